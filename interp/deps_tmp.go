@@ -1,0 +1,2 @@
+package interp
+import _ "github.com/cockroachdb/apd/v3"

@@ -1,0 +1,5 @@
+package lang
+
+import (
+	_ "github.com/alecthomas/participle/v2"
+)
