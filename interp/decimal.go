@@ -245,7 +245,7 @@ func (d Decimal) Neg() Decimal {
 	var a apd.BigInt
 	s := d.signedCoef(&a)
 	a.Neg(&a)
-	return newBig(&a, s)
+	return newBig(&a, s) // same digits and scale: the limits still hold
 }
 
 // Abs returns |d|.
@@ -681,7 +681,7 @@ func (d Decimal) appendText(dst []byte, grouping bool) []byte {
 		}
 		digits = digitsBuf[i:]
 	} else {
-		neg = d.big.Negative && !d.big.Coeff.IsZero()
+		neg = d.big.Negative && d.big.Coeff.Sign() != 0
 		scale = -int(d.big.Exponent)
 		digits = d.big.Coeff.Append(make([]byte, 0, 64), 10)
 	}
@@ -711,4 +711,180 @@ func (d Decimal) appendText(dst []byte, grouping bool) []byte {
 
 // ---- arbitrary precision ----
 
-func (z *apdBigIntAlias) unused() {} // placeholder removed below
+
+// signedCoef sets dst to d's coefficient with d's sign and returns d's scale.
+func (d Decimal) signedCoef(dst *apd.BigInt) int {
+	if d.big == nil {
+		dst.SetInt64(d.coef)
+		return int(d.scale)
+	}
+	dst.Set(&d.big.Coeff)
+	if d.big.Negative {
+		dst.Neg(dst)
+	}
+	return -int(d.big.Exponent)
+}
+
+// bigPow10 sets dst to 10^n (n >= 0) and returns it.
+func bigPow10(dst *apd.BigInt, n int) *apd.BigInt {
+	if n < len(pow10) {
+		return dst.SetUint64(pow10[n])
+	}
+	var e apd.BigInt
+	e.SetInt64(int64(n))
+	return dst.Exp(dst.SetInt64(10), &e, nil)
+}
+
+// alignScales multiplies the coefficient with the smaller scale so that
+// both have the larger scale, which it returns.
+func alignScales(a *apd.BigInt, as int, b *apd.BigInt, bs int) int {
+	var p apd.BigInt
+	switch {
+	case as < bs:
+		a.Mul(a, bigPow10(&p, bs-as))
+		return bs
+	case bs < as:
+		b.Mul(b, bigPow10(&p, as-bs))
+	}
+	return as
+}
+
+// newBig returns coef × 10^-scale in the representation it fits: the fast
+// path when possible, else a fresh apd.Decimal that is never mutated.
+func newBig(coef *apd.BigInt, scale int) Decimal {
+	if scale >= 0 && scale <= maxFastScale && coef.IsInt64() {
+		if c := coef.Int64(); c != math.MinInt64 {
+			return Decimal{coef: c, scale: uint8(scale)}
+		}
+	}
+	b := &apd.Decimal{Exponent: int32(-scale)}
+	b.Coeff.Abs(coef)
+	b.Negative = coef.Sign() < 0
+	return Decimal{big: b}
+}
+
+// fromBig returns coef × 10^-scale after applying the limits. A negative
+// scale is multiplied out. When the coefficient has more than
+// MaxDecimalDigits digits or the scale is over MaxDecimalScale, trailing
+// fractional zeros are dropped (the value is unchanged); if it still does
+// not fit, the result is an error wrapping ErrOutOfRange. coef may be
+// modified.
+func fromBig(coef *apd.BigInt, scale int) (Decimal, error) {
+	if coef.Sign() == 0 {
+		return newBig(coef, min(max(scale, 0), MaxDecimalScale)), nil
+	}
+	if scale < 0 {
+		if scale < -MaxDecimalDigits {
+			return Decimal{}, errorf(ErrOutOfRange, "decimal result has more than %d digits", MaxDecimalDigits)
+		}
+		var p apd.BigInt
+		coef.Mul(coef, bigPow10(&p, -scale))
+		scale = 0
+	}
+	nd := apd.NumDigits(coef)
+	if nd > MaxDecimalDigits || scale > MaxDecimalScale {
+		var q, r, ten apd.BigInt
+		ten.SetInt64(10)
+		for scale > 0 {
+			q.QuoRem(coef, &ten, &r)
+			if r.Sign() != 0 {
+				break
+			}
+			coef.Set(&q)
+			scale--
+			nd--
+		}
+		if nd > MaxDecimalDigits {
+			return Decimal{}, errorf(ErrOutOfRange, "decimal result has more than %d digits", MaxDecimalDigits)
+		}
+		if scale > MaxDecimalScale {
+			return Decimal{}, errorf(ErrOutOfRange, "decimal result has more than %d digits after the decimal point", MaxDecimalScale)
+		}
+	}
+	return newBig(coef, scale), nil
+}
+
+func addSlow(d, x Decimal, sub bool) (Decimal, error) {
+	var a, b apd.BigInt
+	as := d.signedCoef(&a)
+	bs := x.signedCoef(&b)
+	s := alignScales(&a, as, &b, bs)
+	if sub {
+		a.Sub(&a, &b)
+	} else {
+		a.Add(&a, &b)
+	}
+	return fromBig(&a, s)
+}
+
+// quoSlow divides with arbitrary precision; x is not zero.
+func quoSlow(d, x Decimal) (Decimal, error) {
+	var a, b apd.BigInt
+	as := d.signedCoef(&a)
+	bs := x.signedCoef(&b)
+	neg := (a.Sign() < 0) != (b.Sign() < 0)
+	a.Abs(&a)
+	b.Abs(&b)
+	t0 := max(0, as-bs) // the ideal scale of an exact quotient
+	if a.Sign() == 0 {
+		return fromBig(&a, t0)
+	}
+	// q = floor(a × 10^k / b) has QuoDigits or QuoDigits+1 digits for this
+	// k; the quotient is q × 10^-t with t = k - bs + as.
+	k := QuoDigits - int(apd.NumDigits(&a)-apd.NumDigits(&b))
+	var q, r, div apd.BigInt
+	quoPow10(&q, &r, &div, &a, &b, k)
+	if apd.NumDigits(&q) > QuoDigits {
+		k--
+		quoPow10(&q, &r, &div, &a, &b, k)
+	}
+	t := k - bs + as
+	if r.Sign() == 0 {
+		// Exact: present it at the ideal scale when possible.
+		if t < t0 {
+			var p apd.BigInt
+			q.Mul(&q, bigPow10(&p, t0-t))
+			t = t0
+		} else {
+			var qq, rr, ten apd.BigInt
+			ten.SetInt64(10)
+			for t > t0 {
+				qq.QuoRem(&q, &ten, &rr)
+				if rr.Sign() != 0 {
+					break
+				}
+				q.Set(&qq)
+				t--
+			}
+		}
+	} else {
+		var twice apd.BigInt
+		twice.Add(&r, &r)
+		if roundAway(HalfEven, neg, q.Bit(0) == 1, twice.Cmp(&div)) {
+			q.Add(&q, apd.NewBigInt(1))
+			if apd.NumDigits(&q) > QuoDigits { // carried to 10^34
+				var p apd.BigInt
+				q.Set(bigPow10(&p, QuoDigits-1))
+				t--
+			}
+		}
+	}
+	if neg {
+		q.Neg(&q)
+	}
+	return fromBig(&q, t)
+}
+
+// quoPow10 sets q, r to the quotient and remainder of a × 10^k / b, and div
+// to the divisor used (b, or b × 10^-k when k is negative).
+func quoPow10(q, r, div, a, b *apd.BigInt, k int) {
+	var n, p apd.BigInt
+	if k >= 0 {
+		n.Mul(a, bigPow10(&p, k))
+		div.Set(b)
+	} else {
+		n.Set(a)
+		div.Mul(b, bigPow10(&p, -k))
+	}
+	q.QuoRem(&n, div, r)
+}

@@ -1,2 +1,0 @@
-package interp
-import _ "github.com/cockroachdb/apd/v3"

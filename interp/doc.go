@@ -1,0 +1,26 @@
+// Package interp evaluates checked Pacta agreements: it answers decisions
+// (may this action be taken, and which clause says so), evaluates
+// expressions, runs test blocks and settles ledgers, and is the API that Go
+// programs embed.
+//
+// A Program is compiled once from parsed files and is then immutable and
+// safe for concurrent use. Each evaluation carries its own state (context,
+// step budget, as-of date), so nothing is shared between goroutines but the
+// Program.
+//
+// Values (type Value) are one of these kinds:
+//
+//	integer   whole numbers
+//	decimal   exact decimal numbers (type Decimal; never float64)
+//	percent   rates; 20% is held as the fraction 0.20
+//	money     an exact amount with its ISO 4217 currency
+//	date      a day of the proleptic Gregorian calendar (type Date)
+//	duration  a number of days, weeks, months or years (type Duration)
+//	period    a month, quarter, year or fiscal year (type Period)
+//	text      strings
+//	bool      true or false
+//	party     a party to the agreement
+//	enum      a member of a declared kind
+//	record    an action or event instance (type Record)
+//	list      an immutable list of values
+package interp

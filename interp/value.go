@@ -1,0 +1,349 @@
+package interp
+
+import (
+	"strings"
+)
+
+// Kind is the type of a Value.
+type Kind uint8
+
+// The kinds of value, one per language type.
+const (
+	KindInvalid  Kind = iota // the zero Value
+	KindInteger              // whole number; num has scale 0
+	KindDecimal              // exact decimal number
+	KindPercent              // a rate; num holds the fraction (20% is 0.20)
+	KindMoney                // num is the amount, str the ISO 4217 currency code
+	KindDate                 // date holds the day
+	KindDuration             // dur holds the length
+	KindPeriod               // per holds the period
+	KindText                 // str holds the text
+	KindBool                 // bits is 0 or 1
+	KindParty                // str is the party's identifier
+	KindEnum                 // str is the member's name, bits its index in its kind
+	KindRecord               // rec holds an action or event instance
+	KindList                 // list holds the elements
+)
+
+var kindNames = [...]string{
+	KindInvalid: "invalid", KindInteger: "integer", KindDecimal: "decimal",
+	KindPercent: "percent", KindMoney: "money", KindDate: "date",
+	KindDuration: "duration", KindPeriod: "period", KindText: "text",
+	KindBool: "bool", KindParty: "party", KindEnum: "enum",
+	KindRecord: "record", KindList: "list",
+}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Value is any Pacta value. It is a small value type: numbers, money,
+// dates, booleans, parties and enum members need no allocation; records
+// and lists point to shared, immutable storage.
+type Value struct {
+	num  Decimal
+	str  string
+	bits int64
+	rec  *Record
+	list []Value
+	date Date
+	dur  Duration
+	per  Period
+	kind Kind
+}
+
+// Record is an action or event instance. Fields are in the order of the
+// schema, with the implicit fields included; see Schema.
+type Record struct {
+	Schema *Schema
+	Fields []Value
+}
+
+// Schema describes an action or event: its name and fields in order.
+type Schema struct {
+	Name   string
+	Event  bool
+	Fields []string
+	index  map[string]int
+}
+
+// FieldIndex returns the index of the named field, or -1.
+func (s *Schema) FieldIndex(name string) int {
+	if i, ok := s.index[name]; ok {
+		return i
+	}
+	return -1
+}
+
+// Field returns the named field of r and whether it exists.
+func (r *Record) Field(name string) (Value, bool) {
+	i := r.Schema.FieldIndex(name)
+	if i < 0 {
+		return Value{}, false
+	}
+	return r.Fields[i], true
+}
+
+// Constructors.
+
+// Int returns an integer value.
+func Int(n int64) Value { return Value{kind: KindInteger, num: DecimalFromInt(n)} }
+
+// Dec returns a decimal value.
+func Dec(d Decimal) Value { return Value{kind: KindDecimal, num: d} }
+
+// Pct returns a percent value; frac is the fraction (0.2 for 20%).
+func Pct(frac Decimal) Value { return Value{kind: KindPercent, num: frac} }
+
+// Money returns an amount of money in currency.
+func Money(currency string, amount Decimal) Value {
+	return Value{kind: KindMoney, num: amount, str: currency}
+}
+
+// DateVal returns a date value.
+func DateVal(d Date) Value { return Value{kind: KindDate, date: d} }
+
+// DurationVal returns a duration value.
+func DurationVal(d Duration) Value { return Value{kind: KindDuration, dur: d} }
+
+// PeriodVal returns a period value.
+func PeriodVal(p Period) Value { return Value{kind: KindPeriod, per: p} }
+
+// Text returns a text value.
+func Text(s string) Value { return Value{kind: KindText, str: s} }
+
+// Bool returns a boolean value.
+func Bool(b bool) Value {
+	if b {
+		return Value{kind: KindBool, bits: 1}
+	}
+	return Value{kind: KindBool}
+}
+
+// PartyVal returns the party with identifier id.
+func PartyVal(id string) Value { return Value{kind: KindParty, str: id} }
+
+// EnumVal returns member name (at index i of its kind).
+func EnumVal(name string, i int) Value { return Value{kind: KindEnum, str: name, bits: int64(i)} }
+
+// RecordVal returns a record value.
+func RecordVal(r *Record) Value { return Value{kind: KindRecord, rec: r} }
+
+// ListVal returns a list value; elems must not be changed afterwards.
+func ListVal(elems []Value) Value { return Value{kind: KindList, list: elems} }
+
+// Accessors.
+
+// Kind returns the kind of v.
+func (v Value) Kind() Kind { return v.kind }
+
+// Num returns the number of an integer, decimal, percent (as a fraction)
+// or money value.
+func (v Value) Num() Decimal { return v.num }
+
+// Currency returns the currency code of a money value.
+func (v Value) Currency() string { return v.str }
+
+// Str returns the text of a text value, the identifier of a party or the
+// name of an enum member.
+func (v Value) Str() string { return v.str }
+
+// Truth returns the value of a bool.
+func (v Value) Truth() bool { return v.bits != 0 }
+
+// Date returns the date of a date value.
+func (v Value) Date() Date { return v.date }
+
+// Duration returns the duration of a duration value.
+func (v Value) Duration() Duration { return v.dur }
+
+// Period returns the period of a period value.
+func (v Value) Period() Period { return v.per }
+
+// Record returns the record of a record value.
+func (v Value) Record() *Record { return v.rec }
+
+// List returns the elements of a list value; do not modify them.
+func (v Value) List() []Value { return v.list }
+
+// Equal reports whether two values of the same type are equal. Numbers
+// compare by value (1.0 equals 1.00); money also by currency.
+func (v Value) Equal(w Value) bool {
+	switch v.kind {
+	case KindInteger, KindDecimal, KindPercent:
+		return isNumeric(w.kind) && v.num.Equal(w.num)
+	case KindMoney:
+		return w.kind == KindMoney && v.str == w.str && v.num.Equal(w.num)
+	case KindDate:
+		return w.kind == KindDate && v.date == w.date
+	case KindDuration:
+		return w.kind == KindDuration && v.dur == w.dur
+	case KindPeriod:
+		return w.kind == KindPeriod && v.per == w.per
+	case KindText, KindParty, KindEnum:
+		return v.kind == w.kind && v.str == w.str
+	case KindBool:
+		return w.kind == KindBool && v.bits == w.bits
+	case KindList:
+		if w.kind != KindList || len(v.list) != len(w.list) {
+			return false
+		}
+		for i := range v.list {
+			if !v.list[i].Equal(w.list[i]) {
+				return false
+			}
+		}
+		return true
+	case KindRecord:
+		if w.kind != KindRecord || v.rec.Schema != w.rec.Schema {
+			return false
+		}
+		for i := range v.rec.Fields {
+			if !v.rec.Fields[i].Equal(w.rec.Fields[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func isNumeric(k Kind) bool { return k == KindInteger || k == KindDecimal || k == KindPercent }
+
+// String formats v as Pacta source would write it: `USD 1,250.00`, `20%`,
+// `2026-11-01`, `"text"`.
+func (v Value) String() string {
+	var b strings.Builder
+	v.format(&b)
+	return b.String()
+}
+
+func (v Value) format(b *strings.Builder) {
+	switch v.kind {
+	case KindInteger, KindDecimal:
+		b.WriteString(v.num.String())
+	case KindPercent:
+		b.WriteString(FormatPercent(v.num))
+	case KindMoney:
+		b.WriteString(v.str)
+		b.WriteByte(' ')
+		b.WriteString(FormatAmount(v.num, 2))
+	case KindDate:
+		b.WriteString(v.date.String())
+	case KindDuration:
+		b.WriteString(v.dur.String())
+	case KindPeriod:
+		b.WriteString(v.per.String())
+	case KindText:
+		b.WriteString(quote(v.str))
+	case KindBool:
+		if v.Truth() {
+			b.WriteString("true")
+		} else {
+			b.WriteString("false")
+		}
+	case KindParty, KindEnum:
+		b.WriteString(v.str)
+	case KindList:
+		b.WriteByte('[')
+		for i, e := range v.list {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			e.format(b)
+		}
+		b.WriteByte(']')
+	case KindRecord:
+		r := v.rec
+		b.WriteString(r.Schema.Name)
+		if i := r.Schema.FieldIndex("actor"); i >= 0 && !r.Schema.Event {
+			b.WriteString(" by ")
+			r.Fields[i].format(b)
+		}
+		b.WriteString(" {")
+		first := true
+		for i, name := range r.Schema.Fields {
+			if name == "actor" && !r.Schema.Event {
+				continue
+			}
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			b.WriteByte(' ')
+			b.WriteString(name)
+			b.WriteString(": ")
+			r.Fields[i].format(b)
+		}
+		b.WriteString(" }")
+	default:
+		b.WriteString("<invalid>")
+	}
+}
+
+// FormatAmount writes an amount with thousands separators and at least
+// minScale digits after the point; digits beyond it are kept only when
+// they are not zero, so exact, not yet rounded amounts show in full.
+func FormatAmount(d Decimal, minScale int) string {
+	s := d.Format(true)
+	return padScale(trimZeros(s, minScale), minScale)
+}
+
+// FormatPercent writes a fraction as a percent: 0.2 as 20%, 0.125 as 12.5%.
+func FormatPercent(frac Decimal) string {
+	p, err := frac.MulPow10(2)
+	if err != nil {
+		return frac.String() + " (as a fraction)"
+	}
+	return trimZeros(p.String(), 0) + "%"
+}
+
+// trimZeros drops trailing fractional zeros down to minScale digits.
+func trimZeros(s string, minScale int) string {
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 {
+		return s
+	}
+	end := len(s)
+	for end > dot+1+minScale && s[end-1] == '0' {
+		end--
+	}
+	if end == dot+1 {
+		end = dot
+	}
+	return s[:end]
+}
+
+// padScale pads s with zeros to at least minScale fractional digits.
+func padScale(s string, minScale int) string {
+	if minScale == 0 {
+		return s
+	}
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 {
+		return s + "." + strings.Repeat("0", minScale)
+	}
+	if have := len(s) - dot - 1; have < minScale {
+		return s + strings.Repeat("0", minScale-have)
+	}
+	return s
+}
+
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
