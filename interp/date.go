@@ -36,15 +36,12 @@ func MinDate() Date { return Date{} }
 func MaxDate() Date { return Date{maxDays} }
 
 // daysFromCivil returns the number of days from 1970-01-01 to y-m-d
-// (Howard Hinnant's algorithm); y >= 0, m 1..12, d 1..31.
+// (Howard Hinnant's algorithm); y >= 1, m 1..12, d 1..31.
 func daysFromCivil(y, m, d int) int {
 	if m <= 2 {
 		y--
 	}
-	era := y / 400
-	if y < 0 {
-		era = (y - 399) / 400
-	}
+	era := y / 400                         // y >= 0 here, so this is floor division
 	yoe := y - era*400                     // [0, 399]
 	doy := (153*((m+9)%12)+2)/5 + d - 1    // [0, 365], from March 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy // [0, 146096]

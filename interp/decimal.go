@@ -64,7 +64,7 @@ func errorf(sentinel error, format string, args ...any) error {
 // Compare Decimals with Equal or Cmp, never with ==: 1.0 and 1.00 are equal
 // numbers with different representations, and a large value holds a pointer.
 type Decimal struct {
-	coef  int64        // fast path: the coefficient; never math.MinInt64
+	coef  int64        // fast path: the coefficient, never math.MinInt64; else the sign (-1, 0, 1)
 	big   *apd.Decimal // arbitrary precision; nil on the fast path; never mutated
 	scale uint8        // fast path: 0..18
 }
@@ -123,7 +123,14 @@ func mulPow10Fast(x int64, k int) (int64, bool) {
 // Add returns d + x, exactly. The result's scale is the larger of the two.
 func (d Decimal) Add(x Decimal) (Decimal, error) {
 	if d.big == nil && x.big == nil {
-		if r, ok := addFast(d.coef, int(d.scale), x.coef, int(x.scale)); ok {
+		if d.scale == x.scale { // the common case, kept free of calls
+			c := d.coef + x.coef
+			// Overflow iff both operands differ in sign from the sum;
+			// MinInt64 is kept off the fast path.
+			if (d.coef^c)&(x.coef^c) >= 0 && c != math.MinInt64 {
+				return Decimal{coef: c, scale: d.scale}, nil
+			}
+		} else if r, ok := addFast(d.coef, int(d.scale), x.coef, int(x.scale)); ok {
 			return r, nil
 		}
 	}
@@ -133,7 +140,14 @@ func (d Decimal) Add(x Decimal) (Decimal, error) {
 // Sub returns d - x, exactly. The result's scale is the larger of the two.
 func (d Decimal) Sub(x Decimal) (Decimal, error) {
 	if d.big == nil && x.big == nil {
-		if r, ok := addFast(d.coef, int(d.scale), -x.coef, int(x.scale)); ok {
+		if d.scale == x.scale {
+			c := d.coef - x.coef
+			// Overflow iff the operands differ in sign and the result's
+			// sign differs from d's.
+			if (d.coef^x.coef)&(d.coef^c) >= 0 && c != math.MinInt64 {
+				return Decimal{coef: c, scale: d.scale}, nil
+			}
+		} else if r, ok := addFast(d.coef, int(d.scale), -x.coef, int(x.scale)); ok {
 			return r, nil
 		}
 	}
@@ -164,6 +178,9 @@ func addFast(a int64, as int, b int64, bs int) (Decimal, bool) {
 }
 
 // Mul returns d × x, exactly. The result's scale is the sum of the two.
+// Exactness has a price: the product of two 34-digit quotients (1/3 × 1/3)
+// needs 68 digits and is out of range, so round quotients before
+// multiplying them together.
 func (d Decimal) Mul(x Decimal) (Decimal, error) {
 	if d.big == nil && x.big == nil {
 		if s := int(d.scale) + int(x.scale); s <= maxFastScale {
@@ -258,16 +275,9 @@ func (d Decimal) Abs() Decimal {
 
 // Sign returns -1, 0 or +1 as d is negative, zero or positive.
 func (d Decimal) Sign() int {
-	if d.big == nil {
-		switch {
-		case d.coef < 0:
-			return -1
-		case d.coef > 0:
-			return 1
-		}
-		return 0
-	}
-	return d.big.Sign()
+	// coef has d's sign in both representations. -1 comes from the sign
+	// bit of coef, +1 from the sign bit of -coef.
+	return int(d.coef>>63) | int(uint64(-d.coef)>>63)
 }
 
 // IsZero reports whether d is 0 (at any scale).
@@ -463,7 +473,12 @@ func (d Decimal) Round(unit Decimal, mode RoundingMode) (Decimal, error) {
 		u := uint64(unit.coef)
 		var q, r, div uint64
 		ok := true
-		if unit.scale >= d.scale {
+		if u == 1 && unit.scale >= d.scale {
+			// A power-of-ten unit no finer than d (cents to cents): exact,
+			// no division needed.
+			hi, lo := bits.Mul64(a, pow10[unit.scale-d.scale])
+			q, ok, div = lo, hi == 0, 1
+		} else if unit.scale >= d.scale {
 			// d / unit = a × 10^k / u
 			hi, lo := bits.Mul64(a, pow10[unit.scale-d.scale])
 			switch {
@@ -487,7 +502,10 @@ func (d Decimal) Round(unit Decimal, mode RoundingMode) (Decimal, error) {
 		}
 		if ok {
 			if r != 0 && roundAway(mode, neg, q&1 == 1, cmpUint(r, div-r)) {
-				q++ // q < a×10^k/u < 2^64-1, cannot wrap
+				q++
+				if q == 0 { // wrapped past 2^64-1 (possible after Div64)
+					return roundSlow(d, unit, mode)
+				}
 			}
 			hi, lo := bits.Mul64(q, u)
 			if hi == 0 && lo <= math.MaxInt64 {
@@ -637,15 +655,6 @@ func parseErr(s, reason string) error {
 	return errorf(ErrInvalidDecimal, "invalid decimal %q: %s", s, reason)
 }
 
-// mustParseDecimal is for tests and constant tables only.
-func mustParseDecimal(s string) Decimal {
-	d, err := ParseDecimal(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
 // String returns d in plain notation keeping its scale: 200.00, -0.5, 12.
 // It never uses exponent notation. ParseDecimal(d.String()) gives d back.
 func (d Decimal) String() string {
@@ -711,7 +720,6 @@ func (d Decimal) appendText(dst []byte, grouping bool) []byte {
 
 // ---- arbitrary precision ----
 
-
 // signedCoef sets dst to d's coefficient with d's sign and returns d's scale.
 func (d Decimal) signedCoef(dst *apd.BigInt) int {
 	if d.big == nil {
@@ -760,7 +768,7 @@ func newBig(coef *apd.BigInt, scale int) Decimal {
 	b := &apd.Decimal{Exponent: int32(-scale)}
 	b.Coeff.Abs(coef)
 	b.Negative = coef.Sign() < 0
-	return Decimal{big: b}
+	return Decimal{big: b, coef: int64(coef.Sign())}
 }
 
 // fromBig returns coef × 10^-scale after applying the limits. A negative

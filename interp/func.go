@@ -11,12 +11,13 @@ import (
 // library or a host's own. Its signature is checked by the checker like any
 // other call, so Impl receives arguments of the declared types.
 type Func struct {
-	Name    string
-	Doc     string   // one or two sentences, plain words
-	Example string   // an expression using it, e.g. `max(USD 1.00, USD 2.00)`
-	Result  string   // what Example evaluates to, e.g. `USD 2.00`
-	Params  []lang.Type
-	Ret     lang.Type
+	Name     string
+	Doc      string // one or two sentences, plain words
+	Example  string // an expression using it, e.g. `max(USD 1.00, USD 2.00)`
+	Result   string // what Example evaluates to, e.g. `USD 2.00`
+	Params   []lang.Type
+	Variadic bool // the last parameter repeats zero or more times
+	Ret      lang.Type
 	// Check types a call whose signature is generic (min over money or
 	// numbers, say). When nil, Params and Ret are used exactly.
 	Check func(args []lang.Type) (lang.Type, string)
@@ -52,7 +53,7 @@ func newFuncTable(fns []*Func) *funcTable {
 		}
 		t.byName[f.Name] = f // a later function of the same name replaces an earlier one
 		t.sigs[f.Name] = &lang.FuncSig{
-			Name: f.Name, Doc: f.Doc, Params: f.Params, Result: f.Ret, Check: f.Check,
+			Name: f.Name, Doc: f.Doc, Params: f.Params, Result: f.Ret, Variadic: f.Variadic, Check: f.Check,
 		}
 	}
 	sort.Strings(t.names)

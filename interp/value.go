@@ -2,6 +2,8 @@ package interp
 
 import (
 	"strings"
+
+	"github.com/pacta-lang/pacta/lang"
 )
 
 // Kind is the type of a Value.
@@ -63,6 +65,10 @@ type Schema struct {
 	Event  bool
 	Fields []string
 	index  map[string]int
+	// agreement is the agreement that declares the schema.
+	agreement *agreement
+	decl      *lang.SchemaDecl
+	types     []*fieldType
 }
 
 // FieldIndex returns the index of the named field, or -1.

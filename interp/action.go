@@ -1,0 +1,369 @@
+package interp
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// fieldType is what a schema field accepts.
+type fieldType struct {
+	kind     Kind
+	currency string         // money
+	members  map[string]int // enum: member name → index
+	kindName string         // enum: the kind's name
+	elem     *fieldType     // list
+}
+
+func (t *fieldType) String() string {
+	switch t.kind {
+	case KindMoney:
+		return "money(" + t.currency + ")"
+	case KindEnum:
+		return t.kindName
+	case KindList:
+		return "list of " + t.elem.String()
+	}
+	return t.kind.String()
+}
+
+// resolveFieldTypes gives every field of every schema of a its type.
+func (a *agreement) resolveFieldTypes() {
+	for _, s := range a.schemaDecls {
+		s.types = make([]*fieldType, len(s.Fields))
+		for i, name := range s.Fields {
+			switch name {
+			case "actor":
+				s.types[i] = &fieldType{kind: KindParty}
+				continue
+			case "date":
+				s.types[i] = &fieldType{kind: KindDate}
+			}
+			for _, f := range s.decl.Fields {
+				if f.Name.Name == name {
+					s.types[i] = a.typeOf(f.Type)
+				}
+			}
+		}
+	}
+}
+
+func (a *agreement) typeOf(te *lang.TypeExpr) *fieldType {
+	if te == nil {
+		return &fieldType{kind: KindInvalid}
+	}
+	if te.Name == nil {
+		return &fieldType{kind: KindList, elem: a.typeOf(te.ListOf)}
+	}
+	switch te.Name.Name {
+	case "integer":
+		return &fieldType{kind: KindInteger}
+	case "decimal":
+		return &fieldType{kind: KindDecimal}
+	case "percent":
+		return &fieldType{kind: KindPercent}
+	case "money":
+		return &fieldType{kind: KindMoney, currency: a.currency}
+	case "date":
+		return &fieldType{kind: KindDate}
+	case "duration":
+		return &fieldType{kind: KindDuration}
+	case "period":
+		return &fieldType{kind: KindPeriod}
+	case "text":
+		return &fieldType{kind: KindText}
+	case "bool":
+		return &fieldType{kind: KindBool}
+	case "party":
+		return &fieldType{kind: KindParty}
+	}
+	if k, ok := a.info.Kinds[te.Name.Name]; ok {
+		t := &fieldType{kind: KindEnum, kindName: k.Name.Name, members: map[string]int{}}
+		for i, m := range k.Members {
+			t.members[m.Name] = i
+		}
+		return t
+	}
+	return &fieldType{kind: KindInvalid}
+}
+
+// Schema returns the schema of the named action or event of an agreement
+// ("" for the only agreement).
+func (p *Program) Schema(agreementID, name string) (*Schema, error) {
+	a, err := p.agreementFor(agreementID)
+	if err != nil {
+		return nil, err
+	}
+	s, ok := a.schemas[name]
+	if !ok {
+		names := make([]string, 0, len(a.schemas))
+		for n := range a.schemas {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		return nil, fmt.Errorf("unknown action %q%s", name, suggest(name, names))
+	}
+	return s, nil
+}
+
+// FieldType returns the type of field i, as the language writes it.
+func (s *Schema) FieldType(i int) string { return s.types[i].String() }
+
+// ParseField converts the text of field i (as found in a ledger or given
+// on the command line) to a value of the field's type. Money may be
+// written `USD 1,250.00` or `1250.00` (the agreement's currency); percents
+// as `20%`; dates as 2026-11-01; kinds and parties by name.
+func (s *Schema) ParseField(i int, text string) (Value, error) {
+	return s.parseText(s.types[i], strings.TrimSpace(text))
+}
+
+func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
+	switch t.kind {
+	case KindInteger:
+		d, err := ParseDecimal(text)
+		if err != nil {
+			return Value{}, fmt.Errorf("%q is not a whole number", text)
+		}
+		if _, ok := d.Int64(); !ok {
+			return Value{}, fmt.Errorf("%q is not a whole number", text)
+		}
+		return Value{kind: KindInteger, num: d}, nil
+	case KindDecimal:
+		d, err := ParseDecimal(text)
+		if err != nil {
+			return Value{}, fmt.Errorf("%q is not a number", text)
+		}
+		return Dec(d), nil
+	case KindPercent:
+		num, ok := strings.CutSuffix(text, "%")
+		d, err := ParseDecimal(strings.TrimSpace(num))
+		if !ok || err != nil {
+			return Value{}, fmt.Errorf("%q is not a percentage like 20%% or 12.5%%", text)
+		}
+		frac, err := d.MulPow10(-2)
+		return Pct(frac), err
+	case KindMoney:
+		return parseMoneyText(text, t.currency)
+	case KindDate:
+		d, err := ParseDate(text)
+		if err != nil {
+			return Value{}, err
+		}
+		return DateVal(d), nil
+	case KindDuration:
+		n, unit, ok := strings.Cut(text, " ")
+		d, err := ParseDecimal(n)
+		u, uok := ParseDurationUnit(strings.TrimSuffix(strings.TrimSpace(unit), "s"))
+		i, iok := d.Int64()
+		if !ok || err != nil || !uok || !iok {
+			return Value{}, fmt.Errorf("%q is not a duration like 30 days", text)
+		}
+		return DurationVal(Duration{N: i, Unit: u}), nil
+	case KindPeriod:
+		pd, err := ParsePeriod(text)
+		if err != nil {
+			return Value{}, err
+		}
+		return PeriodVal(pd), nil
+	case KindText:
+		return Text(text), nil
+	case KindBool:
+		switch text {
+		case "true":
+			return Bool(true), nil
+		case "false":
+			return Bool(false), nil
+		}
+		return Value{}, fmt.Errorf("%q is not true or false", text)
+	case KindParty:
+		if _, ok := s.agreement.info.Parties[text]; !ok {
+			return Value{}, fmt.Errorf("unknown party %q%s", text, suggest(text, s.agreement.partyNames()))
+		}
+		return PartyVal(text), nil
+	case KindEnum:
+		i, ok := t.members[text]
+		if !ok {
+			names := make([]string, 0, len(t.members))
+			for n := range t.members {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			return Value{}, fmt.Errorf("%q is not a %s (one of %s)%s", text, t.kindName, strings.Join(names, ", "), suggest(text, names))
+		}
+		return EnumVal(text, i), nil
+	}
+	return Value{}, fmt.Errorf("a field of type %s cannot be given as text", t)
+}
+
+// parseMoneyText reads `USD 1,250.00`, `1,250.00` or `1250.00` as money in
+// currency. Amounts may not be negative.
+func parseMoneyText(text, currency string) (Value, error) {
+	amount := text
+	if len(text) > 3 && text[0] >= 'A' && text[0] <= 'Z' {
+		code, rest, _ := strings.Cut(text, " ")
+		if code != currency {
+			return Value{}, fmt.Errorf("amount %q is in %s, but the agreement's currency is %s", text, code, currency)
+		}
+		amount = strings.TrimSpace(rest)
+	}
+	plain, ok := stripThousands(amount)
+	d, err := ParseDecimal(plain)
+	if !ok || err != nil {
+		return Value{}, fmt.Errorf("%q is not an amount like %s 1,250.00", text, currency)
+	}
+	if d.Sign() < 0 {
+		return Value{}, fmt.Errorf("amount %q is negative; amounts in actions and ledgers must be zero or more", text)
+	}
+	return Money(currency, d), nil
+}
+
+// stripThousands removes thousands separators, checking they are placed
+// every three digits.
+func stripThousands(s string) (string, bool) {
+	if !strings.Contains(s, ",") {
+		return s, true
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	groups := strings.Split(intPart, ",")
+	if len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return "", false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return "", false
+		}
+	}
+	out := strings.Join(groups, "")
+	if hasFrac {
+		out += "." + frac
+	}
+	return out, true
+}
+
+func (a *agreement) partyNames() []string {
+	names := make([]string, 0, len(a.info.Parties))
+	for n := range a.info.Parties {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// FieldError is a problem with one field of an action given as data.
+type FieldError struct {
+	Field string
+	Msg   string
+}
+
+func (e *FieldError) Error() string {
+	if e.Field == "" {
+		return e.Msg
+	}
+	return fmt.Sprintf("field %q: %s", e.Field, e.Msg)
+}
+
+// NewAction builds an instance of an action of an agreement ("" for the
+// only one) from field texts, each read as ParseField reads it. Every
+// declared field, `actor` (for actions) and `date` must be present, and no
+// other.
+func (p *Program) NewAction(agreementID, action string, fields map[string]string) (*Record, error) {
+	s, err := p.Schema(agreementID, action)
+	if err != nil {
+		return nil, err
+	}
+	r := &Record{Schema: s, Fields: make([]Value, len(s.Fields))}
+	for name := range fields {
+		if s.FieldIndex(name) < 0 {
+			return nil, &FieldError{name, fmt.Sprintf("%s has no such field%s", s.Name, suggest(name, s.Fields))}
+		}
+	}
+	for i, name := range s.Fields {
+		text, ok := fields[name]
+		if !ok {
+			return nil, &FieldError{name, fmt.Sprintf("missing; %s needs %s", s.Name, strings.Join(s.Fields, ", "))}
+		}
+		v, err := s.ParseField(i, text)
+		if err != nil {
+			return nil, &FieldError{name, err.Error()}
+		}
+		r.Fields[i] = v
+	}
+	return r, nil
+}
+
+// ParseActionJSON reads one action as a JSON object: `action` names the
+// action, `agreement` optionally the agreement, and every other member is
+// a field (numbers and strings as text; lists as arrays of those). For
+// example {"action":"sell","actor":"openai","date":"2026-12-01",
+// "platform":"AWS","gross":"USD 100.00", ...}.
+func (p *Program) ParseActionJSON(data []byte) (*Record, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil {
+		return nil, fmt.Errorf("not a JSON object: %v", err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("more than one JSON value; give one action per line")
+	}
+	action, _ := obj["action"].(string)
+	if action == "" {
+		return nil, &FieldError{"action", "missing: say which action, like \"action\": \"sell\""}
+	}
+	agreementID, _ := obj["agreement"].(string)
+	delete(obj, "action")
+	delete(obj, "agreement")
+	fields := make(map[string]string, len(obj))
+	for k, v := range obj {
+		switch v := v.(type) {
+		case string:
+			fields[k] = v
+		case json.Number:
+			fields[k] = v.String()
+		case bool:
+			fields[k] = fmt.Sprint(v)
+		default:
+			return nil, &FieldError{k, "must be a string or a number"}
+		}
+	}
+	return p.NewAction(agreementID, action, fields)
+}
+
+// suggest returns ` (did you mean "x"?)` for the closest of names, or "".
+func suggest(name string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := editDistance(strings.ToLower(name), strings.ToLower(n)); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

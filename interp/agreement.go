@@ -1,0 +1,295 @@
+package interp
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// agreement is one compiled agreement with every version its amendments
+// make.
+type agreement struct {
+	id, title   string
+	info        *lang.AgreementInfo
+	effective   Date
+	ends        Date
+	hasEnds     bool
+	currency    string
+	rounding    RoundingMode
+	unit        Decimal
+	defaultPerm bool
+	fiscalStart int
+	schemas     map[string]*Schema
+	schemaDecls map[*lang.SchemaDecl]*Schema
+	versions    []*version // by effective date; versions[0] is the base
+}
+
+// ClauseInfo identifies a clause in answers: its number and title, the
+// agreement, and the amendment that made it ("" for the base agreement).
+type ClauseInfo struct {
+	Num       string
+	Title     string
+	Agreement string
+	Amendment string
+	Pos       lang.Pos
+	Decl      *lang.ClauseDecl
+}
+
+// String names the clause as answers print it: `3.2 "AWS distribution"`
+// and, when an amendment made it, `(aws_concessions)`.
+func (c *ClauseInfo) String() string {
+	s := fmt.Sprintf("%s %q", c.Num, c.Title)
+	if c.Amendment != "" {
+		s += " (" + c.Amendment + ")"
+	}
+	return s
+}
+
+// version is the consolidated agreement from one effective date on.
+type version struct {
+	from      Date
+	amendment string // "" for the base agreement
+	clauses   []*ClauseInfo
+	terms     map[string]*lang.TermDecl
+	rules     map[*Schema][]*rule
+	// over[i][j] is true when clause i overrides clause j, directly or
+	// through a chain of notwithstanding / subject to.
+	over [][]bool
+	comp *compiler
+}
+
+// rule is a compiled permission, prohibition or obligation.
+type rule struct {
+	clause   *ClauseInfo
+	idx      int // index in version.clauses
+	party    string
+	modality lang.Modality
+	cond     node // nil: always
+	from     Date
+	until    Date
+	hasFrom  bool
+	hasUntil bool
+}
+
+func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
+	a := &agreement{
+		id:          ai.Decl.ID.Name,
+		info:        ai,
+		currency:    ai.Currency,
+		defaultPerm: ai.DefaultPermitted,
+		fiscalStart: ai.FiscalStart,
+		schemas:     map[string]*Schema{},
+		schemaDecls: map[*lang.SchemaDecl]*Schema{},
+	}
+	if ai.Decl.Title != nil {
+		a.title = ai.Decl.Title.Value
+	}
+	if a.fiscalStart == 0 {
+		a.fiscalStart = 1
+	}
+	var err error
+	if a.effective, err = ParseDate(ai.Effective); err != nil {
+		return nil, atPos(ai.Decl.Pos(), err)
+	}
+	if ai.Ends != "" {
+		if a.ends, err = ParseDate(ai.Ends); err != nil {
+			return nil, atPos(ai.Decl.Pos(), err)
+		}
+		a.hasEnds = true
+	}
+	mode, ok := ParseRoundingMode(ai.RoundingMode)
+	if !ok {
+		mode = HalfEven
+	}
+	a.rounding = mode
+	unit := ai.RoundingUnit
+	if unit == "" {
+		unit = "0.01"
+	}
+	if a.unit, err = ParseDecimal(unit); err != nil {
+		return nil, atPos(ai.Decl.Pos(), err)
+	}
+	for name, decl := range ai.Schemas {
+		s := buildSchema(decl)
+		s.agreement = a
+		a.schemas[name] = s
+		a.schemaDecls[decl] = s
+	}
+
+	a.resolveFieldTypes()
+
+	// The base version, then one per amendment in effective-date order.
+	base := &version{from: a.effective, terms: map[string]*lang.TermDecl{}}
+	for _, it := range ai.Decl.Items {
+		switch it := it.(type) {
+		case *lang.TermDecl:
+			base.terms[it.Name.Name] = it
+		case *lang.ClauseDecl:
+			base.clauses = append(base.clauses, a.clauseInfo(it, ""))
+		}
+	}
+	versions := []*version{base}
+	prev := base
+	for _, am := range ai.Amendments {
+		v, err := a.amend(prev, am)
+		if err != nil {
+			return nil, err
+		}
+		versions = append(versions, v)
+		prev = v
+	}
+	for _, v := range versions {
+		if err := p.compileVersion(a, v); err != nil {
+			return nil, err
+		}
+	}
+	a.versions = versions
+	return a, nil
+}
+
+func (a *agreement) clauseInfo(d *lang.ClauseDecl, amendment string) *ClauseInfo {
+	ci := &ClauseInfo{Num: d.Num.Num, Agreement: a.id, Amendment: amendment, Pos: d.Pos(), Decl: d}
+	if d.Title != nil {
+		ci.Title = d.Title.Value
+	}
+	return ci
+}
+
+// amend applies an amendment to the previous version: added and replaced
+// clauses, deleted clauses, added and replaced terms.
+func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
+	v := &version{amendment: am.ID.Name, terms: map[string]*lang.TermDecl{}}
+	for k, t := range prev.terms {
+		v.terms[k] = t
+	}
+	clauses := append([]*ClauseInfo(nil), prev.clauses...)
+	for _, it := range am.Items {
+		switch it := it.(type) {
+		case *lang.Effective:
+			d, err := ParseDate(it.Date.Text)
+			if err != nil {
+				return nil, atPos(it.Pos(), err)
+			}
+			v.from = d
+		case *lang.TermDecl:
+			v.terms[it.Name.Name] = it
+		case *lang.ClauseDecl:
+			ci := a.clauseInfo(it, am.ID.Name)
+			replaced := false
+			if it.Replace {
+				for i, c := range clauses {
+					if c.Num == ci.Num {
+						clauses[i] = ci
+						replaced = true
+					}
+				}
+			}
+			if !replaced {
+				clauses = append(clauses, ci)
+			}
+		case *lang.DeleteClause:
+			out := clauses[:0:0]
+			for _, c := range clauses {
+				if c.Num != it.Num.Num {
+					out = append(out, c)
+				}
+			}
+			clauses = out
+		}
+	}
+	v.clauses = clauses
+	return v, nil
+}
+
+// compileVersion compiles the deontic rules of v and its precedence order.
+func (p *Program) compileVersion(a *agreement, v *version) error {
+	v.comp = &compiler{
+		info:    p.info,
+		funcs:   p.funcs,
+		schemas: a.schemaDecls,
+		terms:   v.terms,
+		done:    map[*lang.TermDecl]*term{},
+	}
+	v.rules = map[*Schema][]*rule{}
+	idx := map[string]int{}
+	for i, c := range v.clauses {
+		idx[c.Num] = i
+	}
+	n := len(v.clauses)
+	v.over = make([][]bool, n)
+	for i := range v.over {
+		v.over[i] = make([]bool, n)
+	}
+	for i, c := range v.clauses {
+		for _, r := range c.Decl.Notwithstanding {
+			if j, ok := idx[r.Num]; ok {
+				v.over[i][j] = true
+			}
+		}
+		for _, r := range c.Decl.SubjectTo {
+			if j, ok := idx[r.Num]; ok {
+				v.over[j][i] = true
+			}
+		}
+	}
+	// Transitive closure (Warshall); clause counts are small.
+	for k := 0; k < n; k++ {
+		for i := 0; i < n; i++ {
+			if !v.over[i][k] {
+				continue
+			}
+			for j := 0; j < n; j++ {
+				if v.over[k][j] {
+					v.over[i][j] = true
+				}
+			}
+		}
+	}
+	for i, c := range v.clauses {
+		d, ok := c.Decl.Body.(*lang.Deontic)
+		if !ok {
+			continue
+		}
+		obj, ok := p.info.Uses[d.Action].(*lang.SchemaObj)
+		if !ok {
+			return internal(d.Pos(), "unresolved action "+d.Action.Name)
+		}
+		s := a.schemaDecls[obj.Decl]
+		r := &rule{clause: c, idx: i, party: d.Party.Name, modality: d.Modality}
+		if d.Where != nil {
+			comp := *v.comp
+			comp.event = s
+			cond, err := comp.expr(d.Where)
+			if err != nil {
+				return err
+			}
+			r.cond = cond
+		}
+		var err error
+		if d.From != nil {
+			if r.from, err = ParseDate(d.From.Text); err != nil {
+				return atPos(d.From.Pos(), err)
+			}
+			r.hasFrom = true
+		}
+		if d.Until != nil {
+			if r.until, err = ParseDate(d.Until.Text); err != nil {
+				return atPos(d.Until.Pos(), err)
+			}
+			r.hasUntil = true
+		}
+		v.rules[s] = append(v.rules[s], r)
+	}
+	return nil
+}
+
+// versionAt returns the version in force on d, or nil before the
+// agreement's effective date.
+func (a *agreement) versionAt(d Date) *version {
+	i := sort.Search(len(a.versions), func(i int) bool { return a.versions[i].from.After(d) })
+	if i == 0 {
+		return nil
+	}
+	return a.versions[i-1]
+}

@@ -1,0 +1,370 @@
+package interp
+
+import (
+	"fmt"
+
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// compiler converts checked expressions into nodes. One compiler serves
+// one version of one agreement: terms are looked up by name in that
+// version, so a term replaced by an amendment is seen by every clause in
+// force with it.
+type compiler struct {
+	info    *lang.Info
+	funcs   *funcTable
+	schemas map[*lang.SchemaDecl]*Schema
+	terms   map[string]*lang.TermDecl // the version's terms by name
+	done    map[*lang.TermDecl]*term
+	givens  map[*lang.Given]Value // test blocks: values bound by `given`
+	event   *Schema               // the clause's event, when in a clause
+	params  map[*lang.Param]int
+}
+
+// schema returns the runtime schema of decl, building it once.
+func (c *compiler) schema(decl *lang.SchemaDecl) *Schema {
+	if s, ok := c.schemas[decl]; ok {
+		return s
+	}
+	s := buildSchema(decl)
+	c.schemas[decl] = s
+	return s
+}
+
+// buildSchema lists the declared fields, then the implicit `actor`
+// (actions) and `date` when they were not declared.
+func buildSchema(decl *lang.SchemaDecl) *Schema {
+	s := &Schema{Name: decl.Name.Name, Event: decl.Event, index: map[string]int{}, decl: decl}
+	add := func(name string) {
+		if _, dup := s.index[name]; dup {
+			return
+		}
+		s.index[name] = len(s.Fields)
+		s.Fields = append(s.Fields, name)
+	}
+	for _, f := range decl.Fields {
+		add(f.Name.Name)
+	}
+	if !decl.Event {
+		add("actor")
+	}
+	add("date")
+	return s
+}
+
+// term returns the compiled term called name in this version.
+func (c *compiler) term(decl *lang.TermDecl) (*term, error) {
+	if cur, ok := c.terms[decl.Name.Name]; ok {
+		decl = cur
+	}
+	if t, ok := c.done[decl]; ok {
+		return t, nil
+	}
+	t := &term{name: decl.Name.Name, decl: decl}
+	c.done[decl] = t
+	sub := *c
+	sub.event = nil
+	sub.params = map[*lang.Param]int{}
+	for i, p := range decl.Params {
+		sub.params[p] = i
+	}
+	body, err := sub.expr(decl.Body)
+	if err != nil {
+		return nil, err
+	}
+	t.body = body
+	return t, nil
+}
+
+func (c *compiler) expr(e lang.Expr) (node, error) {
+	switch e := e.(type) {
+	case *lang.Paren:
+		return c.expr(e.X)
+	case *lang.Ident:
+		return c.ident(e)
+	case *lang.IntLit, *lang.DecimalLit, *lang.PercentLit, *lang.MoneyLit,
+		*lang.DateLit, *lang.DurationLit, *lang.PeriodLit, *lang.StringLit, *lang.BoolLit:
+		v, err := literal(e)
+		if err != nil {
+			return nil, atPos(e.Pos(), err)
+		}
+		return &constNode{v}, nil
+	case *lang.ListLit:
+		elems, err := c.exprs(e.Elems)
+		if err != nil {
+			return nil, err
+		}
+		return foldList(elems), nil
+	case *lang.ActionLit:
+		return c.actionLit(e)
+	case *lang.Selector:
+		x, err := c.expr(e.X)
+		if err != nil {
+			return nil, err
+		}
+		rt, ok := c.info.Types[e.X].(*lang.Record)
+		if !ok || rt.Schema == nil {
+			return nil, internal(e.Pos(), "field access on a non-record")
+		}
+		idx := c.schema(rt.Schema).FieldIndex(e.Field.Name)
+		if idx < 0 {
+			return nil, internal(e.Pos(), "unknown field "+e.Field.Name)
+		}
+		return &selectNode{x: x, idx: idx}, nil
+	case *lang.Call:
+		args, err := c.exprs(e.Args)
+		if err != nil {
+			return nil, err
+		}
+		switch obj := c.info.Uses[e.Fun].(type) {
+		case *lang.TermObj:
+			t, err := c.term(obj.Decl)
+			if err != nil {
+				return nil, err
+			}
+			return &termNode{term: t, args: args, pos: e.Pos()}, nil
+		case *lang.FuncObj:
+			fn, ok := c.funcs.byName[e.Fun.Name]
+			if !ok {
+				return nil, internal(e.Pos(), "unknown function "+e.Fun.Name)
+			}
+			return &funcNode{fn: fn, args: args, pos: e.Pos()}, nil
+		}
+		return nil, internal(e.Pos(), "call of "+e.Fun.Name)
+	case *lang.Unary:
+		x, err := c.expr(e.X)
+		if err != nil {
+			return nil, err
+		}
+		if e.Op == lang.Not {
+			return &notNode{x}, nil
+		}
+		return fold(&negNode{x: x, pos: e.Pos()}, x)
+	case *lang.Binary:
+		return c.binary(e)
+	case *lang.If:
+		cond, err := c.expr(e.Cond)
+		if err != nil {
+			return nil, err
+		}
+		then, err := c.expr(e.Then)
+		if err != nil {
+			return nil, err
+		}
+		els, err := c.expr(e.Else)
+		if err != nil {
+			return nil, err
+		}
+		return &ifNode{cond, then, els}, nil
+	}
+	return nil, internal(e.Pos(), fmt.Sprintf("cannot evaluate %T", e))
+}
+
+func (c *compiler) exprs(es []lang.Expr) ([]node, error) {
+	out := make([]node, len(es))
+	for i, e := range es {
+		n, err := c.expr(e)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = n
+	}
+	return out, nil
+}
+
+func (c *compiler) ident(id *lang.Ident) (node, error) {
+	switch obj := c.info.Uses[id].(type) {
+	case *lang.PartyObj:
+		return &constNode{PartyVal(id.Name)}, nil
+	case *lang.EnumMemberObj:
+		for i, m := range obj.Kind.Members {
+			if m.Name == obj.Name {
+				return &constNode{EnumVal(obj.Name, i)}, nil
+			}
+		}
+	case *lang.FieldObj:
+		if c.event == nil {
+			return nil, internal(id.Pos(), "field "+id.Name+" outside a clause")
+		}
+		idx := c.event.FieldIndex(id.Name)
+		if idx < 0 {
+			return nil, internal(id.Pos(), "unknown field "+id.Name)
+		}
+		return &fieldNode{idx}, nil
+	case *lang.EventObj:
+		return eventNode{}, nil
+	case *lang.ParamObj:
+		idx, ok := c.params[obj.Param]
+		if !ok {
+			return nil, internal(id.Pos(), "parameter "+id.Name+" out of scope")
+		}
+		return &paramNode{idx}, nil
+	case *lang.GivenObj:
+		v, ok := c.givens[obj.Given]
+		if !ok {
+			return nil, internal(id.Pos(), "given "+id.Name+" has no value")
+		}
+		return &constNode{v}, nil
+	case *lang.TermObj:
+		t, err := c.term(obj.Decl)
+		if err != nil {
+			return nil, err
+		}
+		if len(t.decl.Params) == 0 {
+			return &termNode{term: t, pos: id.Pos()}, nil
+		}
+		// A one-parameter term named bare applies to the clause's event.
+		return &termNode{term: t, args: []node{eventNode{}}, pos: id.Pos()}, nil
+	}
+	return nil, internal(id.Pos(), "unresolved name "+id.Name)
+}
+
+func (c *compiler) binary(e *lang.Binary) (node, error) {
+	x, err := c.expr(e.X)
+	if err != nil {
+		return nil, err
+	}
+	y, err := c.expr(e.Y)
+	if err != nil {
+		return nil, err
+	}
+	pos := e.Pos()
+	switch e.Op {
+	case lang.Or:
+		return &orNode{x, y}, nil
+	case lang.And:
+		return &andNode{x, y}, nil
+	case lang.Eq, lang.Ne, lang.Lt, lang.Le, lang.Gt, lang.Ge:
+		return &cmpNode{op: e.Op, x: x, y: y, pos: pos}, nil
+	case lang.In, lang.NotIn:
+		return &inNode{x: x, list: y, negate: e.Op == lang.NotIn}, nil
+	case lang.Add:
+		return fold(&binNode{op: opAdd, x: x, y: y, pos: pos}, x, y)
+	case lang.Sub:
+		return fold(&binNode{op: opSub, x: x, y: y, pos: pos}, x, y)
+	case lang.Mul:
+		return fold(&binNode{op: opMul, x: x, y: y, pos: pos}, x, y)
+	case lang.Div:
+		return fold(&binNode{op: opDiv, x: x, y: y, pos: pos}, x, y)
+	case lang.Of:
+		return fold(&binNode{op: opOf, x: x, y: y, pos: pos}, x, y)
+	}
+	return nil, internal(pos, "operator "+e.Op.String())
+}
+
+func (c *compiler) actionLit(e *lang.ActionLit) (node, error) {
+	decl, ok := c.info.Uses[e.Action].(*lang.SchemaObj)
+	if !ok {
+		rt, ok2 := c.info.Types[e].(*lang.Record)
+		if !ok2 {
+			return nil, internal(e.Pos(), "unknown action "+e.Action.Name)
+		}
+		decl = &lang.SchemaObj{Decl: rt.Schema}
+	}
+	s := c.schema(decl.Decl)
+	fields := make([]node, len(s.Fields))
+	if e.Actor != nil {
+		if i := s.FieldIndex("actor"); i >= 0 {
+			fields[i] = &constNode{PartyVal(e.Actor.Name)}
+		}
+	}
+	if e.Fields != nil {
+		for _, f := range e.Fields.Fields {
+			i := s.FieldIndex(f.Name.Name)
+			if i < 0 {
+				return nil, internal(f.Pos(), "unknown field "+f.Name.Name)
+			}
+			n, err := c.expr(f.Value)
+			if err != nil {
+				return nil, err
+			}
+			fields[i] = n
+		}
+	}
+	for i, f := range fields {
+		if f == nil {
+			return nil, &Error{Pos: e.Pos(), Msg: fmt.Sprintf("%s is missing the field %q", s.Name, s.Fields[i])}
+		}
+	}
+	return &recordNode{schema: s, fields: fields}, nil
+}
+
+// fold evaluates n at compile time when its operands are constants, so a
+// literal such as `-USD 5.00` or `USD 1,000.00 * 2` costs nothing per
+// event. An operation that fails on constants stays unfolded and fails
+// when (and if) it is evaluated, with its position.
+func fold(n node, operands ...node) (node, error) {
+	for _, o := range operands {
+		if _, ok := o.(*constNode); !ok {
+			return n, nil
+		}
+	}
+	v, err := n.eval(&frame{budget: 1})
+	if err != nil {
+		return n, nil
+	}
+	return &constNode{v}, nil
+}
+
+func foldList(elems []node) node {
+	vals := make([]Value, len(elems))
+	for i, e := range elems {
+		c, ok := e.(*constNode)
+		if !ok {
+			return &listNode{elems}
+		}
+		vals[i] = c.v
+	}
+	return &constNode{ListVal(vals)}
+}
+
+// literal converts a literal to its value.
+func literal(e lang.Expr) (Value, error) {
+	switch e := e.(type) {
+	case *lang.IntLit:
+		d, err := ParseDecimal(e.Text)
+		return Value{kind: KindInteger, num: d}, err
+	case *lang.DecimalLit:
+		d, err := ParseDecimal(e.Text)
+		return Dec(d), err
+	case *lang.PercentLit:
+		d, err := ParseDecimal(e.Text)
+		if err != nil {
+			return Value{}, err
+		}
+		frac, err := d.MulPow10(-2)
+		return Pct(frac), err
+	case *lang.MoneyLit:
+		d, err := ParseDecimal(e.Amount)
+		return Money(e.Currency, d), err
+	case *lang.DateLit:
+		d, err := ParseDate(e.Text)
+		return DateVal(d), err
+	case *lang.DurationLit:
+		n, err := ParseDecimal(e.N)
+		if err != nil {
+			return Value{}, err
+		}
+		i, ok := n.Int64()
+		if !ok {
+			return Value{}, fmt.Errorf("duration %s is too long", e.Raw)
+		}
+		u, ok := ParseDurationUnit(e.Unit)
+		if !ok {
+			return Value{}, fmt.Errorf("unknown unit of time %q", e.Unit)
+		}
+		return DurationVal(Duration{N: i, Unit: u}), nil
+	case *lang.PeriodLit:
+		p, err := ParsePeriod(e.Text)
+		return PeriodVal(p), err
+	case *lang.StringLit:
+		return Text(e.Value), nil
+	case *lang.BoolLit:
+		return Bool(e.Value), nil
+	}
+	return Value{}, fmt.Errorf("internal error: %T is not a literal", e)
+}
+
+func internal(pos lang.Pos, msg string) error {
+	return &Error{Pos: pos, Msg: "internal error: " + msg}
+}

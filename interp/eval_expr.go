@@ -1,0 +1,300 @@
+package interp
+
+import (
+	"fmt"
+
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// node is a compiled expression. The tree of nodes is built once from the
+// checked syntax tree and never looks at syntax again.
+type node interface {
+	eval(fr *frame) (Value, error)
+}
+
+// constNode is a literal, a party, an enum member, or a folded constant.
+type constNode struct{ v Value }
+
+func (n *constNode) eval(*frame) (Value, error) { return n.v, nil }
+
+// eventNode is the event a clause is looking at (the action's name).
+type eventNode struct{}
+
+func (eventNode) eval(fr *frame) (Value, error) {
+	if fr.event == nil {
+		return Value{}, fmt.Errorf("internal error: no event in scope")
+	}
+	return RecordVal(fr.event), nil
+}
+
+// fieldNode is a bare field name of the event in scope: `platform`.
+type fieldNode struct{ idx int }
+
+func (n *fieldNode) eval(fr *frame) (Value, error) {
+	if fr.event == nil {
+		return Value{}, fmt.Errorf("internal error: no event in scope")
+	}
+	return fr.event.Fields[n.idx], nil
+}
+
+// paramNode is a parameter of the term being evaluated.
+type paramNode struct{ idx int }
+
+func (n *paramNode) eval(fr *frame) (Value, error) { return fr.args[n.idx], nil }
+
+// selectNode is `x.field` on a record; the field index is fixed by type.
+type selectNode struct {
+	x   node
+	idx int
+}
+
+func (n *selectNode) eval(fr *frame) (Value, error) {
+	v, err := n.x.eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	return v.rec.Fields[n.idx], nil
+}
+
+// termNode calls a defined term with arguments (none for a value term).
+type termNode struct {
+	term *term
+	args []node
+	pos  lang.Pos
+}
+
+func (n *termNode) eval(fr *frame) (Value, error) {
+	if err := fr.step(); err != nil {
+		return Value{}, atPos(n.pos, err)
+	}
+	base := len(fr.stack)
+	for _, a := range n.args {
+		v, err := a.eval(fr)
+		if err != nil {
+			fr.stack = fr.stack[:base]
+			return Value{}, err
+		}
+		fr.stack = append(fr.stack, v)
+	}
+	saved := fr.args
+	fr.args = fr.stack[base:len(fr.stack):len(fr.stack)]
+	v, err := n.term.body.eval(fr)
+	fr.args = saved
+	fr.stack = fr.stack[:base]
+	return v, err
+}
+
+// term is a compiled defined term.
+type term struct {
+	name string
+	body node
+	decl *lang.TermDecl
+}
+
+// funcNode calls a builtin or host function.
+type funcNode struct {
+	fn   *Func
+	args []node
+	pos  lang.Pos
+}
+
+func (n *funcNode) eval(fr *frame) (Value, error) {
+	if err := fr.step(); err != nil {
+		return Value{}, atPos(n.pos, err)
+	}
+	base := len(fr.stack)
+	for _, a := range n.args {
+		v, err := a.eval(fr)
+		if err != nil {
+			fr.stack = fr.stack[:base]
+			return Value{}, err
+		}
+		fr.stack = append(fr.stack, v)
+	}
+	v, err := n.fn.Impl(&fr.call, fr.stack[base:])
+	fr.stack = fr.stack[:base]
+	if err != nil {
+		return Value{}, atPos(n.pos, fmt.Errorf("%s: %w", n.fn.Name, err))
+	}
+	return v, nil
+}
+
+// binNode applies an arithmetic operator.
+type binNode struct {
+	op   func(x, y Value) (Value, error)
+	x, y node
+	pos  lang.Pos
+}
+
+func (n *binNode) eval(fr *frame) (Value, error) {
+	x, err := n.x.eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	y, err := n.y.eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	v, err := n.op(x, y)
+	if err != nil {
+		return Value{}, atPos(n.pos, err)
+	}
+	return v, nil
+}
+
+// cmpNode is a comparison.
+type cmpNode struct {
+	op   lang.BinaryOp
+	x, y node
+	pos  lang.Pos
+}
+
+func (n *cmpNode) eval(fr *frame) (Value, error) {
+	x, err := n.x.eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	y, err := n.y.eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	switch n.op {
+	case lang.Eq:
+		return Bool(x.Equal(y)), nil
+	case lang.Ne:
+		return Bool(!x.Equal(y)), nil
+	}
+	c, err := compare(x, y)
+	if err != nil {
+		return Value{}, atPos(n.pos, err)
+	}
+	switch n.op {
+	case lang.Lt:
+		return Bool(c < 0), nil
+	case lang.Le:
+		return Bool(c <= 0), nil
+	case lang.Gt:
+		return Bool(c > 0), nil
+	}
+	return Bool(c >= 0), nil
+}
+
+// inNode is `x in list` or `x not in list`.
+type inNode struct {
+	x, list node
+	negate  bool
+}
+
+func (n *inNode) eval(fr *frame) (Value, error) {
+	x, err := n.x.eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	l, err := n.list.eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	for _, e := range l.list {
+		if x.Equal(e) {
+			return Bool(!n.negate), nil
+		}
+	}
+	return Bool(n.negate), nil
+}
+
+// andNode and orNode short-circuit.
+type andNode struct{ x, y node }
+type orNode struct{ x, y node }
+
+func (n *andNode) eval(fr *frame) (Value, error) {
+	x, err := n.x.eval(fr)
+	if err != nil || !x.Truth() {
+		return x, err
+	}
+	return n.y.eval(fr)
+}
+
+func (n *orNode) eval(fr *frame) (Value, error) {
+	x, err := n.x.eval(fr)
+	if err != nil || x.Truth() {
+		return x, err
+	}
+	return n.y.eval(fr)
+}
+
+type notNode struct{ x node }
+
+func (n *notNode) eval(fr *frame) (Value, error) {
+	x, err := n.x.eval(fr)
+	if err != nil {
+		return x, err
+	}
+	return Bool(!x.Truth()), nil
+}
+
+type negNode struct {
+	x   node
+	pos lang.Pos
+}
+
+func (n *negNode) eval(fr *frame) (Value, error) {
+	x, err := n.x.eval(fr)
+	if err != nil {
+		return x, err
+	}
+	v, err := opNeg(x)
+	return v, atPos(n.pos, err)
+}
+
+type ifNode struct{ cond, then, els node }
+
+func (n *ifNode) eval(fr *frame) (Value, error) {
+	c, err := n.cond.eval(fr)
+	if err != nil {
+		return c, err
+	}
+	if c.Truth() {
+		return n.then.eval(fr)
+	}
+	return n.els.eval(fr)
+}
+
+// listNode builds a list.
+type listNode struct{ elems []node }
+
+func (n *listNode) eval(fr *frame) (Value, error) {
+	if err := fr.step(); err != nil {
+		return Value{}, err
+	}
+	out := make([]Value, len(n.elems))
+	for i, e := range n.elems {
+		v, err := e.eval(fr)
+		if err != nil {
+			return Value{}, err
+		}
+		out[i] = v
+	}
+	return ListVal(out), nil
+}
+
+// recordNode builds an action or event instance; fields are in schema
+// order.
+type recordNode struct {
+	schema *Schema
+	fields []node
+}
+
+func (n *recordNode) eval(fr *frame) (Value, error) {
+	if err := fr.step(); err != nil {
+		return Value{}, err
+	}
+	r := &Record{Schema: n.schema, Fields: make([]Value, len(n.fields))}
+	for i, f := range n.fields {
+		v, err := f.eval(fr)
+		if err != nil {
+			return Value{}, err
+		}
+		r.Fields[i] = v
+	}
+	return RecordVal(r), nil
+}

@@ -1,0 +1,182 @@
+package interp
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// Program is a set of compiled agreements. It is immutable once built and
+// safe for concurrent use by any number of goroutines.
+type Program struct {
+	files      []*lang.File
+	sources    map[string][]byte
+	info       *lang.Info
+	funcs      *funcTable
+	agreements []*agreement
+	byID       map[string]*agreement
+	budget     int64
+}
+
+// Option configures Compile and the Load functions.
+type Option func(*config)
+
+type config struct {
+	funcs  []*Func
+	budget int64
+}
+
+// WithFuncs makes functions callable from agreements: the standard
+// library's builtins (stdlib.Funcs()) and the host's own. A later function
+// with the same name replaces an earlier one.
+func WithFuncs(fns ...*Func) Option {
+	return func(c *config) { c.funcs = append(c.funcs, fns...) }
+}
+
+// WithStepBudget bounds every question asked of the program (one decision,
+// one expression, one test, one settlement event) to n evaluation steps.
+// The default is DefaultStepBudget.
+func WithStepBudget(n int64) Option {
+	return func(c *config) { c.budget = n }
+}
+
+// Source is one agreement source file.
+type Source struct {
+	Name string
+	Text []byte
+}
+
+// LoadFiles reads, parses, checks and compiles the named files.
+func LoadFiles(paths []string, opts ...Option) (*Program, error) {
+	srcs := make([]Source, 0, len(paths))
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, Source{p, b})
+	}
+	return Compile(srcs, opts...)
+}
+
+// LoadFS reads every file matching the glob patterns in fsys (for example
+// "*.pacta" or "deals/*.pacta"), then parses, checks and compiles them.
+func LoadFS(fsys fs.FS, patterns []string, opts ...Option) (*Program, error) {
+	var names []string
+	for _, pat := range patterns {
+		m, err := fs.Glob(fsys, pat)
+		if err != nil {
+			return nil, err
+		}
+		if len(m) == 0 {
+			return nil, fmt.Errorf("%s: no files match", pat)
+		}
+		names = append(names, m...)
+	}
+	sort.Strings(names)
+	srcs := make([]Source, 0, len(names))
+	for i, n := range names {
+		if i > 0 && n == names[i-1] {
+			continue
+		}
+		b, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, Source{path.Clean(n), b})
+	}
+	return Compile(srcs, opts...)
+}
+
+// Compile parses, checks and compiles sources into a Program. Problems are
+// returned as a lang.ErrorList, every one positioned.
+func Compile(srcs []Source, opts ...Option) (*Program, error) {
+	var cfg config
+	for _, o := range opts {
+		o(&cfg)
+	}
+	p := &Program{
+		sources: map[string][]byte{},
+		funcs:   newFuncTable(cfg.funcs),
+		byID:    map[string]*agreement{},
+		budget:  cfg.budget,
+	}
+	if p.budget <= 0 {
+		p.budget = DefaultStepBudget
+	}
+	var errs lang.ErrorList
+	for _, s := range srcs {
+		p.sources[s.Name] = s.Text
+		f, perrs := lang.Parse(s.Name, s.Text)
+		errs = append(errs, perrs...)
+		if len(perrs) == 0 {
+			p.files = append(p.files, f)
+		}
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	info, cerrs := lang.Check(p.files, &lang.Config{Funcs: p.funcs})
+	if len(cerrs) > 0 {
+		cerrs.Sort()
+		return nil, cerrs
+	}
+	p.info = info
+	for _, ai := range info.Agreements {
+		a, err := p.compileAgreement(ai)
+		if err != nil {
+			return nil, err
+		}
+		p.agreements = append(p.agreements, a)
+		p.byID[a.id] = a
+	}
+	return p, nil
+}
+
+// Source returns the text of a loaded file, for rendering errors.
+func (p *Program) Source(name string) []byte { return p.sources[name] }
+
+// Info returns what the checker learned about the program.
+func (p *Program) Info() *lang.Info { return p.info }
+
+// Agreements returns the identifiers of the program's agreements in file
+// order.
+func (p *Program) Agreements() []string {
+	out := make([]string, len(p.agreements))
+	for i, a := range p.agreements {
+		out[i] = a.id
+	}
+	return out
+}
+
+// agreementFor finds an agreement by id, or the only one when id is "".
+func (p *Program) agreementFor(id string) (*agreement, error) {
+	if id == "" {
+		if len(p.agreements) == 1 {
+			return p.agreements[0], nil
+		}
+		if len(p.agreements) == 0 {
+			return nil, fmt.Errorf("no agreement is loaded")
+		}
+		return nil, fmt.Errorf("several agreements are loaded (%s); say which", strings.Join(p.Agreements(), ", "))
+	}
+	a, ok := p.byID[id]
+	if !ok {
+		return nil, fmt.Errorf("no agreement called %q is loaded", id)
+	}
+	return a, nil
+}
+
+func (p *Program) newFrame(ctx context.Context, asOf Date) *frame {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return newFrame(ctx, p.budget, asOf)
+}

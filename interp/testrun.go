@@ -1,0 +1,243 @@
+package interp
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// TestResult is the outcome of one `test` block.
+type TestResult struct {
+	Name      string
+	Agreement string
+	Amendment string // "" for a test in the base agreement
+	Pos       lang.Pos
+	Failures  []TestFailure
+}
+
+// Passed reports whether every expectation held.
+func (r *TestResult) Passed() bool { return len(r.Failures) == 0 }
+
+// TestFailure is one expectation that did not hold, or an error.
+type TestFailure struct {
+	Pos lang.Pos
+	Msg string
+}
+
+// TestReport is the outcome of every test block of a program.
+type TestReport struct {
+	Results []*TestResult
+	// Unexercised lists, per agreement, the clauses no test exercised: no
+	// decision applied them and no expected settlement used them.
+	Unexercised []*ClauseInfo
+}
+
+// Failed counts the failed tests.
+func (r *TestReport) Failed() int {
+	n := 0
+	for _, t := range r.Results {
+		if !t.Passed() {
+			n++
+		}
+	}
+	return n
+}
+
+// testRun is the state of one test block.
+type testRun struct {
+	p       *Program
+	ag      *agreement
+	asOf    Date
+	explict bool
+	comp    *compiler
+	givens  map[*lang.Given]Value
+	events  []*Record
+	res     *TestResult
+	covered map[*lang.ClauseDecl]bool
+}
+
+// RunTests runs every test block in the program's files, in file order.
+func (p *Program) RunTests(ctx context.Context) (*TestReport, error) {
+	rep := &TestReport{}
+	covered := map[*lang.ClauseDecl]bool{}
+	for _, a := range p.agreements {
+		blocks := []struct {
+			items     []lang.Item
+			amendment string
+			from      Date
+		}{{a.info.Decl.Items, "", a.effective}}
+		for i, am := range a.info.Amendments {
+			blocks = append(blocks, struct {
+				items     []lang.Item
+				amendment string
+				from      Date
+			}{am.Items, am.ID.Name, a.versions[i+1].from})
+		}
+		for _, b := range blocks {
+			for _, it := range b.items {
+				td, ok := it.(*lang.TestDecl)
+				if !ok {
+					continue
+				}
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				res := &TestResult{Name: td.Name.Value, Agreement: a.id, Amendment: b.amendment, Pos: td.Pos()}
+				run := &testRun{p: p, ag: a, asOf: b.from, res: res, covered: covered, givens: map[*lang.Given]Value{}}
+				run.run(ctx, td)
+				rep.Results = append(rep.Results, res)
+			}
+		}
+		// Coverage: every clause of every version.
+		seen := map[*lang.ClauseDecl]bool{}
+		for _, v := range a.versions {
+			for _, c := range v.clauses {
+				if !seen[c.Decl] && !covered[c.Decl] {
+					rep.Unexercised = append(rep.Unexercised, c)
+				}
+				seen[c.Decl] = true
+			}
+		}
+	}
+	sort.SliceStable(rep.Unexercised, func(i, j int) bool {
+		return rep.Unexercised[i].Pos.Before(rep.Unexercised[j].Pos)
+	})
+	return rep, nil
+}
+
+func (t *testRun) fail(pos lang.Pos, format string, args ...any) {
+	t.res.Failures = append(t.res.Failures, TestFailure{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// compiler returns a compiler for the version in force at the test's date,
+// seeing the givens bound so far.
+func (t *testRun) compiler() *compiler {
+	v := t.ag.versionAt(t.asOf)
+	if v == nil {
+		v = t.ag.versions[0]
+	}
+	c := *v.comp
+	c.givens = t.givens
+	return &c
+}
+
+func (t *testRun) eval(ctx context.Context, e lang.Expr) (Value, error) {
+	n, err := t.compiler().expr(e)
+	if err != nil {
+		return Value{}, err
+	}
+	fr := t.p.newFrame(ctx, t.asOf)
+	return n.eval(fr)
+}
+
+func (t *testRun) run(ctx context.Context, td *lang.TestDecl) {
+	for _, s := range td.Stmts {
+		switch s := s.(type) {
+		case *lang.AsOf:
+			d, err := ParseDate(s.Date.Text)
+			if err != nil {
+				t.fail(s.Pos(), "%v", err)
+				return
+			}
+			t.asOf, t.explict = d, true
+		case *lang.Given:
+			v, err := t.eval(ctx, s.Value)
+			if err != nil {
+				t.fail(s.Pos(), "given %s: %v", s.Name.Name, err)
+				return
+			}
+			t.givens[s] = v
+			if v.kind == KindRecord {
+				t.events = append(t.events, v.rec)
+			}
+		case *lang.Expect:
+			v, err := t.eval(ctx, s.Cond)
+			if err != nil {
+				t.fail(s.Pos(), "%v", err)
+				continue
+			}
+			if !v.Truth() {
+				t.fail(s.Pos(), "expected %s%s", lang.FormatExpr(s.Cond), t.explainFalse(ctx, s.Cond))
+			}
+		case *lang.ExpectVerdict:
+			t.expectVerdict(ctx, s)
+		case *lang.ExpectPays:
+			t.expectPays(ctx, s)
+		}
+	}
+}
+
+// explainFalse shows both sides of a failed comparison.
+func (t *testRun) explainFalse(ctx context.Context, e lang.Expr) string {
+	b, ok := e.(*lang.Binary)
+	if !ok || b.Op < lang.Eq || b.Op > lang.Ge {
+		return ""
+	}
+	x, err1 := t.eval(ctx, b.X)
+	y, err2 := t.eval(ctx, b.Y)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	return fmt.Sprintf(", but %s is %s and %s is %s", lang.FormatExpr(b.X), x, lang.FormatExpr(b.Y), y)
+}
+
+func (t *testRun) expectVerdict(ctx context.Context, s *lang.ExpectVerdict) {
+	v, err := t.eval(ctx, s.Subject)
+	if err != nil {
+		t.fail(s.Pos(), "%v", err)
+		return
+	}
+	if v.kind != KindRecord || v.rec.Schema.Event {
+		t.fail(s.Pos(), "%s is not an action", lang.FormatExpr(s.Subject))
+		return
+	}
+	var opts DecideOptions
+	if t.explict {
+		opts.AsOf = t.asOf
+	}
+	d, err := t.p.Decide(ctx, v.rec, opts)
+	if err != nil {
+		t.fail(s.Pos(), "%v", err)
+		return
+	}
+	for _, a := range d.Applied {
+		t.covered[a.Clause.Decl] = true
+	}
+	if d.Verdict != s.Verdict {
+		t.fail(s.Pos(), "expected %s, but it is %s", s.Verdict, describeDecision(d))
+		return
+	}
+	if s.Clause != nil {
+		switch {
+		case d.Verdict == lang.Conflict:
+			if d.Conflict[0].Num != s.Clause.Num && d.Conflict[1].Num != s.Clause.Num {
+				t.fail(s.Pos(), "expected a conflict involving %s, but it is %s", s.Clause.Num, describeDecision(d))
+			}
+		case d.Clause == nil:
+			t.fail(s.Pos(), "expected %s by %s, but no clause applies (the agreement's default)", s.Verdict, s.Clause.Num)
+		case d.Clause.Num != s.Clause.Num:
+			t.fail(s.Pos(), "expected %s by %s, but it is %s", s.Verdict, s.Clause.Num, describeDecision(d))
+		}
+	}
+}
+
+// describeDecision is a one-line summary: `prohibited by 3.1 "Azure
+// exclusivity"`.
+func describeDecision(d *Decision) string {
+	switch {
+	case d.Verdict == lang.Conflict:
+		return fmt.Sprintf("a conflict between %s and %s", d.Conflict[0], d.Conflict[1])
+	case d.Clause != nil:
+		return fmt.Sprintf("%s by %s", d.Verdict, d.Clause)
+	}
+	if d.Note != "" {
+		return fmt.Sprintf("%s by default (%s)", d.Verdict, d.Note)
+	}
+	return fmt.Sprintf("%s by default (no clause applies)", d.Verdict)
+}
+
+// DescribeDecision summarises a decision in one line, as tests and the
+// REPL print it.
+func DescribeDecision(d *Decision) string { return describeDecision(d) }
