@@ -1,0 +1,598 @@
+package lang
+
+import (
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// This file checks clauses: precedence, permissions and obligations,
+// payments, installments, milestones and share formulas.
+
+// maxInstallments bounds an installment schedule, so that a hostile
+// agreement cannot make the interpreter build an enormous one.
+const maxInstallments = 10000
+
+// clause checks one clause in v.
+func (c *checker) clause(v *view, cl *ClauseDecl) {
+	if cl == nil {
+		return
+	}
+	num := ""
+	if cl.Num != nil {
+		num = cl.Num.Num
+	}
+	c.precedenceRefs(v, num, cl.Notwithstanding, "notwithstanding")
+	c.precedenceRefs(v, num, cl.SubjectTo, "subject to")
+	for _, a := range cl.Notwithstanding {
+		for _, b := range cl.SubjectTo {
+			if a != nil && b != nil && a.Num == b.Num && a.Num != num {
+				c.errs.Add(b.At, "clause %s is both notwithstanding %s and subject to it", num, a.Num)
+			}
+		}
+	}
+	switch b := cl.Body.(type) {
+	case *Deontic:
+		if b != nil {
+			c.deontic(v, b)
+		}
+	case *Payment:
+		if b != nil {
+			c.payment(v, b)
+		}
+	case *Installments:
+		if b != nil {
+			c.installments(v, b)
+		}
+	case *Milestone:
+		if b != nil {
+			c.milestone(v, b)
+		}
+	case *Share:
+		if b != nil {
+			c.share(v, b)
+		}
+	}
+}
+
+// precedenceRefs checks the clause numbers after `notwithstanding` or
+// `subject to`.
+func (c *checker) precedenceRefs(v *view, num string, refs []*ClauseRef, word string) {
+	seen := make(map[string]bool)
+	for _, r := range refs {
+		if r == nil {
+			continue
+		}
+		switch {
+		case r.Num == num:
+			c.errs.Add(r.At, "clause %s cannot be %s itself", num, word)
+		case seen[r.Num]:
+			c.errs.Add(r.At, "clause %s is named twice after `%s`", r.Num, word)
+		case v.clauses[r.Num] == nil:
+			c.errs.AddHint(r.At, clauseHint(r.Num, v.clauses), "no clause %s", r.Num)
+		}
+		seen[r.Num] = true
+	}
+}
+
+// precedenceCycles reports clauses in force in v that take precedence over
+// each other in a circle: then no clause can decide.
+func (c *checker) precedenceCycles(v *view) {
+	g := newGraph()
+	for _, num := range sortedKeys(v.clauses) {
+		cl := v.clauses[num]
+		g.node(num)
+		for _, r := range cl.Notwithstanding {
+			if r != nil && r.Num != num && v.clauses[r.Num] != nil {
+				g.edge(num, r.Num, r)
+			}
+		}
+		for _, r := range cl.SubjectTo {
+			if r != nil && r.Num != num && v.clauses[r.Num] != nil && !refersTo(cl.Notwithstanding, r.Num) {
+				g.edge(r.Num, num, r)
+			}
+		}
+	}
+	less := func(a, b string) bool { return v.clauses[a].At.Before(v.clauses[b].At) }
+	for _, cyc := range g.cycles(less) {
+		ref := g.ref(cyc[0], cyc[1])
+		pos := v.clauses[cyc[0]].At
+		if ref != nil {
+			pos = ref.At
+		}
+		msg := "precedence cycle: " + strings.Join(cyc, " → ")
+		if c.once(pos.String() + msg) {
+			c.errs.AddHint(pos, "an arrow means “takes precedence over”; remove one `notwithstanding` or `subject to`", "%s", msg)
+		}
+	}
+}
+
+// partyRef resolves a name that must be a party.
+func (c *checker) partyRef(v *view, id *Ident) *PartyDecl {
+	if id == nil {
+		return nil
+	}
+	ent := v.names[id.Name]
+	if ent == nil {
+		c.errs.AddHint(id.At, didYouMean(id.Name, v.namesOf(entParty)), "unknown party %q", id.Name)
+		return nil
+	}
+	if ent.what != entParty {
+		c.errs.Add(id.At, "%q is %s, not a party", id.Name, ent.describe())
+		return nil
+	}
+	c.info.Uses[id] = &PartyObj{Decl: ent.party}
+	return ent.party
+}
+
+// schemaRef resolves the name of an action (wantAction) or of an action or
+// event. An event where an action is wanted is reported with why, and still
+// returned so that the rest of the clause can be checked.
+func (c *checker) schemaRef(v *view, id *Ident, wantAction bool, why string) *SchemaDecl {
+	if id == nil {
+		return nil
+	}
+	word := "action or event"
+	if wantAction {
+		word = "action"
+	}
+	ent := v.names[id.Name]
+	if ent == nil {
+		c.errs.AddHint(id.At, didYouMean(id.Name, v.namesOf(entSchema)), "unknown %s %q", word, id.Name)
+		return nil
+	}
+	if ent.what != entSchema {
+		c.errs.Add(id.At, "%q is %s, not an %s", id.Name, ent.describe(), word)
+		return nil
+	}
+	if wantAction && ent.schema.Event {
+		c.errs.Add(id.At, "%q is an event; %s", id.Name, why)
+	}
+	c.info.Uses[id] = &SchemaObj{Decl: ent.schema}
+	return ent.schema
+}
+
+// deontic checks `PARTY may|must not|must ACTION ...`.
+func (c *checker) deontic(v *view, b *Deontic) {
+	c.partyRef(v, b.Party)
+	s := c.schemaRef(v, b.Action, true, "only an action can be permitted, prohibited or required")
+	if b.Where != nil && (b.Action == nil || s != nil) {
+		c.wantBool(&env{v: v, event: s}, b.Where, "the condition after `where`")
+	}
+	from, until := c.dateLit(b.From), c.dateLit(b.Until)
+	c.dateLit(b.By)
+	if from.valid() && until.valid() && until.before(from) {
+		c.errs.Add(b.Until.At, "the clause applies until %s, before it starts on %s", b.Until.Text, b.From.Text)
+	}
+	if b.By != nil && b.Modality != Must {
+		c.errs.AddHint(b.By.At, "write `"+identName(b.Party)+" must "+identName(b.Action)+" ... by DATE`, or drop the deadline",
+			"a deadline (`by DATE`) needs `must`; only an obligation has one")
+	}
+}
+
+// payer resolves the paying party.
+func (c *checker) payer(v *view, id *Ident) *PartyDecl { return c.partyRef(v, id) }
+
+// payment checks `PAYER pays PAYEE AMOUNT on DATE, ...`.
+func (c *checker) payment(v *view, b *Payment) {
+	payer := c.payer(v, b.Payer)
+	t := c.wantMoney(&env{v: v}, b.Amount, "the amount")
+	c.payee(v, b.Payee, payer, currencyOf(t))
+	for _, d := range b.Dates {
+		c.dateLit(d)
+	}
+	c.due(v, b.Due, false)
+	c.lates(v, b.Late, currencyOf(t), "payment")
+}
+
+// installments checks `PAYER pays PAYEE TOTAL in N equal ADVERB
+// installments from DATE`.
+func (c *checker) installments(v *view, b *Installments) {
+	payer := c.payer(v, b.Payer)
+	e := &env{v: v}
+	t := c.wantMoney(e, b.Total, "the total")
+	c.payee(v, b.Payee, payer, currencyOf(t))
+	if b.Count != nil && c.expr(e, b.Count) != nil {
+		n, _ := strconv.ParseInt(b.Count.Text, 10, 64)
+		switch {
+		case n < 1:
+			c.errs.Add(b.Count.At, "there must be at least one installment")
+		case n > maxInstallments:
+			c.errs.Add(b.Count.At, "%d installments is too many; at most %d are allowed", n, maxInstallments)
+		}
+	}
+	c.periodUnit(b.Every)
+	c.dateLit(b.From)
+	c.due(v, b.Due, false)
+	c.lates(v, b.Late, currencyOf(t), "payment")
+}
+
+// milestone checks `PAYER pays PAYEE AMOUNT on each|first EVENT [where
+// COND]`.
+func (c *checker) milestone(v *view, b *Milestone) {
+	payer := c.payer(v, b.Payer)
+	s := c.schemaRef(v, b.Event, false, "")
+	e := &env{v: v, event: s}
+	t := c.wantMoney(e, b.Amount, "the amount")
+	c.payee(v, b.Payee, payer, currencyOf(t))
+	if b.Where != nil && (b.Event == nil || s != nil) {
+		c.wantBool(e, b.Where, "the condition after `where`")
+	}
+	c.due(v, b.Due, false)
+	c.lates(v, b.Late, currencyOf(t), "payment")
+}
+
+// share checks a share formula.
+func (c *checker) share(v *view, b *Share) {
+	payer := c.payer(v, b.Payer)
+	s := c.schemaRef(v, b.Action, true, "a share is taken over the events of an action")
+	lost := b.Action != nil && s == nil // the action is unknown: its fields cannot be checked
+	e := &env{v: v, event: s}
+	e0 := &env{v: v}
+	c.partyRef(v, b.By)
+	if b.Where != nil && !lost {
+		c.wantBool(e, b.Where, "the condition after `where`")
+	}
+
+	cur := ""
+	var curAt Expr
+	for i, ln := range b.Lines {
+		if ln == nil {
+			continue
+		}
+		var base Type
+		if !lost {
+			base = c.wantMoney(e, ln.Base, "the base of a share")
+		}
+		if base != nil {
+			switch {
+			case cur == "":
+				cur, curAt = currencyOf(base), ln.Base
+			case currencyOf(base) != cur:
+				c.errs.Add(ln.Base.Pos(), "every line of a share must be in one currency: this base is %s, the one at line %d is %s",
+					base, curAt.Pos().Line, &Money{Currency: cur})
+			}
+		}
+		c.rate(e, e0, ln.Rate, currencyOf(base), lost)
+		if ln.Where != nil && !lost {
+			c.wantBool(e, ln.Where, "the condition after `where`")
+		}
+		if ln.Otherwise && i != len(b.Lines)-1 {
+			last := b.Lines[len(b.Lines)-1]
+			if last != nil && last.Otherwise {
+				c.errs.Add(ln.At, "a share has at most one `otherwise` line")
+			} else {
+				c.errs.Add(ln.At, "only the last line of a share may be `otherwise`")
+			}
+		}
+	}
+
+	if b.Settled != nil {
+		c.periodUnit(b.Settled)
+	}
+	c.due(v, b.Due, true)
+	c.limits(e0, b.Limits, cur)
+	if g := b.Guarantee; g != nil {
+		t := c.wantMoney(e0, g.Amount, "the minimum guarantee")
+		c.sameCurrency(g.Amount, t, cur, "the minimum guarantee", "share")
+		c.periodUnit(g.Per)
+	}
+	if r := b.Recoup; r != nil {
+		t := c.wantMoney(e0, r.Amount, "the amount to recoup")
+		c.sameCurrency(r.Amount, t, cur, "the amount to recoup", "share")
+	}
+	c.lates(v, b.Late, cur, "share")
+	c.payee(v, b.Payee, payer, cur)
+}
+
+// rate checks the rate of a share line: a percent, or tiers whose
+// thresholds are money in the base's currency, strictly increasing.
+func (c *checker) rate(e, e0 *env, r Rate, cur string, lost bool) {
+	switch r := r.(type) {
+	case *FlatRate:
+		if r != nil && !lost {
+			c.wantPercent(e, r.Value, "the rate")
+		}
+	case *Tiers:
+		if r == nil {
+			return
+		}
+		if r.Reset != nil {
+			c.periodUnit(r.Reset)
+		}
+		if len(r.Tiers) == 0 {
+			c.errs.Add(r.At, "tiers need at least one tier")
+		}
+		var prev *big.Rat
+		var prevLit *MoneyLit
+		for i, t := range r.Tiers {
+			if t == nil {
+				continue
+			}
+			c.wantPercent(e0, t.Rate, "a tier's rate")
+			if t.UpTo == nil {
+				if i != len(r.Tiers)-1 {
+					c.errs.Add(t.At, "only the last tier may be `above`")
+				}
+				continue
+			}
+			tt := c.wantMoney(e0, t.UpTo, "a tier's threshold")
+			if tt != nil && cur != "" && currencyOf(tt) != cur {
+				c.errs.Add(t.UpTo.Pos(), "the tier's threshold is in %s, but the base is in %s", currencyOf(tt), cur)
+			}
+			lit, ok := stripParens(t.UpTo).(*MoneyLit)
+			if !ok || tt == nil {
+				prev, prevLit = nil, nil
+				continue
+			}
+			amt, _ := ratOf(lit.Amount)
+			if prev != nil && amt.Cmp(prev) <= 0 && lit.Currency == prevLit.Currency {
+				c.errs.Add(t.UpTo.Pos(), "tier thresholds must increase: %s is not above %s", moneyText(lit), moneyText(prevLit))
+			}
+			prev, prevLit = amt, lit
+		}
+	}
+}
+
+// limits checks the caps and floors of a share.
+func (c *checker) limits(e0 *env, ls []*Limit, cur string) {
+	caps := make(map[string]*Limit)
+	floors := make(map[string]*Limit)
+	var order []*Limit
+	for _, l := range ls {
+		if l == nil {
+			continue
+		}
+		word := "cap"
+		m := caps
+		if l.Floor {
+			word, m = "floor", floors
+		}
+		t := c.wantMoney(e0, l.Amount, "the "+word)
+		c.sameCurrency(l.Amount, t, cur, "the "+word, "share")
+		if l.Per != nil && !c.periodUnit(l.Per) {
+			continue
+		}
+		key := perText(l.Per)
+		if prev := m[key]; prev != nil {
+			c.errs.Add(l.At, "the share already has a %s %s %s", word, key, prevAt(prev.At, l.At))
+			continue
+		}
+		m[key] = l
+		order = append(order, l)
+	}
+	for _, f := range order {
+		if !f.Floor {
+			continue
+		}
+		key := perText(f.Per)
+		cp := caps[key]
+		if cp == nil {
+			continue
+		}
+		fl, ok1 := stripParens(f.Amount).(*MoneyLit)
+		cl, ok2 := stripParens(cp.Amount).(*MoneyLit)
+		if !ok1 || !ok2 || fl.Currency != cl.Currency {
+			continue
+		}
+		fa, ok1 := ratOf(fl.Amount)
+		ca, ok2 := ratOf(cl.Amount)
+		if ok1 && ok2 && fa.Cmp(ca) > 0 {
+			c.errs.Add(f.At, "floor %s %s is above the cap %s %s", moneyText(fl), key, moneyText(cl), key)
+		}
+	}
+}
+
+// sameCurrency reports money in another currency than the share's or
+// payment's own.
+func (c *checker) sameCurrency(x Expr, t Type, cur, what, of string) {
+	if t != nil && cur != "" && currencyOf(t) != cur {
+		c.errs.Add(x.Pos(), "%s is in %s, but the %s is in %s", what, currencyOf(t), of, cur)
+	}
+}
+
+// payee checks who receives: a party other than the payer, a split or a
+// waterfall.
+func (c *checker) payee(v *view, p Payee, payer *PartyDecl, cur string) {
+	switch p := p.(type) {
+	case *PartyPayee:
+		if p != nil {
+			c.notPayer(v, p.Party, payer)
+		}
+	case *Split:
+		if p != nil {
+			c.split(v, p, payer)
+		}
+	case *Waterfall:
+		if p != nil {
+			c.waterfall(v, p, payer, cur)
+		}
+	}
+}
+
+// notPayer resolves a receiving party and reports it if it is the payer.
+func (c *checker) notPayer(v *view, id *Ident, payer *PartyDecl) *PartyDecl {
+	pd := c.partyRef(v, id)
+	if pd != nil && pd == payer {
+		c.errs.Add(id.At, "%q cannot pay itself", id.Name)
+	}
+	return pd
+}
+
+// split checks `split { PARTY SHARE, ... [remainder to PARTY] }`.
+func (c *checker) split(v *view, s *Split, payer *PartyDecl) {
+	e := &env{v: v}
+	seen := make(map[*PartyDecl]Pos)
+	sum := new(big.Rat)
+	scale := 0
+	allLit := len(s.Shares) > 0
+	for _, sh := range s.Shares {
+		if sh == nil {
+			allLit = false
+			continue
+		}
+		if pd := c.notPayer(v, sh.Party, payer); pd != nil {
+			if prev, ok := seen[pd]; ok {
+				c.errs.Add(sh.Party.At, "%q appears twice in the split (first %s)", sh.Party.Name, prevAt(prev, sh.Party.At))
+			} else {
+				seen[pd] = sh.Party.At
+			}
+		}
+		ok := c.wantPercent(e, sh.Share, "a split share")
+		lit, isLit := stripParens(sh.Share).(*PercentLit)
+		if !ok || !isLit {
+			allLit = false
+			continue
+		}
+		r, _ := ratOf(lit.Text)
+		sum.Add(sum, r)
+		if i := strings.IndexByte(lit.Text, '.'); i >= 0 {
+			scale = max(scale, len(lit.Text)-i-1)
+		}
+	}
+	if s.RemainderTo != nil {
+		c.notPayer(v, s.RemainderTo, payer)
+	}
+	if !allLit {
+		return
+	}
+	total := sum.FloatString(scale)
+	if scale > 0 {
+		total = strings.TrimRight(strings.TrimRight(total, "0"), ".")
+	}
+	switch cmp := sum.Cmp(big.NewRat(100, 1)); {
+	case cmp > 0 && s.RemainderTo != nil:
+		c.errs.Add(s.At, "split shares add up to %s%%, more than 100%%", total)
+	case cmp > 0:
+		c.errs.Add(s.At, "split shares add up to %s%%, not 100%%", total)
+	case cmp < 0 && s.RemainderTo == nil:
+		c.errs.AddHint(s.At, "add `remainder to PARTY` to say who gets the rest", "split shares add up to %s%%, not 100%%", total)
+	}
+}
+
+// waterfall checks `waterfall { STEP... }`: every step but the last is paid
+// up to a limit; the last takes the rest.
+func (c *checker) waterfall(v *view, w *Waterfall, payer *PartyDecl, cur string) {
+	if len(w.Steps) == 0 {
+		c.errs.Add(w.At, "a waterfall needs at least one step")
+		return
+	}
+	e := &env{v: v}
+	for i, st := range w.Steps {
+		if st == nil {
+			continue
+		}
+		if st.Split != nil {
+			c.split(v, st.Split, payer)
+		} else {
+			c.notPayer(v, st.Party, payer)
+		}
+		last := i == len(w.Steps)-1
+		if st.UpTo == nil {
+			if !last {
+				c.errs.Add(st.At, "only the last step of a waterfall may be `rest`")
+			}
+			continue
+		}
+		t := c.wantMoney(e, st.UpTo, "a waterfall step's limit")
+		if t != nil && cur != "" && currencyOf(t) != cur {
+			c.errs.Add(st.UpTo.Pos(), "the step's limit is in %s, but the amount is in %s", currencyOf(t), cur)
+		}
+		if last {
+			c.errs.AddHint(st.At, "end with `PARTY rest`", "the last step of a waterfall must be `rest`, so that every amount goes somewhere")
+		}
+	}
+}
+
+// due checks `due within DURATION` or `due DURATION after period end`; the
+// latter only on shares, which are settled by period.
+func (c *checker) due(v *view, d *Due, share bool) {
+	if d == nil {
+		return
+	}
+	if d.After != nil {
+		c.expr(&env{v: v}, d.After)
+	}
+	if d.PeriodEnd && !share {
+		c.errs.AddHint(d.At, "write `due within DURATION`", "`after period end` applies only to shares, which are settled by period")
+	}
+}
+
+// lates checks late interest (a percent) and late penalties (money).
+func (c *checker) lates(v *view, ls []*Late, cur, of string) {
+	e := &env{v: v}
+	for _, l := range ls {
+		if l == nil {
+			continue
+		}
+		if l.Penalty {
+			t := c.wantMoney(e, l.Amount, "a late penalty")
+			c.sameCurrency(l.Amount, t, cur, "the late penalty", of)
+		} else {
+			c.wantPercent(e, l.Amount, "late interest")
+		}
+		c.periodUnit(l.Per)
+		if l.Cap != nil {
+			t := c.expr(e, l.Cap)
+			switch {
+			case t == nil:
+			case isMoney(t):
+				c.sameCurrency(l.Cap, t, cur, "the cap on late charges", of)
+			case isBasic(t, PercentKind):
+			default:
+				c.errs.Add(l.Cap.Pos(), "the cap on late charges must be money or a percent, not %s", t)
+			}
+		}
+	}
+}
+
+var periodUnits = []string{"day", "week", "month", "quarter", "year"}
+
+// periodUnit checks a unit of time written after `per`, `reset` or
+// `settled`.
+func (c *checker) periodUnit(u *PeriodUnit) bool {
+	if u == nil {
+		return false
+	}
+	if !hasString(periodUnits, u.Unit) {
+		c.errs.AddHint(u.At, hintOr(didYouMean(u.Unit, periodUnits), "use day, week, month, quarter or year"), "unknown period %q", u.Unit)
+		return false
+	}
+	if u.Fiscal && u.Unit != "quarter" && u.Unit != "year" {
+		c.errs.Add(u.At, "a fiscal period is a quarter or a year, not a %s", u.Unit)
+		return false
+	}
+	return true
+}
+
+// perText writes a limit's period: "per year", "per fiscal quarter", "over
+// the term".
+func perText(u *PeriodUnit) string {
+	if u == nil {
+		return "over the term"
+	}
+	if u.Fiscal {
+		return "per fiscal " + u.Unit
+	}
+	return "per " + u.Unit
+}
+
+// moneyText writes a money literal as written: "USD 1,000,000".
+func moneyText(m *MoneyLit) string {
+	amt := m.Raw
+	if amt == "" {
+		amt = m.Amount
+	}
+	return fmt.Sprintf("%s %s", m.Currency, amt)
+}
+
+// refersTo reports whether refs names clause num.
+func refersTo(refs []*ClauseRef, num string) bool {
+	for _, r := range refs {
+		if r != nil && r.Num == num {
+			return true
+		}
+	}
+	return false
+}

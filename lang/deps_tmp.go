@@ -1,5 +1,0 @@
-package lang
-
-import (
-	_ "github.com/alecthomas/participle/v2"
-)

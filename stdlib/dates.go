@@ -1,0 +1,143 @@
+package stdlib
+
+import (
+	"errors"
+
+	"github.com/pacta-lang/pacta/interp"
+)
+
+// This file holds the builtins on dates and periods. All of them use the
+// calendar, never a fixed number of days per month.
+
+// dateArg returns the date of a call with one date argument.
+func dateArg(args []interp.Value) (interp.Date, error) {
+	if err := wantKinds(args, interp.KindDate); err != nil {
+		return interp.Date{}, err
+	}
+	return args[0].Date(), nil
+}
+
+func yearOf(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	d, err := dateArg(args)
+	if err != nil {
+		return interp.Value{}, err
+	}
+	return interp.Int(int64(d.Year())), nil
+}
+
+func quarterOf(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	d, err := dateArg(args)
+	if err != nil {
+		return interp.Value{}, err
+	}
+	return interp.Int(int64((d.Month()-1)/3 + 1)), nil
+}
+
+func monthOf(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	d, err := dateArg(args)
+	if err != nil {
+		return interp.Value{}, err
+	}
+	return interp.Int(int64(d.Month())), nil
+}
+
+func dayOf(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	d, err := dateArg(args)
+	if err != nil {
+		return interp.Value{}, err
+	}
+	return interp.Int(int64(d.Day())), nil
+}
+
+// dateBound returns the Impl of start_of_month, end_of_quarter and the
+// like: the first (or, when last is true, the last) day of the calendar
+// period of the given kind that contains the date.
+func dateBound(kind interp.PeriodKind, last bool) func(*interp.Call, []interp.Value) (interp.Value, error) {
+	return func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+		d, err := dateArg(args)
+		if err != nil {
+			return interp.Value{}, err
+		}
+		p := interp.PeriodOf(kind, 1, d)
+		if last {
+			return interp.DateVal(p.End()), nil
+		}
+		return interp.DateVal(p.Start()), nil
+	}
+}
+
+// periodOf returns the Impl of month_of, quarter_of and year_of.
+func periodOf(kind interp.PeriodKind) func(*interp.Call, []interp.Value) (interp.Value, error) {
+	return func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+		d, err := dateArg(args)
+		if err != nil {
+			return interp.Value{}, err
+		}
+		return interp.PeriodVal(interp.PeriodOf(kind, 1, d)), nil
+	}
+}
+
+func addMonths(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	if err := wantKinds(args, interp.KindDate, interp.KindInteger); err != nil {
+		return interp.Value{}, err
+	}
+	n, err := smallInt(args[1])
+	if err != nil {
+		return interp.Value{}, err
+	}
+	d, err := args[0].Date().AddMonths(n)
+	if err != nil {
+		return interp.Value{}, err
+	}
+	return interp.DateVal(d), nil
+}
+
+func addDays(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	if err := wantKinds(args, interp.KindDate, interp.KindInteger); err != nil {
+		return interp.Value{}, err
+	}
+	n, err := smallInt(args[1])
+	if err != nil {
+		return interp.Value{}, err
+	}
+	d, err := args[0].Date().AddDays(n)
+	if err != nil {
+		return interp.Value{}, err
+	}
+	return interp.DateVal(d), nil
+}
+
+func daysBetween(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	if err := wantKinds(args, interp.KindDate, interp.KindDate); err != nil {
+		return interp.Value{}, err
+	}
+	return interp.Int(int64(interp.DaysBetween(args[0].Date(), args[1].Date()))), nil
+}
+
+// periodArg returns the period of a call with one period argument.
+func periodArg(args []interp.Value) (interp.Period, error) {
+	if err := wantKinds(args, interp.KindPeriod); err != nil {
+		return interp.Period{}, err
+	}
+	p := args[0].Period()
+	if p.IsZero() {
+		return interp.Period{}, errors.New("needs a period, but this one is empty")
+	}
+	return p, nil
+}
+
+func periodStart(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	p, err := periodArg(args)
+	if err != nil {
+		return interp.Value{}, err
+	}
+	return interp.DateVal(p.Start()), nil
+}
+
+func periodEnd(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	p, err := periodArg(args)
+	if err != nil {
+		return interp.Value{}, err
+	}
+	return interp.DateVal(p.End()), nil
+}

@@ -1,0 +1,494 @@
+// Package stdlib provides Pacta's builtin functions, declared in one table
+// with their documentation and examples.
+//
+// A host wires them into a program with
+//
+//	prog, err := interp.Compile(srcs, interp.WithFuncs(stdlib.Funcs()...))
+//
+// Funcs builds a fresh set on every call; nothing is registered globally.
+// MarkdownTable renders the same table for SPEC.md and the REPL's :help.
+//
+// Errors returned by an Impl do not repeat the function's name: the
+// interpreter prefixes it ("min: needs amounts in one currency, ..."), as
+// the checker does with the messages of a Check.
+package stdlib
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// Funcs returns the standard library's builtin functions, sorted by name.
+// Each call returns new values, so a caller may change or add to them
+// without affecting anyone else.
+func Funcs() []*interp.Func {
+	t := table()
+	out := make([]*interp.Func, len(t))
+	for i := range t {
+		f := t[i].Func
+		out[i] = &f
+	}
+	return out
+}
+
+// builtin is one entry of the table: the function, and for a function whose
+// types are checked by Check, its signature in words for the documentation.
+// Functions without a Check have their signature derived from Params and
+// Ret.
+type builtin struct {
+	interp.Func
+	sig string
+}
+
+// Types used in the table's fixed signatures. They are functions, not
+// variables, so that the package holds no mutable state.
+func listOfBool() lang.Type { return &lang.List{Elem: lang.TBool} }
+func date1() []lang.Type    { return []lang.Type{lang.TDate} }
+func text1() []lang.Type    { return []lang.Type{lang.TText} }
+func text2() []lang.Type    { return []lang.Type{lang.TText, lang.TText} }
+
+// table returns every builtin, in alphabetical order. It builds new values
+// on each call.
+func table() []builtin {
+	return []builtin{
+		{Func: interp.Func{
+			Name:    "abs",
+			Doc:     "The value without its sign, that is its distance from zero.",
+			Example: "abs(-USD 250.00)",
+			Result:  "USD 250.00",
+			Check:   checkAbs,
+			Impl:    abs,
+		}, sig: "abs(T) → T, for T a number, percent or money"},
+		{Func: interp.Func{
+			Name:    "add_days",
+			Doc:     "The date a number of days later, or earlier if the number is negative.",
+			Example: "add_days(2026-02-20, 10)",
+			Result:  "2026-03-02",
+			Params:  []lang.Type{lang.TDate, lang.TInteger},
+			Ret:     lang.TDate,
+			Impl:    addDays,
+		}},
+		{Func: interp.Func{
+			Name: "add_months",
+			Doc: "The date a number of calendar months later, or earlier if the number is negative. " +
+				"When the day does not exist in that month, the result is the month's last day: January 31 plus one month is February 28, or 29 in a leap year.",
+			Example: "add_months(2026-01-31, 1)",
+			Result:  "2026-02-28",
+			Params:  []lang.Type{lang.TDate, lang.TInteger},
+			Ret:     lang.TDate,
+			Impl:    addMonths,
+		}},
+		{Func: interp.Func{
+			Name:    "all",
+			Doc:     "True when every value in a list of true/false values is true. An empty list gives true.",
+			Example: "all([true, false])",
+			Result:  "false",
+			Params:  []lang.Type{listOfBool()},
+			Ret:     lang.TBool,
+			Impl:    all,
+		}},
+		{Func: interp.Func{
+			Name:    "any",
+			Doc:     "True when at least one value in a list of true/false values is true. An empty list gives false.",
+			Example: "any([false, true])",
+			Result:  "true",
+			Params:  []lang.Type{listOfBool()},
+			Ret:     lang.TBool,
+			Impl:    anyTrue,
+		}},
+		{Func: interp.Func{
+			Name: "ceiling",
+			Doc: "Rounds up (toward plus infinity) to a multiple of the unit, such as 0.01 for cents, 100 for hundreds, " +
+				"or an amount such as USD 0.05.",
+			Example: "ceiling(USD 1,234.56, 100)",
+			Result:  "USD 1,300.00",
+			Check:   checkRound2,
+			Impl:    roundWith(interp.Ceiling),
+		}, sig: "ceiling(x decimal or money, unit decimal or money) → type of x"},
+		{Func: interp.Func{
+			Name:    "contains",
+			Doc:     "True when the first text contains the second. Capitals matter: use lower on both to ignore them.",
+			Example: `contains("Azure Marketplace", "Market")`,
+			Result:  "true",
+			Params:  text2(),
+			Ret:     lang.TBool,
+			Impl:    contains,
+		}},
+		{Func: interp.Func{
+			Name:    "count",
+			Doc:     "The number of elements in a list.",
+			Example: "count([2026-01-31, 2026-02-28])",
+			Result:  "2",
+			Check:   checkCount,
+			Impl:    count,
+		}, sig: "count(list of T) → integer"},
+		{Func: interp.Func{
+			Name:    "day",
+			Doc:     "The day of the month of a date, 1 to 31.",
+			Example: "day(2026-05-14)",
+			Result:  "14",
+			Params:  date1(),
+			Ret:     lang.TInteger,
+			Impl:    dayOf,
+		}},
+		{Func: interp.Func{
+			Name:    "days_between",
+			Doc:     "The number of days from the first date to the second: positive when the second date is later, negative when it is earlier.",
+			Example: "days_between(2026-01-01, 2026-03-01)",
+			Result:  "59",
+			Params:  []lang.Type{lang.TDate, lang.TDate},
+			Ret:     lang.TInteger,
+			Impl:    daysBetween,
+		}},
+		{Func: interp.Func{
+			Name:    "end_of",
+			Doc:     "The last day of a period (a month, quarter or year).",
+			Example: "end_of(2024-02)",
+			Result:  "2024-02-29",
+			Params:  []lang.Type{lang.TPeriod},
+			Ret:     lang.TDate,
+			Impl:    periodEnd,
+		}},
+		{Func: interp.Func{
+			Name:    "end_of_month",
+			Doc:     "The last day of the month a date falls in.",
+			Example: "end_of_month(2024-02-14)",
+			Result:  "2024-02-29",
+			Params:  date1(),
+			Ret:     lang.TDate,
+			Impl:    dateBound(interp.PeriodMonth, true),
+		}},
+		{Func: interp.Func{
+			Name:    "end_of_quarter",
+			Doc:     "The last day of the calendar quarter a date falls in: March 31, June 30, September 30 or December 31.",
+			Example: "end_of_quarter(2026-05-14)",
+			Result:  "2026-06-30",
+			Params:  date1(),
+			Ret:     lang.TDate,
+			Impl:    dateBound(interp.PeriodQuarter, true),
+		}},
+		{Func: interp.Func{
+			Name:    "end_of_year",
+			Doc:     "The last day of the calendar year a date falls in, December 31.",
+			Example: "end_of_year(2026-05-14)",
+			Result:  "2026-12-31",
+			Params:  date1(),
+			Ret:     lang.TDate,
+			Impl:    dateBound(interp.PeriodYear, true),
+		}},
+		{Func: interp.Func{
+			Name: "filter",
+			Doc: "Keeps the elements of a list whose matching entry in a second list of true/false values is true, in order. " +
+				"The two lists must be the same length.",
+			Example: "filter([USD 100.00, USD 200.00, USD 300.00], [true, false, true])",
+			Result:  "[USD 100.00, USD 300.00]",
+			Check:   checkFilter,
+			Impl:    filter,
+		}, sig: "filter(list of T, list of bool) → list of T"},
+		{Func: interp.Func{
+			Name: "floor",
+			Doc: "Rounds down (toward minus infinity) to a multiple of the unit, such as 0.01 for cents, 100 for hundreds, " +
+				"or an amount such as USD 0.05.",
+			Example: "floor(USD 1,234.56, 100)",
+			Result:  "USD 1,200.00",
+			Check:   checkRound2,
+			Impl:    roundWith(interp.Floor),
+		}, sig: "floor(x decimal or money, unit decimal or money) → type of x"},
+		{Func: interp.Func{
+			Name:    "length",
+			Doc:     "The number of characters in a text.",
+			Example: `length("Zürich")`,
+			Result:  "6",
+			Params:  text1(),
+			Ret:     lang.TInteger,
+			Impl:    length,
+		}},
+		{Func: interp.Func{
+			Name:    "lower",
+			Doc:     "The text with capital letters made small.",
+			Example: `lower("ACME Corp")`,
+			Result:  `"acme corp"`,
+			Params:  text1(),
+			Ret:     lang.TText,
+			Impl:    lower,
+		}},
+		{Func: interp.Func{
+			Name:    "max",
+			Doc:     "The largest of two or more values: numbers, percents, dates, or amounts of money in one currency.",
+			Example: "max(USD 1,200.00, USD 950.00)",
+			Result:  "USD 1,200.00",
+			Check:   checkExtreme,
+			Impl:    extreme(+1),
+		}, sig: "max(T, T, ...) → T, for T a number, percent, money or date"},
+		{Func: interp.Func{
+			Name:    "min",
+			Doc:     "The smallest of two or more values: numbers, percents, dates, or amounts of money in one currency.",
+			Example: "min(USD 1,200.00, USD 950.00)",
+			Result:  "USD 950.00",
+			Check:   checkExtreme,
+			Impl:    extreme(-1),
+		}, sig: "min(T, T, ...) → T, for T a number, percent, money or date"},
+		{Func: interp.Func{
+			Name:    "month",
+			Doc:     "The month of a date as a number, 1 (January) to 12 (December).",
+			Example: "month(2026-05-14)",
+			Result:  "5",
+			Params:  date1(),
+			Ret:     lang.TInteger,
+			Impl:    monthOf,
+		}},
+		{Func: interp.Func{
+			Name:    "month_of",
+			Doc:     "The calendar month a date falls in, as a period.",
+			Example: "month_of(2026-05-14)",
+			Result:  "2026-05",
+			Params:  date1(),
+			Ret:     lang.TPeriod,
+			Impl:    periodOf(interp.PeriodMonth),
+		}},
+		{Func: interp.Func{
+			Name:    "quarter",
+			Doc:     "The calendar quarter of a date as a number: 1 for January to March, up to 4 for October to December.",
+			Example: "quarter(2026-05-14)",
+			Result:  "2",
+			Params:  date1(),
+			Ret:     lang.TInteger,
+			Impl:    quarterOf,
+		}},
+		{Func: interp.Func{
+			Name:    "quarter_of",
+			Doc:     "The calendar quarter a date falls in, as a period.",
+			Example: "quarter_of(2026-05-14)",
+			Result:  "2026-Q2",
+			Params:  date1(),
+			Ret:     lang.TPeriod,
+			Impl:    periodOf(interp.PeriodQuarter),
+		}},
+		{Func: interp.Func{
+			Name: "round",
+			Doc: "Rounds to the nearest multiple of the unit, such as 0.01 for cents, 1000 for thousands, or an amount such as USD 0.05. " +
+				`A value exactly half-way goes to the even multiple unless a third argument says otherwise: "half_even", "half_up", "half_down", "up", "down", "floor" or "ceiling".`,
+			Example: "round(USD 2.345, 0.01)",
+			Result:  "USD 2.34",
+			Check:   checkRound,
+			Impl:    round,
+		}, sig: "round(x decimal or money, unit decimal or money, [mode text]) → type of x"},
+		{Func: interp.Func{
+			Name:    "start_of",
+			Doc:     "The first day of a period (a month, quarter or year).",
+			Example: "start_of(2026-Q2)",
+			Result:  "2026-04-01",
+			Params:  []lang.Type{lang.TPeriod},
+			Ret:     lang.TDate,
+			Impl:    periodStart,
+		}},
+		{Func: interp.Func{
+			Name:    "start_of_month",
+			Doc:     "The first day of the month a date falls in.",
+			Example: "start_of_month(2026-02-14)",
+			Result:  "2026-02-01",
+			Params:  date1(),
+			Ret:     lang.TDate,
+			Impl:    dateBound(interp.PeriodMonth, false),
+		}},
+		{Func: interp.Func{
+			Name:    "start_of_quarter",
+			Doc:     "The first day of the calendar quarter a date falls in: January 1, April 1, July 1 or October 1.",
+			Example: "start_of_quarter(2026-05-14)",
+			Result:  "2026-04-01",
+			Params:  date1(),
+			Ret:     lang.TDate,
+			Impl:    dateBound(interp.PeriodQuarter, false),
+		}},
+		{Func: interp.Func{
+			Name:    "start_of_year",
+			Doc:     "The first day of the calendar year a date falls in, January 1.",
+			Example: "start_of_year(2026-05-14)",
+			Result:  "2026-01-01",
+			Params:  date1(),
+			Ret:     lang.TDate,
+			Impl:    dateBound(interp.PeriodYear, false),
+		}},
+		{Func: interp.Func{
+			Name:    "starts_with",
+			Doc:     "True when the first text begins with the second. Capitals matter.",
+			Example: `starts_with("EMEA-North", "EMEA")`,
+			Result:  "true",
+			Params:  text2(),
+			Ret:     lang.TBool,
+			Impl:    startsWith,
+		}},
+		{Func: interp.Func{
+			Name: "sum",
+			Doc: "The total of a list of numbers, percents or amounts of money in one currency. " +
+				"A second argument is added to the total; lists of money or percents need it, to say what an empty list adds up to, as in sum(amounts, USD 0).",
+			Example: "sum([USD 1,000.00, USD 250.50], USD 0)",
+			Result:  "USD 1,250.50",
+			Check:   checkSum,
+			Impl:    sum,
+		}, sig: "sum(list of T, [start T]) → T, for T a number, percent or money; start is required for percent and money"},
+		{Func: interp.Func{
+			Name:    "upper",
+			Doc:     "The text with small letters made capital.",
+			Example: `upper("acme")`,
+			Result:  `"ACME"`,
+			Params:  text1(),
+			Ret:     lang.TText,
+			Impl:    upper,
+		}},
+		{Func: interp.Func{
+			Name:    "year",
+			Doc:     "The year of a date as a number.",
+			Example: "year(2026-05-14)",
+			Result:  "2026",
+			Params:  date1(),
+			Ret:     lang.TInteger,
+			Impl:    yearOf,
+		}},
+		{Func: interp.Func{
+			Name:    "year_of",
+			Doc:     "The calendar year a date falls in, as a period.",
+			Example: "year_of(2026-05-14)",
+			Result:  "2026",
+			Params:  date1(),
+			Ret:     lang.TPeriod,
+			Impl:    periodOf(interp.PeriodYear),
+		}},
+	}
+}
+
+// ---- helpers shared by the Checks ----
+
+func isBasic(t lang.Type, k lang.BasicKind) bool {
+	b, ok := t.(*lang.Basic)
+	return ok && b != nil && b.Kind == k
+}
+
+// isNumber reports whether t is integer or decimal.
+func isNumber(t lang.Type) bool {
+	return isBasic(t, lang.IntegerKind) || isBasic(t, lang.DecimalKind)
+}
+
+// moneyType returns t as money, or nil.
+func moneyType(t lang.Type) *lang.Money {
+	if m, ok := t.(*lang.Money); ok && m != nil {
+		return m
+	}
+	return nil
+}
+
+// listType returns t as a list, or nil.
+func listType(t lang.Type) *lang.List {
+	if l, ok := t.(*lang.List); ok && l != nil {
+		return l
+	}
+	return nil
+}
+
+// typeText names a type for a message; a missing type is "nothing".
+func typeText(t lang.Type) string {
+	if t == nil {
+		return "nothing"
+	}
+	return t.String()
+}
+
+// arityMsg returns a message when n arguments are not between lo and hi
+// (hi < 0: no upper bound), or "".
+func arityMsg(n, lo, hi int) string {
+	switch {
+	case hi < 0 && n < lo:
+		return fmt.Sprintf("needs at least %s, not %d", plural(lo, "argument"), n)
+	case hi >= 0 && (n < lo || n > hi) && lo == hi:
+		return fmt.Sprintf("takes %s, not %d", plural(lo, "argument"), n)
+	case hi >= 0 && (n < lo || n > hi):
+		return fmt.Sprintf("takes %d or %d arguments, not %d", lo, hi, n)
+	}
+	return ""
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// article returns "a" or "an" for a word, for messages.
+func article(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// ---- helpers shared by the Impls ----
+
+// valueType names the type of v as the checker names types: integer,
+// money(USD), list.
+func valueType(v interp.Value) string {
+	if v.Kind() == interp.KindMoney {
+		return "money(" + v.Currency() + ")"
+	}
+	return v.Kind().String()
+}
+
+// wantArgs reports an error unless there are lo to hi arguments (hi < 0:
+// no upper bound).
+func wantArgs(args []interp.Value, lo, hi int) error {
+	if msg := arityMsg(len(args), lo, hi); msg != "" {
+		return errors.New(msg)
+	}
+	return nil
+}
+
+// wantKinds reports an error unless args are exactly of the given kinds.
+func wantKinds(args []interp.Value, kinds ...interp.Kind) error {
+	if err := wantArgs(args, len(kinds), len(kinds)); err != nil {
+		return err
+	}
+	for i, k := range kinds {
+		if args[i].Kind() != k {
+			return argKindError(i, k.String(), args[i])
+		}
+	}
+	return nil
+}
+
+// argKindError says that argument i (from 0) should have been a want.
+func argKindError(i int, want string, got interp.Value) error {
+	return fmt.Errorf("argument %d must be %s %s, not %s", i+1, article(want), want, valueType(got))
+}
+
+// currencyError reports amounts in different currencies; it wraps
+// interp.ErrCurrency.
+func currencyError(what string, a, b interp.Value) error {
+	return &interp.Error{
+		Msg: fmt.Sprintf("needs %s in one currency, not %s and %s", what, valueType(a), valueType(b)),
+		Err: interp.ErrCurrency,
+	}
+}
+
+// intVal returns d, a whole number, as an integer value.
+func intVal(d interp.Decimal) (interp.Value, error) {
+	n, ok := d.Int64()
+	if !ok {
+		return interp.Value{}, fmt.Errorf("the result %s is too large for an integer: %w", d.String(), interp.ErrOutOfRange)
+	}
+	return interp.Int(n), nil
+}
+
+// smallInt returns the integer value v as an int, for counts of days and
+// months.
+func smallInt(v interp.Value) (int, error) {
+	n, ok := v.Num().Int64()
+	if !ok || n < math.MinInt32 || n > math.MaxInt32 {
+		return 0, fmt.Errorf("%s is out of range: %w", v.Num().String(), interp.ErrOutOfRange)
+	}
+	return int(n), nil
+}

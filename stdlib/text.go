@@ -1,0 +1,47 @@
+package stdlib
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pacta-lang/pacta/interp"
+)
+
+// This file holds the builtins on text. Texts compare exactly: capitals
+// matter, and nothing is trimmed.
+
+func lower(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	if err := wantKinds(args, interp.KindText); err != nil {
+		return interp.Value{}, err
+	}
+	return interp.Text(strings.ToLower(args[0].Str())), nil
+}
+
+func upper(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	if err := wantKinds(args, interp.KindText); err != nil {
+		return interp.Value{}, err
+	}
+	return interp.Text(strings.ToUpper(args[0].Str())), nil
+}
+
+func contains(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	if err := wantKinds(args, interp.KindText, interp.KindText); err != nil {
+		return interp.Value{}, err
+	}
+	return interp.Bool(strings.Contains(args[0].Str(), args[1].Str())), nil
+}
+
+func startsWith(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	if err := wantKinds(args, interp.KindText, interp.KindText); err != nil {
+		return interp.Value{}, err
+	}
+	return interp.Bool(strings.HasPrefix(args[0].Str(), args[1].Str())), nil
+}
+
+// length counts characters (Unicode code points), not bytes: "Zürich" has 6.
+func length(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	if err := wantKinds(args, interp.KindText); err != nil {
+		return interp.Value{}, err
+	}
+	return interp.Int(int64(utf8.RuneCountInString(args[0].Str()))), nil
+}
