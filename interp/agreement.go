@@ -56,7 +56,8 @@ type version struct {
 	// over[i][j] is true when clause i overrides clause j, directly or
 	// through a chain of notwithstanding / subject to.
 	over [][]bool
-	comp *compiler
+	comp  *compiler
+	money *moneyRules
 }
 
 // rule is a compiled permission, prohibition or obligation.
@@ -281,7 +282,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		}
 		v.rules[s] = append(v.rules[s], r)
 	}
-	return nil
+	return p.compileMoney(a, v)
 }
 
 // versionAt returns the version in force on d, or nil before the

@@ -18,9 +18,11 @@ type Decision struct {
 	// Clause is the deciding clause; nil when no clause covers the action
 	// (the verdict is then the agreement's default) and for a conflict.
 	Clause *ClauseInfo
-	// Default is true when no clause applied and the verdict is the
-	// agreement's default.
-	Default bool
+	// Effect is what the answer means for the action: Permitted or
+	// Prohibited. For NotCovered it is the agreement's default verdict;
+	// for Conflict it is Prohibited (nothing may be done on a disputed
+	// footing until the parties resolve it).
+	Effect lang.Verdict
 	// Conflict names two applicable clauses that disagree with nothing
 	// ordering them, when Verdict is Conflict.
 	Conflict [2]*ClauseInfo
@@ -69,13 +71,13 @@ func (p *Program) Decide(ctx context.Context, a *Record, opts DecideOptions) (*D
 	d := &Decision{Agreement: ag.id, AsOf: asOf}
 	v := ag.versionAt(asOf)
 	if v == nil || actDate.Before(ag.effective) {
-		d.Verdict, d.Default = ag.defaultVerdict(), true
+		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		d.Note = fmt.Sprintf("the agreement takes effect on %s", ag.effective)
 		return d, nil
 	}
 	d.Version = v.amendment
 	if ag.hasEnds && actDate.After(ag.ends) {
-		d.Verdict, d.Default = ag.defaultVerdict(), true
+		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		d.Note = fmt.Sprintf("the agreement ended on %s", ag.ends)
 		return d, nil
 	}
@@ -104,7 +106,7 @@ func (p *Program) Decide(ctx context.Context, a *Record, opts DecideOptions) (*D
 	}
 	resolve(v, applied, d)
 	if len(applied) == 0 {
-		d.Verdict, d.Default = ag.defaultVerdict(), true
+		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 	}
 	return d, nil
 }

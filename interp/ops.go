@@ -58,8 +58,8 @@ func opMul(x, y Value) (Value, error) {
 	case isNumeric(x.kind) && isNumeric(y.kind):
 		n, err := x.num.Mul(y.num)
 		k := numResult(x.kind, y.kind)
-		if x.kind == KindPercent && y.kind == KindPercent {
-			k = KindPercent
+		if x.kind == KindPercent || y.kind == KindPercent {
+			k = KindPercent // 20% * 2 is 40%
 		}
 		return Value{kind: k, num: n}, err
 	}

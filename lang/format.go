@@ -107,7 +107,8 @@ type fmtLine struct {
 	poss   []Pos     // positions of the nodes printed on this line
 	blank  bool      // a blank line precedes this line (and its comments)
 	close  *fmtBlock // non-nil when the line starts with this block's "}"
-	first  Pos       // the first of poss
+	first  Pos       // the first of poss (set by attach)
+	last   Pos       // the last of poss (set by attach)
 
 	// comments placed at this line: above it, or the last one at its end
 	comments []fmtComment
@@ -122,9 +123,10 @@ type fmtComment struct {
 // fmtBlock is a braced block: comments positioned after its last entry are
 // printed above its closing brace.
 type fmtBlock struct {
-	at, end  Pos
-	inner    int  // indentation of the block's entries
-	blankEnd bool // a blank line separates end comments from the entries
+	at, end   Pos
+	inner     int      // indentation of the block's entries
+	blankEnd  bool     // a blank line separates end comments from the entries
+	closeLine *fmtLine // the line starting with the closing brace
 }
 
 func (p *fmtPrinter) line(indent int) {
@@ -213,6 +215,7 @@ func (p *fmtPrinter) open(at Pos, inner int, blankEnd bool) *fmtBlock {
 func (p *fmtPrinter) close(b *fmtBlock, end Pos, indent int) {
 	p.line(indent)
 	p.cur.close = b
+	b.closeLine = p.cur
 	b.end = end
 	p.str("}")
 	p.at(end)
@@ -610,27 +613,57 @@ func (p *fmtPrinter) attach(comments []Comment) []fmtComment {
 	cs := append([]Comment(nil), comments...)
 	sort.SliceStable(cs, func(i, j int) bool { return fmtPosLess(cs[i].At, cs[j].At) })
 
-	// The first and last node position of each line, and for each source
-	// line the output lines its nodes went to.
-	type span struct{ min, max Pos }
-	spans := make([]span, len(p.lines))
+	// Each line's first and last node position; the lines that have nodes,
+	// by first position, with the running maximum of last positions; and
+	// for each source line the output lines its nodes went to.
 	type ref struct {
 		col  int
 		line *fmtLine
 	}
 	bySrcLine := map[int][]ref{}
-	for i, l := range p.lines {
+	var lines []*fmtLine
+	for _, l := range p.lines {
 		for _, pos := range l.poss {
-			s := &spans[i]
-			if !s.min.IsValid() || fmtPosLess(pos, s.min) {
-				s.min = pos
+			if !l.first.IsValid() || fmtPosLess(pos, l.first) {
+				l.first = pos
 			}
-			if !s.max.IsValid() || fmtPosLess(s.max, pos) {
-				s.max = pos
+			if !l.last.IsValid() || fmtPosLess(l.last, pos) {
+				l.last = pos
 			}
 			bySrcLine[pos.Line] = append(bySrcLine[pos.Line], ref{pos.Col, l})
 		}
-		l.first = spans[i].min
+		if l.first.IsValid() {
+			lines = append(lines, l)
+		}
+	}
+	sort.SliceStable(lines, func(i, j int) bool { return fmtPosLess(lines[i].first, lines[j].first) })
+	maxLast := make([]Pos, len(lines))
+	for i, l := range lines {
+		maxLast[i] = l.last
+		if i > 0 && fmtPosLess(l.last, maxLast[i-1]) {
+			maxLast[i] = maxLast[i-1]
+		}
+	}
+
+	// Blocks by opening position, each with the innermost block around it.
+	var blocks []*fmtBlock
+	for _, b := range p.blocks {
+		if b.end.IsValid() && b.closeLine != nil {
+			blocks = append(blocks, b)
+		}
+	}
+	sort.SliceStable(blocks, func(i, j int) bool { return fmtPosLess(blocks[i].at, blocks[j].at) })
+	parent := make([]int, len(blocks))
+	var stack []int
+	for i, b := range blocks {
+		for len(stack) > 0 && !fmtPosLess(b.at, blocks[stack[len(stack)-1]].end) {
+			stack = stack[:len(stack)-1]
+		}
+		parent[i] = -1
+		if len(stack) > 0 {
+			parent[i] = stack[len(stack)-1]
+		}
+		stack = append(stack, i)
 	}
 
 	var fileTrail []fmtComment
@@ -654,44 +687,28 @@ func (p *fmtPrinter) attach(comments []Comment) []fmtComment {
 			continue
 		}
 		// Inside a line's nodes (an expression written over several
-		// lines): above that line. Otherwise above the next line, unless
-		// that line is outside the innermost block holding the comment.
-		var inside, next *fmtLine
-		var insideMin, nextMin Pos
-		for i, l := range p.lines {
-			s := spans[i]
-			if !s.min.IsValid() {
-				continue
+		// lines): above that line, the innermost if several.
+		k := sort.Search(len(lines), func(i int) bool { return fmtPosLess(c.At, lines[i].first) })
+		if k > 0 && fmtPosLess(c.At, maxLast[k-1]) {
+			i := k - 1
+			for i > 0 && !(fmtPosLess(lines[i].first, c.At) && fmtPosLess(c.At, lines[i].last)) {
+				i--
 			}
-			if fmtPosLess(s.min, c.At) && fmtPosLess(c.At, s.max) {
-				if inside == nil || fmtPosLess(insideMin, s.min) {
-					inside, insideMin = l, s.min
-				}
-			} else if fmtPosLess(c.At, s.min) {
-				if next == nil || fmtPosLess(s.min, nextMin) {
-					next, nextMin = l, s.min
-				}
-			}
-		}
-		if inside != nil {
-			inside.comments = append(inside.comments, fc)
+			lines[i].comments = append(lines[i].comments, fc)
 			continue
 		}
-		var blk *fmtBlock
-		for _, b := range p.blocks {
-			if b.end.IsValid() && fmtPosLess(b.at, c.At) && fmtPosLess(c.At, b.end) {
-				if blk == nil || fmtPosLess(blk.at, b.at) {
-					blk = b
-				}
-			}
+		// Otherwise above the next line, unless that line is outside the
+		// innermost block holding the comment: then above its "}".
+		var next *fmtLine
+		if k < len(lines) {
+			next = lines[k]
 		}
-		if blk != nil && (next == nil || !fmtPosLess(nextMin, blk.end)) {
-			for _, l := range p.lines {
-				if l.close == blk {
-					next = l
-					break
-				}
-			}
+		b := sort.Search(len(blocks), func(i int) bool { return !fmtPosLess(blocks[i].at, c.At) }) - 1
+		for b >= 0 && !fmtPosLess(c.At, blocks[b].end) {
+			b = parent[b]
+		}
+		if b >= 0 && (next == nil || !fmtPosLess(next.first, blocks[b].end)) {
+			next = blocks[b].closeLine
 		}
 		if next == nil {
 			fileTrail = append(fileTrail, fc)

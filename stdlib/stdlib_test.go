@@ -429,29 +429,41 @@ func joinValues(vs []interp.Value) string {
 }
 
 // TestImplWrongArguments calls every builtin with arguments of the wrong
-// number and kind: each must return an error, never panic.
+// number and kind: each must return an error, never panic. Arguments that
+// some builtins accept are only checked not to panic.
 func TestImplWrongArguments(t *testing.T) {
-	odd := [][]interp.Value{
+	texts := interp.ListVal([]interp.Value{interp.Text("x")})
+	alwaysWrong := [][]interp.Value{
 		nil,
 		{interp.Value{}},
+		{interp.PartyVal("openai")},
+		{interp.Value{}, interp.Value{}, interp.Value{}},
+		{texts, texts},
+	}
+	sometimesWrong := [][]interp.Value{
 		{interp.Text("x")},
 		{interp.Text("x"), interp.Text("y")},
 		{interp.Int(1), interp.Int(2), interp.Int(3), interp.Int(4)},
-		{interp.ListVal([]interp.Value{interp.Text("x")}), interp.ListVal([]interp.Value{interp.Text("y")})},
-		{interp.PartyVal("openai")},
+		{interp.Money("USD", interp.DecimalFromInt(1)), interp.Value{}},
+		{interp.ListVal(nil), interp.Value{}},
+	}
+	call := func(f *interp.Func, args []interp.Value) (v interp.Value, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Errorf("%s(%s) panicked: %v", f.Name, joinValues(args), r)
+				err = errors.New("panic")
+			}
+		}()
+		return f.Impl(nil, args)
 	}
 	for _, f := range Funcs() {
-		for _, args := range odd {
-			func() {
-				defer func() {
-					if r := recover(); r != nil {
-						t.Errorf("%s(%s) panicked: %v", f.Name, joinValues(args), r)
-					}
-				}()
-				if v, err := f.Impl(nil, args); err == nil {
-					t.Errorf("%s(%s) = %s, want an error", f.Name, joinValues(args), v)
-				}
-			}()
+		for _, args := range alwaysWrong {
+			if v, err := call(f, args); err == nil {
+				t.Errorf("%s(%s) = %s, want an error", f.Name, joinValues(args), v)
+			}
+		}
+		for _, args := range sometimesWrong {
+			call(f, args)
 		}
 	}
 }
@@ -647,14 +659,61 @@ func TestFixedSignatures(t *testing.T) {
 	if err == nil {
 		t.Fatal("wrong argument types compiled without error")
 	}
+	var msgs []string
+	var list lang.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("Compile returned %T, not a lang.ErrorList: %v", err, err)
+	}
+	for _, e := range list {
+		msgs = append(msgs, e.Msg)
+	}
+	all := strings.Join(msgs, "\n")
 	for _, want := range []string{
 		"argument 1 of year must be date, not text",
 		"argument 2 of add_days must be integer, not decimal",
 		"argument 1 of any must be list of bool, not list of integer",
 	} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("errors %q do not mention %q", err, want)
+		if !strings.Contains(all, want) {
+			t.Errorf("errors\n%s\ndo not mention %q", all, want)
 		}
+	}
+}
+
+// TestMessagesInContext pins how the messages read once the checker and
+// the interpreter have added the function's name and the position.
+func TestMessagesInContext(t *testing.T) {
+	src := `agreement a "A" {
+  effective 2026-01-01
+  term lowest = min(USD 1.00, EUR 2.00)
+}
+`
+	_, err := interp.Compile([]interp.Source{{Name: "a.pacta", Text: []byte(src)}}, interp.WithFuncs(Funcs()...))
+	want := "a.pacta:3:17: min: needs amounts in one currency, not money(USD) and money(EUR)"
+	if err == nil || err.Error() != want {
+		t.Errorf("check error:\n got %v\nwant %s", err, want)
+	}
+
+	src = `agreement a "A" {
+  effective 2026-01-01
+  test "zero unit" {
+    expect round(USD 1.00, 0) == USD 1.00
+  }
+}
+`
+	prog, err := interp.Compile([]interp.Source{{Name: "a.pacta", Text: []byte(src)}}, interp.WithFuncs(Funcs()...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := prog.RunTests(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) != 1 || len(rep.Results[0].Failures) != 1 {
+		t.Fatalf("want one failure, got %+v", rep.Results)
+	}
+	want = "a.pacta:4:12: round: the unit must be more than zero, not 0"
+	if got := rep.Results[0].Failures[0].Msg; got != want {
+		t.Errorf("run-time error:\n got %s\nwant %s", got, want)
 	}
 }
 
@@ -756,8 +815,9 @@ func TestMarkdownTable(t *testing.T) {
 			t.Errorf("the table lacks the row\n%s\n%s", want, md)
 		}
 	}
+	rowName := func(row string) string { return strings.SplitN(row, "`", 3)[1] }
 	for i := 3; i < len(lines); i++ {
-		if lines[i-1] > lines[i] {
+		if rowName(lines[i-1]) > rowName(lines[i]) {
 			t.Errorf("rows out of order:\n%s\n%s", lines[i-1], lines[i])
 		}
 		if n := strings.Count(strings.ReplaceAll(lines[i], `\|`, ""), "|"); n != 5 {

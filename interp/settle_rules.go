@@ -1,0 +1,545 @@
+package interp
+
+import (
+	"fmt"
+
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// This file compiles the money clauses of a version: shares, fixed
+// payments, installment schedules and milestones.
+
+// payeeRule says who receives an amount.
+type payeeRule struct {
+	party       string   // a single payee
+	split       []string // split parties, in order
+	shares      []Decimal
+	remainderTo int // -1: largest remainder
+	steps       []waterStep
+}
+
+type waterStep struct {
+	party       string // "" when split is set
+	split       *payeeRule
+	limit       *Decimal // nil: rest
+	description string
+}
+
+// shareRule is a compiled share clause.
+type shareRule struct {
+	clause    *ClauseInfo
+	payer     string
+	payee     *payeeRule
+	action    *Schema
+	by        string
+	where     node
+	lines     []*shareLine
+	settled   PeriodKind
+	dueAfter  Duration
+	hasDue    bool
+	floor     *Decimal // per settlement period
+	cap       *Decimal // per settlement period
+	caps      []windowCap
+	guarantee *guaranteeRule
+	recoup    *Decimal
+	late      []*lateRule
+}
+
+type shareLine struct {
+	rate      node // flat rate; nil when tiers is set
+	rateText  string
+	tiers     *TierSchedule
+	reset     PeriodKind // tiers: 0 cumulative
+	resetSet  bool
+	base      node
+	where     node
+	otherwise bool
+	text      string // the line as written, for statements
+}
+
+type windowCap struct {
+	limit Decimal
+	kind  PeriodKind // 0: over the term
+	text  string
+}
+
+type guaranteeRule struct {
+	minimum Decimal
+	kind    PeriodKind // 0: over the term
+	text    string
+}
+
+type lateRule struct {
+	penalty bool
+	rate    Decimal // interest: fraction per period; penalty: amount
+	per     Duration
+	cap     *Decimal // an amount
+	capPct  *Decimal // a percent of the late amount
+}
+
+// scheduledRule is a fixed payment or one installment: an amount due on a
+// date, known when the agreement is compiled.
+type scheduledRule struct {
+	clause *ClauseInfo
+	kind   string // "payment" or "installment"
+	payer  string
+	payee  *payeeRule
+	date   Date
+	amount Value
+	due    Date
+	late   []*lateRule
+	note   string
+}
+
+// milestoneRule pays on an event.
+type milestoneRule struct {
+	clause   *ClauseInfo
+	payer    string
+	payee    *payeeRule
+	amount   node
+	first    bool
+	event    *Schema
+	where    node
+	dueAfter Duration
+	hasDue   bool
+	late     []*lateRule
+}
+
+// moneyRules are the money clauses of one version.
+type moneyRules struct {
+	shares     map[*Schema][]*shareRule
+	milestones map[*Schema][]*milestoneRule
+	scheduled  []*scheduledRule
+}
+
+func periodKindOf(u *lang.PeriodUnit) (PeriodKind, error) {
+	if u == nil {
+		return PeriodQuarter, nil
+	}
+	switch {
+	case u.Fiscal && u.Unit == "year":
+		return PeriodFiscalYear, nil
+	case u.Fiscal && u.Unit == "quarter":
+		return PeriodFiscalQuarter, nil
+	case u.Unit == "month":
+		return PeriodMonth, nil
+	case u.Unit == "quarter":
+		return PeriodQuarter, nil
+	case u.Unit == "year":
+		return PeriodYear, nil
+	}
+	return 0, fmt.Errorf("%s is not a settlement period; use month, quarter, year or fiscal year", u.Unit)
+}
+
+func durationOfUnit(u *lang.PeriodUnit) (Duration, error) {
+	switch u.Unit {
+	case "day":
+		return Duration{N: 1, Unit: Days}, nil
+	case "week":
+		return Duration{N: 1, Unit: Weeks}, nil
+	case "month":
+		return Duration{N: 1, Unit: Months}, nil
+	case "quarter":
+		return Duration{N: 3, Unit: Months}, nil
+	case "year":
+		return Duration{N: 1, Unit: Years}, nil
+	}
+	return Duration{}, fmt.Errorf("unknown unit of time %q", u.Unit)
+}
+
+// constant evaluates an expression that must not depend on an event: a
+// literal, a value term, arithmetic on those.
+func (c *compiler) constant(e lang.Expr) (Value, error) {
+	n, err := c.expr(e)
+	if err != nil {
+		return Value{}, err
+	}
+	v, err := n.eval(newFrame(nil, DefaultStepBudget, Date{}))
+	if err != nil {
+		return Value{}, atPos(e.Pos(), err)
+	}
+	return v, nil
+}
+
+func (c *compiler) constMoney(e lang.Expr) (*Decimal, error) {
+	v, err := c.constant(e)
+	if err != nil {
+		return nil, err
+	}
+	if v.kind != KindMoney {
+		return nil, &Error{Pos: e.Pos(), Msg: fmt.Sprintf("%s is not an amount of money", lang.FormatExpr(e))}
+	}
+	d := v.num
+	return &d, nil
+}
+
+func (c *compiler) payee(p lang.Payee) (*payeeRule, error) {
+	switch p := p.(type) {
+	case *lang.PartyPayee:
+		return &payeeRule{party: p.Party.Name}, nil
+	case *lang.Split:
+		r := &payeeRule{remainderTo: -1}
+		for i, s := range p.Shares {
+			v, err := c.constant(s.Share)
+			if err != nil {
+				return nil, err
+			}
+			r.split = append(r.split, s.Party.Name)
+			r.shares = append(r.shares, v.num)
+			if p.RemainderTo != nil && p.RemainderTo.Name == s.Party.Name {
+				r.remainderTo = i
+			}
+		}
+		if p.RemainderTo != nil && r.remainderTo < 0 {
+			// The remainder goes to a party with no share of its own.
+			r.split = append(r.split, p.RemainderTo.Name)
+			r.shares = append(r.shares, Decimal{})
+			r.remainderTo = len(r.split) - 1
+		}
+		return r, nil
+	case *lang.Waterfall:
+		r := &payeeRule{}
+		for _, s := range p.Steps {
+			st := waterStep{}
+			if s.Party != nil {
+				st.party = s.Party.Name
+			} else {
+				sp, err := c.payee(s.Split)
+				if err != nil {
+					return nil, err
+				}
+				st.split = sp
+			}
+			if s.UpTo != nil {
+				lim, err := c.constMoney(s.UpTo)
+				if err != nil {
+					return nil, err
+				}
+				st.limit = lim
+			}
+			r.steps = append(r.steps, st)
+		}
+		return r, nil
+	}
+	return nil, fmt.Errorf("internal error: payee %T", p)
+}
+
+func (c *compiler) lateRules(ls []*lang.Late) ([]*lateRule, error) {
+	var out []*lateRule
+	for _, l := range ls {
+		v, err := c.constant(l.Amount)
+		if err != nil {
+			return nil, err
+		}
+		per, err := durationOfUnit(l.Per)
+		if err != nil {
+			return nil, atPos(l.Per.Pos(), err)
+		}
+		r := &lateRule{penalty: l.Penalty, rate: v.num, per: per}
+		if l.Cap != nil {
+			cv, err := c.constant(l.Cap)
+			if err != nil {
+				return nil, err
+			}
+			d := cv.num
+			if cv.kind == KindPercent {
+				r.capPct = &d
+			} else {
+				r.cap = &d
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func dueOf(d *lang.Due) (Duration, bool, error) {
+	if d == nil || d.After == nil {
+		return Duration{}, false, nil
+	}
+	v, err := literal(d.After)
+	if err != nil {
+		return Duration{}, false, atPos(d.Pos(), err)
+	}
+	return v.dur, true, nil
+}
+
+// compileMoney compiles the money clauses of version v.
+func (p *Program) compileMoney(a *agreement, v *version) error {
+	m := &moneyRules{shares: map[*Schema][]*shareRule{}, milestones: map[*Schema][]*milestoneRule{}}
+	v.money = m
+	for _, ci := range v.clauses {
+		var err error
+		switch b := ci.Decl.Body.(type) {
+		case *lang.Share:
+			err = p.compileShare(a, v, ci, b)
+		case *lang.Payment:
+			err = p.compilePayment(v, ci, b)
+		case *lang.Installments:
+			err = p.compileInstallments(a, v, ci, b)
+		case *lang.Milestone:
+			err = p.compileMilestone(a, v, ci, b)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *Program) schemaOf(a *agreement, id *lang.Ident) (*Schema, error) {
+	obj, ok := p.info.Uses[id].(*lang.SchemaObj)
+	if !ok {
+		return nil, internal(id.Pos(), "unresolved action "+id.Name)
+	}
+	return a.schemaDecls[obj.Decl], nil
+}
+
+func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang.Share) error {
+	s, err := p.schemaOf(a, b.Action)
+	if err != nil {
+		return err
+	}
+	comp := *v.comp
+	comp.event = s
+	r := &shareRule{clause: ci, payer: b.Payer.Name, action: s}
+	if r.payee, err = comp.payee(b.Payee); err != nil {
+		return err
+	}
+	if b.By != nil {
+		r.by = b.By.Name
+	}
+	if b.Where != nil {
+		if r.where, err = comp.expr(b.Where); err != nil {
+			return err
+		}
+	}
+	if r.settled, err = periodKindOf(b.Settled); err != nil {
+		return atPos(b.Settled.Pos(), err)
+	}
+	if r.dueAfter, r.hasDue, err = dueOf(b.Due); err != nil {
+		return err
+	}
+	for _, l := range b.Lines {
+		sl := &shareLine{otherwise: l.Otherwise, text: lang.FormatExpr(l.Base)}
+		if sl.base, err = comp.expr(l.Base); err != nil {
+			return err
+		}
+		if l.Where != nil {
+			if sl.where, err = comp.expr(l.Where); err != nil {
+				return err
+			}
+		}
+		switch rt := l.Rate.(type) {
+		case *lang.FlatRate:
+			if sl.rate, err = comp.expr(rt.Value); err != nil {
+				return err
+			}
+			sl.rateText = lang.FormatExpr(rt.Value)
+		case *lang.Tiers:
+			ts := &TierSchedule{Whole: rt.Whole}
+			for _, t := range rt.Tiers {
+				rv, err := comp.constant(t.Rate)
+				if err != nil {
+					return err
+				}
+				ts.Rates = append(ts.Rates, rv.num)
+				if t.UpTo != nil {
+					b, err := comp.constMoney(t.UpTo)
+					if err != nil {
+						return err
+					}
+					ts.Bounds = append(ts.Bounds, *b)
+				}
+			}
+			if err := ts.Validate(); err != nil {
+				return atPos(rt.Pos(), err)
+			}
+			sl.tiers = ts
+			switch {
+			case rt.Cumulative:
+				sl.reset, sl.resetSet = 0, true
+			case rt.Reset != nil:
+				k, err := periodKindOf(rt.Reset)
+				if err != nil {
+					return atPos(rt.Reset.Pos(), err)
+				}
+				sl.reset, sl.resetSet = k, true
+			default:
+				sl.reset, sl.resetSet = r.settled, true
+			}
+			mode := "marginal"
+			if rt.Whole {
+				mode = "whole"
+			}
+			sl.rateText = mode + " tiers"
+		}
+		r.lines = append(r.lines, sl)
+	}
+	for _, lim := range b.Limits {
+		amt, err := comp.constMoney(lim.Amount)
+		if err != nil {
+			return err
+		}
+		kind := PeriodKind(0)
+		text := "over the term"
+		if lim.Per != nil {
+			if kind, err = periodKindOf(lim.Per); err != nil {
+				return atPos(lim.Per.Pos(), err)
+			}
+			text = "per " + kind.String()
+		}
+		switch {
+		case lim.Floor && kind == r.settled:
+			r.floor = amt
+		case lim.Floor:
+			// A floor over a longer window is a guarantee: made good at the
+			// window's end.
+			r.guarantee = &guaranteeRule{minimum: *amt, kind: kind, text: "at least " + Money(a.currency, *amt).String() + " " + text}
+		case kind == r.settled:
+			r.cap = amt
+		default:
+			r.caps = append(r.caps, windowCap{limit: *amt, kind: kind, text: "at most " + Money(a.currency, *amt).String() + " " + text})
+		}
+	}
+	if g := b.Guarantee; g != nil {
+		amt, err := comp.constMoney(g.Amount)
+		if err != nil {
+			return err
+		}
+		kind, err := periodKindOf(g.Per)
+		if err != nil {
+			return atPos(g.Pos(), err)
+		}
+		r.guarantee = &guaranteeRule{minimum: *amt, kind: kind, text: "minimum guarantee " + Money(a.currency, *amt).String() + " per " + kind.String()}
+	}
+	if b.Recoup != nil {
+		if r.recoup, err = comp.constMoney(b.Recoup.Amount); err != nil {
+			return err
+		}
+	}
+	if r.late, err = comp.lateRules(b.Late); err != nil {
+		return err
+	}
+	v.money.shares[s] = append(v.money.shares[s], r)
+	return nil
+}
+
+func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) error {
+	comp := v.comp
+	amt, err := comp.constant(b.Amount)
+	if err != nil {
+		return err
+	}
+	payee, err := comp.payee(b.Payee)
+	if err != nil {
+		return err
+	}
+	due, hasDue, err := dueOf(b.Due)
+	if err != nil {
+		return err
+	}
+	late, err := comp.lateRules(b.Late)
+	if err != nil {
+		return err
+	}
+	for _, dl := range b.Dates {
+		d, err := ParseDate(dl.Text)
+		if err != nil {
+			return atPos(dl.Pos(), err)
+		}
+		dd := d
+		if hasDue {
+			if dd, err = d.AddDuration(due); err != nil {
+				return atPos(b.Pos(), err)
+			}
+		}
+		v.money.scheduled = append(v.money.scheduled, &scheduledRule{
+			clause: ci, kind: "payment", payer: b.Payer.Name, payee: payee, date: d, amount: amt, due: dd, late: late,
+		})
+	}
+	return nil
+}
+
+func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, b *lang.Installments) error {
+	comp := v.comp
+	total, err := comp.constant(b.Total)
+	if err != nil {
+		return err
+	}
+	payee, err := comp.payee(b.Payee)
+	if err != nil {
+		return err
+	}
+	n, err := ParseDecimal(b.Count.Text)
+	if err != nil {
+		return atPos(b.Count.Pos(), err)
+	}
+	count, ok := n.Int64()
+	if !ok || count < 1 || count > MaxInstallments {
+		return &Error{Pos: b.Count.Pos(), Msg: fmt.Sprintf("the number of installments must be 1 to %d", MaxInstallments)}
+	}
+	every, err := durationOfUnit(b.Every)
+	if err != nil {
+		return atPos(b.Every.Pos(), err)
+	}
+	first, err := ParseDate(b.From.Text)
+	if err != nil {
+		return atPos(b.From.Pos(), err)
+	}
+	insts, err := Installments(total.num, int(count), first, every, a.unit)
+	if err != nil {
+		return atPos(b.Pos(), err)
+	}
+	due, hasDue, err := dueOf(b.Due)
+	if err != nil {
+		return err
+	}
+	late, err := comp.lateRules(b.Late)
+	if err != nil {
+		return err
+	}
+	for _, in := range insts {
+		dd := in.Due
+		if hasDue {
+			if dd, err = in.Due.AddDuration(due); err != nil {
+				return atPos(b.Pos(), err)
+			}
+		}
+		v.money.scheduled = append(v.money.scheduled, &scheduledRule{
+			clause: ci, kind: "installment", payer: b.Payer.Name, payee: payee, date: in.Due,
+			amount: Money(total.str, in.Amount), due: dd, late: late,
+			note: fmt.Sprintf("installment %d of %d", in.Number, count),
+		})
+	}
+	return nil
+}
+
+func (p *Program) compileMilestone(a *agreement, v *version, ci *ClauseInfo, b *lang.Milestone) error {
+	s, err := p.schemaOf(a, b.Event)
+	if err != nil {
+		return err
+	}
+	comp := *v.comp
+	comp.event = s
+	r := &milestoneRule{clause: ci, payer: b.Payer.Name, first: b.First, event: s}
+	if r.payee, err = comp.payee(b.Payee); err != nil {
+		return err
+	}
+	if r.amount, err = comp.expr(b.Amount); err != nil {
+		return err
+	}
+	if b.Where != nil {
+		if r.where, err = comp.expr(b.Where); err != nil {
+			return err
+		}
+	}
+	if r.dueAfter, r.hasDue, err = dueOf(b.Due); err != nil {
+		return err
+	}
+	if r.late, err = comp.lateRules(b.Late); err != nil {
+		return err
+	}
+	v.money.milestones[s] = append(v.money.milestones[s], r)
+	return nil
+}
