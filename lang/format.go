@@ -49,16 +49,23 @@ package lang
 //     zeros); a run of spaces inside a money or duration literal becomes
 //     one space. Strings are re-escaped: `\"`, `\\`, `\n` and `\t`, so every
 //     string is on one line. `annually` is written `yearly`.
-//   - Comments are kept, never duplicated. A comment after code on the same
-//     line stays at the end of the line that code is printed on (when two
-//     such comments end up on one line, all but the last move just above
-//     it). A comment on its own line goes just above the line that follows
-//     it, with that line's indentation; one inside an expression that is
-//     printed on a single line goes just above that line. A comment after
+//   - Where two tokens would be read as one across a space (a name of three
+//     capitals before a number reads as money, `ABC 100`; a whole number
+//     before `days` reads as a duration), the second goes on the next line,
+//     one level deeper.
+//   - Comments are kept, each once, and move with the line they belong to
+//     (so a header item's comments move up with it); trailing spaces are
+//     removed. A comment after code on the same line stays at the end of
+//     the line that code is printed on. A comment on its own line goes just
+//     above the line that follows it, with that line's indentation; one
+//     inside an expression printed on a single line goes just above that
+//     line. When a line gathers several comments, the last one stays at its
+//     end if it was after code, and the others go above it. A comment after
 //     the last entry of a block stays inside the block, above the closing
 //     brace (after a blank line in an agreement or amendment). Comments
-//     after the last declaration end the file, after a blank line. Trailing
-//     spaces in comments are removed.
+//     after the last declaration end the file, after a blank line. A blank
+//     line the author left between comments on their own lines, or between
+//     such a comment and the line below it, is kept.
 
 import (
 	"bytes"

@@ -1,8 +1,6 @@
 package lang
 
 import (
-	"fmt"
-	"time"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -68,12 +66,6 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		t0 := time.Now()
-		defer func() {
-			if d := time.Since(t0); d > 300*time.Millisecond {
-				os.WriteFile(fmt.Sprintf("/tmp/slow-%d", time.Now().UnixNano()), src, 0o644)
-			}
-		}()
 		file, errs := parseFile("fuzz.pacta", src)
 		if file == nil {
 			t.Fatal("nil file")

@@ -818,3 +818,25 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// The parsers are built once and shared; parsing from many goroutines at
+// once must be safe (run with -race).
+func TestParseConcurrent(t *testing.T) {
+	src, err := os.ReadFile("testdata/parse/all.pacta")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan ErrorList)
+	for i := 0; i < 4; i++ {
+		go func() {
+			_, errs := Parse("all.pacta", src)
+			_, bad := Parse("bad.pacta", []byte("agreement a \"A\" { clause 1 \"C\" a mya sell }"))
+			done <- append(errs, bad...)
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if errs := <-done; len(errs) != 1 || !strings.Contains(errs[0].Msg, `expected "may", "must" or "pays"`) {
+			t.Errorf("goroutine: %v", errs)
+		}
+	}
+}

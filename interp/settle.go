@@ -1,0 +1,363 @@
+package interp
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"sort"
+
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// Event is one row of a ledger: an action or event instance and where it
+// came from. A reader may reuse Record for the next event once the engine
+// has moved on, so Settle never keeps it.
+type Event struct {
+	Record *Record
+	Source string // ledger file name
+	Line   int    // line number in Source (1-based), 0 if none
+}
+
+// SettleOptions says what to settle.
+type SettleOptions struct {
+	Agreement string // "" for the only agreement
+	// From and To bound the statement (both inclusive): lines arising in
+	// that range are reported. Events before From still count towards
+	// running totals (thresholds, caps, recoupment). The zero From is the
+	// agreement's effective date; the zero To is the date of the last
+	// event (or From, with no events).
+	From, To Date
+	// AsOf is the date at which overdue obligations are reported; zero
+	// means To.
+	AsOf Date
+}
+
+// Statement is the result of a settlement.
+type Statement struct {
+	Agreement string
+	Currency  string
+	From, To  Date
+	AsOf      Date
+	Events    int64
+	// Lines are sorted by period, then payer, payee, clause and kind.
+	Lines []*Line
+	// Totals add the lines up per period and per payer→payee pair.
+	Totals   []*PairTotal
+	Breaches []*Breach
+	Overdue  []*Overdue
+}
+
+// Line is one amount owed: what, by whom, to whom, under which clause, on
+// what base and at what rate.
+type Line struct {
+	Period Period
+	Date   Date // when the amount arose: the period's end for a share
+	Due    Date
+	Payer  string
+	Payee  string
+	Clause *ClauseInfo
+	// Kind is "share", "payment", "installment", "milestone", "true-up",
+	// "late interest" or "late penalty".
+	Kind   string
+	Base   *Value // the share's base, when there is one
+	Rate   string // the rate or tiers, as written
+	Amount Value  // rounded as the agreement declares
+	Notes  []string
+}
+
+// PairTotal is what one party owes another for one period.
+type PairTotal struct {
+	Period Period
+	Payer  string
+	Payee  string
+	Amount Value
+}
+
+// Breach is an action in the ledger that the agreement prohibited on its
+// date (or on which two clauses conflict).
+type Breach struct {
+	Source   string
+	Line     int
+	Date     Date
+	Action   string
+	Actor    string
+	Decision *Decision
+}
+
+// Overdue is an amount not paid by its due date, as of the statement's
+// as-of date.
+type Overdue struct {
+	Line        *Line
+	Outstanding Value
+	DaysLate    int
+	LateCharge  Value // what the late-payment terms add, if the clause has any
+}
+
+// Settle walks events once, in date order, and settles every money clause
+// of an agreement. Memory stays flat whatever the number of events: state
+// is kept per clause and per open period, never per event.
+func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], opts SettleOptions) (*Statement, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ag, err := p.agreementFor(opts.Agreement)
+	if err != nil {
+		return nil, err
+	}
+	s := newSettler(p, ag, ctx, opts)
+	var last Date
+	seen := false
+	for ev, err := range events {
+		if err != nil {
+			return nil, err
+		}
+		if err := s.event(ev); err != nil {
+			return nil, err
+		}
+		last = ev.Record.Fields[ev.Record.Schema.dateIdx()].date
+		seen = true
+	}
+	if opts.To.IsZero() {
+		switch {
+		case seen:
+			s.st.To = last
+		default:
+			s.st.To = s.st.From
+		}
+	}
+	if s.st.AsOf.IsZero() {
+		s.st.AsOf = s.st.To
+	}
+	if err := s.finish(); err != nil {
+		return nil, err
+	}
+	return s.st, nil
+}
+
+func (s *Schema) dateIdx() int { return s.index["date"] }
+
+// settler is the state of one settlement.
+type settler struct {
+	p      *Program
+	ag     *agreement
+	ctx    context.Context
+	st     *Statement
+	fr     *frame
+	last   Date
+	shares map[*ClauseInfo]*shareState
+	order  []*shareState // in creation order, for deterministic closing
+	// nextClose is the earliest end of an open share period.
+	nextClose Date
+	anyOpen   bool
+	sched     []*scheduledRule
+	nextSched int
+	fired     map[*ClauseInfo]bool
+	oblig     []*obligation
+	n         int64
+}
+
+type obligation struct {
+	line      *Line
+	remaining Decimal
+	late      []*lateRule
+}
+
+func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptions) *settler {
+	st := &Statement{Agreement: ag.id, Currency: ag.currency, From: opts.From, To: opts.To, AsOf: opts.AsOf}
+	if st.From.IsZero() {
+		st.From = ag.effective
+	}
+	s := &settler{
+		p: p, ag: ag, ctx: ctx, st: st,
+		fr:     p.newFrame(ctx, Date{}),
+		shares: map[*ClauseInfo]*shareState{},
+		fired:  map[*ClauseInfo]bool{},
+	}
+	// Scheduled payments of every version, each kept only while its clause
+	// is in force.
+	for i, v := range ag.versions {
+		end := MaxDate()
+		if i+1 < len(ag.versions) {
+			end, _ = ag.versions[i+1].from.AddDays(-1)
+		}
+		for _, r := range v.money.scheduled {
+			if !r.date.Before(v.from) && !r.date.After(end) {
+				s.sched = append(s.sched, r)
+			}
+		}
+	}
+	sort.SliceStable(s.sched, func(i, j int) bool { return s.sched[i].date.Before(s.sched[j].date) })
+	return s
+}
+
+// event processes one ledger event.
+func (s *settler) event(ev Event) error {
+	r := ev.Record
+	date := r.Fields[r.Schema.dateIdx()].date
+	if s.n > 0 && date.Before(s.last) {
+		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "date",
+			Msg: fmt.Sprintf("%s comes after %s: events must be in date order", date, s.last)}
+	}
+	if !s.st.To.IsZero() && date.After(s.st.To) && date.After(s.st.AsOf) {
+		return nil // past the statement: nothing more to count
+	}
+	s.n++
+	s.st.Events++
+	s.last = date
+	if s.n&1023 == 0 {
+		if err := s.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	if err := s.advance(date, false); err != nil {
+		return err
+	}
+	if r.Schema.agreement != s.ag {
+		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "action",
+			Msg: fmt.Sprintf("%s is not an action or event of %s", r.Schema.Name, s.ag.id)}
+	}
+	v := s.ag.versionAt(date)
+	if v == nil {
+		return nil // before the agreement took effect
+	}
+	s.fr.event = r
+	s.fr.budget = s.p.budget
+	s.fr.call.asOf = date
+	if !r.Schema.Event {
+		if err := s.breach(ev, r, date); err != nil {
+			return err
+		}
+	}
+	if r.Schema.Event && r.Schema.Name == "payment" {
+		if err := s.payment(ev, r, date); err != nil {
+			return err
+		}
+	}
+	for _, rule := range v.money.shares[r.Schema] {
+		if err := s.share(rule, r, date); err != nil {
+			return s.ledgerErr(ev, rule.clause, err)
+		}
+	}
+	for _, m := range v.money.milestones[r.Schema] {
+		if err := s.milestone(m, date); err != nil {
+			return s.ledgerErr(ev, m.clause, err)
+		}
+	}
+	return nil
+}
+
+func (s *settler) ledgerErr(ev Event, c *ClauseInfo, err error) error {
+	return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: fmt.Sprintf("clause %s: %v", c.Num, err), Err: err}
+}
+
+// advance closes the share periods that ended before date and issues the
+// scheduled payments due up to it. With final, everything up to the
+// statement's end is closed.
+func (s *settler) advance(date Date, final bool) error {
+	for s.nextSched < len(s.sched) && !s.sched[s.nextSched].date.After(date) {
+		if err := s.scheduled(s.sched[s.nextSched]); err != nil {
+			return err
+		}
+		s.nextSched++
+	}
+	if !s.anyOpen || (!final && !date.After(s.nextClose)) {
+		return nil
+	}
+	s.anyOpen = false
+	for _, st := range s.order {
+		if !st.open {
+			continue
+		}
+		if final || date.After(st.period.End()) {
+			if err := s.closeShare(st, final); err != nil {
+				return err
+			}
+			continue
+		}
+		s.noteOpen(st.period.End())
+	}
+	return nil
+}
+
+func (s *settler) noteOpen(end Date) {
+	if !s.anyOpen || end.Before(s.nextClose) {
+		s.nextClose = end
+	}
+	s.anyOpen = true
+}
+
+// finish closes every open period, issues what is scheduled up to the
+// statement's end, and works out totals and what is overdue.
+func (s *settler) finish() error {
+	end := s.st.To
+	if s.st.AsOf.After(end) {
+		end = s.st.AsOf
+	}
+	if err := s.advance(end, true); err != nil {
+		return err
+	}
+	for _, st := range s.order {
+		if err := s.trueUpThrough(st, s.st.To); err != nil {
+			return err
+		}
+	}
+	s.overdue()
+	s.sortAndTotal()
+	return nil
+}
+
+// emit adds a line to the statement (when it falls within the range) and
+// records it as an obligation.
+func (s *settler) emit(l *Line, late []*lateRule) {
+	if l.Amount.num.Sign() > 0 {
+		s.oblig = append(s.oblig, &obligation{line: l, remaining: l.Amount.num, late: late})
+	}
+	if l.Date.Before(s.st.From) || l.Date.After(s.st.To) {
+		return
+	}
+	s.st.Lines = append(s.st.Lines, l)
+}
+
+// breach reports an action the agreement prohibited on its date.
+func (s *settler) breach(ev Event, r *Record, date Date) error {
+	if len(s.ag.versionAt(date).rules[r.Schema]) == 0 {
+		return nil
+	}
+	d, err := s.p.Decide(s.ctx, r, DecideOptions{})
+	if err != nil {
+		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
+	}
+	if d.Effect != lang.Prohibited || date.Before(s.st.From) || date.After(s.st.To) {
+		return nil
+	}
+	actor := r.Fields[r.Schema.FieldIndex("actor")].str
+	s.st.Breaches = append(s.st.Breaches, &Breach{
+		Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name, Actor: actor, Decision: d,
+	})
+	return nil
+}
+
+// LedgerError is a problem with one row of a ledger.
+type LedgerError struct {
+	Source string
+	Line   int
+	Field  string
+	Msg    string
+	Err    error
+}
+
+func (e *LedgerError) Error() string {
+	where := e.Source
+	if where == "" {
+		where = "ledger"
+	}
+	if e.Line > 0 {
+		where = fmt.Sprintf("%s:%d", where, e.Line)
+	}
+	if e.Field != "" {
+		return fmt.Sprintf("%s: field %q: %s", where, e.Field, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", where, e.Msg)
+}
+
+func (e *LedgerError) Unwrap() error { return e.Err }
