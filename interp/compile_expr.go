@@ -17,8 +17,27 @@ type compiler struct {
 	terms   map[string]*lang.TermDecl // the version's terms by name
 	done    map[*lang.TermDecl]*term
 	givens  map[*lang.Given]Value // test blocks: values bound by `given`
+	extra   *lang.Info            // types and uses of an expression checked after the program
 	event   *Schema               // the clause's event, when in a clause
 	params  map[*lang.Param]int
+}
+
+func (c *compiler) typeOf(e lang.Expr) lang.Type {
+	if c.extra != nil {
+		if t, ok := c.extra.Types[e]; ok {
+			return t
+		}
+	}
+	return c.info.Types[e]
+}
+
+func (c *compiler) use(id *lang.Ident) lang.Object {
+	if c.extra != nil {
+		if o, ok := c.extra.Uses[id]; ok {
+			return o
+		}
+	}
+	return c.info.Uses[id]
 }
 
 // schema returns the runtime schema of decl, building it once.
@@ -64,6 +83,7 @@ func (c *compiler) term(decl *lang.TermDecl) (*term, error) {
 	c.done[decl] = t
 	sub := *c
 	sub.event = nil
+	sub.extra = nil
 	sub.params = map[*lang.Param]int{}
 	for i, p := range decl.Params {
 		sub.params[p] = i
@@ -102,7 +122,7 @@ func (c *compiler) expr(e lang.Expr) (node, error) {
 		if err != nil {
 			return nil, err
 		}
-		rt, ok := c.info.Types[e.X].(*lang.Record)
+		rt, ok := c.typeOf(e.X).(*lang.Record)
 		if !ok || rt.Schema == nil {
 			return nil, internal(e.Pos(), "field access on a non-record")
 		}
@@ -116,7 +136,7 @@ func (c *compiler) expr(e lang.Expr) (node, error) {
 		if err != nil {
 			return nil, err
 		}
-		switch obj := c.info.Uses[e.Fun].(type) {
+		switch obj := c.use(e.Fun).(type) {
 		case *lang.TermObj:
 			t, err := c.term(obj.Decl)
 			if err != nil {
@@ -173,7 +193,7 @@ func (c *compiler) exprs(es []lang.Expr) ([]node, error) {
 }
 
 func (c *compiler) ident(id *lang.Ident) (node, error) {
-	switch obj := c.info.Uses[id].(type) {
+	switch obj := c.use(id).(type) {
 	case *lang.PartyObj:
 		return &constNode{PartyVal(id.Name)}, nil
 	case *lang.EnumMemberObj:
@@ -253,9 +273,9 @@ func (c *compiler) binary(e *lang.Binary) (node, error) {
 }
 
 func (c *compiler) actionLit(e *lang.ActionLit) (node, error) {
-	decl, ok := c.info.Uses[e.Action].(*lang.SchemaObj)
+	decl, ok := c.use(e.Action).(*lang.SchemaObj)
 	if !ok {
-		rt, ok2 := c.info.Types[e].(*lang.Record)
+		rt, ok2 := c.typeOf(e).(*lang.Record)
 		if !ok2 {
 			return nil, internal(e.Pos(), "unknown action "+e.Action.Name)
 		}

@@ -17,9 +17,11 @@ package interp
 //
 // The running totals are designed to telescope: applying an operation to
 // each part of a volume, in order, gives the same total as applying it once
-// to the whole volume. This is what lets a settlement stream events one at a
-// time and still produce the amount the contract's formula gives for the
-// period, the year or the life of the agreement.
+// to the whole volume (tiers and caps whatever the signs of the parts;
+// waterfalls with a rest step; recoupment for non-negative parts, as it
+// never claws back a payout). This is what lets a settlement stream events
+// one at a time and still produce the amount the contract's formula gives
+// for the period, the year or the life of the agreement.
 
 import (
 	"errors"
@@ -67,7 +69,7 @@ type TierSlice struct {
 }
 
 // Validate reports whether the schedule is well formed, in plain words.
-// Call it once when the schedule is built (the compiler does, and reports
+// Call it once when the schedule is built (the compiler should, and report
 // the clause): Amount and AmountDetail check only the schedule's shape, so
 // that the per-event path stays cheap; on a schedule that fails Validate
 // they never panic but their figures are meaningless.

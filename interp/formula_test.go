@@ -437,6 +437,65 @@ func TestTierPropertyPartition(t *testing.T) {
 	}
 }
 
+// FuzzTierAmount: no schedule and no volumes make Amount or AmountDetail
+// panic; on valid schedules the breakdown adds up and a reversal undoes.
+func FuzzTierAmount(f *testing.F) {
+	f.Add(false, "1000.00 5000.00", "0.20 0.15 0.10", "800.00", "400.00")
+	f.Add(true, "1000.00 5000.00", "0.20 0.15 0.10", "4200.00", "-5000.00")
+	f.Add(true, "5 1", "0.1 0.2 0.3", "3", "-4")
+	f.Add(false, "", "0.5", "-1", "99999999999999999999999999.5")
+	f.Fuzz(func(t *testing.T, whole bool, bounds, rates, before, base string) {
+		var s TierSchedule
+		s.Whole = whole
+		for _, w := range strings.Fields(bounds) {
+			d, err := ParseDecimal(w)
+			if err != nil {
+				return
+			}
+			s.Bounds = append(s.Bounds, d)
+		}
+		for _, w := range strings.Fields(rates) {
+			d, err := ParseDecimal(w)
+			if err != nil {
+				return
+			}
+			s.Rates = append(s.Rates, d)
+		}
+		b, err1 := ParseDecimal(before)
+		x, err2 := ParseDecimal(base)
+		if err1 != nil || err2 != nil || len(s.Bounds) > 8 {
+			return
+		}
+		a, err := s.Amount(b, x)
+		sl, total, errD := s.AmountDetail(b, x)
+		if (err == nil) != (errD == nil) {
+			t.Fatalf("Amount err %v, AmountDetail err %v", err, errD)
+		}
+		if err != nil || s.Validate() != nil {
+			return
+		}
+		if !total.Equal(a) {
+			t.Fatalf("detail total %s != %s", total, a)
+		}
+		var sum Decimal
+		for _, one := range sl {
+			if sum, err = sum.Add(one.Amount); err != nil {
+				return
+			}
+		}
+		if !sum.Equal(a) {
+			t.Fatalf("slices add to %s, amount %s", sum, a)
+		}
+		after, err := b.Add(x)
+		if err != nil {
+			return
+		}
+		if back, err := s.Amount(after, x.Neg()); err == nil && !back.Equal(a.Neg()) {
+			t.Fatalf("reverse gives %s, want %s", back, a.Neg())
+		}
+	})
+}
+
 // Amount and the running-state operations do not allocate.
 func TestTierAmountAllocs(t *testing.T) {
 	m, w := fTiers(false), fTiers(true)
@@ -572,6 +631,32 @@ func TestCapLifetimeAcrossPeriods(t *testing.T) {
 		t.Errorf("negative limit: %v", err)
 	}
 	fEq(t, "unchanged", bad.Paid, "5")
+}
+
+// For any signed sequence of amounts, a cap pays min(running total, Limit)
+// in all, and what it pays plus what it holds back adds up to the total.
+func TestCapPropertyRunningTotal(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for iter := 0; iter < 1000; iter++ {
+		limit, _ := NewDecimal(r.Int64N(1_000_000), 2)
+		c := LifetimeCap{Limit: limit}
+		var earned, paid Decimal
+		for k := 0; k < 20; k++ {
+			x, _ := NewDecimal(r.Int64N(300_000)-100_000, 2)
+			pay, err := c.Take(x)
+			if err != nil {
+				t.Fatal(err)
+			}
+			earned, _ = earned.Add(x)
+			paid, _ = paid.Add(pay)
+			if want := earned.Min(limit); !paid.Equal(want) || !c.Paid.Equal(want) {
+				t.Fatalf("paid %s (state %s), want min(%s, %s)", paid, c.Paid, earned, limit)
+			}
+			if held, _ := earned.Sub(c.Paid); !held.Equal(c.Excess) {
+				t.Fatalf("excess %s, want %s", c.Excess, held)
+			}
+		}
+	}
 }
 
 func TestRecoupThreePeriods(t *testing.T) {

@@ -336,6 +336,10 @@ type Info struct {
 	// Agreements holds every agreement in file order, each with its
 	// amendments.
 	Agreements []*AgreementInfo
+
+	// checker is kept so that expressions can be checked later in the
+	// scope of an agreement (see Info.Scope).
+	checker *checker
 }
 
 // AgreementInfo describes one agreement and its amendments.
@@ -430,6 +434,7 @@ func Check(files []*File, cfg *Config) (*Info, ErrorList) {
 	}
 	c.run(files)
 	c.errs.Sort()
+	c.info.checker = c
 	return c.info, c.errs
 }
 

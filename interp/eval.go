@@ -1,0 +1,111 @@
+package interp
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// Expr is an expression compiled against a program, ready to be evaluated
+// many times and from many goroutines.
+type Expr struct {
+	p     *Program
+	ag    *agreement
+	typ   lang.Type
+	nodes []node // one per version of the agreement
+}
+
+// Binding gives a name a value for an expression: the REPL's `given`.
+type Binding struct {
+	Given *lang.Given
+	Value Value
+	Type  lang.Type
+}
+
+// EvalOptions adjusts an evaluation.
+type EvalOptions struct {
+	// AsOf selects the version of the agreement (and is what builtins see
+	// as the as-of date). The zero Date means the latest version.
+	AsOf Date
+}
+
+// CompileExpr parses, checks and compiles an expression in the scope of
+// an agreement ("" for the only one) as amended. name is used in error
+// positions (for example "<repl>").
+func (p *Program) CompileExpr(agreementID, name string, src []byte, bindings ...Binding) (*Expr, error) {
+	e, errs := lang.ParseExpr(name, src)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return p.CompileParsedExpr(agreementID, e, bindings...)
+}
+
+// CompileParsedExpr is CompileExpr for an expression already parsed.
+func (p *Program) CompileParsedExpr(agreementID string, e lang.Expr, bindings ...Binding) (*Expr, error) {
+	ag, err := p.agreementFor(agreementID)
+	if err != nil {
+		return nil, err
+	}
+	scope, err := p.info.Scope(ag.id)
+	if err != nil {
+		return nil, err
+	}
+	lb := make([]lang.Binding, len(bindings))
+	givens := make(map[*lang.Given]Value, len(bindings))
+	for i, b := range bindings {
+		lb[i] = lang.Binding{Given: b.Given, Type: b.Type}
+		givens[b.Given] = b.Value
+	}
+	extra, typ, errs := scope.CheckExpr(e, lb)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	x := &Expr{p: p, ag: ag, typ: typ}
+	for _, v := range ag.versions {
+		c := *v.comp
+		c.extra = extra
+		c.givens = givens
+		c.done = map[*lang.TermDecl]*term{}
+		n, err := c.expr(e)
+		if err != nil {
+			return nil, err
+		}
+		x.nodes = append(x.nodes, n)
+	}
+	return x, nil
+}
+
+// Type returns the type of the expression.
+func (x *Expr) Type() lang.Type { return x.typ }
+
+// Eval evaluates the expression.
+func (x *Expr) Eval(ctx context.Context, opts EvalOptions) (Value, error) {
+	i := len(x.nodes) - 1
+	if !opts.AsOf.IsZero() {
+		i = -1
+		for j, v := range x.ag.versions {
+			if !v.from.After(opts.AsOf) {
+				i = j
+			}
+		}
+		if i < 0 {
+			return Value{}, fmt.Errorf("%s takes effect on %s, after %s", x.ag.id, x.ag.effective, opts.AsOf)
+		}
+	}
+	fr := x.p.newFrame(ctx, opts.AsOf)
+	v, err := x.nodes[i].eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	return v, nil
+}
+
+// Eval compiles and evaluates an expression in one step.
+func (p *Program) Eval(ctx context.Context, agreementID, src string, opts EvalOptions) (Value, error) {
+	x, err := p.CompileExpr(agreementID, "<expr>", []byte(src))
+	if err != nil {
+		return Value{}, err
+	}
+	return x.Eval(ctx, opts)
+}
