@@ -55,7 +55,7 @@ type version struct {
 	rules     map[*Schema][]*rule
 	// over[i][j] is true when clause i overrides clause j, directly or
 	// through a chain of notwithstanding / subject to.
-	over [][]bool
+	over  [][]bool
 	comp  *compiler
 	money *moneyRules
 }

@@ -30,6 +30,7 @@ func commands() []command {
 	return []command{
 		{"check", "parse and type-check agreements", runCheck},
 		{"fmt", "format agreements in the canonical layout", runFmt},
+		{"eval", "evaluate an expression", runEval},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// scratchAgreement is the agreement expressions are evaluated in when no
+// file is given: it declares nothing but a date and a currency.
+const scratchAgreement = `agreement scratch "Scratch" {
+  effective 2000-01-01
+  currency USD
+}
+`
+
+func runEval(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("eval", "pacta eval [-f FILE|DIR]... [--agreement ID] [--as-of DATE] EXPR",
+		`Evaluate an expression exactly and print its value. With -f, the
+expression may use the parties, kinds, terms and actions of the loaded
+agreements (as amended). Exit status: 0 success, 1 error, 2 usage error.`, stderr)
+	var files multiFlag
+	fs.Var(&files, "f", "load an agreement file or directory (repeatable)")
+	agreement := fs.String("agreement", "", "the agreement whose terms the expression sees, when several are loaded")
+	asOf := fs.String("as-of", "", "evaluate against the version of the agreement in force on this `date`")
+	rest, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
+	}
+	if len(rest) == 0 {
+		fmt.Fprintln(stderr, "pacta eval: no expression given")
+		fs.Usage()
+		return 2
+	}
+	src := strings.Join(rest, " ")
+	var opts interp.EvalOptions
+	if *asOf != "" {
+		d, err := interp.ParseDate(*asOf)
+		if err != nil {
+			fmt.Fprintf(stderr, "pacta eval: --as-of: %v\n", err)
+			return 2
+		}
+		opts.AsOf = d
+	}
+	var srcs []source
+	if len(files) == 0 {
+		srcs = []source{{"<scratch>", []byte(scratchAgreement)}}
+	} else {
+		var err error
+		if srcs, err = readSources(files); err != nil {
+			fmt.Fprintf(stderr, "pacta eval: %v\n", err)
+			return 1
+		}
+	}
+	prog, err := compileSources(srcs)
+	if err != nil {
+		reportError(stderr, "pacta eval", err, srcs)
+		return 1
+	}
+	exprSrc := []byte(src)
+	x, err := prog.CompileExpr(*agreement, "<expr>", exprSrc)
+	if err != nil {
+		reportError(stderr, "pacta eval", err, append(srcs, source{"<expr>", exprSrc}))
+		return 1
+	}
+	v, err := x.Eval(context.Background(), opts)
+	if err != nil {
+		reportError(stderr, "pacta eval", err, append(srcs, source{"<expr>", exprSrc}))
+		return 1
+	}
+	fmt.Fprintln(stdout, v)
+	return 0
+}
+
+// compileSources compiles sources with the standard library.
+func compileSources(srcs []source) (*interp.Program, error) {
+	in := make([]interp.Source, len(srcs))
+	for i, s := range srcs {
+		in[i] = interp.Source{Name: s.name, Text: s.src}
+	}
+	return interp.Compile(in, programOptions()...)
+}
+
+// reportError prints err: a list of positioned problems with carets, or
+// one line.
+func reportError(w io.Writer, cmd string, err error, srcs []source) {
+	if errs, ok := err.(lang.ErrorList); ok {
+		printErrors(w, errs, srcs)
+		return
+	}
+	if e, ok := err.(*interp.Error); ok && e.Pos.IsValid() {
+		printErrors(w, lang.ErrorList{{Pos: e.Pos, Msg: e.Msg}}, srcs)
+		return
+	}
+	fmt.Fprintf(w, "%s: %v\n", cmd, err)
+}
+
+// multiFlag is a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
