@@ -81,7 +81,7 @@ func addMonths(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindDate, interp.KindInteger); err != nil {
 		return interp.Value{}, err
 	}
-	n, err := smallInt(args[1])
+	n, err := smallInt(args[1], "months")
 	if err != nil {
 		return interp.Value{}, err
 	}
@@ -96,7 +96,7 @@ func addDays(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindDate, interp.KindInteger); err != nil {
 		return interp.Value{}, err
 	}
-	n, err := smallInt(args[1])
+	n, err := smallInt(args[1], "days")
 	if err != nil {
 		return interp.Value{}, err
 	}

@@ -9,7 +9,8 @@ import (
 )
 
 // This file holds the builtins on numbers, percents and money: min, max,
-// abs, round, floor and ceiling.
+// abs, round, floor, ceiling, and the conversions fraction, percent and
+// amount.
 
 // ---- min, max ----
 
@@ -264,4 +265,41 @@ func roundValue(x, unit interp.Value, mode interp.RoundingMode) (interp.Value, e
 		return intVal(r)
 	}
 	return interp.Dec(r), nil
+}
+
+// ---- fraction, percent, amount ----
+
+func fraction(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	if err := wantKinds(args, interp.KindPercent); err != nil {
+		return interp.Value{}, err
+	}
+	return interp.Dec(args[0].Num()), nil
+}
+
+func percent(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	if err := wantArgs(args, 1, 1); err != nil {
+		return interp.Value{}, err
+	}
+	switch args[0].Kind() {
+	case interp.KindInteger, interp.KindDecimal:
+		return interp.Pct(args[0].Num()), nil
+	}
+	return interp.Value{}, argKindError(0, "decimal", args[0])
+}
+
+func checkAmount(args []lang.Type) (lang.Type, string) {
+	if msg := arityMsg(len(args), 1, 1); msg != "" {
+		return nil, msg
+	}
+	if moneyType(args[0]) == nil {
+		return nil, fmt.Sprintf("needs an amount of money, not %s", typeText(args[0]))
+	}
+	return lang.TDecimal, ""
+}
+
+func amount(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+	if err := wantKinds(args, interp.KindMoney); err != nil {
+		return interp.Value{}, err
+	}
+	return interp.Dec(args[0].Num()), nil
 }

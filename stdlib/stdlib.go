@@ -93,6 +93,14 @@ func table() []builtin {
 			Impl:    all,
 		}},
 		{Func: interp.Func{
+			Name:    "amount",
+			Doc:     "The number of an amount of money, without its currency.",
+			Example: "amount(USD 1,250.00)",
+			Result:  "1250.00",
+			Check:   checkAmount,
+			Impl:    amount,
+		}, sig: "amount(money) → decimal"},
+		{Func: interp.Func{
 			Name:    "any",
 			Doc:     "True when at least one value in a list of true/false values is true. An empty list gives false.",
 			Example: "any([false, true])",
@@ -200,6 +208,15 @@ func table() []builtin {
 			Impl:    roundWith(interp.Floor),
 		}, sig: "floor(x decimal or money, unit decimal or money) → type of x"},
 		{Func: interp.Func{
+			Name:    "fraction",
+			Doc:     "A percent as a plain number: 12.5% is 0.125.",
+			Example: "fraction(12.5%)",
+			Result:  "0.125",
+			Params:  []lang.Type{lang.TPercent},
+			Ret:     lang.TDecimal,
+			Impl:    fraction,
+		}},
+		{Func: interp.Func{
 			Name:    "length",
 			Doc:     "The number of characters in a text.",
 			Example: `length("Zürich")`,
@@ -250,6 +267,15 @@ func table() []builtin {
 			Params:  date1(),
 			Ret:     lang.TPeriod,
 			Impl:    periodOf(interp.PeriodMonth),
+		}},
+		{Func: interp.Func{
+			Name:    "percent",
+			Doc:     "A plain number as a percent: 0.125 is 12.5%.",
+			Example: "percent(0.125)",
+			Result:  "12.5%",
+			Params:  []lang.Type{lang.TDecimal},
+			Ret:     lang.TPercent,
+			Impl:    percent,
 		}},
 		{Func: interp.Func{
 			Name:    "quarter",
@@ -478,17 +504,23 @@ func currencyError(what string, a, b interp.Value) error {
 func intVal(d interp.Decimal) (interp.Value, error) {
 	n, ok := d.Int64()
 	if !ok {
-		return interp.Value{}, fmt.Errorf("the result %s is too large for an integer: %w", d.String(), interp.ErrOutOfRange)
+		return interp.Value{}, &interp.Error{
+			Msg: fmt.Sprintf("the result %s is too large for an integer", d.String()),
+			Err: interp.ErrOutOfRange,
+		}
 	}
 	return interp.Int(n), nil
 }
 
-// smallInt returns the integer value v as an int, for counts of days and
-// months.
-func smallInt(v interp.Value) (int, error) {
+// smallInt returns the integer value v, a number of days or months, as an
+// int.
+func smallInt(v interp.Value, unit string) (int, error) {
 	n, ok := v.Num().Int64()
 	if !ok || n < math.MinInt32 || n > math.MaxInt32 {
-		return 0, fmt.Errorf("%s is out of range: %w", v.Num().String(), interp.ErrOutOfRange)
+		return 0, &interp.Error{
+			Msg: fmt.Sprintf("%s %s is out of range", v.Num().String(), unit),
+			Err: interp.ErrOutOfRange,
+		}
 	}
 	return int(n), nil
 }

@@ -102,8 +102,8 @@ type implCase struct {
 	kind interp.Kind // checked when not KindInvalid
 	// wantErr is a substring of the expected error.
 	wantErr string
-	// currency says the error must wrap interp.ErrCurrency.
-	currency bool
+	// is, when set, is the sentinel the error must wrap.
+	is error
 }
 
 func c(fn string, want string, args ...valueFn) implCase {
@@ -119,7 +119,11 @@ func cerr(fn string, wantErr string, args ...valueFn) implCase {
 }
 
 func ccur(fn string, wantErr string, args ...valueFn) implCase {
-	return implCase{fn: fn, args: args, wantErr: wantErr, currency: true}
+	return implCase{fn: fn, args: args, wantErr: wantErr, is: interp.ErrCurrency}
+}
+
+func crange(fn string, wantErr string, args ...valueFn) implCase {
+	return implCase{fn: fn, args: args, wantErr: wantErr, is: interp.ErrOutOfRange}
 }
 
 const (
@@ -167,11 +171,25 @@ var numberCases = []implCase{
 	ck("abs", "5", kInt, i(-5)),
 	ck("abs", "5", kInt, i(5)),
 	ck("abs", "0", kInt, i(0)),
+	crange("abs", "the result 9223372036854775808 is too large for an integer", func(testing.TB) interp.Value {
+		return interp.Int(-1 << 63) // its absolute value, 2^63, does not fit in an int64
+	}),
 	ck("abs", "2.50", kDec, dec("-2.50")),
 	ck("abs", "12.5%", kPct, pct("-12.5")),
 	ck("abs", "USD 250.00", kMon, usd("-250.00")),
 	cerr("abs", "needs a number, a percent or an amount of money, not text", txt("x")),
 	cerr("abs", "takes 1 argument, not 2", i(1), i(2)),
+
+	// fraction, percent, amount: the number is kept as it is.
+	ck("fraction", "0.125", kDec, pct("12.5")), // 12.5 / 100
+	ck("fraction", "0.20", kDec, pct("20")),    // 20 / 100, two places
+	ck("percent", "12.5%", kPct, dec("0.125")), // 0.125 × 100
+	ck("percent", "200%", kPct, i(2)),          // 2 × 100
+	ck("amount", "1250.00", kDec, usd("1250.00")),
+	ck("amount", "-3", kDec, money("JPY", "-3")),
+	cerr("fraction", "argument 1 must be a percent, not decimal", dec("0.2")),
+	cerr("percent", "argument 1 must be a decimal, not percent", pct("20")),
+	cerr("amount", "argument 1 must be a money, not decimal", dec("1")),
 
 	// round: USD 2.345 to cents is 234.5 cents, exactly half-way.
 	ck("round", "USD 2.34", kMon, usd("2.345"), dec("0.01")),       // default half_even: 234 is even
@@ -326,15 +344,16 @@ var dateCases = []implCase{
 	c("add_months", "2027-02-28", date("2026-11-30"), i(3)),  // across the year end
 	c("add_months", "2027-05-15", date("2026-05-15"), i(12)),
 	c("add_months", "2026-05-15", date("2026-05-15"), i(0)),
-	cerr("add_months", "out of range", date("9999-12-01"), i(1)),
+	crange("add_months", "out of range", date("9999-12-01"), i(1)),
 	cerr("add_months", "argument 2 must be an integer, not decimal", date("2026-01-31"), dec("1.5")),
 
 	c("add_days", "2026-03-02", date("2026-02-20"), i(10)), // 8 days to Feb 28, then Mar 1, Mar 2
 	c("add_days", "2024-02-29", date("2024-02-28"), i(1)),
 	c("add_days", "2025-12-31", date("2026-01-01"), i(-1)),
 	c("add_days", "2027-01-01", date("2026-12-31"), i(1)),
-	cerr("add_days", "out of range", date("9999-12-31"), i(1)),
-	cerr("add_days", "out of range", date("2026-01-01"), i(1<<40)),
+	crange("add_days", "out of range", date("9999-12-31"), i(1)),
+	crange("add_days", "1099511627776 days is out of range", date("2026-01-01"), i(1<<40)),
+	crange("add_months", "-1099511627776 months is out of range", date("2026-01-01"), i(-1<<40)),
 
 	ck("days_between", "59", kInt, date("2026-01-01"), date("2026-03-01")),  // 31 (Jan) + 28 (Feb)
 	ck("days_between", "60", kInt, date("2024-01-01"), date("2024-03-01")),  // 31 + 29
@@ -377,12 +396,12 @@ var textCases = []implCase{
 
 func TestImpl(t *testing.T) {
 	fns := funcsByName()
-	var all []implCase
+	var cases []implCase
 	for _, cs := range [][]implCase{numberCases, listCases, dateCases, textCases} {
-		all = append(all, cs...)
+		cases = append(cases, cs...)
 	}
 	tested := map[string]bool{}
-	for _, tc := range all {
+	for _, tc := range cases {
 		f := fns[tc.fn]
 		if f == nil {
 			t.Errorf("no builtin %q", tc.fn)
@@ -402,8 +421,8 @@ func TestImpl(t *testing.T) {
 			} else if !strings.Contains(err.Error(), tc.wantErr) {
 				t.Errorf("%s: error %q, want it to contain %q", name, err, tc.wantErr)
 			}
-			if err != nil && tc.currency && !errors.Is(err, interp.ErrCurrency) {
-				t.Errorf("%s: error %q does not wrap interp.ErrCurrency", name, err)
+			if err != nil && tc.is != nil && !errors.Is(err, tc.is) {
+				t.Errorf("%s: error %q does not wrap %q", name, err, tc.is)
 			}
 		case err != nil:
 			t.Errorf("%s: unexpected error %v", name, err)
@@ -518,6 +537,11 @@ var checkCases = []checkCase{
 	bad("max", "needs values of one type, not date and text", tDate, tText),
 	bad("min", "needs numbers, percents, dates or amounts of money, not bool", tBool, tBool),
 	bad("min", "needs numbers, percents, dates or amounts of money, not list of integer", tList(tInt), tList(tInt)),
+
+	ok("amount", tDec, tUSD),
+	ok("amount", tDec, tEUR),
+	bad("amount", "needs an amount of money, not decimal", tDec),
+	bad("amount", "takes 1 argument, not 2", tUSD, tUSD),
 
 	ok("abs", tInt, tInt),
 	ok("abs", tDec, tDec),
@@ -667,14 +691,14 @@ func TestFixedSignatures(t *testing.T) {
 	for _, e := range list {
 		msgs = append(msgs, e.Msg)
 	}
-	all := strings.Join(msgs, "\n")
+	joined := strings.Join(msgs, "\n")
 	for _, want := range []string{
 		"argument 1 of year must be date, not text",
 		"argument 2 of add_days must be integer, not decimal",
 		"argument 1 of any must be list of bool, not list of integer",
 	} {
-		if !strings.Contains(all, want) {
-			t.Errorf("errors\n%s\ndo not mention %q", all, want)
+		if !strings.Contains(joined, want) {
+			t.Errorf("errors\n%s\ndo not mention %q", joined, want)
 		}
 	}
 }
@@ -693,27 +717,15 @@ func TestMessagesInContext(t *testing.T) {
 		t.Errorf("check error:\n got %v\nwant %s", err, want)
 	}
 
-	src = `agreement a "A" {
-  effective 2026-01-01
-  test "zero unit" {
-    expect round(USD 1.00, 0) == USD 1.00
-  }
-}
-`
+	src = "agreement a \"A\" {\n  effective 2026-01-01\n}\n"
 	prog, err := interp.Compile([]interp.Source{{Name: "a.pacta", Text: []byte(src)}}, interp.WithFuncs(Funcs()...))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := prog.RunTests(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rep.Results) != 1 || len(rep.Results[0].Failures) != 1 {
-		t.Fatalf("want one failure, got %+v", rep.Results)
-	}
-	want = "a.pacta:4:12: round: the unit must be more than zero, not 0"
-	if got := rep.Results[0].Failures[0].Msg; got != want {
-		t.Errorf("run-time error:\n got %s\nwant %s", got, want)
+	_, err = prog.Eval(context.Background(), "", "round(USD 1.00, 0)", interp.EvalOptions{})
+	want = "<expr>:1:1: round: the unit must be more than zero, not 0"
+	if err == nil || err.Error() != want {
+		t.Errorf("run-time error:\n got %v\nwant %s", err, want)
 	}
 }
 
@@ -763,10 +775,10 @@ func TestTable(t *testing.T) {
 		names = append(names, n)
 	}
 	want := []string{
-		"abs", "add_days", "add_months", "all", "any", "ceiling", "contains", "count",
+		"abs", "add_days", "add_months", "all", "amount", "any", "ceiling", "contains", "count",
 		"day", "days_between", "end_of", "end_of_month", "end_of_quarter", "end_of_year",
-		"filter", "floor", "length", "lower", "max", "min", "month", "month_of",
-		"quarter", "quarter_of", "round", "start_of", "start_of_month", "start_of_quarter",
+		"filter", "floor", "fraction", "length", "lower", "max", "min", "month", "month_of",
+		"percent", "quarter", "quarter_of", "round", "start_of", "start_of_month", "start_of_quarter",
 		"start_of_year", "starts_with", "sum", "upper", "year", "year_of",
 	}
 	sort.Strings(names)
@@ -831,116 +843,77 @@ func TestMarkdownTable(t *testing.T) {
 
 // ---- the examples, evaluated by the interpreter ----
 
-// exampleOverrides gives the expectation for examples whose Result cannot
-// be written back as a literal to compare with: a year period prints as
-// 2026, which reads as an integer, and lists cannot be compared with ==.
-var exampleOverrides = map[string]string{
-	"year_of": "start_of(year_of(2026-05-14)) == 2026-01-01 and end_of(year_of(2026-05-14)) == 2026-12-31",
-	"filter": "count(filter([USD 100.00, USD 200.00, USD 300.00], [true, false, true])) == 2 and " +
-		"sum(filter([USD 100.00, USD 200.00, USD 300.00], [true, false, true]), USD 0) == USD 400.00",
-}
-
-// TestExamples evaluates every Example in an agreement's test blocks, one
-// per builtin, through the parser, checker and interpreter, and expects
-// it to equal its Result. The interpreter has no entry point to evaluate a
-// single expression yet; test blocks are the public way to evaluate one.
-// That the Result is also exactly how the value prints is checked by
-// TestExampleResultsPrint.
+// TestExamples evaluates every Example through the parser, checker and
+// interpreter, and expects it to print exactly as its Result. It also
+// checks that the value has the kind of the type the checker gave it.
 func TestExamples(t *testing.T) {
-	var src strings.Builder
-	src.WriteString("agreement builtins \"Builtin examples\" {\n  effective 2026-01-01\n\n")
-	for _, f := range Funcs() {
-		expect := "(" + f.Example + ") == (" + f.Result + ")"
-		if o, ok := exampleOverrides[f.Name]; ok {
-			expect = o
-		}
-		fmt.Fprintf(&src, "  test %q {\n    expect %s\n  }\n", f.Name, expect)
-	}
-	src.WriteString("}\n")
-	prog, err := interp.Compile([]interp.Source{{Name: "examples.pacta", Text: []byte(src.String())}}, interp.WithFuncs(Funcs()...))
-	if err != nil {
-		t.Fatalf("the examples do not compile: %v\n%s", err, src.String())
-	}
-	rep, err := prog.RunTests(context.Background())
+	src := "agreement builtins \"Builtin examples\" {\n  effective 2026-01-01\n}\n"
+	prog, err := interp.Compile([]interp.Source{{Name: "examples.pacta", Text: []byte(src)}}, interp.WithFuncs(Funcs()...))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Results) != len(Funcs()) {
-		t.Errorf("%d test blocks ran, want %d", len(rep.Results), len(Funcs()))
+	cases := [][2]string{ // expression, result
+		// Beyond the examples: the type the checker gives the result
+		// matches the value's kind.
+		{"min(1, 2.5)", "1"},              // decimal, since 2.5 is
+		{"round(1500, 1000)", "2000"},     // integer: 1.5 thousands → 2 (even)
+		{"round(1500, 1000.0)", "2000.0"}, // decimal: the unit's one place
+		{"sum([], USD 0)", "USD 0.00"},
+		{"sum([])", "0"},
+		{"sum([1.5, 2.5])", "4.0"},
+		{"sum([10%, 2.5%], 0%)", "12.5%"},
+		{"filter([1, 2], [false, false])", "[]"},
+		{"abs(-3)", "3"},
+		{"percent(2)", "200%"},
+		{"add_months(2024-01-31, 1)", "2024-02-29"},
+		{`round(USD 2.345, 0.01, "half_up")`, "USD 2.35"},
+		{`round(-2.5, 1, "half_even")`, "-2"},
 	}
-	for _, r := range rep.Results {
-		for _, f := range r.Failures {
-			t.Errorf("example of %s: %s", r.Name, f.Msg)
-		}
-	}
-}
-
-// exampleArgs are the arguments of each Example, built directly, so that
-// the Result can be compared exactly with what the Impl returns.
-var exampleArgs = map[string][]valueFn{
-	"abs":              {usd("-250.00")},
-	"add_days":         {date("2026-02-20"), i(10)},
-	"add_months":       {date("2026-01-31"), i(1)},
-	"all":              {list(T, F)},
-	"any":              {list(F, T)},
-	"ceiling":          {usd("1234.56"), i(100)},
-	"contains":         {txt("Azure Marketplace"), txt("Market")},
-	"count":            {list(date("2026-01-31"), date("2026-02-28"))},
-	"day":              {date("2026-05-14")},
-	"days_between":     {date("2026-01-01"), date("2026-03-01")},
-	"end_of":           {period("2024-02")},
-	"end_of_month":     {date("2024-02-14")},
-	"end_of_quarter":   {date("2026-05-14")},
-	"end_of_year":      {date("2026-05-14")},
-	"filter":           {list(usd("100.00"), usd("200.00"), usd("300.00")), list(T, F, T)},
-	"floor":            {usd("1234.56"), i(100)},
-	"length":           {txt("Zürich")},
-	"lower":            {txt("ACME Corp")},
-	"max":              {usd("1200.00"), usd("950.00")},
-	"min":              {usd("1200.00"), usd("950.00")},
-	"month":            {date("2026-05-14")},
-	"month_of":         {date("2026-05-14")},
-	"quarter":          {date("2026-05-14")},
-	"quarter_of":       {date("2026-05-14")},
-	"round":            {usd("2.345"), dec("0.01")},
-	"start_of":         {period("2026-Q2")},
-	"start_of_month":   {date("2026-02-14")},
-	"start_of_quarter": {date("2026-05-14")},
-	"start_of_year":    {date("2026-05-14")},
-	"starts_with":      {txt("EMEA-North"), txt("EMEA")},
-	"sum":              {list(usd("1000.00"), usd("250.50")), usd("0")},
-	"upper":            {txt("acme")},
-	"year":             {date("2026-05-14")},
-	"year_of":          {date("2026-05-14")},
-}
-
-// printsDifferently lists examples whose arguments print other than they
-// are written: -USD 250.00 prints as USD -250.00, USD 0 as USD 0.00.
-var printsDifferently = map[string]bool{"abs": true, "sum": true}
-
-// TestExampleResultsPrint checks that each Result is exactly how the
-// Example's value prints.
-func TestExampleResultsPrint(t *testing.T) {
 	for _, f := range Funcs() {
-		fns, ok := exampleArgs[f.Name]
-		if !ok {
-			t.Errorf("no arguments for the example of %s", f.Name)
-			continue
-		}
-		args := make([]interp.Value, len(fns))
-		for i, a := range fns {
-			args[i] = a(t)
-		}
-		if got := f.Name + "(" + joinValues(args) + ")"; got != f.Example && !printsDifferently[f.Name] {
-			t.Errorf("the arguments for %s print as %s, but the Example is %s", f.Name, got, f.Example)
-		}
-		v, err := f.Impl(nil, args)
+		cases = append(cases, [2]string{f.Example, f.Result})
+	}
+	for _, tc := range cases {
+		src, want := tc[0], tc[1]
+		x, err := prog.CompileExpr("", "example", []byte(src))
 		if err != nil {
-			t.Errorf("%s: %v", f.Example, err)
+			t.Errorf("%s: %v", src, err)
 			continue
 		}
-		if v.String() != f.Result {
-			t.Errorf("%s = %s, but the Result says %s", f.Example, v, f.Result)
+		v, err := x.Eval(context.Background(), interp.EvalOptions{})
+		switch {
+		case err != nil:
+			t.Errorf("%s: %v", src, err)
+		case v.String() != want:
+			t.Errorf("%s = %s, want %s", src, v, want)
+		case !kindOf(x.Type(), v):
+			t.Errorf("%s has type %s but its value %s is of kind %s", src, x.Type(), v, v.Kind())
 		}
 	}
+}
+
+// kindOf reports whether v is a value of type t.
+func kindOf(t lang.Type, v interp.Value) bool {
+	switch t := t.(type) {
+	case *lang.Basic:
+		want := map[lang.BasicKind]interp.Kind{
+			lang.IntegerKind: interp.KindInteger, lang.DecimalKind: interp.KindDecimal,
+			lang.PercentKind: interp.KindPercent, lang.DateKind: interp.KindDate,
+			lang.DurationKind: interp.KindDuration, lang.PeriodKind: interp.KindPeriod,
+			lang.TextKind: interp.KindText, lang.BoolKind: interp.KindBool, lang.PartyKind: interp.KindParty,
+		}[t.Kind]
+		return v.Kind() == want
+	case *lang.Money:
+		return v.Kind() == interp.KindMoney && v.Currency() == t.Currency
+	case *lang.List:
+		if v.Kind() != interp.KindList {
+			return false
+		}
+		for _, e := range v.List() {
+			if t.Elem == nil || !kindOf(t.Elem, e) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

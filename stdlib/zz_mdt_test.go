@@ -1,3 +1,0 @@
-package stdlib
-import ("testing";"fmt")
-func TestPrintMD(t *testing.T){ fmt.Print(MarkdownTable()) }
