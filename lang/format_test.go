@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -563,11 +564,11 @@ var formatExhaustive = flag.Bool("format-exhaustive", false, "TestFormatComments
 // tree is unchanged, and formatting is idempotent.
 func TestFormatCommentsEverywhere(t *testing.T) {
 	inputs, _ := filepath.Glob(filepath.Join("testdata", "format", "*.input.pacta"))
-	step := 9
+	step := 17
 	if *formatExhaustive {
 		step = 1
 	} else if testing.Short() {
-		step = 41
+		step = 61
 	}
 	for _, in := range inputs {
 		src, err := os.ReadFile(in)
@@ -634,4 +635,117 @@ func TestFormatLayoutVariants(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestFormatExprRandom prints random expression trees built without
+// parentheses, as a term body and as a share rate, and parses them back: the
+// parser must find the same tree once the parentheses the printer added are
+// ignored (no needed parenthesis is left out), and formatting what it found
+// must add none.
+func TestFormatExprRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	n := 1000
+	if testing.Short() {
+		n = 100
+	}
+	for i := 0; i < n; i++ {
+		e := fmtTestRandExpr(r, 4)
+		for _, rate := range []bool{false, true} {
+			var src string
+			if rate {
+				p := &fmtPrinter{}
+				p.line(0)
+				p.clauseBody(&Share{Payer: hbID("a"), Payee: &PartyPayee{Party: hbID("b")}, Inline: true, Action: hbID("sell"),
+					Lines: []*ShareLine{{Rate: &FlatRate{Value: e}, Base: hbID("base")}}}, 0)
+				src = "agreement a \"A\" {\n  clause 1 \"c\"\n    " + strings.TrimSuffix(p.render(nil), "\n") + "\n}\n"
+			} else {
+				src = "agreement a \"A\" {\n  term t = " + FormatExpr(e) + "\n}\n"
+			}
+			f, errs := Parse("rand.pacta", []byte(src))
+			if len(errs) > 0 {
+				t.Fatalf("%s: %v", src, errs)
+			}
+			var got Expr
+			if rate {
+				got = f.Decls[0].(*Agreement).Items[0].(*ClauseDecl).Body.(*Share).Lines[0].Rate.(*FlatRate).Value
+			} else {
+				got = f.Decls[0].(*Agreement).Items[0].(*TermDecl).Body
+			}
+			if out := Format(f); string(out) != src {
+				t.Fatalf("formatting the parsed tree changed it:\n%s\n%s", src, out)
+			}
+			if d := astDiffValue("expr", reflect.ValueOf(fmtTestUnparen(got)), reflect.ValueOf(e)); d != "" {
+				t.Fatalf("%s: %s", src, d)
+			}
+		}
+	}
+}
+
+func fmtTestRandExpr(r *rand.Rand, depth int) Expr {
+	if depth == 0 || r.IntN(4) == 0 {
+		switch r.IntN(4) {
+		case 0:
+			return hbID([]string{"x", "y", "z"}[r.IntN(3)])
+		case 1:
+			return hbInt(fmt.Sprint(r.IntN(100)))
+		case 2:
+			return hbPct("5")
+		default:
+			return hbUSD("1,000")
+		}
+	}
+	switch r.IntN(10) {
+	case 0:
+		return &Unary{Op: UnaryOp(r.IntN(2)), X: fmtTestRandExpr(r, depth-1)}
+	case 1:
+		return &If{Cond: fmtTestRandExpr(r, depth-1), Then: fmtTestRandExpr(r, depth-1), Else: fmtTestRandExpr(r, depth-1)}
+	case 2:
+		return &Selector{X: fmtTestRandExpr(r, depth-1), Field: hbID("f")}
+	case 3:
+		return &Call{Fun: hbID("g"), Args: []Expr{fmtTestRandExpr(r, depth-1), fmtTestRandExpr(r, depth-1)}}
+	case 4:
+		return &ListLit{Elems: []Expr{fmtTestRandExpr(r, depth-1)}}
+	default:
+		return hbBin(BinaryOp(r.IntN(int(Of)+1)), fmtTestRandExpr(r, depth-1), fmtTestRandExpr(r, depth-1))
+	}
+}
+
+// fmtTestUnparen removes the Paren nodes of e, in place.
+func fmtTestUnparen(e Expr) Expr {
+	for {
+		p, ok := e.(*Paren)
+		if !ok {
+			break
+		}
+		e = p.X
+	}
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				walk(v.Field(i))
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i))
+			}
+		case reflect.Interface:
+			if v.IsNil() {
+				return
+			}
+			if x, ok := v.Interface().(Expr); ok && v.Type() == reflect.TypeOf((*Expr)(nil)).Elem() {
+				v.Set(reflect.ValueOf(fmtTestUnparen(x)))
+				walk(v.Elem())
+				return
+			}
+			walk(v.Elem())
+		}
+	}
+	walk(reflect.ValueOf(e))
+	return e
 }

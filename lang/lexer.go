@@ -105,14 +105,15 @@ type scanned struct {
 	fatal    bool // a lexical error cut the token stream short
 }
 
-// maxLexErrors bounds the escape errors reported for one file.
+// maxLexErrors bounds the non-fatal lexical errors (unknown escapes,
+// misplaced thousands separators) reported for one file.
 const maxLexErrors = 10
 
-// lexSource lexes src. Comments are collected separately; every string's escapes
-// are checked. A character that starts no token or a string without its
-// closing quote is a fatal error: the token stream ends there (with an EOF
-// token at that position) so that the parser can still build the part of
-// the tree before it.
+// lexSource lexes src. Comments are collected separately, keywords get type
+// Keyword and every string's escapes are checked. A character that starts
+// no token, or a string without its closing quote, is a fatal error: the
+// token stream ends there (with an EOF token at that position) so that the
+// parser can still build the part of the tree before it.
 func lexSource(filename string, src []byte, errs *ErrorList) *scanned {
 	out := &scanned{}
 	lx, err := pactaLexer.LexString(filename, string(src))
