@@ -81,7 +81,8 @@ func (p *Program) Decide(ctx context.Context, a *Record, opts DecideOptions) (*D
 		d.Note = fmt.Sprintf("the agreement ended on %s", ag.ends)
 		return d, nil
 	}
-	fr := p.newFrame(ctx, asOf)
+	fr := p.getFrame(ctx, asOf)
+	defer p.putFrame(fr)
 	fr.event = a
 	actor := a.Fields[a.Schema.FieldIndex("actor")].str
 	var buf [8]*rule

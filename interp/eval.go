@@ -93,7 +93,8 @@ func (x *Expr) Eval(ctx context.Context, opts EvalOptions) (Value, error) {
 			return Value{}, fmt.Errorf("%s takes effect on %s, after %s", x.ag.id, x.ag.effective, opts.AsOf)
 		}
 	}
-	fr := x.p.newFrame(ctx, opts.AsOf)
+	fr := x.p.getFrame(ctx, opts.AsOf)
+	defer x.p.putFrame(fr)
 	v, err := x.nodes[i].eval(fr)
 	if err != nil {
 		return Value{}, err

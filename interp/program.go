@@ -8,6 +8,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -22,6 +23,7 @@ type Program struct {
 	agreements []*agreement
 	byID       map[string]*agreement
 	budget     int64
+	frames     sync.Pool // *frame, reused between evaluations
 }
 
 // Option configures Compile and the Load functions.
@@ -179,4 +181,25 @@ func (p *Program) newFrame(ctx context.Context, asOf Date) *frame {
 		ctx = context.Background()
 	}
 	return newFrame(ctx, p.budget, asOf)
+}
+
+// getFrame takes a frame from the pool, reset for a new evaluation;
+// putFrame gives it back.
+func (p *Program) getFrame(ctx context.Context, asOf Date) *frame {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	fr, _ := p.frames.Get().(*frame)
+	if fr == nil {
+		return newFrame(ctx, p.budget, asOf)
+	}
+	fr.ctx, fr.budget, fr.event, fr.args = ctx, p.budget, nil, nil
+	fr.stack = fr.stack[:0]
+	fr.call = Call{ctx: ctx, asOf: asOf}
+	return fr
+}
+
+func (p *Program) putFrame(fr *frame) {
+	fr.ctx, fr.event, fr.args, fr.call.ctx = nil, nil, nil, nil
+	p.frames.Put(fr)
 }
