@@ -154,6 +154,9 @@ type settler struct {
 	fired     map[*ClauseInfo]bool
 	oblig     []*obligation
 	n         int64
+	// sawPayment is set by the first payment event; without one, payment
+	// is not tracked and nothing is reported overdue.
+	sawPayment bool
 }
 
 type obligation struct {

@@ -76,6 +76,7 @@ func (s *settler) payment(ev Event, r *Record, date Date) error {
 	if err != nil {
 		return err
 	}
+	s.sawPayment = true
 	left := amount.num
 	for _, o := range s.oblig {
 		if left.Sign() <= 0 {
@@ -169,6 +170,9 @@ func (s *settler) lateCharges(o *obligation, paid Decimal, date Date, how string
 
 // overdue lists what is unpaid past its due date as of the as-of date.
 func (s *settler) overdue() {
+	if !s.sawPayment {
+		return // the ledger records no payments: payment is not tracked
+	}
 	asOf := s.st.AsOf
 	for _, o := range s.oblig {
 		if o.remaining.Sign() <= 0 || !asOf.After(o.line.Due) {
