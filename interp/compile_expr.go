@@ -64,10 +64,13 @@ func buildSchema(decl *lang.SchemaDecl) *Schema {
 	for _, f := range decl.Fields {
 		add(f.Name.Name)
 	}
+	s.actorAt = -1
 	if !decl.Event {
 		add("actor")
+		s.actorAt = s.index["actor"]
 	}
 	add("date")
+	s.dateAt = s.index["date"]
 	return s
 }
 
@@ -257,6 +260,9 @@ func (c *compiler) binary(e *lang.Binary) (node, error) {
 	case lang.Eq, lang.Ne, lang.Lt, lang.Le, lang.Gt, lang.Ge:
 		return &cmpNode{op: e.Op, x: x, y: y, pos: pos}, nil
 	case lang.In, lang.NotIn:
+		if n := enumIn(x, y, e.Op == lang.NotIn); n != nil {
+			return n, nil
+		}
 		return &inNode{x: x, list: y, negate: e.Op == lang.NotIn}, nil
 	case lang.Add:
 		return fold(&binNode{op: opAdd, x: x, y: y, pos: pos}, x, y)

@@ -42,10 +42,30 @@ type Applied struct {
 	// decided), "overridden" or "conflicts".
 	Outcome string
 	// By is the clause that overrode this one, when Outcome is
-	// "overridden".
+	// "overridden"; for the deciding clause, a clause it overrode, if any.
 	By *ClauseInfo
-	// Reason says why, in words: `3.2 applies notwithstanding 3.1`.
-	Reason string
+	// Against is the deciding clause, when Outcome is "agrees".
+	Against *ClauseInfo
+}
+
+// Reason says why the clause won or lost, in words: `3.2 applies
+// notwithstanding 3.1`. It is worked out on demand, so that deciding costs
+// no text formatting.
+func (a *Applied) Reason() string {
+	switch a.Outcome {
+	case "decides":
+		if a.By != nil {
+			return fmt.Sprintf("applies and overrides %s", a.By.Num)
+		}
+		return "applies"
+	case "overridden":
+		return overrideReason(a.By, a.Clause)
+	case "conflicts":
+		return "no notwithstanding or subject to orders it against the other clauses that apply"
+	case "agrees":
+		return fmt.Sprintf("says the same as %s", a.Against.Num)
+	}
+	return ""
 }
 
 // DecideOptions adjusts a decision.
@@ -58,36 +78,50 @@ type DecideOptions struct {
 // Decide says whether the action a may be taken. a must be an instance of
 // an action of one of the program's agreements (see Program.NewAction).
 func (p *Program) Decide(ctx context.Context, a *Record, opts DecideOptions) (*Decision, error) {
-	if a == nil || a.Schema == nil || a.Schema.agreement == nil {
-		return nil, fmt.Errorf("not an action of a loaded agreement")
+	d := new(Decision)
+	if err := p.DecideInto(ctx, a, opts, d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// DecideInto is Decide writing into d, reusing the capacity of d.Applied,
+// so that a host deciding in a loop allocates nothing.
+func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions, d *Decision) error {
+	if a == nil || a.Schema == nil || a.Schema.agreement == nil || a.Schema.Event {
+		return fmt.Errorf("not an action of a loaded agreement")
 	}
 	ag := a.Schema.agreement
-	dateIdx := a.Schema.FieldIndex("date")
-	actDate := a.Fields[dateIdx].date
+	actDate := a.Fields[a.Schema.dateIdx()].date
 	asOf := opts.AsOf
 	if asOf.IsZero() {
 		asOf = actDate
 	}
-	d := &Decision{Agreement: ag.id, AsOf: asOf}
+	*d = Decision{Agreement: ag.id, AsOf: asOf, Applied: d.Applied[:0]}
 	v := ag.versionAt(asOf)
 	if v == nil || actDate.Before(ag.effective) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		d.Note = fmt.Sprintf("the agreement takes effect on %s", ag.effective)
-		return d, nil
+		return nil
 	}
 	d.Version = v.amendment
 	if ag.hasEnds && actDate.After(ag.ends) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		d.Note = fmt.Sprintf("the agreement ended on %s", ag.ends)
-		return d, nil
+		return nil
+	}
+	rules := v.rules[a.Schema]
+	if len(rules) == 0 {
+		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
+		return nil
 	}
 	fr := p.getFrame(ctx, asOf)
 	defer p.putFrame(fr)
 	fr.event = a
-	actor := a.Fields[a.Schema.FieldIndex("actor")].str
-	var buf [8]*rule
+	actor := a.Fields[a.Schema.actorAt].str
+	var buf [16]*rule
 	applied := buf[:0]
-	for _, r := range v.rules[a.Schema] {
+	for _, r := range rules {
 		if r.party != actor {
 			continue
 		}
@@ -97,7 +131,7 @@ func (p *Program) Decide(ctx context.Context, a *Record, opts DecideOptions) (*D
 		if r.cond != nil {
 			ok, err := r.cond.eval(fr)
 			if err != nil {
-				return nil, fmt.Errorf("clause %s: %w", r.clause.Num, err)
+				return fmt.Errorf("clause %s: %w", r.clause.Num, err)
 			}
 			if !ok.Truth() {
 				continue
@@ -105,11 +139,17 @@ func (p *Program) Decide(ctx context.Context, a *Record, opts DecideOptions) (*D
 		}
 		applied = append(applied, r)
 	}
-	resolve(v, applied, d)
-	if len(applied) == 0 {
+	switch {
+	case len(applied) == 0:
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
+	default:
+		resolve(v, applied, d)
+		d.Effect = d.Verdict
+		if d.Verdict == lang.Conflict {
+			d.Effect = lang.Prohibited
+		}
 	}
-	return d, nil
+	return nil
 }
 
 func (a *agreement) defaultVerdict() lang.Verdict {
@@ -133,7 +173,11 @@ func resolve(v *version, applied []*rule, d *Decision) {
 	}
 	// A winner is an applicable rule that no other applicable rule
 	// overrides.
-	overriddenBy := make([]*rule, len(applied))
+	var obuf [16]*rule
+	overriddenBy := obuf[:len(applied)]
+	if len(applied) > len(obuf) {
+		overriddenBy = make([]*rule, len(applied))
+	}
 	for i, r := range applied {
 		for _, o := range applied {
 			if o != r && v.over[o.idx][r.idx] {
@@ -160,10 +204,15 @@ func resolve(v *version, applied []*rule, d *Decision) {
 		d.Verdict = says(first.modality)
 		d.Clause = first.clause
 	}
-	d.Applied = make([]Applied, 0, len(applied))
 	if d.Verdict != lang.Conflict {
-		d.Applied = append(d.Applied, Applied{Clause: first.clause, Says: d.Verdict, Outcome: "decides",
-			Reason: reasonDecides(first, applied, overriddenBy)})
+		a := Applied{Clause: first.clause, Says: d.Verdict, Outcome: "decides"}
+		for i, o := range overriddenBy {
+			if o == first {
+				a.By = applied[i].clause
+				break
+			}
+		}
+		d.Applied = append(d.Applied, a)
 	}
 	for i, r := range applied {
 		if r == first && d.Verdict != lang.Conflict {
@@ -174,25 +223,13 @@ func resolve(v *version, applied []*rule, d *Decision) {
 		case overriddenBy[i] != nil:
 			o := overriddenBy[i]
 			a.Outcome, a.By = "overridden", o.clause
-			a.Reason = overrideReason(o.clause, r.clause)
 		case d.Verdict == lang.Conflict:
 			a.Outcome = "conflicts"
-			a.Reason = "no notwithstanding or subject to orders it against the other clauses that apply"
 		default:
-			a.Outcome = "agrees"
-			a.Reason = fmt.Sprintf("says the same as %s", first.clause.Num)
+			a.Outcome, a.Against = "agrees", first.clause
 		}
 		d.Applied = append(d.Applied, a)
 	}
-}
-
-func reasonDecides(r *rule, applied []*rule, overriddenBy []*rule) string {
-	for i := range applied {
-		if overriddenBy[i] == r {
-			return fmt.Sprintf("applies and overrides %s", applied[i].clause.Num)
-		}
-	}
-	return "applies"
 }
 
 // overrideReason says why winner beats loser, naming the precedence as

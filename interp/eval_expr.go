@@ -298,3 +298,37 @@ func (n *recordNode) eval(fr *frame) (Value, error) {
 	}
 	return RecordVal(r), nil
 }
+
+// enumInNode is `x in [A, B]` over members of a kind with at most 64
+// members: membership is one bit test.
+type enumInNode struct {
+	x      node
+	mask   uint64
+	negate bool
+}
+
+func (n *enumInNode) eval(fr *frame) (Value, error) {
+	x, err := n.x.eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	in := x.bits >= 0 && x.bits < 64 && n.mask&(1<<uint(x.bits)) != 0
+	return Bool(in != n.negate), nil
+}
+
+// enumIn returns an enumInNode when list is a constant list of enum
+// members of one small kind, or nil.
+func enumIn(x, list node, negate bool) node {
+	c, ok := list.(*constNode)
+	if !ok || c.v.kind != KindList {
+		return nil
+	}
+	var mask uint64
+	for _, e := range c.v.list {
+		if e.kind != KindEnum || e.bits < 0 || e.bits >= 64 {
+			return nil
+		}
+		mask |= 1 << uint(e.bits)
+	}
+	return &enumInNode{x: x, mask: mask, negate: negate}
+}

@@ -134,7 +134,7 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 	return s.st, nil
 }
 
-func (s *Schema) dateIdx() int { return s.index["date"] }
+func (s *Schema) dateIdx() int { return s.dateAt }
 
 // settler is the state of one settlement.
 type settler struct {

@@ -69,6 +69,8 @@ type Schema struct {
 	agreement *agreement
 	decl      *lang.SchemaDecl
 	types     []*fieldType
+	dateAt    int // index of `date`
+	actorAt   int // index of `actor`, -1 for events
 }
 
 // FieldIndex returns the index of the named field, or -1.
