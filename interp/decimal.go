@@ -259,6 +259,9 @@ func (d Decimal) Neg() Decimal {
 	if d.big == nil {
 		return Decimal{coef: -d.coef, scale: d.scale}
 	}
+	if d.IsZero() {
+		return d // never a negative zero
+	}
 	var a apd.BigInt
 	s := d.signedCoef(&a)
 	a.Neg(&a)
