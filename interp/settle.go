@@ -304,6 +304,14 @@ func (s *settler) finish() error {
 			return err
 		}
 	}
+	// Lines issued before the end was known, and late ones after it.
+	kept := s.st.Lines[:0]
+	for _, l := range s.st.Lines {
+		if !l.Date.After(s.st.To) {
+			kept = append(kept, l)
+		}
+	}
+	s.st.Lines = kept
 	s.overdue()
 	s.sortAndTotal()
 	return nil
@@ -315,7 +323,7 @@ func (s *settler) emit(l *Line, late []*lateRule) {
 	if l.Amount.num.Sign() > 0 {
 		s.oblig = append(s.oblig, &obligation{line: l, remaining: l.Amount.num, late: late})
 	}
-	if l.Date.Before(s.st.From) || l.Date.After(s.st.To) {
+	if l.Date.Before(s.st.From) || !s.st.To.IsZero() && l.Date.After(s.st.To) {
 		return
 	}
 	s.st.Lines = append(s.st.Lines, l)
@@ -330,7 +338,7 @@ func (s *settler) breach(ev Event, r *Record, date Date) error {
 	if err != nil {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
 	}
-	if d.Effect != lang.Prohibited || date.Before(s.st.From) || date.After(s.st.To) {
+	if d.Effect != lang.Prohibited || date.Before(s.st.From) || !s.st.To.IsZero() && date.After(s.st.To) {
 		return nil
 	}
 	actor := r.Fields[r.Schema.FieldIndex("actor")].str
