@@ -70,8 +70,9 @@ func (a *Applied) Reason() string {
 
 // DecideOptions adjusts a decision.
 type DecideOptions struct {
-	// AsOf selects the version of the agreement in force; the zero Date
-	// means the action's own date.
+	// AsOf leaves out the amendments that take effect after it: the
+	// action is judged by the clauses in force on its own date among those
+	// known on AsOf. The zero Date means the action's own date.
 	AsOf Date
 }
 
@@ -98,7 +99,13 @@ func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions,
 		asOf = actDate
 	}
 	*d = Decision{Agreement: ag.id, AsOf: asOf, Applied: d.Applied[:0]}
-	v := ag.versionAt(asOf)
+	// The action is judged by the clauses in force on its own date, among
+	// the amendments known on the as-of date.
+	at := actDate
+	if asOf.Before(at) {
+		at = asOf
+	}
+	v := ag.versionAt(at)
 	if v == nil || actDate.Before(ag.effective) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		d.Note = fmt.Sprintf("the agreement takes effect on %s", ag.effective)

@@ -27,8 +27,10 @@ type SettleOptions struct {
 	// agreement's effective date; the zero To is the date of the last
 	// event (or From, with no events).
 	From, To Date
-	// AsOf is the date at which overdue obligations are reported; zero
-	// means To.
+	// AsOf is the date at which overdue obligations are reported, and it
+	// leaves out the amendments that take effect after it (each event is
+	// judged by the clauses in force on its date among those known on
+	// AsOf). Zero means To, and every amendment counts.
 	AsOf Date
 }
 
@@ -134,6 +136,15 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 	return s.st, nil
 }
 
+// known is the date whose version judges an event of date d: d itself,
+// or the as-of date when that is earlier.
+func (s *settler) known(d Date) Date {
+	if !s.asOfLimit.IsZero() && s.asOfLimit.Before(d) {
+		return s.asOfLimit
+	}
+	return d
+}
+
 func (s *Schema) dateIdx() int { return s.dateAt }
 
 // settler is the state of one settlement.
@@ -157,6 +168,8 @@ type settler struct {
 	// sawPayment is set by the first payment event; without one, payment
 	// is not tracked and nothing is reported overdue.
 	sawPayment bool
+	// asOfLimit is the as-of date given by the caller (zero: none).
+	asOfLimit Date
 }
 
 type obligation struct {
@@ -172,15 +185,19 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 	}
 	s := &settler{
 		p: p, ag: ag, ctx: ctx, st: st,
-		fr:     p.newFrame(ctx, Date{}),
-		shares: map[*ClauseInfo]*shareState{},
-		fired:  map[*ClauseInfo]bool{},
+		fr:        p.newFrame(ctx, Date{}),
+		shares:    map[*ClauseInfo]*shareState{},
+		fired:     map[*ClauseInfo]bool{},
+		asOfLimit: opts.AsOf,
 	}
 	// Scheduled payments of every version, each kept only while its clause
 	// is in force.
 	for i, v := range ag.versions {
+		if !opts.AsOf.IsZero() && v.from.After(opts.AsOf) {
+			break // not yet known on the as-of date
+		}
 		end := MaxDate()
-		if i+1 < len(ag.versions) {
+		if i+1 < len(ag.versions) && (opts.AsOf.IsZero() || !ag.versions[i+1].from.After(opts.AsOf)) {
 			end, _ = ag.versions[i+1].from.AddDays(-1)
 		}
 		for _, r := range v.money.scheduled {
@@ -219,7 +236,7 @@ func (s *settler) event(ev Event) error {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "action",
 			Msg: fmt.Sprintf("%s is not an action or event of %s", r.Schema.Name, s.ag.id)}
 	}
-	v := s.ag.versionAt(date)
+	v := s.ag.versionAt(s.known(date))
 	if v == nil {
 		return nil // before the agreement took effect
 	}
@@ -326,15 +343,18 @@ func (s *settler) emit(l *Line, late []*lateRule) {
 	if l.Date.Before(s.st.From) || !s.st.To.IsZero() && l.Date.After(s.st.To) {
 		return
 	}
+	if l.Amount.num.IsZero() && len(l.Notes) == 0 {
+		return // nothing owed and nothing to explain
+	}
 	s.st.Lines = append(s.st.Lines, l)
 }
 
 // breach reports an action the agreement prohibited on its date.
 func (s *settler) breach(ev Event, r *Record, date Date) error {
-	if len(s.ag.versionAt(date).rules[r.Schema]) == 0 {
-		return nil
+	if len(s.ag.versionAt(s.known(date)).rules[r.Schema]) == 0 && s.ag.defaultPerm {
+		return nil // nothing can prohibit it
 	}
-	d, err := s.p.Decide(s.ctx, r, DecideOptions{})
+	d, err := s.p.Decide(s.ctx, r, DecideOptions{AsOf: s.asOfLimit})
 	if err != nil {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
 	}

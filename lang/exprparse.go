@@ -125,7 +125,7 @@ func parseAmountTok(lex *lexer.PeekingLexer) (amountSyntax, error) {
 // Type = "list" "of" Type | Ident.
 func parseTypeTok(lex *lexer.PeekingLexer) (typeSyntax, error) {
 	t := lex.Peek()
-	if !tokIsKeyword(t, "list") && t.Type != tokIdent {
+	if !tokIsKeyword(t, "list") && !isTypeTok(t) {
 		return nil, participle.NextMatch
 	}
 	var outer, inner *TypeExpr
@@ -149,7 +149,7 @@ func parseTypeTok(lex *lexer.PeekingLexer) (typeSyntax, error) {
 			inner = n
 			continue
 		}
-		if t.Type != tokIdent {
+		if !isTypeTok(t) {
 			return nil, unexpectedTok(t, "a type name")
 		}
 		lex.Next()
@@ -648,4 +648,10 @@ func durationTok(t *lexer.Token) *DurationLit {
 		d.Unit = strings.TrimSuffix(f[1], "s")
 	}
 	return d
+}
+
+// isTypeTok reports whether t can name a type: a name, or one of the
+// reserved words that are also type names (party, period).
+func isTypeTok(t *lexer.Token) bool {
+	return t.Type == tokIdent || tokIsKeyword(t, "party") || tokIsKeyword(t, "period")
 }

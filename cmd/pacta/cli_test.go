@@ -1,0 +1,454 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var updateCLI = flag.Bool("update-cli", false, "rewrite the golden files under cmd/pacta/testdata")
+
+const exampleDir = "../../examples/openai-microsoft-aws"
+
+// runCLI runs the CLI in-process with input on standard input.
+func runCLI(t *testing.T, input string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	old := stdin
+	stdin = strings.NewReader(input)
+	defer func() { stdin = old }()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// golden compares got with the file testdata/name, or rewrites the file
+// with -update-cli. dir is the absolute path of testdata.
+func golden(t *testing.T, dir, name, got string) {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if *updateCLI {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/pacta -update-cli to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run with -update-cli to accept):\n%s", name, unifiedDiff(name, want, []byte(got)))
+	}
+}
+
+func testdataDir(t *testing.T) string {
+	t.Helper()
+	d, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// inExample runs the rest of the test in the example's directory, so that
+// file names in outputs are short and stable. It returns the absolute
+// path of testdata.
+func inExample(t *testing.T) string {
+	t.Helper()
+	td := testdataDir(t)
+	t.Chdir(exampleDir)
+	return td
+}
+
+// The example ledger (examples/openai-microsoft-aws/ledger.csv) worked by
+// hand for 2026-Q4, clause 5.1 (net revenue = gross − refunds):
+//
+//	Sales under 5.1 as first written (up to 2026-10-31), all at 20%:
+//	  2026-10-15 Azure   1,000,000.00 − 50,000.00 =   950,000.00
+//	  2026-10-20 AWS        40,000.00 −      0.00 =    40,000.00  (a breach of 3.1, still counted)
+//	  2026-10-28 Direct    300,000.00 − 12,500.50 =   287,499.50
+//	                                        base    1,277,499.50
+//	  20% × 1,277,499.50 = 255,499.90                               line 255,499.90
+//
+//	Sales under 5.1 as replaced by aws_concessions (from 2026-11-01):
+//	  AWS at 25%:
+//	    2026-11-01  75,000.00
+//	    2026-11-20  2,000,000.00 − 100,000.00 = 1,900,000.00
+//	    2026-12-05  10.02
+//	                                        base    1,975,010.02
+//	    25% × 1,975,010.02 = 493,752.505
+//	  Everything else at 20% (`otherwise`):
+//	    2026-11-25 GoogleCloud  5,000.00  (a breach of 3.1, still counted)
+//	    2026-12-10 Azure      500,000.00
+//	    2026-12-31 Direct     123,456.78 − 3,456.78 = 120,000.00
+//	                                        base      625,000.00
+//	    20% × 625,000.00 = 125,000.00
+//	  exact 493,752.505 + 125,000.00 = 618,752.505
+//	  rounded half-even to the cent (the 0 before the 5 is even)    line 618,752.50
+//
+//	Clause 5.1 for 2026-Q4: 255,499.90 + 618,752.50 = 874,252.40, due
+//	2027-02-14 (45 days after 2026-12-31).
+//	With installment 4 of 20 of clause 4.1 (2026-10-01, due 2026-10-31):
+//	openai → microsoft 12,500,000,000.00 + 874,252.40 = 12,500,874,252.40.
+//	Microsoft's own resale (2026-08-21, 2027-03-03) is not a sale by
+//	OpenAI, and 4.3 paid on the first Azure model release (2026-08-05,
+//	2026-Q3), so nothing else arises in 2026-Q4.
+func TestSettleExampleQ4ByHand(t *testing.T) {
+	inExample(t)
+	out, errs, code := runCLI(t, "", "settle", ".", "--ledger", "ledger.csv", "--period", "2026-Q4", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var st struct {
+		Periods []struct {
+			Period string
+			Lines  []struct {
+				Payer, Payee, Kind, Amount, Base, Due, Currency string
+				Clause                                          struct{ Number, Amendment string }
+			}
+			Totals []struct{ Payer, Payee, Amount string }
+		}
+		Breaches []struct {
+			Line int
+			Date string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Periods) != 1 || st.Periods[0].Period != "2026-Q4" {
+		t.Fatalf("periods = %+v, want only 2026-Q4", st.Periods)
+	}
+	type key struct{ clause, amendment, kind string }
+	got := map[key][3]string{}
+	for _, l := range st.Periods[0].Lines {
+		if l.Payer != "openai" || l.Payee != "microsoft" || l.Currency != "USD" {
+			t.Errorf("unexpected line %+v", l)
+		}
+		got[key{l.Clause.Number, l.Clause.Amendment, l.Kind}] = [3]string{l.Base, l.Amount, l.Due}
+	}
+	want := map[key][3]string{
+		{"4.1", "", "installment"}:          {"", "12500000000.00", "2026-10-31"},
+		{"5.1", "", "share"}:                {"1277499.50", "255499.90", "2027-02-14"},
+		{"5.1", "aws_concessions", "share"}: {"2600010.02", "618752.50", "2027-02-14"},
+	}
+	if len(got) != len(want) {
+		t.Errorf("lines = %v, want %v", got, want)
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%v: base, amount, due = %v, want %v", k, got[k], w)
+		}
+	}
+	if tt := st.Periods[0].Totals; len(tt) != 1 || tt[0].Amount != "12500874252.40" {
+		t.Errorf("totals = %+v, want openai → microsoft 12500874252.40", tt)
+	}
+	if len(st.Breaches) != 2 || st.Breaches[0].Line != 9 || st.Breaches[1].Line != 13 {
+		t.Errorf("breaches = %+v, want ledger.csv lines 9 (2026-10-20, AWS) and 13 (2026-11-25, GoogleCloud)", st.Breaches)
+	}
+}
+
+func TestSettleGolden(t *testing.T) {
+	td := inExample(t)
+	span := []string{"--from", "2026-07-01", "--to", "2027-03-31"}
+	for _, c := range []struct {
+		golden string
+		args   []string
+	}{
+		{"settle.txt", append([]string{"settle", ".", "--ledger", "ledger.csv"}, span...)},
+		{"settle.json", append([]string{"settle", "--ledger", "ledger.csv", ".", "--format", "json"}, span...)},
+		{"settle_q4.txt", []string{"settle", ".", "--ledger", "ledger.csv", "--period", "2026-Q4"}},
+	} {
+		out, errs, code := runCLI(t, "", c.args...)
+		if code != 0 || errs != "" {
+			t.Fatalf("%v: exit %d: %s", c.args, code, errs)
+		}
+		golden(t, td, c.golden, out)
+	}
+}
+
+// The JSON Lines ledger holds the same events as the CSV one: the
+// statements agree but for the file and line numbers of breaches.
+func TestSettleJSONLMatchesCSV(t *testing.T) {
+	inExample(t)
+	decode := func(ledger string) map[string]any {
+		out, errs, code := runCLI(t, "", "settle", ".", "--ledger", ledger, "--from", "2026-07-01", "--to", "2027-03-31", "--format", "json")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", ledger, code, errs)
+		}
+		var m map[string]any
+		if err := json.Unmarshal([]byte(out), &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range m["breaches"].([]any) {
+			delete(b.(map[string]any), "source")
+			delete(b.(map[string]any), "line")
+		}
+		return m
+	}
+	a, b := decode("ledger.csv"), decode("ledger.jsonl")
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if !bytes.Equal(ja, jb) {
+		t.Errorf("CSV and JSON Lines statements differ:\n%s\n%s", ja, jb)
+	}
+}
+
+func TestSettleDeterministic(t *testing.T) {
+	inExample(t)
+	for _, format := range []string{"text", "json"} {
+		args := []string{"settle", ".", "--ledger", "ledger.csv", "--from", "2026-07-01", "--to", "2027-03-31", "--format", format}
+		first, _, code1 := runCLI(t, "", args...)
+		second, _, code2 := runCLI(t, "", args...)
+		if code1 != 0 || code2 != 0 {
+			t.Fatalf("exit %d, %d", code1, code2)
+		}
+		if first != second {
+			t.Errorf("%s: two runs differ", format)
+		}
+	}
+}
+
+// Each bad ledger stops the settlement with one line naming the file, the
+// line and the field, exit status 1, and no statement.
+func TestSettleBadLedgers(t *testing.T) {
+	for _, c := range []struct{ file, want string }{
+		{"malformed.csv", `testdata/ledgers/malformed.csv:3: at character 28: a quote (") inside a cell that is not quoted; quote the whole cell and write the quote twice ("")`},
+		{"columns.csv", `testdata/ledgers/columns.csv:3: the row has 8 columns, but the header names 9`},
+		{"amount.csv", `testdata/ledgers/amount.csv:3: field "gross": "12,34" is not an amount like USD 1,250.00`},
+		{"unknown_action.csv", `testdata/ledgers/unknown_action.csv:3: field "action": unknown action or event "sel" in openai_microsoft (did you mean "sell"?)`},
+		{"bad_date.csv", `testdata/ledgers/bad_date.csv:3: field "date": invalid date 2027-02-29: February 2027 has 28 days`},
+		{"currency.csv", `testdata/ledgers/currency.csv:3: field "gross": amount "EUR 5.00" is in EUR, but the agreement's currency is USD`},
+		{"out_of_order.csv", `testdata/ledgers/out_of_order.csv:4: field "date": 2026-10-30 comes after 2026-11-02: events must be in date order`},
+		{"negative.csv", `testdata/ledgers/negative.csv:2: field "refunds": "-USD 5.00" is not an amount like USD 1,250.00`},
+		{"unknown_party.csv", `testdata/ledgers/unknown_party.csv:2: field "actor": unknown party "opneai" (did you mean "openai"?)`},
+		{"event_actor.csv", `testdata/ledgers/event_actor.csv:2: field "actor": model_release is an event, which has no actor: leave this cell empty`},
+		{"missing.csv", `testdata/ledgers/missing.csv:2: field "refunds": missing: every sell row needs refunds (money(USD))`},
+		{"header.csv", `testdata/ledgers/header.csv:1: field "platfrom": no action or event of openai_microsoft has this field (did you mean "platform"?)`},
+		{"bad.jsonl", `testdata/ledgers/bad.jsonl:3: field "gross": "1e3" is not an amount like USD 1,250.00`},
+		{"syntax.jsonl", `testdata/ledgers/syntax.jsonl:2: not valid JSON: invalid character '"' after object key:value pair (at byte 139)`},
+		{"dup.jsonl", `testdata/ledgers/dup.jsonl:1: field "gross": appears twice in the row`},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			for _, format := range []string{"text", "json"} {
+				out, errs, code := runCLI(t, "", "settle", exampleDir, "--ledger", "testdata/ledgers/"+c.file, "--format", format)
+				if code != 1 {
+					t.Errorf("exit %d, want 1", code)
+				}
+				if out != "" {
+					t.Errorf("printed a statement despite the error:\n%s", out)
+				}
+				if errs != c.want+"\n" {
+					t.Errorf("stderr:\n got %q\nwant %q", errs, c.want+"\n")
+				}
+			}
+		})
+	}
+}
+
+func TestSettleUsage(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		code int
+		want string // in stderr
+	}{
+		{[]string{"settle", exampleDir}, 2, "no ledger given"},
+		{[]string{"settle", "--ledger", "x.csv"}, 2, "no agreement files given"},
+		{[]string{"settle", exampleDir, "--ledger", "ledger.txt"}, 2, "cannot tell the ledger's format"},
+		{[]string{"settle", exampleDir, "--ledger", "x.csv", "--period", "2027-Q1", "--from", "2027-01-01"}, 2, "either --period or --from and --to"},
+		{[]string{"settle", exampleDir, "--ledger", "x.csv", "--period", "2027-Q5"}, 2, "--period"},
+		{[]string{"settle", exampleDir, "--ledger", "x.csv", "--from", "2027-02-30"}, 2, "--from"},
+		{[]string{"settle", exampleDir, "--ledger", "x.csv", "--format", "xml"}, 2, "unknown format"},
+		{[]string{"settle", exampleDir, "--ledger", "x.csv", "--bogus"}, 2, "flag provided but not defined"},
+		{[]string{"settle", exampleDir, "--ledger", "testdata/ledgers/none.csv"}, 1, "testdata/ledgers/none.csv: no such file"},
+		{[]string{"settle", "testdata/nowhere", "--ledger", "x.csv"}, 1, "testdata/nowhere: no such file"},
+		{[]string{"settle", exampleDir, "--ledger", "testdata/ledgers/amount.csv", "--agreement", "nope"}, 1, `no agreement called "nope" is loaded`},
+	} {
+		out, errs, code := runCLI(t, "", c.args...)
+		if code != c.code || !strings.Contains(errs, c.want) || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d and %q", c.args, code, out, errs, c.code, c.want)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"decide", "settle", "test"} {
+		_, errs, code := runCLI(t, "", cmd, "--help")
+		if code != 0 || !strings.Contains(errs, "Usage: pacta "+cmd) {
+			t.Errorf("%s --help: exit %d, %q", cmd, code, errs)
+		}
+	}
+	out, _, code := runCLI(t, "", "help")
+	for _, cmd := range []string{"decide", "settle", "test"} {
+		if code != 0 || !strings.Contains(out, "  "+cmd+" ") {
+			t.Errorf("pacta help does not list %s:\n%s", cmd, out)
+		}
+	}
+}
+
+// Actions for `pacta decide` on the example, one per line.
+const decideInput = `{"action":"sell","actor":"openai","date":"2026-12-01","product":"OpenAI API","platform":"AWS","region":"US","gross":"USD 50,000.00","refunds":"USD 0.00"}
+{"action":"sell","actor":"openai","date":"2026-10-31","product":"OpenAI API","platform":"AWS","region":"US","gross":"USD 50,000.00","refunds":"USD 0.00"}
+
+{"action":"sell","actor":"openai","date":"2026-11-01","product":"OpenAI API","platform":"GoogleCloud","region":"US","gross":50000.00,"refunds":0}
+{"action":"sell","actor":"microsoft","date":"2026-03-01","product":"Azure OpenAI Service","platform":"AWS","region":"US","gross":"USD 10,000.00","refunds":"USD 0.00"}
+{"action":"sell","actor":"openai","date":"2019-01-01","product":"GPT-2","platform":"Direct","region":"US","gross":"USD 1.00","refunds":"USD 0.00"}
+`
+
+func TestDecideGolden(t *testing.T) {
+	td := inExample(t)
+	out, errs, code := runCLI(t, decideInput, "decide", ".")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	golden(t, td, "decide.txt", out)
+
+	out, errs, code = runCLI(t, decideInput, "decide", ".", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	golden(t, td, "decide.jsonl", out)
+	if n := strings.Count(out, "\n"); n != 5 {
+		t.Errorf("%d lines of JSON for 5 actions", n)
+	}
+	for i, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Errorf("line %d is not one JSON object: %v", i+1, err)
+		}
+	}
+
+	// Asked as of a date before the amendment, AWS is still closed.
+	first, _, _ := strings.Cut(decideInput, "\n")
+	out, errs, code = runCLI(t, "", "decide", "--as-of", "2026-06-30", ".", "--action", first)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	golden(t, td, "decide_asof.txt", out)
+}
+
+func TestDecideBadActions(t *testing.T) {
+	sale := func(repl ...string) string {
+		s := `{"action":"sell","actor":"openai","date":"2026-12-01","product":"OpenAI API","platform":"AWS","region":"US","gross":"USD 50,000.00","refunds":"USD 0.00"}`
+		return strings.NewReplacer(repl...).Replace(s)
+	}
+	for _, c := range []struct {
+		name, action, want string
+	}{
+		{"unknown action", sale(`"sell"`, `"sel"`), `pacta decide: unknown action "sel" (did you mean "sell"?)`},
+		{"unknown field", sale(`"region"`, `"regoin"`), `pacta decide: field "regoin": sell has no such field (did you mean "region"?)`},
+		{"unknown party", sale(`"openai"`, `"opneai"`), `pacta decide: field "actor": unknown party "opneai" (did you mean "openai"?)`},
+		{"wrong type", sale(`"USD 50,000.00"`, `"lots"`), `pacta decide: field "gross": "lots" is not an amount like USD 1,250.00`},
+		{"missing field", sale(`,"refunds":"USD 0.00"`, ``), `pacta decide: field "refunds": missing; sell needs product, platform, region, date, gross, refunds, actor`},
+		{"bad date", sale(`2026-12-01`, `2026-02-29`), `pacta decide: field "date": invalid date 2026-02-29: February 2026 has 28 days`},
+		{"an event", `{"action":"model_release","date":"2026-01-01","model":"GPT-7","platform":"Azure"}`, `pacta decide: "model_release" is an event; only an action can be permitted or prohibited`},
+		{"not JSON", `sell by openai`, `pacta decide: not a JSON object: invalid character 's' looking for beginning of value`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out, errs, code := runCLI(t, "", "decide", exampleDir, "--action", c.action)
+			if code != 1 || out != "" || errs != c.want+"\n" {
+				t.Errorf("exit %d, stdout %q\nstderr %q\nwant   %q", code, out, errs, c.want+"\n")
+			}
+		})
+	}
+	// On standard input, the line is named and nothing is printed, even
+	// for the good actions before the bad one.
+	in := sale() + "\n" + sale(`"AWS"`, `"Amazon"`) + "\n"
+	out, errs, code := runCLI(t, in, "decide", exampleDir)
+	want := `pacta decide: standard input, line 2: field "platform": "Amazon" is not a Platform (one of AWS, Azure, Direct, GoogleCloud)` + "\n"
+	if code != 1 || out != "" || errs != want {
+		t.Errorf("exit %d, stdout %q\nstderr %q\nwant   %q", code, out, errs, want)
+	}
+	if _, errs, code := runCLI(t, "\n\n", "decide", exampleDir); code != 1 || !strings.Contains(errs, "no actions on standard input") {
+		t.Errorf("empty input: exit %d, %q", code, errs)
+	}
+	if _, errs, code := runCLI(t, "", "decide", exampleDir, "--action", sale(), "--as-of", "2026-13-01"); code != 2 || !strings.Contains(errs, "--as-of") {
+		t.Errorf("bad --as-of: exit %d, %q", code, errs)
+	}
+	if _, errs, code := runCLI(t, "", "decide", "--action", sale()); code != 2 || !strings.Contains(errs, "no agreement files given") {
+		t.Errorf("no files: exit %d, %q", code, errs)
+	}
+}
+
+func TestTestGolden(t *testing.T) {
+	td := testdataDir(t)
+	// The failing fixture: exit 1, the failure positioned, the clause no
+	// test exercises listed.
+	out, errs, code := runCLI(t, "", "test", "testdata/failing")
+	if code != 1 || errs != "" {
+		t.Errorf("failing: exit %d, stderr %q", code, errs)
+	}
+	golden(t, td, "test_failing.txt", out)
+	out, _, code = runCLI(t, "", "test", "--format", "json", "testdata/failing")
+	if code != 1 {
+		t.Errorf("failing json: exit %d", code)
+	}
+	golden(t, td, "test_failing.json", out)
+
+	// The example, from its own directory with no arguments.
+	inExample(t)
+	out, errs, code = runCLI(t, "", "test")
+	if code != 0 || errs != "" {
+		t.Errorf("example: exit %d, stderr %q", code, errs)
+	}
+	golden(t, td, "test_example.txt", out)
+	out, _, code = runCLI(t, "", "test", ".", "--format", "json")
+	if code != 0 {
+		t.Errorf("example json: exit %d", code)
+	}
+	golden(t, td, "test_example.json", out)
+}
+
+// Problems in the agreement are printed with their source line and caret,
+// and the commands stop with exit status 1.
+func TestAgreementErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.pacta")
+	src := "agreement a \"A\" {\n  effective 2027-01-01\n  currency USD\n  party x \"X\"\n  party y \"Y\"\n  clause 1 \"Fee\"\n    x pays y USD 5.00 + 5% on 2027-02-01\n}\n"
+	if err := os.WriteFile(bad, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"test", bad},
+		{"settle", bad, "--ledger", "testdata/ledgers/amount.csv"},
+		{"decide", bad, "--action", "{}"},
+	} {
+		out, errs, code := runCLI(t, "", args...)
+		if code != 1 || out != "" || !strings.Contains(errs, bad+":7:") || !strings.Contains(errs, "^") || !strings.Contains(errs, "1 problem") {
+			t.Errorf("%v: exit %d, stdout %q, stderr:\n%s", args[0], code, out, errs)
+		}
+	}
+}
+
+// pacta check sees the standard library's functions.
+func TestCheckUsesStdlib(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "a.pacta")
+	src := "agreement a \"A\" {\n  effective 2027-01-01\n  currency USD\n  term big = max(USD 1.00, USD 2.00)\n}\n"
+	if err := os.WriteFile(f, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "", "check", f)
+	if code != 0 {
+		t.Errorf("exit %d: %s%s", code, out, errs)
+	}
+}
+
+// Without --to, the statement runs to the date of the ledger's last row;
+// without --from, from the agreement's effective date.
+func TestSettleDefaultSpan(t *testing.T) {
+	inExample(t)
+	open, _, code1 := runCLI(t, "", "settle", ".", "--ledger", "ledger.csv", "--from", "2026-07-01")
+	closed, _, code2 := runCLI(t, "", "settle", ".", "--ledger", "ledger.csv", "--from", "2026-07-01", "--to", "2027-03-31")
+	if code1 != 0 || code2 != 0 || open != closed {
+		t.Errorf("without --to (exit %d):\n%s\nwith --to 2027-03-31 (exit %d):\n%s", code1, open, code2, closed)
+	}
+	all, _, code := runCLI(t, "", "settle", ".", "--ledger", "ledger.csv")
+	if code != 0 || !strings.Contains(all, "from 2019-07-22 to 2027-03-31") || !strings.Contains(all, `4.2 "Initial investment"`) || !strings.Contains(all, "ledger.csv:13") {
+		t.Errorf("default span:\n%s", all)
+	}
+}

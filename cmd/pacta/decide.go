@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/pacta-lang/pacta/interp"
+)
+
+// stdin is where commands read standard input; tests replace it.
+var stdin io.Reader = os.Stdin
+
+// maxInputLine bounds one line of JSON read from standard input.
+const maxInputLine = 16 << 20
+
+func runDecide(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("decide", "pacta decide FILE|DIR... [--action JSON] [--as-of DATE] [--format text|json]",
+		`Decide whether actions may be taken: permitted, prohibited, a conflict,
+or not covered (and then the agreement's default), with the deciding
+clause and every clause that applied.
+
+An action is a JSON object: "action" names it, "actor" the party taking
+it, "date" its date, and every other member is a field; every field must
+be given. For example
+  {"action":"sell","actor":"openai","date":"2026-12-01","product":"OpenAI API",
+   "platform":"AWS","region":"US","gross":"USD 50,000.00","refunds":"USD 0.00"}
+"agreement" may say which agreement, when several are loaded. Without
+--action, actions are read from standard input as JSON Lines, one per
+line, and one decision is written per action, in order (with --format
+json, one JSON object per line).
+
+Exit status: 0 decided, 1 a bad action or agreement, 2 usage error.`, stderr)
+	action := fs.String("action", "", "the action to decide, as a JSON object")
+	asOf := fs.String("as-of", "", "decide as the agreement stood on `DATE` (YYYY-MM-DD): amendments effective later are left out")
+	format := fs.String("format", "text", "output format: text or json")
+	paths, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
+	}
+	actionSet := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "action" {
+			actionSet = true
+		}
+	})
+	if len(paths) == 0 {
+		return usageError(fs, stderr, "decide", "no agreement files given")
+	}
+	if *format != "text" && *format != "json" {
+		return usageError(fs, stderr, "decide", fmt.Sprintf("unknown format %q: use text or json", *format))
+	}
+	var opts interp.DecideOptions
+	if *asOf != "" {
+		d, err := interp.ParseDate(*asOf)
+		if err != nil {
+			return usageError(fs, stderr, "decide", fmt.Sprintf("--as-of: %v", err))
+		}
+		opts.AsOf = d
+	}
+	p, err := loadProgram(paths)
+	if err != nil {
+		printCmdError(stderr, "decide", err)
+		return 1
+	}
+	ctx := context.Background()
+	var out bytes.Buffer
+	decideOne := func(text []byte) error {
+		rec, err := parseAction(p, text)
+		if err != nil {
+			return err
+		}
+		d, err := p.Decide(ctx, rec, opts)
+		if err != nil {
+			return err
+		}
+		if *format == "json" {
+			return interp.WriteDecisionJSON(&out, d)
+		}
+		if out.Len() > 0 {
+			out.WriteByte('\n')
+		}
+		return interp.WriteDecisionText(&out, d)
+	}
+	if actionSet {
+		if err := decideOne([]byte(*action)); err != nil {
+			fmt.Fprintf(stderr, "pacta decide: %v\n", err)
+			return 1
+		}
+	} else {
+		sc := bufio.NewScanner(stdin)
+		sc.Buffer(make([]byte, 0, 64<<10), maxInputLine)
+		line, n := 0, 0
+		for sc.Scan() {
+			line++
+			text := bytes.TrimSpace(sc.Bytes())
+			if len(text) == 0 {
+				continue
+			}
+			n++
+			if err := decideOne(text); err != nil {
+				fmt.Fprintf(stderr, "pacta decide: standard input, line %d: %v\n", line, err)
+				return 1
+			}
+		}
+		if err := sc.Err(); err != nil {
+			fmt.Fprintf(stderr, "pacta decide: reading standard input: %v\n", err)
+			return 1
+		}
+		if n == 0 {
+			fmt.Fprintln(stderr, "pacta decide: no actions on standard input; give one JSON object per line, or use --action")
+			return 1
+		}
+	}
+	stdout.Write(out.Bytes())
+	return 0
+}
+
+// parseAction reads one action given as JSON.
+func parseAction(p *interp.Program, text []byte) (*interp.Record, error) {
+	rec, err := p.ParseActionJSON(text)
+	if err != nil {
+		return nil, err
+	}
+	if rec.Schema.Event {
+		return nil, fmt.Errorf("%q is an event; only an action can be permitted or prohibited", rec.Schema.Name)
+	}
+	return rec, nil
+}
+
+// usageError reports a usage problem and returns exit status 2.
+func usageError(fs *flag.FlagSet, stderr io.Writer, cmd, msg string) int {
+	fmt.Fprintf(stderr, "pacta %s: %s\n", cmd, msg)
+	fmt.Fprintf(stderr, "Run `pacta %s --help` for usage.\n", cmd)
+	return 2
+}

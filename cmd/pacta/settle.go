@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pacta-lang/pacta/interp"
+)
+
+func runSettle(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("settle", "pacta settle FILE|DIR... --ledger PATH [--period PERIOD | --from DATE --to DATE] [--as-of DATE] [--agreement ID] [--format text|json]",
+		`Settle a ledger: apply every payment and share clause to the actions and
+events in the ledger, and print the statement per period and per pair of
+parties (each line with its clause, base, rate, amount and due date),
+the prohibited actions found in the ledger (breaches), and what is
+overdue.
+
+The ledger is CSV (.csv) or JSON Lines (.jsonl, .json, .ndjson), one row
+per action or event, in date order. A CSV ledger starts with a header row
+naming its columns: action, actor (empty for events), date, then the
+fields of the actions and events. A JSON Lines ledger has one object per
+line: {"action":"sell","actor":"openai","date":"2026-10-15",...}. Every
+field of a row's action or event must be given.
+
+The statement covers --period (2027-Q1, 2027-03 or 2027), or --from and
+--to (both inclusive); by default, from the agreement's effective date to
+the date of the last row. Rows before the range still count towards
+running totals (tiers, caps, recoupment).
+
+Exit status: 0 settled, 1 a bad ledger row or agreement (nothing else is
+printed), 2 usage error.`, stderr)
+	ledger := fs.String("ledger", "", "the ledger to settle: a .csv or .jsonl `file`")
+	period := fs.String("period", "", "settle this `period`: a quarter like 2027-Q1, a month like 2027-03, or a year")
+	from := fs.String("from", "", "the first `date` of the statement (YYYY-MM-DD)")
+	to := fs.String("to", "", "the last `date` of the statement (YYYY-MM-DD)")
+	asOf := fs.String("as-of", "", "report what is overdue as of this `date` (default: the end of the statement)")
+	agreement := fs.String("agreement", "", "the `agreement` to settle, when several are loaded")
+	format := fs.String("format", "text", "output format: text or json")
+	paths, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
+	}
+	if len(paths) == 0 {
+		return usageError(fs, stderr, "settle", "no agreement files given")
+	}
+	if *ledger == "" {
+		return usageError(fs, stderr, "settle", "no ledger given: use --ledger FILE")
+	}
+	if *format != "text" && *format != "json" {
+		return usageError(fs, stderr, "settle", fmt.Sprintf("unknown format %q: use text or json", *format))
+	}
+	read, ok := ledgerReader(*ledger)
+	if !ok {
+		return usageError(fs, stderr, "settle", fmt.Sprintf("%s: cannot tell the ledger's format from its name; use a .csv or .jsonl file", *ledger))
+	}
+	opts := interp.SettleOptions{Agreement: *agreement}
+	if *period != "" {
+		if *from != "" || *to != "" {
+			return usageError(fs, stderr, "settle", "give either --period or --from and --to, not both")
+		}
+		p, err := interp.ParsePeriod(*period)
+		if err != nil {
+			return usageError(fs, stderr, "settle", fmt.Sprintf("--period: %v", err))
+		}
+		opts.From, opts.To = p.Start(), p.End()
+	}
+	for _, f := range []struct {
+		name, text string
+		dst        *interp.Date
+	}{{"from", *from, &opts.From}, {"to", *to, &opts.To}, {"as-of", *asOf, &opts.AsOf}} {
+		if f.text == "" {
+			continue
+		}
+		d, err := interp.ParseDate(f.text)
+		if err != nil {
+			return usageError(fs, stderr, "settle", fmt.Sprintf("--%s: %v", f.name, err))
+		}
+		*f.dst = d
+	}
+	if !opts.From.IsZero() && !opts.To.IsZero() && opts.To.Before(opts.From) {
+		return usageError(fs, stderr, "settle", fmt.Sprintf("--to %s is before --from %s", opts.To, opts.From))
+	}
+	p, err := loadProgram(paths)
+	if err != nil {
+		printCmdError(stderr, "settle", err)
+		return 1
+	}
+	f, err := os.Open(*ledger)
+	if err != nil {
+		printCmdError(stderr, "settle", fileError(*ledger, err))
+		return 1
+	}
+	defer f.Close()
+	st, err := p.Settle(context.Background(), read(p, *agreement, *ledger, f), opts)
+	if err != nil {
+		printCmdError(stderr, "settle", err)
+		return 1
+	}
+	var out bytes.Buffer
+	if *format == "json" {
+		err = st.WriteJSON(&out)
+	} else {
+		err = st.WriteText(&out)
+	}
+	if err != nil {
+		printCmdError(stderr, "settle", err)
+		return 1
+	}
+	stdout.Write(out.Bytes())
+	return 0
+}
+
+type ledgerFunc func(p *interp.Program, agreement, source string, r io.Reader) iter.Seq2[interp.Event, error]
+
+// ledgerReader chooses the reader of a ledger from its file name.
+func ledgerReader(name string) (ledgerFunc, bool) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv":
+		return (*interp.Program).ReadCSV, true
+	case ".jsonl", ".json", ".ndjson":
+		return (*interp.Program).ReadJSONL, true
+	}
+	return nil, false
+}

@@ -1,0 +1,647 @@
+package interp
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// This file renders answers for people (text tables) and for programs
+// (JSON). Both renderings are deterministic: the same answer always gives
+// the same bytes.
+//
+// The JSON shapes are part of Pacta's interface and stay stable: members
+// may be added, never renamed or removed. Conventions shared by every
+// shape:
+//
+//   - amounts are exact decimal strings without thousands separators,
+//     with the currency in a separate member: "amount": "575002.50",
+//     "currency": "USD"; a negative amount starts with "-";
+//   - dates are "YYYY-MM-DD"; periods are written as in Pacta: "2026-Q4",
+//     "2027-03", "2027", "FY2027", "FY2027-Q1";
+//   - positions in source files are "file:line:col";
+//   - lists are always arrays (empty, never null); a member that may be
+//     absent is null.
+//
+// A clause is named by the object
+//
+//	{"number": "5.1", "title": "Revenue share", "agreement": "openai_microsoft",
+//	 "amendment": "aws_concessions", "position": "amendment.pacta:15:3"}
+//
+// where "amendment" is the amendment that made the version named, "" for
+// the agreement as first made.
+//
+// Statement (Statement.WriteJSON):
+//
+//	{
+//	  "agreement": "openai_microsoft",
+//	  "currency": "USD",
+//	  "from": "2026-07-01", "to": "2027-03-31", "as_of": "2027-03-31",
+//	  "events": 20,                  // ledger rows counted
+//	  "periods": [{
+//	    "period": "2026-Q4", "start": "2026-10-01", "end": "2026-12-31",
+//	    "lines": [{
+//	      "payer": "openai", "payee": "microsoft",
+//	      "clause": CLAUSE,
+//	      "kind": "share",            // share, true-up, payment, installment,
+//	                                  // milestone, late interest, late penalty
+//	      "date": "2026-12-31",       // accrual date (a share: its period's end)
+//	      "due": "2027-02-14",
+//	      "base": "2600010.02",       // null when the line has no base
+//	      "rate": "20%",              // as written; "" when none
+//	      "amount": "618752.50", "currency": "USD",
+//	      "notes": ["exact amount 618,752.505, rounded half_even to 0.01"]
+//	    }],
+//	    "totals": [{"payer": "openai", "payee": "microsoft",
+//	                "amount": "12500874252.40", "currency": "USD"}]
+//	  }],
+//	  "breaches": [{
+//	    "source": "ledger.csv", "line": 9, "date": "2026-10-20",
+//	    "actor": "openai", "action": "sell",
+//	    "decision": DECISION
+//	  }],
+//	  "overdue": [{
+//	    "payer": "openai", "payee": "microsoft", "clause": CLAUSE,
+//	    "kind": "installment", "date": "2026-10-01", "due": "2026-10-31",
+//	    "amount": "12500000000.00", "outstanding": "12500000000.00",
+//	    "currency": "USD", "days_late": 151, "late_charge": "750000000.00"
+//	  }]
+//	}
+//
+// Periods come in order of their last day, and of two periods that end on
+// the same day the shorter first (2027-Q4, then 2027); lines within a
+// period by payer, payee, clause and kind.
+//
+// Decision (WriteDecisionJSON), DECISION above:
+//
+//	{
+//	  "agreement": "openai_microsoft",
+//	  "as_of": "2026-12-01",
+//	  "version": "aws_concessions",   // the amendment in force; "" for the agreement as first made
+//	  "verdict": "permitted",         // permitted, prohibited, conflict, not covered
+//	  "effect": "permitted",          // permitted or prohibited: what the answer means
+//	  "summary": "permitted by 3.2 \"AWS distribution\" (aws_concessions)",
+//	  "clause": CLAUSE,               // the deciding clause; null if none decides
+//	  "conflict": [CLAUSE, CLAUSE],   // the clauses in conflict; [] otherwise
+//	  "applied": [{
+//	    "clause": CLAUSE,
+//	    "says": "permitted",          // what the clause says on its own
+//	    "outcome": "decides",         // decides, agrees, overridden, conflicts
+//	    "by": CLAUSE,                 // for "overridden", the clause that overrides it; else null
+//	    "reason": "applies and overrides 3.1"
+//	  }],
+//	  "note": ""                      // why no clause could apply, if so
+//	}
+//
+// Test report (WriteTestReportJSON):
+//
+//	{
+//	  "passed": 9, "failed": 1,
+//	  "tests": [{
+//	    "name": "Revenue share for 2026-Q4 spans the amendment",
+//	    "agreement": "openai_microsoft", "amendment": "aws_concessions",
+//	    "position": "amendment.pacta:41:3",
+//	    "passed": false,
+//	    "failures": [{"position": "amendment.pacta:58:5", "message": "expected ..."}]
+//	  }],
+//	  "unexercised": [CLAUSE]
+//	}
+
+// ---- JSON ----
+
+type jsonClause struct {
+	Number    string `json:"number"`
+	Title     string `json:"title"`
+	Agreement string `json:"agreement"`
+	Amendment string `json:"amendment"`
+	Position  string `json:"position"`
+}
+
+func clauseJSON(c *ClauseInfo) *jsonClause {
+	if c == nil {
+		return nil
+	}
+	return &jsonClause{Number: c.Num, Title: c.Title, Agreement: c.Agreement, Amendment: c.Amendment, Position: c.Pos.String()}
+}
+
+type jsonStatement struct {
+	Agreement string        `json:"agreement"`
+	Currency  string        `json:"currency"`
+	From      string        `json:"from"`
+	To        string        `json:"to"`
+	AsOf      string        `json:"as_of"`
+	Events    int64         `json:"events"`
+	Periods   []jsonPeriod  `json:"periods"`
+	Breaches  []jsonBreach  `json:"breaches"`
+	Overdue   []jsonOverdue `json:"overdue"`
+}
+
+type jsonPeriod struct {
+	Period string      `json:"period"`
+	Start  string      `json:"start"`
+	End    string      `json:"end"`
+	Lines  []jsonLine  `json:"lines"`
+	Totals []jsonTotal `json:"totals"`
+}
+
+type jsonLine struct {
+	Payer    string      `json:"payer"`
+	Payee    string      `json:"payee"`
+	Clause   *jsonClause `json:"clause"`
+	Kind     string      `json:"kind"`
+	Date     string      `json:"date"`
+	Due      string      `json:"due"`
+	Base     *string     `json:"base"`
+	Rate     string      `json:"rate"`
+	Amount   string      `json:"amount"`
+	Currency string      `json:"currency"`
+	Notes    []string    `json:"notes"`
+}
+
+type jsonTotal struct {
+	Payer    string `json:"payer"`
+	Payee    string `json:"payee"`
+	Amount   string `json:"amount"`
+	Currency string `json:"currency"`
+}
+
+type jsonBreach struct {
+	Source   string        `json:"source"`
+	Line     int           `json:"line"`
+	Date     string        `json:"date"`
+	Actor    string        `json:"actor"`
+	Action   string        `json:"action"`
+	Decision *jsonDecision `json:"decision"`
+}
+
+type jsonOverdue struct {
+	Payer       string      `json:"payer"`
+	Payee       string      `json:"payee"`
+	Clause      *jsonClause `json:"clause"`
+	Kind        string      `json:"kind"`
+	Date        string      `json:"date"`
+	Due         string      `json:"due"`
+	Amount      string      `json:"amount"`
+	Outstanding string      `json:"outstanding"`
+	Currency    string      `json:"currency"`
+	DaysLate    int         `json:"days_late"`
+	LateCharge  string      `json:"late_charge"`
+}
+
+type jsonDecision struct {
+	Agreement string        `json:"agreement"`
+	AsOf      string        `json:"as_of"`
+	Version   string        `json:"version"`
+	Verdict   string        `json:"verdict"`
+	Effect    string        `json:"effect"`
+	Summary   string        `json:"summary"`
+	Clause    *jsonClause   `json:"clause"`
+	Conflict  []*jsonClause `json:"conflict"`
+	Applied   []jsonApplied `json:"applied"`
+	Note      string        `json:"note"`
+}
+
+type jsonApplied struct {
+	Clause  *jsonClause `json:"clause"`
+	Says    string      `json:"says"`
+	Outcome string      `json:"outcome"`
+	By      *jsonClause `json:"by"`
+	Reason  string      `json:"reason"`
+}
+
+type jsonTestReport struct {
+	Passed      int           `json:"passed"`
+	Failed      int           `json:"failed"`
+	Tests       []jsonTest    `json:"tests"`
+	Unexercised []*jsonClause `json:"unexercised"`
+}
+
+type jsonTest struct {
+	Name      string            `json:"name"`
+	Agreement string            `json:"agreement"`
+	Amendment string            `json:"amendment"`
+	Position  string            `json:"position"`
+	Passed    bool              `json:"passed"`
+	Failures  []jsonTestFailure `json:"failures"`
+}
+
+type jsonTestFailure struct {
+	Position string `json:"position"`
+	Message  string `json:"message"`
+}
+
+func dateJSON(d Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+func decisionJSON(d *Decision) *jsonDecision {
+	out := &jsonDecision{
+		Agreement: d.Agreement, AsOf: dateJSON(d.AsOf), Version: d.Version,
+		Verdict: d.Verdict.String(), Effect: d.Effect.String(), Summary: DescribeDecision(d),
+		Clause: clauseJSON(d.Clause), Conflict: []*jsonClause{}, Applied: []jsonApplied{}, Note: d.Note,
+	}
+	if d.Verdict == lang.Conflict {
+		out.Conflict = []*jsonClause{clauseJSON(d.Conflict[0]), clauseJSON(d.Conflict[1])}
+	}
+	for i := range d.Applied {
+		a := &d.Applied[i]
+		ja := jsonApplied{Clause: clauseJSON(a.Clause), Says: a.Says.String(), Outcome: a.Outcome, Reason: a.Reason()}
+		if a.Outcome == "overridden" {
+			ja.By = clauseJSON(a.By)
+		}
+		out.Applied = append(out.Applied, ja)
+	}
+	return out
+}
+
+// writeJSON encodes v without HTML escaping, indented by two spaces when
+// indent is true and on one line otherwise, followed by a newline.
+func writeJSON(w io.Writer, v any, indent bool) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if indent {
+		enc.SetIndent("", "  ")
+	}
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// WriteJSON writes the statement as one indented JSON document, in the
+// shape documented at the top of render.go (and in SPEC.md, "Statement
+// JSON").
+func (st *Statement) WriteJSON(w io.Writer) error {
+	out := jsonStatement{
+		Agreement: st.Agreement, Currency: st.Currency,
+		From: dateJSON(st.From), To: dateJSON(st.To), AsOf: dateJSON(st.AsOf), Events: st.Events,
+		Periods: []jsonPeriod{}, Breaches: []jsonBreach{}, Overdue: []jsonOverdue{},
+	}
+	for _, g := range st.periods() {
+		jp := jsonPeriod{Period: g.period.String(), Start: dateJSON(g.period.Start()), End: dateJSON(g.period.End()),
+			Lines: []jsonLine{}, Totals: []jsonTotal{}}
+		for _, l := range g.lines {
+			jl := jsonLine{
+				Payer: l.Payer, Payee: l.Payee, Clause: clauseJSON(l.Clause), Kind: l.Kind,
+				Date: dateJSON(l.Date), Due: dateJSON(l.Due), Rate: l.Rate,
+				Amount: l.Amount.Num().String(), Currency: l.Amount.Currency(), Notes: append([]string{}, l.Notes...),
+			}
+			if l.Base != nil {
+				b := l.Base.Num().String()
+				jl.Base = &b
+			}
+			jp.Lines = append(jp.Lines, jl)
+		}
+		for _, t := range g.totals {
+			jp.Totals = append(jp.Totals, jsonTotal{Payer: t.Payer, Payee: t.Payee, Amount: t.Amount.Num().String(), Currency: t.Amount.Currency()})
+		}
+		out.Periods = append(out.Periods, jp)
+	}
+	for _, b := range st.Breaches {
+		out.Breaches = append(out.Breaches, jsonBreach{
+			Source: b.Source, Line: b.Line, Date: dateJSON(b.Date), Actor: b.Actor, Action: b.Action, Decision: decisionJSON(b.Decision),
+		})
+	}
+	for _, o := range st.Overdue {
+		l := o.Line
+		out.Overdue = append(out.Overdue, jsonOverdue{
+			Payer: l.Payer, Payee: l.Payee, Clause: clauseJSON(l.Clause), Kind: l.Kind,
+			Date: dateJSON(l.Date), Due: dateJSON(l.Due), Amount: l.Amount.Num().String(),
+			Outstanding: o.Outstanding.Num().String(), Currency: l.Amount.Currency(),
+			DaysLate: o.DaysLate, LateCharge: o.LateCharge.Num().String(),
+		})
+	}
+	return writeJSON(w, out, true)
+}
+
+// WriteDecisionJSON writes a decision as one line of JSON (so that many
+// decisions make JSON Lines), in the shape documented at the top of
+// render.go.
+func WriteDecisionJSON(w io.Writer, d *Decision) error {
+	return writeJSON(w, decisionJSON(d), false)
+}
+
+// WriteTestReportJSON writes a test report as one indented JSON document,
+// in the shape documented at the top of render.go.
+func WriteTestReportJSON(w io.Writer, r *TestReport) error {
+	out := jsonTestReport{Tests: []jsonTest{}, Unexercised: []*jsonClause{}}
+	for _, t := range r.Results {
+		jt := jsonTest{Name: t.Name, Agreement: t.Agreement, Amendment: t.Amendment, Position: t.Pos.String(),
+			Passed: t.Passed(), Failures: []jsonTestFailure{}}
+		for _, f := range t.Failures {
+			jt.Failures = append(jt.Failures, jsonTestFailure{Position: f.Pos.String(), Message: f.Msg})
+		}
+		if jt.Passed {
+			out.Passed++
+		} else {
+			out.Failed++
+		}
+		out.Tests = append(out.Tests, jt)
+	}
+	for _, c := range r.Unexercised {
+		out.Unexercised = append(out.Unexercised, clauseJSON(c))
+	}
+	return writeJSON(w, out, true)
+}
+
+// ---- text ----
+
+// periodGroup is the lines and totals of one period of a statement.
+type periodGroup struct {
+	period Period
+	lines  []*Line
+	totals []*PairTotal
+}
+
+// periods groups the statement's lines by period, keeping their order
+// within each period. Periods come in order of their last day, and of
+// two that end on the same day the shorter first: 2027-Q4, then 2027.
+func (st *Statement) periods() []periodGroup {
+	var out []periodGroup
+	index := map[Period]int{}
+	for _, l := range st.Lines {
+		i, ok := index[l.Period]
+		if !ok {
+			i = len(out)
+			index[l.Period] = i
+			out = append(out, periodGroup{period: l.Period})
+		}
+		out[i].lines = append(out[i].lines, l)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].period, out[j].period
+		if c := a.End().Cmp(b.End()); c != 0 {
+			return c < 0
+		}
+		return b.Start().Before(a.Start())
+	})
+	for i := range out {
+		for _, t := range st.Totals {
+			if t.Period == out[i].period {
+				out[i].totals = append(out[i].totals, t)
+			}
+		}
+	}
+	return out
+}
+
+// table lays out rows of cells in aligned columns. A row may instead be a
+// note, printed indented under the row before it, which does not count
+// towards the columns' widths.
+type table struct {
+	right []bool // right-align column i
+	rows  []tableRow
+}
+
+type tableRow struct {
+	cells []string
+	note  string
+}
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, tableRow{cells: cells}) }
+
+func (t *table) addNote(s string) { t.rows = append(t.rows, tableRow{note: s}) }
+
+func width(s string) int { return utf8.RuneCountInString(s) }
+
+// write prints the table with indent before every row and two spaces
+// between columns, with no trailing spaces.
+func (t *table) write(b *strings.Builder, indent string) {
+	var ws []int
+	for _, r := range t.rows {
+		for i, c := range r.cells {
+			if i >= len(ws) {
+				ws = append(ws, 0)
+			}
+			ws[i] = max(ws[i], width(c))
+		}
+	}
+	for _, r := range t.rows {
+		if r.cells == nil {
+			b.WriteString(indent)
+			b.WriteString("    ")
+			b.WriteString(r.note)
+			b.WriteByte('\n')
+			continue
+		}
+		var line strings.Builder
+		line.WriteString(indent)
+		for i, c := range r.cells {
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			pad := strings.Repeat(" ", ws[i]-width(c))
+			if i < len(t.right) && t.right[i] {
+				line.WriteString(pad)
+				line.WriteString(c)
+			} else {
+				line.WriteString(c)
+				line.WriteString(pad)
+			}
+		}
+		b.WriteString(strings.TrimRight(line.String(), " "))
+		b.WriteByte('\n')
+	}
+}
+
+// clauseLabel names a clause in a table: `5.1 "Revenue share"`, with
+// `(aws_concessions)` when an amendment made the version.
+func clauseLabel(c *ClauseInfo) string {
+	if c == nil {
+		return ""
+	}
+	return c.String()
+}
+
+// clauseSource names a clause with where its version comes from:
+// `3.2 "AWS distribution" (added by aws_concessions)`,
+// `5.1 "Revenue share" (as replaced by aws_concessions)`,
+// `3.1 "Azure exclusivity" (openai_microsoft)`.
+func clauseSource(c *ClauseInfo) string {
+	s := fmt.Sprintf("%s %q", c.Num, c.Title)
+	switch {
+	case c.Amendment == "":
+		return s + " (" + c.Agreement + ")"
+	case c.Decl != nil && c.Decl.Replace:
+		return s + " (as replaced by " + c.Amendment + ")"
+	}
+	return s + " (added by " + c.Amendment + ")"
+}
+
+func pair(payer, payee string) string { return payer + " → " + payee }
+
+// WriteText writes the statement as text tables: a header, then for each
+// period its lines (notes indented under each) and its totals per pair of
+// parties, then the breaches and the amounts overdue.
+func (st *Statement) WriteText(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Statement for %s\n", st.Agreement)
+	fmt.Fprintf(&b, "  from %s to %s, as of %s\n", st.From, st.To, st.AsOf)
+	fmt.Fprintf(&b, "  amounts in %s; %d ledger %s counted\n", st.Currency, st.Events, pluralWord(st.Events, "event", "events"))
+	groups := st.periods()
+	if len(groups) == 0 {
+		b.WriteString("\nNo amounts arise in this range.\n")
+	}
+	for _, g := range groups {
+		fmt.Fprintf(&b, "\n%s (%s to %s)\n\n", g.period, g.period.Start(), g.period.End())
+		t := &table{right: []bool{false, false, false, true, false, true, false}}
+		t.add("Payer → Payee", "Clause", "Kind", "Base", "Rate", "Amount", "Due")
+		for _, l := range g.lines {
+			base := ""
+			if l.Base != nil {
+				base = l.Base.String()
+			}
+			rates := strings.Split(l.Rate, "; ")
+			t.add(pair(l.Payer, l.Payee), clauseLabel(l.Clause), l.Kind, base, rates[0], l.Amount.String(), l.Due.String())
+			for _, r := range rates[1:] {
+				t.add("", "", "", "", r, "", "")
+			}
+			for _, n := range l.Notes {
+				t.addNote(n)
+			}
+		}
+		t.write(&b, "  ")
+		b.WriteString("\n  Totals\n")
+		tt := &table{right: []bool{false, true}}
+		for _, tot := range g.totals {
+			tt.add(pair(tot.Payer, tot.Payee), tot.Amount.String())
+		}
+		tt.write(&b, "    ")
+	}
+	b.WriteString("\nBreaches")
+	if len(st.Breaches) == 0 {
+		b.WriteString(": none\n")
+	} else {
+		b.WriteString("\n\n")
+		t := &table{}
+		t.add("Ledger row", "Date", "Action", "Decision")
+		for _, br := range st.Breaches {
+			row := br.Source
+			if br.Line > 0 {
+				row = fmt.Sprintf("%s:%d", br.Source, br.Line)
+			}
+			t.add(row, br.Date.String(), br.Actor+" "+br.Action, DescribeDecision(br.Decision))
+		}
+		t.write(&b, "  ")
+	}
+	b.WriteString("\nOverdue")
+	if len(st.Overdue) == 0 {
+		b.WriteString(": none\n")
+	} else {
+		fmt.Fprintf(&b, " as of %s\n\n", st.AsOf)
+		t := &table{right: []bool{false, false, false, false, true, true, true, true}}
+		t.add("Payer → Payee", "Clause", "Kind", "Due", "Amount", "Outstanding", "Days late", "Late charge")
+		for _, o := range st.Overdue {
+			l := o.Line
+			t.add(pair(l.Payer, l.Payee), clauseLabel(l.Clause), l.Kind, l.Due.String(),
+				l.Amount.String(), o.Outstanding.String(), fmt.Sprint(o.DaysLate), o.LateCharge.String())
+		}
+		t.write(&b, "  ")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func pluralWord(n int64, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// WriteDecisionText writes a decision for people: a one-line answer, then
+// the deciding clause (with the amendment that made it), the as-of date,
+// the version of the agreement used, and every clause that applied, with
+// what it says, its part in the outcome and why.
+func WriteDecisionText(w io.Writer, d *Decision) error {
+	var b strings.Builder
+	b.WriteString(DescribeDecision(d))
+	b.WriteByte('\n')
+	switch {
+	case d.Verdict == lang.Conflict:
+		fmt.Fprintf(&b, "  verdict:  conflict, so %s until the parties resolve it\n", d.Effect)
+		fmt.Fprintf(&b, "  clauses:  %s\n", clauseSource(d.Conflict[0]))
+		fmt.Fprintf(&b, "            %s\n", clauseSource(d.Conflict[1]))
+	case d.Clause != nil:
+		fmt.Fprintf(&b, "  verdict:  %s\n", d.Verdict)
+		fmt.Fprintf(&b, "  clause:   %s\n", clauseSource(d.Clause))
+	default:
+		fmt.Fprintf(&b, "  verdict:  not covered, so %s by default\n", d.Effect)
+		b.WriteString("  clause:   none applies\n")
+	}
+	if !d.AsOf.IsZero() {
+		fmt.Fprintf(&b, "  as of:    %s\n", d.AsOf)
+	}
+	version := d.Agreement + " as first made"
+	if d.Version != "" {
+		version = d.Agreement + " as amended by " + d.Version
+	}
+	fmt.Fprintf(&b, "  version:  %s\n", version)
+	if d.Note != "" {
+		fmt.Fprintf(&b, "  note:     %s\n", d.Note)
+	}
+	if len(d.Applied) == 0 {
+		b.WriteString("  applied:  no clause\n")
+	} else {
+		b.WriteString("  applied:\n")
+		for i := range d.Applied {
+			a := &d.Applied[i]
+			fmt.Fprintf(&b, "    %s\n", clauseSource(a.Clause))
+			says := "permits"
+			if a.Says == lang.Prohibited {
+				says = "prohibits"
+			}
+			outcome := a.Outcome
+			if a.Outcome == "overridden" && a.By != nil {
+				outcome = "overridden by " + a.By.Num
+			}
+			fmt.Fprintf(&b, "      %s; %s: %s\n", says, outcome, a.Reason())
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteTestReportText writes a test report for people: each test as PASS
+// or FAIL with its failures as `file:line:col: message`, a summary line
+// `N passed, M failed`, and the clauses no test exercises.
+func WriteTestReportText(w io.Writer, r *TestReport) error {
+	var b strings.Builder
+	passed, failed := 0, 0
+	for _, t := range r.Results {
+		if t.Passed() {
+			passed++
+			fmt.Fprintf(&b, "PASS  %s\n", t.Name)
+			continue
+		}
+		failed++
+		fmt.Fprintf(&b, "FAIL  %s\n", t.Name)
+		for _, f := range t.Failures {
+			fmt.Fprintf(&b, "      %s: %s\n", f.Pos, f.Msg)
+		}
+	}
+	fmt.Fprintf(&b, "%d passed, %d failed\n", passed, failed)
+	if len(r.Unexercised) == 0 {
+		b.WriteString("clauses no test exercises: none\n")
+	} else {
+		b.WriteString("clauses no test exercises:\n")
+		t := &table{}
+		for _, c := range r.Unexercised {
+			t.add(clauseSource(c), c.Pos.String())
+		}
+		t.write(&b, "  ")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
