@@ -31,6 +31,9 @@ func commands() []command {
 		{"check", "parse and type-check agreements", runCheck},
 		{"fmt", "format agreements in the canonical layout", runFmt},
 		{"eval", "evaluate an expression", runEval},
+		{"decide", "decide whether actions are permitted", runDecide},
+		{"settle", "settle a ledger and print the statement", runSettle},
+		{"test", "run the test blocks of agreements", runTest},
 		{"version", "print the version", runVersion},
 	}
 }
