@@ -134,9 +134,10 @@ import (
 // 2. `money` is money in the agreement's currency; an agreement whose fields
 //    or parameters use `money` must declare `currency` (reported once).
 // 3. Every action has the implicit field `actor party` and every action and
-//    event the implicit field `date date`, unless declared. A declared `date`
-//    must have type `date`; a declared `actor` of an action must have type
-//    `party`.
+//    event the implicit field `date date`. A schema may declare `date date`
+//    for clarity; declaring `date` with another type is an error, and so is
+//    declaring `actor` (an action's actor is written after `by`; an event has
+//    none).
 //
 // # 6. Types
 //
@@ -211,38 +212,61 @@ import (
 //    condition is bool; the `from` date is not after the `until` date; `by
 //    DATE` (a deadline) only with `must`; all dates exist.
 // 4. Payments: payer and payee are parties, and different; the amount is
-//    money in any currency; the dates exist.
+//    money in any currency; the dates exist, are distinct, and lie within the
+//    agreement's term (`effective` to `ends`): `the payment on 2032-01-01
+//    falls after the agreement ends on 2031-12-31`.
 // 5. Installments: the total is money; the count is between 1 and 10,000;
-//    the start date exists.
+//    every installment date lies within the agreement's term. Installment k
+//    is dated `from + (k − 1) × interval` (1, 3 or 12 months) with the
+//    end-of-month rule (2026-01-31 plus one month is 2026-02-28), so the
+//    first and last dates are checked.
 // 6. Milestones: the event is a declared action or event; the amount is
 //    money (it may use the event's fields); `where` is bool.
 // 7. Shares: over a declared action (an event is an error); `by` names a
 //    party; `where` conditions are bool; each line's rate is a percent and its
 //    base is money; all bases of one share have one currency, the share's
-//    currency; `otherwise` only on the last line (so at most once).
-// 8. Tiers: rates are percents; thresholds are money in the base's currency;
-//    literal thresholds strictly increase from tier to tier; only the last
-//    tier may be `above`.
+//    currency. In the multi-line form a line without a condition (written
+//    `otherwise`, or with nothing) matches every instance and must be the last
+//    line: each instance goes to the first line whose condition it meets.
+// 8. Tiers: rates are percents, thresholds money in the base's currency;
+//    both are read without the current event. Exactly one tier is `above`,
+//    the last. Constant thresholds (literals, possibly negated or in
+//    parentheses) are more than zero and strictly increase from tier to tier;
+//    constant rates are not negative.
 // 9. Caps (`at most`) and floors (`at least`): money in the share's currency;
 //    at most one cap and one floor per period (`per UNIT`, or `over the
-//    term`); a literal floor above a literal cap of the same period is an
+//    term`); a constant floor above a constant cap of the same period is an
 //    error: `floor USD 2,000,000 per year is above the cap USD 1,000,000 per
-//    year`.
+//    year`. A floor over the term needs the agreement to declare `ends`,
+//    unless an amendment replaces or deletes that version of the clause.
 // 10. `minimum guarantee` and `recouping`: money in the share's currency.
+//     The period of a floor, cap or guarantee (`per UNIT`) must be made of
+//     whole settlement periods (settlement is quarterly without `settled`):
+//     `day` and `week` never fit; monthly settlement fits month, quarter and
+//     year, fiscal or not; quarterly fits quarter and year, and fiscal quarter
+//     and fiscal year when the fiscal year starts in January, April, July or
+//     October; fiscal quarterly fits fiscal quarter and fiscal year, and
+//     quarter and year under the same condition; yearly fits year, and fiscal
+//     year when the fiscal year starts in January; fiscal yearly fits fiscal
+//     year, and year likewise. Otherwise: `at most USD 1,000 per month does
+//     not fit quarterly settlement: a limit's period must be made of whole
+//     settlement periods`.
 // 11. `due DURATION after period end` only on shares (they are settled by
 //     period); other payments use `due within DURATION`.
 // 12. Late charges: `late interest` is a percent; `late penalty` is money in
 //     the payment's currency; a cap (`capped at`) is money in that currency or
-//     a percent.
+//     a percent; the unit is not fiscal.
 // 13. Period units are day, week, month, quarter and year; only a quarter or a
 //     year can be fiscal.
-// 14. Payees. A split's shares are percents, each party at most once, never
+// 14. Payees. A single payee is not the payer. A split's shares are
+//     percents, read without the current event, each party at most once, never
 //     the payer; when every share is a percent literal they must add up to
 //     exactly 100%, or, with `remainder to PARTY`, to at most 100%: `split
-//     shares add up to 90%, not 100%` (hint: add `remainder to PARTY`). A
-//     waterfall's steps pay parties or splits; each step's limit is money in
-//     the amount's currency; only the last step may be `rest`, and the last
-//     step must be `rest`.
+//     shares add up to 90%, not 100%` (hint: add `remainder to PARTY`). The
+//     remainder may go to the payer (it keeps it). A waterfall's steps pay
+//     parties (the payer too: it keeps that part) or splits; each step's limit
+//     is money in the amount's currency; only the last step may be `rest`,
+//     and the last step must be `rest`.
 //
 // # 9. Tests
 //
@@ -252,7 +276,7 @@ import (
 // 4. `expect COND`: COND is bool.
 // 5. `expect X is VERDICT [by N]`: X is an action instance, written out or
 //    a `given` name bound to one (an event is an error); N is a clause number
-//    of the agreement or any amendment.
+//    of the agreement or any amendment; `by` may not follow `not covered`.
 // 6. `expect P pays Q AMOUNT for PERIOD [under N]`: P and Q are different
 //    parties; AMOUNT is money; PERIOD is a quarter, a month or a date; N as
 //    above.
@@ -267,6 +291,9 @@ import (
 //    prefix, then alphabetical order. Offered for parties, clauses, kinds and
 //    types, members and other names, fields, terms, functions, actions and
 //    events, agreements, currencies, rounding modes, months and period units.
+//    A check makes at most 200 such searches over the agreement's own names,
+//    so that a hostile file cannot make it slow; later errors come without a
+//    hint.
 // 3. Cascades are suppressed: an expression whose type is unknown because of
 //    an earlier error raises no further error, and the conditions of a clause
 //    over an unknown action are not checked.
@@ -451,6 +478,7 @@ type checker struct {
 	records  map[*SchemaDecl]*Record
 	enums    map[*KindDecl]*Enum
 	reported map[string]bool // errors reported once per check (by key)
+	hints    int             // "did you mean" searches made
 }
 
 // family is an agreement with its amendments.
@@ -609,7 +637,7 @@ func (c *checker) attachAmendment(a *Amendment, index int) {
 			for n := range c.byID {
 				names = append(names, n)
 			}
-			c.errs.AddHint(a.Base.At, didYouMean(a.Base.Name, names), "unknown agreement %q", a.Base.Name)
+			c.errs.AddHint(a.Base.At, c.dym(a.Base.Name, func() []string { return names }), "unknown agreement %q", a.Base.Name)
 		}
 		c.orphans = append(c.orphans, a)
 		return
@@ -665,9 +693,53 @@ func (c *checker) checkFamily(fam *family) {
 		c.testsIn(last, as.decl.Items)
 	}
 
-	for _, v := range fam.views {
-		c.termCycles(v)
-		c.precedenceCycles(v)
+	c.floorsOverTheTerm(fam)
+
+	// Cycles, in every version that changed its terms or its clauses.
+	for i, v := range fam.views {
+		var items []Item
+		if v.amd != nil {
+			items = v.amd.Items
+		} else {
+			items = fam.agr.Items
+		}
+		terms, clauses := false, false
+		for _, it := range items {
+			switch it.(type) {
+			case *TermDecl:
+				terms = true
+			case *ClauseDecl, *DeleteClause:
+				clauses = true
+			}
+		}
+		if terms || i == 0 {
+			c.termCycles(v)
+		}
+		if clauses || i == 0 {
+			c.precedenceCycles(v)
+		}
+	}
+}
+
+// floorsOverTheTerm reports a share with a floor over the term in an
+// agreement with no end, unless an amendment ends that version of the
+// clause: the floor is topped up at the end of the version's life.
+func (c *checker) floorsOverTheTerm(fam *family) {
+	if fam.ends.valid() {
+		return
+	}
+	last := fam.views[len(fam.views)-1]
+	for _, cl := range last.clauses {
+		sh, ok := cl.Body.(*Share)
+		if !ok || sh == nil {
+			continue
+		}
+		for _, l := range sh.Limits {
+			if l != nil && l.Floor && l.Per == nil {
+				c.errs.AddHint(l.At, "declare `ends DATE` in the agreement, or use `per year`",
+					"a floor over the term needs an end, and agreement %q has none", identName(fam.agr.ID))
+			}
+		}
 	}
 }
 

@@ -70,7 +70,7 @@ func (c *checker) precedenceRefs(v *view, num string, refs []*ClauseRef, word st
 		case seen[r.Num]:
 			c.errs.Add(r.At, "clause %s is named twice after `%s`", r.Num, word)
 		case v.clauses[r.Num] == nil:
-			c.errs.AddHint(r.At, clauseHint(r.Num, v.clauses), "no clause %s", r.Num)
+			c.errs.AddHint(r.At, c.clauseHint(r.Num, func() []string { return sortedKeys(v.clauses) }), "no clause %s", r.Num)
 		}
 		seen[r.Num] = true
 	}
@@ -115,7 +115,7 @@ func (c *checker) partyRef(v *view, id *Ident) *PartyDecl {
 	}
 	ent := v.names[id.Name]
 	if ent == nil {
-		c.errs.AddHint(id.At, didYouMean(id.Name, v.namesOf(entParty)), "unknown party %q", id.Name)
+		c.errs.AddHint(id.At, c.dym(id.Name, func() []string { return v.namesOf(entParty) }), "unknown party %q", id.Name)
 		return nil
 	}
 	if ent.what != entParty {
@@ -139,7 +139,7 @@ func (c *checker) schemaRef(v *view, id *Ident, wantAction bool, why string) *Sc
 	}
 	ent := v.names[id.Name]
 	if ent == nil {
-		c.errs.AddHint(id.At, didYouMean(id.Name, v.namesOf(entSchema)), "unknown %s %q", word, id.Name)
+		c.errs.AddHint(id.At, c.dym(id.Name, func() []string { return v.namesOf(entSchema) }), "unknown %s %q", word, id.Name)
 		return nil
 	}
 	if ent.what != entSchema {
@@ -171,16 +171,33 @@ func (c *checker) deontic(v *view, b *Deontic) {
 	}
 }
 
-// payer resolves the paying party.
-func (c *checker) payer(v *view, id *Ident) *PartyDecl { return c.partyRef(v, id) }
+// inTerm reports a date outside the agreement's term.
+func (c *checker) inTerm(fam *family, pos Pos, day civil, what string) {
+	if fam.effective.valid() && day.before(fam.effective) {
+		c.errs.Add(pos, "%s falls before the agreement takes effect on %s", what, fam.info.Effective)
+	}
+	if fam.ends.valid() && fam.ends.before(day) {
+		c.errs.Add(pos, "%s falls after the agreement ends on %s", what, fam.info.Ends)
+	}
+}
 
 // payment checks `PAYER pays PAYEE AMOUNT on DATE, ...`.
 func (c *checker) payment(v *view, b *Payment) {
-	payer := c.payer(v, b.Payer)
+	payer := c.partyRef(v, b.Payer)
 	t := c.wantMoney(&env{v: v}, b.Amount, "the amount")
 	c.payee(v, b.Payee, payer, currencyOf(t))
+	seen := make(map[civil]Pos)
 	for _, d := range b.Dates {
-		c.dateLit(d)
+		day := c.dateLit(d)
+		if !day.valid() {
+			continue
+		}
+		if prev, ok := seen[day]; ok {
+			c.errs.Add(d.At, "the payment date %s is listed twice (first %s)", d.Text, prevAt(prev, d.At))
+			continue
+		}
+		seen[day] = d.At
+		c.inTerm(v.fam, d.At, day, "the payment on "+d.Text)
 	}
 	c.due(v, b.Due, false)
 	c.lates(v, b.Late, currencyOf(t), "payment")
@@ -189,12 +206,13 @@ func (c *checker) payment(v *view, b *Payment) {
 // installments checks `PAYER pays PAYEE TOTAL in N equal ADVERB
 // installments from DATE`.
 func (c *checker) installments(v *view, b *Installments) {
-	payer := c.payer(v, b.Payer)
+	payer := c.partyRef(v, b.Payer)
 	e := &env{v: v}
 	t := c.wantMoney(e, b.Total, "the total")
 	c.payee(v, b.Payee, payer, currencyOf(t))
+	n := int64(0)
 	if b.Count != nil && c.expr(e, b.Count) != nil {
-		n, _ := strconv.ParseInt(b.Count.Text, 10, 64)
+		n, _ = strconv.ParseInt(b.Count.Text, 10, 64)
 		switch {
 		case n < 1:
 			c.errs.Add(b.Count.At, "there must be at least one installment")
@@ -202,8 +220,21 @@ func (c *checker) installments(v *view, b *Installments) {
 			c.errs.Add(b.Count.At, "%d installments is too many; at most %d are allowed", n, maxInstallments)
 		}
 	}
-	c.periodUnit(b.Every)
-	c.dateLit(b.From)
+	every := c.periodUnit(b.Every)
+	first := c.dateLit(b.From)
+	if first.valid() {
+		c.inTerm(v.fam, b.From.At, first, "the first installment, on "+b.From.Text+",")
+		months := 0
+		if every {
+			months = map[string]int{"month": 1, "quarter": 3, "year": 12}[b.Every.Unit]
+		}
+		if months > 0 && n >= 2 && n <= maxInstallments {
+			last := first.addMonths(int(n-1) * months)
+			if fam := v.fam; fam.ends.valid() && fam.ends.before(last) {
+				c.errs.Add(b.Count.At, "installment %d of %d falls on %s, after the agreement ends on %s", n, n, last, fam.info.Ends)
+			}
+		}
+	}
 	c.due(v, b.Due, false)
 	c.lates(v, b.Late, currencyOf(t), "payment")
 }
@@ -211,7 +242,7 @@ func (c *checker) installments(v *view, b *Installments) {
 // milestone checks `PAYER pays PAYEE AMOUNT on each|first EVENT [where
 // COND]`.
 func (c *checker) milestone(v *view, b *Milestone) {
-	payer := c.payer(v, b.Payer)
+	payer := c.partyRef(v, b.Payer)
 	s := c.schemaRef(v, b.Event, false, "")
 	e := &env{v: v, event: s}
 	t := c.wantMoney(e, b.Amount, "the amount")
@@ -225,7 +256,7 @@ func (c *checker) milestone(v *view, b *Milestone) {
 
 // share checks a share formula.
 func (c *checker) share(v *view, b *Share) {
-	payer := c.payer(v, b.Payer)
+	payer := c.partyRef(v, b.Payer)
 	s := c.schemaRef(v, b.Action, true, "a share is taken over the events of an action")
 	lost := b.Action != nil && s == nil // the action is unknown: its fields cannot be checked
 	e := &env{v: v, event: s}
@@ -258,25 +289,30 @@ func (c *checker) share(v *view, b *Share) {
 		if ln.Where != nil && !lost {
 			c.wantBool(e, ln.Where, "the condition after `where`")
 		}
-		if ln.Otherwise && i != len(b.Lines)-1 {
-			last := b.Lines[len(b.Lines)-1]
-			if last != nil && last.Otherwise {
-				c.errs.Add(ln.At, "a share has at most one `otherwise` line")
-			} else {
-				c.errs.Add(ln.At, "only the last line of a share may be `otherwise`")
-			}
+		if !b.Inline && ln.Where == nil && i != len(b.Lines)-1 {
+			c.errs.AddHint(ln.At, "give it `where CONDITION`, or move it to the end",
+				"a line without a condition must be the last line")
 		}
 	}
 
-	if b.Settled != nil {
-		c.periodUnit(b.Settled)
-	}
+	settled := b.Settled == nil || c.periodUnit(b.Settled)
 	c.due(v, b.Due, true)
 	c.limits(e0, b.Limits, cur)
 	if g := b.Guarantee; g != nil {
 		t := c.wantMoney(e0, g.Amount, "the minimum guarantee")
 		c.sameCurrency(g.Amount, t, cur, "the minimum guarantee", "share")
-		c.periodUnit(g.Per)
+		if c.periodUnit(g.Per) && settled {
+			c.fitsSettlement(v, g.At, "minimum guarantee", g.Amount, g.Per, b.Settled)
+		}
+	}
+	for _, l := range b.Limits {
+		if l != nil && l.Per != nil && settled && validUnit(l.Per) {
+			word := "at most"
+			if l.Floor {
+				word = "at least"
+			}
+			c.fitsSettlement(v, l.At, word, l.Amount, l.Per, b.Settled)
+		}
 	}
 	if r := b.Recoup; r != nil {
 		t := c.wantMoney(e0, r.Amount, "the amount to recoup")
@@ -305,32 +341,43 @@ func (c *checker) rate(e, e0 *env, r Rate, cur string, lost bool) {
 			c.errs.Add(r.At, "tiers need at least one tier")
 		}
 		var prev *big.Rat
-		var prevLit *MoneyLit
+		var prevText string
 		for i, t := range r.Tiers {
 			if t == nil {
 				continue
 			}
-			c.wantPercent(e0, t.Rate, "a tier's rate")
+			if c.wantPercent(e0, t.Rate, "a tier's rate") {
+				if k, ok := constValue(t.Rate); ok && k.Sign() < 0 {
+					c.errs.Add(t.Rate.Pos(), "a tier's rate cannot be negative")
+				}
+			}
+			last := i == len(r.Tiers)-1
 			if t.UpTo == nil {
-				if i != len(r.Tiers)-1 {
+				if !last {
 					c.errs.Add(t.At, "only the last tier may be `above`")
 				}
 				continue
+			}
+			if last {
+				c.errs.AddHint(t.At, "end the tiers with `RATE above`", "the last tier must be `above`, so that every volume has a rate")
 			}
 			tt := c.wantMoney(e0, t.UpTo, "a tier's threshold")
 			if tt != nil && cur != "" && currencyOf(tt) != cur {
 				c.errs.Add(t.UpTo.Pos(), "the tier's threshold is in %s, but the base is in %s", currencyOf(tt), cur)
 			}
-			lit, ok := stripParens(t.UpTo).(*MoneyLit)
+			amt, ok := constValue(t.UpTo)
 			if !ok || tt == nil {
-				prev, prevLit = nil, nil
+				prev = nil
 				continue
 			}
-			amt, _ := ratOf(lit.Amount)
-			if prev != nil && amt.Cmp(prev) <= 0 && lit.Currency == prevLit.Currency {
-				c.errs.Add(t.UpTo.Pos(), "tier thresholds must increase: %s is not above %s", moneyText(lit), moneyText(prevLit))
+			text := exprText(t.UpTo)
+			switch {
+			case amt.Sign() <= 0:
+				c.errs.Add(t.UpTo.Pos(), "a tier's threshold must be more than zero, not %s", text)
+			case prev != nil && amt.Cmp(prev) <= 0:
+				c.errs.Add(t.UpTo.Pos(), "tier thresholds must increase: %s is not above %s", text, prevText)
 			}
-			prev, prevLit = amt, lit
+			prev, prevText = amt, text
 		}
 	}
 }
@@ -371,15 +418,10 @@ func (c *checker) limits(e0 *env, ls []*Limit, cur string) {
 		if cp == nil {
 			continue
 		}
-		fl, ok1 := stripParens(f.Amount).(*MoneyLit)
-		cl, ok2 := stripParens(cp.Amount).(*MoneyLit)
-		if !ok1 || !ok2 || fl.Currency != cl.Currency {
-			continue
-		}
-		fa, ok1 := ratOf(fl.Amount)
-		ca, ok2 := ratOf(cl.Amount)
-		if ok1 && ok2 && fa.Cmp(ca) > 0 {
-			c.errs.Add(f.At, "floor %s %s is above the cap %s %s", moneyText(fl), key, moneyText(cl), key)
+		fa, ok1 := constValue(f.Amount)
+		ca, ok2 := constValue(cp.Amount)
+		if ok1 && ok2 && Identical(c.info.Types[f.Amount], c.info.Types[cp.Amount]) && fa.Cmp(ca) > 0 {
+			c.errs.Add(f.At, "floor %s %s is above the cap %s %s", exprText(f.Amount), key, exprText(cp.Amount), key)
 		}
 	}
 }
@@ -452,7 +494,7 @@ func (c *checker) split(v *view, s *Split, payer *PartyDecl) {
 		}
 	}
 	if s.RemainderTo != nil {
-		c.notPayer(v, s.RemainderTo, payer)
+		c.partyRef(v, s.RemainderTo) // the payer may keep the rest
 	}
 	if !allLit {
 		return
@@ -486,7 +528,7 @@ func (c *checker) waterfall(v *view, w *Waterfall, payer *PartyDecl, cur string)
 		if st.Split != nil {
 			c.split(v, st.Split, payer)
 		} else {
-			c.notPayer(v, st.Party, payer)
+			c.partyRef(v, st.Party) // a step may leave the amount with the payer
 		}
 		last := i == len(w.Steps)-1
 		if st.UpTo == nil {
@@ -532,7 +574,9 @@ func (c *checker) lates(v *view, ls []*Late, cur, of string) {
 		} else {
 			c.wantPercent(e, l.Amount, "late interest")
 		}
-		c.periodUnit(l.Per)
+		if c.periodUnit(l.Per) && l.Per.Fiscal {
+			c.errs.Add(l.Per.At, "late charges are counted in days, weeks, months, quarters or years, not fiscal periods")
+		}
 		if l.Cap != nil {
 			t := c.expr(e, l.Cap)
 			switch {
@@ -555,6 +599,9 @@ func (c *checker) periodUnit(u *PeriodUnit) bool {
 	if u == nil {
 		return false
 	}
+	if validUnit(u) {
+		return true
+	}
 	if !hasString(periodUnits, u.Unit) {
 		c.errs.AddHint(u.At, hintOr(didYouMean(u.Unit, periodUnits), "use day, week, month, quarter or year"), "unknown period %q", u.Unit)
 		return false
@@ -564,6 +611,48 @@ func (c *checker) periodUnit(u *PeriodUnit) bool {
 		return false
 	}
 	return true
+}
+
+// validUnit reports whether u is a known unit, fiscal only for a quarter or
+// a year.
+func validUnit(u *PeriodUnit) bool {
+	return u != nil && hasString(periodUnits, u.Unit) && (!u.Fiscal || u.Unit == "quarter" || u.Unit == "year")
+}
+
+// fitsSettlement reports a floor, cap or guarantee per unit u that does not
+// fit the share's settlement period (settled; nil means quarterly): every
+// boundary of a u period must be a boundary of a settlement period.
+func (c *checker) fitsSettlement(v *view, pos Pos, word string, amount Expr, u, settled *PeriodUnit) {
+	sUnit, sFiscal := "quarter", false
+	if settled != nil {
+		sUnit, sFiscal = settled.Unit, settled.Fiscal
+	}
+	start := v.fam.info.FiscalStart
+	quarterly := start%3 == 1 // the fiscal quarters are calendar quarters
+	ok := false
+	switch {
+	case u.Unit == "day" || u.Unit == "week":
+	case sUnit == "month":
+		ok = true
+	case sUnit == "quarter":
+		ok = u.Unit == "quarter" || u.Unit == "year"
+		if u.Fiscal != sFiscal {
+			ok = ok && quarterly
+		}
+	case sUnit == "year":
+		ok = u.Unit == "year" && (u.Fiscal == sFiscal || start == 1)
+	}
+	if !ok {
+		settle := "quarterly"
+		if settled != nil {
+			settle = map[string]string{"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly"}[sUnit]
+			if sFiscal {
+				settle = "fiscal " + settle
+			}
+		}
+		c.errs.Add(pos, "%s %s %s does not fit %s settlement: a limit's period must be made of whole settlement periods",
+			word, exprText(amount), perText(u), settle)
+	}
 }
 
 // perText writes a limit's period: "per year", "per fiscal quarter", "over
@@ -578,13 +667,50 @@ func perText(u *PeriodUnit) string {
 	return "per " + u.Unit
 }
 
-// moneyText writes a money literal as written: "USD 1,000,000".
-func moneyText(m *MoneyLit) string {
-	amt := m.Raw
-	if amt == "" {
-		amt = m.Amount
+// constValue returns the value of a constant amount or rate: a money or
+// percent literal, possibly negated or in parentheses.
+func constValue(x Expr) (*big.Rat, bool) {
+	switch x := stripParens(x).(type) {
+	case *MoneyLit:
+		if x != nil {
+			return ratOf(x.Amount)
+		}
+	case *PercentLit:
+		if x != nil {
+			return ratOf(x.Text)
+		}
+	case *Unary:
+		if x != nil && x.Op == Neg {
+			if r, ok := constValue(x.X); ok {
+				return r.Neg(r), true
+			}
+		}
 	}
-	return fmt.Sprintf("%s %s", m.Currency, amt)
+	return nil, false
+}
+
+// exprText writes a constant amount or rate as written ("USD 1,000,000",
+// "-20%"), or "..." for anything else.
+func exprText(x Expr) string {
+	switch x := stripParens(x).(type) {
+	case *MoneyLit:
+		if x != nil {
+			amt := x.Raw
+			if amt == "" {
+				amt = x.Amount
+			}
+			return fmt.Sprintf("%s %s", x.Currency, amt)
+		}
+	case *PercentLit:
+		if x != nil {
+			return x.Text + "%"
+		}
+	case *Unary:
+		if x != nil && x.Op == Neg {
+			return "-" + exprText(x.X)
+		}
+	}
+	return "..."
 }
 
 // refersTo reports whether refs names clause num.

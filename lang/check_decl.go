@@ -136,6 +136,7 @@ func (c *checker) amendmentHeader(a *Amendment, fam *family) civil {
 	var seen Pos
 	for _, it := range a.Items {
 		var word string
+		var pos Pos
 		switch it := it.(type) {
 		case *Effective:
 			if it == nil {
@@ -153,19 +154,29 @@ func (c *checker) amendmentHeader(a *Amendment, fam *family) civil {
 			}
 			continue
 		case *Ends:
-			word = "ends"
+			if it != nil {
+				word, pos = "ends", it.At
+			}
 		case *CurrencyDecl:
-			word = "currency"
+			if it != nil {
+				word, pos = "currency", it.At
+			}
 		case *RoundingDecl:
-			word = "rounding"
+			if it != nil {
+				word, pos = "rounding", it.At
+			}
 		case *DefaultDecl:
-			word = "default"
+			if it != nil {
+				word, pos = "default", it.At
+			}
 		case *FiscalYearDecl:
-			word = "fiscal year"
-		default:
-			continue
+			if it != nil {
+				word, pos = "fiscal year", it.At
+			}
 		}
-		c.errs.Add(it.Pos(), "an amendment cannot declare `%s`; it belongs to the agreement", word)
+		if word != "" {
+			c.errs.Add(pos, "an amendment cannot declare `%s`; it belongs to the agreement", word)
+		}
 	}
 	if effLit == nil {
 		pos := a.At
@@ -213,6 +224,7 @@ func (c *checker) declareItems(v *view, items []Item) {
 			if d == nil {
 				continue
 			}
+			c.enum(d) // made now, so that checking after Check (Scope) only reads c.enums
 			if c.typeName(d.Name, "kind") {
 				c.declareName(v, d.Name, &entity{what: entKind, kind: d})
 			}
@@ -257,7 +269,7 @@ func (c *checker) declareItems(v *view, items []Item) {
 					if prev != nil {
 						c.errs.Add(d.Name.At, "%q is %s, not a term; only terms can be replaced", d.Name.Name, prev.describe())
 					} else {
-						c.errs.AddHint(d.Name.At, didYouMean(d.Name.Name, v.namesOf(entTerm)), "no term %q to replace", d.Name.Name)
+						c.errs.AddHint(d.Name.At, c.dym(d.Name.Name, func() []string { return v.namesOf(entTerm) }), "no term %q to replace", d.Name.Name)
 					}
 					continue
 				}
@@ -346,7 +358,7 @@ func (c *checker) declareItems(v *view, items []Item) {
 				v.clauses[num] = d
 				fam.info.Clauses[num] = d
 			case d.Replace && !exists:
-				c.errs.AddHint(d.Num.At, clauseHint(num, v.clauses), "no clause %s to replace in agreement %q", num, identName(fam.agr.ID))
+				c.errs.AddHint(d.Num.At, c.clauseHint(num, func() []string { return sortedKeys(v.clauses) }), "no clause %s to replace in agreement %q", num, identName(fam.agr.ID))
 			case !d.Replace && exists:
 				c.errs.AddHint(d.Num.At, "write `replace clause "+num+"` to change it", "clause %s already exists in agreement %q", num, identName(fam.agr.ID))
 			default:
@@ -367,7 +379,7 @@ func (c *checker) declareItems(v *view, items []Item) {
 			}
 			nums[num] = numUse{pos: d.Num.At, deleted: true}
 			if _, exists := v.clauses[num]; !exists {
-				c.errs.AddHint(d.Num.At, clauseHint(num, v.clauses), "no clause %s to delete in agreement %q", num, identName(fam.agr.ID))
+				c.errs.AddHint(d.Num.At, c.clauseHint(num, func() []string { return sortedKeys(v.clauses) }), "no clause %s to delete in agreement %q", num, identName(fam.agr.ID))
 				continue
 			}
 			delete(v.clauses, num)
@@ -436,7 +448,7 @@ func (c *checker) typeName(id *Ident, word string) bool {
 	return true
 }
 
-// namesOf returns the names of v's entities of one kind, sorted.
+// namesOf returns the names of v's entities of one kind, in no order.
 func (v *view) namesOf(what entityKind) []string {
 	var out []string
 	for n, e := range v.names {
@@ -444,7 +456,7 @@ func (v *view) namesOf(what entityKind) []string {
 			out = append(out, n)
 		}
 	}
-	return sortStrings(out)
+	return out
 }
 
 // buildRecord computes the record type of a schema.
@@ -466,9 +478,12 @@ func (c *checker) buildRecord(v *view, s *SchemaDecl) {
 		case name == "date" && t != nil && !isBasic(t, DateKind):
 			c.errs.Add(f.Name.At, "field date must have type date, not %s", t)
 			t = TDate
-		case name == "actor" && !s.Event && t != nil && !isBasic(t, PartyKind):
-			c.errs.Add(f.Name.At, "field actor of an action is the party that takes it and must have type party, not %s", t)
-			t = TParty
+		case name == "actor" && !s.Event:
+			c.errs.AddHint(f.Name.At, "leave it out: every action has it", "field actor is implicit: the party that takes an action is written after `by`")
+			continue
+		case name == "actor":
+			c.errs.AddHint(f.Name.At, "give the field another name", "an event has no actor: only actions are taken by a party")
+			continue
 		}
 		rec.Fields = append(rec.Fields, FieldType{Name: name, Type: t, Decl: f})
 	}
@@ -548,7 +563,7 @@ func (c *checker) resolveType(v *view, te *TypeExpr, records bool) Type {
 	if records {
 		cands = append(cands, v.namesOf(entSchema)...)
 	}
-	c.errs.AddHint(te.Name.At, didYouMean(name, cands), "unknown type %q", name)
+	c.errs.AddHint(te.Name.At, c.dym(name, func() []string { return cands }), "unknown type %q", name)
 	return nil
 }
 
@@ -682,11 +697,37 @@ func (c *checker) termCycles(v *view) {
 }
 
 // clauseHint suggests an existing clause number.
-func clauseHint(num string, clauses map[string]*ClauseDecl) string {
-	if s := suggest(num, sortedKeys(clauses)); s != "" {
+func (c *checker) clauseHint(num string, nums func() []string) string {
+	if !c.hintBudget() {
+		return ""
+	}
+	if s := suggest(num, nums()); s != "" {
 		return "did you mean clause " + s + "?"
 	}
 	return ""
+}
+
+// maxHints bounds the "did you mean" searches of one check: each costs time
+// in proportion to the number of names, and a hostile file could otherwise
+// make checking quadratic.
+const maxHints = 200
+
+// hintBudget reports whether another "did you mean" search may be made.
+func (c *checker) hintBudget() bool {
+	if c.hints >= maxHints {
+		return false
+	}
+	c.hints++
+	return true
+}
+
+// dym returns a "did you mean" hint for name among the candidates, within
+// the budget.
+func (c *checker) dym(name string, cands func() []string) string {
+	if !c.hintBudget() {
+		return ""
+	}
+	return didYouMean(name, cands())
 }
 
 // monthNumber returns 1..12 for a month's name in any case, or 0.

@@ -224,7 +224,7 @@ func (c *checker) ident(e *env, id *Ident) Type {
 			return nil
 		}
 	}
-	c.errs.AddHint(id.At, didYouMean(name, c.valueNames(e)), "unknown name %q", name)
+	c.errs.AddHint(id.At, c.dym(name, func() []string { return c.valueNames(e) }), "unknown name %q", name)
 	return nil
 }
 
@@ -366,7 +366,7 @@ func (c *checker) actionLit(e *env, x *ActionLit) Type {
 			}
 			ft, ok := rec.Field(name)
 			if !ok {
-				c.errs.AddHint(f.Name.At, didYouMean(name, fieldNames(rec, !schema.Event)), "%s has no field %q", rec, name)
+				c.errs.AddHint(f.Name.At, c.dym(name, func() []string { return fieldNames(rec, !schema.Event) }), "%s has no field %q", rec, name)
 				continue
 			}
 			c.info.Uses[f.Name] = &FieldObj{Schema: schema, Name: name, Type: ft.Type}
@@ -423,7 +423,7 @@ func (c *checker) selector(e *env, x *Selector) Type {
 	}
 	f, ok := rec.Field(x.Field.Name)
 	if !ok {
-		c.errs.AddHint(x.Field.At, didYouMean(x.Field.Name, fieldNames(rec, false)), "%s has no field %q", rec, x.Field.Name)
+		c.errs.AddHint(x.Field.At, c.dym(x.Field.Name, func() []string { return fieldNames(rec, false) }), "%s has no field %q", rec, x.Field.Name)
 		return nil
 	}
 	c.info.Uses[x.Field] = &FieldObj{Schema: rec.Schema, Name: f.Name, Type: f.Type}
@@ -489,7 +489,7 @@ func (c *checker) call(e *env, x *Call) Type {
 	if c.funcs != nil {
 		cands = append(cands, c.funcs.FuncNames()...)
 	}
-	c.errs.AddHint(x.Fun.At, didYouMean(name, cands), "unknown function %q", name)
+	c.errs.AddHint(x.Fun.At, c.dym(name, func() []string { return cands }), "unknown function %q", name)
 	return nil
 }
 

@@ -82,6 +82,18 @@ func (a civil) before(b civil) bool {
 	return a.d < b.d
 }
 
+// String writes the date as YYYY-MM-DD.
+func (a civil) String() string { return fmt.Sprintf("%04d-%02d-%02d", a.y, a.m, a.d) }
+
+// addMonths adds n months with the end-of-month rule: the day is kept, or
+// becomes the last day of a shorter month (2026-01-31 plus one month is
+// 2026-02-28).
+func (a civil) addMonths(n int) civil {
+	m := a.y*12 + (a.m - 1) + n
+	y, mo := m/12, m%12+1
+	return civil{y, mo, min(a.d, daysIn(y, mo))}
+}
+
 // dateLit checks a date literal and returns the date, or the zero civil
 // after reporting a date that does not exist.
 func (c *checker) dateLit(x *DateLit) civil {

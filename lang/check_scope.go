@@ -54,6 +54,7 @@ func (s *Scope) CheckExpr(e Expr, bindings []Binding) (*Info, Type, ErrorList) {
 	c.info = &Info{Types: make(map[Expr]Type), Uses: make(map[*Ident]Object)}
 	c.errs = nil
 	c.reported = make(map[string]bool)
+	c.hints = 0
 	env := &env{v: s.v, locals: make(map[string]*local)}
 	for _, b := range bindings {
 		if b.Given != nil && b.Given.Name != nil {

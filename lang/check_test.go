@@ -57,9 +57,11 @@ func TestTypeStrings(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
-	cands := []string{"microsoft", "openai", "AWS", "Azure", "net_revenue"}
+	cands := []string{"microsoft", "openai", "AWS", "Azure", "net_revenue", "UGX", "USD"}
 	for _, c := range []struct{ name, want string }{
 		{"microsft", "microsoft"},
+		{"mcrosft", "microsoft"},
+		{"USX", "USD"},
 		{"opnai", "openai"},
 		{"aws", "AWS"},
 		{"Azur", "Azure"},
@@ -251,6 +253,8 @@ func TestCheckNilTolerance(t *testing.T) {
 			&TestDecl{}, &TestDecl{Stmts: []TestStmt{nil, &AsOf{}, &Given{}, &Given{Name: &Ident{Name: "g"}},
 				&Expect{}, &ExpectVerdict{}, &ExpectPays{}, (*Expect)(nil)}},
 		}}}},
+		{Decls: []Decl{&Agreement{ID: &Ident{Name: "typed_nils"}, Items: typedNilItems()}}},
+		{Decls: []Decl{&Amendment{ID: &Ident{Name: "m2"}, Base: &Ident{Name: "typed_nils"}, Items: typedNilItems()}}},
 		{Decls: []Decl{&Amendment{ID: &Ident{Name: "m"}, Base: &Ident{Name: "a"}, Items: []Item{
 			nil, &Effective{}, &TermDecl{Replace: true}, &TermDecl{Replace: true, Name: &Ident{Name: "t"}},
 			&ClauseDecl{Replace: true}, &ClauseDecl{Replace: true, Num: &ClauseRef{Num: "1"}}, &DeleteClause{},
@@ -265,6 +269,24 @@ func TestCheckNilTolerance(t *testing.T) {
 		}()
 		Check(trees, &Config{Funcs: FuncMap{"f": nil}})
 	}()
+}
+
+// typedNilItems returns one nil pointer of every item type.
+func typedNilItems() []Item {
+	return []Item{(*Effective)(nil), (*Ends)(nil), (*CurrencyDecl)(nil), (*RoundingDecl)(nil),
+		(*DefaultDecl)(nil), (*FiscalYearDecl)(nil), (*PartyDecl)(nil), (*KindDecl)(nil), (*SchemaDecl)(nil),
+		(*TermDecl)(nil), (*ClauseDecl)(nil), (*DeleteClause)(nil), (*TestDecl)(nil),
+		&ClauseDecl{Body: (*Deontic)(nil)}, &ClauseDecl{Body: (*Share)(nil)}, &ClauseDecl{Body: (*Payment)(nil)},
+		&ClauseDecl{Body: (*Installments)(nil)}, &ClauseDecl{Body: (*Milestone)(nil)},
+		&ClauseDecl{Body: &Share{Lines: []*ShareLine{{Rate: (*Tiers)(nil)}, {Rate: (*FlatRate)(nil)}},
+			Payee: (*Waterfall)(nil)}},
+		&ClauseDecl{Body: &Payment{Payee: (*Split)(nil), Amount: (*MoneyLit)(nil)}},
+		&TestDecl{Stmts: []TestStmt{(*AsOf)(nil), (*Given)(nil), (*Expect)(nil), (*ExpectVerdict)(nil), (*ExpectPays)(nil)}},
+		&TermDecl{Name: &Ident{Name: "e"}, Body: &Binary{X: (*Ident)(nil), Y: (*Call)(nil)}},
+		&TermDecl{Name: &Ident{Name: "f"}, Body: &Binary{X: &IntLit{Text: "1"}, Y: &StringLit{}}},
+		&TermDecl{Name: &Ident{Name: "g"}, Body: &Binary{Op: And, X: &IntLit{Text: "1"}, Y: (*BoolLit)(nil)}},
+		&TermDecl{Name: &Ident{Name: "h"}, Body: &If{Cond: &IntLit{Text: "1"}, Then: (*IntLit)(nil), Else: (*IntLit)(nil)}},
+	}
 }
 
 // TestFuncSigCheck checks host functions typed by Params and by Check.
@@ -573,4 +595,52 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestScopeConcurrent checks expressions after Check from several
+// goroutines at once, as the REPL and Program.Eval do; run with -race.
+func TestScopeConcurrent(t *testing.T) {
+	_, info, errs := checkSource(t, `agreement x "X" {
+  effective 2026-01-01
+  currency USD
+  party a "A"
+  kind P = Azure | AWS
+  kind Unused = One | Two
+  action sell { platform P gross money }
+  term net(s sell) = s.gross
+}
+`)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	scope, err := info.Scope("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	exprs := []string{`One != Two`, `net(sell by a { platform: AWS, gross: USD 1, date: 2026-01-01 }) + USD 1`, `Azure in [AWS]`, `nett(1)`}
+	done := make(chan string)
+	for i := 0; i < 8; i++ {
+		go func(i int) {
+			src := exprs[i%len(exprs)]
+			e, perrs := ParseExpr("expr", []byte(src))
+			if len(perrs) > 0 {
+				done <- src + ": " + perrs.Error()
+				return
+			}
+			_, typ, errs := scope.CheckExpr(e, nil)
+			switch {
+			case src == "nett(1)" && (len(errs) != 1 || errs[0].Hint != `did you mean "net"?`):
+				done <- src + ": " + errs.Error()
+			case src != "nett(1)" && (len(errs) > 0 || typ == nil):
+				done <- src + ": " + errs.Error()
+			default:
+				done <- ""
+			}
+		}(i)
+	}
+	for i := 0; i < 8; i++ {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
 }

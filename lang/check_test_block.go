@@ -55,6 +55,10 @@ func (c *checker) testDecl(v *view, t *TestDecl) {
 				continue
 			}
 			c.verdictSubject(e, s.Subject)
+			if s.Verdict == NotCovered && s.Clause != nil {
+				c.errs.AddHint(s.Clause.At, "drop `by "+s.Clause.Num+"`", "`by` cannot follow `not covered`: no clause decides what no clause covers")
+				continue
+			}
 			c.testClauseRef(fam, s.Clause)
 		case *ExpectPays:
 			if s == nil {
@@ -107,9 +111,6 @@ func (c *checker) testClauseRef(fam *family, r *ClauseRef) {
 	if r == nil || fam.allNums[r.Num] {
 		return
 	}
-	hint := ""
-	if s := suggest(r.Num, sortedKeys(fam.allNums)); s != "" {
-		hint = "did you mean clause " + s + "?"
-	}
+	hint := c.clauseHint(r.Num, func() []string { return sortedKeys(fam.allNums) })
 	c.errs.AddHint(r.At, hint, "no clause %s", r.Num)
 }

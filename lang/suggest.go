@@ -1,8 +1,8 @@
 package lang
 
 import (
-	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // This file finds "did you mean" suggestions for misspelled names.
@@ -17,24 +17,25 @@ func suggest(name string, candidates []string) string {
 	if name == "" {
 		return ""
 	}
-	n := len([]rune(name))
+	var ed editor
+	ed.a = []rune(name)
+	n := len(ed.a)
 	limit := max(2, n/3)
-	sorted := append([]string(nil), candidates...)
-	sort.Strings(sorted)
-	best, bestDist := "", limit+1
-	for _, c := range sorted {
+	best, bestDist, bestPrefix := "", limit+2, 0
+	for _, c := range candidates {
 		if c == name || c == "" {
 			continue
 		}
-		if strings.EqualFold(c, name) {
-			return c
+		d := 0
+		if !strings.EqualFold(c, name) {
+			d = 1 + ed.distance(c, limit) // case-only differences rank first
+			if d > n {
+				continue
+			}
 		}
-		d := editDistance(name, c, limit)
-		if d >= n {
-			continue
-		}
-		if d < bestDist || (d == bestDist && commonPrefix(name, c) > commonPrefix(name, best)) {
-			best, bestDist = c, d
+		p := commonPrefix(name, c)
+		if d < bestDist || d == bestDist && (p > bestPrefix || p == bestPrefix && c < best) {
+			best, bestDist, bestPrefix = c, d, p
 		}
 	}
 	return best
@@ -51,21 +52,35 @@ func didYouMean(name string, candidates []string) string {
 // editDistance returns the Levenshtein distance between a and b, or any
 // value above limit once the distance is known to exceed it.
 func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > limit || -d > limit {
+	ed := editor{a: []rune(a)}
+	return ed.distance(b, limit)
+}
+
+// editor computes edit distances from one string, reusing its buffers.
+type editor struct {
+	a         []rune
+	b         []rune
+	prev, cur []int
+}
+
+func (ed *editor) distance(b string, limit int) int {
+	if d := len(ed.a) - utf8.RuneCountInString(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	ed.b = append(ed.b[:0], []rune(b)...)
+	rb := ed.b
+	ed.prev = append(ed.prev[:0], make([]int, len(rb)+1)...)
+	ed.cur = append(ed.cur[:0], make([]int, len(rb)+1)...)
+	prev, cur := ed.prev, ed.cur
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
+	for i := 1; i <= len(ed.a); i++ {
 		cur[0] = i
 		rowMin := cur[0]
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if ed.a[i-1] == rb[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
