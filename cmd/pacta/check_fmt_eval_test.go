@@ -16,8 +16,6 @@ func writeFile(t *testing.T, dir, name, text string) string {
 	return p
 }
 
-
-
 const badAgreement = `agreement a "A" {
   effective 2026-01-01
   currency USD
