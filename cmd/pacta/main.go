@@ -34,6 +34,7 @@ func commands() []command {
 		{"decide", "decide whether actions are permitted", runDecide},
 		{"settle", "settle a ledger and print the statement", runSettle},
 		{"test", "run the test blocks of agreements", runTest},
+		{"repl", "ask questions and try clauses interactively", runRepl},
 		{"version", "print the version", runVersion},
 	}
 }

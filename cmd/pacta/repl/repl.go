@@ -1,0 +1,427 @@
+// Package repl is Pacta's read-eval-print loop, `pacta repl`: a thin
+// client of lang and interp where lawyers type questions, clauses and
+// terms about loaded agreements and see the answers.
+//
+// At a terminal it edits lines with github.com/peterh/liner, keeps a
+// history file, completes names with Tab, continues an incomplete entry on
+// further lines after a "...  " prompt, abandons the entry being typed on
+// Ctrl-C, stops a long evaluation on Ctrl-C (through its context) and
+// leaves on Ctrl-D.
+//
+// With piped input (stdin is not a terminal) it reads lines without liner
+// and prints no banner and no prompts: only the answers, in order.
+// Problems are printed to stdout too, where they fall between the answers
+// they belong with, so that a transcript reads in order; the exit status is
+// 1 if any entry failed (a syntax, check or runtime error, an unknown or
+// failed command, a failed test), else 0.
+package repl
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/lang"
+	"github.com/peterh/liner"
+)
+
+// Prompts at a terminal.
+const (
+	prompt     = "pacta> "
+	contPrompt = "...  "
+)
+
+// maxLine is the longest line piped input may have.
+const maxLine = 1 << 20
+
+// maxHistoryEntry is the longest entry kept in the history file (liner
+// stops reading a history file at an entry over 4096 bytes).
+const maxHistoryEntry = 4000
+
+// Options configures Run.
+type Options struct {
+	// Files are the agreement files and directories to load.
+	Files []string
+	// AsOf is an initial as-of date ("" for none).
+	AsOf string
+	// Stdin, Stdout and Stderr are the streams of the piped mode.
+	// Interactive mode always uses the process's terminal (liner reads
+	// file descriptors 0 and 1).
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Interactive selects line editing at a terminal; see IsTerminal.
+	Interactive bool
+	// Version is printed in the banner.
+	Version string
+	// HistoryFile overrides the history file; "" means
+	// $XDG_STATE_HOME/pacta/history, or ~/.local/state/pacta/history.
+	HistoryFile string
+	// Funcs are host functions added to the standard library's.
+	Funcs []*interp.Func
+	// StepBudget bounds each question (0: interp's default).
+	StepBudget int64
+}
+
+// IsTerminal reports whether f is a terminal (a character device).
+func IsTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// Run runs the REPL until the input ends or :quit, and returns the exit
+// status.
+func Run(opts Options) int {
+	if opts.Stdout == nil {
+		opts.Stdout = os.Stdout
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	if opts.Stdin == nil {
+		opts.Stdin = os.Stdin
+	}
+	s := newSession(opts.Stdout, opts.Funcs, opts.StepBudget)
+	if !s.load(context.Background(), opts.Files) {
+		fmt.Fprintln(opts.Stderr, "pacta repl: the agreements could not be loaded")
+		return 1
+	}
+	if opts.AsOf != "" && !s.setAsOf([]string{opts.AsOf}) {
+		return 2
+	}
+	if opts.Interactive {
+		return interactive(s, opts)
+	}
+	return piped(s, opts)
+}
+
+// banner is the one-line greeting.
+func (s *Session) banner(version string) string {
+	v := "Pacta"
+	if version != "" {
+		v += " " + version
+	}
+	if s.base == nil {
+		return v + ": no agreement loaded; type :help for help"
+	}
+	return v + ": " + s.loadedWords() + "; type :help for help"
+}
+
+// needsMore reports whether text is an entry that is not finished: an
+// open block, bracket or text, or an operator or clause with nothing
+// after it.
+func needsMore(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.HasPrefix(t, ":") {
+		return false
+	}
+	if _, blanked, ok := splitGiven(text); ok {
+		_, errs := lang.ParseExpr(replName, []byte(blanked))
+		return lang.IsIncomplete(errs, []byte(blanked))
+	}
+	_, errs := lang.ParseInput(replName, []byte(text))
+	return lang.IsIncomplete(errs, []byte(text))
+}
+
+// isDeclaration reports whether text is one or more complete items.
+func isDeclaration(text string) bool {
+	if strings.HasPrefix(strings.TrimSpace(text), ":") {
+		return false
+	}
+	if _, _, ok := splitGiven(text); ok {
+		return false
+	}
+	in, errs := lang.ParseInput(replName, []byte(text))
+	return len(errs) == 0 && len(in.Items) > 0
+}
+
+// isCommand reports whether line is a command.
+func isCommand(line string) bool { return strings.HasPrefix(strings.TrimSpace(line), ":") }
+
+func isIndented(line string) bool {
+	return line != "" && (line[0] == ' ' || line[0] == '\t') && strings.TrimSpace(line) != ""
+}
+
+// piped reads entries from opts.Stdin without prompts.
+func piped(s *Session, opts Options) int {
+	sc := bufio.NewScanner(opts.Stdin)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	var peeked *string
+	next := func() (string, bool) {
+		if peeked != nil {
+			l := *peeked
+			peeked = nil
+			return l, true
+		}
+		if !sc.Scan() {
+			return "", false
+		}
+		return strings.TrimRight(sc.Text(), "\r"), true
+	}
+	peek := func() (string, bool) {
+		if peeked == nil {
+			l, ok := next()
+			if !ok {
+				return "", false
+			}
+			peeked = &l
+		}
+		return *peeked, true
+	}
+	// more reads continuation lines while entry is unfinished; a blank
+	// line, or a command, ends the entry as it is (its error says what was
+	// missing).
+	more := func(entry string) string {
+		for needsMore(entry) {
+			l, ok := peek()
+			if !ok || isCommand(l) {
+				break
+			}
+			next()
+			if strings.TrimSpace(l) == "" {
+				break
+			}
+			entry += "\n" + l
+		}
+		return entry
+	}
+	failed := 0
+	ctx := context.Background()
+	for !s.quit {
+		line, ok := next()
+		if !ok {
+			break
+		}
+		entry := more(line)
+		// An indented line after a declaration continues it: a clause's
+		// modifiers (settled quarterly, due ...) on lines of their own.
+		for isDeclaration(entry) {
+			l, ok := peek()
+			if !ok || !isIndented(l) {
+				break
+			}
+			cand := entry + "\n" + l
+			if !isDeclaration(cand) && !needsMore(cand) {
+				break
+			}
+			next()
+			entry = more(cand)
+		}
+		if !s.Handle(ctx, entry) {
+			failed++
+		}
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Fprintf(opts.Stdout, "cannot read the input: %v\n", err)
+		failed++
+	}
+	if failed > 0 {
+		fmt.Fprintf(opts.Stderr, "pacta repl: %s failed\n", entries(failed))
+		return 1
+	}
+	return 0
+}
+
+// HistoryPath returns the history file: $XDG_STATE_HOME/pacta/history,
+// or ~/.local/state/pacta/history ("" if neither can be found).
+func HistoryPath() string {
+	if d := os.Getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "pacta", "history")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" {
+		return ""
+	}
+	return filepath.Join(home, ".local", "state", "pacta", "history")
+}
+
+// historyItem turns an entry into one history line: its lines joined by
+// spaces, with comments dropped. It returns false if the joined line would
+// not read the same (a line ending in a three-letter capital word before
+// one starting with a number reads as money) or is too long.
+func historyItem(entry string) (string, bool) {
+	lines := strings.Split(entry, "\n")
+	for i, l := range lines {
+		if i < len(lines)-1 {
+			l = stripComment(l)
+		}
+		lines[i] = strings.TrimSpace(l)
+	}
+	var parts []string
+	for _, l := range lines {
+		if l != "" {
+			parts = append(parts, l)
+		}
+	}
+	joined := strings.Join(parts, " ")
+	if joined == "" || len(joined) > maxHistoryEntry || !utf8.ValidString(joined) {
+		return "", false
+	}
+	if len(lines) > 1 && !strings.HasPrefix(joined, ":") {
+		_, e1 := lang.ParseInput(replName, []byte(entry))
+		_, e2 := lang.ParseInput(replName, []byte(joined))
+		if (len(e1) == 0) != (len(e2) == 0) {
+			return "", false
+		}
+	}
+	return joined, true
+}
+
+// stripComment removes a `//` comment from a line, outside text in quotes.
+func stripComment(l string) string {
+	in := false
+	for i := 0; i < len(l); i++ {
+		switch {
+		case in && l[i] == '\\':
+			i++
+		case l[i] == '"':
+			in = !in
+		case !in && l[i] == '/' && i+1 < len(l) && l[i+1] == '/':
+			return l[:i]
+		}
+	}
+	return l
+}
+
+// interactive runs the REPL at a terminal with liner.
+func interactive(s *Session, opts Options) int {
+	ln := liner.NewLiner()
+	defer ln.Close()
+	ln.SetCtrlCAborts(true)
+	ln.SetTabCompletionStyle(liner.TabPrints)
+	ln.SetWordCompleter(s.complete)
+
+	hist := opts.HistoryFile
+	if hist == "" {
+		hist = HistoryPath()
+	}
+	if hist != "" {
+		if f, err := os.Open(hist); err == nil {
+			ln.ReadHistory(f)
+			f.Close()
+		}
+	}
+	saveHistory := func() {
+		if hist == "" {
+			return
+		}
+		if err := os.MkdirAll(filepath.Dir(hist), 0o700); err != nil {
+			return
+		}
+		f, err := os.OpenFile(hist, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+		if err != nil {
+			return
+		}
+		ln.WriteHistory(f)
+		f.Close()
+	}
+	saveHistory() // create the file if it is missing
+
+	// Ctrl-C outside the prompt (while evaluating) arrives as SIGINT: it
+	// cancels the evaluation's context instead of killing the process.
+	sigc := make(chan os.Signal, 1)
+	signal.Notify(sigc, os.Interrupt)
+	defer signal.Stop(sigc)
+
+	fmt.Fprintln(opts.Stdout, s.banner(opts.Version))
+	for !s.quit {
+		entries, ok := readEntry(ln)
+		if !ok {
+			break
+		}
+		for _, entry := range entries {
+			if s.quit {
+				break
+			}
+			if item, ok := historyItem(entry); ok {
+				ln.AppendHistory(item)
+			} else {
+				for _, l := range strings.Split(entry, "\n") {
+					if item, ok := historyItem(l); ok {
+						ln.AppendHistory(item)
+					}
+				}
+			}
+			saveHistory()
+			select {
+			case <-sigc: // a stray interrupt from before
+			default:
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan struct{})
+			go func() {
+				select {
+				case <-sigc:
+					cancel()
+				case <-done:
+				}
+			}()
+			s.Handle(ctx, entry)
+			close(done)
+			cancel()
+		}
+	}
+	saveHistory()
+	return 0
+}
+
+// readEntry reads one entry: a line, and more lines while it is
+// unfinished. It returns false at the end of input (Ctrl-D on an empty
+// line at the first prompt). Ctrl-C abandons the entry and starts again;
+// so does Ctrl-D at a continuation prompt. A blank line ends an unfinished
+// entry as it is, and so does a command, which then runs after it: two
+// entries.
+func readEntry(ln *liner.State) ([]string, bool) {
+	var lines []string
+	for {
+		p := prompt
+		if len(lines) > 0 {
+			p = contPrompt
+		}
+		line, err := ln.Prompt(p)
+		switch {
+		case errors.Is(err, liner.ErrPromptAborted):
+			lines = nil
+			continue
+		case errors.Is(err, io.EOF) && len(lines) > 0:
+			fmt.Println()
+			lines = nil
+			continue
+		case err != nil:
+			if errors.Is(err, io.EOF) {
+				fmt.Println()
+			}
+			return nil, false
+		}
+		if len(lines) > 0 {
+			switch {
+			case strings.TrimSpace(line) == "":
+				return []string{strings.Join(lines, "\n")}, true
+			case isCommand(line):
+				return []string{strings.Join(lines, "\n"), line}, true
+			}
+		}
+		lines = append(lines, line)
+		entry := strings.Join(lines, "\n")
+		if strings.TrimSpace(entry) == "" {
+			return nil, true
+		}
+		if !needsMore(entry) {
+			return []string{entry}, true
+		}
+	}
+}
+
+func entries(n int) string {
+	if n == 1 {
+		return "1 entry"
+	}
+	return fmt.Sprintf("%d entries", n)
+}

@@ -1,0 +1,652 @@
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/lang"
+	"github.com/pacta-lang/pacta/stdlib"
+)
+
+// replName is the file name of the entry being handled, in positions.
+const replName = "<repl>"
+
+// Session is the state of one REPL session: the loaded files, what was
+// declared and bound at the prompt, the as-of date and the last answer. It
+// does no terminal input of its own: Handle takes one complete entry at a
+// time and writes the answer to the session's output. An entry that fails
+// changes nothing.
+type Session struct {
+	out     io.Writer
+	options []interp.Option
+
+	paths []string        // files and directories as given to :load
+	srcs  []interp.Source // their contents, as read
+	base  *interp.Program // the files alone (nil with no files)
+	tgt   *target         // where declarations go
+
+	prog   *interp.Program // files and session declarations
+	ss     *sessionSource  // the generated session source of prog
+	decls  []*decl
+	givens []*given
+
+	asOf   interp.Date
+	last   *answer
+	ledger string // the ledger file of :ledger, "" for none
+
+	// lastDecl is the entry of the last declaration that succeeded, for
+	// joining an indented line to it (see Handle).
+	lastDecl string
+
+	quit bool
+}
+
+// given is a name bound with `given NAME = EXPR`.
+type given struct {
+	g     *lang.Given
+	entry string      // the entry as typed (the prefix blanked out)
+	asOf  interp.Date // the as-of date it was evaluated at
+	val   interp.Value
+	typ   lang.Type
+	live  bool // false once a later given takes the same name
+}
+
+// newSession makes a session with the given options; load must follow.
+func newSession(out io.Writer, funcs []*interp.Func, budget int64) *Session {
+	fns := append(stdlib.Funcs(), funcs...)
+	opts := []interp.Option{interp.WithFuncs(fns...)}
+	if budget > 0 {
+		opts = append(opts, interp.WithStepBudget(budget))
+	}
+	return &Session{out: out, options: opts}
+}
+
+func (s *Session) printf(format string, args ...any) { fmt.Fprintf(s.out, format, args...) }
+func (s *Session) println(args ...any)               { fmt.Fprintln(s.out, args...) }
+
+// agreement returns the id of the session's agreement.
+func (s *Session) agreement() string {
+	if s.tgt == nil || s.tgt.synthetic {
+		return "session"
+	}
+	return s.tgt.agreement
+}
+
+// readPaths reads files; a directory stands for every .pacta file below
+// it, in lexical order.
+func readPaths(paths []string) ([]interp.Source, error) {
+	var out []interp.Source
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fileError(p, err)
+		}
+		if !info.IsDir() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return nil, fileError(p, err)
+			}
+			out = append(out, interp.Source{Name: p, Text: b})
+			continue
+		}
+		var names []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(path, ".pacta") {
+				names = append(names, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fileError(p, err)
+		}
+		if len(names) == 0 {
+			return nil, fmt.Errorf("%s: no .pacta files in this directory", p)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			b, err := os.ReadFile(n)
+			if err != nil {
+				return nil, fileError(n, err)
+			}
+			out = append(out, interp.Source{Name: n, Text: b})
+		}
+	}
+	return out, nil
+}
+
+// fileError turns an os error into one line naming the file.
+func fileError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file", path)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s: permission denied", path)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %v", path, pe.Err)
+	}
+	return fmt.Errorf("%s: %v", path, err)
+}
+
+// load reads and compiles paths (replacing the loaded files) and rebuilds
+// the session on them. On failure it prints the problems and changes
+// nothing.
+func (s *Session) load(ctx context.Context, paths []string) bool {
+	srcs, err := readPaths(paths)
+	if err != nil {
+		s.println(err)
+		return false
+	}
+	var base *interp.Program
+	if len(srcs) > 0 {
+		base, err = interp.Compile(srcs, s.options...)
+		if err != nil {
+			s.printErr(err, srcs, nil, "")
+			return false
+		}
+		if len(base.Agreements()) == 0 {
+			s.printf("%s: no agreement is declared in these files\n", strings.Join(paths, ", "))
+			return false
+		}
+	}
+	tgt := makeTarget(base)
+	prog, ss, err := s.build(ctx, srcs, tgt, s.decls)
+	if err != nil {
+		if len(s.decls) > 0 {
+			s.println("the declarations typed in this session do not fit these files:")
+		}
+		s.printErr(err, srcs, ss, "")
+		if len(s.decls) > 0 {
+			s.println("type :reset to drop them, then load again")
+		}
+		return false
+	}
+	if err := s.refreshGivens(ctx, prog, tgt); err != nil {
+		s.println(err)
+		return false
+	}
+	s.paths, s.srcs, s.base, s.tgt = paths, srcs, base, tgt
+	s.prog, s.ss = prog, ss
+	s.last = nil
+	return true
+}
+
+// makeTarget works out where declarations go for the program of the
+// files (nil: no files).
+func makeTarget(base *interp.Program) *target {
+	if base == nil {
+		return &target{synthetic: true}
+	}
+	ai := base.Info().Agreements[0]
+	t := &target{agreement: ai.Decl.ID.Name, effective: ai.Effective, latest: ai.Effective, versions: map[string][]string{}}
+	add := func(date string, items []lang.Item) {
+		for _, it := range items {
+			switch it.(type) {
+			case *lang.ClauseDecl, *lang.TermDecl:
+				k := itemKey(it)
+				vs := t.versions[k]
+				if len(vs) == 0 || vs[len(vs)-1] != date {
+					t.versions[k] = append(vs, date)
+				}
+			}
+		}
+	}
+	add(ai.Effective, ai.Decl.Items)
+	for _, am := range ai.Amendments {
+		date := amendmentDate(am)
+		if date > t.latest {
+			t.latest = date
+		}
+		add(date, am.Items)
+	}
+	for _, vs := range t.versions {
+		sort.Strings(vs)
+	}
+	return t
+}
+
+// amendmentDate returns an amendment's effective date as written.
+func amendmentDate(am *lang.Amendment) string {
+	for _, it := range am.Items {
+		if e, ok := it.(*lang.Effective); ok && e.Date != nil {
+			return e.Date.Text
+		}
+	}
+	return ""
+}
+
+// build compiles files and declarations.
+func (s *Session) build(ctx context.Context, srcs []interp.Source, tgt *target, decls []*decl) (*interp.Program, *sessionSource, error) {
+	ss := generate(tgt, decls)
+	all := srcs
+	if ss != nil {
+		all = append(append([]interp.Source(nil), srcs...), interp.Source{Name: sessionFile, Text: ss.text})
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, ss, err
+	}
+	prog, err := interp.Compile(all, s.options...)
+	return prog, ss, err
+}
+
+// refreshGivens evaluates every given again against prog, in the order
+// they were made, at the as-of date each was made at: their values (an
+// action instance belongs to one program) must be of prog. It changes the
+// givens only if every live one still evaluates.
+func (s *Session) refreshGivens(ctx context.Context, prog *interp.Program, tgt *target) error {
+	if len(s.givens) == 0 {
+		return nil
+	}
+	type result struct {
+		val interp.Value
+		typ lang.Type
+		ok  bool
+	}
+	res := make([]result, len(s.givens))
+	bound := map[string]int{} // name → index in s.givens of its latest evaluated binding
+	for i, g := range s.givens {
+		var bs []interp.Binding
+		for _, j := range bound {
+			bs = append(bs, interp.Binding{Given: s.givens[j].g, Value: res[j].val, Type: res[j].typ})
+		}
+		x, err := prog.CompileParsedExpr(agreementOf(prog, tgt), g.g.Value, bs...)
+		var v interp.Value
+		if err == nil {
+			v, err = x.Eval(ctx, interp.EvalOptions{AsOf: g.asOf})
+		}
+		if err != nil {
+			if g.live {
+				return fmt.Errorf("this change would break given %s: %s\n(bind it again with given, or type :reset)", g.g.Name.Name, plainError(err))
+			}
+			continue
+		}
+		res[i] = result{v, x.Type(), true}
+		bound[g.g.Name.Name] = i
+	}
+	for i, g := range s.givens {
+		if res[i].ok {
+			g.val, g.typ = res[i].val, res[i].typ
+		}
+	}
+	return nil
+}
+
+// agreementOf returns the id of the session's agreement in prog, built
+// for tgt.
+func agreementOf(prog *interp.Program, tgt *target) string {
+	if tgt != nil && !tgt.synthetic {
+		return tgt.agreement
+	}
+	if ids := prog.Agreements(); len(ids) > 0 {
+		return ids[0]
+	}
+	return ""
+}
+
+// bindings returns the live givens for compiling an expression.
+func (s *Session) bindings() []interp.Binding {
+	var out []interp.Binding
+	for _, g := range s.givens {
+		if g.live {
+			out = append(out, interp.Binding{Given: g.g, Value: g.val, Type: g.typ})
+		}
+	}
+	return out
+}
+
+// plainError returns an error's message without a position prefix.
+func plainError(err error) string {
+	var le *interp.LedgerError
+	if errors.As(err, &le) {
+		return le.Error()
+	}
+	var ie *interp.Error
+	if errors.As(err, &ie) {
+		return ie.Msg
+	}
+	var el lang.ErrorList
+	if errors.As(err, &el) && len(el) > 0 {
+		return el[0].Msg
+	}
+	if errors.Is(err, context.Canceled) {
+		return "interrupted"
+	}
+	return err.Error()
+}
+
+// printErr prints err. Positioned problems are rendered with their line
+// and a caret: in a file, in the entry being handled (entry, named
+// <repl>), or in an earlier declaration (named <session>).
+func (s *Session) printErr(err error, srcs []interp.Source, ss *sessionSource, entry string) {
+	if errors.Is(err, context.Canceled) {
+		s.println("interrupted")
+		return
+	}
+	var list lang.ErrorList
+	var ie *interp.Error
+	switch {
+	case errors.As(err, &list):
+	case errors.As(err, &ie) && ie.Pos.IsValid():
+		list = lang.ErrorList{{Pos: ie.Pos, Msg: ie.Msg}}
+	default:
+		s.println(plainError(err))
+		return
+	}
+	byName := map[string][]byte{}
+	for _, src := range srcs {
+		byName[src.Name] = src.Text
+	}
+	seen := map[string]bool{}
+	for _, e := range list {
+		var text string
+		switch e.Pos.File {
+		case sessionFile:
+			ne := *e
+			if d, off, ok := ss.locate(e.Pos.Offset); ok {
+				name := "<session>"
+				if d.entry == entry {
+					name = replName
+				}
+				ne.Pos = posIn(name, d.entry, off)
+				text = ne.Render([]byte(d.entry))
+				if name != replName {
+					text = "in " + d.what() + ", typed earlier:\n" + text
+				}
+			} else {
+				text = ne.Render(ss.text)
+			}
+		case replName:
+			text = e.Render([]byte(entry))
+		default:
+			text = e.Render(byName[e.Pos.File])
+		}
+		if !seen[text] {
+			seen[text] = true
+			io.WriteString(s.out, text)
+		}
+	}
+}
+
+// Handle runs one complete entry: a command, a declaration, a given or an
+// expression. It reports whether the entry succeeded.
+func (s *Session) Handle(ctx context.Context, entry string) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.printf("internal error (please report it): %v\n", r)
+			ok = false
+		}
+	}()
+	trimmed := strings.TrimSpace(entry)
+	if trimmed == "" {
+		return true
+	}
+	// Only the entry right after a declaration may continue it.
+	lastDecl := s.lastDecl
+	s.lastDecl = ""
+	switch {
+	case strings.HasPrefix(trimmed, ":"):
+		return s.command(ctx, trimmed)
+	}
+	if name, blanked, ok := splitGiven(entry); ok {
+		return s.bind(ctx, entry, name, blanked)
+	}
+	in, errs := lang.ParseInput(replName, []byte(entry))
+	if len(errs) > 0 {
+		if handled, ok := s.joinIndented(ctx, lastDecl, entry); handled {
+			return ok
+		}
+		s.printErr(errs, nil, nil, entry)
+		return false
+	}
+	switch {
+	case len(in.Items) > 0:
+		return s.declare(ctx, entry, in.Items, false)
+	case in.Expr != nil:
+		return s.ask(ctx, entry, in.Expr)
+	}
+	return true // only comments
+}
+
+// joinIndented handles an indented line that does not stand on its own
+// after a declaration, such as `settled quarterly` pasted under a clause:
+// it is the rest of that declaration, so the two are declared again as
+// one. It reports whether the line was taken that way, and if so whether
+// the declaration succeeded.
+func (s *Session) joinIndented(ctx context.Context, lastDecl, entry string) (handled, ok bool) {
+	if lastDecl == "" || entry == "" || (entry[0] != ' ' && entry[0] != '\t') {
+		return false, false
+	}
+	joined := lastDecl + "\n" + entry
+	in, errs := lang.ParseInput(replName, []byte(joined))
+	if len(errs) > 0 || len(in.Items) == 0 {
+		return false, false
+	}
+	return true, s.declare(ctx, joined, in.Items, true)
+}
+
+// givenRE matches the start of `given NAME = EXPR`.
+var givenRE = regexp.MustCompile(`^\s*given\s+([A-Za-z_][A-Za-z0-9_]*)\s*=`)
+
+// splitGiven recognises `given NAME = EXPR`. It returns the name and the
+// entry with everything before the expression blanked out with spaces, so
+// that positions in the expression are those of the entry.
+func splitGiven(entry string) (string, string, bool) {
+	m := givenRE.FindStringSubmatchIndex(entry)
+	if m == nil {
+		return "", "", false
+	}
+	b := []byte(entry)
+	for i := 0; i < m[1]; i++ {
+		if b[i] != '\n' && b[i] != '\r' {
+			b[i] = ' '
+		}
+	}
+	return entry[m[2]:m[3]], string(b), true
+}
+
+// bind handles `given NAME = EXPR`; blanked is the entry with `given NAME
+// =` blanked out.
+func (s *Session) bind(ctx context.Context, entry, name, blanked string) bool {
+	if lang.IsKeyword(name) {
+		s.printf("%q is a reserved word; choose another name\n", name)
+		return false
+	}
+	e, errs := lang.ParseExpr(replName, []byte(blanked))
+	if len(errs) > 0 {
+		s.printErr(errs, nil, nil, entry)
+		return false
+	}
+	x, err := s.prog.CompileParsedExpr(s.agreement(), e, s.bindings()...)
+	if err != nil {
+		s.printErr(err, s.srcs, s.ss, entry)
+		return false
+	}
+	v, err := x.Eval(ctx, interp.EvalOptions{AsOf: s.asOf})
+	if err != nil {
+		s.printErr(err, s.srcs, s.ss, entry)
+		return false
+	}
+	g := &given{
+		g:     &lang.Given{At: posIn(replName, blanked, 0), Name: &lang.Ident{Name: name}, Value: e},
+		entry: blanked, asOf: s.asOf, val: v, typ: x.Type(), live: true,
+	}
+	for _, old := range s.givens {
+		if old.g.Name.Name == name {
+			old.live = false
+		}
+	}
+	s.givens = append(s.givens, g)
+	s.printf("%s = %s\n", name, formatValue(v))
+	return true
+}
+
+// declare adds or replaces the items of entry in the session and rebuilds
+// the program. joined says the entry is an earlier declaration with an
+// indented line added (see joinIndented).
+func (s *Session) declare(ctx context.Context, entry string, items []lang.Item, joined bool) bool {
+	cand := append([]*decl(nil), s.decls...)
+	find := func(key string) int {
+		for i, d := range cand {
+			if d.key == key {
+				return i
+			}
+		}
+		return -1
+	}
+	type change struct {
+		d    *decl
+		verb string
+	}
+	var changes []change
+	for _, d := range splitItems(entry, items) {
+		if !s.tgt.synthetic {
+			if strings.HasPrefix(d.key, "header ") {
+				e := &lang.Error{Pos: posIn(replName, entry, d.off),
+					Msg: fmt.Sprintf("%s belongs to agreement %s as loaded from its file; it cannot be changed at the prompt", d.what(), s.tgt.agreement)}
+				s.printErr(lang.ErrorList{e}, nil, nil, entry)
+				return false
+			}
+		}
+		i := find(d.key)
+		inFiles := !s.tgt.synthetic && d.versioned() && len(s.tgt.versions[d.key]) > 0
+		if d.isDelete() && !inFiles {
+			if i < 0 || cand[i].isDelete() {
+				e := &lang.Error{Pos: posIn(replName, entry, d.off), Msg: fmt.Sprintf("there is no %s to delete", d.what())}
+				s.printErr(lang.ErrorList{e}, nil, nil, entry)
+				return false
+			}
+			cand = append(cand[:i], cand[i+1:]...)
+			changes = append(changes, change{d, "deleted"})
+			continue
+		}
+		verb := "added"
+		switch {
+		case d.isDelete():
+			verb = "deleted"
+		case inFiles:
+			verb = "replaced"
+		case i >= 0:
+			verb = "redefined"
+		}
+		if i >= 0 {
+			cand[i] = d
+		} else {
+			cand = append(cand, d)
+		}
+		changes = append(changes, change{d, verb})
+	}
+	prog, ss, err := s.build(ctx, s.srcs, s.tgt, cand)
+	if err != nil {
+		s.printErr(err, s.srcs, ss, entry)
+		return false
+	}
+	if err := s.refreshGivens(ctx, prog, s.tgt); err != nil {
+		s.println(err)
+		return false
+	}
+	s.decls, s.prog, s.ss = cand, prog, ss
+	s.lastDecl = entry
+	ok := true
+	for _, c := range changes {
+		ok = s.reportChange(ctx, c.d, c.verb, joined) && ok
+	}
+	return ok
+}
+
+// reportChange says what a declaration did. A test is run at once; the
+// result is false if it fails.
+func (s *Session) reportChange(ctx context.Context, d *decl, verb string, joined bool) bool {
+	if joined && verb == "added" {
+		verb = "completed"
+	}
+	switch it := d.item.(type) {
+	case *lang.TestDecl:
+		return s.runTests(ctx, it.Name.Value, d.entry)
+	case *lang.TermDecl:
+		if it.Params == nil {
+			if x, err := s.prog.CompileParsedExpr(s.agreement(), &lang.Ident{At: it.Name.At, Name: it.Name.Name}); err == nil {
+				if v, err := x.Eval(ctx, interp.EvalOptions{AsOf: s.asOf}); err == nil {
+					s.printf("%s %s = %s%s\n", verb, d.what(), formatValue(v), s.whereReplaced(d, verb))
+					return true
+				}
+			}
+		}
+	}
+	s.printf("%s %s%s\n", verb, d.what(), s.whereReplaced(d, verb))
+	return true
+}
+
+// whereReplaced says which versions of the files a replacement or
+// deletion covers: ` (for this session, at every date: in
+// openai_microsoft from 2019-07-22 and aws_concessions from 2026-11-01)`.
+func (s *Session) whereReplaced(d *decl, verb string) string {
+	if verb != "replaced" && verb != "deleted" || s.tgt.synthetic {
+		return ""
+	}
+	dates := s.tgt.versions[d.key]
+	if len(dates) == 0 {
+		return " (for this session)"
+	}
+	var parts []string
+	for _, date := range dates {
+		parts = append(parts, s.madeBy(d.key, date)+" from "+date)
+	}
+	return " for this session, wherever the files define it: " + strings.Join(parts, " and ")
+}
+
+// madeBy names the agreement or amendment of the files that makes a
+// version of key on date.
+func (s *Session) madeBy(key, date string) string {
+	ai := s.base.Info().Agreements[0]
+	for i := len(ai.Amendments) - 1; i >= 0; i-- {
+		am := ai.Amendments[i]
+		if amendmentDate(am) != date {
+			continue
+		}
+		for _, it := range am.Items {
+			if itemKey(it) == key {
+				return am.ID.Name
+			}
+		}
+	}
+	return ai.Decl.ID.Name
+}
+
+// reset drops every declaration and given.
+func (s *Session) reset(ctx context.Context) bool {
+	nd, ng := len(s.decls), 0
+	for _, g := range s.givens {
+		if g.live {
+			ng++
+		}
+	}
+	prog, ss, err := s.build(ctx, s.srcs, s.tgt, nil)
+	if err != nil {
+		s.printErr(err, s.srcs, ss, "")
+		return false
+	}
+	s.prog, s.ss, s.decls, s.givens, s.last, s.lastDecl = prog, ss, nil, nil, nil, ""
+	s.printf("session cleared: %s and %s dropped\n", plural(nd, "declaration"), plural(ng, "given"))
+	return true
+}
+
+// plural writes "1 declaration", "2 declarations".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

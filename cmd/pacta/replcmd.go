@@ -1,0 +1,31 @@
+package main
+
+import (
+	"io"
+	"os"
+
+	"github.com/pacta-lang/pacta/cmd/pacta/repl"
+)
+
+func runRepl(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("repl", "pacta repl [--as-of DATE] [FILE|DIR]...",
+		`Start the interactive REPL on the given agreements: ask whether an action
+is permitted, compute amounts, define and redefine terms and clauses. Type
+:help once it starts. With piped input (not a terminal) it reads entries
+line by line and prints only the answers, errors included, in order; the
+exit status is then 1 if any entry failed.`, stderr)
+	asOf := fs.String("as-of", "", "start with this as-of `date` (see :asof)")
+	rest, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
+	}
+	return repl.Run(repl.Options{
+		Files:       rest,
+		AsOf:        *asOf,
+		Stdin:       os.Stdin,
+		Stdout:      stdout,
+		Stderr:      stderr,
+		Interactive: repl.IsTerminal(os.Stdin) && repl.IsTerminal(os.Stdout) && stdout == io.Writer(os.Stdout),
+		Version:     version,
+	})
+}
