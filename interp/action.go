@@ -367,3 +367,18 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// check reports a record that does not fit its schema: a host may build
+// records by hand, and a malformed one must be an error, never a panic.
+func (s *Schema) check(r *Record) error {
+	if len(r.Fields) != len(s.Fields) {
+		return fmt.Errorf("%s has %d fields, but the record gives %d; build records with NewAction", s.Name, len(s.Fields), len(r.Fields))
+	}
+	for i, t := range s.types {
+		if t != nil && t.kind != KindInvalid && r.Fields[i].kind != t.kind &&
+			!(t.kind == KindDecimal && r.Fields[i].kind == KindInteger) {
+			return &FieldError{s.Fields[i], fmt.Sprintf("must be %s, not %s", t, r.Fields[i].kind)}
+		}
+	}
+	return nil
+}

@@ -3,6 +3,8 @@ package interp
 import (
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -282,7 +284,29 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		}
 		v.rules[s] = append(v.rules[s], r)
 	}
+	for _, rs := range v.rules {
+		sort.SliceStable(rs, func(i, j int) bool { return CompareClauseNums(rs[i].clause.Num, rs[j].clause.Num) < 0 })
+	}
 	return p.compileMoney(a, v)
+}
+
+// CompareClauseNums orders clause numbers by their dot-separated parts,
+// numerically where both parts are numbers: 2 < 9.2 < 9.10 < 10.
+func CompareClauseNums(a, b string) int {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		x, errx := strconv.Atoi(as[i])
+		y, erry := strconv.Atoi(bs[i])
+		switch {
+		case errx == nil && erry == nil:
+			if x != y {
+				return cmpInt(x, y)
+			}
+		case as[i] != bs[i]:
+			return strings.Compare(as[i], bs[i])
+		}
+	}
+	return cmpInt(len(as), len(bs))
 }
 
 // versionAt returns the version in force on d, or nil before the

@@ -92,6 +92,9 @@ func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions,
 	if a == nil || a.Schema == nil || a.Schema.agreement == nil || a.Schema.Event {
 		return fmt.Errorf("not an action of a loaded agreement")
 	}
+	if err := a.Schema.check(a); err != nil {
+		return err
+	}
 	ag := a.Schema.agreement
 	actDate := a.Fields[a.Schema.dateIdx()].date
 	asOf := opts.AsOf
@@ -181,13 +184,24 @@ func resolve(v *version, applied []*rule, d *Decision) {
 	// A winner is an applicable rule that no other applicable rule
 	// overrides.
 	var obuf [16]*rule
-	overriddenBy := obuf[:len(applied)]
-	if len(applied) > len(obuf) {
+	var overriddenBy []*rule
+	if len(applied) <= len(obuf) {
+		overriddenBy = obuf[:len(applied)]
+	} else {
 		overriddenBy = make([]*rule, len(applied))
 	}
+	// A clause overridden by another is reported as overridden by a
+	// deciding clause (one nothing overrides) when one overrides it,
+	// directly or through a chain; otherwise by the first that does.
 	for i, r := range applied {
 		for _, o := range applied {
-			if o != r && v.over[o.idx][r.idx] {
+			if o == r || !v.over[o.idx][r.idx] {
+				continue
+			}
+			if overriddenBy[i] == nil {
+				overriddenBy[i] = o
+			}
+			if !overridden(v, applied, o) {
 				overriddenBy[i] = o
 				break
 			}
@@ -237,6 +251,16 @@ func resolve(v *version, applied []*rule, d *Decision) {
 		}
 		d.Applied = append(d.Applied, a)
 	}
+}
+
+// overridden reports whether any applicable rule overrides r.
+func overridden(v *version, applied []*rule, r *rule) bool {
+	for _, o := range applied {
+		if o != r && v.over[o.idx][r.idx] {
+			return true
+		}
+	}
+	return false
 }
 
 // overrideReason says why winner beats loser, naming the precedence as

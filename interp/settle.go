@@ -316,7 +316,32 @@ func (s *settler) finish() error {
 	if err := s.advance(end, true); err != nil {
 		return err
 	}
+	// Clauses with a floor or a guarantee owe something even in periods
+	// with no events, and even if the ledger never touched them.
+	for i, v := range s.ag.versions {
+		if !s.asOfLimit.IsZero() && v.from.After(s.asOfLimit) {
+			break
+		}
+		if v.from.After(s.st.To) {
+			break
+		}
+		_ = i
+		for _, rules := range v.money.shares {
+			for _, r := range rules {
+				if r.floor != nil || r.guarantee != nil {
+					st := s.state(r, v.from)
+					if st.rule == nil {
+						st.rule = r
+					}
+				}
+			}
+		}
+	}
+	end, _ = s.st.To.AddDays(1)
 	for _, st := range s.order {
+		if err := s.fillFloors(st, end); err != nil {
+			return err
+		}
 		if err := s.trueUpThrough(st, s.st.To); err != nil {
 			return err
 		}

@@ -116,55 +116,55 @@ func (s *settler) compact() {
 	s.oblig = out
 }
 
-// lateCharge works out the late-payment charges on amount, due on the
-// obligation's due date and paid (or still unpaid) on date.
-func (s *settler) lateCharge(o *obligation, amount Decimal, date Date) (Decimal, int64, error) {
-	var total Decimal
-	var periods int64
-	for _, lr := range o.late {
-		rate := lr.rate
-		var penalty *Decimal
-		if lr.penalty {
-			p := lr.rate
-			penalty, rate = &p, Decimal{}
-		}
-		cap := lr.cap
-		if lr.capPct != nil {
-			c, err := lr.capPct.Mul(amount)
-			if err != nil {
-				return Decimal{}, 0, err
-			}
-			cap = &c
-		}
-		c, err := LateCharge(amount, o.line.Due, date, rate, lr.per, penalty, cap)
+// lateCharge works out the charge of one late-payment rule on amount, due
+// on the obligation's due date and paid (or still unpaid) on date.
+func (s *settler) lateCharge(o *obligation, lr *lateRule, amount Decimal, date Date) (Decimal, int64, error) {
+	rate := lr.rate
+	var penalty *Decimal
+	if lr.penalty {
+		p := lr.rate
+		penalty, rate = &p, Decimal{}
+	}
+	cap := lr.cap
+	if lr.capPct != nil {
+		c, err := lr.capPct.Mul(o.line.Amount.num)
 		if err != nil {
 			return Decimal{}, 0, err
 		}
-		periods = max(periods, c.Periods)
-		if total, err = total.Add(c.Total); err != nil {
-			return Decimal{}, 0, err
-		}
+		cap = &c
 	}
-	t, err := total.Round(s.ag.unit, s.ag.rounding)
-	return t, periods, err
+	c, err := LateCharge(amount, o.line.Due, date, rate, lr.per, penalty, cap)
+	if err != nil {
+		return Decimal{}, 0, err
+	}
+	t, err := c.Total.Round(s.ag.unit, s.ag.rounding)
+	return t, c.Periods, err
 }
 
+// lateCharges issues a line for each late-payment rule of the
+// obligation's clause, on the part paid late.
 func (s *settler) lateCharges(o *obligation, paid Decimal, date Date, how string) error {
-	if len(o.late) == 0 {
-		return nil
+	for _, lr := range o.late {
+		charge, periods, err := s.lateCharge(o, lr, paid, date)
+		if err != nil {
+			return err
+		}
+		if charge.IsZero() {
+			continue
+		}
+		kind := "late interest"
+		if lr.penalty {
+			kind = "late penalty"
+		}
+		l := &Line{
+			Period: PeriodOf(PeriodQuarter, 0, date), Date: date, Due: date,
+			Payer: o.line.Payer, Payee: o.line.Payee, Clause: o.line.Clause, Kind: kind,
+			Amount: Money(o.line.Amount.str, charge),
+			Notes: []string{fmt.Sprintf("%s %s on %s, due %s: %d period(s) late", how,
+				Money(o.line.Amount.str, paid), date, o.line.Due, periods)},
+		}
+		s.emit(l, nil)
 	}
-	charge, periods, err := s.lateCharge(o, paid, date)
-	if err != nil || charge.IsZero() {
-		return err
-	}
-	l := &Line{
-		Period: PeriodOf(PeriodQuarter, 0, date), Date: date, Due: date,
-		Payer: o.line.Payer, Payee: o.line.Payee, Clause: o.line.Clause, Kind: "late interest",
-		Amount: Money(o.line.Amount.str, charge),
-		Notes: []string{fmt.Sprintf("%s %s on %s, due %s: %d period(s) late", how,
-			Money(o.line.Amount.str, paid), date, o.line.Due, periods)},
-	}
-	s.emit(l, nil)
 	return nil
 }
 
@@ -184,8 +184,12 @@ func (s *settler) overdue() {
 			DaysLate:    DaysBetween(o.line.Due, asOf),
 			LateCharge:  Money(o.line.Amount.str, Decimal{}),
 		}
-		if charge, _, err := s.lateCharge(o, o.remaining, asOf); err == nil {
-			od.LateCharge.num = charge
+		for _, lr := range o.late {
+			if charge, _, err := s.lateCharge(o, lr, o.remaining, asOf); err == nil {
+				if sum, err := od.LateCharge.num.Add(charge); err == nil {
+					od.LateCharge.num = sum
+				}
+			}
 		}
 		s.st.Overdue = append(s.st.Overdue, od)
 	}
@@ -193,6 +197,7 @@ func (s *settler) overdue() {
 
 var kindOrder = map[string]int{
 	"share": 0, "true-up": 1, "payment": 2, "installment": 3, "milestone": 4, "late interest": 5,
+	"late penalty": 6,
 }
 
 // sortAndTotal puts lines in their deterministic order and adds them up

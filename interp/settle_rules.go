@@ -190,11 +190,31 @@ func (c *compiler) payee(p lang.Payee) (*payeeRule, error) {
 				r.remainderTo = i
 			}
 		}
-		if p.RemainderTo != nil && r.remainderTo < 0 {
-			// The remainder goes to a party with no share of its own.
-			r.split = append(r.split, p.RemainderTo.Name)
-			r.shares = append(r.shares, Decimal{})
-			r.remainderTo = len(r.split) - 1
+		if p.RemainderTo != nil {
+			// The remainder party takes what the named shares leave of
+			// 100%, on top of any share of its own, and the rounding
+			// leftovers.
+			if r.remainderTo < 0 {
+				r.split = append(r.split, p.RemainderTo.Name)
+				r.shares = append(r.shares, Decimal{})
+				r.remainderTo = len(r.split) - 1
+			}
+			var sum Decimal
+			for _, sh := range r.shares {
+				var err error
+				if sum, err = sum.Add(sh); err != nil {
+					return nil, err
+				}
+			}
+			rest, err := DecimalFromInt(1).Sub(sum)
+			if err != nil {
+				return nil, err
+			}
+			if rest.Sign() > 0 {
+				if r.shares[r.remainderTo], err = r.shares[r.remainderTo].Add(rest); err != nil {
+					return nil, err
+				}
+			}
 		}
 		return r, nil
 	case *lang.Waterfall:

@@ -25,6 +25,10 @@ type shareState struct {
 	guarFrom  Date // first day the clause was in force
 	started   bool
 	waterPaid []Decimal
+	// closed is the last period closed; zero before the first. Floors
+	// apply to every period from the clause's start, sales or none.
+	closed Period
+	from   Date // first day the clause version is in force
 }
 
 type lineAcc struct {
@@ -61,6 +65,7 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 	if len(r.payee.steps) > 0 {
 		st.waterPaid = make([]Decimal, len(r.payee.steps))
 	}
+	st.from = s.clauseStart(r.clause, date)
 	s.shares[r.clause] = st
 	s.order = append(s.order, st)
 	return st
@@ -121,6 +126,9 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 		}
 	}
 	if !st.open {
+		if err := s.fillFloors(st, period.Start()); err != nil {
+			return err
+		}
 		st.open, st.period = true, period
 		s.noteOpen(period.End())
 	}
@@ -157,6 +165,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	r := st.rule
 	st.open = false
 	period := st.period
+	st.closed = period
 	var exact, baseTotal Decimal
 	var rates []string
 	var notes []string
@@ -384,4 +393,36 @@ func (d Date) mustAdd(n int) Date {
 		return MaxDate()
 	}
 	return e
+}
+
+// fillFloors closes, at their floor, the settlement periods of a clause
+// with a floor that ended before `before` and saw no events.
+func (s *settler) fillFloors(st *shareState, before Date) error {
+	r := st.rule
+	if r.floor == nil || r.floor.Sign() <= 0 {
+		return nil
+	}
+	var next Period
+	if st.closed.IsZero() {
+		next = PeriodOf(r.settled, s.ag.fiscalStart, st.from)
+	} else {
+		var err error
+		if next, err = st.closed.Next(); err != nil {
+			return nil
+		}
+	}
+	for n := 0; !next.End().After(before.mustAdd(-1)); n++ {
+		if n > MaxInstallments {
+			return fmt.Errorf("clause %s: more than %d empty periods to settle at the floor", r.clause.Num, MaxInstallments)
+		}
+		st.open, st.period = true, next
+		if err := s.closeShare(st, false); err != nil {
+			return err
+		}
+		var err error
+		if next, err = next.Next(); err != nil {
+			return nil
+		}
+	}
+	return nil
 }

@@ -183,7 +183,7 @@ func (v Value) Equal(w Value) bool {
 	case KindDate:
 		return w.kind == KindDate && v.date == w.date
 	case KindDuration:
-		return w.kind == KindDuration && v.dur == w.dur
+		return w.kind == KindDuration && durationEqual(v.dur, w.dur)
 	case KindPeriod:
 		return w.kind == KindPeriod && v.per == w.per
 	case KindText, KindParty, KindEnum:
@@ -354,4 +354,35 @@ func quote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// durationEqual compares lengths of time: 1 week is 7 days and 1 year is
+// 12 months; days and months never equal each other (months differ in
+// length).
+func durationEqual(a, b Duration) bool {
+	days := func(d Duration) (int64, bool) {
+		switch d.Unit {
+		case Days:
+			return d.N, true
+		case Weeks:
+			return 7 * d.N, true
+		}
+		return 0, false
+	}
+	months := func(d Duration) (int64, bool) {
+		switch d.Unit {
+		case Months:
+			return d.N, true
+		case Years:
+			return 12 * d.N, true
+		}
+		return 0, false
+	}
+	if x, ok := days(a); ok {
+		y, ok := days(b)
+		return ok && x == y
+	}
+	x, _ := months(a)
+	y, ok := months(b)
+	return ok && x == y
 }
