@@ -266,7 +266,10 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		Base: &base, Rate: strings.Join(rates, "; "), Notes: notes,
 	}
 	if final && period.End().After(s.st.To) {
+		// A period the statement ends inside: settled as far as it goes,
+		// and dated at the statement's end so that it is reported.
 		line.Notes = append(line.Notes, fmt.Sprintf("the period is not over: counted to %s", s.st.To))
+		line.Date = s.st.To
 	}
 	line.Due = period.End()
 	if r.hasDue {
