@@ -18,6 +18,9 @@ type compiler struct {
 	done    map[*lang.TermDecl]*term
 	givens  map[*lang.Given]Value // test blocks: values bound by `given`
 	extra   *lang.Info            // types and uses of an expression checked after the program
+	// eventParam is the parameter that stands for the event in scope, when
+	// a one-parameter term is compiled for use on the current event.
+	eventParam *lang.Param
 	event   *Schema               // the clause's event, when in a clause
 	params  map[*lang.Param]int
 }
@@ -99,6 +102,60 @@ func (c *compiler) term(decl *lang.TermDecl) (*term, error) {
 	return t, nil
 }
 
+// onEvent returns t's body compiled for t applied to the event in scope:
+// the parameter reads the event directly, so `net(sell)` costs no call.
+func (c *compiler) onEvent(t *term) (node, error) {
+	if t.onEvent != nil {
+		return t.onEvent, nil
+	}
+	p := t.decl.Params[0]
+	rt, ok := c.paramRecord(p)
+	if !ok {
+		return nil, nil
+	}
+	sub := *c
+	sub.extra = nil
+	sub.params = map[*lang.Param]int{}
+	sub.eventParam = p
+	sub.event = c.schema(rt.Schema)
+	body, err := sub.expr(t.decl.Body)
+	if err != nil {
+		return nil, err
+	}
+	t.onEvent = body
+	return body, nil
+}
+
+// paramRecord returns the record type of a term parameter, if it has one.
+func (c *compiler) paramRecord(p *lang.Param) (*lang.Record, bool) {
+	if p.Type == nil || p.Type.Name == nil {
+		return nil, false
+	}
+	for _, ai := range c.info.Agreements {
+		if d, ok := ai.Schemas[p.Type.Name.Name]; ok {
+			return &lang.Record{Schema: d}, true
+		}
+	}
+	return nil, false
+}
+
+// callOnEvent compiles a call of t; when its one argument is the event in
+// scope, the call is replaced by the term's event body.
+func (c *compiler) callOnEvent(t *term, args []node, pos lang.Pos) (node, error) {
+	if len(args) == 1 && c.event != nil {
+		if _, ok := args[0].(eventNode); ok {
+			body, err := c.onEvent(t)
+			if err != nil {
+				return nil, err
+			}
+			if body != nil {
+				return &inlineNode{body: body, pos: pos}, nil
+			}
+		}
+	}
+	return &termNode{term: t, args: args, pos: pos}, nil
+}
+
 func (c *compiler) expr(e lang.Expr) (node, error) {
 	switch e := e.(type) {
 	case *lang.Paren:
@@ -133,6 +190,9 @@ func (c *compiler) expr(e lang.Expr) (node, error) {
 		if idx < 0 {
 			return nil, internal(e.Pos(), "unknown field "+e.Field.Name)
 		}
+		if _, ok := x.(eventNode); ok {
+			return &fieldNode{idx}, nil
+		}
 		return &selectNode{x: x, idx: idx}, nil
 	case *lang.Call:
 		args, err := c.exprs(e.Args)
@@ -145,7 +205,7 @@ func (c *compiler) expr(e lang.Expr) (node, error) {
 			if err != nil {
 				return nil, err
 			}
-			return &termNode{term: t, args: args, pos: e.Pos()}, nil
+			return c.callOnEvent(t, args, e.Pos())
 		case *lang.FuncObj:
 			fn, ok := c.funcs.byName[e.Fun.Name]
 			if !ok {
@@ -217,6 +277,9 @@ func (c *compiler) ident(id *lang.Ident) (node, error) {
 	case *lang.EventObj:
 		return eventNode{}, nil
 	case *lang.ParamObj:
+		if obj.Param == c.eventParam {
+			return eventNode{}, nil
+		}
 		idx, ok := c.params[obj.Param]
 		if !ok {
 			return nil, internal(id.Pos(), "parameter "+id.Name+" out of scope")
@@ -237,7 +300,7 @@ func (c *compiler) ident(id *lang.Ident) (node, error) {
 			return &termNode{term: t, pos: id.Pos()}, nil
 		}
 		// A one-parameter term named bare applies to the clause's event.
-		return &termNode{term: t, args: []node{eventNode{}}, pos: id.Pos()}, nil
+		return c.callOnEvent(t, []node{eventNode{}}, id.Pos())
 	}
 	return nil, internal(id.Pos(), "unresolved name "+id.Name)
 }
@@ -258,15 +321,25 @@ func (c *compiler) binary(e *lang.Binary) (node, error) {
 	case lang.And:
 		return &andNode{x, y}, nil
 	case lang.Eq, lang.Ne, lang.Lt, lang.Le, lang.Gt, lang.Ge:
+		if _, ok := c.typeOf(e.X).(*lang.Enum); ok && (e.Op == lang.Eq || e.Op == lang.Ne) {
+			return &enumEqNode{x: x, y: y, negate: e.Op == lang.Ne}, nil
+		}
 		return &cmpNode{op: e.Op, x: x, y: y, pos: pos}, nil
 	case lang.In, lang.NotIn:
 		if n := enumIn(x, y, e.Op == lang.NotIn); n != nil {
 			return n, nil
 		}
 		return &inNode{x: x, list: y, negate: e.Op == lang.NotIn}, nil
-	case lang.Add:
-		return fold(&binNode{op: opAdd, x: x, y: y, pos: pos}, x, y)
-	case lang.Sub:
+	case lang.Add, lang.Sub:
+		if m, ok := c.typeOf(e).(*lang.Money); ok {
+			if _, ok := c.typeOf(e.X).(*lang.Money); ok {
+				// The checker has proved both sides are in m's currency.
+				return fold(&moneyArithNode{sub: e.Op == lang.Sub, currency: m.Currency, x: x, y: y, pos: pos}, x, y)
+			}
+		}
+		if e.Op == lang.Add {
+			return fold(&binNode{op: opAdd, x: x, y: y, pos: pos}, x, y)
+		}
 		return fold(&binNode{op: opSub, x: x, y: y, pos: pos}, x, y)
 	case lang.Mul:
 		return fold(&binNode{op: opMul, x: x, y: y, pos: pos}, x, y)

@@ -95,6 +95,12 @@ func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions,
 	if err := a.Schema.check(a); err != nil {
 		return err
 	}
+	return p.decide(ctx, nil, a, opts, d)
+}
+
+// decide is DecideInto for a well-formed record, evaluating in fr (or in
+// a frame from the pool when fr is nil).
+func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideOptions, d *Decision) error {
 	ag := a.Schema.agreement
 	actDate := a.Fields[a.Schema.dateIdx()].date
 	asOf := opts.AsOf
@@ -125,8 +131,10 @@ func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions,
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		return nil
 	}
-	fr := p.getFrame(ctx, asOf)
-	defer p.putFrame(fr)
+	if fr == nil {
+		fr = p.getFrame(ctx, asOf)
+		defer p.putFrame(fr)
+	}
 	fr.event = a
 	actor := a.Fields[a.Schema.actorAt].str
 	var buf [16]*rule

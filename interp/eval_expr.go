@@ -86,9 +86,25 @@ func (n *termNode) eval(fr *frame) (Value, error) {
 
 // term is a compiled defined term.
 type term struct {
-	name string
+	name    string
+	body    node
+	decl    *lang.TermDecl
+	onEvent node // the body for the term applied to the event in scope
+}
+
+// inlineNode is a one-parameter term applied to the event in scope: its
+// body reads the event directly. It still spends a step, so budgets count
+// term calls the same way however they are compiled.
+type inlineNode struct {
 	body node
-	decl *lang.TermDecl
+	pos  lang.Pos
+}
+
+func (n *inlineNode) eval(fr *frame) (Value, error) {
+	if err := fr.step(); err != nil {
+		return Value{}, atPos(n.pos, err)
+	}
+	return n.body.eval(fr)
 }
 
 // funcNode calls a builtin or host function.
@@ -331,4 +347,55 @@ func enumIn(x, list node, negate bool) node {
 		mask |= 1 << uint(e.bits)
 	}
 	return &enumInNode{x: x, mask: mask, negate: negate}
+}
+
+// moneyArithNode adds or subtracts amounts the checker has proved to be in
+// one currency.
+type moneyArithNode struct {
+	sub      bool
+	currency string
+	x, y     node
+	pos      lang.Pos
+}
+
+func (n *moneyArithNode) eval(fr *frame) (Value, error) {
+	x, err := n.x.eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	y, err := n.y.eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	if x.str != y.str {
+		return Value{}, atPos(n.pos, currencyError("combine", x, y))
+	}
+	var r Decimal
+	if n.sub {
+		r, err = x.num.Sub(y.num)
+	} else {
+		r, err = x.num.Add(y.num)
+	}
+	if err != nil {
+		return Value{}, atPos(n.pos, err)
+	}
+	return Value{kind: KindMoney, num: r, str: x.str}, nil
+}
+
+// enumEqNode compares two members of one kind.
+type enumEqNode struct {
+	x, y   node
+	negate bool
+}
+
+func (n *enumEqNode) eval(fr *frame) (Value, error) {
+	x, err := n.x.eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	y, err := n.y.eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	return Bool((x.str == y.str) != n.negate), nil
 }

@@ -116,7 +116,7 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 		if err := s.event(ev); err != nil {
 			return nil, err
 		}
-		last = ev.Record.Fields[ev.Record.Schema.dateIdx()].date
+		last = s.last
 		seen = true
 	}
 	if opts.To.IsZero() {
@@ -170,6 +170,7 @@ type settler struct {
 	sawPayment bool
 	// asOfLimit is the as-of date given by the caller (zero: none).
 	asOfLimit Date
+	dec       Decision // reused for every breach check
 }
 
 type obligation struct {
@@ -213,6 +214,12 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 // event processes one ledger event.
 func (s *settler) event(ev Event) error {
 	r := ev.Record
+	if r == nil || r.Schema == nil {
+		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: "an event with no record"}
+	}
+	if err := r.Schema.check(r); err != nil {
+		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
+	}
 	date := r.Fields[r.Schema.dateIdx()].date
 	if s.n > 0 && date.Before(s.last) {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "date",
@@ -379,13 +386,15 @@ func (s *settler) breach(ev Event, r *Record, date Date) error {
 	if len(s.ag.versionAt(s.known(date)).rules[r.Schema]) == 0 && s.ag.defaultPerm {
 		return nil // nothing can prohibit it
 	}
-	d, err := s.p.Decide(s.ctx, r, DecideOptions{AsOf: s.asOfLimit})
-	if err != nil {
+	if err := s.p.decide(s.ctx, s.fr, r, DecideOptions{AsOf: s.asOfLimit}, &s.dec); err != nil {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
 	}
-	if d.Effect != lang.Prohibited || date.Before(s.st.From) || !s.st.To.IsZero() && date.After(s.st.To) {
+	if s.dec.Effect != lang.Prohibited || date.Before(s.st.From) || !s.st.To.IsZero() && date.After(s.st.To) {
 		return nil
 	}
+	d := new(Decision)
+	*d = s.dec
+	d.Applied = append([]Applied(nil), s.dec.Applied...)
 	actor := r.Fields[r.Schema.FieldIndex("actor")].str
 	s.st.Breaches = append(s.st.Breaches, &Breach{
 		Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name, Actor: actor, Decision: d,

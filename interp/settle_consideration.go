@@ -192,6 +192,11 @@ func (s *settler) overdue() {
 			}
 		}
 		s.st.Overdue = append(s.st.Overdue, od)
+		// What is still unpaid bears its late charges up to the as-of
+		// date, as statement lines of their own (SPEC 6.5).
+		if !asOf.After(s.st.To) && !asOf.Before(s.st.From) {
+			s.lateCharges(o, o.remaining, asOf, "unpaid")
+		}
 	}
 }
 

@@ -149,8 +149,15 @@ func (t *testRun) run(ctx context.Context, td *lang.TestDecl) {
 				return
 			}
 			t.givens[s] = v
-			if v.kind == KindRecord {
+			switch v.kind {
+			case KindRecord:
 				t.events = append(t.events, v.rec)
+			case KindList:
+				for _, e := range v.list {
+					if e.kind == KindRecord {
+						t.events = append(t.events, e.rec)
+					}
+				}
 			}
 		case *lang.Expect:
 			v, err := t.eval(ctx, s.Cond)
