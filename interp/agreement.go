@@ -73,6 +73,10 @@ type rule struct {
 	until    Date
 	hasFrom  bool
 	hasUntil bool
+	// deadline is when an obligation (`must`) must have been met: its
+	// `by` date, else its `until` date, else the agreement's end.
+	deadline    Date
+	hasDeadline bool
 }
 
 func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
@@ -281,6 +285,19 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 				return atPos(d.Until.Pos(), err)
 			}
 			r.hasUntil = true
+		}
+		if d.Modality == lang.Must {
+			switch {
+			case d.By != nil:
+				if r.deadline, err = ParseDate(d.By.Text); err != nil {
+					return atPos(d.By.Pos(), err)
+				}
+				r.hasDeadline = true
+			case r.hasUntil:
+				r.deadline, r.hasDeadline = r.until, true
+			case a.hasEnds:
+				r.deadline, r.hasDeadline = a.ends, true
+			}
 		}
 		v.rules[s] = append(v.rules[s], r)
 	}

@@ -71,6 +71,10 @@ import (
 //	    "kind": "installment", "date": "2026-10-01", "due": "2026-10-31",
 //	    "amount": "12500000000.00", "outstanding": "12500000000.00",
 //	    "currency": "USD", "days_late": 151, "late_charge": "750000000.00"
+//	  }],
+//	  "unmet": [{
+//	    "clause": CLAUSE, "party": "talent", "action": "deliver",
+//	    "deadline": "2027-07-31"
 //	  }]
 //	}
 //
@@ -140,6 +144,14 @@ type jsonStatement struct {
 	Periods   []jsonPeriod  `json:"periods"`
 	Breaches  []jsonBreach  `json:"breaches"`
 	Overdue   []jsonOverdue `json:"overdue"`
+	Unmet     []jsonUnmet   `json:"unmet"`
+}
+
+type jsonUnmet struct {
+	Clause   jsonClause `json:"clause"`
+	Party    string     `json:"party"`
+	Action   string     `json:"action"`
+	Deadline string     `json:"deadline"`
 }
 
 type jsonPeriod struct {
@@ -286,7 +298,7 @@ func (st *Statement) WriteJSON(w io.Writer) error {
 	out := jsonStatement{
 		Agreement: st.Agreement, Currency: st.Currency,
 		From: dateJSON(st.From), To: dateJSON(st.To), AsOf: dateJSON(st.AsOf), Events: st.Events,
-		Periods: []jsonPeriod{}, Breaches: []jsonBreach{}, Overdue: []jsonOverdue{},
+		Periods: []jsonPeriod{}, Breaches: []jsonBreach{}, Overdue: []jsonOverdue{}, Unmet: []jsonUnmet{},
 	}
 	for _, g := range st.periods() {
 		jp := jsonPeriod{Period: g.period.String(), Start: dateJSON(g.period.Start()), End: dateJSON(g.period.End()),
@@ -312,6 +324,9 @@ func (st *Statement) WriteJSON(w io.Writer) error {
 		out.Breaches = append(out.Breaches, jsonBreach{
 			Source: b.Source, Line: b.Line, Date: dateJSON(b.Date), Actor: b.Actor, Action: b.Action, Decision: decisionJSON(b.Decision),
 		})
+	}
+	for _, u := range st.Unmet {
+		out.Unmet = append(out.Unmet, jsonUnmet{Clause: *clauseJSON(u.Clause), Party: u.Party, Action: u.Action, Deadline: dateJSON(u.Deadline)})
 	}
 	for _, o := range st.Overdue {
 		l := o.Line
@@ -546,6 +561,15 @@ func (st *Statement) WriteText(w io.Writer) error {
 			l := o.Line
 			t.add(pair(l.Payer, l.Payee), clauseLabel(l.Clause), l.Kind, l.Due.String(),
 				l.Amount.String(), o.Outstanding.String(), fmt.Sprint(o.DaysLate), o.LateCharge.String())
+		}
+		t.write(&b, "  ")
+	}
+	if len(st.Unmet) > 0 {
+		b.WriteString("\nObligations not met\n\n")
+		t := &table{right: []bool{false, false, false}}
+		t.add("Clause", "Obligation", "Deadline")
+		for _, u := range st.Unmet {
+			t.add(clauseLabel(u.Clause), u.Party+" must "+u.Action, u.Deadline.String())
 		}
 		t.write(&b, "  ")
 	}

@@ -47,6 +47,17 @@ type Statement struct {
 	Totals   []*PairTotal
 	Breaches []*Breach
 	Overdue  []*Overdue
+	// Unmet lists the obligations (`must ... by DATE`) whose deadline
+	// fell within the statement and which no action in the ledger met.
+	Unmet []*Unmet
+}
+
+// Unmet is an obligation not met by its deadline.
+type Unmet struct {
+	Clause   *ClauseInfo
+	Party    string
+	Action   string
+	Deadline Date
 }
 
 // Line is one amount owed: what, by whom, to whom, under which clause, on
@@ -171,6 +182,7 @@ type settler struct {
 	// asOfLimit is the as-of date given by the caller (zero: none).
 	asOfLimit Date
 	dec       Decision // reused for every breach check
+	met       map[*ClauseInfo]bool
 }
 
 type obligation struct {
@@ -190,6 +202,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		shares:    map[*ClauseInfo]*shareState{},
 		fired:     map[*ClauseInfo]bool{},
 		asOfLimit: opts.AsOf,
+		met:       map[*ClauseInfo]bool{},
 	}
 	// Scheduled payments of every version, each kept only while its clause
 	// is in force.
@@ -254,6 +267,9 @@ func (s *settler) event(ev Event) error {
 		if err := s.breach(ev, r, date); err != nil {
 			return err
 		}
+		if err := s.meet(v, r, date); err != nil {
+			return s.ledgerErr(ev, nil, err)
+		}
 	}
 	if r.Schema.Event && r.Schema.Name == "payment" {
 		if err := s.payment(ev, r, date); err != nil {
@@ -274,7 +290,65 @@ func (s *settler) event(ev Event) error {
 }
 
 func (s *settler) ledgerErr(ev Event, c *ClauseInfo, err error) error {
+	if c == nil {
+		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
+	}
 	return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: fmt.Sprintf("clause %s: %v", c.Num, err), Err: err}
+}
+
+// meet records the obligations an action meets: same party, within the
+// clause's window up to its deadline, and meeting its condition.
+func (s *settler) meet(v *version, r *Record, date Date) error {
+	actor := r.Fields[r.Schema.actorAt].str
+	for _, rule := range v.rules[r.Schema] {
+		if rule.modality != lang.Must || s.met[rule.clause] || rule.party != actor {
+			continue
+		}
+		if rule.hasFrom && date.Before(rule.from) || rule.hasDeadline && date.After(rule.deadline) {
+			continue
+		}
+		if rule.cond != nil {
+			ok, err := rule.cond.eval(s.fr)
+			if err != nil {
+				return fmt.Errorf("clause %s: %w", rule.clause.Num, err)
+			}
+			if !ok.Truth() {
+				continue
+			}
+		}
+		s.met[rule.clause] = true
+	}
+	return nil
+}
+
+// unmet lists the obligations whose deadline fell in the statement and
+// that nothing in the ledger met.
+func (s *settler) unmet() {
+	seen := map[*ClauseInfo]bool{}
+	for _, v := range s.ag.versions {
+		if !s.asOfLimit.IsZero() && v.from.After(s.asOfLimit) {
+			break
+		}
+		for sc, rules := range v.rules {
+			for _, r := range rules {
+				if r.modality != lang.Must || !r.hasDeadline || seen[r.clause] || s.met[r.clause] {
+					continue
+				}
+				if r.deadline.Before(s.st.From) || r.deadline.After(s.st.To) {
+					continue
+				}
+				seen[r.clause] = true
+				s.st.Unmet = append(s.st.Unmet, &Unmet{Clause: r.clause, Party: r.party, Action: sc.Name, Deadline: r.deadline})
+			}
+		}
+	}
+	sort.SliceStable(s.st.Unmet, func(i, j int) bool {
+		a, b := s.st.Unmet[i], s.st.Unmet[j]
+		if a.Deadline != b.Deadline {
+			return a.Deadline.Before(b.Deadline)
+		}
+		return CompareClauseNums(a.Clause.Num, b.Clause.Num) < 0
+	})
 }
 
 // advance closes the share periods that ended before date and issues the
@@ -362,6 +436,7 @@ func (s *settler) finish() error {
 	}
 	s.st.Lines = kept
 	s.overdue()
+	s.unmet()
 	s.sortAndTotal()
 	return nil
 }
