@@ -21,8 +21,8 @@ type compiler struct {
 	// eventParam is the parameter that stands for the event in scope, when
 	// a one-parameter term is compiled for use on the current event.
 	eventParam *lang.Param
-	event   *Schema               // the clause's event, when in a clause
-	params  map[*lang.Param]int
+	event      *Schema // the clause's event, when in a clause
+	params     map[*lang.Param]int
 }
 
 func (c *compiler) typeOf(e lang.Expr) lang.Type {

@@ -11,7 +11,9 @@ type shareState struct {
 	rule   *shareRule
 	open   bool
 	period Period
-	lines  []lineAcc
+	// pStart and pEnd are the open period's first and last days.
+	pStart, pEnd Date
+	lines        []lineAcc
 	// Per-line tier thresholds: the window and the volume counted in it.
 	tierWin []Window
 	volume  []Decimal
@@ -119,7 +121,10 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 	}
 	st := s.state(r, date)
 	st.rule = r
-	period := PeriodOf(r.settled, s.ag.fiscalStart, date)
+	period := st.period
+	if !st.open || date.Before(st.pStart) || date.After(st.pEnd) {
+		period = PeriodOf(r.settled, s.ag.fiscalStart, date)
+	}
 	if st.open && period != st.period {
 		if err := s.closeShare(st, false); err != nil {
 			return err
@@ -130,7 +135,8 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 			return err
 		}
 		st.open, st.period = true, period
-		s.noteOpen(period.End())
+		st.pStart, st.pEnd = period.Start(), period.End()
+		s.noteOpen(st.pEnd)
 	}
 	l := r.lines[li]
 	base, err := l.base.eval(fr)
