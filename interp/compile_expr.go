@@ -322,7 +322,19 @@ func (c *compiler) binary(e *lang.Binary) (node, error) {
 		return &andNode{x, y}, nil
 	case lang.Eq, lang.Ne, lang.Lt, lang.Le, lang.Gt, lang.Ge:
 		if _, ok := c.typeOf(e.X).(*lang.Enum); ok && (e.Op == lang.Eq || e.Op == lang.Ne) {
+			f, fok := x.(*fieldNode)
+			k, kok := y.(*constNode)
+			if fok && kok {
+				return &fieldEnumEqNode{idx: f.idx, member: k.v.bits, negate: e.Op == lang.Ne}, nil
+			}
 			return &enumEqNode{x: x, y: y, negate: e.Op == lang.Ne}, nil
+		}
+		if _, ok := c.typeOf(e.X).(*lang.Money); ok {
+			f, fok := x.(*fieldNode)
+			k, kok := y.(*constNode)
+			if fok && kok && k.v.kind == KindMoney {
+				return &fieldMoneyCmpNode{idx: f.idx, op: e.Op, c: k.v.num}, nil
+			}
 		}
 		return &cmpNode{op: e.Op, x: x, y: y, pos: pos}, nil
 	case lang.In, lang.NotIn:

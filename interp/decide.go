@@ -102,7 +102,7 @@ func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions,
 // a frame from the pool when fr is nil).
 func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideOptions, d *Decision) error {
 	ag := a.Schema.agreement
-	actDate := a.Fields[a.Schema.dateIdx()].date
+	actDate := a.Fields[a.Schema.dateIdx()].dateOf()
 	asOf := opts.AsOf
 	if asOf.IsZero() {
 		asOf = actDate

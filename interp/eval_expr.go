@@ -210,7 +210,7 @@ func (n *inNode) eval(fr *frame) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	for _, e := range l.list {
+	for _, e := range l.elems() {
 		if x.Equal(e) {
 			return Bool(!n.negate), nil
 		}
@@ -340,11 +340,14 @@ func enumIn(x, list node, negate bool) node {
 		return nil
 	}
 	var mask uint64
-	for _, e := range c.v.list {
+	for _, e := range c.v.elems() {
 		if e.kind != KindEnum || e.bits < 0 || e.bits >= 64 {
 			return nil
 		}
 		mask |= 1 << uint(e.bits)
+	}
+	if f, ok := x.(*fieldNode); ok {
+		return &fieldEnumInNode{idx: f.idx, mask: mask, negate: negate}
 	}
 	return &enumInNode{x: x, mask: mask, negate: negate}
 }
@@ -397,5 +400,57 @@ func (n *enumEqNode) eval(fr *frame) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	return Bool((x.str == y.str) != n.negate), nil
+	return Bool((x.bits == y.bits) != n.negate), nil
+}
+
+// Fused nodes for the commonest conditions on the event in scope: they
+// read the field in place instead of copying it out as a Value.
+
+// fieldEnumInNode is `field in [A, B]` (or `not in`) for an enum field.
+type fieldEnumInNode struct {
+	idx    int
+	mask   uint64
+	negate bool
+}
+
+func (n *fieldEnumInNode) eval(fr *frame) (Value, error) {
+	b := fr.event.Fields[n.idx].bits
+	in := b >= 0 && b < 64 && n.mask&(1<<uint(b)) != 0
+	return Bool(in != n.negate), nil
+}
+
+// fieldEnumEqNode is `field == A` (or `!=`) for an enum field and a member.
+type fieldEnumEqNode struct {
+	idx    int
+	member int64
+	negate bool
+}
+
+func (n *fieldEnumEqNode) eval(fr *frame) (Value, error) {
+	return Bool((fr.event.Fields[n.idx].bits == n.member) != n.negate), nil
+}
+
+// fieldMoneyCmpNode compares a money field with a constant amount in the
+// same currency (the checker has proved the currencies equal).
+type fieldMoneyCmpNode struct {
+	idx int
+	op  lang.BinaryOp
+	c   Decimal
+}
+
+func (n *fieldMoneyCmpNode) eval(fr *frame) (Value, error) {
+	c := fr.event.Fields[n.idx].num.Cmp(n.c)
+	switch n.op {
+	case lang.Eq:
+		return Bool(c == 0), nil
+	case lang.Ne:
+		return Bool(c != 0), nil
+	case lang.Lt:
+		return Bool(c < 0), nil
+	case lang.Le:
+		return Bool(c <= 0), nil
+	case lang.Gt:
+		return Bool(c > 0), nil
+	}
+	return Bool(c >= 0), nil
 }

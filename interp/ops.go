@@ -15,10 +15,10 @@ func opAdd(x, y Value) (Value, error) {
 		n, err := x.num.Add(y.num)
 		return Money(x.str, n), err
 	case x.kind == KindDate && y.kind == KindDuration:
-		d, err := x.date.AddDuration(y.dur)
+		d, err := x.dateOf().AddDuration(y.durOf())
 		return DateVal(d), err
 	case x.kind == KindDuration && y.kind == KindDate:
-		d, err := y.date.AddDuration(x.dur)
+		d, err := y.dateOf().AddDuration(x.durOf())
 		return DateVal(d), err
 	case isNumeric(x.kind) && isNumeric(y.kind):
 		n, err := x.num.Add(y.num)
@@ -38,7 +38,7 @@ func opSub(x, y Value) (Value, error) {
 		n, err := x.num.Sub(y.num)
 		return Money(x.str, n), err
 	case x.kind == KindDate && y.kind == KindDuration:
-		d, err := x.date.AddDuration(Duration{N: -y.dur.N, Unit: y.dur.Unit})
+		d, err := x.dateOf().AddDuration(Duration{N: -y.bits, Unit: DurationUnit(y.unit)})
 		return DateVal(d), err
 	case isNumeric(x.kind) && isNumeric(y.kind):
 		n, err := x.num.Sub(y.num)
@@ -125,9 +125,9 @@ func compare(x, y Value) (int, error) {
 		}
 		return x.num.Cmp(y.num), nil
 	case x.kind == KindDate && y.kind == KindDate:
-		return x.date.Cmp(y.date), nil
+		return x.dateOf().Cmp(y.dateOf()), nil
 	case x.kind == KindPeriod && y.kind == KindPeriod:
-		return x.per.Cmp(y.per), nil
+		return x.perOf().Cmp(y.perOf()), nil
 	case x.kind == KindText && y.kind == KindText:
 		switch {
 		case x.str < y.str:

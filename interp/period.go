@@ -321,3 +321,13 @@ func ParseFiscalPeriod(s string, fiscalStart int) (Period, error) {
 	}
 	return p, nil
 }
+
+// pack encodes p in an int64, so that a Value can hold it without growing;
+// unpackPeriod reverses it.
+func (p Period) pack() int64 {
+	return int64(p.year)<<24 | int64(p.kind)<<16 | int64(p.start)<<8 | int64(p.index)
+}
+
+func unpackPeriod(x int64) Period {
+	return Period{year: int16(x >> 24), kind: PeriodKind(x >> 16), start: uint8(x >> 8), index: uint8(x)}
+}

@@ -233,7 +233,7 @@ func (s *settler) event(ev Event) error {
 	if err := r.Schema.check(r); err != nil {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
 	}
-	date := r.Fields[r.Schema.dateIdx()].date
+	date := r.Fields[r.Schema.dateIdx()].dateOf()
 	if s.n > 0 && date.Before(s.last) {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "date",
 			Msg: fmt.Sprintf("%s comes after %s: events must be in date order", date, s.last)}

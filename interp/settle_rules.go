@@ -281,7 +281,7 @@ func dueOf(d *lang.Due) (Duration, bool, error) {
 	if err != nil {
 		return Duration{}, false, atPos(d.Pos(), err)
 	}
-	return v.dur, true, nil
+	return v.durOf(), true, nil
 }
 
 // compileMoney compiles the money clauses of version v.

@@ -153,7 +153,7 @@ func (t *testRun) run(ctx context.Context, td *lang.TestDecl) {
 			case KindRecord:
 				t.events = append(t.events, v.rec)
 			case KindList:
-				for _, e := range v.list {
+				for _, e := range v.elems() {
 					if e.kind == KindRecord {
 						t.events = append(t.events, e.rec)
 					}

@@ -23,16 +23,16 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 	var from, to Date
 	switch pv.kind {
 	case KindPeriod:
-		from, to = pv.per.Start(), pv.per.End()
+		from, to = pv.perOf().Start(), pv.perOf().End()
 	case KindDate:
-		from, to = pv.date, pv.date
+		from, to = pv.dateOf(), pv.dateOf()
 	default:
 		t.fail(s.Period.Pos(), "%s is not a period or a date", lang.FormatExpr(s.Period))
 		return
 	}
 	events := append([]*Record(nil), t.events...)
 	sort.SliceStable(events, func(i, j int) bool {
-		return events[i].Fields[events[i].Schema.dateIdx()].date.Before(events[j].Fields[events[j].Schema.dateIdx()].date)
+		return events[i].Fields[events[i].Schema.dateIdx()].dateOf().Before(events[j].Fields[events[j].Schema.dateIdx()].dateOf())
 	})
 	seq := func(yield func(Event, error) bool) {
 		for _, r := range events {

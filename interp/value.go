@@ -43,13 +43,21 @@ func (k Kind) String() string { return kindNames[k] }
 type Value struct {
 	num  Decimal
 	str  string
-	bits int64
-	rec  *Record
-	list []Value
-	date Date
-	dur  Duration
-	per  Period
+	bits int64    // bool, enum index, date (days), duration (count), period (packed)
+	rec  *Record  // record
+	lst  *[]Value // list
 	kind Kind
+	unit uint8 // duration unit
+}
+
+func (v Value) dateOf() Date    { return Date{days: int32(v.bits)} }
+func (v Value) durOf() Duration { return Duration{N: v.bits, Unit: DurationUnit(v.unit)} }
+func (v Value) perOf() Period   { return unpackPeriod(v.bits) }
+func (v Value) elems() []Value {
+	if v.lst == nil {
+		return nil
+	}
+	return *v.lst
 }
 
 // Record is an action or event instance. Fields are in the order of the
@@ -107,13 +115,15 @@ func Money(currency string, amount Decimal) Value {
 }
 
 // DateVal returns a date value.
-func DateVal(d Date) Value { return Value{kind: KindDate, date: d} }
+func DateVal(d Date) Value { return Value{kind: KindDate, bits: int64(d.days)} }
 
 // DurationVal returns a duration value.
-func DurationVal(d Duration) Value { return Value{kind: KindDuration, dur: d} }
+func DurationVal(d Duration) Value {
+	return Value{kind: KindDuration, bits: d.N, unit: uint8(d.Unit)}
+}
 
 // PeriodVal returns a period value.
-func PeriodVal(p Period) Value { return Value{kind: KindPeriod, per: p} }
+func PeriodVal(p Period) Value { return Value{kind: KindPeriod, bits: p.pack()} }
 
 // Text returns a text value.
 func Text(s string) Value { return Value{kind: KindText, str: s} }
@@ -136,7 +146,7 @@ func EnumVal(name string, i int) Value { return Value{kind: KindEnum, str: name,
 func RecordVal(r *Record) Value { return Value{kind: KindRecord, rec: r} }
 
 // ListVal returns a list value; elems must not be changed afterwards.
-func ListVal(elems []Value) Value { return Value{kind: KindList, list: elems} }
+func ListVal(elems []Value) Value { return Value{kind: KindList, lst: &elems} }
 
 // Accessors.
 
@@ -158,19 +168,19 @@ func (v Value) Str() string { return v.str }
 func (v Value) Truth() bool { return v.bits != 0 }
 
 // Date returns the date of a date value.
-func (v Value) Date() Date { return v.date }
+func (v Value) Date() Date { return v.dateOf() }
 
 // Duration returns the duration of a duration value.
-func (v Value) Duration() Duration { return v.dur }
+func (v Value) Duration() Duration { return v.durOf() }
 
 // Period returns the period of a period value.
-func (v Value) Period() Period { return v.per }
+func (v Value) Period() Period { return v.perOf() }
 
 // Record returns the record of a record value.
 func (v Value) Record() *Record { return v.rec }
 
 // List returns the elements of a list value; do not modify them.
-func (v Value) List() []Value { return v.list }
+func (v Value) List() []Value { return v.elems() }
 
 // Equal reports whether two values of the same type are equal. Numbers
 // compare by value (1.0 equals 1.00); money also by currency.
@@ -181,21 +191,22 @@ func (v Value) Equal(w Value) bool {
 	case KindMoney:
 		return w.kind == KindMoney && v.str == w.str && v.num.Equal(w.num)
 	case KindDate:
-		return w.kind == KindDate && v.date == w.date
+		return w.kind == KindDate && v.bits == w.bits
 	case KindDuration:
-		return w.kind == KindDuration && durationEqual(v.dur, w.dur)
+		return w.kind == KindDuration && durationEqual(v.durOf(), w.durOf())
 	case KindPeriod:
-		return w.kind == KindPeriod && v.per == w.per
+		return w.kind == KindPeriod && v.bits == w.bits
 	case KindText, KindParty, KindEnum:
 		return v.kind == w.kind && v.str == w.str
 	case KindBool:
 		return w.kind == KindBool && v.bits == w.bits
 	case KindList:
-		if w.kind != KindList || len(v.list) != len(w.list) {
+		vl, wl := v.elems(), w.elems()
+		if w.kind != KindList || len(vl) != len(wl) {
 			return false
 		}
-		for i := range v.list {
-			if !v.list[i].Equal(w.list[i]) {
+		for i := range vl {
+			if !vl[i].Equal(wl[i]) {
 				return false
 			}
 		}
@@ -235,11 +246,11 @@ func (v Value) format(b *strings.Builder) {
 		b.WriteByte(' ')
 		b.WriteString(FormatAmount(v.num, 2))
 	case KindDate:
-		b.WriteString(v.date.String())
+		b.WriteString(v.dateOf().String())
 	case KindDuration:
-		b.WriteString(v.dur.String())
+		b.WriteString(v.durOf().String())
 	case KindPeriod:
-		b.WriteString(v.per.String())
+		b.WriteString(v.perOf().String())
 	case KindText:
 		b.WriteString(quote(v.str))
 	case KindBool:
@@ -252,7 +263,7 @@ func (v Value) format(b *strings.Builder) {
 		b.WriteString(v.str)
 	case KindList:
 		b.WriteByte('[')
-		for i, e := range v.list {
+		for i, e := range v.elems() {
 			if i > 0 {
 				b.WriteString(", ")
 			}
