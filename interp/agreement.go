@@ -55,6 +55,7 @@ type version struct {
 	clauses   []*ClauseInfo
 	terms     map[string]*lang.TermDecl
 	rules     map[*Schema][]*rule
+	byID      [][]*rule // rules indexed by Schema.id, for the hot path
 	// over[i][j] is true when clause i overrides clause j, directly or
 	// through a chain of notwithstanding / subject to.
 	over  [][]bool
@@ -117,9 +118,15 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 	if a.unit, err = ParseDecimal(unit); err != nil {
 		return nil, atPos(ai.Decl.Pos(), err)
 	}
-	for name, decl := range ai.Schemas {
+	names := make([]string, 0, len(ai.Schemas))
+	for name := range ai.Schemas {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for i, name := range names {
+		decl := ai.Schemas[name]
 		s := buildSchema(decl)
-		s.agreement = a
+		s.agreement, s.id = a, i
 		a.schemas[name] = s
 		a.schemaDecls[decl] = s
 	}
@@ -301,8 +308,10 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		}
 		v.rules[s] = append(v.rules[s], r)
 	}
-	for _, rs := range v.rules {
+	v.byID = make([][]*rule, len(a.schemaDecls))
+	for sc, rs := range v.rules {
 		sort.SliceStable(rs, func(i, j int) bool { return CompareClauseNums(rs[i].clause.Num, rs[j].clause.Num) < 0 })
+		v.byID[sc.id] = rs
 	}
 	return p.compileMoney(a, v)
 }

@@ -126,7 +126,7 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideO
 		d.Note = fmt.Sprintf("the agreement ended on %s", ag.ends)
 		return nil
 	}
-	rules := v.rules[a.Schema]
+	rules := v.byID[a.Schema.id]
 	if len(rules) == 0 {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		return nil

@@ -300,7 +300,7 @@ func (s *settler) ledgerErr(ev Event, c *ClauseInfo, err error) error {
 // clause's window up to its deadline, and meeting its condition.
 func (s *settler) meet(v *version, r *Record, date Date) error {
 	actor := r.Fields[r.Schema.actorAt].str
-	for _, rule := range v.rules[r.Schema] {
+	for _, rule := range v.byID[r.Schema.id] {
 		if rule.modality != lang.Must || s.met[rule.clause] || rule.party != actor {
 			continue
 		}
@@ -458,7 +458,7 @@ func (s *settler) emit(l *Line, late []*lateRule) {
 
 // breach reports an action the agreement prohibited on its date.
 func (s *settler) breach(ev Event, r *Record, date Date) error {
-	if len(s.ag.versionAt(s.known(date)).rules[r.Schema]) == 0 && s.ag.defaultPerm {
+	if len(s.ag.versionAt(s.known(date)).byID[r.Schema.id]) == 0 && s.ag.defaultPerm {
 		return nil // nothing can prohibit it
 	}
 	if err := s.p.decide(s.ctx, s.fr, r, DecideOptions{AsOf: s.asOfLimit}, &s.dec); err != nil {

@@ -78,6 +78,7 @@ type Schema struct {
 	decl      *lang.SchemaDecl
 	types     []*fieldType
 	dateAt    int // index of `date`
+	id        int // index of the schema in its agreement
 	actorAt   int // index of `actor`, -1 for events
 }
 
