@@ -147,11 +147,11 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideO
 			continue
 		}
 		if r.cond != nil {
-			ok, err := r.cond.eval(fr)
+			ok, err := evalBool(r.cond, fr)
 			if err != nil {
 				return fmt.Errorf("clause %s: %w", r.clause.Num, err)
 			}
-			if !ok.Truth() {
+			if !ok {
 				continue
 			}
 		}

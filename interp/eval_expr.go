@@ -454,3 +454,65 @@ func (n *fieldMoneyCmpNode) eval(fr *frame) (Value, error) {
 	}
 	return Bool(c >= 0), nil
 }
+
+// boolNode is implemented by nodes that produce a bool and can answer
+// without building a Value: conditions are evaluated through it.
+type boolNode interface {
+	evalBool(fr *frame) (bool, error)
+}
+
+// evalBool evaluates a condition.
+func evalBool(n node, fr *frame) (bool, error) {
+	if b, ok := n.(boolNode); ok {
+		return b.evalBool(fr)
+	}
+	v, err := n.eval(fr)
+	return v.Truth(), err
+}
+
+func (n *andNode) evalBool(fr *frame) (bool, error) {
+	x, err := evalBool(n.x, fr)
+	if err != nil || !x {
+		return false, err
+	}
+	return evalBool(n.y, fr)
+}
+
+func (n *orNode) evalBool(fr *frame) (bool, error) {
+	x, err := evalBool(n.x, fr)
+	if err != nil || x {
+		return x, err
+	}
+	return evalBool(n.y, fr)
+}
+
+func (n *notNode) evalBool(fr *frame) (bool, error) {
+	x, err := evalBool(n.x, fr)
+	return !x, err
+}
+
+func (n *fieldEnumInNode) evalBool(fr *frame) (bool, error) {
+	b := fr.event.Fields[n.idx].bits
+	return (b >= 0 && b < 64 && n.mask&(1<<uint(b)) != 0) != n.negate, nil
+}
+
+func (n *fieldEnumEqNode) evalBool(fr *frame) (bool, error) {
+	return (fr.event.Fields[n.idx].bits == n.member) != n.negate, nil
+}
+
+func (n *fieldMoneyCmpNode) evalBool(fr *frame) (bool, error) {
+	c := fr.event.Fields[n.idx].num.Cmp(n.c)
+	switch n.op {
+	case lang.Eq:
+		return c == 0, nil
+	case lang.Ne:
+		return c != 0, nil
+	case lang.Lt:
+		return c < 0, nil
+	case lang.Le:
+		return c <= 0, nil
+	case lang.Gt:
+		return c > 0, nil
+	}
+	return c >= 0, nil
+}

@@ -87,16 +87,16 @@ func (s *settler) clauseStart(c *ClauseInfo, fallback Date) Date {
 
 // share counts one event towards a share clause.
 func (s *settler) share(r *shareRule, rec *Record, date Date) error {
-	if r.by != "" && rec.Fields[rec.Schema.index["actor"]].str != r.by {
+	if r.by != "" && rec.Fields[rec.Schema.actorAt].str != r.by {
 		return nil
 	}
 	fr := s.fr
 	if r.where != nil {
-		ok, err := r.where.eval(fr)
+		ok, err := evalBool(r.where, fr)
 		if err != nil {
 			return err
 		}
-		if !ok.Truth() {
+		if !ok {
 			return nil
 		}
 	}
@@ -107,11 +107,11 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 			li = i
 			break
 		}
-		ok, err := l.where.eval(fr)
+		ok, err := evalBool(l.where, fr)
 		if err != nil {
 			return err
 		}
-		if ok.Truth() {
+		if ok {
 			li = i
 			break
 		}
