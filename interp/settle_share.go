@@ -218,7 +218,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	if err != nil {
 		return err
 	}
-	if !amount.Equal(exact) {
+	if !amount.Equal(exact) && !amount.IsZero() {
 		notes = append(notes, fmt.Sprintf("exact amount %s, rounded %s to %s", FormatAmount(exact, 2), s.ag.rounding, s.ag.unit))
 	}
 	if r.floor != nil || r.cap != nil {
