@@ -29,8 +29,8 @@ func suggest(name string, candidates []string) string {
 		d := 0
 		if !strings.EqualFold(c, name) {
 			d = 1 + ed.distance(c, limit) // case-only differences rank first
-			if d > n {
-				continue
+			if d-1 > limit || d > n {
+				continue // too far: distance() only promises a value above limit
 			}
 		}
 		p := commonPrefix(name, c)
@@ -40,6 +40,11 @@ func suggest(name string, candidates []string) string {
 	}
 	return best
 }
+
+// Closest returns the candidate closest to name by the rule the checker
+// uses for its "did you mean" hints, or "" if none is close enough. Tools
+// (the REPL, ledger readers) use it so that every hint reads alike.
+func Closest(name string, candidates []string) string { return suggest(name, candidates) }
 
 // didYouMean returns a hint naming the closest candidate, or "".
 func didYouMean(name string, candidates []string) string {

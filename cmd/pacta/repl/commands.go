@@ -120,39 +120,8 @@ func (s *Session) command(ctx context.Context, line string) bool {
 	return false
 }
 
-// nearest returns the candidate closest to word, if close enough: at
-// most one edit in three characters.
-func nearest(word string, candidates []string) string {
-	limit := max(1, runeLen(word)/3)
-	best, bestD := "", limit+1
-	for _, c := range candidates {
-		if d := editDistance(word, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
+// nearest returns the candidate closest to word, if close enough.
+func nearest(word string, candidates []string) string { return lang.Closest(word, candidates) }
 
 // loadedWords says what is loaded: `loaded openai_microsoft (amended by
 // aws_concessions) from 2 files`.
