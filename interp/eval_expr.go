@@ -67,14 +67,9 @@ func (n *termNode) eval(fr *frame) (Value, error) {
 	if err := fr.step(); err != nil {
 		return Value{}, atPos(n.pos, err)
 	}
-	base := len(fr.stack)
-	for _, a := range n.args {
-		v, err := a.eval(fr)
-		if err != nil {
-			fr.stack = fr.stack[:base]
-			return Value{}, err
-		}
-		fr.stack = append(fr.stack, v)
+	base, err := pushArgs(fr, n.args)
+	if err != nil {
+		return Value{}, err
 	}
 	saved := fr.args
 	fr.args = fr.stack[base:len(fr.stack):len(fr.stack)]
@@ -82,6 +77,21 @@ func (n *termNode) eval(fr *frame) (Value, error) {
 	fr.args = saved
 	fr.stack = fr.stack[:base]
 	return v, err
+}
+
+// pushArgs evaluates args onto the frame's stack and returns where they
+// start; on error the stack is as it was.
+func pushArgs(fr *frame, args []node) (int, error) {
+	base := len(fr.stack)
+	for _, a := range args {
+		v, err := a.eval(fr)
+		if err != nil {
+			fr.stack = fr.stack[:base]
+			return base, err
+		}
+		fr.stack = append(fr.stack, v)
+	}
+	return base, nil
 }
 
 // term is a compiled defined term.
@@ -118,14 +128,9 @@ func (n *funcNode) eval(fr *frame) (Value, error) {
 	if err := fr.step(); err != nil {
 		return Value{}, atPos(n.pos, err)
 	}
-	base := len(fr.stack)
-	for _, a := range n.args {
-		v, err := a.eval(fr)
-		if err != nil {
-			fr.stack = fr.stack[:base]
-			return Value{}, err
-		}
-		fr.stack = append(fr.stack, v)
+	base, err := pushArgs(fr, n.args)
+	if err != nil {
+		return Value{}, err
 	}
 	v, err := n.fn.Impl(&fr.call, fr.stack[base:])
 	fr.stack = fr.stack[:base]

@@ -3,12 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 
+	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -19,47 +16,15 @@ type source struct {
 }
 
 // readSources reads the named files; a directory stands for every .pacta
-// file below it, in lexical order. A path that cannot be read is an error in
-// one line.
+// file below it, in lexical order (see interp.ReadPaths).
 func readSources(paths []string) ([]source, error) {
-	var out []source
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, fileError(p, err)
-		}
-		if !info.IsDir() {
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return nil, fileError(p, err)
-			}
-			out = append(out, source{p, src})
-			continue
-		}
-		var names []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && strings.HasSuffix(path, ".pacta") {
-				names = append(names, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fileError(p, err)
-		}
-		if len(names) == 0 {
-			return nil, fmt.Errorf("%s: no .pacta files in this directory", p)
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			src, err := os.ReadFile(n)
-			if err != nil {
-				return nil, fileError(n, err)
-			}
-			out = append(out, source{n, src})
-		}
+	in, err := interp.ReadPaths(paths)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]source, len(in))
+	for i, s := range in {
+		out[i] = source{s.Name, s.Text}
 	}
 	return out, nil
 }
@@ -71,9 +36,6 @@ func fileError(path string, err error) error {
 		return fmt.Errorf("%s: no such file", path)
 	case os.IsPermission(err):
 		return fmt.Errorf("%s: permission denied", path)
-	}
-	if pe, ok := err.(*fs.PathError); ok {
-		return fmt.Errorf("%s: %v", path, pe.Err)
 	}
 	return fmt.Errorf("%s: %v", path, err)
 }

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -83,48 +81,7 @@ func (s *Session) agreement() string {
 
 // readPaths reads files; a directory stands for every .pacta file below
 // it, in lexical order.
-func readPaths(paths []string) ([]interp.Source, error) {
-	var out []interp.Source
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, fileError(p, err)
-		}
-		if !info.IsDir() {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return nil, fileError(p, err)
-			}
-			out = append(out, interp.Source{Name: p, Text: b})
-			continue
-		}
-		var names []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && strings.HasSuffix(path, ".pacta") {
-				names = append(names, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fileError(p, err)
-		}
-		if len(names) == 0 {
-			return nil, fmt.Errorf("%s: no .pacta files in this directory", p)
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			b, err := os.ReadFile(n)
-			if err != nil {
-				return nil, fileError(n, err)
-			}
-			out = append(out, interp.Source{Name: n, Text: b})
-		}
-	}
-	return out, nil
-}
+func readPaths(paths []string) ([]interp.Source, error) { return interp.ReadPaths(paths) }
 
 // fileError turns an os error into one line naming the file.
 func fileError(path string, err error) error {

@@ -1,0 +1,71 @@
+package interp
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// ReadPaths reads agreement sources named on a command line: a file is
+// read as it is; a directory stands for every .pacta file below it, in
+// lexical order. A path that cannot be read is an error in one line that
+// names it.
+func ReadPaths(paths []string) ([]Source, error) {
+	var out []Source
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, pathError(p, err)
+		}
+		if !info.IsDir() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return nil, pathError(p, err)
+			}
+			out = append(out, Source{Name: p, Text: b})
+			continue
+		}
+		var names []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(path, ".pacta") {
+				names = append(names, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, pathError(p, err)
+		}
+		if len(names) == 0 {
+			return nil, fmt.Errorf("%s: no .pacta files in this directory", p)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			b, err := os.ReadFile(n)
+			if err != nil {
+				return nil, pathError(n, err)
+			}
+			out = append(out, Source{Name: n, Text: b})
+		}
+	}
+	return out, nil
+}
+
+// pathError turns an os error into a one-line message naming the file.
+func pathError(path string, err error) error {
+	switch {
+	case os.IsNotExist(err):
+		return fmt.Errorf("%s: no such file", path)
+	case os.IsPermission(err):
+		return fmt.Errorf("%s: permission denied", path)
+	}
+	if pe, ok := err.(*fs.PathError); ok {
+		return fmt.Errorf("%s: %v", path, pe.Err)
+	}
+	return fmt.Errorf("%s: %v", path, err)
+}
