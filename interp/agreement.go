@@ -25,6 +25,7 @@ type agreement struct {
 	schemas     map[string]*Schema
 	schemaDecls map[*lang.SchemaDecl]*Schema
 	versions    []*version // by effective date; versions[0] is the base
+	nclauses    int        // distinct clause versions, numbered by ClauseInfo.id
 }
 
 // ClauseInfo identifies a clause in answers: its number and title, the
@@ -36,6 +37,7 @@ type ClauseInfo struct {
 	Amendment string
 	Pos       lang.Pos
 	Decl      *lang.ClauseDecl
+	id        int // distinct per clause version within its agreement
 }
 
 // String names the clause as answers print it: `3.2 "AWS distribution"`
@@ -152,6 +154,16 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 		}
 		versions = append(versions, v)
 		prev = v
+	}
+	seen := map[*ClauseInfo]bool{}
+	for _, v := range versions {
+		for _, c := range v.clauses {
+			if !seen[c] {
+				seen[c] = true
+				c.id = a.nclauses
+				a.nclauses++
+			}
+		}
 	}
 	for _, v := range versions {
 		if err := p.compileVersion(a, v); err != nil {

@@ -166,7 +166,7 @@ type settler struct {
 	st     *Statement
 	fr     *frame
 	last   Date
-	shares map[*ClauseInfo]*shareState
+	shares []*shareState // by ClauseInfo.id
 	order  []*shareState // in creation order, for deterministic closing
 	// nextClose is the earliest end of an open share period.
 	nextClose Date
@@ -199,7 +199,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 	s := &settler{
 		p: p, ag: ag, ctx: ctx, st: st,
 		fr:        p.newFrame(ctx, Date{}),
-		shares:    map[*ClauseInfo]*shareState{},
+		shares:    make([]*shareState, ag.nclauses),
 		fired:     map[*ClauseInfo]bool{},
 		asOfLimit: opts.AsOf,
 		met:       map[*ClauseInfo]bool{},

@@ -40,11 +40,10 @@ type lineAcc struct {
 }
 
 func (s *settler) state(r *shareRule, date Date) *shareState {
-	st, ok := s.shares[r.clause]
-	if ok {
+	if st := s.shares[r.clause.id]; st != nil {
 		return st
 	}
-	st = &shareState{rule: r, lines: make([]lineAcc, len(r.lines))}
+	st := &shareState{rule: r, lines: make([]lineAcc, len(r.lines))}
 	st.tierWin = make([]Window, len(r.lines))
 	st.volume = make([]Decimal, len(r.lines))
 	for i, l := range r.lines {
@@ -68,7 +67,7 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 		st.waterPaid = make([]Decimal, len(r.payee.steps))
 	}
 	st.from = s.clauseStart(r.clause, date)
-	s.shares[r.clause] = st
+	s.shares[r.clause.id] = st
 	s.order = append(s.order, st)
 	return st
 }
