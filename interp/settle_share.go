@@ -25,7 +25,6 @@ type shareState struct {
 	guar      *Guarantee
 	guarStart Date // first day of the window being counted
 	guarFrom  Date // first day the clause was in force
-	started   bool
 	waterPaid []Decimal
 	// closed is the last period closed; zero before the first. Floors
 	// apply to every period from the clause's start, sales or none.
@@ -343,7 +342,7 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []De
 		s.emit(line, late)
 		return nil
 	case len(payee.split) > 0:
-		return s.split(line, amount, payee, late, "")
+		return s.split(line, amount, payee, late)
 	}
 	steps := make([]WaterfallStep, len(payee.steps))
 	for i, st := range payee.steps {
@@ -367,7 +366,7 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []De
 			s.emit(&l, late)
 			continue
 		}
-		if err := s.split(&l, Money(amount.str, parts[i]), st.split, late, ""); err != nil {
+		if err := s.split(&l, Money(amount.str, parts[i]), st.split, late); err != nil {
 			return err
 		}
 	}
@@ -377,7 +376,7 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []De
 	return nil
 }
 
-func (s *settler) split(line *Line, amount Value, payee *payeeRule, late []*lateRule, _ string) error {
+func (s *settler) split(line *Line, amount Value, payee *payeeRule, late []*lateRule) error {
 	parts, err := Split(amount.num, payee.shares, s.ag.unit, s.ag.rounding, payee.remainderTo)
 	if err != nil {
 		return err
