@@ -183,6 +183,7 @@ type settler struct {
 	asOfLimit Date
 	dec       Decision // reused for every breach check
 	met       map[*ClauseInfo]bool
+	water     map[*ClauseInfo][]Decimal // waterfall running totals of payment clauses
 }
 
 type obligation struct {
@@ -203,6 +204,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		fired:     map[*ClauseInfo]bool{},
 		asOfLimit: opts.AsOf,
 		met:       map[*ClauseInfo]bool{},
+		water:     map[*ClauseInfo][]Decimal{},
 	}
 	// Scheduled payments of every version, each kept only while its clause
 	// is in force.

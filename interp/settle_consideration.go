@@ -14,7 +14,22 @@ func (s *settler) scheduled(r *scheduledRule) error {
 	if r.note != "" {
 		l.Notes = []string{r.note}
 	}
-	return s.pay(l, r.amount, r.payee, nil, r.late)
+	return s.pay(l, r.amount, r.payee, s.waterfallPaid(r.clause, r.payee), r.late)
+}
+
+// waterfallPaid returns the running totals of a payment clause's
+// waterfall steps, kept for the clause's life (SPEC 8.5), or nil when its
+// payee is not a waterfall.
+func (s *settler) waterfallPaid(c *ClauseInfo, p *payeeRule) []Decimal {
+	if len(p.steps) == 0 {
+		return nil
+	}
+	paid, ok := s.water[c]
+	if !ok {
+		paid = make([]Decimal, len(p.steps))
+		s.water[c] = paid
+	}
+	return paid
 }
 
 // milestone pays on an event that meets the clause's condition.
@@ -49,7 +64,7 @@ func (s *settler) milestone(m *milestoneRule, date Date) error {
 	if amt.num, err = amt.num.Round(s.ag.unit, s.ag.rounding); err != nil {
 		return err
 	}
-	return s.pay(l, amt, m.payee, nil, m.late)
+	return s.pay(l, amt, m.payee, s.waterfallPaid(m.clause, m.payee), m.late)
 }
 
 // payment applies a `payment` event (payer, payee, amount) to the oldest
