@@ -225,6 +225,20 @@ func (c *compiler) expr(e lang.Expr) (node, error) {
 		return fold(&negNode{x: x, pos: e.Pos()}, x)
 	case *lang.Binary:
 		return c.binary(e)
+	case *lang.Owed:
+		period, err := c.expr(e.Period)
+		if err != nil {
+			return nil, err
+		}
+		m, _ := c.typeOf(e).(*lang.Money)
+		n := &owedNode{payer: e.Payer.Name, payee: e.Payee.Name, period: period, pos: e.Pos()}
+		if m != nil {
+			n.currency = m.Currency
+		}
+		if e.Clause != nil {
+			n.clause = e.Clause.Num
+		}
+		return n, nil
 	case *lang.If:
 		cond, err := c.expr(e.Cond)
 		if err != nil {

@@ -521,3 +521,27 @@ func (n *fieldMoneyCmpNode) evalBool(fr *frame) (bool, error) {
 	}
 	return c >= 0, nil
 }
+
+// owedNode is `owed by PAYER to PAYEE for PERIOD [under CLAUSE]`.
+type owedNode struct {
+	payer, payee string
+	period       node
+	clause       string
+	currency     string
+	pos          lang.Pos
+}
+
+func (n *owedNode) eval(fr *frame) (Value, error) {
+	if fr.owed == nil {
+		return Value{}, &Error{Pos: n.pos, Msg: "`owed by ...` has a value only while a ledger is being settled"}
+	}
+	p, err := n.period.eval(fr)
+	if err != nil {
+		return Value{}, err
+	}
+	amount, err := fr.owed(n.payer, n.payee, p.perOf(), n.clause)
+	if err != nil {
+		return Value{}, atPos(n.pos, err)
+	}
+	return Money(n.currency, amount), nil
+}

@@ -18,6 +18,9 @@ type frame struct {
 	args   []Value
 	stack  []Value
 	call   Call
+	// owed answers `owed by … for PERIOD` while a ledger is settled; nil
+	// otherwise.
+	owed func(payer, payee string, p Period, clause string) (Decimal, error)
 }
 
 // step spends one unit of budget, and checks the context every 256 steps.

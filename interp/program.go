@@ -193,7 +193,7 @@ func (p *Program) getFrame(ctx context.Context, asOf Date) *frame {
 	if fr == nil {
 		return newFrame(ctx, p.budget, asOf)
 	}
-	fr.ctx, fr.budget, fr.event, fr.args = ctx, p.budget, nil, nil
+	fr.ctx, fr.budget, fr.event, fr.args, fr.owed = ctx, p.budget, nil, nil, nil
 	fr.stack = fr.stack[:0]
 	fr.call = Call{ctx: ctx, asOf: asOf}
 	return fr

@@ -184,6 +184,40 @@ type settler struct {
 	dec       Decision // reused for every breach check
 	met       map[*ClauseInfo]bool
 	water     map[*ClauseInfo][]Decimal // waterfall running totals of payment clauses
+	// history is every amount issued so far, in or out of the statement's
+	// range, for `owed by ... for PERIOD`. It grows with statement lines
+	// (periods × clauses), never with events.
+	history []owedLine
+	current Date // the date of the event being looked at
+}
+
+type owedLine struct {
+	date         Date
+	payer, payee string
+	clause       string
+	amount       Decimal
+}
+
+// owed sums the amounts payer owed payee that arose in p, for `owed by`.
+// Only a period that ended before the event being looked at is final.
+func (s *settler) owed(payer, payee string, p Period, clause string) (Decimal, error) {
+	if p.IsZero() {
+		return Decimal{}, fmt.Errorf("no period given")
+	}
+	if !p.End().Before(s.current) {
+		return Decimal{}, fmt.Errorf("the amounts owed for %s are not final on %s: ask only about periods that ended earlier", p, s.current)
+	}
+	var sum Decimal
+	for _, h := range s.history {
+		if h.payer != payer || h.payee != payee || clause != "" && h.clause != clause || !p.Contains(h.date) {
+			continue
+		}
+		var err error
+		if sum, err = sum.Add(h.amount); err != nil {
+			return Decimal{}, err
+		}
+	}
+	return sum, nil
 }
 
 type obligation struct {
@@ -223,6 +257,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		}
 	}
 	sort.SliceStable(s.sched, func(i, j int) bool { return s.sched[i].date.Before(s.sched[j].date) })
+	s.fr.owed = s.owed
 	return s
 }
 
@@ -264,6 +299,7 @@ func (s *settler) event(ev Event) error {
 	}
 	s.fr.event = r
 	s.fr.budget = s.p.budget
+	s.current = date
 	s.fr.call.asOf = date
 	if !r.Schema.Event {
 		if err := s.breach(ev, r, date); err != nil {
@@ -446,6 +482,9 @@ func (s *settler) finish() error {
 // emit adds a line to the statement (when it falls within the range) and
 // records it as an obligation.
 func (s *settler) emit(l *Line, late []*lateRule) {
+	if !l.Amount.num.IsZero() {
+		s.history = append(s.history, owedLine{date: l.Date, payer: l.Payer, payee: l.Payee, clause: l.Clause.Num, amount: l.Amount.num})
+	}
 	if l.Amount.num.Sign() > 0 {
 		s.oblig = append(s.oblig, &obligation{line: l, remaining: l.Amount.num, late: late})
 	}

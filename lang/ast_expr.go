@@ -193,6 +193,19 @@ type If struct {
 	Else Expr
 }
 
+// Owed is `owed by PAYER to PAYEE for PERIOD [under CLAUSE]`: the total
+// of the statement lines PAYER owes PAYEE that arose in PERIOD (under
+// CLAUSE alone, if given), as settled so far. It has a value only while a
+// ledger is being settled, and only for a period that ended before the
+// event being looked at.
+type Owed struct {
+	At     Pos
+	Payer  *Ident
+	Payee  *Ident
+	Period Expr
+	Clause *ClauseRef
+}
+
 // Paren is `(x)`, kept so the formatter can preserve the author's grouping.
 type Paren struct {
 	At Pos
@@ -219,6 +232,7 @@ func (e *Unary) Pos() Pos       { return e.At }
 func (e *Binary) Pos() Pos      { return e.At }
 func (e *If) Pos() Pos          { return e.At }
 func (e *Paren) Pos() Pos       { return e.At }
+func (e *Owed) Pos() Pos        { return e.At }
 
 func (*Ident) exprNode()       {}
 func (*IntLit) exprNode()      {}
@@ -239,3 +253,4 @@ func (*Unary) exprNode()       {}
 func (*Binary) exprNode()      {}
 func (*If) exprNode()          {}
 func (*Paren) exprNode()       {}
+func (*Owed) exprNode()        {}

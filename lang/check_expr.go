@@ -167,8 +167,34 @@ func (c *checker) expr1(e *env, x Expr) Type {
 			return nil
 		}
 		return c.expr(e, x.X)
+	case *Owed:
+		if x == nil {
+			return nil
+		}
+		return c.owed(e, x)
 	}
 	return nil
+}
+
+// owed types `owed by P to Q for PERIOD [under N]`: money in the
+// agreement's currency.
+func (c *checker) owed(e *env, x *Owed) Type {
+	payer := c.partyRef(e.v, x.Payer)
+	payee := c.partyRef(e.v, x.Payee)
+	if payer != nil && payer == payee {
+		c.errs.Add(x.Payee.At, "%q cannot owe itself", x.Payee.Name)
+	}
+	if pt := c.expr(e, x.Period); pt != nil && !isBasic(pt, PeriodKind) {
+		c.errs.Add(x.Period.Pos(), "the period after `for` must be a period like 2027-Q1 or year_of(date), not %s", pt)
+	}
+	if x.Clause != nil && e.v.fam != nil && !e.v.fam.allNums[x.Clause.Num] {
+		c.errs.Add(x.Clause.At, "there is no clause %s", x.Clause.Num)
+	}
+	if e.v.currency == "" {
+		c.errs.Add(x.At, "`owed` needs the agreement's currency; declare it, like `currency USD`")
+		return nil
+	}
+	return &Money{Currency: e.v.currency}
 }
 
 // ident resolves a name used as a value.

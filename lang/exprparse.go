@@ -379,6 +379,8 @@ func (p *exprParser) primary() (Expr, error) {
 			return &BoolLit{At: pos, Value: t.Value == "true"}, nil
 		case "if":
 			return p.ifExpr()
+		case "owed":
+			return p.owed()
 		}
 	case tokPunct:
 		switch t.Value {
@@ -523,6 +525,59 @@ func (p *exprParser) identForm() (Expr, error) {
 	return id, nil
 }
 
+// owed parses "owed" "by" Ident "to" Ident "for" Postfix [ "under" ClauseNo ].
+// The period is a single operand (a literal, a name, a call), so that
+// `owed by a to b for 2026 < USD 5.00` compares the total.
+func (p *exprParser) owed() (Expr, error) {
+	tok := *p.lex.Next()
+	name := func(kw string) (*Ident, error) {
+		if t := p.lex.Peek(); !tokIsKeyword(t, kw) {
+			return nil, unexpectedTok(t, `"`+kw+`"`)
+		}
+		p.lex.Next()
+		t := p.lex.Peek()
+		if t.Type != tokIdent {
+			return nil, unexpectedTok(t, "a party")
+		}
+		p.lex.Next()
+		return identTok(t), nil
+	}
+	payer, err := name("by")
+	if err != nil {
+		return nil, err
+	}
+	payee, err := name("to")
+	if err != nil {
+		return nil, err
+	}
+	if t := p.lex.Peek(); !tokIsKeyword(t, "for") {
+		return nil, unexpectedTok(t, `"for"`)
+	}
+	p.lex.Next()
+	if p.depth >= MaxNesting {
+		return nil, tooDeepErr(&tok)
+	}
+	p.depth++
+	period, err := p.postfix()
+	p.depth--
+	if err != nil {
+		return nil, err
+	}
+	o := &Owed{At: tokPos(tok.Pos), Payer: payer, Payee: payee, Period: period}
+	if tokIsKeyword(p.lex.Peek(), "under") {
+		p.lex.Next()
+		t := p.lex.Peek()
+		switch t.Type {
+		case tokInt, tokDecimal, tokClauseNum, tokIdent:
+			p.lex.Next()
+			o.Clause = &ClauseRef{At: tokPos(t.Pos), Num: t.Value}
+		default:
+			return nil, unexpectedTok(t, "a clause number")
+		}
+	}
+	return o, nil
+}
+
 // ifExpr parses "if" Expr "then" Expr "else" Expr. The else branch runs to
 // the end of the enclosing expression, so it keeps the rate restriction.
 func (p *exprParser) ifExpr() (Expr, error) {
@@ -558,7 +613,7 @@ func canStartExpr(t *lexer.Token) bool {
 		return true
 	case tokKeyword:
 		switch t.Value {
-		case "true", "false", "if", "not":
+		case "true", "false", "if", "not", "owed":
 			return true
 		}
 	case tokPunct:

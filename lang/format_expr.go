@@ -164,6 +164,12 @@ func (p *fmtPrinter) exprNoParens(e Expr, c fmtCtx) {
 		p.str("(")
 		p.expr(e.X, fmtCtx{open: true})
 		p.str(")")
+	case *Owed:
+		p.str("owed by " + fmtName(e.Payer) + " to " + fmtName(e.Payee) + " for ")
+		p.expr(e.Period, fmtCtx{prec: fmtPostfixPrec})
+		if e.Clause != nil {
+			p.str(" under " + e.Clause.Num)
+		}
 	}
 }
 

@@ -23,7 +23,7 @@ var keywordList = []string{
 	"rest", "marginal", "whole", "tiers", "reset", "cumulative", "settled",
 	"test", "given", "expect", "is", "covered", "for", "under", "as", "if",
 	"then", "else", "and", "or", "true", "false", "list", "monthly",
-	"quarterly", "yearly", "annually",
+	"quarterly", "yearly", "annually", "owed",
 }
 
 // pactaLexer splits source text into tokens. The rules are those of
