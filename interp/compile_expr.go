@@ -360,6 +360,11 @@ func (c *compiler) binary(e *lang.Binary) (node, error) {
 		if m, ok := c.typeOf(e).(*lang.Money); ok {
 			if _, ok := c.typeOf(e.X).(*lang.Money); ok {
 				// The checker has proved both sides are in m's currency.
+				fx, okx := x.(*fieldNode)
+				fy, oky := y.(*fieldNode)
+				if okx && oky {
+					return &fieldMoneyArithNode{sub: e.Op == lang.Sub, i: fx.idx, j: fy.idx, pos: pos}, nil
+				}
 				return fold(&moneyArithNode{sub: e.Op == lang.Sub, currency: m.Currency, x: x, y: y, pos: pos}, x, y)
 			}
 		}

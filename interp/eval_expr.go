@@ -545,3 +545,29 @@ func (n *owedNode) eval(fr *frame) (Value, error) {
 	}
 	return Money(n.currency, amount), nil
 }
+
+// fieldMoneyArithNode is `field + field` or `field - field` on two money
+// fields of the event in scope, read in place.
+type fieldMoneyArithNode struct {
+	sub  bool
+	i, j int
+	pos  lang.Pos
+}
+
+func (n *fieldMoneyArithNode) eval(fr *frame) (Value, error) {
+	x, y := &fr.event.Fields[n.i], &fr.event.Fields[n.j]
+	if x.str != y.str {
+		return Value{}, atPos(n.pos, currencyError("combine", *x, *y))
+	}
+	var r Decimal
+	var err error
+	if n.sub {
+		r, err = x.num.Sub(y.num)
+	} else {
+		r, err = x.num.Add(y.num)
+	}
+	if err != nil {
+		return Value{}, atPos(n.pos, err)
+	}
+	return Value{kind: KindMoney, num: r, str: x.str}, nil
+}

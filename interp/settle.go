@@ -188,7 +188,8 @@ type settler struct {
 	// range, for `owed by ... for PERIOD`. It grows with statement lines
 	// (periods × clauses), never with events.
 	history []owedLine
-	current Date // the date of the event being looked at
+	current Date    // the date of the event being looked at
+	checked *Record // the record whose field kinds were checked last
 }
 
 type owedLine struct {
@@ -267,8 +268,14 @@ func (s *settler) event(ev Event) error {
 	if r == nil || r.Schema == nil {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: "an event with no record"}
 	}
-	if err := r.Schema.check(r); err != nil {
-		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
+	// The shape of every record is checked; the kinds of its fields once
+	// per record (readers reuse one record per schema, whose fields they
+	// fill with values of the schema's types).
+	if len(r.Fields) != len(r.Schema.Fields) || r != s.checked {
+		if err := r.Schema.check(r); err != nil {
+			return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
+		}
+		s.checked = r
 	}
 	date := r.Fields[r.Schema.dateIdx()].dateOf()
 	if s.n > 0 && date.Before(s.last) {
