@@ -107,14 +107,19 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideO
 	if asOf.IsZero() {
 		asOf = actDate
 	}
-	*d = Decision{Agreement: ag.id, AsOf: asOf, Applied: d.Applied[:0]}
 	// The action is judged by the clauses in force on its own date, among
 	// the amendments known on the as-of date.
 	at := actDate
 	if asOf.Before(at) {
 		at = asOf
 	}
-	v := ag.versionAt(at)
+	return p.decideIn(ctx, fr, a, ag.versionAt(at), actDate, asOf, d)
+}
+
+// decideIn decides a in version v (nil before the agreement took effect).
+func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version, actDate, asOf Date, d *Decision) error {
+	ag := a.Schema.agreement
+	*d = Decision{Agreement: ag.id, AsOf: asOf, Applied: d.Applied[:0]}
 	if v == nil || actDate.Before(ag.effective) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		d.Note = fmt.Sprintf("the agreement takes effect on %s", ag.effective)

@@ -309,7 +309,7 @@ func (s *settler) event(ev Event) error {
 	s.current = date
 	s.fr.call.asOf = date
 	if !r.Schema.Event {
-		if err := s.breach(ev, r, date); err != nil {
+		if err := s.breach(ev, r, v, date); err != nil {
 			return err
 		}
 		if err := s.meet(v, r, date); err != nil {
@@ -505,11 +505,15 @@ func (s *settler) emit(l *Line, late []*lateRule) {
 }
 
 // breach reports an action the agreement prohibited on its date.
-func (s *settler) breach(ev Event, r *Record, date Date) error {
-	if len(s.ag.versionAt(s.known(date)).byID[r.Schema.id]) == 0 && s.ag.defaultPerm {
+func (s *settler) breach(ev Event, r *Record, v *version, date Date) error {
+	if len(v.byID[r.Schema.id]) == 0 && s.ag.defaultPerm {
 		return nil // nothing can prohibit it
 	}
-	if err := s.p.decide(s.ctx, s.fr, r, DecideOptions{AsOf: s.asOfLimit}, &s.dec); err != nil {
+	asOf := s.asOfLimit
+	if asOf.IsZero() {
+		asOf = date
+	}
+	if err := s.p.decideIn(s.ctx, s.fr, r, v, date, asOf, &s.dec); err != nil {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
 	}
 	if s.dec.Effect != lang.Prohibited || date.Before(s.st.From) || !s.st.To.IsZero() && date.After(s.st.To) {
