@@ -58,6 +58,7 @@ type version struct {
 	terms     map[string]*lang.TermDecl
 	rules     map[*Schema][]*rule
 	byID      [][]*rule // rules indexed by Schema.id, for the hot path
+	hasMust   []bool    // by Schema.id: whether any rule is an obligation
 	// over[i][j] is true when clause i overrides clause j, directly or
 	// through a chain of notwithstanding / subject to.
 	over  [][]bool
@@ -321,7 +322,13 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		v.rules[s] = append(v.rules[s], r)
 	}
 	v.byID = make([][]*rule, len(a.schemaDecls))
+	v.hasMust = make([]bool, len(a.schemaDecls))
 	for sc, rs := range v.rules {
+		for _, r := range rs {
+			if r.modality == lang.Must {
+				v.hasMust[sc.id] = true
+			}
+		}
 		sort.SliceStable(rs, func(i, j int) bool { return CompareClauseNums(rs[i].clause.Num, rs[j].clause.Num) < 0 })
 		v.byID[sc.id] = rs
 	}

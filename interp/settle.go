@@ -344,6 +344,9 @@ func (s *settler) ledgerErr(ev Event, c *ClauseInfo, err error) error {
 // meet records the obligations an action meets: same party, within the
 // clause's window up to its deadline, and meeting its condition.
 func (s *settler) meet(v *version, r *Record, date Date) error {
+	if !v.hasMust[r.Schema.id] {
+		return nil
+	}
 	actor := r.Fields[r.Schema.actorAt].str
 	for _, rule := range v.byID[r.Schema.id] {
 		if rule.modality != lang.Must || s.met[rule.clause] || rule.party != actor {
