@@ -119,7 +119,8 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideO
 // decideIn decides a in version v (nil before the agreement took effect).
 func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version, actDate, asOf Date, d *Decision) error {
 	ag := a.Schema.agreement
-	*d = Decision{Agreement: ag.id, AsOf: asOf, Applied: d.Applied[:0]}
+	d.Verdict, d.Effect, d.Agreement, d.Version, d.AsOf = 0, 0, ag.id, "", asOf
+	d.Clause, d.Conflict, d.Applied, d.Note = nil, [2]*ClauseInfo{}, d.Applied[:0], ""
 	if v == nil || actDate.Before(ag.effective) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		d.Note = fmt.Sprintf("the agreement takes effect on %s", ag.effective)
@@ -191,7 +192,13 @@ func says(m lang.Modality) lang.Verdict {
 
 // resolve orders the applicable rules by precedence and fills d.
 func resolve(v *version, applied []*rule, d *Decision) {
-	if len(applied) == 0 {
+	switch len(applied) {
+	case 0:
+		return
+	case 1: // the common case: one clause applies and decides
+		r := applied[0]
+		d.Verdict, d.Clause = says(r.modality), r.clause
+		d.Applied = append(d.Applied, Applied{Clause: r.clause, Says: d.Verdict, Outcome: "decides"})
 		return
 	}
 	// A winner is an applicable rule that no other applicable rule
