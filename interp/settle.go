@@ -447,22 +447,26 @@ func (s *settler) finish() error {
 	}
 	// Clauses with a floor or a guarantee owe something even in periods
 	// with no events, and even if the ledger never touched them.
-	for i, v := range s.ag.versions {
+	for _, v := range s.ag.versions {
 		if !s.asOfLimit.IsZero() && v.from.After(s.asOfLimit) {
 			break
 		}
 		if v.from.After(s.st.To) {
 			break
 		}
-		_ = i
+		var owing []*shareRule
 		for _, rules := range v.money.shares {
 			for _, r := range rules {
 				if r.floor != nil || r.guarantee != nil {
-					st := s.state(r, v.from)
-					if st.rule == nil {
-						st.rule = r
-					}
+					owing = append(owing, r)
 				}
+			}
+		}
+		// In clause order, so that the same ledger settles the same way.
+		sort.Slice(owing, func(i, j int) bool { return owing[i].clause.id < owing[j].clause.id })
+		for _, r := range owing {
+			if st := s.state(r, v.from); st.rule == nil {
+				st.rule = r
 			}
 		}
 	}
