@@ -571,3 +571,48 @@ func (n *fieldMoneyArithNode) eval(fr *frame) (Value, error) {
 	}
 	return Value{kind: KindMoney, num: r, str: x.str}, nil
 }
+
+// numNode is implemented by nodes that produce a number or an amount and
+// can answer without building a Value: share bases are evaluated through
+// it. The currency of an amount is the checker's to guarantee.
+type numNode interface {
+	evalNum(fr *frame) (Decimal, error)
+}
+
+// evalNum evaluates a number or an amount.
+func evalNum(n node, fr *frame) (Decimal, error) {
+	if m, ok := n.(numNode); ok {
+		return m.evalNum(fr)
+	}
+	v, err := n.eval(fr)
+	return v.num, err
+}
+
+func (n *fieldNode) evalNum(fr *frame) (Decimal, error) { return fr.event.Fields[n.idx].num, nil }
+
+func (n *constNode) evalNum(*frame) (Decimal, error) { return n.v.num, nil }
+
+func (n *inlineNode) evalNum(fr *frame) (Decimal, error) {
+	if err := fr.step(); err != nil {
+		return Decimal{}, atPos(n.pos, err)
+	}
+	return evalNum(n.body, fr)
+}
+
+func (n *fieldMoneyArithNode) evalNum(fr *frame) (Decimal, error) {
+	x, y := &fr.event.Fields[n.i], &fr.event.Fields[n.j]
+	if x.str != y.str {
+		return Decimal{}, atPos(n.pos, currencyError("combine", *x, *y))
+	}
+	var r Decimal
+	var err error
+	if n.sub {
+		r, err = x.num.Sub(y.num)
+	} else {
+		r, err = x.num.Add(y.num)
+	}
+	if err != nil {
+		return Decimal{}, atPos(n.pos, err)
+	}
+	return r, nil
+}

@@ -137,21 +137,21 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 		s.noteOpen(st.pEnd)
 	}
 	l := r.lines[li]
-	base, err := l.base.eval(fr)
+	base, err := evalNum(l.base, fr)
 	if err != nil {
 		return err
 	}
 	acc := &st.lines[li]
 	acc.used = true
-	if acc.base, err = acc.base.Add(base.num); err != nil {
+	if acc.base, err = acc.base.Add(base); err != nil {
 		return err
 	}
 	if l.rate != nil {
-		rate, err := l.rate.eval(fr)
+		rate, err := evalNum(l.rate, fr)
 		if err != nil {
 			return err
 		}
-		amt, err := rate.num.Mul(base.num)
+		amt, err := rate.Mul(base)
 		if err != nil {
 			return err
 		}
