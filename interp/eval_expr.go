@@ -555,21 +555,11 @@ type fieldMoneyArithNode struct {
 }
 
 func (n *fieldMoneyArithNode) eval(fr *frame) (Value, error) {
-	x, y := &fr.event.Fields[n.i], &fr.event.Fields[n.j]
-	if x.str != y.str {
-		return Value{}, atPos(n.pos, currencyError("combine", *x, *y))
-	}
-	var r Decimal
-	var err error
-	if n.sub {
-		r, err = x.num.Sub(y.num)
-	} else {
-		r, err = x.num.Add(y.num)
-	}
+	r, err := n.evalNum(fr)
 	if err != nil {
-		return Value{}, atPos(n.pos, err)
+		return Value{}, err
 	}
-	return Value{kind: KindMoney, num: r, str: x.str}, nil
+	return Value{kind: KindMoney, num: r, str: fr.event.Fields[n.i].str}, nil
 }
 
 // numNode is implemented by nodes that produce a number or an amount and
