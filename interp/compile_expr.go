@@ -74,6 +74,7 @@ func buildSchema(decl *lang.SchemaDecl) *Schema {
 	}
 	add("date")
 	s.dateAt = s.index["date"]
+	s.payment = decl.Event && s.Name == "payment"
 	return s
 }
 

@@ -316,17 +316,17 @@ func (s *settler) event(ev Event) error {
 			return s.ledgerErr(ev, nil, err)
 		}
 	}
-	if r.Schema.Event && r.Schema.Name == "payment" {
+	if r.Schema.payment {
 		if err := s.payment(ev, r, date); err != nil {
 			return err
 		}
 	}
-	for _, rule := range v.money.shares[r.Schema] {
+	for _, rule := range v.money.sharesByID[r.Schema.id] {
 		if err := s.share(rule, r, date); err != nil {
 			return s.ledgerErr(ev, rule.clause, err)
 		}
 	}
-	for _, m := range v.money.milestones[r.Schema] {
+	for _, m := range v.money.milestonesByID[r.Schema.id] {
 		if err := s.milestone(m, date); err != nil {
 			return s.ledgerErr(ev, m.clause, err)
 		}

@@ -109,7 +109,10 @@ type milestoneRule struct {
 type moneyRules struct {
 	shares     map[*Schema][]*shareRule
 	milestones map[*Schema][]*milestoneRule
-	scheduled  []*scheduledRule
+	// The same, indexed by Schema.id for the per-event path.
+	sharesByID     [][]*shareRule
+	milestonesByID [][]*milestoneRule
+	scheduled      []*scheduledRule
 }
 
 func periodKindOf(u *lang.PeriodUnit) (PeriodKind, error) {
@@ -303,6 +306,14 @@ func (p *Program) compileMoney(a *agreement, v *version) error {
 		if err != nil {
 			return err
 		}
+	}
+	m.sharesByID = make([][]*shareRule, len(a.schemaDecls))
+	m.milestonesByID = make([][]*milestoneRule, len(a.schemaDecls))
+	for sc, rs := range m.shares {
+		m.sharesByID[sc.id] = rs
+	}
+	for sc, ms := range m.milestones {
+		m.milestonesByID[sc.id] = ms
 	}
 	return nil
 }

@@ -77,9 +77,10 @@ type Schema struct {
 	agreement *agreement
 	decl      *lang.SchemaDecl
 	types     []*fieldType
-	dateAt    int // index of `date`
-	id        int // index of the schema in its agreement
-	actorAt   int // index of `actor`, -1 for events
+	dateAt    int  // index of `date`
+	id        int  // index of the schema in its agreement
+	payment   bool // an event called `payment`: records a payment made (SPEC 6.5)
+	actorAt   int  // index of `actor`, -1 for events
 }
 
 // FieldIndex returns the index of the named field, or -1.
