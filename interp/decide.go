@@ -143,7 +143,7 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 	}
 	fr.event = a
 	actor := a.Fields[a.Schema.actorAt].str
-	var buf [8]*rule
+	var buf [16]*rule
 	applied := buf[:0]
 	for _, r := range rules {
 		if r.party != actor {
