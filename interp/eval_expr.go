@@ -375,19 +375,30 @@ func (n *moneyArithNode) eval(fr *frame) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	r, err := moneyArith(n.sub, &x, &y, n.pos)
+	if err != nil {
+		return Value{}, err
+	}
+	return Value{kind: KindMoney, num: r, str: x.str}, nil
+}
+
+// moneyArith adds or subtracts two amounts the checker has proved to be
+// in one currency (a host value may still differ: that is an error).
+func moneyArith(sub bool, x, y *Value, pos lang.Pos) (Decimal, error) {
 	if x.str != y.str {
-		return Value{}, atPos(n.pos, currencyError("combine", x, y))
+		return Decimal{}, atPos(pos, currencyError("combine", *x, *y))
 	}
 	var r Decimal
-	if n.sub {
+	var err error
+	if sub {
 		r, err = x.num.Sub(y.num)
 	} else {
 		r, err = x.num.Add(y.num)
 	}
 	if err != nil {
-		return Value{}, atPos(n.pos, err)
+		return Decimal{}, atPos(pos, err)
 	}
-	return Value{kind: KindMoney, num: r, str: x.str}, nil
+	return r, nil
 }
 
 // enumEqNode compares two members of one kind.
@@ -418,11 +429,7 @@ type fieldEnumInNode struct {
 	negate bool
 }
 
-func (n *fieldEnumInNode) eval(fr *frame) (Value, error) {
-	b := fr.event.Fields[n.idx].bits
-	in := b >= 0 && b < 64 && n.mask&(1<<uint(b)) != 0
-	return Bool(in != n.negate), nil
-}
+func (n *fieldEnumInNode) eval(fr *frame) (Value, error) { return boolValue(n.evalBool(fr)) }
 
 // fieldEnumEqNode is `field == A` (or `!=`) for an enum field and a member.
 type fieldEnumEqNode struct {
@@ -431,9 +438,7 @@ type fieldEnumEqNode struct {
 	negate bool
 }
 
-func (n *fieldEnumEqNode) eval(fr *frame) (Value, error) {
-	return Bool((fr.event.Fields[n.idx].bits == n.member) != n.negate), nil
-}
+func (n *fieldEnumEqNode) eval(fr *frame) (Value, error) { return boolValue(n.evalBool(fr)) }
 
 // fieldMoneyCmpNode compares a money field with a constant amount in the
 // same currency (the checker has proved the currencies equal).
@@ -443,22 +448,10 @@ type fieldMoneyCmpNode struct {
 	c   Decimal
 }
 
-func (n *fieldMoneyCmpNode) eval(fr *frame) (Value, error) {
-	c := fr.event.Fields[n.idx].num.Cmp(n.c)
-	switch n.op {
-	case lang.Eq:
-		return Bool(c == 0), nil
-	case lang.Ne:
-		return Bool(c != 0), nil
-	case lang.Lt:
-		return Bool(c < 0), nil
-	case lang.Le:
-		return Bool(c <= 0), nil
-	case lang.Gt:
-		return Bool(c > 0), nil
-	}
-	return Bool(c >= 0), nil
-}
+func (n *fieldMoneyCmpNode) eval(fr *frame) (Value, error) { return boolValue(n.evalBool(fr)) }
+
+// boolValue wraps an evalBool result as a Value.
+func boolValue(b bool, err error) (Value, error) { return Bool(b), err }
 
 // boolNode is implemented by nodes that produce a bool and can answer
 // without building a Value: conditions are evaluated through it.
@@ -590,19 +583,5 @@ func (n *inlineNode) evalNum(fr *frame) (Decimal, error) {
 }
 
 func (n *fieldMoneyArithNode) evalNum(fr *frame) (Decimal, error) {
-	x, y := &fr.event.Fields[n.i], &fr.event.Fields[n.j]
-	if x.str != y.str {
-		return Decimal{}, atPos(n.pos, currencyError("combine", *x, *y))
-	}
-	var r Decimal
-	var err error
-	if n.sub {
-		r, err = x.num.Sub(y.num)
-	} else {
-		r, err = x.num.Add(y.num)
-	}
-	if err != nil {
-		return Decimal{}, atPos(n.pos, err)
-	}
-	return r, nil
+	return moneyArith(n.sub, &fr.event.Fields[n.i], &fr.event.Fields[n.j], n.pos)
 }
