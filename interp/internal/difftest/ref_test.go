@@ -1,0 +1,543 @@
+package difftest
+
+import (
+	"fmt"
+	"math/big"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// The reference evaluator: SPEC.md sections 5 to 9 written out as plainly
+// as possible over the generated description, in math/big.Rat, with no
+// indexing, caching or fast paths.
+
+var farFuture = day(9999, 12, 31)
+
+// version is one clause version and its life (SPEC 9.2).
+type version struct {
+	c        *clause
+	madeBy   string // "" for the agreement as first made
+	from, to time.Time
+}
+
+func (v *version) inForce(t time.Time) bool { return !t.Before(v.from) && !t.After(v.to) }
+
+// versions lists every clause version of the agreement as known on asOf
+// (the zero time: every amendment), in order of making.
+func versions(a *agreement, asOf time.Time) []*version {
+	type hist struct{ vs []*version }
+	byNum := map[string]*version{} // the current (open) version of each number
+	var all []*version
+	end := farFuture
+	if !a.ends.IsZero() {
+		end = a.ends
+	}
+	for _, c := range a.clauses {
+		v := &version{c: c, from: a.effective, to: end}
+		byNum[c.num] = v
+		all = append(all, v)
+	}
+	ams := slices.Clone(a.amendments)
+	sort.SliceStable(ams, func(i, j int) bool { return ams[i].effective.Before(ams[j].effective) })
+	for _, am := range ams {
+		if !asOf.IsZero() && am.effective.After(asOf) {
+			continue
+		}
+		for _, o := range am.ops {
+			if old := byNum[o.num]; old != nil {
+				if t := addDays(am.effective, -1); t.Before(old.to) {
+					old.to = t
+				}
+				delete(byNum, o.num)
+			}
+			if o.kind == opDelete {
+				continue
+			}
+			v := &version{c: o.clause, madeBy: am.name, from: am.effective, to: end}
+			byNum[o.num] = v
+			all = append(all, v)
+		}
+	}
+	return all
+}
+
+// evalCond evaluates a condition on a row.
+func evalCond(c *cond, r row) bool {
+	switch c.op {
+	case "eq":
+		return r.ch == c.members[0]
+	case "ne":
+		return r.ch != c.members[0]
+	case "in":
+		return slices.Contains(c.members, r.ch)
+	case "notin":
+		return !slices.Contains(c.members, r.ch)
+	case "gt":
+		return r.amt.Cmp(c.money) > 0
+	case "le":
+		return r.amt.Cmp(c.money) <= 0
+	case "and":
+		return evalCond(c.a, r) && evalCond(c.b, r)
+	case "or":
+		return evalCond(c.a, r) || evalCond(c.b, r)
+	case "not":
+		return !evalCond(c.a, r)
+	}
+	panic(c.op)
+}
+
+func inTerm(a *agreement, t time.Time) bool {
+	return !t.Before(a.effective) && (a.ends.IsZero() || !t.After(a.ends))
+}
+
+// verdict is a decision as the reference and the comparison see it.
+type verdict struct {
+	verdict    string   // permitted, prohibited, conflict, not covered
+	deciding   []string // "num@madeBy", sorted
+	overridden []string
+}
+
+func (v verdict) String() string {
+	return fmt.Sprintf("%s deciding=[%s] overridden=[%s]", v.verdict, strings.Join(v.deciding, " "), strings.Join(v.overridden, " "))
+}
+
+func vkey(v *version) string { return v.c.num + "@" + v.madeBy }
+
+// decide is SPEC 5.4 for an action row, as of asOf (zero: none given).
+func decide(a *agreement, r row, asOf time.Time) verdict {
+	if !inTerm(a, r.date) {
+		return verdict{verdict: "not covered"}
+	}
+	var live []*version
+	for _, v := range versions(a, asOf) {
+		if v.inForce(r.date) && v.c.kind == ckDeontic {
+			live = append(live, v)
+		}
+	}
+	var applicable []*version
+	for _, v := range live {
+		c := v.c
+		if c.party != r.actor || c.action != r.schema {
+			continue
+		}
+		if !c.from.IsZero() && r.date.Before(c.from) || !c.until.IsZero() && r.date.After(c.until) {
+			continue
+		}
+		if c.cond != nil && !evalCond(c.cond, r) {
+			continue
+		}
+		applicable = append(applicable, v)
+	}
+	if len(applicable) == 0 {
+		return verdict{verdict: "not covered"}
+	}
+	// direct overrides among the versions in force, by number
+	byNum := map[string]*version{}
+	for _, v := range live {
+		byNum[v.c.num] = v
+	}
+	over := map[string][]string{} // X -> the numbers X overrides directly
+	for _, v := range live {
+		for _, n := range v.c.notwith {
+			if byNum[n] != nil {
+				over[v.c.num] = append(over[v.c.num], n)
+			}
+		}
+		for _, n := range v.c.subj {
+			if byNum[n] != nil {
+				over[n] = append(over[n], v.c.num)
+			}
+		}
+	}
+	overrides := func(x, y string) bool { // transitive
+		seen := map[string]bool{}
+		stack := []string{x}
+		for len(stack) > 0 {
+			n := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, m := range over[n] {
+				if m == y {
+					return true
+				}
+				if !seen[m] {
+					seen[m] = true
+					stack = append(stack, m)
+				}
+			}
+		}
+		return false
+	}
+	var out verdict
+	perm, proh := false, false
+	for _, v := range applicable {
+		beaten := false
+		for _, w := range applicable {
+			if w != v && overrides(w.c.num, v.c.num) {
+				beaten = true
+			}
+		}
+		if beaten {
+			out.overridden = append(out.overridden, vkey(v))
+			continue
+		}
+		out.deciding = append(out.deciding, vkey(v))
+		if v.c.modality == "must not" {
+			proh = true
+		} else {
+			perm = true
+		}
+	}
+	switch {
+	case perm && proh:
+		out.verdict = "conflict"
+	case perm:
+		out.verdict = "permitted"
+	default:
+		out.verdict = "prohibited"
+	}
+	sort.Strings(out.deciding)
+	sort.Strings(out.overridden)
+	return out
+}
+
+// line is one statement line as the comparison sees it.
+type line struct {
+	period string // for shares and true-ups; "" otherwise
+	date   time.Time
+	due    time.Time
+	payer  string
+	payee  string
+	clause string // "num@madeBy"
+	kind   string
+	amount *big.Rat
+}
+
+func (l line) String() string {
+	return fmt.Sprintf("%-8s %s due %s %s→%s clause %s %s %s", l.period, ds(l.date), ds(l.due), l.payer, l.payee, l.clause, l.kind, decText(l.amount))
+}
+
+// settle is SPEC 6 to 8 for the whole ledger, reporting the lines that
+// arise from the agreement's effective date to `to`.
+func settle(a *agreement, rows []row, to time.Time) []line {
+	var out []line
+	emit := func(v *version, p payee, l line) {
+		l.payer = v.c.payer
+		l.clause = vkey(v)
+		for _, part := range splitAmount(a, p, l.amount) {
+			l.payee, l.amount = part.party, part.amount
+			if l.amount.Sign() != 0 && !l.date.After(to) && !l.date.Before(a.effective) {
+				out = append(out, l)
+			}
+		}
+	}
+	for _, v := range versions(a, time.Time{}) {
+		if v.to.Before(v.from) {
+			continue // an empty life
+		}
+		c := v.c
+		switch c.kind {
+		case ckPayment:
+			for _, d := range c.dates {
+				if v.inForce(d) {
+					emit(v, c.payee, line{date: d, due: addDays(d, c.due), kind: "payment", amount: roundTo(c.amount, a.unit, a.mode)})
+				}
+			}
+		case ckInstallments:
+			step := map[string]int{"monthly": 1, "quarterly": 3, "yearly": 12}[c.interval]
+			n := big.NewInt(int64(c.count))
+			each := mul(new(big.Rat).SetInt(floorUnits(quo(c.amount, new(big.Rat).SetInt(n)), a.unit)), a.unit)
+			for k := 1; k <= c.count; k++ {
+				d := addMonths(c.start, (k-1)*step)
+				amt := each
+				if k == c.count {
+					amt = sub(c.amount, mul(each, big.NewRat(int64(c.count-1), 1)))
+				}
+				if v.inForce(d) {
+					emit(v, c.payee, line{date: d, due: addDays(d, c.due), kind: "installment", amount: amt})
+				}
+			}
+		case ckMilestone:
+			for _, r := range rows {
+				if r.schema != c.event || !v.inForce(r.date) || !inTerm(a, r.date) {
+					continue
+				}
+				if c.mcond != nil && !evalCond(c.mcond, r) {
+					continue
+				}
+				emit(v, c.payee, line{date: r.date, due: addDays(r.date, c.due), kind: "milestone", amount: roundTo(c.amount, a.unit, a.mode)})
+				if c.first {
+					break
+				}
+			}
+		case ckShare:
+			settleShare(a, v, rows, to, func(p period, kind string, amt *big.Rat) {
+				emit(v, c.payee, line{period: p.String(), date: p.end(), due: addDays(p.end(), c.due), kind: kind, amount: amt})
+			})
+		}
+	}
+	return out
+}
+
+type part struct {
+	party  string
+	amount *big.Rat
+}
+
+// splitAmount divides a whole number of units among the payee's parties
+// (SPEC 8.4).
+func splitAmount(a *agreement, p payee, amt *big.Rat) []part {
+	if p.split == nil {
+		return []part{{p.party, amt}}
+	}
+	if amt.Sign() < 0 {
+		parts := splitAmount(a, p, neg(amt))
+		for i := range parts {
+			parts[i].amount = neg(parts[i].amount)
+		}
+		return parts
+	}
+	units := floorUnits(amt, a.unit)
+	var parts []part
+	type loss struct {
+		i int
+		l *big.Rat
+	}
+	var losses []loss
+	given := big.NewInt(0)
+	for i, s := range p.split {
+		exact := quo(mul(new(big.Rat).SetInt(units), s.pct), big.NewRat(100, 1)) // in units
+		fl := new(big.Int).Quo(exact.Num(), exact.Denom())
+		if p.remainder == s.party {
+			fl = big.NewInt(0)
+		}
+		parts = append(parts, part{s.party, new(big.Rat).SetInt(fl)})
+		losses = append(losses, loss{i, sub(exact, new(big.Rat).SetInt(fl))})
+		given.Add(given, fl)
+	}
+	left := new(big.Int).Sub(units, given)
+	if p.remainder != "" {
+		found := false
+		for i := range parts {
+			if parts[i].party == p.remainder {
+				parts[i].amount = add(parts[i].amount, new(big.Rat).SetInt(left))
+				found = true
+			}
+		}
+		if !found {
+			parts = append(parts, part{p.remainder, new(big.Rat).SetInt(left)})
+		}
+	} else {
+		sort.SliceStable(losses, func(i, j int) bool { return losses[i].l.Cmp(losses[j].l) > 0 })
+		for k := int64(0); k < left.Int64(); k++ {
+			i := losses[k].i
+			parts[i].amount = add(parts[i].amount, big.NewRat(1, 1))
+		}
+	}
+	for i := range parts {
+		parts[i].amount = mul(parts[i].amount, a.unit)
+	}
+	return parts
+}
+
+// tierF is F(v) of SPEC 7.3.
+func tierF(t *tiers, v *big.Rat) *big.Rat {
+	if v.Sign() < 0 {
+		return mul(pct(t.rates[0]), v)
+	}
+	if !t.marginal {
+		for i, th := range t.upto {
+			if th.Cmp(v) >= 0 {
+				return mul(pct(t.rates[i]), v)
+			}
+		}
+		return mul(pct(t.rates[len(t.rates)-1]), v)
+	}
+	sum := zero()
+	lo := zero()
+	for i, r := range t.rates {
+		hi := v
+		if i < len(t.upto) {
+			hi = minR(v, t.upto[i])
+		}
+		if hi.Cmp(lo) > 0 {
+			sum = add(sum, mul(pct(r), sub(hi, lo)))
+		}
+		if i < len(t.upto) {
+			lo = t.upto[i]
+		}
+	}
+	return sum
+}
+
+// settleShare is SPEC 7.4 for one share version: for each settlement period
+// overlapping its life (up to `to`), the share line and any true-up.
+func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(period, string, *big.Rat)) {
+	c := v.c
+	su := c.settled
+	if su == "" {
+		su = "quarter"
+	}
+	lastDay := v.to
+	if to.Before(lastDay) {
+		lastDay = to
+	}
+	// counted instances
+	var counted []row
+	for _, r := range rows {
+		if r.schema != c.action2 || !v.inForce(r.date) || !inTerm(a, r.date) {
+			continue
+		}
+		if c.by != "" && r.actor != c.by {
+			continue
+		}
+		if c.shareCond != nil && !evalCond(c.shareCond, r) {
+			continue
+		}
+		counted = append(counted, r)
+	}
+	window := func(r row, p period) string {
+		switch c.tiers.reset {
+		case "":
+			return p.String()
+		case "cumulative":
+			return "life"
+		}
+		u := map[string]string{"monthly": "month", "quarterly": "quarter", "yearly": "year"}[c.tiers.reset]
+		return periodOf(u, r.date).String()
+	}
+	vol := map[string]*big.Rat{}
+	// limit state
+	rnd := func(x *big.Rat) *big.Rat { return roundTo(x, a.unit, a.mode) }
+	type key struct {
+		i int
+		u string
+	}
+	a3 := map[string]*big.Rat{} // amounts after floors, per floor-unit period (unit:period)
+	capE := map[key]*big.Rat{}  // running cap input per cap and period
+	capTermE := zero()
+	payouts := map[string]*big.Rat{} // payouts per guarantee period
+	balance := zero()
+	if c.recoup != nil {
+		balance = rnd(c.recoup)
+	}
+	get := func(m map[string]*big.Rat, k string) *big.Rat {
+		if x, ok := m[k]; ok {
+			return x
+		}
+		return zero()
+	}
+	isLast := func(p period, u period) bool {
+		return !p.end().Before(u.end()) || !p.end().Before(v.to)
+	}
+	for p := periodOf(su, v.from); !p.start.After(lastDay); p = p.next() {
+		// 1. line amounts
+		sum := zero()
+		var inP []row
+		for _, r := range counted {
+			if p.contains(r.date) {
+				inP = append(inP, r)
+			}
+		}
+		if c.tiers != nil {
+			var keys []string
+			inW := map[string]*big.Rat{}
+			for _, r := range inP {
+				k := window(r, p)
+				if _, ok := inW[k]; !ok {
+					keys = append(keys, k)
+					inW[k] = zero()
+				}
+				inW[k] = add(inW[k], sub(r.amt, r.ref))
+			}
+			for _, k := range keys {
+				before := get(vol, k)
+				after := add(before, inW[k])
+				sum = add(sum, sub(tierF(c.tiers, after), tierF(c.tiers, before)))
+				vol[k] = after
+			}
+		} else {
+			for _, r := range inP {
+				for _, l := range c.lines {
+					if l.cond != nil && !evalCond(l.cond, r) {
+						continue
+					}
+					rt := l.rate.pct
+					if l.rate.ifMem != "" && r.ch != l.rate.ifMem {
+						rt = l.rate.alt
+					}
+					sum = add(sum, mul(pct(rt), sub(r.amt, r.ref)))
+					break
+				}
+			}
+		}
+		// 2. round
+		amt := rnd(sum)
+		// 3. floors
+		for _, f := range c.floors {
+			u := periodOf(f.unit, p.start)
+			if isLast(p, u) {
+				soFar := add(get(a3, f.unit+u.String()), amt)
+				if top := sub(rnd(f.amount), soFar); top.Sign() > 0 {
+					amt = add(amt, top)
+				}
+			}
+		}
+		if c.floorTerm != nil && !p.end().Before(v.to) {
+			soFar := add(get(a3, "term"), amt)
+			if top := sub(rnd(c.floorTerm), soFar); top.Sign() > 0 {
+				amt = add(amt, top)
+			}
+		}
+		for _, unit := range []string{"month", "quarter", "year"} {
+			k := unit + periodOf(unit, p.start).String()
+			a3[k] = add(get(a3, k), amt)
+		}
+		a3["term"] = add(get(a3, "term"), amt)
+		// 4. caps per period, in order written, each on the amount so far
+		for i, cp := range c.caps {
+			u := periodOf(cp.unit, p.start)
+			k := key{i, u.String()}
+			e := capE[k]
+			if e == nil {
+				e = zero()
+			}
+			x := rnd(cp.amount)
+			next := add(e, amt)
+			amt = sub(minR(x, next), minR(x, e))
+			capE[k] = next
+		}
+		// 5. cap over the term
+		if c.capTerm != nil {
+			x := rnd(c.capTerm)
+			next := add(capTermE, amt)
+			amt = sub(minR(x, next), minR(x, capTermE))
+			capTermE = next
+		}
+		// 6. recoupment
+		if c.recoup != nil {
+			switch {
+			case amt.Sign() > 0:
+				r := minR(amt, balance)
+				balance = sub(balance, r)
+				amt = sub(amt, r)
+			case amt.Sign() < 0:
+				balance = add(balance, neg(amt))
+				amt = zero()
+			}
+		}
+		out(p, "share", amt)
+		// 7. minimum guarantee
+		if g := c.guarantee; g != nil {
+			u := periodOf(g.unit, p.start)
+			k := u.String()
+			payouts[k] = add(get(payouts, k), amt)
+			if isLast(p, u) {
+				if short := sub(rnd(g.amount), payouts[k]); short.Sign() > 0 {
+					out(p, "true-up", short)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,238 @@
+package difftest
+
+import (
+	"fmt"
+	"strings"
+)
+
+// render writes the agreement and its amendments as Pacta source.
+func render(a *agreement) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "agreement %s \"Generated\" {\n", a.name)
+	fmt.Fprintf(&b, "  effective %s\n", ds(a.effective))
+	if !a.ends.IsZero() {
+		fmt.Fprintf(&b, "  ends %s\n", ds(a.ends))
+	}
+	b.WriteString("  currency USD\n")
+	fmt.Fprintf(&b, "  rounding %s to %s\n", a.mode, a.unitText)
+	if a.prohibited {
+		b.WriteString("  default prohibited\n")
+	}
+	b.WriteString("\n")
+	for _, p := range a.parties {
+		fmt.Fprintf(&b, "  party %s \"%s\"\n", p, strings.ToUpper(p))
+	}
+	fmt.Fprintf(&b, "\n  kind Ch = %s\n\n", strings.Join(a.members, " | "))
+	b.WriteString("  action sell {\n    ch  Ch\n    amt money\n    ref money\n  }\n")
+	b.WriteString("  action lease {\n    ch  Ch\n    amt money\n    ref money\n  }\n")
+	b.WriteString("  event release {\n    ch Ch\n  }\n")
+	for _, c := range a.clauses {
+		b.WriteString("\n")
+		renderClause(&b, "clause", c)
+	}
+	b.WriteString("}\n")
+	for _, am := range a.amendments {
+		fmt.Fprintf(&b, "\namendment %s \"Amendment\" amends %s {\n  effective %s\n", am.name, a.name, ds(am.effective))
+		for _, o := range am.ops {
+			b.WriteString("\n")
+			switch o.kind {
+			case opAdd:
+				renderClause(&b, "clause", o.clause)
+			case opReplace:
+				renderClause(&b, "replace clause", o.clause)
+			case opDelete:
+				fmt.Fprintf(&b, "  delete clause %s\n", o.num)
+			}
+		}
+		b.WriteString("}\n")
+	}
+	return b.String()
+}
+
+func renderClause(b *strings.Builder, word string, c *clause) {
+	fmt.Fprintf(b, "  %s %s %q", word, c.num, c.title)
+	if len(c.notwith) > 0 {
+		fmt.Fprintf(b, " notwithstanding %s", strings.Join(c.notwith, ", "))
+	}
+	if len(c.subj) > 0 {
+		fmt.Fprintf(b, " subject to %s", strings.Join(c.subj, ", "))
+	}
+	b.WriteString("\n    ")
+	switch c.kind {
+	case ckDeontic:
+		fmt.Fprintf(b, "%s %s %s", c.party, c.modality, c.action)
+		if c.cond != nil {
+			fmt.Fprintf(b, " where %s", renderCond(c.cond))
+		}
+		if !c.from.IsZero() {
+			fmt.Fprintf(b, " from %s", ds(c.from))
+		}
+		if !c.until.IsZero() {
+			fmt.Fprintf(b, " until %s", ds(c.until))
+		}
+		b.WriteString("\n")
+	case ckPayment:
+		var dd []string
+		for _, d := range c.dates {
+			dd = append(dd, ds(d))
+		}
+		fmt.Fprintf(b, "%s pays %s %s on %s", c.payer, renderPayee(c.payee), money(c.amount), strings.Join(dd, ", "))
+		if c.due > 0 {
+			fmt.Fprintf(b, " due within %d days", c.due)
+		}
+		b.WriteString("\n")
+	case ckInstallments:
+		fmt.Fprintf(b, "%s pays %s %s in %d equal %s installments from %s", c.payer, renderPayee(c.payee), money(c.amount), c.count, c.interval, ds(c.start))
+		if c.due > 0 {
+			fmt.Fprintf(b, " due within %d days", c.due)
+		}
+		b.WriteString("\n")
+	case ckMilestone:
+		w := "each"
+		if c.first {
+			w = "first"
+		}
+		fmt.Fprintf(b, "%s pays %s %s on %s %s", c.payer, renderPayee(c.payee), money(c.amount), w, c.event)
+		if c.mcond != nil {
+			fmt.Fprintf(b, " where %s", renderCond(c.mcond))
+		}
+		if c.due > 0 {
+			fmt.Fprintf(b, " due within %d days", c.due)
+		}
+		b.WriteString("\n")
+	case ckShare:
+		renderShare(b, c)
+	}
+}
+
+func renderShare(b *strings.Builder, c *clause) {
+	fmt.Fprintf(b, "%s pays %s ", c.payer, renderPayee(c.payee))
+	tail := func() {
+		fmt.Fprintf(b, "each %s", c.action2)
+		if c.by != "" {
+			fmt.Fprintf(b, " by %s", c.by)
+		}
+		if c.shareCond != nil {
+			fmt.Fprintf(b, " where %s", renderCond(c.shareCond))
+		}
+	}
+	switch {
+	case c.tiers != nil:
+		t := c.tiers
+		w := "whole"
+		if t.marginal {
+			w = "marginal"
+		}
+		fmt.Fprintf(b, "%s tiers", w)
+		switch t.reset {
+		case "":
+		case "cumulative":
+			b.WriteString(" cumulative")
+		default:
+			fmt.Fprintf(b, " reset %s", t.reset)
+		}
+		b.WriteString(" {\n")
+		for i, r := range t.rateText {
+			if i < len(t.upto) {
+				fmt.Fprintf(b, "      %s up to %s\n", r, money(t.upto[i]))
+			} else {
+				fmt.Fprintf(b, "      %s above\n", r)
+			}
+		}
+		b.WriteString("    } of (amt - ref) of ")
+		tail()
+		b.WriteString("\n")
+	case len(c.lines) == 1 && c.lines[0].cond == nil && !c.lines[0].written:
+		fmt.Fprintf(b, "%s of (amt - ref) of ", renderRate(c.lines[0].rate))
+		tail()
+		b.WriteString("\n")
+	default:
+		b.WriteString("of ")
+		tail()
+		b.WriteString(":\n")
+		for _, l := range c.lines {
+			fmt.Fprintf(b, "      %s of (amt - ref)", renderRate(l.rate))
+			switch {
+			case l.cond != nil:
+				fmt.Fprintf(b, " where (%s)", renderCond(l.cond))
+			case l.written:
+				b.WriteString(" otherwise")
+			}
+			b.WriteString("\n")
+		}
+	}
+	if c.settled != "" {
+		w := map[string]string{"month": "monthly", "quarter": "quarterly", "year": "yearly"}[c.settled]
+		fmt.Fprintf(b, "      settled %s\n", w)
+	}
+	if c.due > 0 {
+		if c.dueAfter {
+			fmt.Fprintf(b, "      due %d days after period end\n", c.due)
+		} else {
+			fmt.Fprintf(b, "      due within %d days\n", c.due)
+		}
+	}
+	for _, l := range c.caps {
+		fmt.Fprintf(b, "      at most %s per %s\n", money(l.amount), l.unit)
+	}
+	if c.capTerm != nil {
+		fmt.Fprintf(b, "      at most %s over the term\n", money(c.capTerm))
+	}
+	for _, l := range c.floors {
+		fmt.Fprintf(b, "      at least %s per %s\n", money(l.amount), l.unit)
+	}
+	if c.floorTerm != nil {
+		fmt.Fprintf(b, "      at least %s over the term\n", money(c.floorTerm))
+	}
+	if c.guarantee != nil {
+		fmt.Fprintf(b, "      minimum guarantee %s per %s\n", money(c.guarantee.amount), c.guarantee.unit)
+	}
+	if c.recoup != nil {
+		fmt.Fprintf(b, "      recouping %s\n", money(c.recoup))
+	}
+}
+
+func renderRate(r rate) string {
+	if r.ifMem != "" {
+		return fmt.Sprintf("(if ch == %s then %s else %s)", r.ifMem, r.text, r.altTxt)
+	}
+	return r.text
+}
+
+func renderPayee(p payee) string {
+	if p.split == nil {
+		return p.party
+	}
+	var parts []string
+	for _, s := range p.split {
+		parts = append(parts, s.party+" "+s.text)
+	}
+	if p.remainder != "" {
+		parts = append(parts, "remainder to "+p.remainder)
+	}
+	return "split { " + strings.Join(parts, " ") + " }"
+}
+
+func renderCond(c *cond) string {
+	switch c.op {
+	case "eq":
+		return "ch == " + c.members[0]
+	case "ne":
+		return "ch != " + c.members[0]
+	case "in":
+		return "ch in [" + strings.Join(c.members, ", ") + "]"
+	case "notin":
+		return "ch not in [" + strings.Join(c.members, ", ") + "]"
+	case "gt":
+		return "amt > " + money(c.money)
+	case "le":
+		return "amt <= " + money(c.money)
+	case "and":
+		return "(" + renderCond(c.a) + ") and (" + renderCond(c.b) + ")"
+	case "or":
+		return "(" + renderCond(c.a) + ") or (" + renderCond(c.b) + ")"
+	case "not":
+		return "not (" + renderCond(c.a) + ")"
+	}
+	panic("cond " + c.op)
+}
