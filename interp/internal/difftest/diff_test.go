@@ -28,6 +28,8 @@ var knownEngineBugs = map[string]string{
 		"to the agreement's rounding unit when it is coarser than a cent (SPEC 8.2 points 1 and 2)",
 	"reset-shorter-than-settlement": "tiers `reset monthly` under quarterly (or yearly) settlement use one window per settlement period " +
 		"instead of one per month (SPEC 7.3: each reset period is a window; the period's amount sums over the windows overlapping it)",
+	"cap-order": "a cap per settlement period is applied before the other caps whatever the order written " +
+		"(SPEC 7.4 step 4: caps apply in the order written, each to the running total so far)",
 	"guarantee-version-end": "a minimum guarantee of a share version ended by an amendment still issues true-ups after the version's life, " +
 		"and at the end of the guarantee period instead of the version's last settlement period in it (SPEC 7.4 step 7, 9.2)",
 }

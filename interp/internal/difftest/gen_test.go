@@ -28,11 +28,12 @@ type features struct {
 	guaranteeEnd bool // amendments that end a share version with a minimum guarantee
 	unrounded    bool // fixed amounts and limits that are not whole rounding units
 	resetShorter bool // tier windows shorter than the settlement period
+	capOrder     bool // a cap per settlement period written after a cap of a longer unit
 }
 
 // allFeatures turns every construct on.
 func allFeatures() features {
-	return features{ends: true, floors: true, guaranteeEnd: true, unrounded: true, resetShorter: true}
+	return features{ends: true, floors: true, guaranteeEnd: true, unrounded: true, resetShorter: true, capOrder: true}
 }
 
 // feature names as knownEngineBugs uses them
@@ -48,6 +49,8 @@ func (f *features) set(name string, on bool) {
 		f.unrounded = on
 	case "reset-shorter-than-settlement":
 		f.resetShorter = on
+	case "cap-order":
+		f.capOrder = on
 	default:
 		panic("no feature " + name)
 	}
@@ -184,7 +187,7 @@ func (g *gen) clause(num string, made time.Time, kinds []clauseKind) *clause {
 		g.payer(c)
 		c.amount = g.amount(g.scale)
 		nd := 1 + g.n(3)
-		for len(c.dates) < nd {
+		for try := 0; len(c.dates) < nd && try < 100; try++ {
 			d := g.dateIn(made, g.termEnd())
 			if !slices.ContainsFunc(c.dates, d.Equal) {
 				c.dates = append(c.dates, d)
@@ -199,6 +202,9 @@ func (g *gen) clause(num string, made time.Time, kinds []clauseKind) *clause {
 		step := map[string]int{"monthly": 1, "quarterly": 3, "yearly": 12}[c.interval]
 		// every installment date must lie within the term
 		for try := 0; ; try++ {
+			if try > 1000 {
+				panic("no installment start date")
+			}
 			c.start = g.dateIn(made, g.termEnd())
 			if g.chance(0.3) {
 				c.start = day(c.start.Year(), int(c.start.Month()), 28+g.n(daysIn(c.start.Year(), int(c.start.Month()))-27))
@@ -508,6 +514,10 @@ func (g *gen) limits(c *clause) {
 			}
 		}
 		g.r.Shuffle(len(c.caps), func(i, j int) { c.caps[i], c.caps[j] = c.caps[j], c.caps[i] })
+		if !g.features.capOrder {
+			// the cap per settlement period first
+			sort.SliceStable(c.caps, func(i, j int) bool { return c.caps[i].unit == settled && c.caps[j].unit != settled })
+		}
 	}
 	if g.chance(0.1) {
 		c.capTerm = g.amount(mul(g.scale, big.NewRat(8, 1)))
@@ -565,6 +575,9 @@ func (g *gen) amendments() {
 					continue
 				}
 				num := g.freshNumFor(force, changed)
+				if num == "" {
+					continue
+				}
 				c := g.clause(num, am.effective, nil)
 				am.ops = append(am.ops, op{kind: opAdd, num: num, clause: c})
 				changed[num] = true
@@ -639,7 +652,10 @@ func (g *gen) mayEnd(num string) bool {
 // freshNumFor is a clause number not in force (possibly one deleted
 // earlier).
 func (g *gen) freshNumFor(force map[string]clauseKind, changed map[string]bool) string {
-	for {
+	for try := 0; ; try++ {
+		if try > 200 {
+			return ""
+		}
 		n := pick(g, numberPool)
 		if _, ok := force[n]; ok || changed[n] {
 			continue
