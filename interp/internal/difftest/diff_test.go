@@ -140,10 +140,15 @@ func runOne(t *testing.T, seed uint64, nEvents int, f features, c *counts) bool 
 			break
 		}
 	}
-	// Settlement: every line, and the breaches.
+	// Settlement: every line, and the breaches; some as of a date that
+	// leaves out later amendments.
 	to := g.horizon
-	want := settle(a, rows, to)
-	got, breaches, err := engineSettle(prog, recs, to)
+	var asOf time.Time
+	if g.chance(0.25) {
+		asOf = g.dateIn(a.effective, g.horizon)
+	}
+	want := settle(a, rows, to, asOf)
+	got, breaches, err := engineSettle(prog, recs, to, asOf)
 	if err != nil {
 		t.Errorf("seed %d: settlement failed: %v\n%s", seed, err, numbered(src))
 		c.mismatches++
@@ -158,13 +163,13 @@ func runOne(t *testing.T, seed uint64, nEvents int, f features, c *counts) bool 
 			if err != nil {
 				return false
 			}
-			g2, _, err := engineSettle(prog, rc, to)
-			return err != nil || diffLines(g2, settle(a, rs, to)) != ""
+			g2, _, err := engineSettle(prog, rc, to, asOf)
+			return err != nil || diffLines(g2, settle(a, rs, to, asOf)) != ""
 		})
 		rc, _ := records(prog, small)
-		g2, _, _ := engineSettle(prog, rc, to)
-		t.Errorf("seed %d: statement mismatch (ledger minimised from %d to %d rows)\nagreement:\n%s\nledger:\n%s\n%s",
-			seed, len(rows), len(small), numbered(src), ledgerText(small), diffLines(g2, settle(a, small, to)))
+		g2, _, _ := engineSettle(prog, rc, to, asOf)
+		t.Errorf("seed %d: statement mismatch, settled to %s as of %s (ledger minimised from %d to %d rows)\nagreement:\n%s\nledger:\n%s\n%s",
+			seed, ds(to), dsz(asOf), len(rows), len(small), numbered(src), ledgerText(small), diffLines(g2, settle(a, small, to, asOf)))
 	}
 	var wantB []string
 	for i, r := range rows {
@@ -174,7 +179,7 @@ func runOne(t *testing.T, seed uint64, nEvents int, f features, c *counts) bool 
 		// SPEC 5.5: a breach is an instance whose outcome is prohibited
 		// (by a clause, or by the default when none covers it) or in
 		// conflict.
-		if v := decide(a, r, time.Time{}); v.verdict == "prohibited" || v.verdict == "conflict" || v.verdict == "not covered" && a.prohibited {
+		if v := decide(a, r, asOf); v.verdict == "prohibited" || v.verdict == "conflict" || v.verdict == "not covered" && a.prohibited {
 			wantB = append(wantB, fmt.Sprintf("row %d %s", i+1, v.verdict))
 		}
 	}
@@ -285,7 +290,7 @@ const hangAfter = 20 * time.Second
 
 // engineSettle settles as engineSettle1 does, giving up after hangAfter
 // (the goroutine is left behind: the test is failing anyway).
-func engineSettle(prog *interp.Program, recs []*interp.Record, to time.Time) ([]line, []string, error) {
+func engineSettle(prog *interp.Program, recs []*interp.Record, to, asOf time.Time) ([]line, []string, error) {
 	type result struct {
 		lines []line
 		br    []string
@@ -293,7 +298,7 @@ func engineSettle(prog *interp.Program, recs []*interp.Record, to time.Time) ([]
 	}
 	ch := make(chan result, 1)
 	go func() {
-		l, b, err := engineSettle1(prog, recs, to)
+		l, b, err := engineSettle1(prog, recs, to, asOf)
 		ch <- result{l, b, err}
 	}()
 	select {
@@ -306,7 +311,7 @@ func engineSettle(prog *interp.Program, recs []*interp.Record, to time.Time) ([]
 
 // engineSettle1 settles the rows with the engine from the agreement's
 // effective date to `to`, returning its nonzero lines and its breaches.
-func engineSettle1(prog *interp.Program, recs []*interp.Record, to time.Time) ([]line, []string, error) {
+func engineSettle1(prog *interp.Program, recs []*interp.Record, to, asOf time.Time) ([]line, []string, error) {
 	events := func(yield func(interp.Event, error) bool) {
 		for i, r := range recs {
 			if !yield(interp.Event{Record: r, Source: "ledger", Line: i + 1}, nil) {
@@ -318,7 +323,13 @@ func engineSettle1(prog *interp.Program, recs []*interp.Record, to time.Time) ([
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := prog.Settle(context.Background(), events, interp.SettleOptions{To: end})
+	opts := interp.SettleOptions{To: end}
+	if !asOf.IsZero() {
+		if opts.AsOf, err = interp.ParseDate(ds(asOf)); err != nil {
+			return nil, nil, err
+		}
+	}
+	st, err := prog.Settle(context.Background(), events, opts)
 	if err != nil {
 		return nil, nil, err
 	}

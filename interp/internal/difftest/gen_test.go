@@ -275,6 +275,36 @@ func (g *gen) thresholdAmount(s *big.Rat) *big.Rat {
 func (g *gen) payer(c *clause) {
 	c.payer = pick(g, g.a.parties)
 	c.payee = g.payeeFor(c.payer)
+	if c.kind != ckShare && g.chance(0.15) {
+		c.payee = g.waterfall(c.payer, g.scale)
+	}
+}
+
+// waterfall is a waterfall payee of two or three steps, limits of about s.
+func (g *gen) waterfall(payer string, s *big.Rat) payee {
+	var others []string
+	for _, p := range g.a.parties {
+		if p != payer {
+			others = append(others, p)
+		}
+	}
+	g.r.Shuffle(len(others), func(i, j int) { others[i], others[j] = others[j], others[i] })
+	n := min(len(others), 2+g.n(2))
+	if n < 2 {
+		return payee{party: others[0]}
+	}
+	var p payee
+	for i := range n {
+		st := wfStep{to: payee{party: others[i]}}
+		if g.chance(0.2) {
+			st.to = g.payeeFor(payer)
+		}
+		if i < n-1 {
+			st.upTo = g.amount(quo(s, big.NewRat(5, 1)))
+		}
+		p.waterfall = append(p.waterfall, st)
+	}
+	return p
 }
 
 func (g *gen) payeeFor(payer string) payee {
@@ -483,6 +513,15 @@ func (g *gen) share(c *clause) {
 	c.due = g.dueDays()
 	c.dueAfter = g.chance(0.5)
 	g.limits(c)
+	if g.chance(0.12) {
+		// Only with recoupment, which keeps payouts from going negative:
+		// how a credit unwinds past what the steps received is not
+		// specified.
+		c.payee = g.waterfall(c.payer, mul(g.scale, big.NewRat(2, 1)))
+		if c.recoup == nil {
+			c.recoup = g.amount(g.scale)
+		}
+	}
 }
 
 // limits adds caps, floors, a guarantee and recoupment, with units that

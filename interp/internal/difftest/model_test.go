@@ -103,11 +103,19 @@ type clause struct {
 	mcond *cond
 }
 
-// payee is a party or a split.
+// payee is a party, a split or a waterfall.
 type payee struct {
 	party     string
 	split     []splitPart
 	remainder string // remainder to, "" if none
+	waterfall []wfStep
+}
+
+// wfStep is one step of a waterfall: a party or a split, up to a limit
+// (nil: the last step, `rest`).
+type wfStep struct {
+	to   payee
+	upTo *big.Rat
 }
 
 type splitPart struct {

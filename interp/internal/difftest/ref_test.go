@@ -220,19 +220,31 @@ func (l line) String() string {
 
 // settle is SPEC 6 to 8 for the whole ledger, reporting the lines that
 // arise from the agreement's effective date to `to`.
-func settle(a *agreement, rows []row, to time.Time) []line {
+func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 	var out []line
+	received := map[*version][]*big.Rat{} // what each waterfall step has received
 	emit := func(v *version, p payee, l line) {
 		l.payer = v.c.payer
 		l.clause = vkey(v)
-		for _, part := range splitAmount(a, p, l.amount) {
+		var parts []part
+		if p.waterfall == nil {
+			parts = splitAmount(a, p, l.amount)
+		} else {
+			if received[v] == nil {
+				for range p.waterfall {
+					received[v] = append(received[v], zero())
+				}
+			}
+			parts = pour(a, p.waterfall, received[v], l.amount)
+		}
+		for _, part := range parts {
 			l.payee, l.amount = part.party, part.amount
 			if l.amount.Sign() != 0 && !l.date.After(to) && !l.date.Before(a.effective) {
 				out = append(out, l)
 			}
 		}
 	}
-	for _, v := range versions(a, time.Time{}) {
+	for _, v := range versions(a, asOf) {
 		if v.to.Before(v.from) {
 			continue // an empty life
 		}
@@ -276,6 +288,26 @@ func settle(a *agreement, rows []row, to time.Time) []line {
 				emit(v, c.payee, line{period: p.String(), date: p.end(), due: addDays(p.end(), c.due), kind: kind, amount: amt})
 			})
 		}
+	}
+	return out
+}
+
+// pour sends a non-negative amount through a waterfall (SPEC 8.5).
+func pour(a *agreement, steps []wfStep, received []*big.Rat, amt *big.Rat) []part {
+	if amt.Sign() < 0 {
+		panic("a negative amount through a waterfall")
+	}
+	var out []part
+	left := amt
+	for i, st := range steps {
+		take := left
+		if st.upTo != nil {
+			room := maxR(zero(), sub(roundTo(st.upTo, a.unit, a.mode), received[i]))
+			take = minR(left, room)
+		}
+		received[i] = add(received[i], take)
+		left = sub(left, take)
+		out = append(out, splitAmount(a, st.to, take)...)
 	}
 	return out
 }

@@ -200,6 +200,19 @@ func renderRate(r rate) string {
 }
 
 func renderPayee(p payee) string {
+	if p.waterfall != nil {
+		var b strings.Builder
+		b.WriteString("waterfall {\n")
+		for _, st := range p.waterfall {
+			if st.upTo != nil {
+				fmt.Fprintf(&b, "      %s up to %s\n", renderPayee(st.to), money(st.upTo))
+			} else {
+				fmt.Fprintf(&b, "      %s rest\n", renderPayee(st.to))
+			}
+		}
+		b.WriteString("    }")
+		return b.String()
+	}
 	if p.split == nil {
 		return p.party
 	}
