@@ -27,8 +27,9 @@ var knownEngineBugs = map[string]string{
 		"do not see it (SPEC 7.4 step 3 adds it to the amount before steps 4-7)",
 	"unrounded-amounts": "fixed payment amounts and the amounts of limits (caps, floors, guarantees, recoupment) are not rounded " +
 		"to the agreement's rounding unit when it is coarser than a cent (SPEC 8.2 points 1 and 2)",
-	"reset-shorter-than-settlement": "tiers `reset monthly` under quarterly (or yearly) settlement use one window per settlement period " +
-		"instead of one per month (SPEC 7.3: each reset period is a window; the period's amount sums over the windows overlapping it)",
+	"tier-window-unaligned": "tier windows that are not made of whole settlement periods (`reset monthly` under quarterly settlement, " +
+		"`reset fiscal yearly` with a March fiscal year under quarterly settlement) are cut at the settlement period's start " +
+		"(SPEC 7.3: each reset period is a window; a period's amount sums F(after) - F(before) over the windows overlapping it)",
 	"cap-order": "a cap per settlement period is applied before the other caps whatever the order written " +
 		"(SPEC 7.4 step 4: caps apply in the order written, each to the running total so far)",
 	"guarantee-version-end": "a minimum guarantee of a share version ended by an amendment still issues true-ups after the version's life, " +

@@ -27,7 +27,7 @@ type features struct {
 	floors       bool // `at least X per U` and `at least X over the term`
 	guaranteeEnd bool // amendments that end a share version with a minimum guarantee
 	unrounded    bool // fixed amounts and limits that are not whole rounding units
-	resetShorter bool // tier windows shorter than the settlement period
+	resetShorter bool // tier windows not made of whole settlement periods
 	capOrder     bool // a cap per settlement period written after a cap of a longer unit
 }
 
@@ -47,7 +47,7 @@ func (f *features) set(name string, on bool) {
 		f.guaranteeEnd = on
 	case "unrounded-amounts":
 		f.unrounded = on
-	case "reset-shorter-than-settlement":
+	case "tier-window-unaligned":
 		f.resetShorter = on
 	case "cap-order":
 		f.capOrder = on
@@ -86,6 +86,9 @@ func (g *gen) agreement(nEvents int) *agreement {
 	a.unitText = pick(g, []string{"0.01", "0.01", "0.01", "0.05", "1", "0.001"})
 	a.unit = rat(a.unitText)
 	a.prohibited = g.chance(0.3)
+	if g.chance(0.3) {
+		a.fiscal = 2 + g.n(11)
+	}
 	a.parties = partyNames[:2+g.n(3)]
 	a.members = memberNames[:2+g.n(4)]
 	// Typical volumes: rows of up to USD 2,000 spread over the horizon.
@@ -474,12 +477,18 @@ func (g *gen) share(c *clause) {
 	if g.chance(0.3) {
 		c.shareCond = g.cond(1)
 	}
-	c.settled = pick(g, []string{"", "month", "quarter", "year"})
+	settles := []string{"", "month", "quarter", "year"}
+	resets := []string{"", "month", "quarter", "year", "cumulative"}
+	if g.a.fiscal != 0 {
+		settles = append(settles, "fquarter", "fyear")
+		resets = append(resets, "fquarter", "fyear")
+	}
+	c.settled = pick(g, settles)
 	if g.chance(0.3) {
 		t := &tiers{marginal: g.chance(0.5)}
 		for {
-			t.reset = pick(g, []string{"", "monthly", "quarterly", "yearly", "cumulative"})
-			if g.features.resetShorter || resetFits(t.reset, c.settled) {
+			t.reset = pick(g, resets)
+			if g.features.resetShorter || resetFits(t.reset, c.settled, g.a.fiscal) {
 				break
 			}
 		}
@@ -531,17 +540,35 @@ func (g *gen) limits(c *clause) {
 	if settled == "" {
 		settled = "quarter"
 	}
+	// SPEC 7.4, units of limits: every boundary of a limit's period is a
+	// boundary of a settlement period.
+	fiscal := g.a.fiscal != 0
+	aligned := g.a.fiscal == 0 || (g.a.fiscal-1)%3 == 0
 	var units []string
 	switch settled {
 	case "month":
 		units = []string{"month", "quarter", "year"}
+		if fiscal {
+			units = append(units, "fquarter", "fyear")
+		}
 	case "quarter":
 		units = []string{"quarter", "year"}
+		if fiscal && aligned {
+			units = append(units, "fquarter", "fyear")
+		}
+	case "fquarter":
+		units = []string{"fquarter", "fyear"}
+		if aligned {
+			units = append(units, "quarter", "year")
+		}
+	case "fyear":
+		units = []string{"fyear"}
 	default:
 		units = []string{"year"}
 	}
 	perUnit := func(u string) *big.Rat {
-		return mul(g.scale, map[string]*big.Rat{"month": big.NewRat(1, 3), "quarter": big.NewRat(1, 1), "year": big.NewRat(4, 1)}[u])
+		return mul(g.scale, map[string]*big.Rat{"month": big.NewRat(1, 3), "quarter": big.NewRat(1, 1), "year": big.NewRat(4, 1),
+			"fquarter": big.NewRat(1, 1), "fyear": big.NewRat(4, 1)}[u])
 	}
 	capFor := map[string]*big.Rat{}
 	if g.chance(0.25) {
@@ -739,13 +766,24 @@ func (g *gen) ledger(n int) []row {
 	return rows
 }
 
-// resetFits says whether a tier window is no shorter than the settlement
-// period.
-func resetFits(reset, settled string) bool {
-	months := map[string]int{"monthly": 1, "quarterly": 3, "yearly": 12, "month": 1, "quarter": 3, "year": 12, "": 3}
+// resetFits says whether each tier window is made of whole settlement
+// periods (fs: the fiscal year's first month, 0 if not declared).
+func resetFits(reset, settled string, fs int) bool {
+	if settled == "" {
+		settled = "quarter"
+	}
+	months := map[string]int{"month": 1, "quarter": 3, "year": 12, "fquarter": 3, "fyear": 12}
 	switch reset {
 	case "", "cumulative":
 		return true
 	}
-	return months[reset] >= months[settled]
+	if months[reset] < months[settled] {
+		return false
+	}
+	fiscal := func(u string) bool { return u == "fquarter" || u == "fyear" }
+	if settled == "month" || fiscal(reset) == fiscal(settled) || fs == 0 || fs == 1 {
+		return true
+	}
+	// a calendar window over fiscal periods, or the reverse
+	return months[settled] == 3 && (fs-1)%3 == 0
 }

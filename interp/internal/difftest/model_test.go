@@ -19,6 +19,7 @@ type agreement struct {
 	unit       *big.Rat  // rounding unit
 	unitText   string
 	prohibited bool // default prohibited
+	fiscal     int  // first month of the fiscal year; 0: not declared
 	parties    []string
 	members    []string // kind Ch
 	clauses    []*clause
@@ -79,7 +80,7 @@ type clause struct {
 	shareCond *cond
 	lines     []shareLine // flat lines (one or more)
 	tiers     *tiers      // tiered single line instead
-	settled   string      // "month", "quarter", "year"; "" = quarterly
+	settled   string      // "month", "quarter", "year", "fquarter", "fyear"; "" = quarterly
 	dueAfter  bool        // due N days after period end (else due within N days)
 	caps      []limit     // per unit, in order written
 	capTerm   *big.Rat
@@ -150,7 +151,7 @@ type tiers struct {
 
 type limit struct {
 	amount *big.Rat
-	unit   string // "month", "quarter", "year"
+	unit   string // "month", "quarter", "year", "fquarter", "fyear"
 }
 
 // cond is a condition on the fields ch (enum) and amt (money).

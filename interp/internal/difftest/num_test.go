@@ -158,20 +158,32 @@ func daysIn(y, m int) int { return day(y, m+1, 0).Day() }
 
 func beforeT(a, b time.Time) bool { return a.Before(b) }
 
-// period is a calendar month, quarter or year.
+// period is a calendar month, quarter or year, or a fiscal quarter or
+// year (units "fquarter", "fyear") of a fiscal year starting in month fs.
 type period struct {
-	unit  string // "month", "quarter", "year"
+	unit  string
 	start time.Time
+	fs    int
 }
 
-func periodOf(unit string, t time.Time) period {
+// periodOf is the period of a unit that holds t; fs is the fiscal year's
+// first month (1 when none is declared).
+func periodOf(unit string, fs int, t time.Time) period {
+	y, m := t.Year(), int(t.Month())
 	switch unit {
 	case "month":
-		return period{unit, day(t.Year(), int(t.Month()), 1)}
+		return period{unit, day(y, m, 1), fs}
 	case "quarter":
-		return period{unit, day(t.Year(), (int(t.Month())-1)/3*3+1, 1)}
+		return period{unit, day(y, (m-1)/3*3+1, 1), fs}
 	case "year":
-		return period{unit, day(t.Year(), 1, 1)}
+		return period{unit, day(y, 1, 1), fs}
+	case "fquarter", "fyear":
+		since := (m - fs + 12) % 12 // months since the fiscal year began
+		step := since / 3 * 3
+		if unit == "fyear" {
+			step = 0
+		}
+		return period{unit, addMonths(day(y, m, 1), step-since), fs}
 	}
 	panic("unit " + unit)
 }
@@ -180,25 +192,32 @@ func (p period) months() int {
 	switch p.unit {
 	case "month":
 		return 1
-	case "quarter":
+	case "quarter", "fquarter":
 		return 3
 	}
 	return 12
 }
 
 func (p period) end() time.Time { return addDays(addMonths(p.start, p.months()), -1) }
-func (p period) next() period   { return period{p.unit, addMonths(p.start, p.months())} }
+func (p period) next() period   { return period{p.unit, addMonths(p.start, p.months()), p.fs} }
 func (p period) contains(t time.Time) bool {
 	return !t.Before(p.start) && !t.After(p.end())
 }
 
-// String writes the period as Pacta does (SPEC 11.3).
+// String writes the period as Pacta does (SPEC 11.3, 11.4: a fiscal year
+// is named by the calendar year in which it ends).
 func (p period) String() string {
 	switch p.unit {
 	case "month":
 		return p.start.Format("2006-01")
 	case "quarter":
 		return fmt.Sprintf("%d-Q%d", p.start.Year(), (int(p.start.Month())-1)/3+1)
+	case "fquarter":
+		fy := periodOf("fyear", p.fs, p.start)
+		n := (int(p.start.Month()) - p.fs + 12) % 12 / 3
+		return fmt.Sprintf("%s-Q%d", fy, n+1)
+	case "fyear":
+		return fmt.Sprintf("FY%d", p.end().Year())
 	}
 	return fmt.Sprint(p.start.Year())
 }

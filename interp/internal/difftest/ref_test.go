@@ -285,7 +285,13 @@ func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 			}
 		case ckShare:
 			settleShare(a, v, rows, to, func(p period, kind string, amt *big.Rat) {
-				emit(v, c.payee, line{period: p.String(), date: p.end(), due: addDays(p.end(), c.due), kind: kind, amount: amt})
+				// A period not over by `to` is settled as far as the span
+				// goes (SPEC 7.6), and its line accrues on `to`.
+				date := p.end()
+				if to.Before(date) {
+					date = to
+				}
+				emit(v, c.payee, line{period: p.String(), date: date, due: addDays(p.end(), c.due), kind: kind, amount: amt})
 			})
 		}
 	}
@@ -407,6 +413,10 @@ func tierF(t *tiers, v *big.Rat) *big.Rat {
 // overlapping its life (up to `to`), the share line and any true-up.
 func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(period, string, *big.Rat)) {
 	c := v.c
+	fs := a.fiscal
+	if fs == 0 {
+		fs = 1
+	}
 	su := c.settled
 	if su == "" {
 		su = "quarter"
@@ -436,8 +446,7 @@ func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(pe
 		case "cumulative":
 			return "life"
 		}
-		u := map[string]string{"monthly": "month", "quarterly": "quarter", "yearly": "year"}[c.tiers.reset]
-		return periodOf(u, r.date).String()
+		return periodOf(c.tiers.reset, fs, r.date).String()
 	}
 	vol := map[string]*big.Rat{}
 	// limit state
@@ -460,10 +469,13 @@ func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(pe
 		}
 		return zero()
 	}
+	// isLast: p is the version's last settlement period within u, and it
+	// is over by the end of the span (or the version's life is)
 	isLast := func(p period, u period) bool {
-		return !p.end().Before(u.end()) || !p.end().Before(v.to)
+		over := !p.end().After(to) || !v.to.After(to)
+		return over && (!p.end().Before(u.end()) || !p.end().Before(v.to))
 	}
-	for p := periodOf(su, v.from); !p.start.After(lastDay); p = p.next() {
+	for p := periodOf(su, fs, v.from); !p.start.After(lastDay); p = p.next() {
 		// 1. line amounts
 		sum := zero()
 		var inP []row
@@ -508,7 +520,7 @@ func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(pe
 		amt := rnd(sum)
 		// 3. floors
 		for _, f := range c.floors {
-			u := periodOf(f.unit, p.start)
+			u := periodOf(f.unit, fs, p.start)
 			if isLast(p, u) {
 				soFar := add(get(a3, f.unit+u.String()), amt)
 				if top := sub(rnd(f.amount), soFar); top.Sign() > 0 {
@@ -516,20 +528,20 @@ func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(pe
 				}
 			}
 		}
-		if c.floorTerm != nil && !p.end().Before(v.to) {
+		if c.floorTerm != nil && !p.end().Before(v.to) && !v.to.After(to) {
 			soFar := add(get(a3, "term"), amt)
 			if top := sub(rnd(c.floorTerm), soFar); top.Sign() > 0 {
 				amt = add(amt, top)
 			}
 		}
-		for _, unit := range []string{"month", "quarter", "year"} {
-			k := unit + periodOf(unit, p.start).String()
+		for _, unit := range []string{"month", "quarter", "year", "fquarter", "fyear"} {
+			k := unit + periodOf(unit, fs, p.start).String()
 			a3[k] = add(get(a3, k), amt)
 		}
 		a3["term"] = add(get(a3, "term"), amt)
 		// 4. caps per period, in order written, each on the amount so far
 		for i, cp := range c.caps {
-			u := periodOf(cp.unit, p.start)
+			u := periodOf(cp.unit, fs, p.start)
 			k := key{i, u.String()}
 			e := capE[k]
 			if e == nil {
@@ -562,7 +574,7 @@ func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(pe
 		out(p, "share", amt)
 		// 7. minimum guarantee
 		if g := c.guarantee; g != nil {
-			u := periodOf(g.unit, p.start)
+			u := periodOf(g.unit, fs, p.start)
 			k := u.String()
 			payouts[k] = add(get(payouts, k), amt)
 			if isLast(p, u) {

@@ -3,7 +3,18 @@ package difftest
 import (
 	"fmt"
 	"strings"
+	"time"
 )
+
+// unitWords writes a period unit after `per`, and as a settlement or reset
+// adverb.
+var unitWords = map[string][2]string{
+	"month":    {"month", "monthly"},
+	"quarter":  {"quarter", "quarterly"},
+	"year":     {"year", "yearly"},
+	"fquarter": {"fiscal quarter", "fiscal quarterly"},
+	"fyear":    {"fiscal year", "fiscal yearly"},
+}
 
 // render writes the agreement and its amendments as Pacta source.
 func render(a *agreement) string {
@@ -17,6 +28,9 @@ func render(a *agreement) string {
 	fmt.Fprintf(&b, "  rounding %s to %s\n", a.mode, a.unitText)
 	if a.prohibited {
 		b.WriteString("  default prohibited\n")
+	}
+	if a.fiscal != 0 {
+		fmt.Fprintf(&b, "  fiscal year starts %s\n", time.Month(a.fiscal))
 	}
 	b.WriteString("\n")
 	for _, p := range a.parties {
@@ -129,7 +143,7 @@ func renderShare(b *strings.Builder, c *clause) {
 		case "cumulative":
 			b.WriteString(" cumulative")
 		default:
-			fmt.Fprintf(b, " reset %s", t.reset)
+			fmt.Fprintf(b, " reset %s", unitWords[t.reset][1])
 		}
 		b.WriteString(" {\n")
 		for i, r := range t.rateText {
@@ -162,8 +176,7 @@ func renderShare(b *strings.Builder, c *clause) {
 		}
 	}
 	if c.settled != "" {
-		w := map[string]string{"month": "monthly", "quarter": "quarterly", "year": "yearly"}[c.settled]
-		fmt.Fprintf(b, "      settled %s\n", w)
+		fmt.Fprintf(b, "      settled %s\n", unitWords[c.settled][1])
 	}
 	if c.due > 0 {
 		if c.dueAfter {
@@ -173,19 +186,19 @@ func renderShare(b *strings.Builder, c *clause) {
 		}
 	}
 	for _, l := range c.caps {
-		fmt.Fprintf(b, "      at most %s per %s\n", money(l.amount), l.unit)
+		fmt.Fprintf(b, "      at most %s per %s\n", money(l.amount), unitWords[l.unit][0])
 	}
 	if c.capTerm != nil {
 		fmt.Fprintf(b, "      at most %s over the term\n", money(c.capTerm))
 	}
 	for _, l := range c.floors {
-		fmt.Fprintf(b, "      at least %s per %s\n", money(l.amount), l.unit)
+		fmt.Fprintf(b, "      at least %s per %s\n", money(l.amount), unitWords[l.unit][0])
 	}
 	if c.floorTerm != nil {
 		fmt.Fprintf(b, "      at least %s over the term\n", money(c.floorTerm))
 	}
 	if c.guarantee != nil {
-		fmt.Fprintf(b, "      minimum guarantee %s per %s\n", money(c.guarantee.amount), c.guarantee.unit)
+		fmt.Fprintf(b, "      minimum guarantee %s per %s\n", money(c.guarantee.amount), unitWords[c.guarantee.unit][0])
 	}
 	if c.recoup != nil {
 		fmt.Fprintf(b, "      recouping %s\n", money(c.recoup))
