@@ -29,11 +29,12 @@ type features struct {
 	unrounded    bool // fixed amounts and limits that are not whole rounding units
 	resetShorter bool // tier windows not made of whole settlement periods
 	capOrder     bool // a cap per settlement period written after a cap of a longer unit
+	termDates    bool // the term `fee` as an installment total or a limit amount
 }
 
 // allFeatures turns every construct on.
 func allFeatures() features {
-	return features{ends: true, floors: true, guaranteeEnd: true, unrounded: true, resetShorter: true, capOrder: true}
+	return features{ends: true, floors: true, guaranteeEnd: true, unrounded: true, resetShorter: true, capOrder: true, termDates: true}
 }
 
 // feature names as knownEngineBugs uses them
@@ -51,6 +52,8 @@ func (f *features) set(name string, on bool) {
 		f.resetShorter = on
 	case "cap-order":
 		f.capOrder = on
+	case "term-evaluation-date":
+		f.termDates = on
 	default:
 		panic("no feature " + name)
 	}
@@ -97,6 +100,8 @@ func (g *gen) agreement(nEvents int) *agreement {
 	g.volume = big.NewRat(int64(perQuarter)*1000/2, 1) // two actions, about half the rows each
 	g.scale = quo(g.volume, big.NewRat(10, 1))
 
+	a.rt, _ = g.percent()
+	a.fee = g.unitAmount(g.scale)
 	nc := 2 + g.n(7)
 	for range nc {
 		if c := g.clause(g.freshNum(), a.effective, nil); c != nil {
@@ -181,6 +186,7 @@ func (g *gen) clause(num string, made time.Time, kinds []clauseKind) *clause {
 		}
 	}
 	c := &clause{num: num, title: "Clause " + num, kind: k}
+	c.amountTerm = g.chance(0.2)
 	switch k {
 	case ckDeontic:
 		g.deontic(c)
@@ -218,6 +224,9 @@ func (g *gen) clause(num string, made time.Time, kinds []clauseKind) *clause {
 			if c.count > 1 {
 				c.count--
 			}
+		}
+		if !g.features.termDates {
+			c.amountTerm = false
 		}
 		units := 1 + g.n(1000000)
 		if g.chance(0.2) {
@@ -262,6 +271,15 @@ func (g *gen) amount(s *big.Rat) *big.Rat {
 		x = mul(new(big.Rat).SetInt(units), g.a.unit)
 	}
 	return x
+}
+
+// unitAmount is a positive whole number of rounding units of about s.
+func (g *gen) unitAmount(s *big.Rat) *big.Rat {
+	units := floorUnits(mul(s, big.NewRat(int64(1+g.n(300)), 100)), g.a.unit)
+	if units.Sign() == 0 {
+		units = big.NewInt(1)
+	}
+	return mul(new(big.Rat).SetInt(units), g.a.unit)
 }
 
 // thresholdAmount is a positive amount of about s with up to two decimals
@@ -460,7 +478,7 @@ func (g *gen) percent() (*big.Rat, string) {
 
 func (g *gen) rate() rate {
 	p, t := g.percent()
-	r := rate{pct: p, text: t}
+	r := rate{pct: p, text: t, term: g.chance(0.15)}
 	if g.chance(0.15) {
 		r.ifMem = pick(g, g.a.members)
 		r.alt, r.altTxt = g.percent()
@@ -485,7 +503,7 @@ func (g *gen) share(c *clause) {
 	}
 	c.settled = pick(g, settles)
 	if g.chance(0.3) {
-		t := &tiers{marginal: g.chance(0.5)}
+		t := &tiers{marginal: g.chance(0.5), firstTerm: g.chance(0.2)}
 		for {
 			t.reset = pick(g, resets)
 			if g.features.resetShorter || resetFits(t.reset, c.settled, g.a.fiscal) {
@@ -575,7 +593,7 @@ func (g *gen) limits(c *clause) {
 		for _, u := range units {
 			if g.chance(0.5) {
 				x := g.amount(perUnit(u))
-				c.caps = append(c.caps, limit{x, u})
+				c.caps = append(c.caps, limit{amount: x, unit: u, term: g.features.termDates && g.chance(0.2)})
 				capFor[u] = x
 			}
 		}
@@ -595,7 +613,7 @@ func (g *gen) limits(c *clause) {
 				if cp, ok := capFor[u]; ok && x.Cmp(cp) > 0 {
 					x = cp
 				}
-				c.floors = append(c.floors, limit{x, u})
+				c.floors = append(c.floors, limit{amount: x, unit: u})
 			}
 		}
 	}
@@ -607,10 +625,11 @@ func (g *gen) limits(c *clause) {
 	}
 	if g.chance(0.15) {
 		u := pick(g, units)
-		c.guarantee = &limit{g.amount(perUnit(u)), u}
+		c.guarantee = &limit{amount: g.amount(perUnit(u)), unit: u, term: g.features.termDates && g.chance(0.2)}
 	}
 	if g.chance(0.15) {
 		c.recoup = g.amount(mul(g.scale, big.NewRat(2, 1)))
+		c.recoupTerm = g.chance(0.2)
 	}
 }
 
@@ -666,7 +685,13 @@ func (g *gen) amendments() {
 				delete(force, num)
 			}
 		}
-		if len(am.ops) == 0 {
+		if g.chance(0.3) {
+			am.rt, _ = g.percent()
+		}
+		if g.chance(0.3) {
+			am.fee = g.unitAmount(g.scale)
+		}
+		if len(am.ops) == 0 && am.rt == nil && am.fee == nil {
 			continue
 		}
 		// precedence of the amendment's deontic clauses: towards clauses

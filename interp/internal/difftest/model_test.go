@@ -18,8 +18,9 @@ type agreement struct {
 	mode       string    // rounding mode
 	unit       *big.Rat  // rounding unit
 	unitText   string
-	prohibited bool // default prohibited
-	fiscal     int  // first month of the fiscal year; 0: not declared
+	prohibited bool     // default prohibited
+	fiscal     int      // first month of the fiscal year; 0: not declared
+	rt, fee    *big.Rat // the value terms `rt` (a percentage) and `fee` (money)
 	parties    []string
 	members    []string // kind Ch
 	clauses    []*clause
@@ -31,6 +32,7 @@ type amendment struct {
 	name      string
 	effective time.Time
 	ops       []op
+	rt, fee   *big.Rat // `replace term`, nil if not replaced
 }
 
 type opKind int
@@ -90,8 +92,10 @@ type clause struct {
 	recoup    *big.Rat
 
 	// payment on dates, milestone amount, installment total
-	amount *big.Rat
-	dates  []time.Time
+	amount     *big.Rat
+	amountTerm bool // the amount is the term `fee`
+	recoupTerm bool // the advance is the term `fee`
+	dates      []time.Time
 
 	// installments
 	count    int
@@ -134,6 +138,7 @@ type shareLine struct {
 }
 
 type rate struct {
+	term   bool // the (first) rate is the term `rt`
 	pct    *big.Rat
 	text   string
 	ifMem  string // non-empty: if ch == ifMem then pct else alt
@@ -142,14 +147,16 @@ type rate struct {
 }
 
 type tiers struct {
-	marginal bool
-	reset    string // "", "monthly", "quarterly", "yearly", "cumulative"
-	rates    []*big.Rat
-	rateText []string
-	upto     []*big.Rat // len(rates)-1 thresholds
+	firstTerm bool // the first tier's rate is the term `rt`
+	marginal  bool
+	reset     string // "", "monthly", "quarterly", "yearly", "cumulative"
+	rates     []*big.Rat
+	rateText  []string
+	upto      []*big.Rat // len(rates)-1 thresholds
 }
 
 type limit struct {
+	term   bool // the amount is the term `fee`
 	amount *big.Rat
 	unit   string // "month", "quarter", "year", "fquarter", "fyear"
 }

@@ -63,6 +63,29 @@ func versions(a *agreement, asOf time.Time) []*version {
 	return all
 }
 
+// termAt is the value of the term `rt` or `fee` in force on d, among the
+// amendments known on asOf (SPEC 9.2, 9.3).
+func termAt(a *agreement, name string, d, asOf time.Time) *big.Rat {
+	ams := slices.Clone(a.amendments)
+	sort.SliceStable(ams, func(i, j int) bool { return ams[i].effective.Before(ams[j].effective) })
+	v := a.rt
+	if name == "fee" {
+		v = a.fee
+	}
+	for _, am := range ams {
+		if am.effective.After(d) || !asOf.IsZero() && am.effective.After(asOf) {
+			continue
+		}
+		if name == "rt" && am.rt != nil {
+			v = am.rt
+		}
+		if name == "fee" && am.fee != nil {
+			v = am.fee
+		}
+	}
+	return v
+}
+
 // evalCond evaluates a condition on a row.
 func evalCond(c *cond, r row) bool {
 	switch c.op {
@@ -222,6 +245,12 @@ func (l line) String() string {
 // arise from the agreement's effective date to `to`.
 func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 	var out []line
+	amountAt := func(c *clause, d time.Time) *big.Rat {
+		if c.amountTerm {
+			return termAt(a, "fee", d, asOf)
+		}
+		return c.amount
+	}
 	received := map[*version][]*big.Rat{} // what each waterfall step has received
 	emit := func(v *version, p payee, l line) {
 		l.payer = v.c.payer
@@ -253,18 +282,19 @@ func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 		case ckPayment:
 			for _, d := range c.dates {
 				if v.inForce(d) {
-					emit(v, c.payee, line{date: d, due: addDays(d, c.due), kind: "payment", amount: roundTo(c.amount, a.unit, a.mode)})
+					emit(v, c.payee, line{date: d, due: addDays(d, c.due), kind: "payment", amount: roundTo(amountAt(c, d), a.unit, a.mode)})
 				}
 			}
 		case ckInstallments:
 			step := map[string]int{"monthly": 1, "quarterly": 3, "yearly": 12}[c.interval]
 			n := big.NewInt(int64(c.count))
-			each := mul(new(big.Rat).SetInt(floorUnits(quo(c.amount, new(big.Rat).SetInt(n)), a.unit)), a.unit)
+			total := amountAt(c, c.start)
+			each := mul(new(big.Rat).SetInt(floorUnits(quo(total, new(big.Rat).SetInt(n)), a.unit)), a.unit)
 			for k := 1; k <= c.count; k++ {
 				d := addMonths(c.start, (k-1)*step)
 				amt := each
 				if k == c.count {
-					amt = sub(c.amount, mul(each, big.NewRat(int64(c.count-1), 1)))
+					amt = sub(total, mul(each, big.NewRat(int64(c.count-1), 1)))
 				}
 				if v.inForce(d) {
 					emit(v, c.payee, line{date: d, due: addDays(d, c.due), kind: "installment", amount: amt})
@@ -278,13 +308,13 @@ func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 				if c.mcond != nil && !evalCond(c.mcond, r) {
 					continue
 				}
-				emit(v, c.payee, line{date: r.date, due: addDays(r.date, c.due), kind: "milestone", amount: roundTo(c.amount, a.unit, a.mode)})
+				emit(v, c.payee, line{date: r.date, due: addDays(r.date, c.due), kind: "milestone", amount: roundTo(amountAt(c, r.date), a.unit, a.mode)})
 				if c.first {
 					break
 				}
 			}
 		case ckShare:
-			settleShare(a, v, rows, to, func(p period, kind string, amt *big.Rat) {
+			settleShare(a, v, rows, to, asOf, func(p period, kind string, amt *big.Rat) {
 				// A period not over by `to` is settled as far as the span
 				// goes (SPEC 7.6), and its line accrues on `to`.
 				date := p.end()
@@ -411,8 +441,14 @@ func tierF(t *tiers, v *big.Rat) *big.Rat {
 
 // settleShare is SPEC 7.4 for one share version: for each settlement period
 // overlapping its life (up to `to`), the share line and any true-up.
-func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(period, string, *big.Rat)) {
+func settleShare(a *agreement, v *version, rows []row, to, asOf time.Time, out func(period, string, *big.Rat)) {
 	c := v.c
+	limitAt := func(l limit, d time.Time) *big.Rat {
+		if l.term {
+			return termAt(a, "fee", d, asOf)
+		}
+		return l.amount
+	}
 	fs := a.fiscal
 	if fs == 0 {
 		fs = 1
@@ -462,6 +498,9 @@ func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(pe
 	balance := zero()
 	if c.recoup != nil {
 		balance = rnd(c.recoup)
+		if c.recoupTerm {
+			balance = rnd(termAt(a, "fee", v.from, asOf))
+		}
 	}
 	get := func(m map[string]*big.Rat, k string) *big.Rat {
 		if x, ok := m[k]; ok {
@@ -485,6 +524,10 @@ func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(pe
 			}
 		}
 		if c.tiers != nil {
+			tt := *c.tiers
+			if tt.firstTerm {
+				tt.rates = append([]*big.Rat{termAt(a, "rt", p.end(), asOf)}, tt.rates[1:]...)
+			}
 			var keys []string
 			inW := map[string]*big.Rat{}
 			for _, r := range inP {
@@ -498,7 +541,7 @@ func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(pe
 			for _, k := range keys {
 				before := get(vol, k)
 				after := add(before, inW[k])
-				sum = add(sum, sub(tierF(c.tiers, after), tierF(c.tiers, before)))
+				sum = add(sum, sub(tierF(&tt, after), tierF(&tt, before)))
 				vol[k] = after
 			}
 		} else {
@@ -508,6 +551,9 @@ func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(pe
 						continue
 					}
 					rt := l.rate.pct
+					if l.rate.term {
+						rt = termAt(a, "rt", r.date, asOf)
+					}
 					if l.rate.ifMem != "" && r.ch != l.rate.ifMem {
 						rt = l.rate.alt
 					}
@@ -547,7 +593,7 @@ func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(pe
 			if e == nil {
 				e = zero()
 			}
-			x := rnd(cp.amount)
+			x := rnd(limitAt(cp, p.end()))
 			next := add(e, amt)
 			amt = sub(minR(x, next), minR(x, e))
 			capE[k] = next
@@ -578,7 +624,7 @@ func settleShare(a *agreement, v *version, rows []row, to time.Time, out func(pe
 			k := u.String()
 			payouts[k] = add(get(payouts, k), amt)
 			if isLast(p, u) {
-				if short := sub(rnd(g.amount), payouts[k]); short.Sign() > 0 {
+				if short := sub(rnd(limitAt(*g, p.end())), payouts[k]); short.Sign() > 0 {
 					out(p, "true-up", short)
 				}
 			}

@@ -2,6 +2,7 @@ package difftest
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 	"time"
 )
@@ -37,6 +38,7 @@ func render(a *agreement) string {
 		fmt.Fprintf(&b, "  party %s \"%s\"\n", p, strings.ToUpper(p))
 	}
 	fmt.Fprintf(&b, "\n  kind Ch = %s\n\n", strings.Join(a.members, " | "))
+	fmt.Fprintf(&b, "  term rt = %s\n  term fee = %s\n\n", pctText(a.rt), money(a.fee))
 	b.WriteString("  action sell {\n    ch  Ch\n    amt money\n    ref money\n  }\n")
 	b.WriteString("  action lease {\n    ch  Ch\n    amt money\n    ref money\n  }\n")
 	b.WriteString("  event release {\n    ch Ch\n  }\n")
@@ -47,6 +49,12 @@ func render(a *agreement) string {
 	b.WriteString("}\n")
 	for _, am := range a.amendments {
 		fmt.Fprintf(&b, "\namendment %s \"Amendment\" amends %s {\n  effective %s\n", am.name, a.name, ds(am.effective))
+		if am.rt != nil {
+			fmt.Fprintf(&b, "\n  replace term rt = %s\n", pctText(am.rt))
+		}
+		if am.fee != nil {
+			fmt.Fprintf(&b, "\n  replace term fee = %s\n", money(am.fee))
+		}
 		for _, o := range am.ops {
 			b.WriteString("\n")
 			switch o.kind {
@@ -90,13 +98,13 @@ func renderClause(b *strings.Builder, word string, c *clause) {
 		for _, d := range c.dates {
 			dd = append(dd, ds(d))
 		}
-		fmt.Fprintf(b, "%s pays %s %s on %s", c.payer, renderPayee(c.payee), money(c.amount), strings.Join(dd, ", "))
+		fmt.Fprintf(b, "%s pays %s %s on %s", c.payer, renderPayee(c.payee), amountText(c.amount, c.amountTerm), strings.Join(dd, ", "))
 		if c.due > 0 {
 			fmt.Fprintf(b, " due within %d days", c.due)
 		}
 		b.WriteString("\n")
 	case ckInstallments:
-		fmt.Fprintf(b, "%s pays %s %s in %d equal %s installments from %s", c.payer, renderPayee(c.payee), money(c.amount), c.count, c.interval, ds(c.start))
+		fmt.Fprintf(b, "%s pays %s %s in %d equal %s installments from %s", c.payer, renderPayee(c.payee), amountText(c.amount, c.amountTerm), c.count, c.interval, ds(c.start))
 		if c.due > 0 {
 			fmt.Fprintf(b, " due within %d days", c.due)
 		}
@@ -106,7 +114,7 @@ func renderClause(b *strings.Builder, word string, c *clause) {
 		if c.first {
 			w = "first"
 		}
-		fmt.Fprintf(b, "%s pays %s %s on %s %s", c.payer, renderPayee(c.payee), money(c.amount), w, c.event)
+		fmt.Fprintf(b, "%s pays %s %s on %s %s", c.payer, renderPayee(c.payee), amountText(c.amount, c.amountTerm), w, c.event)
 		if c.mcond != nil {
 			fmt.Fprintf(b, " where %s", renderCond(c.mcond))
 		}
@@ -147,6 +155,9 @@ func renderShare(b *strings.Builder, c *clause) {
 		}
 		b.WriteString(" {\n")
 		for i, r := range t.rateText {
+			if i == 0 && t.firstTerm {
+				r = "rt"
+			}
 			if i < len(t.upto) {
 				fmt.Fprintf(b, "      %s up to %s\n", r, money(t.upto[i]))
 			} else {
@@ -186,7 +197,7 @@ func renderShare(b *strings.Builder, c *clause) {
 		}
 	}
 	for _, l := range c.caps {
-		fmt.Fprintf(b, "      at most %s per %s\n", money(l.amount), unitWords[l.unit][0])
+		fmt.Fprintf(b, "      at most %s per %s\n", amountText(l.amount, l.term), unitWords[l.unit][0])
 	}
 	if c.capTerm != nil {
 		fmt.Fprintf(b, "      at most %s over the term\n", money(c.capTerm))
@@ -198,18 +209,30 @@ func renderShare(b *strings.Builder, c *clause) {
 		fmt.Fprintf(b, "      at least %s over the term\n", money(c.floorTerm))
 	}
 	if c.guarantee != nil {
-		fmt.Fprintf(b, "      minimum guarantee %s per %s\n", money(c.guarantee.amount), unitWords[c.guarantee.unit][0])
+		fmt.Fprintf(b, "      minimum guarantee %s per %s\n", amountText(c.guarantee.amount, c.guarantee.term), unitWords[c.guarantee.unit][0])
 	}
 	if c.recoup != nil {
-		fmt.Fprintf(b, "      recouping %s\n", money(c.recoup))
+		fmt.Fprintf(b, "      recouping %s\n", amountText(c.recoup, c.recoupTerm))
 	}
 }
 
 func renderRate(r rate) string {
-	if r.ifMem != "" {
-		return fmt.Sprintf("(if ch == %s then %s else %s)", r.ifMem, r.text, r.altTxt)
+	t := r.text
+	if r.term {
+		t = "rt"
 	}
-	return r.text
+	if r.ifMem != "" {
+		return fmt.Sprintf("(if ch == %s then %s else %s)", r.ifMem, t, r.altTxt)
+	}
+	return t
+}
+
+// amountText writes a fixed amount or the term `fee`.
+func amountText(x *big.Rat, term bool) string {
+	if term {
+		return "fee"
+	}
+	return money(x)
 }
 
 func renderPayee(p payee) string {
