@@ -29,7 +29,7 @@ type features struct {
 	unrounded    bool // fixed amounts and limits that are not whole rounding units
 	resetShorter bool // tier windows not made of whole settlement periods
 	capOrder     bool // a cap per settlement period written after a cap of a longer unit
-	termDates    bool // the term `fee` as an installment total or a limit amount
+	termDates    bool // terms as installment totals, limit amounts and tier rates
 }
 
 // allFeatures turns every construct on.
@@ -86,7 +86,7 @@ func (g *gen) agreement(nEvents int) *agreement {
 	}
 	modes := []string{"half_even", "half_up", "half_down", "up", "down", "floor", "ceiling"}
 	a.mode = pick(g, modes)
-	a.unitText = pick(g, []string{"0.01", "0.01", "0.01", "0.05", "1", "0.001"})
+	a.unitText = pick(g, []string{"0.01", "0.01", "0.01", "0.05", "0.25", "1", "0.001"})
 	a.unit = rat(a.unitText)
 	a.prohibited = g.chance(0.3)
 	if g.chance(0.3) {
@@ -203,7 +203,7 @@ func (g *gen) clause(num string, made time.Time, kinds []clauseKind) *clause {
 			}
 		}
 		sort.Slice(c.dates, func(i, j int) bool { return c.dates[i].Before(c.dates[j]) })
-		c.due = g.dueDays()
+		c.due, c.dueUnit = g.dueDays()
 	case ckInstallments:
 		g.payer(c)
 		c.count = 1 + g.n(24)
@@ -233,25 +233,34 @@ func (g *gen) clause(num string, made time.Time, kinds []clauseKind) *clause {
 			units = 1 + g.n(10)
 		}
 		c.amount = mul(big.NewRat(int64(units), 1), g.a.unit)
-		c.due = g.dueDays()
+		c.due, c.dueUnit = g.dueDays()
 	case ckMilestone:
 		g.payer(c)
-		c.event = "release"
+		c.event = pick(g, []string{"release", "release", "sell", "lease"})
 		c.first = g.chance(0.5)
 		c.amount = g.amount(g.scale)
-		if g.chance(0.6) {
+		switch {
+		case c.event != "release" && g.chance(0.8):
+			c.mcond = g.cond(1) // an action: its amount too
+		case g.chance(0.6):
 			c.mcond = g.enumCond(1)
 		}
-		c.due = g.dueDays()
+		c.due, c.dueUnit = g.dueDays()
 	}
 	return c
 }
 
-func (g *gen) dueDays() int {
-	if g.chance(0.5) {
-		return 0
+func (g *gen) dueDays() (int, string) {
+	switch x := g.n(10); {
+	case x < 5:
+		return 0, "days"
+	case x < 8:
+		return 1 + g.n(90), "days"
+	case x < 9:
+		return 1 + g.n(8), "weeks"
+	default:
+		return 1 + g.n(6), "months"
 	}
-	return 1 + g.n(90)
 }
 
 // amount is a positive amount of about s, with up to two decimals.
@@ -503,7 +512,7 @@ func (g *gen) share(c *clause) {
 	}
 	c.settled = pick(g, settles)
 	if g.chance(0.3) {
-		t := &tiers{marginal: g.chance(0.5), firstTerm: g.chance(0.2)}
+		t := &tiers{marginal: g.chance(0.5), firstTerm: g.features.termDates && g.chance(0.2)}
 		for {
 			t.reset = pick(g, resets)
 			if g.features.resetShorter || resetFits(t.reset, c.settled, g.a.fiscal) {
@@ -537,7 +546,7 @@ func (g *gen) share(c *clause) {
 			c.lines = append(c.lines, l)
 		}
 	}
-	c.due = g.dueDays()
+	c.due, c.dueUnit = g.dueDays()
 	c.dueAfter = g.chance(0.5)
 	g.limits(c)
 	if g.chance(0.12) {

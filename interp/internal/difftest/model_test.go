@@ -17,10 +17,10 @@ type agreement struct {
 	ends       time.Time // zero: no end
 	mode       string    // rounding mode
 	unit       *big.Rat  // rounding unit
-	unitText   string
-	prohibited bool     // default prohibited
-	fiscal     int      // first month of the fiscal year; 0: not declared
-	rt, fee    *big.Rat // the value terms `rt` (a percentage) and `fee` (money)
+	unitText   string    // "0.01", "0.05", "0.25", "1" or "0.001"
+	prohibited bool      // default prohibited
+	fiscal     int       // first month of the fiscal year; 0: not declared
+	rt, fee    *big.Rat  // the value terms `rt` (a percentage) and `fee` (money)
 	parties    []string
 	members    []string // kind Ch
 	clauses    []*clause
@@ -72,9 +72,10 @@ type clause struct {
 	notwith, subj []string
 
 	// money clauses
-	payer string
-	payee payee
-	due   int // days; 0: no due modifier
+	payer   string
+	payee   payee
+	due     int    // 0: no due modifier
+	dueUnit string // "days", "weeks" or "months"
 
 	// share
 	action2   string // the action counted

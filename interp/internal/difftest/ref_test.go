@@ -63,6 +63,18 @@ func versions(a *agreement, asOf time.Time) []*version {
 	return all
 }
 
+// dueDate is the due date of a line of clause c accrued (or whose period
+// ends) on d (SPEC 6.1, 7.2; months with the end-of-month rule, 11.2).
+func dueDate(c *clause, d time.Time) time.Time {
+	switch c.dueUnit {
+	case "weeks":
+		return addDays(d, 7*c.due)
+	case "months":
+		return addMonths(d, c.due)
+	}
+	return addDays(d, c.due)
+}
+
 // termAt is the value of the term `rt` or `fee` in force on d, among the
 // amendments known on asOf (SPEC 9.2, 9.3).
 func termAt(a *agreement, name string, d, asOf time.Time) *big.Rat {
@@ -282,7 +294,7 @@ func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 		case ckPayment:
 			for _, d := range c.dates {
 				if v.inForce(d) {
-					emit(v, c.payee, line{date: d, due: addDays(d, c.due), kind: "payment", amount: roundTo(amountAt(c, d), a.unit, a.mode)})
+					emit(v, c.payee, line{date: d, due: dueDate(c, d), kind: "payment", amount: roundTo(amountAt(c, d), a.unit, a.mode)})
 				}
 			}
 		case ckInstallments:
@@ -297,7 +309,7 @@ func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 					amt = sub(total, mul(each, big.NewRat(int64(c.count-1), 1)))
 				}
 				if v.inForce(d) {
-					emit(v, c.payee, line{date: d, due: addDays(d, c.due), kind: "installment", amount: amt})
+					emit(v, c.payee, line{date: d, due: dueDate(c, d), kind: "installment", amount: amt})
 				}
 			}
 		case ckMilestone:
@@ -308,7 +320,7 @@ func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 				if c.mcond != nil && !evalCond(c.mcond, r) {
 					continue
 				}
-				emit(v, c.payee, line{date: r.date, due: addDays(r.date, c.due), kind: "milestone", amount: roundTo(amountAt(c, r.date), a.unit, a.mode)})
+				emit(v, c.payee, line{date: r.date, due: dueDate(c, r.date), kind: "milestone", amount: roundTo(amountAt(c, r.date), a.unit, a.mode)})
 				if c.first {
 					break
 				}
@@ -321,7 +333,7 @@ func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 				if to.Before(date) {
 					date = to
 				}
-				emit(v, c.payee, line{period: p.String(), date: date, due: addDays(p.end(), c.due), kind: kind, amount: amt})
+				emit(v, c.payee, line{period: p.String(), date: date, due: dueDate(c, p.end()), kind: kind, amount: amt})
 			})
 		}
 	}

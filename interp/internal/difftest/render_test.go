@@ -100,13 +100,13 @@ func renderClause(b *strings.Builder, word string, c *clause) {
 		}
 		fmt.Fprintf(b, "%s pays %s %s on %s", c.payer, renderPayee(c.payee), amountText(c.amount, c.amountTerm), strings.Join(dd, ", "))
 		if c.due > 0 {
-			fmt.Fprintf(b, " due within %d days", c.due)
+			fmt.Fprintf(b, " due within %d %s", c.due, c.dueUnit)
 		}
 		b.WriteString("\n")
 	case ckInstallments:
 		fmt.Fprintf(b, "%s pays %s %s in %d equal %s installments from %s", c.payer, renderPayee(c.payee), amountText(c.amount, c.amountTerm), c.count, c.interval, ds(c.start))
 		if c.due > 0 {
-			fmt.Fprintf(b, " due within %d days", c.due)
+			fmt.Fprintf(b, " due within %d %s", c.due, c.dueUnit)
 		}
 		b.WriteString("\n")
 	case ckMilestone:
@@ -119,7 +119,7 @@ func renderClause(b *strings.Builder, word string, c *clause) {
 			fmt.Fprintf(b, " where %s", renderCond(c.mcond))
 		}
 		if c.due > 0 {
-			fmt.Fprintf(b, " due within %d days", c.due)
+			fmt.Fprintf(b, " due within %d %s", c.due, c.dueUnit)
 		}
 		b.WriteString("\n")
 	case ckShare:
@@ -191,9 +191,9 @@ func renderShare(b *strings.Builder, c *clause) {
 	}
 	if c.due > 0 {
 		if c.dueAfter {
-			fmt.Fprintf(b, "      due %d days after period end\n", c.due)
+			fmt.Fprintf(b, "      due %d %s after period end\n", c.due, c.dueUnit)
 		} else {
-			fmt.Fprintf(b, "      due within %d days\n", c.due)
+			fmt.Fprintf(b, "      due within %d %s\n", c.due, c.dueUnit)
 		}
 	}
 	for _, l := range c.caps {
