@@ -512,25 +512,7 @@ func (g *gen) share(c *clause) {
 	}
 	c.settled = pick(g, settles)
 	if g.chance(0.3) {
-		t := &tiers{marginal: g.chance(0.5), firstTerm: g.features.termDates && g.chance(0.2)}
-		for {
-			t.reset = pick(g, resets)
-			if g.features.resetShorter || resetFits(t.reset, c.settled, g.a.fiscal) {
-				break
-			}
-		}
-		nt := 1 + g.n(4)
-		th := zero()
-		for i := range nt {
-			p, s := g.percent()
-			t.rates = append(t.rates, p)
-			t.rateText = append(t.rateText, s)
-			if i < nt-1 {
-				th = add(th, g.thresholdAmount(quo(g.volume, big.NewRat(int64(nt), 1))))
-				t.upto = append(t.upto, th)
-			}
-		}
-		c.tiers = t
+		c.tiers = g.tiers(c.settled, resets)
 	} else {
 		nl := 1
 		if g.chance(0.4) {
@@ -538,6 +520,9 @@ func (g *gen) share(c *clause) {
 		}
 		for i := range nl {
 			l := shareLine{rate: g.rate()}
+			if nl > 1 && g.chance(0.25) {
+				l.tiers = g.tiers(c.settled, resets)
+			}
 			if i < nl-1 || g.chance(0.3) {
 				l.cond = g.cond(1)
 			} else if nl > 1 {
@@ -558,6 +543,29 @@ func (g *gen) share(c *clause) {
 			c.recoup = g.amount(g.scale)
 		}
 	}
+}
+
+// tiers is a tiers block for a share settled per `settled`.
+func (g *gen) tiers(settled string, resets []string) *tiers {
+	t := &tiers{marginal: g.chance(0.5), firstTerm: g.features.termDates && g.chance(0.2)}
+	for {
+		t.reset = pick(g, resets)
+		if g.features.resetShorter || resetFits(t.reset, settled, g.a.fiscal) {
+			break
+		}
+	}
+	nt := 1 + g.n(4)
+	th := zero()
+	for i := range nt {
+		p, s := g.percent()
+		t.rates = append(t.rates, p)
+		t.rateText = append(t.rateText, s)
+		if i < nt-1 {
+			th = add(th, g.thresholdAmount(quo(g.volume, big.NewRat(int64(nt), 1))))
+			t.upto = append(t.upto, th)
+		}
+	}
+	return t
 }
 
 // limits adds caps, floors, a guarantee and recoupment, with units that

@@ -133,6 +133,7 @@ type splitPart struct {
 // shareLine is one line of a share: a rate (percent, or `if ch == m then
 // a else b`) of amt, with an optional condition (nil: otherwise).
 type shareLine struct {
+	tiers   *tiers // a tiered line, instead of rate
 	rate    rate
 	cond    *cond
 	written bool // write `otherwise` on the last line without a condition

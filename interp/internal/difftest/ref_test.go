@@ -487,14 +487,18 @@ func settleShare(a *agreement, v *version, rows []row, to, asOf time.Time, out f
 		}
 		counted = append(counted, r)
 	}
-	window := func(r row, p period) string {
-		switch c.tiers.reset {
+	window := func(t *tiers, r row, p period) string {
+		switch t.reset {
 		case "":
 			return p.String()
 		case "cumulative":
 			return "life"
 		}
-		return periodOf(c.tiers.reset, fs, r.date).String()
+		return periodOf(t.reset, fs, r.date).String()
+	}
+	lines := c.lines
+	if c.tiers != nil {
+		lines = []shareLine{{tiers: c.tiers}}
 	}
 	vol := map[string]*big.Rat{}
 	// limit state
@@ -527,52 +531,54 @@ func settleShare(a *agreement, v *version, rows []row, to, asOf time.Time, out f
 		return over && (!p.end().Before(u.end()) || !p.end().Before(v.to))
 	}
 	for p := periodOf(su, fs, v.from); !p.start.After(lastDay); p = p.next() {
-		// 1. line amounts
+		// 1. line amounts: each instance to the first line whose
+		// condition it meets; flat lines add rate × base, tiered lines
+		// add up volume per window and take F(after) - F(before)
 		sum := zero()
-		var inP []row
+		type wkey struct {
+			line int
+			w    string
+		}
+		var wkeys []wkey
+		inW := map[wkey]*big.Rat{}
 		for _, r := range counted {
-			if p.contains(r.date) {
-				inP = append(inP, r)
+			if !p.contains(r.date) {
+				continue
+			}
+			for li, l := range lines {
+				if l.cond != nil && !evalCond(l.cond, r) {
+					continue
+				}
+				base := sub(r.amt, r.ref)
+				if l.tiers != nil {
+					k := wkey{li, window(l.tiers, r, p)}
+					if _, ok := inW[k]; !ok {
+						wkeys = append(wkeys, k)
+						inW[k] = zero()
+					}
+					inW[k] = add(inW[k], base)
+					break
+				}
+				rt := l.rate.pct
+				if l.rate.term {
+					rt = termAt(a, "rt", r.date, asOf)
+				}
+				if l.rate.ifMem != "" && r.ch != l.rate.ifMem {
+					rt = l.rate.alt
+				}
+				sum = add(sum, mul(pct(rt), base))
+				break
 			}
 		}
-		if c.tiers != nil {
-			tt := *c.tiers
+		for _, k := range wkeys {
+			tt := *lines[k.line].tiers
 			if tt.firstTerm {
 				tt.rates = append([]*big.Rat{termAt(a, "rt", p.end(), asOf)}, tt.rates[1:]...)
 			}
-			var keys []string
-			inW := map[string]*big.Rat{}
-			for _, r := range inP {
-				k := window(r, p)
-				if _, ok := inW[k]; !ok {
-					keys = append(keys, k)
-					inW[k] = zero()
-				}
-				inW[k] = add(inW[k], sub(r.amt, r.ref))
-			}
-			for _, k := range keys {
-				before := get(vol, k)
-				after := add(before, inW[k])
-				sum = add(sum, sub(tierF(&tt, after), tierF(&tt, before)))
-				vol[k] = after
-			}
-		} else {
-			for _, r := range inP {
-				for _, l := range c.lines {
-					if l.cond != nil && !evalCond(l.cond, r) {
-						continue
-					}
-					rt := l.rate.pct
-					if l.rate.term {
-						rt = termAt(a, "rt", r.date, asOf)
-					}
-					if l.rate.ifMem != "" && r.ch != l.rate.ifMem {
-						rt = l.rate.alt
-					}
-					sum = add(sum, mul(pct(rt), sub(r.amt, r.ref)))
-					break
-				}
-			}
+			before := get(vol, fmt.Sprint(k))
+			after := add(before, inW[k])
+			sum = add(sum, sub(tierF(&tt, after), tierF(&tt, before)))
+			vol[fmt.Sprint(k)] = after
 		}
 		// 2. round
 		amt := rnd(sum)

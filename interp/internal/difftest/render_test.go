@@ -140,7 +140,41 @@ func renderShare(b *strings.Builder, c *clause) {
 	}
 	switch {
 	case c.tiers != nil:
-		t := c.tiers
+		renderTiers(b, c.tiers, "    ")
+		b.WriteString(" of (amt - ref) of ")
+		tail()
+		b.WriteString("\n")
+	case len(c.lines) == 1 && c.lines[0].cond == nil && !c.lines[0].written && c.lines[0].tiers == nil:
+		fmt.Fprintf(b, "%s of (amt - ref) of ", renderRate(c.lines[0].rate))
+		tail()
+		b.WriteString("\n")
+	default:
+		b.WriteString("of ")
+		tail()
+		b.WriteString(":\n")
+		for _, l := range c.lines {
+			if l.tiers != nil {
+				b.WriteString("      ")
+				renderTiers(b, l.tiers, "      ")
+				b.WriteString(" of (amt - ref)")
+			} else {
+				fmt.Fprintf(b, "      %s of (amt - ref)", renderRate(l.rate))
+			}
+			switch {
+			case l.cond != nil:
+				fmt.Fprintf(b, " where (%s)", renderCond(l.cond))
+			case l.written:
+				b.WriteString(" otherwise")
+			}
+			b.WriteString("\n")
+		}
+	}
+	renderModifiers(b, c)
+}
+
+// renderTiers writes a tiers block; the closing brace is indented by ind.
+func renderTiers(b *strings.Builder, t *tiers, ind string) {
+	{
 		w := "whole"
 		if t.marginal {
 			w = "marginal"
@@ -164,28 +198,12 @@ func renderShare(b *strings.Builder, c *clause) {
 				fmt.Fprintf(b, "      %s above\n", r)
 			}
 		}
-		b.WriteString("    } of (amt - ref) of ")
-		tail()
-		b.WriteString("\n")
-	case len(c.lines) == 1 && c.lines[0].cond == nil && !c.lines[0].written:
-		fmt.Fprintf(b, "%s of (amt - ref) of ", renderRate(c.lines[0].rate))
-		tail()
-		b.WriteString("\n")
-	default:
-		b.WriteString("of ")
-		tail()
-		b.WriteString(":\n")
-		for _, l := range c.lines {
-			fmt.Fprintf(b, "      %s of (amt - ref)", renderRate(l.rate))
-			switch {
-			case l.cond != nil:
-				fmt.Fprintf(b, " where (%s)", renderCond(l.cond))
-			case l.written:
-				b.WriteString(" otherwise")
-			}
-			b.WriteString("\n")
-		}
+		b.WriteString(ind + "}")
 	}
+}
+
+// renderModifiers writes the modifiers of a share.
+func renderModifiers(b *strings.Builder, c *clause) {
 	if c.settled != "" {
 		fmt.Fprintf(b, "      settled %s\n", unitWords[c.settled][1])
 	}
