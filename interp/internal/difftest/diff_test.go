@@ -163,18 +163,25 @@ func runOne(t *testing.T, seed uint64, nEvents int, f features, c *counts) bool 
 	if d := diffLines(got, want); d != "" {
 		c.mismatches++
 		ok = false
-		small := minimise(rows, func(rs []row) bool {
-			rc, err := records(prog, rs)
+		fails := func(a *agreement, rs []row) bool {
+			p, err := interp.Compile([]interp.Source{{Name: "gen.pacta", Text: []byte(render(a))}}, interp.WithFuncs(stdlib.Funcs()...))
+			if err != nil {
+				return false // a smaller agreement must still be valid
+			}
+			rc, err := records(p, rs)
 			if err != nil {
 				return false
 			}
-			g2, _, err := engineSettle(prog, rc, to, asOf)
+			g2, _, err := engineSettle(p, rc, to, asOf)
 			return err != nil || diffLines(g2, settle(a, rs, to, asOf)) != ""
-		})
-		rc, _ := records(prog, small)
-		g2, _, _ := engineSettle(prog, rc, to, asOf)
-		t.Errorf("seed %d: statement mismatch, settled to %s as of %s (ledger minimised from %d to %d rows)\nagreement:\n%s\nledger:\n%s\n%s",
-			seed, ds(to), dsz(asOf), len(rows), len(small), numbered(src), ledgerText(small), diffLines(g2, settle(a, small, to, asOf)))
+		}
+		small := minimise(rows, func(rs []row) bool { return fails(a, rs) })
+		sa := minimiseAgreement(a, func(x *agreement) bool { return fails(x, small) })
+		sp, _ := interp.Compile([]interp.Source{{Name: "gen.pacta", Text: []byte(render(sa))}}, interp.WithFuncs(stdlib.Funcs()...))
+		rc, _ := records(sp, small)
+		g2, _, _ := engineSettle(sp, rc, to, asOf)
+		t.Errorf("seed %d: statement mismatch, settled to %s as of %s (ledger minimised from %d to %d rows, agreement from %d to %d clauses and changes)\nagreement:\n%s\nledger:\n%s\n%s",
+			seed, ds(to), dsz(asOf), len(rows), len(small), size(a), size(sa), numbered(render(sa)), ledgerText(small), diffLines(g2, settle(sa, small, to, asOf)))
 	}
 	var wantB []string
 	for i, r := range rows {
@@ -401,6 +408,77 @@ func diffLines(got, want []line) string {
 	}
 	return fmt.Sprintf("lines only the engine has:\n  %s\nlines only the reference has:\n  %s\n",
 		strings.Join(onlyG, "\n  "), strings.Join(onlyW, "\n  "))
+}
+
+// size counts an agreement's clauses and amendment changes.
+func size(a *agreement) int {
+	n := len(a.clauses)
+	for _, am := range a.amendments {
+		n += len(am.ops)
+	}
+	return n
+}
+
+// minimiseAgreement removes clauses, amendment changes and precedence
+// references one at a time while fails still holds (fails must reject an
+// agreement that no longer compiles).
+func minimiseAgreement(a *agreement, fails func(*agreement) bool) *agreement {
+	deadline := time.Now().Add(20 * time.Second)
+	cur := a
+	for changed := true; changed && time.Now().Before(deadline); {
+		changed = false
+		for _, cand := range smaller(cur) {
+			if fails(cand) {
+				cur, changed = cand, true
+				break
+			}
+		}
+	}
+	return cur
+}
+
+// smaller lists the agreements one step smaller than a.
+func smaller(a *agreement) []*agreement {
+	var out []*agreement
+	clone := func() *agreement {
+		b := *a
+		b.clauses = slices.Clone(a.clauses)
+		b.amendments = nil
+		for _, am := range a.amendments {
+			c := *am
+			c.ops = slices.Clone(am.ops)
+			b.amendments = append(b.amendments, &c)
+		}
+		return &b
+	}
+	for i := range a.amendments {
+		b := clone()
+		b.amendments = slices.Delete(b.amendments, i, i+1)
+		out = append(out, b)
+	}
+	for i, am := range a.amendments {
+		for j := range am.ops {
+			b := clone()
+			b.amendments[i].ops = slices.Delete(b.amendments[i].ops, j, j+1)
+			out = append(out, b)
+		}
+	}
+	for i := range a.clauses {
+		b := clone()
+		b.clauses = slices.Delete(b.clauses, i, i+1)
+		out = append(out, b)
+	}
+	// drop precedence references
+	for i, c := range a.clauses {
+		if len(c.notwith)+len(c.subj) > 0 {
+			b := clone()
+			cc := *c
+			cc.notwith, cc.subj = nil, nil
+			b.clauses[i] = &cc
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // minimise removes rows while fails still holds (delta debugging by
