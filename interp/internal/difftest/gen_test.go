@@ -52,6 +52,8 @@ func (f *features) set(name string, on bool) {
 		f.resetShorter = on
 	case "cap-order":
 		f.capOrder = on
+	case "floor-over-term-hang":
+		// made only when "ends" and "floors" are both on
 	case "term-evaluation-date":
 		f.termDates = on
 	default:
