@@ -88,7 +88,14 @@ func (g *gen) agreement(nEvents int) *agreement {
 	}
 	modes := []string{"half_even", "half_up", "half_down", "up", "down", "floor", "ceiling"}
 	a.mode = pick(g, modes)
+	a.currency = pick(g, []string{"USD", "USD", "USD", "EUR", "JPY", "KWD"})
 	a.unitText = pick(g, []string{"0.01", "0.01", "0.01", "0.05", "0.25", "1", "0.001"})
+	if g.chance(0.2) {
+		// SPEC 4.2: half_even to the currency's minor unit
+		a.noRounding = true
+		a.mode = "half_even"
+		a.unitText = map[string]string{"USD": "0.01", "EUR": "0.01", "JPY": "1", "KWD": "0.001"}[a.currency]
+	}
 	a.unit = rat(a.unitText)
 	a.prohibited = g.chance(0.3)
 	if g.chance(0.3) {

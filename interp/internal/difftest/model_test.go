@@ -15,6 +15,8 @@ type agreement struct {
 	name       string
 	effective  time.Time
 	ends       time.Time // zero: no end
+	currency   string    // USD, EUR, JPY or KWD
+	noRounding bool      // no `rounding` item: half_even to the currency's minor unit
 	mode       string    // rounding mode
 	unit       *big.Rat  // rounding unit
 	unitText   string    // "0.01", "0.05", "0.25", "1" or "0.001"

@@ -25,8 +25,10 @@ func render(a *agreement) string {
 	if !a.ends.IsZero() {
 		fmt.Fprintf(&b, "  ends %s\n", ds(a.ends))
 	}
-	b.WriteString("  currency USD\n")
-	fmt.Fprintf(&b, "  rounding %s to %s\n", a.mode, a.unitText)
+	fmt.Fprintf(&b, "  currency %s\n", a.currency)
+	if !a.noRounding {
+		fmt.Fprintf(&b, "  rounding %s to %s\n", a.mode, a.unitText)
+	}
 	if a.prohibited {
 		b.WriteString("  default prohibited\n")
 	}
@@ -68,7 +70,8 @@ func render(a *agreement) string {
 		}
 		b.WriteString("}\n")
 	}
-	return b.String()
+	// Money is written in USD above; "USD " appears nowhere else.
+	return strings.ReplaceAll(b.String(), "USD ", a.currency+" ")
 }
 
 func renderClause(b *strings.Builder, word string, c *clause) {
