@@ -34,8 +34,8 @@ var knownEngineBugs = map[string]string{
 		"(SPEC 7.4 step 4: caps apply in the order written, each to the running total so far)",
 	"term-evaluation-date": "a term replaced by an amendment is not evaluated on the dates SPEC 9.3 gives: an installment total " +
 		"is re-evaluated on each installment's date (not on the first date), and a limit amount (cap, guarantee) keeps " +
-		"its first value (not the value on the last day of each settlement period); a tier rate for a period in which the " +
-		"clause version ends is not taken on the period's last day",
+		"its first value (not the value on the last day of each settlement period), and so does a split share of a share; " +
+		"a tier rate for a period in which the clause version ends is not taken on the period's last day",
 	"floor-over-term-hang": "settling an agreement with `ends` and a share with `at least X over the term` past the end date " +
 		"never returns (the generator makes it only when both \"ends\" and \"floors\" are on)",
 	"guarantee-version-end": "a minimum guarantee of a share version ended by an amendment still issues true-ups after the version's life, " +

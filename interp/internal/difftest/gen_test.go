@@ -313,7 +313,7 @@ func (g *gen) thresholdAmount(s *big.Rat) *big.Rat {
 
 func (g *gen) payer(c *clause) {
 	c.payer = pick(g, g.a.parties)
-	c.payee = g.payeeFor(c.payer)
+	c.payee = g.payeeFor(c.payer, c.kind)
 	if c.kind != ckShare && g.chance(0.15) {
 		c.payee = g.waterfall(c.payer, g.scale)
 	}
@@ -336,7 +336,7 @@ func (g *gen) waterfall(payer string, s *big.Rat) payee {
 	for i := range n {
 		st := wfStep{to: payee{party: others[i]}}
 		if g.chance(0.2) {
-			st.to = g.payeeFor(payer)
+			st.to = g.payeeFor(payer, ckPayment)
 		}
 		if i < n-1 {
 			st.upTo = g.amount(quo(s, big.NewRat(5, 1)))
@@ -346,7 +346,7 @@ func (g *gen) waterfall(payer string, s *big.Rat) payee {
 	return p
 }
 
-func (g *gen) payeeFor(payer string) payee {
+func (g *gen) payeeFor(payer string, kind clauseKind) payee {
 	var others []string
 	for _, p := range g.a.parties {
 		if p != payer {
@@ -357,6 +357,10 @@ func (g *gen) payeeFor(payer string) payee {
 		return payee{party: pick(g, others)}
 	}
 	g.r.Shuffle(len(others), func(i, j int) { others[i], others[j] = others[j], others[i] })
+	if kind == ckShare && g.features.termDates && g.chance(0.2) {
+		// a share from the term rt (at most 50%), the rest to a party
+		return payee{split: []splitPart{{term: true, party: others[0]}}, remainder: pick(g, others)}
+	}
 	n := 2 + g.n(len(others)-1)
 	parts := others[:n]
 	var p payee

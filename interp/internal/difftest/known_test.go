@@ -216,6 +216,33 @@ amendment am1 "Fee" amends deal {
 			"2025-03-15 ana→ben 1 installment 100.00",
 		},
 	},
+	{
+		bug: "term-evaluation-date",
+		src: `agreement deal "Split term" {
+  effective 2025-01-01
+  currency USD
+  party ana "ANA"
+  party ben "BEN"
+  party cy "CY"
+  term rt = 40%
+  action lease { amt money }
+  clause 4 "Split"
+    cy pays split { ana rt remainder to ben } 10% of amt of each lease
+      settled monthly
+}
+amendment am2 "Rate" amends deal {
+  effective 2025-04-26
+  replace term rt = 50%
+}`,
+		ledger: "action,actor,date,amt\nlease,ben,2025-04-21,1000.00\n",
+		to:     "2025-04-30",
+		// 10% × 1,000.00 = 100.00; the split share rt is taken on the
+		// period's last day, 2025-04-30, when it is 50% (9.3).
+		want: []string{
+			"2025-04 cy→ana 4 share 50.00",
+			"2025-04 cy→ben 4 share 50.00",
+		},
+	},
 }
 
 // TestKnownEngineBugs runs the hand-worked reproductions of

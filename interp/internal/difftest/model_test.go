@@ -127,6 +127,7 @@ type wfStep struct {
 }
 
 type splitPart struct {
+	term  bool // the share is the term `rt` (only in shares' splits)
 	party string
 	pct   *big.Rat // as a percentage (20 for 20%)
 	text  string

@@ -239,7 +239,8 @@ func decide(a *agreement, r row, asOf time.Time) verdict {
 
 // line is one statement line as the comparison sees it.
 type line struct {
-	period string // for shares and true-ups; "" otherwise
+	rt     *big.Rat // the term rt for the payee's split, when it uses it
+	period string   // for shares and true-ups; "" otherwise
 	date   time.Time
 	due    time.Time
 	payer  string
@@ -269,14 +270,14 @@ func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 		l.clause = vkey(v)
 		var parts []part
 		if p.waterfall == nil {
-			parts = splitAmount(a, p, l.amount)
+			parts = splitAmount(a, p, l.amount, l.rt)
 		} else {
 			if received[v] == nil {
 				for range p.waterfall {
 					received[v] = append(received[v], zero())
 				}
 			}
-			parts = pour(a, p.waterfall, received[v], l.amount)
+			parts = pour(a, p.waterfall, received[v], l.amount, l.rt)
 		}
 		for _, part := range parts {
 			l.payee, l.amount = part.party, part.amount
@@ -333,7 +334,9 @@ func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 				if to.Before(date) {
 					date = to
 				}
-				emit(v, c.payee, line{period: p.String(), date: date, due: dueDate(c, p.end()), kind: kind, amount: amt})
+				// split shares are evaluated on the period's last day (9.3)
+				rt := pct(termAt(a, "rt", p.end(), asOf))
+				emit(v, c.payee, line{period: p.String(), date: date, due: dueDate(c, p.end()), kind: kind, amount: amt, rt: rt})
 			})
 		}
 	}
@@ -341,7 +344,7 @@ func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 }
 
 // pour sends a non-negative amount through a waterfall (SPEC 8.5).
-func pour(a *agreement, steps []wfStep, received []*big.Rat, amt *big.Rat) []part {
+func pour(a *agreement, steps []wfStep, received []*big.Rat, amt, rt *big.Rat) []part {
 	if amt.Sign() < 0 {
 		panic("a negative amount through a waterfall")
 	}
@@ -355,7 +358,7 @@ func pour(a *agreement, steps []wfStep, received []*big.Rat, amt *big.Rat) []par
 		}
 		received[i] = add(received[i], take)
 		left = sub(left, take)
-		out = append(out, splitAmount(a, st.to, take)...)
+		out = append(out, splitAmount(a, st.to, take, rt)...)
 	}
 	return out
 }
@@ -367,12 +370,12 @@ type part struct {
 
 // splitAmount divides a whole number of units among the payee's parties
 // (SPEC 8.4).
-func splitAmount(a *agreement, p payee, amt *big.Rat) []part {
+func splitAmount(a *agreement, p payee, amt, rt *big.Rat) []part {
 	if p.split == nil {
 		return []part{{p.party, amt}}
 	}
 	if amt.Sign() < 0 {
-		parts := splitAmount(a, p, neg(amt))
+		parts := splitAmount(a, p, neg(amt), rt)
 		for i := range parts {
 			parts[i].amount = neg(parts[i].amount)
 		}
@@ -387,7 +390,11 @@ func splitAmount(a *agreement, p payee, amt *big.Rat) []part {
 	var losses []loss
 	given := big.NewInt(0)
 	for i, s := range p.split {
-		exact := quo(mul(new(big.Rat).SetInt(units), s.pct), big.NewRat(100, 1)) // in units
+		share := s.pct
+		if s.term {
+			share = mul(rt, big.NewRat(100, 1)) // rt is a fraction
+		}
+		exact := quo(mul(new(big.Rat).SetInt(units), share), big.NewRat(100, 1)) // in units
 		fl := new(big.Int).Quo(exact.Num(), exact.Denom())
 		if p.remainder == s.party {
 			fl = big.NewInt(0)

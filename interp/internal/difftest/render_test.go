@@ -275,7 +275,11 @@ func renderPayee(p payee) string {
 	}
 	var parts []string
 	for _, s := range p.split {
-		parts = append(parts, s.party+" "+s.text)
+		if s.term {
+			parts = append(parts, s.party+" rt")
+		} else {
+			parts = append(parts, s.party+" "+s.text)
+		}
 	}
 	if p.remainder != "" {
 		parts = append(parts, "remainder to "+p.remainder)
