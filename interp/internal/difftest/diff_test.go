@@ -155,7 +155,14 @@ func runOne(t *testing.T, seed uint64, nEvents int, f features, c *counts) bool 
 		asOf = g.dateIn(a.effective, g.horizon)
 	}
 	want := settle(a, rows, to, asOf)
-	got, breaches, err := engineSettle(prog, recs, to, asOf)
+	got, breaches, gotUnmet, err := engineSettle(prog, recs, to, asOf)
+	if err == nil {
+		if g, w := gotUnmet, unmet(a, rows, to); strings.Join(g, ",") != strings.Join(w, ",") {
+			c.mismatches++
+			ok = false
+			t.Errorf("seed %d: obligations not met differ\nengine:    %v\nreference: %v\nagreement:\n%s", seed, g, w, numbered(src))
+		}
+	}
 	if err != nil {
 		t.Errorf("seed %d: settlement failed: %v\n%s", seed, err, numbered(src))
 		c.mismatches++
@@ -174,14 +181,14 @@ func runOne(t *testing.T, seed uint64, nEvents int, f features, c *counts) bool 
 			if err != nil {
 				return false
 			}
-			g2, _, err := engineSettle(p, rc, to, asOf)
+			g2, _, _, err := engineSettle(p, rc, to, asOf)
 			return err != nil || diffLines(g2, settle(a, rs, to, asOf)) != ""
 		}
 		small := minimise(rows, func(rs []row) bool { return fails(a, rs) })
 		sa := minimiseAgreement(a, func(x *agreement) bool { return fails(x, small) })
 		sp, _ := interp.Compile([]interp.Source{{Name: "gen.pacta", Text: []byte(render(sa))}}, interp.WithFuncs(stdlib.Funcs()...))
 		rc, _ := records(sp, small)
-		g2, _, _ := engineSettle(sp, rc, to, asOf)
+		g2, _, _, _ := engineSettle(sp, rc, to, asOf)
 		t.Errorf("seed %d: statement mismatch, settled to %s as of %s (ledger minimised from %d to %d rows, agreement from %d to %d clauses and changes)\nagreement:\n%s\nledger:\n%s\n%s",
 			seed, ds(to), dsz(asOf), len(rows), len(small), size(a), size(sa), numbered(render(sa)), ledgerText(small), diffLines(g2, settle(sa, small, to, asOf)))
 	}
@@ -304,28 +311,28 @@ const hangAfter = 20 * time.Second
 
 // engineSettle settles as engineSettle1 does, giving up after hangAfter
 // (the goroutine is left behind: the test is failing anyway).
-func engineSettle(prog *interp.Program, recs []*interp.Record, to, asOf time.Time) ([]line, []string, error) {
+func engineSettle(prog *interp.Program, recs []*interp.Record, to, asOf time.Time) ([]line, []string, []string, error) {
 	type result struct {
-		lines []line
-		br    []string
-		err   error
+		lines     []line
+		br, unmet []string
+		err       error
 	}
 	ch := make(chan result, 1)
 	go func() {
-		l, b, err := engineSettle1(prog, recs, to, asOf)
-		ch <- result{l, b, err}
+		l, b, u, err := engineSettle1(prog, recs, to, asOf)
+		ch <- result{l, b, u, err}
 	}()
 	select {
 	case r := <-ch:
-		return r.lines, r.br, r.err
+		return r.lines, r.br, r.unmet, r.err
 	case <-time.After(hangAfter):
-		return nil, nil, errHang
+		return nil, nil, nil, errHang
 	}
 }
 
 // engineSettle1 settles the rows with the engine from the agreement's
 // effective date to `to`, returning its nonzero lines and its breaches.
-func engineSettle1(prog *interp.Program, recs []*interp.Record, to, asOf time.Time) ([]line, []string, error) {
+func engineSettle1(prog *interp.Program, recs []*interp.Record, to, asOf time.Time) ([]line, []string, []string, error) {
 	events := func(yield func(interp.Event, error) bool) {
 		for i, r := range recs {
 			if !yield(interp.Event{Record: r, Source: "ledger", Line: i + 1}, nil) {
@@ -335,23 +342,23 @@ func engineSettle1(prog *interp.Program, recs []*interp.Record, to, asOf time.Ti
 	}
 	end, err := interp.ParseDate(ds(to))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	opts := interp.SettleOptions{To: end}
 	if !asOf.IsZero() {
 		if opts.AsOf, err = interp.ParseDate(ds(asOf)); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	st, err := prog.Settle(context.Background(), events, opts)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var out []line
 	for _, l := range st.Lines {
 		amt, ok := new(big.Rat).SetString(l.Amount.Num().String())
 		if !ok {
-			return nil, nil, fmt.Errorf("engine amount %q", l.Amount.Num().String())
+			return nil, nil, nil, fmt.Errorf("engine amount %q", l.Amount.Num().String())
 		}
 		if amt.Sign() == 0 {
 			continue // zero lines: shown or not as notes say (SPEC 6.1); not compared
@@ -367,7 +374,12 @@ func engineSettle1(prog *interp.Program, recs []*interp.Record, to, asOf time.Ti
 	for _, b := range st.Breaches {
 		br = append(br, fmt.Sprintf("row %d %s", b.Line, toVerdict(b.Decision).verdict))
 	}
-	return out, br, nil
+	var un []string
+	for _, u := range st.Unmet {
+		un = append(un, ckey(u.Clause)+" "+u.Deadline.String())
+	}
+	sort.Strings(un)
+	return out, br, un, nil
 }
 
 func parseT(s string) time.Time {

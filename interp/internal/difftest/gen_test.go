@@ -17,6 +17,7 @@ type gen struct {
 	nums     []string       // clause numbers used so far
 	features features
 	horizon  time.Time // last day of the ledger
+	inAm     bool      // generating an amendment
 	scale    *big.Rat  // a typical share amount per settlement quarter
 	volume   *big.Rat  // a typical base volume per quarter
 }
@@ -422,6 +423,22 @@ func (g *gen) deontic(c *clause) {
 		}
 		c.until = g.dateIn(lo, addDays(g.horizon, 30))
 	}
+	if c.modality == "must" {
+		// Obligations with a deadline only in the agreement as first
+		// made, never replaced or deleted (mayEnd): which version of an
+		// obligation an instance meets is left open by SPEC 5.5.
+		switch {
+		case g.inAm:
+			c.until = time.Time{}
+		case g.chance(0.5):
+			lo := g.a.effective
+			if !c.from.IsZero() && c.from.After(lo) {
+				lo = c.from
+			}
+			c.until = time.Time{}
+			c.deadline = g.dateIn(lo, g.horizon)
+		}
+	}
 }
 
 // refs chooses precedence for the deontic clause c among the clause
@@ -666,6 +683,8 @@ func (g *gen) limits(c *clause) {
 // amendments adds up to three amendments that add, replace and delete
 // clauses.
 func (g *gen) amendments() {
+	g.inAm = true
+	defer func() { g.inAm = false }()
 	n := g.n(4)
 	last := g.a.effective
 	for i := range n {
@@ -767,6 +786,9 @@ func (g *gen) current(num string) *clause {
 // mayEnd says whether an amendment may replace or delete clause num.
 func (g *gen) mayEnd(num string) bool {
 	c := g.current(num)
+	if c != nil && c.kind == ckDeontic && c.modality == "must" && (!c.deadline.IsZero() || !c.until.IsZero()) {
+		return false // an obligation with a deadline stays
+	}
 	return g.features.guaranteeEnd || c == nil || c.guarantee == nil
 }
 

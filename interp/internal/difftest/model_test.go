@@ -71,6 +71,7 @@ type clause struct {
 	modality      string // "may", "must not", "must"
 	cond          *cond
 	from, until   time.Time
+	deadline      time.Time // an obligation's `by` date
 	notwith, subj []string
 
 	// money clauses

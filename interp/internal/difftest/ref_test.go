@@ -237,6 +237,48 @@ func decide(a *agreement, r row, asOf time.Time) verdict {
 	return out
 }
 
+// unmet lists the obligations of the agreement as first made whose
+// deadline falls within [effective, to] and that no action row met (SPEC
+// 5.2, 5.5), as "num@ deadline", sorted. The generator keeps such clauses
+// from being replaced or deleted.
+func unmet(a *agreement, rows []row, to time.Time) []string {
+	var out []string
+	for _, c := range a.clauses {
+		if c.kind != ckDeontic || c.modality != "must" {
+			continue
+		}
+		d := c.deadline
+		if d.IsZero() {
+			d = c.until
+		}
+		if d.IsZero() {
+			d = a.ends
+		}
+		if d.IsZero() || d.Before(a.effective) || d.After(to) {
+			continue // a standing obligation, or a deadline outside the span
+		}
+		met := false
+		for _, r := range rows {
+			if r.schema != c.action || r.actor != c.party || !inTerm(a, r.date) || r.date.After(d) {
+				continue
+			}
+			if !c.from.IsZero() && r.date.Before(c.from) {
+				continue
+			}
+			if c.cond != nil && !evalCond(c.cond, r) {
+				continue
+			}
+			met = true
+			break
+		}
+		if !met {
+			out = append(out, c.num+"@ "+ds(d))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // line is one statement line as the comparison sees it.
 type line struct {
 	rt     *big.Rat // the term rt for the payee's split, when it uses it

@@ -95,6 +95,9 @@ func renderClause(b *strings.Builder, word string, c *clause) {
 		if !c.until.IsZero() {
 			fmt.Fprintf(b, " until %s", ds(c.until))
 		}
+		if !c.deadline.IsZero() {
+			fmt.Fprintf(b, " by %s", ds(c.deadline))
+		}
 		b.WriteString("\n")
 	case ckPayment:
 		var dd []string
