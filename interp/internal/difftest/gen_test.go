@@ -31,11 +31,13 @@ type features struct {
 	resetShorter bool // tier windows not made of whole settlement periods
 	capOrder     bool // a cap per settlement period written after a cap of a longer unit
 	termDates    bool // terms as installment totals, limit amounts and tier rates
+	partialPay   bool // payments that pay a line in part
+	payMonthEnd  bool // payments dated on the last day of a month
 }
 
 // allFeatures turns every construct on.
 func allFeatures() features {
-	return features{ends: true, floors: true, guaranteeEnd: true, unrounded: true, resetShorter: true, capOrder: true, termDates: true}
+	return features{ends: true, floors: true, guaranteeEnd: true, unrounded: true, resetShorter: true, capOrder: true, termDates: true, partialPay: true, payMonthEnd: true}
 }
 
 // feature names as knownEngineBugs uses them
@@ -53,6 +55,10 @@ func (f *features) set(name string, on bool) {
 		f.resetShorter = on
 	case "cap-order":
 		f.capOrder = on
+	case "payment-on-period-end":
+		f.payMonthEnd = on
+	case "late-partial-payment":
+		f.partialPay = on
 	case "floor-over-term-hang":
 		// made only when "ends" and "floors" are both on
 	case "term-evaluation-date":
@@ -119,7 +125,105 @@ func (g *gen) agreement(nEvents int) *agreement {
 		}
 	}
 	g.amendments()
+	if g.chance(0.35) {
+		g.track()
+	}
 	return a
+}
+
+// track picks a clause to carry late charges, when one pays a party that
+// no other clause pays from the same payer (so that which clause's line a
+// payment pays is never in question), and gives it late modifiers.
+func (g *gen) track() {
+	a := g.a
+	var all []*clause
+	all = append(all, a.clauses...)
+	touched := map[string]bool{}
+	for _, am := range a.amendments {
+		for _, o := range am.ops {
+			touched[o.num] = true
+			if o.clause != nil {
+				all = append(all, o.clause)
+			}
+		}
+	}
+	pays := func(c *clause, who string) bool {
+		var walk func(p payee) bool
+		walk = func(p payee) bool {
+			if p.party == who || p.remainder == who {
+				return true
+			}
+			for _, s := range p.split {
+				if s.party == who {
+					return true
+				}
+			}
+			for _, st := range p.waterfall {
+				if walk(st.to) {
+					return true
+				}
+			}
+			return false
+		}
+		return walk(c.payee)
+	}
+	var cands []*clause
+	for _, c := range a.clauses {
+		if touched[c.num] || c.payee.party == "" {
+			continue
+		}
+		switch c.kind {
+		case ckPayment, ckInstallments:
+		case ckShare:
+			// no negative lines (whole tiers can give credits), no
+			// true-up on the same day as the share line
+			if c.guarantee != nil || c.tiers != nil && !c.tiers.marginal {
+				continue
+			}
+			whole := false
+			for _, l := range c.lines {
+				whole = whole || l.tiers != nil && !l.tiers.marginal
+			}
+			if whole {
+				continue
+			}
+		default:
+			continue
+		}
+		unique := true
+		for _, o := range all {
+			if o != c && o.kind != ckDeontic && o.payer == c.payer && pays(o, c.payee.party) {
+				unique = false
+			}
+		}
+		if unique {
+			cands = append(cands, c)
+		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	c := pick(g, cands)
+	a.tracked = c.num
+	units := []string{"day", "week", "month", "quarter", "year"}
+	for _, interest := range []bool{true, false} {
+		if !g.chance(0.6) {
+			continue
+		}
+		l := lateMod{interest: interest, unit: pick(g, units)}
+		if interest {
+			l.rate = big.NewRat(int64(1+g.n(500)), 100)
+		} else {
+			l.amount = g.unitAmount(quo(g.scale, big.NewRat(50, 1)))
+		}
+		switch g.n(3) {
+		case 0:
+			l.capMoney = g.unitAmount(quo(g.scale, big.NewRat(10, 1)))
+		case 1:
+			l.capPct = big.NewRat(int64(1+g.n(30)), 1)
+		}
+		c.late = append(c.late, l)
+	}
 }
 
 func (g *gen) freshNum() string {
@@ -826,20 +930,33 @@ func (g *gen) ledger(n int) []row {
 	rows := make([]row, n)
 	for i, d := range dates {
 		r := row{date: addDays(from, d), ch: pick(g, a.members)}
-		if g.chance(0.02) {
+		switch {
+		case a.tracked != "" && g.chance(0.03):
+			c := g.current(a.tracked)
+			r.schema, r.payer, r.payee = "payment", c.payer, c.payee.party
+			r.amt = g.amount(quo(g.scale, big.NewRat(2, 1)))
+			if !g.features.partialPay {
+				// pays everything open in full
+				r.amt = big.NewRat(1_000_000_000_000, 1)
+			}
+			if !g.features.payMonthEnd && addDays(r.date, 1).Day() == 1 {
+				r.date = addDays(r.date, -1) // rows are sorted again below
+			}
+		case g.chance(0.02):
 			r.schema = "release"
-		} else {
+		default:
 			r.schema = pick(g, []string{"sell", "lease"})
 			r.actor = pick(g, a.parties)
 			cents := int64(g.n(200000))
 			r.amt = big.NewRat(cents, 100)
 			r.ref = zero()
-			if g.chance(0.1) {
+			if a.tracked == "" && g.chance(0.1) {
 				r.ref = big.NewRat(int64(g.n(250000)), 100)
 			}
 		}
 		rows[i] = r
 	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].date.Before(rows[j].date) })
 	return rows
 }
 

@@ -243,6 +243,55 @@ amendment am2 "Rate" amends deal {
 			"2025-04 cy→ben 4 share 50.00",
 		},
 	},
+	{
+		bug: "late-partial-payment",
+		src: `agreement deal "Late" {
+  effective 2026-01-01
+  currency USD
+  party ben "BEN"
+  party ana "ANA"
+  event payment {
+    payer  party
+    payee  party
+    amount money
+  }
+  clause 5 "Fee"
+    ben pays ana USD 1000.00 on 2026-01-10
+      late penalty USD 10.00 per month
+}`,
+		ledger: "action,actor,date,payer,payee,amount\npayment,,2026-02-15,ben,ana,400.00\npayment,,2026-03-20,ben,ana,600.00\n",
+		to:     "2026-12-31",
+		want: []string{
+			"2026-01-10 ben→ana 5 payment 1000.00",
+			// Due 2026-01-10, paid in full on 2026-03-20: 2026-04-10 is
+			// the first of 01-10 + k months on or after 03-20, so k = 3:
+			// one penalty line of 3 × 10.00, on the day of full payment.
+			"2026-03-20 ben→ana 5 late penalty 30.00",
+		},
+	},
+	{
+		bug: "payment-on-period-end",
+		src: `agreement deal "Paid on the period's last day" {
+  effective 2025-01-01
+  currency USD
+  party cy "CY"
+  party ana "ANA"
+  action lease { amt money }
+  event payment {
+    payer  party
+    payee  party
+    amount money
+  }
+  clause 3 "Royalty"
+    cy pays ana 10% of amt of each lease
+      late penalty USD 8.00 per year
+}`,
+		ledger: "action,actor,date,amt,payer,payee,amount\nlease,cy,2025-06-06,1000.00,,,\npayment,,2025-06-30,,cy,ana,100.00\n",
+		to:     "2025-12-31",
+		// Q2: 10% × 1,000.00 = 100.00, accrued and due 2025-06-30, paid
+		// in full that day: no delay, no penalty.
+		want: []string{"2025-Q2 cy→ana 3 share 100.00"},
+	},
 }
 
 // TestKnownEngineBugs runs the hand-worked reproductions of

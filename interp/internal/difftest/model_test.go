@@ -23,6 +23,7 @@ type agreement struct {
 	prohibited bool      // default prohibited
 	fiscal     int       // first month of the fiscal year; 0: not declared
 	rt, fee    *big.Rat  // the value terms `rt` (a percentage) and `fee` (money)
+	tracked    string    // the number of the clause with late charges, when payments are tracked
 	parties    []string
 	members    []string // kind Ch
 	clauses    []*clause
@@ -80,6 +81,8 @@ type clause struct {
 	due     int    // 0: no due modifier
 	dueUnit string // "days", "weeks" or "months"
 
+	late []lateMod // late interest and late penalty
+
 	// share
 	action2   string // the action counted
 	by        string // "" for any actor
@@ -110,6 +113,17 @@ type clause struct {
 	event string
 	first bool
 	mcond *cond
+}
+
+// lateMod is `late interest R per U` or `late penalty X per U`, with an
+// optional cap (money, or a percentage of the line).
+type lateMod struct {
+	interest bool
+	rate     *big.Rat // percentage, for interest
+	amount   *big.Rat // for a penalty
+	unit     string   // day, week, month, quarter, year
+	capMoney *big.Rat
+	capPct   *big.Rat
 }
 
 // payee is a party, a split or a waterfall.
@@ -183,4 +197,6 @@ type row struct {
 	ch     string
 	amt    *big.Rat // nil for an event
 	ref    *big.Rat // refunds: the base of shares is amt - ref
+	// a payment made (schema "payment"): payer, payee and amt
+	payer, payee string
 }

@@ -382,6 +382,9 @@ func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 			})
 		}
 	}
+	if a.tracked != "" {
+		out = append(out, lateLines(a, rows, out, to)...)
+	}
 	return out
 }
 
@@ -401,6 +404,123 @@ func pour(a *agreement, steps []wfStep, received []*big.Rat, amt, rt *big.Rat) [
 		received[i] = add(received[i], take)
 		left = sub(left, take)
 		out = append(out, splitAmount(a, st.to, take, rt)...)
+	}
+	return out
+}
+
+// periodsLate is the number of whole units of delay from the due date e to
+// the payment date p, a started unit counting in full (SPEC 6.5).
+func periodsLate(e, p time.Time, unit string) int64 {
+	if !p.After(e) {
+		return 0
+	}
+	if unit == "day" || unit == "week" {
+		days := int64(p.Sub(e).Hours() / 24)
+		if unit == "day" {
+			return days
+		}
+		return (days + 6) / 7
+	}
+	step := map[string]int{"month": 1, "quarter": 3, "year": 12}[unit]
+	for k := 1; ; k++ {
+		if !addMonths(e, k*step).Before(p) {
+			return int64(k)
+		}
+	}
+}
+
+// lateLines applies the payments made to the tracked clause's lines,
+// oldest first (late charge lines included, once they arise), and charges
+// its late modifiers (SPEC 6.5).
+func lateLines(a *agreement, rows []row, lines []line, to time.Time) []line {
+	if !slices.ContainsFunc(rows, func(r row) bool { return r.schema == "payment" }) {
+		return nil // no payment at all: payment is not tracked
+	}
+	var c *clause
+	for _, x := range a.clauses {
+		if x.num == a.tracked {
+			c = x
+		}
+	}
+	if c == nil {
+		return nil // minimised away
+	}
+	type paid struct {
+		amt  *big.Rat
+		date time.Time
+	}
+	type open struct {
+		l     line
+		rest  *big.Rat
+		parts []paid
+		late  bool
+	}
+	var opens []*open
+	for _, l := range lines {
+		if l.clause == c.num+"@" {
+			opens = append(opens, &open{l: l, rest: l.amount})
+		}
+	}
+	sort.SliceStable(opens, func(i, j int) bool { return opens[i].l.date.Before(opens[j].l.date) })
+	var out []line
+	charge := func(o *open, d time.Time) {
+		for _, m := range c.late {
+			total := zero()
+			if m.interest {
+				for _, p := range o.parts {
+					total = add(total, mul(mul(p.amt, pct(m.rate)), big.NewRat(periodsLate(o.l.due, p.date, m.unit), 1)))
+				}
+				if o.rest.Sign() > 0 {
+					total = add(total, mul(mul(o.rest, pct(m.rate)), big.NewRat(periodsLate(o.l.due, d, m.unit), 1)))
+				}
+			} else {
+				total = mul(m.amount, big.NewRat(periodsLate(o.l.due, d, m.unit), 1))
+			}
+			switch {
+			case m.capMoney != nil:
+				total = minR(total, m.capMoney)
+			case m.capPct != nil:
+				total = minR(total, mul(pct(m.capPct), o.l.amount))
+			}
+			amt := roundTo(total, a.unit, a.mode)
+			if amt.Sign() == 0 {
+				continue
+			}
+			kind := "late penalty"
+			if m.interest {
+				kind = "late interest"
+			}
+			l := line{date: d, due: d, payer: o.l.payer, payee: o.l.payee, clause: o.l.clause, kind: kind, amount: amt}
+			out = append(out, l)
+			opens = append(opens, &open{l: l, rest: amt, late: true})
+		}
+	}
+	for _, r := range rows {
+		if r.schema != "payment" || r.payer != c.payer || r.payee != c.payee.party || r.date.After(to) {
+			continue
+		}
+		x := r.amt
+		// oldest first; a late charge after the lines that accrued on
+		// its day before it
+		sort.SliceStable(opens, func(i, j int) bool { return opens[i].l.date.Before(opens[j].l.date) })
+		for i := 0; i < len(opens) && x.Sign() > 0; i++ {
+			o := opens[i]
+			if o.rest.Sign() == 0 || o.l.date.After(r.date) {
+				continue
+			}
+			pay := minR(x, o.rest)
+			x = sub(x, pay)
+			o.rest = sub(o.rest, pay)
+			o.parts = append(o.parts, paid{pay, r.date})
+			if o.rest.Sign() == 0 && !o.late {
+				charge(o, r.date)
+			}
+		}
+	}
+	for _, o := range slices.Clone(opens) {
+		if o.rest.Sign() > 0 && !o.late {
+			charge(o, to)
+		}
 	}
 	return out
 }

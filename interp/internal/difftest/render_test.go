@@ -44,6 +44,7 @@ func render(a *agreement) string {
 	b.WriteString("  action sell {\n    ch  Ch\n    amt money\n    ref money\n  }\n")
 	b.WriteString("  action lease {\n    ch  Ch\n    amt money\n    ref money\n  }\n")
 	b.WriteString("  event release {\n    ch Ch\n  }\n")
+	b.WriteString("  event payment {\n    payer  party\n    payee  party\n    amount money\n  }\n")
 	for _, c := range a.clauses {
 		b.WriteString("\n")
 		renderClause(&b, "clause", c)
@@ -109,12 +110,14 @@ func renderClause(b *strings.Builder, word string, c *clause) {
 			fmt.Fprintf(b, " due within %d %s", c.due, c.dueUnit)
 		}
 		b.WriteString("\n")
+		renderLate(b, c)
 	case ckInstallments:
 		fmt.Fprintf(b, "%s pays %s %s in %d equal %s installments from %s", c.payer, renderPayee(c.payee), amountText(c.amount, c.amountTerm), c.count, c.interval, ds(c.start))
 		if c.due > 0 {
 			fmt.Fprintf(b, " due within %d %s", c.due, c.dueUnit)
 		}
 		b.WriteString("\n")
+		renderLate(b, c)
 	case ckMilestone:
 		w := "each"
 		if c.first {
@@ -208,8 +211,27 @@ func renderTiers(b *strings.Builder, t *tiers, ind string) {
 	}
 }
 
+// renderLate writes a clause's late modifiers, one a line.
+func renderLate(b *strings.Builder, c *clause) {
+	for _, l := range c.late {
+		if l.interest {
+			fmt.Fprintf(b, "      late interest %s per %s", pctText(l.rate), l.unit)
+		} else {
+			fmt.Fprintf(b, "      late penalty %s per %s", money(l.amount), l.unit)
+		}
+		switch {
+		case l.capMoney != nil:
+			fmt.Fprintf(b, " capped at %s", money(l.capMoney))
+		case l.capPct != nil:
+			fmt.Fprintf(b, " capped at %s", pctText(l.capPct))
+		}
+		b.WriteString("\n")
+	}
+}
+
 // renderModifiers writes the modifiers of a share.
 func renderModifiers(b *strings.Builder, c *clause) {
+	defer renderLate(b, c)
 	if c.settled != "" {
 		fmt.Fprintf(b, "      settled %s\n", unitWords[c.settled][1])
 	}
