@@ -35,6 +35,7 @@ var knownEngineBugs = map[string]string{
 	"term-evaluation-date": "a term replaced by an amendment is not evaluated on the dates SPEC 9.3 gives: an installment total " +
 		"is re-evaluated on each installment's date (not on the first date), and a limit amount (cap, guarantee) keeps " +
 		"its first value (not the value on the last day of each settlement period), and so does a split share of a share; " +
+		"a recoupment advance is not taken on the version's first day; " +
 		"a tier rate for a period in which the clause version ends is not taken on the period's last day",
 	"late-partial-payment": "a payment that pays a line in part issues late charges at once, and again when the line is " +
 		"paid in full or the span ends (SPEC 6.5: each late modifier makes one line per line, on the day it is paid in full " +

@@ -780,7 +780,7 @@ func (g *gen) limits(c *clause) {
 	}
 	if g.chance(0.15) {
 		c.recoup = g.amount(mul(g.scale, big.NewRat(2, 1)))
-		c.recoupTerm = g.chance(0.2)
+		c.recoupTerm = g.features.termDates && g.chance(0.2)
 	}
 }
 

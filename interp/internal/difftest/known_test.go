@@ -244,6 +244,32 @@ amendment am2 "Rate" amends deal {
 		},
 	},
 	{
+		bug: "term-evaluation-date",
+		src: `agreement deal "Advance from a term" {
+  effective 2024-09-20
+  currency USD
+  party ben "BEN"
+  party dee "DEE"
+  term fee = USD 3293.00
+  action sell { amt money }
+  clause 10 "Royalty"
+    ben pays dee 10% of amt of each sell
+      settled monthly
+      recouping fee
+}
+amendment am2 "Fee" amends deal {
+  effective 2024-10-07
+  replace term fee = USD 647.00
+}`,
+		ledger: "action,actor,date,amt\nsell,dee,2027-09-16,10000.00\n",
+		to:     "2027-09-30",
+		// The advance is taken on the version's first day, 2024-09-20:
+		// USD 3,293.00 (9.3). September 2027: 10% × 10,000.00 = 1,000.00,
+		// all recouped (3,293.00 − 1,000.00 = 2,293.00 still to recoup),
+		// so nothing is paid.
+		want: nil,
+	},
+	{
 		bug: "late-partial-payment",
 		src: `agreement deal "Late" {
   effective 2026-01-01
