@@ -103,6 +103,7 @@ type scanned struct {
 	tokens   []lexer.Token // without comments, ending in EOF
 	comments []Comment
 	fatal    bool // a lexical error cut the token stream short
+	limited  bool // a limit of SPEC 13 was passed: do not parse at all
 }
 
 // maxLexErrors bounds the non-fatal lexical errors (unknown escapes,
@@ -116,21 +117,13 @@ const maxLexErrors = 10
 // parser can still build the part of the tree before it.
 func lexSource(filename string, src []byte, errs *ErrorList) *scanned {
 	out := &scanned{}
-	lx, err := pactaLexer.LexString(filename, string(src))
-	if err != nil { // cannot happen with LexString
-		errs.Add(Pos{File: filename, Line: 1, Col: 1}, "%s", err)
-		out.fatal = true
-		out.tokens = []lexer.Token{lexer.EOFToken(lexer.Position{Filename: filename, Line: 1, Column: 1})}
-		return out
-	}
-	out.tokens = make([]lexer.Token, 0, len(src)/4+1)
+	toks := scanTokens(filename, string(src), MaxTokens)
+	out.tokens = toks[:0] // filtered in place: comments go to out.comments
 	nLexErrs := 0
-	for {
-		t, err := lx.Next()
-		if err != nil { // cannot happen: the Invalid rule matches anything
-			p := lexPos(filename, t.Pos)
-			errs.Add(p, "cannot read the text here")
-			out.fatal = true
+	for n, t := range toks {
+		if n == MaxTokens && t.Type != tokEOF {
+			*errs = append(*errs, tooManyTokens(&t))
+			out.fatal, out.limited = true, true
 			out.tokens = append(out.tokens, lexer.EOFToken(t.Pos))
 			return out
 		}
@@ -179,6 +172,7 @@ func lexSource(filename string, src []byte, errs *ErrorList) *scanned {
 		}
 		out.tokens = append(out.tokens, t)
 	}
+	return out // not reached: scanTokens ends with EOF
 }
 
 // badThousands returns the amount of a money token if its commas are not
@@ -191,14 +185,6 @@ func badThousands(money string) string {
 		return amt
 	}
 	return ""
-}
-
-// lexPos converts a lexer position, defaulting an unset one to 1:1.
-func lexPos(filename string, p lexer.Position) Pos {
-	if p.Line == 0 {
-		return Pos{File: filename, Line: 1, Col: 1}
-	}
-	return tokPos(p)
 }
 
 func tokPos(p lexer.Position) Pos {

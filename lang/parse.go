@@ -85,6 +85,9 @@ func parseFile(filename string, src []byte) (*File, ErrorList) {
 	var errs ErrorList
 	sc := lexSource(filename, src, &errs)
 	f := &File{Name: filename, Comments: sc.comments}
+	if tooBig(filename, sc, &errs) {
+		return f, errs
+	}
 	ps := getParsers()
 	conv := &treeBuilder{errs: &errs}
 	limit := math.MaxInt // byte offset of the syntax error
@@ -112,6 +115,9 @@ func parseInput(filename string, src []byte) (*Input, ErrorList) {
 	var errs ErrorList
 	sc := lexSource(filename, src, &errs)
 	in := &Input{Comments: sc.comments}
+	if tooBig(filename, sc, &errs) {
+		return in, errs
+	}
 	first := &sc.tokens[0]
 	if first.EOF() {
 		return in, errs
@@ -146,6 +152,7 @@ func parseExprSrc(filename string, src []byte) (Expr, ErrorList) {
 	var errs ErrorList
 	sc := lexSource(filename, src, &errs)
 	if sc.fatal {
+		errs.Sort()
 		return nil, errs
 	}
 	x := parseExprTokens(sc.tokens, &errs)
@@ -161,7 +168,7 @@ func parseExprTokens(tokens []lexer.Token, errs *ErrorList) Expr {
 		return nil
 	}
 	p := exprParser{lex: lex}
-	x, err := p.binary(1)
+	x, _, err := p.binary(1)
 	if err != nil {
 		*errs = append(*errs, syntaxErrorOf(err))
 		return nil
@@ -170,6 +177,23 @@ func parseExprTokens(tokens []lexer.Token, errs *ErrorList) Expr {
 		*errs = append(*errs, syntaxErrorOf(unexpectedTok(t, "an operator or the end of the expression")))
 	}
 	return x
+}
+
+// tooBig reports whether the tokens pass a limit of SPEC 13 (the error,
+// if it is not the lexer's, is added to errs). Nothing of such a file is
+// parsed, so that it is refused at once.
+func tooBig(filename string, sc *scanned, errs *ErrorList) bool {
+	if sc.limited {
+		errs.Sort()
+		return true
+	}
+	if e := countLimits(sc.tokens); e != nil {
+		e.Pos.File = filename
+		*errs = append(*errs, e)
+		errs.Sort()
+		return true
+	}
+	return false
 }
 
 // startsItem reports whether t is the first word of an item.

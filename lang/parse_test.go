@@ -725,8 +725,9 @@ func TestNestingLimit(t *testing.T) {
 	if _, errs := ParseExpr("ok", []byte(ok)); len(errs) > 0 {
 		t.Errorf("%d levels: %v", MaxNesting, errs)
 	}
-	// Long flat chains are not nesting.
-	chain := "a" + strings.Repeat(" of a", n) + strings.Repeat(" + a", n)
+	// Flat chains are not bracket nesting: 500 `of` then 500 `+` make a
+	// tree 500 + 500 = 1000 levels deep, exactly MaxExprDepth.
+	chain := "a" + strings.Repeat(" of a", MaxExprDepth/2) + strings.Repeat(" + a", MaxExprDepth/2)
 	if _, errs := ParseExpr("chain", []byte(chain)); len(errs) > 0 {
 		t.Errorf("chain: %v", errs)
 	}
