@@ -32,9 +32,10 @@ func tooManyTokens(t *lexer.Token) *Error {
 }
 
 // countLimits checks the declarations per file and members per kind of a
-// token stream (without comments, ending in EOF). It returns the first
-// limit passed, or nil.
-func countLimits(tokens []lexer.Token) *Error {
+// token stream (without comments, ending in EOF) whose items stand at
+// bracket depth itemDepth (1 in a file, inside its agreements; 0 in a REPL
+// entry). It returns the first limit passed, or nil.
+func countLimits(tokens []lexer.Token, itemDepth int) *Error {
 	depth, decls := 0, 0
 	for i := 0; i < len(tokens); i++ {
 		t := &tokens[i]
@@ -47,7 +48,7 @@ func countLimits(tokens []lexer.Token) *Error {
 				depth--
 			}
 		case tokKeyword:
-			if !startsDecl(tokens, i, depth) {
+			if !startsDecl(tokens, i, depth-itemDepth+1) {
 				continue
 			}
 			decls++

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/alecthomas/participle/v2"
@@ -85,7 +86,7 @@ func parseFile(filename string, src []byte) (*File, ErrorList) {
 	var errs ErrorList
 	sc := lexSource(filename, src, &errs)
 	f := &File{Name: filename, Comments: sc.comments}
-	if tooBig(filename, sc, &errs) {
+	if tooBig(filename, sc, 1, &errs) {
 		return f, errs
 	}
 	ps := getParsers()
@@ -115,7 +116,7 @@ func parseInput(filename string, src []byte) (*Input, ErrorList) {
 	var errs ErrorList
 	sc := lexSource(filename, src, &errs)
 	in := &Input{Comments: sc.comments}
-	if tooBig(filename, sc, &errs) {
+	if tooBig(filename, sc, 0, &errs) {
 		return in, errs
 	}
 	first := &sc.tokens[0]
@@ -182,12 +183,12 @@ func parseExprTokens(tokens []lexer.Token, errs *ErrorList) Expr {
 // tooBig reports whether the tokens pass a limit of SPEC 13 (the error,
 // if it is not the lexer's, is added to errs). Nothing of such a file is
 // parsed, so that it is refused at once.
-func tooBig(filename string, sc *scanned, errs *ErrorList) bool {
+func tooBig(filename string, sc *scanned, itemDepth int, errs *ErrorList) bool {
 	if sc.limited {
 		errs.Sort()
 		return true
 	}
-	if e := countLimits(sc.tokens); e != nil {
+	if e := countLimits(sc.tokens, itemDepth); e != nil {
 		e.Pos.File = filename
 		*errs = append(*errs, e)
 		errs.Sort()
@@ -338,9 +339,13 @@ func (ps *parserSet) toError(err error, filename string, tokens []lexer.Token, r
 			}
 		}
 	case errors.As(err, &pe):
-		out = &Error{Pos: tokPos(pe.Position()), Msg: pe.Message()}
+		// Only the parser library's own messages get here ("too many
+		// iterations of ...", "sub-expression ... must match"): they name
+		// its internals, so say in Pacta's words what stands there.
+		at := pe.Position()
+		out = &Error{Pos: tokPos(at), Msg: "unexpected " + describeToken(tokenAt(tokens, at.Offset))}
 	default:
-		out = &Error{Msg: err.Error()}
+		out = &Error{Msg: "unexpected " + describeToken(&tokens[0])}
 	}
 	if !out.Pos.IsValid() {
 		out.Pos = tokPos(tokens[0].Pos)
@@ -350,6 +355,13 @@ func (ps *parserSet) toError(err error, filename string, tokens []lexer.Token, r
 	}
 	out.Pos.File = filename
 	return out
+}
+
+// tokenAt returns the token at byte offset, or the first after it (EOF at
+// the end).
+func tokenAt(tokens []lexer.Token, offset int) *lexer.Token {
+	i := sort.Search(len(tokens)-1, func(i int) bool { return tokens[i].Pos.Offset >= offset })
+	return &tokens[i]
 }
 
 // participleExpected returns the grammar participle expected, in its EBNF.
