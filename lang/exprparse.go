@@ -47,6 +47,13 @@ func (e *syntaxError) Position() lexer.Position { return e.pos }
 // taken at its top level, so `20% of net_revenue` stops before `of`.
 type rateExpr interface{ Expr }
 
+// lineExpr is an expression that ends a share line or a tier (a share
+// line's base or condition, a tier's bound): the next line may begin the
+// next share line or tier, with a rate. A binary `-` or the `(` of a call
+// that begins a line is not taken at its top level: it begins that rate
+// (SPEC 2.6, rule 8).
+type lineExpr interface{ Expr }
+
 // typeSyntax is a *TypeExpr parsed by parseTypeTok.
 type typeSyntax interface{ Node }
 
@@ -67,6 +74,9 @@ type exprParser struct {
 	lex   *lexer.PeekingLexer
 	depth int
 	noOf  bool // do not take a binary `of` at this level (a share rate)
+	// lineEnds: at this level, a binary `-` or a call's `(` that begins
+	// a line ends the expression (a lineExpr).
+	lineEnds bool
 }
 
 // parseExprTok is registered with participle for Expr.
@@ -88,6 +98,19 @@ func parseRateTok(lex *lexer.PeekingLexer) (rateExpr, error) {
 		return nil, participle.NextMatch
 	}
 	p := exprParser{lex: lex, noOf: true}
+	x, _, err := p.binary(1)
+	if err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// parseLineExprTok is registered with participle for lineExpr.
+func parseLineExprTok(lex *lexer.PeekingLexer) (lineExpr, error) {
+	if !canStartExpr(lex.Peek()) {
+		return nil, participle.NextMatch
+	}
+	p := exprParser{lex: lex, lineEnds: true}
 	x, _, err := p.binary(1)
 	if err != nil {
 		return nil, err
@@ -189,7 +212,7 @@ func (p *exprParser) binary(minPrec int) (Expr, int, error) {
 	for {
 		opTok := *p.lex.Peek()
 		op, n, ok := p.peekOp()
-		if !ok || op.Precedence() < minPrec {
+		if !ok || op.Precedence() < minPrec || op == Sub && p.lineEnds && startsLine(p.lex) {
 			return x, dx, nil
 		}
 		cmp := op.Precedence() == Eq.Precedence()
@@ -373,12 +396,12 @@ func (p *exprParser) nested(open *lexer.Token, keepNoOf bool) (Expr, int, error)
 		return nil, 0, unexpectedTok(t, "an expression")
 	}
 	p.depth++
-	saved := p.noOf
+	saved, savedLine := p.noOf, p.lineEnds
 	if !keepNoOf {
-		p.noOf = false
+		p.noOf, p.lineEnds = false, false
 	}
 	x, d, err := p.binary(1)
-	p.noOf = saved
+	p.noOf, p.lineEnds = saved, savedLine
 	p.depth--
 	return x, d, err
 }
@@ -543,7 +566,7 @@ func (p *exprParser) identForm() (Expr, int, error) {
 	id := identTok(&name)
 	next := p.lex.Peek()
 	switch {
-	case tokIsPunct(next, "("):
+	case tokIsPunct(next, "(") && !(p.lineEnds && startsLine(p.lex)):
 		open := *p.lex.Next()
 		c := &Call{At: id.At, Fun: id, Args: []Expr{}}
 		if tokIsPunct(p.lex.Peek(), ")") {
@@ -687,6 +710,16 @@ func canStartExpr(t *lexer.Token) bool {
 		}
 	}
 	return false
+}
+
+// startsLine reports whether the next token is the first on its line.
+func startsLine(lex *lexer.PeekingLexer) bool {
+	i := lex.MakeCheckpoint().RawCursor()
+	if i == 0 {
+		return false
+	}
+	prev := &lex.Range(i-1, i)[0]
+	return lex.Peek().Pos.Line > prev.Pos.Line+strings.Count(prev.Value, "\n")
 }
 
 // peekAt returns the token n places after the next one, without moving.

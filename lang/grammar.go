@@ -242,9 +242,9 @@ type gShareHead struct {
 type gShareLine struct {
 	Pos       lexer.Position
 	Rate      *gRate `parser:"@@"`
-	Base      Expr   `parser:"'of' @@"`
-	Where     Expr   `parser:"( 'where' @@"`
-	Otherwise bool   `parser:"| @'otherwise' )?"`
+	Base      lineExpr `parser:"'of' @@"`
+	Where     lineExpr `parser:"( 'where' @@"`
+	Otherwise bool     `parser:"| @'otherwise' )?"`
 }
 
 type gRate struct {
@@ -358,8 +358,8 @@ type gTiers struct {
 type gTier struct {
 	Pos   lexer.Position
 	Rate  Expr `parser:"@@"`
-	UpTo  Expr `parser:"( 'up' 'to' @@"`
-	Above bool `parser:"| @'above' )"`
+	UpTo  lineExpr `parser:"( 'up' 'to' @@"`
+	Above bool     `parser:"| @'above' )"`
 }
 
 type gPayee struct {
@@ -461,6 +461,7 @@ func parserOptions() []participle.Option {
 		participle.UseLookahead(participle.MaxLookahead),
 		participle.ParseTypeWith(parseExprTok),
 		participle.ParseTypeWith(parseRateTok),
+		participle.ParseTypeWith(parseLineExprTok),
 		participle.ParseTypeWith(parseAmountTok),
 		participle.ParseTypeWith(parseTypeTok),
 	}

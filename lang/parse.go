@@ -455,6 +455,7 @@ var expectTokenNames = map[string]string{
 var expectProdNames = map[string]string{
 	"Expr":         "an expression",
 	"RateExpr":     "a rate such as 20%",
+	"LineExpr":     "an expression",
 	"AmountSyntax": "an amount",
 	"TypeSyntax":   "a type",
 	"GClauseNo":    "a clause number like 3.1",
