@@ -75,7 +75,7 @@ func (c *checker) agreementHeader(fam *family) *view {
 							"unknown rounding mode %q", it.Mode.Name)
 					}
 				}
-				if it.Unit != nil {
+				if it.Unit != nil && !c.tooManyDigits(it.Unit.At, it.Unit.Text, "rounding unit") {
 					r, ok := ratOf(it.Unit.Text)
 					switch {
 					case !ok:

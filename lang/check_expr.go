@@ -43,6 +43,9 @@ func (c *checker) expr1(e *env, x Expr) Type {
 		if x == nil {
 			return nil
 		}
+		if c.tooManyDigits(x.At, x.Text, "integer") {
+			return nil
+		}
 		if _, err := strconv.ParseInt(x.Text, 10, 64); err != nil {
 			if allDigits(x.Text) {
 				c.errs.Add(x.At, "integer %s is too large", x.Text)
@@ -73,7 +76,7 @@ func (c *checker) expr1(e *env, x Expr) Type {
 			return nil
 		}
 		okCur := c.currencyCode(x.At, x.Currency)
-		okNum := c.number(x.At, x.Amount, "amount")
+		okNum := c.number(x.At, x.Amount, x.Currency)
 		if !okCur || !okNum {
 			return nil
 		}
@@ -88,8 +91,11 @@ func (c *checker) expr1(e *env, x Expr) Type {
 		if x == nil {
 			return nil
 		}
+		if c.tooManyDigits(x.At, x.N, "duration") {
+			return nil
+		}
 		if _, err := strconv.ParseInt(x.N, 10, 32); err != nil {
-			c.errs.Add(x.At, "duration %s is too long", x.Raw)
+			c.errs.Add(x.At, "duration %s is too long", shortLit(x.Raw))
 			return nil
 		}
 		switch x.Unit {
