@@ -169,7 +169,7 @@ func TestLexBadInput(t *testing.T) {
 		{"a ; b", `1:3: unexpected character ";"`},
 		{"a\u00a0b", `1:2: unexpected character "\u00a0"`},
 		{"naïve", `1:3: unexpected character "ï"`},
-		{"a \x80 b", `1:3: the file is not valid UTF-8 text here`},
+		{"a \x80 b", `1:3: invalid UTF-8 byte 0x80; the file must be UTF-8 text`},
 		{"a ! b", `1:3: unexpected character "!"`},
 		{"\x00", `1:1: unexpected character "\x00"`},
 	}
