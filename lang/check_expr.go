@@ -676,7 +676,7 @@ func (c *checker) binary(e *env, b *Binary) Type {
 			c.errs.AddHint(ypos, "add each duration to the date in turn", "cannot add two durations")
 			return nil
 		}
-		c.errs.AddHint(ypos, arithHint(x, y), "cannot add %s and %s", x, y)
+		c.errs.AddHint(ypos, arithHint(Add, x, y), "cannot add %s and %s", x, y)
 		return nil
 	case Sub:
 		if isBasic(x, DateKind) && isBasic(y, DurationKind) {
@@ -689,7 +689,7 @@ func (c *checker) binary(e *env, b *Binary) Type {
 			c.errs.AddHint(ypos, "count the days between two dates with days_between(a, b)", "cannot subtract a date from a date")
 			return nil
 		}
-		c.errs.AddHint(ypos, arithHint(x, y), "cannot subtract %s from %s", y, x)
+		c.errs.AddHint(ypos, arithHint(Sub, x, y), "cannot subtract %s from %s", y, x)
 		return nil
 	case Mul:
 		switch {
@@ -706,7 +706,7 @@ func (c *checker) binary(e *env, b *Binary) Type {
 		case isNumber(x) && isBasic(y, PercentKind):
 			return y
 		}
-		c.errs.AddHint(ypos, arithHint(x, y), "cannot multiply %s by %s", x, y)
+		c.errs.AddHint(ypos, arithHint(Mul, x, y), "cannot multiply %s by %s", x, y)
 		return nil
 	case Div:
 		switch {
@@ -719,7 +719,7 @@ func (c *checker) binary(e *env, b *Binary) Type {
 		case isBasic(x, PercentKind) && isNumber(y):
 			return x
 		}
-		c.errs.AddHint(ypos, arithHint(x, y), "cannot divide %s by %s", x, y)
+		c.errs.AddHint(ypos, arithHint(Div, x, y), "cannot divide %s by %s", x, y)
 		return nil
 	case Of:
 		if !isBasic(x, PercentKind) {
@@ -766,15 +766,17 @@ func sameArith(x, y Type) Type {
 	return nil
 }
 
-// arithHint explains a common arithmetic mistake, or returns "".
-func arithHint(x, y Type) string {
+// arithHint explains a common arithmetic mistake in x op y, or returns "".
+func arithHint(op BinaryOp, x, y Type) string {
 	pct := func(t Type) bool { return isBasic(t, PercentKind) }
 	switch {
 	case pct(x) && isMoney(y), isMoney(x) && pct(y):
 		return "to take a percentage of an amount, write `20% of AMOUNT`"
 	case pct(x) && isNumber(y), isNumber(x) && pct(y):
 		return "a percent is not a plain number: write 1% rather than 1, or use `of`"
-	case isMoney(x) && isMoney(y):
+	case op == Mul && isMoney(x) && isMoney(y):
+		return "money times money is not allowed: multiply an amount by a number, or take a percentage of it with `20% of AMOUNT`"
+	case isMoney(x) && isMoney(y) && !Identical(x, y):
 		return "amounts in different currencies cannot be combined"
 	}
 	return ""
