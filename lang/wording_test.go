@@ -67,3 +67,41 @@ func TestClosestNeverTheNameItself(t *testing.T) {
 		}
 	}
 }
+
+// The checker decides the type of every expression, and the interpreter
+// must give a value of that kind (SPEC 3.2): these are the expressions
+// typed decimal although an operand, or a branch, may be an integer value.
+func TestDecimalResultRule(t *testing.T) {
+	cases := []struct{ expr, want string }{
+		{"if true then 1 else 1/0", "decimal"}, // branches integer and decimal unify to decimal
+		{"if true then 1 else 2", "integer"},
+		{"4 / 2", "decimal"}, // `/` on numbers is always decimal
+		{"1 + 1.0", "decimal"},
+		{"2 * 1.5", "decimal"},
+		{"3 - 1", "integer"},
+		{"[1, 2.5]", "list of decimal"},
+		{"[[1], [2.5]]", "list of list of decimal"},
+		{"20% of 5", "decimal"}, // a percent of an integer
+		{"-(1)", "integer"},
+	}
+	var b strings.Builder
+	b.WriteString("agreement a \"A\" {\n  effective 2026-01-01\n  currency USD\n")
+	for i, c := range cases {
+		fmt.Fprintf(&b, "  term t%d = %s\n", i, c.expr)
+	}
+	b.WriteString("}\n")
+	f, errs := Parse("u.pacta", []byte(b.String()))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	info, errs := Check([]*File{f}, nil)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for i, c := range cases {
+		body := f.Decls[0].(*Agreement).Items[i+2].(*TermDecl).Body
+		if got := fmt.Sprint(info.Types[body]); got != c.want {
+			t.Errorf("%s: %s, want %s", c.expr, got, c.want)
+		}
+	}
+}
