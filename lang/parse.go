@@ -92,8 +92,14 @@ func parseFile(filename string, src []byte) (*File, ErrorList) {
 	ps := getParsers()
 	conv := &treeBuilder{errs: &errs}
 	limit := math.MaxInt // byte offset of the syntax error
+	// The peeking lexer holds its own copy of the tokens: use it for the
+	// error messages too, so that only one copy stays in memory, and
+	// rewind it for the partial parse after an error.
+	lex := peeking(sc.tokens)
+	sc.tokens = lex.Range(0, lexer.RawCursor(len(sc.tokens)))
+	start := lex.MakeCheckpoint()
 	if !sc.fatal {
-		g, err := ps.file.ParseFromLexer(peeking(sc.tokens))
+		g, err := ps.file.ParseFromLexer(lex)
 		if err == nil {
 			for _, d := range g.Decls {
 				if x := conv.decl(d); x != nil {
@@ -107,7 +113,8 @@ func parseFile(filename string, src []byte) (*File, ErrorList) {
 		errs = append(errs, e)
 		limit = e.Pos.Offset
 	}
-	f.Decls = ps.partialDecls(sc.tokens, conv, limit)
+	lex.LoadCheckpoint(start)
+	f.Decls = ps.partialDecls(lex, conv, limit)
 	errs.Sort()
 	return f, errs
 }
@@ -231,8 +238,7 @@ func peeking(tokens []lexer.Token) *lexer.PeekingLexer {
 
 // partialDecls rebuilds as much of the tree as parses: each declaration's
 // head, then its items one at a time until one fails.
-func (ps *parserSet) partialDecls(tokens []lexer.Token, conv *treeBuilder, limit int) []Decl {
-	lex := peeking(tokens)
+func (ps *parserSet) partialDecls(lex *lexer.PeekingLexer, conv *treeBuilder, limit int) []Decl {
 	var decls []Decl
 	for !lex.Peek().EOF() {
 		h, err := ps.head.ParseFromLexer(lex, participle.AllowTrailing(true))
