@@ -241,7 +241,7 @@ type gShareHead struct {
 
 type gShareLine struct {
 	Pos       lexer.Position
-	Rate      *gRate `parser:"@@"`
+	Rate      *gRate   `parser:"@@"`
 	Base      lineExpr `parser:"'of' @@"`
 	Where     lineExpr `parser:"( 'where' @@"`
 	Otherwise bool     `parser:"| @'otherwise' )?"`
@@ -357,7 +357,7 @@ type gTiers struct {
 
 type gTier struct {
 	Pos   lexer.Position
-	Rate  Expr `parser:"@@"`
+	Rate  Expr     `parser:"@@"`
 	UpTo  lineExpr `parser:"( 'up' 'to' @@"`
 	Above bool     `parser:"| @'above' )"`
 }
