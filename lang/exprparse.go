@@ -784,7 +784,7 @@ func describeToken(t *lexer.Token) string {
 	case tokEOF:
 		return "end of file"
 	case tokString:
-		v := t.Value
+		v := displaySafe(t.Value)
 		if r := []rune(v); len(r) > 24 {
 			v = string(r[:20]) + `..."`
 		}

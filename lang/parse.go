@@ -73,10 +73,13 @@ func IsIncomplete(errs ErrorList, src []byte) bool {
 	return false
 }
 
+// parserPanicError is the error for a panic while parsing. The panic's
+// text names the parser's internals, so it is not shown.
 func parserPanicError(filename string, r any) *Error {
+	_ = r
 	return &Error{
 		Pos: Pos{File: filename, Line: 1, Col: 1},
-		Msg: fmt.Sprintf("internal error in the parser (please report it): %v", r),
+		Msg: "internal error in the parser (please report it, with the file)",
 	}
 }
 

@@ -51,3 +51,22 @@ func TestBadCharactersInText(t *testing.T) {
 		t.Errorf("multi-line text: %v", errs)
 	}
 }
+
+// The source line echoed under an error shows such characters as U+FFFD,
+// one character each, so that the caret stays under its column and the
+// line displays as it reads.
+func TestRenderShowsBadCharactersSafely(t *testing.T) {
+	src := []byte("agreement a \"A\u202e\x1b\xff\" {\n}\n")
+	_, errs := Parse("r.pacta", src)
+	if len(errs) == 0 {
+		t.Fatal("no error")
+	}
+	got := errs[0].Render(src)
+	// `agreement a "A` is 14 characters: U+202E is column 15.
+	want := "r.pacta:1:15: bidirectional control character U+202E is not allowed in text (it can make the text display differently from what it says)\n" +
+		"    agreement a \"A\ufffd\ufffd\ufffd\" {\n" +
+		"                  ^\n"
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
