@@ -493,7 +493,7 @@ func (c *checker) split(v *view, s *Split, payer *PartyDecl) {
 			if neg && r.Sign() != 0 {
 				sign = "-"
 			}
-			c.errs.Add(sh.Share.Pos(), "share %s%s%% in a split must be more than zero", sign, lit.Text)
+			c.errs.Add(sh.Share.Pos(), "share %s%s%% in a split must be more than zero", sign, shortLit(lit.Text))
 			allLit = false // the total would only repeat the problem
 			continue
 		}

@@ -48,9 +48,9 @@ func (c *checker) expr1(e *env, x Expr) Type {
 		}
 		if _, err := strconv.ParseInt(x.Text, 10, 64); err != nil {
 			if allDigits(x.Text) {
-				c.errs.Add(x.At, "integer %s is too large", x.Text)
+				c.errs.Add(x.At, "integer %s is too large", shortLit(x.Text))
 			} else {
-				c.errs.Add(x.At, "%q is not an integer", x.Text)
+				c.errs.Add(x.At, "%q is not an integer", shortLit(x.Text))
 			}
 			return nil
 		}
