@@ -76,6 +76,9 @@ type Line struct {
 	Rate   string // the rate or tiers, as written
 	Amount Value  // rounded as the agreement declares
 	Notes  []string
+	// explained is set when a note explains why the whole amount the
+	// line is part of came to zero (see showLine).
+	explained bool
 }
 
 // PairTotal is what one party owes another for one period.
@@ -118,8 +121,12 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 		return nil, err
 	}
 	s := newSettler(p, ag, ctx, opts)
-	var last Date
-	seen := false
+	if !opts.To.IsZero() && opts.To.Before(s.st.From) {
+		if opts.From.IsZero() {
+			return nil, fmt.Errorf("the statement would end on %s, before %s takes effect on %s", opts.To, ag.id, ag.effective)
+		}
+		return nil, fmt.Errorf("the statement would end on %s, before it starts on %s", opts.To, opts.From)
+	}
 	for ev, err := range events {
 		if err != nil {
 			return nil, err
@@ -127,19 +134,25 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 		if err := s.event(ev); err != nil {
 			return nil, err
 		}
-		last = s.last
-		seen = true
 	}
 	if opts.To.IsZero() {
-		switch {
-		case seen:
-			s.st.To = last
-		default:
+		// The last row's date, but not after the agreement ends nor
+		// before the statement starts: no range is inverted.
+		s.st.To = s.last
+		if s.st.To.After(s.termEnd) {
+			s.st.To = s.termEnd
+		}
+		if s.st.To.Before(s.st.From) {
 			s.st.To = s.st.From
 		}
 	}
 	if s.st.AsOf.IsZero() {
+		// What is overdue is judged on the last row's date, which may be a
+		// payment made after the agreement ended.
 		s.st.AsOf = s.st.To
+		if opts.To.IsZero() && s.last.After(s.st.AsOf) {
+			s.st.AsOf = s.last
+		}
 	}
 	if err := s.finish(); err != nil {
 		return nil, err
@@ -166,6 +179,8 @@ type settler struct {
 	st     *Statement
 	fr     *frame
 	last   Date
+	// termEnd is the agreement's last day (MaxDate without `ends`).
+	termEnd Date
 	shares []*shareState // by ClauseInfo.id
 	order  []*shareState // in creation order, for deterministic closing
 	// nextClose is the earliest end of an open share period.
@@ -225,6 +240,12 @@ type obligation struct {
 	line      *Line
 	remaining Decimal
 	late      []*lateRule
+	// interest is, per late rule, the exact interest borne so far by the
+	// parts paid late (nil until one is); lateParts and latePaid count
+	// those parts and add them up, for the late charge's note.
+	interest  []Decimal
+	lateParts int
+	latePaid  Decimal
 }
 
 func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptions) *settler {
@@ -240,6 +261,10 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		asOfLimit: opts.AsOf,
 		met:       map[*ClauseInfo]bool{},
 		water:     map[*ClauseInfo][]Decimal{},
+		termEnd:   MaxDate(),
+	}
+	if ag.hasEnds {
+		s.termEnd = ag.ends
 	}
 	// Scheduled payments of every version, each kept only while its clause
 	// is in force.
@@ -250,6 +275,9 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		end := MaxDate()
 		if i+1 < len(ag.versions) && (opts.AsOf.IsZero() || !ag.versions[i+1].from.After(opts.AsOf)) {
 			end, _ = ag.versions[i+1].from.AddDays(-1)
+		}
+		if s.termEnd.Before(end) {
+			end = s.termEnd // nothing is owed after the agreement ends (SPEC 4.2)
 		}
 		for _, r := range v.money.scheduled {
 			if !r.date.Before(v.from) && !r.date.After(end) {
@@ -301,13 +329,21 @@ func (s *settler) event(ev Event) error {
 			Msg: fmt.Sprintf("%s is not an action or event of %s", r.Schema.Name, s.ag.id)}
 	}
 	v := s.ag.versionAt(s.known(date))
-	if v == nil {
-		return nil // before the agreement took effect
+	if v == nil || date.Before(s.ag.effective) {
+		return nil // before the agreement took effect: counts for nothing
 	}
 	s.fr.event = r
 	s.fr.budget = s.p.budget
 	s.current = date
 	s.fr.call.asOf = date
+	if date.After(s.termEnd) {
+		// After the agreement ended no clause applies (SPEC 4.2), but a
+		// payment still pays what was owed within the term.
+		if r.Schema.payment {
+			return s.payment(ev, r, date)
+		}
+		return nil
+	}
 	if !r.Schema.Event {
 		if err := s.breach(ev, r, v, date); err != nil {
 			return err
@@ -487,7 +523,9 @@ func (s *settler) finish() error {
 		}
 	}
 	s.st.Lines = kept
-	s.overdue()
+	if err := s.overdue(); err != nil {
+		return err
+	}
 	s.unmet()
 	s.sortAndTotal()
 	return nil
@@ -505,7 +543,7 @@ func (s *settler) emit(l *Line, late []*lateRule) {
 	if l.Date.Before(s.st.From) || !s.st.To.IsZero() && l.Date.After(s.st.To) {
 		return
 	}
-	if l.Amount.num.IsZero() && len(l.Notes) == 0 {
+	if !showLine(l.Amount.num, l.explained) {
 		return // nothing owed and nothing to explain
 	}
 	s.st.Lines = append(s.st.Lines, l)
@@ -560,3 +598,12 @@ func (e *LedgerError) Error() string {
 }
 
 func (e *LedgerError) Unwrap() error { return e.Err }
+
+// showLine is the one rule for whether a statement line is shown (SPEC
+// 6.1): a line whose rounded amount is zero is not, unless a note
+// explains why the whole amount came to zero (a cap reached, an advance
+// recouped, a floor); descriptive notes (a split's share, a milestone's
+// event, an installment's number) do not.
+func showLine(amount Decimal, explained bool) bool {
+	return !amount.IsZero() || explained
+}
