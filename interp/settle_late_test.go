@@ -74,3 +74,67 @@ agreement parts "Late parts" {
 		"2 late penalty USD 30.00 charge USD 0.00",
 	})
 }
+
+// TestSettleZeroLines: one rule for every construct (SPEC 6.1): a line
+// whose rounded amount is zero is not shown, unless a note explains why
+// the whole amount came to zero (then every part of it is shown).
+func TestSettleZeroLines(t *testing.T) {
+	p := compile(t, `
+agreement zeros "Zero lines" {
+  effective 2027-01-01
+  currency USD
+  party r   "R"
+  party a   "A"
+  party b   "B"
+  action resell { revenue money }
+  event release { seats integer }
+
+  clause 1 "Milestone"
+    r pays a USD 1.00 * seats on each release
+
+  clause 2 "Split share"
+    r pays split { a 99% b 1% } 10% of revenue of each resell by r
+
+  clause 3 "Waterfall share"
+    r pays waterfall {
+      a up to USD 1.00
+      b rest
+    } 10% of revenue of each resell by r
+
+  clause 4 "Installments"
+    r pays a USD 0.02 in 3 equal monthly installments from 2027-01-31
+
+  clause 5 "Nothing payment"
+    r pays b USD 0.00 on 2027-02-01
+
+  clause 6 "Recouped share"
+    r pays split { a 50% b 50% } 10% of revenue of each resell by r
+      recouping USD 100.00
+}`)
+	recs := ledger(t, p, "",
+		"release 2027-01-05 seats=0",
+		"release 2027-01-06 seats=2",
+		"resell 2027-01-10 actor=r revenue=5.00",
+	)
+	st := settle(t, p, "", "2027-01-01", "2027-03-31", recs)
+	sameList(t, "lines", lineList(st), []string{
+		// Clause 1: 1.00 × 0 seats = 0.00, not shown; 1.00 × 2 = 2.00.
+		"2027-Q1 r>a 1 milestone 2027-01-06 due 2027-01-06 USD 2.00",
+		// Clause 2: 10% × 5.00 = 0.50; a 99% = 0.495 → 0.49 down, b 1% =
+		// 0.005 → 0.00 down; one cent left goes to the larger remainder,
+		// b's 0.005 against a's 0.005: a tie, so a (written first): a 0.50,
+		// b 0.00, not shown.
+		"2027-Q1 r>a 2 share 2027-03-31 due 2027-03-31 USD 0.50",
+		// Clause 3: 0.50, all to a (its step holds up to 1.00); b's step
+		// gets 0.00, not shown.
+		"2027-Q1 r>a 3 share 2027-03-31 due 2027-03-31 USD 0.50",
+		// Clause 4: 0.02 in 3: 0.00, 0.00 and the rest 0.02 on 03-31; the
+		// zero installments are not shown.
+		"2027-Q1 r>a 4 installment 2027-03-31 due 2027-03-31 USD 0.02",
+		// Clause 5: a payment of 0.00 is not shown.
+		// Clause 6: 0.50 recouped in full (99.50 still to recoup): the
+		// whole amount is zero and a note says why, so both parts show.
+		"2027-Q1 r>a 6 share 2027-03-31 due 2027-03-31 USD 0.00",
+		"2027-Q1 r>b 6 share 2027-03-31 due 2027-03-31 USD 0.00",
+	})
+}
