@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"sort"
@@ -173,16 +174,16 @@ func (s *Schema) dateIdx() int { return s.dateAt }
 
 // settler is the state of one settlement.
 type settler struct {
-	p      *Program
-	ag     *agreement
-	ctx    context.Context
-	st     *Statement
-	fr     *frame
-	last   Date
+	p    *Program
+	ag   *agreement
+	ctx  context.Context
+	st   *Statement
+	fr   *frame
+	last Date
 	// termEnd is the agreement's last day (MaxDate without `ends`).
 	termEnd Date
-	shares []*shareState // by ClauseInfo.id
-	order  []*shareState // in creation order, for deterministic closing
+	shares  []*shareState // by ClauseInfo.id
+	order   []*shareState // in creation order, for deterministic closing
 	// nextClose is the earliest end of an open share period.
 	nextClose Date
 	anyOpen   bool
@@ -371,10 +372,61 @@ func (s *settler) event(ev Event) error {
 }
 
 func (s *settler) ledgerErr(ev Event, c *ClauseInfo, err error) error {
-	if c == nil {
-		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
+	var le *LedgerError
+	if errors.As(err, &le) {
+		return err // already names its row
 	}
-	return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: fmt.Sprintf("clause %s: %v", c.Num, err), Err: err}
+	if c != nil {
+		err = inClause(c, err)
+	}
+	return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
+}
+
+// clauseError is a problem with one clause found while settling. Each
+// context of an error is said once: a clauseError is never wrapped in the
+// same clause again.
+type clauseError struct {
+	clause *ClauseInfo
+	err    error
+	named  bool // err's message already names the clause
+}
+
+func (e *clauseError) Error() string {
+	if e.named {
+		return e.err.Error()
+	}
+	return "clause " + e.clause.Num + ": " + e.err.Error()
+}
+
+func (e *clauseError) Unwrap() error { return e.err }
+
+// inClause says that err arose in clause c, unless it already says so.
+func inClause(c *ClauseInfo, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ce *clauseError
+	if errors.As(err, &ce) {
+		return err
+	}
+	return &clauseError{clause: c, err: err}
+}
+
+// clauseFault is a problem with clause c, positioned at pos within it:
+// "agreement.pacta:12:5: clause 6.2: split shares add up to 90%, not 100%".
+func clauseFault(c *ClauseInfo, pos lang.Pos, format string, args ...any) error {
+	return &clauseError{clause: c, named: true,
+		err: &Error{Pos: pos, Msg: "clause " + c.Num + ": " + fmt.Sprintf(format, args...)}}
+}
+
+// dueAfter is from + d, or an error positioned at the clause's `due`
+// (pos) when that is after the last day of the calendar (SPEC 11.1).
+func dueAfter(c *ClauseInfo, pos lang.Pos, from Date, d Duration) (Date, error) {
+	due, err := from.AddDuration(d)
+	if err != nil {
+		return Date{}, clauseFault(c, pos, "the due date, %s + %s, is after %s", from, d, MaxDate())
+	}
+	return due, nil
 }
 
 // meet records the obligations an action meets: same party, within the
@@ -394,7 +446,7 @@ func (s *settler) meet(v *version, r *Record, date Date) error {
 		if rule.cond != nil {
 			ok, err := rule.cond.eval(s.fr)
 			if err != nil {
-				return fmt.Errorf("clause %s: %w", rule.clause.Num, err)
+				return inClause(rule.clause, err)
 			}
 			if !ok.Truth() {
 				continue
@@ -441,7 +493,7 @@ func (s *settler) unmet() {
 func (s *settler) advance(date Date, final bool) error {
 	for s.nextSched < len(s.sched) && !s.sched[s.nextSched].date.After(date) {
 		if err := s.scheduled(s.sched[s.nextSched]); err != nil {
-			return err
+			return inClause(s.sched[s.nextSched].clause, err)
 		}
 		s.nextSched++
 	}
@@ -455,7 +507,7 @@ func (s *settler) advance(date Date, final bool) error {
 		}
 		if final || date.After(st.period.End()) {
 			if err := s.closeShare(st, final); err != nil {
-				return err
+				return inClause(st.rule.clause, err)
 			}
 			continue
 		}
@@ -509,10 +561,10 @@ func (s *settler) finish() error {
 	end, _ = s.st.To.AddDays(1)
 	for _, st := range s.order {
 		if err := s.fillFloors(st, end); err != nil {
-			return err
+			return inClause(st.rule.clause, err)
 		}
 		if err := s.trueUpThrough(st, s.st.To); err != nil {
-			return err
+			return inClause(st.rule.clause, err)
 		}
 	}
 	// Lines issued before the end was known, and late ones after it.

@@ -7,6 +7,9 @@ import (
 
 // scheduled issues a fixed payment or an installment.
 func (s *settler) scheduled(r *scheduledRule) error {
+	if r.err != nil {
+		return r.err
+	}
 	l := &Line{
 		Period: PeriodOf(PeriodQuarter, 0, r.date), Date: r.date, Due: r.due,
 		Payer: r.payer, Clause: r.clause, Kind: r.kind,
@@ -50,6 +53,9 @@ func (s *settler) milestone(m *milestoneRule, date Date) error {
 	if err != nil {
 		return err
 	}
+	if amt.num.Sign() < 0 {
+		return clauseFault(m.clause, m.amountAt, "the milestone amount is negative: %s", amt)
+	}
 	s.fired[m.clause] = true
 	l := &Line{
 		Period: PeriodOf(PeriodQuarter, 0, date), Date: date, Due: date,
@@ -57,7 +63,7 @@ func (s *settler) milestone(m *milestoneRule, date Date) error {
 		Notes: []string{fmt.Sprintf("on %s of %s", m.event.Name, date)},
 	}
 	if m.hasDue {
-		if l.Due, err = date.AddDuration(m.dueAfter); err != nil {
+		if l.Due, err = dueAfter(m.clause, m.duePos, date, m.dueAfter); err != nil {
 			return err
 		}
 	}
@@ -285,10 +291,10 @@ func (s *settler) overdue() error {
 		for i := range o.late {
 			charge, _, err := s.lateTotal(o, i, o.remaining, asOf)
 			if err != nil {
-				return fmt.Errorf("clause %s: %w", o.line.Clause.Num, err)
+				return inClause(o.line.Clause, err)
 			}
 			if od.LateCharge.num, err = od.LateCharge.num.Add(charge); err != nil {
-				return fmt.Errorf("clause %s: %w", o.line.Clause.Num, err)
+				return inClause(o.line.Clause, err)
 			}
 		}
 		s.st.Overdue = append(s.st.Overdue, od)
@@ -296,7 +302,7 @@ func (s *settler) overdue() error {
 		// date, as statement lines of their own (SPEC 6.5).
 		if !asOf.After(s.st.To) && !asOf.Before(s.st.From) {
 			if err := s.lateCharges(o, asOf, "unpaid"); err != nil {
-				return fmt.Errorf("clause %s: %w", o.line.Clause.Num, err)
+				return inClause(o.line.Clause, err)
 			}
 		}
 	}

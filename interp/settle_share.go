@@ -290,7 +290,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	}
 	line.Due = closed
 	if r.hasDue {
-		if line.Due, err = closed.AddDuration(r.dueAfter); err != nil {
+		if line.Due, err = dueAfter(r.clause, r.duePos, closed, r.dueAfter); err != nil {
 			return err
 		}
 	}
@@ -336,7 +336,7 @@ func (s *settler) trueUpThrough(st *shareState, end Date) error {
 					Money(s.ag.currency, paid), st.guarStart, wEnd)},
 			}
 			if r.hasDue {
-				if line.Due, err = wEnd.AddDuration(r.dueAfter); err != nil {
+				if line.Due, err = dueAfter(r.clause, r.duePos, wEnd, r.dueAfter); err != nil {
 					return err
 				}
 			}
@@ -355,6 +355,9 @@ func (s *settler) trueUpThrough(st *shareState, end Date) error {
 // pay issues line for amount to the payees: one party, a split or a
 // waterfall.
 func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []Decimal, late []*lateRule) error {
+	if payee.err != nil {
+		return payee.err
+	}
 	switch {
 	case payee.party != "":
 		line.Payee, line.Amount = payee.party, amount
@@ -445,7 +448,7 @@ func (s *settler) fillFloors(st *shareState, before Date) error {
 	}
 	for n := 0; over(next); n++ {
 		if n > MaxInstallments {
-			return fmt.Errorf("clause %s: more than %d empty periods to settle at the floor", r.clause.Num, MaxInstallments)
+			return fmt.Errorf("more than %d empty periods to settle at the floor", MaxInstallments)
 		}
 		st.open, st.period = true, next
 		if err := s.closeShare(st, false); err != nil {
