@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,15 +36,6 @@ func loadExample(t *testing.T, dir string) (*interp.Program, []byte) {
 		t.Fatal(err)
 	}
 	return p, led
-}
-
-func settleCSV(t *testing.T, p *interp.Program, led []byte, opts interp.SettleOptions) *interp.Statement {
-	t.Helper()
-	st, err := p.Settle(context.Background(), p.ReadCSV(opts.Agreement, "ledger.csv", bytes.NewReader(led)), opts)
-	if err != nil {
-		t.Fatalf("settle %s..%s: %v", opts.From, opts.To, err)
-	}
-	return st
 }
 
 // lineKey is everything a statement says about a line.
@@ -74,6 +66,51 @@ func comparable(l *interp.Line, from, to interp.Date) bool {
 	return true
 }
 
+// piecewiseEqualsWhole settles the whole ledger, then every month,
+// quarter and year within it on its own, and compares the lines each
+// piece has in common with the whole. It returns the number of lines
+// compared.
+func piecewiseEqualsWhole(t *testing.T, p *interp.Program, ag string, read func() iter.Seq2[interp.Event, error]) int {
+	t.Helper()
+	run := func(opts interp.SettleOptions) *interp.Statement {
+		opts.Agreement = ag
+		st, err := p.Settle(context.Background(), read(), opts)
+		if err != nil {
+			t.Fatalf("settle %s..%s: %v", opts.From, opts.To, err)
+		}
+		return st
+	}
+	whole := run(interp.SettleOptions{})
+	compared := 0
+	for _, kind := range []interp.PeriodKind{interp.PeriodMonth, interp.PeriodQuarter, interp.PeriodYear} {
+		for per := interp.PeriodOf(kind, 0, whole.From); !per.End().After(whole.To); {
+			from, to := per.Start(), per.End()
+			part := run(interp.SettleOptions{From: from, To: to})
+			var want, got []string
+			for _, l := range whole.Lines {
+				if comparable(l, from, to) {
+					want = append(want, lineKey(l))
+				}
+			}
+			for _, l := range part.Lines {
+				if comparable(l, from, to) {
+					got = append(got, lineKey(l))
+				}
+			}
+			sameList(t, fmt.Sprintf("%s %s %s", ag, kind, per), got, want)
+			compared += len(want)
+			var err error
+			if per, err = per.Next(); err != nil {
+				break
+			}
+		}
+	}
+	if compared == 0 {
+		t.Errorf("%s: no line compared between %s and %s", ag, whole.From, whole.To)
+	}
+	return compared
+}
+
 func TestSettlePiecewiseEqualsWhole(t *testing.T) {
 	dirs, err := filepath.Glob("../examples/*/ledger.csv")
 	if err != nil || len(dirs) == 0 {
@@ -84,43 +121,70 @@ func TestSettlePiecewiseEqualsWhole(t *testing.T) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			p, led := loadExample(t, dir)
 			for _, ag := range p.Agreements() {
-				whole := settleCSV(t, p, led, interp.SettleOptions{Agreement: ag})
-				compared := 0
-				for _, kind := range []interp.PeriodKind{interp.PeriodMonth, interp.PeriodQuarter, interp.PeriodYear} {
-					pieces := 0
-					for per := interp.PeriodOf(kind, 0, whole.From); !per.Start().After(whole.To); {
-						from, to := per.Start(), per.End()
-						if to.After(whole.To) {
-							break // the whole statement cuts this piece short
-						}
-						part := settleCSV(t, p, led, interp.SettleOptions{Agreement: ag, From: from, To: to})
-						var want, got []string
-						for _, l := range whole.Lines {
-							if comparable(l, from, to) {
-								want = append(want, lineKey(l))
-							}
-						}
-						for _, l := range part.Lines {
-							if comparable(l, from, to) {
-								got = append(got, lineKey(l))
-							}
-						}
-						sameList(t, fmt.Sprintf("%s %s %s", ag, kind, per), got, want)
-						compared += len(want)
-						pieces++
-						if per, err = per.Next(); err != nil {
-							break
-						}
-					}
-					if pieces == 0 && kind == interp.PeriodMonth {
-						t.Errorf("%s: no month to compare between %s and %s", ag, whole.From, whole.To)
-					}
-				}
-				if compared == 0 {
-					t.Errorf("%s: no line compared", ag)
-				}
-				t.Logf("%s: %d lines compared", ag, compared)
+				n := piecewiseEqualsWhole(t, p, ag, func() iter.Seq2[interp.Event, error] {
+					return p.ReadCSV(ag, "ledger.csv", bytes.NewReader(led))
+				})
+				t.Logf("%s: %d lines compared", ag, n)
 			}
+		})
+	}
+}
+
+// TestSettlePiecewiseLimits: the same over running totals that carry
+// from period to period (caps per year and over the term, floors,
+// recoupment, guarantees, tiers, waterfalls), late charges, and an
+// agreement that ends mid-quarter.
+func TestSettlePiecewiseLimits(t *testing.T) {
+	cases := []struct {
+		name, src string
+		rows      []string
+	}{
+		{"limits", limitsSrc, []string{
+			"resell 2027-02-01 actor=r revenue=3,000.00",
+			"resell 2027-05-01 actor=r revenue=3,000.00",
+			"resell 2027-08-01 actor=r revenue=1,000.00",
+			"resell 2027-11-01 actor=r revenue=1,000.00",
+			"resell 2028-02-01 actor=r revenue=1,000.00",
+			"resell 2028-08-01 actor=r revenue=2,000.00",
+		}},
+		{"tiers", tiersSrc, []string{
+			"resell 2027-02-01 actor=r revenue=8,000.00",
+			"license 2027-03-01 actor=r fee=800.00",
+			"resell 2027-05-01 actor=r revenue=30,000.00",
+			"license 2027-05-01 actor=r fee=400.00",
+			"resell 2027-08-01 actor=r revenue=20,000.00",
+			"resell 2028-01-15 actor=r revenue=5,000.00",
+			"resell 2028-04-15 actor=r revenue=1,000.00",
+		}},
+		{"payees", payeesSrc, []string{
+			"resell 2027-01-10 actor=r revenue=1.00",
+			"lease 2027-01-10 actor=r revenue=100.00",
+			"rent 2027-01-10 actor=r revenue=3,000.00",
+			"resell 2027-04-10 actor=r revenue=1,000.01",
+			"rent 2027-04-10 actor=r revenue=5,000.00",
+			"rent 2027-07-10 actor=r revenue=10,000.00",
+			"rent 2027-10-10 actor=r revenue=1.01",
+		}},
+		{"late", lateSrc, []string{
+			"payment 2027-03-15 payer=r payee=lab amount=3,000.00",
+			"payment 2027-04-10 payer=r payee=lab amount=200.00",
+			"payment 2027-06-01 payer=r payee=fund amount=100.00",
+			"payment 2027-06-01 payer=r payee=svc amount=1,000.00",
+			"payment 2027-09-30 payer=r payee=lab amount=10.00",
+		}},
+		{"term", termSrc, []string{
+			"resell 2026-12-15 actor=r revenue=1,000.00",
+			"resell 2027-01-10 actor=r revenue=1,000.00",
+			"resell 2027-05-10 actor=r revenue=200.00",
+			"release 2027-05-20 model=alpha",
+			"resell 2027-08-10 actor=r revenue=1,000.00",
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := compile(t, tc.src)
+			recs := ledger(t, p, "", tc.rows...)
+			piecewiseEqualsWhole(t, p, "", func() iter.Seq2[interp.Event, error] { return events(recs) })
 		})
 	}
 }
