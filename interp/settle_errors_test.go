@@ -214,3 +214,38 @@ agreement lng "Long" {
 	wantErr(t, settleErr(t, p, "", "resell 0001-01-10 actor=r revenue=5.00", "resell 8401-01-10 actor=r revenue=5.00"),
 		"ledger:2: clause 5.1: more than 100000 empty periods to settle at the floor")
 }
+
+// TestSettleBadInstallments: an installment total that cannot be divided
+// fails the settlement that reaches the schedule, not the loading.
+func TestSettleBadInstallments(t *testing.T) {
+	p, err := compileErr(`
+agreement inst "Installments" {
+  effective 2027-01-01
+  currency USD
+  party r   "R"
+  party lab "Lab"
+  term odd = USD 100.005
+  clause 2.1 "Odd"
+    r pays lab odd in 3 equal monthly installments from 2027-03-01
+}`)
+	if err != nil {
+		t.Fatalf("the agreement must load (before the fix it failed: %v)", err)
+	}
+	if err := settleErr(t, p, "2027-02-28"); err != nil {
+		t.Errorf("settling before the schedules: %v", err)
+	}
+	wantErr(t, settleErr(t, p, "2027-03-31"),
+		"a.pacta:10:16: clause 2.1: the installment total USD 100.005 is not a whole multiple of 0.01")
+	p2 := compile(t, `
+agreement inst "Installments" {
+  effective 2027-01-01
+  currency USD
+  party r   "R"
+  party lab "Lab"
+  term nothing = USD 0.00
+  clause 2.2 "Nothing"
+    r pays lab nothing in 3 equal monthly installments from 2027-05-01
+}`)
+	wantErr(t, settleErr(t, p2, "2027-05-31"),
+		"a.pacta:9:16: clause 2.2: the installment total must be more than zero, not USD 0.00")
+}

@@ -564,10 +564,18 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	// error of the settlement that reaches its first date, not of loading
 	// the agreement.
 	var insts []Installment
-	if total.num.Sign() <= 0 {
+	whole, err := total.num.Round(a.unit, Down)
+	switch {
+	case err != nil:
+		err = clauseFault(ci, b.Total.Pos(), "%v", err)
+	case total.num.Sign() <= 0:
 		err = clauseFault(ci, b.Total.Pos(), "the installment total must be more than zero, not %s", total)
-	} else if insts, err = Installments(total.num, int(count), first, every, a.unit); err != nil {
-		err = clauseFault(ci, b.Pos(), "%v", err)
+	case !whole.Equal(total.num):
+		err = clauseFault(ci, b.Total.Pos(), "the installment total %s is not a whole multiple of %s", total, a.unit)
+	default:
+		if insts, err = Installments(total.num, int(count), first, every, a.unit); err != nil {
+			err = clauseFault(ci, b.Pos(), "%v", err)
+		}
 	}
 	if err != nil {
 		v.money.scheduled = append(v.money.scheduled, &scheduledRule{
