@@ -235,7 +235,7 @@ agreement inst "Installments" {
 		t.Errorf("settling before the schedules: %v", err)
 	}
 	wantErr(t, settleErr(t, p, "2027-03-31"),
-		"a.pacta:10:16: clause 2.1: the installment total USD 100.005 is not a whole multiple of 0.01")
+		"a.pacta:9:16: clause 2.1: the installment total USD 100.005 is not a whole multiple of 0.01")
 	p2 := compile(t, `
 agreement inst "Installments" {
   effective 2027-01-01
