@@ -139,11 +139,14 @@ agreement splits "Splits" {
 		{"6.2", "a.pacta:11:12: clause 6.2: split shares add up to 120%, more than 100%"},
 		{"6.3", "a.pacta:11:22: clause 6.3: the share of a in the split is 0%; a share must be more than 0%"},
 		{"6.4", "a.pacta:11:22: clause 6.4: the share of a in the split is -10%; a share must be more than 0%"},
+		// A split within a waterfall step: 60% + 60% = 120%.
+		{"6.6", "a.pacta:13:7: clause 6.6: split shares add up to 120%, more than 100%"},
 	} {
 		body := map[string]string{
 			"6.2": "r pays split { a more b more remainder to c } USD 100.00 on 2027-02-10",
 			"6.3": "r pays split { a none b 100% } USD 100.00 on 2027-03-10",
 			"6.4": "r pays split { a minus b 110% } USD 100.00 on 2027-04-10",
+			"6.6": "r pays waterfall {\n      a up to USD 1.00\n      split { b more c more } rest\n    } USD 100.00 on 2027-06-10",
 		}[tc.clause]
 		q := compile(t, `
 agreement splits "Splits" {
