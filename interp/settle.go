@@ -26,12 +26,15 @@ type SettleOptions struct {
 	// that range are reported. Events before From still count towards
 	// running totals (thresholds, caps, recoupment). The zero From is the
 	// agreement's effective date; the zero To is the date of the last
-	// event (or From, with no events).
+	// event, but not after the agreement ends and not before From (SPEC
+	// 7.6). A To before From is an error.
 	From, To Date
 	// AsOf is the date at which overdue obligations are reported, and it
 	// leaves out the amendments that take effect after it (each event is
 	// judged by the clauses in force on its date among those known on
-	// AsOf). Zero means To, and every amendment counts.
+	// AsOf). Zero means To (or, when To is zero too, the last event's date
+	// if that is later: a payment made after the agreement ended), and
+	// every amendment counts.
 	AsOf Date
 }
 
