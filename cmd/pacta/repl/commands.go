@@ -742,7 +742,7 @@ func (s *Session) settle(ctx context.Context, text string) bool {
 		}
 		source = fmt.Sprintf("the %s given in this session (no :ledger)", plural(len(recs), "instance"))
 	}
-	st, err := s.prog.Settle(ctx, events, interp.SettleOptions{Agreement: s.agreement(), From: per.Start(), To: per.End()})
+	st, err := s.prog.Settle(ctx, events, s.settleOptions(per.Start(), per.End()))
 	if err != nil {
 		s.printErr(err, s.srcs, s.ss, "")
 		return false
