@@ -13,11 +13,12 @@
 // Problems are printed to stdout too, where they fall between the answers
 // they belong with, so that a transcript reads in order; the exit status is
 // 1 if any entry failed (a syntax, check or runtime error, an unknown or
-// failed command, a failed test), else 0.
+// failed command, a failed test), else 0. An entry may have at most 1 MiB
+// (maxEntry), with its continuation lines; a longer one is reported with
+// its input line number and skipped, and the session goes on.
 package repl
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -39,8 +40,10 @@ const (
 	contPrompt = "...  "
 )
 
-// maxLine is the longest line piped input may have.
-const maxLine = 1 << 20
+// maxEntry is the longest entry piped input may have, in bytes (1 MiB),
+// with its continuation lines. A longer one is reported, skipped and
+// counted as failed; the session goes on with the next line.
+const maxEntry = 1 << 20
 
 // maxHistoryEntry is the longest entry kept in the history file (liner
 // stops reading a history file at an entry over 4096 bytes).
@@ -151,74 +154,91 @@ func isIndented(line string) bool {
 
 // piped reads entries from opts.Stdin without prompts.
 func piped(s *Session, opts Options) int {
-	sc := bufio.NewScanner(opts.Stdin)
-	sc.Buffer(make([]byte, 64*1024), maxLine)
-	var peeked *string
-	next := func() (string, bool) {
+	lr := newLineReader(opts.Stdin, maxEntry)
+	var peeked *inputLine
+	next := func() (inputLine, bool) {
 		if peeked != nil {
 			l := *peeked
 			peeked = nil
 			return l, true
 		}
-		if !sc.Scan() {
-			return "", false
-		}
-		return strings.TrimRight(sc.Text(), "\r"), true
+		return lr.next()
 	}
-	peek := func() (string, bool) {
+	peek := func() (inputLine, bool) {
 		if peeked == nil {
 			l, ok := next()
 			if !ok {
-				return "", false
+				return inputLine{}, false
 			}
 			peeked = &l
 		}
 		return *peeked, true
 	}
+	failed := 0
+	// tooLong reports an entry over maxEntry; the session goes on.
+	tooLong := func(line, size int) {
+		fmt.Fprintf(opts.Stdout, "input line %d: the entry is too long (%s); an entry may have at most %s, so it was skipped\n",
+			line, byteWords(size), byteWords(maxEntry))
+		failed++
+	}
 	// more reads continuation lines while entry is unfinished; a blank
 	// line, or a command, ends the entry as it is (its error says what was
-	// missing).
-	more := func(entry string) string {
+	// missing). It returns false if the entry grew over maxEntry (the lines
+	// read are dropped).
+	more := func(entry string, first int) (string, bool) {
 		for needsMore(entry) {
 			l, ok := peek()
-			if !ok || isCommand(l) {
+			if !ok || l.over > 0 || isCommand(l.text) {
 				break
 			}
 			next()
-			if strings.TrimSpace(l) == "" {
+			if strings.TrimSpace(l.text) == "" {
 				break
 			}
-			entry += "\n" + l
+			if len(entry)+1+len(l.text) > maxEntry {
+				tooLong(first, len(entry)+1+len(l.text))
+				return "", false
+			}
+			entry += "\n" + l.text
 		}
-		return entry
+		return entry, true
 	}
-	failed := 0
 	ctx := context.Background()
 	for !s.quit {
 		line, ok := next()
 		if !ok {
 			break
 		}
-		entry := more(line)
+		if line.over > 0 {
+			tooLong(line.num, line.over)
+			continue
+		}
+		entry, ok := more(line.text, line.num)
+		if !ok {
+			continue
+		}
 		// An indented line after a declaration continues it: a clause's
 		// modifiers (settled quarterly, due ...) on lines of their own.
-		for isDeclaration(entry) {
-			l, ok := peek()
-			if !ok || !isIndented(l) {
+		for ok && isDeclaration(entry) {
+			l, more2 := peek()
+			if !more2 || l.over > 0 || !isIndented(l.text) || len(entry)+1+len(l.text) > maxEntry {
 				break
 			}
-			cand := entry + "\n" + l
+			cand := entry + "\n" + l.text
 			if !isDeclaration(cand) && !needsMore(cand) {
 				break
 			}
 			next()
-			entry = more(cand)
+			entry, ok = more(cand, line.num)
+		}
+		if !ok {
+			continue
 		}
 		if !s.Handle(ctx, entry) {
 			failed++
 		}
 	}
-	if err := sc.Err(); err != nil {
+	if err := lr.err; err != nil {
 		fmt.Fprintf(opts.Stdout, "cannot read the input: %v\n", err)
 		failed++
 	}
