@@ -18,7 +18,7 @@ func runPiped(t *testing.T, input string, files ...string) (stdout string, code 
 // over the limit (1 MiB) is a clear error that skips that entry only:
 // the session goes on and keeps what was defined.
 func TestLongEntries(t *testing.T) {
-	long := `"` + strings.Repeat("a", 70_000) + `"` // 70,002 bytes: over 64 KB, under 1 MiB
+	long := `"` + strings.Repeat("a", 70_000) + `"`   // 70,002 bytes: over 64 KB, under 1 MiB
 	huge := `"` + strings.Repeat("b", maxEntry) + `"` // 1,048,578 bytes: over 1 MiB
 	input := "term rate = 7%\n" +
 		long + "\n" +
