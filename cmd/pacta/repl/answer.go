@@ -165,7 +165,7 @@ func (s *Session) clauseName(c *interp.ClauseInfo) string {
 	}
 	out := fmt.Sprintf("%s %q", c.Num, c.Title)
 	switch {
-	case isSessionName(c.Amendment) || c.Agreement == "session" && s.tgt.synthetic:
+	case c.Agreement == "session" && s.tgt.synthetic || s.ss.typed(c.Pos):
 		out += " (this session)"
 	case c.Amendment != "":
 		out += " (" + c.Amendment + ")"
@@ -175,15 +175,19 @@ func (s *Session) clauseName(c *interp.ClauseInfo) string {
 
 // versionName names the version of the agreement a decision used.
 func (s *Session) versionName(d *interp.Decision) string {
+	var w string
 	switch {
 	case s.tgt.synthetic:
 		return "the session's own agreement, as declared here"
-	case isSessionName(d.Version):
-		return d.Agreement + " as changed in this session"
 	case d.Version != "":
-		return d.Agreement + " as amended by " + d.Version
+		w = d.Agreement + " as amended by " + d.Version
+	default:
+		w = d.Agreement + " as first made"
 	}
-	return d.Agreement + " as first made"
+	if s.changesAgreement() {
+		w += ", with the changes typed in this session"
+	}
+	return w
 }
 
 // lineWords is one amount: `under 5.1 "Revenue share" (aws_concessions):
