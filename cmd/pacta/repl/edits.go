@@ -3,6 +3,7 @@ package repl
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -379,4 +380,38 @@ func brokenTests(err error, ss *sessionSource, t *target) []*fileItem {
 // what names a file item in messages: `test "AWS sales are permitted"`.
 func (fi *fileItem) what() string {
 	return (&decl{key: itemKey(fi.item), item: fi.item}).what()
+}
+
+// atLineRE matches a line named in a message about its own file.
+var atLineRE = regexp.MustCompile(`at line (\d+)`)
+
+// fixLines rewrites `at line N` in a message about a problem at p, in an
+// edited file, as the line of the file as read (`at line 15`), or, when
+// the problem is shown in what was typed, with the file's name (`at
+// agreement.pacta:15`); a line in typed text is named with where.
+func (ss *sessionSource) fixLines(msg string, p lang.Pos, where func(lang.Pos) string) string {
+	if ss == nil || ss.files[p.File] == nil || !strings.Contains(msg, "at line ") {
+		return msg
+	}
+	ef := ss.files[p.File]
+	shownTyped := ss.typed(p)
+	return atLineRE.ReplaceAllStringFunc(msg, func(m string) string {
+		n, err := strconv.Atoi(atLineRE.FindStringSubmatch(m)[1])
+		if err != nil {
+			return m
+		}
+		off, ok := offsetOf(ef.text, n, 1)
+		if !ok {
+			return m
+		}
+		lp := lang.Pos{File: p.File, Offset: off, Line: n, Col: 1}
+		if ss.typed(lp) {
+			return "at " + where(lp)
+		}
+		op := ss.original(lp)
+		if shownTyped {
+			return fmt.Sprintf("at %s:%d", p.File, op.Line)
+		}
+		return fmt.Sprintf("at line %d", op.Line)
+	})
 }

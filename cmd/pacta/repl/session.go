@@ -319,8 +319,9 @@ func (s *Session) printErr(err error, srcs []interp.Source, ss *sessionSource, e
 		}
 		if ss != nil && len(ss.files) > 0 {
 			ce := *e
-			ce.Msg = ss.fixPositions(e.Msg, func(p lang.Pos) string { return s.posIn(ss, p, entry) })
-			ce.Hint = ss.fixPositions(e.Hint, func(p lang.Pos) string { return s.posIn(ss, p, entry) })
+			where := func(p lang.Pos) string { return s.posIn(ss, p, entry) }
+			ce.Msg = ss.fixLines(ss.fixPositions(e.Msg, where), e.Pos, where)
+			ce.Hint = ss.fixLines(ss.fixPositions(e.Hint, where), e.Pos, where)
 			e = &ce
 		}
 		var text string
