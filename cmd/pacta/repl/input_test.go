@@ -2,8 +2,10 @@ package repl
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // runPiped runs the REPL on input as piped, with files loaded.
@@ -62,6 +64,48 @@ func TestByteWords(t *testing.T) {
 	for n, want := range map[int]string{1: "1 bytes", 999: "999 bytes", 1000: "1,000 bytes", 70002: "70,002 bytes", 1 << 20: "1 MiB (1,048,576 bytes)", 1234567: "1,234,567 bytes"} {
 		if got := byteWords(n); got != want {
 			t.Errorf("byteWords(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestLongMultilineEntry: an entry of many lines near the limit is read in
+// time growing with its length, not its square (each line would otherwise
+// parse the entry again), and answered.
+// With PACTA_SLOW=1 the entry has 100,000 lines (about 10 s on a loaded
+// 2-core machine; hours when each line parsed the entry again), else
+// 5,000.
+func TestLongMultilineEntry(t *testing.T) {
+	n := 5_000
+	if os.Getenv("PACTA_SLOW") != "" {
+		n = 100_000
+	}
+	// [1, 1, ..., 1] over n lines of "1,".
+	entry := "[\n" + strings.Repeat("1,\n", n) + "1]\n"
+	start := time.Now()
+	out, code := runPiped(t, entry+"2 + 2\n")
+	if code != 0 || !strings.HasSuffix(out, "]\n4\n") {
+		t.Fatalf("exit %d, output ends %q", code, tail(out, 200))
+	}
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("an entry of %d lines took %v", n+2, d)
+	}
+}
+
+func TestOpenEnded(t *testing.T) {
+	for text, want := range map[string]bool{
+		"[1,\n2":             true,
+		"[1,\n2]":            false,
+		"1 +":                true,
+		"1 + 2":              false,
+		`"a ( b"`:            false,
+		`"open`:              true,
+		"max(1, 2) // (":     false,
+		`"a \" ("`:           false,
+		"x ==":               true,
+		"clause 1 \"t\" a {": true,
+	} {
+		if got := openEnded(text); got != want {
+			t.Errorf("openEnded(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

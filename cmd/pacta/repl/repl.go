@@ -120,10 +120,26 @@ func (s *Session) banner(version string) string {
 // needsMore reports whether text is an entry that is not finished: an
 // open block, bracket or text, or an operator or clause with nothing
 // after it.
-func needsMore(text string) bool {
+func needsMore(text string) bool { return needsMoreScan(text, nil) }
+
+// needsMoreScan is needsMore for an entry read line by line, with sc
+// having scanned it so far (nil: scan text now). A long entry would take
+// time growing with the square of its length if it were parsed again
+// after each line; from longEntry bytes on, open brackets or a trailing
+// operator, which sc keeps track of, say it is unfinished without a parse.
+func needsMoreScan(text string, sc *bracketScanner) bool {
 	t := strings.TrimSpace(text)
 	if t == "" || strings.HasPrefix(t, ":") {
 		return false
+	}
+	if len(text) > longEntry {
+		if sc == nil {
+			sc = &bracketScanner{}
+		}
+		sc.scan(text)
+		if sc.openEnded() {
+			return true
+		}
 	}
 	if _, blanked, ok := splitGiven(text); ok {
 		_, errs := lang.ParseExpr(replName, []byte(blanked))
@@ -131,6 +147,81 @@ func needsMore(text string) bool {
 	}
 	_, errs := lang.ParseInput(replName, []byte(text))
 	return lang.IsIncomplete(errs, []byte(text))
+}
+
+// longEntry is the size from which needsMore first looks for open brackets
+// and trailing operators (shorter entries are always parsed, so that an
+// error in one is reported at once, before the next line).
+const longEntry = 2 << 10
+
+// bracketScanner follows the brackets and quotes of an entry as it grows.
+type bracketScanner struct {
+	done     int  // bytes scanned
+	depth    int  // brackets open
+	inText   bool // in text in quotes
+	escape   bool // after a backslash in text
+	comment  bool // in a comment
+	prevDash bool // the last byte was a '/' outside text and comments
+	last     byte // the last byte outside comments and spaces
+	before   byte // last before that '/'
+}
+
+// scan reads text from where the last scan stopped; text must extend what
+// was scanned before.
+func (b *bracketScanner) scan(text string) {
+	for ; b.done < len(text); b.done++ {
+		c := text[b.done]
+		switch {
+		case b.comment:
+			b.comment = c != '\n'
+			continue
+		case b.inText:
+			switch {
+			case b.escape:
+				b.escape = false
+			case c == '\\':
+				b.escape = true
+			case c == '"':
+				b.inText = false
+			case c == '\n':
+				b.inText = false // text ends at the line's end (an error the parser reports)
+			}
+			continue
+		}
+		if c == '/' && b.prevDash {
+			b.comment, b.prevDash, b.last = true, false, b.before
+			continue
+		}
+		b.prevDash = c == '/'
+		if c == '/' {
+			b.before = b.last
+		}
+		switch c {
+		case '"':
+			b.inText = true
+		case '(', '[', '{':
+			b.depth++
+		case ')', ']', '}':
+			b.depth--
+		case ' ', '\t', '\n', '\r':
+			continue
+		}
+		b.last = c
+	}
+}
+
+// openEnded reports whether what was scanned has a bracket or quote left
+// open, or ends with an operator.
+func (b *bracketScanner) openEnded() bool {
+	return b.inText || b.depth > 0 || strings.IndexByte("+-*/,:=<>!", b.last) >= 0
+}
+
+// openEnded reports whether text has a bracket or quote left open, or
+// ends with an operator, outside comments and text in quotes.
+func openEnded(text string) bool {
+	var b bracketScanner
+	b.scan(text)
+	return b.openEnded()
 }
 
 // isDeclaration reports whether text is one or more complete items.
@@ -186,7 +277,10 @@ func piped(s *Session, opts Options) int {
 	// missing). It returns false if the entry grew over maxEntry (the lines
 	// read are dropped).
 	more := func(entry string, first int) (string, bool) {
-		for needsMore(entry) {
+		sc := &bracketScanner{}
+		var b strings.Builder // its String does not copy
+		b.WriteString(entry)
+		for needsMoreScan(b.String(), sc) {
 			l, ok := peek()
 			if !ok || l.over > 0 || isCommand(l.text) {
 				break
@@ -195,13 +289,14 @@ func piped(s *Session, opts Options) int {
 			if strings.TrimSpace(l.text) == "" {
 				break
 			}
-			if len(entry)+1+len(l.text) > maxEntry {
-				tooLong(first, len(entry)+1+len(l.text))
+			if b.Len()+1+len(l.text) > maxEntry {
+				tooLong(first, b.Len()+1+len(l.text))
 				return "", false
 			}
-			entry += "\n" + l.text
+			b.WriteByte('\n')
+			b.WriteString(l.text)
 		}
-		return entry, true
+		return b.String(), true
 	}
 	ctx := context.Background()
 	for !s.quit {
