@@ -152,7 +152,7 @@ func needsMoreScan(text string, sc *bracketScanner) bool {
 // longEntry is the size from which needsMore first looks for open brackets
 // and trailing operators (shorter entries are always parsed, so that an
 // error in one is reported at once, before the next line).
-const longEntry = 2 << 10
+const longEntry = 512
 
 // bracketScanner follows the brackets and quotes of an entry as it grows.
 type bracketScanner struct {
