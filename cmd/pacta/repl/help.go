@@ -410,8 +410,8 @@ func (s *Session) helpMain() {
 		s.println("   you named with given, or from a ledger file named with :ledger FILE.")
 		s.println()
 		if ex.redefine != "" {
-			s.printf("3. What if the rate were %s? Type the clause again with the new rate. It replaces clause %s, at every\n", ex.newRate, ex.shareNum)
-			s.println("   date and in every amendment, for this session only; then ask again:")
+			s.printf("3. What if the rate were %s? Type the clause again with the new rate. It replaces clause %s at every\n", ex.newRate, ex.shareNum)
+			s.println("   date, as if the files said so, for this session only; then ask again:")
 			s.printf("     %s\n", ex.redefine)
 			s.printf("     %s\n", ex.given)
 			s.printf("   :show %s prints the clause as loaded, :clauses lists them all, and :reset puts everything back.\n", ex.shareNum)
