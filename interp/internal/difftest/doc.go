@@ -20,7 +20,9 @@
 //   - Waterfalls are generated only where payouts cannot be negative: how
 //     a credit unwinds past what the steps received is not specified (8.5).
 //   - Payments made: late charge lines are lines like any other, paid
-//     oldest first once they arise; only one clause per payer and payee
+//     oldest first by the payments after the one that gave rise to them
+//     (6.5 does not say whether that payment's remainder pays them, the
+//     engine says no); only one clause per payer and payee
 //     has late terms; a settlement with payments is not asked as of an
 //     earlier date (6.5 reckons late charges at the end of the span, 7.7
 //     at the as-of date).

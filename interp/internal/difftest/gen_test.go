@@ -59,8 +59,6 @@ func (f *features) set(name string, on bool) {
 		f.payMonthEnd = on
 	case "late-partial-payment":
 		f.partialPay = on
-	case "floor-over-term-hang":
-		// made only when "ends" and "floors" are both on
 	case "term-evaluation-date":
 		f.termDates = on
 	default:
@@ -532,6 +530,8 @@ func (g *gen) deontic(c *clause) {
 		// made, never replaced or deleted (mayEnd): which version of an
 		// obligation an instance meets is left open by SPEC 5.5.
 		switch {
+		case g.inAm && !g.a.ends.IsZero():
+			c.modality = "may" // it would be due by the end date
 		case g.inAm:
 			c.until = time.Time{}
 		case g.chance(0.5):
@@ -890,8 +890,8 @@ func (g *gen) current(num string) *clause {
 // mayEnd says whether an amendment may replace or delete clause num.
 func (g *gen) mayEnd(num string) bool {
 	c := g.current(num)
-	if c != nil && c.kind == ckDeontic && c.modality == "must" && (!c.deadline.IsZero() || !c.until.IsZero()) {
-		return false // an obligation with a deadline stays
+	if c != nil && c.kind == ckDeontic && c.modality == "must" {
+		return false // an obligation stays (with `ends`, every one has a deadline)
 	}
 	return g.features.guaranteeEnd || c == nil || c.guarantee == nil
 }

@@ -370,15 +370,21 @@ func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 			}
 		case ckShare:
 			settleShare(a, v, rows, to, asOf, func(p period, kind string, amt *big.Rat) {
-				// A period not over by `to` is settled as far as the span
-				// goes (SPEC 7.6), and its line accrues on `to`.
-				date := p.end()
+				// The period in which the agreement ends is cut at its last
+				// day, dated and due from it (7.2); a period not over by
+				// the end of the span is settled as far as the span goes
+				// (7.6), its line accruing on the span's end.
+				pe := p.end()
+				if !a.ends.IsZero() && a.ends.Before(pe) {
+					pe = a.ends
+				}
+				date := pe
 				if to.Before(date) {
 					date = to
 				}
 				// split shares are evaluated on the period's last day (9.3)
 				rt := pct(termAt(a, "rt", p.end(), asOf))
-				emit(v, c.payee, line{period: p.String(), date: date, due: dueDate(c, p.end()), kind: kind, amount: amt, rt: rt})
+				emit(v, c.payee, line{period: p.String(), date: date, due: dueDate(c, pe), kind: kind, amount: amt, rt: rt})
 			})
 		}
 	}
@@ -454,6 +460,7 @@ func lateLines(a *agreement, rows []row, lines []line, to time.Time) []line {
 		rest  *big.Rat
 		parts []paid
 		late  bool
+		by    int // for a late charge, the payment (1-based) that made it; 0 at the end of the span
 	}
 	var opens []*open
 	for _, l := range lines {
@@ -463,12 +470,21 @@ func lateLines(a *agreement, rows []row, lines []line, to time.Time) []line {
 	}
 	sort.SliceStable(opens, func(i, j int) bool { return opens[i].l.date.Before(opens[j].l.date) })
 	var out []line
-	charge := func(o *open, d time.Time) {
+	// delay runs to the agreement's last day at most, and a charge made
+	// later is dated that day (4.2, 6.5)
+	capEnd := func(d time.Time) time.Time {
+		if !a.ends.IsZero() && a.ends.Before(d) {
+			return a.ends
+		}
+		return d
+	}
+	charge := func(o *open, d time.Time, by int) {
+		d = capEnd(d)
 		for _, m := range c.late {
 			total := zero()
 			if m.interest {
 				for _, p := range o.parts {
-					total = add(total, mul(mul(p.amt, pct(m.rate)), big.NewRat(periodsLate(o.l.due, p.date, m.unit), 1)))
+					total = add(total, mul(mul(p.amt, pct(m.rate)), big.NewRat(periodsLate(o.l.due, capEnd(p.date), m.unit), 1)))
 				}
 				if o.rest.Sign() > 0 {
 					total = add(total, mul(mul(o.rest, pct(m.rate)), big.NewRat(periodsLate(o.l.due, d, m.unit), 1)))
@@ -492,34 +508,37 @@ func lateLines(a *agreement, rows []row, lines []line, to time.Time) []line {
 			}
 			l := line{date: d, due: d, payer: o.l.payer, payee: o.l.payee, clause: o.l.clause, kind: kind, amount: amt}
 			out = append(out, l)
-			opens = append(opens, &open{l: l, rest: amt, late: true})
+			opens = append(opens, &open{l: l, rest: amt, late: true, by: by})
 		}
 	}
+	npay := 0
 	for _, r := range rows {
-		if r.schema != "payment" || r.payer != c.payer || r.payee != c.payee.party || r.date.After(to) {
+		// payments after the span (after the agreement ended) still pay
+		if r.schema != "payment" || r.payer != c.payer || r.payee != c.payee.party {
 			continue
 		}
+		npay++
 		x := r.amt
 		// oldest first; a late charge after the lines that accrued on
 		// its day before it
 		sort.SliceStable(opens, func(i, j int) bool { return opens[i].l.date.Before(opens[j].l.date) })
 		for i := 0; i < len(opens) && x.Sign() > 0; i++ {
 			o := opens[i]
-			if o.rest.Sign() == 0 || o.l.date.After(r.date) {
-				continue
+			if o.rest.Sign() == 0 || o.l.date.After(r.date) || o.late && o.by == npay {
+				continue // a charge this payment gave rise to is paid by later ones
 			}
 			pay := minR(x, o.rest)
 			x = sub(x, pay)
 			o.rest = sub(o.rest, pay)
 			o.parts = append(o.parts, paid{pay, r.date})
 			if o.rest.Sign() == 0 && !o.late {
-				charge(o, r.date)
+				charge(o, r.date, npay)
 			}
 		}
 	}
 	for _, o := range slices.Clone(opens) {
 		if o.rest.Sign() > 0 && !o.late {
-			charge(o, to)
+			charge(o, to, 0)
 		}
 	}
 	return out
