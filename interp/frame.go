@@ -21,6 +21,9 @@ type frame struct {
 	// owed answers `owed by … for PERIOD` while a ledger is settled; nil
 	// otherwise.
 	owed func(payer, payee string, p Period, clause string) (Decimal, error)
+	// applied and by are a decision's scratch space, kept with the frame
+	// so that deciding in a loop allocates nothing.
+	applied, by []*rule
 }
 
 // step spends one unit of budget, and checks the context every 256 steps.
