@@ -61,7 +61,7 @@ type version struct {
 	// byParty is byID split by the party a rule is about, in the same
 	// order: a decision looks only at the actor's rules.
 	byParty [][]partyRules
-	hasMust   []bool    // by Schema.id: whether any rule is an obligation
+	hasMust []bool // by Schema.id: whether any rule is an obligation
 	// prec says which clause overrides which, directly or through a chain
 	// of notwithstanding / subject to.
 	prec  *precedence
@@ -86,8 +86,8 @@ type rule struct {
 	// `field == A` on an enum field of the event: the rule is skipped
 	// without evaluating cond when the field's member is not in preMask.
 	// preIdx is -1 when there is none.
-	preIdx  int
-	preMask uint64
+	preIdx   int
+	preMask  uint64
 	from     Date
 	until    Date
 	hasFrom  bool

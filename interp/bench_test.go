@@ -7,7 +7,7 @@ package interp_test
 //
 // BenchmarkDecide decides one action on the example deal and on generated
 // agreements of 20, 200 and 2,000 clauses (about 300 of which apply);
-// BenchmarkCompileDecide100k compiles 100,000 clauses and decides once;
+// BenchmarkHugeAgreement compiles 100,000 clauses and decides once;
 // BenchmarkDecideHandwritten answers the
 // same questions with plain Go over the same rules. BenchmarkSettle1M
 // settles 1,000,000 sales generated on the fly through an exclusivity with
@@ -721,11 +721,11 @@ func BenchmarkSettleMemory(b *testing.B) {
 	}
 }
 
-// BenchmarkCompileDecide100k compiles a generated agreement of 100,000
+// BenchmarkHugeAgreement compiles a generated agreement of 100,000
 // clauses and decides one action with it: precedence is a graph, so both
 // are near-linear in the number of clauses (regression: an n×n closure
 // made this run out of time and memory).
-func BenchmarkCompileDecide100k(b *testing.B) {
+func BenchmarkHugeAgreement(b *testing.B) {
 	src, _ := genAgreement(b, 100_000)
 	b.ReportAllocs()
 	for b.Loop() {
