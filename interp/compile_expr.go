@@ -100,6 +100,7 @@ func (c *compiler) term(decl *lang.TermDecl) (*term, error) {
 		return nil, err
 	}
 	t.body = body
+	t.weight = weight(body)
 	return t, nil
 }
 
@@ -124,6 +125,7 @@ func (c *compiler) onEvent(t *term) (node, error) {
 		return nil, err
 	}
 	t.onEvent = body
+	t.onEventWeight = weight(body)
 	return body, nil
 }
 
@@ -150,7 +152,7 @@ func (c *compiler) callOnEvent(t *term, args []node, pos lang.Pos) (node, error)
 				return nil, err
 			}
 			if body != nil {
-				return &inlineNode{body: body, pos: pos}, nil
+				return &inlineNode{body: body, weight: t.onEventWeight, pos: pos}, nil
 			}
 		}
 	}

@@ -89,6 +89,9 @@ func (p *Program) Decide(ctx context.Context, a *Record, opts DecideOptions) (*D
 // DecideInto is Decide writing into d, reusing the capacity of d.Applied,
 // so that a host deciding in a loop allocates nothing.
 func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions, d *Decision) error {
+	if err := ctxErr(ctx); err != nil {
+		return err
+	}
 	if a == nil || a.Schema == nil || a.Schema.agreement == nil || a.Schema.Event {
 		return fmt.Errorf("not an action of a loaded agreement")
 	}

@@ -29,6 +29,7 @@ type Func struct {
 type Call struct {
 	ctx  context.Context
 	asOf Date
+	fr   *frame // the evaluation's frame, for its step budget
 }
 
 // Context returns the context of the evaluation.
@@ -36,6 +37,24 @@ func (c *Call) Context() context.Context { return c.ctx }
 
 // AsOf returns the as-of date of the evaluation.
 func (c *Call) AsOf() Date { return c.asOf }
+
+// Spend charges n steps of the evaluation's budget for work a function
+// does beyond the step its call costs: one per list element it visits or
+// builds, one per byte of text it reads or builds (see DefaultStepBudget).
+// A function should call it before the work, and return its error, which
+// is ErrBudget when the budget is spent and a cancellation error
+// (unwrapping to the context's error) when the evaluation's context is
+// done. Spend also looks at the context, so a long function stops
+// promptly when the question is cancelled.
+func (c *Call) Spend(n int) error {
+	if c == nil || c.fr == nil || n <= 0 {
+		if c != nil && c.fr == nil && c.ctx != nil {
+			return ctxErr(c.ctx)
+		}
+		return nil
+	}
+	return c.fr.spend(int64(n))
+}
 
 // funcTable is an immutable set of functions, looked up by name. It
 // implements lang.Env for the checker.

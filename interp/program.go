@@ -42,8 +42,11 @@ func WithFuncs(fns ...*Func) Option {
 }
 
 // WithStepBudget bounds every question asked of the program (one decision,
-// one expression, one test, one settlement event) to n evaluation steps.
-// The default is DefaultStepBudget.
+// one expression, one test, one settlement event) to n evaluation steps;
+// a question that would spend more fails with ErrBudget. A step is a
+// bounded amount of work (see DefaultStepBudget for exactly what spends
+// one, and SPEC 13), so the budget bounds how long a question can take.
+// The default, for n <= 0, is DefaultStepBudget.
 func WithStepBudget(n int64) Option {
 	return func(c *config) { c.budget = n }
 }
@@ -195,7 +198,7 @@ func (p *Program) getFrame(ctx context.Context, asOf Date) *frame {
 	}
 	fr.ctx, fr.budget, fr.event, fr.args, fr.owed = ctx, p.budget, nil, nil, nil
 	fr.stack = fr.stack[:0]
-	fr.call = Call{ctx: ctx, asOf: asOf}
+	fr.call = Call{ctx: ctx, asOf: asOf, fr: fr}
 	return fr
 }
 
