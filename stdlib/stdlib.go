@@ -500,16 +500,10 @@ func currencyError(what string, a, b interp.Value) error {
 	}
 }
 
-// intVal returns d, a whole number, as an integer value.
+// intVal returns d, a whole number, as an integer value. Integers have the
+// range of every number (60 digits), not that of int64.
 func intVal(d interp.Decimal) (interp.Value, error) {
-	n, ok := d.Int64()
-	if !ok {
-		return interp.Value{}, &interp.Error{
-			Msg: fmt.Sprintf("the result %s is too large for an integer", d.String()),
-			Err: interp.ErrOutOfRange,
-		}
-	}
-	return interp.Int(n), nil
+	return interp.Integer(d)
 }
 
 // smallInt returns the integer value v, a number of days or months, as an
