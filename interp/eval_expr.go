@@ -122,10 +122,13 @@ func (n *inlineNode) eval(fr *frame) (Value, error) {
 	return n.body.eval(fr)
 }
 
-// funcNode calls a builtin or host function.
+// funcNode calls a builtin or host function. Its result is checked
+// against ret, the type the checker gave the call, and an integer where
+// ret says decimal is made a decimal.
 type funcNode struct {
 	fn   *Func
 	args []node
+	ret  lang.Type
 	pos  lang.Pos
 }
 
@@ -142,7 +145,15 @@ func (n *funcNode) eval(fr *frame) (Value, error) {
 	if err != nil {
 		return Value{}, atPos(n.pos, fmt.Errorf("%s: %w", n.fn.Name, err))
 	}
-	return v, nil
+	c, ok := conformValue(v, n.ret)
+	if !ok {
+		e := &Error{Pos: n.pos, Msg: fmt.Sprintf("host function %s returned %s, declared %s", n.fn.Name, valueTypeName(v), n.ret)}
+		if _, money := n.ret.(*lang.Money); money && v.kind == KindMoney {
+			e.Err = ErrCurrency
+		}
+		return Value{}, e
+	}
+	return c, nil
 }
 
 // binNode applies an arithmetic operator.
@@ -150,6 +161,8 @@ type binNode struct {
 	op   func(x, y Value) (Value, error)
 	x, y node
 	pos  lang.Pos
+	// quotient is set for / and `of`, whose numeric results are decimal.
+	quotient bool
 }
 
 func (n *binNode) eval(fr *frame) (Value, error) {
