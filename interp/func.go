@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"github.com/pacta-lang/pacta/lang"
@@ -54,6 +55,47 @@ func (c *Call) Spend(n int) error {
 		return nil
 	}
 	return c.fr.spend(int64(n))
+}
+
+// checkFunc reports why f cannot be made callable from agreements: it
+// has no name that agreements could write, or no way to type its calls,
+// or nothing to compute them.
+func checkFunc(f *Func) error {
+	switch {
+	case f == nil:
+		return fmt.Errorf("a function given to WithFuncs is nil")
+	case !isIdent(f.Name):
+		return fmt.Errorf("function %q: the name must be letters, digits and _, not starting with a digit", f.Name)
+	case lang.IsKeyword(f.Name):
+		return fmt.Errorf("function %q: the name is a reserved word of Pacta; choose another", f.Name)
+	case f.Ret == nil && f.Check == nil:
+		return fmt.Errorf("function %q declares neither a result type (Ret) nor a Check to type its calls", f.Name)
+	case f.Impl == nil:
+		return fmt.Errorf("function %q has no Impl", f.Name)
+	}
+	for i, t := range f.Params {
+		if t == nil && f.Check == nil {
+			return fmt.Errorf("function %q: parameter %d has no type", f.Name, i+1)
+		}
+	}
+	return nil
+}
+
+// isIdent reports whether s is a Pacta identifier: [A-Za-z_][A-Za-z0-9_]*.
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // funcTable is an immutable set of functions, looked up by name. It

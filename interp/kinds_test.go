@@ -2,6 +2,7 @@ package interp_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
@@ -109,6 +110,50 @@ func TestValueKindIsCheckedType(t *testing.T) {
 		}
 		if !sameKinds(v, x.Type()) {
 			t.Errorf("%s = %s of kind %s, but the checker typed it %s", src, v, v.Kind(), x.Type())
+		}
+	}
+}
+
+// TestHostFuncResultChecked: a host function's result is checked against
+// its declared type where it is called, with a positioned error naming the
+// function (regression: a text where decimal was declared surfaced later
+// as "internal error: * applied to text and integer").
+func TestHostFuncResultChecked(t *testing.T) {
+	fx := &interp.Func{
+		Name: "fx", Doc: "Declared decimal, returns text.", Ret: lang.TDecimal,
+		Impl: func(*interp.Call, []interp.Value) (interp.Value, error) { return interp.Text("1.5"), nil },
+	}
+	p, err := interp.Compile([]interp.Source{{Name: "k.pacta", Text: []byte(kindsSrc)}}, interp.WithFuncs(fx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.Eval(context.Background(), "", "2 * fx()", interp.EvalOptions{})
+	var e *interp.Error
+	if err == nil || err.Error() != "<expr>:1:5: host function fx returned text, declared decimal" || !errors.As(err, &e) {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestBadHostFuncs: a function agreements could not call, or whose calls
+// could not be typed, fails Compile with a clear error.
+func TestBadHostFuncs(t *testing.T) {
+	impl := func(*interp.Call, []interp.Value) (interp.Value, error) { return interp.Int(1), nil }
+	cases := []struct {
+		f    *interp.Func
+		want string
+	}{
+		{&interp.Func{Name: "untyped", Impl: impl}, `function "untyped" declares neither a result type (Ret) nor a Check to type its calls`},
+		{&interp.Func{Name: "clause", Ret: lang.TInteger, Impl: impl}, `function "clause": the name is a reserved word of Pacta; choose another`},
+		{&interp.Func{Name: "2x", Ret: lang.TInteger, Impl: impl}, `function "2x": the name must be letters, digits and _, not starting with a digit`},
+		{&interp.Func{Name: "my-fn", Ret: lang.TInteger, Impl: impl}, `function "my-fn": the name must be letters, digits and _, not starting with a digit`},
+		{&interp.Func{Name: "", Ret: lang.TInteger, Impl: impl}, `function "": the name must be letters, digits and _, not starting with a digit`},
+		{&interp.Func{Name: "noimpl", Ret: lang.TInteger}, `function "noimpl" has no Impl`},
+		{nil, "a function given to WithFuncs is nil"},
+	}
+	for _, c := range cases {
+		_, err := interp.Compile([]interp.Source{{Name: "k.pacta", Text: []byte(kindsSrc)}}, interp.WithFuncs(c.f))
+		if err == nil || err.Error() != c.want {
+			t.Errorf("got %v, want %q", err, c.want)
 		}
 	}
 }

@@ -36,7 +36,11 @@ type config struct {
 
 // WithFuncs makes functions callable from agreements: the standard
 // library's builtins (stdlib.Funcs()) and the host's own. A later function
-// with the same name replaces an earlier one.
+// with the same name replaces an earlier one. Compile fails when a
+// function's name is not an identifier or is a reserved word, when it has
+// neither Ret nor Check, or no Impl. Each call's result is checked against
+// its type: a function that returns another type fails the question
+// ("host function fx returned text, declared decimal").
 func WithFuncs(fns ...*Func) Option {
 	return func(c *config) { c.funcs = append(c.funcs, fns...) }
 }
@@ -105,6 +109,11 @@ func Compile(srcs []Source, opts ...Option) (*Program, error) {
 	var cfg config
 	for _, o := range opts {
 		o(&cfg)
+	}
+	for _, f := range cfg.funcs {
+		if err := checkFunc(f); err != nil {
+			return nil, err
+		}
 	}
 	p := &Program{
 		sources: map[string][]byte{},
