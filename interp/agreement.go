@@ -247,6 +247,7 @@ func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
 // compileVersion compiles the deontic rules of v and its precedence order.
 func (p *Program) compileVersion(a *agreement, v *version) error {
 	v.comp = &compiler{
+		fiscal:  a.fiscalStart,
 		info:    p.info,
 		funcs:   p.funcs,
 		schemas: a.schemaDecls,

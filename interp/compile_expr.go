@@ -23,6 +23,9 @@ type compiler struct {
 	eventParam *lang.Param
 	event      *Schema // the clause's event, when in a clause
 	params     map[*lang.Param]int
+	// fiscal is the first month of the agreement's fiscal year, which
+	// functions see through Call.FiscalStart.
+	fiscal int
 }
 
 func (c *compiler) typeOf(e lang.Expr) lang.Type {
@@ -228,7 +231,7 @@ func (c *compiler) expr1(e lang.Expr) (node, error) {
 			if !ok {
 				return nil, internal(e.Pos(), "unknown function "+e.Fun.Name)
 			}
-			return &funcNode{fn: fn, args: args, ret: c.typeOf(e), pos: e.Pos()}, nil
+			return &funcNode{fn: fn, args: args, ret: c.typeOf(e), fiscal: c.fiscal, pos: e.Pos()}, nil
 		}
 		return nil, internal(e.Pos(), "call of "+e.Fun.Name)
 	case *lang.Unary:

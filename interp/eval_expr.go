@@ -126,10 +126,11 @@ func (n *inlineNode) eval(fr *frame) (Value, error) {
 // against ret, the type the checker gave the call, and an integer where
 // ret says decimal is made a decimal.
 type funcNode struct {
-	fn   *Func
-	args []node
-	ret  lang.Type
-	pos  lang.Pos
+	fn     *Func
+	args   []node
+	ret    lang.Type
+	fiscal int // the agreement's fiscal start month, for Call.FiscalStart
+	pos    lang.Pos
 }
 
 func (n *funcNode) eval(fr *frame) (Value, error) {
@@ -140,6 +141,7 @@ func (n *funcNode) eval(fr *frame) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	fr.call.fiscal = n.fiscal
 	v, err := n.fn.Impl(&fr.call, fr.stack[base:])
 	fr.stack = fr.stack[:base]
 	if err != nil {

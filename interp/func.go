@@ -28,9 +28,10 @@ type Func struct {
 
 // Call is what a function sees of the evaluation calling it.
 type Call struct {
-	ctx  context.Context
-	asOf Date
-	fr   *frame // the evaluation's frame, for its step budget
+	ctx    context.Context
+	asOf   Date
+	fr     *frame // the evaluation's frame, for its step budget
+	fiscal int    // the first month of the calling agreement's fiscal year
 }
 
 // Context returns the context of the evaluation.
@@ -38,6 +39,16 @@ func (c *Call) Context() context.Context { return c.ctx }
 
 // AsOf returns the as-of date of the evaluation.
 func (c *Call) AsOf() Date { return c.asOf }
+
+// FiscalStart returns the first month (1 to 12) of the fiscal year of the
+// agreement whose expression makes the call, as its `fiscal year starts
+// MONTH` declares (SPEC 11.4); 1 (January) when it declares none.
+func (c *Call) FiscalStart() int {
+	if c == nil || c.fiscal < 1 || c.fiscal > 12 {
+		return 1
+	}
+	return c.fiscal
+}
 
 // Spend charges n steps of the evaluation's budget for work a function
 // does beyond the step its call costs: one per list element it visits or

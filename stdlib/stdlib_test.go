@@ -364,6 +364,13 @@ var dateCases = []implCase{
 	cerr("days_between", "argument 2 must be a date, not integer", date("2026-01-01"), i(3)),
 
 	c("month_of", "2026-05", date("2026-05-14")),
+	// Called with no agreement (a nil Call), the fiscal year is the
+	// calendar year: FY2026 is 2026-01-01 to 2026-12-31; May is in its
+	// second quarter (April-June), December in its fourth.
+	c("fiscal_year_of", "FY2026", date("2026-05-14")),
+	c("fiscal_year_of", "FY2026", date("2026-12-31")),
+	c("fiscal_quarter_of", "FY2026-Q2", date("2026-05-14")),
+	c("fiscal_quarter_of", "FY2026-Q4", date("2026-12-31")),
 	c("quarter_of", "2026-Q2", date("2026-05-14")),
 	c("quarter_of", "2026-Q1", date("2026-03-31")),
 	c("quarter_of", "2026-Q4", date("2026-12-31")),
@@ -777,7 +784,7 @@ func TestTable(t *testing.T) {
 	want := []string{
 		"abs", "add_days", "add_months", "all", "amount", "any", "ceiling", "contains", "count",
 		"day", "days_between", "end_of", "end_of_month", "end_of_quarter", "end_of_year",
-		"filter", "floor", "fraction", "length", "lower", "max", "min", "month", "month_of",
+		"filter", "fiscal_quarter_of", "fiscal_year_of", "floor", "fraction", "length", "lower", "max", "min", "month", "month_of",
 		"percent", "quarter", "quarter_of", "round", "start_of", "start_of_month", "start_of_quarter",
 		"start_of_year", "starts_with", "sum", "upper", "year", "year_of",
 	}
