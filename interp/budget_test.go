@@ -204,3 +204,44 @@ func TestCancelLatency(t *testing.T) {
 		}
 	}
 }
+
+// TestDecideConcurrencyLargeVersion: decisions on a version of more than
+// 64 clauses share the precedence search's scratch pool; concurrent
+// decisions give the answers sequential ones give (run with -race).
+func TestDecideConcurrencyLargeVersion(t *testing.T) {
+	src, rules := genAgreement(t, 200)
+	p := compile(t, src)
+	checkGenerated(t, p, newHandDecider(rules), rules)
+	recs, _ := genActions(t, p)
+	want := make([]string, len(recs))
+	for i, r := range recs {
+		d, err := p.Decide(context.Background(), r, interp.DecideOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = summary(d)
+	}
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var d interp.Decision
+			for k := 0; k < 200; k++ {
+				i := (g + k) % len(recs)
+				if err := p.DecideInto(context.Background(), recs[i], interp.DecideOptions{}, &d); err != nil {
+					done <- err
+					return
+				}
+				if got := summary(&d); got != want[i] {
+					done <- fmt.Errorf("concurrent decision %s, sequential %s", got, want[i])
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
