@@ -168,6 +168,12 @@ func (c *compiler) expr(e lang.Expr) (node, error) {
 	if err != nil {
 		return nil, err
 	}
+	switch n.(type) {
+	case *cmpNode, *andNode, *orNode, *notNode, *inNode, *enumInNode, *enumEqNode,
+		*fieldEnumInNode, *fieldEnumEqNode, *fieldMoneyCmpNode, *moneyArithNode,
+		*fieldMoneyArithNode, *recordNode, eventNode, *owedNode, *decNode, *convNode:
+		return n, nil // never an integer, nor a list: nothing to convert
+	}
 	return conform(n, c.typeOf(e)), nil
 }
 
