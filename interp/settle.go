@@ -324,7 +324,7 @@ func (s *settler) event(ev Event) error {
 	s.st.Events++
 	s.last = date
 	if s.n&1023 == 0 {
-		if err := s.ctx.Err(); err != nil {
+		if err := ctxErr(s.ctx); err != nil {
 			return err
 		}
 	}
