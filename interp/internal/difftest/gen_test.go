@@ -175,6 +175,9 @@ func (g *gen) track() {
 		case ckShare:
 			// no negative lines (whole tiers can give credits), no
 			// true-up on the same day as the share line
+			if !g.features.payMonthEnd && !a.ends.IsZero() {
+				continue // see knownEngineBugs["payment-on-period-end"]
+			}
 			if c.guarantee != nil || c.tiers != nil && !c.tiers.marginal {
 				continue
 			}

@@ -299,6 +299,15 @@ func (l line) String() string {
 // settle is SPEC 6 to 8 for the whole ledger, reporting the lines that
 // arise from the agreement's effective date to `to`.
 func settle(a *agreement, rows []row, to, asOf time.Time) []line {
+	lines, _ := settleAll(a, rows, to, asOf)
+	return lines
+}
+
+// settleAll is settle, also listing what is overdue on `to` between the
+// tracked clause's payer and payee (SPEC 6.5), as "date due kind
+// outstanding days-late" for each of its statement lines (not late
+// charges) still unpaid after its due date.
+func settleAll(a *agreement, rows []row, to, asOf time.Time) ([]line, []string) {
 	var out []line
 	amountAt := func(c *clause, d time.Time) *big.Rat {
 		if c.amountTerm {
@@ -388,10 +397,13 @@ func settle(a *agreement, rows []row, to, asOf time.Time) []line {
 			})
 		}
 	}
+	var overdue []string
 	if a.tracked != "" {
-		out = append(out, lateLines(a, rows, out, to)...)
+		late, od := lateLines(a, rows, out, to)
+		out = append(out, late...)
+		overdue = od
 	}
-	return out
+	return out, overdue
 }
 
 // pour sends a non-negative amount through a waterfall (SPEC 8.5).
@@ -438,9 +450,9 @@ func periodsLate(e, p time.Time, unit string) int64 {
 // lateLines applies the payments made to the tracked clause's lines,
 // oldest first (late charge lines included, once they arise), and charges
 // its late modifiers (SPEC 6.5).
-func lateLines(a *agreement, rows []row, lines []line, to time.Time) []line {
+func lateLines(a *agreement, rows []row, lines []line, to time.Time) ([]line, []string) {
 	if !slices.ContainsFunc(rows, func(r row) bool { return r.schema == "payment" }) {
-		return nil // no payment at all: payment is not tracked
+		return nil, nil // no payment at all: payment is not tracked
 	}
 	var c *clause
 	for _, x := range a.clauses {
@@ -449,7 +461,7 @@ func lateLines(a *agreement, rows []row, lines []line, to time.Time) []line {
 		}
 	}
 	if c == nil {
-		return nil // minimised away
+		return nil, nil // minimised away
 	}
 	type paid struct {
 		amt  *big.Rat
@@ -536,12 +548,18 @@ func lateLines(a *agreement, rows []row, lines []line, to time.Time) []line {
 			}
 		}
 	}
+	var overdue []string
 	for _, o := range slices.Clone(opens) {
 		if o.rest.Sign() > 0 && !o.late {
 			charge(o, to, 0)
+			if o.l.due.Before(to) {
+				overdue = append(overdue, fmt.Sprintf("%s due %s %s outstanding %s, %d days late",
+					ds(o.l.date), ds(o.l.due), o.l.kind, decText(o.rest), int(to.Sub(o.l.due).Hours()/24)))
+			}
 		}
 	}
-	return out
+	sort.Strings(overdue)
+	return out, overdue
 }
 
 type part struct {
