@@ -81,7 +81,7 @@ func (a *agreement) typeOf(te *lang.TypeExpr) *fieldType {
 	case "party":
 		return &fieldType{kind: KindParty}
 	}
-	if k, ok := a.info.Kinds[te.Name.Name]; ok {
+	if k, ok := a.kinds[te.Name.Name]; ok {
 		t := &fieldType{kind: KindEnum, kindName: k.Name.Name, members: map[string]int{}}
 		for i, m := range k.Members {
 			t.members[m.Name] = i
@@ -180,7 +180,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		}
 		return Value{}, fmt.Errorf("%q is not true or false", text)
 	case KindParty:
-		if _, ok := s.agreement.info.Parties[text]; !ok {
+		if !s.agreement.parties[text] {
 			return Value{}, fmt.Errorf("unknown party %q%s", text, suggest(text, s.agreement.partyNames()))
 		}
 		return PartyVal(text), nil
@@ -245,8 +245,8 @@ func stripThousands(s string) (string, bool) {
 }
 
 func (a *agreement) partyNames() []string {
-	names := make([]string, 0, len(a.info.Parties))
-	for n := range a.info.Parties {
+	names := make([]string, 0, len(a.parties))
+	for n := range a.parties {
 		names = append(names, n)
 	}
 	sort.Strings(names)
