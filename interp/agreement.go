@@ -26,10 +26,10 @@ type agreement struct {
 	schemaDecls map[*lang.SchemaDecl]*Schema
 	// kinds and parties of the agreement and of all its amendments
 	// (SPEC 9.1: an amendment may declare new ones), for reading fields.
-	kinds   map[string]*lang.KindDecl
-	parties map[string]bool
-	versions    []*version // by effective date; versions[0] is the base
-	nclauses    int        // distinct clause versions, numbered by ClauseInfo.id
+	kinds    map[string]*lang.KindDecl
+	parties  map[string]bool
+	versions []*version // by effective date; versions[0] is the base
+	nclauses int        // distinct clause versions, numbered by ClauseInfo.id
 }
 
 // ClauseInfo identifies a clause in answers: its number and title, the
