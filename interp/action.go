@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -105,7 +106,7 @@ func (p *Program) Schema(agreementID, name string) (*Schema, error) {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		return nil, fmt.Errorf("unknown action %q%s", name, suggest(name, names))
+		return nil, fmt.Errorf("unknown action %s%s", shown(name), suggest(name, names))
 	}
 	return s, nil
 }
@@ -126,23 +127,29 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 	case KindInteger:
 		d, err := ParseDecimal(text)
 		if err != nil {
-			return Value{}, fmt.Errorf("%q is not a whole number", text)
+			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
 		}
 		if _, ok := d.Int64(); !ok {
-			return Value{}, fmt.Errorf("%q is not a whole number", text)
+			if w, err := d.Truncate(DecimalFromInt(1)); err == nil && w.Equal(d) {
+				if d.Sign() < 0 {
+					return Value{}, fmt.Errorf("%s is too small: a whole number is at least %d", shown(text), int64(math.MinInt64))
+				}
+				return Value{}, fmt.Errorf("%s is too large: a whole number is at most %d", shown(text), int64(math.MaxInt64))
+			}
+			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
 		}
 		return Value{kind: KindInteger, num: d}, nil
 	case KindDecimal:
 		d, err := ParseDecimal(text)
 		if err != nil {
-			return Value{}, fmt.Errorf("%q is not a number", text)
+			return Value{}, fmt.Errorf("%s is not a number", shown(text))
 		}
 		return Dec(d), nil
 	case KindPercent:
 		num, ok := strings.CutSuffix(text, "%")
 		d, err := ParseDecimal(strings.TrimSpace(num))
 		if !ok || err != nil {
-			return Value{}, fmt.Errorf("%q is not a percentage like 20%% or 12.5%%", text)
+			return Value{}, fmt.Errorf("%s is not a percentage like 20%% or 12.5%%", shown(text))
 		}
 		frac, err := d.MulPow10(-2)
 		return Pct(frac), err
@@ -160,7 +167,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		u, uok := ParseDurationUnit(strings.TrimSuffix(strings.TrimSpace(unit), "s"))
 		i, iok := d.Int64()
 		if !ok || err != nil || !uok || !iok {
-			return Value{}, fmt.Errorf("%q is not a duration like 30 days", text)
+			return Value{}, fmt.Errorf("%s is not a duration like 30 days", shown(text))
 		}
 		return DurationVal(Duration{N: i, Unit: u}), nil
 	case KindPeriod:
@@ -178,10 +185,10 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		case "false":
 			return Bool(false), nil
 		}
-		return Value{}, fmt.Errorf("%q is not true or false", text)
+		return Value{}, fmt.Errorf("%s is not true or false", shown(text))
 	case KindParty:
 		if !s.agreement.parties[text] {
-			return Value{}, fmt.Errorf("unknown party %q%s", text, suggest(text, s.agreement.partyNames()))
+			return Value{}, fmt.Errorf("unknown party %s%s", shown(text), suggest(text, s.agreement.partyNames()))
 		}
 		return PartyVal(text), nil
 	case KindEnum:
@@ -192,7 +199,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 				names = append(names, n)
 			}
 			sort.Strings(names)
-			return Value{}, fmt.Errorf("%q is not a %s (one of %s)%s", text, t.kindName, strings.Join(names, ", "), suggest(text, names))
+			return Value{}, fmt.Errorf("%s is not a %s (one of %s)%s", shown(text), t.kindName, strings.Join(names, ", "), suggest(text, names))
 		}
 		return EnumVal(text, i), nil
 	}
@@ -206,17 +213,17 @@ func parseMoneyText(text, currency string) (Value, error) {
 	if len(text) > 3 && text[0] >= 'A' && text[0] <= 'Z' {
 		code, rest, _ := strings.Cut(text, " ")
 		if code != currency {
-			return Value{}, fmt.Errorf("amount %q is in %s, but the agreement's currency is %s", text, code, currency)
+			return Value{}, fmt.Errorf("amount %s is in %s, but the agreement's currency is %s", shown(text), clip(code), currency)
 		}
 		amount = strings.TrimSpace(rest)
 	}
 	plain, ok := stripThousands(amount)
 	d, err := ParseDecimal(plain)
 	if !ok || err != nil {
-		return Value{}, fmt.Errorf("%q is not an amount like %s 1,250.00", text, currency)
+		return Value{}, fmt.Errorf("%s is not an amount like %s 1,250.00", shown(text), currency)
 	}
 	if d.Sign() < 0 {
-		return Value{}, fmt.Errorf("amount %q is negative; amounts in actions and ledgers must be zero or more", text)
+		return Value{}, fmt.Errorf("amount %s is negative; amounts in actions and ledgers must be zero or more", shown(text))
 	}
 	return Money(currency, d), nil
 }

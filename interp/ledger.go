@@ -10,6 +10,7 @@ import (
 	"io"
 	"iter"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -241,7 +242,7 @@ func (lr *ledgerReader) schema(name string) (*Schema, string) {
 	}
 	s, ok := lr.ag.schemas[name]
 	if !ok {
-		return nil, fmt.Sprintf("unknown action or event %q in %s%s", name, lr.ag.id, suggest(name, lr.names))
+		return nil, fmt.Sprintf("unknown action or event %s in %s%s", shown(name), lr.ag.id, suggest(name, lr.names))
 	}
 	return s, ""
 }
@@ -472,7 +473,7 @@ func (lr *ledgerReader) jsonRecord(ms []jsonMember) (*Record, string, string) {
 			action = &ms[i]
 		case "agreement":
 			if ms[i].kind != 's' || ms[i].text != lr.ag.id {
-				return nil, "agreement", fmt.Sprintf("the row is for %q, but the ledger is being read for %s", ms[i].text, lr.ag.id)
+				return nil, "agreement", fmt.Sprintf("the row is for %s, but the ledger is being read for %s", shown(ms[i].text), lr.ag.id)
 			}
 		}
 	}
@@ -677,3 +678,22 @@ func jsonMsg(err error) string {
 	}
 	return err.Error()
 }
+
+// maxShown is the most characters of an offending value that an error
+// message quotes: a huge cell is never echoed whole.
+const maxShown = 40
+
+// clip cuts s to its first maxShown characters, marking the cut with "…".
+func clip(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxShown {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// shown quotes a value for an error message, clipped.
+func shown(s string) string { return strconv.Quote(clip(s)) }

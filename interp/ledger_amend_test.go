@@ -133,3 +133,56 @@ func TestLedgerAmendmentSchemas(t *testing.T) {
 		break
 	}
 }
+
+// A row dated on the last day of the calendar is settled up to the point
+// where a due date would leave the calendar, and that error names the
+// row, its date field and why. A whole number too large for a field says
+// what the largest is. A huge value is quoted only by its first 40
+// characters.
+func TestLedgerErrorsNameTheRow(t *testing.T) {
+	p := loadWithAudits(t)
+	late := ledgerHeader + `sell,openai,9999-12-31,ChatGPT,Azure,US,USD 1.00,USD 0.00,` + "\n"
+	_, err := p.Settle(context.Background(), p.ReadCSV("", "late.csv", strings.NewReader(late)), SettleOptions{})
+	// 5.1 is due 45 days after the end of 9999-Q4, past 9999-12-31.
+	if want := `late.csv:2: field "date": 9999-12-31 is too late to settle: a date worked out from the rows up to this one, such as when an amount falls due, would be after 9999-12-31, the last day of the calendar: date 9999-12-31 + 45 days is out of range`; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("got  %v\nwant %s", err, want)
+	}
+
+	for _, c := range []struct{ hours, want string }{
+		// 2^63 − 1 = 9,223,372,036,854,775,807 is the largest int64.
+		{"9223372036854775807", ""},
+		{"9223372036854775808", `l.jsonl:1: field "hours": "9223372036854775808" is too large: a whole number is at most 9223372036854775807`},
+		{"-9223372036854775809", `l.jsonl:1: field "hours": "-9223372036854775809" is too small: a whole number is at least -9223372036854775808`},
+		{"99999999999999999999999.000", `l.jsonl:1: field "hours": "99999999999999999999999.000" is too large: a whole number is at most 9223372036854775807`},
+		{"1.5", `l.jsonl:1: field "hours": "1.5" is not a whole number`},
+	} {
+		row := `{"action":"outage","date":"2027-01-11","hours":` + c.hours + "}\n"
+		var got string
+		for _, err := range p.ReadJSONL("", "l.jsonl", strings.NewReader(row)) {
+			if err != nil {
+				got = err.Error()
+			}
+		}
+		if got != c.want {
+			t.Errorf("hours %s:\n got %s\nwant %s", c.hours, got, c.want)
+		}
+	}
+
+	huge := strings.Repeat("x", 1<<20)
+	for _, row := range []string{
+		ledgerHeader + "sell,openai,2026-10-15,ChatGPT," + huge + ",US,USD 1.00,USD 0.00,\n",
+		ledgerHeader + "sell,openai,2026-10-15,ChatGPT,Azure,US,USD 1" + huge + ",USD 0.00,\n",
+		ledgerHeader + huge + ",openai,2026-10-15,ChatGPT,Azure,US,USD 1.00,USD 0.00,\n",
+		"action,date," + huge + "\n",
+	} {
+		for _, err := range p.ReadCSV("", "h.csv", strings.NewReader(row)) {
+			if err == nil {
+				t.Fatal("a huge value was read")
+			}
+			if len(err.Error()) > 300 || !strings.Contains(err.Error(), "xxxx…") {
+				t.Errorf("the message quotes too much or no clipped value (%d bytes): %.300s", len(err.Error()), err)
+			}
+			break
+		}
+	}
+}

@@ -2,9 +2,11 @@ package interp
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"sort"
+	"strings"
 
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -142,7 +144,7 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 		s.st.AsOf = s.st.To
 	}
 	if err := s.finish(); err != nil {
-		return nil, err
+		return nil, s.calendarErr(s.lastAt, err)
 	}
 	return s.st, nil
 }
@@ -190,6 +192,20 @@ type settler struct {
 	history []owedLine
 	current Date    // the date of the event being looked at
 	checked *Record // the record whose field kinds were checked last
+	lastAt  Event   // where the last row counted is (no record)
+}
+
+// calendarErr positions at the last row counted an error of a date
+// worked out past the end of the calendar (a due date, a period's end),
+// which only rows dated near 9999-12-31 cause; other errors are returned
+// as they are.
+func (s *settler) calendarErr(at Event, err error) error {
+	var le *LedgerError
+	if at.Line == 0 && at.Source == "" || errors.As(err, &le) || !errors.Is(err, ErrOutOfRange) || !strings.HasPrefix(err.Error(), "date ") {
+		return err
+	}
+	return &LedgerError{Source: at.Source, Line: at.Line, Field: "date", Err: err,
+		Msg: fmt.Sprintf("%s is too late to settle: a date worked out from the rows up to this one, such as when an amount falls due, would be after %s, the last day of the calendar: %v", s.last, MaxDate(), err)}
 }
 
 type owedLine struct {
@@ -288,13 +304,14 @@ func (s *settler) event(ev Event) error {
 	s.n++
 	s.st.Events++
 	s.last = date
+	s.lastAt = Event{Source: ev.Source, Line: ev.Line}
 	if s.n&1023 == 0 {
 		if err := s.ctx.Err(); err != nil {
 			return err
 		}
 	}
 	if err := s.advance(date, false); err != nil {
-		return err
+		return s.calendarErr(s.lastAt, err)
 	}
 	if r.Schema.agreement != s.ag {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "action",
@@ -554,7 +571,7 @@ func (e *LedgerError) Error() string {
 		where = fmt.Sprintf("%s:%d", where, e.Line)
 	}
 	if e.Field != "" {
-		return fmt.Sprintf("%s: field %q: %s", where, e.Field, e.Msg)
+		return fmt.Sprintf("%s: field %s: %s", where, shown(e.Field), e.Msg)
 	}
 	return fmt.Sprintf("%s: %s", where, e.Msg)
 }
