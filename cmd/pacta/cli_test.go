@@ -355,13 +355,31 @@ func TestDecideBadActions(t *testing.T) {
 			}
 		})
 	}
-	// On standard input, the line is named and nothing is printed, even
-	// for the good actions before the bad one.
-	in := sale() + "\n" + sale(`"AWS"`, `"Amazon"`) + "\n"
-	out, errs, code := runCLI(t, in, "decide", exampleDir)
-	want := `pacta decide: standard input, line 2: field "platform": "Amazon" is not a Platform (one of AWS, Azure, Direct, GoogleCloud)` + "\n"
-	if code != 1 || out != "" || errs != want {
-		t.Errorf("exit %d, stdout %q\nstderr %q\nwant   %q", code, out, errs, want)
+	// On standard input, every bad line is reported with its line and
+	// field, the good lines are still decided and printed in order, and
+	// the exit status is 1 at the end.
+	in := sale() + "\n" + sale(`"AWS"`, `"Amazon"`) + "\n\n" + sale(`"AWS"`, `"Azure"`) + "\n" + `{"action":"sell",` + "\n" +
+		sale(`,"refunds":"USD 0.00"`, ``) + "\n" + sale(`"openai"`, `"microsoft"`) + "\n"
+	out, errs, code := runCLI(t, in, "decide", exampleDir, "--format", "json")
+	want := `stdin:2: field "platform": "Amazon" is not a Platform (one of AWS, Azure, Direct, GoogleCloud)` + "\n" +
+		`stdin:5: not a JSON object: unexpected EOF` + "\n" +
+		`stdin:6: field "refunds": missing; sell needs product, platform, region, date, gross, refunds, actor` + "\n" +
+		"pacta decide: 3 of 6 actions could not be decided\n"
+	if code != 1 || errs != want {
+		t.Errorf("exit %d\nstderr %q\nwant   %q", code, errs, want)
+	}
+	// Lines 1, 4 and 7: an AWS sale by openai on 2026-12-01 is permitted by
+	// 3.2, an Azure one by 2.1, and microsoft's sale is not covered.
+	var verdicts []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m struct{ Summary string }
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("%v: %s", err, l)
+		}
+		verdicts = append(verdicts, m.Summary)
+	}
+	if len(verdicts) != 3 || !strings.HasPrefix(verdicts[0], "permitted by 3.2") || !strings.HasPrefix(verdicts[1], "permitted by 2.1") || !strings.HasPrefix(verdicts[2], "not covered") {
+		t.Errorf("decisions %q", verdicts)
 	}
 	if _, errs, code := runCLI(t, "\n\n", "decide", exampleDir); code != 1 || !strings.Contains(errs, "no actions on standard input") {
 		t.Errorf("empty input: exit %d, %q", code, errs)
