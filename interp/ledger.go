@@ -56,6 +56,14 @@ import (
 // appear only once. Unlike a CSV cell, an empty string "" is a value, so
 // a text field may be empty.
 //
+// # Limits
+//
+// A row (a CSV record with all its cells, or a line of JSON Lines) may be
+// at most DefaultMaxRowBytes long unless the program was compiled with
+// WithMaxRowBytes; a longer one is an error wrapping ErrTooLarge, found
+// without reading more than about the limit. An error quotes an offending
+// value by its first 40 characters only.
+//
 // # Errors and reuse
 //
 // Every problem is yielded as a *LedgerError naming the source, the line
@@ -69,9 +77,6 @@ import (
 // action or event. Settle never keeps a Record; a caller that does must
 // copy its Fields.
 
-// maxJSONLine is the longest JSON Lines row the reader accepts.
-const maxJSONLine = 16 << 20
-
 // ReadCSV streams the rows of a CSV ledger of the agreement agreementID
 // ("" for the only one) as events. source names the ledger in errors
 // (usually its file name). See the comment at the top of ledger.go for the
@@ -83,22 +88,34 @@ func (p *Program) ReadCSV(agreementID, source string, r io.Reader) iter.Seq2[Eve
 			yield(Event{}, &LedgerError{Source: source, Msg: err.Error(), Err: err})
 			return
 		}
-		cr := csv.NewReader(r)
+		maxRow := p.rowLimit()
+		lim := &rowLimiter{r: r, limit: int64(maxRow) + csvSlack}
+		cr := csv.NewReader(lim)
 		cr.ReuseRecord = true
 		cr.FieldsPerRecord = -1 // checked here, with a clearer message
 		lr := newLedgerReader(ag, source)
 		fail := func(line int, field, msg string) {
 			yield(Event{}, &LedgerError{Source: source, Line: line, Field: field, Msg: msg})
 		}
+		tooLong := func(line int) {
+			yield(Event{}, &LedgerError{Source: source, Line: line, Err: ErrTooLarge,
+				Msg: fmt.Sprintf("the row is longer than %s, the most a ledger row may be", sizeText(int64(maxRow)))})
+		}
 		header, err := cr.Read()
 		if err == io.EOF {
 			fail(1, "", "the ledger is empty: the first row must name the columns (action, actor, date and the fields)")
+			return
+		}
+		if errors.Is(err, errRowTooLong) {
+			tooLong(1)
 			return
 		}
 		if err != nil {
 			yield(Event{}, csvError(source, err))
 			return
 		}
+		next := 2 // the line the next row starts on, unless blank lines come first
+		lim.rowDone(cr.InputOffset(), maxRow)
 		cols := make([]string, len(header))
 		copy(cols, header) // the reader reuses header's storage
 		if len(cols) > 0 {
@@ -113,11 +130,18 @@ func (p *Program) ReadCSV(agreementID, source string, r io.Reader) iter.Seq2[Eve
 			if err == io.EOF {
 				return
 			}
+			if errors.Is(err, errRowTooLong) {
+				tooLong(next)
+				return
+			}
 			if err != nil {
 				yield(Event{}, csvError(source, err))
 				return
 			}
+			lim.rowDone(cr.InputOffset(), maxRow)
 			line, _ := cr.FieldPos(0)
+			last, _ := cr.FieldPos(len(row) - 1)
+			next = last + 1
 			if len(row) != len(cols) {
 				fail(line, "", fmt.Sprintf("the row has %s, but the header names %d", columns(len(row)), len(cols)))
 				return
@@ -132,6 +156,48 @@ func (p *Program) ReadCSV(agreementID, source string, r io.Reader) iter.Seq2[Eve
 			}
 		}
 	}
+}
+
+// rowLimit is the longest ledger row accepted.
+func (p *Program) rowLimit() int {
+	if p.maxRow <= 0 {
+		return DefaultMaxRowBytes
+	}
+	return p.maxRow
+}
+
+// csvSlack is how far encoding/csv may read ahead of the row it is on
+// (its buffer), on top of the row limit.
+const csvSlack = 4096
+
+// errRowTooLong stops encoding/csv in a row longer than the limit.
+var errRowTooLong = errors.New("the row is too long")
+
+// rowLimiter passes on the bytes of a CSV ledger up to a limit past the
+// start of the current row, so that encoding/csv never holds more than
+// one row of at most the limit, whatever the input (one endless line, a
+// quoted cell that never closes).
+type rowLimiter struct {
+	r     io.Reader
+	read  int64 // bytes passed on
+	limit int64 // pass on no more than this
+}
+
+func (l *rowLimiter) Read(p []byte) (int, error) {
+	if l.read >= l.limit {
+		return 0, errRowTooLong
+	}
+	if int64(len(p)) > l.limit-l.read {
+		p = p[:l.limit-l.read]
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
+}
+
+// rowDone moves the limit past a row that ended at offset end.
+func (l *rowLimiter) rowDone(end int64, maxRow int) {
+	l.limit = end + int64(maxRow) + csvSlack
 }
 
 func columns(n int) string {
@@ -168,7 +234,8 @@ func (p *Program) ReadJSONL(agreementID, source string, r io.Reader) iter.Seq2[E
 			return
 		}
 		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 0, 64<<10), maxJSONLine)
+		maxRow := p.rowLimit()
+		sc.Buffer(make([]byte, 0, min(64<<10, maxRow+1)), maxRow+1) // +1: the newline
 		lr := newLedgerReader(ag, source)
 		line := 0
 		for sc.Scan() {
@@ -192,7 +259,8 @@ func (p *Program) ReadJSONL(agreementID, source string, r io.Reader) iter.Seq2[E
 		if err := sc.Err(); err != nil {
 			msg := err.Error()
 			if errors.Is(err, bufio.ErrTooLong) {
-				msg = fmt.Sprintf("the line is longer than %d MiB; give one row per line", maxJSONLine>>20)
+				msg = fmt.Sprintf("the line is longer than %s, the most a ledger row may be; give one row per line", sizeText(int64(maxRow)))
+				err = ErrTooLarge
 			}
 			yield(Event{}, &LedgerError{Source: source, Line: line + 1, Msg: msg, Err: err})
 		}

@@ -470,3 +470,31 @@ func TestSettleDefaultSpan(t *testing.T) {
 		t.Errorf("default span:\n%s", all)
 	}
 }
+
+// Input limits (SPEC 13): an endless source file and an over-long ledger
+// row are refused at once with the limit and the flag that raises it.
+func TestInputLimits(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		_, errs, code := runCLI(t, "", "check", "/dev/zero")
+		if want := "pacta check: /dev/zero: the file is larger than 4 MiB, the most an agreement source file may be (raise the limit with --max-source-bytes)\n"; code != 1 || errs != want {
+			t.Errorf("exit %d, %q\nwant %q", code, errs, want)
+		}
+	}
+	_, errs, code := runCLI(t, "", "check", "--max-source-bytes", "100", exampleDir)
+	if code != 1 || !strings.Contains(errs, "agreement.pacta: the file is larger than 100 bytes") {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+	dir := t.TempDir()
+	ledger := filepath.Join(dir, "long.csv")
+	row := "action,actor,date,product,platform,region,gross,refunds,model\nsell,openai,2026-10-15," + strings.Repeat("p", 2<<20) + ",Azure,US,1,0,\n"
+	if err := os.WriteFile(ledger, []byte(row), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, code = runCLI(t, "", "settle", exampleDir, "--ledger", ledger)
+	if want := ledger + ":2: the row is longer than 1 MiB, the most a ledger row may be (raise the limit with --max-row-bytes)\n"; code != 1 || errs != want {
+		t.Errorf("exit %d, %q\nwant %q", code, errs, want)
+	}
+	if _, errs, code = runCLI(t, "", "settle", exampleDir, "--ledger", ledger, "--max-row-bytes", "4194304"); code != 0 {
+		t.Errorf("raised: exit %d, %q", code, errs)
+	}
+}

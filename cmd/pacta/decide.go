@@ -42,6 +42,7 @@ others) or agreement, 2 usage error.`, stderr)
 	action := fs.String("action", "", "the action to decide, as a JSON object")
 	asOf := fs.String("as-of", "", "decide as the agreement stood on `DATE` (YYYY-MM-DD): amendments effective later are left out")
 	format := fs.String("format", "text", "output format: text or json")
+	limits := limitFlags(fs, false)
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -66,7 +67,7 @@ others) or agreement, 2 usage error.`, stderr)
 		}
 		opts.AsOf = d
 	}
-	p, err := loadProgram(paths)
+	p, err := loadProgram(paths, limits()...)
 	if err != nil {
 		printCmdError(stderr, "decide", err)
 		return 1

@@ -77,12 +77,12 @@ agreements (as amended). Exit status: 0 success, 1 error, 2 usage error.`, stder
 }
 
 // compileSources compiles sources with the standard library.
-func compileSources(srcs []source) (*interp.Program, error) {
+func compileSources(srcs []source, opts ...interp.Option) (*interp.Program, error) {
 	in := make([]interp.Source, len(srcs))
 	for i, s := range srcs {
 		in[i] = interp.Source{Name: s.name, Text: s.src}
 	}
-	return interp.Compile(in, programOptions()...)
+	return interp.Compile(in, append(programOptions(), opts...)...)
 }
 
 // reportError prints err: a list of positioned problems with carets, or

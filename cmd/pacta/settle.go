@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -42,6 +43,7 @@ printed), 2 usage error.`, stderr)
 	asOf := fs.String("as-of", "", "report what is overdue as of this `date` (default: the end of the statement)")
 	agreement := fs.String("agreement", "", "the `agreement` to settle, when several are loaded")
 	format := fs.String("format", "text", "output format: text or json")
+	limits := limitFlags(fs, true)
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -86,7 +88,7 @@ printed), 2 usage error.`, stderr)
 	if !opts.From.IsZero() && !opts.To.IsZero() && opts.To.Before(opts.From) {
 		return usageError(fs, stderr, "settle", fmt.Sprintf("--to %s is before --from %s", opts.To, opts.From))
 	}
-	p, err := loadProgram(paths)
+	p, err := loadProgram(paths, limits()...)
 	if err != nil {
 		printCmdError(stderr, "settle", err)
 		return 1
@@ -98,6 +100,10 @@ printed), 2 usage error.`, stderr)
 	}
 	defer f.Close()
 	st, err := p.Settle(context.Background(), read(p, *agreement, *ledger, f), opts)
+	if errors.Is(err, interp.ErrTooLarge) {
+		fmt.Fprintf(stderr, "%v (raise the limit with --max-row-bytes)\n", err)
+		return 1
+	}
 	if err != nil {
 		printCmdError(stderr, "settle", err)
 		return 1
