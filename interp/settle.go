@@ -34,7 +34,23 @@ type SettleOptions struct {
 	// judged by the clauses in force on its date among those known on
 	// AsOf). Zero means To, and every amendment counts.
 	AsOf Date
+	// OnBreach, when set, is given every breach as it is found, in ledger
+	// order, and the statement keeps none of them, only their counts: a
+	// settlement stays in constant memory however many rows are breaches.
+	// The Breach and its Decision are reused once OnBreach returns; copy
+	// what must outlive the call. An error from OnBreach ends the
+	// settlement with that error.
+	OnBreach func(*Breach) error
+	// BreachSample is how many breaches the statement keeps in Breaches,
+	// the first ones in ledger order, when OnBreach is not set: 0 means
+	// DefaultBreachSample, a negative number every one (memory then grows
+	// with the breaches).
+	BreachSample int
 }
+
+// DefaultBreachSample is how many breaches a statement lists unless
+// SettleOptions.BreachSample says otherwise; the others are counted.
+const DefaultBreachSample = 100
 
 // Statement is the result of a settlement.
 type Statement struct {
@@ -46,9 +62,15 @@ type Statement struct {
 	// Lines are sorted by period, then payer, payee, clause and kind.
 	Lines []*Line
 	// Totals add the lines up per period and per payer→payee pair.
-	Totals   []*PairTotal
+	Totals []*PairTotal
+	// Breaches are the breaches kept: the first BreachSample of them in
+	// ledger order, none when SettleOptions.OnBreach took them.
 	Breaches []*Breach
-	Overdue  []*Overdue
+	// BreachCount is the number of breaches in the statement's range, kept
+	// or not; BreachTally counts them per deciding clause.
+	BreachCount int64
+	BreachTally []*BreachTally
+	Overdue     []*Overdue
 	// Unmet lists the obligations (`must ... by DATE`) whose deadline
 	// fell within the statement and which no action in the ledger met.
 	Unmet []*Unmet
@@ -97,6 +119,16 @@ type Breach struct {
 	Action   string
 	Actor    string
 	Decision *Decision
+}
+
+// BreachTally is how many breaches one clause (or one conflict, or the
+// agreement's default) decided. Tallies are sorted by clause number, the
+// default last.
+type BreachTally struct {
+	Verdict  lang.Verdict   // Prohibited, Conflict or NotCovered
+	Clause   *ClauseInfo    // the deciding clause, if one decides
+	Conflict [2]*ClauseInfo // the clauses in conflict, for Conflict
+	Count    int64
 }
 
 // Overdue is an amount not paid by its due date, as of the statement's
@@ -193,6 +225,12 @@ type settler struct {
 	current Date    // the date of the event being looked at
 	checked *Record // the record whose field kinds were checked last
 	lastAt  Event   // where the last row counted is (no record)
+	// Breaches: the callback or the sample size, the tally by deciding
+	// clause, and the breach handed to the callback (reused).
+	onBreach func(*Breach) error
+	sample   int
+	tally    map[BreachTally]*BreachTally // keyed with Count 0
+	found    Breach
 }
 
 // calendarErr positions at the last row counted an error of a date
@@ -275,6 +313,10 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 	}
 	sort.SliceStable(s.sched, func(i, j int) bool { return s.sched[i].date.Before(s.sched[j].date) })
 	s.fr.owed = s.owed
+	s.onBreach, s.sample, s.tally = opts.OnBreach, opts.BreachSample, map[BreachTally]*BreachTally{}
+	if s.sample == 0 {
+		s.sample = DefaultBreachSample
+	}
 	return s
 }
 
@@ -506,6 +548,7 @@ func (s *settler) finish() error {
 	s.st.Lines = kept
 	s.overdue()
 	s.unmet()
+	s.tallyBreaches()
 	s.sortAndTotal()
 	return nil
 }
@@ -543,14 +586,72 @@ func (s *settler) breach(ev Event, r *Record, v *version, date Date) error {
 	if s.dec.Effect != lang.Prohibited || date.Before(s.st.From) || !s.st.To.IsZero() && date.After(s.st.To) {
 		return nil
 	}
+	s.st.BreachCount++
+	key := BreachTally{Verdict: s.dec.Verdict, Clause: s.dec.Clause, Conflict: s.dec.Conflict}
+	if key.Verdict != lang.Conflict {
+		key.Conflict = [2]*ClauseInfo{}
+	}
+	t := s.tally[key]
+	if t == nil {
+		t = new(BreachTally)
+		*t = key
+		s.tally[key] = t
+	}
+	t.Count++
+	actor := r.Fields[r.Schema.actorAt].str
+	if s.onBreach != nil {
+		s.found = Breach{Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name, Actor: actor, Decision: &s.dec}
+		return s.onBreach(&s.found)
+	}
+	if s.sample >= 0 && len(s.st.Breaches) >= s.sample {
+		return nil // counted, not kept
+	}
 	d := new(Decision)
 	*d = s.dec
 	d.Applied = append([]Applied(nil), s.dec.Applied...)
-	actor := r.Fields[r.Schema.FieldIndex("actor")].str
 	s.st.Breaches = append(s.st.Breaches, &Breach{
 		Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name, Actor: actor, Decision: d,
 	})
 	return nil
+}
+
+// tallyBreaches puts the breach tallies in the statement, by clause
+// number, conflicts after the clause they name first, the default last.
+func (s *settler) tallyBreaches() {
+	for _, t := range s.tally {
+		s.st.BreachTally = append(s.st.BreachTally, t)
+	}
+	first := func(t *BreachTally) *ClauseInfo {
+		if t.Verdict == lang.Conflict {
+			return t.Conflict[0]
+		}
+		return t.Clause
+	}
+	sort.Slice(s.st.BreachTally, func(i, j int) bool {
+		a, b := s.st.BreachTally[i], s.st.BreachTally[j]
+		ca, cb := first(a), first(b)
+		switch {
+		case ca == nil || cb == nil:
+			if ca != cb {
+				return cb == nil
+			}
+		case ca != cb:
+			if c := CompareClauseNums(ca.Num, cb.Num); c != 0 {
+				return c < 0
+			}
+			return ca.id < cb.id
+		}
+		if a.Verdict != b.Verdict {
+			return a.Verdict != lang.Conflict
+		}
+		if a.Conflict[1] != nil && b.Conflict[1] != nil && a.Conflict[1] != b.Conflict[1] {
+			if c := CompareClauseNums(a.Conflict[1].Num, b.Conflict[1].Num); c != 0 {
+				return c < 0
+			}
+			return a.Conflict[1].id < b.Conflict[1].id
+		}
+		return false
+	})
 }
 
 // LedgerError is a problem with one row of a ledger.
