@@ -66,6 +66,14 @@ import (
 //	    "source": "ledger.csv", "line": 9, "date": "2026-10-20",
 //	    "actor": "openai", "action": "sell",
 //	    "decision": DECISION
+//	  }],                            // the first 100 (SettleOptions.BreachSample), or all
+//	  "breach_count": 2,             // every breach, listed or not
+//	  "breaches_omitted": 0,         // how many "breaches" leaves out
+//	  "breach_tally": [{             // per deciding clause, by clause number
+//	    "verdict": "prohibited",     // prohibited, conflict, not covered
+//	    "clause": CLAUSE,            // null for a conflict or the default
+//	    "conflict": [],              // a conflict's two clauses
+//	    "count": 2
 //	  }],
 //	  "overdue": [{
 //	    "payer": "openai", "payee": "microsoft", "clause": CLAUSE,
