@@ -524,6 +524,23 @@ func TestScanFlatAgreesWithDecoder(t *testing.T) {
 	}
 }
 
+// checkLedgerError checks what every ledger error must be: a
+// *LedgerError naming the source and a line, whose message quotes no
+// more than a short prefix of any value.
+func checkLedgerError(t *testing.T, err error, source string) {
+	t.Helper()
+	var le *LedgerError
+	if !errors.As(err, &le) || le.Source != source || le.Line < 1 {
+		t.Fatalf("error %v (%T)", err, err)
+	}
+	if n := len(err.Error()); n > 600 {
+		t.Fatalf("a message of %d bytes: %.200s…", n, err)
+	}
+}
+
+// The seed corpus of the ledger fuzz targets is in testdata/fuzz (the
+// example ledgers and the cases of TestLedgerErrors); run one for at most
+// 15 seconds with go test ./interp -run '^$' -fuzz FuzzReadCSV -fuzztime 15s.
 func FuzzReadJSONL(f *testing.F) {
 	f.Add(smallJSONL)
 	f.Add(`{"action":"sell","actor":"openai","date":"2026-10-15","product":"C\u0041","platform":"Azure","region":"","gross":1,"refunds":0}`)
@@ -532,10 +549,7 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		for ev, err := range p.ReadJSONL("", "f.jsonl", strings.NewReader(text)) {
 			if err != nil {
-				var le *LedgerError
-				if !errors.As(err, &le) || le.Source != "f.jsonl" {
-					t.Fatalf("error %v (%T)", err, err)
-				}
+				checkLedgerError(t, err, "f.jsonl")
 				return
 			}
 			_ = RecordVal(ev.Record).String()
@@ -551,10 +565,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		for ev, err := range p.ReadCSV("", "f.csv", strings.NewReader(text)) {
 			if err != nil {
-				var le *LedgerError
-				if !errors.As(err, &le) || le.Source != "f.csv" {
-					t.Fatalf("error %v (%T)", err, err)
-				}
+				checkLedgerError(t, err, "f.csv")
 				return
 			}
 			_ = RecordVal(ev.Record).String()

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"iter"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	. "github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/stdlib"
@@ -40,19 +42,32 @@ type csvRow struct {
 
 func csvRows(t *testing.T, data []byte) []csvRow {
 	t.Helper()
-	r := csv.NewReader(bytes.NewReader(data))
-	header, err := r.Read()
+	rows, err := parseRows(string(data))
 	if err != nil {
 		t.Fatal(err)
+	}
+	return rows
+}
+
+func parseRows(data string) ([]csvRow, error) {
+	r := csv.NewReader(strings.NewReader(data))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		return nil, err
+	}
+	header = slices.Clone(header)
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\uFEFF")
 	}
 	var out []csvRow
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
-			return out
+			return out, nil
 		}
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		line, _ := r.FieldPos(0)
 		cells := map[string]string{}
@@ -250,4 +265,45 @@ func normalize(amounts []string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// FuzzReadersAgree: whatever CSV ledger the CSV reader accepts, the same
+// rows as JSON Lines read to the same records, and settle to the same
+// statement. Seeds: the example ledger (testdata/fuzz holds more).
+func FuzzReadersAgree(f *testing.F) {
+	data, err := os.ReadFile("../examples/openai-microsoft-aws/ledger.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(data))
+	p, err := LoadFiles([]string{"../examples/openai-microsoft-aws/agreement.pacta", "../examples/openai-microsoft-aws/amendment.pacta"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // JSON Lines must be UTF-8; a CSV cell need not be
+		}
+		var want []string
+		for ev, err := range p.ReadCSV("", "l", strings.NewReader(text)) {
+			if err != nil {
+				return
+			}
+			want = append(want, fmt.Sprintf("%d %s", ev.Line, RecordVal(ev.Record)))
+		}
+		rows, err := parseRows(text)
+		if err != nil {
+			t.Fatalf("the CSV reader accepted what encoding/csv does not: %v", err)
+		}
+		var got []string
+		for ev, err := range p.ReadJSONL("", "l", bytes.NewReader(toJSONL(t, rows))) {
+			if err != nil {
+				t.Fatalf("CSV read, JSON Lines did not: %v", err)
+			}
+			got = append(got, fmt.Sprintf("%d %s", ev.Line, RecordVal(ev.Record)))
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("JSON Lines read\n%s\nCSV read\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	})
 }
