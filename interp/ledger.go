@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"sort"
 	"strconv"
@@ -220,7 +221,11 @@ func csvError(source string, err error) error {
 		}
 		return &LedgerError{Source: source, Line: pe.Line, Msg: fmt.Sprintf("at character %d: %s", pe.Column, msg), Err: err}
 	}
-	return &LedgerError{Source: source, Msg: err.Error(), Err: err}
+	var pe2 *fs.PathError
+	if errors.As(err, &pe2) {
+		return &LedgerError{Source: source, Msg: "cannot read the ledger: " + pe2.Err.Error(), Err: err}
+	}
+	return &LedgerError{Source: source, Msg: "cannot read the ledger: " + err.Error(), Err: err}
 }
 
 // ReadJSONL streams the rows of a JSON Lines ledger of the agreement
@@ -257,7 +262,11 @@ func (p *Program) ReadJSONL(agreementID, source string, r io.Reader) iter.Seq2[E
 			}
 		}
 		if err := sc.Err(); err != nil {
-			msg := err.Error()
+			msg := "cannot read the ledger: " + err.Error()
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				msg = "cannot read the ledger: " + pe.Err.Error()
+			}
 			if errors.Is(err, bufio.ErrTooLong) {
 				msg = fmt.Sprintf("the line is longer than %s, the most a ledger row may be; give one row per line", sizeText(int64(maxRow)))
 				err = ErrTooLarge
@@ -469,7 +478,7 @@ func (lr *ledgerReader) decodeJSON(text []byte) (string, string) {
 	notObject := "not a JSON object: each line must be one object like {\"action\": \"sell\", ...}"
 	tok, err := dec.Token()
 	if err != nil {
-		return "", "not valid JSON: " + jsonMsg(err)
+		return "", "not valid JSON: " + jsonMsg(text, err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
 		return "", notObject
@@ -478,13 +487,13 @@ func (lr *ledgerReader) decodeJSON(text []byte) (string, string) {
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return "", "not valid JSON: " + jsonMsg(err)
+			return "", "not valid JSON: " + jsonMsg(text, err)
 		}
 		key := tok.(string) // object keys are always strings
 		m := jsonMember{key: key}
 		tok, err = dec.Token()
 		if err != nil {
-			return "", "not valid JSON: " + jsonMsg(err)
+			return "", "not valid JSON: " + jsonMsg(text, err)
 		}
 		switch v := tok.(type) {
 		case string:
@@ -503,7 +512,7 @@ func (lr *ledgerReader) decodeJSON(text []byte) (string, string) {
 			for dec.More() {
 				tok, err := dec.Token()
 				if err != nil {
-					return "", "not valid JSON: " + jsonMsg(err)
+					return "", "not valid JSON: " + jsonMsg(text, err)
 				}
 				switch e := tok.(type) {
 				case string:
@@ -517,14 +526,14 @@ func (lr *ledgerReader) decodeJSON(text []byte) (string, string) {
 				}
 			}
 			if _, err := dec.Token(); err != nil { // ']'
-				return "", "not valid JSON: " + jsonMsg(err)
+				return "", "not valid JSON: " + jsonMsg(text, err)
 			}
 		}
 		ms = append(ms, m)
 	}
 	lr.members = ms
 	if _, err := dec.Token(); err != nil { // '}'
-		return "", "not valid JSON: " + jsonMsg(err)
+		return "", "not valid JSON: " + jsonMsg(text, err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return "", "more than one JSON value on the line; give one row per line"
@@ -735,16 +744,53 @@ func scanNumber(s string, i int) int {
 	return i
 }
 
-// jsonMsg words a JSON syntax error without Go's type names.
-func jsonMsg(err error) string {
+// jsonMsg words a JSON syntax error in plain words, with the byte of the
+// line where it is.
+func jsonMsg(text []byte, err error) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return fmt.Sprintf("%s (at byte %d)", se.Error(), se.Offset)
+		// The offsets of a Decoder's tokens vary; Unmarshal's point at the
+		// byte after the one it did not expect.
+		var v any
+		if e2 := json.Unmarshal(text, &v); errors.As(e2, &se) {
+			err = e2
+		}
+		msg := se.Error()
+		if rest, ok := strings.CutPrefix(msg, "invalid character "); ok {
+			// `'}' looking for beginning of object key string`
+			if i := strings.Index(rest, "' "); i > 0 && strings.HasPrefix(rest, "'") {
+				char, where := rest[:i+1], rest[i+2:]
+				for _, w := range jsonWhere {
+					if strings.HasPrefix(where, w[0]) {
+						where = w[1]
+						break
+					}
+				}
+				msg = fmt.Sprintf("unexpected %s %s", char, where)
+			}
+		}
+		return fmt.Sprintf("%s (at byte %d)", msg, se.Offset)
 	}
 	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
 		return "the line ends before the object is closed"
 	}
 	return err.Error()
+}
+
+// jsonWhere rewords where encoding/json found a character it did not
+// expect, longest phrases first.
+var jsonWhere = [][2]string{
+	{"looking for beginning of object key string", "where a member name (a quoted string) should be"},
+	{"looking for beginning of value", "where a value should be"},
+	{"after object key:value pair", `after a member, where "," or "}" should be`},
+	{"after object key", `after a member name, where ":" should be`},
+	{"after array element", `after a list element, where "," or "]" should be`},
+	{"after top-level value", "after the object"},
+	{"in string literal", "inside a string (write control characters as escapes such as \\n)"},
+	{"in string escape code", `in an escape; use \" \\ \/ \b \f \n \r \t or \uXXXX`},
+	{"in \\u hexadecimal character escape", "in a \\u escape, which needs four hexadecimal digits"},
+	{"in numeric literal", "inside a number"},
+	{"in literal", "in true, false or null"},
 }
 
 // maxShown is the most characters of an offending value that an error
