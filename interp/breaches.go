@@ -46,13 +46,14 @@ func NewBreachSpool(f io.ReadWriteSeeker) *BreachSpool {
 // SettleOptions.OnBreach.
 func (s *BreachSpool) Add(b *Breach) error {
 	s.buf.Reset()
-	if err := s.enc.Encode(breachJSON(b)); err != nil {
+	jb := breachJSON(b)
+	if err := s.enc.Encode(jb); err != nil {
 		return err
 	}
 	if _, err := s.w.Write(s.buf.Bytes()); err != nil {
 		return fmt.Errorf("keeping the breaches in a temporary file: %w", err)
 	}
-	for i, c := range breachCells(b.Source, b.Line, b.Date.String(), b.Actor, b.Action, DescribeDecision(b.Decision)) {
+	for i, c := range breachCells(jb.Source, jb.Line, jb.Date, jb.Actor, jb.Action, jb.Decision.Summary) {
 		s.widths[i] = max(s.widths[i], width(c))
 	}
 	s.n++
