@@ -498,3 +498,56 @@ func TestInputLimits(t *testing.T) {
 		t.Errorf("raised: exit %d, %q", code, errs)
 	}
 }
+
+// pacta settle lists the first 100 breaches and counts the others per
+// clause, or with --breaches all lists every one, in text and JSON.
+func TestSettleBreachesFlag(t *testing.T) {
+	dir := t.TempDir()
+	ledger := filepath.Join(dir, "many.csv")
+	var b strings.Builder
+	b.WriteString("action,actor,date,product,platform,region,gross,refunds,model\n")
+	// 150 sales on GoogleCloud, all prohibited by 3.1, on lines 2 to 151.
+	for i := 0; i < 150; i++ {
+		b.WriteString("sell,openai,2027-01-05,ChatGPT Enterprise,GoogleCloud,US,USD 1.00,USD 0.00,\n")
+	}
+	if err := os.WriteFile(ledger, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "", "settle", exampleDir, "--ledger", ledger)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "\nBreaches: 150 found, the first 100 listed\n") ||
+		!strings.Contains(out, ledger+":101  ") || strings.Contains(out, ledger+":102  ") ||
+		!strings.Contains(out, "\n  … and 50 more prohibited by 3.1 \"Azure exclusivity\"\n") {
+		t.Errorf("summary:\n%s", out)
+	}
+	out, errs, code = runCLI(t, "", "settle", exampleDir, "--ledger", ledger, "--breaches", "all")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "\nBreaches\n\n") || strings.Count(out, "prohibited by 3.1") != 150 || strings.Contains(out, "… and") {
+		t.Errorf("all:\n%s", out)
+	}
+	for _, mode := range []string{"summary", "all"} {
+		out, errs, code = runCLI(t, "", "settle", exampleDir, "--ledger", ledger, "--breaches", mode, "--format", "json")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		var doc struct {
+			Breaches        []struct{ Line int }
+			BreachCount     int `json:"breach_count"`
+			BreachesOmitted int `json:"breaches_omitted"`
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("%s: %v", mode, err)
+		}
+		listed := map[string]int{"summary": 100, "all": 150}[mode]
+		if len(doc.Breaches) != listed || doc.BreachCount != 150 || doc.BreachesOmitted != 150-listed || doc.Breaches[listed-1].Line != listed+1 {
+			t.Errorf("%s: %d listed, count %d, omitted %d", mode, len(doc.Breaches), doc.BreachCount, doc.BreachesOmitted)
+		}
+	}
+	if _, errs, code := runCLI(t, "", "settle", exampleDir, "--ledger", ledger, "--breaches", "some"); code != 2 || !strings.Contains(errs, `unknown --breaches "some": use summary or all`) {
+		t.Errorf("bad --breaches: exit %d, %q", code, errs)
+	}
+}
