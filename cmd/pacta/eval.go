@@ -27,6 +27,7 @@ agreements (as amended). Exit status: 0 success, 1 error, 2 usage error.`, stder
 	fs.Var(&files, "f", "load an agreement file or directory (repeatable)")
 	agreement := fs.String("agreement", "", "the agreement whose terms the expression sees, when several are loaded")
 	asOf := fs.String("as-of", "", "evaluate against the version of the agreement in force on this `date`")
+	limits := limitFlags(fs, false)
 	rest, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -51,7 +52,7 @@ agreements (as amended). Exit status: 0 success, 1 error, 2 usage error.`, stder
 		srcs = []source{{"<scratch>", []byte(scratchAgreement)}}
 	} else {
 		var err error
-		if srcs, err = readSources(files); err != nil {
+		if srcs, err = readSources(files, limits()...); err != nil {
 			fmt.Fprintf(stderr, "pacta eval: %v\n", err)
 			return 1
 		}
