@@ -18,8 +18,9 @@ import (
 // keeps them in a file, from which WriteTextAll and WriteJSONAll copy
 // them into the statement at their place.
 
-// BreachSpool keeps breaches in a file, one compact JSON object a line, in
-// the shape of the "breaches" of a statement's JSON.
+// BreachSpool keeps breaches in a file, one a line: the cells of its row
+// in a text statement as a JSON array, a tab, then the breach as compact
+// JSON in the shape of the "breaches" of a statement's JSON.
 type BreachSpool struct {
 	f      io.ReadWriteSeeker
 	w      *bufio.Writer
@@ -47,14 +48,21 @@ func NewBreachSpool(f io.ReadWriteSeeker) *BreachSpool {
 func (s *BreachSpool) Add(b *Breach) error {
 	s.buf.Reset()
 	jb := breachJSON(b)
+	cells := breachCells(jb.Source, jb.Line, jb.Date, jb.Actor, jb.Action, jb.Decision.Summary)
+	for i, c := range cells {
+		s.widths[i] = max(s.widths[i], width(c))
+	}
+	// JSON writes a tab inside a string as \t: the first tab ends the cells.
+	if err := s.enc.Encode(cells); err != nil {
+		return err
+	}
+	s.buf.Truncate(s.buf.Len() - 1)
+	s.buf.WriteByte('\t')
 	if err := s.enc.Encode(jb); err != nil {
 		return err
 	}
 	if _, err := s.w.Write(s.buf.Bytes()); err != nil {
 		return fmt.Errorf("keeping the breaches in a temporary file: %w", err)
-	}
-	for i, c := range breachCells(jb.Source, jb.Line, jb.Date, jb.Actor, jb.Action, jb.Decision.Summary) {
-		s.widths[i] = max(s.widths[i], width(c))
 	}
 	s.n++
 	return nil
@@ -63,9 +71,9 @@ func (s *BreachSpool) Add(b *Breach) error {
 // Len is the number of breaches in the spool.
 func (s *BreachSpool) Len() int64 { return s.n }
 
-// each calls fn with every breach in the spool, as a line of compact JSON
-// valid only during the call.
-func (s *BreachSpool) each(fn func(line []byte) error) error {
+// each calls fn with every breach in the spool: its text cells (a JSON
+// array) and its compact JSON, valid only during the call.
+func (s *BreachSpool) each(fn func(cells, breach []byte) error) error {
 	if err := s.w.Flush(); err != nil {
 		return fmt.Errorf("keeping the breaches in a temporary file: %w", err)
 	}
@@ -85,7 +93,11 @@ func (s *BreachSpool) each(fn func(line []byte) error) error {
 			line = long
 		}
 		if len(line) > 0 {
-			if ferr := fn(line); ferr != nil {
+			cells, breach, ok := bytes.Cut(line, []byte{'\t'})
+			if !ok {
+				return fmt.Errorf("the temporary file of breaches was changed")
+			}
+			if ferr := fn(cells, breach); ferr != nil {
 				return ferr
 			}
 		}
@@ -146,17 +158,11 @@ func (st *Statement) writeBreachesText(b *bufio.Writer, all *BreachSpool) error 
 		}
 		writeCells(b, "  ", breachHeader, widths)
 		if all != nil {
-			var jb struct {
-				Source, Date, Actor, Action string
-				Line                        int
-				Decision                    struct{ Summary string }
-			}
-			err := all.each(func(line []byte) error {
-				jb.Decision.Summary = ""
-				if err := json.Unmarshal(line, &jb); err != nil {
+			var c [4]string
+			err := all.each(func(cells, _ []byte) error {
+				if err := json.Unmarshal(cells, &c); err != nil {
 					return err
 				}
-				c := breachCells(jb.Source, jb.Line, jb.Date, jb.Actor, jb.Action, jb.Decision.Summary)
 				writeCells(b, "  ", c[:], widths)
 				return nil
 			})

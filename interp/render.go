@@ -330,7 +330,7 @@ func (st *Statement) WriteJSONAll(w io.Writer, all *BreachSpool) error {
 	listed := int64(len(st.Breaches))
 	if all != nil {
 		listed = all.Len()
-		if err := all.each(func(line []byte) error { j.elemRaw(line); return j.err }); err != nil {
+		if err := all.each(func(_, breach []byte) error { j.elemRaw(breach); return j.err }); err != nil {
 			return err
 		}
 	} else {
