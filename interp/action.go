@@ -270,7 +270,7 @@ func (e *FieldError) Error() string {
 	if e.Field == "" {
 		return e.Msg
 	}
-	return fmt.Sprintf("field %q: %s", e.Field, e.Msg)
+	return fmt.Sprintf("field %s: %s", shown(e.Field), e.Msg)
 }
 
 // NewAction builds an instance of an action of an agreement ("" for the

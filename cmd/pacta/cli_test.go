@@ -497,6 +497,21 @@ func TestInputLimits(t *testing.T) {
 	if _, errs, code = runCLI(t, "", "settle", exampleDir, "--ledger", ledger, "--max-row-bytes", "4194304"); code != 0 {
 		t.Errorf("raised: exit %d, %q", code, errs)
 	}
+
+	// A huge value or name in an action is quoted by its first 40
+	// characters only.
+	y := strings.Repeat("y", 1<<20)
+	in := `{"action":"sell","actor":"openai","date":"2026-12-01","product":"a","platform":"` + y + `","region":"US","gross":"USD 1.00","refunds":"USD 0.00"}` + "\n" +
+		`{"action":"sell","` + y + `":1}` + "\n" + `{"action":"` + y + `"}` + "\n"
+	_, errs, code = runCLI(t, in, "decide", exampleDir)
+	y40 := `"` + y[:40] + `…"`
+	want := `stdin:1: field "platform": ` + y40 + " is not a Platform (one of AWS, Azure, Direct, GoogleCloud)\n" +
+		`stdin:2: field ` + y40 + ": sell has no such field\n" +
+		`stdin:3: unknown action ` + y40 + "\n" +
+		"pacta decide: 3 of 3 actions could not be decided\n"
+	if code != 1 || errs != want {
+		t.Errorf("exit %d, stderr %.500q\nwant %.500q", code, errs, want)
+	}
 }
 
 // pacta settle lists the first 100 breaches and counts the others per
