@@ -143,8 +143,9 @@ func TestLedgerErrorsNameTheRow(t *testing.T) {
 	p := loadWithAudits(t)
 	late := ledgerHeader + `sell,openai,9999-12-31,ChatGPT,Azure,US,USD 1.00,USD 0.00,` + "\n"
 	_, err := p.Settle(context.Background(), p.ReadCSV("", "late.csv", strings.NewReader(late)), SettleOptions{})
-	// 5.1 is due 45 days after the end of 9999-Q4, past 9999-12-31.
-	if want := `late.csv:2: field "date": 9999-12-31 is too late to settle: a date worked out from the rows up to this one, such as when an amount falls due, would be after 9999-12-31, the last day of the calendar: date 9999-12-31 + 45 days is out of range`; err == nil || !strings.HasPrefix(err.Error(), want) {
+	// 5.1 is due 45 days after the end of 9999-Q4, past 9999-12-31; the
+	// error names the row and the clause (line 73 of agreement.pacta).
+	if want := `late.csv:2: field "date": 9999-12-31 is too late to settle: agreement.pacta:73:7: clause 5.1: the due date, 9999-12-31 + 45 days, is after 9999-12-31`; err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
 

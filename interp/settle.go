@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"iter"
 	"sort"
-	"strings"
 
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -253,16 +252,19 @@ type settler struct {
 
 // calendarErr positions at the last row counted an error of a date
 // worked out past the end of the calendar (a due date, a period's end),
-// which only rows dated near 9999-12-31 cause; other errors are returned
-// as they are.
+// which only rows dated near 9999-12-31 cause, keeping the clause the
+// error names; other errors are returned as they are.
 func (s *settler) calendarErr(at Event, err error) error {
 	var le *LedgerError
-	if at.Line == 0 && at.Source == "" || errors.As(err, &le) || !errors.Is(err, ErrOutOfRange) || !strings.HasPrefix(err.Error(), "date ") {
+	if at.Line == 0 && at.Source == "" || errors.As(err, &le) || !errors.Is(err, errPastCalendar) {
 		return err
 	}
 	return &LedgerError{Source: at.Source, Line: at.Line, Field: "date", Err: err,
-		Msg: fmt.Sprintf("%s is too late to settle: a date worked out from the rows up to this one, such as when an amount falls due, would be after %s, the last day of the calendar: %v", s.last, MaxDate(), err)}
+		Msg: fmt.Sprintf("%s is too late to settle: %v", s.last, err)}
 }
+
+// errPastCalendar marks a date worked out after 9999-12-31 while settling.
+var errPastCalendar = fmt.Errorf("%w: after the last day of the calendar", ErrOutOfRange)
 
 type owedLine struct {
 	date         Date
@@ -485,7 +487,8 @@ func clauseFault(c *ClauseInfo, pos lang.Pos, format string, args ...any) error 
 func dueAfter(c *ClauseInfo, pos lang.Pos, from Date, d Duration) (Date, error) {
 	due, err := from.AddDuration(d)
 	if err != nil {
-		return Date{}, clauseFault(c, pos, "the due date, %s + %s, is after %s", from, d, MaxDate())
+		return Date{}, &clauseError{clause: c, named: true, err: &Error{Pos: pos, Err: errPastCalendar,
+			Msg: fmt.Sprintf("clause %s: the due date, %s + %s, is after %s", c.Num, from, d, MaxDate())}}
 	}
 	return due, nil
 }
