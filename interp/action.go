@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 
@@ -127,18 +126,16 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 	case KindInteger:
 		d, err := ParseDecimal(text)
 		if err != nil {
-			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
-		}
-		if _, ok := d.Int64(); !ok {
-			if w, err := d.Truncate(DecimalFromInt(1)); err == nil && w.Equal(d) {
-				if d.Sign() < 0 {
-					return Value{}, fmt.Errorf("%s is too small: a whole number is at least %d", shown(text), int64(math.MinInt64))
-				}
-				return Value{}, fmt.Errorf("%s is too large: a whole number is at most %d", shown(text), int64(math.MaxInt64))
+			if allDigits(strings.TrimPrefix(text, "-")) {
+				return Value{}, fmt.Errorf("%s is too large: a whole number has at most %d digits", shown(text), MaxDecimalDigits)
 			}
 			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
 		}
-		return Value{kind: KindInteger, num: d}, nil
+		v, err := Integer(d)
+		if err != nil {
+			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
+		}
+		return v, nil
 	case KindDecimal:
 		d, err := ParseDecimal(text)
 		if err != nil {
@@ -204,6 +201,16 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		return EnumVal(text, i), nil
 	}
 	return Value{}, fmt.Errorf("a field of type %s cannot be given as text", t)
+}
+
+// allDigits reports whether s is one or more ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // parseMoneyText reads `USD 1,250.00`, `1,250.00` or `1250.00` as money in
