@@ -396,7 +396,7 @@ func engineSettle1(prog *interp.Program, recs []*interp.Record, to, asOf time.Ti
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	opts := interp.SettleOptions{To: end}
+	opts := interp.SettleOptions{To: end, BreachSample: -1} // every breach listed
 	if !asOf.IsZero() {
 		if opts.AsOf, err = interp.ParseDate(ds(asOf)); err != nil {
 			return nil, nil, nil, err
@@ -425,6 +425,9 @@ func engineSettle1(prog *interp.Program, recs []*interp.Record, to, asOf time.Ti
 	var br []string
 	for _, b := range st.Breaches {
 		br = append(br, fmt.Sprintf("row %d %s", b.Line, toVerdict(b.Decision).verdict))
+	}
+	if st.BreachCount != int64(len(st.Breaches)) {
+		br = append(br, fmt.Sprintf("BreachCount %d with %d listed", st.BreachCount, len(st.Breaches)))
 	}
 	var un []string
 	for _, u := range st.Unmet {
