@@ -217,7 +217,7 @@ func runOne(t *testing.T, seed uint64, nEvents int, f features, c *counts) bool 
 		// SPEC 5.5: a breach is an instance whose outcome is prohibited
 		// (by a clause, or by the default when none covers it) or in
 		// conflict.
-		if v := decide(a, r, asOf); v.verdict == "prohibited" || v.verdict == "conflict" || v.verdict == "not covered" && a.prohibited {
+		if v := decide(a, r, asOf); v.verdict == "prohibited" || v.verdict == "conflict" || v.verdict == "not covered (default prohibited)" {
 			wantB = append(wantB, fmt.Sprintf("row %d %s", i+1, v.verdict))
 		}
 	}
@@ -313,7 +313,11 @@ func toVerdict(d *interp.Decision) verdict {
 	case lang.Conflict:
 		v.verdict = "conflict"
 	default:
-		v.verdict = "not covered"
+		// the outcome of a decision no clause covers is the default (5.4)
+		v.verdict = "not covered (default permitted)"
+		if d.Effect == lang.Prohibited {
+			v.verdict = "not covered (default prohibited)"
+		}
 	}
 	for _, ap := range d.Applied {
 		if ap.Outcome == "overridden" {

@@ -129,7 +129,7 @@ func inTerm(a *agreement, t time.Time) bool {
 
 // verdict is a decision as the reference and the comparison see it.
 type verdict struct {
-	verdict    string   // permitted, prohibited, conflict, not covered
+	verdict    string   // permitted, prohibited, conflict, not covered (default …)
 	deciding   []string // "num@madeBy", sorted
 	overridden []string
 }
@@ -142,8 +142,12 @@ func vkey(v *version) string { return v.c.num + "@" + v.madeBy }
 
 // decide is SPEC 5.4 for an action row, as of asOf (zero: none given).
 func decide(a *agreement, r row, asOf time.Time) verdict {
+	notCovered := verdict{verdict: "not covered (default permitted)"}
+	if a.prohibited {
+		notCovered.verdict = "not covered (default prohibited)"
+	}
 	if !inTerm(a, r.date) {
-		return verdict{verdict: "not covered"}
+		return notCovered
 	}
 	var live []*version
 	for _, v := range versions(a, asOf) {
@@ -166,7 +170,7 @@ func decide(a *agreement, r row, asOf time.Time) verdict {
 		applicable = append(applicable, v)
 	}
 	if len(applicable) == 0 {
-		return verdict{verdict: "not covered"}
+		return notCovered
 	}
 	// direct overrides among the versions in force, by number
 	byNum := map[string]*version{}
