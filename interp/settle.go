@@ -612,7 +612,7 @@ func (s *settler) finish() error {
 		var owing []*shareRule
 		for _, rules := range v.money.shares {
 			for _, r := range rules {
-				if r.floor != nil || r.guarantee != nil {
+				if len(r.floors) > 0 || r.guarantee != nil {
 					owing = append(owing, r)
 				}
 			}
@@ -628,9 +628,6 @@ func (s *settler) finish() error {
 	end, _ = s.st.To.AddDays(1)
 	for _, st := range s.order {
 		if err := s.fillFloors(st, end); err != nil {
-			return inClause(st.rule.clause, err)
-		}
-		if err := s.trueUpThrough(st, s.st.To); err != nil {
 			return inClause(st.rule.clause, err)
 		}
 	}

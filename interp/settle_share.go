@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -17,25 +18,41 @@ type shareState struct {
 	// Per-line tier thresholds: the window and the volume counted in it.
 	tierWin []Window
 	volume  []Decimal
-	// Caps over windows longer than a period, and over the term.
+	// Floors: the window of each and the amounts after the floors of
+	// the periods closed in it (SPEC 7.4 step 3).
+	floorWin []Window
+	floorSum []Decimal
+	// Caps, per a period or over the term (kind 0), in the order applied.
 	capWin []Window
 	caps   []LifetimeCap
 	recoup *Recoupment
-	// The minimum guarantee: the window being counted and what it paid.
+	// The minimum guarantee: its window and what was paid in it.
 	guar      *Guarantee
-	guarStart Date // first day of the window being counted
-	guarFrom  Date // first day the clause was in force
+	guarWin   Window
 	waterPaid []Decimal
 	// closed is the last period closed; zero before the first. Floors
-	// apply to every period from the clause's start, sales or none.
+	// and guarantees are settled for every period of the clause version,
+	// sales or none.
 	closed Period
 	from   Date // first day the clause version is in force
+	to     Date // last day: the day before it is replaced or deleted, or the agreement's end
 }
 
 type lineAcc struct {
 	amount Decimal // flat lines: rate × base summed per event, exact
 	base   Decimal // the base counted this period
 	used   bool
+	// tiered lines: the base per threshold window within the period, in
+	// date order (a window may be shorter than the period, SPEC 7.3).
+	wins []winBase
+}
+
+// winBase is the base a tiered line counted, within one settlement
+// period, in one threshold window (zero win: the version's whole life).
+type winBase struct {
+	win  Period
+	end  Date // win's last day
+	base Decimal
 }
 
 func (s *settler) state(r *shareRule, date Date) *shareState {
@@ -50,6 +67,10 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 			st.tierWin[i] = Window{Kind: l.reset, FiscalStart: s.ag.fiscalStart}
 		}
 	}
+	for _, f := range r.floors {
+		st.floorWin = append(st.floorWin, Window{Kind: f.kind, FiscalStart: s.ag.fiscalStart})
+	}
+	st.floorSum = make([]Decimal, len(r.floors))
 	for _, c := range r.caps {
 		st.capWin = append(st.capWin, Window{Kind: c.kind, FiscalStart: s.ag.fiscalStart})
 		st.caps = append(st.caps, LifetimeCap{Limit: c.limit})
@@ -59,13 +80,13 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 	}
 	if r.guarantee != nil {
 		st.guar = &Guarantee{Minimum: r.guarantee.minimum}
-		st.guarFrom = s.clauseStart(r.clause, date)
-		st.guarStart = st.guarFrom
+		st.guarWin = Window{Kind: r.guarantee.kind, FiscalStart: s.ag.fiscalStart}
 	}
 	if len(r.payee.steps) > 0 {
 		st.waterPaid = make([]Decimal, len(r.payee.steps))
 	}
 	st.from = s.clauseStart(r.clause, date)
+	st.to = s.clauseEnd(r.clause)
 	s.shares[r.clause.id] = st
 	s.order = append(s.order, st)
 	return st
@@ -81,6 +102,29 @@ func (s *settler) clauseStart(c *ClauseInfo, fallback Date) Date {
 		}
 	}
 	return fallback
+}
+
+// clauseEnd is the last day of the clause version's life (SPEC 9.2): the
+// day before the first version known to the settlement that no longer
+// has it, or the agreement's end.
+func (s *settler) clauseEnd(c *ClauseInfo) Date {
+	found := false
+	for _, v := range s.ag.versions {
+		if !s.asOfLimit.IsZero() && v.from.After(s.asOfLimit) {
+			break // not yet known on the as-of date
+		}
+		if slices.Contains(v.clauses, c) {
+			found = true
+			continue
+		}
+		if found {
+			if end := v.from.mustAdd(-1); end.Before(s.termEnd) {
+				return end
+			}
+			break
+		}
+	}
+	return s.termEnd
 }
 
 // share counts one event towards a share clause.
@@ -146,6 +190,23 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 	if acc.base, err = acc.base.Add(base); err != nil {
 		return err
 	}
+	if l.tiers != nil {
+		// The threshold window of the event: the reset period containing
+		// it, or the version's whole life (cumulative).
+		n := len(acc.wins)
+		if n == 0 || l.reset != 0 && date.After(acc.wins[n-1].end) {
+			w := winBase{end: MaxDate()}
+			if l.reset != 0 {
+				w.win = PeriodOf(l.reset, s.ag.fiscalStart, date)
+				w.end = w.win.End()
+			}
+			acc.wins = append(acc.wins, w)
+			n++
+		}
+		if acc.wins[n-1].base, err = acc.wins[n-1].base.Add(base); err != nil {
+			return err
+		}
+	}
 	if l.rate != nil {
 		rate, err := evalNum(l.rate, fr)
 		if err != nil {
@@ -184,23 +245,33 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		}
 		amt := acc.amount
 		if l.tiers != nil {
-			changed, err := st.tierWin[i].Enter(period.Start())
-			if err != nil {
-				return err
+			// SPEC 7.3: F(after) - F(before) in each threshold window
+			// the period overlaps.
+			amt = Decimal{}
+			for _, w := range acc.wins {
+				if !w.win.IsZero() {
+					changed, err := st.tierWin[i].Enter(w.win.Start())
+					if err != nil {
+						return err
+					}
+					if changed {
+						st.volume[i] = Decimal{}
+					}
+				}
+				wa, err := l.tiers.Amount(st.volume[i], w.base)
+				if err != nil {
+					return err
+				}
+				if amt, err = amt.Add(wa); err != nil {
+					return err
+				}
+				before := st.volume[i]
+				if st.volume[i], err = st.volume[i].Add(w.base); err != nil {
+					return err
+				}
+				notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window",
+					l.rateText, Money(s.ag.currency, before), Money(s.ag.currency, st.volume[i])))
 			}
-			if changed {
-				st.volume[i] = Decimal{}
-			}
-			amt, err = l.tiers.Amount(st.volume[i], acc.base)
-			if err != nil {
-				return err
-			}
-			before := st.volume[i]
-			if st.volume[i], err = st.volume[i].Add(acc.base); err != nil {
-				return err
-			}
-			notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window",
-				l.rateText, Money(s.ag.currency, before), Money(s.ag.currency, st.volume[i])))
 		}
 		if len(r.lines) > 1 {
 			rates = append(rates, fmt.Sprintf("%s of %s", l.rateText, Money(s.ag.currency, acc.base)))
@@ -210,7 +281,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		if exact, err = exact.Add(amt); err != nil {
 			return err
 		}
-		st.lines[i] = lineAcc{}
+		st.lines[i] = lineAcc{wins: acc.wins[:0]}
 	}
 	amount, err := exact.Round(s.ag.unit, s.ag.rounding)
 	if err != nil {
@@ -222,34 +293,84 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	// explained: a limit or the recoupment changed the amount, and its
 	// note says so.
 	explained := false
-	if r.floor != nil || r.cap != nil {
-		var note LimitNote
-		amount, note = ApplyPeriodLimits(amount, r.floor, r.cap)
-		if note != NotLimited {
-			notes = append(notes, "per "+period.Kind().String()+": "+note.String())
-			explained = true
+	// The day the period closes: its end, or the end of the version's
+	// life within it. Floors and the guarantee act only in a period that
+	// is over within the statement (SPEC 7.6).
+	cutEnd := period.End()
+	if st.to.Before(cutEnd) {
+		cutEnd = st.to
+	}
+	over := s.st.To.IsZero() || !cutEnd.After(s.st.To)
+	// lastIn reports whether period is the version's last settlement
+	// period in the window w has entered (kind 0: the version's life).
+	lastIn := func(w *Window) bool {
+		return over && (!period.End().Before(st.to) || w.Kind != 0 && !period.End().Before(w.Current.End()))
+	}
+	// Step 3: floors, in order, each at the version's last settlement
+	// period in its window, topping the window's amounts up to it.
+	for i, f := range r.floors {
+		w := &st.floorWin[i]
+		changed, err := w.Enter(period.Start())
+		if err != nil {
+			return err
+		}
+		if changed {
+			st.floorSum[i] = Decimal{}
+		}
+		if !lastIn(w) {
+			continue
+		}
+		soFar, err := st.floorSum[i].Add(amount)
+		if err != nil {
+			return err
+		}
+		top, err := f.limit.Sub(soFar)
+		if err != nil {
+			return err
+		}
+		if top.Sign() <= 0 {
+			continue
+		}
+		before := amount
+		if amount, err = amount.Add(top); err != nil {
+			return err
+		}
+		if f.kind == period.Kind() {
+			notes = append(notes, "per "+period.Kind().String()+": "+RaisedToFloor.String())
+		} else {
+			notes = append(notes, fmt.Sprintf("%s: topped up from %s", f.text, Money(s.ag.currency, before)))
+		}
+		explained = true
+	}
+	for i := range st.floorSum {
+		if st.floorSum[i], err = st.floorSum[i].Add(amount); err != nil {
+			return err
 		}
 	}
+	// Steps 4 and 5: caps, each on the running total of its window.
 	for i := range st.caps {
 		w := &st.capWin[i]
-		if w.Kind != 0 {
-			changed, err := w.Enter(period.Start())
-			if err != nil {
-				return err
-			}
-			if changed {
-				st.caps[i].Reset()
-			}
+		changed, err := w.Enter(period.Start())
+		if err != nil {
+			return err
+		}
+		if changed {
+			st.caps[i].Reset()
 		}
 		before := amount
 		if amount, err = st.caps[i].Take(amount); err != nil {
 			return err
 		}
 		if !amount.Equal(before) {
-			notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, Money(s.ag.currency, before)))
+			if r.caps[i].kind == period.Kind() {
+				notes = append(notes, "per "+period.Kind().String()+": "+CutToCap.String())
+			} else {
+				notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, Money(s.ag.currency, before)))
+			}
 			explained = true
 		}
 	}
+	// Step 6: recoupment.
 	if st.recoup != nil {
 		payout, recouped, err := st.recoup.Apply(amount)
 		if err != nil {
@@ -261,14 +382,6 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			explained = true
 		}
 		amount = payout
-	}
-	if st.guar != nil {
-		if err := s.trueUpThrough(st, period.Start().mustAdd(-1)); err != nil {
-			return err
-		}
-		if err := st.guar.Add(amount); err != nil {
-			return err
-		}
 	}
 	base := Money(s.ag.currency, baseTotal)
 	line := &Line{
@@ -294,62 +407,44 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			return err
 		}
 	}
-	return s.pay(line, Money(s.ag.currency, amount), r.payee, st.waterPaid, r.late)
-}
-
-// trueUpThrough closes every guarantee window of st that ends on or
-// before end, paying the shortfall of each.
-func (s *settler) trueUpThrough(st *shareState, end Date) error {
-	r := st.rule
+	if err := s.pay(line, Money(s.ag.currency, amount), r.payee, st.waterPaid, r.late); err != nil {
+		return err
+	}
+	// Step 7: the minimum guarantee, at the version's last settlement
+	// period in its window.
 	if st.guar == nil {
 		return nil
 	}
-	for {
-		var wEnd Date
-		if r.guarantee.kind == 0 {
-			if !s.ag.hasEnds {
-				return nil // over the term, with no end: never trued up
-			}
-			wEnd = s.ag.ends
-		} else {
-			wEnd = PeriodOf(r.guarantee.kind, s.ag.fiscalStart, st.guarStart).End()
-			if wEnd.After(s.termEnd) {
-				wEnd = s.termEnd // the last window ends with the agreement
-			}
-		}
-		if st.guarStart.After(s.termEnd) {
-			return nil
-		}
-		if wEnd.After(end) {
-			return nil
-		}
-		paid := st.guar.Paid
-		short, err := st.guar.TrueUp()
-		if err != nil {
-			return err
-		}
-		if short.Sign() > 0 {
-			line := &Line{
-				Period: PeriodOf(r.settled, s.ag.fiscalStart, wEnd), Date: wEnd, Due: wEnd,
-				Payer: r.payer, Clause: r.clause, Kind: "true-up",
-				Notes: []string{fmt.Sprintf("%s; paid %s from %s to %s", r.guarantee.text,
-					Money(s.ag.currency, paid), st.guarStart, wEnd)},
-			}
-			if r.hasDue {
-				if line.Due, err = dueAfter(r.clause, r.duePos, wEnd, r.dueAfter); err != nil {
-					return err
-				}
-			}
-			if err := s.pay(line, Money(s.ag.currency, short), r.payee, st.waterPaid, r.late); err != nil {
-				return err
-			}
-		}
-		next, err := wEnd.AddDays(1)
-		if err != nil {
-			return nil
-		}
-		st.guarStart = next
+	w := &st.guarWin
+	changed, err := w.Enter(period.Start())
+	if err != nil {
+		return err
 	}
+	if changed {
+		st.guar.Paid = Decimal{}
+	}
+	if err := st.guar.Add(amount); err != nil {
+		return err
+	}
+	if !lastIn(w) {
+		return nil
+	}
+	wStart := st.from
+	if w.Kind != 0 && w.Current.Start().After(wStart) {
+		wStart = w.Current.Start()
+	}
+	paid := st.guar.Paid
+	short, err := st.guar.TrueUp()
+	if err != nil || short.Sign() <= 0 {
+		return err
+	}
+	tu := &Line{
+		Period: period, Date: closed, Due: line.Due,
+		Payer: r.payer, Clause: r.clause, Kind: "true-up",
+		Notes: []string{fmt.Sprintf("%s; paid %s from %s to %s", r.guarantee.text,
+			Money(s.ag.currency, paid), wStart, closed)},
+	}
+	return s.pay(tu, Money(s.ag.currency, short), r.payee, st.waterPaid, r.late)
 }
 
 // pay issues line for amount to the payees: one party, a split or a
@@ -421,11 +516,12 @@ func (d Date) mustAdd(n int) Date {
 	return e
 }
 
-// fillFloors closes, at their floor, the settlement periods of a clause
-// with a floor that ended before `before` and saw no events.
+// fillFloors closes, before their floors and guarantee act, the
+// settlement periods of a clause version with a floor or a minimum
+// guarantee that ended before `before` and saw no events.
 func (s *settler) fillFloors(st *shareState, before Date) error {
 	r := st.rule
-	if r.floor == nil || r.floor.Sign() <= 0 {
+	if len(r.floors) == 0 && r.guarantee == nil {
 		return nil
 	}
 	var next Period
@@ -437,14 +533,15 @@ func (s *settler) fillFloors(st *shareState, before Date) error {
 			return nil
 		}
 	}
-	// A period is over at its end, or at the agreement's end if that is
-	// earlier; no period after the agreement's end is settled.
+	// A period is over at its end, or at the end of the version's life
+	// (replaced, deleted, or the agreement's end) if that is earlier; no
+	// period after the version's life is settled.
 	over := func(p Period) bool {
 		end := p.End()
-		if end.After(s.termEnd) {
-			end = s.termEnd
+		if end.After(st.to) {
+			end = st.to
 		}
-		return !p.Start().After(s.termEnd) && !end.After(before.mustAdd(-1))
+		return !p.Start().After(st.to) && !end.After(before.mustAdd(-1))
 	}
 	for n := 0; over(next); n++ {
 		if n > MaxInstallments {

@@ -26,15 +26,8 @@ import (
 // paid, a settlement past `ends` with a floor over the term that never
 // returned, and late charges issued at each partial payment.)
 var knownEngineBugs = map[string]string{
-	"floors": "a floor's top-up is a separate true-up line outside the period's amount, so caps, recoupment and the minimum guarantee " +
-		"do not see it (SPEC 7.4 step 3 adds it to the amount before steps 4-7)",
 	"unrounded-amounts": "fixed payment amounts and the amounts of limits (caps, floors, guarantees, recoupment) are not rounded " +
 		"to the agreement's rounding unit when it is coarser than a cent (SPEC 8.2 points 1 and 2)",
-	"tier-window-unaligned": "tier windows that are not made of whole settlement periods (`reset monthly` under quarterly settlement, " +
-		"`reset fiscal yearly` with a March fiscal year under quarterly settlement) are cut at the settlement period's start " +
-		"(SPEC 7.3: each reset period is a window; a period's amount sums F(after) - F(before) over the windows overlapping it)",
-	"cap-order": "a cap per settlement period is applied before the other caps whatever the order written " +
-		"(SPEC 7.4 step 4: caps apply in the order written, each to the running total so far)",
 	"term-evaluation-date": "a term replaced by an amendment is not evaluated on the dates SPEC 9.3 gives: an installment total " +
 		"is re-evaluated on each installment's date (not on the first date), and a limit amount (cap, guarantee) keeps " +
 		"its first value (not the value on the last day of each settlement period), and so does a split share of a share; " +
@@ -44,8 +37,6 @@ var knownEngineBugs = map[string]string{
 		"period is over: a payment dated on the period's last day, or made after the agreement ended within the period, leaves the " +
 		"line unpaid, overdue and charged as late (SPEC 6.5: a payment pays the open lines accrued on or before its date; 4.2: a " +
 		"payment made after the end still pays the lines owed within the term)",
-	"guarantee-version-end": "a minimum guarantee of a share version ended by an amendment still issues true-ups after the version's life, " +
-		"and at the end of the guarantee period instead of the version's last settlement period in it (SPEC 7.4 step 7, 9.2)",
 }
 
 // envInt reads a whole number from the environment.
