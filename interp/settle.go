@@ -353,6 +353,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 	if s.sample == 0 {
 		s.sample = DefaultBreachSample
 	}
+	s.openOwing()
 	return s
 }
 
@@ -580,6 +581,9 @@ func (s *settler) advance(date Date, final bool) error {
 		}
 		s.noteOpen(st.period.End())
 	}
+	if !final {
+		return s.fillOwing(date)
+	}
 	return nil
 }
 
@@ -599,31 +603,6 @@ func (s *settler) finish() error {
 	}
 	if err := s.advance(end, true); err != nil {
 		return err
-	}
-	// Clauses with a floor or a guarantee owe something even in periods
-	// with no events, and even if the ledger never touched them.
-	for _, v := range s.ag.versions {
-		if !s.asOfLimit.IsZero() && v.from.After(s.asOfLimit) {
-			break
-		}
-		if v.from.After(s.st.To) {
-			break
-		}
-		var owing []*shareRule
-		for _, rules := range v.money.shares {
-			for _, r := range rules {
-				if len(r.floors) > 0 || r.guarantee != nil {
-					owing = append(owing, r)
-				}
-			}
-		}
-		// In clause order, so that the same ledger settles the same way.
-		sort.Slice(owing, func(i, j int) bool { return owing[i].clause.id < owing[j].clause.id })
-		for _, r := range owing {
-			if st := s.state(r, v.from); st.rule == nil {
-				st.rule = r
-			}
-		}
 	}
 	end, _ = s.st.To.AddDays(1)
 	for _, st := range s.order {

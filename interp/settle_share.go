@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -90,6 +91,76 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 	s.shares[r.clause.id] = st
 	s.order = append(s.order, st)
 	return st
+}
+
+// openOwing starts the state of every share clause version with a floor
+// or a minimum guarantee: they owe something even in periods with no
+// events, and even if the ledger never touches them.
+func (s *settler) openOwing() {
+	for _, v := range s.ag.versions {
+		if !s.asOfLimit.IsZero() && v.from.After(s.asOfLimit) {
+			break
+		}
+		if !s.st.To.IsZero() && v.from.After(s.st.To) {
+			break
+		}
+		var owing []*shareRule
+		for _, rules := range v.money.shares {
+			for _, r := range rules {
+				if len(r.floors) > 0 || r.guarantee != nil {
+					owing = append(owing, r)
+				}
+			}
+		}
+		// In clause order, so that the same ledger settles the same way.
+		sort.Slice(owing, func(i, j int) bool { return owing[i].clause.id < owing[j].clause.id })
+		for _, r := range owing {
+			s.state(r, v.from)
+		}
+	}
+	s.noteOwing()
+}
+
+// fillOwing closes the periods with no events, ended before date, of
+// the clause versions with a floor or a guarantee, so that their lines
+// are owed from the period's end like any other (a payment pays them).
+func (s *settler) fillOwing(date Date) error {
+	for _, st := range s.order {
+		if st.open || len(st.rule.floors) == 0 && st.rule.guarantee == nil {
+			continue
+		}
+		if err := s.fillFloors(st, date); err != nil {
+			// Met while reading a row: the row and the clause.
+			return s.ledgerErr(s.lastAt, st.rule.clause, err)
+		}
+	}
+	s.noteOwing()
+	return nil
+}
+
+// noteOwing notes the end of the next period to fill of each clause
+// version with a floor or a guarantee and no open period.
+func (s *settler) noteOwing() {
+	for _, st := range s.order {
+		if st.open || len(st.rule.floors) == 0 && st.rule.guarantee == nil || st.to.Before(st.from) {
+			continue
+		}
+		next := PeriodOf(st.rule.settled, s.ag.fiscalStart, st.from)
+		if !st.closed.IsZero() {
+			var err error
+			if next, err = st.closed.Next(); err != nil {
+				continue
+			}
+		}
+		if next.Start().After(st.to) {
+			continue
+		}
+		end := next.End()
+		if st.to.Before(end) {
+			end = st.to
+		}
+		s.noteOpen(end)
+	}
 }
 
 // clauseStart is the first day the clause was in force.
@@ -521,8 +592,8 @@ func (d Date) mustAdd(n int) Date {
 // guarantee that ended before `before` and saw no events.
 func (s *settler) fillFloors(st *shareState, before Date) error {
 	r := st.rule
-	if len(r.floors) == 0 && r.guarantee == nil {
-		return nil
+	if len(r.floors) == 0 && r.guarantee == nil || st.to.Before(st.from) {
+		return nil // nothing owed, or a version replaced the day it took effect
 	}
 	var next Period
 	if st.closed.IsZero() {
