@@ -35,7 +35,7 @@ type exampleDeal struct {
 	ledgers map[string][]byte // ledger.csv, ledger.jsonl
 }
 
-func exampleDeals(t *testing.T) []exampleDeal {
+func exampleDeals(t testing.TB) []exampleDeal {
 	t.Helper()
 	dirs, err := filepath.Glob("../../examples/*")
 	if err != nil {
@@ -238,7 +238,7 @@ func sortedStrings(m map[string]string) []string {
 }
 
 // formatSources formats every source with lang.Format.
-func formatSources(t *testing.T, srcs map[string][]byte) map[string][]byte {
+func formatSources(t testing.TB, srcs map[string][]byte) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	for name, src := range srcs {
