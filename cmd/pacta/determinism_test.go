@@ -13,11 +13,11 @@ import (
 // iteration differently every time, and again with GOMAXPROCS at 1 and 8;
 // every output must be the first one, byte for byte.
 
-// manyErrors is an agreement with problems of many kinds, some in a
+// manyProblemFiles is an agreement with problems of many kinds, some in a
 // second file, for `pacta check`. Several misspellings are as close to
 // two names as to one ("sellx" is one letter from "sella" and "sellb"),
 // so the order in which candidates are tried must not show.
-var manyErrors = map[string]string{
+var manyProblemFiles = map[string]string{
 	"a.pacta": `agreement deal "Deal" {
   effective 2026-01-01
   currency USD
@@ -86,12 +86,12 @@ func TestDeterministicOutputs(t *testing.T) {
 		t.Run(d.name, func(t *testing.T) {
 			t.Chdir(writeDeal(t, d, d.sources))
 			checkDeterministic(t, "", "check", ".")
-			for _, name := range sortedKeys(d.sources) {
+			for _, name := range dealFileNames(d.sources) {
 				checkDeterministic(t, "", "fmt", name)
 			}
 			for _, format := range []string{"text", "json"} {
 				checkDeterministic(t, "", "test", ".", "--format", format)
-				for _, ledger := range sortedKeys(d.ledgers) {
+				for _, ledger := range dealFileNames(d.ledgers) {
 					out := checkDeterministic(t, "", "settle", ".", "--ledger", ledger, "--format", format)
 					if !strings.HasPrefix(out, "exit 0\n") {
 						t.Errorf("settle %s failed:\n%s", ledger, out)
@@ -115,7 +115,7 @@ func TestDeterministicOutputs(t *testing.T) {
 	})
 	t.Run("check with many problems", func(t *testing.T) {
 		dir := t.TempDir()
-		for name, text := range manyErrors {
+		for name, text := range manyProblemFiles {
 			writeFile(t, dir, name, text)
 		}
 		t.Chdir(dir)

@@ -33,7 +33,7 @@ func FuzzLayoutKeepsMeaning(f *testing.F) {
 		mu.Unlock()
 		srcs := perturbSources(d.sources, seed, comments)
 		if format {
-			srcs = formatSources(t, srcs)
+			srcs = formatDealSources(t, srcs)
 		}
 		compareOutputs(t, d.name+" perturbed", w, dealMeaning(t, d, srcs))
 	})
@@ -45,7 +45,7 @@ func FuzzLayoutKeepsMeaning(f *testing.F) {
 func dealMeaning(t *testing.T, d exampleDeal, srcs map[string][]byte) map[string]string {
 	t.Helper()
 	var in []source
-	for _, name := range sortedKeys(srcs) {
+	for _, name := range dealFileNames(srcs) {
 		in = append(in, source{name, srcs[name]})
 	}
 	p, err := compileSources(in)
@@ -66,7 +66,7 @@ func dealMeaning(t *testing.T, d exampleDeal, srcs map[string][]byte) map[string
 		t.Fatal(err)
 	}
 	out["tests text"], out["tests json"] = text.String(), js.String()
-	for _, ledger := range sortedKeys(d.ledgers) {
+	for _, ledger := range dealFileNames(d.ledgers) {
 		read, ok := ledgerReader(ledger)
 		if !ok {
 			continue

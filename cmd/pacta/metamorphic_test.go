@@ -75,7 +75,7 @@ func exampleDeals(t testing.TB) []exampleDeal {
 	return deals
 }
 
-func sortedKeys(m map[string][]byte) []string {
+func dealFileNames(m map[string][]byte) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -162,7 +162,7 @@ func dealOutputs(t *testing.T, dir string, d exampleDeal) map[string]string {
 	cli("check", "", "check", ".")
 	for _, format := range []string{"text", "json"} {
 		cli("test "+format, "", "test", ".", "--format", format)
-		for _, ledger := range sortedKeys(d.ledgers) {
+		for _, ledger := range dealFileNames(d.ledgers) {
 			cli("settle "+ledger+" "+format, "", "settle", ".", "--ledger", ledger, "--format", format)
 			if actions := actionLines(t, ledger, d.ledgers[ledger]); actions != "" {
 				cli("decide "+ledger+" "+format, actions, "decide", ".", "--format", format)
@@ -174,7 +174,7 @@ func dealOutputs(t *testing.T, dir string, d exampleDeal) map[string]string {
 	if err != nil {
 		t.Fatalf("%s: %v", dir, err)
 	}
-	for _, ledger := range sortedKeys(d.ledgers) {
+	for _, ledger := range dealFileNames(d.ledgers) {
 		read, ok := ledgerReader(ledger)
 		if !ok {
 			continue
@@ -207,18 +207,18 @@ func dealOutputs(t *testing.T, dir string, d exampleDeal) map[string]string {
 	return out
 }
 
-// sourcePos matches a position in an agreement file, as outputs give
+// agreementPos matches a position in an agreement file, as outputs give
 // them (the JSON statement names each clause's).
-var sourcePos = regexp.MustCompile(`\.pacta:[0-9]+:[0-9]+`)
+var agreementPos = regexp.MustCompile(`\.pacta:[0-9]+:[0-9]+`)
 
 // compareOutputs fails t for every output of got that differs from want,
 // positions in agreement files aside: a new layout moves the clauses, and
 // nothing else may change.
 func compareOutputs(t *testing.T, variant string, want, got map[string]string) {
 	t.Helper()
-	for _, key := range sortedStrings(want) {
-		w := sourcePos.ReplaceAllString(want[key], ".pacta:LINE:COL")
-		g := sourcePos.ReplaceAllString(got[key], ".pacta:LINE:COL")
+	for _, key := range outputNames(want) {
+		w := agreementPos.ReplaceAllString(want[key], ".pacta:LINE:COL")
+		g := agreementPos.ReplaceAllString(got[key], ".pacta:LINE:COL")
 		if g != w {
 			t.Errorf("%s changes the output of %s:\n%s", variant, key, unifiedDiff(key, []byte(w), []byte(g)))
 		}
@@ -228,7 +228,7 @@ func compareOutputs(t *testing.T, variant string, want, got map[string]string) {
 	}
 }
 
-func sortedStrings(m map[string]string) []string {
+func outputNames(m map[string]string) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -237,8 +237,8 @@ func sortedStrings(m map[string]string) []string {
 	return keys
 }
 
-// formatSources formats every source with lang.Format.
-func formatSources(t testing.TB, srcs map[string][]byte) map[string][]byte {
+// formatDealSources formats every source with lang.Format.
+func formatDealSources(t testing.TB, srcs map[string][]byte) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	for name, src := range srcs {
@@ -253,9 +253,9 @@ func formatSources(t testing.TB, srcs map[string][]byte) map[string][]byte {
 
 // The state of each byte of a source, for perturb.
 const (
-	inCode = iota
-	inString
-	inComment
+	pertCode = iota
+	pertString
+	pertComment
 )
 
 // byteStates says, for each byte of src, whether it is code, inside a
@@ -263,28 +263,28 @@ const (
 // them.
 func byteStates(src []byte) []byte {
 	st := make([]byte, len(src))
-	state := byte(inCode)
+	state := byte(pertCode)
 	for i := 0; i < len(src); i++ {
 		c := src[i]
 		switch state {
-		case inCode:
+		case pertCode:
 			if c == '"' {
-				state = inString
+				state = pertString
 			} else if c == '/' && i+1 < len(src) && src[i+1] == '/' {
-				state = inComment
+				state = pertComment
 			}
 			st[i] = state
-		case inString:
-			st[i] = inString
+		case pertString:
+			st[i] = pertString
 			if c == '\\' && i+1 < len(src) {
 				i++
-				st[i] = inString
+				st[i] = pertString
 			} else if c == '"' {
-				state = inCode
+				state = pertCode
 			}
-		case inComment:
+		case pertComment:
 			if c == '\n' {
-				state = inCode
+				state = pertCode
 			}
 			st[i] = state
 		}
@@ -314,9 +314,9 @@ func perturb(src []byte, rng *rand.Rand, comments bool) []byte {
 		} else {
 			end += start
 		}
-		l := line{start: start, end: end, codeEnd: end < len(src) && st[end] == inCode}
+		l := line{start: start, end: end, codeEnd: end < len(src) && st[end] == pertCode}
 		for i := start; i < end; i++ {
-			if st[i] == inComment {
+			if st[i] == pertComment {
 				l.comment = true
 				break
 			}
@@ -359,9 +359,9 @@ func perturb(src []byte, rng *rand.Rand, comments bool) []byte {
 		}
 		// The rest of the line: runs of spaces in code changed.
 		for i < l.end {
-			if st[i] == inCode && (src[i] == ' ' || src[i] == '\t') {
+			if st[i] == pertCode && (src[i] == ' ' || src[i] == '\t') {
 				j := i
-				for j < l.end && st[j] == inCode && (src[j] == ' ' || src[j] == '\t') {
+				for j < l.end && st[j] == pertCode && (src[j] == ' ' || src[j] == '\t') {
 					j++
 				}
 				if j < l.end { // trailing spaces are dropped
@@ -402,7 +402,7 @@ func perturb(src []byte, rng *rand.Rand, comments bool) []byte {
 
 func perturbSources(srcs map[string][]byte, seed uint64, comments bool) map[string][]byte {
 	out := map[string][]byte{}
-	for _, name := range sortedKeys(srcs) {
+	for _, name := range dealFileNames(srcs) {
 		rng := rand.New(rand.NewPCG(seed, uint64(len(name))))
 		out[name] = perturb(srcs[name], rng, comments)
 	}
@@ -439,7 +439,7 @@ func TestFormatKeepsMeaning(t *testing.T) {
 			variants := []struct {
 				name string
 				srcs map[string][]byte
-			}{{"formatted", formatSources(t, d.sources)}}
+			}{{"formatted", formatDealSources(t, d.sources)}}
 			for seed := uint64(1); seed <= metamorphicSeeds(); seed++ {
 				layout := perturbSources(d.sources, seed, false)
 				commented := perturbSources(d.sources, seed, true)
@@ -455,18 +455,18 @@ func TestFormatKeepsMeaning(t *testing.T) {
 					struct {
 						name string
 						srcs map[string][]byte
-					}{"comments " + strconv.FormatUint(seed, 10) + " formatted", formatSources(t, commented)},
+					}{"comments " + strconv.FormatUint(seed, 10) + " formatted", formatDealSources(t, commented)},
 				)
 				// Layout alone formats back to the canonical text.
-				canon := formatSources(t, d.sources)
-				for name, b := range formatSources(t, layout) {
+				canon := formatDealSources(t, d.sources)
+				for name, b := range formatDealSources(t, layout) {
 					if !bytes.Equal(b, canon[name]) {
 						t.Errorf("layout %d of %s formats differently from the file as written:\n%s", seed, name, unifiedDiff(name, canon[name], b))
 					}
 				}
 				// Formatting what comments added is stable.
-				once := formatSources(t, commented)
-				for name, b := range formatSources(t, once) {
+				once := formatDealSources(t, commented)
+				for name, b := range formatDealSources(t, once) {
 					if !bytes.Equal(b, once[name]) {
 						t.Errorf("formatting comments %d of %s twice changes it:\n%s", seed, name, unifiedDiff(name, once[name], b))
 					}
