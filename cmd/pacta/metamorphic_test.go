@@ -480,7 +480,19 @@ func TestFormatKeepsMeaning(t *testing.T) {
 					}
 				}
 				t.Run(v.name, func(t *testing.T) {
-					compareOutputs(t, v.name, want, dealOutputs(t, writeDeal(t, d, v.srcs), d))
+					got := dealOutputs(t, writeDeal(t, d, v.srcs), d)
+					compareOutputs(t, v.name, want, got)
+					if v.name != "formatted" {
+						return
+					}
+					// The examples are in the canonical layout, so
+					// formatting them changes no byte, and no output
+					// either, positions included.
+					for _, key := range outputNames(want) {
+						if got[key] != want[key] {
+							t.Errorf("formatting the canonical files changes the output of %s:\n%s", key, unifiedDiff(key, []byte(want[key]), []byte(got[key])))
+						}
+					}
 				})
 			}
 		})
