@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"sort"
@@ -25,12 +26,15 @@ type SettleOptions struct {
 	// that range are reported. Events before From still count towards
 	// running totals (thresholds, caps, recoupment). The zero From is the
 	// agreement's effective date; the zero To is the date of the last
-	// event (or From, with no events).
+	// event, but not after the agreement ends and not before From (SPEC
+	// 7.6). A To before From is an error.
 	From, To Date
 	// AsOf is the date at which overdue obligations are reported, and it
 	// leaves out the amendments that take effect after it (each event is
 	// judged by the clauses in force on its date among those known on
-	// AsOf). Zero means To, and every amendment counts.
+	// AsOf). Zero means To (or, when To is zero too, the last event's date
+	// if that is later: a payment made after the agreement ended), and
+	// every amendment counts.
 	AsOf Date
 }
 
@@ -76,6 +80,9 @@ type Line struct {
 	Rate   string // the rate or tiers, as written
 	Amount Value  // rounded as the agreement declares
 	Notes  []string
+	// explained is set when a note explains why the whole amount the
+	// line is part of came to zero (see showLine).
+	explained bool
 }
 
 // PairTotal is what one party owes another for one period.
@@ -118,8 +125,12 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 		return nil, err
 	}
 	s := newSettler(p, ag, ctx, opts)
-	var last Date
-	seen := false
+	if !opts.To.IsZero() && opts.To.Before(s.st.From) {
+		if opts.From.IsZero() {
+			return nil, fmt.Errorf("the statement would end on %s, before %s takes effect on %s", opts.To, ag.id, ag.effective)
+		}
+		return nil, fmt.Errorf("the statement would end on %s, before it starts on %s", opts.To, opts.From)
+	}
 	for ev, err := range events {
 		if err != nil {
 			return nil, err
@@ -127,19 +138,25 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 		if err := s.event(ev); err != nil {
 			return nil, err
 		}
-		last = s.last
-		seen = true
 	}
 	if opts.To.IsZero() {
-		switch {
-		case seen:
-			s.st.To = last
-		default:
+		// The last row's date, but not after the agreement ends nor
+		// before the statement starts: no range is inverted.
+		s.st.To = s.last
+		if s.st.To.After(s.termEnd) {
+			s.st.To = s.termEnd
+		}
+		if s.st.To.Before(s.st.From) {
 			s.st.To = s.st.From
 		}
 	}
 	if s.st.AsOf.IsZero() {
+		// What is overdue is judged on the last row's date, which may be a
+		// payment made after the agreement ended.
 		s.st.AsOf = s.st.To
+		if opts.To.IsZero() && s.last.After(s.st.AsOf) {
+			s.st.AsOf = s.last
+		}
 	}
 	if err := s.finish(); err != nil {
 		return nil, err
@@ -160,14 +177,16 @@ func (s *Schema) dateIdx() int { return s.dateAt }
 
 // settler is the state of one settlement.
 type settler struct {
-	p      *Program
-	ag     *agreement
-	ctx    context.Context
-	st     *Statement
-	fr     *frame
-	last   Date
-	shares []*shareState // by ClauseInfo.id
-	order  []*shareState // in creation order, for deterministic closing
+	p    *Program
+	ag   *agreement
+	ctx  context.Context
+	st   *Statement
+	fr   *frame
+	last Date
+	// termEnd is the agreement's last day (MaxDate without `ends`).
+	termEnd Date
+	shares  []*shareState // by ClauseInfo.id
+	order   []*shareState // in creation order, for deterministic closing
 	// nextClose is the earliest end of an open share period.
 	nextClose Date
 	anyOpen   bool
@@ -225,6 +244,12 @@ type obligation struct {
 	line      *Line
 	remaining Decimal
 	late      []*lateRule
+	// interest is, per late rule, the exact interest borne so far by the
+	// parts paid late (nil until one is); lateParts and latePaid count
+	// those parts and add them up, for the late charge's note.
+	interest  []Decimal
+	lateParts int
+	latePaid  Decimal
 }
 
 func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptions) *settler {
@@ -240,6 +265,10 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		asOfLimit: opts.AsOf,
 		met:       map[*ClauseInfo]bool{},
 		water:     map[*ClauseInfo][]Decimal{},
+		termEnd:   MaxDate(),
+	}
+	if ag.hasEnds {
+		s.termEnd = ag.ends
 	}
 	// Scheduled payments of every version, each kept only while its clause
 	// is in force.
@@ -250,6 +279,9 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		end := MaxDate()
 		if i+1 < len(ag.versions) && (opts.AsOf.IsZero() || !ag.versions[i+1].from.After(opts.AsOf)) {
 			end, _ = ag.versions[i+1].from.AddDays(-1)
+		}
+		if s.termEnd.Before(end) {
+			end = s.termEnd // nothing is owed after the agreement ends (SPEC 4.2)
 		}
 		for _, r := range v.money.scheduled {
 			if !r.date.Before(v.from) && !r.date.After(end) {
@@ -301,13 +333,21 @@ func (s *settler) event(ev Event) error {
 			Msg: fmt.Sprintf("%s is not an action or event of %s", r.Schema.Name, s.ag.id)}
 	}
 	v := s.ag.versionAt(s.known(date))
-	if v == nil {
-		return nil // before the agreement took effect
+	if v == nil || date.Before(s.ag.effective) {
+		return nil // before the agreement took effect: counts for nothing
 	}
 	s.fr.event = r
 	s.fr.budget = s.p.budget
 	s.current = date
 	s.fr.call.asOf = date
+	if date.After(s.termEnd) {
+		// After the agreement ended no clause applies (SPEC 4.2), but a
+		// payment still pays what was owed within the term.
+		if r.Schema.payment {
+			return s.payment(ev, r, date)
+		}
+		return nil
+	}
 	if !r.Schema.Event {
 		if err := s.breach(ev, r, v, date); err != nil {
 			return err
@@ -335,10 +375,61 @@ func (s *settler) event(ev Event) error {
 }
 
 func (s *settler) ledgerErr(ev Event, c *ClauseInfo, err error) error {
-	if c == nil {
-		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
+	var le *LedgerError
+	if errors.As(err, &le) {
+		return err // already names its row
 	}
-	return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: fmt.Sprintf("clause %s: %v", c.Num, err), Err: err}
+	if c != nil {
+		err = inClause(c, err)
+	}
+	return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
+}
+
+// clauseError is a problem with one clause found while settling. Each
+// context of an error is said once: a clauseError is never wrapped in the
+// same clause again.
+type clauseError struct {
+	clause *ClauseInfo
+	err    error
+	named  bool // err's message already names the clause
+}
+
+func (e *clauseError) Error() string {
+	if e.named {
+		return e.err.Error()
+	}
+	return "clause " + e.clause.Num + ": " + e.err.Error()
+}
+
+func (e *clauseError) Unwrap() error { return e.err }
+
+// inClause says that err arose in clause c, unless it already says so.
+func inClause(c *ClauseInfo, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ce *clauseError
+	if errors.As(err, &ce) {
+		return err
+	}
+	return &clauseError{clause: c, err: err}
+}
+
+// clauseFault is a problem with clause c, positioned at pos within it:
+// "agreement.pacta:12:5: clause 6.2: split shares add up to 90%, not 100%".
+func clauseFault(c *ClauseInfo, pos lang.Pos, format string, args ...any) error {
+	return &clauseError{clause: c, named: true,
+		err: &Error{Pos: pos, Msg: "clause " + c.Num + ": " + fmt.Sprintf(format, args...)}}
+}
+
+// dueAfter is from + d, or an error positioned at the clause's `due`
+// (pos) when that is after the last day of the calendar (SPEC 11.1).
+func dueAfter(c *ClauseInfo, pos lang.Pos, from Date, d Duration) (Date, error) {
+	due, err := from.AddDuration(d)
+	if err != nil {
+		return Date{}, clauseFault(c, pos, "the due date, %s + %s, is after %s", from, d, MaxDate())
+	}
+	return due, nil
 }
 
 // meet records the obligations an action meets: same party, within the
@@ -358,7 +449,7 @@ func (s *settler) meet(v *version, r *Record, date Date) error {
 		if rule.cond != nil {
 			ok, err := rule.cond.eval(s.fr)
 			if err != nil {
-				return fmt.Errorf("clause %s: %w", rule.clause.Num, err)
+				return inClause(rule.clause, err)
 			}
 			if !ok.Truth() {
 				continue
@@ -405,7 +496,7 @@ func (s *settler) unmet() {
 func (s *settler) advance(date Date, final bool) error {
 	for s.nextSched < len(s.sched) && !s.sched[s.nextSched].date.After(date) {
 		if err := s.scheduled(s.sched[s.nextSched]); err != nil {
-			return err
+			return inClause(s.sched[s.nextSched].clause, err)
 		}
 		s.nextSched++
 	}
@@ -419,7 +510,7 @@ func (s *settler) advance(date Date, final bool) error {
 		}
 		if final || date.After(st.period.End()) {
 			if err := s.closeShare(st, final); err != nil {
-				return err
+				return inClause(st.rule.clause, err)
 			}
 			continue
 		}
@@ -473,10 +564,10 @@ func (s *settler) finish() error {
 	end, _ = s.st.To.AddDays(1)
 	for _, st := range s.order {
 		if err := s.fillFloors(st, end); err != nil {
-			return err
+			return inClause(st.rule.clause, err)
 		}
 		if err := s.trueUpThrough(st, s.st.To); err != nil {
-			return err
+			return inClause(st.rule.clause, err)
 		}
 	}
 	// Lines issued before the end was known, and late ones after it.
@@ -487,7 +578,9 @@ func (s *settler) finish() error {
 		}
 	}
 	s.st.Lines = kept
-	s.overdue()
+	if err := s.overdue(); err != nil {
+		return err
+	}
 	s.unmet()
 	s.sortAndTotal()
 	return nil
@@ -505,7 +598,7 @@ func (s *settler) emit(l *Line, late []*lateRule) {
 	if l.Date.Before(s.st.From) || !s.st.To.IsZero() && l.Date.After(s.st.To) {
 		return
 	}
-	if l.Amount.num.IsZero() && len(l.Notes) == 0 {
+	if !showLine(l.Amount.num, l.explained) {
 		return // nothing owed and nothing to explain
 	}
 	s.st.Lines = append(s.st.Lines, l)
@@ -560,3 +653,12 @@ func (e *LedgerError) Error() string {
 }
 
 func (e *LedgerError) Unwrap() error { return e.Err }
+
+// showLine is the one rule for whether a statement line is shown (SPEC
+// 6.1): a line whose rounded amount is zero is not, unless a note
+// explains why the whole amount came to zero (a cap reached, an advance
+// recouped, a floor); descriptive notes (a split's share, a milestone's
+// event, an installment's number) do not.
+func showLine(amount Decimal, explained bool) bool {
+	return !amount.IsZero() || explained
+}

@@ -7,6 +7,9 @@ import (
 
 // scheduled issues a fixed payment or an installment.
 func (s *settler) scheduled(r *scheduledRule) error {
+	if r.err != nil {
+		return r.err
+	}
 	l := &Line{
 		Period: PeriodOf(PeriodQuarter, 0, r.date), Date: r.date, Due: r.due,
 		Payer: r.payer, Clause: r.clause, Kind: r.kind,
@@ -50,6 +53,9 @@ func (s *settler) milestone(m *milestoneRule, date Date) error {
 	if err != nil {
 		return err
 	}
+	if amt.num.Sign() < 0 {
+		return clauseFault(m.clause, m.amountAt, "the milestone amount is negative: %s", amt)
+	}
 	s.fired[m.clause] = true
 	l := &Line{
 		Period: PeriodOf(PeriodQuarter, 0, date), Date: date, Due: date,
@@ -57,7 +63,7 @@ func (s *settler) milestone(m *milestoneRule, date Date) error {
 		Notes: []string{fmt.Sprintf("on %s of %s", m.event.Name, date)},
 	}
 	if m.hasDue {
-		if l.Due, err = date.AddDuration(m.dueAfter); err != nil {
+		if l.Due, err = dueAfter(m.clause, m.duePos, date, m.dueAfter); err != nil {
 			return err
 		}
 	}
@@ -107,9 +113,17 @@ func (s *settler) payment(ev Event, r *Record, date Date) error {
 		if left, err = left.Sub(paid); err != nil {
 			return err
 		}
-		if date.After(o.line.Due) {
-			if err := s.lateCharges(o, paid, date, "paid"); err != nil {
-				return err
+		if !date.After(o.line.Due) || len(o.late) == 0 {
+			continue
+		}
+		// The part paid late bears interest to its own date; the line's
+		// late charges are issued once, when it is paid in full.
+		if err := s.bearInterest(o, paid, date); err != nil {
+			return s.ledgerErr(ev, o.line.Clause, err)
+		}
+		if o.remaining.Sign() <= 0 {
+			if err := s.lateCharges(o, date, "paid"); err != nil {
+				return s.ledgerErr(ev, o.line.Clause, err)
 			}
 		}
 	}
@@ -131,14 +145,71 @@ func (s *settler) compact() {
 	s.oblig = out
 }
 
-// lateCharge works out the charge of one late-payment rule on amount, due
-// on the obligation's due date and paid (or still unpaid) on date.
-func (s *settler) lateCharge(o *obligation, lr *lateRule, amount Decimal, date Date) (Decimal, int64, error) {
-	rate := lr.rate
-	var penalty *Decimal
+// chargedTo is the last date late charges run to: date, or the
+// agreement's last day if that is earlier (SPEC 4.2: nothing accrues after
+// the agreement ends).
+func (s *settler) chargedTo(date Date) Date {
+	if date.After(s.termEnd) {
+		return s.termEnd
+	}
+	return date
+}
+
+// bearInterest adds to o the late interest that part, paid on date, bears
+// under each `late interest` rule: part × rate × the periods of delay to
+// date (SPEC 6.5), exact and uncapped until the line's charge is issued.
+func (s *settler) bearInterest(o *obligation, part Decimal, date Date) error {
+	if o.interest == nil {
+		o.interest = make([]Decimal, len(o.late))
+	}
+	o.lateParts++
+	var err error
+	if o.latePaid, err = o.latePaid.Add(part); err != nil {
+		return err
+	}
+	for i, lr := range o.late {
+		if lr.penalty {
+			continue
+		}
+		c, err := LateCharge(part, o.line.Due, s.chargedTo(date), lr.rate, lr.per, nil, nil)
+		if err != nil {
+			return err
+		}
+		if o.interest[i], err = o.interest[i].Add(c.Interest); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lateTotal is the whole charge of late rule i on the line of o, with
+// unpaid still owed on date: the interest borne by the parts paid late
+// plus unpaid × rate × the periods to date, or the penalty × the periods
+// to date; cut to the rule's cap (one cap for the whole line) and
+// rounded.
+func (s *settler) lateTotal(o *obligation, i int, unpaid Decimal, date Date) (Decimal, int64, error) {
+	lr := o.late[i]
+	date = s.chargedTo(date)
+	var total Decimal
+	var periods int64
 	if lr.penalty {
 		p := lr.rate
-		penalty, rate = &p, Decimal{}
+		c, err := LateCharge(Decimal{}, o.line.Due, date, Decimal{}, lr.per, &p, nil)
+		if err != nil {
+			return Decimal{}, 0, err
+		}
+		total, periods = c.Penalties, c.Periods
+	} else {
+		c, err := LateCharge(unpaid, o.line.Due, date, lr.rate, lr.per, nil, nil)
+		if err != nil {
+			return Decimal{}, 0, err
+		}
+		total, periods = c.Interest, c.Periods
+		if o.interest != nil {
+			if total, err = total.Add(o.interest[i]); err != nil {
+				return Decimal{}, 0, err
+			}
+		}
 	}
 	cap := lr.cap
 	if lr.capPct != nil {
@@ -148,35 +219,53 @@ func (s *settler) lateCharge(o *obligation, lr *lateRule, amount Decimal, date D
 		}
 		cap = &c
 	}
-	c, err := LateCharge(amount, o.line.Due, date, rate, lr.per, penalty, cap)
-	if err != nil {
-		return Decimal{}, 0, err
+	if cap != nil && total.Cmp(*cap) > 0 {
+		total = *cap
 	}
-	t, err := c.Total.Round(s.ag.unit, s.ag.rounding)
-	return t, c.Periods, err
+	t, err := total.Round(s.ag.unit, s.ag.rounding)
+	return t, periods, err
 }
 
-// lateCharges issues a line for each late-payment rule of the
-// obligation's clause, on the part paid late.
-func (s *settler) lateCharges(o *obligation, paid Decimal, date Date, how string) error {
-	for _, lr := range o.late {
-		charge, periods, err := s.lateCharge(o, lr, paid, date)
+// lateCharges issues one line for each late-payment rule of the
+// obligation's clause: what the whole line owes under that rule, paid in
+// full on date or still unpaid on it.
+func (s *settler) lateCharges(o *obligation, date Date, how string) error {
+	for i, lr := range o.late {
+		charge, periods, err := s.lateTotal(o, i, o.remaining, date)
 		if err != nil {
 			return err
 		}
-		if charge.IsZero() {
+		if !showLine(charge, false) {
 			continue
 		}
 		kind := "late interest"
 		if lr.penalty {
 			kind = "late penalty"
 		}
+		on := s.chargedTo(date)
+		var note string
+		switch {
+		case how == "unpaid":
+			note = fmt.Sprintf("unpaid %s on %s, due %s: %d period(s) late",
+				Money(o.line.Amount.str, o.remaining), date, o.line.Due, periods)
+		case o.lateParts == 1:
+			note = fmt.Sprintf("paid %s on %s, due %s: %d period(s) late",
+				Money(o.line.Amount.str, o.latePaid), date, o.line.Due, periods)
+		default:
+			note = fmt.Sprintf("paid %s late in %d parts, in full on %s, due %s: %d period(s) late",
+				Money(o.line.Amount.str, o.latePaid), o.lateParts, date, o.line.Due, periods)
+		}
+		if o.lateParts > 0 && how == "unpaid" {
+			note += fmt.Sprintf("; %s paid late before", Money(o.line.Amount.str, o.latePaid))
+		}
+		if on != date {
+			note += fmt.Sprintf(", counted to the agreement's end on %s", on)
+		}
 		l := &Line{
-			Period: PeriodOf(PeriodQuarter, 0, date), Date: date, Due: date,
+			Period: PeriodOf(PeriodQuarter, 0, on), Date: on, Due: on,
 			Payer: o.line.Payer, Payee: o.line.Payee, Clause: o.line.Clause, Kind: kind,
 			Amount: Money(o.line.Amount.str, charge),
-			Notes: []string{fmt.Sprintf("%s %s on %s, due %s: %d period(s) late", how,
-				Money(o.line.Amount.str, paid), date, o.line.Due, periods)},
+			Notes:  []string{note},
 		}
 		s.emit(l, nil)
 	}
@@ -184,9 +273,9 @@ func (s *settler) lateCharges(o *obligation, paid Decimal, date Date, how string
 }
 
 // overdue lists what is unpaid past its due date as of the as-of date.
-func (s *settler) overdue() {
+func (s *settler) overdue() error {
 	if !s.sawPayment {
-		return // the ledger records no payments: payment is not tracked
+		return nil // the ledger records no payments: payment is not tracked
 	}
 	asOf := s.st.AsOf
 	for _, o := range s.oblig {
@@ -199,20 +288,25 @@ func (s *settler) overdue() {
 			DaysLate:    DaysBetween(o.line.Due, asOf),
 			LateCharge:  Money(o.line.Amount.str, Decimal{}),
 		}
-		for _, lr := range o.late {
-			if charge, _, err := s.lateCharge(o, lr, o.remaining, asOf); err == nil {
-				if sum, err := od.LateCharge.num.Add(charge); err == nil {
-					od.LateCharge.num = sum
-				}
+		for i := range o.late {
+			charge, _, err := s.lateTotal(o, i, o.remaining, asOf)
+			if err != nil {
+				return inClause(o.line.Clause, err)
+			}
+			if od.LateCharge.num, err = od.LateCharge.num.Add(charge); err != nil {
+				return inClause(o.line.Clause, err)
 			}
 		}
 		s.st.Overdue = append(s.st.Overdue, od)
 		// What is still unpaid bears its late charges up to the as-of
 		// date, as statement lines of their own (SPEC 6.5).
 		if !asOf.After(s.st.To) && !asOf.Before(s.st.From) {
-			s.lateCharges(o, o.remaining, asOf, "unpaid")
+			if err := s.lateCharges(o, asOf, "unpaid"); err != nil {
+				return inClause(o.line.Clause, err)
+			}
 		}
 	}
+	return nil
 }
 
 var kindOrder = map[string]int{

@@ -16,6 +16,10 @@ type payeeRule struct {
 	shares      []Decimal
 	remainderTo int // -1: largest remainder
 	steps       []waterStep
+	// err is why the payee cannot take an amount (split shares that do
+	// not add up): reported when a settlement first pays through it, so
+	// that it fails only the questions that need it.
+	err error
 }
 
 type waterStep struct {
@@ -43,6 +47,7 @@ type shareRule struct {
 	guarantee *guaranteeRule
 	recoup    *Decimal
 	late      []*lateRule
+	duePos    lang.Pos
 }
 
 type shareLine struct {
@@ -89,6 +94,10 @@ type scheduledRule struct {
 	due    Date
 	late   []*lateRule
 	note   string
+	// err is why the payment cannot be made (a negative amount, a due
+	// date after the calendar's end): reported when a settlement reaches
+	// its date, so that it fails only the questions that need it.
+	err error
 }
 
 // milestoneRule pays on an event.
@@ -97,11 +106,13 @@ type milestoneRule struct {
 	payer    string
 	payee    *payeeRule
 	amount   node
+	amountAt lang.Pos
 	first    bool
 	event    *Schema
 	where    node
 	dueAfter Duration
 	hasDue   bool
+	duePos   lang.Pos
 	late     []*lateRule
 }
 
@@ -176,22 +187,40 @@ func (c *compiler) constMoney(e lang.Expr) (*Decimal, error) {
 	return &d, nil
 }
 
-func (c *compiler) payee(p lang.Payee) (*payeeRule, error) {
+func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 	switch p := p.(type) {
 	case *lang.PartyPayee:
 		return &payeeRule{party: p.Party.Name}, nil
 	case *lang.Split:
 		r := &payeeRule{remainderTo: -1}
+		var sum Decimal
 		for i, s := range p.Shares {
 			v, err := c.constant(s.Share)
 			if err != nil {
 				return nil, err
 			}
+			if v.num.Sign() <= 0 && r.err == nil {
+				// SPEC 8.4: every share is more than 0%.
+				r.err = clauseFault(ci, s.Share.Pos(), "the share of %s in the split is %s; a share must be more than 0%%",
+					s.Party.Name, FormatPercent(v.num))
+			}
 			r.split = append(r.split, s.Party.Name)
 			r.shares = append(r.shares, v.num)
+			if sum, err = sum.Add(v.num); err != nil {
+				return nil, atPos(s.Share.Pos(), err)
+			}
 			if p.RemainderTo != nil && p.RemainderTo.Name == s.Party.Name {
 				r.remainderTo = i
 			}
+		}
+		// SPEC 8.4: the shares add up to exactly 100%, or to at most 100%
+		// with `remainder to`; anything else is an error, never rescaled.
+		switch cmp := sum.Cmp(DecimalFromInt(1)); {
+		case r.err != nil:
+		case cmp > 0:
+			r.err = clauseFault(ci, p.Pos(), "split shares add up to %s, more than 100%%", FormatPercent(sum))
+		case cmp < 0 && p.RemainderTo == nil:
+			r.err = clauseFault(ci, p.Pos(), "split shares add up to %s, not 100%%; add `remainder to PARTY` to say who gets the rest", FormatPercent(sum))
 		}
 		if p.RemainderTo != nil {
 			// The remainder party takes what the named shares leave of
@@ -201,13 +230,6 @@ func (c *compiler) payee(p lang.Payee) (*payeeRule, error) {
 				r.split = append(r.split, p.RemainderTo.Name)
 				r.shares = append(r.shares, Decimal{})
 				r.remainderTo = len(r.split) - 1
-			}
-			var sum Decimal
-			for _, sh := range r.shares {
-				var err error
-				if sum, err = sum.Add(sh); err != nil {
-					return nil, err
-				}
 			}
 			rest, err := DecimalFromInt(1).Sub(sum)
 			if err != nil {
@@ -227,11 +249,14 @@ func (c *compiler) payee(p lang.Payee) (*payeeRule, error) {
 			if s.Party != nil {
 				st.party = s.Party.Name
 			} else {
-				sp, err := c.payee(s.Split)
+				sp, err := c.payee(ci, s.Split)
 				if err != nil {
 					return nil, err
 				}
 				st.split = sp
+				if r.err == nil {
+					r.err = sp.err
+				}
 			}
 			if s.UpTo != nil {
 				lim, err := c.constMoney(s.UpTo)
@@ -334,7 +359,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 	comp := *v.comp
 	comp.event = s
 	r := &shareRule{clause: ci, payer: b.Payer.Name, action: s}
-	if r.payee, err = comp.payee(b.Payee); err != nil {
+	if r.payee, err = comp.payee(ci, b.Payee); err != nil {
 		return err
 	}
 	if b.By != nil {
@@ -350,6 +375,9 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 	}
 	if r.dueAfter, r.hasDue, err = dueOf(b.Due); err != nil {
 		return err
+	}
+	if b.Due != nil {
+		r.duePos = b.Due.Pos()
 	}
 	for _, l := range b.Lines {
 		sl := &shareLine{otherwise: l.Otherwise, text: lang.FormatExpr(l.Base)}
@@ -462,7 +490,7 @@ func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) er
 	if err != nil {
 		return err
 	}
-	payee, err := comp.payee(b.Payee)
+	payee, err := comp.payee(ci, b.Payee)
 	if err != nil {
 		return err
 	}
@@ -474,20 +502,25 @@ func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) er
 	if err != nil {
 		return err
 	}
+	// A negative amount or a due date past the calendar is an error of
+	// the settlement that reaches the payment's date (SPEC 6.2), not of
+	// loading the agreement.
+	var bad error
+	if amt.num.Sign() < 0 {
+		bad = clauseFault(ci, b.Amount.Pos(), "the payment amount is negative: %s", amt)
+	}
 	for _, dl := range b.Dates {
 		d, err := ParseDate(dl.Text)
 		if err != nil {
 			return atPos(dl.Pos(), err)
 		}
-		dd := d
-		if hasDue {
-			if dd, err = d.AddDuration(due); err != nil {
-				return atPos(b.Pos(), err)
-			}
+		r := &scheduledRule{
+			clause: ci, kind: "payment", payer: b.Payer.Name, payee: payee, date: d, amount: amt, due: d, late: late, err: bad,
 		}
-		v.money.scheduled = append(v.money.scheduled, &scheduledRule{
-			clause: ci, kind: "payment", payer: b.Payer.Name, payee: payee, date: d, amount: amt, due: dd, late: late,
-		})
+		if hasDue && r.err == nil {
+			r.due, r.err = dueAfter(ci, b.Due.Pos(), d, due)
+		}
+		v.money.scheduled = append(v.money.scheduled, r)
 	}
 	return nil
 }
@@ -498,7 +531,7 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	if err != nil {
 		return err
 	}
-	payee, err := comp.payee(b.Payee)
+	payee, err := comp.payee(ci, b.Payee)
 	if err != nil {
 		return err
 	}
@@ -518,10 +551,6 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	if err != nil {
 		return atPos(b.From.Pos(), err)
 	}
-	insts, err := Installments(total.num, int(count), first, every, a.unit)
-	if err != nil {
-		return atPos(b.Pos(), err)
-	}
 	due, hasDue, err := dueOf(b.Due)
 	if err != nil {
 		return err
@@ -530,18 +559,40 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	if err != nil {
 		return err
 	}
-	for _, in := range insts {
-		dd := in.Due
-		if hasDue {
-			if dd, err = in.Due.AddDuration(due); err != nil {
-				return atPos(b.Pos(), err)
-			}
+	// A schedule that cannot be worked out (a total that is not more than
+	// zero or not a whole number of units, dates past the calendar) is an
+	// error of the settlement that reaches its first date, not of loading
+	// the agreement.
+	var insts []Installment
+	whole, err := total.num.Round(a.unit, Down)
+	switch {
+	case err != nil:
+		err = clauseFault(ci, b.Total.Pos(), "%v", err)
+	case total.num.Sign() <= 0:
+		err = clauseFault(ci, b.Total.Pos(), "the installment total must be more than zero, not %s", total)
+	case !whole.Equal(total.num):
+		err = clauseFault(ci, b.Total.Pos(), "the installment total %s is not a whole multiple of %s", total, a.unit)
+	default:
+		if insts, err = Installments(total.num, int(count), first, every, a.unit); err != nil {
+			err = clauseFault(ci, b.Pos(), "%v", err)
 		}
+	}
+	if err != nil {
 		v.money.scheduled = append(v.money.scheduled, &scheduledRule{
-			clause: ci, kind: "installment", payer: b.Payer.Name, payee: payee, date: in.Due,
-			amount: Money(total.str, in.Amount), due: dd, late: late,
-			note: fmt.Sprintf("installment %d of %d", in.Number, count),
+			clause: ci, kind: "installment", payer: b.Payer.Name, payee: payee, date: first, due: first, err: err,
 		})
+		return nil
+	}
+	for _, in := range insts {
+		r := &scheduledRule{
+			clause: ci, kind: "installment", payer: b.Payer.Name, payee: payee, date: in.Due,
+			amount: Money(total.str, in.Amount), due: in.Due, late: late,
+			note: fmt.Sprintf("installment %d of %d", in.Number, count),
+		}
+		if hasDue {
+			r.due, r.err = dueAfter(ci, b.Due.Pos(), in.Due, due)
+		}
+		v.money.scheduled = append(v.money.scheduled, r)
 	}
 	return nil
 }
@@ -554,12 +605,13 @@ func (p *Program) compileMilestone(a *agreement, v *version, ci *ClauseInfo, b *
 	comp := *v.comp
 	comp.event = s
 	r := &milestoneRule{clause: ci, payer: b.Payer.Name, first: b.First, event: s}
-	if r.payee, err = comp.payee(b.Payee); err != nil {
+	if r.payee, err = comp.payee(ci, b.Payee); err != nil {
 		return err
 	}
 	if r.amount, err = comp.expr(b.Amount); err != nil {
 		return err
 	}
+	r.amountAt = b.Amount.Pos()
 	if b.Where != nil {
 		if r.where, err = comp.expr(b.Where); err != nil {
 			return err
@@ -567,6 +619,9 @@ func (p *Program) compileMilestone(a *agreement, v *version, ci *ClauseInfo, b *
 	}
 	if r.dueAfter, r.hasDue, err = dueOf(b.Due); err != nil {
 		return err
+	}
+	if b.Due != nil {
+		r.duePos = b.Due.Pos()
 	}
 	if r.late, err = comp.lateRules(b.Late); err != nil {
 		return err

@@ -219,11 +219,15 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	if !amount.Equal(exact) && !amount.IsZero() {
 		notes = append(notes, fmt.Sprintf("exact amount %s, rounded %s to %s", FormatAmount(exact, 2), s.ag.rounding, s.ag.unit))
 	}
+	// explained: a limit or the recoupment changed the amount, and its
+	// note says so.
+	explained := false
 	if r.floor != nil || r.cap != nil {
 		var note LimitNote
 		amount, note = ApplyPeriodLimits(amount, r.floor, r.cap)
 		if note != NotLimited {
 			notes = append(notes, "per "+period.Kind().String()+": "+note.String())
+			explained = true
 		}
 	}
 	for i := range st.caps {
@@ -243,6 +247,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		}
 		if !amount.Equal(before) {
 			notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, Money(s.ag.currency, before)))
+			explained = true
 		}
 	}
 	if st.recoup != nil {
@@ -253,6 +258,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		if !recouped.IsZero() {
 			notes = append(notes, fmt.Sprintf("recouped %s of the advance; %s still to recoup",
 				Money(s.ag.currency, recouped), Money(s.ag.currency, st.recoup.Balance)))
+			explained = true
 		}
 		amount = payout
 	}
@@ -268,16 +274,23 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	line := &Line{
 		Period: period, Date: period.End(), Payer: r.payer, Clause: r.clause, Kind: "share",
 		Base: &base, Rate: strings.Join(rates, "; "), Notes: notes,
+		explained: explained && amount.IsZero(),
 	}
-	if final && period.End().After(s.st.To) {
+	if period.End().After(s.termEnd) {
+		// The agreement ends inside the period: its last day closes it,
+		// and the line is due from then.
+		line.Date = s.termEnd
+	}
+	closed := line.Date
+	if final && line.Date.After(s.st.To) {
 		// A period the statement ends inside: settled as far as it goes,
 		// and dated at the statement's end so that it is reported.
 		line.Notes = append(line.Notes, fmt.Sprintf("the period is not over: counted to %s", s.st.To))
 		line.Date = s.st.To
 	}
-	line.Due = period.End()
+	line.Due = closed
 	if r.hasDue {
-		if line.Due, err = period.End().AddDuration(r.dueAfter); err != nil {
+		if line.Due, err = dueAfter(r.clause, r.duePos, closed, r.dueAfter); err != nil {
 			return err
 		}
 	}
@@ -300,6 +313,12 @@ func (s *settler) trueUpThrough(st *shareState, end Date) error {
 			wEnd = s.ag.ends
 		} else {
 			wEnd = PeriodOf(r.guarantee.kind, s.ag.fiscalStart, st.guarStart).End()
+			if wEnd.After(s.termEnd) {
+				wEnd = s.termEnd // the last window ends with the agreement
+			}
+		}
+		if st.guarStart.After(s.termEnd) {
+			return nil
 		}
 		if wEnd.After(end) {
 			return nil
@@ -317,7 +336,7 @@ func (s *settler) trueUpThrough(st *shareState, end Date) error {
 					Money(s.ag.currency, paid), st.guarStart, wEnd)},
 			}
 			if r.hasDue {
-				if line.Due, err = wEnd.AddDuration(r.dueAfter); err != nil {
+				if line.Due, err = dueAfter(r.clause, r.duePos, wEnd, r.dueAfter); err != nil {
 					return err
 				}
 			}
@@ -336,6 +355,9 @@ func (s *settler) trueUpThrough(st *shareState, end Date) error {
 // pay issues line for amount to the payees: one party, a split or a
 // waterfall.
 func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []Decimal, late []*lateRule) error {
+	if payee.err != nil {
+		return payee.err
+	}
 	switch {
 	case payee.party != "":
 		line.Payee, line.Amount = payee.party, amount
@@ -356,9 +378,6 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []De
 		return err
 	}
 	for i, st := range payee.steps {
-		if parts[i].IsZero() {
-			continue
-		}
 		l := *line
 		l.Notes = append(append([]string(nil), line.Notes...), fmt.Sprintf("waterfall step %d of %d", i+1, len(steps)))
 		if st.party != "" {
@@ -418,9 +437,18 @@ func (s *settler) fillFloors(st *shareState, before Date) error {
 			return nil
 		}
 	}
-	for n := 0; !next.End().After(before.mustAdd(-1)); n++ {
+	// A period is over at its end, or at the agreement's end if that is
+	// earlier; no period after the agreement's end is settled.
+	over := func(p Period) bool {
+		end := p.End()
+		if end.After(s.termEnd) {
+			end = s.termEnd
+		}
+		return !p.Start().After(s.termEnd) && !end.After(before.mustAdd(-1))
+	}
+	for n := 0; over(next); n++ {
 		if n > MaxInstallments {
-			return fmt.Errorf("clause %s: more than %d empty periods to settle at the floor", r.clause.Num, MaxInstallments)
+			return fmt.Errorf("more than %d empty periods to settle at the floor", MaxInstallments)
 		}
 		st.open, st.period = true, next
 		if err := s.closeShare(st, false); err != nil {

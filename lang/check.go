@@ -626,9 +626,12 @@ func (c *checker) attachAmendment(a *Amendment, index int) {
 	}
 	fam := c.byID[a.Base.Name]
 	if fam == nil {
-		if other, ok := c.tops[a.Base.Name].(*Amendment); ok && other != nil {
+		if a.ID != nil && a.Base.Name == a.ID.Name {
+			c.errs.AddHint(a.Base.At, "name the agreement it changes after `amends`",
+				"amendment %q cannot amend itself; an amendment amends an agreement", a.Base.Name)
+		} else if other, ok := c.tops[a.Base.Name].(*Amendment); ok && other != nil {
 			hint := ""
-			if other.Base != nil {
+			if other.Base != nil && (other.ID == nil || other.Base.Name != other.ID.Name) {
 				hint = fmt.Sprintf("name the agreement it amends: %q", other.Base.Name)
 			}
 			c.errs.AddHint(a.Base.At, hint, "%q is an amendment; an amendment amends an agreement", a.Base.Name)

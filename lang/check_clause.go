@@ -482,12 +482,21 @@ func (c *checker) split(v *view, s *Split, payer *PartyDecl) {
 			}
 		}
 		ok := c.wantPercent(e, sh.Share, "a split share")
-		lit, isLit := stripParens(sh.Share).(*PercentLit)
-		if !ok || !isLit {
+		lit, neg := percentConst(sh.Share)
+		if !ok || lit == nil {
 			allLit = false
 			continue
 		}
 		r, _ := ratOf(lit.Text)
+		if neg || r.Sign() == 0 {
+			sign := ""
+			if neg && r.Sign() != 0 {
+				sign = "-"
+			}
+			c.errs.Add(sh.Share.Pos(), "share %s%s%% in a split must be more than zero", sign, shortLit(lit.Text))
+			allLit = false // the total would only repeat the problem
+			continue
+		}
 		sum.Add(sum, r)
 		if i := strings.IndexByte(lit.Text, '.'); i >= 0 {
 			scale = max(scale, len(lit.Text)-i-1)
@@ -511,6 +520,18 @@ func (c *checker) split(v *view, s *Split, payer *PartyDecl) {
 	case cmp < 0 && s.RemainderTo == nil:
 		c.errs.AddHint(s.At, "add `remainder to PARTY` to say who gets the rest", "split shares add up to %s%%, not 100%%", total)
 	}
+}
+
+// percentConst returns the percent literal x is, in parentheses or not,
+// and whether it is negated (`-10%`, `-(10%)`); nil if x is not a
+// constant percent.
+func percentConst(x Expr) (lit *PercentLit, neg bool) {
+	x = stripParens(x)
+	if u, ok := x.(*Unary); ok && u.Op == Neg {
+		x, neg = stripParens(u.X), true
+	}
+	lit, _ = x.(*PercentLit)
+	return lit, neg
 }
 
 // waterfall checks `waterfall { STEP... }`: every step but the last is paid

@@ -75,13 +75,13 @@ func (c *checker) agreementHeader(fam *family) *view {
 							"unknown rounding mode %q", it.Mode.Name)
 					}
 				}
-				if it.Unit != nil {
+				if it.Unit != nil && !c.tooManyDigits(it.Unit.At, it.Unit.Text, "rounding unit") {
 					r, ok := ratOf(it.Unit.Text)
 					switch {
 					case !ok:
-						c.errs.Add(it.Unit.At, "rounding unit %s is not a number", it.Unit.Text)
+						c.errs.Add(it.Unit.At, "rounding unit %s is not a number", shortLit(it.Unit.Text))
 					case r.Sign() <= 0:
-						c.errs.Add(it.Unit.At, "rounding unit must be greater than zero, not %s", it.Unit.Text)
+						c.errs.Add(it.Unit.At, "rounding unit must be greater than zero, not %s", shortLit(it.Unit.Text))
 					default:
 						info.RoundingUnit = it.Unit.Text
 						unitSet = true

@@ -43,11 +43,14 @@ func (c *checker) expr1(e *env, x Expr) Type {
 		if x == nil {
 			return nil
 		}
+		if c.tooManyDigits(x.At, x.Text, "integer") {
+			return nil
+		}
 		if _, err := strconv.ParseInt(x.Text, 10, 64); err != nil {
 			if allDigits(x.Text) {
-				c.errs.Add(x.At, "integer %s is too large", x.Text)
+				c.errs.Add(x.At, "integer %s is too large", shortLit(x.Text))
 			} else {
-				c.errs.Add(x.At, "%q is not an integer", x.Text)
+				c.errs.Add(x.At, "%q is not an integer", shortLit(x.Text))
 			}
 			return nil
 		}
@@ -73,7 +76,7 @@ func (c *checker) expr1(e *env, x Expr) Type {
 			return nil
 		}
 		okCur := c.currencyCode(x.At, x.Currency)
-		okNum := c.number(x.At, x.Amount, "amount")
+		okNum := c.number(x.At, x.Amount, x.Currency)
 		if !okCur || !okNum {
 			return nil
 		}
@@ -88,8 +91,11 @@ func (c *checker) expr1(e *env, x Expr) Type {
 		if x == nil {
 			return nil
 		}
+		if c.tooManyDigits(x.At, x.N, "duration") {
+			return nil
+		}
 		if _, err := strconv.ParseInt(x.N, 10, 32); err != nil {
-			c.errs.Add(x.At, "duration %s is too long", x.Raw)
+			c.errs.Add(x.At, "duration %s is too long", shortLit(x.Raw))
 			return nil
 		}
 		switch x.Unit {
@@ -670,7 +676,7 @@ func (c *checker) binary(e *env, b *Binary) Type {
 			c.errs.AddHint(ypos, "add each duration to the date in turn", "cannot add two durations")
 			return nil
 		}
-		c.errs.AddHint(ypos, arithHint(x, y), "cannot add %s and %s", x, y)
+		c.errs.AddHint(ypos, arithHint(Add, x, y), "cannot add %s and %s", x, y)
 		return nil
 	case Sub:
 		if isBasic(x, DateKind) && isBasic(y, DurationKind) {
@@ -683,7 +689,7 @@ func (c *checker) binary(e *env, b *Binary) Type {
 			c.errs.AddHint(ypos, "count the days between two dates with days_between(a, b)", "cannot subtract a date from a date")
 			return nil
 		}
-		c.errs.AddHint(ypos, arithHint(x, y), "cannot subtract %s from %s", y, x)
+		c.errs.AddHint(ypos, arithHint(Sub, x, y), "cannot subtract %s from %s", y, x)
 		return nil
 	case Mul:
 		switch {
@@ -700,7 +706,7 @@ func (c *checker) binary(e *env, b *Binary) Type {
 		case isNumber(x) && isBasic(y, PercentKind):
 			return y
 		}
-		c.errs.AddHint(ypos, arithHint(x, y), "cannot multiply %s by %s", x, y)
+		c.errs.AddHint(ypos, arithHint(Mul, x, y), "cannot multiply %s by %s", x, y)
 		return nil
 	case Div:
 		switch {
@@ -713,7 +719,7 @@ func (c *checker) binary(e *env, b *Binary) Type {
 		case isBasic(x, PercentKind) && isNumber(y):
 			return x
 		}
-		c.errs.AddHint(ypos, arithHint(x, y), "cannot divide %s by %s", x, y)
+		c.errs.AddHint(ypos, arithHint(Div, x, y), "cannot divide %s by %s", x, y)
 		return nil
 	case Of:
 		if !isBasic(x, PercentKind) {
@@ -760,15 +766,17 @@ func sameArith(x, y Type) Type {
 	return nil
 }
 
-// arithHint explains a common arithmetic mistake, or returns "".
-func arithHint(x, y Type) string {
+// arithHint explains a common arithmetic mistake in x op y, or returns "".
+func arithHint(op BinaryOp, x, y Type) string {
 	pct := func(t Type) bool { return isBasic(t, PercentKind) }
 	switch {
 	case pct(x) && isMoney(y), isMoney(x) && pct(y):
 		return "to take a percentage of an amount, write `20% of AMOUNT`"
 	case pct(x) && isNumber(y), isNumber(x) && pct(y):
 		return "a percent is not a plain number: write 1% rather than 1, or use `of`"
-	case isMoney(x) && isMoney(y):
+	case op == Mul && isMoney(x) && isMoney(y):
+		return "money times money is not allowed: multiply an amount by a number, or take a percentage of it with `20% of AMOUNT`"
+	case isMoney(x) && isMoney(y) && !Identical(x, y):
 		return "amounts in different currencies cannot be combined"
 	}
 	return ""

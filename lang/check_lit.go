@@ -4,23 +4,54 @@ import (
 	"fmt"
 	"math/big"
 	"strconv"
-	"strings"
 )
 
 // This file checks literals: numbers, currencies, dates and periods.
 
-// maxDigits bounds the digits of a number literal, matching what the
-// interpreter's exact decimals hold.
+// maxDigits bounds the digits written in a number literal: every digit,
+// leading zeros included (`0.000…1` counts them all), which is how the
+// interpreter reads literals (interp.ParseDecimal), so that a literal that
+// passes the check can be evaluated (SPEC 13).
 const maxDigits = 60
+
+// litDigits counts the digits written in text.
+func litDigits(text string) int {
+	n := 0
+	for i := 0; i < len(text); i++ {
+		if '0' <= text[i] && text[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// tooManyDigits reports a literal (shown as what, then the start of text)
+// with more than maxDigits digits, and says whether it did.
+func (c *checker) tooManyDigits(pos Pos, text, what string) bool {
+	n := litDigits(text)
+	if n <= maxDigits {
+		return false
+	}
+	c.errs.Add(pos, "%s %s has %d digits; at most %d are allowed", what, shortLit(text), n, maxDigits)
+	return true
+}
+
+// shortLit shortens a long literal for a message: its first 20 characters
+// and "…".
+func shortLit(text string) string {
+	if len(text) <= 24 {
+		return text
+	}
+	return text[:20] + "…"
+}
 
 // number checks the text of a decimal number literal.
 func (c *checker) number(pos Pos, text, what string) bool {
-	if _, ok := ratOf(text); !ok {
-		c.errs.Add(pos, "%s %q is not a number", what, text)
+	if c.tooManyDigits(pos, text, what) {
 		return false
 	}
-	if n := len(strings.TrimLeft(strings.Replace(text, ".", "", 1), "0")); n > maxDigits {
-		c.errs.Add(pos, "%s has %d digits; at most %d are allowed", what, n, maxDigits)
+	if _, ok := ratOf(text); !ok {
+		c.errs.Add(pos, "%s %s is not a number", what, shortLit(text))
 		return false
 	}
 	return true

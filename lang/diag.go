@@ -81,7 +81,7 @@ func (e *Error) Render(src []byte) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n", e.Pos, e.Msg)
 	if line, ok := sourceLine(src, e.Pos.Line); ok && e.Pos.Col > 0 {
-		line = strings.ReplaceAll(line, "\t", " ")
+		line = displaySafe(strings.ReplaceAll(line, "\t", " "))
 		b.WriteString("    ")
 		b.WriteString(line)
 		b.WriteString("\n    ")
@@ -96,6 +96,37 @@ func (e *Error) Render(src []byte) string {
 		fmt.Fprintf(&b, "    %s\n", e.Hint)
 	}
 	return b.String()
+}
+
+// displaySafe replaces each character of s that would not display as
+// itself on a terminal, or would reorder what follows it, by U+FFFD: bytes
+// that are not UTF-8, control characters and bidirectional controls (see
+// badText). Each is one character, so columns are kept.
+func displaySafe(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s { // an invalid byte is RuneError, one character
+		if unsafeRune(r) {
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// unsafeRune reports whether r is shown as U+FFFD by displaySafe.
+func unsafeRune(r rune) bool {
+	return r == utf8.RuneError || r < 0x20 || 0x7f <= r && r < 0xa0 ||
+		0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069
 }
 
 // sourceLine returns line n (1-based) of src without its newline.

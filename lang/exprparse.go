@@ -15,8 +15,20 @@ import (
 // Precedence, lowest first: or; and; comparisons and in (non-associative);
 // + -; * /; of (right-associative); prefix - and not; postfix .field.
 
-// MaxNesting is how deeply expressions, lists and types may nest.
+// MaxNesting is how deeply brackets, prefix operators and types may nest
+// (the parser's own recursion).
 const MaxNesting = 200
+
+// MaxExprDepth is how deep the tree of one expression may be. Every
+// operator, bracket, call, field access and literal list adds a level to
+// what it holds, so a chain a + b + c of N operators is N levels deep. It
+// bounds every walk over the tree (checker, formatter, interpreter), which
+// recurse, however long a flat chain is written.
+const MaxExprDepth = 1000
+
+// MaxElems is how many elements one list literal, fields one record or
+// instance, and arguments one call may have.
+const MaxElems = 10000
 
 // syntaxError is a syntax error found by the hand-written parts of the
 // parser. It satisfies participle.Error so participle can weigh it against
@@ -34,6 +46,13 @@ func (e *syntaxError) Position() lexer.Position { return e.pos }
 // rateExpr is an expression parsed as a share rate: a binary `of` is not
 // taken at its top level, so `20% of net_revenue` stops before `of`.
 type rateExpr interface{ Expr }
+
+// lineExpr is an expression that ends a share line or a tier (a share
+// line's base or condition, a tier's bound): the next line may begin the
+// next share line or tier, with a rate. A binary `-` or the `(` of a call
+// that begins a line is not taken at its top level: it begins that rate
+// (SPEC 2.6, rule 8).
+type lineExpr interface{ Expr }
 
 // typeSyntax is a *TypeExpr parsed by parseTypeTok.
 type typeSyntax interface{ Node }
@@ -55,6 +74,9 @@ type exprParser struct {
 	lex   *lexer.PeekingLexer
 	depth int
 	noOf  bool // do not take a binary `of` at this level (a share rate)
+	// lineEnds: at this level, a binary `-` or a call's `(` that begins
+	// a line ends the expression (a lineExpr).
+	lineEnds bool
 }
 
 // parseExprTok is registered with participle for Expr.
@@ -63,7 +85,7 @@ func parseExprTok(lex *lexer.PeekingLexer) (Expr, error) {
 		return nil, participle.NextMatch
 	}
 	p := exprParser{lex: lex}
-	x, err := p.binary(1)
+	x, _, err := p.binary(1)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +98,20 @@ func parseRateTok(lex *lexer.PeekingLexer) (rateExpr, error) {
 		return nil, participle.NextMatch
 	}
 	p := exprParser{lex: lex, noOf: true}
-	x, err := p.binary(1)
+	x, _, err := p.binary(1)
+	if err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// parseLineExprTok is registered with participle for lineExpr.
+func parseLineExprTok(lex *lexer.PeekingLexer) (lineExpr, error) {
+	if !canStartExpr(lex.Peek()) {
+		return nil, participle.NextMatch
+	}
+	p := exprParser{lex: lex, lineEnds: true}
+	x, _, err := p.binary(1)
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +128,7 @@ func parseAmountTok(lex *lexer.PeekingLexer) (amountSyntax, error) {
 	}
 	start := lex.MakeCheckpoint()
 	p := exprParser{lex: lex}
-	x, err := p.binary(1)
+	x, _, err := p.binary(1)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +137,7 @@ func parseAmountTok(lex *lexer.PeekingLexer) (amountSyntax, error) {
 	}
 	lex.LoadCheckpoint(start)
 	p = exprParser{lex: lex, noOf: true}
-	rate, err := p.binary(1)
+	rate, _, err := p.binary(1)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +149,7 @@ func parseAmountTok(lex *lexer.PeekingLexer) (amountSyntax, error) {
 	if t := lex.Peek(); !canStartExpr(t) {
 		return nil, unexpectedTok(t, "an expression (the base the rate applies to)")
 	}
-	base, err := p.binary(1)
+	base, _, err := p.binary(1)
 	if err != nil {
 		return nil, err
 	}
@@ -164,30 +199,40 @@ func parseTypeTok(lex *lexer.PeekingLexer) (typeSyntax, error) {
 
 // binary parses operators of precedence minPrec and above by precedence
 // climbing. Comparisons do not chain: `a < b < c` is an error.
-func (p *exprParser) binary(minPrec int) (Expr, error) {
-	x, err := p.ofChain()
+//
+// It returns the expression and the depth of its tree (0 for a leaf). A
+// tree deeper than MaxExprDepth is an error at the operator that makes it
+// so, found before the operand after it is read: a long chain stops there.
+func (p *exprParser) binary(minPrec int) (Expr, int, error) {
+	x, dx, err := p.ofChain()
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	lastCmp := false
 	for {
-		opTok := p.lex.Peek()
+		opTok := *p.lex.Peek()
 		op, n, ok := p.peekOp()
-		if !ok || op.Precedence() < minPrec {
-			return x, nil
+		if !ok || op.Precedence() < minPrec || op == Sub && p.lineEnds && startsLine(p.lex) {
+			return x, dx, nil
 		}
 		cmp := op.Precedence() == Eq.Precedence()
 		if cmp && lastCmp {
-			return nil, &syntaxError{pos: opTok.Pos, msg: "comparisons cannot be chained; use and"}
+			return nil, 0, &syntaxError{pos: opTok.Pos, msg: "comparisons cannot be chained; use and"}
+		}
+		if dx+1 > MaxExprDepth {
+			return nil, 0, tooLongErr(&opTok)
 		}
 		for ; n > 0; n-- {
 			p.lex.Next()
 		}
-		y, err := p.binary(op.Precedence() + 1)
+		y, dy, err := p.binary(op.Precedence() + 1)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		x = &Binary{At: x.Pos(), Op: op, X: x, Y: y}
+		if dy+1 > MaxExprDepth {
+			return nil, 0, tooLongErr(&opTok)
+		}
+		x, dx = &Binary{At: x.Pos(), Op: op, X: x, Y: y}, 1+max(dx, dy)
 		lastCmp = cmp
 	}
 }
@@ -244,31 +289,39 @@ func (p *exprParser) peekOp() (BinaryOp, int, bool) {
 // ofChain parses Unary { "of" Unary } and folds it to the right. `of` is
 // not taken before `each` (`20% of net_revenue of each sell`), nor at the
 // top level of a rate.
-func (p *exprParser) ofChain() (Expr, error) {
-	x, err := p.unary()
+func (p *exprParser) ofChain() (Expr, int, error) {
+	x, dx, err := p.unary()
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if p.noOf || !p.atOf() {
-		return x, nil
+		return x, dx, nil
 	}
-	xs := []Expr{x}
+	xs, ds := []Expr{x}, []int{dx}
+	// The fold gives xs[i] a depth of at least len(xs)-1-i under the top,
+	// so the chain is too deep once its operators alone are too many.
 	for p.atOf() {
-		p.lex.Next()
+		ofTok := *p.lex.Next()
+		if len(xs) > MaxExprDepth {
+			return nil, 0, tooLongErr(&ofTok)
+		}
 		if t := p.lex.Peek(); !canStartExpr(t) {
-			return nil, unexpectedTok(t, "an expression")
+			return nil, 0, unexpectedTok(t, "an expression")
 		}
-		y, err := p.unary()
+		y, dy, err := p.unary()
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		xs = append(xs, y)
+		xs, ds = append(xs, y), append(ds, dy)
 	}
-	r := xs[len(xs)-1]
+	r, dr := xs[len(xs)-1], ds[len(ds)-1]
 	for i := len(xs) - 2; i >= 0; i-- {
-		r = &Binary{At: xs[i].Pos(), Op: Of, X: xs[i], Y: r}
+		r, dr = &Binary{At: xs[i].Pos(), Op: Of, X: xs[i], Y: r}, 1+max(ds[i], dr)
+		if dr > MaxExprDepth {
+			return nil, 0, tooDeepTreeErr(xs[i].Pos())
+		}
 	}
-	return r, nil
+	return r, dr, nil
 }
 
 func (p *exprParser) atOf() bool {
@@ -276,7 +329,7 @@ func (p *exprParser) atOf() bool {
 }
 
 // unary parses ( "-" | "not" ) Unary | Postfix.
-func (p *exprParser) unary() (Expr, error) {
+func (p *exprParser) unary() (Expr, int, error) {
 	t := p.lex.Peek()
 	var op UnaryOp
 	switch {
@@ -289,94 +342,105 @@ func (p *exprParser) unary() (Expr, error) {
 	}
 	tok := *t
 	if p.depth >= MaxNesting {
-		return nil, tooDeepErr(&tok)
+		return nil, 0, tooDeepErr(&tok)
 	}
 	p.lex.Next()
 	if n := p.lex.Peek(); !canStartExpr(n) {
-		return nil, unexpectedTok(n, "an expression")
+		return nil, 0, unexpectedTok(n, "an expression")
 	}
 	p.depth++
-	x, err := p.unary()
+	x, d, err := p.unary()
 	p.depth--
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return &Unary{At: tokPos(tok.Pos), Op: op, X: x}, nil
+	return p.node(&Unary{At: tokPos(tok.Pos), Op: op, X: x}, d)
+}
+
+// node returns x, whose deepest child is d levels deep, with its depth.
+func (p *exprParser) node(x Expr, d int) (Expr, int, error) {
+	if d+1 > MaxExprDepth {
+		return nil, 0, tooDeepTreeErr(x.Pos())
+	}
+	return x, d + 1, nil
 }
 
 // postfix parses Primary { "." Ident }.
-func (p *exprParser) postfix() (Expr, error) {
-	x, err := p.primary()
+func (p *exprParser) postfix() (Expr, int, error) {
+	x, d, err := p.primary()
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	for tokIsPunct(p.lex.Peek(), ".") {
-		p.lex.Next()
+		dot := *p.lex.Next()
+		if d+1 > MaxExprDepth {
+			return nil, 0, tooDeepTreeErr(tokPos(dot.Pos))
+		}
 		f := p.lex.Peek()
 		if f.Type != tokIdent {
-			return nil, unexpectedTok(f, "a field name")
+			return nil, 0, unexpectedTok(f, "a field name")
 		}
 		p.lex.Next()
-		x = &Selector{At: x.Pos(), X: x, Field: identTok(f)}
+		x, d = &Selector{At: x.Pos(), X: x, Field: identTok(f)}, d+1
 	}
-	return x, nil
+	return x, d, nil
 }
 
 // nested parses a full expression inside brackets, parentheses, a call or
 // an if, one level deeper. A nested expression may use `of` freely.
-func (p *exprParser) nested(open *lexer.Token, keepNoOf bool) (Expr, error) {
+func (p *exprParser) nested(open *lexer.Token, keepNoOf bool) (Expr, int, error) {
 	if p.depth >= MaxNesting {
-		return nil, tooDeepErr(open)
+		return nil, 0, tooDeepErr(open)
 	}
 	if t := p.lex.Peek(); !canStartExpr(t) {
-		return nil, unexpectedTok(t, "an expression")
+		return nil, 0, unexpectedTok(t, "an expression")
 	}
 	p.depth++
-	saved := p.noOf
+	saved, savedLine := p.noOf, p.lineEnds
 	if !keepNoOf {
-		p.noOf = false
+		p.noOf, p.lineEnds = false, false
 	}
-	x, err := p.binary(1)
-	p.noOf = saved
+	x, d, err := p.binary(1)
+	p.noOf, p.lineEnds = saved, savedLine
 	p.depth--
-	return x, err
+	return x, d, err
 }
 
-func (p *exprParser) primary() (Expr, error) {
+func (p *exprParser) primary() (Expr, int, error) {
 	t := p.lex.Peek()
 	pos := tokPos(t.Pos)
 	switch t.Type {
 	case tokInt:
 		p.lex.Next()
-		return &IntLit{At: pos, Text: t.Value}, nil
+		return &IntLit{At: pos, Text: t.Value}, 0, nil
 	case tokDecimal:
 		p.lex.Next()
-		return &DecimalLit{At: pos, Text: t.Value}, nil
+		return &DecimalLit{At: pos, Text: t.Value}, 0, nil
 	case tokPercent:
 		p.lex.Next()
-		return &PercentLit{At: pos, Text: strings.TrimSuffix(t.Value, "%")}, nil
+		return &PercentLit{At: pos, Text: strings.TrimSuffix(t.Value, "%")}, 0, nil
 	case tokMoney:
 		p.lex.Next()
-		return moneyTok(t), nil
+		return moneyTok(t), 0, nil
 	case tokDate:
 		p.lex.Next()
-		return &DateLit{At: pos, Text: t.Value}, nil
+		return &DateLit{At: pos, Text: t.Value}, 0, nil
 	case tokQuarter, tokMonth:
 		p.lex.Next()
-		return &PeriodLit{At: pos, Text: t.Value}, nil
+		return &PeriodLit{At: pos, Text: t.Value}, 0, nil
 	case tokDuration:
 		p.lex.Next()
-		return durationTok(t), nil
+		return durationTok(t), 0, nil
 	case tokString:
 		p.lex.Next()
-		return stringTok(t), nil
+		return stringTok(t), 0, nil
 	case tokIdent:
 		return p.identForm()
 	case tokKeyword:
 		switch t.Value {
 		case "true", "false":
 			p.lex.Next()
-			return &BoolLit{At: pos, Value: t.Value == "true"}, nil
+			return &BoolLit{At: pos, Value: t.Value == "true"}, 0, nil
 		case "if":
 			return p.ifExpr()
 		case "owed":
@@ -386,91 +450,110 @@ func (p *exprParser) primary() (Expr, error) {
 		switch t.Value {
 		case "(":
 			open := *p.lex.Next()
-			x, err := p.nested(&open, false)
+			x, d, err := p.nested(&open, false)
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			if c := p.lex.Peek(); !tokIsPunct(c, ")") {
-				return nil, unexpectedTok(c, `")"`)
+				return nil, 0, unexpectedTok(c, `")"`)
 			}
 			p.lex.Next()
-			return &Paren{At: pos, X: x}, nil
+			return p.node(&Paren{At: pos, X: x}, d)
 		case "[":
 			return p.list()
 		case "{":
-			return p.record()
+			r, d, err := p.record()
+			if err != nil {
+				return nil, 0, err
+			}
+			return r, d, nil
 		}
 	}
-	return nil, unexpectedTok(t, "an expression")
+	return nil, 0, unexpectedTok(t, "an expression")
 }
 
 // list parses "[" [ Expr { "," Expr } [","] ] "]".
-func (p *exprParser) list() (Expr, error) {
+func (p *exprParser) list() (Expr, int, error) {
 	open := *p.lex.Next()
 	l := &ListLit{At: tokPos(open.Pos)}
 	if p.depth >= MaxNesting {
-		return nil, tooDeepErr(&open)
+		return nil, 0, tooDeepErr(&open)
 	}
+	d := 0
 	for {
 		if t := p.lex.Peek(); tokIsPunct(t, "]") {
 			p.lex.Next()
-			return l, nil
+			return p.node(l, d)
 		} else if !canStartExpr(t) {
-			return nil, unexpectedTok(t, `an expression or "]"`)
+			return nil, 0, unexpectedTok(t, `an expression or "]"`)
+		} else if len(l.Elems) == MaxElems {
+			return nil, 0, tooManyErr(t, "elements in one list")
 		}
-		x, err := p.nested(&open, false)
+		x, dx, err := p.nested(&open, false)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		l.Elems = append(l.Elems, x)
+		l.Elems, d = append(l.Elems, x), max(d, dx)
 		t := p.lex.Peek()
 		switch {
 		case tokIsPunct(t, ","):
 			p.lex.Next()
 		case tokIsPunct(t, "]"):
 			p.lex.Next()
-			return l, nil
+			return p.node(l, d)
 		default:
-			return nil, unexpectedTok(t, `"," or "]"`)
+			return nil, 0, unexpectedTok(t, `"," or "]"`)
 		}
 	}
 }
 
 // record parses "{" [ Ident ":" Expr { "," Ident ":" Expr } [","] ] "}".
-func (p *exprParser) record() (*RecordLit, error) {
+//
+// It returns the record and its depth (one more than its deepest value).
+func (p *exprParser) record() (*RecordLit, int, error) {
 	open := *p.lex.Next()
 	r := &RecordLit{At: tokPos(open.Pos)}
 	if p.depth >= MaxNesting {
-		return nil, tooDeepErr(&open)
+		return nil, 0, tooDeepErr(&open)
+	}
+	d := 0
+	done := func() (*RecordLit, int, error) {
+		if d+1 > MaxExprDepth {
+			return nil, 0, tooDeepTreeErr(r.At)
+		}
+		return r, d + 1, nil
 	}
 	for {
 		name := p.lex.Peek()
 		if tokIsPunct(name, "}") {
 			p.lex.Next()
-			return r, nil
+			return done()
 		}
 		if name.Type != tokIdent {
-			return nil, unexpectedTok(name, `a field name or "}"`)
+			return nil, 0, unexpectedTok(name, `a field name or "}"`)
+		}
+		if len(r.Fields) == MaxElems {
+			return nil, 0, tooManyErr(name, "fields in one record")
 		}
 		p.lex.Next()
 		if c := p.lex.Peek(); !tokIsPunct(c, ":") {
-			return nil, unexpectedTok(c, `":"`)
+			return nil, 0, unexpectedTok(c, `":"`)
 		}
 		p.lex.Next()
-		x, err := p.nested(&open, false)
+		x, dx, err := p.nested(&open, false)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		r.Fields = append(r.Fields, &FieldInit{At: tokPos(name.Pos), Name: identTok(name), Value: x})
+		r.Fields, d = append(r.Fields, &FieldInit{At: tokPos(name.Pos), Name: identTok(name), Value: x}), max(d, dx)
 		t := p.lex.Peek()
 		switch {
 		case tokIsPunct(t, ","):
 			p.lex.Next()
 		case tokIsPunct(t, "}"):
 			p.lex.Next()
-			return r, nil
+			return done()
 		default:
-			return nil, unexpectedTok(t, `"," or "}"`)
+			return nil, 0, unexpectedTok(t, `"," or "}"`)
 		}
 	}
 }
@@ -478,57 +561,61 @@ func (p *exprParser) record() (*RecordLit, error) {
 // identForm parses what can start with a name: a call f(args), an action
 // instance `sell by openai { ... }`, an event instance `launch { ... }` or
 // the name alone.
-func (p *exprParser) identForm() (Expr, error) {
+func (p *exprParser) identForm() (Expr, int, error) {
 	name := *p.lex.Next()
 	id := identTok(&name)
 	next := p.lex.Peek()
 	switch {
-	case tokIsPunct(next, "("):
+	case tokIsPunct(next, "(") && !(p.lineEnds && startsLine(p.lex)):
 		open := *p.lex.Next()
 		c := &Call{At: id.At, Fun: id, Args: []Expr{}}
 		if tokIsPunct(p.lex.Peek(), ")") {
 			p.lex.Next()
-			return c, nil
+			return c, 1, nil
 		}
+		d := 0
 		for {
-			x, err := p.nested(&open, false)
-			if err != nil {
-				return nil, err
+			if len(c.Args) == MaxElems {
+				return nil, 0, tooManyErr(p.lex.Peek(), "arguments in one call")
 			}
-			c.Args = append(c.Args, x)
+			x, dx, err := p.nested(&open, false)
+			if err != nil {
+				return nil, 0, err
+			}
+			c.Args, d = append(c.Args, x), max(d, dx)
 			t := p.lex.Peek()
 			switch {
 			case tokIsPunct(t, ","):
 				p.lex.Next()
 			case tokIsPunct(t, ")"):
 				p.lex.Next()
-				return c, nil
+				return p.node(c, d)
 			default:
-				return nil, unexpectedTok(t, `"," or ")"`)
+				return nil, 0, unexpectedTok(t, `"," or ")"`)
 			}
 		}
 	case tokIsKeyword(next, "by") && peekAt(p.lex, 1).Type == tokIdent && tokIsPunct(peekAt(p.lex, 2), "{"):
 		p.lex.Next()
 		actor := identTok(p.lex.Next())
-		r, err := p.record()
+		r, d, err := p.record()
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		return &ActionLit{At: id.At, Action: id, Actor: actor, Fields: r}, nil
+		return p.node(&ActionLit{At: id.At, Action: id, Actor: actor, Fields: r}, d)
 	case tokIsPunct(next, "{"):
-		r, err := p.record()
+		r, d, err := p.record()
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		return &ActionLit{At: id.At, Action: id, Fields: r}, nil
+		return p.node(&ActionLit{At: id.At, Action: id, Fields: r}, d)
 	}
-	return id, nil
+	return id, 0, nil
 }
 
 // owed parses "owed" "by" Ident "to" Ident "for" Postfix [ "under" ClauseNo ].
 // The period is a single operand (a literal, a name, a call), so that
 // `owed by a to b for 2026 < USD 5.00` compares the total.
-func (p *exprParser) owed() (Expr, error) {
+func (p *exprParser) owed() (Expr, int, error) {
 	tok := *p.lex.Next()
 	name := func(kw string) (*Ident, error) {
 		if t := p.lex.Peek(); !tokIsKeyword(t, kw) {
@@ -544,24 +631,24 @@ func (p *exprParser) owed() (Expr, error) {
 	}
 	payer, err := name("by")
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	payee, err := name("to")
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if t := p.lex.Peek(); !tokIsKeyword(t, "for") {
-		return nil, unexpectedTok(t, `"for"`)
+		return nil, 0, unexpectedTok(t, `"for"`)
 	}
 	p.lex.Next()
 	if p.depth >= MaxNesting {
-		return nil, tooDeepErr(&tok)
+		return nil, 0, tooDeepErr(&tok)
 	}
 	p.depth++
-	period, err := p.postfix()
+	period, d, err := p.postfix()
 	p.depth--
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	o := &Owed{At: tokPos(tok.Pos), Payer: payer, Payee: payee, Period: period}
 	if tokIsKeyword(p.lex.Peek(), "under") {
@@ -572,37 +659,37 @@ func (p *exprParser) owed() (Expr, error) {
 			p.lex.Next()
 			o.Clause = &ClauseRef{At: tokPos(t.Pos), Num: t.Value}
 		default:
-			return nil, unexpectedTok(t, "a clause number")
+			return nil, 0, unexpectedTok(t, "a clause number")
 		}
 	}
-	return o, nil
+	return p.node(o, d)
 }
 
 // ifExpr parses "if" Expr "then" Expr "else" Expr. The else branch runs to
 // the end of the enclosing expression, so it keeps the rate restriction.
-func (p *exprParser) ifExpr() (Expr, error) {
+func (p *exprParser) ifExpr() (Expr, int, error) {
 	ifTok := *p.lex.Next()
-	cond, err := p.nested(&ifTok, false)
+	cond, d1, err := p.nested(&ifTok, false)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if t := p.lex.Peek(); !tokIsKeyword(t, "then") {
-		return nil, unexpectedTok(t, `"then"`)
+		return nil, 0, unexpectedTok(t, `"then"`)
 	}
 	p.lex.Next()
-	then, err := p.nested(&ifTok, false)
+	then, d2, err := p.nested(&ifTok, false)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if t := p.lex.Peek(); !tokIsKeyword(t, "else") {
-		return nil, unexpectedTok(t, `"else"`)
+		return nil, 0, unexpectedTok(t, `"else"`)
 	}
 	p.lex.Next()
-	els, err := p.nested(&ifTok, true)
+	els, d3, err := p.nested(&ifTok, true)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return &If{At: tokPos(ifTok.Pos), Cond: cond, Then: then, Else: els}, nil
+	return p.node(&If{At: tokPos(ifTok.Pos), Cond: cond, Then: then, Else: els}, max(d1, d2, d3))
 }
 
 // canStartExpr reports whether t can begin an expression.
@@ -623,6 +710,16 @@ func canStartExpr(t *lexer.Token) bool {
 		}
 	}
 	return false
+}
+
+// startsLine reports whether the next token is the first on its line.
+func startsLine(lex *lexer.PeekingLexer) bool {
+	i := lex.MakeCheckpoint().RawCursor()
+	if i == 0 {
+		return false
+	}
+	prev := &lex.Range(i-1, i)[0]
+	return lex.Peek().Pos.Line > prev.Pos.Line+strings.Count(prev.Value, "\n")
 }
 
 // peekAt returns the token n places after the next one, without moving.
@@ -648,6 +745,26 @@ func tooDeepErr(t *lexer.Token) error {
 	return &syntaxError{pos: t.Pos, msg: fmt.Sprintf("expression nested too deeply (more than %d levels)", MaxNesting)}
 }
 
+// tooLongErr reports the binary operator t that makes an expression's tree
+// deeper than MaxExprDepth: in practice, a long chain like 1 + 1 + ... + 1.
+func tooLongErr(t *lexer.Token) error {
+	return &syntaxError{pos: t.Pos,
+		msg: fmt.Sprintf("expression too long: more than %d operators in a row; split it into terms", MaxExprDepth)}
+}
+
+// tooDeepTreeErr reports a bracket, call or field access at pos that makes
+// an expression's tree deeper than MaxExprDepth.
+func tooDeepTreeErr(pos Pos) error {
+	return &syntaxError{pos: lexer.Position{Filename: pos.File, Offset: pos.Offset, Line: pos.Line, Column: pos.Col},
+		msg: fmt.Sprintf("expression too deep: more than %d levels of operators, brackets and calls; split it into terms", MaxExprDepth)}
+}
+
+// tooManyErr reports t, the element after the last one allowed in a list,
+// record or call.
+func tooManyErr(t *lexer.Token, what string) error {
+	return &syntaxError{pos: t.Pos, msg: fmt.Sprintf("too many %s: at most %d", what, MaxElems)}
+}
+
 // unexpectedTok reports token t where something else was expected.
 func unexpectedTok(t *lexer.Token, expected string) error {
 	e := &syntaxError{pos: t.Pos, msg: "unexpected " + describeToken(t) + "; expected " + expected}
@@ -667,7 +784,7 @@ func describeToken(t *lexer.Token) string {
 	case tokEOF:
 		return "end of file"
 	case tokString:
-		v := t.Value
+		v := displaySafe(t.Value)
 		if r := []rune(v); len(r) > 24 {
 			v = string(r[:20]) + `..."`
 		}

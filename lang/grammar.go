@@ -241,10 +241,10 @@ type gShareHead struct {
 
 type gShareLine struct {
 	Pos       lexer.Position
-	Rate      *gRate `parser:"@@"`
-	Base      Expr   `parser:"'of' @@"`
-	Where     Expr   `parser:"( 'where' @@"`
-	Otherwise bool   `parser:"| @'otherwise' )?"`
+	Rate      *gRate   `parser:"@@"`
+	Base      lineExpr `parser:"'of' @@"`
+	Where     lineExpr `parser:"( 'where' @@"`
+	Otherwise bool     `parser:"| @'otherwise' )?"`
 }
 
 type gRate struct {
@@ -357,9 +357,9 @@ type gTiers struct {
 
 type gTier struct {
 	Pos   lexer.Position
-	Rate  Expr `parser:"@@"`
-	UpTo  Expr `parser:"( 'up' 'to' @@"`
-	Above bool `parser:"| @'above' )"`
+	Rate  Expr     `parser:"@@"`
+	UpTo  lineExpr `parser:"( 'up' 'to' @@"`
+	Above bool     `parser:"| @'above' )"`
 }
 
 type gPayee struct {
@@ -461,6 +461,7 @@ func parserOptions() []participle.Option {
 		participle.UseLookahead(participle.MaxLookahead),
 		participle.ParseTypeWith(parseExprTok),
 		participle.ParseTypeWith(parseRateTok),
+		participle.ParseTypeWith(parseLineExprTok),
 		participle.ParseTypeWith(parseAmountTok),
 		participle.ParseTypeWith(parseTypeTok),
 	}

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -103,6 +104,7 @@ type scanned struct {
 	tokens   []lexer.Token // without comments, ending in EOF
 	comments []Comment
 	fatal    bool // a lexical error cut the token stream short
+	limited  bool // a limit of SPEC 13 was passed: do not parse at all
 }
 
 // maxLexErrors bounds the non-fatal lexical errors (unknown escapes,
@@ -116,21 +118,13 @@ const maxLexErrors = 10
 // parser can still build the part of the tree before it.
 func lexSource(filename string, src []byte, errs *ErrorList) *scanned {
 	out := &scanned{}
-	lx, err := pactaLexer.LexString(filename, string(src))
-	if err != nil { // cannot happen with LexString
-		errs.Add(Pos{File: filename, Line: 1, Col: 1}, "%s", err)
-		out.fatal = true
-		out.tokens = []lexer.Token{lexer.EOFToken(lexer.Position{Filename: filename, Line: 1, Column: 1})}
-		return out
-	}
-	out.tokens = make([]lexer.Token, 0, len(src)/4+1)
+	toks := scanTokens(filename, string(src), MaxTokens)
+	out.tokens = toks[:0] // filtered in place: comments go to out.comments
 	nLexErrs := 0
-	for {
-		t, err := lx.Next()
-		if err != nil { // cannot happen: the Invalid rule matches anything
-			p := lexPos(filename, t.Pos)
-			errs.Add(p, "cannot read the text here")
-			out.fatal = true
+	for n, t := range toks {
+		if n == MaxTokens && t.Type != tokEOF {
+			*errs = append(*errs, tooManyTokens(&t))
+			out.fatal, out.limited = true, true
 			out.tokens = append(out.tokens, lexer.EOFToken(t.Pos))
 			return out
 		}
@@ -139,6 +133,9 @@ func lexSource(filename string, src []byte, errs *ErrorList) *scanned {
 			out.tokens = append(out.tokens, t)
 			return out
 		case tokComment:
+			if nLexErrs < maxLexErrors && badText(&t, "a comment", errs) {
+				nLexErrs++
+			}
 			out.comments = append(out.comments, Comment{At: tokPos(t.Pos), Text: strings.TrimRight(t.Value, "\r")})
 			continue
 		case tokIdent:
@@ -151,6 +148,9 @@ func lexSource(filename string, src []byte, errs *ErrorList) *scanned {
 				errs.Add(tokPos(t.Pos), "the amount %s has its thousands separators in the wrong places; write it like 1,250,000.00", bad)
 			}
 		case tokString:
+			if nLexErrs < maxLexErrors && badText(&t, "text", errs) {
+				nLexErrs++
+			}
 			if nLexErrs < maxLexErrors {
 				if _, bad, ok := unquoteText(t.Value); !ok {
 					nLexErrs++
@@ -169,7 +169,7 @@ func lexSource(filename string, src []byte, errs *ErrorList) *scanned {
 				continue
 			}
 			if !utf8.ValidString(t.Value) {
-				errs.Add(tokPos(t.Pos), "the file is not valid UTF-8 text here")
+				errs.Add(tokPos(t.Pos), "invalid UTF-8 byte 0x%02x; the file must be UTF-8 text", t.Value[0])
 			} else {
 				errs.Add(tokPos(t.Pos), "unexpected character %q", t.Value)
 			}
@@ -179,6 +179,42 @@ func lexSource(filename string, src []byte, errs *ErrorList) *scanned {
 		}
 		out.tokens = append(out.tokens, t)
 	}
+	return out // not reached: scanTokens ends with EOF
+}
+
+// badText reports the first character of a string or comment token t
+// that text may not hold (SPEC 1.1), and says whether there was one: a byte
+// that is not UTF-8, a control character other than tab, line feed and
+// carriage return (NUL among them), or a bidirectional control
+// (U+202A-U+202E, U+2066-U+2069), which can make text display in an order
+// other than the one it is read in. where names the token in the message.
+func badText(t *lexer.Token, where string, errs *ErrorList) bool {
+	v := t.Value
+	for i := 0; i < len(v); {
+		c := v[i]
+		if c >= 0x20 && c < 0x7f || c == '\t' || c == '\n' || c == '\r' {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(v[i:])
+		var msg string
+		switch {
+		case r == utf8.RuneError && n == 1:
+			msg = fmt.Sprintf("invalid UTF-8 byte 0x%02x in %s", c, where)
+		case r == 0:
+			msg = fmt.Sprintf("a NUL character (U+0000) is not allowed in %s", where)
+		case r < 0x20 || 0x7f <= r && r < 0xa0:
+			msg = fmt.Sprintf("control character U+%04X is not allowed in %s", r, where)
+		case 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069:
+			msg = fmt.Sprintf("bidirectional control character U+%04X is not allowed in %s (it can make the text display differently from what it says)", r, where)
+		}
+		if msg != "" {
+			*errs = append(*errs, &Error{Pos: advancePos(t.Pos, v[:i]), Msg: msg})
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // badThousands returns the amount of a money token if its commas are not
@@ -191,14 +227,6 @@ func badThousands(money string) string {
 		return amt
 	}
 	return ""
-}
-
-// lexPos converts a lexer position, defaulting an unset one to 1:1.
-func lexPos(filename string, p lexer.Position) Pos {
-	if p.Line == 0 {
-		return Pos{File: filename, Line: 1, Col: 1}
-	}
-	return tokPos(p)
 }
 
 func tokPos(p lexer.Position) Pos {

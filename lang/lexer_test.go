@@ -2,8 +2,13 @@ package lang
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/alecthomas/participle/v2/lexer"
 )
 
 // lexKinds lexes src and renders each token as Type:value.
@@ -164,7 +169,7 @@ func TestLexBadInput(t *testing.T) {
 		{"a ; b", `1:3: unexpected character ";"`},
 		{"a\u00a0b", `1:2: unexpected character "\u00a0"`},
 		{"naïve", `1:3: unexpected character "ï"`},
-		{"a \x80 b", `1:3: the file is not valid UTF-8 text here`},
+		{"a \x80 b", `1:3: invalid UTF-8 byte 0x80; the file must be UTF-8 text`},
 		{"a ! b", `1:3: unexpected character "!"`},
 		{"\x00", `1:1: unexpected character "\x00"`},
 	}
@@ -178,4 +183,89 @@ func TestLexBadInput(t *testing.T) {
 			t.Errorf("%q:\n got %s\nwant %s", c.src, strings.Join(got, "\n"), c.err)
 		}
 	}
+}
+
+// ruleTokens lexes src with participle's rule-by-rule lexer, pactaLexer,
+// which defines the token rules that scanTokens implements by hand.
+func ruleTokens(t testing.TB, src string) []lexer.Token {
+	t.Helper()
+	lx, err := pactaLexer.LexString("s.pacta", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []lexer.Token
+	for {
+		tok, err := lx.Next()
+		if err != nil {
+			t.Fatalf("rule lexer: %v", err)
+		}
+		out = append(out, tok)
+		if tok.EOF() {
+			return out
+		}
+	}
+}
+
+// sameTokens fails unless scanTokens gives pactaLexer's tokens for src.
+func sameTokens(t testing.TB, name, src string) {
+	t.Helper()
+	want := ruleTokens(t, src)
+	got := scanTokens("s.pacta", src, len(src))
+	for i := 0; i < len(want) || i < len(got); i++ {
+		if i >= len(want) || i >= len(got) || got[i] != want[i] {
+			var g, w any = "none", "none"
+			if i < len(got) {
+				g = got[i]
+			}
+			if i < len(want) {
+				w = want[i]
+			}
+			t.Fatalf("%s: token %d: scanTokens gives %#v, the rules give %#v", name, i, g, w)
+		}
+	}
+}
+
+// TestScanSameAsRules checks the hand-written scanner against the rules on
+// every test and example file, and on the edge cases of each rule.
+func TestScanSameAsRules(t *testing.T) {
+	edge := []string{
+		"USD 1,2345 USD 12,50 USD 1,234.5 USD 1. USD\t7 USD\n7 USDX 5 US 5 ABC 5% xUSD 5 _ABC 1",
+		"2026-11-01 2026-11-011 12345-11-01 2027-Q1 2027-Q5 2027-Q 2027-03 2027-3 2026- 1-2",
+		"20% 12.5% 12.% 1.2.3% 20 % 30 days 30days 3\tyears 3 yearsx 3 day_ 3 day. 3 daysé 1 dayss",
+		"5.1.2 3.1 7 0.01 1.2.3.4 1.2.3. 1..2 1.x",
+		"== = != ! <= < >= > + - * / // c\n( ) [ ] { } , : . | % @ é",
+		"\"a\\\"b\" \"multi\nline\" \"\\é\" \"end\\",
+		"\"never closed \\\" x",
+		"\uFEFFagreement \xff\xfe \"\xff\" // \xff\n\r\n\tx",
+		"",
+		"a",
+		"1",
+	}
+	for i, src := range edge {
+		sameTokens(t, fmt.Sprint("edge ", i), src)
+	}
+	for _, root := range []string{"testdata", filepath.Join("..", "examples")} {
+		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".pacta") {
+				return nil
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameTokens(t, path, string(b))
+			return nil
+		})
+	}
+}
+
+// FuzzScanSameAsRules checks the scanner against the rules on any input.
+func FuzzScanSameAsRules(f *testing.F) {
+	for _, s := range inlineSeeds {
+		f.Add(s)
+	}
+	f.Add("USD 1,234.56 2026-11-01 2027-Q3 2027-03 12.5% 30 days 1.2.3 0.5 7 \"x\\\"y\" // c")
+	f.Fuzz(func(t *testing.T, src string) {
+		sameTokens(t, "fuzz", src)
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/alecthomas/participle/v2"
@@ -72,10 +73,13 @@ func IsIncomplete(errs ErrorList, src []byte) bool {
 	return false
 }
 
+// parserPanicError is the error for a panic while parsing. The panic's
+// text names the parser's internals, so it is not shown.
 func parserPanicError(filename string, r any) *Error {
+	_ = r
 	return &Error{
 		Pos: Pos{File: filename, Line: 1, Col: 1},
-		Msg: fmt.Sprintf("internal error in the parser (please report it): %v", r),
+		Msg: "internal error in the parser (please report it, with the file)",
 	}
 }
 
@@ -85,11 +89,20 @@ func parseFile(filename string, src []byte) (*File, ErrorList) {
 	var errs ErrorList
 	sc := lexSource(filename, src, &errs)
 	f := &File{Name: filename, Comments: sc.comments}
+	if tooBig(filename, sc, 1, &errs) {
+		return f, errs
+	}
 	ps := getParsers()
 	conv := &treeBuilder{errs: &errs}
 	limit := math.MaxInt // byte offset of the syntax error
+	// The peeking lexer holds its own copy of the tokens: use it for the
+	// error messages too, so that only one copy stays in memory, and
+	// rewind it for the partial parse after an error.
+	lex := peeking(sc.tokens)
+	sc.tokens = lex.Range(0, lexer.RawCursor(len(sc.tokens)))
+	start := lex.MakeCheckpoint()
 	if !sc.fatal {
-		g, err := ps.file.ParseFromLexer(peeking(sc.tokens))
+		g, err := ps.file.ParseFromLexer(lex)
 		if err == nil {
 			for _, d := range g.Decls {
 				if x := conv.decl(d); x != nil {
@@ -103,7 +116,8 @@ func parseFile(filename string, src []byte) (*File, ErrorList) {
 		errs = append(errs, e)
 		limit = e.Pos.Offset
 	}
-	f.Decls = ps.partialDecls(sc.tokens, conv, limit)
+	lex.LoadCheckpoint(start)
+	f.Decls = ps.partialDecls(lex, conv, limit)
 	errs.Sort()
 	return f, errs
 }
@@ -112,6 +126,9 @@ func parseInput(filename string, src []byte) (*Input, ErrorList) {
 	var errs ErrorList
 	sc := lexSource(filename, src, &errs)
 	in := &Input{Comments: sc.comments}
+	if tooBig(filename, sc, 0, &errs) {
+		return in, errs
+	}
 	first := &sc.tokens[0]
 	if first.EOF() {
 		return in, errs
@@ -146,6 +163,7 @@ func parseExprSrc(filename string, src []byte) (Expr, ErrorList) {
 	var errs ErrorList
 	sc := lexSource(filename, src, &errs)
 	if sc.fatal {
+		errs.Sort()
 		return nil, errs
 	}
 	x := parseExprTokens(sc.tokens, &errs)
@@ -161,7 +179,7 @@ func parseExprTokens(tokens []lexer.Token, errs *ErrorList) Expr {
 		return nil
 	}
 	p := exprParser{lex: lex}
-	x, err := p.binary(1)
+	x, _, err := p.binary(1)
 	if err != nil {
 		*errs = append(*errs, syntaxErrorOf(err))
 		return nil
@@ -170,6 +188,23 @@ func parseExprTokens(tokens []lexer.Token, errs *ErrorList) Expr {
 		*errs = append(*errs, syntaxErrorOf(unexpectedTok(t, "an operator or the end of the expression")))
 	}
 	return x
+}
+
+// tooBig reports whether the tokens pass a limit of SPEC 13 (the error,
+// if it is not the lexer's, is added to errs). Nothing of such a file is
+// parsed, so that it is refused at once.
+func tooBig(filename string, sc *scanned, itemDepth int, errs *ErrorList) bool {
+	if sc.limited {
+		errs.Sort()
+		return true
+	}
+	if e := countLimits(sc.tokens, itemDepth); e != nil {
+		e.Pos.File = filename
+		*errs = append(*errs, e)
+		errs.Sort()
+		return true
+	}
+	return false
 }
 
 // startsItem reports whether t is the first word of an item.
@@ -206,8 +241,7 @@ func peeking(tokens []lexer.Token) *lexer.PeekingLexer {
 
 // partialDecls rebuilds as much of the tree as parses: each declaration's
 // head, then its items one at a time until one fails.
-func (ps *parserSet) partialDecls(tokens []lexer.Token, conv *treeBuilder, limit int) []Decl {
-	lex := peeking(tokens)
+func (ps *parserSet) partialDecls(lex *lexer.PeekingLexer, conv *treeBuilder, limit int) []Decl {
 	var decls []Decl
 	for !lex.Peek().EOF() {
 		h, err := ps.head.ParseFromLexer(lex, participle.AllowTrailing(true))
@@ -314,9 +348,13 @@ func (ps *parserSet) toError(err error, filename string, tokens []lexer.Token, r
 			}
 		}
 	case errors.As(err, &pe):
-		out = &Error{Pos: tokPos(pe.Position()), Msg: pe.Message()}
+		// Only the parser library's own messages get here ("too many
+		// iterations of ...", "sub-expression ... must match"): they name
+		// its internals, so say in Pacta's words what stands there.
+		at := pe.Position()
+		out = &Error{Pos: tokPos(at), Msg: "unexpected " + describeToken(tokenAt(tokens, at.Offset))}
 	default:
-		out = &Error{Msg: err.Error()}
+		out = &Error{Msg: "unexpected " + describeToken(&tokens[0])}
 	}
 	if !out.Pos.IsValid() {
 		out.Pos = tokPos(tokens[0].Pos)
@@ -326,6 +364,13 @@ func (ps *parserSet) toError(err error, filename string, tokens []lexer.Token, r
 	}
 	out.Pos.File = filename
 	return out
+}
+
+// tokenAt returns the token at byte offset, or the first after it (EOF at
+// the end).
+func tokenAt(tokens []lexer.Token, offset int) *lexer.Token {
+	i := sort.Search(len(tokens)-1, func(i int) bool { return tokens[i].Pos.Offset >= offset })
+	return &tokens[i]
 }
 
 // participleExpected returns the grammar participle expected, in its EBNF.
@@ -419,6 +464,7 @@ var expectTokenNames = map[string]string{
 var expectProdNames = map[string]string{
 	"Expr":         "an expression",
 	"RateExpr":     "a rate such as 20%",
+	"LineExpr":     "an expression",
 	"AmountSyntax": "an amount",
 	"TypeSyntax":   "a type",
 	"GClauseNo":    "a clause number like 3.1",

@@ -581,7 +581,7 @@ func TestParseErrors(t *testing.T) {
 		{"agreement a \"A\" { party p \"bad \\q\" }", `1:32: unknown escape \q in text; the escapes are \" \\ \n and \t`},
 		{"agreement a \"A\" { party p \"P\" } @", `1:33: unexpected character "@"`},
 		{"agreement a \"A\" { term x = 5 % 2 }", `1:30: unexpected character "%"`},
-		{"agreement a \"A\" { term x = \xff }", `1:28: the file is not valid UTF-8 text here`},
+		{"agreement a \"A\" { term x = \xff }", `1:28: invalid UTF-8 byte 0xff; the file must be UTF-8 text`},
 		// Grammar-level checks made while building the tree.
 		{head + "clause 1 \"x\" a may sell from 2026-01-01 from 2026-02-01\n}", `2:41: "from" is given twice in this clause`},
 		{head + "clause 1 \"x\" a pays b USD 1 on 2026-01-01 settled monthly\n}", `2:43: "settled" can only be used in a share clause, not in a payment clause`},
@@ -725,8 +725,9 @@ func TestNestingLimit(t *testing.T) {
 	if _, errs := ParseExpr("ok", []byte(ok)); len(errs) > 0 {
 		t.Errorf("%d levels: %v", MaxNesting, errs)
 	}
-	// Long flat chains are not nesting.
-	chain := "a" + strings.Repeat(" of a", n) + strings.Repeat(" + a", n)
+	// Flat chains are not bracket nesting: 500 `of` then 500 `+` make a
+	// tree 500 + 500 = 1000 levels deep, exactly MaxExprDepth.
+	chain := "a" + strings.Repeat(" of a", MaxExprDepth/2) + strings.Repeat(" + a", MaxExprDepth/2)
 	if _, errs := ParseExpr("chain", []byte(chain)); len(errs) > 0 {
 		t.Errorf("chain: %v", errs)
 	}

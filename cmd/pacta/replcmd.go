@@ -20,12 +20,13 @@ exit status is then 1 if any entry failed.`, stderr)
 		return code
 	}
 	return repl.Run(repl.Options{
-		Files:       rest,
-		AsOf:        *asOf,
-		Stdin:       os.Stdin,
-		Stdout:      stdout,
-		Stderr:      stderr,
-		Interactive: repl.IsTerminal(os.Stdin) && repl.IsTerminal(os.Stdout) && stdout == io.Writer(os.Stdout),
-		Version:     version,
+		Files:  rest,
+		AsOf:   *asOf,
+		Stdin:  stdin,
+		Stdout: stdout,
+		Stderr: stderr,
+		Interactive: stdin == io.Reader(os.Stdin) && repl.IsTerminal(os.Stdin) &&
+			stdout == io.Writer(os.Stdout) && repl.IsTerminal(os.Stdout),
+		Version: version,
 	})
 }

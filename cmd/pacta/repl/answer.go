@@ -39,7 +39,7 @@ func (s *Session) ask(ctx context.Context, entry string, e lang.Expr) bool {
 	if v.Kind() == interp.KindRecord && v.Record() != nil {
 		r := v.Record()
 		if !r.Schema.Event {
-			d, err := s.prog.Decide(ctx, r, interp.DecideOptions{AsOf: s.asOf})
+			d, err := s.prog.Decide(ctx, r, s.decideOptions())
 			if err != nil {
 				s.printErr(err, s.srcs, s.ss, entry)
 				return false
@@ -60,6 +60,21 @@ func (s *Session) ask(ctx context.Context, entry string, e lang.Expr) bool {
 	return true
 }
 
+// decideOptions are the options of every decision the session makes:
+// those of `pacta decide --as-of` with the session's as-of date (the zero
+// date, the action's own date, when none is set).
+func (s *Session) decideOptions() interp.DecideOptions {
+	return interp.DecideOptions{AsOf: s.asOf}
+}
+
+// settleOptions are the options of every settlement the session makes,
+// from and to the given dates: those of `pacta settle --from --to
+// --as-of` with the session's as-of date (the zero date, the end of the
+// statement with every amendment counted, when none is set).
+func (s *Session) settleOptions(from, to interp.Date) interp.SettleOptions {
+	return interp.SettleOptions{Agreement: s.agreement(), From: from, To: to, AsOf: s.asOf}
+}
+
 // moneyFor settles one instance on its own and returns the amounts the
 // money clauses make of it: shares of an action, milestone payments on an
 // event. Scheduled payments and true-ups, which do not come from the
@@ -77,7 +92,7 @@ func (s *Session) moneyFor(ctx context.Context, r *interp.Record) ([]*interp.Lin
 	events := func(yield func(interp.Event, error) bool) {
 		yield(interp.Event{Record: r, Source: replName}, nil)
 	}
-	st, err := s.prog.Settle(ctx, events, interp.SettleOptions{Agreement: s.agreement(), From: date, To: to, AsOf: to})
+	st, err := s.prog.Settle(ctx, events, s.settleOptions(date, to))
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +165,7 @@ func (s *Session) clauseName(c *interp.ClauseInfo) string {
 	}
 	out := fmt.Sprintf("%s %q", c.Num, c.Title)
 	switch {
-	case isSessionName(c.Amendment) || c.Agreement == "session" && s.tgt.synthetic:
+	case c.Agreement == "session" && s.tgt.synthetic || s.ss.typed(c.Pos):
 		out += " (this session)"
 	case c.Amendment != "":
 		out += " (" + c.Amendment + ")"
@@ -160,15 +175,19 @@ func (s *Session) clauseName(c *interp.ClauseInfo) string {
 
 // versionName names the version of the agreement a decision used.
 func (s *Session) versionName(d *interp.Decision) string {
+	var w string
 	switch {
 	case s.tgt.synthetic:
 		return "the session's own agreement, as declared here"
-	case isSessionName(d.Version):
-		return d.Agreement + " as changed in this session"
 	case d.Version != "":
-		return d.Agreement + " as amended by " + d.Version
+		w = d.Agreement + " as amended by " + d.Version
+	default:
+		w = d.Agreement + " as first made"
 	}
-	return d.Agreement + " as first made"
+	if s.changesAgreement() {
+		w += ", with the changes typed in this session"
+	}
+	return w
 }
 
 // lineWords is one amount: `under 5.1 "Revenue share" (aws_concessions):

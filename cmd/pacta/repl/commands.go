@@ -177,6 +177,8 @@ type version struct {
 	item    lang.Item // nil: deleted
 	madeBy  string    // agreement or amendment id
 	replace bool      // made by `replace`
+	typed   bool      // typed in this session
+	key     string
 	from    string
 	until   string // "" for open-ended
 }
@@ -185,12 +187,12 @@ type version struct {
 // every clause ("clause N") and term ("term X"), oldest first, each with
 // its life.
 func (s *Session) histories() (map[string][]*version, *lang.AgreementInfo) {
-	return s.historiesOf(s.prog)
+	return s.historiesOf(s.prog, s.ss)
 }
 
 // historiesOf is histories for another program of the session (the files
-// alone, say).
-func (s *Session) historiesOf(prog *interp.Program) (map[string][]*version, *lang.AgreementInfo) {
+// alone, say); ss is what prog was compiled from (nil: the files as read).
+func (s *Session) historiesOf(prog *interp.Program, ss *sessionSource) (map[string][]*version, *lang.AgreementInfo) {
 	if prog == nil {
 		return nil, nil
 	}
@@ -218,8 +220,8 @@ func (s *Session) historiesOf(prog *interp.Program) (map[string][]*version, *lan
 			default:
 				continue
 			}
-			v.madeBy, v.from = by, date
 			k := itemKey(it)
+			v.madeBy, v.from, v.key, v.typed = by, date, k, ss.typed(it.Pos())
 			h[k] = append(h[k], v)
 		}
 	}
@@ -257,14 +259,14 @@ func (s *Session) inForce(vs []*version) *version {
 // 2026-11-01`; `this session` for a version typed at the prompt.
 func (s *Session) madeByWords(v *version, ai *lang.AgreementInfo) string {
 	by := v.madeBy
-	session := isSessionName(by) || s.tgt.synthetic
+	session := v.typed || s.tgt.synthetic
 	if session {
 		by = "this session"
 	}
 	switch {
 	case v.item == nil:
 		by += " (deleted)"
-	case v.replace && session:
+	case session && !s.tgt.synthetic && len(s.tgt.items[v.key]) > 0:
 		by += ", replacing the loaded version"
 	case v.replace:
 		by += " (replaced)"
@@ -422,7 +424,7 @@ func (s *Session) show(name string, all bool) bool {
 			return false
 		}
 		if !s.tgt.synthetic && s.hasDecl(key) {
-			bh, bai := s.historiesOf(s.base)
+			bh, bai := s.historiesOf(s.base, nil)
 			if bvs := bh[key]; len(bvs) > 0 {
 				s.println()
 				s.println("// as loaded from the files, before this session changed it:")
@@ -432,7 +434,7 @@ func (s *Session) show(name string, all bool) bool {
 		return true
 	}
 	if it, by := s.findNamed(ai, name); it != nil {
-		if isSessionName(by) || s.tgt.synthetic && by == "session" {
+		if s.ss.typed(it.Pos()) || s.tgt.synthetic && by == "session" {
 			by = "this session"
 		}
 		s.printf("// declared by %s\n", by)
@@ -568,7 +570,7 @@ func (s *Session) runTests(ctx context.Context, only, entry string) bool {
 	}
 	passed, failed := 0, 0
 	for _, r := range rep.Results {
-		session := isSessionName(r.Amendment) || s.tgt.synthetic
+		session := s.ss.typed(r.Pos) || s.tgt.synthetic
 		if only != "" && (!session || r.Name != only) {
 			continue
 		}
@@ -598,16 +600,18 @@ func (s *Session) runTests(ctx context.Context, only, entry string) bool {
 
 // posWords writes a position, mapping one in the session source back to
 // what was typed.
-func (s *Session) posWords(p lang.Pos, entry string) string {
-	if p.File == sessionFile {
-		if d, off, ok := s.ss.locate(p.Offset); ok {
-			if d.entry == entry {
-				return posIn(replName, d.entry, off).String()
-			}
-			return posIn("<session>", d.entry, off).String() + " (" + d.what() + ")"
+func (s *Session) posWords(p lang.Pos, entry string) string { return s.posIn(s.ss, p, entry) }
+
+// posIn writes a position in what ss compiles as a position in what was
+// typed (entry being the one handled) or in the files as read.
+func (s *Session) posIn(ss *sessionSource, p lang.Pos, entry string) string {
+	if d, off, ok := ss.locate(p); ok {
+		if d.entry == entry {
+			return posIn(replName, d.entry, off).String()
 		}
+		return posIn("<session>", d.entry, off).String() + " (" + d.what() + ")"
 	}
-	return p.String()
+	return ss.original(p).String()
 }
 
 // useLedger runs :ledger FILE: it reads the ledger through once to check
@@ -665,38 +669,6 @@ func (s *Session) readLedger(path string) func(yield func(interp.Event, error) b
 	}
 }
 
-// relabel names the clause versions made at the prompt "this session" in
-// a statement, instead of the synthetic amendments' names.
-func (s *Session) relabel(st *interp.Statement) {
-	copies := map[*interp.ClauseInfo]*interp.ClauseInfo{}
-	fix := func(c *interp.ClauseInfo) *interp.ClauseInfo {
-		if c == nil || !isSessionName(c.Amendment) {
-			return c
-		}
-		if cp, ok := copies[c]; ok {
-			return cp
-		}
-		cp := *c
-		cp.Amendment = "this session"
-		copies[c] = &cp
-		return &cp
-	}
-	for _, l := range st.Lines {
-		l.Clause = fix(l.Clause)
-	}
-	for _, o := range st.Overdue {
-		if o.Line != nil {
-			o.Line.Clause = fix(o.Line.Clause)
-		}
-	}
-	for _, br := range st.Breaches {
-		if d := br.Decision; d != nil {
-			d.Clause = fix(d.Clause)
-			d.Conflict = [2]*interp.ClauseInfo{fix(d.Conflict[0]), fix(d.Conflict[1])}
-		}
-	}
-}
-
 // settle runs :settle PERIOD.
 func (s *Session) settle(ctx context.Context, text string) bool {
 	var per interp.Period
@@ -742,12 +714,11 @@ func (s *Session) settle(ctx context.Context, text string) bool {
 		}
 		source = fmt.Sprintf("the %s given in this session (no :ledger)", plural(len(recs), "instance"))
 	}
-	st, err := s.prog.Settle(ctx, events, interp.SettleOptions{Agreement: s.agreement(), From: per.Start(), To: per.End()})
+	st, err := s.prog.Settle(ctx, events, s.settleOptions(per.Start(), per.End()))
 	if err != nil {
 		s.printErr(err, s.srcs, s.ss, "")
 		return false
 	}
-	s.relabel(st)
 	var b strings.Builder
 	if err := st.WriteText(&b); err != nil {
 		s.println(err)
@@ -755,5 +726,18 @@ func (s *Session) settle(ctx context.Context, text string) bool {
 	}
 	s.printf("events from %s\n", source)
 	io.WriteString(s.out, b.String())
+	// The statement is the one `pacta settle` prints for the files as
+	// changed here; say which of its clauses were typed.
+	var typed []string
+	seen := map[string]bool{}
+	for _, l := range st.Lines {
+		if c := l.Clause; c != nil && !seen[c.Num] && s.ss.typed(c.Pos) && !s.tgt.synthetic {
+			seen[c.Num] = true
+			typed = append(typed, c.Num)
+		}
+	}
+	if len(typed) > 0 {
+		s.printf("(as typed in this session: clause %s)\n", strings.Join(typed, ", "))
+	}
 	return true
 }

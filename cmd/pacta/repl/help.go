@@ -162,9 +162,7 @@ func (s *Session) example() *example {
 	}
 	ex.money = cur + " 1,000.00"
 	for _, am := range ai.Amendments {
-		if !isSessionName(am.ID.Name) {
-			ex.amendments = append(ex.amendments, am.ID.Name)
-		}
+		ex.amendments = append(ex.amendments, am.ID.Name)
 	}
 	taken := func(n string) bool {
 		_, t := h["term "+n]
@@ -229,9 +227,9 @@ func (s *Session) example() *example {
 		if !ok || identName(b.Action) != ex.action {
 			continue
 		}
-		if pick == nil || c.v.madeBy != ai.Decl.ID.Name && !isSessionName(c.v.madeBy) && c.date > ex.date {
+		if pick == nil || c.v.madeBy != ai.Decl.ID.Name && c.date > ex.date {
 			pick = b
-			if c.v.madeBy != ai.Decl.ID.Name && !isSessionName(c.v.madeBy) {
+			if c.v.madeBy != ai.Decl.ID.Name {
 				ex.date = c.date
 				ex.why = fmt.Sprintf("%s takes effect on %s", c.v.madeBy, c.date)
 			}
@@ -258,7 +256,7 @@ func (s *Session) example() *example {
 	if ex.date == "" {
 		ex.date = ai.Effective
 		for _, am := range ai.Amendments {
-			if d := amendmentDate(am); !isSessionName(am.ID.Name) && d > ex.date {
+			if d := amendmentDate(am); d > ex.date {
 				ex.date = d
 				ex.why = fmt.Sprintf("%s takes effect on %s", am.ID.Name, d)
 			}
@@ -412,8 +410,8 @@ func (s *Session) helpMain() {
 		s.println("   you named with given, or from a ledger file named with :ledger FILE.")
 		s.println()
 		if ex.redefine != "" {
-			s.printf("3. What if the rate were %s? Type the clause again with the new rate. It replaces clause %s, at every\n", ex.newRate, ex.shareNum)
-			s.println("   date and in every amendment, for this session only; then ask again:")
+			s.printf("3. What if the rate were %s? Type the clause again with the new rate. It replaces clause %s at every\n", ex.newRate, ex.shareNum)
+			s.println("   date, as if the files said so, for this session only; then ask again:")
 			s.printf("     %s\n", ex.redefine)
 			s.printf("     %s\n", ex.given)
 			s.printf("   :show %s prints the clause as loaded, :clauses lists them all, and :reset puts everything back.\n", ex.shareNum)
@@ -513,13 +511,16 @@ func (s *Session) helpDefine() {
 	s.println("forms, or :show CLAUSE for one of the loaded clauses as an example). A declaration may span several lines:")
 	s.println("the REPL waits (\"...\") while the entry is incomplete.")
 	s.println()
-	s.println("Typing a clause or term that already exists replaces it for this session, at every date: in the agreement")
-	s.println("and in each amendment that makes a version of it. Typing it again replaces your version. So to ask \"what")
-	s.println("if the rate were different?\", type the clause with the new rate and ask the same question again.")
+	s.println("Typing a clause or term that already exists replaces it for this session, at every date, exactly as if the")
+	s.println("files had been edited so: your text stands where the files first made it, and the versions later amendments")
+	s.println("make of it with replace are left out, so it is one rule throughout (one cap, floor or tier ladder per period).")
+	s.println("Typing it again replaces your version. So to ask \"what if the rate were different?\", type the clause with")
+	s.println("the new rate and ask the same question again.")
 	if ex.redefine != "" {
 		s.printf("     %s\n", ex.redefine)
 	}
-	s.println("\"delete clause N\" removes a clause for this session.")
+	s.println("\"delete clause N\" removes a clause for this session, at every date. A test of the files that a change")
+	s.println("breaks (one naming a deleted clause, say) is left out while the change stands, and said so.")
 	s.println()
 	s.println("given NAME = EXPR names a value (an amount, a date, an action instance) for later questions:")
 	if ex.instance != "" {

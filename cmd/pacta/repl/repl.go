@@ -13,11 +13,12 @@
 // Problems are printed to stdout too, where they fall between the answers
 // they belong with, so that a transcript reads in order; the exit status is
 // 1 if any entry failed (a syntax, check or runtime error, an unknown or
-// failed command, a failed test), else 0.
+// failed command, a failed test), else 0. An entry may have at most 1 MiB
+// (maxEntry), with its continuation lines; a longer one is reported with
+// its input line number and skipped, and the session goes on.
 package repl
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -39,8 +40,10 @@ const (
 	contPrompt = "...  "
 )
 
-// maxLine is the longest line piped input may have.
-const maxLine = 1 << 20
+// maxEntry is the longest entry piped input may have, in bytes (1 MiB),
+// with its continuation lines. A longer one is reported, skipped and
+// counted as failed; the session goes on with the next line.
+const maxEntry = 1 << 20
 
 // maxHistoryEntry is the longest entry kept in the history file (liner
 // stops reading a history file at an entry over 4096 bytes).
@@ -117,10 +120,26 @@ func (s *Session) banner(version string) string {
 // needsMore reports whether text is an entry that is not finished: an
 // open block, bracket or text, or an operator or clause with nothing
 // after it.
-func needsMore(text string) bool {
+func needsMore(text string) bool { return needsMoreScan(text, nil) }
+
+// needsMoreScan is needsMore for an entry read line by line, with sc
+// having scanned it so far (nil: scan text now). A long entry would take
+// time growing with the square of its length if it were parsed again
+// after each line; from longEntry bytes on, open brackets or a trailing
+// operator, which sc keeps track of, say it is unfinished without a parse.
+func needsMoreScan(text string, sc *bracketScanner) bool {
 	t := strings.TrimSpace(text)
 	if t == "" || strings.HasPrefix(t, ":") {
 		return false
+	}
+	if len(text) > longEntry {
+		if sc == nil {
+			sc = &bracketScanner{}
+		}
+		sc.scan(text)
+		if sc.openEnded() {
+			return true
+		}
 	}
 	if _, blanked, ok := splitGiven(text); ok {
 		_, errs := lang.ParseExpr(replName, []byte(blanked))
@@ -128,6 +147,81 @@ func needsMore(text string) bool {
 	}
 	_, errs := lang.ParseInput(replName, []byte(text))
 	return lang.IsIncomplete(errs, []byte(text))
+}
+
+// longEntry is the size from which needsMore first looks for open brackets
+// and trailing operators (shorter entries are always parsed, so that an
+// error in one is reported at once, before the next line).
+const longEntry = 512
+
+// bracketScanner follows the brackets and quotes of an entry as it grows.
+type bracketScanner struct {
+	done     int  // bytes scanned
+	depth    int  // brackets open
+	inText   bool // in text in quotes
+	escape   bool // after a backslash in text
+	comment  bool // in a comment
+	prevDash bool // the last byte was a '/' outside text and comments
+	last     byte // the last byte outside comments and spaces
+	before   byte // last before that '/'
+}
+
+// scan reads text from where the last scan stopped; text must extend what
+// was scanned before.
+func (b *bracketScanner) scan(text string) {
+	for ; b.done < len(text); b.done++ {
+		c := text[b.done]
+		switch {
+		case b.comment:
+			b.comment = c != '\n'
+			continue
+		case b.inText:
+			switch {
+			case b.escape:
+				b.escape = false
+			case c == '\\':
+				b.escape = true
+			case c == '"':
+				b.inText = false
+			case c == '\n':
+				b.inText = false // text ends at the line's end (an error the parser reports)
+			}
+			continue
+		}
+		if c == '/' && b.prevDash {
+			b.comment, b.prevDash, b.last = true, false, b.before
+			continue
+		}
+		b.prevDash = c == '/'
+		if c == '/' {
+			b.before = b.last
+		}
+		switch c {
+		case '"':
+			b.inText = true
+		case '(', '[', '{':
+			b.depth++
+		case ')', ']', '}':
+			b.depth--
+		case ' ', '\t', '\n', '\r':
+			continue
+		}
+		b.last = c
+	}
+}
+
+// openEnded reports whether what was scanned has a bracket or quote left
+// open, or ends with an operator.
+func (b *bracketScanner) openEnded() bool {
+	return b.inText || b.depth > 0 || strings.IndexByte("+-*/,:=<>!", b.last) >= 0
+}
+
+// openEnded reports whether text has a bracket or quote left open, or
+// ends with an operator, outside comments and text in quotes.
+func openEnded(text string) bool {
+	var b bracketScanner
+	b.scan(text)
+	return b.openEnded()
 }
 
 // isDeclaration reports whether text is one or more complete items.
@@ -151,74 +245,95 @@ func isIndented(line string) bool {
 
 // piped reads entries from opts.Stdin without prompts.
 func piped(s *Session, opts Options) int {
-	sc := bufio.NewScanner(opts.Stdin)
-	sc.Buffer(make([]byte, 64*1024), maxLine)
-	var peeked *string
-	next := func() (string, bool) {
+	lr := newLineReader(opts.Stdin, maxEntry)
+	var peeked *inputLine
+	next := func() (inputLine, bool) {
 		if peeked != nil {
 			l := *peeked
 			peeked = nil
 			return l, true
 		}
-		if !sc.Scan() {
-			return "", false
-		}
-		return strings.TrimRight(sc.Text(), "\r"), true
+		return lr.next()
 	}
-	peek := func() (string, bool) {
+	peek := func() (inputLine, bool) {
 		if peeked == nil {
 			l, ok := next()
 			if !ok {
-				return "", false
+				return inputLine{}, false
 			}
 			peeked = &l
 		}
 		return *peeked, true
 	}
+	failed := 0
+	// tooLong reports an entry over maxEntry; the session goes on.
+	tooLong := func(line, size int) {
+		fmt.Fprintf(opts.Stdout, "input line %d: the entry is too long (%s); an entry may have at most %s, so it was skipped\n",
+			line, byteWords(size), byteWords(maxEntry))
+		failed++
+	}
 	// more reads continuation lines while entry is unfinished; a blank
 	// line, or a command, ends the entry as it is (its error says what was
-	// missing).
-	more := func(entry string) string {
-		for needsMore(entry) {
+	// missing). It returns false if the entry grew over maxEntry (the lines
+	// read are dropped).
+	more := func(entry string, first int) (string, bool) {
+		sc := &bracketScanner{}
+		var b strings.Builder // its String does not copy
+		b.WriteString(entry)
+		for needsMoreScan(b.String(), sc) {
 			l, ok := peek()
-			if !ok || isCommand(l) {
+			if !ok || l.over > 0 || isCommand(l.text) {
 				break
 			}
 			next()
-			if strings.TrimSpace(l) == "" {
+			if strings.TrimSpace(l.text) == "" {
 				break
 			}
-			entry += "\n" + l
+			if b.Len()+1+len(l.text) > maxEntry {
+				tooLong(first, b.Len()+1+len(l.text))
+				return "", false
+			}
+			b.WriteByte('\n')
+			b.WriteString(l.text)
 		}
-		return entry
+		return b.String(), true
 	}
-	failed := 0
 	ctx := context.Background()
 	for !s.quit {
 		line, ok := next()
 		if !ok {
 			break
 		}
-		entry := more(line)
+		if line.over > 0 {
+			tooLong(line.num, line.over)
+			continue
+		}
+		entry, ok := more(line.text, line.num)
+		if !ok {
+			continue
+		}
 		// An indented line after a declaration continues it: a clause's
 		// modifiers (settled quarterly, due ...) on lines of their own.
-		for isDeclaration(entry) {
-			l, ok := peek()
-			if !ok || !isIndented(l) {
+		for ok && isDeclaration(entry) {
+			l, more2 := peek()
+			if !more2 || l.over > 0 || !isIndented(l.text) || len(entry)+1+len(l.text) > maxEntry {
 				break
 			}
-			cand := entry + "\n" + l
+			cand := entry + "\n" + l.text
 			if !isDeclaration(cand) && !needsMore(cand) {
 				break
 			}
 			next()
-			entry = more(cand)
+			entry, ok = more(cand, line.num)
+		}
+		if !ok {
+			continue
 		}
 		if !s.Handle(ctx, entry) {
 			failed++
 		}
 	}
-	if err := sc.Err(); err != nil {
+	if err := lr.err; err != nil {
 		fmt.Fprintf(opts.Stdout, "cannot read the input: %v\n", err)
 		failed++
 	}

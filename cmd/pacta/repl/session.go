@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
@@ -119,7 +118,7 @@ func (s *Session) load(ctx context.Context, paths []string) bool {
 			return false
 		}
 	}
-	tgt := makeTarget(base)
+	tgt := makeTarget(base, srcs)
 	prog, ss, err := s.build(ctx, srcs, tgt, s.decls)
 	if err != nil {
 		if len(s.decls) > 0 {
@@ -135,44 +134,11 @@ func (s *Session) load(ctx context.Context, paths []string) bool {
 		s.println(err)
 		return false
 	}
+	s.reportDropped(nil, ss)
 	s.paths, s.srcs, s.base, s.tgt = paths, srcs, base, tgt
 	s.prog, s.ss = prog, ss
 	s.last = nil
 	return true
-}
-
-// makeTarget works out where declarations go for the program of the
-// files (nil: no files).
-func makeTarget(base *interp.Program) *target {
-	if base == nil {
-		return &target{synthetic: true}
-	}
-	ai := base.Info().Agreements[0]
-	t := &target{agreement: ai.Decl.ID.Name, effective: ai.Effective, latest: ai.Effective, versions: map[string][]string{}}
-	add := func(date string, items []lang.Item) {
-		for _, it := range items {
-			switch it.(type) {
-			case *lang.ClauseDecl, *lang.TermDecl:
-				k := itemKey(it)
-				vs := t.versions[k]
-				if len(vs) == 0 || vs[len(vs)-1] != date {
-					t.versions[k] = append(vs, date)
-				}
-			}
-		}
-	}
-	add(ai.Effective, ai.Decl.Items)
-	for _, am := range ai.Amendments {
-		date := amendmentDate(am)
-		if date > t.latest {
-			t.latest = date
-		}
-		add(date, am.Items)
-	}
-	for _, vs := range t.versions {
-		sort.Strings(vs)
-	}
-	return t
 }
 
 // amendmentDate returns an amendment's effective date as written.
@@ -185,18 +151,53 @@ func amendmentDate(am *lang.Amendment) string {
 	return ""
 }
 
-// build compiles files and declarations.
+// build compiles the files with the declarations written into them,
+// through interp.Compile as every command does. Tests of the files that
+// the declarations break (a test that names a deleted clause, say) are
+// left out, as tests do not change any answer; anything else that no
+// longer checks is an error.
 func (s *Session) build(ctx context.Context, srcs []interp.Source, tgt *target, decls []*decl) (*interp.Program, *sessionSource, error) {
-	ss := generate(tgt, decls)
-	all := srcs
-	if ss != nil {
-		all = append(append([]interp.Source(nil), srcs...), interp.Source{Name: sessionFile, Text: ss.text})
+	var drop []*fileItem
+	for {
+		ss := applyDecls(tgt, srcs, decls, drop)
+		if err := ctx.Err(); err != nil {
+			return nil, ss, err
+		}
+		prog, err := interp.Compile(ss.srcs, s.options...)
+		if err == nil || len(decls) == 0 {
+			return prog, ss, err
+		}
+		more := brokenTests(err, ss, tgt)
+		if len(more) == 0 {
+			return nil, ss, err
+		}
+		drop = append(drop, more...)
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, ss, err
+}
+
+// reportDropped says which tests of the files the session now leaves
+// out, or brings back.
+func (s *Session) reportDropped(before, after *sessionSource) {
+	was := map[*fileItem]bool{}
+	if before != nil {
+		for _, fi := range before.dropped {
+			was[fi] = true
+		}
 	}
-	prog, err := interp.Compile(all, s.options...)
-	return prog, ss, err
+	now := map[*fileItem]bool{}
+	for _, fi := range after.dropped {
+		now[fi] = true
+		if !was[fi] {
+			s.printf("left out for this session, as it no longer checks: %s (%s)\n", fi.what(), fi.by)
+		}
+	}
+	if before != nil {
+		for _, fi := range before.dropped {
+			if !now[fi] {
+				s.printf("back in: %s (%s)\n", fi.what(), fi.by)
+			}
+		}
+	}
 }
 
 // refreshGivens evaluates every given again against prog, in the order
@@ -284,6 +285,9 @@ func plainError(err error) string {
 	return err.Error()
 }
 
+// maxProblems is how many problems of one entry are shown.
+const maxProblems = 8
+
 // printErr prints err. Positioned problems are rendered with their line
 // and a caret: in a file, in the entry being handled (entry, named
 // <repl>), or in an earlier declaration (named <session>).
@@ -307,31 +311,45 @@ func (s *Session) printErr(err error, srcs []interp.Source, ss *sessionSource, e
 		byName[src.Name] = src.Text
 	}
 	seen := map[string]bool{}
+	shown := 0
 	for _, e := range list {
+		if shown == maxProblems {
+			s.printf("(and %s more)\n", plural(len(list)-shown, "problem"))
+			break
+		}
+		if ss != nil && len(ss.files) > 0 {
+			ce := *e
+			where := func(p lang.Pos) string { return s.posIn(ss, p, entry) }
+			ce.Msg = ss.fixLines(ss.fixPositions(e.Msg, where), e.Pos, where)
+			ce.Hint = ss.fixLines(ss.fixPositions(e.Hint, where), e.Pos, where)
+			e = &ce
+		}
 		var text string
-		switch e.Pos.File {
-		case sessionFile:
+		d, off, typed := ss.locate(e.Pos)
+		switch {
+		case typed:
 			ne := *e
-			if d, off, ok := ss.locate(e.Pos.Offset); ok {
-				name := "<session>"
-				if d.entry == entry {
-					name = replName
-				}
-				ne.Pos = posIn(name, d.entry, off)
-				text = ne.Render([]byte(d.entry))
-				if name != replName {
-					text = "in " + d.what() + ", typed earlier:\n" + text
-				}
-			} else {
-				text = ne.Render(ss.text)
+			name := "<session>"
+			if d.entry == entry {
+				name = replName
 			}
-		case replName:
+			ne.Pos = posIn(name, d.entry, off)
+			text = ne.Render([]byte(d.entry))
+			if name != replName {
+				text = "in " + d.what() + ", typed earlier:\n" + text
+			}
+		case e.Pos.File == sessionFile && ss != nil && ss.gen != nil:
+			text = e.Render(ss.gen.text)
+		case e.Pos.File == replName:
 			text = e.Render([]byte(entry))
 		default:
-			text = e.Render(byName[e.Pos.File])
+			ne := *e
+			ne.Pos = ss.original(e.Pos)
+			text = ne.Render(byName[e.Pos.File])
 		}
 		if !seen[text] {
 			seen[text] = true
+			shown++
 			io.WriteString(s.out, text)
 		}
 	}
@@ -478,7 +496,7 @@ func (s *Session) declare(ctx context.Context, entry string, items []lang.Item, 
 			}
 		}
 		i := find(d.key)
-		inFiles := !s.tgt.synthetic && d.versioned() && len(s.tgt.versions[d.key]) > 0
+		inFiles := !s.tgt.synthetic && len(s.tgt.items[d.key]) > 0
 		if d.isDelete() && !inFiles {
 			if i < 0 || cand[i].isDelete() {
 				e := &lang.Error{Pos: posIn(replName, entry, d.off), Msg: fmt.Sprintf("there is no %s to delete", d.what())}
@@ -507,6 +525,9 @@ func (s *Session) declare(ctx context.Context, entry string, items []lang.Item, 
 	}
 	prog, ss, err := s.build(ctx, s.srcs, s.tgt, cand)
 	if err != nil {
+		if breaksFiles(err, ss) {
+			s.println("with this change the loaded files no longer check, so it was not made:")
+		}
 		s.printErr(err, s.srcs, ss, entry)
 		return false
 	}
@@ -514,6 +535,7 @@ func (s *Session) declare(ctx context.Context, entry string, items []lang.Item, 
 		s.println(err)
 		return false
 	}
+	s.reportDropped(s.ss, ss)
 	s.decls, s.prog, s.ss = cand, prog, ss
 	s.lastDecl = entry
 	ok := true
@@ -546,40 +568,88 @@ func (s *Session) reportChange(ctx context.Context, d *decl, verb string, joined
 	return true
 }
 
-// whereReplaced says which versions of the files a replacement or
-// deletion covers: ` (for this session, at every date: in
-// openai_microsoft from 2019-07-22 and aws_concessions from 2026-11-01)`.
+// whereReplaced says what a replacement or deletion of something the
+// files declare does to them: ` for this session, at every date, as if
+// the files said so: in place of openai_microsoft's version from
+// 2019-07-22, leaving out aws_concessions's version from 2026-11-01`.
 func (s *Session) whereReplaced(d *decl, verb string) string {
 	if verb != "replaced" && verb != "deleted" || s.tgt.synthetic {
 		return ""
 	}
-	dates := s.tgt.versions[d.key]
-	if len(dates) == 0 {
+	fis := s.tgt.items[d.key]
+	if len(fis) == 0 {
 		return " (for this session)"
 	}
-	var parts []string
-	for _, date := range dates {
-		parts = append(parts, s.madeBy(d.key, date)+" from "+date)
-	}
-	return " for this session, wherever the files define it: " + strings.Join(parts, " and ")
-}
-
-// madeBy names the agreement or amendment of the files that makes a
-// version of key on date.
-func (s *Session) madeBy(key, date string) string {
-	ai := s.base.Info().Agreements[0]
-	for i := len(ai.Amendments) - 1; i >= 0; i-- {
-		am := ai.Amendments[i]
-		if amendmentDate(am) != date {
-			continue
+	version := func(fi *fileItem) string {
+		if d.versioned() {
+			return fi.by + "'s version from " + fi.date
 		}
-		for _, it := range am.Items {
-			if itemKey(it) == key {
-				return am.ID.Name
+		return "the declaration in " + fi.by
+	}
+	var in, out []string
+	if d.isDelete() {
+		for _, fi := range fis {
+			if _, ok := fi.item.(*lang.DeleteClause); !ok {
+				out = append(out, version(fi))
 			}
 		}
+		return " for this session, at every date, as if the files did not have it: leaving out " + strings.Join(out, " and ")
 	}
-	return ai.Decl.ID.Name
+	live := false
+	for _, fi := range fis {
+		switch {
+		case !d.versioned():
+			in = append(in, version(fi))
+		case isDeleteItem(fi.item):
+			live = false
+			continue
+		case live:
+			out = append(out, version(fi))
+		default:
+			in = append(in, version(fi))
+		}
+		live = true
+		if !d.versioned() {
+			break
+		}
+	}
+	w := " for this session, at every date, as if the files said so: in place of " + strings.Join(in, " and ")
+	if len(out) > 0 {
+		w += ", leaving out " + strings.Join(out, " and ")
+	}
+	return w
+}
+
+// isDeleteItem reports whether it is a `delete clause`.
+func isDeleteItem(it lang.Item) bool {
+	_, ok := it.(*lang.DeleteClause)
+	return ok
+}
+
+// breaksFiles reports whether a problem of err is in the text of the
+// loaded files rather than in what was typed.
+func breaksFiles(err error, ss *sessionSource) bool {
+	var list lang.ErrorList
+	if !errors.As(err, &list) || ss == nil || ss.gen != nil {
+		return false
+	}
+	for _, e := range list {
+		if e.Pos.File != replName && !ss.typed(e.Pos) {
+			return true
+		}
+	}
+	return false
+}
+
+// changesAgreement reports whether the session declares anything but
+// tests.
+func (s *Session) changesAgreement() bool {
+	for _, d := range s.decls {
+		if _, ok := d.item.(*lang.TestDecl); !ok {
+			return true
+		}
+	}
+	return false
 }
 
 // reset drops every declaration and given.
@@ -595,6 +665,7 @@ func (s *Session) reset(ctx context.Context) bool {
 		s.printErr(err, s.srcs, ss, "")
 		return false
 	}
+	s.reportDropped(s.ss, ss)
 	s.prog, s.ss, s.decls, s.givens, s.last, s.lastDecl = prog, ss, nil, nil, nil, ""
 	s.printf("session cleared: %s and %s dropped\n", plural(nd, "declaration"), plural(ng, "given"))
 	return true

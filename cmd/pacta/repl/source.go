@@ -2,41 +2,39 @@ package repl
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/pacta-lang/pacta/lang"
 )
 
-// This file turns the declarations typed at the prompt into Pacta source
-// that is compiled together with the loaded files, and maps the positions
-// of problems in that generated source back to what was typed.
+// This file applies the declarations typed at the prompt to the loaded
+// sources. A session changes the agreement exactly as editing its files
+// would: the program is always compiled by interp.Compile from the text of
+// the loaded files with the session's declarations written into them, so a
+// what-if typed at the prompt gives the figures of the same edit made in
+// the files, by construction. With files loaded (see edits.go):
 //
-// With files loaded, the declarations join the first loaded agreement
-// through synthetic amendments named repl_session...:
+//   - a clause or term the files define takes the place of the text of its
+//     first version, in the agreement or amendment that made it; the later
+//     versions that amendments make of it with `replace` are left out, so
+//     that it holds at every date as one rule (one cap, one floor, one tier
+//     ladder per period), as if the files had been written so. A `delete`
+//     in an amendment still ends it; a version that makes it again after
+//     a `delete` takes the typed text too;
+//   - `delete clause N` leaves every version of clause N out of the files;
+//   - a party, kind, action, event or test the files declare takes the
+//     place of that declaration's text;
+//   - anything new goes at the end of the first loaded agreement, before
+//     its closing brace (a test at the end of its latest amendment, so that
+//     it sees the agreement as it stands now).
 //
-//   - a new clause, term, party, kind, action, event or test goes into
-//     `amendment repl_session "REPL session" amends AGREEMENT { effective
-//     <the agreement's effective date> ... }`, so it holds at every date;
-//   - a clause or term that the files already define (in the agreement or
-//     in an amendment) is replaced wherever the files make a version of it:
-//     `replace clause 5.1 ...` in a session amendment with the same
-//     effective date as each such version, loaded after the files so that it
-//     comes last among the amendments of that date. Redefining a rate thus
-//     changes the answer at every date, not only before the first amendment
-//     that touches the clause;
-//   - `delete clause N` deletes each of those versions the same way.
-//
-// With no files, the declarations go straight into a synthetic agreement:
+// With no files, the declarations go straight into a generated agreement:
 // `agreement session "REPL session" { effective 2000-01-01 currency USD
 // ... }`, whose header items may themselves be retyped.
 
 // sessionFile is the name of the generated source in positions.
 const sessionFile = "<session>"
-
-// sessionPrefix starts the names of the synthetic amendments.
-const sessionPrefix = "repl_session"
 
 // decl is one item typed at the prompt and kept in the session.
 type decl struct {
@@ -146,132 +144,59 @@ func splitItems(entry string, items []lang.Item) []*decl {
 	return out
 }
 
-// segment is where one decl landed in the generated source.
+// segment is where one decl landed in the generated agreement.
 type segment struct {
 	start, end int // byte range of the emitted text
-	prefix     int // bytes emitted before the typed text ("replace ")
 	skip       int // bytes of the typed text left out at its start
 	d          *decl
 }
 
-// sessionSource is the generated source and its map.
-type sessionSource struct {
+// generated is the agreement generated with no files loaded, and its map.
+type generated struct {
 	text []byte
 	segs []segment
 }
 
-// target says where the session's declarations go.
-type target struct {
-	synthetic bool   // no files: a synthetic agreement
-	agreement string // the agreement amended (files loaded)
-	effective string // its effective date
-	latest    string // the latest effective date among it and its amendments
-	// versions lists, for "clause N" and "term X", the effective dates at
-	// which the files make a version of it, sorted.
-	versions map[string][]string
-}
-
-// generate writes the session source for decls. It returns nil when there
-// is nothing to write.
-func generate(t *target, decls []*decl) *sessionSource {
-	if len(decls) == 0 && !t.synthetic {
-		return nil
-	}
-	ss := &sessionSource{}
+// generate writes the session's own agreement for decls (no files
+// loaded).
+func generate(decls []*decl) *generated {
+	g := &generated{}
 	var b strings.Builder
-	emit := func(d *decl, prefix string, skip int) {
+	b.WriteString("agreement session \"REPL session\" {\n")
+	have := map[string]bool{}
+	for _, d := range decls {
+		have[d.key] = true
+	}
+	if !have["header effective"] {
+		b.WriteString("  effective 2000-01-01\n")
+	}
+	if !have["header currency"] {
+		b.WriteString("  currency USD\n")
+	}
+	for _, d := range decls {
 		b.WriteString("  ")
-		seg := segment{start: b.Len(), prefix: len(prefix), skip: skip, d: d}
-		b.WriteString(prefix)
-		b.WriteString(d.text[skip:])
+		seg := segment{start: b.Len(), skip: d.body, d: d}
+		b.WriteString(d.text[d.body:])
 		seg.end = b.Len()
 		b.WriteString("\n")
-		ss.segs = append(ss.segs, seg)
+		g.segs = append(g.segs, seg)
 	}
-	if t.synthetic {
-		b.WriteString("agreement session \"REPL session\" {\n")
-		have := map[string]bool{}
-		for _, d := range decls {
-			have[d.key] = true
-		}
-		if !have["header effective"] {
-			b.WriteString("  effective 2000-01-01\n")
-		}
-		if !have["header currency"] {
-			b.WriteString("  currency USD\n")
-		}
-		for _, d := range decls {
-			emit(d, "", d.body)
-		}
-		b.WriteString("}\n")
-		ss.text = []byte(b.String())
-		return ss
-	}
-	// Files loaded: group the items by the date of the amendment they go in.
-	type placed struct {
-		d      *decl
-		prefix string
-		skip   int
-	}
-	byDate := map[string][]placed{}
-	for _, d := range decls {
-		dates := []string(nil)
-		if d.versioned() {
-			dates = t.versions[d.key]
-		}
-		switch {
-		case d.isDelete():
-			for _, date := range dates {
-				byDate[date] = append(byDate[date], placed{d, "", 0})
-			}
-		case len(dates) > 0:
-			for _, date := range dates {
-				byDate[date] = append(byDate[date], placed{d, "replace ", d.body})
-			}
-		default:
-			date := t.effective
-			if _, ok := d.item.(*lang.TestDecl); ok {
-				// A test sees the agreement as it stands now.
-				date = t.latest
-			}
-			byDate[date] = append(byDate[date], placed{d, "", d.body})
-		}
-	}
-	dates := make([]string, 0, len(byDate))
-	for date := range byDate {
-		dates = append(dates, date)
-	}
-	sort.Strings(dates)
-	for _, date := range dates {
-		name := sessionPrefix
-		if date != t.effective {
-			name += "_" + strings.ReplaceAll(date, "-", "_")
-		}
-		fmt.Fprintf(&b, "amendment %s \"REPL session\" amends %s {\n  effective %s\n", name, t.agreement, date)
-		for _, p := range byDate[date] {
-			emit(p.d, p.prefix, p.skip)
-		}
-		b.WriteString("}\n")
-	}
-	ss.text = []byte(b.String())
-	return ss
+	b.WriteString("}\n")
+	g.text = []byte(b.String())
+	return g
 }
 
-// locate maps a byte offset in the generated source to the decl it falls
-// in and the matching byte offset in that decl's entry.
-func (ss *sessionSource) locate(off int) (*decl, int, bool) {
-	if ss == nil {
+// locate maps a byte offset in the generated agreement to the decl it
+// falls in and the matching byte offset in that decl's entry.
+func (g *generated) locate(off int) (*decl, int, bool) {
+	if g == nil {
 		return nil, 0, false
 	}
-	for _, s := range ss.segs {
+	for _, s := range g.segs {
 		if off < s.start || off > s.end {
 			continue
 		}
-		rel := off - s.start - s.prefix
-		if rel < 0 {
-			rel = 0
-		}
-		return s.d, s.d.off + s.skip + rel, true
+		return s.d, s.d.off + s.skip + off - s.start, true
 	}
 	return nil, 0, false
 }
@@ -292,9 +217,6 @@ func posIn(file, text string, off int) lang.Pos {
 	}
 	return lang.Pos{File: file, Offset: off, Line: line, Col: col}
 }
-
-// isSessionName reports whether an amendment name is one of the REPL's.
-func isSessionName(name string) bool { return strings.HasPrefix(name, sessionPrefix) }
 
 // runeLen counts the characters of s.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
