@@ -295,8 +295,9 @@ func byteStates(src []byte) []byte {
 // perturb returns src laid out differently at random, the tokens and so
 // the meaning unchanged: every run of spaces outside strings and comments
 // and every indentation changed, and some lines joined (none of them with a
-// comment, and never where joining could make one token of two, as "USD"
-// and "100" would make money). With comments it also adds blank lines,
+// comment, never where joining could make one token of two, as "USD"
+// and "100" would make money, and never before a line beginning with - or
+// (, which may begin a share line or tier). With comments it also adds blank lines,
 // comment lines and comments at the end of lines.
 func perturb(src []byte, rng *rand.Rand, comments bool) []byte {
 	st := byteStates(src)
@@ -382,7 +383,9 @@ func perturb(src []byte, rng *rand.Rand, comments bool) []byte {
 		}
 		next := lines[li+1]
 		a, c := lastCode(l), firstCode(next)
-		joinable := !l.comment && !next.comment && a != 0 && c != 0 &&
+		// A line beginning with - or ( may start a new share line or
+		// tier, which joining would continue (SPEC 2.6, rule 8).
+		joinable := !l.comment && !next.comment && a != 0 && c != 0 && c != '-' && c != '(' &&
 			!(isLetter(a) && isDigit(c)) && !(isDigit(a) && isLetter(c)) && !(isDigit(a) && isDigit(c))
 		switch r := rng.IntN(10); {
 		case joinable && r < 3:
