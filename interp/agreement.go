@@ -24,8 +24,12 @@ type agreement struct {
 	fiscalStart int
 	schemas     map[string]*Schema
 	schemaDecls map[*lang.SchemaDecl]*Schema
-	versions    []*version // by effective date; versions[0] is the base
-	nclauses    int        // distinct clause versions, numbered by ClauseInfo.id
+	// kinds and parties of the agreement and of all its amendments
+	// (SPEC 9.1: an amendment may declare new ones), for reading fields.
+	kinds    map[string]*lang.KindDecl
+	parties  map[string]bool
+	versions []*version // by effective date; versions[0] is the base
+	nclauses int        // distinct clause versions, numbered by ClauseInfo.id
 }
 
 // ClauseInfo identifies a clause in answers: its number and title, the
@@ -58,12 +62,21 @@ type version struct {
 	terms     map[string]*lang.TermDecl
 	rules     map[*Schema][]*rule
 	byID      [][]*rule // rules indexed by Schema.id, for the hot path
-	hasMust   []bool    // by Schema.id: whether any rule is an obligation
-	// over[i][j] is true when clause i overrides clause j, directly or
-	// through a chain of notwithstanding / subject to.
-	over  [][]bool
+	// byParty is byID split by the party a rule is about, in the same
+	// order: a decision looks only at the actor's rules.
+	byParty [][]partyRules
+	hasMust []bool // by Schema.id: whether any rule is an obligation
+	// prec says which clause overrides which, directly or through a chain
+	// of notwithstanding / subject to.
+	prec  *precedence
 	comp  *compiler
 	money *moneyRules
+}
+
+// partyRules are the rules of one schema about one party, in clause order.
+type partyRules struct {
+	party string
+	rules []*rule
 }
 
 // rule is a compiled permission, prohibition or obligation.
@@ -73,6 +86,12 @@ type rule struct {
 	party    string
 	modality lang.Modality
 	cond     node // nil: always
+	// pre is the condition's first test when it is `field in [A, B]` or
+	// `field == A` on an enum field of the event: the rule is skipped
+	// without evaluating cond when the field's member is not in preMask.
+	// preIdx is -1 when there is none.
+	preIdx   int
+	preMask  uint64
 	from     Date
 	until    Date
 	hasFrom  bool
@@ -121,13 +140,43 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 	if a.unit, err = ParseDecimal(unit); err != nil {
 		return nil, atPos(ai.Decl.Pos(), err)
 	}
-	names := make([]string, 0, len(ai.Schemas))
-	for name := range ai.Schemas {
+	// The schemas, kinds and parties of the agreement, then those its
+	// amendments add: a ledger row or an action may name any of them.
+	decls := map[string]*lang.SchemaDecl{}
+	for name, d := range ai.Schemas {
+		decls[name] = d
+	}
+	a.kinds = map[string]*lang.KindDecl{}
+	for name, k := range ai.Kinds {
+		a.kinds[name] = k
+	}
+	a.parties = map[string]bool{}
+	for name := range ai.Parties {
+		a.parties[name] = true
+	}
+	for _, am := range ai.Amendments {
+		for _, it := range am.Items {
+			switch it := it.(type) {
+			case *lang.SchemaDecl:
+				if _, dup := decls[it.Name.Name]; !dup {
+					decls[it.Name.Name] = it
+				}
+			case *lang.KindDecl:
+				if _, dup := a.kinds[it.Name.Name]; !dup {
+					a.kinds[it.Name.Name] = it
+				}
+			case *lang.PartyDecl:
+				a.parties[it.ID.Name] = true
+			}
+		}
+	}
+	names := make([]string, 0, len(decls))
+	for name := range decls {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	for i, name := range names {
-		decl := ai.Schemas[name]
+		decl := decls[name]
 		s := buildSchema(decl)
 		s.agreement, s.id = a, i
 		a.schemas[name] = s
@@ -232,6 +281,7 @@ func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
 // compileVersion compiles the deontic rules of v and its precedence order.
 func (p *Program) compileVersion(a *agreement, v *version) error {
 	v.comp = &compiler{
+		fiscal:  a.fiscalStart,
 		info:    p.info,
 		funcs:   p.funcs,
 		schemas: a.schemaDecls,
@@ -239,40 +289,11 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		done:    map[*lang.TermDecl]*term{},
 	}
 	v.rules = map[*Schema][]*rule{}
-	idx := map[string]int{}
-	for i, c := range v.clauses {
-		idx[c.Num] = i
+	prec, err := buildPrecedence(v.clauses)
+	if err != nil {
+		return err
 	}
-	n := len(v.clauses)
-	v.over = make([][]bool, n)
-	for i := range v.over {
-		v.over[i] = make([]bool, n)
-	}
-	for i, c := range v.clauses {
-		for _, r := range c.Decl.Notwithstanding {
-			if j, ok := idx[r.Num]; ok {
-				v.over[i][j] = true
-			}
-		}
-		for _, r := range c.Decl.SubjectTo {
-			if j, ok := idx[r.Num]; ok {
-				v.over[j][i] = true
-			}
-		}
-	}
-	// Transitive closure (Warshall); clause counts are small.
-	for k := 0; k < n; k++ {
-		for i := 0; i < n; i++ {
-			if !v.over[i][k] {
-				continue
-			}
-			for j := 0; j < n; j++ {
-				if v.over[k][j] {
-					v.over[i][j] = true
-				}
-			}
-		}
-	}
+	v.prec = prec
 	for i, c := range v.clauses {
 		d, ok := c.Decl.Body.(*lang.Deontic)
 		if !ok {
@@ -283,7 +304,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 			return internal(d.Pos(), "unresolved action "+d.Action.Name)
 		}
 		s := a.schemaDecls[obj.Decl]
-		r := &rule{clause: c, idx: i, party: d.Party.Name, modality: d.Modality}
+		r := &rule{clause: c, idx: i, party: d.Party.Name, modality: d.Modality, preIdx: -1}
 		if d.Where != nil {
 			comp := *v.comp
 			comp.event = s
@@ -292,6 +313,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 				return err
 			}
 			r.cond = cond
+			r.preIdx, r.preMask = prefilter(cond)
 		}
 		var err error
 		if d.From != nil {
@@ -332,6 +354,21 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		sort.SliceStable(rs, func(i, j int) bool { return CompareClauseNums(rs[i].clause.Num, rs[j].clause.Num) < 0 })
 		v.byID[sc.id] = rs
 	}
+	v.byParty = make([][]partyRules, len(a.schemaDecls))
+	for id, rs := range v.byID {
+		var groups []partyRules
+	rules:
+		for _, r := range rs {
+			for g := range groups {
+				if groups[g].party == r.party {
+					groups[g].rules = append(groups[g].rules, r)
+					continue rules
+				}
+			}
+			groups = append(groups, partyRules{party: r.party, rules: []*rule{r}})
+		}
+		v.byParty[id] = groups
+	}
 	return p.compileMoney(a, v)
 }
 
@@ -362,4 +399,29 @@ func (a *agreement) versionAt(d Date) *version {
 		return nil
 	}
 	return a.versions[i-1]
+}
+
+// prefilter returns the field and members of the first test a condition
+// makes, when it is an enum field of the event in a constant set: if the
+// field's member is not in the set the condition is false, and nothing
+// before the test could have failed. It returns -1 otherwise.
+func prefilter(cond node) (int, uint64) {
+	for {
+		a, ok := cond.(*andNode)
+		if !ok {
+			break
+		}
+		cond = a.x
+	}
+	switch n := cond.(type) {
+	case *fieldEnumInNode:
+		if !n.negate {
+			return n.idx, n.mask
+		}
+	case *fieldEnumEqNode:
+		if !n.negate && n.member >= 0 && n.member < 64 {
+			return n.idx, 1 << uint(n.member)
+		}
+	}
+	return -1, 0
 }
