@@ -606,7 +606,7 @@ func (s *settler) finish() error {
 	}
 	end, _ = s.st.To.AddDays(1)
 	for _, st := range s.order {
-		if err := s.fillFloors(st, end); err != nil {
+		if err := s.fillFloors(st, end, true); err != nil {
 			return inClause(st.rule.clause, err)
 		}
 	}

@@ -201,3 +201,36 @@ amendment am1 "Stop" amends g {
 		"2025-Q2 ana>ben 1 true-up 2025-06-30 due 2025-06-30 USD 970.00",
 	})
 }
+
+// TestSettleGuaranteeVersionEndedBeforeStatementEnd: the statement ends
+// inside the version's last period but after its life: the period is
+// settled (dated at the statement's end), and the guarantee trues up.
+// Before the fix the lines were dated at the period's end, after the
+// statement, and left out.
+func TestSettleGuaranteeVersionEndedBeforeStatementEnd(t *testing.T) {
+	p := compile(t, `
+agreement g "Guarantee" {
+  effective 2025-01-01
+  currency USD
+  party ana "ANA"
+  party ben "BEN"
+  action sell { amt money }
+  clause 1 "Royalty"
+    ana pays ben 10% of amt of each sell
+      settled quarterly
+      minimum guarantee USD 1000.00 per year
+}
+amendment am1 "Stop" amends g {
+  effective 2025-05-16
+  delete clause 1
+}`)
+	st := settle(t, p, "", "2025-01-01", "2025-05-31", ledger(t, p, "",
+		"sell 2025-02-01 actor=ana amt=100.00"))
+	sameList(t, "lines", lineList(st), []string{
+		"2025-Q1 ana>ben 1 share 2025-03-31 due 2025-03-31 USD 10.00",
+		// Q2 has no sales; the life ended 2025-05-15, before the
+		// statement's end: 1,000.00 − 10.00 = 990.00, due at the
+		// quarter's end.
+		"2025-Q2 ana>ben 1 true-up 2025-05-31 due 2025-06-30 USD 990.00",
+	})
+}

@@ -129,7 +129,7 @@ func (s *settler) fillOwing(date Date) error {
 		if st.open || len(st.rule.floors) == 0 && st.rule.guarantee == nil {
 			continue
 		}
-		if err := s.fillFloors(st, date); err != nil {
+		if err := s.fillFloors(st, date, false); err != nil {
 			// Met while reading a row: the row and the clause.
 			return s.ledgerErr(s.lastAt, st.rule.clause, err)
 		}
@@ -244,7 +244,7 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 		}
 	}
 	if !st.open {
-		if err := s.fillFloors(st, period.Start()); err != nil {
+		if err := s.fillFloors(st, period.Start(), false); err != nil {
 			return err
 		}
 		st.open, st.period = true, period
@@ -469,7 +469,11 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	if final && line.Date.After(s.st.To) {
 		// A period the statement ends inside: settled as far as it goes,
 		// and dated at the statement's end so that it is reported.
-		line.Notes = append(line.Notes, fmt.Sprintf("the period is not over: counted to %s", s.st.To))
+		if over {
+			line.Notes = append(line.Notes, fmt.Sprintf("the clause version ended on %s", st.to))
+		} else {
+			line.Notes = append(line.Notes, fmt.Sprintf("the period is not over: counted to %s", s.st.To))
+		}
 		line.Date = s.st.To
 	}
 	line.Due = closed
@@ -510,7 +514,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		return err
 	}
 	tu := &Line{
-		Period: period, Date: closed, Due: line.Due,
+		Period: period, Date: line.Date, Due: line.Due,
 		Payer: r.payer, Clause: r.clause, Kind: "true-up",
 		Notes: []string{fmt.Sprintf("%s; paid %s from %s to %s", r.guarantee.text,
 			Money(s.ag.currency, paid), wStart, closed)},
@@ -590,7 +594,10 @@ func (d Date) mustAdd(n int) Date {
 // fillFloors closes, before their floors and guarantee act, the
 // settlement periods of a clause version with a floor or a minimum
 // guarantee that ended before `before` and saw no events.
-func (s *settler) fillFloors(st *shareState, before Date) error {
+//
+// With final (the statement's end), a period whose end is after the
+// statement's is dated at the statement's end, as in closeShare.
+func (s *settler) fillFloors(st *shareState, before Date, final bool) error {
 	r := st.rule
 	if len(r.floors) == 0 && r.guarantee == nil || st.to.Before(st.from) {
 		return nil // nothing owed, or a version replaced the day it took effect
@@ -619,7 +626,7 @@ func (s *settler) fillFloors(st *shareState, before Date) error {
 			return fmt.Errorf("more than %d empty periods to settle at the floor", MaxInstallments)
 		}
 		st.open, st.period = true, next
-		if err := s.closeShare(st, false); err != nil {
+		if err := s.closeShare(st, final); err != nil {
 			return err
 		}
 		var err error
