@@ -233,4 +233,13 @@ amendment am1 "Stop" amends g {
 		// quarter's end.
 		"2025-Q2 ana>ben 1 true-up 2025-05-31 due 2025-06-30 USD 990.00",
 	})
+	// The same with a row after the life (it counts for nothing): the
+	// row closes Q2 of the ended version before the statement's end.
+	st = settle(t, p, "", "2025-01-01", "2025-05-31", ledger(t, p, "",
+		"sell 2025-02-01 actor=ana amt=100.00",
+		"sell 2025-05-20 actor=ana amt=100.00"))
+	sameList(t, "lines with a row after the life", lineList(st), []string{
+		"2025-Q1 ana>ben 1 share 2025-03-31 due 2025-03-31 USD 10.00",
+		"2025-Q2 ana>ben 1 true-up 2025-05-31 due 2025-06-30 USD 990.00",
+	})
 }

@@ -466,9 +466,10 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		line.Date = s.termEnd
 	}
 	closed := line.Date
-	if final && line.Date.After(s.st.To) {
-		// A period the statement ends inside: settled as far as it goes,
-		// and dated at the statement's end so that it is reported.
+	if (final || over) && !s.st.To.IsZero() && line.Date.After(s.st.To) {
+		// A period the statement ends inside: settled as far as it goes
+		// (or to the end of the version's life), and dated at the
+		// statement's end so that it is reported.
 		if over {
 			line.Notes = append(line.Notes, fmt.Sprintf("the clause version ended on %s", st.to))
 		} else {
