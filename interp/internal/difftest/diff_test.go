@@ -24,7 +24,9 @@ import (
 // fixed, delete its entry: its case in knownCases then runs in every test
 // run as a regression test. (Fixed so far: rows after `ends` that still
 // paid, a settlement past `ends` with a floor over the term that never
-// returned, and late charges issued at each partial payment.)
+// returned, late charges issued at each partial payment, floors outside
+// the period's amount, caps out of the order written, tier windows cut at
+// the settlement period, and guarantees past a version's life.)
 var knownEngineBugs = map[string]string{
 	"unrounded-amounts": "fixed payment amounts and the amounts of limits (caps, floors, guarantees, recoupment) are not rounded " +
 		"to the agreement's rounding unit when it is coarser than a cent (SPEC 8.2 points 1 and 2)",
