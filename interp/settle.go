@@ -251,6 +251,9 @@ type settler struct {
 	sample   int
 	tally    map[BreachTally]*BreachTally // keyed with Count 0
 	found    Breach
+	// on holds clause versions compiled with the terms of a version they
+	// are not in (settle_terms.go).
+	on map[onKey]*moneyRules
 }
 
 // calendarErr positions at the last row counted an error of a date
@@ -343,7 +346,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		}
 		for _, r := range v.money.scheduled {
 			if !r.date.Before(v.from) && !r.date.After(end) {
-				s.sched = append(s.sched, r)
+				s.sched = append(s.sched, s.installmentOn(r))
 			}
 		}
 	}
