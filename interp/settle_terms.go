@@ -27,15 +27,21 @@ func (s *settler) versionOn(d Date) *version {
 }
 
 // rulesOn returns the money rules of clause c with its terms evaluated on
-// d. When the version in force on d holds c, those are its compiled rules;
-// otherwise (the clause version is not in force on d: it began later or
-// ended earlier) c is compiled afresh against that version's terms, once
-// per settlement.
+// d. A date before the clause version's first day counts as that day: a
+// clause's terms are never taken from before it was in force. When the
+// version in force on d holds c, those are its compiled rules; otherwise
+// (the clause version ended before d) c is compiled afresh against that
+// version's terms, once per settlement.
 func (s *settler) rulesOn(c *ClauseInfo, d Date) (*moneyRules, error) {
 	w := s.versionOn(d)
 	key := onKey{c, w}
 	if m, ok := s.on[key]; ok {
 		return m, nil
+	}
+	if !w.holds(c) {
+		if start := s.clauseStart(c, d); d.Before(start) {
+			w = s.versionOn(start)
+		}
 	}
 	m := w.money
 	if !w.holds(c) {
