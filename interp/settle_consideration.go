@@ -17,7 +17,14 @@ func (s *settler) scheduled(r *scheduledRule) error {
 	if r.note != "" {
 		l.Notes = []string{r.note}
 	}
-	return s.pay(l, r.amount, r.payee, s.waterfallPaid(r.clause, r.payee), r.late)
+	// A fixed amount becomes a line rounded (SPEC 8.2 point 1);
+	// installments are whole units already (6.3).
+	amount := r.amount
+	var err error
+	if amount.num, err = amount.num.Round(s.ag.unit, s.ag.rounding); err != nil {
+		return inClause(r.clause, err)
+	}
+	return s.pay(l, amount, r.payee, s.waterfallPaid(r.clause, r.payee), r.late)
 }
 
 // waterfallPaid returns the running totals of a payment clause's

@@ -123,7 +123,7 @@ amendment am1 "Stop" amends deal {
 		},
 	},
 	{
-		bug: "unrounded-amounts",
+		bug: "fixed: unrounded-amounts",
 		src: `agreement deal "Rounding" {
   effective 2025-01-01
   currency USD
