@@ -154,8 +154,8 @@ func runOne(t *testing.T, seed uint64, nEvents int, f features, c *counts) bool 
 	to := g.horizon
 	var asOf time.Time
 	// With payments tracked, an as-of date before the end of the span is
-	// left out: SPEC 6.5 reckons late charges at the end of the span, 7.7
-	// at the as-of date.
+	// left out: SPEC 6.5 reckons what is unpaid at the as-of date but does
+	// not say what payments dated after it do (see doc.go).
 	if g.chance(0.25) && a.tracked == "" {
 		asOf = g.dateIn(a.effective, g.horizon)
 	}
