@@ -252,6 +252,9 @@ type settler struct {
 	sample   int
 	tally    map[BreachTally]*BreachTally // keyed with Count 0
 	found    Breach
+	// on holds clause versions compiled with the terms of a version they
+	// are not in (settle_terms.go).
+	on map[onKey]*moneyRules
 }
 
 // calendarErr positions at the last row counted an error of a date
@@ -344,7 +347,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		}
 		for _, r := range v.money.scheduled {
 			if !r.date.Before(v.from) && !r.date.After(end) {
-				s.sched = append(s.sched, r)
+				s.sched = append(s.sched, s.installmentOn(r))
 			}
 		}
 	}
