@@ -76,8 +76,15 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 		st.capWin = append(st.capWin, Window{Kind: c.kind, FiscalStart: s.ag.fiscalStart})
 		st.caps = append(st.caps, LifetimeCap{Limit: c.limit})
 	}
+	st.from = s.clauseStart(r.clause, date)
 	if r.recoup != nil {
-		st.recoup = &Recoupment{Balance: *r.recoup}
+		// The advance is taken on the version's first day (SPEC 9.3),
+		// which is in force then: its rules compile without error.
+		adv := r
+		if on, err := s.shareOn(r, st.from); err == nil {
+			adv = on
+		}
+		st.recoup = &Recoupment{Balance: *adv.recoup}
 	}
 	if r.guarantee != nil {
 		st.guar = &Guarantee{Minimum: r.guarantee.minimum}
@@ -86,7 +93,6 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 	if len(r.payee.steps) > 0 {
 		st.waterPaid = make([]Decimal, len(r.payee.steps))
 	}
-	st.from = s.clauseStart(r.clause, date)
 	st.to = s.clauseEnd(r.clause)
 	s.shares[r.clause.id] = st
 	s.order = append(s.order, st)
@@ -298,14 +304,18 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 // line amounts and tiers, rounding, floors, caps, recoupment, the minimum
 // guarantee, then the payees' parts.
 func (s *settler) closeShare(st *shareState, final bool) error {
-	r := st.rule
 	st.open = false
 	period := st.period
 	st.closed = period
+	// Tier rates and thresholds, limits and the payee's shares are those
+	// in force on the period's last day (SPEC 9.3).
+	r, err := s.shareOn(st.rule, period.End())
+	if err != nil {
+		return err
+	}
 	var exact, baseTotal Decimal
 	var rates []string
 	var notes []string
-	var err error
 	for i, l := range r.lines {
 		acc := st.lines[i]
 		if !acc.used {
@@ -428,6 +438,9 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		if changed {
 			st.caps[i].Reset()
 		}
+		if err := st.caps[i].SetLimit(r.caps[i].limit); err != nil {
+			return err
+		}
 		before := amount
 		if amount, err = st.caps[i].Take(amount); err != nil {
 			return err
@@ -509,6 +522,9 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	if w.Kind != 0 && w.Current.Start().After(wStart) {
 		wStart = w.Current.Start()
 	}
+	// The minimum is the one in force on the last day of the settlement
+	// period of the true-up (SPEC 9.3).
+	st.guar.Minimum = r.guarantee.minimum
 	paid := st.guar.Paid
 	short, err := st.guar.TrueUp()
 	if err != nil || short.Sign() <= 0 {
@@ -540,6 +556,14 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []De
 	steps := make([]WaterfallStep, len(payee.steps))
 	for i, st := range payee.steps {
 		steps[i] = WaterfallStep{Limit: st.limit}
+		if st.limit != nil {
+			// A waterfall limit is rounded when used (SPEC 8.2 point 2).
+			l, err := st.limit.Round(s.ag.unit, s.ag.rounding)
+			if err != nil {
+				return err
+			}
+			steps[i].Limit = &l
+		}
 	}
 	if waterPaid == nil {
 		waterPaid = make([]Decimal, len(steps))
