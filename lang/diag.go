@@ -224,13 +224,13 @@ func (e *Error) Render(src []byte) string {
 // cut to MaxShownLine characters, starting MaxShownLine/2 before the column
 // where possible, and "…" replaces each part cut off. A column past the end
 // of the line is put just after its last character.
-func lineWindow(line string, col int) (string, int) {
-	n := utf8.RuneCountInString(line) // an invalid byte counts as one
+func lineWindow(line []byte, col int) (string, int) {
+	n := utf8.RuneCount(line) // an invalid byte counts as one
 	if col > n+1 {
 		col = n + 1
 	}
 	if n <= MaxShownLine {
-		return line, col
+		return string(line), col
 	}
 	lo := col - 1 - MaxShownLine/2 // index of the first character shown
 	if lo < 0 {
@@ -242,8 +242,7 @@ func lineWindow(line string, col int) (string, int) {
 	}
 	// Byte offsets of characters lo and hi.
 	bl, bh := len(line), len(line)
-	i := 0
-	for off := range line {
+	for i, off := 0, 0; off < len(line); i++ {
 		if i == lo {
 			bl = off
 		}
@@ -251,9 +250,10 @@ func lineWindow(line string, col int) (string, int) {
 			bh = off
 			break
 		}
-		i++
+		_, size := utf8.DecodeRune(line[off:])
+		off += size
 	}
-	out, caret := line[bl:bh], col-lo
+	out, caret := string(line[bl:bh]), col-lo
 	if lo > 0 {
 		out, caret = "…"+out, caret+1
 	}
@@ -294,20 +294,21 @@ func unsafeRune(r rune) bool {
 		0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069
 }
 
-// sourceLine returns line n (1-based) of src without its newline.
-func sourceLine(src []byte, n int) (string, bool) {
+// sourceLine returns line n (1-based) of src without its newline, sharing
+// src's memory.
+func sourceLine(src []byte, n int) ([]byte, bool) {
 	if src == nil || n < 1 {
-		return "", false
+		return nil, false
 	}
 	for i := 1; i < n; i++ {
 		j := bytes.IndexByte(src, '\n')
 		if j < 0 {
-			return "", false
+			return nil, false
 		}
 		src = src[j+1:]
 	}
 	if j := bytes.IndexByte(src, '\n'); j >= 0 {
 		src = src[:j]
 	}
-	return strings.TrimRight(string(src), "\r"), true
+	return bytes.TrimRight(src, "\r"), true
 }

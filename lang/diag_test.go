@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -149,7 +150,7 @@ func TestRenderListCap(t *testing.T) {
 		summary string
 	}{
 		{100, ""},
-		{101, "… and 1 more problem (101 in total)\n"},  // 101 - 100 = 1
+		{101, "… and 1 more problem (101 in total)\n"},    // 101 - 100 = 1
 		{250, "… and 150 more problems (250 in total)\n"}, // 250 - 100
 		// 1,200 added: 1,000 kept, 200 counted; 1,200 - 100 = 1,100.
 		{1200, "… and 1,100 more problems (1,200 in total)\n"},
@@ -203,5 +204,40 @@ func TestCheckKeepsBoundedProblems(t *testing.T) {
 	_, errs := Check([]*File{f}, nil)
 	if len(errs) != 1001 || errs.Total() != 4500 {
 		t.Errorf("len %d, total %d; want 1001, 4500", len(errs), errs.Total())
+	}
+}
+
+// The example of a long line's window in SPEC 12.1 is what Render prints.
+// By hand: ` term t = [` is 11 characters and each element with its `, `
+// 23, so element 64 (from 0) starts at column 12 + 64 x 23 = 1484; the
+// window starts 60 characters before it, at character 1424 (from 1), which
+// is 13 characters before element 62 starts (1424 + 13 = 1437 = 12 + 62 x
+// 23 - 1, the space before it): "… 1 or 1 or 1," then two whole elements
+// and a space, the caret at 1 + 60 = 61.
+func TestSpecWindowExample(t *testing.T) {
+	spec, err := os.ReadFile("../SPEC.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const head = "x.pacta:4:1484: `or` needs bool on both sides, not integer\n"
+	i := strings.Index(string(spec), head)
+	if i < 0 {
+		t.Fatal("SPEC.md has no example starting " + head)
+	}
+	j := strings.Index(string(spec[i:]), "```")
+	example := string(spec[i : i+j])
+
+	line := " term t = [" + strings.Repeat("1 or 1 or 1 or 1 or 1, ", 899) + "1 or 1 or 1 or 1 or 1]"
+	src := "agreement a \"A\" {\n effective 2026-01-01\n currency USD\n" + line + "\n}\n"
+	e := &Error{Pos: Pos{File: "x.pacta", Line: 4, Col: 1484}, Msg: "`or` needs bool on both sides, not integer"}
+	got := e.Render([]byte(src))
+	if got != example {
+		t.Errorf("Render:\n%s\nSPEC.md:\n%s", got, example)
+	}
+	if want := "    … 1 or 1 or 1," + strings.Repeat(" 1 or 1 or 1 or 1 or 1,", 2) + " 1"; !strings.HasPrefix(got[len(head):], want) {
+		t.Errorf("window does not start %q", want)
+	}
+	if want := "\n    " + strings.Repeat(" ", 61) + "^\n"; !strings.HasSuffix(got, want) {
+		t.Errorf("caret not at 61")
 	}
 }
