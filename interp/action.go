@@ -128,10 +128,11 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		if err != nil {
 			return Value{}, fmt.Errorf("%q is not a whole number", text)
 		}
-		if _, ok := d.Int64(); !ok {
+		v, err := Integer(d)
+		if err != nil {
 			return Value{}, fmt.Errorf("%q is not a whole number", text)
 		}
-		return Value{kind: KindInteger, num: d}, nil
+		return v, nil
 	case KindDecimal:
 		d, err := ParseDecimal(text)
 		if err != nil {

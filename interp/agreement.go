@@ -58,12 +58,21 @@ type version struct {
 	terms     map[string]*lang.TermDecl
 	rules     map[*Schema][]*rule
 	byID      [][]*rule // rules indexed by Schema.id, for the hot path
-	hasMust   []bool    // by Schema.id: whether any rule is an obligation
-	// over[i][j] is true when clause i overrides clause j, directly or
-	// through a chain of notwithstanding / subject to.
-	over  [][]bool
+	// byParty is byID split by the party a rule is about, in the same
+	// order: a decision looks only at the actor's rules.
+	byParty [][]partyRules
+	hasMust []bool // by Schema.id: whether any rule is an obligation
+	// prec says which clause overrides which, directly or through a chain
+	// of notwithstanding / subject to.
+	prec  *precedence
 	comp  *compiler
 	money *moneyRules
+}
+
+// partyRules are the rules of one schema about one party, in clause order.
+type partyRules struct {
+	party string
+	rules []*rule
 }
 
 // rule is a compiled permission, prohibition or obligation.
@@ -73,6 +82,12 @@ type rule struct {
 	party    string
 	modality lang.Modality
 	cond     node // nil: always
+	// pre is the condition's first test when it is `field in [A, B]` or
+	// `field == A` on an enum field of the event: the rule is skipped
+	// without evaluating cond when the field's member is not in preMask.
+	// preIdx is -1 when there is none.
+	preIdx   int
+	preMask  uint64
 	from     Date
 	until    Date
 	hasFrom  bool
@@ -232,6 +247,7 @@ func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
 // compileVersion compiles the deontic rules of v and its precedence order.
 func (p *Program) compileVersion(a *agreement, v *version) error {
 	v.comp = &compiler{
+		fiscal:  a.fiscalStart,
 		info:    p.info,
 		funcs:   p.funcs,
 		schemas: a.schemaDecls,
@@ -239,40 +255,11 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		done:    map[*lang.TermDecl]*term{},
 	}
 	v.rules = map[*Schema][]*rule{}
-	idx := map[string]int{}
-	for i, c := range v.clauses {
-		idx[c.Num] = i
+	prec, err := buildPrecedence(v.clauses)
+	if err != nil {
+		return err
 	}
-	n := len(v.clauses)
-	v.over = make([][]bool, n)
-	for i := range v.over {
-		v.over[i] = make([]bool, n)
-	}
-	for i, c := range v.clauses {
-		for _, r := range c.Decl.Notwithstanding {
-			if j, ok := idx[r.Num]; ok {
-				v.over[i][j] = true
-			}
-		}
-		for _, r := range c.Decl.SubjectTo {
-			if j, ok := idx[r.Num]; ok {
-				v.over[j][i] = true
-			}
-		}
-	}
-	// Transitive closure (Warshall); clause counts are small.
-	for k := 0; k < n; k++ {
-		for i := 0; i < n; i++ {
-			if !v.over[i][k] {
-				continue
-			}
-			for j := 0; j < n; j++ {
-				if v.over[k][j] {
-					v.over[i][j] = true
-				}
-			}
-		}
-	}
+	v.prec = prec
 	for i, c := range v.clauses {
 		d, ok := c.Decl.Body.(*lang.Deontic)
 		if !ok {
@@ -283,7 +270,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 			return internal(d.Pos(), "unresolved action "+d.Action.Name)
 		}
 		s := a.schemaDecls[obj.Decl]
-		r := &rule{clause: c, idx: i, party: d.Party.Name, modality: d.Modality}
+		r := &rule{clause: c, idx: i, party: d.Party.Name, modality: d.Modality, preIdx: -1}
 		if d.Where != nil {
 			comp := *v.comp
 			comp.event = s
@@ -292,6 +279,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 				return err
 			}
 			r.cond = cond
+			r.preIdx, r.preMask = prefilter(cond)
 		}
 		var err error
 		if d.From != nil {
@@ -332,6 +320,21 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		sort.SliceStable(rs, func(i, j int) bool { return CompareClauseNums(rs[i].clause.Num, rs[j].clause.Num) < 0 })
 		v.byID[sc.id] = rs
 	}
+	v.byParty = make([][]partyRules, len(a.schemaDecls))
+	for id, rs := range v.byID {
+		var groups []partyRules
+	rules:
+		for _, r := range rs {
+			for g := range groups {
+				if groups[g].party == r.party {
+					groups[g].rules = append(groups[g].rules, r)
+					continue rules
+				}
+			}
+			groups = append(groups, partyRules{party: r.party, rules: []*rule{r}})
+		}
+		v.byParty[id] = groups
+	}
 	return p.compileMoney(a, v)
 }
 
@@ -362,4 +365,29 @@ func (a *agreement) versionAt(d Date) *version {
 		return nil
 	}
 	return a.versions[i-1]
+}
+
+// prefilter returns the field and members of the first test a condition
+// makes, when it is an enum field of the event in a constant set: if the
+// field's member is not in the set the condition is false, and nothing
+// before the test could have failed. It returns -1 otherwise.
+func prefilter(cond node) (int, uint64) {
+	for {
+		a, ok := cond.(*andNode)
+		if !ok {
+			break
+		}
+		cond = a.x
+	}
+	switch n := cond.(type) {
+	case *fieldEnumInNode:
+		if !n.negate {
+			return n.idx, n.mask
+		}
+	case *fieldEnumEqNode:
+		if !n.negate && n.member >= 0 && n.member < 64 {
+			return n.idx, 1 << uint(n.member)
+		}
+	}
+	return -1, 0
 }

@@ -6,7 +6,9 @@ package interp_test
 //	go test ./interp -run '^$' -bench 'Decide|Settle' -benchmem -count 6
 //
 // BenchmarkDecide decides one action on the example deal and on generated
-// agreements of 20 and 200 clauses; BenchmarkDecideHandwritten answers the
+// agreements of 20, 200 and 2,000 clauses (about 300 of which apply);
+// BenchmarkHugeAgreement compiles 40,000 clauses and decides once;
+// BenchmarkDecideHandwritten answers the
 // same questions with plain Go over the same rules. BenchmarkSettle1M
 // settles 1,000,000 sales generated on the fly through an exclusivity with
 // a concession and a tiered, yearly-reset, lifetime-capped revenue share;
@@ -270,7 +272,7 @@ func BenchmarkDecide(b *testing.B) {
 		}
 		verdictSink = d.Verdict
 	})
-	for _, n := range []int{20, 200} {
+	for _, n := range []int{20, 200, 2000} {
 		b.Run(fmt.Sprintf("clauses=%d", n), func(b *testing.B) {
 			src, rules := genAgreement(b, n)
 			p := compile(b, src)
@@ -342,7 +344,7 @@ func BenchmarkDecideHandwritten(b *testing.B) {
 		}
 		verdictSink, clauseSink = v, c
 	})
-	for _, n := range []int{20, 200} {
+	for _, n := range []int{20, 200, 2000} {
 		b.Run(fmt.Sprintf("clauses=%d", n), func(b *testing.B) {
 			src, rules := genAgreement(b, n)
 			h := newHandDecider(rules)
@@ -360,7 +362,7 @@ func BenchmarkDecideHandwritten(b *testing.B) {
 // TestDecideGenerated checks the generated agreements and their
 // hand-written decisions against each other outside the benchmarks.
 func TestDecideGenerated(t *testing.T) {
-	for _, n := range []int{20, 200} {
+	for _, n := range []int{20, 200, 2000} {
 		src, rules := genAgreement(t, n)
 		checkGenerated(t, compile(t, src), newHandDecider(rules), rules)
 	}
@@ -716,5 +718,24 @@ func BenchmarkSettleMemory(b *testing.B) {
 	b.ReportMetric(float64(heap[1_000_000])/1024, "heap-KiB@1M")
 	if heap[1_000_000] > heap[100_000]+1<<20 {
 		b.Errorf("the live heap grew from %d to %d bytes between 100,000 and 1,000,000 events", heap[100_000], heap[1_000_000])
+	}
+}
+
+// BenchmarkHugeAgreement compiles a generated agreement of 40,000 clauses
+// (about the most one file may hold: 900,000 tokens) and decides one
+// action with it: precedence is a graph, so both are near-linear in the
+// number of clauses (regression: an n×n closure made 100,000 clauses run
+// out of time and memory; TestPrecedenceManyClausesNearLinear compiles
+// that many without a source file).
+func BenchmarkHugeAgreement(b *testing.B) {
+	src, _ := genAgreement(b, 40_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		p := compile(b, src)
+		recs, _ := genActions(b, p)
+		var d interp.Decision
+		if err := p.DecideInto(context.Background(), recs[0], interp.DecideOptions{}, &d); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

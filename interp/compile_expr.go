@@ -23,6 +23,9 @@ type compiler struct {
 	eventParam *lang.Param
 	event      *Schema // the clause's event, when in a clause
 	params     map[*lang.Param]int
+	// fiscal is the first month of the agreement's fiscal year, which
+	// functions see through Call.FiscalStart.
+	fiscal int
 }
 
 func (c *compiler) typeOf(e lang.Expr) lang.Type {
@@ -100,6 +103,7 @@ func (c *compiler) term(decl *lang.TermDecl) (*term, error) {
 		return nil, err
 	}
 	t.body = body
+	t.weight = weight(body)
 	return t, nil
 }
 
@@ -124,6 +128,7 @@ func (c *compiler) onEvent(t *term) (node, error) {
 		return nil, err
 	}
 	t.onEvent = body
+	t.onEventWeight = weight(body)
 	return body, nil
 }
 
@@ -150,14 +155,29 @@ func (c *compiler) callOnEvent(t *term, args []node, pos lang.Pos) (node, error)
 				return nil, err
 			}
 			if body != nil {
-				return &inlineNode{body: body, pos: pos}, nil
+				return &inlineNode{body: body, weight: t.onEventWeight, pos: pos}, nil
 			}
 		}
 	}
 	return &termNode{term: t, args: args, pos: pos}, nil
 }
 
+// expr compiles e into a node whose values have e's checked type.
 func (c *compiler) expr(e lang.Expr) (node, error) {
+	n, err := c.expr1(e)
+	if err != nil {
+		return nil, err
+	}
+	switch n.(type) {
+	case *cmpNode, *andNode, *orNode, *notNode, *inNode, *enumInNode, *enumEqNode,
+		*fieldEnumInNode, *fieldEnumEqNode, *fieldMoneyCmpNode, *moneyArithNode,
+		*fieldMoneyArithNode, *recordNode, eventNode, *owedNode, *decNode, *convNode:
+		return n, nil // never an integer, nor a list: nothing to convert
+	}
+	return conform(n, c.typeOf(e)), nil
+}
+
+func (c *compiler) expr1(e lang.Expr) (node, error) {
 	switch e := e.(type) {
 	case *lang.Paren:
 		return c.expr(e.X)
@@ -174,6 +194,11 @@ func (c *compiler) expr(e lang.Expr) (node, error) {
 		elems, err := c.exprs(e.Elems)
 		if err != nil {
 			return nil, err
+		}
+		if l, ok := c.typeOf(e).(*lang.List); ok && l.Elem != nil {
+			for i := range elems {
+				elems[i] = conform(elems[i], l.Elem)
+			}
 		}
 		return foldList(elems), nil
 	case *lang.ActionLit:
@@ -212,7 +237,7 @@ func (c *compiler) expr(e lang.Expr) (node, error) {
 			if !ok {
 				return nil, internal(e.Pos(), "unknown function "+e.Fun.Name)
 			}
-			return &funcNode{fn: fn, args: args, pos: e.Pos()}, nil
+			return &funcNode{fn: fn, args: args, ret: c.typeOf(e), fiscal: c.fiscal, pos: e.Pos()}, nil
 		}
 		return nil, internal(e.Pos(), "call of "+e.Fun.Name)
 	case *lang.Unary:
@@ -253,7 +278,8 @@ func (c *compiler) expr(e lang.Expr) (node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &ifNode{cond, then, els}, nil
+		t := c.typeOf(e)
+		return &ifNode{cond, conform(then, t), conform(els, t)}, nil
 	}
 	return nil, internal(e.Pos(), fmt.Sprintf("cannot evaluate %T", e))
 }
@@ -376,9 +402,9 @@ func (c *compiler) binary(e *lang.Binary) (node, error) {
 	case lang.Mul:
 		return fold(&binNode{op: opMul, x: x, y: y, pos: pos}, x, y)
 	case lang.Div:
-		return fold(&binNode{op: opDiv, x: x, y: y, pos: pos}, x, y)
+		return fold(&binNode{op: opDiv, x: x, y: y, pos: pos, quotient: true}, x, y)
 	case lang.Of:
-		return fold(&binNode{op: opOf, x: x, y: y, pos: pos}, x, y)
+		return fold(&binNode{op: opOf, x: x, y: y, pos: pos, quotient: true}, x, y)
 	}
 	return nil, internal(pos, "operator "+e.Op.String())
 }
@@ -408,6 +434,11 @@ func (c *compiler) actionLit(e *lang.ActionLit) (node, error) {
 			n, err := c.expr(f.Value)
 			if err != nil {
 				return nil, err
+			}
+			if rt, ok := c.typeOf(e).(*lang.Record); ok {
+				if ft, ok := rt.Field(f.Name.Name); ok {
+					n = conform(n, ft.Type)
+				}
 			}
 			fields[i] = n
 		}

@@ -89,6 +89,9 @@ func (p *Program) Decide(ctx context.Context, a *Record, opts DecideOptions) (*D
 // DecideInto is Decide writing into d, reusing the capacity of d.Applied,
 // so that a host deciding in a loop allocates nothing.
 func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions, d *Decision) error {
+	if err := ctxErr(ctx); err != nil {
+		return err
+	}
 	if a == nil || a.Schema == nil || a.Schema.agreement == nil || a.Schema.Event {
 		return fmt.Errorf("not an action of a loaded agreement")
 	}
@@ -143,14 +146,22 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 	}
 	fr.event = a
 	actor := a.Fields[a.Schema.actorAt].str
-	var buf [16]*rule
-	applied := buf[:0]
-	for _, r := range rules {
-		if r.party != actor {
-			continue
+	var mine []*rule
+	for _, g := range v.byParty[a.Schema.id] {
+		if g.party == actor {
+			mine = g.rules
+			break
 		}
+	}
+	applied := fr.applied[:0]
+	for _, r := range mine {
 		if r.hasFrom && actDate.Before(r.from) || r.hasUntil && actDate.After(r.until) {
 			continue
+		}
+		if r.preIdx >= 0 {
+			if b := a.Fields[r.preIdx].bits; b >= 0 && b < 64 && r.preMask&(1<<uint(b)) == 0 {
+				continue
+			}
 		}
 		if r.cond != nil {
 			ok, err := evalBool(r.cond, fr)
@@ -167,12 +178,13 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 	case len(applied) == 0:
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 	default:
-		resolve(v, applied, d)
+		fr.by = resolve(v, applied, fr.by, d)
 		d.Effect = d.Verdict
 		if d.Verdict == lang.Conflict {
 			d.Effect = lang.Prohibited
 		}
 	}
+	fr.applied = applied[:0]
 	return nil
 }
 
@@ -190,43 +202,27 @@ func says(m lang.Modality) lang.Verdict {
 	return lang.Permitted
 }
 
-// resolve orders the applicable rules by precedence and fills d.
-func resolve(v *version, applied []*rule, d *Decision) {
+// resolve orders the applicable rules by precedence and fills d. by is
+// scratch space, returned grown for the next decision.
+func resolve(v *version, applied, by []*rule, d *Decision) []*rule {
 	switch len(applied) {
 	case 0:
-		return
+		return by
 	case 1: // the common case: one clause applies and decides
 		r := applied[0]
 		d.Verdict, d.Clause = says(r.modality), r.clause
 		d.Applied = append(d.Applied, Applied{Clause: r.clause, Says: d.Verdict, Outcome: "decides"})
-		return
+		return by
 	}
 	// A winner is an applicable rule that no other applicable rule
-	// overrides.
-	var obuf [16]*rule
-	var overriddenBy []*rule
-	if len(applied) <= len(obuf) {
-		overriddenBy = obuf[:len(applied)]
-	} else {
-		overriddenBy = make([]*rule, len(applied))
-	}
-	// A clause overridden by another is reported as overridden by a
-	// deciding clause (one nothing overrides) when one overrides it,
+	// overrides. A clause overridden by another is reported as overridden
+	// by a deciding clause (one nothing overrides) when one overrides it,
 	// directly or through a chain; otherwise by the first that does.
-	for i, r := range applied {
-		for _, o := range applied {
-			if o == r || !v.over[o.idx][r.idx] {
-				continue
-			}
-			if overriddenBy[i] == nil {
-				overriddenBy[i] = o
-			}
-			if !overridden(v, applied, o) {
-				overriddenBy[i] = o
-				break
-			}
-		}
+	if cap(by) < len(applied) {
+		by = make([]*rule, len(applied), 2*len(applied))
 	}
+	overriddenBy := by[:len(applied)]
+	v.prec.overriders(applied, overriddenBy)
 	var first, firstOther *rule
 	for i, r := range applied {
 		if overriddenBy[i] != nil {
@@ -271,16 +267,7 @@ func resolve(v *version, applied []*rule, d *Decision) {
 		}
 		d.Applied = append(d.Applied, a)
 	}
-}
-
-// overridden reports whether any applicable rule overrides r.
-func overridden(v *version, applied []*rule, r *rule) bool {
-	for _, o := range applied {
-		if o != r && v.over[o.idx][r.idx] {
-			return true
-		}
-	}
-	return false
+	return by
 }
 
 // overrideReason says why winner beats loser, naming the precedence as

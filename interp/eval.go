@@ -81,6 +81,9 @@ func (x *Expr) Type() lang.Type { return x.typ }
 
 // Eval evaluates the expression.
 func (x *Expr) Eval(ctx context.Context, opts EvalOptions) (Value, error) {
+	if err := ctxErr(ctx); err != nil {
+		return Value{}, err
+	}
 	i := len(x.nodes) - 1
 	if !opts.AsOf.IsZero() {
 		i = -1

@@ -64,7 +64,7 @@ type termNode struct {
 }
 
 func (n *termNode) eval(fr *frame) (Value, error) {
-	if err := fr.step(); err != nil {
+	if err := fr.spend(1 + n.term.weight); err != nil {
 		return Value{}, atPos(n.pos, err)
 	}
 	base, err := pushArgs(fr, n.args)
@@ -100,28 +100,37 @@ type term struct {
 	body    node
 	decl    *lang.TermDecl
 	onEvent node // the body for the term applied to the event in scope
+	// weight is the number of operations in body (see weight): a call
+	// spends one step for itself and one per operation.
+	weight        int64
+	onEventWeight int64 // the weight of onEvent
 }
 
 // inlineNode is a one-parameter term applied to the event in scope: its
 // body reads the event directly. It still spends a step, so budgets count
 // term calls the same way however they are compiled.
 type inlineNode struct {
-	body node
-	pos  lang.Pos
+	body   node
+	weight int64 // as term.weight
+	pos    lang.Pos
 }
 
 func (n *inlineNode) eval(fr *frame) (Value, error) {
-	if err := fr.step(); err != nil {
+	if err := fr.spend(1 + n.weight); err != nil {
 		return Value{}, atPos(n.pos, err)
 	}
 	return n.body.eval(fr)
 }
 
-// funcNode calls a builtin or host function.
+// funcNode calls a builtin or host function. Its result is checked
+// against ret, the type the checker gave the call, and an integer where
+// ret says decimal is made a decimal.
 type funcNode struct {
-	fn   *Func
-	args []node
-	pos  lang.Pos
+	fn     *Func
+	args   []node
+	ret    lang.Type
+	fiscal int // the agreement's fiscal start month, for Call.FiscalStart
+	pos    lang.Pos
 }
 
 func (n *funcNode) eval(fr *frame) (Value, error) {
@@ -132,12 +141,21 @@ func (n *funcNode) eval(fr *frame) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	fr.call.fiscal = n.fiscal
 	v, err := n.fn.Impl(&fr.call, fr.stack[base:])
 	fr.stack = fr.stack[:base]
 	if err != nil {
 		return Value{}, atPos(n.pos, fmt.Errorf("%s: %w", n.fn.Name, err))
 	}
-	return v, nil
+	c, ok := conformValue(v, n.ret)
+	if !ok {
+		e := &Error{Pos: n.pos, Msg: fmt.Sprintf("host function %s returned %s, declared %s", n.fn.Name, valueTypeName(v), n.ret)}
+		if _, money := n.ret.(*lang.Money); money && v.kind == KindMoney {
+			e.Err = ErrCurrency
+		}
+		return Value{}, e
+	}
+	return c, nil
 }
 
 // binNode applies an arithmetic operator.
@@ -145,6 +163,8 @@ type binNode struct {
 	op   func(x, y Value) (Value, error)
 	x, y node
 	pos  lang.Pos
+	// quotient is set for / and `of`, whose numeric results are decimal.
+	quotient bool
 }
 
 func (n *binNode) eval(fr *frame) (Value, error) {
@@ -215,9 +235,21 @@ func (n *inNode) eval(fr *frame) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	for _, e := range l.elems() {
-		if x.Equal(e) {
-			return Bool(!n.negate), nil
+	// One step per element compared, spent after each block of
+	// ctxCheckEvery elements so that a long list is interrupted promptly.
+	elems := l.elems()
+	for i := 0; i < len(elems); i += ctxCheckEvery {
+		block := elems[i:min(i+ctxCheckEvery, len(elems))]
+		for j, e := range block {
+			if x.Equal(e) {
+				if err := fr.spend(int64(j + 1)); err != nil {
+					return Value{}, err
+				}
+				return Bool(!n.negate), nil
+			}
+		}
+		if err := fr.spend(int64(len(block))); err != nil {
+			return Value{}, err
 		}
 	}
 	return Bool(n.negate), nil
@@ -284,7 +316,7 @@ func (n *ifNode) eval(fr *frame) (Value, error) {
 type listNode struct{ elems []node }
 
 func (n *listNode) eval(fr *frame) (Value, error) {
-	if err := fr.step(); err != nil {
+	if err := fr.spend(1 + int64(len(n.elems))); err != nil {
 		return Value{}, err
 	}
 	out := make([]Value, len(n.elems))
@@ -576,7 +608,7 @@ func (n *fieldNode) evalNum(fr *frame) (Decimal, error) { return fr.event.Fields
 func (n *constNode) evalNum(*frame) (Decimal, error) { return n.v.num, nil }
 
 func (n *inlineNode) evalNum(fr *frame) (Decimal, error) {
-	if err := fr.step(); err != nil {
+	if err := fr.spend(1 + n.weight); err != nil {
 		return Decimal{}, atPos(n.pos, err)
 	}
 	return evalNum(n.body, fr)
@@ -584,4 +616,78 @@ func (n *inlineNode) evalNum(fr *frame) (Decimal, error) {
 
 func (n *fieldMoneyArithNode) evalNum(fr *frame) (Decimal, error) {
 	return moneyArith(n.sub, &fr.event.Fields[n.i], &fr.event.Fields[n.j], n.pos)
+}
+
+// weight counts the operations in a compiled expression: every node
+// except constants and reads of a parameter, field or the event, and
+// except calls, lists and instances, which spend their own steps when
+// evaluated (their arguments and elements are counted). A call of a term
+// spends 1 + the weight of its body, whatever branches run, so that the
+// step budget bounds the work of every call (SPEC 13).
+func weight(n node) int64 {
+	switch n := n.(type) {
+	case nil, *constNode, eventNode, *fieldNode, *paramNode:
+		return 0
+	case *selectNode:
+		return 1 + weight(n.x)
+	case *termNode:
+		return weights(n.args)
+	case *inlineNode:
+		return 0
+	case *funcNode:
+		return weights(n.args)
+	case *listNode:
+		return weights(n.elems)
+	case *recordNode:
+		return weights(n.fields)
+	case *binNode:
+		return 1 + weight(n.x) + weight(n.y)
+	case *cmpNode:
+		return 1 + weight(n.x) + weight(n.y)
+	case *inNode:
+		return 1 + weight(n.x) + weight(n.list)
+	case *andNode:
+		return 1 + weight(n.x) + weight(n.y)
+	case *orNode:
+		return 1 + weight(n.x) + weight(n.y)
+	case *notNode:
+		return 1 + weight(n.x)
+	case *negNode:
+		return 1 + weight(n.x)
+	case *ifNode:
+		return 1 + weight(n.cond) + weight(n.then) + weight(n.els)
+	case *enumInNode:
+		return 1 + weight(n.x)
+	case *moneyArithNode:
+		return 1 + weight(n.x) + weight(n.y)
+	case *enumEqNode:
+		return 1 + weight(n.x) + weight(n.y)
+	case *owedNode:
+		return 1 + weight(n.period)
+	case *decNode:
+		return 1 + weight(n.x)
+	}
+	return 1 // the fused nodes: one operation each
+}
+
+func weights(ns []node) int64 {
+	var w int64
+	for _, n := range ns {
+		w += weight(n)
+	}
+	return w
+}
+
+// decNode makes the integer its operand may produce a decimal: it stands
+// where the checker typed an expression decimal but the operand (a branch
+// of `if`, a term, a function) can yield an integer, so that a value's
+// kind is always its checked type (SPEC 3.2).
+type decNode struct{ x node }
+
+func (n *decNode) eval(fr *frame) (Value, error) {
+	v, err := n.x.eval(fr)
+	if err == nil && v.kind == KindInteger {
+		v.kind = KindDecimal
+	}
+	return v, err
 }

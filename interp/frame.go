@@ -5,8 +5,23 @@ import (
 )
 
 // DefaultStepBudget is the number of evaluation steps one question may take
-// unless the host sets another budget.
+// unless the host sets another budget (WithStepBudget).
+//
+// A step is a bounded amount of work (SPEC 13). A call of a term spends 1
+// plus 1 per operation in the term's definition (operators, if, in, not,
+// field accesses; constant parts cost nothing), whichever branches run; a
+// call of a function spends 1 plus what the function spends through
+// Call.Spend (the standard library: 1 per list element visited, 1 per byte
+// of text read); a list built spends 1 plus 1 per element, an instance
+// built 1; `in` spends 1 per element compared. The work between two steps
+// is bounded by a constant, so the budget bounds how long a question can
+// take. The context is checked every 256 steps.
 const DefaultStepBudget = 1_000_000
+
+// ctxCheckEvery is how often, in steps, evaluation looks at its context:
+// a step costs well under a microsecond, so a cancelled question stops
+// within a fraction of a millisecond.
+const ctxCheckEvery = 256
 
 // frame is the state of one evaluation: the context, the remaining step
 // budget, the as-of date, the event a clause is looking at, and the
@@ -21,18 +36,63 @@ type frame struct {
 	// owed answers `owed by … for PERIOD` while a ledger is settled; nil
 	// otherwise.
 	owed func(payer, payee string, p Period, clause string) (Decimal, error)
+	// applied and by are a decision's scratch space, kept with the frame
+	// so that deciding in a loop allocates nothing.
+	applied, by []*rule
 }
 
-// step spends one unit of budget, and checks the context every 256 steps.
+// step spends one unit of budget, and checks the context every
+// ctxCheckEvery steps.
 func (fr *frame) step() error {
 	fr.budget--
 	if fr.budget < 0 {
 		return ErrBudget
 	}
-	if fr.budget&255 == 0 && fr.ctx != nil {
-		if err := fr.ctx.Err(); err != nil {
-			return err
-		}
+	if fr.budget%ctxCheckEvery == 0 && fr.ctx != nil {
+		return ctxErr(fr.ctx)
+	}
+	return nil
+}
+
+// spend spends n units of budget (n >= 0), checking the context whenever
+// the budget passes a multiple of ctxCheckEvery.
+func (fr *frame) spend(n int64) error {
+	old := fr.budget
+	fr.budget -= n
+	if fr.budget < 0 || fr.budget > old {
+		fr.budget = -1
+		return ErrBudget
+	}
+	if old/ctxCheckEvery != fr.budget/ctxCheckEvery && fr.ctx != nil {
+		return ctxErr(fr.ctx)
+	}
+	return nil
+}
+
+// cancelled is the error of a question stopped by its context: it reads
+// "cancelled" (SPEC 12.2) and unwraps to context.Canceled or
+// context.DeadlineExceeded.
+type cancelled struct{ cause error }
+
+func (e *cancelled) Error() string {
+	if e.cause == context.DeadlineExceeded {
+		return "cancelled: the deadline passed"
+	}
+	return "cancelled"
+}
+
+func (e *cancelled) Unwrap() error { return e.cause }
+
+// ctxErr returns the error for a question asked with ctx when ctx is
+// done (cancelled, or past its deadline), else nil. Every entry point
+// (Eval, Decide, Settle, RunTests) calls it before doing anything, so a
+// question asked with a cancelled context is not answered.
+func ctxErr(ctx context.Context) error {
+	if ctx == nil {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return &cancelled{cause: err}
 	}
 	return nil
 }
@@ -41,5 +101,7 @@ func newFrame(ctx context.Context, budget int64, asOf Date) *frame {
 	if budget <= 0 {
 		budget = DefaultStepBudget
 	}
-	return &frame{ctx: ctx, budget: budget, call: Call{ctx: ctx, asOf: asOf}, stack: make([]Value, 0, 32)}
+	fr := &frame{ctx: ctx, budget: budget, stack: make([]Value, 0, 32)}
+	fr.call = Call{ctx: ctx, asOf: asOf, fr: fr}
+	return fr
 }

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"github.com/pacta-lang/pacta/lang"
@@ -27,8 +28,10 @@ type Func struct {
 
 // Call is what a function sees of the evaluation calling it.
 type Call struct {
-	ctx  context.Context
-	asOf Date
+	ctx    context.Context
+	asOf   Date
+	fr     *frame // the evaluation's frame, for its step budget
+	fiscal int    // the first month of the calling agreement's fiscal year
 }
 
 // Context returns the context of the evaluation.
@@ -36,6 +39,75 @@ func (c *Call) Context() context.Context { return c.ctx }
 
 // AsOf returns the as-of date of the evaluation.
 func (c *Call) AsOf() Date { return c.asOf }
+
+// FiscalStart returns the first month (1 to 12) of the fiscal year of the
+// agreement whose expression makes the call, as its `fiscal year starts
+// MONTH` declares (SPEC 11.4); 1 (January) when it declares none.
+func (c *Call) FiscalStart() int {
+	if c == nil || c.fiscal < 1 || c.fiscal > 12 {
+		return 1
+	}
+	return c.fiscal
+}
+
+// Spend charges n steps of the evaluation's budget for work a function
+// does beyond the step its call costs: one per list element it visits or
+// builds, one per byte of text it reads or builds (see DefaultStepBudget).
+// A function should call it before the work, and return its error, which
+// is ErrBudget when the budget is spent and a cancellation error
+// (unwrapping to the context's error) when the evaluation's context is
+// done. Spend also looks at the context, so a long function stops
+// promptly when the question is cancelled.
+func (c *Call) Spend(n int) error {
+	if c == nil || c.fr == nil || n <= 0 {
+		if c != nil && c.fr == nil && c.ctx != nil {
+			return ctxErr(c.ctx)
+		}
+		return nil
+	}
+	return c.fr.spend(int64(n))
+}
+
+// checkFunc reports why f cannot be made callable from agreements: it
+// has no name that agreements could write, or no way to type its calls,
+// or nothing to compute them.
+func checkFunc(f *Func) error {
+	switch {
+	case f == nil:
+		return fmt.Errorf("a function given to WithFuncs is nil")
+	case !isIdent(f.Name):
+		return fmt.Errorf("function %q: the name must be letters, digits and _, not starting with a digit", f.Name)
+	case lang.IsKeyword(f.Name):
+		return fmt.Errorf("function %q: the name is a reserved word of Pacta; choose another", f.Name)
+	case f.Ret == nil && f.Check == nil:
+		return fmt.Errorf("function %q declares neither a result type (Ret) nor a Check to type its calls", f.Name)
+	case f.Impl == nil:
+		return fmt.Errorf("function %q has no Impl", f.Name)
+	}
+	for i, t := range f.Params {
+		if t == nil && f.Check == nil {
+			return fmt.Errorf("function %q: parameter %d has no type", f.Name, i+1)
+		}
+	}
+	return nil
+}
+
+// isIdent reports whether s is a Pacta identifier: [A-Za-z_][A-Za-z0-9_]*.
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // funcTable is an immutable set of functions, looked up by name. It
 // implements lang.Env for the checker.

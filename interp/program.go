@@ -36,14 +36,21 @@ type config struct {
 
 // WithFuncs makes functions callable from agreements: the standard
 // library's builtins (stdlib.Funcs()) and the host's own. A later function
-// with the same name replaces an earlier one.
+// with the same name replaces an earlier one. Compile fails when a
+// function's name is not an identifier or is a reserved word, when it has
+// neither Ret nor Check, or no Impl. Each call's result is checked against
+// its type: a function that returns another type fails the question
+// ("host function fx returned text, declared decimal").
 func WithFuncs(fns ...*Func) Option {
 	return func(c *config) { c.funcs = append(c.funcs, fns...) }
 }
 
 // WithStepBudget bounds every question asked of the program (one decision,
-// one expression, one test, one settlement event) to n evaluation steps.
-// The default is DefaultStepBudget.
+// one expression, one test, one settlement event) to n evaluation steps;
+// a question that would spend more fails with ErrBudget. A step is a
+// bounded amount of work (see DefaultStepBudget for exactly what spends
+// one, and SPEC 13), so the budget bounds how long a question can take.
+// The default, for n <= 0, is DefaultStepBudget.
 func WithStepBudget(n int64) Option {
 	return func(c *config) { c.budget = n }
 }
@@ -102,6 +109,11 @@ func Compile(srcs []Source, opts ...Option) (*Program, error) {
 	var cfg config
 	for _, o := range opts {
 		o(&cfg)
+	}
+	for _, f := range cfg.funcs {
+		if err := checkFunc(f); err != nil {
+			return nil, err
+		}
 	}
 	p := &Program{
 		sources: map[string][]byte{},
@@ -195,7 +207,7 @@ func (p *Program) getFrame(ctx context.Context, asOf Date) *frame {
 	}
 	fr.ctx, fr.budget, fr.event, fr.args, fr.owed = ctx, p.budget, nil, nil, nil
 	fr.stack = fr.stack[:0]
-	fr.call = Call{ctx: ctx, asOf: asOf}
+	fr.call = Call{ctx: ctx, asOf: asOf, fr: fr}
 	return fr
 }
 

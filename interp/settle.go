@@ -117,6 +117,9 @@ type Overdue struct {
 // of an agreement. Memory stays flat whatever the number of events: state
 // is kept per clause and per open period, never per event.
 func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], opts SettleOptions) (*Statement, error) {
+	if err := ctxErr(ctx); err != nil {
+		return nil, err
+	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -321,7 +324,7 @@ func (s *settler) event(ev Event) error {
 	s.st.Events++
 	s.last = date
 	if s.n&1023 == 0 {
-		if err := s.ctx.Err(); err != nil {
+		if err := ctxErr(s.ctx); err != nil {
 			return err
 		}
 	}

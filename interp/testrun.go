@@ -81,7 +81,7 @@ func (p *Program) RunTests(ctx context.Context) (*TestReport, error) {
 				if !ok {
 					continue
 				}
-				if err := ctx.Err(); err != nil {
+				if err := ctxErr(ctx); err != nil {
 					return nil, err
 				}
 				res := &TestResult{Name: td.Name.Value, Agreement: a.id, Amendment: b.amendment, Pos: td.Pos()}

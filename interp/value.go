@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/pacta-lang/pacta/lang"
@@ -104,6 +105,21 @@ func (r *Record) Field(name string) (Value, bool) {
 
 // Int returns an integer value.
 func Int(n int64) Value { return Value{kind: KindInteger, num: DecimalFromInt(n)} }
+
+// Integer returns the whole number d as an integer value, with scale 0
+// (12.00 becomes 12). Integers are exact, like every number: any whole
+// number of up to MaxDecimalDigits digits is an integer, beyond the range
+// of int64 too (SPEC 3.1). A d with a fractional part is an error.
+func Integer(d Decimal) (Value, error) {
+	r, err := d.Round(DecimalFromInt(1), Down)
+	if err != nil {
+		return Value{}, err
+	}
+	if !r.Equal(d) {
+		return Value{}, fmt.Errorf("%s is not a whole number", d)
+	}
+	return Value{kind: KindInteger, num: r}, nil
+}
 
 // Dec returns a decimal value.
 func Dec(d Decimal) Value { return Value{kind: KindDecimal, num: d} }

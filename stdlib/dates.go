@@ -77,6 +77,23 @@ func periodOf(kind interp.PeriodKind) func(*interp.Call, []interp.Value) (interp
 	}
 }
 
+// fiscalPeriodOf returns the Impl of fiscal_year_of and
+// fiscal_quarter_of: the fiscal period of the calling agreement's fiscal
+// year (Call.FiscalStart) that contains the date.
+func fiscalPeriodOf(kind interp.PeriodKind) func(*interp.Call, []interp.Value) (interp.Value, error) {
+	return func(c *interp.Call, args []interp.Value) (interp.Value, error) {
+		d, err := dateArg(args)
+		if err != nil {
+			return interp.Value{}, err
+		}
+		p := interp.PeriodOf(kind, c.FiscalStart(), d)
+		if p.IsZero() {
+			return interp.Value{}, errors.New("no fiscal period contains " + d.String())
+		}
+		return interp.PeriodVal(p), nil
+	}
+}
+
 func addMonths(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindDate, interp.KindInteger); err != nil {
 		return interp.Value{}, err

@@ -9,6 +9,8 @@ import (
 )
 
 // This file holds the builtins on lists: sum, count, any, all and filter.
+// Each spends one step per element it visits (interp.Call.Spend), so the
+// step budget bounds its work; count only reads the length.
 
 // ---- sum ----
 
@@ -63,7 +65,7 @@ func checkSum(args []lang.Type) (lang.Type, string) {
 
 // sum is the Impl of sum. The total of an empty list with no start is the
 // integer 0.
-func sum(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func sum(c *interp.Call, args []interp.Value) (interp.Value, error) {
 	if err := wantArgs(args, 1, 2); err != nil {
 		return interp.Value{}, err
 	}
@@ -71,6 +73,9 @@ func sum(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 		return interp.Value{}, argKindError(0, "list", args[0])
 	}
 	elems := args[0].List()
+	if err := c.Spend(len(elems)); err != nil {
+		return interp.Value{}, err
+	}
 	if len(args) == 2 {
 		elems = append([]interp.Value{args[1]}, elems...)
 	}
@@ -135,12 +140,15 @@ func count(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 
 // ---- any, all ----
 
-// bools returns the elements of a list of bool.
-func bools(args []interp.Value) ([]interp.Value, error) {
+// bools returns the elements of a list of bool, spending a step for each.
+func bools(c *interp.Call, args []interp.Value) ([]interp.Value, error) {
 	if err := wantKinds(args, interp.KindList); err != nil {
 		return nil, err
 	}
 	l := args[0].List()
+	if err := c.Spend(len(l)); err != nil {
+		return nil, err
+	}
 	for _, v := range l {
 		if v.Kind() != interp.KindBool {
 			return nil, fmt.Errorf("needs a list of true/false values, not a list holding %s", valueType(v))
@@ -149,8 +157,8 @@ func bools(args []interp.Value) ([]interp.Value, error) {
 	return l, nil
 }
 
-func anyTrue(_ *interp.Call, args []interp.Value) (interp.Value, error) {
-	l, err := bools(args)
+func anyTrue(c *interp.Call, args []interp.Value) (interp.Value, error) {
+	l, err := bools(c, args)
 	if err != nil {
 		return interp.Value{}, err
 	}
@@ -162,8 +170,8 @@ func anyTrue(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 	return interp.Bool(false), nil
 }
 
-func all(_ *interp.Call, args []interp.Value) (interp.Value, error) {
-	l, err := bools(args)
+func all(c *interp.Call, args []interp.Value) (interp.Value, error) {
+	l, err := bools(c, args)
 	if err != nil {
 		return interp.Value{}, err
 	}
@@ -190,11 +198,14 @@ func checkFilter(args []lang.Type) (lang.Type, string) {
 	return args[0], ""
 }
 
-func filter(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func filter(c *interp.Call, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindList, interp.KindList); err != nil {
 		return interp.Value{}, err
 	}
 	elems, mask := args[0].List(), args[1].List()
+	if err := c.Spend(len(elems) + len(mask)); err != nil {
+		return interp.Value{}, err
+	}
 	if len(elems) != len(mask) {
 		return interp.Value{}, errors.New("the two lists must be the same length, not " +
 			plural(len(elems), "element") + " and " + plural(len(mask), "true/false value"))

@@ -199,6 +199,26 @@ func table() []builtin {
 			Impl:    filter,
 		}, sig: "filter(list of T, list of bool) → list of T"},
 		{Func: interp.Func{
+			Name: "fiscal_quarter_of",
+			Doc: "The quarter of the agreement's fiscal year a date falls in, as a period: the n-th three months from the fiscal start (`fiscal year starts MONTH`). " +
+				"A fiscal year is named by the calendar year it ends in: with a July start, 2026-07-01 is in FY2027-Q1. Without a declared start it is the calendar quarter.",
+			Example: "fiscal_quarter_of(2026-05-14)",
+			Result:  "FY2026-Q2",
+			Params:  date1(),
+			Ret:     lang.TPeriod,
+			Impl:    fiscalPeriodOf(interp.PeriodFiscalQuarter),
+		}},
+		{Func: interp.Func{
+			Name: "fiscal_year_of",
+			Doc: "The agreement's fiscal year a date falls in, as a period: twelve months from the fiscal start (`fiscal year starts MONTH`). " +
+				"A fiscal year is named by the calendar year it ends in: with a July start, 2026-06-30 is in FY2026 and 2026-07-01 in FY2027. Without a declared start it is the calendar year.",
+			Example: "fiscal_year_of(2026-05-14)",
+			Result:  "FY2026",
+			Params:  date1(),
+			Ret:     lang.TPeriod,
+			Impl:    fiscalPeriodOf(interp.PeriodFiscalYear),
+		}},
+		{Func: interp.Func{
 			Name: "floor",
 			Doc: "Rounds down (toward minus infinity) to a multiple of the unit, such as 0.01 for cents, 100 for hundreds, " +
 				"or an amount such as USD 0.05.",
@@ -500,16 +520,10 @@ func currencyError(what string, a, b interp.Value) error {
 	}
 }
 
-// intVal returns d, a whole number, as an integer value.
+// intVal returns d, a whole number, as an integer value. Integers have the
+// range of every number (60 digits), not that of int64.
 func intVal(d interp.Decimal) (interp.Value, error) {
-	n, ok := d.Int64()
-	if !ok {
-		return interp.Value{}, &interp.Error{
-			Msg: fmt.Sprintf("the result %s is too large for an integer", d.String()),
-			Err: interp.ErrOutOfRange,
-		}
-	}
-	return interp.Int(n), nil
+	return interp.Integer(d)
 }
 
 // smallInt returns the integer value v, a number of days or months, as an

@@ -171,9 +171,9 @@ var numberCases = []implCase{
 	ck("abs", "5", kInt, i(-5)),
 	ck("abs", "5", kInt, i(5)),
 	ck("abs", "0", kInt, i(0)),
-	crange("abs", "the result 9223372036854775808 is too large for an integer", func(testing.TB) interp.Value {
-		return interp.Int(-1 << 63) // its absolute value, 2^63, does not fit in an int64
-	}),
+	// |-2^63| = 2^63 = 9223372036854775808: past int64, still an integer
+	// (integers have the range of every number, SPEC 3.1).
+	ck("abs", "9223372036854775808", kInt, i(-1<<63)),
 	ck("abs", "2.50", kDec, dec("-2.50")),
 	ck("abs", "12.5%", kPct, pct("-12.5")),
 	ck("abs", "USD 250.00", kMon, usd("-250.00")),
@@ -364,6 +364,13 @@ var dateCases = []implCase{
 	cerr("days_between", "argument 2 must be a date, not integer", date("2026-01-01"), i(3)),
 
 	c("month_of", "2026-05", date("2026-05-14")),
+	// Called with no agreement (a nil Call), the fiscal year is the
+	// calendar year: FY2026 is 2026-01-01 to 2026-12-31; May is in its
+	// second quarter (April-June), December in its fourth.
+	c("fiscal_year_of", "FY2026", date("2026-05-14")),
+	c("fiscal_year_of", "FY2026", date("2026-12-31")),
+	c("fiscal_quarter_of", "FY2026-Q2", date("2026-05-14")),
+	c("fiscal_quarter_of", "FY2026-Q4", date("2026-12-31")),
 	c("quarter_of", "2026-Q2", date("2026-05-14")),
 	c("quarter_of", "2026-Q1", date("2026-03-31")),
 	c("quarter_of", "2026-Q4", date("2026-12-31")),
@@ -777,7 +784,7 @@ func TestTable(t *testing.T) {
 	want := []string{
 		"abs", "add_days", "add_months", "all", "amount", "any", "ceiling", "contains", "count",
 		"day", "days_between", "end_of", "end_of_month", "end_of_quarter", "end_of_year",
-		"filter", "floor", "fraction", "length", "lower", "max", "min", "month", "month_of",
+		"filter", "fiscal_quarter_of", "fiscal_year_of", "floor", "fraction", "length", "lower", "max", "min", "month", "month_of",
 		"percent", "quarter", "quarter_of", "round", "start_of", "start_of_month", "start_of_quarter",
 		"start_of_year", "starts_with", "sum", "upper", "year", "year_of",
 	}
