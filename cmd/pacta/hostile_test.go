@@ -177,9 +177,9 @@ func cliCases() []cliCase {
 
 		// ---- 4. sizes ----
 		{name: "check /dev/zero", args: []string{"check", "/dev/zero"}, code: 1,
-			want: `^/dev/zero: the file is larger than 4 MiB, the most an agreement source file may be`, maxTime: 2 * time.Second, maxMem: 64 * hMiB},
+			want: `/dev/zero: the file is larger than 4 MiB, the most an agreement source file may be`, maxTime: 2 * time.Second, maxMem: 64 * hMiB},
 		{name: "check: a 5 MiB comment", files: map[string]func() string{"h.pacta": func() string { return "// " + strings.Repeat("x", 5*hMiB) + "\n" }},
-			args: []string{"check", "h.pacta"}, code: 1, want: `^h\.pacta: the file is larger than 4 MiB`, maxTime: 2 * time.Second, maxMem: 64 * hMiB},
+			args: []string{"check", "h.pacta"}, code: 1, want: `h\.pacta: the file is larger than 4 MiB`, maxTime: 2 * time.Second, maxMem: 64 * hMiB},
 		{name: "settle: CSV with one 20 MB line", files: map[string]func() string{"h.pacta": file(hSrc(shareClause)),
 			"l.csv": func() string { return ledgerHead + "sell,a,2024-01-01," + strings.Repeat("9", 20*hMiB) + "\n" }},
 			args: []string{"settle", "h.pacta", "--ledger", "l.csv"}, code: 1, want: `l\.csv:2: the row is longer than 1 MiB`,
@@ -197,20 +197,27 @@ func cliCases() []cliCase {
 			args: []string{"settle", "h.pacta", "--ledger", "l.jsonl"}, code: 1, want: `l\.jsonl:1: the line is longer than 1 MiB`,
 			maxStderrBytes: 400, maxTime: 5 * time.Second, maxMem: 64 * hMiB},
 		{name: "decide: one 20 MB line on standard input", files: map[string]func() string{"h.pacta": file(hSrc())},
+			stdin: func() string { return `{"action":"sell","note":"` + strings.Repeat("x", 20*hMiB) + "\"}\n" },
+			args:  []string{"decide", "h.pacta"}, code: 1, want: `^stdin:1: the line is longer than 16 MiB`,
+			maxStderrBytes: 400, maxTime: 5 * time.Second, maxMem: 256 * hMiB},
+		// SPEC (pacta decide --help): a line that is not a valid action is
+		// reported and the other lines are still decided.
+		{name: "decide: the action after a 20 MB line is still decided", files: map[string]func() string{"h.pacta": file(hSrc())},
 			stdin: func() string {
 				return `{"action":"sell","note":"` + strings.Repeat("x", 20*hMiB) + "\"}\n" + sale + "\n"
 			},
-			args: []string{"decide", "h.pacta"}, code: 1, want: `stdin:1: `, wantOut: `not covered`,
-			maxStderrBytes: 400, maxTime: 5 * time.Second, maxMem: 256 * hMiB},
+			args: []string{"decide", "h.pacta"}, code: 1, want: `^stdin:1: `, wantOut: `not covered`,
+			maxStderrBytes: 400, maxTime: 5 * time.Second, maxMem: 256 * hMiB,
+			knownBug: "a line over 16 MiB on the standard input of pacta decide ends the reading: the actions after it are neither decided nor counted (cmd/pacta/decide.go, bufio.Scanner stops at ErrTooLong)"},
 
 		// ---- 5. a million items ----
 		{name: "check: a million terms", files: map[string]func() string{"h.pacta": func() string {
 			return hSrc(hItems(1_000_000, func(k int) string { return fmt.Sprintf("term t%d = 1", k) }))
-		}}, args: []string{"check", "h.pacta"}, code: 1, want: `^h\.pacta: the file is larger than 4 MiB`, maxTime: 5 * time.Second, maxMem: 64 * hMiB},
+		}}, args: []string{"check", "h.pacta"}, code: 1, want: `h\.pacta: the file is larger than 4 MiB`, maxTime: 5 * time.Second, maxMem: 64 * hMiB},
 		{name: "check: a million terms, size limit raised", files: map[string]func() string{"h.pacta": func() string {
 			return hSrc(hItems(1_000_000, func(k int) string { return fmt.Sprintf("term t%d = 1", k) }))
 		}}, args: []string{"check", "--max-source-bytes", "67108864", "h.pacta"}, code: 1,
-			want: hPos + "(too many declarations in one file|the file is too long)", maxTime: 15 * time.Second, maxMem: 1 << 30},
+			want: hPos + "(too many declarations in one file|the file is too long)", maxTime: 15 * time.Second, maxMem: 1 << 30, slow: true},
 		{name: "check: a million list elements", files: map[string]func() string{"h.pacta": func() string {
 			return hSrc("  term l = [" + strings.Repeat("1,", 1_000_000) + "1]")
 		}}, args: []string{"check", "h.pacta"}, code: 1, want: hPos + "(the file is too long|too many elements)", maxTime: 15 * time.Second, maxMem: 1 << 30},
@@ -251,8 +258,7 @@ func cliCases() []cliCase {
 		{name: "settle: a JSON integer too large", files: map[string]func() string{"h.pacta": file(hSrc(shareClause)),
 			"l.jsonl": file(`{"action":"sell","actor":"a","date":"2024-01-01","amount":"USD 1.00","n":` + strings.Repeat("9", 80) + `,"note":"x"}` + "\n")},
 			args: []string{"settle", "h.pacta", "--ledger", "l.jsonl"}, code: 1, want: `l\.jsonl:1: field "n": .*too large`,
-			maxStderrBytes: 400, maxTime: 2 * time.Second, maxMem: 32 * hMiB,
-			knownBug: `an integer of more than 60 digits in a ledger says "is not a whole number" instead of "too large" (interp/action.go ParseField)`},
+			maxStderrBytes: 400, maxTime: 2 * time.Second, maxMem: 32 * hMiB},
 		// A 100 KB entry is answered whole; one over 1 MiB is skipped with
 		// a message, and the session goes on.
 		{name: "repl: 100 KB entry, then one over 1 MiB", stdin: func() string {
