@@ -488,6 +488,24 @@ func hostileCases() []hostileCase {
 		{name: "past 60 digits at run time", srcs: one(hAgreement()), ask: evalQ(chain("9223372036854775807", "*", "9223372036854775807", 4)),
 			want: `^<expr>:1:\d+: .*(out of range|more than 60 digits)`, maxTime: 2 * time.Second, maxMem: 16 * mib},
 
+		// Names a megabyte long: the message quotes a short prefix, as it
+		// does for literals ("has 123 digits" above).
+		{name: "unknown name of 1 MB", srcs: one(hAgreement("  term t = " + strings.Repeat("y", mib))),
+			want: pos + "unknown name", also: short(300), maxTime: 5 * time.Second, maxMem: 256 * mib,
+			knownBug: "check messages quote names whole: `unknown name \"yyy…\"` of a 1 MB name is 1 MB long (also unknown party, no field, duplicate name, unknown currency)"},
+		{name: "unknown party of 1 MB", srcs: one(hAgreement("  clause 1 \"T\" " + strings.Repeat("z", mib) + " may sell")),
+			want: pos + "unknown party", also: short(300), maxTime: 5 * time.Second, maxMem: 256 * mib,
+			knownBug: "check messages quote names whole: `unknown party \"zzz…\"` is 1 MB long"},
+		{name: "no field of 1 MB", srcs: one(hAgreement("  term t(s sell) = s." + strings.Repeat("q", mib))),
+			want: pos + "has no field", also: short(300), maxTime: 5 * time.Second, maxMem: 256 * mib,
+			knownBug: "check messages quote names whole: `sell has no field \"qqq…\"` is 1 MB long"},
+		{name: "duplicate name of 500 KB", srcs: one(hAgreement("  term "+strings.Repeat("y", 500*kib)+" = 1", "  term "+strings.Repeat("y", 500*kib)+" = 2")),
+			want: pos, also: short(300), maxTime: 5 * time.Second, maxMem: 256 * mib,
+			knownBug: "check messages quote names whole: a duplicate 500 KB name is quoted whole"},
+		{name: "unknown currency of 100 KB", srcs: one(strings.Replace(hAgreement(), "currency USD", "currency "+strings.Repeat("U", 100*kib), 1)),
+			want: pos + "unknown currency", also: short(300), maxTime: 5 * time.Second, maxMem: 256 * mib,
+			knownBug: "check messages quote names whole: `unknown currency \"UUU…\"` of 100 KB is quoted whole (twice on the command line)"},
+
 		// ---- 8. wording ----
 		{name: "negative split share", srcs: one(hAgreement("  clause 1 \"T\" a pays split {\n    b -10%\n    remainder to c\n  } USD 100.00 on 2020-02-01")),
 			want: pos + ".*(above zero|more than zero|negative)", maxTime: 2 * time.Second, maxMem: 16 * mib},

@@ -273,6 +273,16 @@ func cliCases() []cliCase {
 		{name: "eval: abs of the least int64", args: []string{"eval", "abs(0 - 9223372036854775807 - 1)"}, code: 0, wantOut: "^9223372036854775808\n$",
 			maxTime: 2 * time.Second, maxMem: 32 * hMiB},
 
+		// An error on a line a megabyte long: the echoed source line is a
+		// window around the column, not the whole line (nor a megabyte of
+		// spaces before the caret).
+		{name: "check: an error at the end of a 1 MB line", files: map[string]func() string{"h.pacta": file(hSrc("  term t = \"" + strings.Repeat("x", hMiB) + "\" + 1"))},
+			args: []string{"check", "h.pacta"}, code: 1, want: hPos + "cannot add text and integer", maxStderrBytes: 2000, maxTime: 5 * time.Second, maxMem: 256 * hMiB,
+			knownBug: "an error's echoed source line is printed whole: an error at the end of a 1 MB line prints 2 MB (the line, then a caret after 1 MB of spaces)"},
+		{name: "check: an unknown name of 1 MB", files: map[string]func() string{"h.pacta": file(hSrc("  term t = " + strings.Repeat("y", hMiB)))},
+			args: []string{"check", "h.pacta"}, code: 1, want: hPos + "unknown name", maxStderrBytes: 2000, maxTime: 5 * time.Second, maxMem: 256 * hMiB,
+			knownBug: "check messages quote names whole, and the source line is echoed whole: 2 MB of output for one unknown name of 1 MB"},
+
 		// ---- 8. wording ----
 		{name: "check: negative split share", files: map[string]func() string{"h.pacta": file(hSrc("  clause 1 \"T\" a pays split {\n    b -10%\n    remainder to c\n  } USD 100.00 on 2020-02-01"))},
 			args: []string{"check", "h.pacta"}, code: 1, want: hPos + ".*(above zero|more than zero|negative)", maxTime: 2 * time.Second, maxMem: 32 * hMiB},
