@@ -242,8 +242,12 @@ func hostileCases() []hostileCase {
 	// The variants of "plus 300k" use 300,000 operands with PACTA_SLOW=1
 	// and 5,000 otherwise: both far past the limit of 1,000 operators.
 	nOps := 5_000
+	// Nesting: 10,000 levels, or 100,000 with PACTA_SLOW=1; the limit is
+	// 200.
+	depth := 10_000
 	if slowEnabled() {
 		nOps = n300k
+		depth = 100_000
 	}
 	cases := []hostileCase{
 		// ---- 1. expressions too long ----
@@ -270,21 +274,21 @@ func hostileCases() []hostileCase {
 		{name: "CompileExpr or", srcs: one(hAgreement()), ask: compileExprQ(chain("true", "or", "true", nOps)),
 			want: `^<expr>:1:\d+: expression too long`, maxTime: 10 * time.Second, maxMem: 1 << 30},
 		// Neighbours: depth.
-		{name: "deep brackets", srcs: oneF(func() string { return hAgreement("  term t = " + nested("(", "1", ")", 100_000)) }),
+		{name: "deep brackets", srcs: oneF(func() string { return hAgreement("  term t = " + nested("(", "1", ")", depth)) }),
 			want: pos + ".*nested too deeply", maxTime: 5 * time.Second, maxMem: 512 * mib},
-		{name: "deep lists", srcs: oneF(func() string { return hAgreement("  term t = " + nested("[", "1", "]", 100_000)) }),
+		{name: "deep lists", srcs: oneF(func() string { return hAgreement("  term t = " + nested("[", "1", "]", depth)) }),
 			want: pos + ".*nested too deeply", maxTime: 5 * time.Second, maxMem: 512 * mib},
-		{name: "deep minus", srcs: oneF(func() string { return hAgreement("  term t = " + strings.Repeat("-", 100_000) + "1") }),
+		{name: "deep minus", srcs: oneF(func() string { return hAgreement("  term t = " + strings.Repeat("-", depth) + "1") }),
 			want: pos + ".*(nested too deeply|too deep|too long)", maxTime: 5 * time.Second, maxMem: 512 * mib},
-		{name: "deep not", srcs: oneF(func() string { return hAgreement("  term t = " + strings.Repeat("not ", 100_000) + "true") }),
+		{name: "deep not", srcs: oneF(func() string { return hAgreement("  term t = " + strings.Repeat("not ", depth) + "true") }),
 			want: pos + ".*(nested too deeply|too deep|too long)", maxTime: 5 * time.Second, maxMem: 512 * mib},
 		{name: "deep if", srcs: oneF(func() string {
-			return hAgreement("  term t = " + strings.Repeat("if true then 1 else ", 50_000) + "2")
+			return hAgreement("  term t = " + strings.Repeat("if true then 1 else ", depth/2) + "2")
 		}), want: pos + ".*(nested too deeply|too deep|too long)", maxTime: 5 * time.Second, maxMem: 512 * mib},
-		{name: "deep calls", srcs: oneF(func() string { return hAgreement("  term t = " + nested("abs(", "1", ")", 100_000)) }),
+		{name: "deep calls", srcs: oneF(func() string { return hAgreement("  term t = " + nested("abs(", "1", ")", depth)) }),
 			want: pos + ".*(nested too deeply|too deep|too long)", maxTime: 5 * time.Second, maxMem: 512 * mib},
 		{name: "deep list type", srcs: oneF(func() string {
-			return hAgreement("  term t(x " + strings.Repeat("list of ", 100_000) + "integer) = 1")
+			return hAgreement("  term t(x " + strings.Repeat("list of ", depth) + "integer) = 1")
 		}), want: pos + ".*(nested too deeply|too deep|too long)", maxTime: 5 * time.Second, maxMem: 512 * mib},
 
 		// ---- 2. many clauses ----
@@ -433,6 +437,15 @@ func hostileCases() []hostileCase {
 		{name: "a floor per month to 9000-12-31", srcs: one(floorMonthly),
 			prep: ledgerIn(func() string { return csvLedger("sell,a,2020-01-05,USD 1.00,1,x,") }),
 			ask:  settleCSV(interp.SettleOptions{To: mustParseDate("9000-12-31")}), maxTime: 60 * time.Second, maxMem: 2 << 30, slow: true},
+		// The long-span error that used to repeat its clause ("clause 5.1:
+		// clause 5.1:"): named once (checked for every case).
+		{name: "a floor per month to 9999-12-31, no rows", srcs: one(floorMonthly),
+			ask: func(ctx context.Context, t *testing.T, p *interp.Program, _ any) error {
+				_, err := p.Settle(ctx, events(nil), interp.SettleOptions{To: interp.MaxDate()})
+				return err
+			},
+			want:    `^h\.pacta:\d+:\d+: clause 5\.1: the due date, 9999-12-31 \+ 30 days, is after 9999-12-31$`,
+			maxTime: 30 * time.Second, maxMem: 1 << 30},
 		// Up to 9999-12-31, the last month's due date is past the calendar:
 		// the clause is named once, and the 2020 row is not to blame.
 		{name: "a floor per month to 9999-12-31", srcs: one(floorMonthly),

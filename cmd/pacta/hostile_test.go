@@ -97,6 +97,15 @@ func operands() int {
 	return 5_000
 }
 
+// depth is how deep the nesting cases nest: 100,000 with PACTA_SLOW=1 and
+// 10,000 otherwise; the limit is 200.
+func depth() int {
+	if hostileSlow() {
+		return 100_000
+	}
+	return 10_000
+}
+
 const hPos = `h\.pacta:\d+:\d+: `
 
 const sale = `{"action":"sell","actor":"a","date":"2024-01-01","amount":"USD 10.00","n":1,"note":"x"}`
@@ -151,10 +160,10 @@ func cliCases() []cliCase {
 		{name: "eval: plus", args: []string{"eval", hChain("1", "+", "1", n)},
 			code: 1, want: `<expr>:1:\d+: expression too long`, maxTime: 10 * time.Second, maxMem: 1 << 30},
 		{name: "check: deep brackets", files: map[string]func() string{"h.pacta": func() string {
-			return hSrc("  term t = " + strings.Repeat("(", 100_000) + "1" + strings.Repeat(")", 100_000))
+			return hSrc("  term t = " + strings.Repeat("(", depth()) + "1" + strings.Repeat(")", depth()))
 		}}, args: []string{"check", "h.pacta"}, code: 1, want: hPos + "expression nested too deeply", maxTime: 5 * time.Second, maxMem: 512 * hMiB},
 		{name: "check: deep lists", files: map[string]func() string{"h.pacta": func() string {
-			return hSrc("  term t = " + strings.Repeat("[", 100_000) + "1" + strings.Repeat("]", 100_000))
+			return hSrc("  term t = " + strings.Repeat("[", depth()) + "1" + strings.Repeat("]", depth()))
 		}}, args: []string{"check", "h.pacta"}, code: 1, want: hPos + "expression nested too deeply", maxTime: 5 * time.Second, maxMem: 512 * hMiB},
 
 		// ---- 2. many clauses ----
@@ -219,14 +228,14 @@ func cliCases() []cliCase {
 		// ---- 5. a million items ----
 		{name: "check: a million terms", files: map[string]func() string{"h.pacta": func() string {
 			return hSrc(hItems(1_000_000, func(k int) string { return fmt.Sprintf("term t%d = 1", k) }))
-		}}, args: []string{"check", "h.pacta"}, code: 1, want: `h\.pacta: the file is larger than 4 MiB`, maxTime: 5 * time.Second, maxMem: 64 * hMiB},
+		}}, args: []string{"check", "h.pacta"}, code: 1, want: `h\.pacta: the file is larger than 4 MiB`, maxTime: 5 * time.Second, maxMem: 64 * hMiB, slow: true},
 		{name: "check: a million terms, size limit raised", files: map[string]func() string{"h.pacta": func() string {
 			return hSrc(hItems(1_000_000, func(k int) string { return fmt.Sprintf("term t%d = 1", k) }))
 		}}, args: []string{"check", "--max-source-bytes", "67108864", "h.pacta"}, code: 1,
 			want: hPos + "(too many declarations in one file|the file is too long)", maxTime: 15 * time.Second, maxMem: 1 << 30, slow: true},
 		{name: "check: a million list elements", files: map[string]func() string{"h.pacta": func() string {
 			return hSrc("  term l = [" + strings.Repeat("1,", 1_000_000) + "1]")
-		}}, args: []string{"check", "h.pacta"}, code: 1, want: hPos + "(the file is too long|too many elements)", maxTime: 15 * time.Second, maxMem: 1 << 30},
+		}}, args: []string{"check", "h.pacta"}, code: 1, want: hPos + "(the file is too long|too many elements)", maxTime: 15 * time.Second, maxMem: 1 << 30, slow: true},
 
 		// ---- 6. edges ----
 		{name: "check: 61-digit decimal", files: map[string]func() string{"h.pacta": file(hSrc("  term t = 0." + strings.Repeat("0", 59) + "1"))},
