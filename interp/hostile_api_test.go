@@ -375,6 +375,17 @@ func hostileCases() []hostileCase {
 			}),
 			ask: settleJSONL, want: `^l\.jsonl:1: the line is longer than 1 MiB`, also: short(300), maxTime: 5 * time.Second, maxMem: 64 * mib},
 
+		// JSON nested 20,000 deep (encoding/json stops at 10,000).
+		{name: "JSON Lines: a value nested 20,000 deep", srcs: one(hAgreement("  clause 1 \"T\" a pays b 1% of amount of each sell by a")),
+			prep: ledgerIn(func() string { return deepJSON + "\n" }),
+			ask:  settleJSONL, want: `^l\.jsonl:1: field "note": `, also: short(300), maxTime: 2 * time.Second, maxMem: 64 * mib},
+		{name: "ParseActionJSON: a value nested 20,000 deep", srcs: one(hAgreement()),
+			ask: func(ctx context.Context, t *testing.T, p *interp.Program, _ any) error {
+				_, err := p.ParseActionJSON([]byte(deepJSON))
+				return err
+			}, want: `note`, also: notGoJSON, maxTime: 2 * time.Second, maxMem: 64 * mib,
+			knownBug: "ParseActionJSON (and pacta decide) on JSON nested past 10,000 levels: \"not a JSON object: invalid character '[' exceeded max depth\": encoding/json's words, and it is an object"},
+
 		// ---- 5. a million items ----
 		{name: "a million terms", srcs: oneF(func() string {
 			return hAgreement(manyItems(1_000_000, func(k int) string { return "term t" + fmt.Sprint(k) + " = 1" }))
@@ -642,6 +653,17 @@ func cancelLatency(ctx context.Context, t *testing.T, p *interp.Program, _ any) 
 		t.Errorf("cancellation took %v, want under 100ms", worst)
 	}
 	return nil
+}
+
+// deepJSON is a sale whose note is a list nested 20,000 deep.
+var deepJSON = `{"action":"sell","actor":"a","date":"2024-01-01","amount":"USD 1.00","n":1,"note":` +
+	strings.Repeat("[", 20_000) + strings.Repeat("]", 20_000) + "}"
+
+// notGoJSON wants no wording of encoding/json.
+func notGoJSON(t *testing.T, err error) {
+	if m := regexp.MustCompile(`invalid character|exceeded max depth|looking for beginning`).FindString(err.Error()); m != "" {
+		t.Errorf("the message has encoding/json's words (%q): %.300s", m, err)
+	}
 }
 
 // notEchoed wants the error not to hold s.

@@ -225,6 +225,15 @@ func cliCases() []cliCase {
 			maxStderrBytes: 400, maxTime: 5 * time.Second, maxMem: 256 * hMiB,
 			knownBug: "a line over 16 MiB on the standard input of pacta decide ends the reading: the actions after it are neither decided nor counted (cmd/pacta/decide.go, bufio.Scanner stops at ErrTooLong)"},
 
+		{name: "decide: an action nested 20,000 deep on standard input", files: map[string]func() string{"h.pacta": file(hSrc())},
+			stdin: func() string {
+				return `{"action":"sell","actor":"a","date":"2024-01-01","amount":"USD 1.00","n":1,"note":` +
+					strings.Repeat("[", 20_000) + strings.Repeat("]", 20_000) + "}\n"
+			},
+			args: []string{"decide", "h.pacta"}, code: 1, want: `^stdin:1: `, notErr: `invalid character|exceeded max depth`,
+			maxStderrBytes: 400, maxTime: 5 * time.Second, maxMem: 64 * hMiB,
+			knownBug: "pacta decide on an action nested past 10,000 levels: \"stdin:1: not a JSON object: invalid character '[' exceeded max depth\" (encoding/json's words; it is an object)"},
+
 		// ---- 5. a million items ----
 		{name: "check: a million terms", files: map[string]func() string{"h.pacta": func() string {
 			return hSrc(hItems(1_000_000, func(k int) string { return fmt.Sprintf("term t%d = 1", k) }))
