@@ -508,6 +508,23 @@ func hostileCases() []hostileCase {
 			maxTime: 2 * time.Second, maxMem: 16 * mib},
 		{name: "int64 max + 1", srcs: one(hAgreement()), ask: evalIs("9223372036854775807 + 1", "9223372036854775808"),
 			maxTime: 2 * time.Second, maxMem: 16 * mib},
+		// With a July fiscal start, FY10000 runs from 9999-07-01 to
+		// 10000-06-30 and FY0001 from 0000-07-01 to 0001-06-30: their ends
+		// are outside the calendar, which `9999-12-31 + 1 day` reports as
+		// out of range.
+		{name: "end of a fiscal year past the calendar", srcs: one(strings.Replace(hAgreement(), "currency USD", "currency USD\n  fiscal year starts July", 1)),
+			ask: evalQ("end_of(fiscal_year_of(9999-12-31))"), want: `^<expr>:1:\d+: .*out of range`, maxTime: 2 * time.Second, maxMem: 16 * mib,
+			knownBug: "end_of(fiscal_year_of(9999-12-31)) with a July fiscal start is 9999-12-31, silently (FY10000 ends 10000-06-30); likewise start_of(fiscal_year_of(0001-01-01)) is 0001-01-01"},
+		{name: "start of a fiscal year before the calendar", srcs: one(strings.Replace(hAgreement(), "currency USD", "currency USD\n  fiscal year starts July", 1)),
+			ask: evalQ("start_of(fiscal_year_of(0001-01-01))"), want: `^<expr>:1:\d+: .*out of range`, maxTime: 2 * time.Second, maxMem: 16 * mib,
+			knownBug: "start_of(fiscal_year_of(0001-01-01)) with a July fiscal start is 0001-01-01, silently (FY0001 starts 0000-07-01)"},
+		// The calendar's edges, one day past them.
+		{name: "a day past 9999-12-31", srcs: one(hAgreement()), ask: evalQ("9999-12-31 + 1 day"),
+			want: `^<expr>:1:\d+: date 9999-12-31 \+ 1 day is out of range`, maxTime: 2 * time.Second, maxMem: 16 * mib},
+		{name: "a day before 0001-01-01", srcs: one(hAgreement()), ask: evalQ("0001-01-01 - 1 day"),
+			want: `^<expr>:1:\d+: date 0001-01-01 - 1 day is out of range`, maxTime: 2 * time.Second, maxMem: 16 * mib},
+		{name: "add_days by the largest integer", srcs: one(hAgreement()), ask: evalQ("add_days(9999-12-31, 9223372036854775807)"),
+			want: `^<expr>:1:\d+: .*out of range`, maxTime: 2 * time.Second, maxMem: 16 * mib},
 		// (2^63 − 1)^4 is about 8.5 × 10^75, 76 digits: past the 60 significant digits.
 		{name: "past 60 digits at run time", srcs: one(hAgreement()), ask: evalQ(chain("9223372036854775807", "*", "9223372036854775807", 4)),
 			want: `^<expr>:1:\d+: .*(out of range|more than 60 digits)`, maxTime: 2 * time.Second, maxMem: 16 * mib},
