@@ -64,7 +64,8 @@ type hostileCase struct {
 	maySucceed bool
 	// also checks the error further (errors.Is and the like).
 	also func(t *testing.T, err error)
-	// maxTime and maxMem bound the call (compile and question).
+	// maxTime and maxMem bound the call: Compile, and the question when
+	// there is one (each separately).
 	maxTime time.Duration
 	maxMem  uint64
 	// slow cases run only with PACTA_SLOW=1.
@@ -762,7 +763,6 @@ func TestHostileAPI(t *testing.T) {
 				}
 				srcs[i] = interp.Source{Name: name, Text: []byte(s)}
 			}
-			texts = nil
 			opts := append([]interp.Option{interp.WithFuncs(stdlib.Funcs()...)}, c.opts...)
 			var err error
 			var took time.Duration
@@ -773,9 +773,15 @@ func TestHostileAPI(t *testing.T) {
 					_, err = interp.Compile(srcs, opts...)
 				})
 			} else {
-				p, cerr := interp.Compile(srcs, opts...)
+				var p *interp.Program
+				var cerr error
+				ctook, cmem := measure(func() { p, cerr = interp.Compile(srcs, opts...) })
 				if cerr != nil {
 					t.Fatalf("the agreement does not compile: %.600v", cerr)
+				}
+				t.Logf("compiled in %v, %.1f MiB allocated", ctook.Round(time.Millisecond), float64(cmem)/mib)
+				if ctook > c.maxTime || cmem > c.maxMem {
+					t.Errorf("compiling took %v and allocated %.1f MiB, want under %v and %.1f MiB", ctook, float64(cmem)/mib, c.maxTime, float64(c.maxMem)/mib)
 				}
 				var in any
 				if c.prep != nil {

@@ -373,7 +373,6 @@ func TestHostileCLI(t *testing.T) {
 			took := time.Since(start)
 			runtime.ReadMemStats(&after)
 			mem := after.TotalAlloc - before.TotalAlloc
-			input = ""
 			t.Logf("exit %d, %v, %.1f MiB allocated; stderr: %.200q", code, took.Round(time.Millisecond), float64(mem)/hMiB, errs)
 			if code != c.code {
 				t.Errorf("exit status %d, want %d; stderr:\n%.600s", code, c.code, errs)
