@@ -560,6 +560,14 @@ func hostileCases() []hostileCase {
 				return `{"action":"sell","actor":"a","date":"2024-01-01","amount":"USD 1.00","n":` + strings.Repeat("9", 80) + `,"note":"x"}` + "\n"
 			}),
 			ask: settleJSONL, want: `^l\.jsonl:1: field "n": .*too large`, also: short(300), maxTime: 2 * time.Second, maxMem: 16 * mib},
+		// 1e2 is a JSON number and a whole number (100): refused or read,
+		// it is not "not a whole number"; 1e999999999 is too large.
+		{name: "JSON integer with an exponent", srcs: one(hAgreement("  clause 1 \"T\" a pays b 1% of amount of each sell by a")),
+			prep: ledgerIn(func() string {
+				return `{"action":"sell","actor":"a","date":"2024-01-01","amount":"USD 1.00","n":1e2,"note":"x"}` + "\n"
+			}),
+			ask: settleJSONL, want: `^l\.jsonl:1: field "n": `, maySucceed: true, also: notSaying("is not a whole number"), maxTime: 2 * time.Second, maxMem: 16 * mib,
+			knownBug: `a JSON ledger number written with an exponent ("n": 1e2, or 1e999999999) is reported as "\"1e2\" is not a whole number"`},
 		{name: "CSV integer too large", srcs: one(hAgreement("  clause 1 \"T\" a pays b 1% of amount of each sell by a")),
 			prep: ledgerIn(func() string { return csvLedger("sell,a,2024-01-01,USD 1.00," + strings.Repeat("9", 80) + ",x,") }),
 			ask:  settleCSV(interp.SettleOptions{}), want: `^l\.csv:2: field "n": .*too large`, also: short(300), maxTime: 2 * time.Second, maxMem: 16 * mib},
@@ -681,6 +689,15 @@ var deepJSON = `{"action":"sell","actor":"a","date":"2024-01-01","amount":"USD 1
 func notGoJSON(t *testing.T, err error) {
 	if m := regexp.MustCompile(`invalid character|exceeded max depth|looking for beginning`).FindString(err.Error()); m != "" {
 		t.Errorf("the message has encoding/json's words (%q): %.300s", m, err)
+	}
+}
+
+// notSaying wants the error not to say s.
+func notSaying(s string) func(t *testing.T, err error) {
+	return func(t *testing.T, err error) {
+		if strings.Contains(err.Error(), s) {
+			t.Errorf("the message says %q: %.300s", s, err)
+		}
 	}
 }
 
