@@ -556,6 +556,17 @@ func hostileCases() []hostileCase {
 			want: pos + "unknown currency", also: short(300), maxTime: 5 * time.Second, maxMem: 256 * mib,
 			knownBug: "check messages quote names whole: `unknown currency \"UUU…\"` of 100 KB is quoted whole (twice on the command line)"},
 
+		// A near miss of a long name: the "did you mean" search must not be
+		// quadratic in the name's length (10,000 characters took 1.2 s,
+		// 100,000 over a minute).
+		{name: "a near miss of a 30,000-character name", srcs: one(hAgreement("  term "+strings.Repeat("y", 30_000)+" = 1", "  term t = "+strings.Repeat("y", 30_000)+"z")),
+			want: pos + "unknown name", maxTime: 2 * time.Second, maxMem: 256 * mib,
+			knownBug: "the \"did you mean\" search (lang.suggest) is quadratic in the name's length: a near miss of a 100,000-character term name takes over a minute to check"},
+		{name: "a ledger action near a 30,000-character action name", srcs: one(hAgreement("  action " + strings.Repeat("s", 30_000) + " { note text }")),
+			prep: ledgerIn(func() string { return csvLedger(strings.Repeat("s", 30_000) + "x,a,2024-01-01,,,x,") }),
+			ask:  settleCSV(interp.SettleOptions{}), want: `^l\.csv:2: field "action": unknown action`, also: short(300), maxTime: 2 * time.Second, maxMem: 256 * mib,
+			knownBug: "the \"did you mean\" search is quadratic in the name's length, for ledger action names too (interp suggest → lang.Closest; 8 s for 30,000 characters), and the hint quotes the suggested name whole (a 30 KB message)"},
+
 		// ---- 8. wording ----
 		{name: "negative split share", srcs: one(hAgreement("  clause 1 \"T\" a pays split {\n    b -10%\n    remainder to c\n  } USD 100.00 on 2020-02-01")),
 			want: pos + ".*(above zero|more than zero|negative)", maxTime: 2 * time.Second, maxMem: 16 * mib},
