@@ -567,6 +567,19 @@ func hostileCases() []hostileCase {
 			ask:  settleCSV(interp.SettleOptions{}), want: `^l\.csv:2: field "action": unknown action`, also: short(300), maxTime: 2 * time.Second, maxMem: 256 * mib,
 			knownBug: "the \"did you mean\" search is quadratic in the name's length, for ledger action names too (interp suggest → lang.Closest; 8 s for 30,000 characters), and the hint quotes the suggested name whole (a 30 KB message)"},
 
+		// Many errors at once: each costs about the same, whatever their
+		// number (no error rescans the file or every name).
+		{name: "2,000 duplicate terms", srcs: oneF(func() string { return hAgreement(strings.Repeat("  term t = 1\n", 2_000)) }),
+			want: pos + `"t" is already declared as a term at line 9 \(and 1998 more errors\)$`, maxTime: 5 * time.Second, maxMem: 256 * mib},
+		{name: "10,000 duplicate terms", srcs: oneF(func() string { return hAgreement(strings.Repeat("  term t = 1\n", 10_000)) }),
+			want: pos + `"t" is already declared as a term at line 9 \(and 9998 more errors\)$`, maxTime: 10 * time.Second, maxMem: 512 * mib, slow: true},
+		{name: "2,000 unknown names", srcs: oneF(func() string {
+			return hAgreement(manyItems(2_000, func(k int) string { return fmt.Sprintf("term t%d = q", k) }))
+		}), want: pos + `unknown name "q" \(and 1999 more errors\)$`, maxTime: 5 * time.Second, maxMem: 256 * mib},
+		{name: "10,000 unknown names", srcs: oneF(func() string {
+			return hAgreement(manyItems(10_000, func(k int) string { return fmt.Sprintf("term t%d = q", k) }))
+		}), want: pos + `unknown name "q" \(and 9999 more errors\)$`, maxTime: 10 * time.Second, maxMem: 512 * mib, slow: true},
+
 		// ---- 8. wording ----
 		{name: "negative split share", srcs: one(hAgreement("  clause 1 \"T\" a pays split {\n    b -10%\n    remainder to c\n  } USD 100.00 on 2020-02-01")),
 			want: pos + ".*(above zero|more than zero|negative)", maxTime: 2 * time.Second, maxMem: 16 * mib},
