@@ -229,6 +229,7 @@ type settler struct {
 	nextSched int
 	fired     map[*ClauseInfo]bool
 	oblig     []*obligation
+	pending   []pendingPayment // payments of the last date read, applied once it is over
 	n         int64
 	// sawPayment is set by the first payment event; without one, payment
 	// is not tracked and nothing is reported overdue.
@@ -251,6 +252,9 @@ type settler struct {
 	sample   int
 	tally    map[BreachTally]*BreachTally // keyed with Count 0
 	found    Breach
+	// on holds clause versions compiled with the terms of a version they
+	// are not in (settle_terms.go).
+	on map[onKey]*moneyRules
 }
 
 // calendarErr positions at the last row counted an error of a date
@@ -343,7 +347,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		}
 		for _, r := range v.money.scheduled {
 			if !r.date.Before(v.from) && !r.date.After(end) {
-				s.sched = append(s.sched, r)
+				s.sched = append(s.sched, s.installmentOn(r))
 			}
 		}
 	}
@@ -388,6 +392,9 @@ func (s *settler) event(ev Event) error {
 			return err
 		}
 	}
+	if err := s.flushPayments(date, false); err != nil {
+		return err
+	}
 	if err := s.advance(date, false); err != nil {
 		return s.calendarErr(s.lastAt, err)
 	}
@@ -397,7 +404,10 @@ func (s *settler) event(ev Event) error {
 	}
 	v := s.ag.versionAt(s.known(date))
 	if v == nil || date.Before(s.ag.effective) {
-		return nil // before the agreement took effect: counts for nothing
+		// Before the agreement took effect: counts for nothing, but a
+		// payment recorded still means payment is tracked (SPEC 6.5).
+		s.sawPayment = s.sawPayment || r.Schema.payment
+		return nil
 	}
 	s.fr.event = r
 	s.fr.budget = s.p.budget
@@ -596,6 +606,9 @@ func (s *settler) finish() error {
 	end := s.st.To
 	if s.st.AsOf.After(end) {
 		end = s.st.AsOf
+	}
+	if err := s.flushPayments(end, true); err != nil {
+		return err
 	}
 	if err := s.advance(end, true); err != nil {
 		return err

@@ -114,7 +114,7 @@ func (g *gen) agreement(nEvents int) *agreement {
 	g.volume = big.NewRat(int64(perQuarter)*1000/2, 1) // two actions, about half the rows each
 	g.scale = quo(g.volume, big.NewRat(10, 1))
 
-	a.rt, _ = g.percent()
+	a.rt = g.termRate()
 	a.fee = g.unitAmount(g.scale)
 	nc := 2 + g.n(7)
 	for range nc {
@@ -607,6 +607,18 @@ func (g *gen) cond(depth int) *cond {
 	}
 }
 
+// termRate is a value of the term rt: a percent more than 0%, since rt
+// may be a split's share (SPEC 8.4: every share is more than 0%), taken
+// on the last day of a settlement period (9.3) even after the clause
+// that splits by it was deleted.
+func (g *gen) termRate() *big.Rat {
+	r, _ := g.percent()
+	if r.Sign() == 0 {
+		r = big.NewRat(1, 10)
+	}
+	return r
+}
+
 func (g *gen) percent() (*big.Rat, string) {
 	var r *big.Rat
 	switch g.n(4) {
@@ -842,7 +854,7 @@ func (g *gen) amendments() {
 			}
 		}
 		if g.chance(0.3) {
-			am.rt, _ = g.percent()
+			am.rt = g.termRate()
 		}
 		if g.chance(0.3) {
 			am.fee = g.unitAmount(g.scale)

@@ -123,7 +123,7 @@ amendment am1 "Stop" amends deal {
 		},
 	},
 	{
-		bug: "unrounded-amounts",
+		bug: "fixed: unrounded-amounts",
 		src: `agreement deal "Rounding" {
   effective 2025-01-01
   currency USD
@@ -196,7 +196,7 @@ amendment am1 "Stop" amends deal {
 		want: []string{"2025-Q1 ana→ben 1 share 20.00"},
 	},
 	{
-		bug: "term-evaluation-date",
+		bug: "fixed: term-evaluation-date",
 		src: `agreement deal "Terms" {
   effective 2025-01-01
   currency USD
@@ -220,7 +220,7 @@ amendment am1 "Fee" amends deal {
 		},
 	},
 	{
-		bug: "term-evaluation-date",
+		bug: "fixed: term-evaluation-date",
 		src: `agreement deal "Split term" {
   effective 2025-01-01
   currency USD
@@ -247,7 +247,7 @@ amendment am2 "Rate" amends deal {
 		},
 	},
 	{
-		bug: "term-evaluation-date",
+		bug: "fixed: term-evaluation-date",
 		src: `agreement deal "Advance from a term" {
   effective 2024-09-20
   currency USD
@@ -271,6 +271,46 @@ amendment am2 "Fee" amends deal {
 		// all recouped (3,293.00 − 1,000.00 = 2,293.00 still to recoup),
 		// so nothing is paid.
 		want: nil,
+	},
+	{
+		bug: "fixed: term-evaluation-date",
+		src: `agreement deal "Limits from a term" {
+  effective 2025-01-01
+  currency USD
+  party ana "ANA"
+  party ben "BEN"
+  term fee = USD 100.00
+  action sell { amt money }
+  clause 1 "Cap"
+    ana pays ben 10% of amt of each sell
+      settled monthly
+      at most fee per quarter
+  clause 2 "Guarantee"
+    ana pays ben 1% of amt of each sell
+      settled quarterly
+      minimum guarantee fee per quarter
+}
+amendment am1 "Fee" amends deal {
+  effective 2025-02-15
+  replace term fee = USD 200.00
+}`,
+		ledger: "action,actor,date,amt\nsell,ana,2025-01-10,1500.00\nsell,ana,2025-02-20,1000.00\n",
+		to:     "2025-03-31",
+		// Limit amounts are taken on the settlement period's last day
+		// (9.3), the cap acting on the quarter's running total E (7.4
+		// step 4).
+		want: []string{
+			// January: 10% × 1,500.00 = 150.00; X on 01-31 is 100.00:
+			// min(100, 150) − min(100, 0) = 100.00.
+			"2025-01 ana→ben 1 share 100.00",
+			// February: 10% × 1,000.00 = 100.00; X on 02-28 is 200.00:
+			// min(200, 250) − min(200, 150) = 50.00.
+			"2025-02 ana→ben 1 share 50.00",
+			// Q1: 1% × 1,500.00 + 1% × 1,000.00 = 25.00; the guarantee
+			// on 03-31 is 200.00: a true-up of 200.00 − 25.00 = 175.00.
+			"2025-Q1 ana→ben 2 share 25.00",
+			"2025-Q1 ana→ben 2 true-up 175.00",
+		},
 	},
 	{
 		bug: "fixed: late-partial-payment",
@@ -299,7 +339,7 @@ amendment am2 "Fee" amends deal {
 		},
 	},
 	{
-		bug: "payment-on-period-end",
+		bug: "fixed: payment-on-period-end",
 		src: `agreement deal "Paid on the period's last day" {
   effective 2025-01-01
   currency USD
@@ -322,7 +362,7 @@ amendment am2 "Fee" amends deal {
 		want: []string{"2025-Q2 cy→ana 3 share 100.00"},
 	},
 	{
-		bug: "payment-on-period-end",
+		bug: "fixed: payment-on-period-end",
 		src: `agreement deal "Paid after the end" {
   effective 2025-01-01
   ends 2026-03-19
