@@ -479,6 +479,9 @@ type checker struct {
 	enums    map[*KindDecl]*Enum
 	reported map[string]bool // errors reported once per check (by key)
 	hints    int             // "did you mean" searches made
+	// nesting is how many term bodies are being checked, one inside the
+	// other (termResult); it stays at most MaxTermDepth.
+	nesting int
 }
 
 // family is an agreement with its amendments.
@@ -716,7 +719,9 @@ func (c *checker) checkFamily(fam *family) {
 			}
 		}
 		if terms || i == 0 {
-			c.termCycles(v)
+			if !c.termCycles(v) {
+				c.termDepths(v)
+			}
 		}
 		if clauses || i == 0 {
 			c.precedenceCycles(v)
@@ -835,46 +840,7 @@ func (g *graph) edge(from, to string, ref *ClauseRef) {
 // back to itself, such as [a b a]. Cycles come in the order of their first
 // nodes.
 func (g *graph) cycles(less func(a, b string) bool) [][]string {
-	index := make(map[string]int)
-	low := make(map[string]int)
-	onStack := make(map[string]bool)
-	var stack []string
-	var comps [][]string
-	var strong func(v string)
-	strong = func(v string) {
-		index[v] = len(index)
-		low[v] = index[v]
-		stack = append(stack, v)
-		onStack[v] = true
-		for _, e := range g.adj[v] {
-			if _, seen := index[e.to]; !seen {
-				strong(e.to)
-				low[v] = min(low[v], low[e.to])
-			} else if onStack[e.to] {
-				low[v] = min(low[v], index[e.to])
-			}
-		}
-		if low[v] == index[v] {
-			var comp []string
-			for {
-				w := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				onStack[w] = false
-				comp = append(comp, w)
-				if w == v {
-					break
-				}
-			}
-			if len(comp) > 1 {
-				comps = append(comps, comp)
-			}
-		}
-	}
-	for _, n := range g.nodes {
-		if _, seen := index[n]; !seen {
-			strong(n)
-		}
-	}
+	comps := g.components()
 	var out [][]string
 	for _, comp := range comps {
 		in := make(map[string]bool, len(comp))
@@ -891,6 +857,71 @@ func (g *graph) cycles(less func(a, b string) bool) [][]string {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return less(out[i][0], out[j][0]) })
 	return out
+}
+
+// components returns the strongly connected components of more than one
+// node, by Tarjan's algorithm. It keeps its own stack of nodes being
+// explored instead of recursing, so a chain of 100,000 terms or clauses
+// takes no more Go stack than a chain of two.
+func (g *graph) components() [][]string {
+	index := make(map[string]int, len(g.nodes))
+	low := make(map[string]int, len(g.nodes))
+	onStack := make(map[string]bool)
+	var stack []string
+	var comps [][]string
+	type visit struct {
+		v    string
+		next int // the next edge of v to follow
+	}
+	var work []visit
+	enter := func(v string) {
+		index[v] = len(index)
+		low[v] = index[v]
+		stack = append(stack, v)
+		onStack[v] = true
+		work = append(work, visit{v: v})
+	}
+	for _, n := range g.nodes {
+		if _, seen := index[n]; seen {
+			continue
+		}
+		enter(n)
+		for len(work) > 0 {
+			top := &work[len(work)-1]
+			v := top.v
+			if top.next < len(g.adj[v]) {
+				to := g.adj[v][top.next].to
+				top.next++
+				if _, seen := index[to]; !seen {
+					enter(to)
+				} else if onStack[to] {
+					low[v] = min(low[v], index[to])
+				}
+				continue
+			}
+			work = work[:len(work)-1]
+			if len(work) > 0 {
+				parent := work[len(work)-1].v
+				low[parent] = min(low[parent], low[v])
+			}
+			if low[v] == index[v] {
+				var comp []string
+				for {
+					w := stack[len(stack)-1]
+					stack = stack[:len(stack)-1]
+					onStack[w] = false
+					comp = append(comp, w)
+					if w == v {
+						break
+					}
+				}
+				if len(comp) > 1 {
+					comps = append(comps, comp)
+				}
+			}
+		}
+	}
+	return comps
 }
 
 // pathBack finds a shortest path from start back to start within in.
