@@ -126,6 +126,11 @@ import (
 //    themselves, directly or through other terms, in any version (a replacement
 //    can close a cycle). The error names the cycle from the term declared
 //    first: `term "ping" depends on itself: ping → pong → ping`.
+// 4. At most MaxTermDepth (1,000) terms may use one another in a row: a
+//    term defined through a longer chain is an error at the term where the
+//    chain passes the limit, naming the chain (SPEC 4.6, 13). The longest
+//    chain is found with an explicit stack, and the checker checks at most
+//    MaxTermDepth term bodies one inside the other.
 //
 // # 5. Actions and events
 //
