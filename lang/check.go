@@ -487,6 +487,11 @@ type checker struct {
 	// nesting is how many term bodies are being checked, one inside the
 	// other (termResult); it stays at most MaxTermDepth.
 	nesting int
+	// level is the depth of the expression being checked, in the term
+	// body being checked (or the clause); maxLevel the deepest reached
+	// there; outer the sum of the levels of the bodies being checked
+	// around it, which stays below MaxTermNesting.
+	level, maxLevel, outer int
 }
 
 // family is an agreement with its amendments.

@@ -585,6 +585,11 @@ type termInfo struct {
 	state  uint8 // 0 not checked, 1 being checked, 2 checked
 	result Type
 	refs   []string // the terms its body names, in order of first use
+	// refLevels[i] is the deepest level of the body's expression at which
+	// refs[i] is named (the body itself is level 1); levels is the depth
+	// of the body's expression.
+	refLevels []int
+	levels    int
 }
 
 // termResult returns the type of a term's value (its result), checking the
@@ -601,7 +606,7 @@ func (c *checker) termResult(d *TermDecl) Type {
 	case 2:
 		return ti.result
 	}
-	if c.nesting >= MaxTermDepth {
+	if c.nesting >= MaxTermDepth || c.outer+c.level >= MaxTermNesting {
 		// This term is the next link of a chain of more than MaxTermDepth
 		// terms being checked one inside the other, which termDepths
 		// reports. Leave it unchecked (its type unknown here); it is
@@ -610,7 +615,13 @@ func (c *checker) termResult(d *TermDecl) Type {
 		return nil
 	}
 	c.nesting++
-	defer func() { c.nesting-- }()
+	outer, level, maxLevel := c.outer, c.level, c.maxLevel
+	c.outer, c.level, c.maxLevel = outer+level, 0, 0
+	defer func() {
+		ti.levels = c.maxLevel
+		c.nesting--
+		c.outer, c.level, c.maxLevel = outer, level, maxLevel
+	}()
 	ti.state = 1
 	e := &env{v: ti.v, term: ti, locals: make(map[string]*local)}
 	for i, p := range d.Params {
