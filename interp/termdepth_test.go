@@ -81,3 +81,30 @@ func TestTermChainAmendmentsRefused(t *testing.T) {
 		t.Errorf("refused after %v", took)
 	}
 }
+
+// The deepest nesting of term expressions allowed (SPEC 13, 20,000
+// levels: 100 terms each using the one before 200 levels deep) compiles
+// and evaluates.
+func TestTermNestingEval(t *testing.T) {
+	ops := strings.Repeat(" + 1", 199)
+	var b strings.Builder
+	b.WriteString("agreement a \"A\" {\n  effective 2020-01-01\n  currency USD\n  party p \"P\"\n")
+	b.WriteString("  term t0(x decimal) = x" + ops + "\n")
+	for k := 1; k < 100; k++ {
+		fmt.Fprintf(&b, "  term t%d(x decimal) = t%d(x)%s\n", k, k-1, ops)
+	}
+	b.WriteString("}\n")
+	p, err := interp.Compile([]interp.Source{{Name: "deep.pacta", Text: []byte(b.String())}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := p.Eval(context.Background(), "", "t99(1)", interp.EvalOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// t0(1) = 1 + 199 = 200; t1 ... t99 add 199 each: 200 + 99 × 199 =
+	// 200 + 19,701 = 19,901.
+	if got := v.String(); got != "19901" {
+		t.Errorf("t99(1) = %s, want 19901", got)
+	}
+}

@@ -128,9 +128,11 @@ import (
 //    first: `term "ping" depends on itself: ping → pong → ping`.
 // 4. At most MaxTermDepth (1,000) terms may use one another in a row: a
 //    term defined through a longer chain is an error at the term where the
-//    chain passes the limit, naming the chain (SPEC 4.6, 13). The longest
-//    chain is found with an explicit stack, and the checker checks at most
-//    MaxTermDepth term bodies one inside the other.
+//    chain passes the limit, naming the chain (SPEC 4.6, 13). Likewise, the
+//    levels of expression along terms using one another are at most
+//    MaxTermNesting (20,000) in all. The longest chains are found with an
+//    explicit stack, and the checker checks term bodies one inside the
+//    other only within both limits.
 //
 // # 5. Actions and events
 //

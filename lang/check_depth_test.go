@@ -136,3 +136,46 @@ func TestTermChainAcrossAmendments(t *testing.T) {
 		t.Errorf("check took %v", took)
 	}
 }
+
+// deepChainSrc writes n terms, each adding 1 to the one before 199 times:
+// t0(x) = x + 1 + ... + 1 and t{k}(x) = t{k-1}(x) + 1 + ... + 1. The 199
+// operators nest to the left, so the call (or x) stands 200 levels deep:
+// t0 nests 200 levels, and t{k} 200 more than t{k-1}, 200 × (k+1) in all.
+func deepChainSrc(n int, reverse bool) string {
+	ops := strings.Repeat(" + 1", 199)
+	var b strings.Builder
+	b.WriteString("agreement a \"A\" {\n  effective 2020-01-01\n  currency USD\n  party p \"P\"\n")
+	for i := 0; i < n; i++ {
+		k := i
+		if reverse {
+			k = n - 1 - i
+		}
+		if k == 0 {
+			b.WriteString("  term t0(x decimal) = x" + ops + "\n")
+		} else {
+			fmt.Fprintf(&b, "  term t%d(x decimal) = t%d(x)%s\n", k, k-1, ops)
+		}
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// 100 terms nest 200 × 100 = 20,000 levels, the most allowed; 101 nest
+// 20,200, refused at t100, in either order.
+func TestTermNesting(t *testing.T) {
+	const msg = "term t100 is defined through terms whose expressions nest more than 20,000 levels deep in all (t100 → t99 → … → t0); at most 20,000"
+	for _, reverse := range []bool{false, true} {
+		if errs := checkSrc(t, "deep.pacta", deepChainSrc(100, reverse)); len(errs) > 0 {
+			t.Errorf("reverse=%v: 100 terms: %v", reverse, errs)
+		}
+		errs := checkSrc(t, "deep.pacta", deepChainSrc(101, reverse))
+		// t100 is on line 5 + 100 written forwards, on line 5 reversed.
+		line := 105
+		if reverse {
+			line = 5
+		}
+		if len(errs) != 1 || errs[0].Msg != msg || errs[0].Pos.Line != line || errs[0].Pos.Col != 8 {
+			t.Errorf("reverse=%v: 101 terms: got %v, want %d:8: %s", reverse, errs, line, msg)
+		}
+	}
+}
