@@ -81,7 +81,7 @@ func (a *agreement) typeOf(te *lang.TypeExpr) *fieldType {
 	case "party":
 		return &fieldType{kind: KindParty}
 	}
-	if k, ok := a.info.Kinds[te.Name.Name]; ok {
+	if k, ok := a.kinds[te.Name.Name]; ok {
 		t := &fieldType{kind: KindEnum, kindName: k.Name.Name, members: map[string]int{}}
 		for i, m := range k.Members {
 			t.members[m.Name] = i
@@ -105,7 +105,7 @@ func (p *Program) Schema(agreementID, name string) (*Schema, error) {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		return nil, fmt.Errorf("unknown action %q%s", name, suggest(name, names))
+		return nil, fmt.Errorf("unknown action %s%s", shown(name), suggest(name, names))
 	}
 	return s, nil
 }
@@ -126,24 +126,27 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 	case KindInteger:
 		d, err := ParseDecimal(text)
 		if err != nil {
-			return Value{}, fmt.Errorf("%q is not a whole number", text)
+			if allDigits(strings.TrimPrefix(text, "-")) {
+				return Value{}, fmt.Errorf("%s is too large: a whole number has at most %d digits", shown(text), MaxDecimalDigits)
+			}
+			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
 		}
 		v, err := Integer(d)
 		if err != nil {
-			return Value{}, fmt.Errorf("%q is not a whole number", text)
+			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
 		}
 		return v, nil
 	case KindDecimal:
 		d, err := ParseDecimal(text)
 		if err != nil {
-			return Value{}, fmt.Errorf("%q is not a number", text)
+			return Value{}, fmt.Errorf("%s is not a number", shown(text))
 		}
 		return Dec(d), nil
 	case KindPercent:
 		num, ok := strings.CutSuffix(text, "%")
 		d, err := ParseDecimal(strings.TrimSpace(num))
 		if !ok || err != nil {
-			return Value{}, fmt.Errorf("%q is not a percentage like 20%% or 12.5%%", text)
+			return Value{}, fmt.Errorf("%s is not a percentage like 20%% or 12.5%%", shown(text))
 		}
 		frac, err := d.MulPow10(-2)
 		return Pct(frac), err
@@ -161,7 +164,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		u, uok := ParseDurationUnit(strings.TrimSuffix(strings.TrimSpace(unit), "s"))
 		i, iok := d.Int64()
 		if !ok || err != nil || !uok || !iok {
-			return Value{}, fmt.Errorf("%q is not a duration like 30 days", text)
+			return Value{}, fmt.Errorf("%s is not a duration like 30 days", shown(text))
 		}
 		return DurationVal(Duration{N: i, Unit: u}), nil
 	case KindPeriod:
@@ -179,10 +182,10 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		case "false":
 			return Bool(false), nil
 		}
-		return Value{}, fmt.Errorf("%q is not true or false", text)
+		return Value{}, fmt.Errorf("%s is not true or false", shown(text))
 	case KindParty:
-		if _, ok := s.agreement.info.Parties[text]; !ok {
-			return Value{}, fmt.Errorf("unknown party %q%s", text, suggest(text, s.agreement.partyNames()))
+		if !s.agreement.parties[text] {
+			return Value{}, fmt.Errorf("unknown party %s%s", shown(text), suggest(text, s.agreement.partyNames()))
 		}
 		return PartyVal(text), nil
 	case KindEnum:
@@ -193,11 +196,21 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 				names = append(names, n)
 			}
 			sort.Strings(names)
-			return Value{}, fmt.Errorf("%q is not a %s (one of %s)%s", text, t.kindName, strings.Join(names, ", "), suggest(text, names))
+			return Value{}, fmt.Errorf("%s is not a %s (one of %s)%s", shown(text), t.kindName, strings.Join(names, ", "), suggest(text, names))
 		}
 		return EnumVal(text, i), nil
 	}
 	return Value{}, fmt.Errorf("a field of type %s cannot be given as text", t)
+}
+
+// allDigits reports whether s is one or more ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // parseMoneyText reads `USD 1,250.00`, `1,250.00` or `1250.00` as money in
@@ -207,17 +220,17 @@ func parseMoneyText(text, currency string) (Value, error) {
 	if len(text) > 3 && text[0] >= 'A' && text[0] <= 'Z' {
 		code, rest, _ := strings.Cut(text, " ")
 		if code != currency {
-			return Value{}, fmt.Errorf("amount %q is in %s, but the agreement's currency is %s", text, code, currency)
+			return Value{}, fmt.Errorf("amount %s is in %s, but the agreement's currency is %s", shown(text), clip(code), currency)
 		}
 		amount = strings.TrimSpace(rest)
 	}
 	plain, ok := stripThousands(amount)
 	d, err := ParseDecimal(plain)
 	if !ok || err != nil {
-		return Value{}, fmt.Errorf("%q is not an amount like %s 1,250.00", text, currency)
+		return Value{}, fmt.Errorf("%s is not an amount like %s 1,250.00", shown(text), currency)
 	}
 	if d.Sign() < 0 {
-		return Value{}, fmt.Errorf("amount %q is negative; amounts in actions and ledgers must be zero or more", text)
+		return Value{}, fmt.Errorf("amount %s is negative; amounts in actions and ledgers must be zero or more", shown(text))
 	}
 	return Money(currency, d), nil
 }
@@ -246,8 +259,8 @@ func stripThousands(s string) (string, bool) {
 }
 
 func (a *agreement) partyNames() []string {
-	names := make([]string, 0, len(a.info.Parties))
-	for n := range a.info.Parties {
+	names := make([]string, 0, len(a.parties))
+	for n := range a.parties {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -264,7 +277,7 @@ func (e *FieldError) Error() string {
 	if e.Field == "" {
 		return e.Msg
 	}
-	return fmt.Sprintf("field %q: %s", e.Field, e.Msg)
+	return fmt.Sprintf("field %s: %s", shown(e.Field), e.Msg)
 }
 
 // NewAction builds an instance of an action of an agreement ("" for the

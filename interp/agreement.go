@@ -24,8 +24,12 @@ type agreement struct {
 	fiscalStart int
 	schemas     map[string]*Schema
 	schemaDecls map[*lang.SchemaDecl]*Schema
-	versions    []*version // by effective date; versions[0] is the base
-	nclauses    int        // distinct clause versions, numbered by ClauseInfo.id
+	// kinds and parties of the agreement and of all its amendments
+	// (SPEC 9.1: an amendment may declare new ones), for reading fields.
+	kinds    map[string]*lang.KindDecl
+	parties  map[string]bool
+	versions []*version // by effective date; versions[0] is the base
+	nclauses int        // distinct clause versions, numbered by ClauseInfo.id
 }
 
 // ClauseInfo identifies a clause in answers: its number and title, the
@@ -136,13 +140,43 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 	if a.unit, err = ParseDecimal(unit); err != nil {
 		return nil, atPos(ai.Decl.Pos(), err)
 	}
-	names := make([]string, 0, len(ai.Schemas))
-	for name := range ai.Schemas {
+	// The schemas, kinds and parties of the agreement, then those its
+	// amendments add: a ledger row or an action may name any of them.
+	decls := map[string]*lang.SchemaDecl{}
+	for name, d := range ai.Schemas {
+		decls[name] = d
+	}
+	a.kinds = map[string]*lang.KindDecl{}
+	for name, k := range ai.Kinds {
+		a.kinds[name] = k
+	}
+	a.parties = map[string]bool{}
+	for name := range ai.Parties {
+		a.parties[name] = true
+	}
+	for _, am := range ai.Amendments {
+		for _, it := range am.Items {
+			switch it := it.(type) {
+			case *lang.SchemaDecl:
+				if _, dup := decls[it.Name.Name]; !dup {
+					decls[it.Name.Name] = it
+				}
+			case *lang.KindDecl:
+				if _, dup := a.kinds[it.Name.Name]; !dup {
+					a.kinds[it.Name.Name] = it
+				}
+			case *lang.PartyDecl:
+				a.parties[it.ID.Name] = true
+			}
+		}
+	}
+	names := make([]string, 0, len(decls))
+	for name := range decls {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	for i, name := range names {
-		decl := ai.Schemas[name]
+		decl := decls[name]
 		s := buildSchema(decl)
 		s.agreement, s.id = a, i
 		a.schemas[name] = s

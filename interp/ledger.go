@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -55,6 +57,14 @@ import (
 // appear only once. Unlike a CSV cell, an empty string "" is a value, so
 // a text field may be empty.
 //
+// # Limits
+//
+// A row (a CSV record with all its cells, or a line of JSON Lines) may be
+// at most DefaultMaxRowBytes long unless the program was compiled with
+// WithMaxRowBytes; a longer one is an error wrapping ErrTooLarge, found
+// without reading more than about the limit. An error quotes an offending
+// value by its first 40 characters only.
+//
 // # Errors and reuse
 //
 // Every problem is yielded as a *LedgerError naming the source, the line
@@ -68,9 +78,6 @@ import (
 // action or event. Settle never keeps a Record; a caller that does must
 // copy its Fields.
 
-// maxJSONLine is the longest JSON Lines row the reader accepts.
-const maxJSONLine = 16 << 20
-
 // ReadCSV streams the rows of a CSV ledger of the agreement agreementID
 // ("" for the only one) as events. source names the ledger in errors
 // (usually its file name). See the comment at the top of ledger.go for the
@@ -82,22 +89,34 @@ func (p *Program) ReadCSV(agreementID, source string, r io.Reader) iter.Seq2[Eve
 			yield(Event{}, &LedgerError{Source: source, Msg: err.Error(), Err: err})
 			return
 		}
-		cr := csv.NewReader(r)
+		maxRow := p.rowLimit()
+		lim := &rowLimiter{r: r, limit: int64(maxRow) + csvSlack}
+		cr := csv.NewReader(lim)
 		cr.ReuseRecord = true
 		cr.FieldsPerRecord = -1 // checked here, with a clearer message
 		lr := newLedgerReader(ag, source)
 		fail := func(line int, field, msg string) {
 			yield(Event{}, &LedgerError{Source: source, Line: line, Field: field, Msg: msg})
 		}
+		tooLong := func(line int) {
+			yield(Event{}, &LedgerError{Source: source, Line: line, Err: ErrTooLarge,
+				Msg: fmt.Sprintf("the row is longer than %s, the most a ledger row may be", sizeText(int64(maxRow)))})
+		}
 		header, err := cr.Read()
 		if err == io.EOF {
 			fail(1, "", "the ledger is empty: the first row must name the columns (action, actor, date and the fields)")
+			return
+		}
+		if errors.Is(err, errRowTooLong) {
+			tooLong(1)
 			return
 		}
 		if err != nil {
 			yield(Event{}, csvError(source, err))
 			return
 		}
+		next := 2 // the line the next row starts on, unless blank lines come first
+		lim.rowDone(cr.InputOffset(), maxRow)
 		cols := make([]string, len(header))
 		copy(cols, header) // the reader reuses header's storage
 		if len(cols) > 0 {
@@ -112,11 +131,18 @@ func (p *Program) ReadCSV(agreementID, source string, r io.Reader) iter.Seq2[Eve
 			if err == io.EOF {
 				return
 			}
+			if errors.Is(err, errRowTooLong) {
+				tooLong(next)
+				return
+			}
 			if err != nil {
 				yield(Event{}, csvError(source, err))
 				return
 			}
+			lim.rowDone(cr.InputOffset(), maxRow)
 			line, _ := cr.FieldPos(0)
+			last, _ := cr.FieldPos(len(row) - 1)
+			next = last + 1
 			if len(row) != len(cols) {
 				fail(line, "", fmt.Sprintf("the row has %s, but the header names %d", columns(len(row)), len(cols)))
 				return
@@ -131,6 +157,48 @@ func (p *Program) ReadCSV(agreementID, source string, r io.Reader) iter.Seq2[Eve
 			}
 		}
 	}
+}
+
+// rowLimit is the longest ledger row accepted.
+func (p *Program) rowLimit() int {
+	if p.maxRow <= 0 {
+		return DefaultMaxRowBytes
+	}
+	return p.maxRow
+}
+
+// csvSlack is how far encoding/csv may read ahead of the row it is on
+// (its buffer), on top of the row limit.
+const csvSlack = 4096
+
+// errRowTooLong stops encoding/csv in a row longer than the limit.
+var errRowTooLong = errors.New("the row is too long")
+
+// rowLimiter passes on the bytes of a CSV ledger up to a limit past the
+// start of the current row, so that encoding/csv never holds more than
+// one row of at most the limit, whatever the input (one endless line, a
+// quoted cell that never closes).
+type rowLimiter struct {
+	r     io.Reader
+	read  int64 // bytes passed on
+	limit int64 // pass on no more than this
+}
+
+func (l *rowLimiter) Read(p []byte) (int, error) {
+	if l.read >= l.limit {
+		return 0, errRowTooLong
+	}
+	if int64(len(p)) > l.limit-l.read {
+		p = p[:l.limit-l.read]
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
+}
+
+// rowDone moves the limit past a row that ended at offset end.
+func (l *rowLimiter) rowDone(end int64, maxRow int) {
+	l.limit = end + int64(maxRow) + csvSlack
 }
 
 func columns(n int) string {
@@ -153,7 +221,11 @@ func csvError(source string, err error) error {
 		}
 		return &LedgerError{Source: source, Line: pe.Line, Msg: fmt.Sprintf("at character %d: %s", pe.Column, msg), Err: err}
 	}
-	return &LedgerError{Source: source, Msg: err.Error(), Err: err}
+	var pe2 *fs.PathError
+	if errors.As(err, &pe2) {
+		return &LedgerError{Source: source, Msg: "cannot read the ledger: " + pe2.Err.Error(), Err: err}
+	}
+	return &LedgerError{Source: source, Msg: "cannot read the ledger: " + err.Error(), Err: err}
 }
 
 // ReadJSONL streams the rows of a JSON Lines ledger of the agreement
@@ -167,7 +239,8 @@ func (p *Program) ReadJSONL(agreementID, source string, r io.Reader) iter.Seq2[E
 			return
 		}
 		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 0, 64<<10), maxJSONLine)
+		maxRow := p.rowLimit()
+		sc.Buffer(make([]byte, 0, min(64<<10, maxRow+1)), maxRow+1) // +1: the newline
 		lr := newLedgerReader(ag, source)
 		line := 0
 		for sc.Scan() {
@@ -189,9 +262,14 @@ func (p *Program) ReadJSONL(agreementID, source string, r io.Reader) iter.Seq2[E
 			}
 		}
 		if err := sc.Err(); err != nil {
-			msg := err.Error()
+			msg := "cannot read the ledger: " + err.Error()
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				msg = "cannot read the ledger: " + pe.Err.Error()
+			}
 			if errors.Is(err, bufio.ErrTooLong) {
-				msg = fmt.Sprintf("the line is longer than %d MiB; give one row per line", maxJSONLine>>20)
+				msg = fmt.Sprintf("the line is longer than %s, the most a ledger row may be; give one row per line", sizeText(int64(maxRow)))
+				err = ErrTooLarge
 			}
 			yield(Event{}, &LedgerError{Source: source, Line: line + 1, Msg: msg, Err: err})
 		}
@@ -241,7 +319,7 @@ func (lr *ledgerReader) schema(name string) (*Schema, string) {
 	}
 	s, ok := lr.ag.schemas[name]
 	if !ok {
-		return nil, fmt.Sprintf("unknown action or event %q in %s%s", name, lr.ag.id, suggest(name, lr.names))
+		return nil, fmt.Sprintf("unknown action or event %s in %s%s", shown(name), lr.ag.id, suggest(name, lr.names))
 	}
 	return s, ""
 }
@@ -400,7 +478,7 @@ func (lr *ledgerReader) decodeJSON(text []byte) (string, string) {
 	notObject := "not a JSON object: each line must be one object like {\"action\": \"sell\", ...}"
 	tok, err := dec.Token()
 	if err != nil {
-		return "", "not valid JSON: " + jsonMsg(err)
+		return "", "not valid JSON: " + jsonMsg(text, err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
 		return "", notObject
@@ -409,13 +487,13 @@ func (lr *ledgerReader) decodeJSON(text []byte) (string, string) {
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return "", "not valid JSON: " + jsonMsg(err)
+			return "", "not valid JSON: " + jsonMsg(text, err)
 		}
 		key := tok.(string) // object keys are always strings
 		m := jsonMember{key: key}
 		tok, err = dec.Token()
 		if err != nil {
-			return "", "not valid JSON: " + jsonMsg(err)
+			return "", "not valid JSON: " + jsonMsg(text, err)
 		}
 		switch v := tok.(type) {
 		case string:
@@ -434,7 +512,7 @@ func (lr *ledgerReader) decodeJSON(text []byte) (string, string) {
 			for dec.More() {
 				tok, err := dec.Token()
 				if err != nil {
-					return "", "not valid JSON: " + jsonMsg(err)
+					return "", "not valid JSON: " + jsonMsg(text, err)
 				}
 				switch e := tok.(type) {
 				case string:
@@ -448,14 +526,14 @@ func (lr *ledgerReader) decodeJSON(text []byte) (string, string) {
 				}
 			}
 			if _, err := dec.Token(); err != nil { // ']'
-				return "", "not valid JSON: " + jsonMsg(err)
+				return "", "not valid JSON: " + jsonMsg(text, err)
 			}
 		}
 		ms = append(ms, m)
 	}
 	lr.members = ms
 	if _, err := dec.Token(); err != nil { // '}'
-		return "", "not valid JSON: " + jsonMsg(err)
+		return "", "not valid JSON: " + jsonMsg(text, err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return "", "more than one JSON value on the line; give one row per line"
@@ -472,7 +550,7 @@ func (lr *ledgerReader) jsonRecord(ms []jsonMember) (*Record, string, string) {
 			action = &ms[i]
 		case "agreement":
 			if ms[i].kind != 's' || ms[i].text != lr.ag.id {
-				return nil, "agreement", fmt.Sprintf("the row is for %q, but the ledger is being read for %s", ms[i].text, lr.ag.id)
+				return nil, "agreement", fmt.Sprintf("the row is for %s, but the ledger is being read for %s", shown(ms[i].text), lr.ag.id)
 			}
 		}
 	}
@@ -666,14 +744,70 @@ func scanNumber(s string, i int) int {
 	return i
 }
 
-// jsonMsg words a JSON syntax error without Go's type names.
-func jsonMsg(err error) string {
+// jsonMsg words a JSON syntax error in plain words, with the byte of the
+// line where it is.
+func jsonMsg(text []byte, err error) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return fmt.Sprintf("%s (at byte %d)", se.Error(), se.Offset)
+		// The offsets of a Decoder's tokens vary; Unmarshal's point at the
+		// byte after the one it did not expect.
+		var v any
+		if e2 := json.Unmarshal(text, &v); errors.As(e2, &se) {
+			err = e2
+		}
+		msg := se.Error()
+		if rest, ok := strings.CutPrefix(msg, "invalid character "); ok {
+			// `'}' looking for beginning of object key string`
+			if i := strings.Index(rest, "' "); i > 0 && strings.HasPrefix(rest, "'") {
+				char, where := rest[:i+1], rest[i+2:]
+				for _, w := range jsonWhere {
+					if strings.HasPrefix(where, w[0]) {
+						where = w[1]
+						break
+					}
+				}
+				msg = fmt.Sprintf("unexpected %s %s", char, where)
+			}
+		}
+		return fmt.Sprintf("%s (at byte %d)", msg, se.Offset)
 	}
 	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
 		return "the line ends before the object is closed"
 	}
 	return err.Error()
 }
+
+// jsonWhere rewords where encoding/json found a character it did not
+// expect, longest phrases first.
+var jsonWhere = [][2]string{
+	{"looking for beginning of object key string", "where a member name (a quoted string) should be"},
+	{"looking for beginning of value", "where a value should be"},
+	{"after object key:value pair", `after a member, where "," or "}" should be`},
+	{"after object key", `after a member name, where ":" should be`},
+	{"after array element", `after a list element, where "," or "]" should be`},
+	{"after top-level value", "after the object"},
+	{"in string literal", "inside a string (write control characters as escapes such as \\n)"},
+	{"in string escape code", `in an escape; use \" \\ \/ \b \f \n \r \t or \uXXXX`},
+	{"in \\u hexadecimal character escape", "in a \\u escape, which needs four hexadecimal digits"},
+	{"in numeric literal", "inside a number"},
+	{"in literal", "in true, false or null"},
+}
+
+// maxShown is the most characters of an offending value that an error
+// message quotes: a huge cell is never echoed whole.
+const maxShown = 40
+
+// clip cuts s to its first maxShown characters, marking the cut with "…".
+func clip(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxShown {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// shown quotes a value for an error message, clipped.
+func shown(s string) string { return strconv.Quote(clip(s)) }

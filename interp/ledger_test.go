@@ -194,7 +194,12 @@ func TestLedgerErrors(t *testing.T) {
 		{"quote", "csv", ledgerHeader + sale + `sell,openai,2026-10-16,Chat"GPT,Azure,US,USD 5.00,USD 0.00,` + "\n", 3, "", `at character 28: a quote (") inside a cell that is not quoted; quote the whole cell and write the quote twice ("")`},
 		{"unclosed quote", "csv", ledgerHeader + sale + `sell,openai,2026-10-16,"ChatGPT,Azure,US,USD 5.00,USD 0.00,` + "\n", 3, "", `at character 61: a quoted cell is not closed, or a quote (") inside it is not written twice ("")`},
 
-		{"json syntax", "jsonl", jsale + "\n" + `{"action":"sell",}` + "\n", 2, "", `not valid JSON: invalid character '}' looking for beginning of object key string (at byte 17)`},
+		{"json syntax", "jsonl", jsale + "\n" + `{"action":"sell",}` + "\n", 2, "", `not valid JSON: unexpected '}' where a member name (a quoted string) should be (at byte 18)`},
+		{"json no colon", "jsonl", `{"action" "sell"}`, 1, "", `not valid JSON: unexpected '"' after a member name, where ":" should be (at byte 11)`},
+		{"json no comma", "jsonl", `{"action":"sell" "actor":"x"}`, 1, "", `not valid JSON: unexpected '"' after a member, where "," or "}" should be (at byte 18)`},
+		{"json bad value", "jsonl", `{"action":sell}`, 1, "", `not valid JSON: unexpected 's' where a value should be (at byte 11)`},
+		{"json bad literal", "jsonl", `{"action":trve}`, 1, "", `not valid JSON: unexpected 'v' in true, false or null (at byte 13)`},
+		{"json list", "jsonl", `{"action":["a" "b"]}`, 1, "", `not valid JSON: unexpected '"' after a list element, where "," or "]" should be (at byte 16)`},
 		{"json not object", "jsonl", `["sell"]`, 1, "", `not a JSON object: each line must be one object like {"action": "sell", ...}`},
 		{"json two values", "jsonl", jsale + jsale, 1, "", "more than one JSON value on the line; give one row per line"},
 		{"json unclosed", "jsonl", `{"action":"sell"`, 1, "", "not valid JSON: the line ends before the object is closed"},
@@ -524,6 +529,23 @@ func TestScanFlatAgreesWithDecoder(t *testing.T) {
 	}
 }
 
+// checkLedgerError checks what every ledger error must be: a
+// *LedgerError naming the source and a line, whose message quotes no
+// more than a short prefix of any value.
+func checkLedgerError(t *testing.T, err error, source string) {
+	t.Helper()
+	var le *LedgerError
+	if !errors.As(err, &le) || le.Source != source || le.Line < 1 {
+		t.Fatalf("error %v (%T)", err, err)
+	}
+	if n := len(err.Error()); n > 600 {
+		t.Fatalf("a message of %d bytes: %.200s…", n, err)
+	}
+}
+
+// The seed corpus of the ledger fuzz targets is in testdata/fuzz (the
+// example ledgers and the cases of TestLedgerErrors); run one for at most
+// 15 seconds with go test ./interp -run '^$' -fuzz FuzzReadCSV -fuzztime 15s.
 func FuzzReadJSONL(f *testing.F) {
 	f.Add(smallJSONL)
 	f.Add(`{"action":"sell","actor":"openai","date":"2026-10-15","product":"C\u0041","platform":"Azure","region":"","gross":1,"refunds":0}`)
@@ -532,10 +554,7 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		for ev, err := range p.ReadJSONL("", "f.jsonl", strings.NewReader(text)) {
 			if err != nil {
-				var le *LedgerError
-				if !errors.As(err, &le) || le.Source != "f.jsonl" {
-					t.Fatalf("error %v (%T)", err, err)
-				}
+				checkLedgerError(t, err, "f.jsonl")
 				return
 			}
 			_ = RecordVal(ev.Record).String()
@@ -551,10 +570,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		for ev, err := range p.ReadCSV("", "f.csv", strings.NewReader(text)) {
 			if err != nil {
-				var le *LedgerError
-				if !errors.As(err, &le) || le.Source != "f.csv" {
-					t.Fatalf("error %v (%T)", err, err)
-				}
+				checkLedgerError(t, err, "f.csv")
 				return
 			}
 			_ = RecordVal(ev.Record).String()

@@ -12,8 +12,11 @@ import (
 // ReadPaths reads agreement sources named on a command line: a file is
 // read as it is; a directory stands for every .pacta file below it, in
 // lexical order. A path that cannot be read is an error in one line that
-// names it.
-func ReadPaths(paths []string) ([]Source, error) {
+// names it. A file larger than the source limit (WithMaxSourceBytes; the
+// other options do not matter here) is an error, found without reading
+// more than the limit.
+func ReadPaths(paths []string, opts ...Option) ([]Source, error) {
+	cfg := newConfig(opts)
 	var out []Source
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -21,9 +24,9 @@ func ReadPaths(paths []string) ([]Source, error) {
 			return nil, pathError(p, err)
 		}
 		if !info.IsDir() {
-			b, err := os.ReadFile(p)
+			b, err := readFileLimited(p, cfg.maxSource)
 			if err != nil {
-				return nil, pathError(p, err)
+				return nil, err
 			}
 			out = append(out, Source{Name: p, Text: b})
 			continue
@@ -46,9 +49,9 @@ func ReadPaths(paths []string) ([]Source, error) {
 		}
 		sort.Strings(names)
 		for _, n := range names {
-			b, err := os.ReadFile(n)
+			b, err := readFileLimited(n, cfg.maxSource)
 			if err != nil {
-				return nil, pathError(n, err)
+				return nil, err
 			}
 			out = append(out, Source{Name: n, Text: b})
 		}

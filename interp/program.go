@@ -2,7 +2,9 @@ package interp
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -23,6 +25,7 @@ type Program struct {
 	agreements []*agreement
 	byID       map[string]*agreement
 	budget     int64
+	maxRow     int       // the longest ledger row read, in bytes
 	frames     sync.Pool // *frame, reused between evaluations
 }
 
@@ -30,8 +33,97 @@ type Program struct {
 type Option func(*config)
 
 type config struct {
-	funcs  []*Func
-	budget int64
+	funcs     []*Func
+	budget    int64
+	maxSource int64
+	maxRow    int
+}
+
+// newConfig applies opts over the defaults.
+func newConfig(opts []Option) config {
+	cfg := config{maxSource: DefaultMaxSourceBytes, maxRow: DefaultMaxRowBytes}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return cfg
+}
+
+// DefaultMaxSourceBytes is the largest agreement source file ReadPaths,
+// LoadFiles, LoadFS and Compile accept unless WithMaxSourceBytes says
+// otherwise: 4 MiB, far beyond any agreement, so that a wrong path (a log
+// file, /dev/zero) is refused at once instead of filling memory.
+const DefaultMaxSourceBytes = 4 << 20
+
+// DefaultMaxRowBytes is the longest ledger row (a CSV record, or a line of
+// JSON Lines) the readers accept unless WithMaxRowBytes says otherwise:
+// 1 MiB. A reader holds about one row at a time, so this bounds its
+// memory whatever the ledger.
+const DefaultMaxRowBytes = 1 << 20
+
+// WithMaxSourceBytes sets the largest agreement source file accepted, in
+// bytes (DefaultMaxSourceBytes when not given). A file is read only up to
+// the limit, so an endless one is refused at once.
+func WithMaxSourceBytes(n int64) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxSource = n
+		}
+	}
+}
+
+// WithMaxRowBytes sets the longest ledger row ReadCSV and ReadJSONL accept,
+// in bytes (DefaultMaxRowBytes when not given).
+func WithMaxRowBytes(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxRow = n
+		}
+	}
+}
+
+// ErrTooLarge reports an input over one of the limits of SPEC section 13:
+// an agreement source file or a ledger row.
+var ErrTooLarge = errors.New("too large")
+
+// sizeText writes a byte count for people: 4 MiB, 64 KiB, 1000 bytes.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	case n == 1:
+		return "1 byte"
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// tooLargeError is a source file over the limit.
+func tooLargeError(name string, limit int64) error {
+	return &sourceSizeError{name: name, limit: limit}
+}
+
+type sourceSizeError struct {
+	name  string
+	limit int64
+}
+
+func (e *sourceSizeError) Error() string {
+	return fmt.Sprintf("%s: the file is larger than %s, the most an agreement source file may be", e.name, sizeText(e.limit))
+}
+
+func (e *sourceSizeError) Unwrap() error { return ErrTooLarge }
+
+// readLimited reads r up to limit bytes; more is an error naming name.
+func readLimited(name string, r io.Reader, limit int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, tooLargeError(name, limit)
+	}
+	return b, nil
 }
 
 // WithFuncs makes functions callable from agreements: the standard
@@ -61,11 +153,13 @@ type Source struct {
 	Text []byte
 }
 
-// LoadFiles reads, parses, checks and compiles the named files.
+// LoadFiles reads, parses, checks and compiles the named files. A file
+// larger than the source limit (WithMaxSourceBytes) is an error.
 func LoadFiles(paths []string, opts ...Option) (*Program, error) {
+	cfg := newConfig(opts)
 	srcs := make([]Source, 0, len(paths))
 	for _, p := range paths {
-		b, err := os.ReadFile(p)
+		b, err := readFileLimited(p, cfg.maxSource)
 		if err != nil {
 			return nil, err
 		}
@@ -74,9 +168,26 @@ func LoadFiles(paths []string, opts ...Option) (*Program, error) {
 	return Compile(srcs, opts...)
 }
 
+// readFileLimited reads a file of at most limit bytes; a path that cannot
+// be read is an error in one line that names it.
+func readFileLimited(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, pathError(name, err)
+	}
+	defer f.Close()
+	b, err := readLimited(name, f, limit)
+	if err != nil && !errors.Is(err, ErrTooLarge) {
+		return nil, pathError(name, err)
+	}
+	return b, err
+}
+
 // LoadFS reads every file matching the glob patterns in fsys (for example
-// "*.pacta" or "deals/*.pacta"), then parses, checks and compiles them.
+// "*.pacta" or "deals/*.pacta"), then parses, checks and compiles them. A
+// file larger than the source limit (WithMaxSourceBytes) is an error.
 func LoadFS(fsys fs.FS, patterns []string, opts ...Option) (*Program, error) {
+	cfg := newConfig(opts)
 	var names []string
 	for _, pat := range patterns {
 		m, err := fs.Glob(fsys, pat)
@@ -94,8 +205,16 @@ func LoadFS(fsys fs.FS, patterns []string, opts ...Option) (*Program, error) {
 		if i > 0 && n == names[i-1] {
 			continue
 		}
-		b, err := fs.ReadFile(fsys, n)
+		f, err := fsys.Open(n)
 		if err != nil {
+			return nil, pathError(n, err)
+		}
+		b, err := readLimited(path.Clean(n), f, cfg.maxSource)
+		f.Close()
+		if err != nil {
+			if !errors.Is(err, ErrTooLarge) {
+				err = pathError(n, err)
+			}
 			return nil, err
 		}
 		srcs = append(srcs, Source{path.Clean(n), b})
@@ -106,9 +225,11 @@ func LoadFS(fsys fs.FS, patterns []string, opts ...Option) (*Program, error) {
 // Compile parses, checks and compiles sources into a Program. Problems are
 // returned as a lang.ErrorList, every one positioned.
 func Compile(srcs []Source, opts ...Option) (*Program, error) {
-	var cfg config
-	for _, o := range opts {
-		o(&cfg)
+	cfg := newConfig(opts)
+	for _, s := range srcs {
+		if int64(len(s.Text)) > cfg.maxSource {
+			return nil, tooLargeError(s.Name, cfg.maxSource)
+		}
 	}
 	for _, f := range cfg.funcs {
 		if err := checkFunc(f); err != nil {
@@ -116,6 +237,7 @@ func Compile(srcs []Source, opts ...Option) (*Program, error) {
 		}
 	}
 	p := &Program{
+		maxRow:  cfg.maxRow,
 		sources: map[string][]byte{},
 		funcs:   newFuncTable(cfg.funcs),
 		byID:    map[string]*agreement{},

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -65,6 +66,14 @@ import (
 //	    "source": "ledger.csv", "line": 9, "date": "2026-10-20",
 //	    "actor": "openai", "action": "sell",
 //	    "decision": DECISION
+//	  }],                            // the first 100 (SettleOptions.BreachSample), or all
+//	  "breach_count": 2,             // every breach, listed or not
+//	  "breaches_omitted": 0,         // how many "breaches" leaves out
+//	  "breach_tally": [{             // per deciding clause, by clause number
+//	    "verdict": "prohibited",     // prohibited, conflict, not covered
+//	    "clause": CLAUSE,            // null for a conflict or the default
+//	    "conflict": [],              // a conflict's two clauses
+//	    "count": 2
 //	  }],
 //	  "overdue": [{
 //	    "payer": "openai", "payee": "microsoft", "clause": CLAUSE,
@@ -132,19 +141,6 @@ func clauseJSON(c *ClauseInfo) *jsonClause {
 		return nil
 	}
 	return &jsonClause{Number: c.Num, Title: c.Title, Agreement: c.Agreement, Amendment: c.Amendment, Position: c.Pos.String()}
-}
-
-type jsonStatement struct {
-	Agreement string        `json:"agreement"`
-	Currency  string        `json:"currency"`
-	From      string        `json:"from"`
-	To        string        `json:"to"`
-	AsOf      string        `json:"as_of"`
-	Events    int64         `json:"events"`
-	Periods   []jsonPeriod  `json:"periods"`
-	Breaches  []jsonBreach  `json:"breaches"`
-	Overdue   []jsonOverdue `json:"overdue"`
-	Unmet     []jsonUnmet   `json:"unmet"`
 }
 
 type jsonUnmet struct {
@@ -293,13 +289,22 @@ func writeJSON(w io.Writer, v any, indent bool) error {
 
 // WriteJSON writes the statement as one indented JSON document, in the
 // shape documented at the top of render.go (and in SPEC.md, "Statement
-// JSON").
-func (st *Statement) WriteJSON(w io.Writer) error {
-	out := jsonStatement{
-		Agreement: st.Agreement, Currency: st.Currency,
-		From: dateJSON(st.From), To: dateJSON(st.To), AsOf: dateJSON(st.AsOf), Events: st.Events,
-		Periods: []jsonPeriod{}, Breaches: []jsonBreach{}, Overdue: []jsonOverdue{}, Unmet: []jsonUnmet{},
-	}
+// JSON"), listing the breaches the statement kept. The document is
+// written as it is made, never held whole in memory.
+func (st *Statement) WriteJSON(w io.Writer) error { return st.WriteJSONAll(w, nil) }
+
+// WriteJSONAll is WriteJSON listing the breaches in all (every breach of
+// the settlement, gathered with SettleOptions.OnBreach = all.Add) instead
+// of those the statement kept; nil lists the kept ones.
+func (st *Statement) WriteJSONAll(w io.Writer, all *BreachSpool) error {
+	j := newJSONStream(w)
+	j.member("agreement", st.Agreement)
+	j.member("currency", st.Currency)
+	j.member("from", dateJSON(st.From))
+	j.member("to", dateJSON(st.To))
+	j.member("as_of", dateJSON(st.AsOf))
+	j.member("events", st.Events)
+	j.beginArray("periods")
 	for _, g := range st.periods() {
 		jp := jsonPeriod{Period: g.period.String(), Start: dateJSON(g.period.Start()), End: dateJSON(g.period.End()),
 			Lines: []jsonLine{}, Totals: []jsonTotal{}}
@@ -318,26 +323,152 @@ func (st *Statement) WriteJSON(w io.Writer) error {
 		for _, t := range g.totals {
 			jp.Totals = append(jp.Totals, jsonTotal{Payer: t.Payer, Payee: t.Payee, Amount: t.Amount.Num().String(), Currency: t.Amount.Currency()})
 		}
-		out.Periods = append(out.Periods, jp)
+		j.elem(jp)
 	}
-	for _, b := range st.Breaches {
-		out.Breaches = append(out.Breaches, jsonBreach{
-			Source: b.Source, Line: b.Line, Date: dateJSON(b.Date), Actor: b.Actor, Action: b.Action, Decision: decisionJSON(b.Decision),
-		})
+	j.endArray()
+	j.beginArray("breaches")
+	listed := int64(len(st.Breaches))
+	if all != nil {
+		listed = all.Len()
+		if err := all.each(func(_, breach []byte) error { j.elemRaw(breach); return j.err }); err != nil {
+			return err
+		}
+	} else {
+		for _, b := range st.Breaches {
+			j.elem(breachJSON(b))
+		}
 	}
-	for _, u := range st.Unmet {
-		out.Unmet = append(out.Unmet, jsonUnmet{Clause: *clauseJSON(u.Clause), Party: u.Party, Action: u.Action, Deadline: dateJSON(u.Deadline)})
+	j.endArray()
+	total := max(st.BreachCount, listed)
+	j.member("breach_count", total)
+	j.member("breaches_omitted", total-listed)
+	j.beginArray("breach_tally")
+	for _, t := range st.BreachTally {
+		jt := jsonTally{Verdict: t.Verdict.String(), Clause: clauseJSON(t.Clause), Conflict: []*jsonClause{}, Count: t.Count}
+		if t.Verdict == lang.Conflict {
+			jt.Conflict = []*jsonClause{clauseJSON(t.Conflict[0]), clauseJSON(t.Conflict[1])}
+		}
+		j.elem(jt)
 	}
+	j.endArray()
+	j.beginArray("overdue")
 	for _, o := range st.Overdue {
 		l := o.Line
-		out.Overdue = append(out.Overdue, jsonOverdue{
+		j.elem(jsonOverdue{
 			Payer: l.Payer, Payee: l.Payee, Clause: clauseJSON(l.Clause), Kind: l.Kind,
 			Date: dateJSON(l.Date), Due: dateJSON(l.Due), Amount: l.Amount.Num().String(),
 			Outstanding: o.Outstanding.Num().String(), Currency: l.Amount.Currency(),
 			DaysLate: o.DaysLate, LateCharge: o.LateCharge.Num().String(),
 		})
 	}
-	return writeJSON(w, out, true)
+	j.endArray()
+	j.beginArray("unmet")
+	for _, u := range st.Unmet {
+		j.elem(jsonUnmet{Clause: *clauseJSON(u.Clause), Party: u.Party, Action: u.Action, Deadline: dateJSON(u.Deadline)})
+	}
+	j.endArray()
+	return j.end()
+}
+
+func breachJSON(b *Breach) jsonBreach {
+	return jsonBreach{Source: b.Source, Line: b.Line, Date: dateJSON(b.Date), Actor: b.Actor, Action: b.Action, Decision: decisionJSON(b.Decision)}
+}
+
+type jsonTally struct {
+	Verdict  string        `json:"verdict"`
+	Clause   *jsonClause   `json:"clause"`
+	Conflict []*jsonClause `json:"conflict"`
+	Count    int64         `json:"count"`
+}
+
+// jsonStream writes one JSON object member by member, laid out exactly as
+// encoding/json indents a whole document by two spaces, so that only one
+// member (or one element of an array) is in memory at a time.
+type jsonStream struct {
+	w       *bufio.Writer
+	buf     bytes.Buffer
+	enc     *json.Encoder
+	members int // members written
+	elems   int // elements of the open array
+	err     error
+}
+
+func newJSONStream(w io.Writer) *jsonStream {
+	j := &jsonStream{w: bufio.NewWriterSize(w, 64<<10)}
+	j.enc = json.NewEncoder(&j.buf)
+	j.enc.SetEscapeHTML(false)
+	return j
+}
+
+func (j *jsonStream) key(name string) {
+	if j.members == 0 {
+		j.w.WriteString("{\n")
+	} else {
+		j.w.WriteString(",\n")
+	}
+	j.members++
+	j.w.WriteString(`  "`)
+	j.w.WriteString(name)
+	j.w.WriteString(`": `)
+}
+
+// value writes v as encoding/json would at this depth (prefix).
+func (j *jsonStream) value(v any, prefix string) {
+	j.buf.Reset()
+	j.enc.SetIndent(prefix, "  ")
+	if err := j.enc.Encode(v); err != nil && j.err == nil {
+		j.err = err
+	}
+	j.w.Write(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
+}
+
+func (j *jsonStream) member(name string, v any) {
+	j.key(name)
+	j.value(v, "  ")
+}
+
+func (j *jsonStream) beginArray(name string) {
+	j.key(name)
+	j.w.WriteByte('[')
+	j.elems = 0
+}
+
+func (j *jsonStream) nextElem() {
+	if j.elems > 0 {
+		j.w.WriteByte(',')
+	}
+	j.elems++
+	j.w.WriteString("\n    ")
+}
+
+func (j *jsonStream) elem(v any) {
+	j.nextElem()
+	j.value(v, "    ")
+}
+
+// elemRaw writes an element given as compact JSON.
+func (j *jsonStream) elemRaw(compact []byte) {
+	j.nextElem()
+	j.buf.Reset()
+	if err := json.Indent(&j.buf, bytes.TrimSpace(compact), "    ", "  "); err != nil && j.err == nil {
+		j.err = err
+	}
+	j.w.Write(j.buf.Bytes())
+}
+
+func (j *jsonStream) endArray() {
+	if j.elems > 0 {
+		j.w.WriteString("\n  ")
+	}
+	j.w.WriteByte(']')
+}
+
+func (j *jsonStream) end() error {
+	j.w.WriteString("\n}\n")
+	if err := j.w.Flush(); err != nil {
+		return err
+	}
+	return j.err
 }
 
 // WriteDecisionJSON writes a decision as one line of JSON (so that many
@@ -411,6 +542,13 @@ func (st *Statement) periods() []periodGroup {
 	return out
 }
 
+// stringWriter is where text is written: a strings.Builder or a
+// bufio.Writer (whose error is checked when it is flushed).
+type stringWriter interface {
+	WriteString(string) (int, error)
+	WriteByte(byte) error
+}
+
 // table lays out rows of cells in aligned columns. A row may instead be a
 // note, printed indented under the row before it, which does not count
 // towards the columns' widths.
@@ -432,7 +570,7 @@ func width(s string) int { return utf8.RuneCountInString(s) }
 
 // write prints the table with indent before every row and two spaces
 // between columns, with no trailing spaces.
-func (t *table) write(b *strings.Builder, indent string) {
+func (t *table) write(b stringWriter, indent string) {
 	var ws []int
 	for _, r := range t.rows {
 		for i, c := range r.cells {
@@ -498,18 +636,25 @@ func pair(payer, payee string) string { return payer + " → " + payee }
 
 // WriteText writes the statement as text tables: a header, then for each
 // period its lines (notes indented under each) and its totals per pair of
-// parties, then the breaches and the amounts overdue.
-func (st *Statement) WriteText(w io.Writer) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Statement for %s\n", st.Agreement)
-	fmt.Fprintf(&b, "  from %s to %s, as of %s\n", st.From, st.To, st.AsOf)
-	fmt.Fprintf(&b, "  amounts in %s; %d ledger %s counted\n", st.Currency, st.Events, pluralWord(st.Events, "event", "events"))
+// parties, then the breaches and the amounts overdue. It lists the
+// breaches the statement kept, with counts of the others per clause.
+func (st *Statement) WriteText(w io.Writer) error { return st.WriteTextAll(w, nil) }
+
+// WriteTextAll is WriteText listing the breaches in all (every breach of
+// the settlement, gathered with SettleOptions.OnBreach = all.Add) instead
+// of those the statement kept; nil lists the kept ones. The text is
+// written as it is made: the breaches are never all in memory.
+func (st *Statement) WriteTextAll(w io.Writer, all *BreachSpool) error {
+	b := bufio.NewWriterSize(w, 64<<10)
+	fmt.Fprintf(b, "Statement for %s\n", st.Agreement)
+	fmt.Fprintf(b, "  from %s to %s, as of %s\n", st.From, st.To, st.AsOf)
+	fmt.Fprintf(b, "  amounts in %s; %d ledger %s counted\n", st.Currency, st.Events, pluralWord(st.Events, "event", "events"))
 	groups := st.periods()
 	if len(groups) == 0 {
 		b.WriteString("\nNo amounts arise in this range.\n")
 	}
 	for _, g := range groups {
-		fmt.Fprintf(&b, "\n%s (%s to %s)\n\n", g.period, g.period.Start(), g.period.End())
+		fmt.Fprintf(b, "\n%s (%s to %s)\n\n", g.period, g.period.Start(), g.period.End())
 		t := &table{right: []bool{false, false, false, true, false, true, false}}
 		t.add("Payer → Payee", "Clause", "Kind", "Base", "Rate", "Amount", "Due")
 		for _, l := range g.lines {
@@ -526,35 +671,22 @@ func (st *Statement) WriteText(w io.Writer) error {
 				t.addNote(n)
 			}
 		}
-		t.write(&b, "  ")
+		t.write(b, "  ")
 		b.WriteString("\n  Totals\n")
 		tt := &table{right: []bool{false, true}}
 		for _, tot := range g.totals {
 			tt.add(pair(tot.Payer, tot.Payee), tot.Amount.String())
 		}
-		tt.write(&b, "    ")
+		tt.write(b, "    ")
 	}
-	b.WriteString("\nBreaches")
-	if len(st.Breaches) == 0 {
-		b.WriteString(": none\n")
-	} else {
-		b.WriteString("\n\n")
-		t := &table{}
-		t.add("Ledger row", "Date", "Action", "Decision")
-		for _, br := range st.Breaches {
-			row := br.Source
-			if br.Line > 0 {
-				row = fmt.Sprintf("%s:%d", br.Source, br.Line)
-			}
-			t.add(row, br.Date.String(), br.Actor+" "+br.Action, DescribeDecision(br.Decision))
-		}
-		t.write(&b, "  ")
+	if err := st.writeBreachesText(b, all); err != nil {
+		return err
 	}
 	b.WriteString("\nOverdue")
 	if len(st.Overdue) == 0 {
 		b.WriteString(": none\n")
 	} else {
-		fmt.Fprintf(&b, " as of %s\n\n", st.AsOf)
+		fmt.Fprintf(b, " as of %s\n\n", st.AsOf)
 		t := &table{right: []bool{false, false, false, false, true, true, true, true}}
 		t.add("Payer → Payee", "Clause", "Kind", "Due", "Amount", "Outstanding", "Days late", "Late charge")
 		for _, o := range st.Overdue {
@@ -562,7 +694,7 @@ func (st *Statement) WriteText(w io.Writer) error {
 			t.add(pair(l.Payer, l.Payee), clauseLabel(l.Clause), l.Kind, l.Due.String(),
 				l.Amount.String(), o.Outstanding.String(), fmt.Sprint(o.DaysLate), o.LateCharge.String())
 		}
-		t.write(&b, "  ")
+		t.write(b, "  ")
 	}
 	if len(st.Unmet) > 0 {
 		b.WriteString("\nObligations not met\n\n")
@@ -571,10 +703,9 @@ func (st *Statement) WriteText(w io.Writer) error {
 		for _, u := range st.Unmet {
 			t.add(clauseLabel(u.Clause), u.Party+" must "+u.Action, u.Deadline.String())
 		}
-		t.write(&b, "  ")
+		t.write(b, "  ")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 func pluralWord(n int64, one, many string) string {

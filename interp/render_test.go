@@ -102,7 +102,7 @@ func TestStatementJSONShape(t *testing.T) {
 	if err := dec.Decode(&m); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := keys(m), []string{"agreement", "as_of", "breaches", "currency", "events", "from", "overdue", "periods", "to", "unmet"}; !reflect.DeepEqual(got, want) {
+	if got, want := keys(m), []string{"agreement", "as_of", "breach_count", "breach_tally", "breaches", "breaches_omitted", "currency", "events", "from", "overdue", "periods", "to", "unmet"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("statement keys %v, want %v", got, want)
 	}
 	if m["from"] != "2026-10-01" || m["to"] != "2026-12-31" || m["currency"] != "USD" || m["events"] != json.Number("5") {

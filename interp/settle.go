@@ -36,7 +36,23 @@ type SettleOptions struct {
 	// if that is later: a payment made after the agreement ended), and
 	// every amendment counts.
 	AsOf Date
+	// OnBreach, when set, is given every breach as it is found, in ledger
+	// order, and the statement keeps none of them, only their counts: a
+	// settlement stays in constant memory however many rows are breaches.
+	// The Breach and its Decision are reused once OnBreach returns; copy
+	// what must outlive the call. An error from OnBreach ends the
+	// settlement with that error.
+	OnBreach func(*Breach) error
+	// BreachSample is how many breaches the statement keeps in Breaches,
+	// the first ones in ledger order, when OnBreach is not set: 0 means
+	// DefaultBreachSample, a negative number every one (memory then grows
+	// with the breaches).
+	BreachSample int
 }
+
+// DefaultBreachSample is how many breaches a statement lists unless
+// SettleOptions.BreachSample says otherwise; the others are counted.
+const DefaultBreachSample = 100
 
 // Statement is the result of a settlement.
 type Statement struct {
@@ -48,9 +64,15 @@ type Statement struct {
 	// Lines are sorted by period, then payer, payee, clause and kind.
 	Lines []*Line
 	// Totals add the lines up per period and per payer→payee pair.
-	Totals   []*PairTotal
+	Totals []*PairTotal
+	// Breaches are the breaches kept: the first BreachSample of them in
+	// ledger order, none when SettleOptions.OnBreach took them.
 	Breaches []*Breach
-	Overdue  []*Overdue
+	// BreachCount is the number of breaches in the statement's range, kept
+	// or not; BreachTally counts them per deciding clause.
+	BreachCount int64
+	BreachTally []*BreachTally
+	Overdue     []*Overdue
 	// Unmet lists the obligations (`must ... by DATE`) whose deadline
 	// fell within the statement and which no action in the ledger met.
 	Unmet []*Unmet
@@ -102,6 +124,16 @@ type Breach struct {
 	Action   string
 	Actor    string
 	Decision *Decision
+}
+
+// BreachTally is how many breaches one clause (or one conflict, or the
+// agreement's default) decided. Tallies are sorted by clause number, the
+// default last.
+type BreachTally struct {
+	Verdict  lang.Verdict   // Prohibited, Conflict or NotCovered
+	Clause   *ClauseInfo    // the deciding clause, if one decides
+	Conflict [2]*ClauseInfo // the clauses in conflict, for Conflict
+	Count    int64
 }
 
 // Overdue is an amount not paid by its due date, as of the statement's
@@ -162,7 +194,7 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 		}
 	}
 	if err := s.finish(); err != nil {
-		return nil, err
+		return nil, s.calendarErr(s.lastAt, err)
 	}
 	return s.st, nil
 }
@@ -212,7 +244,33 @@ type settler struct {
 	history []owedLine
 	current Date    // the date of the event being looked at
 	checked *Record // the record whose field kinds were checked last
+	lastAt  Event   // where the last row counted is (no record)
+	// Breaches: the callback or the sample size, the tally by deciding
+	// clause, and the breach handed to the callback (reused).
+	onBreach func(*Breach) error
+	sample   int
+	tally    map[BreachTally]*BreachTally // keyed with Count 0
+	found    Breach
+	// on holds clause versions compiled with the terms of a version they
+	// are not in (settle_terms.go).
+	on map[onKey]*moneyRules
 }
+
+// calendarErr positions at the last row counted an error of a date
+// worked out past the end of the calendar (a due date, a period's end),
+// which only rows dated near 9999-12-31 cause, keeping the clause the
+// error names; other errors are returned as they are.
+func (s *settler) calendarErr(at Event, err error) error {
+	var le *LedgerError
+	if at.Line == 0 && at.Source == "" || errors.As(err, &le) || !errors.Is(err, errPastCalendar) {
+		return err
+	}
+	return &LedgerError{Source: at.Source, Line: at.Line, Field: "date", Err: err,
+		Msg: fmt.Sprintf("%s is too late to settle: %v", s.last, err)}
+}
+
+// errPastCalendar marks a date worked out after 9999-12-31 while settling.
+var errPastCalendar = fmt.Errorf("%w: after the last day of the calendar", ErrOutOfRange)
 
 type owedLine struct {
 	date         Date
@@ -288,12 +346,16 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		}
 		for _, r := range v.money.scheduled {
 			if !r.date.Before(v.from) && !r.date.After(end) {
-				s.sched = append(s.sched, r)
+				s.sched = append(s.sched, s.installmentOn(r))
 			}
 		}
 	}
 	sort.SliceStable(s.sched, func(i, j int) bool { return s.sched[i].date.Before(s.sched[j].date) })
 	s.fr.owed = s.owed
+	s.onBreach, s.sample, s.tally = opts.OnBreach, opts.BreachSample, map[BreachTally]*BreachTally{}
+	if s.sample == 0 {
+		s.sample = DefaultBreachSample
+	}
 	return s
 }
 
@@ -323,13 +385,14 @@ func (s *settler) event(ev Event) error {
 	s.n++
 	s.st.Events++
 	s.last = date
+	s.lastAt = Event{Source: ev.Source, Line: ev.Line}
 	if s.n&1023 == 0 {
 		if err := ctxErr(s.ctx); err != nil {
 			return err
 		}
 	}
 	if err := s.advance(date, false); err != nil {
-		return err
+		return s.calendarErr(s.lastAt, err)
 	}
 	if r.Schema.agreement != s.ag {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "action",
@@ -430,7 +493,8 @@ func clauseFault(c *ClauseInfo, pos lang.Pos, format string, args ...any) error 
 func dueAfter(c *ClauseInfo, pos lang.Pos, from Date, d Duration) (Date, error) {
 	due, err := from.AddDuration(d)
 	if err != nil {
-		return Date{}, clauseFault(c, pos, "the due date, %s + %s, is after %s", from, d, MaxDate())
+		return Date{}, &clauseError{clause: c, named: true, err: &Error{Pos: pos, Err: errPastCalendar,
+			Msg: fmt.Sprintf("clause %s: the due date, %s + %s, is after %s", c.Num, from, d, MaxDate())}}
 	}
 	return due, nil
 }
@@ -585,6 +649,7 @@ func (s *settler) finish() error {
 		return err
 	}
 	s.unmet()
+	s.tallyBreaches()
 	s.sortAndTotal()
 	return nil
 }
@@ -622,14 +687,72 @@ func (s *settler) breach(ev Event, r *Record, v *version, date Date) error {
 	if s.dec.Effect != lang.Prohibited || date.Before(s.st.From) || !s.st.To.IsZero() && date.After(s.st.To) {
 		return nil
 	}
+	s.st.BreachCount++
+	key := BreachTally{Verdict: s.dec.Verdict, Clause: s.dec.Clause, Conflict: s.dec.Conflict}
+	if key.Verdict != lang.Conflict {
+		key.Conflict = [2]*ClauseInfo{}
+	}
+	t := s.tally[key]
+	if t == nil {
+		t = new(BreachTally)
+		*t = key
+		s.tally[key] = t
+	}
+	t.Count++
+	actor := r.Fields[r.Schema.actorAt].str
+	if s.onBreach != nil {
+		s.found = Breach{Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name, Actor: actor, Decision: &s.dec}
+		return s.onBreach(&s.found)
+	}
+	if s.sample >= 0 && len(s.st.Breaches) >= s.sample {
+		return nil // counted, not kept
+	}
 	d := new(Decision)
 	*d = s.dec
 	d.Applied = append([]Applied(nil), s.dec.Applied...)
-	actor := r.Fields[r.Schema.FieldIndex("actor")].str
 	s.st.Breaches = append(s.st.Breaches, &Breach{
 		Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name, Actor: actor, Decision: d,
 	})
 	return nil
+}
+
+// tallyBreaches puts the breach tallies in the statement, by clause
+// number, conflicts after the clause they name first, the default last.
+func (s *settler) tallyBreaches() {
+	for _, t := range s.tally {
+		s.st.BreachTally = append(s.st.BreachTally, t)
+	}
+	first := func(t *BreachTally) *ClauseInfo {
+		if t.Verdict == lang.Conflict {
+			return t.Conflict[0]
+		}
+		return t.Clause
+	}
+	sort.Slice(s.st.BreachTally, func(i, j int) bool {
+		a, b := s.st.BreachTally[i], s.st.BreachTally[j]
+		ca, cb := first(a), first(b)
+		switch {
+		case ca == nil || cb == nil:
+			if ca != cb {
+				return cb == nil
+			}
+		case ca != cb:
+			if c := CompareClauseNums(ca.Num, cb.Num); c != 0 {
+				return c < 0
+			}
+			return ca.id < cb.id
+		}
+		if a.Verdict != b.Verdict {
+			return a.Verdict != lang.Conflict
+		}
+		if a.Conflict[1] != nil && b.Conflict[1] != nil && a.Conflict[1] != b.Conflict[1] {
+			if c := CompareClauseNums(a.Conflict[1].Num, b.Conflict[1].Num); c != 0 {
+				return c < 0
+			}
+			return a.Conflict[1].id < b.Conflict[1].id
+		}
+		return false
+	})
 }
 
 // LedgerError is a problem with one row of a ledger.
@@ -650,7 +773,7 @@ func (e *LedgerError) Error() string {
 		where = fmt.Sprintf("%s:%d", where, e.Line)
 	}
 	if e.Field != "" {
-		return fmt.Sprintf("%s: field %q: %s", where, e.Field, e.Msg)
+		return fmt.Sprintf("%s: field %s: %s", where, shown(e.Field), e.Msg)
 	}
 	return fmt.Sprintf("%s: %s", where, e.Msg)
 }

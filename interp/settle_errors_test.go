@@ -88,7 +88,7 @@ agreement far "Far" {
     lab pays r USD 1.00 on each release due within 1 day
 }`)
 	wantErr(t, settleErr(t, p2, "", "resell 9999-12-10 actor=r revenue=5.00"),
-		"a.pacta:12:7: clause 4.2: the due date, 9999-12-31 + 30 days, is after 9999-12-31")
+		`ledger:1: field "date": 9999-12-10 is too late to settle: a.pacta:12:7: clause 4.2: the due date, 9999-12-31 + 30 days, is after 9999-12-31`)
 	wantErr(t, settleErr(t, p2, "", "release 9999-12-31 model=x"),
 		"ledger:1: a.pacta:15:41: clause 4.3: the due date, 9999-12-31 + 1 day, is after 9999-12-31")
 }

@@ -92,6 +92,7 @@ type scheduledRule struct {
 	date   Date
 	amount Value
 	due    Date
+	first  Date // an installment: its schedule's first date
 	late   []*lateRule
 	note   string
 	// err is why the payment cannot be made (a negative amount, a due
@@ -579,14 +580,14 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	}
 	if err != nil {
 		v.money.scheduled = append(v.money.scheduled, &scheduledRule{
-			clause: ci, kind: "installment", payer: b.Payer.Name, payee: payee, date: first, due: first, err: err,
+			clause: ci, kind: "installment", payer: b.Payer.Name, payee: payee, date: first, due: first, first: first, err: err,
 		})
 		return nil
 	}
 	for _, in := range insts {
 		r := &scheduledRule{
 			clause: ci, kind: "installment", payer: b.Payer.Name, payee: payee, date: in.Due,
-			amount: Money(total.str, in.Amount), due: in.Due, late: late,
+			amount: Money(total.str, in.Amount), due: in.Due, first: first, late: late,
 			note: fmt.Sprintf("installment %d of %d", in.Number, count),
 		}
 		if hasDue {

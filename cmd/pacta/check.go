@@ -13,6 +13,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 file:line:col: message, with the source line and a caret, sorted.
 Exit status: 0 no problems, 1 problems found, 2 usage error.`, stderr)
 	quiet := fs.Bool("q", false, "print nothing when there are no problems")
+	limits := limitFlags(fs, false)
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -22,7 +23,7 @@ Exit status: 0 no problems, 1 problems found, 2 usage error.`, stderr)
 		fs.Usage()
 		return 2
 	}
-	srcs, err := readSources(paths)
+	srcs, err := readSources(paths, limits()...)
 	if err != nil {
 		fmt.Fprintf(stderr, "pacta check: %v\n", err)
 		return 1

@@ -230,7 +230,7 @@ func TestSettleBadLedgers(t *testing.T) {
 		{"missing.csv", `testdata/ledgers/missing.csv:2: field "refunds": missing: every sell row needs refunds (money(USD))`},
 		{"header.csv", `testdata/ledgers/header.csv:1: field "platfrom": no action or event of openai_microsoft has this field (did you mean "platform"?)`},
 		{"bad.jsonl", `testdata/ledgers/bad.jsonl:3: field "gross": "1e3" is not an amount like USD 1,250.00`},
-		{"syntax.jsonl", `testdata/ledgers/syntax.jsonl:2: not valid JSON: invalid character '"' after object key:value pair (at byte 139)`},
+		{"syntax.jsonl", `testdata/ledgers/syntax.jsonl:2: not valid JSON: unexpected '"' after a member, where "," or "}" should be (at byte 140)`},
 		{"dup.jsonl", `testdata/ledgers/dup.jsonl:1: field "gross": appears twice in the row`},
 	} {
 		t.Run(c.file, func(t *testing.T) {
@@ -355,13 +355,31 @@ func TestDecideBadActions(t *testing.T) {
 			}
 		})
 	}
-	// On standard input, the line is named and nothing is printed, even
-	// for the good actions before the bad one.
-	in := sale() + "\n" + sale(`"AWS"`, `"Amazon"`) + "\n"
-	out, errs, code := runCLI(t, in, "decide", exampleDir)
-	want := `pacta decide: standard input, line 2: field "platform": "Amazon" is not a Platform (one of AWS, Azure, Direct, GoogleCloud)` + "\n"
-	if code != 1 || out != "" || errs != want {
-		t.Errorf("exit %d, stdout %q\nstderr %q\nwant   %q", code, out, errs, want)
+	// On standard input, every bad line is reported with its line and
+	// field, the good lines are still decided and printed in order, and
+	// the exit status is 1 at the end.
+	in := sale() + "\n" + sale(`"AWS"`, `"Amazon"`) + "\n\n" + sale(`"AWS"`, `"Azure"`) + "\n" + `{"action":"sell",` + "\n" +
+		sale(`,"refunds":"USD 0.00"`, ``) + "\n" + sale(`"openai"`, `"microsoft"`) + "\n"
+	out, errs, code := runCLI(t, in, "decide", exampleDir, "--format", "json")
+	want := `stdin:2: field "platform": "Amazon" is not a Platform (one of AWS, Azure, Direct, GoogleCloud)` + "\n" +
+		`stdin:5: not a JSON object: unexpected EOF` + "\n" +
+		`stdin:6: field "refunds": missing; sell needs product, platform, region, date, gross, refunds, actor` + "\n" +
+		"pacta decide: 3 of 6 actions could not be decided\n"
+	if code != 1 || errs != want {
+		t.Errorf("exit %d\nstderr %q\nwant   %q", code, errs, want)
+	}
+	// Lines 1, 4 and 7: an AWS sale by openai on 2026-12-01 is permitted by
+	// 3.2, an Azure one by 2.1, and microsoft's sale is not covered.
+	var verdicts []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m struct{ Summary string }
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("%v: %s", err, l)
+		}
+		verdicts = append(verdicts, m.Summary)
+	}
+	if len(verdicts) != 3 || !strings.HasPrefix(verdicts[0], "permitted by 3.2") || !strings.HasPrefix(verdicts[1], "permitted by 2.1") || !strings.HasPrefix(verdicts[2], "not covered") {
+		t.Errorf("decisions %q", verdicts)
 	}
 	if _, errs, code := runCLI(t, "\n\n", "decide", exampleDir); code != 1 || !strings.Contains(errs, "no actions on standard input") {
 		t.Errorf("empty input: exit %d, %q", code, errs)
@@ -450,5 +468,101 @@ func TestSettleDefaultSpan(t *testing.T) {
 	all, _, code := runCLI(t, "", "settle", ".", "--ledger", "ledger.csv")
 	if code != 0 || !strings.Contains(all, "from 2019-07-22 to 2027-03-31") || !strings.Contains(all, `4.2 "Initial investment"`) || !strings.Contains(all, "ledger.csv:13") {
 		t.Errorf("default span:\n%s", all)
+	}
+}
+
+// Input limits (SPEC 13): an endless source file and an over-long ledger
+// row are refused at once with the limit and the flag that raises it.
+func TestInputLimits(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		_, errs, code := runCLI(t, "", "check", "/dev/zero")
+		if want := "pacta check: /dev/zero: the file is larger than 4 MiB, the most an agreement source file may be (raise the limit with --max-source-bytes)\n"; code != 1 || errs != want {
+			t.Errorf("exit %d, %q\nwant %q", code, errs, want)
+		}
+	}
+	_, errs, code := runCLI(t, "", "check", "--max-source-bytes", "100", exampleDir)
+	if code != 1 || !strings.Contains(errs, "agreement.pacta: the file is larger than 100 bytes") {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+	dir := t.TempDir()
+	ledger := filepath.Join(dir, "long.csv")
+	row := "action,actor,date,product,platform,region,gross,refunds,model\nsell,openai,2026-10-15," + strings.Repeat("p", 2<<20) + ",Azure,US,1,0,\n"
+	if err := os.WriteFile(ledger, []byte(row), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, code = runCLI(t, "", "settle", exampleDir, "--ledger", ledger)
+	if want := ledger + ":2: the row is longer than 1 MiB, the most a ledger row may be (raise the limit with --max-row-bytes)\n"; code != 1 || errs != want {
+		t.Errorf("exit %d, %q\nwant %q", code, errs, want)
+	}
+	if _, errs, code = runCLI(t, "", "settle", exampleDir, "--ledger", ledger, "--max-row-bytes", "4194304"); code != 0 {
+		t.Errorf("raised: exit %d, %q", code, errs)
+	}
+
+	// A huge value or name in an action is quoted by its first 40
+	// characters only.
+	y := strings.Repeat("y", 1<<20)
+	in := `{"action":"sell","actor":"openai","date":"2026-12-01","product":"a","platform":"` + y + `","region":"US","gross":"USD 1.00","refunds":"USD 0.00"}` + "\n" +
+		`{"action":"sell","` + y + `":1}` + "\n" + `{"action":"` + y + `"}` + "\n"
+	_, errs, code = runCLI(t, in, "decide", exampleDir)
+	y40 := `"` + y[:40] + `…"`
+	want := `stdin:1: field "platform": ` + y40 + " is not a Platform (one of AWS, Azure, Direct, GoogleCloud)\n" +
+		`stdin:2: field ` + y40 + ": sell has no such field\n" +
+		`stdin:3: unknown action ` + y40 + "\n" +
+		"pacta decide: 3 of 3 actions could not be decided\n"
+	if code != 1 || errs != want {
+		t.Errorf("exit %d, stderr %.500q\nwant %.500q", code, errs, want)
+	}
+}
+
+// pacta settle lists the first 100 breaches and counts the others per
+// clause, or with --breaches all lists every one, in text and JSON.
+func TestSettleBreachesFlag(t *testing.T) {
+	dir := t.TempDir()
+	ledger := filepath.Join(dir, "many.csv")
+	var b strings.Builder
+	b.WriteString("action,actor,date,product,platform,region,gross,refunds,model\n")
+	// 150 sales on GoogleCloud, all prohibited by 3.1, on lines 2 to 151.
+	for i := 0; i < 150; i++ {
+		b.WriteString("sell,openai,2027-01-05,ChatGPT Enterprise,GoogleCloud,US,USD 1.00,USD 0.00,\n")
+	}
+	if err := os.WriteFile(ledger, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "", "settle", exampleDir, "--ledger", ledger)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "\nBreaches: 150 found, the first 100 listed\n") ||
+		!strings.Contains(out, ledger+":101  ") || strings.Contains(out, ledger+":102  ") ||
+		!strings.Contains(out, "\n  … and 50 more prohibited by 3.1 \"Azure exclusivity\"\n") {
+		t.Errorf("summary:\n%s", out)
+	}
+	out, errs, code = runCLI(t, "", "settle", exampleDir, "--ledger", ledger, "--breaches", "all")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "\nBreaches\n\n") || strings.Count(out, "prohibited by 3.1") != 150 || strings.Contains(out, "… and") {
+		t.Errorf("all:\n%s", out)
+	}
+	for _, mode := range []string{"summary", "all"} {
+		out, errs, code = runCLI(t, "", "settle", exampleDir, "--ledger", ledger, "--breaches", mode, "--format", "json")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		var doc struct {
+			Breaches        []struct{ Line int }
+			BreachCount     int `json:"breach_count"`
+			BreachesOmitted int `json:"breaches_omitted"`
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("%s: %v", mode, err)
+		}
+		listed := map[string]int{"summary": 100, "all": 150}[mode]
+		if len(doc.Breaches) != listed || doc.BreachCount != 150 || doc.BreachesOmitted != 150-listed || doc.Breaches[listed-1].Line != listed+1 {
+			t.Errorf("%s: %d listed, count %d, omitted %d", mode, len(doc.Breaches), doc.BreachCount, doc.BreachesOmitted)
+		}
+	}
+	if _, errs, code := runCLI(t, "", "settle", exampleDir, "--ledger", ledger, "--breaches", "some"); code != 2 || !strings.Contains(errs, `unknown --breaches "some": use summary or all`) {
+		t.Errorf("bad --breaches: exit %d, %q", code, errs)
 	}
 }

@@ -27,12 +27,12 @@ func checkConfig() *lang.Config {
 // them with the standard library. Problems in the agreements come back as
 // an error whose text is every problem rendered with its source line and
 // caret, followed by a count: print it as it is.
-func loadProgram(paths []string) (*interp.Program, error) {
-	srcs, err := readSources(paths)
+func loadProgram(paths []string, opts ...interp.Option) (*interp.Program, error) {
+	srcs, err := readSources(paths, opts...)
 	if err != nil {
 		return nil, err
 	}
-	p, err := compileSources(srcs)
+	p, err := compileSources(srcs, opts...)
 	if err == nil {
 		return p, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -32,12 +33,16 @@ be given. For example
 "agreement" may say which agreement, when several are loaded. Without
 --action, actions are read from standard input as JSON Lines, one per
 line, and one decision is written per action, in order (with --format
-json, one JSON object per line).
+json, one JSON object per line). A line that is not a valid action is
+reported on standard error as stdin:LINE: field "NAME": problem, and the
+other lines are still decided and written.
 
-Exit status: 0 decided, 1 a bad action or agreement, 2 usage error.`, stderr)
+Exit status: 0 every action decided, 1 a bad action (after deciding the
+others) or agreement, 2 usage error.`, stderr)
 	action := fs.String("action", "", "the action to decide, as a JSON object")
 	asOf := fs.String("as-of", "", "decide as the agreement stood on `DATE` (YYYY-MM-DD): amendments effective later are left out")
 	format := fs.String("format", "text", "output format: text or json")
+	limits := limitFlags(fs, false)
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -62,13 +67,15 @@ Exit status: 0 decided, 1 a bad action or agreement, 2 usage error.`, stderr)
 		}
 		opts.AsOf = d
 	}
-	p, err := loadProgram(paths)
+	p, err := loadProgram(paths, limits()...)
 	if err != nil {
 		printCmdError(stderr, "decide", err)
 		return 1
 	}
 	ctx := context.Background()
-	var out bytes.Buffer
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	n := 0 // decisions written
 	decideOne := func(text []byte) error {
 		rec, err := parseAction(p, text)
 		if err != nil {
@@ -78,45 +85,61 @@ Exit status: 0 decided, 1 a bad action or agreement, 2 usage error.`, stderr)
 		if err != nil {
 			return err
 		}
+		n++
 		if *format == "json" {
-			return interp.WriteDecisionJSON(&out, d)
+			return interp.WriteDecisionJSON(out, d)
 		}
-		if out.Len() > 0 {
+		if n > 1 {
 			out.WriteByte('\n')
 		}
-		return interp.WriteDecisionText(&out, d)
+		return interp.WriteDecisionText(out, d)
 	}
 	if actionSet {
 		if err := decideOne([]byte(*action)); err != nil {
 			fmt.Fprintf(stderr, "pacta decide: %v\n", err)
 			return 1
 		}
-	} else {
-		sc := bufio.NewScanner(stdin)
-		sc.Buffer(make([]byte, 0, 64<<10), maxInputLine)
-		line, n := 0, 0
-		for sc.Scan() {
-			line++
-			text := bytes.TrimSpace(sc.Bytes())
-			if len(text) == 0 {
-				continue
-			}
-			n++
-			if err := decideOne(text); err != nil {
-				fmt.Fprintf(stderr, "pacta decide: standard input, line %d: %v\n", line, err)
-				return 1
-			}
+		return 0
+	}
+	// Standard input: every line is decided; a bad one is reported with
+	// its line number and the others are still decided and written.
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 0, 64<<10), maxInputLine)
+	line, actions, bad := 0, 0, 0
+	for sc.Scan() {
+		line++
+		text := bytes.TrimSpace(sc.Bytes())
+		if line == 1 {
+			text = bytes.TrimPrefix(text, []byte("\uFEFF"))
 		}
-		if err := sc.Err(); err != nil {
-			fmt.Fprintf(stderr, "pacta decide: reading standard input: %v\n", err)
-			return 1
+		if len(text) == 0 {
+			continue
 		}
-		if n == 0 {
-			fmt.Fprintln(stderr, "pacta decide: no actions on standard input; give one JSON object per line, or use --action")
-			return 1
+		actions++
+		if err := decideOne(text); err != nil {
+			bad++
+			out.Flush() // keep stdout and stderr in step for a reader of both
+			fmt.Fprintf(stderr, "stdin:%d: %v\n", line, err)
 		}
 	}
-	stdout.Write(out.Bytes())
+	if err := sc.Err(); err != nil {
+		msg := err.Error()
+		if errors.Is(err, bufio.ErrTooLong) {
+			msg = fmt.Sprintf("the line is longer than %d MiB; give one action per line", maxInputLine>>20)
+		}
+		out.Flush()
+		fmt.Fprintf(stderr, "stdin:%d: %s\n", line+1, msg)
+		return 1
+	}
+	if actions == 0 {
+		fmt.Fprintln(stderr, "pacta decide: no actions on standard input; give one JSON object per line, or use --action")
+		return 1
+	}
+	if bad > 0 {
+		out.Flush()
+		fmt.Fprintf(stderr, "pacta decide: %d of %d %s could not be decided\n", bad, actions, plural(actions, "action", "actions"))
+		return 1
+	}
 	return 0
 }
 

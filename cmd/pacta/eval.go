@@ -27,6 +27,7 @@ agreements (as amended). Exit status: 0 success, 1 error, 2 usage error.`, stder
 	fs.Var(&files, "f", "load an agreement file or directory (repeatable)")
 	agreement := fs.String("agreement", "", "the agreement whose terms the expression sees, when several are loaded")
 	asOf := fs.String("as-of", "", "evaluate against the version of the agreement in force on this `date`")
+	limits := limitFlags(fs, false)
 	rest, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -51,7 +52,7 @@ agreements (as amended). Exit status: 0 success, 1 error, 2 usage error.`, stder
 		srcs = []source{{"<scratch>", []byte(scratchAgreement)}}
 	} else {
 		var err error
-		if srcs, err = readSources(files); err != nil {
+		if srcs, err = readSources(files, limits()...); err != nil {
 			fmt.Fprintf(stderr, "pacta eval: %v\n", err)
 			return 1
 		}
@@ -77,12 +78,12 @@ agreements (as amended). Exit status: 0 success, 1 error, 2 usage error.`, stder
 }
 
 // compileSources compiles sources with the standard library.
-func compileSources(srcs []source) (*interp.Program, error) {
+func compileSources(srcs []source, opts ...interp.Option) (*interp.Program, error) {
 	in := make([]interp.Source, len(srcs))
 	for i, s := range srcs {
 		in[i] = interp.Source{Name: s.name, Text: s.src}
 	}
-	return interp.Compile(in, programOptions()...)
+	return interp.Compile(in, append(programOptions(), opts...)...)
 }
 
 // reportError prints err: a list of positioned problems with carets, or

@@ -18,6 +18,7 @@ Exit status: 0 success, 1 errors (or, with -l or -d, files that need formatting)
 	write := fs.Bool("w", false, "write the result back to each file instead of printing it")
 	list := fs.Bool("l", false, "list the files whose layout differs from the canonical one")
 	diff := fs.Bool("d", false, "print a diff of the changes instead of the result")
+	limits := limitFlags(fs, false)
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -46,7 +47,7 @@ Exit status: 0 success, 1 errors (or, with -l or -d, files that need formatting)
 		srcs = []source{{"<stdin>", src}}
 	} else {
 		var err error
-		srcs, err = readSources(paths)
+		srcs, err = readSources(paths, limits()...)
 		if err != nil {
 			fmt.Fprintf(stderr, "pacta fmt: %v\n", err)
 			return 1

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,9 +18,13 @@ type source struct {
 }
 
 // readSources reads the named files; a directory stands for every .pacta
-// file below it, in lexical order (see interp.ReadPaths).
-func readSources(paths []string) ([]source, error) {
-	in, err := interp.ReadPaths(paths)
+// file below it, in lexical order (see interp.ReadPaths). opts may raise
+// the size limit of a file (interp.WithMaxSourceBytes).
+func readSources(paths []string, opts ...interp.Option) ([]source, error) {
+	in, err := interp.ReadPaths(paths, opts...)
+	if errors.Is(err, interp.ErrTooLarge) {
+		return nil, fmt.Errorf("%w (raise the limit with --max-source-bytes)", err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -65,5 +71,23 @@ func printErrors(w io.Writer, errs lang.ErrorList, srcs []source) {
 	errs.Sort()
 	for _, e := range errs {
 		io.WriteString(w, e.Render(byName[e.Pos.File]))
+	}
+}
+
+// limitFlags adds the flags that raise the input limits of SPEC section 13
+// to fs: --max-source-bytes, and with rows, --max-row-bytes for ledgers.
+// The function it returns gives the options they set.
+func limitFlags(fs *flag.FlagSet, rows bool) func() []interp.Option {
+	src := fs.Int64("max-source-bytes", interp.DefaultMaxSourceBytes, "refuse an agreement source file larger than this many `bytes`")
+	var row *int
+	if rows {
+		row = fs.Int("max-row-bytes", interp.DefaultMaxRowBytes, "refuse a ledger row (a CSV record or a JSON line) longer than this many `bytes`")
+	}
+	return func() []interp.Option {
+		opts := []interp.Option{interp.WithMaxSourceBytes(*src)}
+		if row != nil {
+			opts = append(opts, interp.WithMaxRowBytes(*row))
+		}
+		return opts
 	}
 }

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -14,7 +14,7 @@ import (
 )
 
 func runSettle(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("settle", "pacta settle FILE|DIR... --ledger PATH [--period PERIOD | --from DATE --to DATE] [--as-of DATE] [--agreement ID] [--format text|json]",
+	fs := newFlags("settle", "pacta settle FILE|DIR... --ledger PATH [--period PERIOD | --from DATE --to DATE] [--as-of DATE] [--agreement ID] [--format text|json] [--breaches summary|all]",
 		`Settle a ledger: apply every payment and share clause to the actions and
 events in the ledger, and print the statement per period and per pair of
 parties (each line with its clause, base, rate, amount and due date),
@@ -33,6 +33,11 @@ The statement covers --period (2027-Q1, 2027-03 or 2027), or --from and
 the date of the last row. Rows before the range still count towards
 running totals (tiers, caps, recoupment).
 
+Breaches are listed in ledger order. With --breaches summary (the
+default) the first 100 are listed, then how many more each clause
+prohibited; with --breaches all every one is listed, kept meanwhile in a
+temporary file so that memory stays flat however many there are.
+
 Exit status: 0 settled, 1 a bad ledger row or agreement (nothing else is
 printed), 2 usage error.`, stderr)
 	ledger := fs.String("ledger", "", "the ledger to settle: a .csv or .jsonl `file`")
@@ -42,6 +47,8 @@ printed), 2 usage error.`, stderr)
 	asOf := fs.String("as-of", "", "report what is overdue as of this `date` (default: the end of the statement)")
 	agreement := fs.String("agreement", "", "the `agreement` to settle, when several are loaded")
 	format := fs.String("format", "text", "output format: text or json")
+	breaches := fs.String("breaches", "summary", "which breaches to list: summary (the first 100, and counts per clause) or all")
+	limits := limitFlags(fs, true)
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -54,6 +61,9 @@ printed), 2 usage error.`, stderr)
 	}
 	if *format != "text" && *format != "json" {
 		return usageError(fs, stderr, "settle", fmt.Sprintf("unknown format %q: use text or json", *format))
+	}
+	if *breaches != "summary" && *breaches != "all" {
+		return usageError(fs, stderr, "settle", fmt.Sprintf("unknown --breaches %q: use summary or all", *breaches))
 	}
 	read, ok := ledgerReader(*ledger)
 	if !ok {
@@ -86,7 +96,7 @@ printed), 2 usage error.`, stderr)
 	if !opts.From.IsZero() && !opts.To.IsZero() && opts.To.Before(opts.From) {
 		return usageError(fs, stderr, "settle", fmt.Sprintf("--to %s is before --from %s", opts.To, opts.From))
 	}
-	p, err := loadProgram(paths)
+	p, err := loadProgram(paths, limits()...)
 	if err != nil {
 		printCmdError(stderr, "settle", err)
 		return 1
@@ -97,22 +107,37 @@ printed), 2 usage error.`, stderr)
 		return 1
 	}
 	defer f.Close()
+	var spool *interp.BreachSpool
+	if *breaches == "all" {
+		tmp, err := os.CreateTemp("", "pacta-breaches-*.jsonl")
+		if err != nil {
+			printCmdError(stderr, "settle", fmt.Errorf("cannot make a temporary file for the breaches: %v", err))
+			return 1
+		}
+		defer os.Remove(tmp.Name())
+		defer tmp.Close()
+		spool = interp.NewBreachSpool(tmp)
+		opts.OnBreach = spool.Add
+	}
 	st, err := p.Settle(context.Background(), read(p, *agreement, *ledger, f), opts)
+	if errors.Is(err, interp.ErrTooLarge) {
+		fmt.Fprintf(stderr, "%v (raise the limit with --max-row-bytes)\n", err)
+		return 1
+	}
 	if err != nil {
 		printCmdError(stderr, "settle", err)
 		return 1
 	}
-	var out bytes.Buffer
+	// The statement is written as it is made.
 	if *format == "json" {
-		err = st.WriteJSON(&out)
+		err = st.WriteJSONAll(stdout, spool)
 	} else {
-		err = st.WriteText(&out)
+		err = st.WriteTextAll(stdout, spool)
 	}
 	if err != nil {
 		printCmdError(stderr, "settle", err)
 		return 1
 	}
-	stdout.Write(out.Bytes())
 	return 0
 }
 

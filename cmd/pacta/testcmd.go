@@ -19,6 +19,7 @@ under the current directory are tested.
 Exit status: 0 every test passed, 1 a test failed or the agreements have
 problems, 2 usage error.`, stderr)
 	format := fs.String("format", "text", "output format: text or json")
+	limits := limitFlags(fs, false)
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -29,7 +30,7 @@ problems, 2 usage error.`, stderr)
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	p, err := loadProgram(paths)
+	p, err := loadProgram(paths, limits()...)
 	if err != nil {
 		printCmdError(stderr, "test", err)
 		return 1
