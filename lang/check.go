@@ -876,35 +876,44 @@ func (g *graph) cycles(less func(a, b string) bool) [][]string {
 // explored instead of recursing, so a chain of 100,000 terms or clauses
 // takes no more Go stack than a chain of two.
 func (g *graph) components() [][]string {
-	index := make(map[string]int, len(g.nodes))
-	low := make(map[string]int, len(g.nodes))
-	onStack := make(map[string]bool)
-	var stack []string
-	var comps [][]string
-	type visit struct {
-		v    string
-		next int // the next edge of v to follow
+	n := len(g.nodes)
+	id := make(map[string]int, n)
+	for i, v := range g.nodes {
+		id[v] = i
 	}
+	adj := make([][]int, n)
+	for i, v := range g.nodes {
+		for _, e := range g.adj[v] {
+			adj[i] = append(adj[i], id[e.to])
+		}
+	}
+	index := make([]int, n) // 1 + the order of discovery; 0: not yet
+	low := make([]int, n)
+	onStack := make([]bool, n)
+	var stack []int
+	var comps [][]string
+	seen := 0
+	type visit struct{ v, next int } // a node, and the next of its edges to follow
 	var work []visit
-	enter := func(v string) {
-		index[v] = len(index)
-		low[v] = index[v]
+	enter := func(v int) {
+		seen++
+		index[v], low[v] = seen, seen
 		stack = append(stack, v)
 		onStack[v] = true
 		work = append(work, visit{v: v})
 	}
-	for _, n := range g.nodes {
-		if _, seen := index[n]; seen {
+	for root := 0; root < n; root++ {
+		if index[root] != 0 {
 			continue
 		}
-		enter(n)
+		enter(root)
 		for len(work) > 0 {
 			top := &work[len(work)-1]
 			v := top.v
-			if top.next < len(g.adj[v]) {
-				to := g.adj[v][top.next].to
+			if top.next < len(adj[v]) {
+				to := adj[v][top.next]
 				top.next++
-				if _, seen := index[to]; !seen {
+				if index[to] == 0 {
 					enter(to)
 				} else if onStack[to] {
 					low[v] = min(low[v], index[to])
@@ -922,7 +931,7 @@ func (g *graph) components() [][]string {
 					w := stack[len(stack)-1]
 					stack = stack[:len(stack)-1]
 					onStack[w] = false
-					comp = append(comp, w)
+					comp = append(comp, g.nodes[w])
 					if w == v {
 						break
 					}

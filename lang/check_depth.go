@@ -28,100 +28,113 @@ const MaxTermNesting = 20_000
 // two. Each chain that is too long is reported once, at the term where it
 // first passes the limit: every term above it is too deep because of it.
 func (c *checker) termDepths(v *view) {
-	names := sortedKeys(v.names)
-	refs := func(name string) []string {
-		e := v.names[name]
-		if e == nil || e.what != entTerm || e.term == nil || c.terms[e.term] == nil {
-			return nil
+	// The terms of v, by name, numbered in name order; adj[i] lists the
+	// terms term i uses (-1 for a name that is not a term of v, or itself),
+	// in the order of its refs and refLevels.
+	var names []string
+	var tis []*termInfo
+	for _, n := range sortedKeys(v.names) {
+		if e := v.names[n]; e.what == entTerm && e.term != nil && c.terms[e.term] != nil {
+			names = append(names, n)
+			tis = append(tis, c.terms[e.term])
 		}
-		return c.terms[e.term].refs
 	}
-	isTerm := func(name string) bool {
-		e := v.names[name]
-		return e != nil && e.what == entTerm && e.term != nil && c.terms[e.term] != nil
+	idx := make(map[string]int, len(names))
+	for i, n := range names {
+		idx[n] = i
 	}
-	// depth[n] is the number of terms in the longest chain from n, n
-	// included (0: not yet found); next[n] is the term after n on it.
-	// levels[n] is how deep the chains from n nest in all (MaxTermNesting),
-	// and nextL[n] the term after n on the deepest.
-	depth := make(map[string]int)
-	next := make(map[string]string)
-	levels := make(map[string]int)
-	nextL := make(map[string]string)
-	type visit struct {
-		name string
-		i    int // the next reference of name to follow
+	adj := make([][]int, len(names))
+	for i, ti := range tis {
+		adj[i] = make([]int, len(ti.refs))
+		for j, r := range ti.refs {
+			k, ok := idx[r]
+			if !ok || k == i {
+				k = -1
+			}
+			adj[i][j] = k
+		}
 	}
+	// depth[i] is the number of terms in the longest chain from term i, i
+	// included (0: not yet found, -1: being explored); next[i] is the term
+	// after i on it (-1: none). levels[i] is how deep the chains from i
+	// nest in all (MaxTermNesting), and nextL[i] the term after i on the
+	// deepest.
+	depth := make([]int, len(names))
+	levels := make([]int, len(names))
+	next := make([]int, len(names))
+	nextL := make([]int, len(names))
+	type visit struct{ i, j int } // term i, and the next of its refs to follow
 	var work []visit
-	for _, root := range names {
-		if !isTerm(root) || depth[root] != 0 {
+	for root := range names {
+		if depth[root] != 0 {
 			continue
 		}
-		work = append(work[:0], visit{name: root})
-		depth[root] = -1 // being explored
+		work = append(work[:0], visit{i: root})
+		depth[root] = -1
 		for len(work) > 0 {
 			top := &work[len(work)-1]
-			rs := refs(top.name)
-			if top.i < len(rs) {
-				r := rs[top.i]
-				top.i++
-				if r != top.name && isTerm(r) && depth[r] == 0 {
+			u := top.i
+			if top.j < len(adj[u]) {
+				r := adj[u][top.j]
+				top.j++
+				if r >= 0 && depth[r] == 0 {
 					depth[r] = -1
-					work = append(work, visit{name: r})
+					work = append(work, visit{i: r})
 				}
 				continue
 			}
-			best, bestName := 0, ""
-			ti := c.terms[v.names[top.name].term]
-			deepest, deepestName := ti.levels, ""
-			for i, r := range rs {
-				if r == top.name || depth[r] <= 0 {
+			best, bestAt := 0, -1
+			deepest, deepestAt := tis[u].levels, -1
+			for j, r := range adj[u] {
+				if r < 0 || depth[r] <= 0 {
 					continue
 				}
 				if depth[r] > best {
-					best, bestName = depth[r], r
+					best, bestAt = depth[r], r
 				}
-				if l := ti.refLevels[i] + levels[r]; l > deepest {
-					deepest, deepestName = l, r
+				if l := tis[u].refLevels[j] + levels[r]; l > deepest {
+					deepest, deepestAt = l, r
 				}
 			}
-			depth[top.name] = best + 1
-			next[top.name] = bestName
-			levels[top.name] = deepest
-			nextL[top.name] = deepestName
+			depth[u], next[u] = best+1, bestAt
+			levels[u], nextL[u] = deepest, deepestAt
 			work = work[:len(work)-1]
 		}
 	}
 	// A chain too long, or too deep, is reported where it first crosses
 	// the limit: at a term over it that uses none over it.
-	var deep []string
-	for _, n := range names {
-		if depth[n] == MaxTermDepth+1 || levels[n] > MaxTermNesting && (nextL[n] == "" || levels[nextL[n]] <= MaxTermNesting) {
-			deep = append(deep, n)
+	tooDeep := func(i int) bool {
+		return levels[i] > MaxTermNesting && (nextL[i] < 0 || levels[nextL[i]] <= MaxTermNesting)
+	}
+	var deep []int
+	for i := range names {
+		if depth[i] == MaxTermDepth+1 || tooDeep(i) {
+			deep = append(deep, i)
 		}
 	}
-	sort.SliceStable(deep, func(i, j int) bool { return v.names[deep[i]].pos.Before(v.names[deep[j]].pos) })
-	path := func(n string, next map[string]string) string {
-		chain := []string{n}
-		for m := next[n]; m != ""; m = next[m] {
-			chain = append(chain, m)
+	sort.SliceStable(deep, func(a, b int) bool { return v.names[names[deep[a]]].pos.Before(v.names[names[deep[b]]].pos) })
+	path := func(i int, next []int) string {
+		chain := []string{names[i]}
+		for m := next[i]; m >= 0; m = next[m] {
+			chain = append(chain, names[m])
 		}
 		if len(chain) > 3 {
 			chain = []string{chain[0], chain[1], "…", chain[len(chain)-1]}
 		}
 		return strings.Join(chain, " → ")
 	}
-	for _, n := range deep {
+	for _, i := range deep {
+		n := names[i]
 		pos := v.names[n].pos
-		if depth[n] == MaxTermDepth+1 && c.once("termdepth "+pos.String()) {
+		if depth[i] == MaxTermDepth+1 && c.once("termdepth "+pos.String()) {
 			c.errs.AddHint(pos, "compute it through fewer terms: a term may use terms that use terms, at most 1000 in a row",
 				"term %s is defined through a chain of more than %d terms (%s); at most %d",
-				n, MaxTermDepth, path(n, next), MaxTermDepth)
+				n, MaxTermDepth, path(i, next), MaxTermDepth)
 		}
-		if levels[n] > MaxTermNesting && (nextL[n] == "" || levels[nextL[n]] <= MaxTermNesting) && c.once("termnesting "+pos.String()) {
+		if tooDeep(i) && c.once("termnesting "+pos.String()) {
 			c.errs.AddHint(pos, "every operator, bracket and call is a level, and a term used counts its own levels where it is used; compute it through shorter expressions or fewer terms",
 				"term %s is defined through terms whose expressions nest more than %s levels deep in all (%s); at most %s",
-				n, thousands(MaxTermNesting), path(n, nextL), thousands(MaxTermNesting))
+				n, thousands(MaxTermNesting), path(i, nextL), thousands(MaxTermNesting))
 		}
 	}
 }
