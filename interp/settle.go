@@ -229,6 +229,7 @@ type settler struct {
 	nextSched int
 	fired     map[*ClauseInfo]bool
 	oblig     []*obligation
+	pending   []pendingPayment // payments of the last date read, applied once it is over
 	n         int64
 	// sawPayment is set by the first payment event; without one, payment
 	// is not tracked and nothing is reported overdue.
@@ -391,6 +392,9 @@ func (s *settler) event(ev Event) error {
 			return err
 		}
 	}
+	if err := s.flushPayments(date, false); err != nil {
+		return err
+	}
 	if err := s.advance(date, false); err != nil {
 		return s.calendarErr(s.lastAt, err)
 	}
@@ -400,7 +404,10 @@ func (s *settler) event(ev Event) error {
 	}
 	v := s.ag.versionAt(s.known(date))
 	if v == nil || date.Before(s.ag.effective) {
-		return nil // before the agreement took effect: counts for nothing
+		// Before the agreement took effect: counts for nothing, but a
+		// payment recorded still means payment is tracked (SPEC 6.5).
+		s.sawPayment = s.sawPayment || r.Schema.payment
+		return nil
 	}
 	s.fr.event = r
 	s.fr.budget = s.p.budget
@@ -599,6 +606,9 @@ func (s *settler) finish() error {
 	end := s.st.To
 	if s.st.AsOf.After(end) {
 		end = s.st.AsOf
+	}
+	if err := s.flushPayments(end, true); err != nil {
+		return err
 	}
 	if err := s.advance(end, true); err != nil {
 		return err

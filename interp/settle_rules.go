@@ -188,6 +188,22 @@ func (c *compiler) constMoney(e lang.Expr) (*Decimal, error) {
 	return &d, nil
 }
 
+// limitMoney is the amount of a limit (floor, cap, guarantee, recoupment
+// advance), rounded to the agreement's rounding unit with its mode (SPEC
+// 8.2 point 2): a cap written USD 955.50 under `rounding half_down to 1`
+// is USD 955.
+func (a *agreement) limitMoney(c *compiler, e lang.Expr) (*Decimal, error) {
+	d, err := c.constMoney(e)
+	if err != nil {
+		return nil, err
+	}
+	r, err := d.Round(a.unit, a.rounding)
+	if err != nil {
+		return nil, atPos(e.Pos(), err)
+	}
+	return &r, nil
+}
+
 func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 	switch p := p.(type) {
 	case *lang.PartyPayee:
@@ -437,7 +453,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 		r.lines = append(r.lines, sl)
 	}
 	for _, lim := range b.Limits {
-		amt, err := comp.constMoney(lim.Amount)
+		amt, err := a.limitMoney(&comp, lim.Amount)
 		if err != nil {
 			return err
 		}
@@ -463,7 +479,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 		}
 	}
 	if g := b.Guarantee; g != nil {
-		amt, err := comp.constMoney(g.Amount)
+		amt, err := a.limitMoney(&comp, g.Amount)
 		if err != nil {
 			return err
 		}
@@ -474,7 +490,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 		r.guarantee = &guaranteeRule{minimum: *amt, kind: kind, text: "minimum guarantee " + Money(a.currency, *amt).String() + " per " + kind.String()}
 	}
 	if b.Recoup != nil {
-		if r.recoup, err = comp.constMoney(b.Recoup.Amount); err != nil {
+		if r.recoup, err = a.limitMoney(&comp, b.Recoup.Amount); err != nil {
 			return err
 		}
 	}

@@ -389,6 +389,14 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []De
 	steps := make([]WaterfallStep, len(payee.steps))
 	for i, st := range payee.steps {
 		steps[i] = WaterfallStep{Limit: st.limit}
+		if st.limit != nil {
+			// A waterfall limit is rounded when used (SPEC 8.2 point 2).
+			l, err := st.limit.Round(s.ag.unit, s.ag.rounding)
+			if err != nil {
+				return err
+			}
+			steps[i].Limit = &l
+		}
 	}
 	if waterPaid == nil {
 		waterPaid = make([]Decimal, len(steps))

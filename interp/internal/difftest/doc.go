@@ -21,15 +21,16 @@
 //     a credit unwinds past what the steps received is not specified (8.5).
 //   - Payments made: late charge lines are lines like any other, paid
 //     oldest first by the payments after the one that gave rise to them
-//     (6.5 does not say whether that payment's remainder pays them, the
-//     engine says no); only one clause per payer and payee
-//     has late terms; a settlement with payments is not asked as of an
-//     earlier date (6.5 reckons late charges at the end of the span, 7.7
-//     at the as-of date).
+//     (6.5: that payment's remainder does not pay them); only one clause
+//     per payer and payee has late terms; a settlement with payments is
+//     not asked as of a date before the span's end: 6.5 reckons what is
+//     unpaid at the as-of date, but says nothing of payments dated after
+//     it (the engine counts them; they would make a line not yet due on
+//     the as-of date bear a charge in a reading that counts them too).
 //   - Obligations with deadlines are made only by the agreement as first
 //     made and never replaced or deleted (5.5 does not say which version
 //     an instance meets); an instance meets one from its `from` date (or
 //     the effective date) to its deadline.
-//   - Ledger amounts are never negative (the engine refuses them; SPEC.md
-//     does not say): refunds are a second field, and bases are amt - ref.
+//   - Ledger amounts are never negative (SPEC 7.6 refuses them): refunds
+//     are a second field, and bases are amt - ref.
 package difftest

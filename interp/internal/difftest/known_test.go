@@ -123,7 +123,7 @@ amendment am1 "Stop" amends deal {
 		},
 	},
 	{
-		bug: "unrounded-amounts",
+		bug: "fixed: unrounded-amounts",
 		src: `agreement deal "Rounding" {
   effective 2025-01-01
   currency USD
@@ -339,7 +339,7 @@ amendment am1 "Fee" amends deal {
 		},
 	},
 	{
-		bug: "payment-on-period-end",
+		bug: "fixed: payment-on-period-end",
 		src: `agreement deal "Paid on the period's last day" {
   effective 2025-01-01
   currency USD
@@ -362,7 +362,7 @@ amendment am1 "Fee" amends deal {
 		want: []string{"2025-Q2 cy→ana 3 share 100.00"},
 	},
 	{
-		bug: "payment-on-period-end",
+		bug: "fixed: payment-on-period-end",
 		src: `agreement deal "Paid after the end" {
   effective 2025-01-01
   ends 2026-03-19
