@@ -617,9 +617,8 @@ func (s *settler) finish() error {
 	if err := s.advance(end, true); err != nil {
 		return err
 	}
-	end, _ = s.st.To.AddDays(1)
 	for _, st := range s.order {
-		if err := s.fillFloors(st, end, true); err != nil {
+		if err := s.fillFloors(st, s.st.To, true); err != nil {
 			return inClause(st.rule.clause, err)
 		}
 	}

@@ -162,7 +162,7 @@ func (s *settler) closeThrough(d Date) error {
 				return inClause(st.rule.clause, err)
 			}
 		}
-		if err := s.fillFloors(st, d.mustAdd(1), false); err != nil {
+		if err := s.fillFloors(st, d, false); err != nil {
 			return inClause(st.rule.clause, err)
 		}
 	}

@@ -135,7 +135,7 @@ func (s *settler) fillOwing(date Date) error {
 		if st.open || len(st.rule.floors) == 0 && st.rule.guarantee == nil {
 			continue
 		}
-		if err := s.fillFloors(st, date, false); err != nil {
+		if err := s.fillFloors(st, date.mustAdd(-1), false); err != nil {
 			// Met while reading a row: the row and the clause.
 			return s.ledgerErr(s.lastAt, st.rule.clause, err)
 		}
@@ -250,7 +250,7 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 		}
 	}
 	if !st.open {
-		if err := s.fillFloors(st, period.Start(), false); err != nil {
+		if err := s.fillFloors(st, period.Start().mustAdd(-1), false); err != nil {
 			return err
 		}
 		st.open, st.period = true, period
@@ -618,11 +618,11 @@ func (d Date) mustAdd(n int) Date {
 
 // fillFloors closes, before their floors and guarantee act, the
 // settlement periods of a clause version with a floor or a minimum
-// guarantee that ended before `before` and saw no events.
+// guarantee that ended on or before `through` and saw no events.
 //
 // With final (the statement's end), a period whose end is after the
 // statement's is dated at the statement's end, as in closeShare.
-func (s *settler) fillFloors(st *shareState, before Date, final bool) error {
+func (s *settler) fillFloors(st *shareState, through Date, final bool) error {
 	r := st.rule
 	if len(r.floors) == 0 && r.guarantee == nil || st.to.Before(st.from) {
 		return nil // nothing owed, or a version replaced the day it took effect
@@ -644,7 +644,7 @@ func (s *settler) fillFloors(st *shareState, before Date, final bool) error {
 		if end.After(st.to) {
 			end = st.to
 		}
-		return !p.Start().After(st.to) && !end.After(before.mustAdd(-1))
+		return !p.Start().After(st.to) && !end.After(through)
 	}
 	for n := 0; over(next); n++ {
 		if n > MaxInstallments {
