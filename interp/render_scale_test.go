@@ -82,4 +82,3 @@ func BenchmarkStatementText(b *testing.B) {
 		}
 	}
 }
-
