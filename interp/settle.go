@@ -60,7 +60,14 @@ type Statement struct {
 	Currency  string
 	From, To  Date
 	AsOf      Date
-	Events    int64
+	// Events is the number of ledger rows the settlement took into
+	// account: every row dated from the agreement's effective date to
+	// its last day (before the statement's range too, since those count
+	// towards running totals), and a payment after the last day (which
+	// still pays what was owed). Rows before the agreement takes effect,
+	// other rows after it ends (SPEC 4.2) and rows after the statement's
+	// end and as-of date are not counted.
+	Events int64
 	// Lines are sorted by period, then payer, payee, clause and kind.
 	Lines []*Line
 	// Totals add the lines up per period and per payer→payee pair.
@@ -380,7 +387,6 @@ func (s *settler) event(ev Event) error {
 		return nil // past the statement: nothing more to count
 	}
 	s.n++
-	s.st.Events++
 	s.last = date
 	s.lastAt = Event{Source: ev.Source, Line: ev.Line}
 	if s.n&1023 == 0 {
@@ -399,6 +405,10 @@ func (s *settler) event(ev Event) error {
 	if v == nil || date.Before(s.ag.effective) {
 		return nil // before the agreement took effect: counts for nothing
 	}
+	if date.After(s.termEnd) && !r.Schema.payment {
+		return nil // after the agreement ended: counts for nothing (SPEC 4.2)
+	}
+	s.st.Events++
 	s.fr.event = r
 	s.fr.budget = s.p.budget
 	s.current = date
@@ -406,10 +416,7 @@ func (s *settler) event(ev Event) error {
 	if date.After(s.termEnd) {
 		// After the agreement ended no clause applies (SPEC 4.2), but a
 		// payment still pays what was owed within the term.
-		if r.Schema.payment {
-			return s.payment(ev, r, date)
-		}
-		return nil
+		return s.payment(ev, r, date)
 	}
 	if !r.Schema.Event {
 		if err := s.breach(ev, r, v, date); err != nil {
