@@ -181,6 +181,9 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 			return nil, err
 		}
 	}
+	if err := s.flushMilestones(); err != nil {
+		return nil, err
+	}
 	if opts.To.IsZero() {
 		// The last row's date, but not after the agreement ends nor
 		// before the statement starts: no range is inverted.
@@ -258,6 +261,9 @@ type settler struct {
 	sample   int
 	tally    map[BreachTally]*BreachTally // keyed with Count 0
 	found    Breach
+	// pending are the milestone lines of the last day, issued when a later
+	// day or a payment comes.
+	pending []*pendingMilestone
 }
 
 // calendarErr positions at the last row counted an error of a date
@@ -386,6 +392,12 @@ func (s *settler) event(ev Event) error {
 	if !s.st.To.IsZero() && date.After(s.st.To) && date.After(s.st.AsOf) {
 		return nil // past the statement: nothing more to count
 	}
+	if len(s.pending) > 0 && date.After(s.last) {
+		// The day of the pending milestone lines is over.
+		if err := s.flushMilestones(); err != nil {
+			return err
+		}
+	}
 	s.n++
 	s.last = date
 	s.lastAt = Event{Source: ev.Source, Line: ev.Line}
@@ -437,7 +449,7 @@ func (s *settler) event(ev Event) error {
 		}
 	}
 	for _, m := range v.money.milestonesByID[r.Schema.id] {
-		if err := s.milestone(m, date); err != nil {
+		if err := s.milestone(m, ev, date); err != nil {
 			return s.ledgerErr(ev, m.clause, err)
 		}
 	}

@@ -1,6 +1,10 @@
 package interp_test
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestStatementEventsCountsRowsThatCount: Statement.Events counts the
 // ledger rows the settlement took into account (SPEC 4.2, 7.6): a row
@@ -41,5 +45,56 @@ agreement spanned "Spanned" {
 	}
 	if len(st.Overdue) != 0 {
 		t.Errorf("%d overdue, want none", len(st.Overdue))
+	}
+}
+
+// TestMilestoneEachGathersADay: the instances of one day of an `on each`
+// milestone make one line (SPEC 6.4), so that lines, obligations and the
+// history for `owed` grow with days, not ledger rows; a payment between
+// two instances of a day closes the day's line so far, since it pays what
+// is owed up to it.
+func TestMilestoneEachGathersADay(t *testing.T) {
+	p := compile(t, `
+agreement gather "Gather" {
+  effective 2027-01-01
+  currency USD
+  party r   "R"
+  party lab "Lab"
+  event release { seats integer }
+  event payment { payer party  payee party  amount money }
+  clause 4.1 "Per release"
+    r pays lab USD 0.333 * seats on each release due within 14 days
+}`)
+	st := settle(t, p, "", "", "", ledger(t, p, "",
+		"release 2027-01-06 seats=1",
+		"release 2027-01-06 seats=2",
+		"release 2027-01-06 seats=1",
+		"release 2027-01-07 seats=2",
+		"release 2027-01-08 seats=1",
+		"payment 2027-01-08 payer=r payee=lab amount=0.33",
+		"release 2027-01-08 seats=2",
+	))
+	// Each instance is rounded half-even to 0.01 on its own: 1 seat is
+	// 0.333 → 0.33, 2 seats 0.666 → 0.67.
+	// 2027-01-06: 0.33 + 0.67 + 0.33 = 1.33, due 01-06 + 14 days = 01-20.
+	// 2027-01-07: 0.67, due 01-21.
+	// 2027-01-08: 0.33 before the payment (which pays it), then 0.67,
+	// both due 01-22.
+	want := []string{
+		"2027-01-06 USD 1.33 due 2027-01-20 [on 3 × release of 2027-01-06]",
+		"2027-01-07 USD 0.67 due 2027-01-21 [on release of 2027-01-07]",
+		"2027-01-08 USD 0.33 due 2027-01-22 [on release of 2027-01-08]",
+		"2027-01-08 USD 0.67 due 2027-01-22 [on release of 2027-01-08]",
+	}
+	var got []string
+	for _, l := range st.Lines {
+		got = append(got, fmt.Sprintf("%s %s due %s %v", l.Date, money(l.Amount), l.Due, l.Notes))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Before the fix: 7 lines, one per instance.
+	if st.Events != 7 {
+		t.Errorf("%d events, want 7", st.Events)
 	}
 }
