@@ -181,7 +181,7 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 			return nil, err
 		}
 	}
-	if err := s.flushMilestones(); err != nil {
+	if err := s.flushMilestones(false); err != nil {
 		return nil, err
 	}
 	if opts.To.IsZero() {
@@ -394,7 +394,7 @@ func (s *settler) event(ev Event) error {
 	}
 	if len(s.pending) > 0 && date.After(s.last) {
 		// The day of the pending milestone lines is over.
-		if err := s.flushMilestones(); err != nil {
+		if err := s.flushMilestones(false); err != nil {
 			return err
 		}
 	}

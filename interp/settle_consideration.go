@@ -85,12 +85,22 @@ type pendingMilestone struct {
 	amount Value // the sum of the instances' rounded amounts
 	n      int   // the instances
 	at     Event // the last instance's row
+	// prepaid is what payments of the day paid of it before it was
+	// issued (only for a payee that is one party).
+	prepaid Decimal
 }
 
 // flushMilestones issues the milestone lines gathered so far, in the order
-// their clauses first fired.
-func (s *settler) flushMilestones() error {
+// their clauses first fired; with onlySplit, only those whose payee is a
+// split or a waterfall (a payment can pay the others before they are
+// issued, see prepay).
+func (s *settler) flushMilestones(onlySplit bool) error {
+	kept := s.pending[:0]
 	for i, p := range s.pending {
+		if onlySplit && p.m.payee.party != "" {
+			kept = append(kept, p)
+			continue
+		}
 		m := p.m
 		note := fmt.Sprintf("on %s of %s", m.event.Name, p.date)
 		if p.n > 1 {
@@ -106,16 +116,49 @@ func (s *settler) flushMilestones() error {
 			l.Due, err = dueAfter(m.clause, m.duePos, p.date, m.dueAfter)
 		}
 		if err == nil {
+			n := len(s.oblig)
 			err = s.pay(l, p.amount, m.payee, s.waterfallPaid(m.clause, m.payee), m.late)
+			if err == nil && p.prepaid.Sign() > 0 && len(s.oblig) == n+1 {
+				o := s.oblig[n]
+				o.remaining, err = o.remaining.Sub(p.prepaid)
+			}
 		}
 		if err != nil {
+			clear(s.pending)
 			s.pending = s.pending[:0]
 			return s.ledgerErr(p.at, m.clause, err)
 		}
 		s.pending[i] = nil
 	}
-	s.pending = s.pending[:0]
+	s.pending = kept
 	return nil
+}
+
+// prepay pays, with what a payment has left after the open lines, the
+// day's milestone lines from payer to payee not yet issued, oldest first,
+// and returns what is left. They accrue on the payment's date, so no part
+// of them is paid late.
+func (s *settler) prepay(payer, payee string, left Decimal) (Decimal, error) {
+	for _, p := range s.pending {
+		if left.Sign() <= 0 {
+			break
+		}
+		if p.m.payer != payer || p.m.payee.party != payee {
+			continue
+		}
+		owed, err := p.amount.num.Sub(p.prepaid)
+		if err != nil {
+			return left, err
+		}
+		paid := left.Min(owed)
+		if p.prepaid, err = p.prepaid.Add(paid); err != nil {
+			return left, err
+		}
+		if left, err = left.Sub(paid); err != nil {
+			return left, err
+		}
+	}
+	return left, nil
 }
 
 // payment applies a `payment` event (payer, payee, amount) to the oldest
@@ -143,8 +186,10 @@ func (s *settler) payment(ev Event, r *Record, date Date) error {
 		return err
 	}
 	s.sawPayment = true
-	// What the day's milestones owe so far is owed before this payment.
-	if err := s.flushMilestones(); err != nil {
+	// What the day's milestones owe so far is owed before this payment:
+	// the lines to a split or a waterfall are issued now, the others are
+	// paid in advance (prepay) and issued when the day is over.
+	if err := s.flushMilestones(true); err != nil {
 		return err
 	}
 	left := amount.num
@@ -175,6 +220,9 @@ func (s *settler) payment(ev Event, r *Record, date Date) error {
 				return s.ledgerErr(ev, o.line.Clause, err)
 			}
 		}
+	}
+	if left, err = s.prepay(payer.str, payee.str, left); err != nil {
+		return err
 	}
 	s.compact()
 	return nil

@@ -50,9 +50,9 @@ agreement spanned "Spanned" {
 
 // TestMilestoneEachGathersADay: the instances of one day of an `on each`
 // milestone make one line (SPEC 6.4), so that lines, obligations and the
-// history for `owed` grow with days, not ledger rows; a payment between
-// two instances of a day closes the day's line so far, since it pays what
-// is owed up to it.
+// history for `owed` grow with days, not ledger rows; a payment of the
+// same day pays the day's line in advance, once it has paid the older
+// lines.
 func TestMilestoneEachGathersADay(t *testing.T) {
 	p := compile(t, `
 agreement gather "Gather" {
@@ -65,26 +65,24 @@ agreement gather "Gather" {
   clause 4.1 "Per release"
     r pays lab USD 0.333 * seats on each release due within 14 days
 }`)
-	st := settle(t, p, "", "", "", ledger(t, p, "",
+	st := settle(t, p, "", "", "2027-03-31", ledger(t, p, "",
 		"release 2027-01-06 seats=1",
 		"release 2027-01-06 seats=2",
 		"release 2027-01-06 seats=1",
 		"release 2027-01-07 seats=2",
 		"release 2027-01-08 seats=1",
-		"payment 2027-01-08 payer=r payee=lab amount=0.33",
+		"payment 2027-01-08 payer=r payee=lab amount=2.33",
 		"release 2027-01-08 seats=2",
 	))
 	// Each instance is rounded half-even to 0.01 on its own: 1 seat is
 	// 0.333 → 0.33, 2 seats 0.666 → 0.67.
 	// 2027-01-06: 0.33 + 0.67 + 0.33 = 1.33, due 01-06 + 14 days = 01-20.
 	// 2027-01-07: 0.67, due 01-21.
-	// 2027-01-08: 0.33 before the payment (which pays it), then 0.67,
-	// both due 01-22.
+	// 2027-01-08: 0.33 + 0.67 = 1.00, due 01-22.
 	want := []string{
 		"2027-01-06 USD 1.33 due 2027-01-20 [on 3 × release of 2027-01-06]",
 		"2027-01-07 USD 0.67 due 2027-01-21 [on release of 2027-01-07]",
-		"2027-01-08 USD 0.33 due 2027-01-22 [on release of 2027-01-08]",
-		"2027-01-08 USD 0.67 due 2027-01-22 [on release of 2027-01-08]",
+		"2027-01-08 USD 1.00 due 2027-01-22 [on 2 × release of 2027-01-08]",
 	}
 	var got []string
 	for _, l := range st.Lines {
@@ -93,7 +91,17 @@ agreement gather "Gather" {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	// Before the fix: 7 lines, one per instance.
+	// The payment of 2.33 pays 1.33 (01-06) and 0.67 (01-07), and its last
+	// 2.33 − 1.33 − 0.67 = 0.33 pays the 0.33 of 01-08 released before it.
+	// So 1.00 − 0.33 = 0.67 of the 01-08 line is overdue on 2027-03-31,
+	// 68 days after 01-22 (9 days of January, 28 of February, 31 of March).
+	if len(st.Overdue) != 1 || money(st.Overdue[0].Outstanding) != "USD 0.67" ||
+		st.Overdue[0].Line.Date.String() != "2027-01-08" || st.Overdue[0].DaysLate != 68 {
+		for _, o := range st.Overdue {
+			t.Logf("overdue %s %s of %s, %d days", o.Line.Date, money(o.Outstanding), money(o.Line.Amount), o.DaysLate)
+		}
+		t.Errorf("want USD 0.67 of the 2027-01-08 line overdue, 68 days late")
+	}
 	if st.Events != 7 {
 		t.Errorf("%d events, want 7", st.Events)
 	}
