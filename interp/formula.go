@@ -525,6 +525,30 @@ func (c *LifetimeCap) Remaining() (Decimal, error) {
 	return r.Max(Decimal{}), nil
 }
 
+// SetLimit changes the cap to limit (a term amended within the cap's
+// window): the running total earned, E = Paid + Excess, is kept and split
+// again, so the next Take pays min(limit, E + amount) − min(limit, E)
+// (SPEC 7.4 step 4, with X as in force on the period's last day).
+func (c *LifetimeCap) SetLimit(limit Decimal) error {
+	if limit.Equal(c.Limit) {
+		return nil
+	}
+	if c.Excess.Sign() < 0 {
+		return fmt.Errorf("cap state: the excess is negative (%s)", c.Excess.Format(true))
+	}
+	earned, err := c.Paid.Add(c.Excess)
+	if err != nil {
+		return capErr(err)
+	}
+	paid := earned.Min(limit)
+	excess, err := earned.Sub(paid)
+	if err != nil {
+		return capErr(err)
+	}
+	c.Limit, c.Paid, c.Excess = limit, paid, excess
+	return nil
+}
+
 // Reset starts a new cap window (a new year, for a yearly cap): Paid and
 // Excess return to zero.
 func (c *LifetimeCap) Reset() { c.Paid, c.Excess = Decimal{}, Decimal{} }

@@ -181,7 +181,7 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 			return nil, err
 		}
 	}
-	if err := s.flushMilestones(false); err != nil {
+	if err := s.flushMilestones(); err != nil {
 		return nil, err
 	}
 	if opts.To.IsZero() {
@@ -239,6 +239,7 @@ type settler struct {
 	nextSched int
 	fired     map[*ClauseInfo]bool
 	oblig     []*obligation
+	pending   []pendingPayment // payments of the last date read, applied once it is over
 	n         int64
 	// sawPayment is set by the first payment event; without one, payment
 	// is not tracked and nothing is reported overdue.
@@ -261,9 +262,12 @@ type settler struct {
 	sample   int
 	tally    map[BreachTally]*BreachTally // keyed with Count 0
 	found    Breach
-	// pending are the milestone lines of the last day, issued when a later
-	// day or a payment comes.
-	pending []*pendingMilestone
+	// milestones are the milestone lines of the last day read, issued
+	// when a later day comes (before that day's payments are applied).
+	milestones []*pendingMilestone
+	// on holds clause versions compiled with the terms of a version they
+	// are not in (settle_terms.go).
+	on map[onKey]*moneyRules
 }
 
 // calendarErr positions at the last row counted an error of a date
@@ -356,7 +360,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		}
 		for _, r := range v.money.scheduled {
 			if !r.date.Before(v.from) && !r.date.After(end) {
-				s.sched = append(s.sched, r)
+				s.sched = append(s.sched, s.installmentOn(r))
 			}
 		}
 	}
@@ -392,9 +396,10 @@ func (s *settler) event(ev Event) error {
 	if !s.st.To.IsZero() && date.After(s.st.To) && date.After(s.st.AsOf) {
 		return nil // past the statement: nothing more to count
 	}
-	if len(s.pending) > 0 && date.After(s.last) {
-		// The day of the pending milestone lines is over.
-		if err := s.flushMilestones(false); err != nil {
+	if len(s.milestones) > 0 && date.After(s.last) {
+		// The day of the pending milestone lines is over: they are issued
+		// before the payments of that day are applied.
+		if err := s.flushMilestones(); err != nil {
 			return err
 		}
 	}
@@ -406,6 +411,9 @@ func (s *settler) event(ev Event) error {
 			return err
 		}
 	}
+	if err := s.flushPayments(date, false); err != nil {
+		return err
+	}
 	if err := s.advance(date, false); err != nil {
 		return s.calendarErr(s.lastAt, err)
 	}
@@ -415,7 +423,10 @@ func (s *settler) event(ev Event) error {
 	}
 	v := s.ag.versionAt(s.known(date))
 	if v == nil || date.Before(s.ag.effective) {
-		return nil // before the agreement took effect: counts for nothing
+		// Before the agreement took effect: counts for nothing, but a
+		// payment recorded still means payment is tracked (SPEC 6.5).
+		s.sawPayment = s.sawPayment || r.Schema.payment
+		return nil
 	}
 	if date.After(s.termEnd) && !r.Schema.payment {
 		return nil // after the agreement ended: counts for nothing (SPEC 4.2)
@@ -428,7 +439,10 @@ func (s *settler) event(ev Event) error {
 	if date.After(s.termEnd) {
 		// After the agreement ended no clause applies (SPEC 4.2), but a
 		// payment still pays what was owed within the term.
-		return s.payment(ev, r, date)
+		if r.Schema.payment {
+			return s.payment(ev, r, date)
+		}
+		return nil
 	}
 	if !r.Schema.Event {
 		if err := s.breach(ev, r, v, date); err != nil {
@@ -615,6 +629,9 @@ func (s *settler) finish() error {
 	end := s.st.To
 	if s.st.AsOf.After(end) {
 		end = s.st.AsOf
+	}
+	if err := s.flushPayments(end, true); err != nil {
+		return err
 	}
 	if err := s.advance(end, true); err != nil {
 		return err

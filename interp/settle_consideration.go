@@ -17,7 +17,14 @@ func (s *settler) scheduled(r *scheduledRule) error {
 	if r.note != "" {
 		l.Notes = []string{r.note}
 	}
-	return s.pay(l, r.amount, r.payee, s.waterfallPaid(r.clause, r.payee), r.late)
+	// A fixed amount becomes a line rounded (SPEC 8.2 point 1);
+	// installments are whole units already (6.3).
+	amount := r.amount
+	var err error
+	if amount.num, err = amount.num.Round(s.ag.unit, s.ag.rounding); err != nil {
+		return inClause(r.clause, err)
+	}
+	return s.pay(l, amount, r.payee, s.waterfallPaid(r.clause, r.payee), r.late)
 }
 
 // waterfallPaid returns the running totals of a payment clause's
@@ -37,8 +44,8 @@ func (s *settler) waterfallPaid(c *ClauseInfo, p *payeeRule) []Decimal {
 
 // milestone adds the amount of an instance that meets the clause's
 // condition to the clause's line of that day (SPEC 6.4): the instances of
-// one day make one line, issued when the day is over (or a payment comes),
-// so that lines grow with days, not with ledger rows.
+// one day make one line, issued when the day is over, so that lines grow
+// with days, not with ledger rows.
 func (s *settler) milestone(m *milestoneRule, ev Event, date Date) error {
 	if m.first && s.fired[m.clause] {
 		return nil
@@ -63,7 +70,7 @@ func (s *settler) milestone(m *milestoneRule, ev Event, date Date) error {
 	if amt.num, err = amt.num.Round(s.ag.unit, s.ag.rounding); err != nil {
 		return err
 	}
-	for _, p := range s.pending {
+	for _, p := range s.milestones {
 		if p.m == m && p.date == date {
 			if p.amount.num, err = p.amount.num.Add(amt.num); err != nil {
 				return err
@@ -73,7 +80,7 @@ func (s *settler) milestone(m *milestoneRule, ev Event, date Date) error {
 			return nil
 		}
 	}
-	s.pending = append(s.pending, &pendingMilestone{m: m, date: date, amount: amt, n: 1, at: ev})
+	s.milestones = append(s.milestones, &pendingMilestone{m: m, date: date, amount: amt, n: 1, at: ev})
 	return nil
 }
 
@@ -85,22 +92,12 @@ type pendingMilestone struct {
 	amount Value // the sum of the instances' rounded amounts
 	n      int   // the instances
 	at     Event // the last instance's row
-	// prepaid is what payments of the day paid of it before it was
-	// issued (only for a payee that is one party).
-	prepaid Decimal
 }
 
 // flushMilestones issues the milestone lines gathered so far, in the order
-// their clauses first fired; with onlySplit, only those whose payee is a
-// split or a waterfall (a payment can pay the others before they are
-// issued, see prepay).
-func (s *settler) flushMilestones(onlySplit bool) error {
-	kept := s.pending[:0]
-	for i, p := range s.pending {
-		if onlySplit && p.m.payee.party != "" {
-			kept = append(kept, p)
-			continue
-		}
+// their clauses first fired that day.
+func (s *settler) flushMilestones() error {
+	for i, p := range s.milestones {
 		m := p.m
 		note := fmt.Sprintf("on %s of %s", m.event.Name, p.date)
 		if p.n > 1 {
@@ -116,54 +113,32 @@ func (s *settler) flushMilestones(onlySplit bool) error {
 			l.Due, err = dueAfter(m.clause, m.duePos, p.date, m.dueAfter)
 		}
 		if err == nil {
-			n := len(s.oblig)
 			err = s.pay(l, p.amount, m.payee, s.waterfallPaid(m.clause, m.payee), m.late)
-			if err == nil && p.prepaid.Sign() > 0 && len(s.oblig) == n+1 {
-				o := s.oblig[n]
-				o.remaining, err = o.remaining.Sub(p.prepaid)
-			}
 		}
+		s.milestones[i] = nil
 		if err != nil {
-			clear(s.pending)
-			s.pending = s.pending[:0]
+			clear(s.milestones)
+			s.milestones = s.milestones[:0]
 			return s.ledgerErr(p.at, m.clause, err)
 		}
-		s.pending[i] = nil
 	}
-	s.pending = kept
+	s.milestones = s.milestones[:0]
 	return nil
 }
 
-// prepay pays, with what a payment has left after the open lines, the
-// day's milestone lines from payer to payee not yet issued, oldest first,
-// and returns what is left. They accrue on the payment's date, so no part
-// of them is paid late.
-func (s *settler) prepay(payer, payee string, left Decimal) (Decimal, error) {
-	for _, p := range s.pending {
-		if left.Sign() <= 0 {
-			break
-		}
-		if p.m.payer != payer || p.m.payee.party != payee {
-			continue
-		}
-		owed, err := p.amount.num.Sub(p.prepaid)
-		if err != nil {
-			return left, err
-		}
-		paid := left.Min(owed)
-		if p.prepaid, err = p.prepaid.Add(paid); err != nil {
-			return left, err
-		}
-		if left, err = left.Sub(paid); err != nil {
-			return left, err
-		}
-	}
-	return left, nil
+// pendingPayment is a `payment` event read but not yet applied: a payment
+// pays the lines accrued on or before its date (SPEC 6.5), and the lines of
+// its own date are known only once every row of that date has been read
+// (rows of one date come in any order, 7.6), so it is applied then.
+type pendingPayment struct {
+	ev           Event
+	payer, payee string
+	amount       Decimal
+	date         Date
 }
 
-// payment applies a `payment` event (payer, payee, amount) to the oldest
-// open obligations from payer to payee, and charges late-payment terms on
-// what it pays late.
+// payment reads a `payment` event (payer, payee, amount) and holds it
+// until its date is over (see pendingPayment).
 func (s *settler) payment(ev Event, r *Record, date Date) error {
 	get := func(name string) (Value, error) {
 		i := r.Schema.FieldIndex(name)
@@ -186,18 +161,77 @@ func (s *settler) payment(ev Event, r *Record, date Date) error {
 		return err
 	}
 	s.sawPayment = true
-	// What the day's milestones owe so far is owed before this payment:
-	// the lines to a split or a waterfall are issued now, the others are
-	// paid in advance (prepay) and issued when the day is over.
-	if err := s.flushMilestones(true); err != nil {
-		return err
+	s.pending = append(s.pending, pendingPayment{ev: ev, payer: payer.str, payee: payee.str, amount: amount.num, date: date})
+	return nil
+}
+
+// flushPayments applies the payments held whose date is before `before`
+// (all of them with final): first every share line accrued on or before
+// the payment's date is issued — a period that ended on that date, or was
+// cut by the agreement's end on or before it, and empty periods closed at
+// a floor — then the payment pays.
+func (s *settler) flushPayments(before Date, final bool) error {
+	for len(s.pending) > 0 && (final || s.pending[0].date.Before(before)) {
+		d := s.pending[0].date
+		if err := s.closeThrough(d); err != nil {
+			return s.calendarErr(s.pending[0].ev, err)
+		}
+		for len(s.pending) > 0 && s.pending[0].date == d {
+			pp := s.pending[0]
+			s.pending = s.pending[1:]
+			if err := s.pay1(pp); err != nil {
+				return err
+			}
+		}
 	}
-	left := amount.num
-	for _, o := range s.oblig {
+	if len(s.pending) == 0 {
+		s.pending = s.pending[:0:0]
+	}
+	return nil
+}
+
+// closeThrough issues the share lines accrued on or before d: it closes
+// the open periods whose line is dated on or before d (the period's end,
+// or the agreement's last day when that is earlier) and fills at their
+// floor the empty periods over by then.
+func (s *settler) closeThrough(d Date) error {
+	for _, st := range s.order {
+		if st.open {
+			end := st.period.End()
+			if end.After(s.termEnd) {
+				end = s.termEnd
+			}
+			if end.After(d) {
+				continue
+			}
+			if err := s.closeShare(st, false); err != nil {
+				return inClause(st.rule.clause, err)
+			}
+		}
+		if err := s.fillFloors(st, d.mustAdd(1)); err != nil {
+			return inClause(st.rule.clause, err)
+		}
+	}
+	return nil
+}
+
+// pay1 applies one payment to the oldest open obligations from payer to
+// payee accrued on or before its date, and charges late-payment terms on
+// what it pays late. The late charges it gives rise to are paid by later
+// payments, not by what is left of this one (SPEC 6.5).
+func (s *settler) pay1(pp pendingPayment) error {
+	date := pp.date
+	left := pp.amount
+	var err error
+	if !sort.SliceIsSorted(s.oblig, func(i, j int) bool { return s.oblig[i].line.Date.Before(s.oblig[j].line.Date) }) {
+		sort.SliceStable(s.oblig, func(i, j int) bool { return s.oblig[i].line.Date.Before(s.oblig[j].line.Date) })
+	}
+	open := s.oblig // the charges issued below are not paid by this payment
+	for _, o := range open {
 		if left.Sign() <= 0 {
 			break
 		}
-		if o.remaining.Sign() <= 0 || o.line.Payer != payer.str || o.line.Payee != payee.str {
+		if o.remaining.Sign() <= 0 || o.line.Payer != pp.payer || o.line.Payee != pp.payee || o.line.Date.After(date) {
 			continue
 		}
 		paid := left.Min(o.remaining)
@@ -213,16 +247,13 @@ func (s *settler) payment(ev Event, r *Record, date Date) error {
 		// The part paid late bears interest to its own date; the line's
 		// late charges are issued once, when it is paid in full.
 		if err := s.bearInterest(o, paid, date); err != nil {
-			return s.ledgerErr(ev, o.line.Clause, err)
+			return s.ledgerErr(pp.ev, o.line.Clause, err)
 		}
 		if o.remaining.Sign() <= 0 {
 			if err := s.lateCharges(o, date, "paid"); err != nil {
-				return s.ledgerErr(ev, o.line.Clause, err)
+				return s.ledgerErr(pp.ev, o.line.Clause, err)
 			}
 		}
-	}
-	if left, err = s.prepay(payer.str, payee.str, left); err != nil {
-		return err
 	}
 	s.compact()
 	return nil
@@ -396,8 +427,9 @@ func (s *settler) overdue() error {
 		}
 		s.st.Overdue = append(s.st.Overdue, od)
 		// What is still unpaid bears its late charges up to the as-of
-		// date, as statement lines of their own (SPEC 6.5).
-		if !asOf.After(s.st.To) && !asOf.Before(s.st.From) {
+		// date (the agreement's last day at most), as statement lines of
+		// their own when that date is within the span (SPEC 6.5).
+		if on := s.chargedTo(asOf); !on.After(s.st.To) && !on.Before(s.st.From) {
 			if err := s.lateCharges(o, asOf, "unpaid"); err != nil {
 				return inClause(o.line.Clause, err)
 			}

@@ -51,8 +51,8 @@ agreement spanned "Spanned" {
 // TestMilestoneEachGathersADay: the instances of one day of an `on each`
 // milestone make one line (SPEC 6.4), so that lines, obligations and the
 // history for `owed` grow with days, not ledger rows; a payment of the
-// same day pays the day's line in advance, once it has paid the older
-// lines.
+// same day pays the day's line, once it has paid the older lines, even
+// though a release of that day comes after it in the ledger.
 func TestMilestoneEachGathersADay(t *testing.T) {
 	p := compile(t, `
 agreement gather "Gather" {
@@ -92,8 +92,8 @@ agreement gather "Gather" {
 		t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	// The payment of 2.33 pays 1.33 (01-06) and 0.67 (01-07), and its last
-	// 2.33 − 1.33 − 0.67 = 0.33 pays the 0.33 of 01-08 released before it.
-	// So 1.00 − 0.33 = 0.67 of the 01-08 line is overdue on 2027-03-31,
+	// 2.33 − 1.33 − 0.67 = 0.33 goes to the 1.00 of 01-08. So
+	// 1.00 − 0.33 = 0.67 of the 01-08 line is overdue on 2027-03-31,
 	// 68 days after 01-22 (9 days of January, 28 of February, 31 of March).
 	if len(st.Overdue) != 1 || money(st.Overdue[0].Outstanding) != "USD 0.67" ||
 		st.Overdue[0].Line.Date.String() != "2027-01-08" || st.Overdue[0].DaysLate != 68 {

@@ -92,6 +92,7 @@ type scheduledRule struct {
 	date   Date
 	amount Value
 	due    Date
+	first  Date // an installment: its schedule's first date
 	late   []*lateRule
 	note   string
 	// err is why the payment cannot be made (a negative amount, a due
@@ -185,6 +186,22 @@ func (c *compiler) constMoney(e lang.Expr) (*Decimal, error) {
 	}
 	d := v.num
 	return &d, nil
+}
+
+// limitMoney is the amount of a limit (floor, cap, guarantee, recoupment
+// advance), rounded to the agreement's rounding unit with its mode (SPEC
+// 8.2 point 2): a cap written USD 955.50 under `rounding half_down to 1`
+// is USD 955.
+func (a *agreement) limitMoney(c *compiler, e lang.Expr) (*Decimal, error) {
+	d, err := c.constMoney(e)
+	if err != nil {
+		return nil, err
+	}
+	r, err := d.Round(a.unit, a.rounding)
+	if err != nil {
+		return nil, atPos(e.Pos(), err)
+	}
+	return &r, nil
 }
 
 func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
@@ -436,7 +453,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 		r.lines = append(r.lines, sl)
 	}
 	for _, lim := range b.Limits {
-		amt, err := comp.constMoney(lim.Amount)
+		amt, err := a.limitMoney(&comp, lim.Amount)
 		if err != nil {
 			return err
 		}
@@ -462,7 +479,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 		}
 	}
 	if g := b.Guarantee; g != nil {
-		amt, err := comp.constMoney(g.Amount)
+		amt, err := a.limitMoney(&comp, g.Amount)
 		if err != nil {
 			return err
 		}
@@ -473,7 +490,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 		r.guarantee = &guaranteeRule{minimum: *amt, kind: kind, text: "minimum guarantee " + Money(a.currency, *amt).String() + " per " + kind.String()}
 	}
 	if b.Recoup != nil {
-		if r.recoup, err = comp.constMoney(b.Recoup.Amount); err != nil {
+		if r.recoup, err = a.limitMoney(&comp, b.Recoup.Amount); err != nil {
 			return err
 		}
 	}
@@ -579,14 +596,14 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	}
 	if err != nil {
 		v.money.scheduled = append(v.money.scheduled, &scheduledRule{
-			clause: ci, kind: "installment", payer: b.Payer.Name, payee: payee, date: first, due: first, err: err,
+			clause: ci, kind: "installment", payer: b.Payer.Name, payee: payee, date: first, due: first, first: first, err: err,
 		})
 		return nil
 	}
 	for _, in := range insts {
 		r := &scheduledRule{
 			clause: ci, kind: "installment", payer: b.Payer.Name, payee: payee, date: in.Due,
-			amount: Money(total.str, in.Amount), due: in.Due, late: late,
+			amount: Money(total.str, in.Amount), due: in.Due, first: first, late: late,
 			note: fmt.Sprintf("installment %d of %d", in.Number, count),
 		}
 		if hasDue {

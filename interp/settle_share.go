@@ -54,8 +54,15 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 		st.capWin = append(st.capWin, Window{Kind: c.kind, FiscalStart: s.ag.fiscalStart})
 		st.caps = append(st.caps, LifetimeCap{Limit: c.limit})
 	}
+	st.from = s.clauseStart(r.clause, date)
 	if r.recoup != nil {
-		st.recoup = &Recoupment{Balance: *r.recoup}
+		// The advance is taken on the version's first day (SPEC 9.3),
+		// which is in force then: its rules compile without error.
+		adv := r
+		if on, err := s.shareOn(r, st.from); err == nil {
+			adv = on
+		}
+		st.recoup = &Recoupment{Balance: *adv.recoup}
 	}
 	if r.guarantee != nil {
 		st.guar = &Guarantee{Minimum: r.guarantee.minimum}
@@ -65,7 +72,6 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 	if len(r.payee.steps) > 0 {
 		st.waterPaid = make([]Decimal, len(r.payee.steps))
 	}
-	st.from = s.clauseStart(r.clause, date)
 	s.shares[r.clause.id] = st
 	s.order = append(s.order, st)
 	return st
@@ -166,14 +172,18 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 // line amounts and tiers, rounding, floors, caps, recoupment, the minimum
 // guarantee, then the payees' parts.
 func (s *settler) closeShare(st *shareState, final bool) error {
-	r := st.rule
 	st.open = false
 	period := st.period
 	st.closed = period
+	// Tier rates and thresholds, limits and the payee's shares are those
+	// in force on the period's last day (SPEC 9.3).
+	r, err := s.shareOn(st.rule, period.End())
+	if err != nil {
+		return err
+	}
 	var exact, baseTotal Decimal
 	var rates []string
 	var notes []string
-	var err error
 	for i, l := range r.lines {
 		acc := st.lines[i]
 		if !acc.used {
@@ -240,6 +250,9 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			if changed {
 				st.caps[i].Reset()
 			}
+		}
+		if err := st.caps[i].SetLimit(r.caps[i].limit); err != nil {
+			return err
 		}
 		before := amount
 		if amount, err = st.caps[i].Take(amount); err != nil {
@@ -323,6 +336,13 @@ func (s *settler) trueUpThrough(st *shareState, end Date) error {
 		if wEnd.After(end) {
 			return nil
 		}
+		// The minimum and the payee's shares are those in force on the
+		// last day of the settlement period of the true-up (SPEC 9.3).
+		r, err := s.shareOn(st.rule, PeriodOf(r.settled, s.ag.fiscalStart, wEnd).End())
+		if err != nil {
+			return err
+		}
+		st.guar.Minimum = r.guarantee.minimum
 		paid := st.guar.Paid
 		short, err := st.guar.TrueUp()
 		if err != nil {
@@ -369,6 +389,14 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []De
 	steps := make([]WaterfallStep, len(payee.steps))
 	for i, st := range payee.steps {
 		steps[i] = WaterfallStep{Limit: st.limit}
+		if st.limit != nil {
+			// A waterfall limit is rounded when used (SPEC 8.2 point 2).
+			l, err := st.limit.Round(s.ag.unit, s.ag.rounding)
+			if err != nil {
+				return err
+			}
+			steps[i].Limit = &l
+		}
 	}
 	if waterPaid == nil {
 		waterPaid = make([]Decimal, len(steps))

@@ -120,6 +120,9 @@ func (t *testRun) compiler() *compiler {
 	}
 	c := *v.comp
 	c.givens = t.givens
+	// A fresh term cache: the version's own is shared by every goroutine
+	// using the program, and a test must not write to it.
+	c.done = map[*lang.TermDecl]*term{}
 	return &c
 }
 

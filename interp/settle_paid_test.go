@@ -1,0 +1,199 @@
+package interp_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/pacta-lang/pacta/interp"
+)
+
+// overdueList lists what a statement reports overdue.
+func overdueList(st *interp.Statement) []string {
+	var out []string
+	for _, o := range st.Overdue {
+		out = append(out, fmt.Sprintf("%s %s due %s outstanding %s charge %s", o.Line.Clause.Num, o.Line.Kind, o.Line.Due,
+			money(o.Outstanding), money(o.LateCharge)))
+	}
+	return out
+}
+
+// TestSettlePaymentOnTheDayLinesAccrue: a payment pays the open lines
+// accrued on or before its date (SPEC 6.5), whatever the order of the rows
+// of that date (7.6): a payment on a period's last day pays that period's
+// share line, and a milestone of the same day recorded after it.
+func TestSettlePaymentOnTheDayLinesAccrue(t *testing.T) {
+	p := compile(t, `
+agreement paid "Paid on the day" {
+  effective 2025-01-01
+  currency USD
+  party cy  "CY"
+  party ana "ANA"
+  action lease { amt money }
+  event payment { payer party  payee party  amount money }
+
+  clause 3 "Royalty"
+    cy pays ana 10% of amt of each lease
+      late penalty USD 8.00 per year
+
+  clause 4 "Fee"
+    cy pays ana USD 50.00 on each lease
+      late penalty USD 8.00 per year
+}`)
+	recs := ledger(t, p, "",
+		"payment 2025-06-30 payer=cy payee=ana amount=150.00",
+		"lease 2025-06-30 actor=cy amt=1,000.00",
+	)
+	st := settle(t, p, "", "2025-01-01", "2025-12-31", recs)
+	sameList(t, "lines", lineList(st), []string{
+		// Q2: 10% × 1,000.00 = 100.00, accrued and due 2025-06-30.
+		"2025-Q2 cy>ana 3 share 2025-06-30 due 2025-06-30 USD 100.00",
+		// 50.00 on the lease of 2025-06-30, due that day.
+		"2025-Q2 cy>ana 4 milestone 2025-06-30 due 2025-06-30 USD 50.00",
+		// The payment of 150.00 on 2025-06-30 pays 100.00 + 50.00 on
+		// their due date: no delay, no penalty (the engine charged 8.00 ×
+		// 1 year on each, the lines still unpaid on 2025-12-31).
+	})
+	sameList(t, "overdue", overdueList(st), nil)
+}
+
+// TestSettlePaymentAfterTheEnd: a payment made after the agreement ended
+// still pays the lines owed within the term (SPEC 4.2, 6.5), including
+// the line of the period the end cut short, which accrues on the
+// agreement's last day.
+func TestSettlePaymentAfterTheEnd(t *testing.T) {
+	p := compile(t, `
+agreement cut "Paid after the end" {
+  effective 2025-01-01
+  ends 2026-03-19
+  currency USD
+  party cy  "CY"
+  party ana "ANA"
+  action lease { amt money }
+  event payment { payer party  payee party  amount money }
+
+  clause 7 "Royalty"
+    cy pays ana 10% of amt of each lease
+      settled yearly
+      late penalty USD 5.00 per week
+}`)
+	recs := ledger(t, p, "",
+		"lease 2026-01-10 actor=cy amt=1,000.00",
+		"payment 2026-07-06 payer=cy payee=ana amount=100.00",
+	)
+	st := settle(t, p, "", "", "", recs)
+	sameList(t, "lines", lineList(st), []string{
+		// 2026 is cut at the end: 10% × 1,000.00 = 100.00, due
+		// 2026-03-19. Paid in full on 2026-07-06: delay counts to
+		// 2026-03-19 at most, k = 0, nothing charged.
+		"2026 cy>ana 7 share 2026-03-19 due 2026-03-19 USD 100.00",
+	})
+	// The engine left the whole 100.00 overdue: the payment came before
+	// the line was issued.
+	sameList(t, "overdue", overdueList(st), nil)
+}
+
+// TestSettlePaymentBeforeEffectiveTracks: a payment recorded before the
+// agreement takes effect pays nothing, but the ledger holds a payment, so
+// payment is tracked (SPEC 6.5).
+func TestSettlePaymentBeforeEffectiveTracks(t *testing.T) {
+	p := compile(t, `
+agreement early "Early payment" {
+  effective 2025-03-01
+  currency USD
+  party cy  "CY"
+  party ana "ANA"
+  event payment { payer party  payee party  amount money }
+
+  clause 1 "Fee"
+    cy pays ana USD 100.00 on 2025-03-10
+      late penalty USD 2.00 per day
+}`)
+	recs := ledger(t, p, "",
+		"payment 2025-02-01 payer=cy payee=ana amount=10.00",
+	)
+	st := settle(t, p, "", "2025-03-01", "2025-03-31", recs)
+	sameList(t, "lines", lineList(st), []string{
+		"2025-Q1 cy>ana 1 payment 2025-03-10 due 2025-03-10 USD 100.00",
+		// Unpaid on 2025-03-31, 21 days after 2025-03-10: 21 × 2.00 = 42.00.
+		"2025-Q1 cy>ana 1 late penalty 2025-03-31 due 2025-03-31 USD 42.00",
+	})
+	sameList(t, "overdue", overdueList(st), []string{
+		"1 payment due 2025-03-10 outstanding USD 100.00 charge USD 42.00",
+	})
+}
+
+// TestSettleUnpaidAfterTheEndCharged: what is unpaid is reckoned at the
+// as-of date (SPEC 6.5, 7.6) — by default the last row's date when that is
+// a payment made after the agreement ended — with delay counted to the
+// agreement's last day, and the charge, dated that day within the span, is
+// a statement line.
+func TestSettleUnpaidAfterTheEndCharged(t *testing.T) {
+	p := compile(t, `
+agreement tardy "Unpaid after the end" {
+  effective 2026-01-01
+  ends 2026-03-19
+  currency USD
+  party cy  "CY"
+  party ana "ANA"
+  event payment { payer party  payee party  amount money }
+
+  clause 1 "Fee"
+    cy pays ana USD 100.00 on 2026-01-31
+      late penalty USD 5.00 per week
+}`)
+	recs := ledger(t, p, "",
+		"payment 2026-07-06 payer=cy payee=ana amount=40.00",
+	)
+	// The span ends on the agreement's last day, 2026-03-19; the as-of
+	// date is the last row's, 2026-07-06.
+	st := settle(t, p, "", "", "", recs)
+	sameList(t, "lines", lineList(st), []string{
+		"2026-Q1 cy>ana 1 payment 2026-01-31 due 2026-01-31 USD 100.00",
+		// 60.00 still unpaid on 2026-07-06; delay counted to 2026-03-19:
+		// 47 days after 2026-01-31 (28 in February + 19), 6 weeks = 42 <
+		// 47 <= 49 = 7 weeks, k = 7: 7 × 5.00 = 35.00, dated 2026-03-19.
+		// (The engine reported it overdue but issued no line.)
+		"2026-Q1 cy>ana 1 late penalty 2026-03-19 due 2026-03-19 USD 35.00",
+	})
+	sameList(t, "overdue", overdueList(st), []string{
+		"1 payment due 2026-01-31 outstanding USD 60.00 charge USD 35.00",
+	})
+}
+
+// TestSettleLateChargeNotPaidBySamePayment: what is left of a payment does
+// not pay the late charge that payment gave rise to; a later payment does
+// (SPEC 6.5).
+func TestSettleLateChargeNotPaidBySamePayment(t *testing.T) {
+	p := compile(t, `
+agreement fee "Fee" {
+  effective 2027-01-01
+  currency USD
+  party cy  "CY"
+  party ana "ANA"
+  event payment { payer party  payee party  amount money }
+
+  clause 1 "Fee"
+    cy pays ana USD 100.00 on 2027-01-01
+      late penalty USD 5.00 per day
+}`)
+	recs := ledger(t, p, "",
+		"payment 2027-01-03 payer=cy payee=ana amount=200.00",
+		"payment 2027-01-10 payer=cy payee=ana amount=10.00",
+	)
+	// Paid in full on 2027-01-03, 2 days after its due date: 2 × 5.00 =
+	// 10.00, due 2027-01-03. The 100.00 left of that payment pays nothing.
+	want := []string{
+		"2027-Q1 cy>ana 1 payment 2027-01-01 due 2027-01-01 USD 100.00",
+		"2027-Q1 cy>ana 1 late penalty 2027-01-03 due 2027-01-03 USD 10.00",
+	}
+	st := settle(t, p, "", "2027-01-01", "2027-01-05", recs)
+	sameList(t, "lines to 01-05", lineList(st), want)
+	sameList(t, "overdue on 01-05", overdueList(st), []string{
+		// Late charges are never charged for delay.
+		"1 late penalty due 2027-01-03 outstanding USD 10.00 charge USD 0.00",
+	})
+	// The payment of 2027-01-10 pays the charge.
+	st = settle(t, p, "", "2027-01-01", "2027-01-31", recs)
+	sameList(t, "lines to 01-31", lineList(st), want)
+	sameList(t, "overdue on 01-31", overdueList(st), nil)
+}
