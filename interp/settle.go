@@ -154,7 +154,11 @@ type Overdue struct {
 
 // Settle walks events once, in date order, and settles every money clause
 // of an agreement. Memory stays flat whatever the number of events: state
-// is kept per clause and per open period, never per event.
+// is kept per clause and per open period, never per event. What the
+// statement holds grows with its size, not with the ledger's rows: its
+// lines (per period and clause; a milestone's per day, SPEC 6.4; a late
+// charge per line paid late), the lines still unpaid, and the breaches
+// kept (SettleOptions.BreachSample).
 func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], opts SettleOptions) (*Statement, error) {
 	if err := ctxErr(ctx); err != nil {
 		return nil, err
