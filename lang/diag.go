@@ -3,9 +3,26 @@ package lang
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"unicode/utf8"
+)
+
+// Limits on error output (SPEC 12.1, 13), so that a file with thousands of
+// problems on long lines makes a bounded report.
+const (
+	// MaxKeptErrors is how many problems an ErrorList keeps; Add and
+	// AddHint count the problems after that without keeping them (see
+	// Omitted), so checking a hostile file holds bounded memory.
+	MaxKeptErrors = 1000
+	// MaxShownErrors is how many problems RenderList prints before its
+	// summary line.
+	MaxShownErrors = 100
+	// MaxShownLine is how many characters of a source line Render echoes:
+	// a longer line is cut to a window around the column, each cut marked
+	// by "…".
+	MaxShownLine = 120
 )
 
 // Error is one problem found in a source file.
@@ -13,6 +30,10 @@ type Error struct {
 	Pos  Pos
 	Msg  string // plain words, no trailing period
 	Hint string // optional, e.g. `did you mean "microsoft"?`
+	// Omitted is set only on the last entry of a list that reached
+	// MaxKeptErrors: how many more problems were found and not kept. That
+	// entry stands for them, at the position of the first of them.
+	Omitted int
 }
 
 func (e *Error) Error() string {
@@ -25,20 +46,80 @@ func (e *Error) Error() string {
 // ErrorList is a list of problems. The zero value is ready to use.
 type ErrorList []*Error
 
-// Add appends a problem at pos.
+// Add appends a problem at pos. Once the list holds MaxKeptErrors
+// problems, it only counts the next ones (see Omitted).
 func (l *ErrorList) Add(pos Pos, format string, args ...any) {
+	if l.full(pos) {
+		return
+	}
 	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
-// AddHint appends a problem with a hint.
+// AddHint appends a problem with a hint, as Add.
 func (l *ErrorList) AddHint(pos Pos, hint string, format string, args ...any) {
+	if l.full(pos) {
+		return
+	}
 	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
-// Sort orders the list by file, line, column and message, and drops exact
-// duplicates.
-func (l *ErrorList) Sort() {
+// full reports whether l keeps no more problems; if so it counts one more
+// at pos in its last entry, which it adds for the first.
+func (l *ErrorList) full(pos Pos) bool {
 	s := *l
+	if n := len(s); n > 0 && s[n-1].Omitted > 0 {
+		s[n-1].Omitted++
+		s[n-1].Msg = omittedMsg(s[n-1].Omitted)
+		return true
+	}
+	if len(s) < MaxKeptErrors {
+		return false
+	}
+	*l = append(s, omittedError(pos, 1))
+	return true
+}
+
+func omittedError(pos Pos, n int) *Error {
+	return &Error{Pos: pos, Msg: omittedMsg(n), Omitted: n}
+}
+
+func omittedMsg(n int) string {
+	return fmt.Sprintf("too many problems: %s more not kept (only the first %s are)",
+		thousands(n), thousands(MaxKeptErrors))
+}
+
+// Total is how many problems l stands for: those it holds and those it
+// counted without keeping them.
+func (l ErrorList) Total() int {
+	n := 0
+	for _, e := range l {
+		if e.Omitted > 0 {
+			n += e.Omitted
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// Sort orders the list by file, line, column and message, and drops exact
+// duplicates. Problems counted but not kept (see Omitted) stay counted, in
+// one last entry; if the list holds more than MaxKeptErrors problems (lists
+// appended together), those after the first MaxKeptErrors in order join
+// them.
+func (l *ErrorList) Sort() {
+	s := (*l)[:0:0]
+	var omitted *Error
+	for _, e := range *l {
+		if e.Omitted > 0 {
+			if omitted == nil {
+				omitted = omittedError(e.Pos, 0)
+			}
+			omitted.Omitted += e.Omitted
+			continue
+		}
+		s = append(s, e)
+	}
 	sort.SliceStable(s, func(i, j int) bool {
 		a, b := s[i].Pos, s[j].Pos
 		if a.File != b.File || a.Line != b.Line || a.Col != b.Col {
@@ -52,6 +133,17 @@ func (l *ErrorList) Sort() {
 			continue
 		}
 		out = append(out, e)
+	}
+	if len(out) > MaxKeptErrors {
+		if omitted == nil {
+			omitted = omittedError(out[MaxKeptErrors].Pos, 0)
+		}
+		omitted.Omitted += len(out) - MaxKeptErrors
+		out = out[:MaxKeptErrors]
+	}
+	if omitted != nil {
+		omitted.Msg = omittedMsg(omitted.Omitted)
+		out = append(out, omitted)
 	}
 	*l = out
 }
@@ -71,24 +163,52 @@ func (l ErrorList) Error() string {
 	case 1:
 		return l[0].Error()
 	}
-	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
+	return fmt.Sprintf("%s (and %d more errors)", l[0], l.Total()-1)
+}
+
+// RenderList writes l sorted, as the tools print it: each problem rendered
+// (see Render) with the content of its file, src(file), up to
+// MaxShownErrors of them, then, if there are more, one line saying how many
+// more and how many in all:
+//
+//	… and 4,400 more problems (4,500 in total)
+func (l ErrorList) RenderList(w io.Writer, src func(file string) []byte) {
+	l.Sort()
+	shown := 0
+	for _, e := range l {
+		if shown == MaxShownErrors || e.Omitted > 0 {
+			break
+		}
+		io.WriteString(w, e.Render(src(e.Pos.File)))
+		shown++
+	}
+	if total := l.Total(); total > shown {
+		fmt.Fprintf(w, "… and %s more %s (%s in total)\n",
+			thousands(total-shown), plural(total-shown, "problem", "problems"), thousands(total))
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // Render writes e as the tools print it: `file:line:col: message`, then the
 // source line, then a caret under the column, then the hint if any. src is
-// the content of e.Pos.File (nil to omit the source line).
+// the content of e.Pos.File (nil to omit the source line). A line longer
+// than MaxShownLine characters is shown as a window of that many around the
+// column (see lineWindow).
 func (e *Error) Render(src []byte) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n", e.Pos, e.Msg)
 	if line, ok := sourceLine(src, e.Pos.Line); ok && e.Pos.Col > 0 {
+		line, col := lineWindow(line, e.Pos.Col)
 		line = displaySafe(strings.ReplaceAll(line, "\t", " "))
 		b.WriteString("    ")
 		b.WriteString(line)
 		b.WriteString("\n    ")
-		col := e.Pos.Col
-		if n := utf8.RuneCountInString(line) + 1; col > n {
-			col = n
-		}
 		b.WriteString(strings.Repeat(" ", col-1))
 		b.WriteString("^\n")
 	}
@@ -96,6 +216,51 @@ func (e *Error) Render(src []byte) string {
 		fmt.Fprintf(&b, "    %s\n", e.Hint)
 	}
 	return b.String()
+}
+
+// lineWindow returns the part of line to show for column col (1-based,
+// counted in characters, SPEC 1.1) and the column of the caret in it. A
+// line of at most MaxShownLine characters is shown whole. A longer one is
+// cut to MaxShownLine characters, starting MaxShownLine/2 before the column
+// where possible, and "…" replaces each part cut off. A column past the end
+// of the line is put just after its last character.
+func lineWindow(line []byte, col int) (string, int) {
+	n := utf8.RuneCount(line) // an invalid byte counts as one
+	if col > n+1 {
+		col = n + 1
+	}
+	if n <= MaxShownLine {
+		return string(line), col
+	}
+	lo := col - 1 - MaxShownLine/2 // index of the first character shown
+	if lo < 0 {
+		lo = 0
+	}
+	hi := lo + MaxShownLine
+	if hi > n {
+		hi, lo = n, n-MaxShownLine
+	}
+	// Byte offsets of characters lo and hi.
+	bl, bh := len(line), len(line)
+	for i, off := 0, 0; off < len(line); i++ {
+		if i == lo {
+			bl = off
+		}
+		if i == hi {
+			bh = off
+			break
+		}
+		_, size := utf8.DecodeRune(line[off:])
+		off += size
+	}
+	out, caret := string(line[bl:bh]), col-lo
+	if lo > 0 {
+		out, caret = "…"+out, caret+1
+	}
+	if hi < n {
+		out += "…"
+	}
+	return out, caret
 }
 
 // displaySafe replaces each character of s that would not display as
@@ -129,20 +294,21 @@ func unsafeRune(r rune) bool {
 		0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069
 }
 
-// sourceLine returns line n (1-based) of src without its newline.
-func sourceLine(src []byte, n int) (string, bool) {
+// sourceLine returns line n (1-based) of src without its newline, sharing
+// src's memory.
+func sourceLine(src []byte, n int) ([]byte, bool) {
 	if src == nil || n < 1 {
-		return "", false
+		return nil, false
 	}
 	for i := 1; i < n; i++ {
 		j := bytes.IndexByte(src, '\n')
 		if j < 0 {
-			return "", false
+			return nil, false
 		}
 		src = src[j+1:]
 	}
 	if j := bytes.IndexByte(src, '\n'); j >= 0 {
 		src = src[:j]
 	}
-	return strings.TrimRight(string(src), "\r"), true
+	return bytes.TrimRight(src, "\r"), true
 }

@@ -31,7 +31,7 @@ Exit status: 0 no problems, 1 problems found, 2 usage error.`, stderr)
 	errs := checkSources(srcs)
 	if len(errs) > 0 {
 		printErrors(stderr, errs, srcs)
-		fmt.Fprintf(stderr, "%d %s\n", len(errs), plural(len(errs), "problem", "problems"))
+		fmt.Fprintf(stderr, "%d %s\n", errs.Total(), plural(errs.Total(), "problem", "problems"))
 		return 1
 	}
 	if !*quiet {

@@ -47,7 +47,7 @@ func loadProgram(paths []string, opts ...interp.Option) (*interp.Program, error)
 	}
 	var b strings.Builder
 	printErrors(&b, errs, srcs)
-	fmt.Fprintf(&b, "%d %s", len(errs), plural(len(errs), "problem", "problems"))
+	fmt.Fprintf(&b, "%d %s", errs.Total(), plural(errs.Total(), "problem", "problems"))
 	return nil, &sourceError{text: b.String()}
 }
 

@@ -62,16 +62,14 @@ func parseSources(srcs []source) ([]*lang.File, lang.ErrorList) {
 	return files, errs
 }
 
-// printErrors renders errs sorted, each with its source line and caret.
+// printErrors renders errs sorted, each with its source line and caret, up
+// to lang.MaxShownErrors of them and then a line counting the rest.
 func printErrors(w io.Writer, errs lang.ErrorList, srcs []source) {
 	byName := make(map[string][]byte, len(srcs))
 	for _, s := range srcs {
 		byName[s.name] = s.src
 	}
-	errs.Sort()
-	for _, e := range errs {
-		io.WriteString(w, e.Render(byName[e.Pos.File]))
-	}
+	errs.RenderList(w, func(file string) []byte { return byName[file] })
 }
 
 // limitFlags adds the flags that raise the input limits of SPEC section 13

@@ -314,7 +314,7 @@ func (s *Session) printErr(err error, srcs []interp.Source, ss *sessionSource, e
 	shown := 0
 	for _, e := range list {
 		if shown == maxProblems {
-			s.printf("(and %s more)\n", plural(len(list)-shown, "problem"))
+			s.printf("(and %s more)\n", plural(list.Total()-shown, "problem"))
 			break
 		}
 		if ss != nil && len(ss.files) > 0 {
