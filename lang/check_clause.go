@@ -101,7 +101,7 @@ func (c *checker) precedenceCycles(v *view) {
 		if ref != nil {
 			pos = ref.At
 		}
-		msg := "precedence cycle: " + strings.Join(cyc, " → ")
+		msg := "precedence cycle: " + joinCycle(cyc)
 		if c.once(pos.String() + msg) {
 			c.errs.AddHint(pos, "an arrow means “takes precedence over”; remove one `notwithstanding` or `subject to`", "%s", msg)
 		}

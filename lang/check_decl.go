@@ -689,7 +689,7 @@ func (c *checker) termCycles(v *view) {
 	posOf := func(n string) Pos { return v.names[n].pos }
 	for _, cyc := range g.cycles(func(a, b string) bool { return posOf(a).Before(posOf(b)) }) {
 		pos := posOf(cyc[0])
-		msg := "term \"" + cyc[0] + "\" depends on itself: " + strings.Join(cyc, " → ")
+		msg := "term " + quoteName(cyc[0]) + " depends on itself: " + joinCycle(cyc)
 		if c.once(pos.String() + msg) {
 			c.errs.AddHint(pos, "a term cannot be defined in terms of itself", "%s", msg)
 		}
