@@ -34,25 +34,36 @@ func clipText(s string) string {
 // quoteName quotes a name or value for a message, clipped (see clipText).
 func quoteName(s string) string { return strconv.Quote(clipText(s)) }
 
-// clipArgs returns args with each string longer than MaxQuoted characters
-// clipped (see clipText), so that the names and values a message is built
-// from are quoted by a short prefix whatever its verbs (%q or %s). The args
-// of the format "%s" alone are kept whole: that is a message its caller
-// composed and bounded (see joinCycle).
+// clipArgs returns args with the names and values among them clipped (see
+// clipText), so that a message quotes each by a short prefix. A string
+// formatted by %q is a name or value; so is one formatted by %s that holds
+// no space (a phrase the checker composed, such as the reason after "is an
+// event;", has spaces and is kept whole).
 func clipArgs(format string, args []any) []any {
-	if format == "%s" {
-		return args
-	}
 	var out []any
-	for i, a := range args {
-		s, ok := a.(string)
-		if !ok || len(s) <= MaxQuoted {
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
 			continue
 		}
-		if out == nil {
-			out = append([]any(nil), args...)
+		i++ // past flags and width to the verb
+		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
+			i++
 		}
-		out[i] = clipText(s)
+		if i == len(format) || format[i] == '%' {
+			continue
+		}
+		if arg == len(args) {
+			break
+		}
+		if s, ok := args[arg].(string); ok && len(s) > MaxQuoted &&
+			(format[i] == 'q' || format[i] == 's' && !strings.ContainsAny(s, " \t\n")) {
+			if out == nil {
+				out = append([]any(nil), args...)
+			}
+			out[arg] = clipText(s)
+		}
+		arg++
 	}
 	if out == nil {
 		return args
