@@ -360,7 +360,7 @@ func (c *checker) declareItems(v *view, items []Item) {
 			case d.Replace && !exists:
 				c.errs.AddHint(d.Num.At, c.clauseHint(num, func() []string { return sortedKeys(v.clauses) }), "no clause %s to replace in agreement %q", num, identName(fam.agr.ID))
 			case !d.Replace && exists:
-				c.errs.AddHint(d.Num.At, "write `replace clause "+num+"` to change it", "clause %s already exists in agreement %q", num, identName(fam.agr.ID))
+				c.errs.AddHint(d.Num.At, "write `replace clause "+clipText(num)+"` to change it", "clause %s already exists in agreement %q", num, identName(fam.agr.ID))
 			default:
 				v.clauses[num] = d
 			}

@@ -90,3 +90,26 @@ func joinCycle(cyc []string) string {
 	}
 	return b.String()
 }
+
+// MaxListShown is how many names a message lists ("is missing fields a, b
+// and c"): the rest are counted, as in "a, b, …, j and 990 more".
+const MaxListShown = 10
+
+// joinAnd joins names by commas and a final "and", each clipped (see
+// clipText), listing at most MaxListShown of them and counting the rest.
+func joinAnd(names []string) string {
+	shown := make([]string, 0, min(len(names), MaxListShown))
+	for _, s := range names[:min(len(names), MaxListShown)] {
+		shown = append(shown, clipText(s))
+	}
+	if rest := len(names) - len(shown); rest > 0 {
+		return strings.Join(shown, ", ") + " and " + thousands(rest) + " more"
+	}
+	switch len(shown) {
+	case 0:
+		return ""
+	case 1:
+		return shown[0]
+	}
+	return strings.Join(shown[:len(shown)-1], ", ") + " and " + shown[len(shown)-1]
+}

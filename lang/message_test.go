@@ -98,3 +98,30 @@ func TestLineIndex(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinAnd(t *testing.T) {
+	names := func(n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = string(rune('a' + i%26))
+		}
+		return out
+	}
+	for _, c := range []struct {
+		n    int
+		want string
+	}{
+		{0, ""},
+		{1, "a"},
+		{2, "a and b"},
+		{10, "a, b, c, d, e, f, g, h, i and j"},
+		// 11 names: 10 listed, 11 − 10 = 1 counted.
+		{11, "a, b, c, d, e, f, g, h, i, j and 1 more"},
+		// 10,000 names: 10,000 − 10 = 9,990 counted.
+		{10_000, "a, b, c, d, e, f, g, h, i, j and 9,990 more"},
+	} {
+		if got := joinAnd(names(c.n)); got != c.want {
+			t.Errorf("joinAnd of %d = %q, want %q", c.n, got, c.want)
+		}
+	}
+}
