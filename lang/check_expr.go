@@ -23,7 +23,10 @@ type local struct {
 // expr types x, records its type in Info.Types, and returns it; nil means
 // x has an error (already reported) or its type depends on one.
 func (c *checker) expr(e *env, x Expr) Type {
+	c.level++
+	c.maxLevel = max(c.maxLevel, c.level)
 	t := c.expr1(e, x)
+	c.level--
 	if t != nil && x != nil {
 		c.info.Types[x] = t
 	}
@@ -300,9 +303,17 @@ func (c *checker) termName(e *env, id *Ident, d *TermDecl) Type {
 // useTerm records a use of a term, and the dependency when inside a term.
 func (c *checker) useTerm(e *env, id *Ident, d *TermDecl) {
 	c.info.Uses[id] = &TermObj{Decl: d}
-	if e.term != nil && !hasString(e.term.refs, id.Name) {
-		e.term.refs = append(e.term.refs, id.Name)
+	if e.term == nil {
+		return
 	}
+	for i, r := range e.term.refs {
+		if r == id.Name {
+			e.term.refLevels[i] = max(e.term.refLevels[i], c.level)
+			return
+		}
+	}
+	e.term.refs = append(e.term.refs, id.Name)
+	e.term.refLevels = append(e.term.refLevels, c.level)
 }
 
 // valueNames lists the names a value may have in e, for suggestions.
