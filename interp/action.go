@@ -397,7 +397,7 @@ func actionMembers(data []byte) (map[string]any, error) {
 // suggest returns ` (did you mean "x"?)` for the closest of names, or "".
 func suggest(name string, names []string) string {
 	if best := lang.Closest(name, names); best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
+		return fmt.Sprintf(" (did you mean %s?)", shown(best))
 	}
 	return ""
 }

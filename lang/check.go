@@ -3,7 +3,6 @@ package lang
 import (
 	"fmt"
 	"sort"
-	"strings"
 )
 
 // Checking rules. Check resolves every name and checks every type before
@@ -804,17 +803,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// joinAnd joins names as "a, b and c".
-func joinAnd(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // graph is a directed graph over names, for finding cycles among terms and
