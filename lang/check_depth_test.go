@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -177,5 +178,26 @@ func TestTermNesting(t *testing.T) {
 		if len(errs) != 1 || errs[0].Msg != msg || errs[0].Pos.Line != line || errs[0].Pos.Col != 8 {
 			t.Errorf("reverse=%v: 101 terms: got %v, want %d:8: %s", reverse, errs, line, msg)
 		}
+	}
+}
+
+// The chain in the depth message names its terms by a short prefix: a
+// chain of long names over the limit gives a short message, not one that
+// repeats each name whole.
+func TestTermChainLongNamesClipped(t *testing.T) {
+	long := "t" + strings.Repeat("x", 5000) + "_"
+	src := regexp.MustCompile(`\bt([0-9]+)\(`).ReplaceAllString(chainSrc(MaxTermDepth+1, false), long+"$1(")
+	errs := checkSrc(t, "long.pacta", src)
+	if len(errs) != 1 {
+		t.Fatalf("want one error, got %d: %.300v", len(errs), errs)
+	}
+	msg := errs[0].Msg
+	if !strings.Contains(msg, "chain of more than 1000 terms") {
+		t.Fatalf("message %.300q", msg)
+	}
+	// Four names of at most 40 characters plus "…", the arrows and the
+	// sentence around them: far below one 5,000-character name.
+	if len(msg) > 600 {
+		t.Errorf("the message is %d bytes long: %.300q", len(msg), msg)
 	}
 }
