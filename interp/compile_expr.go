@@ -174,7 +174,11 @@ func (c *compiler) expr(e lang.Expr) (node, error) {
 		*fieldMoneyArithNode, *recordNode, eventNode, *owedNode, *decNode, *convNode:
 		return n, nil // never an integer, nor a list: nothing to convert
 	}
-	return conform(n, c.typeOf(e)), nil
+	n = conform(n, c.typeOf(e))
+	if cv, ok := n.(*convNode); ok {
+		cv.pos = e.Pos()
+	}
+	return n, nil
 }
 
 func (c *compiler) expr1(e lang.Expr) (node, error) {
@@ -382,7 +386,7 @@ func (c *compiler) binary(e *lang.Binary) (node, error) {
 		if n := enumIn(x, y, e.Op == lang.NotIn); n != nil {
 			return n, nil
 		}
-		return &inNode{x: x, list: y, negate: e.Op == lang.NotIn}, nil
+		return &inNode{x: x, list: y, negate: e.Op == lang.NotIn, pos: pos}, nil
 	case lang.Add, lang.Sub:
 		if m, ok := c.typeOf(e).(*lang.Money); ok {
 			if _, ok := c.typeOf(e.X).(*lang.Money); ok {

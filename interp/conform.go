@@ -191,8 +191,9 @@ func basicKind(k lang.BasicKind) (Kind, bool) {
 // convNode converts the values of x to type t (a list that may hold
 // decimals).
 type convNode struct {
-	x node
-	t lang.Type
+	x   node
+	t   lang.Type
+	pos lang.Pos // where a budget error is reported, when known
 }
 
 func (n *convNode) eval(fr *frame) (Value, error) {
@@ -201,6 +202,9 @@ func (n *convNode) eval(fr *frame) (Value, error) {
 		return v, err
 	}
 	if err := fr.spend(int64(len(v.elems()))); err != nil {
+		if n.pos.IsValid() {
+			return Value{}, atPos(n.pos, err)
+		}
 		return Value{}, err
 	}
 	c, ok := conformValue(v, n.t)

@@ -179,8 +179,7 @@ func cliCases() []cliCase {
 		{name: "eval: in over a big list, 2^40 calls", files: map[string]func() string{"h.pacta": func() string { return hSrc(costlyTerms()) }},
 			args: []string{"eval", "-f", "h.pacta", "in40(-1)"}, code: 1, want: `step budget exceeded`, maxTime: 5 * time.Second, maxMem: 512 * hMiB},
 		{name: "eval: in over a big list, positioned", files: map[string]func() string{"h.pacta": func() string { return hSrc(costlyTerms()) }},
-			args: []string{"eval", "-f", "h.pacta", "in40(-1)"}, code: 1, want: `^(<expr>|h\.pacta):\d+:\d+: .*step budget exceeded`, maxTime: 5 * time.Second, maxMem: 512 * hMiB,
-			knownBug: "the budget running out in `x in list` is reported without a position: \"pacta eval: step budget exceeded\""},
+			args: []string{"eval", "-f", "h.pacta", "in40(-1)"}, code: 1, want: `^(<expr>|h\.pacta):\d+:\d+: .*step budget exceeded`, maxTime: 5 * time.Second, maxMem: 512 * hMiB},
 		{name: "eval: text doubling, 2^40 calls", files: map[string]func() string{"h.pacta": func() string { return hSrc(costlyTerms()) }},
 			args: []string{"eval", "-f", "h.pacta", "text40(-1)"}, code: 1, want: `^h\.pacta:\d+:\d+: .*step budget exceeded`, maxTime: 5 * time.Second, maxMem: 512 * hMiB},
 		{name: "decide: costly condition", files: map[string]func() string{"h.pacta": func() string {
