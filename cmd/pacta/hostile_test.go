@@ -221,8 +221,7 @@ func cliCases() []cliCase {
 				return `{"action":"sell","note":"` + strings.Repeat("x", 20*hMiB) + "\"}\n" + sale + "\n"
 			},
 			args: []string{"decide", "h.pacta"}, code: 1, want: `^stdin:1: `, wantOut: `not covered`,
-			maxStderrBytes: 400, maxTime: 5 * time.Second, maxMem: 256 * hMiB,
-			knownBug: "a line over 16 MiB on the standard input of pacta decide ends the reading: the actions after it are neither decided nor counted (cmd/pacta/decide.go, bufio.Scanner stops at ErrTooLong)"},
+			maxStderrBytes: 400, maxTime: 5 * time.Second, maxMem: 256 * hMiB},
 
 		{name: "decide: an action nested 20,000 deep on standard input", files: map[string]func() string{"h.pacta": file(hSrc())},
 			stdin: func() string {
