@@ -595,8 +595,23 @@ func hostileCases() []hostileCase {
 			prep: ledgerIn(func() string {
 				return `{"action":"sell","actor":"a","date":"2024-01-01","amount":"USD 1.00","n":1e2,"note":"x"}` + "\n"
 			}),
-			ask: settleJSONL, want: `^l\.jsonl:1: field "n": `, maySucceed: true, also: notSaying("is not a whole number"), maxTime: 2 * time.Second, maxMem: 16 * mib,
-			knownBug: `a JSON ledger number written with an exponent ("n": 1e2, or 1e999999999) is reported as "\"1e2\" is not a whole number"`},
+			ask: settleJSONL, want: `^l\.jsonl:1: field "n": `, maySucceed: true, also: notSaying("is not a whole number"), maxTime: 2 * time.Second, maxMem: 16 * mib},
+		// SPEC 7.6: exponents are refused, on both JSON paths (flat, escaped).
+		{name: "JSON integer with an exponent, the message", srcs: one(hAgreement("  clause 1 \"T\" a pays b 1% of amount of each sell by a")),
+			prep: ledgerIn(func() string {
+				return `{"action":"sell","actor":"a","date":"2024-01-01","amount":"USD 1.00","n":1e2,"note":"x"}` + "\n"
+			}),
+			ask: settleJSONL, want: `^l\.jsonl:1: field "n": "1e2" has an exponent: write the number without an exponent`, maxTime: 2 * time.Second, maxMem: 16 * mib},
+		{name: "JSON integer with a huge exponent", srcs: one(hAgreement("  clause 1 \"T\" a pays b 1% of amount of each sell by a")),
+			prep: ledgerIn(func() string {
+				return `{"action":"sell","actor":"a","date":"2024-01-01","amount":"USD 1.00","n":1e999999999,"note":"x"}` + "\n"
+			}),
+			ask: settleJSONL, want: `^l\.jsonl:1: field "n": "1e999999999" has an exponent`, maxTime: 2 * time.Second, maxMem: 16 * mib},
+		{name: "JSON integer with an exponent, escaped line", srcs: one(hAgreement("  clause 1 \"T\" a pays b 1% of amount of each sell by a")),
+			prep: ledgerIn(func() string {
+				return `{"action":"sell","actor":"a","date":"2024-01-01","amount":"USD 1.00","n":1e2,"note":"\\u0078"}` + "\n"
+			}),
+			ask: settleJSONL, want: `^l\.jsonl:1: field "n": "1e2" has an exponent`, maxTime: 2 * time.Second, maxMem: 16 * mib},
 		{name: "CSV integer too large", srcs: one(hAgreement("  clause 1 \"T\" a pays b 1% of amount of each sell by a")),
 			prep: ledgerIn(func() string { return csvLedger("sell,a,2024-01-01,USD 1.00," + strings.Repeat("9", 80) + ",x,") }),
 			ask:  settleCSV(interp.SettleOptions{}), want: `^l\.csv:2: field "n": .*too large`, also: short(300), maxTime: 2 * time.Second, maxMem: 16 * mib},
