@@ -174,11 +174,7 @@ func (c *compiler) expr(e lang.Expr) (node, error) {
 		*fieldMoneyArithNode, *recordNode, eventNode, *owedNode, *decNode, *convNode:
 		return n, nil // never an integer, nor a list: nothing to convert
 	}
-	n = conform(n, c.typeOf(e))
-	if cv, ok := n.(*convNode); ok {
-		cv.pos = e.Pos()
-	}
-	return n, nil
+	return conform(n, c.typeOf(e), e.Pos()), nil
 }
 
 func (c *compiler) expr1(e lang.Expr) (node, error) {
@@ -201,7 +197,7 @@ func (c *compiler) expr1(e lang.Expr) (node, error) {
 		}
 		if l, ok := c.typeOf(e).(*lang.List); ok && l.Elem != nil {
 			for i := range elems {
-				elems[i] = conform(elems[i], l.Elem)
+				elems[i] = conform(elems[i], l.Elem, e.Elems[i].Pos())
 			}
 		}
 		return foldList(elems), nil
@@ -283,7 +279,7 @@ func (c *compiler) expr1(e lang.Expr) (node, error) {
 			return nil, err
 		}
 		t := c.typeOf(e)
-		return &ifNode{cond, conform(then, t), conform(els, t)}, nil
+		return &ifNode{cond, conform(then, t, e.Then.Pos()), conform(els, t, e.Else.Pos())}, nil
 	}
 	return nil, internal(e.Pos(), fmt.Sprintf("cannot evaluate %T", e))
 }
@@ -441,7 +437,7 @@ func (c *compiler) actionLit(e *lang.ActionLit) (node, error) {
 			}
 			if rt, ok := c.typeOf(e).(*lang.Record); ok {
 				if ft, ok := rt.Field(f.Name.Name); ok {
-					n = conform(n, ft.Type)
+					n = conform(n, ft.Type, f.Value.Pos())
 				}
 			}
 			fields[i] = n
