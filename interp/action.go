@@ -3,9 +3,12 @@ package interp
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -315,14 +318,9 @@ func (p *Program) NewAction(agreementID, action string, fields map[string]string
 // example {"action":"sell","actor":"openai","date":"2026-12-01",
 // "platform":"AWS","gross":"USD 100.00", ...}.
 func (p *Program) ParseActionJSON(data []byte) (*Record, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var obj map[string]any
-	if err := dec.Decode(&obj); err != nil {
-		return nil, fmt.Errorf("not a JSON object: %v", err)
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("more than one JSON value; give one action per line")
+	obj, err := actionMembers(data)
+	if err != nil {
+		return nil, err
 	}
 	action, _ := obj["action"].(string)
 	if action == "" {
@@ -347,10 +345,59 @@ func (p *Program) ParseActionJSON(data []byte) (*Record, error) {
 	return p.NewAction(agreementID, action, fields)
 }
 
+// actionMembers reads the members of one JSON object, refusing a member
+// named twice (as the ledger reader does) and saying in plain words where
+// the text stops being JSON.
+func actionMembers(data []byte) (map[string]any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	bad := func(err error) error {
+		if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+			// The column after the last character of the text.
+			col := utf8.RuneCount(bytes.TrimRight(data, " \t\r\n")) + 1
+			return fmt.Errorf("the line ends before the JSON object is complete (column %d)", col)
+		}
+		return fmt.Errorf("not valid JSON: %s", jsonMsg(data, err))
+	}
+	tok, err := dec.Token()
+	if err == io.EOF {
+		return nil, fmt.Errorf(`no action: give one as a JSON object like {"action": "sell", ...}`)
+	}
+	if err != nil {
+		return nil, bad(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, fmt.Errorf(`not a JSON object: give one action as an object like {"action": "sell", ...}`)
+	}
+	obj := map[string]any{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, bad(err)
+		}
+		key := tok.(string) // object keys are always strings
+		if _, dup := obj[key]; dup {
+			return nil, &FieldError{key, "appears twice in the object"}
+		}
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return nil, bad(err)
+		}
+		obj[key] = v
+	}
+	if _, err := dec.Token(); err != nil { // '}'
+		return nil, bad(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("more than one JSON value; give one action per line")
+	}
+	return obj, nil
+}
+
 // suggest returns ` (did you mean "x"?)` for the closest of names, or "".
 func suggest(name string, names []string) string {
 	if best := lang.Closest(name, names); best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
+		return fmt.Sprintf(" (did you mean %s?)", shown(best))
 	}
 	return ""
 }

@@ -71,9 +71,14 @@ func (n *termNode) eval(fr *frame) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	if err := fr.enter(); err != nil {
+		fr.stack = fr.stack[:base]
+		return Value{}, atPos(n.pos, err)
+	}
 	saved := fr.args
 	fr.args = fr.stack[base:len(fr.stack):len(fr.stack)]
 	v, err := n.term.body.eval(fr)
+	fr.leave()
 	fr.args = saved
 	fr.stack = fr.stack[:base]
 	return v, err
@@ -119,7 +124,12 @@ func (n *inlineNode) eval(fr *frame) (Value, error) {
 	if err := fr.spend(1 + n.weight); err != nil {
 		return Value{}, atPos(n.pos, err)
 	}
-	return n.body.eval(fr)
+	if err := fr.enter(); err != nil {
+		return Value{}, atPos(n.pos, err)
+	}
+	v, err := n.body.eval(fr)
+	fr.leave()
+	return v, err
 }
 
 // funcNode calls a builtin or host function. Its result is checked
@@ -612,7 +622,12 @@ func (n *inlineNode) evalNum(fr *frame) (Decimal, error) {
 	if err := fr.spend(1 + n.weight); err != nil {
 		return Decimal{}, atPos(n.pos, err)
 	}
-	return evalNum(n.body, fr)
+	if err := fr.enter(); err != nil {
+		return Decimal{}, atPos(n.pos, err)
+	}
+	d, err := evalNum(n.body, fr)
+	fr.leave()
+	return d, err
 }
 
 func (n *fieldMoneyArithNode) evalNum(fr *frame) (Decimal, error) {

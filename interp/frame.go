@@ -2,6 +2,9 @@ package interp
 
 import (
 	"context"
+	"fmt"
+
+	"github.com/pacta-lang/pacta/lang"
 )
 
 // DefaultStepBudget is the number of evaluation steps one question may take
@@ -23,6 +26,13 @@ const DefaultStepBudget = 1_000_000
 // within a fraction of a millisecond.
 const ctxCheckEvery = 256
 
+// ErrCallDepth reports terms calling each other more than lang.MaxTermDepth
+// deep. The checker refuses an agreement whose terms could (SPEC 13), so a
+// checked program never meets it; it stays as a second line of defence,
+// so that no evaluation can exhaust the Go stack, which is fatal to the
+// whole process rather than an error.
+var ErrCallDepth = fmt.Errorf("terms call each other more than %d deep", lang.MaxTermDepth)
+
 // frame is the state of one evaluation: the context, the remaining step
 // budget, the as-of date, the event a clause is looking at, and the
 // arguments of the term being evaluated.
@@ -39,7 +49,22 @@ type frame struct {
 	// applied and by are a decision's scratch space, kept with the frame
 	// so that deciding in a loop allocates nothing.
 	applied, by []*rule
+	// depth is how many term calls are under way, one inside the other;
+	// it stays at most lang.MaxTermDepth (enter, leave).
+	depth int
 }
+
+// enter starts the body of a term call, refusing one call more than
+// lang.MaxTermDepth deep; leave ends it.
+func (fr *frame) enter() error {
+	if fr.depth >= lang.MaxTermDepth {
+		return ErrCallDepth
+	}
+	fr.depth++
+	return nil
+}
+
+func (fr *frame) leave() { fr.depth-- }
 
 // step spends one unit of budget, and checks the context every
 // ctxCheckEvery steps.

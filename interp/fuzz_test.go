@@ -325,21 +325,28 @@ func TestDeepNesting(t *testing.T) {
 			t.Errorf("depth %d: %v, want a nesting error", depth, err)
 		}
 	}
-	// A long chain of terms is linear, not a stack problem: 5,000 terms
-	// each one more than the last.
-	var b strings.Builder
-	b.WriteString("agreement chain \"Chain\" {\n effective 2020-01-01\n term c0 = 0\n")
-	for k := 1; k <= 5000; k++ {
-		b.WriteString(" term c" + itoa(k) + " = c" + itoa(k-1) + " + 1\n")
+	// A chain of terms is at most 1,000 long (SPEC 13): 1,000 terms each
+	// one more than the last evaluate; the 1,001st is a check error.
+	chain := func(n int) string {
+		var b strings.Builder
+		b.WriteString("agreement chain \"Chain\" {\n effective 2020-01-01\n term c0 = 0\n")
+		for k := 1; k < n; k++ {
+			b.WriteString(" term c" + itoa(k) + " = c" + itoa(k-1) + " + 1\n")
+		}
+		b.WriteString("}\n")
+		return b.String()
 	}
-	b.WriteString("}\n")
-	p, err := compileErr(b.String())
+	p, err := compileErr(chain(1000))
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := p.Eval(context.Background(), "", "c5000", interp.EvalOptions{})
-	if err != nil || v.String() != "5000" {
-		t.Errorf("c5000 = %v, %v", v, err)
+	// c0 = 0, and c1 ... c999 each add 1: 999.
+	v, err := p.Eval(context.Background(), "", "c999", interp.EvalOptions{})
+	if err != nil || v.String() != "999" {
+		t.Errorf("c999 = %v, %v", v, err)
+	}
+	if _, err := compileErr(chain(1001)); err == nil || !strings.Contains(err.Error(), "term c1000 is defined through a chain of more than 1000 terms") {
+		t.Errorf("1,001 terms: %v", err)
 	}
 }
 

@@ -329,6 +329,7 @@ func (p *Program) getFrame(ctx context.Context, asOf Date) *frame {
 	}
 	fr.ctx, fr.budget, fr.event, fr.args, fr.owed = ctx, p.budget, nil, nil, nil
 	fr.stack = fr.stack[:0]
+	fr.depth = 0
 	fr.call = Call{ctx: ctx, asOf: asOf, fr: fr}
 	return fr
 }

@@ -513,10 +513,20 @@ type periodGroup struct {
 // periods groups the statement's lines by period, keeping their order
 // within each period. Periods come in order of their last day, and of
 // two that end on the same day the shorter first: 2027-Q4, then 2027.
-func (st *Statement) periods() []periodGroup {
+func (st *Statement) periods() []periodGroup { return st.groupPeriods(nil) }
+
+// groupPeriods is periods, adding to looks (when not nil) one for each
+// line or total looked at.
+func (st *Statement) groupPeriods(looks *int) []periodGroup {
+	look := func() {
+		if looks != nil {
+			*looks++
+		}
+	}
 	var out []periodGroup
 	index := map[Period]int{}
 	for _, l := range st.Lines {
+		look()
 		i, ok := index[l.Period]
 		if !ok {
 			i = len(out)
@@ -532,11 +542,16 @@ func (st *Statement) periods() []periodGroup {
 		}
 		return b.Start().Before(a.Start())
 	})
+	// Each total goes to its period's group in one pass, keeping the
+	// totals' order (a scan of every total per period would be quadratic
+	// in the number of periods).
 	for i := range out {
-		for _, t := range st.Totals {
-			if t.Period == out[i].period {
-				out[i].totals = append(out[i].totals, t)
-			}
+		index[out[i].period] = i
+	}
+	for _, t := range st.Totals {
+		look()
+		if i, ok := index[t.Period]; ok {
+			out[i].totals = append(out[i].totals, t)
 		}
 	}
 	return out

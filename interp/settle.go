@@ -60,7 +60,14 @@ type Statement struct {
 	Currency  string
 	From, To  Date
 	AsOf      Date
-	Events    int64
+	// Events is the number of ledger rows the settlement took into
+	// account: every row dated from the agreement's effective date to
+	// its last day (before the statement's range too, since those count
+	// towards running totals), and a payment after the last day (which
+	// still pays what was owed). Rows before the agreement takes effect,
+	// other rows after it ends (SPEC 4.2) and rows after the statement's
+	// end and as-of date are not counted.
+	Events int64
 	// Lines are sorted by period, then payer, payee, clause and kind.
 	Lines []*Line
 	// Totals add the lines up per period and per payer→payee pair.
@@ -147,7 +154,11 @@ type Overdue struct {
 
 // Settle walks events once, in date order, and settles every money clause
 // of an agreement. Memory stays flat whatever the number of events: state
-// is kept per clause and per open period, never per event.
+// is kept per clause and per open period, never per event. What the
+// statement holds grows with its size, not with the ledger's rows: its
+// lines (per period and clause; a milestone's per day, SPEC 6.4; a late
+// charge per line paid late), the lines still unpaid, and the breaches
+// kept (SettleOptions.BreachSample).
 func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], opts SettleOptions) (*Statement, error) {
 	if err := ctxErr(ctx); err != nil {
 		return nil, err
@@ -173,6 +184,9 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 		if err := s.event(ev); err != nil {
 			return nil, err
 		}
+	}
+	if err := s.flushMilestones(); err != nil {
+		return nil, err
 	}
 	if opts.To.IsZero() {
 		// The last row's date, but not after the agreement ends nor
@@ -257,6 +271,9 @@ type settler struct {
 	sample   int
 	tally    map[BreachTally]*BreachTally // keyed with Count 0
 	found    Breach
+	// milestones are the milestone lines of the last day read, issued
+	// when a later day comes (before that day's payments are applied).
+	milestones []*pendingMilestone
 	// on holds clause versions compiled with the terms of a version they
 	// are not in (settle_terms.go).
 	on map[onKey]*moneyRules
@@ -362,6 +379,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 	if s.sample == 0 {
 		s.sample = DefaultBreachSample
 	}
+	s.openOwing()
 	return s
 }
 
@@ -388,8 +406,14 @@ func (s *settler) event(ev Event) error {
 	if !s.st.To.IsZero() && date.After(s.st.To) && date.After(s.st.AsOf) {
 		return nil // past the statement: nothing more to count
 	}
+	if len(s.milestones) > 0 && date.After(s.last) {
+		// The day of the pending milestone lines is over: they are issued
+		// before the payments of that day are applied.
+		if err := s.flushMilestones(); err != nil {
+			return err
+		}
+	}
 	s.n++
-	s.st.Events++
 	s.last = date
 	s.lastAt = Event{Source: ev.Source, Line: ev.Line}
 	if s.n&1023 == 0 {
@@ -414,6 +438,10 @@ func (s *settler) event(ev Event) error {
 		s.sawPayment = s.sawPayment || r.Schema.payment
 		return nil
 	}
+	if date.After(s.termEnd) && !r.Schema.payment {
+		return nil // after the agreement ended: counts for nothing (SPEC 4.2)
+	}
+	s.st.Events++
 	s.fr.event = r
 	s.fr.budget = s.p.budget
 	s.current = date
@@ -445,7 +473,7 @@ func (s *settler) event(ev Event) error {
 		}
 	}
 	for _, m := range v.money.milestonesByID[r.Schema.id] {
-		if err := s.milestone(m, date); err != nil {
+		if err := s.milestone(m, ev, date); err != nil {
 			return s.ledgerErr(ev, m.clause, err)
 		}
 	}
@@ -595,6 +623,9 @@ func (s *settler) advance(date Date, final bool) error {
 		}
 		s.noteOpen(st.period.End())
 	}
+	if !final {
+		return s.fillOwing(date)
+	}
 	return nil
 }
 
@@ -618,37 +649,8 @@ func (s *settler) finish() error {
 	if err := s.advance(end, true); err != nil {
 		return err
 	}
-	// Clauses with a floor or a guarantee owe something even in periods
-	// with no events, and even if the ledger never touched them.
-	for _, v := range s.ag.versions {
-		if !s.asOfLimit.IsZero() && v.from.After(s.asOfLimit) {
-			break
-		}
-		if v.from.After(s.st.To) {
-			break
-		}
-		var owing []*shareRule
-		for _, rules := range v.money.shares {
-			for _, r := range rules {
-				if r.floor != nil || r.guarantee != nil {
-					owing = append(owing, r)
-				}
-			}
-		}
-		// In clause order, so that the same ledger settles the same way.
-		sort.Slice(owing, func(i, j int) bool { return owing[i].clause.id < owing[j].clause.id })
-		for _, r := range owing {
-			if st := s.state(r, v.from); st.rule == nil {
-				st.rule = r
-			}
-		}
-	}
-	end, _ = s.st.To.AddDays(1)
 	for _, st := range s.order {
-		if err := s.fillFloors(st, end); err != nil {
-			return inClause(st.rule.clause, err)
-		}
-		if err := s.trueUpThrough(st, s.st.To); err != nil {
+		if err := s.fillFloors(st, s.st.To, true); err != nil {
 			return inClause(st.rule.clause, err)
 		}
 	}

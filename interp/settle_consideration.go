@@ -42,8 +42,11 @@ func (s *settler) waterfallPaid(c *ClauseInfo, p *payeeRule) []Decimal {
 	return paid
 }
 
-// milestone pays on an event that meets the clause's condition.
-func (s *settler) milestone(m *milestoneRule, date Date) error {
+// milestone adds the amount of an instance that meets the clause's
+// condition to the clause's line of that day (SPEC 6.4): the instances of
+// one day make one line, issued when the day is over, so that lines grow
+// with days, not with ledger rows.
+func (s *settler) milestone(m *milestoneRule, ev Event, date Date) error {
 	if m.first && s.fired[m.clause] {
 		return nil
 	}
@@ -64,20 +67,63 @@ func (s *settler) milestone(m *milestoneRule, date Date) error {
 		return clauseFault(m.clause, m.amountAt, "the milestone amount is negative: %s", amt)
 	}
 	s.fired[m.clause] = true
-	l := &Line{
-		Period: PeriodOf(PeriodQuarter, 0, date), Date: date, Due: date,
-		Payer: m.payer, Clause: m.clause, Kind: "milestone",
-		Notes: []string{fmt.Sprintf("on %s of %s", m.event.Name, date)},
-	}
-	if m.hasDue {
-		if l.Due, err = dueAfter(m.clause, m.duePos, date, m.dueAfter); err != nil {
-			return err
-		}
-	}
 	if amt.num, err = amt.num.Round(s.ag.unit, s.ag.rounding); err != nil {
 		return err
 	}
-	return s.pay(l, amt, m.payee, s.waterfallPaid(m.clause, m.payee), m.late)
+	for _, p := range s.milestones {
+		if p.m == m && p.date == date {
+			if p.amount.num, err = p.amount.num.Add(amt.num); err != nil {
+				return err
+			}
+			p.n++
+			p.at = ev
+			return nil
+		}
+	}
+	s.milestones = append(s.milestones, &pendingMilestone{m: m, date: date, amount: amt, n: 1, at: ev})
+	return nil
+}
+
+// pendingMilestone is the line of one milestone clause for one day, while
+// instances of that day may still add to it.
+type pendingMilestone struct {
+	m      *milestoneRule
+	date   Date
+	amount Value // the sum of the instances' rounded amounts
+	n      int   // the instances
+	at     Event // the last instance's row
+}
+
+// flushMilestones issues the milestone lines gathered so far, in the order
+// their clauses first fired that day.
+func (s *settler) flushMilestones() error {
+	for i, p := range s.milestones {
+		m := p.m
+		note := fmt.Sprintf("on %s of %s", m.event.Name, p.date)
+		if p.n > 1 {
+			note = fmt.Sprintf("on %d × %s of %s", p.n, m.event.Name, p.date)
+		}
+		l := &Line{
+			Period: PeriodOf(PeriodQuarter, 0, p.date), Date: p.date, Due: p.date,
+			Payer: m.payer, Clause: m.clause, Kind: "milestone",
+			Notes: []string{note},
+		}
+		err := error(nil)
+		if m.hasDue {
+			l.Due, err = dueAfter(m.clause, m.duePos, p.date, m.dueAfter)
+		}
+		if err == nil {
+			err = s.pay(l, p.amount, m.payee, s.waterfallPaid(m.clause, m.payee), m.late)
+		}
+		s.milestones[i] = nil
+		if err != nil {
+			clear(s.milestones)
+			s.milestones = s.milestones[:0]
+			return s.ledgerErr(p.at, m.clause, err)
+		}
+	}
+	s.milestones = s.milestones[:0]
+	return nil
 }
 
 // pendingPayment is a `payment` event read but not yet applied: a payment
@@ -162,7 +208,7 @@ func (s *settler) closeThrough(d Date) error {
 				return inClause(st.rule.clause, err)
 			}
 		}
-		if err := s.fillFloors(st, d.mustAdd(1)); err != nil {
+		if err := s.fillFloors(st, d, false); err != nil {
 			return inClause(st.rule.clause, err)
 		}
 	}

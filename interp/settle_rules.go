@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -31,18 +32,19 @@ type waterStep struct {
 
 // shareRule is a compiled share clause.
 type shareRule struct {
-	clause    *ClauseInfo
-	payer     string
-	payee     *payeeRule
-	action    *Schema
-	by        string
-	where     node
-	lines     []*shareLine
-	settled   PeriodKind
-	dueAfter  Duration
-	hasDue    bool
-	floor     *Decimal // per settlement period
-	cap       *Decimal // per settlement period
+	clause   *ClauseInfo
+	payer    string
+	payee    *payeeRule
+	action   *Schema
+	by       string
+	where    node
+	lines    []*shareLine
+	settled  PeriodKind
+	dueAfter Duration
+	hasDue   bool
+	// floors and caps in the order SPEC 7.4 applies them: those per a
+	// period in the order written, then the one over the term.
+	floors    []windowCap
 	caps      []windowCap
 	guarantee *guaranteeRule
 	recoup    *Decimal
@@ -62,6 +64,8 @@ type shareLine struct {
 	text      string // the line as written, for statements
 }
 
+// windowCap is a cap or a floor of a share: per a period of kind, or
+// over the term.
 type windowCap struct {
 	limit Decimal
 	kind  PeriodKind // 0: over the term
@@ -465,19 +469,24 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 			}
 			text = "per " + kind.String()
 		}
-		switch {
-		case lim.Floor && kind == r.settled:
-			r.floor = amt
-		case lim.Floor:
-			// A floor over a longer window is a guarantee: made good at the
-			// window's end.
-			r.guarantee = &guaranteeRule{minimum: *amt, kind: kind, text: "at least " + Money(a.currency, *amt).String() + " " + text}
-		case kind == r.settled:
-			r.cap = amt
-		default:
-			r.caps = append(r.caps, windowCap{limit: *amt, kind: kind, text: "at most " + Money(a.currency, *amt).String() + " " + text})
+		l := windowCap{limit: *amt, kind: kind, text: "at most " + Money(a.currency, *amt).String() + " " + text}
+		if lim.Floor {
+			l.text = "at least " + Money(a.currency, *amt).String() + " " + text
+			r.floors = append(r.floors, l)
+		} else {
+			r.caps = append(r.caps, l)
 		}
 	}
+	// SPEC 7.4 steps 3-5: a floor or cap over the term comes after those
+	// per a period.
+	overTerm := func(l windowCap) int {
+		if l.kind == 0 {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(r.floors, func(x, y windowCap) int { return overTerm(x) - overTerm(y) })
+	slices.SortStableFunc(r.caps, func(x, y windowCap) int { return overTerm(x) - overTerm(y) })
 	if g := b.Guarantee; g != nil {
 		amt, err := a.limitMoney(&comp, g.Amount)
 		if err != nil {

@@ -2,6 +2,8 @@ package interp
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 )
 
@@ -17,25 +19,41 @@ type shareState struct {
 	// Per-line tier thresholds: the window and the volume counted in it.
 	tierWin []Window
 	volume  []Decimal
-	// Caps over windows longer than a period, and over the term.
+	// Floors: the window of each and the amounts after the floors of
+	// the periods closed in it (SPEC 7.4 step 3).
+	floorWin []Window
+	floorSum []Decimal
+	// Caps, per a period or over the term (kind 0), in the order applied.
 	capWin []Window
 	caps   []LifetimeCap
 	recoup *Recoupment
-	// The minimum guarantee: the window being counted and what it paid.
+	// The minimum guarantee: its window and what was paid in it.
 	guar      *Guarantee
-	guarStart Date // first day of the window being counted
-	guarFrom  Date // first day the clause was in force
+	guarWin   Window
 	waterPaid []Decimal
 	// closed is the last period closed; zero before the first. Floors
-	// apply to every period from the clause's start, sales or none.
+	// and guarantees are settled for every period of the clause version,
+	// sales or none.
 	closed Period
 	from   Date // first day the clause version is in force
+	to     Date // last day: the day before it is replaced or deleted, or the agreement's end
 }
 
 type lineAcc struct {
 	amount Decimal // flat lines: rate × base summed per event, exact
 	base   Decimal // the base counted this period
 	used   bool
+	// tiered lines: the base per threshold window within the period, in
+	// date order (a window may be shorter than the period, SPEC 7.3).
+	wins []winBase
+}
+
+// winBase is the base a tiered line counted, within one settlement
+// period, in one threshold window (zero win: the version's whole life).
+type winBase struct {
+	win  Period
+	end  Date // win's last day
+	base Decimal
 }
 
 func (s *settler) state(r *shareRule, date Date) *shareState {
@@ -50,6 +68,10 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 			st.tierWin[i] = Window{Kind: l.reset, FiscalStart: s.ag.fiscalStart}
 		}
 	}
+	for _, f := range r.floors {
+		st.floorWin = append(st.floorWin, Window{Kind: f.kind, FiscalStart: s.ag.fiscalStart})
+	}
+	st.floorSum = make([]Decimal, len(r.floors))
 	for _, c := range r.caps {
 		st.capWin = append(st.capWin, Window{Kind: c.kind, FiscalStart: s.ag.fiscalStart})
 		st.caps = append(st.caps, LifetimeCap{Limit: c.limit})
@@ -66,15 +88,85 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 	}
 	if r.guarantee != nil {
 		st.guar = &Guarantee{Minimum: r.guarantee.minimum}
-		st.guarFrom = s.clauseStart(r.clause, date)
-		st.guarStart = st.guarFrom
+		st.guarWin = Window{Kind: r.guarantee.kind, FiscalStart: s.ag.fiscalStart}
 	}
 	if len(r.payee.steps) > 0 {
 		st.waterPaid = make([]Decimal, len(r.payee.steps))
 	}
+	st.to = s.clauseEnd(r.clause)
 	s.shares[r.clause.id] = st
 	s.order = append(s.order, st)
 	return st
+}
+
+// openOwing starts the state of every share clause version with a floor
+// or a minimum guarantee: they owe something even in periods with no
+// events, and even if the ledger never touches them.
+func (s *settler) openOwing() {
+	for _, v := range s.ag.versions {
+		if !s.asOfLimit.IsZero() && v.from.After(s.asOfLimit) {
+			break
+		}
+		if !s.st.To.IsZero() && v.from.After(s.st.To) {
+			break
+		}
+		var owing []*shareRule
+		for _, rules := range v.money.shares {
+			for _, r := range rules {
+				if len(r.floors) > 0 || r.guarantee != nil {
+					owing = append(owing, r)
+				}
+			}
+		}
+		// In clause order, so that the same ledger settles the same way.
+		sort.Slice(owing, func(i, j int) bool { return owing[i].clause.id < owing[j].clause.id })
+		for _, r := range owing {
+			s.state(r, v.from)
+		}
+	}
+	s.noteOwing()
+}
+
+// fillOwing closes the periods with no events, ended before date, of
+// the clause versions with a floor or a guarantee, so that their lines
+// are owed from the period's end like any other (a payment pays them).
+func (s *settler) fillOwing(date Date) error {
+	for _, st := range s.order {
+		if st.open || len(st.rule.floors) == 0 && st.rule.guarantee == nil {
+			continue
+		}
+		if err := s.fillFloors(st, date.mustAdd(-1), false); err != nil {
+			// Met while reading a row: the row and the clause.
+			return s.ledgerErr(s.lastAt, st.rule.clause, err)
+		}
+	}
+	s.noteOwing()
+	return nil
+}
+
+// noteOwing notes the end of the next period to fill of each clause
+// version with a floor or a guarantee and no open period.
+func (s *settler) noteOwing() {
+	for _, st := range s.order {
+		if st.open || len(st.rule.floors) == 0 && st.rule.guarantee == nil || st.to.Before(st.from) {
+			continue
+		}
+		next := PeriodOf(st.rule.settled, s.ag.fiscalStart, st.from)
+		if !st.closed.IsZero() {
+			var err error
+			if next, err = st.closed.Next(); err != nil {
+				continue
+			}
+		}
+		if next.Start().After(st.to) {
+			continue
+		}
+		end := next.End()
+		if st.to.Before(end) {
+			end = st.to
+		}
+		s.noteOpen(end)
+	}
 }
 
 // clauseStart is the first day the clause was in force.
@@ -87,6 +179,29 @@ func (s *settler) clauseStart(c *ClauseInfo, fallback Date) Date {
 		}
 	}
 	return fallback
+}
+
+// clauseEnd is the last day of the clause version's life (SPEC 9.2): the
+// day before the first version known to the settlement that no longer
+// has it, or the agreement's end.
+func (s *settler) clauseEnd(c *ClauseInfo) Date {
+	found := false
+	for _, v := range s.ag.versions {
+		if !s.asOfLimit.IsZero() && v.from.After(s.asOfLimit) {
+			break // not yet known on the as-of date
+		}
+		if slices.Contains(v.clauses, c) {
+			found = true
+			continue
+		}
+		if found {
+			if end := v.from.mustAdd(-1); end.Before(s.termEnd) {
+				return end
+			}
+			break
+		}
+	}
+	return s.termEnd
 }
 
 // share counts one event towards a share clause.
@@ -135,7 +250,7 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 		}
 	}
 	if !st.open {
-		if err := s.fillFloors(st, period.Start()); err != nil {
+		if err := s.fillFloors(st, period.Start().mustAdd(-1), false); err != nil {
 			return err
 		}
 		st.open, st.period = true, period
@@ -151,6 +266,23 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 	acc.used = true
 	if acc.base, err = acc.base.Add(base); err != nil {
 		return err
+	}
+	if l.tiers != nil {
+		// The threshold window of the event: the reset period containing
+		// it, or the version's whole life (cumulative).
+		n := len(acc.wins)
+		if n == 0 || l.reset != 0 && date.After(acc.wins[n-1].end) {
+			w := winBase{end: MaxDate()}
+			if l.reset != 0 {
+				w.win = PeriodOf(l.reset, s.ag.fiscalStart, date)
+				w.end = w.win.End()
+			}
+			acc.wins = append(acc.wins, w)
+			n++
+		}
+		if acc.wins[n-1].base, err = acc.wins[n-1].base.Add(base); err != nil {
+			return err
+		}
 	}
 	if l.rate != nil {
 		rate, err := evalNum(l.rate, fr)
@@ -194,23 +326,33 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		}
 		amt := acc.amount
 		if l.tiers != nil {
-			changed, err := st.tierWin[i].Enter(period.Start())
-			if err != nil {
-				return err
+			// SPEC 7.3: F(after) - F(before) in each threshold window
+			// the period overlaps.
+			amt = Decimal{}
+			for _, w := range acc.wins {
+				if !w.win.IsZero() {
+					changed, err := st.tierWin[i].Enter(w.win.Start())
+					if err != nil {
+						return err
+					}
+					if changed {
+						st.volume[i] = Decimal{}
+					}
+				}
+				wa, err := l.tiers.Amount(st.volume[i], w.base)
+				if err != nil {
+					return err
+				}
+				if amt, err = amt.Add(wa); err != nil {
+					return err
+				}
+				before := st.volume[i]
+				if st.volume[i], err = st.volume[i].Add(w.base); err != nil {
+					return err
+				}
+				notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window",
+					l.rateText, Money(s.ag.currency, before), Money(s.ag.currency, st.volume[i])))
 			}
-			if changed {
-				st.volume[i] = Decimal{}
-			}
-			amt, err = l.tiers.Amount(st.volume[i], acc.base)
-			if err != nil {
-				return err
-			}
-			before := st.volume[i]
-			if st.volume[i], err = st.volume[i].Add(acc.base); err != nil {
-				return err
-			}
-			notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window",
-				l.rateText, Money(s.ag.currency, before), Money(s.ag.currency, st.volume[i])))
 		}
 		if len(r.lines) > 1 {
 			rates = append(rates, fmt.Sprintf("%s of %s", l.rateText, Money(s.ag.currency, acc.base)))
@@ -220,7 +362,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		if exact, err = exact.Add(amt); err != nil {
 			return err
 		}
-		st.lines[i] = lineAcc{}
+		st.lines[i] = lineAcc{wins: acc.wins[:0]}
 	}
 	amount, err := exact.Round(s.ag.unit, s.ag.rounding)
 	if err != nil {
@@ -232,24 +374,69 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	// explained: a limit or the recoupment changed the amount, and its
 	// note says so.
 	explained := false
-	if r.floor != nil || r.cap != nil {
-		var note LimitNote
-		amount, note = ApplyPeriodLimits(amount, r.floor, r.cap)
-		if note != NotLimited {
-			notes = append(notes, "per "+period.Kind().String()+": "+note.String())
-			explained = true
+	// The day the period closes: its end, or the end of the version's
+	// life within it. Floors and the guarantee act only in a period that
+	// is over within the statement (SPEC 7.6).
+	cutEnd := period.End()
+	if st.to.Before(cutEnd) {
+		cutEnd = st.to
+	}
+	over := s.st.To.IsZero() || !cutEnd.After(s.st.To)
+	// lastIn reports whether period is the version's last settlement
+	// period in the window w has entered (kind 0: the version's life).
+	lastIn := func(w *Window) bool {
+		return over && (!period.End().Before(st.to) || w.Kind != 0 && !period.End().Before(w.Current.End()))
+	}
+	// Step 3: floors, in order, each at the version's last settlement
+	// period in its window, topping the window's amounts up to it.
+	for i, f := range r.floors {
+		w := &st.floorWin[i]
+		changed, err := w.Enter(period.Start())
+		if err != nil {
+			return err
+		}
+		if changed {
+			st.floorSum[i] = Decimal{}
+		}
+		if !lastIn(w) {
+			continue
+		}
+		soFar, err := st.floorSum[i].Add(amount)
+		if err != nil {
+			return err
+		}
+		top, err := f.limit.Sub(soFar)
+		if err != nil {
+			return err
+		}
+		if top.Sign() <= 0 {
+			continue
+		}
+		before := amount
+		if amount, err = amount.Add(top); err != nil {
+			return err
+		}
+		if f.kind == period.Kind() {
+			notes = append(notes, "per "+period.Kind().String()+": "+RaisedToFloor.String())
+		} else {
+			notes = append(notes, fmt.Sprintf("%s: topped up from %s", f.text, Money(s.ag.currency, before)))
+		}
+		explained = true
+	}
+	for i := range st.floorSum {
+		if st.floorSum[i], err = st.floorSum[i].Add(amount); err != nil {
+			return err
 		}
 	}
+	// Steps 4 and 5: caps, each on the running total of its window.
 	for i := range st.caps {
 		w := &st.capWin[i]
-		if w.Kind != 0 {
-			changed, err := w.Enter(period.Start())
-			if err != nil {
-				return err
-			}
-			if changed {
-				st.caps[i].Reset()
-			}
+		changed, err := w.Enter(period.Start())
+		if err != nil {
+			return err
+		}
+		if changed {
+			st.caps[i].Reset()
 		}
 		if err := st.caps[i].SetLimit(r.caps[i].limit); err != nil {
 			return err
@@ -259,10 +446,15 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			return err
 		}
 		if !amount.Equal(before) {
-			notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, Money(s.ag.currency, before)))
+			if r.caps[i].kind == period.Kind() {
+				notes = append(notes, "per "+period.Kind().String()+": "+CutToCap.String())
+			} else {
+				notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, Money(s.ag.currency, before)))
+			}
 			explained = true
 		}
 	}
+	// Step 6: recoupment.
 	if st.recoup != nil {
 		payout, recouped, err := st.recoup.Apply(amount)
 		if err != nil {
@@ -274,14 +466,6 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			explained = true
 		}
 		amount = payout
-	}
-	if st.guar != nil {
-		if err := s.trueUpThrough(st, period.Start().mustAdd(-1)); err != nil {
-			return err
-		}
-		if err := st.guar.Add(amount); err != nil {
-			return err
-		}
 	}
 	base := Money(s.ag.currency, baseTotal)
 	line := &Line{
@@ -295,10 +479,15 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		line.Date = s.termEnd
 	}
 	closed := line.Date
-	if final && line.Date.After(s.st.To) {
-		// A period the statement ends inside: settled as far as it goes,
-		// and dated at the statement's end so that it is reported.
-		line.Notes = append(line.Notes, fmt.Sprintf("the period is not over: counted to %s", s.st.To))
+	if (final || over) && !s.st.To.IsZero() && line.Date.After(s.st.To) {
+		// A period the statement ends inside: settled as far as it goes
+		// (or to the end of the version's life), and dated at the
+		// statement's end so that it is reported.
+		if over {
+			line.Notes = append(line.Notes, fmt.Sprintf("the clause version ended on %s", st.to))
+		} else {
+			line.Notes = append(line.Notes, fmt.Sprintf("the period is not over: counted to %s", s.st.To))
+		}
 		line.Date = s.st.To
 	}
 	line.Due = closed
@@ -307,69 +496,47 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			return err
 		}
 	}
-	return s.pay(line, Money(s.ag.currency, amount), r.payee, st.waterPaid, r.late)
-}
-
-// trueUpThrough closes every guarantee window of st that ends on or
-// before end, paying the shortfall of each.
-func (s *settler) trueUpThrough(st *shareState, end Date) error {
-	r := st.rule
+	if err := s.pay(line, Money(s.ag.currency, amount), r.payee, st.waterPaid, r.late); err != nil {
+		return err
+	}
+	// Step 7: the minimum guarantee, at the version's last settlement
+	// period in its window.
 	if st.guar == nil {
 		return nil
 	}
-	for {
-		var wEnd Date
-		if r.guarantee.kind == 0 {
-			if !s.ag.hasEnds {
-				return nil // over the term, with no end: never trued up
-			}
-			wEnd = s.ag.ends
-		} else {
-			wEnd = PeriodOf(r.guarantee.kind, s.ag.fiscalStart, st.guarStart).End()
-			if wEnd.After(s.termEnd) {
-				wEnd = s.termEnd // the last window ends with the agreement
-			}
-		}
-		if st.guarStart.After(s.termEnd) {
-			return nil
-		}
-		if wEnd.After(end) {
-			return nil
-		}
-		// The minimum and the payee's shares are those in force on the
-		// last day of the settlement period of the true-up (SPEC 9.3).
-		r, err := s.shareOn(st.rule, PeriodOf(r.settled, s.ag.fiscalStart, wEnd).End())
-		if err != nil {
-			return err
-		}
-		st.guar.Minimum = r.guarantee.minimum
-		paid := st.guar.Paid
-		short, err := st.guar.TrueUp()
-		if err != nil {
-			return err
-		}
-		if short.Sign() > 0 {
-			line := &Line{
-				Period: PeriodOf(r.settled, s.ag.fiscalStart, wEnd), Date: wEnd, Due: wEnd,
-				Payer: r.payer, Clause: r.clause, Kind: "true-up",
-				Notes: []string{fmt.Sprintf("%s; paid %s from %s to %s", r.guarantee.text,
-					Money(s.ag.currency, paid), st.guarStart, wEnd)},
-			}
-			if r.hasDue {
-				if line.Due, err = dueAfter(r.clause, r.duePos, wEnd, r.dueAfter); err != nil {
-					return err
-				}
-			}
-			if err := s.pay(line, Money(s.ag.currency, short), r.payee, st.waterPaid, r.late); err != nil {
-				return err
-			}
-		}
-		next, err := wEnd.AddDays(1)
-		if err != nil {
-			return nil
-		}
-		st.guarStart = next
+	w := &st.guarWin
+	changed, err := w.Enter(period.Start())
+	if err != nil {
+		return err
 	}
+	if changed {
+		st.guar.Paid = Decimal{}
+	}
+	if err := st.guar.Add(amount); err != nil {
+		return err
+	}
+	if !lastIn(w) {
+		return nil
+	}
+	wStart := st.from
+	if w.Kind != 0 && w.Current.Start().After(wStart) {
+		wStart = w.Current.Start()
+	}
+	// The minimum is the one in force on the last day of the settlement
+	// period of the true-up (SPEC 9.3).
+	st.guar.Minimum = r.guarantee.minimum
+	paid := st.guar.Paid
+	short, err := st.guar.TrueUp()
+	if err != nil || short.Sign() <= 0 {
+		return err
+	}
+	tu := &Line{
+		Period: period, Date: line.Date, Due: line.Due,
+		Payer: r.payer, Clause: r.clause, Kind: "true-up",
+		Notes: []string{fmt.Sprintf("%s; paid %s from %s to %s", r.guarantee.text,
+			Money(s.ag.currency, paid), wStart, closed)},
+	}
+	return s.pay(tu, Money(s.ag.currency, short), r.payee, st.waterPaid, r.late)
 }
 
 // pay issues line for amount to the payees: one party, a split or a
@@ -449,12 +616,16 @@ func (d Date) mustAdd(n int) Date {
 	return e
 }
 
-// fillFloors closes, at their floor, the settlement periods of a clause
-// with a floor that ended before `before` and saw no events.
-func (s *settler) fillFloors(st *shareState, before Date) error {
+// fillFloors closes, before their floors and guarantee act, the
+// settlement periods of a clause version with a floor or a minimum
+// guarantee that ended on or before `through` and saw no events.
+//
+// With final (the statement's end), a period whose end is after the
+// statement's is dated at the statement's end, as in closeShare.
+func (s *settler) fillFloors(st *shareState, through Date, final bool) error {
 	r := st.rule
-	if r.floor == nil || r.floor.Sign() <= 0 {
-		return nil
+	if len(r.floors) == 0 && r.guarantee == nil || st.to.Before(st.from) {
+		return nil // nothing owed, or a version replaced the day it took effect
 	}
 	var next Period
 	if st.closed.IsZero() {
@@ -465,21 +636,22 @@ func (s *settler) fillFloors(st *shareState, before Date) error {
 			return nil
 		}
 	}
-	// A period is over at its end, or at the agreement's end if that is
-	// earlier; no period after the agreement's end is settled.
+	// A period is over at its end, or at the end of the version's life
+	// (replaced, deleted, or the agreement's end) if that is earlier; no
+	// period after the version's life is settled.
 	over := func(p Period) bool {
 		end := p.End()
-		if end.After(s.termEnd) {
-			end = s.termEnd
+		if end.After(st.to) {
+			end = st.to
 		}
-		return !p.Start().After(s.termEnd) && !end.After(before.mustAdd(-1))
+		return !p.Start().After(st.to) && !end.After(through)
 	}
 	for n := 0; over(next); n++ {
 		if n > MaxInstallments {
 			return fmt.Errorf("more than %d empty periods to settle at the floor", MaxInstallments)
 		}
 		st.open, st.period = true, next
-		if err := s.closeShare(st, false); err != nil {
+		if err := s.closeShare(st, final); err != nil {
 			return err
 		}
 		var err error

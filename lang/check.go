@@ -3,7 +3,6 @@ package lang
 import (
 	"fmt"
 	"sort"
-	"strings"
 )
 
 // Checking rules. Check resolves every name and checks every type before
@@ -126,6 +125,13 @@ import (
 //    themselves, directly or through other terms, in any version (a replacement
 //    can close a cycle). The error names the cycle from the term declared
 //    first: `term "ping" depends on itself: ping → pong → ping`.
+// 4. At most MaxTermDepth (1,000) terms may use one another in a row: a
+//    term defined through a longer chain is an error at the term where the
+//    chain passes the limit, naming the chain (SPEC 4.6, 13). Likewise, the
+//    levels of expression along terms using one another are at most
+//    MaxTermNesting (20,000) in all. The longest chains are found with an
+//    explicit stack, and the checker checks term bodies one inside the
+//    other only within both limits.
 //
 // # 5. Actions and events
 //
@@ -479,6 +485,14 @@ type checker struct {
 	enums    map[*KindDecl]*Enum
 	reported map[string]bool // errors reported once per check (by key)
 	hints    int             // "did you mean" searches made
+	// nesting is how many term bodies are being checked, one inside the
+	// other (termResult); it stays at most MaxTermDepth.
+	nesting int
+	// level is the depth of the expression being checked, in the term
+	// body being checked (or the clause); maxLevel the deepest reached
+	// there; outer the sum of the levels of the bodies being checked
+	// around it, which stays below MaxTermNesting.
+	level, maxLevel, outer int
 }
 
 // family is an agreement with its amendments.
@@ -716,7 +730,9 @@ func (c *checker) checkFamily(fam *family) {
 			}
 		}
 		if terms || i == 0 {
-			c.termCycles(v)
+			if !c.termCycles(v) {
+				c.termDepths(v)
+			}
 		}
 		if clauses || i == 0 {
 			c.precedenceCycles(v)
@@ -789,17 +805,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
-// joinAnd joins names as "a, b and c".
-func joinAnd(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
 // graph is a directed graph over names, for finding cycles among terms and
 // among clauses' precedence.
 type graph struct {
@@ -835,46 +840,7 @@ func (g *graph) edge(from, to string, ref *ClauseRef) {
 // back to itself, such as [a b a]. Cycles come in the order of their first
 // nodes.
 func (g *graph) cycles(less func(a, b string) bool) [][]string {
-	index := make(map[string]int)
-	low := make(map[string]int)
-	onStack := make(map[string]bool)
-	var stack []string
-	var comps [][]string
-	var strong func(v string)
-	strong = func(v string) {
-		index[v] = len(index)
-		low[v] = index[v]
-		stack = append(stack, v)
-		onStack[v] = true
-		for _, e := range g.adj[v] {
-			if _, seen := index[e.to]; !seen {
-				strong(e.to)
-				low[v] = min(low[v], low[e.to])
-			} else if onStack[e.to] {
-				low[v] = min(low[v], index[e.to])
-			}
-		}
-		if low[v] == index[v] {
-			var comp []string
-			for {
-				w := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				onStack[w] = false
-				comp = append(comp, w)
-				if w == v {
-					break
-				}
-			}
-			if len(comp) > 1 {
-				comps = append(comps, comp)
-			}
-		}
-	}
-	for _, n := range g.nodes {
-		if _, seen := index[n]; !seen {
-			strong(n)
-		}
-	}
+	comps := g.components()
 	var out [][]string
 	for _, comp := range comps {
 		in := make(map[string]bool, len(comp))
@@ -891,6 +857,80 @@ func (g *graph) cycles(less func(a, b string) bool) [][]string {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return less(out[i][0], out[j][0]) })
 	return out
+}
+
+// components returns the strongly connected components of more than one
+// node, by Tarjan's algorithm. It keeps its own stack of nodes being
+// explored instead of recursing, so a chain of 100,000 terms or clauses
+// takes no more Go stack than a chain of two.
+func (g *graph) components() [][]string {
+	n := len(g.nodes)
+	id := make(map[string]int, n)
+	for i, v := range g.nodes {
+		id[v] = i
+	}
+	adj := make([][]int, n)
+	for i, v := range g.nodes {
+		for _, e := range g.adj[v] {
+			adj[i] = append(adj[i], id[e.to])
+		}
+	}
+	index := make([]int, n) // 1 + the order of discovery; 0: not yet
+	low := make([]int, n)
+	onStack := make([]bool, n)
+	var stack []int
+	var comps [][]string
+	seen := 0
+	type visit struct{ v, next int } // a node, and the next of its edges to follow
+	var work []visit
+	enter := func(v int) {
+		seen++
+		index[v], low[v] = seen, seen
+		stack = append(stack, v)
+		onStack[v] = true
+		work = append(work, visit{v: v})
+	}
+	for root := 0; root < n; root++ {
+		if index[root] != 0 {
+			continue
+		}
+		enter(root)
+		for len(work) > 0 {
+			top := &work[len(work)-1]
+			v := top.v
+			if top.next < len(adj[v]) {
+				to := adj[v][top.next]
+				top.next++
+				if index[to] == 0 {
+					enter(to)
+				} else if onStack[to] {
+					low[v] = min(low[v], index[to])
+				}
+				continue
+			}
+			work = work[:len(work)-1]
+			if len(work) > 0 {
+				parent := work[len(work)-1].v
+				low[parent] = min(low[parent], low[v])
+			}
+			if low[v] == index[v] {
+				var comp []string
+				for {
+					w := stack[len(stack)-1]
+					stack = stack[:len(stack)-1]
+					onStack[w] = false
+					comp = append(comp, g.nodes[w])
+					if w == v {
+						break
+					}
+				}
+				if len(comp) > 1 {
+					comps = append(comps, comp)
+				}
+			}
+		}
+	}
+	return comps
 }
 
 // pathBack finds a shortest path from start back to start within in.

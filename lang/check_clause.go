@@ -101,7 +101,7 @@ func (c *checker) precedenceCycles(v *view) {
 		if ref != nil {
 			pos = ref.At
 		}
-		msg := "precedence cycle: " + strings.Join(cyc, " → ")
+		msg := "precedence cycle: " + joinCycle(cyc)
 		if c.once(pos.String() + msg) {
 			c.errs.AddHint(pos, "an arrow means “takes precedence over”; remove one `notwithstanding` or `subject to`", "%s", msg)
 		}
@@ -166,7 +166,7 @@ func (c *checker) deontic(v *view, b *Deontic) {
 		c.errs.Add(b.Until.At, "the clause applies until %s, before it starts on %s", b.Until.Text, b.From.Text)
 	}
 	if b.By != nil && b.Modality != Must {
-		c.errs.AddHint(b.By.At, "write `"+identName(b.Party)+" must "+identName(b.Action)+" ... by DATE`, or drop the deadline",
+		c.errs.AddHint(b.By.At, "write `"+clipText(identName(b.Party))+" must "+clipText(identName(b.Action))+" ... by DATE`, or drop the deadline",
 			"a deadline (`by DATE`) needs `must`; only an obligation has one")
 	}
 }

@@ -360,7 +360,7 @@ func (c *checker) declareItems(v *view, items []Item) {
 			case d.Replace && !exists:
 				c.errs.AddHint(d.Num.At, c.clauseHint(num, func() []string { return sortedKeys(v.clauses) }), "no clause %s to replace in agreement %q", num, identName(fam.agr.ID))
 			case !d.Replace && exists:
-				c.errs.AddHint(d.Num.At, "write `replace clause "+num+"` to change it", "clause %s already exists in agreement %q", num, identName(fam.agr.ID))
+				c.errs.AddHint(d.Num.At, "write `replace clause "+clipText(num)+"` to change it", "clause %s already exists in agreement %q", num, identName(fam.agr.ID))
 			default:
 				v.clauses[num] = d
 			}
@@ -585,6 +585,11 @@ type termInfo struct {
 	state  uint8 // 0 not checked, 1 being checked, 2 checked
 	result Type
 	refs   []string // the terms its body names, in order of first use
+	// refLevels[i] is the deepest level of the body's expression at which
+	// refs[i] is named (the body itself is level 1); levels is the depth
+	// of the body's expression.
+	refLevels []int
+	levels    int
 }
 
 // termResult returns the type of a term's value (its result), checking the
@@ -601,6 +606,22 @@ func (c *checker) termResult(d *TermDecl) Type {
 	case 2:
 		return ti.result
 	}
+	if c.nesting >= MaxTermDepth || c.outer+c.level >= MaxTermNesting {
+		// This term is the next link of a chain of more than MaxTermDepth
+		// terms being checked one inside the other, which termDepths
+		// reports. Leave it unchecked (its type unknown here); it is
+		// checked from the top with the other terms of its version, so
+		// the Go stack holds at most MaxTermDepth bodies at once.
+		return nil
+	}
+	c.nesting++
+	outer, level, maxLevel := c.outer, c.level, c.maxLevel
+	c.outer, c.level, c.maxLevel = outer+level, 0, 0
+	defer func() {
+		ti.levels = c.maxLevel
+		c.nesting--
+		c.outer, c.level, c.maxLevel = outer, level, maxLevel
+	}()
 	ti.state = 1
 	e := &env{v: ti.v, term: ti, locals: make(map[string]*local)}
 	for i, p := range d.Params {
@@ -665,8 +686,10 @@ func signature(d *TermDecl, params []Type, result Type) string {
 	return b.String()
 }
 
-// termCycles reports terms that depend on themselves in v.
-func (c *checker) termCycles(v *view) {
+// termCycles reports terms that depend on themselves in v, and reports
+// whether there were any.
+func (c *checker) termCycles(v *view) bool {
+	found := false
 	g := newGraph()
 	for _, name := range sortedKeys(v.names) {
 		e := v.names[name]
@@ -677,6 +700,7 @@ func (c *checker) termCycles(v *view) {
 		for _, r := range c.terms[e.term].refs {
 			if re := v.names[r]; re != nil && re.what == entTerm {
 				if r == name {
+					found = true
 					if c.once("selfterm " + e.pos.String()) {
 						c.errs.Add(e.pos, "term %q refers to itself", name)
 					}
@@ -688,12 +712,14 @@ func (c *checker) termCycles(v *view) {
 	}
 	posOf := func(n string) Pos { return v.names[n].pos }
 	for _, cyc := range g.cycles(func(a, b string) bool { return posOf(a).Before(posOf(b)) }) {
+		found = true
 		pos := posOf(cyc[0])
-		msg := "term \"" + cyc[0] + "\" depends on itself: " + strings.Join(cyc, " → ")
+		msg := "term " + quoteName(cyc[0]) + " depends on itself: " + joinCycle(cyc)
 		if c.once(pos.String() + msg) {
 			c.errs.AddHint(pos, "a term cannot be defined in terms of itself", "%s", msg)
 		}
 	}
+	return found
 }
 
 // clauseHint suggests an existing clause number.

@@ -23,7 +23,10 @@ type local struct {
 // expr types x, records its type in Info.Types, and returns it; nil means
 // x has an error (already reported) or its type depends on one.
 func (c *checker) expr(e *env, x Expr) Type {
+	c.level++
+	c.maxLevel = max(c.maxLevel, c.level)
 	t := c.expr1(e, x)
+	c.level--
 	if t != nil && x != nil {
 		c.info.Types[x] = t
 	}
@@ -252,7 +255,7 @@ func (c *checker) ident(e *env, id *Ident) Type {
 	}
 	if c.funcs != nil {
 		if _, ok := c.funcs.LookupFunc(name); ok {
-			c.errs.AddHint(id.At, "write "+name+"(...)", "%q is a function; call it with its arguments", name)
+			c.errs.AddHint(id.At, "write "+clipText(name)+"(...)", "%q is a function; call it with its arguments", name)
 			return nil
 		}
 	}
@@ -286,13 +289,13 @@ func (c *checker) termName(e *env, id *Ident, d *TermDecl) Type {
 	}
 	switch {
 	case len(ti.params) == 1 && e.event != nil:
-		c.errs.AddHint(id.At, "write "+name+"(...) with "+aOrAn(ti.params[0].String())+" "+ti.params[0].String(),
+		c.errs.AddHint(id.At, "write "+clipText(name)+"(...) with "+aOrAn(ti.params[0].String())+" "+ti.params[0].String(),
 			"term %q takes %s %s, but this clause is over %s", name, aOrAn(ti.params[0].String()), ti.params[0], identName(e.event.Name))
 	case len(ti.params) == 1:
-		c.errs.AddHint(id.At, "write "+name+"(...) with "+aOrAn(ti.params[0].String())+" "+ti.params[0].String(),
+		c.errs.AddHint(id.At, "write "+clipText(name)+"(...) with "+aOrAn(ti.params[0].String())+" "+ti.params[0].String(),
 			"term %q needs an argument here; only a clause over %s may name it alone", name, ti.params[0])
 	default:
-		c.errs.AddHint(id.At, "write "+name+"(...)", "term %q takes %s; call it with them", name, nWords(len(ti.params), "argument"))
+		c.errs.AddHint(id.At, "write "+clipText(name)+"(...)", "term %q takes %s; call it with them", name, nWords(len(ti.params), "argument"))
 	}
 	return nil
 }
@@ -300,9 +303,17 @@ func (c *checker) termName(e *env, id *Ident, d *TermDecl) Type {
 // useTerm records a use of a term, and the dependency when inside a term.
 func (c *checker) useTerm(e *env, id *Ident, d *TermDecl) {
 	c.info.Uses[id] = &TermObj{Decl: d}
-	if e.term != nil && !hasString(e.term.refs, id.Name) {
-		e.term.refs = append(e.term.refs, id.Name)
+	if e.term == nil {
+		return
 	}
+	for i, r := range e.term.refs {
+		if r == id.Name {
+			e.term.refLevels[i] = max(e.term.refLevels[i], c.level)
+			return
+		}
+	}
+	e.term.refs = append(e.term.refs, id.Name)
+	e.term.refLevels = append(e.term.refLevels, c.level)
 }
 
 // valueNames lists the names a value may have in e, for suggestions.
@@ -370,10 +381,10 @@ func (c *checker) actionLit(e *env, x *ActionLit) Type {
 	if schema != nil {
 		rec = c.records[schema]
 		if schema.Event && x.Actor != nil {
-			c.errs.AddHint(x.Actor.At, "write "+identName(x.Action)+" { ... }", "%q is an event; an event has no actor", identName(x.Action))
+			c.errs.AddHint(x.Actor.At, "write "+clipText(identName(x.Action))+" { ... }", "%q is an event; an event has no actor", identName(x.Action))
 		}
 		if !schema.Event && x.Actor == nil {
-			c.errs.AddHint(x.At, "write "+identName(x.Action)+" by PARTY { ... }", "an instance of action %q needs the party that takes it", identName(x.Action))
+			c.errs.AddHint(x.At, "write "+clipText(identName(x.Action))+" by PARTY { ... }", "an instance of action %q needs the party that takes it", identName(x.Action))
 		}
 	}
 	set := make(map[string]Pos)
@@ -393,7 +404,7 @@ func (c *checker) actionLit(e *env, x *ActionLit) Type {
 			}
 			set[name] = f.Name.At
 			if name == "actor" && !schema.Event {
-				c.errs.AddHint(f.Name.At, "write "+identName(x.Action)+" by PARTY { ... }", "the actor of an action is written after `by`, not as a field")
+				c.errs.AddHint(f.Name.At, "write "+clipText(identName(x.Action))+" by PARTY { ... }", "the actor of an action is written after `by`, not as a field")
 				continue
 			}
 			ft, ok := rec.Field(name)
@@ -492,7 +503,7 @@ func (c *checker) call(e *env, x *Call) Type {
 			return nil
 		}
 		if d.Params == nil {
-			c.errs.AddHint(x.Fun.At, "write "+name+" without parentheses", "term %q has no parameters", name)
+			c.errs.AddHint(x.Fun.At, "write "+clipText(name)+" without parentheses", "term %q has no parameters", name)
 			return nil
 		}
 		if len(x.Args) != len(ti.params) {

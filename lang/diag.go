@@ -46,13 +46,14 @@ func (e *Error) Error() string {
 // ErrorList is a list of problems. The zero value is ready to use.
 type ErrorList []*Error
 
-// Add appends a problem at pos. Once the list holds MaxKeptErrors
+// Add appends a problem at pos. A string among args longer than MaxQuoted
+// characters is clipped (see clipArgs). Once the list holds MaxKeptErrors
 // problems, it only counts the next ones (see Omitted).
 func (l *ErrorList) Add(pos Pos, format string, args ...any) {
 	if l.full(pos) {
 		return
 	}
-	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, clipArgs(format, args)...)})
 }
 
 // AddHint appends a problem with a hint, as Add.
@@ -60,7 +61,7 @@ func (l *ErrorList) AddHint(pos Pos, hint string, format string, args ...any) {
 	if l.full(pos) {
 		return
 	}
-	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, clipArgs(format, args)...), Hint: hint})
 }
 
 // full reports whether l keeps no more problems; if so it counts one more
@@ -175,11 +176,17 @@ func (l ErrorList) Error() string {
 func (l ErrorList) RenderList(w io.Writer, src func(file string) []byte) {
 	l.Sort()
 	shown := 0
+	lines := make(map[string]*lineIndex)
 	for _, e := range l {
 		if shown == MaxShownErrors || e.Omitted > 0 {
 			break
 		}
-		io.WriteString(w, e.Render(src(e.Pos.File)))
+		ix := lines[e.Pos.File]
+		if ix == nil {
+			ix = newLineIndex(src(e.Pos.File))
+			lines[e.Pos.File] = ix
+		}
+		io.WriteString(w, e.render(ix))
 		shown++
 	}
 	if total := l.Total(); total > shown {
@@ -201,9 +208,14 @@ func plural(n int, one, many string) string {
 // than MaxShownLine characters is shown as a window of that many around the
 // column (see lineWindow).
 func (e *Error) Render(src []byte) string {
+	return e.render(&lineIndex{src: src})
+}
+
+// render is Render with the source's lines found through ix.
+func (e *Error) render(ix *lineIndex) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n", e.Pos, e.Msg)
-	if line, ok := sourceLine(src, e.Pos.Line); ok && e.Pos.Col > 0 {
+	if line, ok := ix.line(e.Pos.Line); ok && e.Pos.Col > 0 {
 		line, col := lineWindow(line, e.Pos.Col)
 		line = displaySafe(strings.ReplaceAll(line, "\t", " "))
 		b.WriteString("    ")
@@ -292,6 +304,47 @@ func displaySafe(s string) string {
 func unsafeRune(r rune) bool {
 	return r == utf8.RuneError || r < 0x20 || 0x7f <= r && r < 0xa0 ||
 		0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069
+}
+
+// lineIndex finds the lines of one source. Built by newLineIndex, it
+// finds each line in constant time, after one pass over the source, so
+// that rendering many problems of one file is linear; the zero value with
+// src set scans from the start for each line (enough for one problem).
+type lineIndex struct {
+	src    []byte
+	starts []int // byte offset of each line's start, if indexed
+}
+
+func newLineIndex(src []byte) *lineIndex {
+	ix := &lineIndex{src: src}
+	if src == nil {
+		return ix
+	}
+	ix.starts = []int{0}
+	for off := 0; ; {
+		j := bytes.IndexByte(src[off:], '\n')
+		if j < 0 {
+			break
+		}
+		off += j + 1
+		ix.starts = append(ix.starts, off)
+	}
+	return ix
+}
+
+// line returns line n (1-based) without its newline, as sourceLine.
+func (ix *lineIndex) line(n int) ([]byte, bool) {
+	if ix.starts == nil || n < 1 {
+		return sourceLine(ix.src, n)
+	}
+	if n > len(ix.starts) {
+		return nil, false
+	}
+	line := ix.src[ix.starts[n-1]:]
+	if j := bytes.IndexByte(line, '\n'); j >= 0 {
+		line = line[:j]
+	}
+	return bytes.TrimRight(line, "\r"), true
 }
 
 // sourceLine returns line n (1-based) of src without its newline, sharing

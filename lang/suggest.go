@@ -13,6 +13,11 @@ import (
 // max(2, len(name)/3) and less than the length of name. Ties go to the
 // candidate sharing the longest prefix with name, then to the first in
 // sorted order, so that hints are deterministic.
+//
+// A name longer than MaxSuggestLen characters is matched only by case
+// (the edit distance costs time in the product of the lengths), and a
+// candidate whose length is further from the name's than the limit is
+// passed over without computing its distance.
 func suggest(name string, candidates []string) string {
 	if name == "" {
 		return ""
@@ -21,6 +26,9 @@ func suggest(name string, candidates []string) string {
 	ed.a = []rune(name)
 	n := len(ed.a)
 	limit := max(2, n/3)
+	if n > MaxSuggestLen {
+		limit = -1 // case-only differences
+	}
 	best, bestDist, bestPrefix := "", limit+2, 0
 	for _, c := range candidates {
 		if c == name || c == "" {
@@ -28,6 +36,9 @@ func suggest(name string, candidates []string) string {
 		}
 		d := 0
 		if !strings.EqualFold(c, name) {
+			if limit < 0 {
+				continue
+			}
 			d = 1 + ed.distance(c, limit) // case-only differences rank first
 			if d-1 > limit || d > n {
 				continue // too far: distance() only promises a value above limit
@@ -41,6 +52,11 @@ func suggest(name string, candidates []string) string {
 	return best
 }
 
+// MaxSuggestLen is the length in characters of the longest name for which
+// a "did you mean" hint may name a candidate other than one differing from
+// it only in case.
+const MaxSuggestLen = 64
+
 // Closest returns the candidate closest to name by the rule the checker
 // uses for its "did you mean" hints, or "" if none is close enough. Tools
 // (the REPL, ledger readers) use it so that every hint reads alike.
@@ -49,7 +65,7 @@ func Closest(name string, candidates []string) string { return suggest(name, can
 // didYouMean returns a hint naming the closest candidate, or "".
 func didYouMean(name string, candidates []string) string {
 	if s := suggest(name, candidates); s != "" {
-		return `did you mean "` + s + `"?`
+		return "did you mean " + quoteName(s) + "?"
 	}
 	return ""
 }

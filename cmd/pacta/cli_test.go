@@ -346,7 +346,7 @@ func TestDecideBadActions(t *testing.T) {
 		{"missing field", sale(`,"refunds":"USD 0.00"`, ``), `pacta decide: field "refunds": missing; sell needs product, platform, region, date, gross, refunds, actor`},
 		{"bad date", sale(`2026-12-01`, `2026-02-29`), `pacta decide: field "date": invalid date 2026-02-29: February 2026 has 28 days`},
 		{"an event", `{"action":"model_release","date":"2026-01-01","model":"GPT-7","platform":"Azure"}`, `pacta decide: "model_release" is an event; only an action can be permitted or prohibited`},
-		{"not JSON", `sell by openai`, `pacta decide: not a JSON object: invalid character 's' looking for beginning of value`},
+		{"not JSON", `sell by openai`, `pacta decide: not valid JSON: unexpected 's' where a value should be (at byte 1)`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out, errs, code := runCLI(t, "", "decide", exampleDir, "--action", c.action)
@@ -362,7 +362,7 @@ func TestDecideBadActions(t *testing.T) {
 		sale(`,"refunds":"USD 0.00"`, ``) + "\n" + sale(`"openai"`, `"microsoft"`) + "\n"
 	out, errs, code := runCLI(t, in, "decide", exampleDir, "--format", "json")
 	want := `stdin:2: field "platform": "Amazon" is not a Platform (one of AWS, Azure, Direct, GoogleCloud)` + "\n" +
-		`stdin:5: not a JSON object: unexpected EOF` + "\n" +
+		`stdin:5: the line ends before the JSON object is complete (column 18)` + "\n" +
 		`stdin:6: field "refunds": missing; sell needs product, platform, region, date, gross, refunds, actor` + "\n" +
 		"pacta decide: 3 of 6 actions could not be decided\n"
 	if code != 1 || errs != want {

@@ -45,7 +45,7 @@ var knownCases = []knownCase{
 		want: nil,
 	},
 	{
-		bug: "floors",
+		bug: "fixed: floors",
 		src: `agreement deal "Floor" {
   effective 2024-02-16
   currency USD
@@ -70,7 +70,7 @@ var knownCases = []knownCase{
 		},
 	},
 	{
-		bug: "floors", // it also hung, before the fix of `ends`
+		bug: "fixed: floors", // it also hung, before the fix of `ends`
 		src: `agreement deal "Hang" {
   effective 2024-07-01
   ends 2025-07-11
@@ -95,7 +95,7 @@ var knownCases = []knownCase{
 		},
 	},
 	{
-		bug: "guarantee-version-end",
+		bug: "fixed: guarantee-version-end",
 		src: `agreement deal "Guarantee" {
   effective 2025-01-01
   currency USD
@@ -148,7 +148,7 @@ amendment am1 "Stop" amends deal {
 		},
 	},
 	{
-		bug: "cap-order",
+		bug: "fixed: cap-order",
 		src: `agreement deal "Caps" {
   effective 2024-09-20
   currency USD
@@ -176,7 +176,7 @@ amendment am1 "Stop" amends deal {
 		},
 	},
 	{
-		bug: "tier-window-unaligned",
+		bug: "fixed: tier-window-unaligned",
 		src: `agreement deal "Windows" {
   effective 2025-01-01
   currency USD

@@ -369,6 +369,17 @@ func settleAll(a *agreement, rows []row, to, asOf time.Time) ([]line, []string) 
 				}
 			}
 		case ckMilestone:
+			// `on first`: the earliest qualifying instance. `on each`: one
+			// line a day for the sum of that day's instances, each rounded
+			// on its own (SPEC 6.4).
+			var day time.Time
+			var sum *big.Rat
+			flush := func() {
+				if sum != nil {
+					emit(v, c.payee, line{date: day, due: dueDate(c, day), kind: "milestone", amount: sum})
+					sum = nil
+				}
+			}
 			for _, r := range rows {
 				if r.schema != c.event || !v.inForce(r.date) || !inTerm(a, r.date) {
 					continue
@@ -376,11 +387,18 @@ func settleAll(a *agreement, rows []row, to, asOf time.Time) ([]line, []string) 
 				if c.mcond != nil && !evalCond(c.mcond, r) {
 					continue
 				}
-				emit(v, c.payee, line{date: r.date, due: dueDate(c, r.date), kind: "milestone", amount: roundTo(amountAt(c, r.date), a.unit, a.mode)})
+				if sum != nil && !r.date.Equal(day) {
+					flush()
+				}
+				if sum == nil {
+					day, sum = r.date, zero()
+				}
+				sum = add(sum, roundTo(amountAt(c, r.date), a.unit, a.mode))
 				if c.first {
 					break
 				}
 			}
+			flush()
 		case ckShare:
 			settleShare(a, v, rows, to, asOf, func(p period, kind string, amt *big.Rat) {
 				// The period in which the agreement ends is cut at its last
