@@ -174,7 +174,7 @@ func (c *compiler) expr(e lang.Expr) (node, error) {
 		*fieldMoneyArithNode, *recordNode, eventNode, *owedNode, *decNode, *convNode:
 		return n, nil // never an integer, nor a list: nothing to convert
 	}
-	return conform(n, c.typeOf(e)), nil
+	return conform(n, c.typeOf(e), e.Pos()), nil
 }
 
 func (c *compiler) expr1(e lang.Expr) (node, error) {
@@ -197,7 +197,7 @@ func (c *compiler) expr1(e lang.Expr) (node, error) {
 		}
 		if l, ok := c.typeOf(e).(*lang.List); ok && l.Elem != nil {
 			for i := range elems {
-				elems[i] = conform(elems[i], l.Elem)
+				elems[i] = conform(elems[i], l.Elem, e.Elems[i].Pos())
 			}
 		}
 		return foldList(elems), nil
@@ -279,7 +279,7 @@ func (c *compiler) expr1(e lang.Expr) (node, error) {
 			return nil, err
 		}
 		t := c.typeOf(e)
-		return &ifNode{cond, conform(then, t), conform(els, t)}, nil
+		return &ifNode{cond, conform(then, t, e.Then.Pos()), conform(els, t, e.Else.Pos())}, nil
 	}
 	return nil, internal(e.Pos(), fmt.Sprintf("cannot evaluate %T", e))
 }
@@ -382,7 +382,7 @@ func (c *compiler) binary(e *lang.Binary) (node, error) {
 		if n := enumIn(x, y, e.Op == lang.NotIn); n != nil {
 			return n, nil
 		}
-		return &inNode{x: x, list: y, negate: e.Op == lang.NotIn}, nil
+		return &inNode{x: x, list: y, negate: e.Op == lang.NotIn, pos: pos}, nil
 	case lang.Add, lang.Sub:
 		if m, ok := c.typeOf(e).(*lang.Money); ok {
 			if _, ok := c.typeOf(e.X).(*lang.Money); ok {
@@ -437,7 +437,7 @@ func (c *compiler) actionLit(e *lang.ActionLit) (node, error) {
 			}
 			if rt, ok := c.typeOf(e).(*lang.Record); ok {
 				if ft, ok := rt.Field(f.Name.Name); ok {
-					n = conform(n, ft.Type)
+					n = conform(n, ft.Type, f.Value.Pos())
 				}
 			}
 			fields[i] = n

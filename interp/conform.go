@@ -25,8 +25,8 @@ func needsConv(t lang.Type) bool {
 
 // conform returns n made to produce values of type t: unchanged when it
 // provably does, a constant converted at compile time, else n wrapped in a
-// conversion.
-func conform(n node, t lang.Type) node {
+// conversion, whose budget error is reported at pos (the expression's).
+func conform(n node, t lang.Type, pos lang.Pos) node {
 	if !needsConv(t) || conformed(n, t) {
 		return n
 	}
@@ -39,16 +39,16 @@ func conform(n node, t lang.Type) node {
 		elem := t.(*lang.List).Elem
 		elems := make([]node, len(x.elems))
 		for i, e := range x.elems {
-			elems[i] = conform(e, elem)
+			elems[i] = conform(e, elem, pos)
 		}
 		return &listNode{elems}
 	case *ifNode:
-		return &ifNode{x.cond, conform(x.then, t), conform(x.els, t)}
+		return &ifNode{x.cond, conform(x.then, t, pos), conform(x.els, t, pos)}
 	}
 	if b, ok := t.(*lang.Basic); ok && b.Kind == lang.DecimalKind {
 		return &decNode{n}
 	}
-	return &convNode{x: n, t: t}
+	return &convNode{x: n, t: t, pos: pos}
 }
 
 // conformed reports whether n provably produces values of type t (only
@@ -191,8 +191,9 @@ func basicKind(k lang.BasicKind) (Kind, bool) {
 // convNode converts the values of x to type t (a list that may hold
 // decimals).
 type convNode struct {
-	x node
-	t lang.Type
+	x   node
+	t   lang.Type
+	pos lang.Pos // where a budget error is reported
 }
 
 func (n *convNode) eval(fr *frame) (Value, error) {
@@ -201,7 +202,7 @@ func (n *convNode) eval(fr *frame) (Value, error) {
 		return v, err
 	}
 	if err := fr.spend(int64(len(v.elems()))); err != nil {
-		return Value{}, err
+		return Value{}, atPos(n.pos, err)
 	}
 	c, ok := conformValue(v, n.t)
 	if !ok {

@@ -234,6 +234,7 @@ func (n *cmpNode) eval(fr *frame) (Value, error) {
 type inNode struct {
 	x, list node
 	negate  bool
+	pos     lang.Pos // where a budget error is reported
 }
 
 func (n *inNode) eval(fr *frame) (Value, error) {
@@ -253,13 +254,13 @@ func (n *inNode) eval(fr *frame) (Value, error) {
 		for j, e := range block {
 			if x.Equal(e) {
 				if err := fr.spend(int64(j + 1)); err != nil {
-					return Value{}, err
+					return Value{}, atPos(n.pos, err)
 				}
 				return Bool(!n.negate), nil
 			}
 		}
 		if err := fr.spend(int64(len(block))); err != nil {
-			return Value{}, err
+			return Value{}, atPos(n.pos, err)
 		}
 	}
 	return Bool(n.negate), nil

@@ -156,7 +156,7 @@ func TestLedgerErrorsNameTheRow(t *testing.T) {
 		{strings.Repeat("9", 61), `l.jsonl:1: field "hours": "` + strings.Repeat("9", 40) + `…" is too large: a whole number has at most 60 digits`},
 		{"-" + strings.Repeat("9", 61), `l.jsonl:1: field "hours": "-` + strings.Repeat("9", 39) + `…" is too large: a whole number has at most 60 digits`},
 		{"1.5", `l.jsonl:1: field "hours": "1.5" is not a whole number`},
-		{"1e3", `l.jsonl:1: field "hours": "1e3" is not a whole number`},
+		{"1e3", `l.jsonl:1: field "hours": "1e3" has an exponent: write the number without an exponent`},
 	} {
 		row := `{"action":"outage","date":"2027-01-11","hours":` + c.hours + "}\n"
 		var got string

@@ -210,7 +210,7 @@ func TestLedgerErrors(t *testing.T) {
 		{"json null", "jsonl", strings.Replace(jsale, `"US"`, `null`, 1), 1, "region", `missing: every sell row needs region (text)`},
 		{"json object value", "jsonl", strings.Replace(jsale, `"US"`, `{"x":1}`, 1), 1, "region", `must be a string, a number, true or false, not an object`},
 		{"json list value", "jsonl", strings.Replace(jsale, `"US"`, `["US"]`, 1), 1, "region", `must be text, not a list`},
-		{"json float", "jsonl", strings.Replace(jsale, `"USD 1,000.00"`, `1e3`, 1), 1, "gross", `"1e3" is not an amount like USD 1,250.00`},
+		{"json float", "jsonl", strings.Replace(jsale, `"USD 1,000.00"`, `1e3`, 1), 1, "gross", `"1e3" has an exponent: write the number without an exponent`},
 		{"json duplicate", "jsonl", strings.Replace(jsale, `}`, `,"gross":"USD 2.00"}`, 1), 1, "gross", "appears twice in the row"},
 		{"json other agreement", "jsonl", strings.Replace(jsale, `{`, `{"agreement":"other",`, 1), 1, "agreement", `the row is for "other", but the ledger is being read for openai_microsoft`},
 		{"json event actor", "jsonl", `{"action":"model_release","actor":"openai","date":"2026-10-16","model":"GPT-6","platform":"Azure"}`, 1, "actor", "model_release is an event, which has no actor"},

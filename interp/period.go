@@ -45,7 +45,8 @@ func (k PeriodKind) IsFiscal() bool { return k == PeriodFiscalYear || k == Perio
 //
 // Periods lie within the date range 0001-01-01..9999-12-31; the only ones
 // that reach past it are the fiscal years named 1 and 10000 (with a start
-// month other than January), whose Start or End is clipped to the range.
+// month other than January) and quarters of them, whose Start or End is
+// clipped to the range; InCalendar reports them (SPEC 11.4).
 type Period struct {
 	year  int16      // the named year (for fiscal kinds, the year the fiscal year ends in)
 	kind  PeriodKind // 0 for the zero Period
@@ -126,6 +127,24 @@ func dateOfMonthIndex(mi int, last bool) Date {
 		d = DaysInMonth(y, m)
 	}
 	return Date{int32(daysFromCivil(y, m, d) + epochShift)}
+}
+
+// InCalendar returns nil when p lies within 0001-01-01..9999-12-31, and
+// otherwise an error wrapping ErrOutOfRange that says which end leaves
+// the calendar ("FY10000 is out of range: it ends after 9999-12-31").
+// Only fiscal periods can leave it (a fiscal year 10000 or 0001, or a
+// quarter of one, with a start month other than January).
+func (p Period) InCalendar() error {
+	first, n := p.span()
+	switch {
+	case n == 0:
+		return nil
+	case first < monthIndex(minYear, 1):
+		return errorf(ErrOutOfRange, "%s is out of range: it starts before %s", p, MinDate())
+	case first+n-1 > monthIndex(maxYear, 12):
+		return errorf(ErrOutOfRange, "%s is out of range: it ends after %s", p, MaxDate())
+	}
+	return nil
 }
 
 // IsZero reports whether p is the zero Period.

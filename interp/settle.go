@@ -208,6 +208,11 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 		}
 	}
 	if err := s.finish(); err != nil {
+		if !opts.To.IsZero() {
+			// The caller chose the end: closing the periods up to it is
+			// no row's fault.
+			return nil, err
+		}
 		return nil, s.calendarErr(s.lastAt, err)
 	}
 	return s.st, nil

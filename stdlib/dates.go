@@ -90,6 +90,9 @@ func fiscalPeriodOf(kind interp.PeriodKind) func(*interp.Call, []interp.Value) (
 		if p.IsZero() {
 			return interp.Value{}, errors.New("no fiscal period contains " + d.String())
 		}
+		if err := p.InCalendar(); err != nil {
+			return interp.Value{}, err // FY10000 with a July start ends in 10000
+		}
 		return interp.PeriodVal(p), nil
 	}
 }

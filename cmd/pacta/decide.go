@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -35,7 +34,8 @@ be given. For example
 line, and one decision is written per action, in order (with --format
 json, one JSON object per line). A line that is not a valid action is
 reported on standard error as stdin:LINE: field "NAME": problem, and the
-other lines are still decided and written.
+other lines are still decided and written; so is a line longer than
+16 MiB (stdin:LINE: the line is longer than 16 MiB).
 
 Exit status: 0 every action decided, 1 a bad action (after deciding the
 others) or agreement, 2 usage error.`, stderr)
@@ -103,12 +103,31 @@ others) or agreement, 2 usage error.`, stderr)
 	}
 	// Standard input: every line is decided; a bad one is reported with
 	// its line number and the others are still decided and written.
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 0, 64<<10), maxInputLine)
+	rd := bufio.NewReaderSize(stdin, 64<<10)
+	var buf []byte
 	line, actions, bad := 0, 0, 0
-	for sc.Scan() {
+	for {
+		text, tooLong, err := readLine(rd, buf[:0], maxInputLine)
+		if err == io.EOF {
+			break
+		}
 		line++
-		text := bytes.TrimSpace(sc.Bytes())
+		if err != nil {
+			out.Flush()
+			fmt.Fprintf(stderr, "stdin:%d: %v\n", line, err)
+			return 1
+		}
+		if tooLong {
+			// The line is skipped to its end, counted as a bad action,
+			// and the lines after it are still decided.
+			actions++
+			bad++
+			out.Flush()
+			fmt.Fprintf(stderr, "stdin:%d: the line is longer than %d MiB; give one action per line\n", line, maxInputLine>>20)
+			continue
+		}
+		buf = text
+		text = bytes.TrimSpace(text)
 		if line == 1 {
 			text = bytes.TrimPrefix(text, []byte("\uFEFF"))
 		}
@@ -121,15 +140,6 @@ others) or agreement, 2 usage error.`, stderr)
 			out.Flush() // keep stdout and stderr in step for a reader of both
 			fmt.Fprintf(stderr, "stdin:%d: %v\n", line, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		msg := err.Error()
-		if errors.Is(err, bufio.ErrTooLong) {
-			msg = fmt.Sprintf("the line is longer than %d MiB; give one action per line", maxInputLine>>20)
-		}
-		out.Flush()
-		fmt.Fprintf(stderr, "stdin:%d: %s\n", line+1, msg)
-		return 1
 	}
 	if actions == 0 {
 		fmt.Fprintln(stderr, "pacta decide: no actions on standard input; give one JSON object per line, or use --action")
@@ -160,4 +170,33 @@ func usageError(fs *flag.FlagSet, stderr io.Writer, cmd, msg string) int {
 	fmt.Fprintf(stderr, "pacta %s: %s\n", cmd, msg)
 	fmt.Fprintf(stderr, "Run `pacta %s --help` for usage.\n", cmd)
 	return 2
+}
+
+// readLine reads the next line of r into buf and returns it without its
+// newline. A line longer than max bytes is read to its end and dropped:
+// tooLong reports it, and the next call reads the line after it. err is
+// io.EOF when no input is left.
+func readLine(r *bufio.Reader, buf []byte, max int) (line []byte, tooLong bool, err error) {
+	read := false
+	for {
+		chunk, err := r.ReadSlice('\n')
+		read = read || len(chunk) > 0
+		chunk = bytes.TrimSuffix(chunk, []byte("\n"))
+		if !tooLong {
+			if len(buf)+len(chunk) > max {
+				tooLong, buf = true, buf[:0]
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == io.EOF && read:
+			return buf, tooLong, nil
+		case err != nil:
+			return buf, tooLong, err
+		}
+		return buf, tooLong, nil
+	}
 }
