@@ -330,11 +330,20 @@ func (p *Program) ParseActionJSON(data []byte) (*Record, error) {
 	delete(obj, "action")
 	delete(obj, "agreement")
 	fields := make(map[string]string, len(obj))
-	for k, v := range obj {
-		switch v := v.(type) {
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // the same error for the same line, every run
+	for _, k := range keys {
+		switch v := obj[k].(type) {
 		case string:
 			fields[k] = v
 		case json.Number:
+			if strings.ContainsAny(v.String(), "eE") {
+				// As in a ledger, a number is written out in digits (SPEC 7.6).
+				return nil, &FieldError{k, fmt.Sprintf("%s has an exponent: write the number without an exponent", shown(v.String()))}
+			}
 			fields[k] = v.String()
 		case bool:
 			fields[k] = fmt.Sprint(v)
@@ -379,9 +388,14 @@ func actionMembers(data []byte) (map[string]any, error) {
 		if _, dup := obj[key]; dup {
 			return nil, &FieldError{key, "appears twice in the object"}
 		}
-		var v any
-		if err := dec.Decode(&v); err != nil {
+		// A value is read as one token: a list or an object is refused at
+		// its first bracket, however deep it goes.
+		v, err := dec.Token()
+		if err != nil {
 			return nil, bad(err)
+		}
+		if _, ok := v.(json.Delim); ok {
+			return nil, &FieldError{key, "must be a string or a number"}
 		}
 		obj[key] = v
 	}

@@ -25,6 +25,10 @@ func TestParseActionJSONPlainWords(t *testing.T) {
 		{``, `no action: give one as a JSON object like {"action": "sell", ...}`},
 		{`[1]`, `not a JSON object: give one action as an object like {"action": "sell", ...}`},
 		{`{"action":"sell"} {}`, "more than one JSON value; give one action per line"},
+		// As in a ledger (SPEC 7.6), numbers are written in digits.
+		{`{"action":"sell","n":1e2}`, `field "n": "1e2" has an exponent: write the number without an exponent`},
+		// A list or object is refused at its first bracket.
+		{`{"action":"sell","n":[[1]]}`, `field "n": must be a string or a number`},
 	}
 	for _, c := range cases {
 		_, err := p.ParseActionJSON([]byte(c.in))
