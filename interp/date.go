@@ -3,6 +3,8 @@ package interp
 import (
 	"errors"
 	"fmt"
+
+	"github.com/pacta-lang/pacta/lang"
 )
 
 // ErrInvalidDate reports a date that does not exist or text that is not a
@@ -146,13 +148,7 @@ func atoiDigits(s string) (int, bool) {
 	return n, true
 }
 
-func truncateText(s string) string {
-	const maxShown = 40
-	if len(s) > maxShown {
-		return s[:maxShown] + "..."
-	}
-	return s
-}
+func truncateText(s string) string { return lang.ClipText(s) }
 
 // YMD returns the year, month (1..12) and day (1..31) of d.
 func (d Date) YMD() (year, month, day int) {

@@ -7,6 +7,8 @@ import (
 	"math/bits"
 
 	"github.com/cockroachdb/apd/v3"
+
+	"github.com/pacta-lang/pacta/lang"
 )
 
 // Limits on decimal values. They bound the work any single operation can be
@@ -651,11 +653,7 @@ func badCharReason(s string, i int) string {
 }
 
 func parseErr(s, reason string) error {
-	const maxShown = 40
-	if len(s) > maxShown {
-		s = s[:maxShown] + "..."
-	}
-	return errorf(ErrInvalidDecimal, "invalid decimal %q: %s", s, reason)
+	return errorf(ErrInvalidDecimal, "invalid decimal %q: %s", lang.ClipText(s), reason)
 }
 
 // String returns d in plain notation keeping its scale: 200.00, -0.5, 12.

@@ -11,9 +11,10 @@ import (
 	"io/fs"
 	"iter"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/pacta-lang/pacta/lang"
 )
 
 // This file reads ledgers: the rows of actions and events that a
@@ -796,21 +797,9 @@ var jsonWhere = [][2]string{
 	{"in literal", "in true, false or null"},
 }
 
-// maxShown is the most characters of an offending value that an error
-// message quotes: a huge cell is never echoed whole.
-const maxShown = 40
-
-// clip cuts s to its first maxShown characters, marking the cut with "…".
-func clip(s string) string {
-	n := 0
-	for i := range s {
-		if n == maxShown {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
-}
+// clip cuts an offending value to a short prefix for an error message (a
+// huge cell is never echoed whole), by the one rule the checker uses.
+func clip(s string) string { return lang.ClipText(s) }
 
 // shown quotes a value for an error message, clipped.
-func shown(s string) string { return strconv.Quote(clip(s)) }
+func shown(s string) string { return lang.QuoteName(s) }

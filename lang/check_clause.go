@@ -166,7 +166,7 @@ func (c *checker) deontic(v *view, b *Deontic) {
 		c.errs.Add(b.Until.At, "the clause applies until %s, before it starts on %s", b.Until.Text, b.From.Text)
 	}
 	if b.By != nil && b.Modality != Must {
-		c.errs.AddHint(b.By.At, "write `"+clipText(identName(b.Party))+" must "+clipText(identName(b.Action))+" ... by DATE`, or drop the deadline",
+		c.errs.AddHint(b.By.At, "write `"+ClipText(identName(b.Party))+" must "+ClipText(identName(b.Action))+" ... by DATE`, or drop the deadline",
 			"a deadline (`by DATE`) needs `must`; only an obligation has one")
 	}
 }

@@ -360,7 +360,7 @@ func (c *checker) declareItems(v *view, items []Item) {
 			case d.Replace && !exists:
 				c.errs.AddHint(d.Num.At, c.clauseHint(num, func() []string { return sortedKeys(v.clauses) }), "no clause %s to replace in agreement %q", num, identName(fam.agr.ID))
 			case !d.Replace && exists:
-				c.errs.AddHint(d.Num.At, "write `replace clause "+clipText(num)+"` to change it", "clause %s already exists in agreement %q", num, identName(fam.agr.ID))
+				c.errs.AddHint(d.Num.At, "write `replace clause "+ClipText(num)+"` to change it", "clause %s already exists in agreement %q", num, identName(fam.agr.ID))
 			default:
 				v.clauses[num] = d
 			}
@@ -714,7 +714,7 @@ func (c *checker) termCycles(v *view) bool {
 	for _, cyc := range g.cycles(func(a, b string) bool { return posOf(a).Before(posOf(b)) }) {
 		found = true
 		pos := posOf(cyc[0])
-		msg := "term " + quoteName(cyc[0]) + " depends on itself: " + joinCycle(cyc)
+		msg := "term " + QuoteName(cyc[0]) + " depends on itself: " + joinCycle(cyc)
 		if c.once(pos.String() + msg) {
 			c.errs.AddHint(pos, "a term cannot be defined in terms of itself", "%s", msg)
 		}

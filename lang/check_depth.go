@@ -114,9 +114,9 @@ func (c *checker) termDepths(v *view) {
 	}
 	sort.SliceStable(deep, func(a, b int) bool { return v.names[names[deep[a]]].pos.Before(v.names[names[deep[b]]].pos) })
 	path := func(i int, next []int) string {
-		chain := []string{clipText(names[i])}
+		chain := []string{ClipText(names[i])}
 		for m := next[i]; m >= 0; m = next[m] {
-			chain = append(chain, clipText(names[m]))
+			chain = append(chain, ClipText(names[m]))
 		}
 		if len(chain) > 3 {
 			chain = []string{chain[0], chain[1], "…", chain[len(chain)-1]}

@@ -255,7 +255,7 @@ func (c *checker) ident(e *env, id *Ident) Type {
 	}
 	if c.funcs != nil {
 		if _, ok := c.funcs.LookupFunc(name); ok {
-			c.errs.AddHint(id.At, "write "+clipText(name)+"(...)", "%q is a function; call it with its arguments", name)
+			c.errs.AddHint(id.At, "write "+ClipText(name)+"(...)", "%q is a function; call it with its arguments", name)
 			return nil
 		}
 	}
@@ -289,13 +289,13 @@ func (c *checker) termName(e *env, id *Ident, d *TermDecl) Type {
 	}
 	switch {
 	case len(ti.params) == 1 && e.event != nil:
-		c.errs.AddHint(id.At, "write "+clipText(name)+"(...) with "+aOrAn(ti.params[0].String())+" "+ti.params[0].String(),
+		c.errs.AddHint(id.At, "write "+ClipText(name)+"(...) with "+aOrAn(ti.params[0].String())+" "+ti.params[0].String(),
 			"term %q takes %s %s, but this clause is over %s", name, aOrAn(ti.params[0].String()), ti.params[0], identName(e.event.Name))
 	case len(ti.params) == 1:
-		c.errs.AddHint(id.At, "write "+clipText(name)+"(...) with "+aOrAn(ti.params[0].String())+" "+ti.params[0].String(),
+		c.errs.AddHint(id.At, "write "+ClipText(name)+"(...) with "+aOrAn(ti.params[0].String())+" "+ti.params[0].String(),
 			"term %q needs an argument here; only a clause over %s may name it alone", name, ti.params[0])
 	default:
-		c.errs.AddHint(id.At, "write "+clipText(name)+"(...)", "term %q takes %s; call it with them", name, nWords(len(ti.params), "argument"))
+		c.errs.AddHint(id.At, "write "+ClipText(name)+"(...)", "term %q takes %s; call it with them", name, nWords(len(ti.params), "argument"))
 	}
 	return nil
 }
@@ -381,10 +381,10 @@ func (c *checker) actionLit(e *env, x *ActionLit) Type {
 	if schema != nil {
 		rec = c.records[schema]
 		if schema.Event && x.Actor != nil {
-			c.errs.AddHint(x.Actor.At, "write "+clipText(identName(x.Action))+" { ... }", "%q is an event; an event has no actor", identName(x.Action))
+			c.errs.AddHint(x.Actor.At, "write "+ClipText(identName(x.Action))+" { ... }", "%q is an event; an event has no actor", identName(x.Action))
 		}
 		if !schema.Event && x.Actor == nil {
-			c.errs.AddHint(x.At, "write "+clipText(identName(x.Action))+" by PARTY { ... }", "an instance of action %q needs the party that takes it", identName(x.Action))
+			c.errs.AddHint(x.At, "write "+ClipText(identName(x.Action))+" by PARTY { ... }", "an instance of action %q needs the party that takes it", identName(x.Action))
 		}
 	}
 	set := make(map[string]Pos)
@@ -404,7 +404,7 @@ func (c *checker) actionLit(e *env, x *ActionLit) Type {
 			}
 			set[name] = f.Name.At
 			if name == "actor" && !schema.Event {
-				c.errs.AddHint(f.Name.At, "write "+clipText(identName(x.Action))+" by PARTY { ... }", "the actor of an action is written after `by`, not as a field")
+				c.errs.AddHint(f.Name.At, "write "+ClipText(identName(x.Action))+" by PARTY { ... }", "the actor of an action is written after `by`, not as a field")
 				continue
 			}
 			ft, ok := rec.Field(name)
@@ -503,7 +503,7 @@ func (c *checker) call(e *env, x *Call) Type {
 			return nil
 		}
 		if d.Params == nil {
-			c.errs.AddHint(x.Fun.At, "write "+clipText(name)+" without parentheses", "term %q has no parameters", name)
+			c.errs.AddHint(x.Fun.At, "write "+ClipText(name)+" without parentheses", "term %q has no parameters", name)
 			return nil
 		}
 		if len(x.Args) != len(ti.params) {

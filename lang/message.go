@@ -18,9 +18,9 @@ const MaxQuoted = 40
 // rest are counted, as in "1 → 2 → 3 → 4 → 5 → … and 39,995 more".
 const MaxCycleShown = 5
 
-// clipText cuts s to its first MaxQuoted characters, marking the cut with
+// ClipText cuts s to its first MaxQuoted characters, marking the cut with
 // "…". An invalid byte counts as one character.
-func clipText(s string) string {
+func ClipText(s string) string {
 	n := 0
 	for i := range s {
 		if n == MaxQuoted {
@@ -31,11 +31,11 @@ func clipText(s string) string {
 	return s
 }
 
-// quoteName quotes a name or value for a message, clipped (see clipText).
-func quoteName(s string) string { return strconv.Quote(clipText(s)) }
+// QuoteName quotes a name or value for a message, clipped (see ClipText).
+func QuoteName(s string) string { return strconv.Quote(ClipText(s)) }
 
 // clipArgs returns args with the names and values among them clipped (see
-// clipText), so that a message quotes each by a short prefix. A string
+// ClipText), so that a message quotes each by a short prefix. A string
 // formatted by %q is a name or value; so is one formatted by %s that holds
 // no space (a phrase the checker composed, such as the reason after "is an
 // event;", has spaces and is kept whole).
@@ -61,7 +61,7 @@ func clipArgs(format string, args []any) []any {
 			if out == nil {
 				out = append([]any(nil), args...)
 			}
-			out[arg] = clipText(s)
+			out[arg] = ClipText(s)
 		}
 		arg++
 	}
@@ -72,7 +72,7 @@ func clipArgs(format string, args []any) []any {
 }
 
 // joinCycle writes a cycle, such as [a b c a], joined by arrows, each
-// member clipped (see clipText). A cycle of more than MaxCycleShown members
+// member clipped (see ClipText). A cycle of more than MaxCycleShown members
 // is shown by its first MaxCycleShown, a count of the others and its first
 // again: "1 → 2 → 3 → 4 → 5 → … (39,995 more) → 1".
 func joinCycle(cyc []string) string {
@@ -83,10 +83,10 @@ func joinCycle(cyc []string) string {
 		}
 		if i == MaxCycleShown && len(cyc)-1 > MaxCycleShown {
 			fmt.Fprintf(&b, "… (%s more) → ", thousands(len(cyc)-1-MaxCycleShown))
-			b.WriteString(clipText(cyc[len(cyc)-1]))
+			b.WriteString(ClipText(cyc[len(cyc)-1]))
 			break
 		}
-		b.WriteString(clipText(s))
+		b.WriteString(ClipText(s))
 	}
 	return b.String()
 }
@@ -96,11 +96,11 @@ func joinCycle(cyc []string) string {
 const MaxListShown = 10
 
 // joinAnd joins names by commas and a final "and", each clipped (see
-// clipText), listing at most MaxListShown of them and counting the rest.
+// ClipText), listing at most MaxListShown of them and counting the rest.
 func joinAnd(names []string) string {
 	shown := make([]string, 0, min(len(names), MaxListShown))
 	for _, s := range names[:min(len(names), MaxListShown)] {
-		shown = append(shown, clipText(s))
+		shown = append(shown, ClipText(s))
 	}
 	if rest := len(names) - len(shown); rest > 0 {
 		return strings.Join(shown, ", ") + " and " + thousands(rest) + " more"

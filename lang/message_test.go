@@ -15,8 +15,8 @@ func TestClipText(t *testing.T) {
 		// 41 characters of two bytes each: cut after 40 characters, 80 bytes.
 		{strings.Repeat("é", 41), strings.Repeat("é", 40) + "…"},
 	} {
-		if got := clipText(c.in); got != c.want {
-			t.Errorf("clipText(%d bytes) = %q, want %q", len(c.in), got, c.want)
+		if got := ClipText(c.in); got != c.want {
+			t.Errorf("ClipText(%d bytes) = %q, want %q", len(c.in), got, c.want)
 		}
 	}
 }

@@ -65,7 +65,7 @@ func Closest(name string, candidates []string) string { return suggest(name, can
 // didYouMean returns a hint naming the closest candidate, or "".
 func didYouMean(name string, candidates []string) string {
 	if s := suggest(name, candidates); s != "" {
-		return "did you mean " + quoteName(s) + "?"
+		return "did you mean " + QuoteName(s) + "?"
 	}
 	return ""
 }
