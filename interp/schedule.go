@@ -7,9 +7,14 @@ import (
 	"fmt"
 )
 
-// MaxInstallments is the largest number of installments in one schedule.
-// It bounds the memory a hostile agreement can make Installments use.
-const MaxInstallments = 100000
+// MaxInstallments is the largest number of installments in one schedule,
+// the same limit the checker puts on a literal count (SPEC 13).
+const MaxInstallments = 10000
+
+// MaxFloorPeriods is the most periods without rows that one step of a
+// settlement settles at a floor or minimum guarantee (SPEC 13): a row far
+// past the last makes every period between them owe its floor.
+const MaxFloorPeriods = 100000
 
 // Installment is one payment of an installment schedule.
 type Installment struct {

@@ -94,8 +94,8 @@ func TestInstallmentsErrors(t *testing.T) {
 		unit  Decimal
 		want  string
 	}{
-		{"none", "100.00", 0, "2026-01-01", month, cents, "must be 1 to 100000, not 0"},
-		{"too many", "100.00", MaxInstallments + 1, "2026-01-01", month, cents, "must be 1 to 100000"},
+		{"none", "100.00", 0, "2026-01-01", month, cents, "must be 1 to 10000, not 0"},
+		{"too many", "100.00", MaxInstallments + 1, "2026-01-01", month, cents, "must be 1 to 10000, not 10001"},
 		{"zero apart", "100.00", 3, "2026-01-01", Duration{0, Months}, cents, "positive time apart, not 0 months"},
 		{"negative apart", "100.00", 3, "2026-01-01", Duration{-1, Days}, cents, "positive time apart"},
 		{"bad unit", "100.00", 3, "2026-01-01", Duration{1, 9}, cents, "unknown duration unit"},

@@ -647,8 +647,8 @@ func (s *settler) fillFloors(st *shareState, through Date, final bool) error {
 		return !p.Start().After(st.to) && !end.After(through)
 	}
 	for n := 0; over(next); n++ {
-		if n > MaxInstallments {
-			return fmt.Errorf("more than %d empty periods to settle at the floor", MaxInstallments)
+		if n > MaxFloorPeriods {
+			return fmt.Errorf("more than %d empty periods to settle at the floor", MaxFloorPeriods)
 		}
 		st.open, st.period = true, next
 		if err := s.closeShare(st, final); err != nil {
