@@ -11,7 +11,7 @@ package interp
 // in small structs that the settlement engine keeps per clause and per pair
 // of parties. Every method either succeeds and updates the state, or fails
 // and leaves it unchanged. The per-event operations (TierSchedule.Amount,
-// LifetimeCap.Take, Recoupment.Apply, Guarantee.Add, ApplyPeriodLimits,
+// LifetimeCap.Take, Recoupment.Apply, Guarantee.Add,
 // Window.Enter) do not allocate unless they fail or a value outgrows the
 // fast decimal representation.
 //
@@ -392,7 +392,7 @@ func fiscalStartOf(k PeriodKind, start int) int {
 // LimitNote says what a period limit did to an amount.
 type LimitNote uint8
 
-// Outcomes of ApplyPeriodLimits.
+// What a period's floor or cap did, named in a statement's notes.
 const (
 	NotLimited    LimitNote = iota // the amount was within the limits
 	RaisedToFloor                  // the amount was below the floor and was raised to it
@@ -407,29 +407,6 @@ func (n LimitNote) String() string {
 		return limitNoteNames[n]
 	}
 	return fmt.Sprintf("LimitNote(%d)", uint8(n))
-}
-
-// ApplyPeriodLimits returns amount raised to floor and then cut to cap
-// (either may be nil for none), and which of the two acted. A floor of zero
-// turns a credit (negative amount) into nothing. When floor is above cap,
-// the cap wins; ValidatePeriodLimits reports that case beforehand.
-func ApplyPeriodLimits(amount Decimal, floor, cap *Decimal) (Decimal, LimitNote) {
-	note := NotLimited
-	if floor != nil && amount.Cmp(*floor) < 0 {
-		amount, note = *floor, RaisedToFloor
-	}
-	if cap != nil && amount.Cmp(*cap) > 0 {
-		amount, note = *cap, CutToCap
-	}
-	return amount, note
-}
-
-// ValidatePeriodLimits reports a floor above its cap.
-func ValidatePeriodLimits(floor, cap *Decimal) error {
-	if floor != nil && cap != nil && floor.Cmp(*cap) > 0 {
-		return fmt.Errorf("the floor (%s) is above the cap (%s)", floor.Format(true), cap.Format(true))
-	}
-	return nil
 }
 
 // LifetimeCap is a cap on the running total paid under a clause: over the

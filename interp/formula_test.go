@@ -511,7 +511,6 @@ func TestTierAmountAllocs(t *testing.T) {
 	g := Guarantee{Minimum: fDec("100000.00")}
 	win := Window{Kind: PeriodYear}
 	day := fDate("2026-05-01")
-	floor, cp := fPtr("0"), fPtr("500")
 	n := testing.AllocsPerRun(200, func() {
 		a, _ := m.Amount(before, base)
 		b, _ := w.Amount(before, base)
@@ -520,47 +519,13 @@ func TestTierAmountAllocs(t *testing.T) {
 		_, _, _ = rc.Apply(b)
 		_ = g.Add(x)
 		_, _ = win.Enter(day)
-		_, _ = ApplyPeriodLimits(a, floor, cp)
 	})
 	if n != 0 {
 		t.Errorf("%v allocations per run, want 0", n)
 	}
 }
 
-func TestCapPeriodLimits(t *testing.T) {
-	floor, cp := fPtr("100.00"), fPtr("500.00")
-	cases := []struct {
-		amount  string
-		floor   *Decimal
-		cap     *Decimal
-		want    string
-		note    LimitNote
-		comment string
-	}{
-		{"50.00", floor, cp, "100.00", RaisedToFloor, "50 < floor 100"},
-		{"300.00", floor, cp, "300.00", NotLimited, "100 <= 300 <= 500"},
-		{"800.00", floor, cp, "500.00", CutToCap, "800 > cap 500"},
-		{"500.00", floor, cp, "500.00", NotLimited, "exactly the cap"},
-		{"800.00", nil, nil, "800.00", NotLimited, "no limits"},
-		{"-20.00", fPtr("0"), nil, "0", RaisedToFloor, "a credit floored at zero"},
-		{"50.00", fPtr("600"), cp, "500.00", CutToCap, "floor above cap: the cap wins"},
-	}
-	for _, c := range cases {
-		got, note := ApplyPeriodLimits(fDec(c.amount), c.floor, c.cap)
-		fEq(t, c.comment, got, c.want)
-		if note != c.note {
-			t.Errorf("%s: note %q, want %q", c.comment, note, c.note)
-		}
-	}
-	if err := ValidatePeriodLimits(fPtr("600"), cp); err == nil || !strings.Contains(err.Error(), "floor (600) is above the cap (500.00)") {
-		t.Errorf("ValidatePeriodLimits = %v", err)
-	}
-	if err := ValidatePeriodLimits(floor, cp); err != nil {
-		t.Error(err)
-	}
-	if err := ValidatePeriodLimits(nil, cp); err != nil {
-		t.Error(err)
-	}
+func TestLimitNoteString(t *testing.T) {
 	if CutToCap.String() != "cut to the cap" || LimitNote(9).String() != "LimitNote(9)" {
 		t.Error("LimitNote.String")
 	}
