@@ -448,11 +448,9 @@ func (s *settler) event(ev Event) error {
 	s.fr.call.asOf = date
 	if date.After(s.termEnd) {
 		// After the agreement ended no clause applies (SPEC 4.2), but a
-		// payment still pays what was owed within the term.
-		if r.Schema.payment {
-			return s.payment(ev, r, date)
-		}
-		return nil
+		// payment (the only row that gets here) still pays what was owed
+		// within the term.
+		return s.payment(ev, r, date)
 	}
 	if !r.Schema.Event {
 		if err := s.breach(ev, r, v, date); err != nil {
