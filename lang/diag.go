@@ -104,7 +104,8 @@ func (l ErrorList) Total() int {
 }
 
 // Sort orders the list by file, line, column and message, and drops exact
-// duplicates. Problems counted but not kept (see Omitted) stay counted, in
+// duplicates; the entry counting problems not kept comes last, at its own
+// position or, if that is earlier, at the last kept problem's. Problems counted but not kept (see Omitted) stay counted, in
 // one last entry; if the list holds more than MaxKeptErrors problems (lists
 // appended together), those after the first MaxKeptErrors in order join
 // them.
@@ -144,6 +145,12 @@ func (l *ErrorList) Sort() {
 	}
 	if omitted != nil {
 		omitted.Msg = omittedMsg(omitted.Omitted)
+		// Problems are found in no particular order, so the first one
+		// counted may lie before the last one kept; the entry then takes
+		// the last kept position, and the list stays in order.
+		if n := len(out); n > 0 && omitted.Pos.Before(out[n-1].Pos) {
+			omitted.Pos = out[n-1].Pos
+		}
 		out = append(out, omitted)
 	}
 	*l = out

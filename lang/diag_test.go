@@ -141,6 +141,30 @@ func TestErrorListKeepsAThousand(t *testing.T) {
 	}
 }
 
+// Problems are found out of order: when the first one counted but not kept
+// lies before the last one kept, the sorted list still ends in order, the
+// counting entry at the last kept position.
+func TestErrorListSortedWhenCountedComesFirst(t *testing.T) {
+	var l ErrorList
+	for i := 0; i < MaxKeptErrors; i++ {
+		l.Add(Pos{File: "f.pacta", Line: 9, Col: 100 + i}, "kept")
+	}
+	l.Add(Pos{File: "f.pacta", Line: 9, Col: 50}, "counted") // before all kept
+	l.Add(Pos{File: "f.pacta", Line: 9, Col: 5000}, "counted")
+	l.Sort()
+	for i := 1; i < len(l); i++ {
+		if l[i].Pos.Before(l[i-1].Pos) {
+			t.Fatalf("not sorted: %v before %v", l[i-1], l[i])
+		}
+	}
+	// 1,000 kept at columns 100..1099; the counting entry holds 2 and sits
+	// at column 1099, the last kept.
+	last := l[len(l)-1]
+	if len(l) != 1001 || last.Omitted != 2 || last.Pos.Col != 1099 {
+		t.Errorf("len %d, last %v (omitted %d); want 1001, column 1099, 2", len(l), last, last.Omitted)
+	}
+}
+
 // RenderList prints the first MaxShownErrors (100) problems, sorted, then
 // one line counting the rest and the total.
 func TestRenderListCap(t *testing.T) {
