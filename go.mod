@@ -1,16 +1,16 @@
 module github.com/pacta-lang/pacta
 
-go 1.26.0
+go 1.24.0
 
 require (
 	github.com/alecthomas/participle/v2 v2.1.4
 	github.com/cockroachdb/apd/v3 v3.2.3
 	github.com/creack/pty v1.1.24
-	github.com/peterh/liner v1.2.3
+	github.com/peterh/liner v1.2.2
 )
 
 require (
 	github.com/clipperhouse/uax29/v2 v2.7.0 // indirect
 	github.com/mattn/go-runewidth v0.0.31 // indirect
-	golang.org/x/sys v0.48.0 // indirect
+	golang.org/x/sys v0.41.0 // indirect
 )
