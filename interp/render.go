@@ -14,117 +14,12 @@ import (
 )
 
 // This file renders answers for people (text tables) and for programs
-// (JSON). Both renderings are deterministic: the same answer always gives
-// the same bytes.
-//
-// The JSON shapes are part of Pacta's interface and stay stable: members
-// may be added, never renamed or removed. Conventions shared by every
-// shape:
-//
-//   - amounts are exact decimal strings without thousands separators,
-//     with the currency in a separate member: "amount": "575002.50",
-//     "currency": "USD"; a negative amount starts with "-";
-//   - dates are "YYYY-MM-DD"; periods are written as in Pacta: "2026-Q4",
-//     "2027-03", "2027", "FY2027", "FY2027-Q1";
-//   - positions in source files are "file:line:col";
-//   - lists are always arrays (empty, never null); a member that may be
-//     absent is null.
-//
-// A clause is named by the object
-//
-//	{"number": "5.1", "title": "Revenue share", "agreement": "openai_microsoft",
-//	 "amendment": "aws_concessions", "position": "amendment.pacta:15:3"}
-//
-// where "amendment" is the amendment that made the version named, "" for
-// the agreement as first made.
-//
-// Statement (Statement.WriteJSON):
-//
-//	{
-//	  "agreement": "openai_microsoft",
-//	  "currency": "USD",
-//	  "from": "2026-07-01", "to": "2027-03-31", "as_of": "2027-03-31",
-//	  "events": 20,                  // ledger rows counted
-//	  "periods": [{
-//	    "period": "2026-Q4", "start": "2026-10-01", "end": "2026-12-31",
-//	    "lines": [{
-//	      "payer": "openai", "payee": "microsoft",
-//	      "clause": CLAUSE,
-//	      "kind": "share",            // share, true-up, payment, installment,
-//	                                  // milestone, late interest, late penalty
-//	      "date": "2026-12-31",       // accrual date (a share: its period's end)
-//	      "due": "2027-02-14",
-//	      "base": "2600010.02",       // null when the line has no base
-//	      "rate": "20%",              // as written; "" when none
-//	      "amount": "618752.50", "currency": "USD",
-//	      "notes": ["exact amount 618,752.505, rounded half_even to 0.01"]
-//	    }],
-//	    "totals": [{"payer": "openai", "payee": "microsoft",
-//	                "amount": "12500874252.40", "currency": "USD"}]
-//	  }],
-//	  "breaches": [{
-//	    "source": "ledger.csv", "line": 9, "date": "2026-10-20",
-//	    "actor": "openai", "action": "sell",
-//	    "decision": DECISION
-//	  }],                            // the first 100 (SettleOptions.BreachSample), or all
-//	  "breach_count": 2,             // every breach, listed or not
-//	  "breaches_omitted": 0,         // how many "breaches" leaves out
-//	  "breach_tally": [{             // per deciding clause, by clause number
-//	    "verdict": "prohibited",     // prohibited, conflict, not covered
-//	    "clause": CLAUSE,            // null for a conflict or the default
-//	    "conflict": [],              // a conflict's two clauses
-//	    "count": 2
-//	  }],
-//	  "overdue": [{
-//	    "payer": "openai", "payee": "microsoft", "clause": CLAUSE,
-//	    "kind": "installment", "date": "2026-10-01", "due": "2026-10-31",
-//	    "amount": "12500000000.00", "outstanding": "12500000000.00",
-//	    "currency": "USD", "days_late": 151, "late_charge": "750000000.00"
-//	  }],
-//	  "unmet": [{
-//	    "clause": CLAUSE, "party": "talent", "action": "deliver",
-//	    "deadline": "2027-07-31"
-//	  }]
-//	}
-//
-// Periods come in order of their last day, and of two periods that end on
-// the same day the shorter first (2027-Q4, then 2027); lines within a
-// period by payer, payee, clause and kind.
-//
-// Decision (WriteDecisionJSON), DECISION above:
-//
-//	{
-//	  "agreement": "openai_microsoft",
-//	  "as_of": "2026-12-01",
-//	  "version": "aws_concessions",   // the amendment in force; "" for the agreement as first made
-//	  "verdict": "permitted",         // permitted, prohibited, conflict, not covered
-//	  "effect": "permitted",          // permitted or prohibited: what the answer means
-//	  "summary": "permitted by 3.2 \"AWS distribution\" (aws_concessions)",
-//	  "clause": CLAUSE,               // the deciding clause; null if none decides
-//	  "conflict": [CLAUSE, CLAUSE],   // the clauses in conflict; [] otherwise
-//	  "applied": [{
-//	    "clause": CLAUSE,
-//	    "says": "permitted",          // what the clause says on its own
-//	    "outcome": "decides",         // decides, agrees, overridden, conflicts
-//	    "by": CLAUSE,                 // for "overridden", the clause that overrides it; else null
-//	    "reason": "applies and overrides 3.1"
-//	  }],
-//	  "note": ""                      // why no clause could apply, if so
-//	}
-//
-// Test report (WriteTestReportJSON):
-//
-//	{
-//	  "passed": 9, "failed": 1,
-//	  "tests": [{
-//	    "name": "Revenue share for 2026-Q4 spans the amendment",
-//	    "agreement": "openai_microsoft", "amendment": "aws_concessions",
-//	    "position": "amendment.pacta:41:3",
-//	    "passed": false,
-//	    "failures": [{"position": "amendment.pacta:58:5", "message": "expected ..."}]
-//	  }],
-//	  "unexercised": [CLAUSE]
-//	}
+// (JSON), as methods of the answers: Decision.WriteText and WriteJSON,
+// Statement.WriteText and WriteJSON, TestReport.WriteText and WriteJSON.
+// Both renderings are deterministic: the same answer always gives the same
+// bytes. The JSON shapes, and the conventions they share, are documented
+// on the MarshalJSON methods (marshal_json.go), which give the same JSON
+// as WriteJSON: there is one encoding of each answer.
 
 // ---- JSON ----
 
@@ -271,25 +166,9 @@ func decisionJSON(d *Decision) *jsonDecision {
 	return out
 }
 
-// writeJSON encodes v without HTML escaping, indented by two spaces when
-// indent is true and on one line otherwise, followed by a newline.
-func writeJSON(w io.Writer, v any, indent bool) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if indent {
-		enc.SetIndent("", "  ")
-	}
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
-}
-
-// WriteJSON writes the statement as one indented JSON document, in the
-// shape documented at the top of render.go (and in SPEC.md, "Statement
-// JSON"), listing the breaches the statement kept. The document is
+// WriteJSON writes the statement as one JSON document indented by two
+// spaces, followed by a newline, in the shape MarshalJSON documents (and
+// SPEC.md, "Statement JSON"), listing the breaches the statement kept. The document is
 // written as it is made, never held whole in memory.
 func (st *Statement) WriteJSON(w io.Writer) error { return st.WriteJSONAll(w, nil) }
 
@@ -471,34 +350,33 @@ func (j *jsonStream) end() error {
 	return j.err
 }
 
-// WriteDecisionJSON writes a decision as one line of JSON (so that many
-// decisions make JSON Lines), in the shape documented at the top of
-// render.go.
-func WriteDecisionJSON(w io.Writer, d *Decision) error {
-	return writeJSON(w, decisionJSON(d), false)
+// WriteJSON writes the decision as one line of JSON followed by a
+// newline (so that many decisions make JSON Lines): the bytes of
+// MarshalJSON, which documents the shape.
+func (d *Decision) WriteJSON(w io.Writer) error {
+	b, err := d.MarshalJSON()
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
 }
 
-// WriteTestReportJSON writes a test report as one indented JSON document,
-// in the shape documented at the top of render.go.
-func WriteTestReportJSON(w io.Writer, r *TestReport) error {
-	out := jsonTestReport{Tests: []jsonTest{}, Unexercised: []*jsonClause{}}
-	for _, t := range r.Results {
-		jt := jsonTest{Name: t.Name, Agreement: t.Agreement, Amendment: t.Amendment, Position: t.Pos.String(),
-			Passed: t.Passed(), Failures: []jsonTestFailure{}}
-		for _, f := range t.Failures {
-			jt.Failures = append(jt.Failures, jsonTestFailure{Position: f.Pos.String(), Message: f.Msg})
-		}
-		if jt.Passed {
-			out.Passed++
-		} else {
-			out.Failed++
-		}
-		out.Tests = append(out.Tests, jt)
+// WriteJSON writes the test report as one JSON document indented by two
+// spaces, followed by a newline: MarshalJSON, which documents the shape,
+// indented.
+func (r *TestReport) WriteJSON(w io.Writer) error {
+	b, err := r.MarshalJSON()
+	if err != nil {
+		return err
 	}
-	for _, c := range r.Unexercised {
-		out.Unexercised = append(out.Unexercised, clauseJSON(c))
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, b, "", "  "); err != nil {
+		return err
 	}
-	return writeJSON(w, out, true)
+	buf.WriteByte('\n')
+	_, err = w.Write(buf.Bytes())
+	return err
 }
 
 // ---- text ----
@@ -730,11 +608,11 @@ func pluralWord(n int64, one, many string) string {
 	return many
 }
 
-// WriteDecisionText writes a decision for people: a one-line answer, then
-// the deciding clause (with the amendment that made it), the as-of date,
-// the version of the agreement used, and every clause that applied, with
-// what it says, its part in the outcome and why.
-func WriteDecisionText(w io.Writer, d *Decision) error {
+// WriteText writes the decision for people: a one-line answer, then the
+// deciding clause (with the amendment that made it), the as-of date, the
+// version of the agreement used, and every clause that applied, with what
+// it says, its part in the outcome and why.
+func (d *Decision) WriteText(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString(DescribeDecision(d))
 	b.WriteByte('\n')
@@ -783,10 +661,10 @@ func WriteDecisionText(w io.Writer, d *Decision) error {
 	return err
 }
 
-// WriteTestReportText writes a test report for people: each test as PASS
-// or FAIL with its failures as `file:line:col: message`, a summary line
-// `N passed, M failed`, and the clauses no test exercises.
-func WriteTestReportText(w io.Writer, r *TestReport) error {
+// WriteText writes the test report for people: each test as PASS or FAIL
+// with its failures as `file:line:col: message`, a summary line `N passed,
+// M failed`, and the clauses no test exercises.
+func (r *TestReport) WriteText(w io.Writer) error {
 	var b strings.Builder
 	passed, failed := 0, 0
 	for _, t := range r.Results {

@@ -286,7 +286,7 @@ func TestDecisionTextAndJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	WriteDecisionText(&b, d)
+	d.WriteText(&b)
 	want := `permitted by 3.2 "AWS distribution" (aws_concessions)
   verdict:  permitted
   clause:   3.2 "AWS distribution" (added by aws_concessions)
@@ -302,7 +302,7 @@ func TestDecisionTextAndJSON(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 	b.Reset()
-	WriteDecisionJSON(&b, d)
+	d.WriteJSON(&b)
 	if strings.Count(b.String(), "\n") != 1 || !strings.HasSuffix(b.String(), "}\n") {
 		t.Errorf("not one line: %q", b.String())
 	}
@@ -335,7 +335,7 @@ func TestDecisionConflictAndNotCovered(t *testing.T) {
 		},
 	}
 	var buf bytes.Buffer
-	WriteDecisionText(&buf, d)
+	d.WriteText(&buf)
 	want := `a conflict between 2 "May resell" and 3.1 "No resale" (amend1)
   verdict:  conflict, so prohibited until the parties resolve it
   clauses:  2 "May resell" (deal)
@@ -352,7 +352,7 @@ func TestDecisionConflictAndNotCovered(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
 	}
 	buf.Reset()
-	WriteDecisionJSON(&buf, d)
+	d.WriteJSON(&buf)
 	var m struct {
 		Verdict, Effect string
 		Clause          *jsonClause
@@ -367,7 +367,7 @@ func TestDecisionConflictAndNotCovered(t *testing.T) {
 
 	nc := &Decision{Verdict: lang.NotCovered, Effect: lang.Prohibited, Agreement: "deal", AsOf: mustDate(t, "2027-05-01")}
 	buf.Reset()
-	WriteDecisionText(&buf, nc)
+	nc.WriteText(&buf)
 	want = `not covered by any clause, so prohibited by default
   verdict:  not covered, so prohibited by default
   clause:   none applies
@@ -379,7 +379,7 @@ func TestDecisionConflictAndNotCovered(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
 	}
 	buf.Reset()
-	WriteDecisionJSON(&buf, nc)
+	nc.WriteJSON(&buf)
 	if want := `{"agreement":"deal","as_of":"2027-05-01","version":"","verdict":"not covered","effect":"prohibited","summary":"not covered by any clause, so prohibited by default","clause":null,"conflict":[],"applied":[],"note":""}` + "\n"; buf.String() != want {
 		t.Errorf("got  %s\nwant %s", buf.String(), want)
 	}
@@ -400,7 +400,7 @@ func TestTestReportRendering(t *testing.T) {
 		},
 	}
 	var b bytes.Buffer
-	WriteTestReportText(&b, rep)
+	rep.WriteText(&b)
 	want := `PASS  Royalty is ten percent
 FAIL  Big runs are banned
       deal.pacta:32:5: expected run is prohibited, but it is permitted by 2 "May publish"
@@ -413,7 +413,7 @@ clauses no test exercises:
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 	b.Reset()
-	WriteTestReportJSON(&b, rep)
+	rep.WriteJSON(&b)
 	var m struct {
 		Passed, Failed int
 		Tests          []struct {
@@ -432,12 +432,12 @@ clauses no test exercises:
 	}
 
 	b.Reset()
-	WriteTestReportText(&b, &TestReport{})
+	(&TestReport{}).WriteText(&b)
 	if want := "0 passed, 0 failed\nclauses no test exercises: none\n"; b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 	b.Reset()
-	WriteTestReportJSON(&b, &TestReport{})
+	(&TestReport{}).WriteJSON(&b)
 	if want := "{\n  \"passed\": 0,\n  \"failed\": 0,\n  \"tests\": [],\n  \"unexercised\": []\n}\n"; b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}

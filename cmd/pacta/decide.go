@@ -87,12 +87,12 @@ others) or agreement, 2 usage error.`, stderr)
 		}
 		n++
 		if *format == "json" {
-			return interp.WriteDecisionJSON(out, d)
+			return d.WriteJSON(out)
 		}
 		if n > 1 {
 			out.WriteByte('\n')
 		}
-		return interp.WriteDecisionText(out, d)
+		return d.WriteText(out)
 	}
 	if actionSet {
 		if err := decideOne([]byte(*action)); err != nil {

@@ -59,10 +59,10 @@ func dealMeaning(t *testing.T, d exampleDeal, srcs map[string][]byte) map[string
 		t.Fatal(err)
 	}
 	var text, js bytes.Buffer
-	if err := interp.WriteTestReportText(&text, rep); err != nil {
+	if err := rep.WriteText(&text); err != nil {
 		t.Fatal(err)
 	}
-	if err := interp.WriteTestReportJSON(&js, rep); err != nil {
+	if err := rep.WriteJSON(&js); err != nil {
 		t.Fatal(err)
 	}
 	out["tests text"], out["tests json"] = text.String(), js.String()
@@ -96,10 +96,10 @@ func dealMeaning(t *testing.T, d exampleDeal, srcs map[string][]byte) map[string
 			if err != nil {
 				t.Fatalf("%s line %d: %v", ledger, ev.Line, err)
 			}
-			if err := interp.WriteDecisionText(&dec, dd); err != nil {
+			if err := dd.WriteText(&dec); err != nil {
 				t.Fatal(err)
 			}
-			if err := interp.WriteDecisionJSON(&dec, dd); err != nil {
+			if err := dd.WriteJSON(&dec); err != nil {
 				t.Fatal(err)
 			}
 		}

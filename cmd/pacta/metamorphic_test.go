@@ -193,10 +193,10 @@ func dealOutputs(t *testing.T, dir string, d exampleDeal) map[string]string {
 				fmt.Fprintf(&b, "error: %v\n", err)
 				continue
 			}
-			if err := interp.WriteDecisionText(&b, dec); err != nil {
+			if err := dec.WriteText(&b); err != nil {
 				t.Fatal(err)
 			}
-			if err := interp.WriteDecisionJSON(&b, dec); err != nil {
+			if err := dec.WriteJSON(&b); err != nil {
 				t.Fatal(err)
 			}
 		}

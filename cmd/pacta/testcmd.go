@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-
-	"github.com/pacta-lang/pacta/interp"
 )
 
 func runTest(args []string, stdout, stderr io.Writer) int {
@@ -42,9 +40,9 @@ problems, 2 usage error.`, stderr)
 	}
 	var out bytes.Buffer
 	if *format == "json" {
-		err = interp.WriteTestReportJSON(&out, rep)
+		err = rep.WriteJSON(&out)
 	} else {
-		err = interp.WriteTestReportText(&out, rep)
+		err = rep.WriteText(&out)
 	}
 	if err != nil {
 		printCmdError(stderr, "test", err)
