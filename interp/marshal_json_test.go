@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // handDeal is a small agreement whose answers are worked out by hand in
@@ -200,15 +201,15 @@ func TestValueMarshalJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dec := func(s string) interp.Decimal {
-		d, err := interp.ParseDecimal(s)
+	dec := func(s string) types.Decimal {
+		d, err := types.ParseDecimal(s)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return d
 	}
-	q4, _ := interp.ParsePeriod("2026-Q4")
-	fy, _ := interp.ParseFiscalPeriod("FY2027", 7)
+	q4, _ := types.ParsePeriod("2026-Q4")
+	fy, _ := types.ParseFiscalPeriod("FY2027", 7)
 	for _, c := range []struct {
 		v    interp.Value
 		want string
@@ -219,7 +220,7 @@ func TestValueMarshalJSON(t *testing.T) {
 		{interp.Pct(dec("0.20")), `{"kind":"percent","value":"0.20"}`}, // 20%, as its fraction
 		{interp.Money("USD", dec("1250000.00")), `{"kind":"money","value":"1250000.00","currency":"USD"}`},
 		{interp.DateVal(mustDate(t, "2026-11-01")), `{"kind":"date","value":"2026-11-01"}`},
-		{interp.DurationVal(interp.Duration{N: 30, Unit: interp.Days}), `{"kind":"duration","value":"30 days"}`},
+		{interp.DurationVal(types.Duration{N: 30, Unit: types.Days}), `{"kind":"duration","value":"30 days"}`},
 		{interp.PeriodVal(q4), `{"kind":"period","value":"2026-Q4"}`},
 		{interp.PeriodVal(fy), `{"kind":"period","value":"FY2027 (July)"}`},
 		{interp.Text("a \"b\" <c> & \\ \n\u2028\xff"), `{"kind":"text","value":"a \"b\" <c> & \\ \n\u2028\ufffd"}`},

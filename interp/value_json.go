@@ -57,7 +57,7 @@ func (v Value) appendJSON(dst []byte, depth int) ([]byte, error) {
 	switch v.kind {
 	case KindInteger, KindDecimal, KindPercent, KindMoney:
 		dst = append(dst, '"')
-		dst = v.num.appendText(dst, false)
+		dst, _ = v.num.AppendText(dst) // never fails
 		dst = append(dst, '"')
 		if v.kind == KindMoney {
 			dst = append(dst, `,"currency":`...)

@@ -1,4 +1,4 @@
-package interp
+package types
 
 import (
 	"database/sql/driver"
@@ -15,6 +15,10 @@ func (d Decimal) MarshalText() ([]byte, error) {
 	var buf [48]byte
 	return d.appendText(buf[:0], false), nil
 }
+
+// AppendText implements encoding.TextAppender: it appends the text of
+// MarshalText to b.
+func (d Decimal) AppendText(b []byte) ([]byte, error) { return d.appendText(b, false), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler: it reads text as
 // ParseDecimal does (an optional '-', digits, optionally '.' and digits;
@@ -52,7 +56,7 @@ func (d *Decimal) Scan(src any) error {
 	case float64:
 		return errorf(ErrInvalidDecimal, "cannot scan float64 %v into a Decimal: a float is not exact; store amounts as NUMERIC, DECIMAL or text, or cast the column to text", v)
 	case nil:
-		return errorf(ErrInvalidDecimal, "cannot scan NULL into a Decimal; scan into sql.Null[interp.Decimal]")
+		return errorf(ErrInvalidDecimal, "cannot scan NULL into a Decimal; scan into sql.Null[types.Decimal]")
 	}
 	return errorf(ErrInvalidDecimal, "cannot scan %s into a Decimal; want a string, []byte or int64", fmt.Sprintf("%T", src))
 }

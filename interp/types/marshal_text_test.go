@@ -1,4 +1,4 @@
-package interp
+package types
 
 import (
 	"database/sql"
@@ -16,6 +16,7 @@ import (
 var (
 	_ encoding.TextMarshaler   = Decimal{}
 	_ encoding.TextUnmarshaler = (*Decimal)(nil)
+	_ encoding.TextAppender    = Decimal{}
 	_ encoding.TextMarshaler   = Date{}
 	_ encoding.TextUnmarshaler = (*Date)(nil)
 	_ encoding.TextMarshaler   = Period{}
@@ -127,7 +128,7 @@ func TestDecimalSQL(t *testing.T) {
 		want string // in the message
 	}{
 		{0.1, "float64 0.1 into a Decimal: a float is not exact"},
-		{nil, "NULL into a Decimal; scan into sql.Null[interp.Decimal]"},
+		{nil, "NULL into a Decimal; scan into sql.Null[types.Decimal]"},
 		{true, "cannot scan bool into a Decimal"},
 		{time.Time{}, "cannot scan time.Time into a Decimal"},
 		{"1e2", "exponent notation is not allowed"},
