@@ -256,3 +256,13 @@ func TestValueMarshalJSON(t *testing.T) {
 		}
 	}
 }
+
+// Zero answers marshal without panicking, into valid JSON.
+func TestZeroAnswersMarshal(t *testing.T) {
+	for _, v := range []any{interp.Decision{}, &interp.Decision{}, interp.Statement{}, interp.TestReport{}, interp.RecordVal(nil), interp.ListVal([]interp.Value{{}})} {
+		b, err := json.Marshal(v)
+		if err != nil || !json.Valid(b) {
+			t.Errorf("json.Marshal(%T) = %s, %v", v, b, err)
+		}
+	}
+}

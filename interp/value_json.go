@@ -43,7 +43,7 @@ func (v Value) appendJSON(dst []byte, depth int) ([]byte, error) {
 	if depth > maxValueJSONDepth {
 		return nil, errors.New("interp: value nested more than 1000 deep")
 	}
-	if v.kind == KindInvalid {
+	if v.kind == KindInvalid || v.kind == KindRecord && v.rec == nil {
 		return append(dst, "null"...), nil
 	}
 	dst = append(dst, `{"kind":`...)
