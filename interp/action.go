@@ -135,7 +135,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 			}
 			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
 		}
-		v, err := Integer(d)
+		v, err := IntegerFromDecimal(d)
 		if err != nil {
 			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
 		}
@@ -145,7 +145,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		if err != nil {
 			return Value{}, fmt.Errorf("%s is not a number", shown(text))
 		}
-		return Dec(d), nil
+		return DecimalValue(d), nil
 	case KindPercent:
 		num, ok := strings.CutSuffix(text, "%")
 		d, err := types.ParseDecimal(strings.TrimSpace(num))
@@ -153,7 +153,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 			return Value{}, fmt.Errorf("%s is not a percentage like 20%% or 12.5%%", shown(text))
 		}
 		frac, err := d.MulPow10(-2)
-		return Pct(frac), err
+		return PercentValue(frac), err
 	case KindMoney:
 		return parseMoneyText(text, t.currency)
 	case KindDate:
@@ -161,7 +161,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		if err != nil {
 			return Value{}, err
 		}
-		return DateVal(d), nil
+		return DateValue(d), nil
 	case KindDuration:
 		n, unit, ok := strings.Cut(text, " ")
 		d, err := types.ParseDecimal(n)
@@ -170,28 +170,28 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		if !ok || err != nil || !uok || !iok {
 			return Value{}, fmt.Errorf("%s is not a duration like 30 days", shown(text))
 		}
-		return DurationVal(types.Duration{N: i, Unit: u}), nil
+		return DurationValue(types.Duration{N: i, Unit: u}), nil
 	case KindPeriod:
 		pd, err := types.ParsePeriod(text)
 		if err != nil {
 			return Value{}, err
 		}
-		return PeriodVal(pd), nil
+		return PeriodValue(pd), nil
 	case KindText:
-		return Text(text), nil
+		return TextValue(text), nil
 	case KindBool:
 		switch text {
 		case "true":
-			return Bool(true), nil
+			return BoolValue(true), nil
 		case "false":
-			return Bool(false), nil
+			return BoolValue(false), nil
 		}
 		return Value{}, fmt.Errorf("%s is not true or false", shown(text))
 	case KindParty:
 		if !s.agreement.parties[text] {
 			return Value{}, fmt.Errorf("unknown party %s%s", shown(text), suggest(text, s.agreement.partyNames()))
 		}
-		return PartyVal(text), nil
+		return PartyValue(text), nil
 	case KindEnum:
 		i, ok := t.members[text]
 		if !ok {
@@ -202,7 +202,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 			sort.Strings(names)
 			return Value{}, fmt.Errorf("%s is not a %s (one of %s)%s", shown(text), t.kindName, strings.Join(names, ", "), suggest(text, names))
 		}
-		return EnumVal(text, i), nil
+		return EnumValue(text, i), nil
 	}
 	return Value{}, fmt.Errorf("a field of type %s cannot be given as text", t)
 }
@@ -236,7 +236,7 @@ func parseMoneyText(text, currency string) (Value, error) {
 	if d.Sign() < 0 {
 		return Value{}, fmt.Errorf("amount %s is negative; amounts in actions and ledgers must be zero or more", shown(text))
 	}
-	return Money(currency, d), nil
+	return MoneyValue(currency, d), nil
 }
 
 // stripThousands removes thousands separators, checking they are placed

@@ -15,32 +15,32 @@ var (
 	ErrCurrency = errors.New("currency mismatch")
 )
 
-// Error is a failure during evaluation, positioned at the expression or
+// EvalError is a failure during evaluation, positioned at the expression or
 // clause that caused it. It unwraps to the underlying cause (for example
 // ErrDivisionByZero, ErrBudget, context.Canceled).
-type Error struct {
+type EvalError struct {
 	Pos lang.Pos
 	Msg string
 	Err error
 }
 
-func (e *Error) Error() string {
+func (e *EvalError) Error() string {
 	if e.Pos.IsValid() {
 		return fmt.Sprintf("%s: %s", e.Pos, e.Msg)
 	}
 	return e.Msg
 }
 
-func (e *Error) Unwrap() error { return e.Err }
+func (e *EvalError) Unwrap() error { return e.Err }
 
 // atPos positions err at pos unless it already carries a position.
 func atPos(pos lang.Pos, err error) error {
 	if err == nil {
 		return nil
 	}
-	var e *Error
+	var e *EvalError
 	if errors.As(err, &e) && e.Pos.IsValid() {
 		return err
 	}
-	return &Error{Pos: pos, Msg: err.Error(), Err: err}
+	return &EvalError{Pos: pos, Msg: err.Error(), Err: err}
 }

@@ -17,8 +17,8 @@ type Expr struct {
 	nodes []node // one per version of the agreement
 }
 
-// Binding gives a name a value for an expression: the REPL's `given`.
-type Binding struct {
+// GivenValue gives a name a value for an expression: the REPL's `given`.
+type GivenValue struct {
 	Given *lang.Given
 	Value Value
 	Type  lang.Type
@@ -34,7 +34,7 @@ type EvalOptions struct {
 // CompileExpr parses, checks and compiles an expression in the scope of
 // an agreement ("" for the only one) as amended. name is used in error
 // positions (for example "<repl>").
-func (p *Program) CompileExpr(agreementID, name string, src []byte, bindings ...Binding) (*Expr, error) {
+func (p *Program) CompileExpr(agreementID, name string, src []byte, bindings ...GivenValue) (*Expr, error) {
 	e, errs := lang.ParseExpr(name, src)
 	if len(errs) > 0 {
 		return nil, errs
@@ -43,7 +43,7 @@ func (p *Program) CompileExpr(agreementID, name string, src []byte, bindings ...
 }
 
 // CompileParsedExpr is CompileExpr for an expression already parsed.
-func (p *Program) CompileParsedExpr(agreementID string, e lang.Expr, bindings ...Binding) (*Expr, error) {
+func (p *Program) CompileParsedExpr(agreementID string, e lang.Expr, bindings ...GivenValue) (*Expr, error) {
 	ag, err := p.agreementFor(agreementID)
 	if err != nil {
 		return nil, err

@@ -300,8 +300,8 @@ func liar() *interp.Func {
 		Doc:    "Returns the amount in euros, although it claims dollars.",
 		Params: []lang.Type{&lang.Money{Currency: "USD"}},
 		Ret:    &lang.Money{Currency: "USD"},
-		Impl: func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
-			return interp.Money("EUR", args[0].Num()), nil
+		Impl: func(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
+			return interp.MoneyValue("EUR", args[0].Num()), nil
 		},
 	}
 }
@@ -344,7 +344,7 @@ func TestEvalRuntimeErrors(t *testing.T) {
 		if !strings.Contains(err.Error(), c.msg) {
 			t.Errorf("%s: error %q, want it to contain %q", c.src, err, c.msg)
 		}
-		var e *interp.Error
+		var e *interp.EvalError
 		if !errors.As(err, &e) || !e.Pos.IsValid() {
 			t.Errorf("%s: error %q carries no position", c.src, err)
 		} else if c.col != 0 && e.Pos.Col != c.col {

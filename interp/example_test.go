@@ -70,7 +70,7 @@ func ExampleProgram_Decide() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("%-9s %-11s %s: %s\n", fields["actor"], fields["platform"], fields["date"], interp.DescribeDecision(d))
+		fmt.Printf("%-9s %-11s %s: %s\n", fields["actor"], fields["platform"], fields["date"], d.String())
 	}
 	// Output:
 	// openai    AWS         2026-10-31: prohibited by 3.1 "Azure exclusivity"
@@ -122,7 +122,7 @@ func ExampleWithFuncs() {
 		Doc:    "The royalty rate for a region, from the host's rate table.",
 		Params: []lang.Type{lang.TText},
 		Ret:    lang.TPercent,
-		Impl: func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+		Impl: func(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 			r, ok := rates[args[0].Str()]
 			if !ok {
 				return interp.Value{}, fmt.Errorf("no rate for region %q", args[0].Str())
@@ -132,7 +132,7 @@ func ExampleWithFuncs() {
 				return interp.Value{}, err
 			}
 			frac, err = frac.MulPow10(-2)
-			return interp.Pct(frac), err
+			return interp.PercentValue(frac), err
 		},
 	}
 	src := `
@@ -198,7 +198,7 @@ func ExampleProgram_Settle() {
 		fmt.Printf("%s %s → %s, clause %s: %s on %s, due %s\n", l.Period, l.Payer, l.Payee, l.Clause.Num, l.Amount, l.Base, l.Due)
 	}
 	for _, b := range st.Breaches {
-		fmt.Printf("breach at %s:%d: %s\n", b.Source, b.Line, interp.DescribeDecision(b.Decision))
+		fmt.Printf("breach at %s:%d: %s\n", b.Source, b.Line, b.Decision)
 	}
 	// Output:
 	// 2026-Q4 openai → microsoft, clause 5.1: USD 570,002.00 on USD 2,850,010.02, due 2027-02-14

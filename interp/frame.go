@@ -15,7 +15,7 @@ import (
 // plus 1 per operation in the term's definition (operators, if, in, not,
 // field accesses; constant parts cost nothing), whichever branches run; a
 // call of a function spends 1 plus what the function spends through
-// Call.Spend (the standard library: 1 per list element visited, 1 per byte
+// Caller.Spend (the standard library: 1 per list element visited, 1 per byte
 // of text read); a list built spends 1 plus 1 per element, an instance
 // built 1; `in` spends 1 per element compared. The work between two steps
 // is bounded by a constant, so the budget bounds how long a question can
@@ -43,7 +43,7 @@ type frame struct {
 	event  *Record
 	args   []Value
 	stack  []Value
-	call   Call
+	call   Caller
 	// owed answers `owed by … for PERIOD` while a ledger is settled; nil
 	// otherwise.
 	owed func(payer, payee string, p types.Period, clause string) (types.Decimal, error)
@@ -128,6 +128,6 @@ func newFrame(ctx context.Context, budget int64, asOf types.Date) *frame {
 		budget = DefaultStepBudget
 	}
 	fr := &frame{ctx: ctx, budget: budget, stack: make([]Value, 0, 32)}
-	fr.call = Call{ctx: ctx, asOf: asOf, fr: fr}
+	fr.call = Caller{ctx: ctx, asOf: asOf, fr: fr}
 	return fr
 }

@@ -39,7 +39,7 @@ func checkErr(t *testing.T, what string, err error) {
 	if err.Error() == "" {
 		t.Fatalf("%s: an error without a message (%T)", what, err)
 	}
-	var e *interp.Error
+	var e *interp.EvalError
 	if errors.As(err, &e) && len(e.Msg) >= 15 && e.Msg[:15] == "internal error:" {
 		t.Fatalf("%s: %v", what, err)
 	}

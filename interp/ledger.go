@@ -600,9 +600,9 @@ func (lr *ledgerReader) jsonRecord(ms []jsonMember) (*Record, string, string) {
 					return nil, f, fmt.Sprintf("element %d: %v", k+1, err)
 				}
 			}
-			v = ListVal(elems)
+			v = ListValue(elems)
 		case t.kind == KindText:
-			v = Text(m.text) // a JSON string is the text as it is
+			v = TextValue(m.text) // a JSON string is the text as it is
 		case m.kind == '#' && strings.ContainsAny(m.text, "eE"):
 			// A ledger number is written out in digits (SPEC 7.6).
 			return nil, f, fmt.Sprintf("%s has an exponent: write the number without an exponent", shown(m.text))

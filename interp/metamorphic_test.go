@@ -289,7 +289,7 @@ func FuzzReadersAgree(f *testing.F) {
 			if err != nil {
 				return
 			}
-			want = append(want, fmt.Sprintf("%d %s", ev.Line, RecordVal(ev.Record)))
+			want = append(want, fmt.Sprintf("%d %s", ev.Line, RecordValue(ev.Record)))
 		}
 		rows, err := parseRows(text)
 		if err != nil {
@@ -300,7 +300,7 @@ func FuzzReadersAgree(f *testing.F) {
 			if err != nil {
 				t.Fatalf("CSV read, JSON Lines did not: %v", err)
 			}
-			got = append(got, fmt.Sprintf("%d %s", ev.Line, RecordVal(ev.Record)))
+			got = append(got, fmt.Sprintf("%d %s", ev.Line, RecordValue(ev.Record)))
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("JSON Lines read\n%s\nCSV read\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

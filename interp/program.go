@@ -331,7 +331,7 @@ func (p *Program) getFrame(ctx context.Context, asOf types.Date) *frame {
 	fr.ctx, fr.budget, fr.event, fr.args, fr.owed = ctx, p.budget, nil, nil, nil
 	fr.stack = fr.stack[:0]
 	fr.depth = 0
-	fr.call = Call{ctx: ctx, asOf: asOf, fr: fr}
+	fr.call = Caller{ctx: ctx, asOf: asOf, fr: fr}
 	return fr
 }
 

@@ -248,7 +248,3 @@ func describeDecision(d *Decision) string {
 	}
 	return fmt.Sprintf("not covered by any clause, so %s by default", d.Effect)
 }
-
-// DescribeDecision summarises a decision in one line, as tests and the
-// REPL print it.
-func DescribeDecision(d *Decision) string { return describeDecision(d) }

@@ -18,71 +18,71 @@ func dateArg(args []interp.Value) (types.Date, error) {
 	return args[0].Date(), nil
 }
 
-func yearOf(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func yearOf(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	d, err := dateArg(args)
 	if err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Int(int64(d.Year())), nil
+	return interp.IntegerValue(int64(d.Year())), nil
 }
 
-func quarterOf(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func quarterOf(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	d, err := dateArg(args)
 	if err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Int(int64((d.Month()-1)/3 + 1)), nil
+	return interp.IntegerValue(int64((d.Month()-1)/3 + 1)), nil
 }
 
-func monthOf(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func monthOf(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	d, err := dateArg(args)
 	if err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Int(int64(d.Month())), nil
+	return interp.IntegerValue(int64(d.Month())), nil
 }
 
-func dayOf(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func dayOf(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	d, err := dateArg(args)
 	if err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Int(int64(d.Day())), nil
+	return interp.IntegerValue(int64(d.Day())), nil
 }
 
 // dateBound returns the Impl of start_of_month, end_of_quarter and the
 // like: the first (or, when last is true, the last) day of the calendar
 // period of the given kind that contains the date.
-func dateBound(kind types.PeriodKind, last bool) func(*interp.Call, []interp.Value) (interp.Value, error) {
-	return func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func dateBound(kind types.PeriodKind, last bool) func(*interp.Caller, []interp.Value) (interp.Value, error) {
+	return func(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 		d, err := dateArg(args)
 		if err != nil {
 			return interp.Value{}, err
 		}
 		p := types.PeriodOf(kind, 1, d)
 		if last {
-			return interp.DateVal(p.End()), nil
+			return interp.DateValue(p.End()), nil
 		}
-		return interp.DateVal(p.Start()), nil
+		return interp.DateValue(p.Start()), nil
 	}
 }
 
 // periodOf returns the Impl of month_of, quarter_of and year_of.
-func periodOf(kind types.PeriodKind) func(*interp.Call, []interp.Value) (interp.Value, error) {
-	return func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func periodOf(kind types.PeriodKind) func(*interp.Caller, []interp.Value) (interp.Value, error) {
+	return func(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 		d, err := dateArg(args)
 		if err != nil {
 			return interp.Value{}, err
 		}
-		return interp.PeriodVal(types.PeriodOf(kind, 1, d)), nil
+		return interp.PeriodValue(types.PeriodOf(kind, 1, d)), nil
 	}
 }
 
 // fiscalPeriodOf returns the Impl of fiscal_year_of and
 // fiscal_quarter_of: the fiscal period of the calling agreement's fiscal
 // year (Call.FiscalStart) that contains the date.
-func fiscalPeriodOf(kind types.PeriodKind) func(*interp.Call, []interp.Value) (interp.Value, error) {
-	return func(c *interp.Call, args []interp.Value) (interp.Value, error) {
+func fiscalPeriodOf(kind types.PeriodKind) func(*interp.Caller, []interp.Value) (interp.Value, error) {
+	return func(c *interp.Caller, args []interp.Value) (interp.Value, error) {
 		d, err := dateArg(args)
 		if err != nil {
 			return interp.Value{}, err
@@ -94,11 +94,11 @@ func fiscalPeriodOf(kind types.PeriodKind) func(*interp.Call, []interp.Value) (i
 		if err := p.InCalendar(); err != nil {
 			return interp.Value{}, err // FY10000 with a July start ends in 10000
 		}
-		return interp.PeriodVal(p), nil
+		return interp.PeriodValue(p), nil
 	}
 }
 
-func addMonths(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func addMonths(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindDate, interp.KindInteger); err != nil {
 		return interp.Value{}, err
 	}
@@ -110,10 +110,10 @@ func addMonths(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 	if err != nil {
 		return interp.Value{}, err
 	}
-	return interp.DateVal(d), nil
+	return interp.DateValue(d), nil
 }
 
-func addDays(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func addDays(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindDate, interp.KindInteger); err != nil {
 		return interp.Value{}, err
 	}
@@ -125,14 +125,14 @@ func addDays(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 	if err != nil {
 		return interp.Value{}, err
 	}
-	return interp.DateVal(d), nil
+	return interp.DateValue(d), nil
 }
 
-func daysBetween(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func daysBetween(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindDate, interp.KindDate); err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Int(int64(types.DaysBetween(args[0].Date(), args[1].Date()))), nil
+	return interp.IntegerValue(int64(types.DaysBetween(args[0].Date(), args[1].Date()))), nil
 }
 
 // periodArg returns the period of a call with one period argument.
@@ -147,18 +147,18 @@ func periodArg(args []interp.Value) (types.Period, error) {
 	return p, nil
 }
 
-func periodStart(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func periodStart(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	p, err := periodArg(args)
 	if err != nil {
 		return interp.Value{}, err
 	}
-	return interp.DateVal(p.Start()), nil
+	return interp.DateValue(p.Start()), nil
 }
 
-func periodEnd(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func periodEnd(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	p, err := periodArg(args)
 	if err != nil {
 		return interp.Value{}, err
 	}
-	return interp.DateVal(p.End()), nil
+	return interp.DateValue(p.End()), nil
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // This file holds the builtins on lists: sum, count, any, all and filter.
-// Each spends one step per element it visits (interp.Call.Spend), so the
+// Each spends one step per element it visits (interp.Caller.Spend), so the
 // step budget bounds its work; count only reads the length.
 
 // ---- sum ----
@@ -65,7 +65,7 @@ func checkSum(args []lang.Type) (lang.Type, string) {
 
 // sum is the Impl of sum. The total of an empty list with no start is the
 // integer 0.
-func sum(c *interp.Call, args []interp.Value) (interp.Value, error) {
+func sum(c *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantArgs(args, 1, 2); err != nil {
 		return interp.Value{}, err
 	}
@@ -80,7 +80,7 @@ func sum(c *interp.Call, args []interp.Value) (interp.Value, error) {
 		elems = append([]interp.Value{args[1]}, elems...)
 	}
 	if len(elems) == 0 {
-		return interp.Int(0), nil
+		return interp.IntegerValue(0), nil
 	}
 	acc := elems[0]
 	switch acc.Kind() {
@@ -112,11 +112,11 @@ func sum(c *interp.Call, args []interp.Value) (interp.Value, error) {
 	case interp.KindInteger:
 		return intVal(total)
 	case interp.KindDecimal:
-		return interp.Dec(total), nil
+		return interp.DecimalValue(total), nil
 	case interp.KindPercent:
-		return interp.Pct(total), nil
+		return interp.PercentValue(total), nil
 	}
-	return interp.Money(acc.Currency(), total), nil
+	return interp.MoneyValue(acc.Currency(), total), nil
 }
 
 // ---- count ----
@@ -131,17 +131,17 @@ func checkCount(args []lang.Type) (lang.Type, string) {
 	return lang.TInteger, ""
 }
 
-func count(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func count(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindList); err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Int(int64(len(args[0].List()))), nil
+	return interp.IntegerValue(int64(len(args[0].List()))), nil
 }
 
 // ---- any, all ----
 
 // bools returns the elements of a list of bool, spending a step for each.
-func bools(c *interp.Call, args []interp.Value) ([]interp.Value, error) {
+func bools(c *interp.Caller, args []interp.Value) ([]interp.Value, error) {
 	if err := wantKinds(args, interp.KindList); err != nil {
 		return nil, err
 	}
@@ -157,30 +157,30 @@ func bools(c *interp.Call, args []interp.Value) ([]interp.Value, error) {
 	return l, nil
 }
 
-func anyTrue(c *interp.Call, args []interp.Value) (interp.Value, error) {
+func anyTrue(c *interp.Caller, args []interp.Value) (interp.Value, error) {
 	l, err := bools(c, args)
 	if err != nil {
 		return interp.Value{}, err
 	}
 	for _, v := range l {
 		if v.Truth() {
-			return interp.Bool(true), nil
+			return interp.BoolValue(true), nil
 		}
 	}
-	return interp.Bool(false), nil
+	return interp.BoolValue(false), nil
 }
 
-func all(c *interp.Call, args []interp.Value) (interp.Value, error) {
+func all(c *interp.Caller, args []interp.Value) (interp.Value, error) {
 	l, err := bools(c, args)
 	if err != nil {
 		return interp.Value{}, err
 	}
 	for _, v := range l {
 		if !v.Truth() {
-			return interp.Bool(false), nil
+			return interp.BoolValue(false), nil
 		}
 	}
-	return interp.Bool(true), nil
+	return interp.BoolValue(true), nil
 }
 
 // ---- filter ----
@@ -198,7 +198,7 @@ func checkFilter(args []lang.Type) (lang.Type, string) {
 	return args[0], ""
 }
 
-func filter(c *interp.Call, args []interp.Value) (interp.Value, error) {
+func filter(c *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindList, interp.KindList); err != nil {
 		return interp.Value{}, err
 	}
@@ -219,5 +219,5 @@ func filter(c *interp.Call, args []interp.Value) (interp.Value, error) {
 			kept = append(kept, elems[i])
 		}
 	}
-	return interp.ListVal(kept), nil
+	return interp.ListValue(kept), nil
 }

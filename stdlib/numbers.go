@@ -62,8 +62,8 @@ func mixedMsg(a, b lang.Type) string {
 
 // extreme returns the Impl of min (sign -1) or max (sign +1). Of equal
 // values the first is kept.
-func extreme(sign int) func(*interp.Call, []interp.Value) (interp.Value, error) {
-	return func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func extreme(sign int) func(*interp.Caller, []interp.Value) (interp.Value, error) {
+	return func(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 		if err := wantArgs(args, 2, -1); err != nil {
 			return interp.Value{}, err
 		}
@@ -82,7 +82,7 @@ func extreme(sign int) func(*interp.Call, []interp.Value) (interp.Value, error) 
 			}
 		}
 		if decimal && best.Kind() == interp.KindInteger {
-			return interp.Dec(best.Num()), nil // min(1, 2.5) is a decimal
+			return interp.DecimalValue(best.Num()), nil // min(1, 2.5) is a decimal
 		}
 		return best, nil
 	}
@@ -123,7 +123,7 @@ func checkAbs(args []lang.Type) (lang.Type, string) {
 	return nil, fmt.Sprintf("needs a number, a percent or an amount of money, not %s", typeText(t))
 }
 
-func abs(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func abs(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantArgs(args, 1, 1); err != nil {
 		return interp.Value{}, err
 	}
@@ -136,11 +136,11 @@ func abs(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 		}
 		return intVal(n.Neg())
 	case interp.KindDecimal:
-		return interp.Dec(n.Abs()), nil
+		return interp.DecimalValue(n.Abs()), nil
 	case interp.KindPercent:
-		return interp.Pct(n.Abs()), nil
+		return interp.PercentValue(n.Abs()), nil
 	case interp.KindMoney:
-		return interp.Money(v.Currency(), n.Abs()), nil
+		return interp.MoneyValue(v.Currency(), n.Abs()), nil
 	}
 	return interp.Value{}, fmt.Errorf("needs a number, a percent or an amount of money, not %s", valueType(v))
 }
@@ -192,7 +192,7 @@ func checkRoundArgs(x, unit lang.Type) (lang.Type, string) {
 }
 
 // round is the Impl of round: the mode defaults to half-even.
-func round(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func round(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantArgs(args, 2, 3); err != nil {
 		return interp.Value{}, err
 	}
@@ -211,8 +211,8 @@ func round(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 }
 
 // roundWith returns the Impl of floor or ceiling.
-func roundWith(mode types.RoundingMode) func(*interp.Call, []interp.Value) (interp.Value, error) {
-	return func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func roundWith(mode types.RoundingMode) func(*interp.Caller, []interp.Value) (interp.Value, error) {
+	return func(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 		if err := wantArgs(args, 2, 2); err != nil {
 			return interp.Value{}, err
 		}
@@ -261,29 +261,29 @@ func roundValue(x, unit interp.Value, mode types.RoundingMode) (interp.Value, er
 	}
 	switch {
 	case x.Kind() == interp.KindMoney:
-		return interp.Money(x.Currency(), r), nil
+		return interp.MoneyValue(x.Currency(), r), nil
 	case x.Kind() == interp.KindInteger && unit.Kind() == interp.KindInteger:
 		return intVal(r)
 	}
-	return interp.Dec(r), nil
+	return interp.DecimalValue(r), nil
 }
 
 // ---- fraction, percent, amount ----
 
-func fraction(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func fraction(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindPercent); err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Dec(args[0].Num()), nil
+	return interp.DecimalValue(args[0].Num()), nil
 }
 
-func percent(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func percent(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantArgs(args, 1, 1); err != nil {
 		return interp.Value{}, err
 	}
 	switch args[0].Kind() {
 	case interp.KindInteger, interp.KindDecimal:
-		return interp.Pct(args[0].Num()), nil
+		return interp.PercentValue(args[0].Num()), nil
 	}
 	return interp.Value{}, argKindError(0, "decimal", args[0])
 }
@@ -298,9 +298,9 @@ func checkAmount(args []lang.Type) (lang.Type, string) {
 	return lang.TDecimal, ""
 }
 
-func amount(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func amount(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindMoney); err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Dec(args[0].Num()), nil
+	return interp.DecimalValue(args[0].Num()), nil
 }

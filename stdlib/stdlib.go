@@ -515,7 +515,7 @@ func argKindError(i int, want string, got interp.Value) error {
 // currencyError reports amounts in different currencies; it wraps
 // interp.ErrCurrency.
 func currencyError(what string, a, b interp.Value) error {
-	return &interp.Error{
+	return &interp.EvalError{
 		Msg: fmt.Sprintf("needs %s in one currency, not %s and %s", what, valueType(a), valueType(b)),
 		Err: interp.ErrCurrency,
 	}
@@ -524,7 +524,7 @@ func currencyError(what string, a, b interp.Value) error {
 // intVal returns d, a whole number, as an integer value. Integers have the
 // range of every number (60 digits), not that of int64.
 func intVal(d types.Decimal) (interp.Value, error) {
-	return interp.Integer(d)
+	return interp.IntegerFromDecimal(d)
 }
 
 // smallInt returns the integer value v, a number of days or months, as an
@@ -532,7 +532,7 @@ func intVal(d types.Decimal) (interp.Value, error) {
 func smallInt(v interp.Value, unit string) (int, error) {
 	n, ok := v.Num().Int64()
 	if !ok || n < math.MinInt32 || n > math.MaxInt32 {
-		return 0, &interp.Error{
+		return 0, &interp.EvalError{
 			Msg: fmt.Sprintf("%s %s is out of range", v.Num().String(), unit),
 			Err: types.ErrOutOfRange,
 		}

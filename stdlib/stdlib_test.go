@@ -25,7 +25,7 @@ func num(t testing.TB, s string) types.Decimal {
 	return d
 }
 
-func vInt(n int64) interp.Value { return interp.Int(n) }
+func vInt(n int64) interp.Value { return interp.IntegerValue(n) }
 
 type valueFn func(testing.TB) interp.Value
 
@@ -33,7 +33,7 @@ type valueFn func(testing.TB) interp.Value
 // uses it rather than the whole package.
 func i(n int64) valueFn { return func(testing.TB) interp.Value { return vInt(n) } }
 func dec(s string) valueFn {
-	return func(t testing.TB) interp.Value { return interp.Dec(num(t, s)) }
+	return func(t testing.TB) interp.Value { return interp.DecimalValue(num(t, s)) }
 }
 func pct(s string) valueFn { // pct("12.5") is 12.5%
 	return func(t testing.TB) interp.Value {
@@ -41,11 +41,11 @@ func pct(s string) valueFn { // pct("12.5") is 12.5%
 		if err != nil {
 			t.Fatal(err)
 		}
-		return interp.Pct(f)
+		return interp.PercentValue(f)
 	}
 }
 func money(cur, s string) valueFn {
-	return func(t testing.TB) interp.Value { return interp.Money(cur, num(t, s)) }
+	return func(t testing.TB) interp.Value { return interp.MoneyValue(cur, num(t, s)) }
 }
 func usd(s string) valueFn { return money("USD", s) }
 func date(s string) valueFn {
@@ -54,7 +54,7 @@ func date(s string) valueFn {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return interp.DateVal(d)
+		return interp.DateValue(d)
 	}
 }
 func period(s string) valueFn {
@@ -63,12 +63,12 @@ func period(s string) valueFn {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return interp.PeriodVal(p)
+		return interp.PeriodValue(p)
 	}
 }
-func txt(s string) valueFn { return func(testing.TB) interp.Value { return interp.Text(s) } }
+func txt(s string) valueFn { return func(testing.TB) interp.Value { return interp.TextValue(s) } }
 func boolean(b bool) valueFn {
-	return func(testing.TB) interp.Value { return interp.Bool(b) }
+	return func(testing.TB) interp.Value { return interp.BoolValue(b) }
 }
 func list(elems ...valueFn) valueFn {
 	return func(t testing.TB) interp.Value {
@@ -76,7 +76,7 @@ func list(elems ...valueFn) valueFn {
 		for i, e := range elems {
 			vs[i] = e(t)
 		}
-		return interp.ListVal(vs)
+		return interp.ListValue(vs)
 	}
 }
 
@@ -383,7 +383,7 @@ var dateCases = []implCase{
 	c("end_of", "2024-02-29", period("2024-02")),
 	c("start_of", "2026-01-01", period("2026")),
 	c("end_of", "2026-12-31", period("2026")),
-	cerr("start_of", "needs a period, but this one is empty", func(testing.TB) interp.Value { return interp.PeriodVal(types.Period{}) }),
+	cerr("start_of", "needs a period, but this one is empty", func(testing.TB) interp.Value { return interp.PeriodValue(types.Period{}) }),
 	cerr("end_of", "argument 1 must be a period, not date", date("2026-01-01")),
 }
 
@@ -459,20 +459,20 @@ func joinValues(vs []interp.Value) string {
 // number and kind: each must return an error, never panic. Arguments that
 // some builtins accept are only checked not to panic.
 func TestImplWrongArguments(t *testing.T) {
-	texts := interp.ListVal([]interp.Value{interp.Text("x")})
+	texts := interp.ListValue([]interp.Value{interp.TextValue("x")})
 	alwaysWrong := [][]interp.Value{
 		nil,
 		{interp.Value{}},
-		{interp.PartyVal("openai")},
+		{interp.PartyValue("openai")},
 		{interp.Value{}, interp.Value{}, interp.Value{}},
 		{texts, texts},
 	}
 	sometimesWrong := [][]interp.Value{
-		{interp.Text("x")},
-		{interp.Text("x"), interp.Text("y")},
-		{interp.Int(1), interp.Int(2), interp.Int(3), interp.Int(4)},
-		{interp.Money("USD", types.DecimalFromInt(1)), interp.Value{}},
-		{interp.ListVal(nil), interp.Value{}},
+		{interp.TextValue("x")},
+		{interp.TextValue("x"), interp.TextValue("y")},
+		{interp.IntegerValue(1), interp.IntegerValue(2), interp.IntegerValue(3), interp.IntegerValue(4)},
+		{interp.MoneyValue("USD", types.DecimalFromInt(1)), interp.Value{}},
+		{interp.ListValue(nil), interp.Value{}},
 	}
 	call := func(f *interp.Func, args []interp.Value) (v interp.Value, err error) {
 		defer func() {

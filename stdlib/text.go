@@ -9,10 +9,10 @@ import (
 
 // This file holds the builtins on text. Texts compare exactly: capitals
 // matter, and nothing is trimmed. Each spends one step per byte of text it
-// reads (interp.Call.Spend), so the step budget bounds its work.
+// reads (interp.Caller.Spend), so the step budget bounds its work.
 
 // spendText charges the bytes of the text arguments.
-func spendText(c *interp.Call, args []interp.Value) error {
+func spendText(c *interp.Caller, args []interp.Value) error {
 	n := 0
 	for _, a := range args {
 		n += len(a.Str())
@@ -20,53 +20,53 @@ func spendText(c *interp.Call, args []interp.Value) error {
 	return c.Spend(n)
 }
 
-func lower(c *interp.Call, args []interp.Value) (interp.Value, error) {
+func lower(c *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindText); err != nil {
 		return interp.Value{}, err
 	}
 	if err := spendText(c, args); err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Text(strings.ToLower(args[0].Str())), nil
+	return interp.TextValue(strings.ToLower(args[0].Str())), nil
 }
 
-func upper(c *interp.Call, args []interp.Value) (interp.Value, error) {
+func upper(c *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindText); err != nil {
 		return interp.Value{}, err
 	}
 	if err := spendText(c, args); err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Text(strings.ToUpper(args[0].Str())), nil
+	return interp.TextValue(strings.ToUpper(args[0].Str())), nil
 }
 
-func contains(c *interp.Call, args []interp.Value) (interp.Value, error) {
+func contains(c *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindText, interp.KindText); err != nil {
 		return interp.Value{}, err
 	}
 	if err := spendText(c, args); err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Bool(strings.Contains(args[0].Str(), args[1].Str())), nil
+	return interp.BoolValue(strings.Contains(args[0].Str(), args[1].Str())), nil
 }
 
-func startsWith(c *interp.Call, args []interp.Value) (interp.Value, error) {
+func startsWith(c *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindText, interp.KindText); err != nil {
 		return interp.Value{}, err
 	}
 	if err := spendText(c, args); err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Bool(strings.HasPrefix(args[0].Str(), args[1].Str())), nil
+	return interp.BoolValue(strings.HasPrefix(args[0].Str(), args[1].Str())), nil
 }
 
 // length counts characters (Unicode code points), not bytes: "Zürich" has 6.
-func length(c *interp.Call, args []interp.Value) (interp.Value, error) {
+func length(c *interp.Caller, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindText); err != nil {
 		return interp.Value{}, err
 	}
 	if err := spendText(c, args); err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Int(int64(utf8.RuneCountInString(args[0].Str()))), nil
+	return interp.IntegerValue(int64(utf8.RuneCountInString(args[0].Str()))), nil
 }

@@ -66,7 +66,7 @@ func main() {
 			status = "sold"
 			sold = append(sold, sale)
 		}
-		fmt.Printf("  %s  %-9s %-11s %18s  %-7s  %s\n", o["date"], o["actor"], o["platform"], o["gross"], status, interp.DescribeDecision(&d))
+		fmt.Printf("  %s  %-9s %-11s %18s  %-7s  %s\n", o["date"], o["actor"], o["platform"], o["gross"], status, d.String())
 	}
 
 	// Settle the quarter over the sales actually made: Settle takes any
