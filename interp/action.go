@@ -97,6 +97,8 @@ func (a *agreement) typeOf(te *lang.TypeExpr) *fieldType {
 
 // Schema returns the schema of the named action or event of an agreement
 // ("" for the only agreement).
+//
+// The error unwraps to ErrUnknownAgreement or ErrUnknownAction.
 func (p *Program) Schema(agreementID, name string) (*Schema, error) {
 	a, err := p.agreementFor(agreementID)
 	if err != nil {
@@ -109,7 +111,7 @@ func (p *Program) Schema(agreementID, name string) (*Schema, error) {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		return nil, fmt.Errorf("unknown action %s%s", shown(name), suggest(name, names))
+		return nil, errorf(ErrUnknownAction, "unknown action %s%s", shown(name), suggest(name, names))
 	}
 	return s, nil
 }
@@ -288,6 +290,9 @@ func (e *FieldError) Error() string {
 // only one) from field texts, each read as ParseField reads it. Every
 // declared field, `actor` (for actions) and `date` must be present, and no
 // other.
+//
+// An error unwraps to ErrUnknownAgreement or ErrUnknownAction, or is a
+// *FieldError naming the field that is missing, unknown or unreadable.
 func (p *Program) NewAction(agreementID, action string, fields map[string]string) (*Record, error) {
 	s, err := p.Schema(agreementID, action)
 	if err != nil {
@@ -318,6 +323,9 @@ func (p *Program) NewAction(agreementID, action string, fields map[string]string
 // a field (numbers and strings as text; lists as arrays of those). For
 // example {"action":"sell","actor":"openai","date":"2026-12-01",
 // "platform":"AWS","gross":"USD 100.00", ...}.
+//
+// An error unwraps to ErrUnknownAgreement or ErrUnknownAction, or is a
+// *FieldError naming the member that is wrong.
 func (p *Program) ParseActionJSON(data []byte) (*Record, error) {
 	obj, err := actionMembers(data)
 	if err != nil {

@@ -34,6 +34,9 @@ type EvalOptions struct {
 // CompileExpr parses, checks and compiles an expression in the scope of
 // an agreement ("" for the only one) as amended. name is used in error
 // positions (for example "<repl>").
+//
+// An error unwraps to ErrUnknownAgreement, or is a lang.ErrorList of
+// positioned problems with the expression.
 func (p *Program) CompileExpr(agreementID, name string, src []byte, bindings ...GivenValue) (*Expr, error) {
 	e, errs := lang.ParseExpr(name, src)
 	if len(errs) > 0 {
@@ -107,6 +110,8 @@ func (x *Expr) Eval(ctx context.Context, opts EvalOptions) (Value, error) {
 }
 
 // Eval compiles and evaluates an expression in one step.
+//
+// An error is one CompileExpr or Expr.Eval returns.
 func (p *Program) Eval(ctx context.Context, agreementID, src string, opts EvalOptions) (Value, error) {
 	x, err := p.CompileExpr(agreementID, "<expr>", []byte(src))
 	if err != nil {

@@ -27,12 +27,12 @@ const DefaultStepBudget = 1_000_000
 // within a fraction of a millisecond.
 const ctxCheckEvery = 256
 
-// ErrCallDepth reports terms calling each other more than lang.MaxTermDepth
+// errCallDepth reports terms calling each other more than lang.MaxTermDepth
 // deep. The checker refuses an agreement whose terms could (SPEC 13), so a
 // checked program never meets it; it stays as a second line of defence,
 // so that no evaluation can exhaust the Go stack, which is fatal to the
 // whole process rather than an error.
-var ErrCallDepth = fmt.Errorf("terms call each other more than %d deep", lang.MaxTermDepth)
+var errCallDepth = fmt.Errorf("terms call each other more than %d deep", lang.MaxTermDepth)
 
 // frame is the state of one evaluation: the context, the remaining step
 // budget, the as-of date, the event a clause is looking at, and the
@@ -59,7 +59,7 @@ type frame struct {
 // lang.MaxTermDepth deep; leave ends it.
 func (fr *frame) enter() error {
 	if fr.depth >= lang.MaxTermDepth {
-		return ErrCallDepth
+		return errCallDepth
 	}
 	fr.depth++
 	return nil

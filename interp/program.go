@@ -156,6 +156,9 @@ type Source struct {
 
 // LoadFiles reads, parses, checks and compiles the named files. A file
 // larger than the source limit (WithMaxSourceBytes) is an error.
+//
+// An error unwraps to the file system's error (fs.ErrNotExist, ...) for a
+// file that cannot be read, or is one Compile returns.
 func LoadFiles(paths []string, opts ...Option) (*Program, error) {
 	cfg := newConfig(opts)
 	srcs := make([]Source, 0, len(paths))
@@ -187,6 +190,9 @@ func readFileLimited(name string, limit int64) ([]byte, error) {
 // LoadFS reads every file matching the glob patterns in fsys (for example
 // "*.pacta" or "deals/*.pacta"), then parses, checks and compiles them. A
 // file larger than the source limit (WithMaxSourceBytes) is an error.
+//
+// A pattern that matches no file is an error unwrapping to ErrNoFiles;
+// other errors are as for LoadFiles.
 func LoadFS(fsys fs.FS, patterns []string, opts ...Option) (*Program, error) {
 	cfg := newConfig(opts)
 	var names []string
@@ -196,7 +202,7 @@ func LoadFS(fsys fs.FS, patterns []string, opts ...Option) (*Program, error) {
 			return nil, err
 		}
 		if len(m) == 0 {
-			return nil, fmt.Errorf("%s: no files match", pat)
+			return nil, errorf(ErrNoFiles, "%s: no files match", pat)
 		}
 		names = append(names, m...)
 	}
@@ -225,6 +231,8 @@ func LoadFS(fsys fs.FS, patterns []string, opts ...Option) (*Program, error) {
 
 // Compile parses, checks and compiles sources into a Program. Problems are
 // returned as a lang.ErrorList, every one positioned.
+//
+// A file over the source limit is an error unwrapping to ErrTooLarge.
 func Compile(srcs []Source, opts ...Option) (*Program, error) {
 	cfg := newConfig(opts)
 	for _, s := range srcs {
@@ -300,13 +308,13 @@ func (p *Program) agreementFor(id string) (*agreement, error) {
 			return p.agreements[0], nil
 		}
 		if len(p.agreements) == 0 {
-			return nil, fmt.Errorf("no agreement is loaded")
+			return nil, errorf(ErrUnknownAgreement, "no agreement is loaded")
 		}
-		return nil, fmt.Errorf("several agreements are loaded (%s); say which", strings.Join(p.Agreements(), ", "))
+		return nil, errorf(ErrUnknownAgreement, "several agreements are loaded (%s); say which", strings.Join(p.Agreements(), ", "))
 	}
 	a, ok := p.byID[id]
 	if !ok {
-		return nil, fmt.Errorf("no agreement called %q is loaded", id)
+		return nil, errorf(ErrUnknownAgreement, "no agreement called %q is loaded", id)
 	}
 	return a, nil
 }

@@ -160,6 +160,10 @@ type Overdue struct {
 // lines (per period and clause; a milestone's per day, SPEC 6.4; a late
 // charge per line paid late), the lines still unpaid, and the breaches
 // kept (SettleOptions.BreachSample).
+//
+// A problem with an event is a *LedgerError naming its source and line;
+// an evaluation failure unwraps to its cause (ErrBudget, the context's
+// error, ...); an unknown agreement unwraps to ErrUnknownAgreement.
 func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], opts SettleOptions) (*Statement, error) {
 	if err := ctxErr(ctx); err != nil {
 		return nil, err

@@ -60,6 +60,9 @@ type testRun struct {
 }
 
 // RunTests runs every test block in the program's files, in file order.
+//
+// Failing tests are not errors: they are in the report. An error is a
+// cancelled context or an evaluation that could not run.
 func (p *Program) RunTests(ctx context.Context) (*TestReport, error) {
 	rep := &TestReport{}
 	covered := map[*lang.ClauseDecl]bool{}
