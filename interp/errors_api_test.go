@@ -162,4 +162,3 @@ func TestDecisionPermittedString(t *testing.T) {
 		}
 	}
 }
-
