@@ -11,13 +11,11 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // errorsDeal compiles the example deal (one agreement, "partnership").
 func errorsDeal(t *testing.T, opts ...interp.Option) *interp.Program {
 	t.Helper()
-	opts = append([]interp.Option{interp.WithFuncs(stdlib.Funcs()...)}, opts...)
 	p, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}}, opts...)
 	if err != nil {
 		t.Fatal(err)

@@ -12,7 +12,6 @@ import (
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 const calcSrc = `
@@ -308,7 +307,7 @@ func liar() *interp.Func {
 
 func TestEvalRuntimeErrors(t *testing.T) {
 	p, err := interp.Compile([]interp.Source{{Name: "calc.pacta", Text: []byte(calcSrc)}},
-		interp.WithFuncs(stdlib.Funcs()...), interp.WithFuncs(liar()))
+		interp.WithFuncs(liar()))
 	if err != nil {
 		t.Fatal(err)
 	}

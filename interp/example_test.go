@@ -9,7 +9,6 @@ import (
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 const exampleDealSrc = `
@@ -50,8 +49,7 @@ amendment aws "AWS concessions" amends partnership {
 // Compile an agreement once, then decide as many actions as needed; the
 // Program is safe for concurrent use.
 func ExampleProgram_Decide() {
-	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}},
-		interp.WithFuncs(stdlib.Funcs()...))
+	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -82,8 +80,7 @@ func ExampleProgram_Decide() {
 // Evaluate expressions against an agreement: its terms, parties and
 // members are in scope. Arithmetic is exact.
 func ExampleProgram_Eval() {
-	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}},
-		interp.WithFuncs(stdlib.Funcs()...))
+	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -146,7 +143,7 @@ agreement licence "Licence" {
     studio pays author royalty_rate(region) of price of each sell by studio
 }`
 	prog, err := interp.Compile([]interp.Source{{Name: "licence.pacta", Text: []byte(src)}},
-		interp.WithFuncs(stdlib.Funcs()...), interp.WithFuncs(royaltyRate))
+		interp.WithFuncs(royaltyRate))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -170,8 +167,7 @@ agreement licence "Licence" {
 // events, so a host can stream rows from a database as well as from CSV
 // or JSON Lines (Program.ReadCSV, Program.ReadJSONL).
 func ExampleProgram_Settle() {
-	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}},
-		interp.WithFuncs(stdlib.Funcs()...))
+	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}})
 	if err != nil {
 		log.Fatal(err)
 	}

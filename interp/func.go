@@ -23,6 +23,10 @@ type Func struct {
 	// Check types a call whose signature is generic (min over money or
 	// numbers, say). When nil, Params and Ret are used exactly.
 	Check func(args []lang.Type) (lang.Type, string)
+	// Signature is the signature in words for documentation, such as
+	// "min(T, T, ...) → T, for T a number or money"; when it is empty,
+	// documentation makes one from Params and Ret.
+	Signature string
 	// Impl computes the result. It must not keep args.
 	Impl func(c *Caller, args []Value) (Value, error)
 }

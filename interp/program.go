@@ -35,6 +35,7 @@ type Option func(*config)
 
 type config struct {
 	funcs     []*Func
+	noStdlib  bool
 	budget    int64
 	maxSource int64
 	maxRow    int
@@ -127,15 +128,22 @@ func readLimited(name string, r io.Reader, limit int64) ([]byte, error) {
 	return b, nil
 }
 
-// WithFuncs makes functions callable from agreements: the standard
-// library's builtins (stdlib.Funcs()) and the host's own. A later function
-// with the same name replaces an earlier one. Compile fails when a
+// WithFuncs makes the host's own functions callable from agreements,
+// beside the standard library's (see Builtins). A later function with the
+// same name replaces an earlier one, and a host function replaces a
+// builtin of its name. Compile fails when a
 // function's name is not an identifier or is a reserved word, when it has
 // neither Ret nor Check, or no Impl. Each call's result is checked against
 // its type: a function that returns another type fails the question
 // ("host function fx returned text, declared decimal").
 func WithFuncs(fns ...*Func) Option {
 	return func(c *config) { c.funcs = append(c.funcs, fns...) }
+}
+
+// WithoutStdlib leaves the standard library out: agreements can call only
+// the functions given with WithFuncs.
+func WithoutStdlib() Option {
+	return func(c *config) { c.noStdlib = true }
 }
 
 // WithStepBudget bounds every question asked of the program (one decision,
@@ -245,10 +253,14 @@ func Compile(srcs []Source, opts ...Option) (*Program, error) {
 			return nil, err
 		}
 	}
+	funcs := cfg.funcs
+	if !cfg.noStdlib {
+		funcs = append(Builtins(), cfg.funcs...)
+	}
 	p := &Program{
 		maxRow:  cfg.maxRow,
 		sources: map[string][]byte{},
-		funcs:   newFuncTable(cfg.funcs),
+		funcs:   newFuncTable(funcs),
 		byID:    map[string]*agreement{},
 		budget:  cfg.budget,
 	}

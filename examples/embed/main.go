@@ -18,7 +18,6 @@ import (
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 func main() {
@@ -32,7 +31,7 @@ func main() {
 
 	// Compile once, from any fs.FS; the Program is immutable and may be
 	// shared by every request handler.
-	prog, err := interp.LoadFS(os.DirFS(dir), []string{"*.pacta"}, interp.WithFuncs(stdlib.Funcs()...))
+	prog, err := interp.LoadFS(os.DirFS(dir), []string{"*.pacta"})
 	if err != nil {
 		log.Fatalf("loading %s: %v", dir, err)
 	}
