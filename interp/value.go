@@ -14,19 +14,19 @@ type Kind uint8
 // The kinds of value, one per language type.
 const (
 	KindInvalid  Kind = iota // the zero Value
-	KindInteger              // whole number; num has scale 0
-	KindDecimal              // exact decimal number
-	KindPercent              // a rate; num holds the fraction (20% is 0.20)
-	KindMoney                // num is the amount, str the ISO 4217 currency code
-	KindDate                 // date holds the day
-	KindDuration             // dur holds the length
-	KindPeriod               // per holds the period
-	KindText                 // str holds the text
-	KindBool                 // bits is 0 or 1
-	KindParty                // str is the party's identifier
-	KindEnum                 // str is the member's name, bits its index in its kind
-	KindRecord               // rec holds an action or event instance
-	KindList                 // list holds the elements
+	KindInteger              // a whole number: IntegerValue, read with Num
+	KindDecimal              // an exact decimal: DecimalValue, Num
+	KindPercent              // a rate held as a fraction, 20% as 0.20: PercentValue, Num
+	KindMoney                // an amount in a currency: MoneyValue, Num and Currency
+	KindDate                 // DateValue, Date
+	KindDuration             // DurationValue, Duration
+	KindPeriod               // PeriodValue, Period
+	KindText                 // TextValue, Str
+	KindBool                 // BoolValue, Truth
+	KindParty                // a party's identifier: PartyValue, Str
+	KindEnum                 // a member of a kind: EnumValue, Str is its name
+	KindRecord               // an action or event instance: RecordValue, Record
+	KindList                 // ListValue, List
 )
 
 var kindNames = [...]string{
