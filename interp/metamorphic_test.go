@@ -17,7 +17,6 @@ import (
 	"unicode/utf8"
 
 	. "github.com/pacta-lang/pacta/interp"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // exampleLedgers lists the example deals that have a ledger.csv.
@@ -138,7 +137,7 @@ func TestReadersAgreeOnExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := Compile(srcs, WithFuncs(stdlib.Funcs()...))
+			p, err := Compile(srcs)
 			if err != nil {
 				t.Fatal(err)
 			}
