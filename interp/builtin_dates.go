@@ -79,7 +79,7 @@ func periodOf(kind types.PeriodKind) func(*Caller, []Value) (Value, error) {
 
 // fiscalPeriodOf returns the Impl of fiscal_year_of and
 // fiscal_quarter_of: the fiscal period of the calling agreement's fiscal
-// year (Call.FiscalStart) that contains the date.
+// year (Caller.FiscalStart) that contains the date.
 func fiscalPeriodOf(kind types.PeriodKind) func(*Caller, []Value) (Value, error) {
 	return func(c *Caller, args []Value) (Value, error) {
 		d, err := dateArg(args)

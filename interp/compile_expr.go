@@ -25,7 +25,7 @@ type compiler struct {
 	event      *Schema // the clause's event, when in a clause
 	params     map[*lang.Param]int
 	// fiscal is the first month of the agreement's fiscal year, which
-	// functions see through Call.FiscalStart.
+	// functions see through Caller.FiscalStart.
 	fiscal int
 }
 

@@ -140,7 +140,7 @@ type funcNode struct {
 	fn     *Func
 	args   []node
 	ret    lang.Type
-	fiscal int // the agreement's fiscal start month, for Call.FiscalStart
+	fiscal int // the agreement's fiscal start month, for Caller.FiscalStart
 	pos    lang.Pos
 }
 
