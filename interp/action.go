@@ -122,7 +122,9 @@ func (s *Schema) FieldType(i int) string { return s.types[i].String() }
 // ParseField converts the text of field i (as found in a ledger or given
 // on the command line) to a value of the field's type. Money may be
 // written `USD 1,250.00` or `1250.00` (the agreement's currency); percents
-// as `20%`; dates as 2026-11-01; kinds and parties by name.
+// as `20%`; dates as 2026-11-01; kinds and parties by name. An error
+// says in words what is wrong with text; it carries no position, as the
+// caller knows the field and where the text came from.
 func (s *Schema) ParseField(i int, text string) (Value, error) {
 	return s.parseText(s.types[i], strings.TrimSpace(text))
 }

@@ -83,7 +83,9 @@ func (p *Program) CompileParsedExpr(agreementID string, e lang.Expr, bindings ..
 // Type returns the type of the expression.
 func (x *Expr) Type() lang.Type { return x.typ }
 
-// Eval evaluates the expression.
+// Eval evaluates the expression. An error is an *EvalError positioned in
+// the expression, which unwraps to its cause: ErrBudget, ErrCurrency,
+// types.ErrDivisionByZero, types.ErrOutOfRange or the context's error.
 func (x *Expr) Eval(ctx context.Context, opts EvalOptions) (Value, error) {
 	if err := ctxErr(ctx); err != nil {
 		return Value{}, err

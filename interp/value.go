@@ -115,7 +115,7 @@ func IntegerValue(n int64) Value { return Value{kind: KindInteger, num: types.De
 
 // IntegerFromDecimal returns the whole number d as an integer value, with scale 0
 // (12.00 becomes 12). Integers are exact, like every number: any whole
-// number of up to MaxDecimalDigits digits is an integer, beyond the range
+// number of up to types.MaxDecimalDigits digits is an integer, beyond the range
 // of int64 too (SPEC 3.1). A d with a fractional part is an error.
 func IntegerFromDecimal(d types.Decimal) (Value, error) {
 	r, err := d.Round(types.DecimalFromInt(1), types.Down)
