@@ -9,7 +9,7 @@ import (
 )
 
 // Expr is an expression compiled against a program, ready to be evaluated
-// many times and from many goroutines.
+// many times and from many goroutines. (lang.Expr is its syntax tree.)
 type Expr struct {
 	p     *Program
 	ag    *agreement

@@ -69,7 +69,8 @@ func (v Value) elems() []Value {
 }
 
 // Record is an action or event instance. Fields are in the order of the
-// schema, with the implicit fields included; see Schema.
+// schema, with the implicit fields included; see Schema. (lang.Record is
+// its type, as the checker knows it.)
 type Record struct {
 	Schema *Schema
 	Fields []Value
