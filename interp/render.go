@@ -150,7 +150,7 @@ func dateJSON(d types.Date) string {
 func decisionJSON(d *Decision) *jsonDecision {
 	out := &jsonDecision{
 		Agreement: d.Agreement, AsOf: dateJSON(d.AsOf), Version: d.Version,
-		Verdict: d.Verdict.String(), Effect: d.Effect.String(), Summary: DescribeDecision(d),
+		Verdict: d.Verdict.String(), Effect: d.Effect.String(), Summary: describeDecision(d),
 		Clause: clauseJSON(d.Clause), Conflict: []*jsonClause{}, Applied: []jsonApplied{}, Note: d.Note,
 	}
 	if d.Verdict == lang.Conflict {
@@ -615,7 +615,7 @@ func pluralWord(n int64, one, many string) string {
 // it says, its part in the outcome and why.
 func (d *Decision) WriteText(w io.Writer) error {
 	var b strings.Builder
-	b.WriteString(DescribeDecision(d))
+	b.WriteString(describeDecision(d))
 	b.WriteByte('\n')
 	switch {
 	case d.Verdict == lang.Conflict:
