@@ -215,23 +215,23 @@ func TestValueMarshalJSON(t *testing.T) {
 		want string
 	}{
 		{interp.Value{}, `null`},
-		{interp.Int(-42), `{"kind":"integer","value":"-42"}`},
-		{interp.Dec(dec("0.125")), `{"kind":"decimal","value":"0.125"}`},
-		{interp.Pct(dec("0.20")), `{"kind":"percent","value":"0.20"}`}, // 20%, as its fraction
-		{interp.Money("USD", dec("1250000.00")), `{"kind":"money","value":"1250000.00","currency":"USD"}`},
-		{interp.DateVal(mustDate(t, "2026-11-01")), `{"kind":"date","value":"2026-11-01"}`},
-		{interp.DurationVal(types.Duration{N: 30, Unit: types.Days}), `{"kind":"duration","value":"30 days"}`},
-		{interp.PeriodVal(q4), `{"kind":"period","value":"2026-Q4"}`},
-		{interp.PeriodVal(fy), `{"kind":"period","value":"FY2027 (July)"}`},
-		{interp.Text("a \"b\" <c> & \\ \n\u2028\xff"), `{"kind":"text","value":"a \"b\" <c> & \\ \n\u2028\ufffd"}`},
-		{interp.Bool(true), `{"kind":"bool","value":true}`},
-		{interp.PartyVal("seller"), `{"kind":"party","value":"seller"}`},
-		{interp.EnumVal("AWS", 1), `{"kind":"enum","value":"AWS"}`},
-		{interp.ListVal(nil), `{"kind":"list","value":[]}`},
-		{interp.ListVal([]interp.Value{interp.Int(1), interp.Bool(false)}), `{"kind":"list","value":[{"kind":"integer","value":"1"},{"kind":"bool","value":false}]}`},
+		{interp.IntegerValue(-42), `{"kind":"integer","value":"-42"}`},
+		{interp.DecimalValue(dec("0.125")), `{"kind":"decimal","value":"0.125"}`},
+		{interp.PercentValue(dec("0.20")), `{"kind":"percent","value":"0.20"}`}, // 20%, as its fraction
+		{interp.MoneyValue("USD", dec("1250000.00")), `{"kind":"money","value":"1250000.00","currency":"USD"}`},
+		{interp.DateValue(mustDate(t, "2026-11-01")), `{"kind":"date","value":"2026-11-01"}`},
+		{interp.DurationValue(types.Duration{N: 30, Unit: types.Days}), `{"kind":"duration","value":"30 days"}`},
+		{interp.PeriodValue(q4), `{"kind":"period","value":"2026-Q4"}`},
+		{interp.PeriodValue(fy), `{"kind":"period","value":"FY2027 (July)"}`},
+		{interp.TextValue("a \"b\" <c> & \\ \n\u2028\xff"), `{"kind":"text","value":"a \"b\" <c> & \\ \n\u2028\ufffd"}`},
+		{interp.BoolValue(true), `{"kind":"bool","value":true}`},
+		{interp.PartyValue("seller"), `{"kind":"party","value":"seller"}`},
+		{interp.EnumValue("AWS", 1), `{"kind":"enum","value":"AWS"}`},
+		{interp.ListValue(nil), `{"kind":"list","value":[]}`},
+		{interp.ListValue([]interp.Value{interp.IntegerValue(1), interp.BoolValue(false)}), `{"kind":"list","value":[{"kind":"integer","value":"1"},{"kind":"bool","value":false}]}`},
 		// The fields in the schema's order: as declared, then the
 		// implicit actor and date.
-		{interp.RecordVal(rec), `{"kind":"record","name":"sell","value":{"platform":{"kind":"enum","value":"AWS"},"gross":{"kind":"money","value":"1250.50","currency":"USD"},` +
+		{interp.RecordValue(rec), `{"kind":"record","name":"sell","value":{"platform":{"kind":"enum","value":"AWS"},"gross":{"kind":"money","value":"1250.50","currency":"USD"},` +
 			`"actor":{"kind":"party","value":"seller"},"date":{"kind":"date","value":"2026-10-20"}}}`},
 	} {
 		got, err := c.v.MarshalJSON()
@@ -259,7 +259,7 @@ func TestValueMarshalJSON(t *testing.T) {
 
 // Zero answers marshal without panicking, into valid JSON.
 func TestZeroAnswersMarshal(t *testing.T) {
-	for _, v := range []any{interp.Decision{}, &interp.Decision{}, interp.Statement{}, interp.TestReport{}, interp.RecordVal(nil), interp.ListVal([]interp.Value{{}})} {
+	for _, v := range []any{interp.Decision{}, &interp.Decision{}, interp.Statement{}, interp.TestReport{}, interp.RecordValue(nil), interp.ListValue([]interp.Value{{}})} {
 		b, err := json.Marshal(v)
 		if err != nil || !json.Valid(b) {
 			t.Errorf("json.Marshal(%T) = %s, %v", v, b, err)

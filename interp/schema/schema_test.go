@@ -15,7 +15,6 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/schema"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // compile loads every embedded schema and compiles the four top-level ones.
@@ -89,7 +88,7 @@ func TestExamplesMatchSchemas(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := interp.Compile(srcs, interp.WithFuncs(stdlib.Funcs()...))
+		p, err := interp.Compile(srcs)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -139,7 +138,7 @@ func TestExamplesMatchSchemas(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", path, err)
 				}
-				validate(t, schemas[schema.Value], path+" row as a value", marshal(t, interp.RecordVal(ev.Record)))
+				validate(t, schemas[schema.Value], path+" row as a value", marshal(t, interp.RecordValue(ev.Record)))
 				counts["rows"]++
 				if ev.Record.Schema.Event {
 					continue
