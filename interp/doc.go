@@ -15,6 +15,12 @@
 // ErrUnknownAction, ErrNoFiles, ErrTooLarge, ErrBudget, ErrCurrency); each
 // function says which.
 //
+// Answers render for people as text (Decision.WriteText,
+// Statement.WriteText, TestReport.WriteText) and for programs as JSON:
+// Decision, Statement, TestReport and Value implement json.Marshaler in
+// the shapes their MarshalJSON methods document, WriteJSON writes the same
+// JSON, and package interp/schema pins the shapes with JSON Schemas.
+//
 // The exact values an agreement computes with (types.Decimal, types.Date,
 // types.Duration, types.Period) are in package interp/types; the
 // arithmetic of settlement formulas is in interp/internal/formula.

@@ -8,9 +8,15 @@
 //   - Duration: a number of days, weeks, months or years;
 //   - Period: a month, quarter, year, fiscal year or fiscal quarter.
 //
+// Each has a text form (encoding.TextMarshaler and TextUnmarshaler: in
+// JSON a Decimal is a string, never a number); Decimal is also a
+// sql.Scanner and driver.Valuer, and a Date converts to and from
+// time.Time (DateOfTime, Date.Time).
+//
 // Every value is a small comparable struct that is safe to copy and to
 // share between goroutines. Operations that cannot give an exact,
 // representable result return an error wrapping ErrOutOfRange (or
-// ErrInvalidDate, ErrInvalidPeriod for text that is not a date or period)
-// rather than rounding or wrapping silently.
+// ErrInvalidDecimal, ErrInvalidDate, ErrInvalidPeriod, ErrInvalidDuration
+// for text that is not a decimal, date, period or duration) rather than
+// rounding or wrapping silently.
 package types
