@@ -320,3 +320,45 @@ func TestDurationText(t *testing.T) {
 		t.Errorf("MarshalText of an unknown unit = %v", err)
 	}
 }
+
+// FuzzTextRoundTrip: whatever text a Decimal, Date, Period or Duration
+// accepts, it writes back a text that reads as the same value (a Date
+// the very same text; the others may respell it: "1 weeks" is "1 week",
+// "FY2027 (july)" is "FY2027 (July)"). Nothing panics.
+func FuzzTextRoundTrip(f *testing.F) {
+	for _, s := range []string{"0", "-0.50", "2026-11-01", "FY2027-Q1 (April)", "FY2027 (july)", "2027-Q4", "30 days", "-1 year", "", "9999-12-31", "1 weeks"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var d Decimal
+		if d.UnmarshalText([]byte(s)) == nil {
+			b, _ := d.MarshalText()
+			var back Decimal
+			if err := back.UnmarshalText(b); err != nil || !back.Equal(d) || back.Scale() != d.Scale() {
+				t.Errorf("decimal %q -> %q -> %v, %v", s, b, back, err)
+			}
+		}
+		var dt Date
+		if dt.UnmarshalText([]byte(s)) == nil {
+			if b, _ := dt.MarshalText(); string(b) != s {
+				t.Errorf("date %q -> %q", s, b)
+			}
+		}
+		var p Period
+		if p.UnmarshalText([]byte(s)) == nil {
+			b, _ := p.MarshalText()
+			var back Period
+			if err := back.UnmarshalText(b); err != nil || back != p {
+				t.Errorf("period %q -> %q -> %v, %v", s, b, back, err)
+			}
+		}
+		var x Duration
+		if x.UnmarshalText([]byte(s)) == nil {
+			b, _ := x.MarshalText()
+			var back Duration
+			if err := back.UnmarshalText(b); err != nil || back != x {
+				t.Errorf("duration %q -> %q -> %v, %v", s, b, back, err)
+			}
+		}
+	})
+}
