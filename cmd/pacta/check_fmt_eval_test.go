@@ -146,9 +146,3 @@ func TestEval(t *testing.T) {
 	}
 }
 
-func TestVersion(t *testing.T) {
-	out, _, code := runCLI(t, "", "version")
-	if code != 0 || !strings.HasPrefix(out, "pacta ") {
-		t.Errorf("version: %d %q", code, out)
-	}
-}

@@ -15,10 +15,6 @@ import (
 	"os"
 )
 
-// version is the release version, set at build time with
-// -ldflags "-X main.version=...".
-var version = "0.1.0-dev"
-
 // command is one subcommand of the CLI.
 type command struct {
 	name    string
@@ -50,6 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch args[0] {
+	case "--version", "-version":
+		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 {
 			return run([]string{args[1], "--help"}, stdout, stderr)
@@ -78,17 +76,4 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run `pacta COMMAND --help` for the options of a command.")
-}
-
-func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("version", "pacta version", "Print the version of pacta.", stderr)
-	if code, ok := parseFlags(fs, args); !ok {
-		return code
-	}
-	if fs.NArg() != 0 {
-		fmt.Fprintln(stderr, "pacta version: takes no arguments")
-		return 2
-	}
-	fmt.Fprintf(stdout, "pacta %s\n", version)
-	return 0
 }
