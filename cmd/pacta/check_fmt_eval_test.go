@@ -145,4 +145,3 @@ func TestEval(t *testing.T) {
 		t.Errorf("division by zero error: %q", errOut)
 	}
 }
-

@@ -11,13 +11,15 @@ import (
 var version = versionOf(debug.ReadBuildInfo())
 
 // versionOf describes the build that info records: the module version
-// when pacta was installed with `go install …/cmd/pacta@VERSION`, or
-// "(devel)" when it was built from a checkout, followed in that case by
-// the commit the go command stamped (first 12 hex digits), its time, and
-// whether the tree had changes not committed:
+// when pacta was installed with `go install …/cmd/pacta@VERSION`; when it
+// was built from a checkout, the version the go command gave it ("(devel)",
+// or since Go 1.24 a pseudo-version naming the commit) followed by the
+// commit it stamped (first 12 hex digits), the commit's time, and whether
+// the tree had changes not committed:
 //
 //	v0.1.0
 //	(devel) (revision 3bce985abcde, 2026-12-02T19:00:00Z, with local changes)
+//	v0.0.0-20261202190000-3bce985abcde (revision 3bce985abcde, 2026-12-02T19:00:00Z)
 //
 // Without build information (ok false) it is "(unknown)".
 func versionOf(info *debug.BuildInfo, ok bool) string {
@@ -60,8 +62,9 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("version", "pacta version",
 		`Print the version of pacta, read from the build information the go
 command records in the binary: the module version (v0.1.0) when
-installed with go install, or (devel) with the commit and its time when
-built from a checkout. pacta --version prints the same.`, stderr)
+installed with go install; when built from a checkout, (devel) or a
+pseudo-version, with the commit, its time and whether the tree had local
+changes. pacta --version prints the same.`, stderr)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
