@@ -32,6 +32,7 @@ func commands() []command {
 		{"test", "run the test blocks of agreements", runTest},
 		{"repl", "ask questions and try clauses interactively", runRepl},
 		{"version", "print the version", runVersion},
+		{"completion", "print a shell completion script (bash, zsh, fish)", runCompletion},
 	}
 }
 
