@@ -88,7 +88,7 @@ Exit status: 0 every action decided (and, with --fail-on, none failed),
 	ctx := context.Background()
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
-	n := 0         // decisions written
+	n := 0          // decisions written
 	failed := false // an answer --fail-on names
 	decideOne := func(text []byte) error {
 		rec, err := parseAction(p, text)
