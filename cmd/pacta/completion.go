@@ -64,9 +64,10 @@ type flagSpec struct {
 
 // flagValues are the flags whose values are a fixed set.
 var flagValues = map[string][]string{
-	"format":   {"text", "json"},
-	"breaches": {"summary", "all"},
-	"fail-on":  {"prohibited", "conflict"},
+	"format":        {"text", "json"},
+	"breaches":      {"summary", "all"},
+	"fail-on":       {"prohibited", "conflict"},
+	"ledger-format": {"csv", "jsonl"},
 }
 
 // flagFiles are the flags that name files, with their extensions.
