@@ -20,7 +20,7 @@ var stdin io.Reader = os.Stdin
 const maxInputLine = 16 << 20
 
 func runDecide(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("decide", "pacta decide FILE|DIR... [--action JSON] [--as-of DATE] [--format text|json]",
+	fs := newFlags("decide", "pacta decide FILE|DIR... [--action JSON] [--as-of DATE] [--format text|json] [--fail-on prohibited|conflict]",
 		`Decide whether actions may be taken: permitted, prohibited, a conflict,
 or not covered (and then the agreement's default), with the deciding
 clause and every clause that applied.

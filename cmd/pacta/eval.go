@@ -19,7 +19,7 @@ const scratchAgreement = `agreement scratch "Scratch" {
 `
 
 func runEval(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("eval", "pacta eval [-f FILE|DIR]... [--agreement ID] [--as-of DATE] EXPR",
+	fs := newFlags("eval", "pacta eval [-f FILE|DIR]... [--agreement ID] [--as-of DATE] [--format text|json] EXPR",
 		`Evaluate an expression exactly and print its value. With -f, the
 expression may use the parties, kinds, terms and actions of the loaded
 agreements (as amended).

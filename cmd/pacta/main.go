@@ -1,12 +1,3 @@
-// Command pacta checks, formats and runs Pacta agreements.
-//
-// Usage:
-//
-//	pacta check FILE...        parse and type-check
-//	pacta fmt [-w|-l|-d] FILE... print or rewrite in canonical layout
-//	pacta version              print the version
-//
-// Run `pacta help` or `pacta COMMAND --help` for details.
 package main
 
 import (
@@ -73,8 +64,24 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run `pacta COMMAND --help` for the options of a command.")
+	fmt.Fprintln(w, "A directory stands for the .pacta files below it, except in directories")
+	fmt.Fprintln(w, "named testdata or vendor or starting with . or _ (as go's ./... does).")
+	fmt.Fprintln(w)
+	fmt.Fprint(w, exitStatusHelp)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run `pacta COMMAND --help` for the options of a command, and")
+	fmt.Fprintln(w, "`pacta --version` for the version.")
 }
+
+// exitStatusHelp is the table of exit statuses that pacta help prints;
+// README.md and doc.go show the same table.
+const exitStatusHelp = `Exit status:
+  0  success
+  1  problems found: errors in agreements, ledgers or actions, failed
+     tests, or files that fmt -l or fmt -d would change
+  2  usage error: an unknown command or flag, a missing argument
+  3  pacta decide --fail-on: an action got the answer named
+`

@@ -16,7 +16,7 @@ import (
 )
 
 func runSettle(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("settle", "pacta settle FILE|DIR... --ledger PATH [--period PERIOD | --from DATE --to DATE] [--as-of DATE] [--agreement ID] [--format text|json] [--breaches summary|all]",
+	fs := newFlags("settle", "pacta settle FILE|DIR... --ledger PATH|- [--ledger-format csv|jsonl] [--period PERIOD | --from DATE --to DATE] [--as-of DATE] [--agreement ID] [--format text|json] [--breaches summary|all]",
 		`Settle a ledger: apply every payment and share clause to the actions and
 events in the ledger, and print the statement per period and per pair of
 parties (each line with its clause, base, rate, amount and due date),
