@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -74,7 +75,7 @@ Exit status: 0 every action decided (and, with --fail-on, none failed),
 	}
 	var opts interp.DecideOptions
 	if *asOf != "" {
-		d, err := interp.ParseDate(*asOf)
+		d, err := types.ParseDate(*asOf)
 		if err != nil {
 			return usageError(fs, stderr, "decide", fmt.Sprintf("--as-of: %v", err))
 		}
