@@ -33,7 +33,7 @@ type problemJSON struct {
 func problemsJSON(err error) (out []problemJSON, omitted int) {
 	out = []problemJSON{}
 	var errs lang.ErrorList
-	var ie *interp.Error
+	var ie *interp.EvalError
 	switch {
 	case errors.As(err, &errs):
 		errs.Sort()
