@@ -81,13 +81,20 @@ func expandDirs(paths []string) ([]string, error) {
 			return nil, fileError(p, err)
 		}
 		if len(names) == 0 {
-			return nil, fmt.Errorf("%s: no .pacta files in this directory", p)
+			return nil, noFilesError{p}
 		}
 		sort.Strings(names)
 		out = append(out, names...)
 	}
 	return out, nil
 }
+
+// noFilesError is a directory with no .pacta files to read; it unwraps to
+// interp.ErrNoFiles, as interp.ReadPaths's does.
+type noFilesError struct{ dir string }
+
+func (e noFilesError) Error() string { return e.dir + ": no .pacta files in this directory" }
+func (noFilesError) Unwrap() error   { return interp.ErrNoFiles }
 
 // skipDir reports whether a directory of this name below one named on the
 // command line is left out (see expandDirs).
