@@ -145,10 +145,3 @@ func TestEval(t *testing.T) {
 		t.Errorf("division by zero error: %q", errOut)
 	}
 }
-
-func TestVersion(t *testing.T) {
-	out, _, code := runCLI(t, "", "version")
-	if code != 0 || !strings.HasPrefix(out, "pacta ") {
-		t.Errorf("version: %d %q", code, out)
-	}
-}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
+	"github.com/pacta-lang/pacta/lang"
 )
 
 // stdin is where commands read standard input; tests replace it.
@@ -20,7 +21,7 @@ var stdin io.Reader = os.Stdin
 const maxInputLine = 16 << 20
 
 func runDecide(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("decide", "pacta decide FILE|DIR... [--action JSON] [--as-of DATE] [--format text|json]",
+	fs := newFlags("decide", "pacta decide FILE|DIR... [--action JSON] [--as-of DATE] [--format text|json] [--fail-on prohibited|conflict]",
 		`Decide whether actions may be taken: permitted, prohibited, a conflict,
 or not covered (and then the agreement's default), with the deciding
 clause and every clause that applied.
@@ -38,11 +39,20 @@ reported on standard error as stdin:LINE: field "NAME": problem, and the
 other lines are still decided and written; so is a line longer than
 16 MiB (stdin:LINE: the line is longer than 16 MiB).
 
-Exit status: 0 every action decided, 1 a bad action (after deciding the
-others) or agreement, 2 usage error.`, stderr)
+With --fail-on prohibited, the exit status is 3 when any action decided
+may not be taken: prohibited by a clause, a conflict, or not covered and
+prohibited by the agreement's default. With --fail-on conflict, it is 3
+when any action meets a conflict. Every action is still decided and
+written. This is for scripts and CI gates:
+  pacta decide deal/ --action "$sale" --fail-on prohibited || exit 1
+
+Exit status: 0 every action decided (and, with --fail-on, none failed),
+1 a bad action (after deciding the others) or agreement, 2 usage error,
+3 with --fail-on, an action's answer was the one named.`, stderr)
 	action := fs.String("action", "", "the action to decide, as a JSON object")
 	asOf := fs.String("as-of", "", "decide as the agreement stood on `DATE` (YYYY-MM-DD): amendments effective later are left out")
 	format := fs.String("format", "text", "output format: text or json")
+	failOn := fs.String("fail-on", "", "exit with status 3 if any answer is this `kind`: prohibited (the action may not be taken) or conflict")
 	limits := limitFlags(fs, false)
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
@@ -60,6 +70,9 @@ others) or agreement, 2 usage error.`, stderr)
 	if *format != "text" && *format != "json" {
 		return usageError(fs, stderr, "decide", fmt.Sprintf("unknown format %q: use text or json", *format))
 	}
+	if *failOn != "" && *failOn != "prohibited" && *failOn != "conflict" {
+		return usageError(fs, stderr, "decide", fmt.Sprintf("unknown --fail-on %q: use prohibited or conflict", *failOn))
+	}
 	var opts interp.DecideOptions
 	if *asOf != "" {
 		d, err := types.ParseDate(*asOf)
@@ -76,7 +89,8 @@ others) or agreement, 2 usage error.`, stderr)
 	ctx := context.Background()
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
-	n := 0 // decisions written
+	n := 0          // decisions written
+	failed := false // an answer --fail-on names
 	decideOne := func(text []byte) error {
 		rec, err := parseAction(p, text)
 		if err != nil {
@@ -87,6 +101,7 @@ others) or agreement, 2 usage error.`, stderr)
 			return err
 		}
 		n++
+		failed = failed || failsOn(*failOn, d)
 		if *format == "json" {
 			return d.WriteJSON(out)
 		}
@@ -100,7 +115,7 @@ others) or agreement, 2 usage error.`, stderr)
 			fmt.Fprintf(stderr, "pacta decide: %v\n", err)
 			return 1
 		}
-		return 0
+		return failStatus(failed)
 	}
 	// Standard input: every line is decided; a bad one is reported with
 	// its line number and the others are still decided and written.
@@ -150,6 +165,31 @@ others) or agreement, 2 usage error.`, stderr)
 		out.Flush()
 		fmt.Fprintf(stderr, "pacta decide: %d of %d %s could not be decided\n", bad, actions, plural(actions, "action", "actions"))
 		return 1
+	}
+	return failStatus(failed)
+}
+
+// exitFailOn is the exit status of decide when --fail-on names an answer
+// it gave.
+const exitFailOn = 3
+
+// failsOn reports whether decision d is an answer --fail-on names:
+// "prohibited" names every answer whose effect is that the action may not
+// be taken (prohibited, a conflict, or a prohibiting default);
+// "conflict" names conflicts; "" names nothing.
+func failsOn(failOn string, d *interp.Decision) bool {
+	switch failOn {
+	case "prohibited":
+		return d.Effect == lang.Prohibited
+	case "conflict":
+		return d.Verdict == lang.Conflict
+	}
+	return false
+}
+
+func failStatus(failed bool) int {
+	if failed {
+		return exitFailOn
 	}
 	return 0
 }

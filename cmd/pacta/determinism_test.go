@@ -71,7 +71,7 @@ func checkDeterministic(t *testing.T, input string, args ...string) (first strin
 			}
 			if got != first {
 				t.Fatalf("pacta %s: run %d with GOMAXPROCS=%d differs from the first run:\n%s",
-					strings.Join(args, " "), i+1, procs, unifiedDiff("output", []byte(first), []byte(got)))
+					strings.Join(args, " "), i+1, procs, textDiff("output", []byte(first), []byte(got)))
 			}
 		}
 	}
@@ -131,7 +131,7 @@ func TestDeterministicOutputs(t *testing.T) {
 		// one by one in the other order.
 		byName := checkDeterministic(t, "", "check", filepath.Join(".", "b.pacta"), "a.pacta")
 		if byName != out {
-			t.Errorf("naming the files in another order changes the output:\n%s", unifiedDiff("check", []byte(out), []byte(byName)))
+			t.Errorf("naming the files in another order changes the output:\n%s", textDiff("check", []byte(out), []byte(byName)))
 		}
 	})
 }

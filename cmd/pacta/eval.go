@@ -20,19 +20,35 @@ const scratchAgreement = `agreement scratch "Scratch" {
 `
 
 func runEval(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("eval", "pacta eval [-f FILE|DIR]... [--agreement ID] [--as-of DATE] EXPR",
+	fs := newFlags("eval", "pacta eval [-f FILE|DIR]... [--agreement ID] [--as-of DATE] [--format text|json] EXPR",
 		`Evaluate an expression exactly and print its value. With -f, the
 expression may use the parties, kinds, terms and actions of the loaded
-agreements (as amended). Exit status: 0 success, 1 error, 2 usage error.`, stderr)
+agreements (as amended).
+
+With --format json, one JSON object is written to standard output on one
+line, whether the expression could be evaluated or not:
+  {"value": "USD 200.00", "type": "money(USD)", "problems": [], "omitted": 0}
+value is the result written as Pacta writes it (the text form above),
+or null if there is none; type is the expression's type, or null if it
+could not be checked; problems lists what went wrong, each as
+{"file", "line", "col", "message", "hint"} (see pacta check --help; the
+expression itself is the file "<expr>").
+
+Exit status: 0 success, 1 error, 2 usage error.`, stderr)
 	var files multiFlag
 	fs.Var(&files, "f", "load an agreement file or directory (repeatable)")
 	agreement := fs.String("agreement", "", "the agreement whose terms the expression sees, when several are loaded")
 	asOf := fs.String("as-of", "", "evaluate against the version of the agreement in force on this `date`")
+	format := fs.String("format", "text", "output format: text or json")
 	limits := limitFlags(fs, false)
 	rest, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
 	}
+	if *format != "text" && *format != "json" {
+		return usageError(fs, stderr, "eval", fmt.Sprintf("unknown format %q: use text or json", *format))
+	}
+	jsonOut := *format == "json"
 	if len(rest) == 0 {
 		fmt.Fprintln(stderr, "pacta eval: no expression given")
 		fs.Usage()
@@ -54,27 +70,66 @@ agreements (as amended). Exit status: 0 success, 1 error, 2 usage error.`, stder
 	} else {
 		var err error
 		if srcs, err = readSources(files, limits()...); err != nil {
+			if jsonOut {
+				return writeEvalJSON(stdout, stderr, evalJSON{}, err)
+			}
 			fmt.Fprintf(stderr, "pacta eval: %v\n", err)
 			return 1
 		}
 	}
 	prog, err := compileSources(srcs)
 	if err != nil {
+		if jsonOut {
+			return writeEvalJSON(stdout, stderr, evalJSON{}, err)
+		}
 		reportError(stderr, "pacta eval", err, srcs)
 		return 1
 	}
 	exprSrc := []byte(src)
 	x, err := prog.CompileExpr(*agreement, "<expr>", exprSrc)
 	if err != nil {
+		if jsonOut {
+			return writeEvalJSON(stdout, stderr, evalJSON{}, err)
+		}
 		reportError(stderr, "pacta eval", err, append(srcs, source{"<expr>", exprSrc}))
 		return 1
 	}
+	typ := x.Type().String()
 	v, err := x.Eval(context.Background(), opts)
 	if err != nil {
+		if jsonOut {
+			return writeEvalJSON(stdout, stderr, evalJSON{Type: &typ}, err)
+		}
 		reportError(stderr, "pacta eval", err, append(srcs, source{"<expr>", exprSrc}))
 		return 1
 	}
+	if jsonOut {
+		val := v.String()
+		return writeEvalJSON(stdout, stderr, evalJSON{Value: &val, Type: &typ}, nil)
+	}
 	fmt.Fprintln(stdout, v)
+	return 0
+}
+
+// evalJSON is the object eval --format json writes (see its help).
+type evalJSON struct {
+	Value    *string       `json:"value"`
+	Type     *string       `json:"type"`
+	Problems []problemJSON `json:"problems"`
+	Omitted  int           `json:"omitted"`
+}
+
+// writeEvalJSON writes doc with the problems err holds, and returns the
+// exit status.
+func writeEvalJSON(stdout, stderr io.Writer, doc evalJSON, err error) int {
+	doc.Problems, doc.Omitted = problemsJSON(err)
+	if werr := writeJSON(stdout, doc, false); werr != nil {
+		fmt.Fprintf(stderr, "pacta eval: %v\n", werr)
+		return 1
+	}
+	if err != nil {
+		return 1
+	}
 	return 0
 }
 

@@ -12,6 +12,9 @@ import (
 func newFlags(name, usageLine, description string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	if c, ok := stderr.(*flagCollector); ok {
+		c.fs = fs // completion is asking for the command's flags
+	}
 	fs.Usage = func() {
 		out := fs.Output()
 		fmt.Fprintf(out, "Usage: %s\n\n%s\n", usageLine, description)

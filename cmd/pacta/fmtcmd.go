@@ -39,7 +39,7 @@ Exit status: 0 success, 1 errors (or, with -l or -d, files that need formatting)
 			fmt.Fprintln(stderr, "pacta fmt: -w needs files")
 			return 2
 		}
-		src, err := io.ReadAll(os.Stdin)
+		src, err := io.ReadAll(stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "pacta fmt: reading standard input: %v\n", err)
 			return 1
@@ -79,7 +79,7 @@ Exit status: 0 success, 1 errors (or, with -l or -d, files that need formatting)
 			}
 		case *diff:
 			if !same {
-				io.WriteString(stdout, unifiedDiff(s.name, s.src, out))
+				stdout.Write(formatDiff(s.name, s.src, out))
 				status = 1
 			}
 		default:

@@ -5,7 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
@@ -17,11 +21,15 @@ type source struct {
 	src  []byte
 }
 
-// readSources reads the named files; a directory stands for every .pacta
-// file below it, in lexical order (see interp.ReadPaths). opts may raise
-// the size limit of a file (interp.WithMaxSourceBytes).
+// readSources reads the named files; a directory stands for the .pacta
+// files below it, in lexical order, as expandDirs finds them. opts may
+// raise the size limit of a file (interp.WithMaxSourceBytes).
 func readSources(paths []string, opts ...interp.Option) ([]source, error) {
-	in, err := interp.ReadPaths(paths, opts...)
+	files, err := expandDirs(paths)
+	if err != nil {
+		return nil, err
+	}
+	in, err := interp.ReadPaths(files, opts...)
 	if errors.Is(err, interp.ErrTooLarge) {
 		return nil, fmt.Errorf("%w (raise the limit with --max-source-bytes)", err)
 	}
@@ -33,6 +41,65 @@ func readSources(paths []string, opts ...interp.Option) ([]source, error) {
 		out[i] = source{s.Name, s.Text}
 	}
 	return out, nil
+}
+
+// expandDirs replaces each directory among paths by the .pacta files below
+// it, in lexical order. Below it, as the go tool's ./... does, it leaves
+// out directories named testdata or vendor and those whose names start
+// with "." or "_" (fixtures, other people's files, editor and VCS state);
+// a directory named on the command line is read whatever its name. A
+// directory with no .pacta files is an error, as is a path that does not
+// exist.
+func expandDirs(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fileError(p, err)
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var names []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if path != p && skipDir(d.Name()) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.HasSuffix(path, ".pacta") {
+				names = append(names, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fileError(p, err)
+		}
+		if len(names) == 0 {
+			return nil, noFilesError{p}
+		}
+		sort.Strings(names)
+		out = append(out, names...)
+	}
+	return out, nil
+}
+
+// noFilesError is a directory with no .pacta files to read; it unwraps to
+// interp.ErrNoFiles, as interp.ReadPaths's does.
+type noFilesError struct{ dir string }
+
+func (e noFilesError) Error() string { return e.dir + ": no .pacta files in this directory" }
+func (noFilesError) Unwrap() error   { return interp.ErrNoFiles }
+
+// skipDir reports whether a directory of this name below one named on the
+// command line is left out (see expandDirs).
+func skipDir(name string) bool {
+	return name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")
 }
 
 // fileError turns an os error into a one-line message naming the file.

@@ -1,12 +1,3 @@
-// Command pacta checks, formats and runs Pacta agreements.
-//
-// Usage:
-//
-//	pacta check FILE...        parse and type-check
-//	pacta fmt [-w|-l|-d] FILE... print or rewrite in canonical layout
-//	pacta version              print the version
-//
-// Run `pacta help` or `pacta COMMAND --help` for details.
 package main
 
 import (
@@ -14,10 +5,6 @@ import (
 	"io"
 	"os"
 )
-
-// version is the release version, set at build time with
-// -ldflags "-X main.version=...".
-var version = "0.1.0-dev"
 
 // command is one subcommand of the CLI.
 type command struct {
@@ -36,6 +23,7 @@ func commands() []command {
 		{"test", "run the test blocks of agreements", runTest},
 		{"repl", "ask questions and try clauses interactively", runRepl},
 		{"version", "print the version", runVersion},
+		{"completion", "print a shell completion script (bash, zsh, fish)", runCompletion},
 	}
 }
 
@@ -50,6 +38,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch args[0] {
+	case "--version", "-version":
+		return runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 {
 			return run([]string{args[1], "--help"}, stdout, stderr)
@@ -74,21 +64,24 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run `pacta COMMAND --help` for the options of a command.")
+	fmt.Fprintln(w, "A directory stands for the .pacta files below it, except in directories")
+	fmt.Fprintln(w, "named testdata or vendor or starting with . or _ (as go's ./... does).")
+	fmt.Fprintln(w)
+	fmt.Fprint(w, exitStatusHelp)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run `pacta COMMAND --help` for the options of a command, and")
+	fmt.Fprintln(w, "`pacta --version` for the version.")
 }
 
-func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("version", "pacta version", "Print the version of pacta.", stderr)
-	if code, ok := parseFlags(fs, args); !ok {
-		return code
-	}
-	if fs.NArg() != 0 {
-		fmt.Fprintln(stderr, "pacta version: takes no arguments")
-		return 2
-	}
-	fmt.Fprintf(stdout, "pacta %s\n", version)
-	return 0
-}
+// exitStatusHelp is the table of exit statuses that pacta help prints;
+// README.md and doc.go show the same table.
+const exitStatusHelp = `Exit status:
+  0  success
+  1  problems found: errors in agreements, ledgers or actions, failed
+     tests, or files that fmt -l or fmt -d would change
+  2  usage error: an unknown command or flag, a missing argument
+  3  pacta decide --fail-on: an action got the answer named
+`

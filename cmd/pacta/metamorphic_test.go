@@ -220,7 +220,7 @@ func compareOutputs(t *testing.T, variant string, want, got map[string]string) {
 		w := agreementPos.ReplaceAllString(want[key], ".pacta:LINE:COL")
 		g := agreementPos.ReplaceAllString(got[key], ".pacta:LINE:COL")
 		if g != w {
-			t.Errorf("%s changes the output of %s:\n%s", variant, key, unifiedDiff(key, []byte(w), []byte(g)))
+			t.Errorf("%s changes the output of %s:\n%s", variant, key, textDiff(key, []byte(w), []byte(g)))
 		}
 	}
 	if len(got) != len(want) {
@@ -464,14 +464,14 @@ func TestFormatKeepsMeaning(t *testing.T) {
 				canon := formatDealSources(t, d.sources)
 				for name, b := range formatDealSources(t, layout) {
 					if !bytes.Equal(b, canon[name]) {
-						t.Errorf("layout %d of %s formats differently from the file as written:\n%s", seed, name, unifiedDiff(name, canon[name], b))
+						t.Errorf("layout %d of %s formats differently from the file as written:\n%s", seed, name, textDiff(name, canon[name], b))
 					}
 				}
 				// Formatting what comments added is stable.
 				once := formatDealSources(t, commented)
 				for name, b := range formatDealSources(t, once) {
 					if !bytes.Equal(b, once[name]) {
-						t.Errorf("formatting comments %d of %s twice changes it:\n%s", seed, name, unifiedDiff(name, once[name], b))
+						t.Errorf("formatting comments %d of %s twice changes it:\n%s", seed, name, textDiff(name, once[name], b))
 					}
 				}
 			}
@@ -493,7 +493,7 @@ func TestFormatKeepsMeaning(t *testing.T) {
 					// either, positions included.
 					for _, key := range outputNames(want) {
 						if got[key] != want[key] {
-							t.Errorf("formatting the canonical files changes the output of %s:\n%s", key, unifiedDiff(key, []byte(want[key]), []byte(got[key])))
+							t.Errorf("formatting the canonical files changes the output of %s:\n%s", key, textDiff(key, []byte(want[key]), []byte(got[key])))
 						}
 					}
 				})

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,7 +17,7 @@ import (
 )
 
 func runSettle(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("settle", "pacta settle FILE|DIR... --ledger PATH [--period PERIOD | --from DATE --to DATE] [--as-of DATE] [--agreement ID] [--format text|json] [--breaches summary|all]",
+	fs := newFlags("settle", "pacta settle FILE|DIR... --ledger PATH|- [--ledger-format csv|jsonl] [--period PERIOD | --from DATE --to DATE] [--as-of DATE] [--agreement ID] [--format text|json] [--breaches summary|all]",
 		`Settle a ledger: apply every payment and share clause to the actions and
 events in the ledger, and print the statement per period and per pair of
 parties (each line with its clause, base, rate, amount and due date),
@@ -23,7 +25,11 @@ the prohibited actions found in the ledger (breaches), and what is
 overdue.
 
 The ledger is CSV (.csv) or JSON Lines (.jsonl, .json, .ndjson), one row
-per action or event, in date order. A CSV ledger starts with a header row
+per action or event, in date order. --ledger - reads it from standard
+input (its rows are then named stdin:LINE); its format is then the one
+--ledger-format gives, or else JSON Lines if its first character other
+than a space is "{", and CSV otherwise. --ledger-format also overrides
+the extension of a file's name. A CSV ledger starts with a header row
 naming its columns: action, actor (empty for events), date, then the
 fields of the actions and events. A JSON Lines ledger has one object per
 line: {"action":"sell","actor":"openai","date":"2026-10-15",...}. Every
@@ -41,7 +47,8 @@ temporary file so that memory stays flat however many there are.
 
 Exit status: 0 settled, 1 a bad ledger row or agreement (nothing else is
 printed), 2 usage error.`, stderr)
-	ledger := fs.String("ledger", "", "the ledger to settle: a .csv or .jsonl `file`")
+	ledger := fs.String("ledger", "", "the ledger to settle: a .csv or .jsonl `file`, or - for standard input")
+	ledgerFormat := fs.String("ledger-format", "", "the ledger's `format`, csv or jsonl (default: from the file's extension; for standard input, from its first character)")
 	period := fs.String("period", "", "settle this `period`: a quarter like 2027-Q1, a month like 2027-03, or a year")
 	from := fs.String("from", "", "the first `date` of the statement (YYYY-MM-DD)")
 	to := fs.String("to", "", "the last `date` of the statement (YYYY-MM-DD)")
@@ -66,9 +73,18 @@ printed), 2 usage error.`, stderr)
 	if *breaches != "summary" && *breaches != "all" {
 		return usageError(fs, stderr, "settle", fmt.Sprintf("unknown --breaches %q: use summary or all", *breaches))
 	}
-	read, ok := ledgerReader(*ledger)
-	if !ok {
-		return usageError(fs, stderr, "settle", fmt.Sprintf("%s: cannot tell the ledger's format from its name; use a .csv or .jsonl file", *ledger))
+	var read ledgerFunc
+	switch {
+	case *ledgerFormat != "":
+		if read, ok = ledgerReader("." + *ledgerFormat); !ok || (*ledgerFormat != "csv" && *ledgerFormat != "jsonl") {
+			return usageError(fs, stderr, "settle", fmt.Sprintf("unknown --ledger-format %q: use csv or jsonl", *ledgerFormat))
+		}
+	case *ledger == "-":
+		// Chosen from the first character, once it is read.
+	default:
+		if read, ok = ledgerReader(*ledger); !ok {
+			return usageError(fs, stderr, "settle", fmt.Sprintf("%s: cannot tell the ledger's format from its name; use a .csv or .jsonl file, or give --ledger-format", *ledger))
+		}
 	}
 	opts := interp.SettleOptions{Agreement: *agreement}
 	if *period != "" {
@@ -102,12 +118,24 @@ printed), 2 usage error.`, stderr)
 		printCmdError(stderr, "settle", err)
 		return 1
 	}
-	f, err := os.Open(*ledger)
-	if err != nil {
-		printCmdError(stderr, "settle", fileError(*ledger, err))
-		return 1
+	var in io.Reader
+	source := *ledger
+	if *ledger == "-" {
+		source = "stdin"
+		br := bufio.NewReader(stdin)
+		if read == nil {
+			read = sniffLedger(br)
+		}
+		in = br
+	} else {
+		f, err := os.Open(*ledger)
+		if err != nil {
+			printCmdError(stderr, "settle", fileError(*ledger, err))
+			return 1
+		}
+		defer f.Close()
+		in = f
 	}
-	defer f.Close()
 	var spool *interp.BreachSpool
 	if *breaches == "all" {
 		tmp, err := os.CreateTemp("", "pacta-breaches-*.jsonl")
@@ -120,7 +148,7 @@ printed), 2 usage error.`, stderr)
 		spool = interp.NewBreachSpool(tmp)
 		opts.OnBreach = spool.Add
 	}
-	st, err := p.Settle(context.Background(), read(p, *agreement, *ledger, f), opts)
+	st, err := p.Settle(context.Background(), read(p, *agreement, source, in), opts)
 	if errors.Is(err, interp.ErrTooLarge) {
 		fmt.Fprintf(stderr, "%v (raise the limit with --max-row-bytes)\n", err)
 		return 1
@@ -153,4 +181,27 @@ func ledgerReader(name string) (ledgerFunc, bool) {
 		return (*interp.Program).ReadJSONL, true
 	}
 	return nil, false
+}
+
+// sniffLedger chooses the reader of a ledger read from r by its first
+// character other than white space or a byte order mark: "{" starts JSON
+// Lines; anything else, or nothing, is CSV. It reads ahead without
+// consuming anything.
+func sniffLedger(r *bufio.Reader) ledgerFunc {
+	for n := 1; ; n++ {
+		b, err := r.Peek(n)
+		if len(b) < n || err != nil {
+			return (*interp.Program).ReadCSV
+		}
+		rest := bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\uFEFF")), " \t\r\n")
+		if len(rest) > 0 {
+			if rest[0] == '{' {
+				return (*interp.Program).ReadJSONL
+			}
+			return (*interp.Program).ReadCSV
+		}
+		if n >= r.Size() {
+			return (*interp.Program).ReadCSV
+		}
+	}
 }
