@@ -321,29 +321,8 @@ func (s *Session) listClauses() bool {
 		head += fmt.Sprintf(" as known on %s", s.asOf)
 	}
 	s.println(head + ":")
-	writeTable(s.out, rows, "  ")
+	s.table(rows, "  ", true)
 	return true
-}
-
-// writeTable writes rows in aligned columns.
-func writeTable(w io.Writer, rows [][]string, indent string) {
-	widths := map[int]int{}
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], runeLen(c))
-		}
-	}
-	for _, r := range rows {
-		var b strings.Builder
-		b.WriteString(indent)
-		for i, c := range r {
-			b.WriteString(c)
-			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-runeLen(c)+2))
-			}
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
 }
 
 // clauseLess orders clause numbers by their numeric parts: 2.1 < 3.1 < 10.1.
@@ -382,9 +361,9 @@ func clauseKind(c *lang.ClauseDecl) string {
 	case *lang.Installments:
 		return fmt.Sprintf("installments: %s pays %s", identName(b.Payer), payeeWords(b.Payee))
 	case *lang.Milestone:
-		return fmt.Sprintf("milestone payment: %s pays %s on %s", identName(b.Payer), payeeWords(b.Payee), identName(b.Event))
+		return fmt.Sprintf("milestone: %s pays %s", identName(b.Payer), payeeWords(b.Payee))
 	case *lang.Share:
-		return fmt.Sprintf("share: %s pays %s of each %s", identName(b.Payer), payeeWords(b.Payee), identName(b.Action))
+		return fmt.Sprintf("share of %s: %s pays %s", identName(b.Action), identName(b.Payer), payeeWords(b.Payee))
 	}
 	return "clause"
 }

@@ -32,6 +32,7 @@ import (
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/peterh/liner"
+	"golang.org/x/term"
 )
 
 // Prompts at a terminal.
@@ -71,12 +72,28 @@ type Options struct {
 	Funcs []*interp.Func
 	// StepBudget bounds each question (0: interp's default).
 	StepBudget int64
+	// Width is the width of the output in columns for piped input (0:
+	// unlimited). At a terminal the terminal's width is read before each
+	// entry. Lines longer than the width are wrapped between words, and
+	// tables too wide for it are printed one row under another.
+	Width int
 }
 
-// IsTerminal reports whether f is a terminal (a character device).
+// IsTerminal reports whether f is a terminal. Being a character device
+// is not enough: /dev/null is one, and `pacta repl </dev/null` must read
+// its (empty) input without line editing.
 func IsTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return f != nil && term.IsTerminal(int(f.Fd()))
+}
+
+// terminalWidth returns the width of the terminal at f in columns (0 if
+// it is not a terminal or does not say).
+func terminalWidth(f *os.File) int {
+	w, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || w <= 0 {
+		return 0
+	}
+	return w
 }
 
 // Run runs the REPL until the input ends or :quit, and returns the exit
@@ -92,12 +109,22 @@ func Run(opts Options) int {
 		opts.Stdin = os.Stdin
 	}
 	s := newSession(opts.Stdout, opts.Funcs, opts.StepBudget)
-	if !s.load(context.Background(), opts.Files) {
+	s.width = opts.Width
+	if opts.Interactive {
+		s.width = terminalWidth(os.Stdout)
+	}
+	loaded := s.load(context.Background(), opts.Files)
+	s.flush()
+	if !loaded {
 		fmt.Fprintln(opts.Stderr, "pacta repl: the agreements could not be loaded")
 		return 1
 	}
-	if opts.AsOf != "" && !s.setAsOf([]string{opts.AsOf}) {
-		return 2
+	if opts.AsOf != "" {
+		ok := s.setAsOf([]string{opts.AsOf})
+		s.flush()
+		if !ok {
+			return 2
+		}
 	}
 	if opts.Interactive {
 		return interactive(s, opts)
@@ -410,6 +437,10 @@ func interactive(s *Session, opts Options) int {
 	ln := liner.NewLiner()
 	defer ln.Close()
 	ln.SetCtrlCAborts(true)
+	// Long lines wrap onto the next screen line; without this liner
+	// scrolls them sideways behind `{` and `}` markers, which read as
+	// Pacta's braces.
+	ln.SetMultiLineMode(true)
 	ln.SetTabCompletionStyle(liner.TabPrints)
 	ln.SetWordCompleter(s.complete)
 
@@ -445,9 +476,10 @@ func interactive(s *Session, opts Options) int {
 	signal.Notify(sigc, os.Interrupt)
 	defer signal.Stop(sigc)
 
-	fmt.Fprintln(opts.Stdout, s.banner(opts.Version))
+	s.println(s.banner(opts.Version))
+	s.flush()
 	for !s.quit {
-		entries, ok := readEntry(ln)
+		entries, ok := readEntry(ln, opts.Stdout)
 		if !ok {
 			break
 		}
@@ -468,6 +500,9 @@ func interactive(s *Session, opts Options) int {
 			select {
 			case <-sigc: // a stray interrupt from before
 			default:
+			}
+			if w := terminalWidth(os.Stdout); w > 0 {
+				s.width = w // the terminal may have been resized
 			}
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan struct{})
@@ -490,10 +525,12 @@ func interactive(s *Session, opts Options) int {
 // readEntry reads one entry: a line, and more lines while it is
 // unfinished. It returns false at the end of input (Ctrl-D on an empty
 // line at the first prompt). Ctrl-C abandons the entry and starts again;
-// so does Ctrl-D at a continuation prompt. A blank line ends an unfinished
-// entry as it is, and so does a command, which then runs after it: two
-// entries.
-func readEntry(ln *liner.State) ([]string, bool) {
+// so does Ctrl-D at a continuation prompt, which says so on out. A blank
+// line ends an unfinished entry as it is, and so does a command, which
+// then runs after it: two entries. A declaration that took more than one
+// line is read until a blank line, so that the modifiers of a clause
+// (settled quarterly, due ...) typed on lines of their own belong to it.
+func readEntry(ln *liner.State, out io.Writer) ([]string, bool) {
 	var lines []string
 	for {
 		p := prompt
@@ -506,12 +543,12 @@ func readEntry(ln *liner.State) ([]string, bool) {
 			lines = nil
 			continue
 		case errors.Is(err, io.EOF) && len(lines) > 0:
-			fmt.Println()
+			fmt.Fprintf(out, "\nentry dropped (Ctrl-D at the \"...\" prompt): its %s did not run\n", plural(len(lines), "line"))
 			lines = nil
 			continue
 		case err != nil:
 			if errors.Is(err, io.EOF) {
-				fmt.Println()
+				fmt.Fprintln(out)
 			}
 			return nil, false
 		}
@@ -528,9 +565,10 @@ func readEntry(ln *liner.State) ([]string, bool) {
 		if strings.TrimSpace(entry) == "" {
 			return nil, true
 		}
-		if !needsMore(entry) {
-			return []string{entry}, true
+		if needsMore(entry) || len(lines) > 1 && isDeclaration(entry) {
+			continue
 		}
+		return []string{entry}, true
 	}
 }
 

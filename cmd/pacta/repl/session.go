@@ -23,8 +23,13 @@ const replName = "<repl>"
 // time and writes the answer to the session's output. An entry that fails
 // changes nothing.
 type Session struct {
-	out     io.Writer
-	options []interp.Option
+	out   io.Writer
+	wrap  *wrapWriter // out, when it wraps lines (nil: it does not)
+	width int         // of the output in columns (0: unlimited)
+	// textWidth, if not 0, is the width prose is wrapped at instead
+	// (help text, at most helpWidth wide).
+	textWidth int
+	options   []interp.Option
 
 	paths []string        // files and directories as given to :load
 	srcs  []interp.Source // their contents, as read
@@ -64,7 +69,22 @@ func newSession(out io.Writer, funcs []*interp.Func, budget int64) *Session {
 	if budget > 0 {
 		opts = append(opts, interp.WithStepBudget(budget))
 	}
-	return &Session{out: out, options: opts}
+	s := &Session{options: opts}
+	s.wrap = &wrapWriter{w: out, width: func() int {
+		if s.textWidth > 0 {
+			return s.textWidth
+		}
+		return s.width
+	}}
+	s.out = s.wrap
+	return s
+}
+
+// flush writes out what the output holds back (see wrapWriter).
+func (s *Session) flush() {
+	if s.wrap != nil {
+		s.wrap.Flush()
+	}
 }
 
 func (s *Session) printf(format string, args ...any) { fmt.Fprintf(s.out, format, args...) }
@@ -358,6 +378,7 @@ func (s *Session) printErr(err error, srcs []interp.Source, ss *sessionSource, e
 // Handle runs one complete entry: a command, a declaration, a given or an
 // expression. It reports whether the entry succeeded.
 func (s *Session) Handle(ctx context.Context, entry string) (ok bool) {
+	defer s.flush()
 	defer func() {
 		if r := recover(); r != nil {
 			s.printf("internal error (please report it): %v\n", r)

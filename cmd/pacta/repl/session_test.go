@@ -19,23 +19,46 @@ func newTestSession(t *testing.T, files ...string) (*Session, *bytes.Buffer) {
 	return s, &out
 }
 
-// TestHelpExamplesWork types every example line that :help shows (the
-// lines indented by five spaces) in order, as a new user would, and
-// requires each to succeed.
+// helpExamples returns the examples in help text: the lines indented by
+// five spaces, each with the lines wrapped under it (indented deeper), as
+// one would copy them.
+func helpExamples(text string) []string {
+	var examples []string
+	lines := strings.Split(text, "\n")
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if !strings.HasPrefix(l, "     ") || strings.HasPrefix(l, "      ") {
+			continue
+		}
+		ex := strings.TrimSpace(l)
+		for i+1 < len(lines) && strings.HasPrefix(lines[i+1], "       ") {
+			i++
+			ex += "\n" + lines[i]
+		}
+		examples = append(examples, ex)
+	}
+	return examples
+}
+
+// TestHelpExamplesWork types every example that :help shows (see
+// helpExamples) in order, as a new user would, and requires each to
+// succeed, with no limit on the width and at 80 columns, where long
+// examples are wrapped onto several lines.
 func TestHelpExamplesWork(t *testing.T) {
-	for _, files := range [][]string{{exampleDir}, nil} {
+	for _, c := range []struct {
+		files []string
+		width int
+	}{{[]string{exampleDir}, 0}, {[]string{exampleDir}, 80}, {nil, 0}, {nil, 80}} {
+		files := c.files
 		s, out := newTestSession(t, files...)
+		s.width = c.width
 		for _, topic := range []string{"", "decide", "money", "define"} {
 			out.Reset()
 			if !s.help(topic) {
 				t.Fatalf(":help %s failed", topic)
 			}
-			var examples []string
-			for _, l := range strings.Split(out.String(), "\n") {
-				if strings.HasPrefix(l, "     ") && !strings.HasPrefix(l, "      ") {
-					examples = append(examples, strings.TrimSpace(l))
-				}
-			}
+			s.flush()
+			examples := helpExamples(out.String())
 			if topic == "" && len(files) > 0 && len(examples) < 6 {
 				t.Fatalf(":help shows too few examples:\n%s", out.String())
 			}
@@ -56,12 +79,7 @@ func TestHelpAnswersTheQuestions(t *testing.T) {
 	s, out := newTestSession(t, exampleDir)
 	s.help("")
 	help := out.String()
-	var lines []string
-	for _, l := range strings.Split(help, "\n") {
-		if strings.HasPrefix(l, "     ") && !strings.HasPrefix(l, "      ") {
-			lines = append(lines, strings.TrimSpace(l))
-		}
-	}
+	lines := helpExamples(help)
 	given := lines[0]
 	ask := func(entry string) string {
 		out.Reset()

@@ -1,0 +1,214 @@
+package repl
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// This file fits the REPL's output to the width of the terminal: long
+// lines are wrapped between words (never inside one), and tables that do
+// not fit are printed one row under another (writeTable).
+
+// wrapWriter writes to w, wrapping every line wider than width() columns
+// at spaces; continuation lines are indented two columns more than the
+// line they continue. A line that is followed by a caret line (spaces and
+// a `^`, under a quoted line of source) is written as it is, so that the
+// caret stays under its column. A word wider than the line is not broken.
+// Flush writes the last line if it had no newline.
+type wrapWriter struct {
+	w       io.Writer
+	width   func() int // the width to wrap at (0: do not)
+	partial []byte     // the line being written
+	pending *string
+}
+
+func (ww *wrapWriter) Write(p []byte) (int, error) {
+	for _, c := range p {
+		if c != '\n' {
+			ww.partial = append(ww.partial, c)
+			continue
+		}
+		line := string(ww.partial)
+		ww.partial = ww.partial[:0]
+		if err := ww.line(line); err != nil {
+			return 0, err
+		}
+	}
+	return len(p), nil
+}
+
+// line takes one complete line.
+func (ww *wrapWriter) line(l string) error {
+	if ww.pending != nil {
+		prev := *ww.pending
+		ww.pending = nil
+		var err error
+		if isCaretLine(l) {
+			_, err = fmt.Fprintf(ww.w, "%s\n%s\n", prev, l)
+			return err
+		}
+		if err = ww.emit(prev); err != nil {
+			return err
+		}
+	}
+	ww.pending = &l
+	return nil
+}
+
+// Flush writes what is held back.
+func (ww *wrapWriter) Flush() error {
+	if len(ww.partial) > 0 {
+		if _, err := ww.Write([]byte{'\n'}); err != nil {
+			return err
+		}
+	}
+	if ww.pending != nil {
+		l := *ww.pending
+		ww.pending = nil
+		return ww.emit(l)
+	}
+	return nil
+}
+
+func (ww *wrapWriter) emit(l string) error {
+	_, err := io.WriteString(ww.w, wrapLine(l, ww.width()))
+	return err
+}
+
+// isCaretLine reports whether l is spaces and one `^`.
+func isCaretLine(l string) bool {
+	t := strings.TrimLeft(l, " ")
+	return t == "^"
+}
+
+// wrapLine returns l, with a newline, wrapped between words to width
+// columns (0: not wrapped).
+func wrapLine(l string, width int) string {
+	if width <= 0 || runewidth.StringWidth(l) <= width {
+		return l + "\n"
+	}
+	indent := len(l) - len(strings.TrimLeft(l, " "))
+	cont := strings.Repeat(" ", min(hang(l, indent), width/2))
+	var b strings.Builder
+	cur := l[:indent]
+	curW := indent
+	first := true // nothing but indentation on the current line yet
+	for _, word := range strings.Split(l[indent:], " ") {
+		if word == "" {
+			// runs of spaces (aligned columns): keep them on the line
+			if !first {
+				cur += " "
+				curW++
+			}
+			continue
+		}
+		ww := runewidth.StringWidth(word)
+		if !first && curW+1+ww > width {
+			b.WriteString(strings.TrimRight(cur, " "))
+			b.WriteByte('\n')
+			cur, curW, first = cont+word, len(cont)+ww, false
+			continue
+		}
+		if !first {
+			cur += " "
+			curW++
+		}
+		cur += word
+		curW += ww
+		first = false
+	}
+	b.WriteString(strings.TrimRight(cur, " "))
+	b.WriteByte('\n')
+	return b.String()
+}
+
+// table writes rows with writeTable at the session's width.
+func (s *Session) table(rows [][]string, indent string, header bool) {
+	writeTable(s.out, rows, indent, s.width, header)
+}
+
+// writeTable writes rows in aligned columns, each row on one line, if that
+// fits in width columns (0: any width). Otherwise (a narrow terminal,
+// typically under 100 columns) each row is written as its first cell on a
+// line, and the other cells under it, indented, each after its column's
+// heading if the table has one (header: rows[0] names the columns).
+func writeTable(w io.Writer, rows [][]string, indent string, width int, header bool) {
+	widths := map[int]int{}
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], runeLen(c))
+		}
+	}
+	total := len(indent)
+	for i := range widths {
+		total += widths[i] + 2
+	}
+	total -= 2
+	if width > 0 && total > width {
+		writeNarrow(w, rows, indent, header)
+		return
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		b.WriteString(indent)
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-runeLen(c)+2))
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
+
+// writeNarrow is writeTable's layout for a narrow terminal.
+func writeNarrow(w io.Writer, rows [][]string, indent string, header bool) {
+	var heads []string
+	if header && len(rows) > 0 {
+		heads, rows = rows[0], rows[1:]
+	}
+	for _, r := range rows {
+		if len(r) == 0 {
+			continue
+		}
+		first := r[0]
+		if len(heads) > 0 {
+			first = heads[0] + " " + first
+		}
+		fmt.Fprintln(w, indent+first)
+		for i, c := range r[1:] {
+			if c == "" {
+				continue
+			}
+			if len(heads) > i+1 {
+				c = heads[i+1] + ": " + c
+			}
+			fmt.Fprintln(w, indent+"    "+c)
+		}
+	}
+}
+
+// listMarkerRE matches the marker of a numbered or bulleted item.
+var listMarkerRE = regexp.MustCompile(`^(\d+\.|-) +`)
+
+// hang returns the indentation of the lines that continue l, which is
+// indented by indent: under the text of a list item (`1. `, `- `), two
+// columns deeper than a line indented four or more (code in help, a hint
+// under an error), else as deep as l.
+func hang(l string, indent int) int {
+	if m := listMarkerRE.FindString(l[indent:]); m != "" {
+		return indent + len(m)
+	}
+	if indent >= 4 {
+		return indent + 2
+	}
+	return indent
+}
+
+// helpWidth is the widest help text is written, even on a wider terminal
+// or with no limit: longer lines are hard to read.
+const helpWidth = 100
