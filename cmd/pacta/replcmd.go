@@ -25,8 +25,18 @@ exit status is then 1 if any entry failed.`, stderr)
 		Stdin:  stdin,
 		Stdout: stdout,
 		Stderr: stderr,
-		Interactive: stdin == io.Reader(os.Stdin) && repl.IsTerminal(os.Stdin) &&
-			stdout == io.Writer(os.Stdout) && repl.IsTerminal(os.Stdout),
-		Version: version,
+		Interactive: atTerminal(stdin, stdout),
+		Version:     version,
 	})
+}
+
+// atTerminal reports whether the REPL reads and writes a terminal, and so
+// edits lines with liner: both streams must be the process's own and
+// terminals. /dev/null is a character device but no terminal, so
+// `pacta repl </dev/null` reads its empty input as piped input.
+func atTerminal(in io.Reader, out io.Writer) bool {
+	fin, ok1 := in.(*os.File)
+	fout, ok2 := out.(*os.File)
+	return ok1 && ok2 && fin == os.Stdin && fout == os.Stdout &&
+		repl.IsTerminal(fin) && repl.IsTerminal(fout)
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pacta-lang/pacta/cmd/pacta/repl"
 	"github.com/pacta-lang/pacta/interp"
 )
 
@@ -150,4 +151,28 @@ func firstLines(s string, n int) string {
 		l = l[:n]
 	}
 	return fmt.Sprint(strings.Join(l, " | "))
+}
+
+// TestDevNullIsNotATerminal: /dev/null is a character device, not a
+// terminal, so `pacta repl </dev/null` reads it as piped input (no line
+// editing, no banner) and ends at once with status 0.
+func TestDevNullIsNotATerminal(t *testing.T) {
+	f, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	if repl.IsTerminal(f) {
+		t.Fatalf("IsTerminal(%s) = true", os.DevNull)
+	}
+	oldIn, oldStdin := os.Stdin, stdin
+	os.Stdin, stdin = f, f
+	defer func() { os.Stdin, stdin = oldIn, oldStdin }()
+	if atTerminal(stdin, os.Stdout) {
+		t.Fatalf("atTerminal with stdin %s = true", os.DevNull)
+	}
+	var out, errOut bytes.Buffer
+	if code := runRepl([]string{exampleDir}, &out, &errOut); code != 0 || out.Len() != 0 {
+		t.Fatalf("pacta repl %s <%s: status %d, output %q, errors %q; want 0 and nothing", exampleDir, os.DevNull, code, out.String(), errOut.String())
+	}
 }

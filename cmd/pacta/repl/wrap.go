@@ -196,17 +196,18 @@ func writeNarrow(w io.Writer, rows [][]string, indent string, header bool) {
 var listMarkerRE = regexp.MustCompile(`^(\d+\.|-) +`)
 
 // hang returns the indentation of the lines that continue l, which is
-// indented by indent: under the text of a list item (`1. `, `- `), two
-// columns deeper than a line indented four or more (code in help, a hint
-// under an error), else as deep as l.
+// indented by indent: under the text of a list item (`1. `, `- `); as
+// deep as a line at the margin or indented three (a paragraph under a
+// numbered item of help); else two columns deeper (code in help, a hint
+// under an error, a line under a verdict).
 func hang(l string, indent int) int {
 	if m := listMarkerRE.FindString(l[indent:]); m != "" {
 		return indent + len(m)
 	}
-	if indent >= 4 {
-		return indent + 2
+	if indent == 0 || indent == 3 {
+		return indent
 	}
-	return indent
+	return indent + 2
 }
 
 // helpWidth is the widest help text is written, even on a wider terminal
