@@ -20,11 +20,11 @@ exit status is then 1 if any entry failed.`, stderr)
 		return code
 	}
 	return repl.Run(repl.Options{
-		Files:  rest,
-		AsOf:   *asOf,
-		Stdin:  stdin,
-		Stdout: stdout,
-		Stderr: stderr,
+		Files:       rest,
+		AsOf:        *asOf,
+		Stdin:       stdin,
+		Stdout:      stdout,
+		Stderr:      stderr,
 		Interactive: atTerminal(stdin, stdout),
 		Version:     version,
 	})
