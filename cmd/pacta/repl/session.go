@@ -373,6 +373,11 @@ func (s *Session) printErr(err error, srcs []interp.Source, ss *sessionSource, e
 			io.WriteString(s.out, text)
 		}
 	}
+	if entry != "" {
+		if h := s.hintFor(entry, err); h != "" {
+			s.printf("    %s\n", h)
+		}
+	}
 }
 
 // Handle runs one complete entry: a command, a declaration, a given or an
@@ -388,6 +393,17 @@ func (s *Session) Handle(ctx context.Context, entry string) (ok bool) {
 	trimmed := strings.TrimSpace(entry)
 	if trimmed == "" {
 		return true
+	}
+	if !strings.HasPrefix(trimmed, ":") {
+		if msg := preflight(entry); msg != "" {
+			s.println(msg)
+			return false
+		}
+		if e, changed := straightenQuotes(entry); changed {
+			entry = e
+			trimmed = strings.TrimSpace(entry)
+			s.println("(read the curly quotes “ ” as straight quotes \")")
+		}
 	}
 	// Only the entry right after a declaration may continue it.
 	lastDecl := s.lastDecl
