@@ -32,6 +32,10 @@ var commandList = []commandInfo{
 	{":asof", "[DATE|none]", "ask every question as the agreement stood on DATE; none to clear; alone, show it"},
 	{":ledger", "FILE", "use a ledger (.csv or .jsonl) for :settle"},
 	{":settle", "PERIOD", "the statement for a period (2027-Q1, 2027-03, 2027) from the ledger, or from your given instances"},
+	{":diff", "", "every answer shown so far, before (the files as loaded) → after (with this session's changes)"},
+	{":status", "", "list this session's changes, the as-of date, the ledger and the givens"},
+	{":undo", "", "take back the last change (a declaration, or :reset)"},
+	{":save", "FILE [DATE]", "write this session's changes as an amendment effective on DATE, for pacta check"},
 	{":test", "", "run every test: the files' and those typed here"},
 	{":reset", "", "drop everything declared and given in this session"},
 	{":quit", "", "leave (so does Ctrl-D)"},
@@ -102,7 +106,19 @@ func (s *Session) command(ctx context.Context, line string) bool {
 			s.println(":settle needs a period: :settle 2027-Q1")
 			return false
 		}
-		return s.settle(ctx, args[0])
+		ok := s.settle(ctx, args[0])
+		if ok {
+			s.record(":settle " + args[0])
+		}
+		return ok
+	case ":diff":
+		return s.diff(ctx)
+	case ":status":
+		return s.status()
+	case ":undo":
+		return s.undo(ctx)
+	case ":save":
+		return s.save(ctx, args)
 	case ":test":
 		return s.runTests(ctx, "", "")
 	case ":reset":

@@ -45,6 +45,13 @@ type Session struct {
 	last   *answer
 	ledger string // the ledger file of :ledger, "" for none
 
+	// shown are the answers printed so far, for :diff; changes are the
+	// steps :undo takes back, the last last; replaying is set while :diff
+	// recomputes an answer.
+	shown     []shownAnswer
+	changes   []change
+	replaying bool
+
 	// lastDecl is the entry of the last declaration that succeeded, for
 	// joining an indented line to it (see Handle).
 	lastDecl string
@@ -427,7 +434,11 @@ func (s *Session) Handle(ctx context.Context, entry string) (ok bool) {
 	case len(in.Items) > 0:
 		return s.declare(ctx, entry, in.Items, false)
 	case in.Expr != nil:
-		return s.ask(ctx, entry, in.Expr)
+		ok := s.ask(ctx, entry, in.Expr)
+		if ok {
+			s.record(entry)
+		}
+		return ok
 	}
 	return true // only comments
 }
@@ -573,6 +584,11 @@ func (s *Session) declare(ctx context.Context, entry string, items []lang.Item, 
 		return false
 	}
 	s.reportDropped(s.ss, ss)
+	var what []string
+	for _, c := range changes {
+		what = append(what, c.verb+" "+c.d.what())
+	}
+	s.pushChange(s.decls, strings.Join(what, ", "))
 	s.decls, s.prog, s.ss = cand, prog, ss
 	s.lastDecl = entry
 	ok := true
@@ -703,6 +719,9 @@ func (s *Session) reset(ctx context.Context) bool {
 		return false
 	}
 	s.reportDropped(s.ss, ss)
+	if len(s.decls) > 0 {
+		s.pushChange(s.decls, ":reset")
+	}
 	s.prog, s.ss, s.decls, s.givens, s.last, s.lastDecl = prog, ss, nil, nil, nil, ""
 	s.printf("session cleared: %s and %s dropped\n", plural(nd, "declaration"), plural(ng, "given"))
 	return true
