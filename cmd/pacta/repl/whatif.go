@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -24,7 +25,7 @@ import (
 // a decision) or a statement (:settle).
 type shownAnswer struct {
 	entry  string // as typed; ":settle PERIOD" for a statement
-	asOf   interp.Date
+	asOf   types.Date
 	ledger string
 }
 
@@ -354,7 +355,7 @@ func (s *Session) amendmentText(args []string) (string, string, error) {
 		}
 	}
 	if len(args) == 1 {
-		d, err := interp.ParseDate(args[0])
+		d, err := types.ParseDate(args[0])
 		if err != nil {
 			return "", "", fmt.Errorf("%s; write a date like 2027-01-01", plainError(err))
 		}
