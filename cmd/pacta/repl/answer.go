@@ -37,6 +37,9 @@ func (s *Session) ask(ctx context.Context, entry string, e lang.Expr) bool {
 		return false
 	}
 	a := &answer{entry: entry, expr: e, typ: x.Type(), val: v, asOf: s.asOf}
+	if !s.replaying {
+		s.statement = nil
+	}
 	if v.Kind() == interp.KindRecord && v.Record() != nil {
 		r := v.Record()
 		if !r.Schema.Event {
@@ -287,6 +290,9 @@ func formatValue(v interp.Value) string {
 // why explains the last answer in full.
 func (s *Session) why(ctx context.Context) bool {
 	a := s.last
+	if a == nil && s.statement != nil {
+		return s.whyStatement(ctx)
+	}
 	if a == nil {
 		s.println("nothing to explain yet: ask a question first (an expression, or an action such as the example in :help)")
 		return true
@@ -320,8 +326,17 @@ func (s *Session) why(ctx context.Context) bool {
 				}
 				s.println()
 				if c := ap.Clause.Decl; c != nil && c.Body != nil {
-					s.printf("      %s\n", oneLine(lang.FormatItem(bodyOnly(c))))
+					if c.Prose != nil && c.Prose.Value != "" {
+						s.printf("      the agreement says: %q\n", c.Prose.Value)
+					}
+					s.printf("      in Pacta: %s\n", oneLine(lang.FormatItem(bodyOnly(c))))
 				}
+			}
+		}
+		if not := s.notApplied(ctx, a, d); len(not) > 0 {
+			s.println("clauses considered that did not apply:")
+			for _, l := range not {
+				s.printf("  %s\n", l)
 			}
 		}
 		s.whyMoney(ctx, a)

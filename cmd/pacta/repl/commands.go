@@ -29,7 +29,7 @@ var commandList = []commandInfo{
 	{":reload", "", "read the loaded files again from disk"},
 	{":clauses", "", "list the clauses in force: number, title, kind, and who made them"},
 	{":show", "NAME", "print a clause (by number), term, action, event, kind or party, with its prose"},
-	{":why", "", "explain the last answer in full"},
+	{":why", "", "explain the last answer in full, in the agreement's words (after :settle, each line of the statement)"},
 	{":asof", "[DATE|none]", "ask every question as the agreement stood on DATE; none to clear; alone, show it"},
 	{":ledger", "FILE", "use a ledger (.csv or .jsonl) for :settle"},
 	{":settle", "PERIOD", "the statement for a period (2027-Q1, 2027-03, 2027) from the ledger, or from your given instances"},
@@ -37,6 +37,7 @@ var commandList = []commandInfo{
 	{":status", "", "list this session's changes, the as-of date, the ledger and the givens"},
 	{":undo", "", "take back the last change (a declaration, or :reset)"},
 	{":save", "FILE [DATE]", "write this session's changes as an amendment effective on DATE, for pacta check"},
+	{":trace", "N", "the ledger rows that make up line N of the last statement (:why after :settle numbers the lines)"},
 	{":test", "", "run every test: the files' and those typed here"},
 	{":reset", "", "drop everything declared and given in this session"},
 	{":quit", "", "leave (so does Ctrl-D)"},
@@ -114,6 +115,8 @@ func (s *Session) command(ctx context.Context, line string) bool {
 		return ok
 	case ":diff":
 		return s.diff(ctx)
+	case ":trace":
+		return s.trace(ctx, args)
 	case ":status":
 		return s.status()
 	case ":undo":
@@ -722,6 +725,9 @@ func (s *Session) settle(ctx context.Context, text string) bool {
 	}
 	s.printf("events from %s\n", source)
 	io.WriteString(s.out, b.String())
+	if !s.replaying {
+		s.last, s.statement = nil, &statement{st: st, events: events, source: source}
+	}
 	// The statement is the one `pacta settle` prints for the files as
 	// changed here; say which of its clauses were typed.
 	var typed []string

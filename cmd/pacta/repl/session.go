@@ -50,6 +50,7 @@ type Session struct {
 	// steps :undo takes back, the last last; replaying is set while :diff
 	// recomputes an answer.
 	shown     []shownAnswer
+	statement *statement // the last statement printed, if the last answer was one
 	changes   []change
 	replaying bool
 
