@@ -21,11 +21,20 @@ type answer struct {
 	decision *interp.Decision
 	lines    []*interp.Line // what the money clauses make of an instance
 	linesErr error
+	// notGiven are the fields of an instance asked about without them
+	// (see partial.go); given is the instance as typed.
+	notGiven []string
+	given    string
 }
 
 // ask evaluates an expression and prints its value; an action instance is
 // decided.
 func (s *Session) ask(ctx context.Context, entry string, e lang.Expr) bool {
+	if lit, ok := e.(*lang.ActionLit); ok {
+		if missing, sd := s.missingFields(lit); sd != nil && len(missing) > 0 {
+			return s.askPartial(ctx, entry, lit, false)
+		}
+	}
 	x, err := s.prog.CompileParsedExpr(s.agreement(), e, s.bindings()...)
 	if err != nil {
 		s.printErr(err, s.srcs, s.ss, entry)
@@ -302,7 +311,12 @@ func (s *Session) why(ctx context.Context) bool {
 		asOf = a.asOf.String() + ": amendments that take effect after it are left out"
 	}
 	if d := a.decision; d != nil {
-		s.printf("question: %s\n", formatValue(a.val))
+		if len(a.notGiven) > 0 {
+			s.printf("question: %s\n", oneLine(a.given))
+			s.printf("not given: %s (no clause that decides reads them)\n", strings.Join(a.notGiven, ", "))
+		} else {
+			s.printf("question: %s\n", formatValue(a.val))
+		}
 		s.printf("verdict:  %s\n", s.describeDecision(d))
 		if a.asOf.IsZero() {
 			s.printf("date:     %s, the action's date (no :asof is set)\n", d.AsOf)
@@ -339,7 +353,9 @@ func (s *Session) why(ctx context.Context) bool {
 				s.printf("  %s\n", l)
 			}
 		}
-		s.whyMoney(ctx, a)
+		if len(a.notGiven) == 0 {
+			s.whyMoney(ctx, a)
+		}
 		return true
 	}
 	if a.lines != nil || a.linesErr != nil {

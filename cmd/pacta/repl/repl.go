@@ -159,6 +159,9 @@ func needsMoreScan(text string, sc *bracketScanner) bool {
 	if t == "" || strings.HasPrefix(t, ":") {
 		return false
 	}
+	if strings.HasPrefix(t, "may ") {
+		return openEnded(text) // a permission question, `may PARTY ACTION { ... }`
+	}
 	if len(text) > longEntry {
 		if sc == nil {
 			sc = &bracketScanner{}

@@ -424,6 +424,13 @@ func (s *Session) Handle(ctx context.Context, entry string) (ok bool) {
 	if name, blanked, ok := splitGiven(entry); ok {
 		return s.bind(ctx, entry, name, blanked)
 	}
+	if m := mayRE.FindStringSubmatch(entry); m != nil {
+		ok := s.askMay(ctx, m)
+		if ok {
+			s.record(entry)
+		}
+		return ok
+	}
 	in, errs := lang.ParseInput(replName, []byte(entry))
 	if len(errs) > 0 {
 		if handled, ok := s.joinIndented(ctx, lastDecl, entry); handled {

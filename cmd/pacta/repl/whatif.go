@@ -81,6 +81,10 @@ func (s *Session) replay(ctx context.Context, decls []*decl, a shownAnswer) stri
 		}
 		return text
 	}
+	if m := mayRE.FindStringSubmatch(a.entry); m != nil {
+		s.askMay(ctx, m)
+		return buf.String()
+	}
 	in, errs := lang.ParseInput(replName, []byte(a.entry))
 	if len(errs) > 0 || in.Expr == nil {
 		return "(cannot be asked again)\n"
