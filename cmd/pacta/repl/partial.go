@@ -216,7 +216,9 @@ func (s *Session) fieldsRead(action string, money bool) fieldReader {
 	for k := range h {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool { return clauseLess(strings.TrimPrefix(keys[i], "clause "), strings.TrimPrefix(keys[j], "clause ")) })
+	sort.Slice(keys, func(i, j int) bool {
+		return clauseLess(strings.TrimPrefix(keys[i], "clause "), strings.TrimPrefix(keys[j], "clause "))
+	})
 	var scan func(text, who string, depth int)
 	scan = func(text, who string, depth int) {
 		for _, id := range identRE.FindAllString(stripText(text), -1) {
