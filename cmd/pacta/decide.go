@@ -139,7 +139,7 @@ others) or agreement, 2 usage error.`, stderr)
 		if err := decideOne(text); err != nil {
 			bad++
 			out.Flush() // keep stdout and stderr in step for a reader of both
-			fmt.Fprintf(stderr, "stdin:%d: %v\n", line, err)
+			fmt.Fprintf(stderr, "stdin:%d: %v\n", line, nameAgreementFlag("decide", err))
 		}
 	}
 	if actions == 0 {

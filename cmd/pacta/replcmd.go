@@ -8,13 +8,14 @@ import (
 )
 
 func runRepl(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("repl", "pacta repl [--as-of DATE] [FILE|DIR]...",
+	fs := newFlags("repl", "pacta repl [--as-of DATE] [--agreement ID] [FILE|DIR]...",
 		`Start the interactive REPL on the given agreements: ask whether an action
 is permitted, compute amounts, define and redefine terms and clauses. Type
 :help once it starts. With piped input (not a terminal) it reads entries
 line by line and prints only the answers, errors included, in order; the
 exit status is then 1 if any entry failed.`, stderr)
 	asOf := fs.String("as-of", "", "start with this as-of `date` (see :asof)")
+	agreement := fs.String("agreement", "", "the `agreement` questions go to, when several are loaded (see :agreement)")
 	rest, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -22,6 +23,7 @@ exit status is then 1 if any entry failed.`, stderr)
 	return repl.Run(repl.Options{
 		Files:       rest,
 		AsOf:        *asOf,
+		Agreement:   *agreement,
 		Stdin:       stdin,
 		Stdout:      stdout,
 		Stderr:      stderr,

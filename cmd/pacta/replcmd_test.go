@@ -177,3 +177,35 @@ func TestDevNullIsNotATerminal(t *testing.T) {
 		t.Fatalf("pacta repl %s <%s: status %d, output %q, errors %q; want 0 and nothing", exampleDir, os.DevNull, code, out.String(), errOut.String())
 	}
 }
+
+// TestSeveralAgreementsNameTheFlag: with two agreements loaded, the error
+// asking which one names the way to say it: --agreement for settle and
+// eval, the action's "agreement" field for decide; and `pacta repl
+// --agreement` refuses a name not loaded.
+func TestSeveralAgreementsNameTheFlag(t *testing.T) {
+	two := []string{exampleDir, "repl/testdata/agreements/reseller.deal"}
+	for _, c := range []struct {
+		args  []string
+		input string
+		want  string
+	}{
+		{append([]string{"settle", "--ledger", exampleDir + "/ledger.csv", "--period", "2026-Q4"}, two...), "",
+			"several agreements are loaded (openai_microsoft, reseller); say which with --agreement NAME"},
+		{append([]string{"eval", "-f", two[0], "-f", two[1]}, "azure_commitment"), "",
+			"several agreements are loaded (openai_microsoft, reseller); say which with --agreement NAME"},
+		{append([]string{"decide"}, two...),
+			`{"action":"sell","actor":"openai","date":"2026-10-31","product":"p","platform":"AWS","region":"US","gross":"USD 1,000.00","refunds":"USD 0.00"}` + "\n",
+			`say which with "agreement": "NAME" in the action`},
+		{append([]string{"repl", "--agreement", "nope"}, two...), "",
+			`no agreement called "nope" is loaded; the agreements are openai_microsoft, reseller`},
+	} {
+		old := stdin
+		stdin = strings.NewReader(c.input)
+		var out, errOut bytes.Buffer
+		code := run(c.args, &out, &errOut)
+		stdin = old
+		if code == 0 || !strings.Contains(out.String()+errOut.String(), c.want) {
+			t.Errorf("pacta %s: status %d, output:\n%s%s\nwant an error containing %q", strings.Join(c.args, " "), code, out.String(), errOut.String(), c.want)
+		}
+	}
+}

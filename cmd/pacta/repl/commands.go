@@ -27,6 +27,7 @@ var commandList = []commandInfo{
 	{":help", "[TOPIC]", "how to use the REPL; topics: commands, syntax, decide, money, define, builtins, or a builtin's name"},
 	{":load", "FILE...", "load agreement files or directories instead of the current ones (keeps what you typed)"},
 	{":reload", "", "read the loaded files again from disk"},
+	{":agreement", "[NAME]", "with several agreements loaded, choose the one questions go to; alone, list them"},
 	{":clauses", "", "list the clauses in force: number, title, kind, and who made them"},
 	{":show", "NAME", "print a clause (by number), term, action, event, kind or party, with its prose"},
 	{":why", "", "explain the last answer in full, in the agreement's words (after :settle, each line of the statement)"},
@@ -81,6 +82,8 @@ func (s *Session) command(ctx context.Context, line string) bool {
 		}
 		s.println("re" + s.loadedWords())
 		return true
+	case ":agreement":
+		return s.chooseAgreement(ctx, args)
 	case ":clauses":
 		return s.listClauses()
 	case ":show":

@@ -56,6 +56,9 @@ type Options struct {
 	Files []string
 	// AsOf is an initial as-of date ("" for none).
 	AsOf string
+	// Agreement chooses the agreement questions go to when several are
+	// loaded ("" for the first; see :agreement).
+	Agreement string
 	// Stdin, Stdout and Stderr are the streams of the piped mode.
 	// Interactive mode always uses the process's terminal (liner reads
 	// file descriptors 0 and 1).
@@ -110,6 +113,7 @@ func Run(opts Options) int {
 	}
 	s := newSession(opts.Stdout, opts.Funcs, opts.StepBudget)
 	s.width = opts.Width
+	s.chosen = opts.Agreement
 	if opts.Interactive {
 		s.width = terminalWidth(os.Stdout)
 	}
@@ -140,6 +144,9 @@ func (s *Session) banner(version string) string {
 	}
 	if s.base == nil {
 		return v + ": no agreement loaded; type :help for help"
+	}
+	if w := s.agreementsWords(); w != "" {
+		return v + ": " + s.loadedWords() + "; " + w + "; type :help for help"
 	}
 	return v + ": " + s.loadedWords() + "; type :help for help"
 }

@@ -32,10 +32,11 @@ type Session struct {
 	textWidth int
 	options   []interp.Option
 
-	paths []string        // files and directories as given to :load
-	srcs  []interp.Source // their contents, as read
-	base  *interp.Program // the files alone (nil with no files)
-	tgt   *target         // where declarations go
+	paths  []string        // files and directories as given to :load
+	chosen string          // the agreement chosen with :agreement ("" for the first)
+	srcs   []interp.Source // their contents, as read
+	base   *interp.Program // the files alone (nil with no files)
+	tgt    *target         // where declarations go
 
 	prog   *interp.Program // files and session declarations
 	ss     *sessionSource  // the generated session source of prog
@@ -147,7 +148,11 @@ func (s *Session) load(ctx context.Context, paths []string) bool {
 			return false
 		}
 	}
-	tgt := makeTarget(base, srcs)
+	if s.chosen != "" && base != nil && !slicesContains(base.Agreements(), s.chosen) {
+		s.printf("no agreement called %q is loaded; the agreements are %s\n", s.chosen, strings.Join(base.Agreements(), ", "))
+		return false
+	}
+	tgt := makeTarget(base, srcs, s.chosen)
 	prog, ss, err := s.build(ctx, srcs, tgt, s.decls)
 	if err != nil {
 		if len(s.decls) > 0 {

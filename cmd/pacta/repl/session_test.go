@@ -207,3 +207,18 @@ func TestNeedsMore(t *testing.T) {
 		}
 	}
 }
+
+// TestBannerListsAgreements: with several agreements loaded the banner
+// names them and the one questions go to; with one it does not.
+func TestBannerListsAgreements(t *testing.T) {
+	s, _ := newTestSession(t, exampleDir, "testdata/agreements/reseller.deal")
+	want := "Pacta test: loaded openai_microsoft (amended by aws_concessions), reseller from 3 files; " +
+		"questions go to openai_microsoft (:agreement NAME chooses another of openai_microsoft, reseller); type :help for help"
+	if got := s.banner("test"); got != want {
+		t.Errorf("banner:\n got %s\nwant %s", got, want)
+	}
+	one, _ := newTestSession(t, exampleDir)
+	if got := one.banner("test"); strings.Contains(got, ":agreement") {
+		t.Errorf("banner with one agreement: %s", got)
+	}
+}

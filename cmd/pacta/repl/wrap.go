@@ -92,7 +92,11 @@ func wrapLine(l string, width int) string {
 		return l + "\n"
 	}
 	indent := len(l) - len(strings.TrimLeft(l, " "))
-	cont := strings.Repeat(" ", min(hang(l, indent), width/2))
+	h := hang(l, indent)
+	if h > width/2 {
+		h = min(indent+2, width/2)
+	}
+	cont := strings.Repeat(" ", h)
 	var b strings.Builder
 	cur := l[:indent]
 	curW := indent
@@ -192,17 +196,25 @@ func writeNarrow(w io.Writer, rows [][]string, indent string, header bool) {
 	}
 }
 
+// columnGapRE matches the gap before a table's next column, or a value
+// aligned after its label (`type:       money`).
+var columnGapRE = regexp.MustCompile(`\S {2,}\S`)
+
 // listMarkerRE matches the marker of a numbered or bulleted item.
 var listMarkerRE = regexp.MustCompile(`^(\d+\.|-) +`)
 
 // hang returns the indentation of the lines that continue l, which is
-// indented by indent: under the text of a list item (`1. `, `- `); as
+// indented by indent: under the text of a list item (`1. `, `- `); under
+// the second column of a table's row (or a value aligned after a label); as
 // deep as a line at the margin or indented three (a paragraph under a
 // numbered item of help); else two columns deeper (code in help, a hint
 // under an error, a line under a verdict).
 func hang(l string, indent int) int {
 	if m := listMarkerRE.FindString(l[indent:]); m != "" {
 		return indent + len(m)
+	}
+	if loc := columnGapRE.FindStringIndex(l[indent:]); loc != nil {
+		return runewidth.StringWidth(l[:indent+loc[1]-1]) // under the next column
 	}
 	if indent == 0 || indent == 3 {
 		return indent

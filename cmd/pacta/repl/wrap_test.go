@@ -22,8 +22,10 @@ func TestWrapLine(t *testing.T) {
 		{"  under a verdict here", 12, "  under a\n    verdict\n    here\n"},
 		// a numbered item continues under its text
 		{"1. May openai sell", 10, "1. May\n   openai\n   sell\n"},
-		// aligned columns keep their spaces
-		{"type:  money in USD", 12, "type:  money\nin USD\n"},
+		// aligned columns keep their spaces; a row continues under its
+		// second column, unless that is past half the width
+		{"type:  money in USD", 12, "type:  money\n  in USD\n"},
+		{"  :load FILE  load agreement files", 30, "  :load FILE  load agreement\n              files\n"},
 	} {
 		if got := wrapLine(c.line, c.width); got != c.want {
 			t.Errorf("wrapLine(%q, %d) = %q, want %q", c.line, c.width, got, c.want)
