@@ -24,7 +24,7 @@ type commandInfo struct {
 
 // commandList is every command, in the order :help lists them.
 var commandList = []commandInfo{
-	{":help", "[TOPIC]", "how to use the REPL; topics: commands, syntax, decide, money, define, builtins, or a builtin's name"},
+	{":help", "[TOPIC]", "how to use the REPL; topics: commands, syntax, decide, money, shares, dates, define, amendments, builtins, or a builtin's name"},
 	{":load", "FILE...", "load agreement files or directories instead of the current ones (keeps what you typed)"},
 	{":reload", "", "read the loaded files again from disk"},
 	{":agreement", "[NAME]", "with several agreements loaded, choose the one questions go to; alone, list them"},

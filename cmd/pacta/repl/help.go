@@ -12,7 +12,7 @@ import (
 )
 
 // helpTopics are the topics of :help besides commands and builtins.
-var helpTopics = []string{"commands", "syntax", "decide", "money", "define", "builtins"}
+var helpTopics = []string{"commands", "syntax", "decide", "money", "shares", "dates", "define", "amendments", "builtins"}
 
 // help runs :help [TOPIC].
 func (s *Session) help(topic string) bool {
@@ -30,10 +30,16 @@ func (s *Session) help(topic string) bool {
 		s.helpSyntax()
 	case "decide", "decision", "decisions", "permitted", "prohibited":
 		s.helpDecide()
-	case "money", "amounts", "share", "settle":
+	case "money", "amounts", "settle":
 		s.helpMoney()
 	case "define", "declare", "definitions", "what-if", "whatif":
 		s.helpDefine()
+	case "shares", "share", "tiers", "splits":
+		s.helpShares()
+	case "amendments", "amendment", "amend":
+		s.helpAmendments()
+	case "dates", "date", "durations", "periods":
+		s.helpDates()
 	case "builtins", "functions":
 		s.helpBuiltins()
 	default:
@@ -429,7 +435,8 @@ func (s *Session) helpMain() {
 		s.println("     :why")
 	}
 	s.println()
-	s.println("More: :help commands, :help decide, :help money, :help define, :help syntax, :help builtins, and :help NAME for a builtin (such as :help max).")
+	s.println("What-ifs: after changing a clause, :diff shows every answer before → after, :undo takes the change back, :status lists the changes and :save FILE writes them as an amendment. Explanations: :why after any answer, :trace N after :settle.")
+	s.println("More: :help commands, :help decide, :help money, :help shares, :help dates, :help define, :help amendments, :help syntax, :help builtins, and :help NAME for a builtin (such as :help max).")
 }
 
 // periodOf returns the quarter of a date: 2026-Q4.
@@ -501,6 +508,7 @@ func (s *Session) helpDefine() {
 		s.printf("     %s\n", ex.redefine)
 	}
 	s.println("\"delete clause N\" removes a clause for this session, at every date. A test of the files that a change breaks (one naming a deleted clause, say) is left out while the change stands, and said so.")
+	s.helpDeclarations()
 	s.println()
 	s.println("given NAME = EXPR names a value (an amount, a date, an action instance) for later questions:")
 	if ex.instance != "" {

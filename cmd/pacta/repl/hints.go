@@ -250,8 +250,8 @@ func (s *Session) hintFor(entry string, err error) string {
 		// a bare amount with thousands separators or cents: no currency
 		for _, m := range bareAmountRE.FindAllStringSubmatchIndex(plain, -1) {
 			start, end := m[4], m[5]
-			if precededByCurrency(plain[:start]) {
-				continue
+			if precededByCurrency(plain[:start]) || off < start || off > end {
+				continue // not the number the error is about
 			}
 			n := entry[start:end]
 			return fmt.Sprintf("amounts need their currency: write %s instead", replaceAt(entry, start, n, cur+" "+withCents(n)))

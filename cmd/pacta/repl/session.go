@@ -219,17 +219,34 @@ func (s *Session) reportDropped(before, after *sessionSource) {
 		}
 	}
 	now := map[*fileItem]bool{}
+	var out, in []*fileItem
 	for _, fi := range after.dropped {
 		now[fi] = true
 		if !was[fi] {
-			s.printf("left out for this session, as it no longer checks: %s (%s)\n", fi.what(), fi.by)
+			out = append(out, fi)
 		}
 	}
 	if before != nil {
 		for _, fi := range before.dropped {
 			if !now[fi] {
-				s.printf("back in: %s (%s)\n", fi.what(), fi.by)
+				in = append(in, fi)
 			}
+		}
+	}
+	// A few are named one a line; more, in one line (:status names them).
+	const named = 3
+	if len(out) > named {
+		s.printf("left out for this session, as they no longer check: %d of the files' tests (:status names them)\n", len(out))
+	} else {
+		for _, fi := range out {
+			s.printf("left out for this session, as it no longer checks: %s (%s)\n", fi.what(), fi.by)
+		}
+	}
+	if len(in) > named {
+		s.printf("back in: %d of the files' tests\n", len(in))
+	} else {
+		for _, fi := range in {
+			s.printf("back in: %s (%s)\n", fi.what(), fi.by)
 		}
 	}
 }
@@ -239,9 +256,20 @@ func (s *Session) reportDropped(before, after *sessionSource) {
 // action instance belongs to one program) must be of prog. It changes the
 // givens only if every live one still evaluates.
 func (s *Session) refreshGivens(ctx context.Context, prog *interp.Program, tgt *target) error {
+	_, err := s.refreshGivensDropping(ctx, prog, tgt, false)
+	return err
+}
+
+// refreshGivensDropping is refreshGivens that, with drop, unbinds the live
+// givens that no longer evaluate (an instance without a field just added
+// to its action, say) instead of failing; it returns what each dropped
+// one said.
+func (s *Session) refreshGivensDropping(ctx context.Context, prog *interp.Program, tgt *target, drop bool) ([]string, error) {
 	if len(s.givens) == 0 {
-		return nil
+		return nil, nil
 	}
+	var dropped []string
+	unbind := map[int]bool{}
 	type result struct {
 		val interp.Value
 		typ lang.Type
@@ -260,8 +288,13 @@ func (s *Session) refreshGivens(ctx context.Context, prog *interp.Program, tgt *
 			v, err = x.Eval(ctx, interp.EvalOptions{AsOf: g.asOf})
 		}
 		if err != nil {
+			if g.live && drop && !errors.Is(err, context.Canceled) {
+				unbind[i] = true
+				dropped = append(dropped, fmt.Sprintf("given %s no longer fits (%s): it is dropped; bind it again", g.g.Name.Name, plainError(err)))
+				continue
+			}
 			if g.live {
-				return fmt.Errorf("this change would break given %s: %s\n(bind it again with given, or type :reset)", g.g.Name.Name, plainError(err))
+				return nil, fmt.Errorf("this change would break given %s: %s\n(bind it again with given, or type :reset)", g.g.Name.Name, plainError(err))
 			}
 			continue
 		}
@@ -272,8 +305,11 @@ func (s *Session) refreshGivens(ctx context.Context, prog *interp.Program, tgt *
 		if res[i].ok {
 			g.val, g.typ = res[i].val, res[i].typ
 		}
+		if unbind[i] {
+			g.live = false
+		}
 	}
-	return nil
+	return dropped, nil
 }
 
 // agreementOf returns the id of the session's agreement in prog, built
@@ -593,9 +629,13 @@ func (s *Session) declare(ctx context.Context, entry string, items []lang.Item, 
 		s.printErr(err, s.srcs, ss, entry)
 		return false
 	}
-	if err := s.refreshGivens(ctx, prog, s.tgt); err != nil {
+	unbound, err := s.refreshGivensDropping(ctx, prog, s.tgt, true)
+	if err != nil {
 		s.println(err)
 		return false
+	}
+	for _, u := range unbound {
+		s.println(u)
 	}
 	s.reportDropped(s.ss, ss)
 	var what []string

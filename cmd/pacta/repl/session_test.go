@@ -52,7 +52,7 @@ func TestHelpExamplesWork(t *testing.T) {
 		files := c.files
 		s, out := newTestSession(t, files...)
 		s.width = c.width
-		for _, topic := range []string{"", "decide", "money", "define"} {
+		for _, topic := range []string{"", "decide", "money", "define", "shares", "dates", "amendments"} {
 			out.Reset()
 			if !s.help(topic) {
 				t.Fatalf(":help %s failed", topic)

@@ -288,6 +288,12 @@ func (s *Session) status() bool {
 		given = strings.Join(live, ", ")
 	}
 	s.printf("as of: %s; ledger: %s; given: %s; answers shown: %d (:diff compares them before → after)\n", asOf, ledger, given, len(s.shown))
+	if s.ss != nil && len(s.ss.dropped) > 0 {
+		s.printf("the files' tests left out while the changes stand (they no longer check): %d\n", len(s.ss.dropped))
+		for _, fi := range s.ss.dropped {
+			s.printf("  %s (%s)\n", fi.what(), fi.by)
+		}
+	}
 	if len(s.decls) > 0 {
 		s.println(":undo takes back the last change; :save FILE writes the changes as an amendment")
 	}

@@ -101,7 +101,7 @@ func wrapLine(l string, width int) string {
 	cur := l[:indent]
 	curW := indent
 	first := true // nothing but indentation on the current line yet
-	for _, word := range strings.Split(l[indent:], " ") {
+	for _, word := range glueAmounts(strings.Split(l[indent:], " ")) {
 		if word == "" {
 			// runs of spaces (aligned columns): keep them on the line
 			if !first {
@@ -225,3 +225,22 @@ func hang(l string, indent int) int {
 // helpWidth is the widest help text is written, even on a wider terminal
 // or with no limit: longer lines are hard to read.
 const helpWidth = 100
+
+// currencyRE matches a currency code.
+var currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// glueAmounts joins a currency code to the amount after it, so that a
+// line is never broken inside an amount (`USD` at the end of a line and
+// `1,000.00` on the next do not read as money).
+func glueAmounts(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if currencyRE.MatchString(w) && i+1 < len(words) && words[i+1] != "" && words[i+1][0] >= '0' && words[i+1][0] <= '9' {
+			w += " " + words[i+1]
+			i++
+		}
+		out = append(out, w)
+	}
+	return out
+}
