@@ -506,3 +506,34 @@ func TestPTYCtrlDAtContinuation(t *testing.T) {
 		}
 	})
 }
+
+// TestPTYRecallLinesThatMatter: an entry whose lines matter (a share
+// with a line per rate) is kept in the history with its lines marked,
+// recalled whole by up-arrow, and runs again as typed.
+func TestPTYRecallLinesThatMatter(t *testing.T) {
+	atWidths(t, func(t *testing.T, cols int) {
+		s := start(t, cols, t.TempDir(), exampleDir)
+		s.expect(prompt)
+		s.send(`clause 9.2 "By platform" openai pays microsoft of each sell by openai:` + "\r")
+		s.expect(contPrompt)
+		s.send("  25% of net_revenue where platform == AWS\r")
+		s.expect(contPrompt)
+		s.send("  20% of net_revenue otherwise\r")
+		s.expect(contPrompt)
+		s.send("\r")
+		s.expect(`added clause 9.2 "By platform"`)
+		s.expect(prompt)
+		s.send(":undo\r")
+		s.expect("took back")
+		s.expect(prompt)
+		s.send("\x1b[A\x1b[A") // up twice: the clause
+		s.expect("openai:" + lineMark + "25%")
+		s.send("\r")
+		s.expect(`added clause 9.2 "By platform"`)
+		s.expect(prompt)
+		s.send("\x04")
+		if code := s.wait(); code != 0 {
+			t.Fatalf("exit status %d, want 0", code)
+		}
+	})
+}

@@ -420,10 +420,29 @@ func historyItem(entry string) (string, bool) {
 		_, e1 := lang.ParseInput(replName, []byte(entry))
 		_, e2 := lang.ParseInput(replName, []byte(joined))
 		if (len(e1) == 0) != (len(e2) == 0) {
-			return "", false
+			// The lines matter (the lines of a share, say): keep them,
+			// marked, so that the entry is still recalled whole.
+			marked := strings.Join(parts, lineMark)
+			if len(marked) > maxHistoryEntry || strings.Contains(entry, lineMark) {
+				return "", false
+			}
+			return marked, true
 		}
 	}
 	return joined, true
+}
+
+// lineMark separates the lines of an entry kept in the history as one
+// line when joining them with spaces would change what it means; an
+// entry read with it is split at it again (see readEntry).
+const lineMark = " ↵ "
+
+// unmark turns a history line with line marks back into its lines.
+func unmark(line string) (string, bool) {
+	if !strings.Contains(line, lineMark) {
+		return line, false
+	}
+	return strings.ReplaceAll(line, lineMark, "\n"), true
 }
 
 // stripComment removes a `//` comment from a line, outside text in quotes.
@@ -569,6 +588,9 @@ func readEntry(ln *liner.State, out io.Writer) ([]string, bool) {
 			case isCommand(line):
 				return []string{strings.Join(lines, "\n"), line}, true
 			}
+		}
+		if l, ok := unmark(line); ok && len(lines) == 0 {
+			return []string{l}, true // a multi-line entry recalled from the history
 		}
 		lines = append(lines, line)
 		entry := strings.Join(lines, "\n")
