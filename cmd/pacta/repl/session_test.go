@@ -174,8 +174,10 @@ func TestHistoryItem(t *testing.T) {
 		{"(1 +\n  2)", "(1 + 2)", true},
 		{"max(USD 1.00, // the first\n USD 2.00)", "max(USD 1.00, USD 2.00)", true},
 		{"\"a // b\" ==\n \"c\"", "\"a // b\" == \"c\"", true},
-		// Joined, `AWS 20%` would read as an amount of money.
-		{"clause 5.1 \"x\" openai pays microsoft of each sell by openai:\n 25% of net_revenue where platform == AWS\n 20% of net_revenue otherwise", "", false},
+		// Joined, `AWS 20%` would read as an amount of money: the lines
+		// are kept, marked.
+		{"clause 5.1 \"x\" openai pays microsoft of each sell by openai:\n 25% of net_revenue where platform == AWS\n 20% of net_revenue otherwise",
+			"clause 5.1 \"x\" openai pays microsoft of each sell by openai:" + lineMark + "25% of net_revenue where platform == AWS" + lineMark + "20% of net_revenue otherwise", true},
 		{strings.Repeat("1 + ", 2000) + "1", "", false},
 	} {
 		got, ok := historyItem(c.entry)
