@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 )
@@ -48,6 +49,7 @@ func (ww *wrapWriter) line(l string) error {
 		ww.pending = nil
 		var err error
 		if isCaretLine(l) {
+			prev, l = caretWindow(prev, l, ww.width())
 			_, err = fmt.Fprintf(ww.w, "%s\n%s\n", prev, l)
 			return err
 		}
@@ -77,6 +79,41 @@ func (ww *wrapWriter) Flush() error {
 func (ww *wrapWriter) emit(l string) error {
 	_, err := io.WriteString(ww.w, wrapLine(l, ww.width()))
 	return err
+}
+
+// caretWindow cuts a quoted source line wider than width (0: any) to a
+// window around its caret, marking each cut with "…", and moves the
+// caret to match; lines that fit are returned as they are.
+func caretWindow(src, caret string, width int) (string, string) {
+	if width <= 0 || utf8.RuneCountInString(src) <= width {
+		return src, caret
+	}
+	rs := []rune(src)
+	ind := 0
+	for ind < len(rs) && ind < 4 && rs[ind] == ' ' {
+		ind++
+	}
+	body := rs[ind:]
+	cb := strings.IndexByte(caret, '^') - ind // the caret's column in body (caret lines are ASCII)
+	avail := width - ind - 2
+	if cb < 0 || avail < 10 {
+		return src, caret
+	}
+	lo := max(0, cb-avail/2)
+	hi := min(len(body), lo+avail)
+	lo = max(0, min(lo, hi-avail))
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", ind))
+	shift := ind - lo
+	if lo > 0 {
+		b.WriteString("…")
+		shift++
+	}
+	b.WriteString(string(body[lo:hi]))
+	if hi < len(body) {
+		b.WriteString("…")
+	}
+	return b.String(), strings.Repeat(" ", cb+shift) + "^"
 }
 
 // isCaretLine reports whether l is spaces and one `^`.

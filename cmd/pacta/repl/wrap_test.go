@@ -61,3 +61,20 @@ func TestNarrowTable(t *testing.T) {
 		t.Errorf("narrow:\n%s\nwant:\n%s", narrow.String(), want)
 	}
 }
+
+// TestCaretWindow: a quoted source line wider than the terminal is cut
+// to a window around its caret, which stays under its character.
+func TestCaretWindow(t *testing.T) {
+	src := "    " + strings.Repeat("a", 30) + "X" + strings.Repeat("b", 30)
+	caret := strings.Repeat(" ", 4+30) + "^"
+	gotSrc, gotCaret := caretWindow(src, caret, 30)
+	// 30 columns: 4 of indentation, 2 marks, 24 of text, the X 12 in.
+	wantSrc := "    …" + strings.Repeat("a", 12) + "X" + strings.Repeat("b", 11) + "…"
+	wantCaret := strings.Repeat(" ", 4+1+12) + "^"
+	if gotSrc != wantSrc || gotCaret != wantCaret {
+		t.Errorf("caretWindow:\n%s\n%s\nwant\n%s\n%s", gotSrc, gotCaret, wantSrc, wantCaret)
+	}
+	if s, c := caretWindow("    short", "     ^", 30); s != "    short" || c != "     ^" {
+		t.Errorf("a line that fits changed: %q %q", s, c)
+	}
+}
