@@ -418,9 +418,15 @@ func TestPTYOutputFitsTheTerminal(t *testing.T) {
 		s.expect(prompt)
 		entries := []string{
 			":help", ":help commands", ":help decide", ":help money", ":help define", ":help syntax",
+			":help shares", ":help dates", ":help amendments",
 			":clauses",
 			`sell by openai { product: "p", platform: AWS, region: "US", date: 2027-01-15, gross: USD 1,000.00, refunds: USD 0.00 }`,
 			":why",
+			// an error quoting a line wider than the terminal
+			`sell by openai { product: "p", platform: AWS, region: "US", date: 2027-01-15, gross: USD 1,000.00, refunds: USD 0.00 } + 1`,
+			`clause 5.1 "Revenue share" openai pays microsoft 30% of net_revenue of each sell by openai settled quarterly`,
+			":status",
+			":diff",
 		}
 		var shown strings.Builder
 		for _, e := range entries {
