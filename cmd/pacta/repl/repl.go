@@ -2,11 +2,22 @@
 // client of lang and interp where lawyers type questions, clauses and
 // terms about loaded agreements and see the answers.
 //
-// At a terminal it edits lines with github.com/peterh/liner, keeps a
+// At a terminal (golang.org/x/term says so; /dev/null is not one) it
+// edits lines with github.com/peterh/liner in its multi-line mode, keeps a
 // history file, completes names with Tab, continues an incomplete entry on
-// further lines after a "...  " prompt, abandons the entry being typed on
-// Ctrl-C, stops a long evaluation on Ctrl-C (through its context) and
-// leaves on Ctrl-D.
+// further lines after a "...  " prompt (a declaration that took several
+// lines ends at a blank line, and is recalled whole by up-arrow), abandons
+// the entry being typed on Ctrl-C or Ctrl-D at the "..." prompt (saying
+// so), stops a long evaluation on Ctrl-C (through its context) and leaves
+// on Ctrl-D. Its output fits the terminal's width (wrap.go): lines are
+// wrapped between words, help at most 100 columns wide, and tables that
+// do not fit are printed a row under another.
+//
+// Besides questions and declarations it has what a what-if session needs
+// (whatif.go: :diff, :undo, :status, :save), explanations in the
+// agreement's words (:why, whynot.go; :trace, trace.go), questions on
+// actions given in part (partial.go), one-line hints for common mistakes
+// (hints.go) and a choice among several agreements (agreements.go).
 //
 // With piped input (stdin is not a terminal) it reads lines without liner
 // and prints no banner and no prompts: only the answers, in order.
