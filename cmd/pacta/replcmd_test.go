@@ -209,3 +209,25 @@ func TestSeveralAgreementsNameTheFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestReplSaveThenCheck: an amendment written by :save is accepted by
+// `pacta check` with the files it amends.
+func TestReplSaveThenCheck(t *testing.T) {
+	saved := t.TempDir() + "/changes.pacta"
+	old := stdin
+	stdin = strings.NewReader(`clause 5.1 "Revenue share" openai pays microsoft 30% of net_revenue of each sell by openai settled quarterly
+term cap = USD 1,000.00
+:save ` + saved + "\n")
+	var out, errOut bytes.Buffer
+	code := run([]string{"repl", exampleDir}, &out, &errOut)
+	stdin = old
+	if code != 0 {
+		t.Fatalf("pacta repl: status %d\n%s%s", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	errOut.Reset()
+	if code := run([]string{"check", exampleDir, saved}, &out, &errOut); code != 0 {
+		text, _ := os.ReadFile(saved)
+		t.Fatalf("pacta check: status %d\n%s%s\nthe amendment:\n%s", code, out.String(), errOut.String(), text)
+	}
+}
