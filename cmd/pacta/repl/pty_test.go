@@ -482,6 +482,16 @@ func TestPTYMultiLineClause(t *testing.T) {
 		s.send("\r")
 		s.expect("replaced clause 5.1")
 		s.expect(prompt)
+		// A question at the margin right after a clause over several
+		// lines starts a new entry: the clause is declared, then 2.
+		s.send(`clause 5.1 "Revenue share"` + "\r")
+		s.expect(contPrompt)
+		s.send("  openai pays microsoft 15% of net_revenue of each sell by openai\r")
+		s.expect(contPrompt)
+		s.send("1 + 1\r")
+		s.expect("replaced clause 5.1")
+		s.expect("\n2\r\n")
+		s.expect(prompt)
 		s.send("\x04")
 		if code := s.wait(); code != 0 {
 			t.Fatalf("exit status %d, want 0", code)

@@ -518,8 +518,9 @@ func interactive(s *Session, opts Options) int {
 
 	s.println(s.banner(opts.Version))
 	s.flush()
+	carry := ""
 	for !s.quit {
-		entries, ok := readEntry(ln, opts.Stdout)
+		entries, ok := readEntry(ln, opts.Stdout, &carry)
 		if !ok {
 			break
 		}
@@ -570,14 +571,24 @@ func interactive(s *Session, opts Options) int {
 // then runs after it: two entries. A declaration that took more than one
 // line is read until a blank line, so that the modifiers of a clause
 // (settled quarterly, due ...) typed on lines of their own belong to it.
-func readEntry(ln *liner.State, out io.Writer) ([]string, bool) {
+//
+// A line at the margin after such a declaration is complete starts the
+// next entry instead (carry holds it over): a question typed right after
+// a clause, without the blank line, is not taken as part of the clause.
+func readEntry(ln *liner.State, out io.Writer, carry *string) ([]string, bool) {
 	var lines []string
 	for {
 		p := prompt
 		if len(lines) > 0 {
 			p = contPrompt
 		}
-		line, err := ln.Prompt(p)
+		var line string
+		var err error
+		if *carry != "" {
+			line, *carry = *carry, ""
+		} else {
+			line, err = ln.Prompt(p)
+		}
 		switch {
 		case errors.Is(err, liner.ErrPromptAborted):
 			lines = nil
@@ -598,6 +609,9 @@ func readEntry(ln *liner.State, out io.Writer) ([]string, bool) {
 				return []string{strings.Join(lines, "\n")}, true
 			case isCommand(line):
 				return []string{strings.Join(lines, "\n"), line}, true
+			case len(lines) > 1 && !isIndented(line) && isDeclaration(strings.Join(lines, "\n")):
+				*carry = line
+				return []string{strings.Join(lines, "\n")}, true
 			}
 		}
 		if l, ok := unmark(line); ok && len(lines) == 0 {
