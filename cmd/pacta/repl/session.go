@@ -773,8 +773,8 @@ func (s *Session) reset(ctx context.Context) bool {
 		return false
 	}
 	s.reportDropped(s.ss, ss)
-	if len(s.decls) > 0 {
-		s.pushChange(s.decls, ":reset")
+	if len(s.decls) > 0 || ng > 0 {
+		s.changes = append(s.changes, change{decls: s.decls, what: ":reset", givens: append([]*given{}, s.givens...)})
 	}
 	s.prog, s.ss, s.decls, s.givens, s.last, s.lastDecl = prog, ss, nil, nil, nil, ""
 	s.printf("session cleared: %s and %s dropped\n", plural(nd, "declaration"), plural(ng, "given"))

@@ -32,8 +32,9 @@ type shownAnswer struct {
 // change is one step :undo can take back: the declarations before it and
 // what it did.
 type change struct {
-	decls []*decl
-	what  string
+	decls  []*decl
+	what   string
+	givens []*given // for :reset, the givens it dropped (nil otherwise)
 }
 
 // record notes an answer shown, for :diff.
@@ -248,6 +249,9 @@ func (s *Session) undo(ctx context.Context) bool {
 	if err != nil {
 		s.printErr(err, s.srcs, ss, "")
 		return false
+	}
+	if last.givens != nil {
+		s.givens = last.givens // :reset taken back: its givens come back too
 	}
 	if err := s.refreshGivens(ctx, prog, s.tgt); err != nil {
 		s.println(err)
