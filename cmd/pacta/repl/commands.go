@@ -30,7 +30,7 @@ var commandList = []commandInfo{
 	{":agreement", "[NAME]", "with several agreements loaded, choose the one questions go to; alone, list them"},
 	{":clauses", "", "list the clauses in force: number, title, kind, and who made them"},
 	{":show", "NAME", "print a clause (by number), term, action, event, kind or party, with its prose"},
-	{":why", "", "explain the last answer in full, in the agreement's words (after :settle, each line of the statement)"},
+	{":why", "[N]", "explain the last answer in full, in the agreement's words (after :settle, each line of the statement, or line N)"},
 	{":asof", "[DATE|none]", "ask every question as the agreement stood on DATE; none to clear; alone, show it"},
 	{":ledger", "FILE", "use a ledger (.csv or .jsonl) for :settle"},
 	{":settle", "PERIOD", "the statement for a period (2027-Q1, 2027-03, 2027) from the ledger, or from your given instances"},
@@ -97,6 +97,13 @@ func (s *Session) command(ctx context.Context, line string) bool {
 		}
 		return s.show(args[0], len(args) == 2)
 	case ":why":
+		if len(args) > 0 {
+			if s.last != nil || s.statement == nil {
+				s.println(":why N explains line N of a statement; run :settle PERIOD first (:why alone explains the last answer)")
+				return false
+			}
+			return s.whyLine(ctx, args)
+		}
 		return s.why(ctx)
 	case ":asof":
 		return s.setAsOf(args)

@@ -41,27 +41,45 @@ func (s *Session) whyStatement(ctx context.Context) bool {
 	st := s.statement.st
 	s.printf("the statement from %s to %s, from %s: %s\n", st.From, st.To, s.statement.source, plural(len(st.Lines), "line"))
 	for i, l := range st.Lines {
-		s.println(s.lineHead(i, l))
-		if c := l.Clause; c != nil && c.Decl != nil {
-			if c.Decl.Prose != nil && c.Decl.Prose.Value != "" {
-				s.printf("    the agreement says: %q\n", c.Decl.Prose.Value)
-			}
-			s.printf("    in Pacta: %s\n", oneLine(lang.FormatItem(bodyOnly(c.Decl))))
-		}
-		switch {
-		case l.Base != nil && l.Rate != "":
-			s.printf("    base %s, rate %s\n", *l.Base, l.Rate)
-		case l.Base != nil:
-			s.printf("    base %s\n", *l.Base)
-		}
-		for _, n := range l.Notes {
-			s.printf("    %s\n", n)
-		}
+		s.explainLine(i, l)
 	}
 	if len(st.Lines) > 0 {
 		s.println(":trace N lists the ledger rows that make up line N")
 	}
 	return true
+}
+
+// whyLine runs :why N after :settle.
+func (s *Session) whyLine(ctx context.Context, args []string) bool {
+	lines := s.statement.st.Lines
+	n, err := strconv.Atoi(args[0])
+	if len(args) != 1 || err != nil || n < 1 || n > len(lines) {
+		s.printf(":why N needs a line number of the last statement, from 1 to %d (:why alone lists them)\n", len(lines))
+		return false
+	}
+	s.explainLine(n-1, lines[n-1])
+	s.printf(":trace %d lists the ledger rows that make it up\n", n)
+	return true
+}
+
+// explainLine explains statement line i in the agreement's words.
+func (s *Session) explainLine(i int, l *interp.Line) {
+	s.println(s.lineHead(i, l))
+	if c := l.Clause; c != nil && c.Decl != nil {
+		if c.Decl.Prose != nil && c.Decl.Prose.Value != "" {
+			s.printf("    the agreement says: %q\n", c.Decl.Prose.Value)
+		}
+		s.printf("    in Pacta: %s\n", oneLine(lang.FormatItem(bodyOnly(c.Decl))))
+	}
+	switch {
+	case l.Base != nil && l.Rate != "":
+		s.printf("    base %s, rate %s\n", *l.Base, l.Rate)
+	case l.Base != nil:
+		s.printf("    base %s\n", *l.Base)
+	}
+	for _, n := range l.Notes {
+		s.printf("    %s\n", n)
+	}
 }
 
 // trace runs :trace N.
