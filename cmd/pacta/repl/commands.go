@@ -728,13 +728,13 @@ func (s *Session) settle(ctx context.Context, text string) bool {
 		s.printErr(err, s.srcs, s.ss, "")
 		return false
 	}
-	var b strings.Builder
-	if err := st.WriteText(&b); err != nil {
+	shown, err := s.statementText(st)
+	if err != nil {
 		s.println(err)
 		return false
 	}
 	s.printf("events from %s\n", source)
-	io.WriteString(s.out, b.String())
+	io.WriteString(s.out, shown)
 	if !s.replaying {
 		s.last, s.statement = nil, &statement{st: st, events: events, source: source}
 	}

@@ -427,6 +427,10 @@ func TestPTYOutputFitsTheTerminal(t *testing.T) {
 			`clause 5.1 "Revenue share" openai pays microsoft 30% of net_revenue of each sell by openai settled quarterly`,
 			":status",
 			":diff",
+			":ledger " + exampleDir + "/ledger.csv",
+			":settle 2026-Q4",
+			":why 3",
+			":trace 3",
 		}
 		var shown strings.Builder
 		for _, e := range entries {
