@@ -42,7 +42,13 @@ func (s *Session) record(entry string) {
 	if s.replaying {
 		return
 	}
-	s.shown = append(s.shown, shownAnswer{entry: entry, asOf: s.asOf, ledger: s.ledger})
+	a := shownAnswer{entry: entry, asOf: s.asOf, ledger: s.ledger}
+	for _, b := range s.shown {
+		if b == a {
+			return // asked again: one answer to compare
+		}
+	}
+	s.shown = append(s.shown, a)
 }
 
 // replay prints, to a buffer, the answer of a shown entry as the program
