@@ -80,6 +80,8 @@ var (
 	numberAtRE   = regexp.MustCompile(`^\d[\d,]*(?:\.\d+)?`)
 	bareNumberRE = regexp.MustCompile(`(?:^|[^A-Za-z0-9_.,])(\d[\d,]*(?:\.\d+)?)\s*[-+<>=!]`)
 	fieldBeforeR = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*\s*:\s*$`)
+	codeAfterRE  = regexp.MustCompile(`(\d[\d,]*(?:\.\d+)?)\s+([A-Z]{3})\b`)
+	lowerCodeRE  = regexp.MustCompile(`(?:^|[^A-Za-z0-9_.])([a-z]{3})\s+\d`)
 	mixedMoneyRE = regexp.MustCompile(`^cannot (?:add|subtract|compare) money\(([A-Z]{3})\) and (?:integer|decimal)|^cannot (?:add|subtract|compare) (?:integer|decimal) and money\(([A-Z]{3})\)`)
 )
 
@@ -246,6 +248,16 @@ func (s *Session) hintFor(entry string, err error) string {
 				return fmt.Sprintf("both sides need a currency: write %s instead", replaceAt(entry, start, n, c+" "+withCents(n)))
 			}
 		}
+	case strings.HasPrefix(msg, "unexpected ") && codeAfterRE.MatchString(plain):
+		// 100 USD: the code after the amount
+		m := codeAfterRE.FindStringSubmatchIndex(plain)
+		n, code := entry[m[2]:m[3]], entry[m[4]:m[5]]
+		return fmt.Sprintf("the currency comes first: write %s instead", replaceAt(entry, m[2], entry[m[2]:m[5]], code+" "+withCents(n)))
+	case strings.HasPrefix(msg, "unexpected ") && s.lowerCode(plain) != nil:
+		// usd 100.00: the code in small letters
+		m := s.lowerCode(plain)
+		code := entry[m[2]:m[3]]
+		return fmt.Sprintf("currency codes are written in capitals: write %s instead", replaceAt(entry, m[2], code, strings.ToUpper(code)))
 	case strings.HasPrefix(msg, "unexpected "):
 		// a bare amount with thousands separators or cents: no currency
 		for _, m := range bareAmountRE.FindAllStringSubmatchIndex(plain, -1) {
@@ -311,4 +323,20 @@ func (s *Session) fieldType(name string) (string, *lang.KindDecl) {
 		}
 	}
 	return "", nil
+}
+
+// commonCurrencies are codes taken for a currency written in small
+// letters, with the agreement's own.
+var commonCurrencies = []string{"usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "cny", "inr"}
+
+// lowerCode finds a currency code in small letters before a number in
+// plain (the submatch indexes, nil if none).
+func (s *Session) lowerCode(plain string) []int {
+	for _, m := range lowerCodeRE.FindAllStringSubmatchIndex(plain, -1) {
+		c := plain[m[2]:m[3]]
+		if slicesContains(commonCurrencies, c) || strings.EqualFold(c, s.currency()) {
+			return m
+		}
+	}
+	return nil
 }
