@@ -3,6 +3,7 @@ package repl
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -70,8 +71,17 @@ func (s *Session) ask(ctx context.Context, entry string, e lang.Expr) bool {
 	}
 	s.last = a
 	s.println(formatValue(v))
+	if k := v.Kind(); (k == interp.KindInteger || k == interp.KindDecimal) && !s.replaying {
+		if m := pctOfNumberRE.FindStringSubmatchIndex(stripText(entry)); m != nil {
+			n := entry[m[2]:m[3]]
+			s.printf("    a number, not an amount: for money write %s instead\n", replaceAt(entry, m[2], n, s.currency()+" "+withCents(n)))
+		}
+	}
 	return true
 }
+
+// pctOfNumberRE matches a percentage of a bare number: `20% of 1000`.
+var pctOfNumberRE = regexp.MustCompile(`%\s+of\s+(\d[\d,]*(?:\.\d+)?)\b`)
 
 // decideOptions are the options of every decision the session makes:
 // those of `pacta decide --as-of` with the session's as-of date (the zero
