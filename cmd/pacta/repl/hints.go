@@ -180,7 +180,7 @@ func (s *Session) hintFor(entry string, err error) string {
 	var msg string
 	off := -1
 	var list lang.ErrorList
-	var ie *interp.Error
+	var ie *interp.EvalError
 	switch {
 	case errors.As(err, &list) && len(list) > 0:
 		msg = list[0].Msg

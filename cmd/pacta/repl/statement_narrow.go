@@ -72,7 +72,7 @@ func narrowStatement(text string, st *interp.Statement) string {
 			for _, br := range st.Breaches {
 				out = append(out,
 					fmt.Sprintf("  %s:%d, %s: %s %s", br.Source, br.Line, br.Date, br.Actor, br.Action),
-					"      "+interp.DescribeDecision(br.Decision))
+					"      "+br.Decision.String())
 			}
 			i = skip(i) - 1
 		case strings.HasPrefix(t, "Payer → Payee") && strings.Contains(t, "Outstanding"):

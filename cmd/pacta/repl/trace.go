@@ -148,11 +148,11 @@ func (s *Session) trace(ctx context.Context, args []string) bool {
 					v := *m.Base
 					total = &v
 				} else if sum, err := total.Num().Add(m.Base.Num()); err == nil && total.Currency() == m.Base.Currency() {
-					v := interp.Money(total.Currency(), sum)
+					v := interp.MoneyValue(total.Currency(), sum)
 					total = &v
 				}
 			}
-			s.printf("  %s: %s (%s)\n", where, formatValue(interp.RecordVal(r)), part)
+			s.printf("  %s: %s (%s)\n", where, formatValue(interp.RecordValue(r)), part)
 		}
 	}
 	if count == 0 {

@@ -175,7 +175,7 @@ func (s *Session) evalCondition(ctx context.Context, a *answer, src string) (boo
 		return false, false
 	}
 	g := &lang.Given{Name: &lang.Ident{Name: whyRecord}, Value: a.expr}
-	x, err := s.prog.CompileParsedExpr(s.agreement(), e, append(s.bindings(), interp.Binding{Given: g, Value: a.val, Type: a.typ})...)
+	x, err := s.prog.CompileParsedExpr(s.agreement(), e, append(s.bindings(), interp.GivenValue{Given: g, Value: a.val, Type: a.typ})...)
 	if err != nil {
 		return false, false
 	}
