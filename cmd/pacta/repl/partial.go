@@ -120,7 +120,7 @@ func (s *Session) askPartial(ctx context.Context, text string, lit *lang.ActionL
 		s.printf("to answer, the %s needs its date (the clauses in force depend on it): add date: YYYY-MM-DD in the braces\n", lit.Action.Name)
 		return false
 	}
-	permReads := s.fieldsRead(lit.Action.Name, false)
+	permReads := s.fieldsRead(lit.Action.Name, identName(lit.Actor), false)
 	if need := needed(names, permReads); len(need) > 0 {
 		s.printf("to decide whether %s may %s, give %s\n", identName(lit.Actor), lit.Action.Name, needWords(need, permReads))
 		return false
@@ -145,7 +145,7 @@ func (s *Session) askPartial(ctx context.Context, text string, lit *lang.ActionL
 	if decideOnly {
 		return true
 	}
-	moneyReads := s.fieldsRead(lit.Action.Name, true)
+	moneyReads := s.fieldsRead(lit.Action.Name, identName(lit.Actor), true)
 	if need := needed(names, moneyReads); len(need) > 0 {
 		s.printf("  the amounts it gives rise to need %s\n", needWords(need, moneyReads))
 		return true
@@ -196,9 +196,11 @@ type fieldReader map[string]string
 // fieldsRead returns the fields of action that the clauses over it read
 // (the money clauses with money, else the permissions, prohibitions and
 // obligations), in any version, directly or through the terms they use,
-// each with the first reader found. It over-approximates: a name that is
+// each with the first reader found; only the clauses of actor's (a
+// permission of another party's cannot decide, a share counting another
+// party's actions cannot count this one). It over-approximates: a name that is
 // a field's anywhere in that text counts as read.
-func (s *Session) fieldsRead(action string, money bool) fieldReader {
+func (s *Session) fieldsRead(action, actor string, money bool) fieldReader {
 	h, ai := s.histories()
 	out := fieldReader{}
 	if ai == nil {
@@ -247,7 +249,7 @@ func (s *Session) fieldsRead(action string, money bool) fieldReader {
 		}
 		for _, v := range h[k] {
 			c, ok := v.item.(*lang.ClauseDecl)
-			if !ok || !clauseOver(c, action, money) {
+			if !ok || !clauseOver(c, action, actor, money) {
 				continue
 			}
 			scan(lang.FormatItem(bodyOnly(c)), "clause "+num, 0)
@@ -256,15 +258,15 @@ func (s *Session) fieldsRead(action string, money bool) fieldReader {
 	return out
 }
 
-// clauseOver reports whether c is about action: a money clause (a share
-// of it, or a milestone on it) with money, else a permission,
-// prohibition or obligation.
-func clauseOver(c *lang.ClauseDecl, action string, money bool) bool {
+// clauseOver reports whether c is about action by actor: a money clause
+// (a share of it, or a milestone on it) with money, else a permission,
+// prohibition or obligation of actor's.
+func clauseOver(c *lang.ClauseDecl, action, actor string, money bool) bool {
 	switch b := c.Body.(type) {
 	case *lang.Deontic:
-		return !money && b.Action != nil && b.Action.Name == action
+		return !money && b.Action != nil && b.Action.Name == action && (b.Party == nil || b.Party.Name == actor)
 	case *lang.Share:
-		return money && b.Action != nil && b.Action.Name == action
+		return money && b.Action != nil && b.Action.Name == action && (b.By == nil || b.By.Name == actor)
 	case *lang.Milestone:
 		return money && b.Event != nil && b.Event.Name == action
 	}
