@@ -51,13 +51,27 @@ func (s *Session) record(entry string) {
 	s.shown = append(s.shown, a)
 }
 
-// replay prints, to a buffer, the answer of a shown entry as the program
-// built from decls gives it. It changes nothing in the session.
-func (s *Session) replay(ctx context.Context, decls []*decl, a shownAnswer) string {
+// built is a program the session compiled from some declarations.
+type built struct {
+	decls []*decl
+	prog  *interp.Program
+	ss    *sessionSource
+	err   error
+}
+
+// buildFor compiles the loaded files with decls, as every command does.
+func (s *Session) buildFor(ctx context.Context, decls []*decl) *built {
 	prog, ss, err := s.build(ctx, s.srcs, s.tgt, decls)
-	if err != nil {
-		return "(does not compile: " + plainError(err) + ")\n"
+	return &built{decls: decls, prog: prog, ss: ss, err: err}
+}
+
+// replay prints, to a buffer, the answer of a shown entry as the program
+// b gives it. It changes nothing in the session.
+func (s *Session) replay(ctx context.Context, b *built, a shownAnswer) string {
+	if b.err != nil {
+		return "(does not compile: " + plainError(b.err) + ")\n"
 	}
+	prog, ss, decls := b.prog, b.ss, b.decls
 	type gv struct {
 		val interp.Value
 		typ lang.Type
@@ -113,9 +127,10 @@ func (s *Session) diff(ctx context.Context) bool {
 	s.printf("each answer shown, before (the files as loaded) → after (with %s: %s):\n",
 		plural(len(s.decls), "change"), s.changeNames())
 	changed := 0
+	files, edited := s.buildFor(ctx, nil), s.buildFor(ctx, s.decls)
 	for i, a := range s.shown {
-		before := s.replay(ctx, nil, a)
-		after := s.replay(ctx, s.decls, a)
+		before := s.replay(ctx, files, a)
+		after := s.replay(ctx, edited, a)
 		if ctx.Err() != nil {
 			s.println("interrupted")
 			return false
