@@ -649,6 +649,9 @@ func (s *Session) declare(ctx context.Context, entry string, items []lang.Item, 
 	for _, c := range changes {
 		ok = s.reportChange(ctx, c.d, c.verb, joined) && ok
 	}
+	if len(s.shown) > 0 && s.changesAgreement() {
+		s.printf("(%s given before; :diff shows each before → after)\n", plural(len(s.shown), "answer"))
+	}
 	return ok
 }
 
