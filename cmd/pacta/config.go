@@ -68,6 +68,6 @@ func printCmdError(stderr io.Writer, cmd string, err error) {
 	case errors.As(err, &le) && le.Source != "":
 		fmt.Fprintln(stderr, le.Error())
 	default:
-		fmt.Fprintf(stderr, "pacta %s: %v\n", cmd, err)
+		fmt.Fprintf(stderr, "pacta %s: %v\n", cmd, nameAgreementFlag(cmd, err))
 	}
 }

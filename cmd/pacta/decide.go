@@ -154,7 +154,7 @@ Exit status: 0 every action decided (and, with --fail-on, none failed),
 		if err := decideOne(text); err != nil {
 			bad++
 			out.Flush() // keep stdout and stderr in step for a reader of both
-			fmt.Fprintf(stderr, "stdin:%d: %v\n", line, err)
+			fmt.Fprintf(stderr, "stdin:%d: %v\n", line, nameAgreementFlag("decide", err))
 		}
 	}
 	if actions == 0 {

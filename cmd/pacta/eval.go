@@ -153,7 +153,7 @@ func reportError(w io.Writer, cmd string, err error, srcs []source) {
 		printErrors(w, lang.ErrorList{{Pos: e.Pos, Msg: e.Msg}}, srcs)
 		return
 	}
-	fmt.Fprintf(w, "%s: %v\n", cmd, err)
+	fmt.Fprintf(w, "%s: %v\n", cmd, nameAgreementFlag(cmd, err))
 }
 
 // multiFlag is a repeatable string flag.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pacta-lang/pacta/cmd/pacta/repl"
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 )
@@ -151,4 +152,82 @@ func firstLines(s string, n int) string {
 		l = l[:n]
 	}
 	return fmt.Sprint(strings.Join(l, " | "))
+}
+
+// TestDevNullIsNotATerminal: /dev/null is a character device, not a
+// terminal, so `pacta repl </dev/null` reads it as piped input (no line
+// editing, no banner) and ends at once with status 0.
+func TestDevNullIsNotATerminal(t *testing.T) {
+	f, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	if repl.IsTerminal(f) {
+		t.Fatalf("IsTerminal(%s) = true", os.DevNull)
+	}
+	oldIn, oldStdin := os.Stdin, stdin
+	os.Stdin, stdin = f, f
+	defer func() { os.Stdin, stdin = oldIn, oldStdin }()
+	if atTerminal(stdin, os.Stdout) {
+		t.Fatalf("atTerminal with stdin %s = true", os.DevNull)
+	}
+	var out, errOut bytes.Buffer
+	if code := runRepl([]string{exampleDir}, &out, &errOut); code != 0 || out.Len() != 0 {
+		t.Fatalf("pacta repl %s <%s: status %d, output %q, errors %q; want 0 and nothing", exampleDir, os.DevNull, code, out.String(), errOut.String())
+	}
+}
+
+// TestSeveralAgreementsNameTheFlag: with two agreements loaded, the error
+// asking which one names the way to say it: --agreement for settle and
+// eval, the action's "agreement" field for decide; and `pacta repl
+// --agreement` refuses a name not loaded.
+func TestSeveralAgreementsNameTheFlag(t *testing.T) {
+	two := []string{exampleDir, "repl/testdata/agreements/reseller.deal"}
+	for _, c := range []struct {
+		args  []string
+		input string
+		want  string
+	}{
+		{append([]string{"settle", "--ledger", exampleDir + "/ledger.csv", "--period", "2026-Q4"}, two...), "",
+			"several agreements are loaded (openai_microsoft, reseller); say which with --agreement NAME"},
+		{append([]string{"eval", "-f", two[0], "-f", two[1]}, "azure_commitment"), "",
+			"several agreements are loaded (openai_microsoft, reseller); say which with --agreement NAME"},
+		{append([]string{"decide"}, two...),
+			`{"action":"sell","actor":"openai","date":"2026-10-31","product":"p","platform":"AWS","region":"US","gross":"USD 1,000.00","refunds":"USD 0.00"}` + "\n",
+			`say which with "agreement": "NAME" in the action`},
+		{append([]string{"repl", "--agreement", "nope"}, two...), "",
+			`no agreement called "nope" is loaded; the agreements are openai_microsoft, reseller`},
+	} {
+		old := stdin
+		stdin = strings.NewReader(c.input)
+		var out, errOut bytes.Buffer
+		code := run(c.args, &out, &errOut)
+		stdin = old
+		if code == 0 || !strings.Contains(out.String()+errOut.String(), c.want) {
+			t.Errorf("pacta %s: status %d, output:\n%s%s\nwant an error containing %q", strings.Join(c.args, " "), code, out.String(), errOut.String(), c.want)
+		}
+	}
+}
+
+// TestReplSaveThenCheck: an amendment written by :save is accepted by
+// `pacta check` with the files it amends.
+func TestReplSaveThenCheck(t *testing.T) {
+	saved := t.TempDir() + "/changes.pacta"
+	old := stdin
+	stdin = strings.NewReader(`clause 5.1 "Revenue share" openai pays microsoft 30% of net_revenue of each sell by openai settled quarterly
+term cap = USD 1,000.00
+:save ` + saved + "\n")
+	var out, errOut bytes.Buffer
+	code := run([]string{"repl", exampleDir}, &out, &errOut)
+	stdin = old
+	if code != 0 {
+		t.Fatalf("pacta repl: status %d\n%s%s", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	errOut.Reset()
+	if code := run([]string{"check", exampleDir, saved}, &out, &errOut); code != 0 {
+		text, _ := os.ReadFile(saved)
+		t.Fatalf("pacta check: status %d\n%s%s\nthe amendment:\n%s", code, out.String(), errOut.String(), text)
+	}
 }

@@ -3,6 +3,7 @@ package repl
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -21,11 +22,20 @@ type answer struct {
 	decision *interp.Decision
 	lines    []*interp.Line // what the money clauses make of an instance
 	linesErr error
+	// notGiven are the fields of an instance asked about without them
+	// (see partial.go); given is the instance as typed.
+	notGiven []string
+	given    string
 }
 
 // ask evaluates an expression and prints its value; an action instance is
 // decided.
 func (s *Session) ask(ctx context.Context, entry string, e lang.Expr) bool {
+	if lit, ok := e.(*lang.ActionLit); ok {
+		if missing, sd := s.missingFields(lit); sd != nil && len(missing) > 0 {
+			return s.askPartial(ctx, entry, lit, false)
+		}
+	}
 	x, err := s.prog.CompileParsedExpr(s.agreement(), e, s.bindings()...)
 	if err != nil {
 		s.printErr(err, s.srcs, s.ss, entry)
@@ -37,6 +47,9 @@ func (s *Session) ask(ctx context.Context, entry string, e lang.Expr) bool {
 		return false
 	}
 	a := &answer{entry: entry, expr: e, typ: x.Type(), val: v, asOf: s.asOf}
+	if !s.replaying {
+		s.statement = nil
+	}
 	if v.Kind() == interp.KindRecord && v.Record() != nil {
 		r := v.Record()
 		if !r.Schema.Event {
@@ -58,8 +71,17 @@ func (s *Session) ask(ctx context.Context, entry string, e lang.Expr) bool {
 	}
 	s.last = a
 	s.println(formatValue(v))
+	if k := v.Kind(); (k == interp.KindInteger || k == interp.KindDecimal) && !s.replaying {
+		if m := pctOfNumberRE.FindStringSubmatchIndex(stripText(entry)); m != nil {
+			n := entry[m[2]:m[3]]
+			s.printf("    a number, not an amount: for money write %s instead\n", replaceAt(entry, m[2], n, s.currency()+" "+withCents(n)))
+		}
+	}
 	return true
 }
+
+// pctOfNumberRE matches a percentage of a bare number: `20% of 1000`.
+var pctOfNumberRE = regexp.MustCompile(`%\s+of\s+(\d[\d,]*(?:\.\d+)?)\b`)
 
 // decideOptions are the options of every decision the session makes:
 // those of `pacta decide --as-of` with the session's as-of date (the zero
@@ -287,6 +309,9 @@ func formatValue(v interp.Value) string {
 // why explains the last answer in full.
 func (s *Session) why(ctx context.Context) bool {
 	a := s.last
+	if a == nil && s.statement != nil {
+		return s.whyStatement(ctx)
+	}
 	if a == nil {
 		s.println("nothing to explain yet: ask a question first (an expression, or an action such as the example in :help)")
 		return true
@@ -296,7 +321,12 @@ func (s *Session) why(ctx context.Context) bool {
 		asOf = a.asOf.String() + ": amendments that take effect after it are left out"
 	}
 	if d := a.decision; d != nil {
-		s.printf("question: %s\n", formatValue(a.val))
+		if len(a.notGiven) > 0 {
+			s.printf("question: %s\n", oneLine(a.given))
+			s.printf("not given: %s (no clause that decides reads them)\n", strings.Join(a.notGiven, ", "))
+		} else {
+			s.printf("question: %s\n", formatValue(a.val))
+		}
 		s.printf("verdict:  %s\n", s.describeDecision(d))
 		if a.asOf.IsZero() {
 			s.printf("date:     %s, the action's date (no :asof is set)\n", d.AsOf)
@@ -320,11 +350,22 @@ func (s *Session) why(ctx context.Context) bool {
 				}
 				s.println()
 				if c := ap.Clause.Decl; c != nil && c.Body != nil {
-					s.printf("      %s\n", oneLine(lang.FormatItem(bodyOnly(c))))
+					if c.Prose != nil && c.Prose.Value != "" {
+						s.printf("      the agreement says: %q\n", c.Prose.Value)
+					}
+					s.printf("      in Pacta: %s\n", oneLine(lang.FormatItem(bodyOnly(c))))
 				}
 			}
 		}
-		s.whyMoney(ctx, a)
+		if not := s.notApplied(ctx, a, d); len(not) > 0 {
+			s.println("clauses considered that did not apply:")
+			for _, l := range not {
+				s.printf("  %s\n", l)
+			}
+		}
+		if len(a.notGiven) == 0 {
+			s.whyMoney(ctx, a)
+		}
 		return true
 	}
 	if a.lines != nil || a.linesErr != nil {

@@ -24,15 +24,21 @@ type commandInfo struct {
 
 // commandList is every command, in the order :help lists them.
 var commandList = []commandInfo{
-	{":help", "[TOPIC]", "how to use the REPL; topics: commands, syntax, decide, money, define, builtins, or a builtin's name"},
+	{":help", "[TOPIC]", "how to use the REPL; topics: commands, syntax, decide, money, shares, dates, define, amendments, builtins, or a builtin's name"},
 	{":load", "FILE...", "load agreement files or directories instead of the current ones (keeps what you typed)"},
 	{":reload", "", "read the loaded files again from disk"},
+	{":agreement", "[NAME]", "with several agreements loaded, choose the one questions go to; alone, list them"},
 	{":clauses", "", "list the clauses in force: number, title, kind, and who made them"},
 	{":show", "NAME", "print a clause (by number), term, action, event, kind or party, with its prose"},
-	{":why", "", "explain the last answer in full"},
+	{":why", "[N]", "explain the last answer in full, in the agreement's words (after :settle, each line of the statement, or line N)"},
 	{":asof", "[DATE|none]", "ask every question as the agreement stood on DATE; none to clear; alone, show it"},
 	{":ledger", "FILE", "use a ledger (.csv or .jsonl) for :settle"},
 	{":settle", "PERIOD", "the statement for a period (2027-Q1, 2027-03, 2027) from the ledger, or from your given instances"},
+	{":diff", "", "every answer shown so far, before (the files as loaded) → after (with this session's changes)"},
+	{":status", "", "list this session's changes, the as-of date, the ledger and the givens"},
+	{":undo", "", "take back the last change (a declaration, or :reset)"},
+	{":save", "FILE [DATE]", "write this session's changes as an amendment effective on DATE, for pacta check"},
+	{":trace", "N", "the ledger rows that make up line N of the last statement (:why after :settle numbers the lines)"},
 	{":test", "", "run every test: the files' and those typed here"},
 	{":reset", "", "drop everything declared and given in this session"},
 	{":quit", "", "leave (so does Ctrl-D)"},
@@ -76,6 +82,8 @@ func (s *Session) command(ctx context.Context, line string) bool {
 		}
 		s.println("re" + s.loadedWords())
 		return true
+	case ":agreement":
+		return s.chooseAgreement(ctx, args)
 	case ":clauses":
 		return s.listClauses()
 	case ":show":
@@ -89,6 +97,13 @@ func (s *Session) command(ctx context.Context, line string) bool {
 		}
 		return s.show(args[0], len(args) == 2)
 	case ":why":
+		if len(args) > 0 {
+			if s.last != nil || s.statement == nil {
+				s.println(":why N explains line N of a statement; run :settle PERIOD first (:why alone explains the last answer)")
+				return false
+			}
+			return s.whyLine(ctx, args)
+		}
 		return s.why(ctx)
 	case ":asof":
 		return s.setAsOf(args)
@@ -103,7 +118,21 @@ func (s *Session) command(ctx context.Context, line string) bool {
 			s.println(":settle needs a period: :settle 2027-Q1")
 			return false
 		}
-		return s.settle(ctx, args[0])
+		ok := s.settle(ctx, args[0])
+		if ok {
+			s.record(":settle " + args[0])
+		}
+		return ok
+	case ":diff":
+		return s.diff(ctx)
+	case ":trace":
+		return s.trace(ctx, args)
+	case ":status":
+		return s.status()
+	case ":undo":
+		return s.undo(ctx)
+	case ":save":
+		return s.save(ctx, args)
 	case ":test":
 		return s.runTests(ctx, "", "")
 	case ":reset":
@@ -322,29 +351,8 @@ func (s *Session) listClauses() bool {
 		head += fmt.Sprintf(" as known on %s", s.asOf)
 	}
 	s.println(head + ":")
-	writeTable(s.out, rows, "  ")
+	s.table(rows, "  ", true)
 	return true
-}
-
-// writeTable writes rows in aligned columns.
-func writeTable(w io.Writer, rows [][]string, indent string) {
-	widths := map[int]int{}
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], runeLen(c))
-		}
-	}
-	for _, r := range rows {
-		var b strings.Builder
-		b.WriteString(indent)
-		for i, c := range r {
-			b.WriteString(c)
-			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-runeLen(c)+2))
-			}
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
 }
 
 // clauseLess orders clause numbers by their numeric parts: 2.1 < 3.1 < 10.1.
@@ -383,9 +391,9 @@ func clauseKind(c *lang.ClauseDecl) string {
 	case *lang.Installments:
 		return fmt.Sprintf("installments: %s pays %s", identName(b.Payer), payeeWords(b.Payee))
 	case *lang.Milestone:
-		return fmt.Sprintf("milestone payment: %s pays %s on %s", identName(b.Payer), payeeWords(b.Payee), identName(b.Event))
+		return fmt.Sprintf("milestone: %s pays %s", identName(b.Payer), payeeWords(b.Payee))
 	case *lang.Share:
-		return fmt.Sprintf("share: %s pays %s of each %s", identName(b.Payer), payeeWords(b.Payee), identName(b.Action))
+		return fmt.Sprintf("share of %s: %s pays %s", identName(b.Action), identName(b.Payer), payeeWords(b.Payee))
 	}
 	return "clause"
 }
@@ -720,13 +728,16 @@ func (s *Session) settle(ctx context.Context, text string) bool {
 		s.printErr(err, s.srcs, s.ss, "")
 		return false
 	}
-	var b strings.Builder
-	if err := st.WriteText(&b); err != nil {
+	shown, err := s.statementText(st)
+	if err != nil {
 		s.println(err)
 		return false
 	}
 	s.printf("events from %s\n", source)
-	io.WriteString(s.out, b.String())
+	io.WriteString(s.out, shown)
+	if !s.replaying {
+		s.last, s.statement = nil, &statement{st: st, events: events, source: source}
+	}
 	// The statement is the one `pacta settle` prints for the files as
 	// changed here; say which of its clauses were typed.
 	var typed []string

@@ -48,8 +48,9 @@ type target struct {
 }
 
 // makeTarget works out where declarations go for the program of the
-// files srcs (base nil: no files).
-func makeTarget(base *interp.Program, srcs []interp.Source) *target {
+// files srcs (base nil: no files): the agreement called chosen, or with
+// none (or none of that name) the first.
+func makeTarget(base *interp.Program, srcs []interp.Source, chosen string) *target {
 	if base == nil {
 		return &target{synthetic: true}
 	}
@@ -58,6 +59,11 @@ func makeTarget(base *interp.Program, srcs []interp.Source) *target {
 		text[s.Name] = s.Text
 	}
 	ai := base.Info().Agreements[0]
+	for _, a := range base.Info().Agreements {
+		if a.Decl.ID.Name == chosen {
+			ai = a
+		}
+	}
 	t := &target{agreement: ai.Decl.ID.Name, effective: ai.Effective, items: map[string][]*fileItem{}}
 	add := func(by, date string, items []lang.Item, end lang.Pos) {
 		for i, it := range items {

@@ -12,11 +12,15 @@ import (
 )
 
 // helpTopics are the topics of :help besides commands and builtins.
-var helpTopics = []string{"commands", "syntax", "decide", "money", "define", "builtins"}
+var helpTopics = []string{"commands", "syntax", "decide", "money", "shares", "dates", "define", "amendments", "builtins"}
 
 // help runs :help [TOPIC].
 func (s *Session) help(topic string) bool {
 	topic = strings.TrimSpace(topic)
+	if s.width == 0 || s.width > helpWidth {
+		s.textWidth = helpWidth
+		defer func() { s.flush(); s.textWidth = 0 }()
+	}
 	switch topic {
 	case "":
 		s.helpMain()
@@ -26,10 +30,16 @@ func (s *Session) help(topic string) bool {
 		s.helpSyntax()
 	case "decide", "decision", "decisions", "permitted", "prohibited":
 		s.helpDecide()
-	case "money", "amounts", "share", "settle":
+	case "money", "amounts", "settle":
 		s.helpMoney()
 	case "define", "declare", "definitions", "what-if", "whatif":
 		s.helpDefine()
+	case "shares", "share", "tiers", "splits":
+		s.helpShares()
+	case "amendments", "amendment", "amend":
+		s.helpAmendments()
+	case "dates", "date", "durations", "periods":
+		s.helpDates()
 	case "builtins", "functions":
 		s.helpBuiltins()
 	default:
@@ -115,7 +125,7 @@ func (s *Session) helpBuiltins() {
 		}
 		rows = append(rows, []string{f.Name, doc})
 	}
-	writeTable(s.out, rows, "  ")
+	s.table(rows, "  ", false)
 }
 
 func (s *Session) helpCommands() {
@@ -124,10 +134,8 @@ func (s *Session) helpCommands() {
 	for _, c := range commandList {
 		rows = append(rows, []string{strings.TrimSpace(c.name + " " + c.args), c.about})
 	}
-	writeTable(s.out, rows, "  ")
-	s.println("keys: Tab completes names; up and down arrows recall earlier entries; Ctrl-C abandons the entry being typed,")
-	s.println("or stops a long evaluation; Ctrl-D on an empty line leaves. An entry left open (a bracket, a brace, a")
-	s.println("quote, or a clause without its body) continues on the next line, after a \"...\" prompt.")
+	s.table(rows, "  ", false)
+	s.println("keys: Tab completes names; up and down arrows recall earlier entries; Ctrl-C abandons the entry being typed, or stops a long evaluation; Ctrl-D on an empty line leaves. An entry left open (a bracket, a brace, a quote, or a clause without its body) continues on the next line, after a \"...\" prompt.")
 }
 
 // example gathers names from the loaded agreement for copy-pasteable
@@ -381,25 +389,20 @@ func (s *Session) helpMain() {
 		head += " with no agreement loaded (:load FILE loads one; meanwhile declarations go into a blank session agreement)"
 	}
 	s.println(head + ".")
-	s.println("Type a question, a declaration, or a command starting with \":\". The examples below can be copied")
-	s.println("exactly as they are, in order.")
+	s.println("Type a question, a declaration, or a command starting with \":\". The examples below can be copied exactly as they are, in order.")
 	if ex.instance != "" {
 		s.println()
 		s.printf("1. May %s %s on a given date? Write the %s with its fields, name it with given, then type the name:\n", ex.party, ex.action, ex.action)
 		s.printf("     given %s = %s\n", ex.given, ex.instance)
 		s.printf("     %s\n", ex.given)
-		s.println("   The answer says permitted or prohibited, by which clause, and what the other clauses that applied")
-		s.println("   say. :why explains it in full: every clause that applied, why it won or lost, the date and the version.")
-		s.printf("   To ask about another date, repeat the given line with another date")
+		s.printf("   The answer says permitted or prohibited, by which clause, and what the other clauses that applied say. :why explains it in full: every clause that applied, why it won or lost, the date and the version. To ask about another date, repeat the given line with another date")
 		if ex.why != "" && ex.before != "" {
 			s.printf(" (%s; try %s)", ex.why, ex.before)
 		}
 		s.printf(", then type %s again.\n", ex.given)
 		s.printf("   :asof DATE asks as the agreement stood on DATE, before later amendments; :asof none undoes it.\n")
 		s.println()
-		s.println("2. What is owed on it? The same answer lists what each money clause makes of it: who pays whom, how")
-		s.printf("   much, under which clause, with the rate and the base. Change the amounts in the %s to try others.\n", ex.action)
-		s.println("   Work out any amount yourself with an expression:")
+		s.printf("2. What is owed on it? The same answer lists what each money clause makes of it: who pays whom, how much, under which clause, with the rate and the base. Change the amounts in the %s to try others. Work out any amount yourself with an expression:\n", ex.action)
 		if ex.baseTerm != "" {
 			s.printf("     %s(%s)\n", ex.baseTerm, ex.given)
 			if ex.rate != "" {
@@ -407,12 +410,10 @@ func (s *Session) helpMain() {
 			}
 		}
 		s.printf("     20%% of %s\n", ex.money)
-		s.println("   :settle PERIOD (such as :settle " + periodOf(ex.date) + ") gives the statement for a period, from the instances")
-		s.println("   you named with given, or from a ledger file named with :ledger FILE.")
+		s.println("   :settle PERIOD (such as :settle " + periodOf(ex.date) + ") gives the statement for a period, from the instances you named with given, or from a ledger file named with :ledger FILE.")
 		s.println()
 		if ex.redefine != "" {
-			s.printf("3. What if the rate were %s? Type the clause again with the new rate. It replaces clause %s at every\n", ex.newRate, ex.shareNum)
-			s.println("   date, as if the files said so, for this session only; then ask again:")
+			s.printf("3. What if the rate were %s? Type the clause again with the new rate. It replaces clause %s at every date, as if the files said so, for this session only; then ask again:\n", ex.newRate, ex.shareNum)
 			s.printf("     %s\n", ex.redefine)
 			s.printf("     %s\n", ex.given)
 			s.printf("   :show %s prints the clause as loaded, :clauses lists them all, and :reset puts everything back.\n", ex.shareNum)
@@ -423,8 +424,7 @@ func (s *Session) helpMain() {
 		}
 	} else {
 		s.println()
-		s.println("Load an agreement with :load FILE (or start with pacta repl FILE...); :help then shows examples made")
-		s.println("from it. Meanwhile, try an amount, a term, and a small agreement of your own:")
+		s.println("Load an agreement with :load FILE (or start with pacta repl FILE...); :help then shows examples made from it. Meanwhile, try an amount, a term, and a small agreement of your own:")
 		s.printf("     20%% of %s\n", ex.money)
 		s.println("     term rate = 15%")
 		s.printf("     rate of %s\n", ex.money)
@@ -435,8 +435,8 @@ func (s *Session) helpMain() {
 		s.println("     :why")
 	}
 	s.println()
-	s.println("More: :help commands, :help decide, :help money, :help define, :help syntax, :help builtins,")
-	s.println("and :help NAME for a builtin (such as :help max).")
+	s.println("What-ifs: after changing a clause, :diff shows every answer before → after, :undo takes the change back, :status lists the changes and :save FILE writes them as an amendment. Explanations: :why after any answer, :trace N after :settle.")
+	s.println("More: :help commands, :help decide, :help money, :help shares, :help dates, :help define, :help amendments, :help syntax, :help builtins, and :help NAME for a builtin (such as :help max).")
 }
 
 // periodOf returns the quarter of a date: 2026-Q4.
@@ -458,18 +458,14 @@ func (s *Session) helpDecide() {
 	}
 	s.println("Type an instance of an action: its name, by whom, and its fields in braces. The answer is the decision:")
 	s.printf("     %s\n", ex.instance)
-	s.println("Every field of the action must be given (:show " + ex.action + " lists them). The clauses in force on the")
-	s.println("action's date decide, with these rules:")
+	s.println("Every field of the action must be given (:show " + ex.action + " lists them). The clauses in force on the action's date decide, with these rules:")
 	s.println("  - a clause applies when its party, action, condition (where ...) and dates match;")
 	s.println("  - \"notwithstanding N\" lets a clause override clause N, \"subject to N\" lets N override it;")
 	s.println("  - two clauses that disagree with nothing ordering them are a conflict, named as such;")
 	s.println("  - when no clause applies, the agreement's default (permitted unless it says default prohibited).")
-	s.println("The first line is the verdict and the deciding clause; the lines under it are the other clauses that")
-	s.println("applied and why they lost, then what the money clauses make of the action. :why gives all of it in full.")
+	s.println("The first line is the verdict and the deciding clause; the lines under it are the other clauses that applied and why they lost, then what the money clauses make of the action. :why gives all of it in full.")
 	s.println()
-	s.println("As of a date: by default each action is judged by the versions in force on its own date, knowing every")
-	s.println("loaded amendment. :asof DATE leaves out amendments that take effect after DATE (the agreement as it was")
-	s.println("known then); :asof none restores the default.")
+	s.println("As of a date: by default each action is judged by the versions in force on its own date, knowing every loaded amendment. :asof DATE leaves out amendments that take effect after DATE (the agreement as it was known then); :asof none restores the default.")
 	if ex.before != "" {
 		s.println()
 		s.printf("Try the day before (%s):\n", orElse(ex.why, "another date"))
@@ -487,17 +483,14 @@ func (s *Session) helpMoney() {
 	s.printf("     min(%s, 2 * %s)\n", ex.money, ex.money)
 	if ex.instance != "" {
 		s.println()
-		s.printf("What a money clause makes of one %s: type the %s (an instance, as in :help decide); after the\n", ex.action, ex.action)
-		s.println("decision the answer lists each amount that arises from it, with its clause, period, rate and base:")
+		s.printf("What a money clause makes of one %s: type the %s (an instance, as in :help decide); after the decision the answer lists each amount that arises from it, with its clause, period, rate and base:\n", ex.action, ex.action)
 		s.printf("     %s\n", ex.instance)
 		if ex.baseTerm != "" {
 			s.printf("Terms compute parts of it, such as %s(%s by %s { ... }), or with a name from given, %s(%s).\n", ex.baseTerm, ex.action, ex.party, ex.baseTerm, ex.given)
 		}
 	}
 	s.println()
-	s.println("A statement for a period: :settle 2027-Q1 (a quarter), :settle 2027-03 (a month) or :settle 2027 (a year)")
-	s.println("settles every payment, installment and share of the period. The events come from the ledger named with")
-	s.println(":ledger FILE (CSV or JSON Lines), or, with no ledger, from the instances you named with given.")
+	s.println("A statement for a period: :settle 2027-Q1 (a quarter), :settle 2027-03 (a month) or :settle 2027 (a year) settles every payment, installment and share of the period. The events come from the ledger named with :ledger FILE (CSV or JSON Lines), or, with no ledger, from the instances you named with given.")
 }
 
 func (s *Session) helpDefine() {
@@ -508,20 +501,14 @@ func (s *Session) helpDefine() {
 	s.println("     term rate = 15%")
 	s.printf("     rate of %s\n", ex.money)
 	s.println("     term fee(amount money) = 2% of amount \"The Fee is two percent of the amount.\"")
-	s.println("Clauses, parties, kinds, actions, events and tests may be declared the same way (see SPEC.md for the")
-	s.println("forms, or :show CLAUSE for one of the loaded clauses as an example). A declaration may span several lines:")
-	s.println("the REPL waits (\"...\") while the entry is incomplete.")
+	s.println("Clauses, parties, kinds, actions, events and tests may be declared the same way (see SPEC.md for the forms, or :show CLAUSE for one of the loaded clauses as an example). A declaration may span several lines: the REPL waits (\"...\") while the entry is incomplete.")
 	s.println()
-	s.println("Typing a clause or term that already exists replaces it for this session, at every date, exactly as if the")
-	s.println("files had been edited so: your text stands where the files first made it, and the versions later amendments")
-	s.println("make of it with replace are left out, so it is one rule throughout (one cap, floor or tier ladder per period).")
-	s.println("Typing it again replaces your version. So to ask \"what if the rate were different?\", type the clause with")
-	s.println("the new rate and ask the same question again.")
+	s.println("Typing a clause or term that already exists replaces it for this session, at every date, exactly as if the files had been edited so: your text stands where the files first made it, and the versions later amendments make of it with replace are left out, so it is one rule throughout (one cap, floor or tier ladder per period). Typing it again replaces your version. So to ask \"what if the rate were different?\", type the clause with the new rate and ask the same question again.")
 	if ex.redefine != "" {
 		s.printf("     %s\n", ex.redefine)
 	}
-	s.println("\"delete clause N\" removes a clause for this session, at every date. A test of the files that a change")
-	s.println("breaks (one naming a deleted clause, say) is left out while the change stands, and said so.")
+	s.println("\"delete clause N\" removes a clause for this session, at every date. A test of the files that a change breaks (one naming a deleted clause, say) is left out while the change stands, and said so.")
+	s.helpDeclarations()
 	s.println()
 	s.println("given NAME = EXPR names a value (an amount, a date, an action instance) for later questions:")
 	if ex.instance != "" {
@@ -530,8 +517,7 @@ func (s *Session) helpDefine() {
 		s.printf("     given amount = %s\n", ex.money)
 	}
 	s.println()
-	s.println("A declaration with an error changes nothing: the error is shown with a caret under what you typed, and")
-	s.println("everything defined before stays. :reset drops every declaration and given of the session.")
+	s.println("A declaration with an error changes nothing: the error is shown with a caret under what you typed, and everything defined before stays. :reset drops every declaration and given of the session.")
 }
 
 func (s *Session) helpSyntax() {
@@ -556,7 +542,7 @@ func (s *Session) helpSyntax() {
 		{"given", "given NAME = EXPR", "names a value for this session"},
 		{"comment", "// to the end of the line", ""},
 	}
-	writeTable(s.out, rows, "  ")
+	s.table(rows, "  ", false)
 }
 
 func orElse(a, b string) string {

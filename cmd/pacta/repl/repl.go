@@ -2,11 +2,22 @@
 // client of lang and interp where lawyers type questions, clauses and
 // terms about loaded agreements and see the answers.
 //
-// At a terminal it edits lines with github.com/peterh/liner, keeps a
+// At a terminal (golang.org/x/term says so; /dev/null is not one) it
+// edits lines with github.com/peterh/liner in its multi-line mode, keeps a
 // history file, completes names with Tab, continues an incomplete entry on
-// further lines after a "...  " prompt, abandons the entry being typed on
-// Ctrl-C, stops a long evaluation on Ctrl-C (through its context) and
-// leaves on Ctrl-D.
+// further lines after a "...  " prompt (a declaration that took several
+// lines ends at a blank line, and is recalled whole by up-arrow), abandons
+// the entry being typed on Ctrl-C or Ctrl-D at the "..." prompt (saying
+// so), stops a long evaluation on Ctrl-C (through its context) and leaves
+// on Ctrl-D. Its output fits the terminal's width (wrap.go): lines are
+// wrapped between words, help at most 100 columns wide, and tables that
+// do not fit are printed a row under another.
+//
+// Besides questions and declarations it has what a what-if session needs
+// (whatif.go: :diff, :undo, :status, :save), explanations in the
+// agreement's words (:why, whynot.go; :trace, trace.go), questions on
+// actions given in part (partial.go), one-line hints for common mistakes
+// (hints.go) and a choice among several agreements (agreements.go).
 //
 // With piped input (stdin is not a terminal) it reads lines without liner
 // and prints no banner and no prompts: only the answers, in order.
@@ -32,6 +43,7 @@ import (
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/peterh/liner"
+	"golang.org/x/term"
 )
 
 // Prompts at a terminal.
@@ -55,6 +67,9 @@ type Options struct {
 	Files []string
 	// AsOf is an initial as-of date ("" for none).
 	AsOf string
+	// Agreement chooses the agreement questions go to when several are
+	// loaded ("" for the first; see :agreement).
+	Agreement string
 	// Stdin, Stdout and Stderr are the streams of the piped mode.
 	// Interactive mode always uses the process's terminal (liner reads
 	// file descriptors 0 and 1).
@@ -71,12 +86,28 @@ type Options struct {
 	Funcs []*interp.Func
 	// StepBudget bounds each question (0: interp's default).
 	StepBudget int64
+	// Width is the width of the output in columns for piped input (0:
+	// unlimited). At a terminal the terminal's width is read before each
+	// entry. Lines longer than the width are wrapped between words, and
+	// tables too wide for it are printed one row under another.
+	Width int
 }
 
-// IsTerminal reports whether f is a terminal (a character device).
+// IsTerminal reports whether f is a terminal. Being a character device
+// is not enough: /dev/null is one, and `pacta repl </dev/null` must read
+// its (empty) input without line editing.
 func IsTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return f != nil && term.IsTerminal(int(f.Fd()))
+}
+
+// terminalWidth returns the width of the terminal at f in columns (0 if
+// it is not a terminal or does not say).
+func terminalWidth(f *os.File) int {
+	w, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || w <= 0 {
+		return 0
+	}
+	return w
 }
 
 // Run runs the REPL until the input ends or :quit, and returns the exit
@@ -92,12 +123,23 @@ func Run(opts Options) int {
 		opts.Stdin = os.Stdin
 	}
 	s := newSession(opts.Stdout, opts.Funcs, opts.StepBudget)
-	if !s.load(context.Background(), opts.Files) {
+	s.width = opts.Width
+	s.chosen = opts.Agreement
+	if opts.Interactive {
+		s.width = terminalWidth(os.Stdout)
+	}
+	loaded := s.load(context.Background(), opts.Files)
+	s.flush()
+	if !loaded {
 		fmt.Fprintln(opts.Stderr, "pacta repl: the agreements could not be loaded")
 		return 1
 	}
-	if opts.AsOf != "" && !s.setAsOf([]string{opts.AsOf}) {
-		return 2
+	if opts.AsOf != "" {
+		ok := s.setAsOf([]string{opts.AsOf})
+		s.flush()
+		if !ok {
+			return 2
+		}
 	}
 	if opts.Interactive {
 		return interactive(s, opts)
@@ -113,6 +155,9 @@ func (s *Session) banner(version string) string {
 	}
 	if s.base == nil {
 		return v + ": no agreement loaded; type :help for help"
+	}
+	if w := s.agreementsWords(); w != "" {
+		return v + ": " + s.loadedWords() + "; " + w + "; type :help for help"
 	}
 	return v + ": " + s.loadedWords() + "; type :help for help"
 }
@@ -131,6 +176,9 @@ func needsMoreScan(text string, sc *bracketScanner) bool {
 	t := strings.TrimSpace(text)
 	if t == "" || strings.HasPrefix(t, ":") {
 		return false
+	}
+	if strings.HasPrefix(t, "may ") {
+		return openEnded(text) // a permission question, `may PARTY ACTION { ... }`
 	}
 	if len(text) > longEntry {
 		if sc == nil {
@@ -383,10 +431,29 @@ func historyItem(entry string) (string, bool) {
 		_, e1 := lang.ParseInput(replName, []byte(entry))
 		_, e2 := lang.ParseInput(replName, []byte(joined))
 		if (len(e1) == 0) != (len(e2) == 0) {
-			return "", false
+			// The lines matter (the lines of a share, say): keep them,
+			// marked, so that the entry is still recalled whole.
+			marked := strings.Join(parts, lineMark)
+			if len(marked) > maxHistoryEntry || strings.Contains(entry, lineMark) {
+				return "", false
+			}
+			return marked, true
 		}
 	}
 	return joined, true
+}
+
+// lineMark separates the lines of an entry kept in the history as one
+// line when joining them with spaces would change what it means; an
+// entry read with it is split at it again (see readEntry).
+const lineMark = " ↵ "
+
+// unmark turns a history line with line marks back into its lines.
+func unmark(line string) (string, bool) {
+	if !strings.Contains(line, lineMark) {
+		return line, false
+	}
+	return strings.ReplaceAll(line, lineMark, "\n"), true
 }
 
 // stripComment removes a `//` comment from a line, outside text in quotes.
@@ -410,6 +477,10 @@ func interactive(s *Session, opts Options) int {
 	ln := liner.NewLiner()
 	defer ln.Close()
 	ln.SetCtrlCAborts(true)
+	// Long lines wrap onto the next screen line; without this liner
+	// scrolls them sideways behind `{` and `}` markers, which read as
+	// Pacta's braces.
+	ln.SetMultiLineMode(true)
 	ln.SetTabCompletionStyle(liner.TabPrints)
 	ln.SetWordCompleter(s.complete)
 
@@ -445,9 +516,11 @@ func interactive(s *Session, opts Options) int {
 	signal.Notify(sigc, os.Interrupt)
 	defer signal.Stop(sigc)
 
-	fmt.Fprintln(opts.Stdout, s.banner(opts.Version))
+	s.println(s.banner(opts.Version))
+	s.flush()
+	carry := ""
 	for !s.quit {
-		entries, ok := readEntry(ln)
+		entries, ok := readEntry(ln, opts.Stdout, &carry)
 		if !ok {
 			break
 		}
@@ -468,6 +541,9 @@ func interactive(s *Session, opts Options) int {
 			select {
 			case <-sigc: // a stray interrupt from before
 			default:
+			}
+			if w := terminalWidth(os.Stdout); w > 0 {
+				s.width = w // the terminal may have been resized
 			}
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan struct{})
@@ -490,28 +566,40 @@ func interactive(s *Session, opts Options) int {
 // readEntry reads one entry: a line, and more lines while it is
 // unfinished. It returns false at the end of input (Ctrl-D on an empty
 // line at the first prompt). Ctrl-C abandons the entry and starts again;
-// so does Ctrl-D at a continuation prompt. A blank line ends an unfinished
-// entry as it is, and so does a command, which then runs after it: two
-// entries.
-func readEntry(ln *liner.State) ([]string, bool) {
+// so does Ctrl-D at a continuation prompt, which says so on out. A blank
+// line ends an unfinished entry as it is, and so does a command, which
+// then runs after it: two entries. A declaration that took more than one
+// line is read until a blank line, so that the modifiers of a clause
+// (settled quarterly, due ...) typed on lines of their own belong to it.
+//
+// A line at the margin after such a declaration is complete starts the
+// next entry instead (carry holds it over): a question typed right after
+// a clause, without the blank line, is not taken as part of the clause.
+func readEntry(ln *liner.State, out io.Writer, carry *string) ([]string, bool) {
 	var lines []string
 	for {
 		p := prompt
 		if len(lines) > 0 {
 			p = contPrompt
 		}
-		line, err := ln.Prompt(p)
+		var line string
+		var err error
+		if *carry != "" {
+			line, *carry = *carry, ""
+		} else {
+			line, err = ln.Prompt(p)
+		}
 		switch {
 		case errors.Is(err, liner.ErrPromptAborted):
 			lines = nil
 			continue
 		case errors.Is(err, io.EOF) && len(lines) > 0:
-			fmt.Println()
+			fmt.Fprintf(out, "\nentry dropped (Ctrl-D at the \"...\" prompt): its %s did not run\n", plural(len(lines), "line"))
 			lines = nil
 			continue
 		case err != nil:
 			if errors.Is(err, io.EOF) {
-				fmt.Println()
+				fmt.Fprintln(out)
 			}
 			return nil, false
 		}
@@ -521,16 +609,23 @@ func readEntry(ln *liner.State) ([]string, bool) {
 				return []string{strings.Join(lines, "\n")}, true
 			case isCommand(line):
 				return []string{strings.Join(lines, "\n"), line}, true
+			case len(lines) > 1 && !isIndented(line) && isDeclaration(strings.Join(lines, "\n")):
+				*carry = line
+				return []string{strings.Join(lines, "\n")}, true
 			}
+		}
+		if l, ok := unmark(line); ok && len(lines) == 0 {
+			return []string{l}, true // a multi-line entry recalled from the history
 		}
 		lines = append(lines, line)
 		entry := strings.Join(lines, "\n")
 		if strings.TrimSpace(entry) == "" {
 			return nil, true
 		}
-		if !needsMore(entry) {
-			return []string{entry}, true
+		if needsMore(entry) || len(lines) > 1 && isDeclaration(entry) {
+			continue
 		}
+		return []string{entry}, true
 	}
 }
 

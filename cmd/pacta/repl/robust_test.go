@@ -136,6 +136,10 @@ func FuzzPiped(f *testing.F) {
 		"test \"t\" {\n expect 1 == 1\n}\n",
 		"  settled yearly\n\t\x00\xff",
 		"term r = 5%\nclause 9 \"New\" a pays b r of base of each sell by a settled yearly\n:settle 2026",
+		"may a sell { channel: Web, date: 2026-08-01 }\n:why\nsell by a { date: 2026-08-01 }",
+		"$100\n20 %\n01/02/2027\nsell by a { channel: “Web” }\nhelp\nregion: US",
+		"given s = sell by a { channel: Shop, amount: USD 2.00, date: 2026-07-01 }\n:settle 2026-Q3\n:why 1\n:trace 1\n:trace 9",
+		"s\nclause 2.1 \"Share\" a pays b 30% of base of each sell by a\n:diff\n:status\n:undo\n:undo\n:agreement deal\n:agreement x",
 	} {
 		f.Add(seed)
 	}
@@ -146,18 +150,24 @@ func FuzzPiped(f *testing.F) {
 		if strings.Contains(input, ":q") || strings.Contains(input, ":exit") {
 			return // leaving is allowed
 		}
+		if strings.Contains(input, ":save") || strings.Contains(input, ":sa") {
+			return // it writes files
+		}
 		var out, errb bytes.Buffer
 		Run(Options{
 			Files:  []string{deal},
 			Stdin:  strings.NewReader(input + "\n\n\n:asof none\n:reset\nterm probe = 1\nprobe + 1\n"),
 			Stdout: &out,
 			Stderr: &errb,
+			Width:  40, // wrapping too
 		})
 		got := out.String()
 		if strings.Contains(got, "internal error") {
 			t.Fatalf("a panic:\n%s", got)
 		}
-		if !strings.HasSuffix(got, "added term probe = 1\n2\n") {
+		// (a note on :diff may follow the declaration, wrapped at 40 columns)
+		i := strings.LastIndex(got, "added term probe = 1\n")
+		if i < 0 || !strings.HasSuffix(got, "\n2\n") || strings.Count(got[i:], "\n") > 4 {
 			t.Fatalf("the session did not survive; its output ends:\n%s", tail(got, 800))
 		}
 	})

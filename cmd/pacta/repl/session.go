@@ -24,13 +24,19 @@ const replName = "<repl>"
 // time and writes the answer to the session's output. An entry that fails
 // changes nothing.
 type Session struct {
-	out     io.Writer
-	options []interp.Option
+	out   io.Writer
+	wrap  *wrapWriter // out, when it wraps lines (nil: it does not)
+	width int         // of the output in columns (0: unlimited)
+	// textWidth, if not 0, is the width prose is wrapped at instead
+	// (help text, at most helpWidth wide).
+	textWidth int
+	options   []interp.Option
 
-	paths []string        // files and directories as given to :load
-	srcs  []interp.Source // their contents, as read
-	base  *interp.Program // the files alone (nil with no files)
-	tgt   *target         // where declarations go
+	paths  []string        // files and directories as given to :load
+	chosen string          // the agreement chosen with :agreement ("" for the first)
+	srcs   []interp.Source // their contents, as read
+	base   *interp.Program // the files alone (nil with no files)
+	tgt    *target         // where declarations go
 
 	prog   *interp.Program // files and session declarations
 	ss     *sessionSource  // the generated session source of prog
@@ -40,6 +46,14 @@ type Session struct {
 	asOf   types.Date
 	last   *answer
 	ledger string // the ledger file of :ledger, "" for none
+
+	// shown are the answers printed so far, for :diff; changes are the
+	// steps :undo takes back, the last last; replaying is set while :diff
+	// recomputes an answer.
+	shown     []shownAnswer
+	statement *statement // the last statement printed, if the last answer was one
+	changes   []change
+	replaying bool
 
 	// lastDecl is the entry of the last declaration that succeeded, for
 	// joining an indented line to it (see Handle).
@@ -65,7 +79,22 @@ func newSession(out io.Writer, funcs []*interp.Func, budget int64) *Session {
 	if budget > 0 {
 		opts = append(opts, interp.WithStepBudget(budget))
 	}
-	return &Session{out: out, options: opts}
+	s := &Session{options: opts}
+	s.wrap = &wrapWriter{w: out, width: func() int {
+		if s.textWidth > 0 {
+			return s.textWidth
+		}
+		return s.width
+	}}
+	s.out = s.wrap
+	return s
+}
+
+// flush writes out what the output holds back (see wrapWriter).
+func (s *Session) flush() {
+	if s.wrap != nil {
+		s.wrap.Flush()
+	}
 }
 
 func (s *Session) printf(format string, args ...any) { fmt.Fprintf(s.out, format, args...) }
@@ -119,7 +148,11 @@ func (s *Session) load(ctx context.Context, paths []string) bool {
 			return false
 		}
 	}
-	tgt := makeTarget(base, srcs)
+	if s.chosen != "" && base != nil && !slicesContains(base.Agreements(), s.chosen) {
+		s.printf("no agreement called %q is loaded; the agreements are %s\n", s.chosen, strings.Join(base.Agreements(), ", "))
+		return false
+	}
+	tgt := makeTarget(base, srcs, s.chosen)
 	prog, ss, err := s.build(ctx, srcs, tgt, s.decls)
 	if err != nil {
 		if len(s.decls) > 0 {
@@ -186,17 +219,34 @@ func (s *Session) reportDropped(before, after *sessionSource) {
 		}
 	}
 	now := map[*fileItem]bool{}
+	var out, in []*fileItem
 	for _, fi := range after.dropped {
 		now[fi] = true
 		if !was[fi] {
-			s.printf("left out for this session, as it no longer checks: %s (%s)\n", fi.what(), fi.by)
+			out = append(out, fi)
 		}
 	}
 	if before != nil {
 		for _, fi := range before.dropped {
 			if !now[fi] {
-				s.printf("back in: %s (%s)\n", fi.what(), fi.by)
+				in = append(in, fi)
 			}
+		}
+	}
+	// A few are named one a line; more, in one line (:status names them).
+	const named = 3
+	if len(out) > named {
+		s.printf("left out for this session, as they no longer check: %d of the files' tests (:status names them)\n", len(out))
+	} else {
+		for _, fi := range out {
+			s.printf("left out for this session, as it no longer checks: %s (%s)\n", fi.what(), fi.by)
+		}
+	}
+	if len(in) > named {
+		s.printf("back in: %d of the files' tests\n", len(in))
+	} else {
+		for _, fi := range in {
+			s.printf("back in: %s (%s)\n", fi.what(), fi.by)
 		}
 	}
 }
@@ -206,9 +256,20 @@ func (s *Session) reportDropped(before, after *sessionSource) {
 // action instance belongs to one program) must be of prog. It changes the
 // givens only if every live one still evaluates.
 func (s *Session) refreshGivens(ctx context.Context, prog *interp.Program, tgt *target) error {
+	_, err := s.refreshGivensDropping(ctx, prog, tgt, false)
+	return err
+}
+
+// refreshGivensDropping is refreshGivens that, with drop, unbinds the live
+// givens that no longer evaluate (an instance without a field just added
+// to its action, say) instead of failing; it returns what each dropped
+// one said.
+func (s *Session) refreshGivensDropping(ctx context.Context, prog *interp.Program, tgt *target, drop bool) ([]string, error) {
 	if len(s.givens) == 0 {
-		return nil
+		return nil, nil
 	}
+	var dropped []string
+	unbind := map[int]bool{}
 	type result struct {
 		val interp.Value
 		typ lang.Type
@@ -227,8 +288,13 @@ func (s *Session) refreshGivens(ctx context.Context, prog *interp.Program, tgt *
 			v, err = x.Eval(ctx, interp.EvalOptions{AsOf: g.asOf})
 		}
 		if err != nil {
+			if g.live && drop && !errors.Is(err, context.Canceled) {
+				unbind[i] = true
+				dropped = append(dropped, fmt.Sprintf("given %s no longer fits (%s): it is dropped; bind it again", g.g.Name.Name, plainError(err)))
+				continue
+			}
 			if g.live {
-				return fmt.Errorf("this change would break given %s: %s\n(bind it again with given, or type :reset)", g.g.Name.Name, plainError(err))
+				return nil, fmt.Errorf("this change would break given %s: %s\n(bind it again with given, or type :reset)", g.g.Name.Name, plainError(err))
 			}
 			continue
 		}
@@ -239,8 +305,11 @@ func (s *Session) refreshGivens(ctx context.Context, prog *interp.Program, tgt *
 		if res[i].ok {
 			g.val, g.typ = res[i].val, res[i].typ
 		}
+		if unbind[i] {
+			g.live = false
+		}
 	}
-	return nil
+	return dropped, nil
 }
 
 // agreementOf returns the id of the session's agreement in prog, built
@@ -354,11 +423,17 @@ func (s *Session) printErr(err error, srcs []interp.Source, ss *sessionSource, e
 			io.WriteString(s.out, text)
 		}
 	}
+	if entry != "" {
+		if h := s.hintFor(entry, err); h != "" {
+			s.printf("    %s\n", h)
+		}
+	}
 }
 
 // Handle runs one complete entry: a command, a declaration, a given or an
 // expression. It reports whether the entry succeeded.
 func (s *Session) Handle(ctx context.Context, entry string) (ok bool) {
+	defer s.flush()
 	defer func() {
 		if r := recover(); r != nil {
 			s.printf("internal error (please report it): %v\n", r)
@@ -369,6 +444,17 @@ func (s *Session) Handle(ctx context.Context, entry string) (ok bool) {
 	if trimmed == "" {
 		return true
 	}
+	if !strings.HasPrefix(trimmed, ":") {
+		if msg := preflight(entry); msg != "" {
+			s.println(msg)
+			return false
+		}
+		if e, changed := straightenQuotes(entry); changed {
+			entry = e
+			trimmed = strings.TrimSpace(entry)
+			s.println("(read the curly quotes “ ” as straight quotes \")")
+		}
+	}
 	// Only the entry right after a declaration may continue it.
 	lastDecl := s.lastDecl
 	s.lastDecl = ""
@@ -378,6 +464,13 @@ func (s *Session) Handle(ctx context.Context, entry string) (ok bool) {
 	}
 	if name, blanked, ok := splitGiven(entry); ok {
 		return s.bind(ctx, entry, name, blanked)
+	}
+	if m := mayRE.FindStringSubmatch(entry); m != nil {
+		ok := s.askMay(ctx, m)
+		if ok {
+			s.record(entry)
+		}
+		return ok
 	}
 	in, errs := lang.ParseInput(replName, []byte(entry))
 	if len(errs) > 0 {
@@ -391,7 +484,11 @@ func (s *Session) Handle(ctx context.Context, entry string) (ok bool) {
 	case len(in.Items) > 0:
 		return s.declare(ctx, entry, in.Items, false)
 	case in.Expr != nil:
-		return s.ask(ctx, entry, in.Expr)
+		ok := s.ask(ctx, entry, in.Expr)
+		if ok {
+			s.record(entry)
+		}
+		return ok
 	}
 	return true // only comments
 }
@@ -532,16 +629,28 @@ func (s *Session) declare(ctx context.Context, entry string, items []lang.Item, 
 		s.printErr(err, s.srcs, ss, entry)
 		return false
 	}
-	if err := s.refreshGivens(ctx, prog, s.tgt); err != nil {
+	unbound, err := s.refreshGivensDropping(ctx, prog, s.tgt, true)
+	if err != nil {
 		s.println(err)
 		return false
 	}
+	for _, u := range unbound {
+		s.println(u)
+	}
 	s.reportDropped(s.ss, ss)
+	var what []string
+	for _, c := range changes {
+		what = append(what, c.verb+" "+c.d.what())
+	}
+	s.pushChange(s.decls, strings.Join(what, ", "))
 	s.decls, s.prog, s.ss = cand, prog, ss
 	s.lastDecl = entry
 	ok := true
 	for _, c := range changes {
 		ok = s.reportChange(ctx, c.d, c.verb, joined) && ok
+	}
+	if len(s.shown) > 0 && s.changesAgreement() {
+		s.printf("(%s given before; :diff shows each before → after)\n", plural(len(s.shown), "answer"))
 	}
 	return ok
 }
@@ -667,6 +776,9 @@ func (s *Session) reset(ctx context.Context) bool {
 		return false
 	}
 	s.reportDropped(s.ss, ss)
+	if len(s.decls) > 0 || ng > 0 {
+		s.changes = append(s.changes, change{decls: s.decls, what: ":reset", givens: append([]*given{}, s.givens...)})
+	}
 	s.prog, s.ss, s.decls, s.givens, s.last, s.lastDecl = prog, ss, nil, nil, nil, ""
 	s.printf("session cleared: %s and %s dropped\n", plural(nd, "declaration"), plural(ng, "given"))
 	return true

@@ -19,23 +19,46 @@ func newTestSession(t *testing.T, files ...string) (*Session, *bytes.Buffer) {
 	return s, &out
 }
 
-// TestHelpExamplesWork types every example line that :help shows (the
-// lines indented by five spaces) in order, as a new user would, and
-// requires each to succeed.
+// helpExamples returns the examples in help text: the lines indented by
+// five spaces, each with the lines wrapped under it (indented deeper), as
+// one would copy them.
+func helpExamples(text string) []string {
+	var examples []string
+	lines := strings.Split(text, "\n")
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if !strings.HasPrefix(l, "     ") || strings.HasPrefix(l, "      ") {
+			continue
+		}
+		ex := strings.TrimSpace(l)
+		for i+1 < len(lines) && strings.HasPrefix(lines[i+1], "       ") {
+			i++
+			ex += "\n" + lines[i]
+		}
+		examples = append(examples, ex)
+	}
+	return examples
+}
+
+// TestHelpExamplesWork types every example that :help shows (see
+// helpExamples) in order, as a new user would, and requires each to
+// succeed, with no limit on the width and at 80 columns, where long
+// examples are wrapped onto several lines.
 func TestHelpExamplesWork(t *testing.T) {
-	for _, files := range [][]string{{exampleDir}, nil} {
+	for _, c := range []struct {
+		files []string
+		width int
+	}{{[]string{exampleDir}, 0}, {[]string{exampleDir}, 80}, {nil, 0}, {nil, 80}} {
+		files := c.files
 		s, out := newTestSession(t, files...)
-		for _, topic := range []string{"", "decide", "money", "define"} {
+		s.width = c.width
+		for _, topic := range []string{"", "decide", "money", "define", "shares", "dates", "amendments"} {
 			out.Reset()
 			if !s.help(topic) {
 				t.Fatalf(":help %s failed", topic)
 			}
-			var examples []string
-			for _, l := range strings.Split(out.String(), "\n") {
-				if strings.HasPrefix(l, "     ") && !strings.HasPrefix(l, "      ") {
-					examples = append(examples, strings.TrimSpace(l))
-				}
-			}
+			s.flush()
+			examples := helpExamples(out.String())
 			if topic == "" && len(files) > 0 && len(examples) < 6 {
 				t.Fatalf(":help shows too few examples:\n%s", out.String())
 			}
@@ -56,12 +79,7 @@ func TestHelpAnswersTheQuestions(t *testing.T) {
 	s, out := newTestSession(t, exampleDir)
 	s.help("")
 	help := out.String()
-	var lines []string
-	for _, l := range strings.Split(help, "\n") {
-		if strings.HasPrefix(l, "     ") && !strings.HasPrefix(l, "      ") {
-			lines = append(lines, strings.TrimSpace(l))
-		}
-	}
+	lines := helpExamples(help)
 	given := lines[0]
 	ask := func(entry string) string {
 		out.Reset()
@@ -156,8 +174,10 @@ func TestHistoryItem(t *testing.T) {
 		{"(1 +\n  2)", "(1 + 2)", true},
 		{"max(USD 1.00, // the first\n USD 2.00)", "max(USD 1.00, USD 2.00)", true},
 		{"\"a // b\" ==\n \"c\"", "\"a // b\" == \"c\"", true},
-		// Joined, `AWS 20%` would read as an amount of money.
-		{"clause 5.1 \"x\" openai pays microsoft of each sell by openai:\n 25% of net_revenue where platform == AWS\n 20% of net_revenue otherwise", "", false},
+		// Joined, `AWS 20%` would read as an amount of money: the lines
+		// are kept, marked.
+		{"clause 5.1 \"x\" openai pays microsoft of each sell by openai:\n 25% of net_revenue where platform == AWS\n 20% of net_revenue otherwise",
+			"clause 5.1 \"x\" openai pays microsoft of each sell by openai:" + lineMark + "25% of net_revenue where platform == AWS" + lineMark + "20% of net_revenue otherwise", true},
 		{strings.Repeat("1 + ", 2000) + "1", "", false},
 	} {
 		got, ok := historyItem(c.entry)
@@ -187,5 +207,20 @@ func TestNeedsMore(t *testing.T) {
 		if got := needsMore(c.text); got != c.want {
 			t.Errorf("needsMore(%q) = %v, want %v", c.text, got, c.want)
 		}
+	}
+}
+
+// TestBannerListsAgreements: with several agreements loaded the banner
+// names them and the one questions go to; with one it does not.
+func TestBannerListsAgreements(t *testing.T) {
+	s, _ := newTestSession(t, exampleDir, "testdata/agreements/reseller.deal")
+	want := "Pacta test: loaded openai_microsoft (amended by aws_concessions), reseller from 3 files; " +
+		"questions go to openai_microsoft (:agreement NAME chooses another of openai_microsoft, reseller); type :help for help"
+	if got := s.banner("test"); got != want {
+		t.Errorf("banner:\n got %s\nwant %s", got, want)
+	}
+	one, _ := newTestSession(t, exampleDir)
+	if got := one.banner("test"); strings.Contains(got, ":agreement") {
+		t.Errorf("banner with one agreement: %s", got)
 	}
 }

@@ -18,6 +18,7 @@ var update = flag.Bool("update", false, "rewrite the expected output of the tran
 //	# comments
 //	args: FILE...        (optional; paths relative to this package)
 //	exit: N              (the expected exit status)
+//	width: N             (optional: the output's width in columns, see Options.Width)
 //	-- input --
 //	what is typed
 //	-- output --
@@ -27,6 +28,7 @@ var update = flag.Bool("update", false, "rewrite the expected output of the tran
 type transcript struct {
 	args   []string
 	exit   int
+	width  int
 	header string
 	input  string
 	output string
@@ -57,6 +59,12 @@ func readTranscript(t *testing.T, path string) *transcript {
 				t.Fatalf("%s: bad exit line %q", path, line)
 			}
 			tr.exit = n
+		case strings.HasPrefix(line, "width:"):
+			n, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(line, "width:")))
+			if err != nil {
+				t.Fatalf("%s: bad width line %q", path, line)
+			}
+			tr.width = n
 		}
 	}
 	return tr
@@ -76,6 +84,7 @@ func TestTranscripts(t *testing.T) {
 				Stdin:  strings.NewReader(tr.input),
 				Stdout: &stdout,
 				Stderr: &stderr,
+				Width:  tr.width,
 			})
 			got := stdout.String()
 			if *update {

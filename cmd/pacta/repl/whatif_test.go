@@ -292,3 +292,83 @@ func TestWhatIfFilesUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveChecksAndReproduces: :save writes the session's changes as an
+// amendment that checks with the files (interp.Compile, as `pacta check`
+// does) and that, loaded with them, gives the session's figures exactly,
+// for questions dated from its effective date (2026-11-01, the latest in
+// the files).
+func TestSaveChecksAndReproduces(t *testing.T) {
+	ctx := context.Background()
+	s, out := newTestSession(t, exampleDir)
+	saved := filepath.Join(t.TempDir(), "changes.pacta")
+	questions := []string{
+		`given q1 = sell by openai { product: "p", platform: AWS, region: "US", date: 2027-01-15, gross: USD 1,000.00, refunds: USD 100.00 }`,
+		`given q2 = sell by openai { product: "p", platform: Azure, region: "EU", date: 2027-02-10, gross: USD 5,000.00, refunds: USD 0.00 }`,
+		`q1`,
+		`q2`,
+		`bonus`,
+		`:settle 2027-Q1`,
+	}
+	for _, e := range []string{
+		`clause 5.1 "Revenue share" openai pays microsoft 30% of net_revenue of each sell by openai settled quarterly due 45 days after period end`,
+		`term bonus = USD 1,000.00 "The Bonus is one thousand dollars."`,
+		`clause 6.1 "Bonus" microsoft pays openai bonus on 2027-02-01`,
+		":save " + saved,
+	} {
+		if !s.Handle(ctx, e) {
+			t.Fatalf("%s:\n%s", e, out.String())
+		}
+	}
+	ask := func(s *Session, out *bytes.Buffer) string {
+		var all strings.Builder
+		for _, q := range questions {
+			out.Reset()
+			if !s.Handle(ctx, q) {
+				t.Fatalf("%s:\n%s", q, out.String())
+			}
+			all.WriteString(out.String())
+		}
+		return all.String()
+	}
+	session := ask(s, out)
+
+	srcs, err := interp.ReadPaths([]string{exampleDir, saved})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := interp.Compile(srcs); err != nil {
+		text, _ := os.ReadFile(saved)
+		t.Fatalf("the saved amendment does not check: %v\n%s", err, text)
+	}
+	s2, out2 := newTestSession(t, exampleDir, saved)
+	loaded := ask(s2, out2)
+
+	// The figures, by hand: q1's net revenue is 1,000.00 − 100.00 =
+	// 900.00, and 30% of it is 270.00; q2's is 5,000.00, 30% is 1,500.00.
+	// The quarter: installment 5 of 4.1 (250,000,000,000.00 / 20 =
+	// 12,500,000,000.00) + 270.00 + 1,500.00 = 12,500,001,770.00 from
+	// openai; 1,000.00 from microsoft under 6.1.
+	for _, want := range []string{"USD 270.00", "USD 1,500.00", "USD 12,500,001,770.00", "USD 1,000.00"} {
+		if !strings.Contains(session, want) || !strings.Contains(loaded, want) {
+			t.Errorf("%s: in the session %v, with the saved amendment %v", want, strings.Contains(session, want), strings.Contains(loaded, want))
+		}
+	}
+	// And every line alike, once who made a clause is left aside.
+	norm := strings.NewReplacer("(this session)", "", "(session_changes)", "", " (as typed in this session: clause 5.1, 6.1)\n", "").Replace
+	if a, b := normFigures(norm(session)), normFigures(norm(loaded)); a != b {
+		t.Errorf("the figures differ:\n%s", lineDiff(a, b))
+	}
+}
+
+// normFigures keeps the lines of answers that carry an amount or a
+// verdict, with spacing collapsed.
+func normFigures(text string) string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, "USD ") || strings.HasPrefix(l, "permitted") || strings.HasPrefix(l, "prohibited") {
+			out = append(out, squeeze(l))
+		}
+	}
+	return strings.Join(out, "\n")
+}
