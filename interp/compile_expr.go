@@ -17,6 +17,7 @@ type compiler struct {
 	terms   map[string]*lang.TermDecl // the version's terms by name
 	done    map[*lang.TermDecl]*term
 	givens  map[*lang.Given]Value // test blocks: values bound by `given`
+	inputs  map[*lang.Given]int   // parameters of an expression (params.go)
 	extra   *lang.Info            // types and uses of an expression checked after the program
 	// eventParam is the parameter that stands for the event in scope, when
 	// a one-parameter term is compiled for use on the current event.
@@ -327,6 +328,9 @@ func (c *compiler) ident(id *lang.Ident) (node, error) {
 		}
 		return &paramNode{idx}, nil
 	case *lang.GivenObj:
+		if i, ok := c.inputs[obj.Given]; ok {
+			return &paramNode{i}, nil
+		}
 		v, ok := c.givens[obj.Given]
 		if !ok {
 			return nil, internal(id.Pos(), "given "+id.Name+" has no value")

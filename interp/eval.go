@@ -2,7 +2,6 @@ package interp
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -14,6 +13,9 @@ type Expr struct {
 	ag    *agreement
 	typ   lang.Type
 	nodes []node // one per version of the agreement
+	// name and params are set by CompileWithParams (see params.go).
+	name   string
+	params []param
 }
 
 // Binding gives a name a value for an expression: the REPL's `given`.
@@ -61,7 +63,7 @@ func (p *Program) CompileParsedExpr(agreementID string, e lang.Expr, bindings ..
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	x := &Expr{p: p, ag: ag, typ: typ}
+	x := &Expr{p: p, ag: ag, typ: typ, name: e.Pos().File}
 	for _, v := range ag.versions {
 		c := *v.comp
 		c.extra = extra
@@ -79,30 +81,10 @@ func (p *Program) CompileParsedExpr(agreementID string, e lang.Expr, bindings ..
 // Type returns the type of the expression.
 func (x *Expr) Type() lang.Type { return x.typ }
 
-// Eval evaluates the expression.
+// Eval evaluates the expression. An expression with parameters is
+// evaluated with EvalWith.
 func (x *Expr) Eval(ctx context.Context, opts EvalOptions) (Value, error) {
-	if err := ctxErr(ctx); err != nil {
-		return Value{}, err
-	}
-	i := len(x.nodes) - 1
-	if !opts.AsOf.IsZero() {
-		i = -1
-		for j, v := range x.ag.versions {
-			if !v.from.After(opts.AsOf) {
-				i = j
-			}
-		}
-		if i < 0 {
-			return Value{}, fmt.Errorf("%s takes effect on %s, after %s", x.ag.id, x.ag.effective, opts.AsOf)
-		}
-	}
-	fr := x.p.getFrame(ctx, opts.AsOf)
-	defer x.p.putFrame(fr)
-	v, err := x.nodes[i].eval(fr)
-	if err != nil {
-		return Value{}, err
-	}
-	return v, nil
+	return x.EvalWith(ctx, opts)
 }
 
 // Eval compiles and evaluates an expression in one step.
