@@ -23,7 +23,7 @@ func (s *Scope) ResolveType(text string) (Type, error) {
 		cur = cur.ListOf
 		rest = strings.TrimSpace(r)
 	}
-	if !IsIdent(rest) {
+	if !IsIdent(rest) && !IsKeyword(rest) { // party is a keyword and a type
 		return nil, fmt.Errorf("%q is not a type; write a type as a term parameter's is written, like money, sell or list of text", text)
 	}
 	cur.Name = &Ident{Name: rest}
