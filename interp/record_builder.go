@@ -22,7 +22,7 @@ import (
 //	}
 //
 // A setter given a value the field cannot hold (a handle of another
-// builder or kind, a negative amount, an unknown party or member) records
+// action or of another kind, a negative amount, an unknown party or member) records
 // the first such error, which Record returns. A RecordBuilder is not safe
 // for concurrent use; use one per goroutine.
 type RecordBuilder struct {
@@ -32,8 +32,9 @@ type RecordBuilder struct {
 	err error
 }
 
-// FieldHandle is a field of a RecordBuilder's action or event, resolved
-// once by Field. The zero FieldHandle is no field.
+// FieldHandle is a field of an action or event, resolved once by
+// RecordBuilder.Field; it serves every builder of that action. The zero
+// FieldHandle is no field.
 type FieldHandle struct {
 	s    *Schema
 	idx  int
