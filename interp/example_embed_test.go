@@ -121,7 +121,7 @@ func ExampleRecordBuilder() {
 		date     string
 		cents    int64
 	}
-	b.SetParty(actor, "openai")         // the same for every order
+	b.SetParty(actor, "openai")           // the same for every order
 	b.SetMoney(refunds, interp.Decimal{}) // 0
 	var d interp.Decision
 	for _, o := range []order{{"Azure", "2026-10-15", 100_000_00}, {"AWS", "2026-10-31", 5_000_00}, {"AWS", "2026-11-01", 5_000_00}, {"Oracle", "2026-11-01", 1_00}} {
