@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -29,7 +30,7 @@ type Binding struct {
 type EvalOptions struct {
 	// AsOf selects the version of the agreement (and is what builtins see
 	// as the as-of date). The zero Date means the latest version.
-	AsOf Date
+	AsOf types.Date
 }
 
 // CompileExpr parses, checks and compiles an expression in the scope of
