@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/pacta-lang/pacta/stdlib"
 )
@@ -35,7 +36,7 @@ func ExampleProgram_Term() {
 	fmt.Println(v, err)
 
 	// A value of the wrong type is an *ArgError.
-	_, err = net.EvalWith(context.Background(), interp.EvalOptions{}, interp.Money("USD", interp.Decimal{}))
+	_, err = net.EvalWith(context.Background(), interp.EvalOptions{}, interp.Money("USD", types.Decimal{}))
 	fmt.Println(err)
 	// Output:
 	// [{s sell}]
@@ -59,7 +60,7 @@ func ExampleProgram_CompileWithParams() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	threshold, _ := interp.ParseDecimal("1000000.00")
+	threshold, _ := types.ParseDecimal("1000000.00")
 	watched := interp.ListVal([]interp.Value{interp.EnumVal("AWS", 1), interp.EnumVal("GoogleCloud", 2)})
 	for _, fields := range []map[string]string{
 		{"actor": "openai", "platform": "AWS", "date": "2026-11-20", "gross": "2,000,000.00", "refunds": "100,000.00"},
@@ -121,12 +122,12 @@ func ExampleRecordBuilder() {
 		date     string
 		cents    int64
 	}
-	b.SetParty(actor, "openai")           // the same for every order
-	b.SetMoney(refunds, interp.Decimal{}) // 0
+	b.SetParty(actor, "openai")          // the same for every order
+	b.SetMoney(refunds, types.Decimal{}) // 0
 	var d interp.Decision
 	for _, o := range []order{{"Azure", "2026-10-15", 100_000_00}, {"AWS", "2026-10-31", 5_000_00}, {"AWS", "2026-11-01", 5_000_00}, {"Oracle", "2026-11-01", 1_00}} {
-		day, _ := interp.ParseDate(o.date)
-		amount, _ := interp.NewDecimal(o.cents, 2)
+		day, _ := types.ParseDate(o.date)
+		amount, _ := types.NewDecimal(o.cents, 2)
 		b.SetEnum(platform, o.platform)
 		b.SetDate(date, day)
 		b.SetMoney(gross, amount)

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 var valueSink interp.Value
@@ -47,7 +48,7 @@ func BenchmarkParamExpr(b *testing.B) {
 		valueSink = v
 	})
 	b.Run("handwritten", func(b *testing.B) {
-		var v interp.Decimal
+		var v types.Decimal
 		b.ReportAllocs()
 		for b.Loop() {
 			net, err := gross.Sub(refunds)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // paramsSrc is a small deal with a term of two parameters, a kind and an
@@ -226,7 +227,7 @@ func TestEvalWithArgErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = x.EvalWith(ctx, interp.EvalOptions{}, s)
-	if err == nil || !strings.HasPrefix(err.Error(), "<x>:1:1: division by zero") || !errors.Is(err, interp.ErrDivisionByZero) {
+	if err == nil || !strings.HasPrefix(err.Error(), "<x>:1:1: division by zero") || !errors.Is(err, types.ErrDivisionByZero) {
 		t.Errorf("division by zero: %v", err)
 	}
 }

@@ -3,6 +3,8 @@ package interp
 import (
 	"fmt"
 	"strings"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // RecordBuilder fills records of one action or event from Go values,
@@ -110,7 +112,7 @@ func (b *RecordBuilder) put(f FieldHandle, v Value) {
 
 // SetMoney sets a money field to an amount in the agreement's currency.
 // The amount may not be negative, as in a ledger.
-func (b *RecordBuilder) SetMoney(f FieldHandle, amount Decimal) {
+func (b *RecordBuilder) SetMoney(f FieldHandle, amount types.Decimal) {
 	if !b.handle(f, KindMoney) {
 		return
 	}
@@ -122,7 +124,7 @@ func (b *RecordBuilder) SetMoney(f FieldHandle, amount Decimal) {
 }
 
 // SetDate sets a date field.
-func (b *RecordBuilder) SetDate(f FieldHandle, d Date) {
+func (b *RecordBuilder) SetDate(f FieldHandle, d types.Date) {
 	if b.handle(f, KindDate) {
 		b.put(f, DateVal(d))
 	}
@@ -169,14 +171,14 @@ func (b *RecordBuilder) SetInt(f FieldHandle, n int64) {
 }
 
 // SetDecimal sets a decimal field.
-func (b *RecordBuilder) SetDecimal(f FieldHandle, d Decimal) {
+func (b *RecordBuilder) SetDecimal(f FieldHandle, d types.Decimal) {
 	if b.handle(f, KindDecimal) {
 		b.put(f, Dec(d))
 	}
 }
 
 // SetPercent sets a percent field to a fraction: 0.2 for 20%.
-func (b *RecordBuilder) SetPercent(f FieldHandle, frac Decimal) {
+func (b *RecordBuilder) SetPercent(f FieldHandle, frac types.Decimal) {
 	if b.handle(f, KindPercent) {
 		b.put(f, Pct(frac))
 	}

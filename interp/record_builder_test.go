@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -180,7 +181,7 @@ func TestRecordBuilderAllocatesNothing(t *testing.T) {
 	b.SetParty(f.actor, "openai")
 	b.SetText(f.product, "OpenAI API")
 	b.SetText(f.region, "US")
-	b.SetMoney(f.refunds, interp.Decimal{})
+	b.SetMoney(f.refunds, types.Decimal{})
 	gross, date := mustDec(t, "50000.00"), mustDate(t, "2027-03-15")
 	ctx := context.Background()
 	var d interp.Decision

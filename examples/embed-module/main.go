@@ -24,6 +24,7 @@ import (
 	"os"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/pacta-lang/pacta/stdlib"
 )
@@ -63,7 +64,7 @@ func run(w io.Writer, dir string) error {
 
 	// A host function: the agreement's language calls it like a builtin,
 	// and the checker checks its calls against this signature.
-	rate, err := interp.ParseDecimal(eurPerUSD)
+	rate, err := types.ParseDecimal(eurPerUSD)
 	if err != nil {
 		return err
 	}
@@ -110,12 +111,12 @@ func run(w io.Writer, dir string) error {
 	var sold []*interp.Record
 	var d interp.Decision
 	for _, o := range orders {
-		day, err := interp.ParseDate(o.date)
+		day, err := types.ParseDate(o.date)
 		if err != nil {
 			return err
 		}
-		g, _ := interp.NewDecimal(o.gross, 2)
-		r, _ := interp.NewDecimal(o.refunds, 2)
+		g, _ := types.NewDecimal(o.gross, 2)
+		r, _ := types.NewDecimal(o.refunds, 2)
 		b.SetParty(actor, o.actor)
 		b.SetText(product, o.product)
 		b.SetEnum(platform, o.platform)
@@ -169,8 +170,8 @@ func run(w io.Writer, dir string) error {
 			}
 		}
 	}
-	from, _ := interp.ParseDate("2026-10-01")
-	to, _ := interp.ParseDate("2026-12-31")
+	from, _ := types.ParseDate("2026-10-01")
+	to, _ := types.ParseDate("2026-12-31")
 	st, err := prog.Settle(ctx, ledger, interp.SettleOptions{From: from, To: to})
 	if err != nil {
 		return err
