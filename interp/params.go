@@ -74,7 +74,7 @@ func (p *Program) CompileWithParams(agreementID, name string, src []byte, params
 	inputs := make(map[*lang.Given]int, len(params))
 	seen := map[string]bool{}
 	for i, prm := range params {
-		if !lang.IsIdent(prm.Name) {
+		if !isIdent(prm.Name) || lang.IsKeyword(prm.Name) {
 			return nil, &ArgError{Expr: name, Param: prm.Name, Msg: "is not a name: write a name like s or amount, not a reserved word"}
 		}
 		if seen[prm.Name] {

@@ -3,6 +3,7 @@ package interp_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -252,5 +253,54 @@ func TestEvalWithAllocatesNothing(t *testing.T) {
 	}
 	if allocs != 0 {
 		t.Errorf("EvalWith allocates %.1f times per run, want 0", allocs)
+	}
+}
+
+// TestEvalWithConcurrent evaluates one compiled expression from several
+// goroutines at once, each with its own records (run with -race).
+func TestEvalWithConcurrent(t *testing.T) {
+	p := compile(t, paramsSrc)
+	net, err := p.Term("", "net_revenue")
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			b, err := p.NewRecordBuilder("", "sell")
+			if err != nil {
+				errs <- err
+				return
+			}
+			f := func(name string, k interp.Kind) interp.FieldHandle { h, _ := b.Field(name, k); return h }
+			actor, platform, date, gross, refunds := f("actor", interp.KindParty), f("platform", interp.KindEnum),
+				f("date", interp.KindDate), f("gross", interp.KindMoney), f("refunds", interp.KindMoney)
+			b.SetParty(actor, "seller")
+			b.SetEnum(platform, "Direct")
+			b.SetDate(date, mustDate(t, "2026-05-01"))
+			b.SetMoney(refunds, mustDec(t, "1.00"))
+			for i := int64(1); i <= 200; i++ {
+				// (100 × (g+1) + i).00 - 1.00 = (100 × (g+1) + i - 1).00
+				amt, _ := types.NewDecimal((100*int64(g+1)+i)*100, 2)
+				b.SetMoney(gross, amt)
+				r, err := b.Record()
+				if err != nil {
+					errs <- err
+					return
+				}
+				v, err := net.EvalWith(context.Background(), interp.EvalOptions{}, interp.RecordVal(r))
+				want, _ := types.NewDecimal((100*int64(g+1)+i-1)*100, 2)
+				if err != nil || !v.Num().Equal(want) {
+					errs <- fmt.Errorf("goroutine %d, sale %d: %v, %v; want %s", g, i, v, err, want)
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }

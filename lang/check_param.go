@@ -23,7 +23,7 @@ func (s *Scope) ResolveType(text string) (Type, error) {
 		cur = cur.ListOf
 		rest = strings.TrimSpace(r)
 	}
-	if !IsIdent(rest) && !IsKeyword(rest) { // party is a keyword and a type
+	if !isName(rest) {
 		return nil, fmt.Errorf("%q is not a type; write a type as a term parameter's is written, like money, sell or list of text", text)
 	}
 	cur.Name = &Ident{Name: rest}
@@ -49,10 +49,11 @@ func (s *Scope) ResolveType(text string) (Type, error) {
 	return t, nil
 }
 
-// IsIdent reports whether s can be written as a name: an ASCII letter or
-// `_`, then ASCII letters, digits and `_`, and not a reserved word.
-func IsIdent(s string) bool {
-	if s == "" || IsKeyword(s) {
+// isName reports whether s has the form of a name (a reserved word such
+// as party included): an ASCII letter or `_`, then ASCII letters, digits
+// and `_`.
+func isName(s string) bool {
+	if s == "" {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
