@@ -202,3 +202,96 @@ func TestRecordBuilderAllocatesNothing(t *testing.T) {
 		t.Errorf("building and deciding allocates %.1f times per event, want 0", allocs)
 	}
 }
+
+// TestRecordBuilderEveryKind sets a field of every kind and compares the
+// record with the one NewAction reads from text.
+func TestRecordBuilderEveryKind(t *testing.T) {
+	p := compile(t, `
+agreement deal "Deal" {
+  effective 2026-01-01
+  currency USD
+  party seller "Seller"
+  action order {
+    units    integer
+    weight   decimal
+    discount percent
+    rush     bool
+    lead     duration
+    quarter  period
+  }
+  action tag { tags list of text }
+}`)
+	b, err := p.NewRecordBuilder("", "order")
+	if err != nil {
+		t.Fatal(err)
+	}
+	field := func(name string, k interp.Kind) interp.FieldHandle {
+		f, err := b.Field(name, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	b.SetParty(field("actor", interp.KindParty), "seller")
+	b.SetDate(field("date", interp.KindDate), mustDate(t, "2026-02-03"))
+	b.SetInt(field("units", interp.KindInteger), 12)
+	b.SetDecimal(field("weight", interp.KindDecimal), mustDec(t, "2.5"))
+	b.SetPercent(field("discount", interp.KindPercent), mustDec(t, "0.125"))
+	b.SetBool(field("rush", interp.KindBool), true)
+	term, err := p.Eval(context.Background(), "", "30 days", interp.EvalOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Set(field("lead", interp.KindDuration), term)
+	quarter, err := p.Eval(context.Background(), "", "2026-Q1", interp.EvalOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Set(field("quarter", interp.KindPeriod), quarter)
+	got, err := b.Record()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := newAction(t, p, "", "order", "actor=seller date=2026-02-03 units=12 weight=2.5 discount=12.5% rush=true lead=30:days quarter=2026-Q1")
+	for i, name := range want.Schema.Fields {
+		if !got.Fields[i].Equal(want.Fields[i]) || got.Fields[i].Kind() != want.Fields[i].Kind() {
+			t.Errorf("field %s: builder %v (%s), NewAction %v (%s)", name, got.Fields[i], got.Fields[i].Kind(), want.Fields[i], want.Fields[i].Kind())
+		}
+	}
+	// An integer goes into a decimal field as a decimal.
+	b.Set(field("weight", interp.KindDecimal), interp.Int(3))
+	r, err := b.Record()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := r.Fields[want.Schema.FieldIndex("weight")]; w.Kind() != interp.KindDecimal || w.String() != "3" {
+		t.Errorf("weight = %v (%s), want the decimal 3", w, w.Kind())
+	}
+
+	// A list field, which has no text form, is set with Set; an element
+	// of the wrong kind is refused.
+	lb, err := p.NewRecordBuilder("", "tag")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags, err := lb.Field("tags", interp.KindList)
+	if err != nil {
+		t.Fatal(err)
+	}
+	actor, _ := lb.Field("actor", interp.KindParty)
+	date, _ := lb.Field("date", interp.KindDate)
+	lb.SetParty(actor, "seller")
+	lb.SetDate(date, mustDate(t, "2026-02-03"))
+	lb.Set(tags, interp.ListVal([]interp.Value{interp.Text("a"), interp.Int(1)}))
+	if _, err := lb.Record(); err == nil || err.Error() != `field "tags": element 2: must be text, not integer` {
+		t.Errorf("list of the wrong kind: %v", err)
+	}
+	lb.Set(tags, interp.ListVal([]interp.Value{interp.Text("a"), interp.Text("b")}))
+	r, err = lb.Record()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := r.Fields[tags.Index()].List(); len(l) != 2 || l[1].Str() != "b" {
+		t.Errorf("tags = %v", r.Fields[tags.Index()])
+	}
+}
