@@ -19,6 +19,9 @@ type compiler struct {
 	done    map[*lang.TermDecl]*term
 	givens  map[*lang.Given]Value // test blocks: values bound by `given`
 	inputs  map[*lang.Given]int   // parameters of an expression (params.go)
+	// eventInput is the parameter of an expression that is read as the
+	// event in scope (params.go), so that `net_revenue(s)` costs no call.
+	eventInput *lang.Given
 	extra   *lang.Info            // types and uses of an expression checked after the program
 	// eventParam is the parameter that stands for the event in scope, when
 	// a one-parameter term is compiled for use on the current event.
@@ -329,6 +332,9 @@ func (c *compiler) ident(id *lang.Ident) (node, error) {
 		}
 		return &paramNode{idx}, nil
 	case *lang.GivenObj:
+		if obj.Given == c.eventInput && c.eventInput != nil {
+			return eventNode{}, nil
+		}
 		if i, ok := c.inputs[obj.Given]; ok {
 			return &paramNode{i}, nil
 		}

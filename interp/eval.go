@@ -17,6 +17,7 @@ type Expr struct {
 	// name and params are set by CompileWithParams (see params.go).
 	name   string
 	params []param
+	event  int // the parameter read as the event in scope; -1 for none
 }
 
 // Binding gives a name a value for an expression: the REPL's `given`.
@@ -64,7 +65,7 @@ func (p *Program) CompileParsedExpr(agreementID string, e lang.Expr, bindings ..
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	x := &Expr{p: p, ag: ag, typ: typ, name: e.Pos().File}
+	x := &Expr{p: p, ag: ag, typ: typ, name: e.Pos().File, event: -1}
 	for _, v := range ag.versions {
 		c := *v.comp
 		c.extra = extra

@@ -94,11 +94,25 @@ func (p *Program) CompileWithParams(agreementID, name string, src []byte, params
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	x := &Expr{p: p, ag: ag, typ: typ, name: name, params: ps}
+	x := &Expr{p: p, ag: ag, typ: typ, name: name, params: ps, event: -1}
+	// The first record parameter is read as the event in scope, as a
+	// clause reads its action: its fields and the terms applied to it take
+	// the fast paths.
+	var eventInput *lang.Given
+	var event *Schema
+	for i, prm := range ps {
+		if r, ok := prm.typ.(*lang.Record); ok {
+			if s := ag.schemaDecls[r.Schema]; s != nil {
+				eventInput, event, x.event = lb[i].Given, s, i
+				break
+			}
+		}
+	}
 	for _, v := range ag.versions {
 		c := *v.comp
 		c.extra = extra
 		c.inputs = inputs
+		c.eventInput, c.event = eventInput, event
 		c.done = map[*lang.TermDecl]*term{}
 		n, err := c.expr(e)
 		if err != nil {
@@ -199,6 +213,9 @@ func (x *Expr) EvalWith(ctx context.Context, opts EvalOptions, args ...Value) (V
 		fr.stack = append(fr.stack, v)
 	}
 	fr.args = fr.stack[:len(args):len(args)]
+	if x.event >= 0 {
+		fr.event = fr.args[x.event].rec
+	}
 	return x.nodes[i].eval(fr)
 }
 
