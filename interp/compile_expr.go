@@ -22,7 +22,7 @@ type compiler struct {
 	// eventInput is the parameter of an expression that is read as the
 	// event in scope (params.go), so that `net_revenue(s)` costs no call.
 	eventInput *lang.Given
-	extra   *lang.Info            // types and uses of an expression checked after the program
+	extra      *lang.Info // types and uses of an expression checked after the program
 	// eventParam is the parameter that stands for the event in scope, when
 	// a one-parameter term is compiled for use on the current event.
 	eventParam *lang.Param
