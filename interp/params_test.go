@@ -304,3 +304,25 @@ func TestEvalWithConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalWithTwoRecords has two parameters of the same action: the
+// first is read as the event in scope, the second as an argument, and
+// neither may be taken for the other.
+func TestEvalWithTwoRecords(t *testing.T) {
+	p := compile(t, paramsSrc)
+	x, err := p.CompileWithParams("", "<x>", []byte(`[net_revenue(a) - net_revenue(b), a.gross - b.gross, b.gross - a.gross]`),
+		interp.Param{Name: "a", Type: "sell"}, interp.Param{Name: "b", Type: "sell"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := interp.RecordVal(sale(t, p, "Azure", "500.00", "20.00")) // net 480.00
+	b := interp.RecordVal(sale(t, p, "AWS", "300.00", "5.00"))    // net 295.00
+	v, err := x.EvalWith(context.Background(), interp.EvalOptions{}, a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 480.00 - 295.00 = 185.00; 500.00 - 300.00 = 200.00; 300.00 - 500.00 = -200.00
+	if got, want := v.String(), "[USD 185.00, USD 200.00, USD -200.00]"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
