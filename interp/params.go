@@ -47,7 +47,8 @@ func (e *ArgError) Error() string {
 // CompileExpr does, in which each of params is in scope by its name. The
 // expression is checked once, here, against the parameters' types; give
 // it values with EvalWith. name is used in error positions and in
-// ArgErrors.
+// ArgErrors. A parameter is a local name: like a term's parameter, it
+// hides a party, member, term or function of the same name.
 //
 // For example, with s declared as a `sell`,
 //
