@@ -10,14 +10,12 @@ import (
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // A term with parameters is callable from Go: Program.Term compiles it
 // once, and EvalWith gives it a record per event.
 func ExampleProgram_Term() {
-	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}},
-		interp.WithFuncs(stdlib.Funcs()...))
+	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -32,11 +30,11 @@ func ExampleProgram_Term() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	v, err := net.EvalWith(context.Background(), interp.EvalOptions{}, interp.RecordVal(sale))
+	v, err := net.EvalWith(context.Background(), interp.EvalOptions{}, interp.RecordValue(sale))
 	fmt.Println(v, err)
 
 	// A value of the wrong type is an *ArgError.
-	_, err = net.EvalWith(context.Background(), interp.EvalOptions{}, interp.Money("USD", types.Decimal{}))
+	_, err = net.EvalWith(context.Background(), interp.EvalOptions{}, interp.MoneyValue("USD", types.Decimal{}))
 	fmt.Println(err)
 	// Output:
 	// [{s sell}]
@@ -47,8 +45,7 @@ func ExampleProgram_Term() {
 // An expression of the host's own, with declared inputs: compiled and
 // checked once, then evaluated per event with values, allocating nothing.
 func ExampleProgram_CompileWithParams() {
-	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}},
-		interp.WithFuncs(stdlib.Funcs()...))
+	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -61,7 +58,7 @@ func ExampleProgram_CompileWithParams() {
 		log.Fatal(err)
 	}
 	threshold, _ := types.ParseDecimal("1000000.00")
-	watched := interp.ListVal([]interp.Value{interp.EnumVal("AWS", 1), interp.EnumVal("GoogleCloud", 2)})
+	watched := interp.ListValue([]interp.Value{interp.EnumValue("AWS", 1), interp.EnumValue("GoogleCloud", 2)})
 	for _, fields := range []map[string]string{
 		{"actor": "openai", "platform": "AWS", "date": "2026-11-20", "gross": "2,000,000.00", "refunds": "100,000.00"},
 		{"actor": "openai", "platform": "AWS", "date": "2026-12-05", "gross": "10.02", "refunds": "0.00"},
@@ -72,7 +69,7 @@ func ExampleProgram_CompileWithParams() {
 			log.Fatal(err)
 		}
 		v, err := large.EvalWith(context.Background(), interp.EvalOptions{},
-			interp.RecordVal(sale), interp.Money("USD", threshold), watched)
+			interp.RecordValue(sale), interp.MoneyValue("USD", threshold), watched)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -94,8 +91,7 @@ func ExampleProgram_CompileWithParams() {
 // field once, by name and kind, then set fields by handle and decide. The
 // builder reuses one record, so deciding an event allocates nothing.
 func ExampleRecordBuilder() {
-	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}},
-		interp.WithFuncs(stdlib.Funcs()...))
+	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -139,7 +135,7 @@ func ExampleRecordBuilder() {
 		if err := prog.DecideInto(context.Background(), sale, interp.DecideOptions{}, &d); err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("%s %-5s %12s: %s\n", o.date, o.platform, amount, interp.DescribeDecision(&d))
+		fmt.Printf("%s %-5s %12s: %s\n", o.date, o.platform, amount, d)
 	}
 	// Output:
 	// field "gross": is money(USD), not decimal

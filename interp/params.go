@@ -146,7 +146,7 @@ func (p *Program) Term(agreementID, name string) (*Expr, error) {
 	params := make([]Param, len(decl.Params))
 	args := make([]string, len(decl.Params))
 	for i, prm := range decl.Params {
-		params[i] = Param{Name: prm.Name.Name, Type: typeText(prm.Type)}
+		params[i] = Param{Name: prm.Name.Name, Type: typeExprText(prm.Type)}
 		args[i] = prm.Name.Name
 	}
 	src := name
@@ -157,12 +157,12 @@ func (p *Program) Term(agreementID, name string) (*Expr, error) {
 }
 
 // typeText writes a type as the language does.
-func typeText(te *lang.TypeExpr) string {
+func typeExprText(te *lang.TypeExpr) string {
 	if te == nil {
 		return ""
 	}
 	if te.Name == nil {
-		return "list of " + typeText(te.ListOf)
+		return "list of " + typeExprText(te.ListOf)
 	}
 	return te.Name.Name
 }
@@ -238,7 +238,7 @@ func (x *Expr) arityError(n int) error {
 func (x *Expr) arg(k int, v Value) (Value, error) {
 	p := &x.params[k]
 	if b, ok := p.typ.(*lang.Basic); ok && b.Kind == lang.DecimalKind && v.kind == KindInteger {
-		return Dec(v.num), nil
+		return DecimalValue(v.num), nil
 	}
 	if msg := x.misfit(v, p.typ); msg != "" {
 		return Value{}, &ArgError{Expr: x.name, Param: p.Name, Msg: msg}

@@ -33,7 +33,7 @@ func BenchmarkParamExpr(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		s := interp.RecordVal(sale(b, p, "AWS", "1,000.00", "100.00"))
+		s := interp.RecordValue(sale(b, p, "AWS", "1,000.00", "100.00"))
 		var v interp.Value
 		b.ReportAllocs()
 		for b.Loop() {
@@ -66,7 +66,7 @@ func BenchmarkParamExpr(b *testing.B) {
 		if !v.Equal(want) {
 			b.Fatalf("got %s, want %s", v, want)
 		}
-		valueSink = interp.Money("USD", v)
+		valueSink = interp.MoneyValue("USD", v)
 	})
 }
 

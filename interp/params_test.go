@@ -48,7 +48,7 @@ func TestTermCallableWithRecord(t *testing.T) {
 		t.Fatalf("Params() = %v, want [{s sell}]", got)
 	}
 	// 1,000,000.00 - 50,000.00 = 950,000.00
-	v, err := net.EvalWith(ctx, interp.EvalOptions{}, interp.RecordVal(sale(t, p, "Azure", "1,000,000.00", "50,000.00")))
+	v, err := net.EvalWith(ctx, interp.EvalOptions{}, interp.RecordValue(sale(t, p, "Azure", "1,000,000.00", "50,000.00")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestTermCallableWithRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err = share.EvalWith(ctx, interp.EvalOptions{}, interp.RecordVal(sale(t, p, "AWS", "80.00", "0.00")), interp.Pct(mustDec(t, "0.125")))
+	v, err = share.EvalWith(ctx, interp.EvalOptions{}, interp.RecordValue(sale(t, p, "AWS", "80.00", "0.00")), interp.PercentValue(mustDec(t, "0.125")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestCompileWithParams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	min := interp.Money("USD", mustDec(t, "500.00"))
+	min := interp.MoneyValue("USD", mustDec(t, "500.00"))
 	s := sale(t, p, "Azure", "600.00", "50.00") // net 550.00
 	for _, c := range []struct {
 		platform string
@@ -105,7 +105,7 @@ func TestCompileWithParams(t *testing.T) {
 		{"Direct", 2, s, true}, // Direct is listed
 		{"Azure", 0, sale(t, p, "Azure", "600.00", "100.01"), false}, // 600.00 - 100.01 = 499.99 < 500.00
 	} {
-		v, err := x.EvalWith(ctx, interp.EvalOptions{}, interp.RecordVal(c.s), interp.EnumVal(c.platform, c.idx), min)
+		v, err := x.EvalWith(ctx, interp.EvalOptions{}, interp.RecordValue(c.s), interp.EnumValue(c.platform, c.idx), min)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -119,7 +119,7 @@ func TestCompileWithParams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, err := y.EvalWith(ctx, interp.EvalOptions{}, interp.Int(3)); err != nil || v.String() != "4.5" {
+	if v, err := y.EvalWith(ctx, interp.EvalOptions{}, interp.IntegerValue(3)); err != nil || v.String() != "4.5" {
 		t.Errorf("d * 1.5 with d = 3: %v, %v; want 4.5", v, err)
 	}
 
@@ -128,7 +128,7 @@ func TestCompileWithParams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := interp.ListVal([]interp.Value{interp.Money("USD", mustDec(t, "1.00")), interp.Money("USD", mustDec(t, "2.50"))})
+	l := interp.ListValue([]interp.Value{interp.MoneyValue("USD", mustDec(t, "1.00")), interp.MoneyValue("USD", mustDec(t, "2.50"))})
 	if v, err := z.EvalWith(ctx, interp.EvalOptions{}, l); err != nil || v.String() != "USD 3.50" {
 		t.Errorf("sum(l): %v, %v; want USD 3.50", v, err)
 	}
@@ -167,12 +167,12 @@ func TestEvalWithArgErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := interp.RecordVal(sale(t, p, "AWS", "80.00", "0.00"))
+	s := interp.RecordValue(sale(t, p, "AWS", "80.00", "0.00"))
 	ev, err := p.NewAction("", "refund", map[string]string{"amount": "1.00", "date": "2026-03-01"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rate := interp.Pct(mustDec(t, "0.1"))
+	rate := interp.PercentValue(mustDec(t, "0.1"))
 	for _, c := range []struct {
 		args []interp.Value
 		want string
@@ -181,9 +181,9 @@ func TestEvalWithArgErrors(t *testing.T) {
 		{[]interp.Value{s}, `share: takes 2 arguments (s sell, rate percent), given 1`},
 		{[]interp.Value{s, rate, rate}, `share: takes 2 arguments (s sell, rate percent), given 3`},
 		{[]interp.Value{rate, rate}, `share: argument s: must be sell, not percent`},
-		{[]interp.Value{interp.RecordVal(ev), rate}, `share: argument s: must be sell, not refund`},
-		{[]interp.Value{s, interp.Dec(mustDec(t, "0.1"))}, `share: argument rate: must be percent, not decimal`},
-		{[]interp.Value{interp.RecordVal(&interp.Record{Schema: s.Record().Schema}), rate}, `share: argument s: sell has 5 fields, but the record gives 0; build records with NewAction`},
+		{[]interp.Value{interp.RecordValue(ev), rate}, `share: argument s: must be sell, not refund`},
+		{[]interp.Value{s, interp.DecimalValue(mustDec(t, "0.1"))}, `share: argument rate: must be percent, not decimal`},
+		{[]interp.Value{interp.RecordValue(&interp.Record{Schema: s.Record().Schema}), rate}, `share: argument s: sell has 5 fields, but the record gives 0; build records with NewAction`},
 	} {
 		_, err := share.EvalWith(ctx, interp.EvalOptions{}, c.args...)
 		var ae *interp.ArgError
@@ -200,7 +200,7 @@ func TestEvalWithArgErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = x.EvalWith(ctx, interp.EvalOptions{}, interp.Money("EUR", mustDec(t, "1.00")))
+	_, err = x.EvalWith(ctx, interp.EvalOptions{}, interp.MoneyValue("EUR", mustDec(t, "1.00")))
 	if err == nil || err.Error() != `<x>: argument m: must be money(USD), not money(EUR)` {
 		t.Errorf("EUR for money(USD): %v", err)
 	}
@@ -208,7 +208,7 @@ func TestEvalWithArgErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = x.EvalWith(ctx, interp.EvalOptions{}, interp.PartyVal("sellr"))
+	_, err = x.EvalWith(ctx, interp.EvalOptions{}, interp.PartyValue("sellr"))
 	if err == nil || err.Error() != `<x>: argument q: unknown party "sellr" (did you mean "seller"?)` {
 		t.Errorf("unknown party: %v", err)
 	}
@@ -216,7 +216,7 @@ func TestEvalWithArgErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = x.EvalWith(ctx, interp.EvalOptions{}, interp.EnumVal("AWS", 2)) // AWS is member 1
+	_, err = x.EvalWith(ctx, interp.EvalOptions{}, interp.EnumValue("AWS", 2)) // AWS is member 1
 	if err == nil || err.Error() != `<x>: argument k: must be Platform, not the member AWS` {
 		t.Errorf("wrong member index: %v", err)
 	}
@@ -242,7 +242,7 @@ func TestEvalWithAllocatesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := interp.RecordVal(sale(t, p, "AWS", "1,000.00", "100.00"))
+	s := interp.RecordValue(sale(t, p, "AWS", "1,000.00", "100.00"))
 	var v interp.Value
 	allocs := testing.AllocsPerRun(100, func() {
 		v, err = x.EvalWith(ctx, interp.EvalOptions{}, s)
@@ -288,7 +288,7 @@ func TestEvalWithConcurrent(t *testing.T) {
 					errs <- err
 					return
 				}
-				v, err := net.EvalWith(context.Background(), interp.EvalOptions{}, interp.RecordVal(r))
+				v, err := net.EvalWith(context.Background(), interp.EvalOptions{}, interp.RecordValue(r))
 				want, _ := types.NewDecimal((100*int64(g+1)+i-1)*100, 2)
 				if err != nil || !v.Num().Equal(want) {
 					errs <- fmt.Errorf("goroutine %d, sale %d: %v, %v; want %s", g, i, v, err, want)
@@ -315,8 +315,8 @@ func TestEvalWithTwoRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := interp.RecordVal(sale(t, p, "Azure", "500.00", "20.00")) // net 480.00
-	b := interp.RecordVal(sale(t, p, "AWS", "300.00", "5.00"))    // net 295.00
+	a := interp.RecordValue(sale(t, p, "Azure", "500.00", "20.00")) // net 480.00
+	b := interp.RecordValue(sale(t, p, "AWS", "300.00", "5.00"))    // net 295.00
 	v, err := x.EvalWith(context.Background(), interp.EvalOptions{}, a, b)
 	if err != nil {
 		t.Fatal(err)

@@ -120,13 +120,13 @@ func (b *RecordBuilder) SetMoney(f FieldHandle, amount types.Decimal) {
 		b.fail(f, fmt.Sprintf("amount %s is negative; amounts in actions and ledgers must be zero or more", amount))
 		return
 	}
-	b.put(f, Money(b.s.types[f.idx].currency, amount))
+	b.put(f, MoneyValue(b.s.types[f.idx].currency, amount))
 }
 
 // SetDate sets a date field.
 func (b *RecordBuilder) SetDate(f FieldHandle, d types.Date) {
 	if b.handle(f, KindDate) {
-		b.put(f, DateVal(d))
+		b.put(f, DateValue(d))
 	}
 }
 
@@ -141,7 +141,7 @@ func (b *RecordBuilder) SetEnum(f FieldHandle, member string) {
 		b.fail(f, fmt.Sprintf("%s is not a %s", shown(member), t.kindName))
 		return
 	}
-	b.put(f, EnumVal(member, i))
+	b.put(f, EnumValue(member, i))
 }
 
 // SetParty sets a party field (such as `actor`) to the party called id.
@@ -153,41 +153,41 @@ func (b *RecordBuilder) SetParty(f FieldHandle, id string) {
 		b.fail(f, fmt.Sprintf("unknown party %s%s", shown(id), suggest(id, b.s.agreement.partyNames())))
 		return
 	}
-	b.put(f, PartyVal(id))
+	b.put(f, PartyValue(id))
 }
 
 // SetText sets a text field.
 func (b *RecordBuilder) SetText(f FieldHandle, s string) {
 	if b.handle(f, KindText) {
-		b.put(f, Text(s))
+		b.put(f, TextValue(s))
 	}
 }
 
 // SetInt sets an integer field.
 func (b *RecordBuilder) SetInt(f FieldHandle, n int64) {
 	if b.handle(f, KindInteger) {
-		b.put(f, Int(n))
+		b.put(f, IntegerValue(n))
 	}
 }
 
 // SetDecimal sets a decimal field.
 func (b *RecordBuilder) SetDecimal(f FieldHandle, d types.Decimal) {
 	if b.handle(f, KindDecimal) {
-		b.put(f, Dec(d))
+		b.put(f, DecimalValue(d))
 	}
 }
 
 // SetPercent sets a percent field to a fraction: 0.2 for 20%.
 func (b *RecordBuilder) SetPercent(f FieldHandle, frac types.Decimal) {
 	if b.handle(f, KindPercent) {
-		b.put(f, Pct(frac))
+		b.put(f, PercentValue(frac))
 	}
 }
 
 // SetBool sets a bool field.
 func (b *RecordBuilder) SetBool(f FieldHandle, v bool) {
 	if b.handle(f, KindBool) {
-		b.put(f, Bool(v))
+		b.put(f, BoolValue(v))
 	}
 }
 
@@ -200,7 +200,7 @@ func (b *RecordBuilder) Set(f FieldHandle, v Value) {
 	}
 	t := b.s.types[f.idx]
 	if t.kind == KindDecimal && v.kind == KindInteger {
-		v = Dec(v.num)
+		v = DecimalValue(v.num)
 	}
 	if msg := b.s.misfit(t, v); msg != "" {
 		b.fail(f, msg)

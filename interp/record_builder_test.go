@@ -11,12 +11,12 @@ import (
 	"github.com/pacta-lang/pacta/lang"
 )
 
-// saleFields are the handles of the example deal's sell action.
-type saleFields struct {
+// saleHandles are the handles of the example deal's sell action.
+type saleHandles struct {
 	actor, product, platform, region, date, gross, refunds interp.FieldHandle
 }
 
-func saleBuilder(t testing.TB, p *interp.Program) (*interp.RecordBuilder, saleFields) {
+func saleBuilder(t testing.TB, p *interp.Program) (*interp.RecordBuilder, saleHandles) {
 	t.Helper()
 	b, err := p.NewRecordBuilder("", "sell")
 	if err != nil {
@@ -29,7 +29,7 @@ func saleBuilder(t testing.TB, p *interp.Program) (*interp.RecordBuilder, saleFi
 		}
 		return f
 	}
-	return b, saleFields{
+	return b, saleHandles{
 		actor:    field("actor", interp.KindParty),
 		product:  field("product", interp.KindText),
 		platform: field("platform", interp.KindEnum),
@@ -57,7 +57,7 @@ func TestRecordBuilderMatchesNewAction(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := newAction(t, p, "", "sell", "actor=openai product=OpenAI_API platform=AWS region=US date=2026-11-20 gross=USD:2,000,000.00 refunds=100,000.00")
-	want.Fields[want.Schema.FieldIndex("product")] = interp.Text("OpenAI API")
+	want.Fields[want.Schema.FieldIndex("product")] = interp.TextValue("OpenAI API")
 	if got.Schema != want.Schema || len(got.Fields) != len(want.Fields) {
 		t.Fatalf("schema %v, %d fields; want %v, %d", got.Schema.Name, len(got.Fields), want.Schema.Name, len(want.Fields))
 	}
@@ -151,9 +151,9 @@ func TestRecordBuilderErrors(t *testing.T) {
 		{"kind", func() { b.SetText(f.gross, "1.00") }, `field "gross": is money(USD); it cannot be set to text`},
 		{"other schema", func() { b.SetEnum(releasePlatform, "AWS") }, `the handle is not a field of sell; resolve it with this builder's Field`},
 		{"zero handle", func() { b.SetMoney(interp.FieldHandle{}, mustDec(t, "1.00")) }, `the handle is not a field of sell; resolve it with this builder's Field`},
-		{"currency", func() { b.Set(f.gross, interp.Money("EUR", mustDec(t, "1.00"))) }, `field "gross": must be money(USD), not money(EUR)`},
-		{"enum index", func() { b.Set(f.platform, interp.EnumVal("AWS", 0)) }, `field "platform": "AWS" is not a Platform`},
-		{"Set kind", func() { b.Set(f.date, interp.Text("2026-01-01")) }, `field "date": must be date, not text`},
+		{"currency", func() { b.Set(f.gross, interp.MoneyValue("EUR", mustDec(t, "1.00"))) }, `field "gross": must be money(USD), not money(EUR)`},
+		{"enum index", func() { b.Set(f.platform, interp.EnumValue("AWS", 0)) }, `field "platform": "AWS" is not a Platform`},
+		{"Set kind", func() { b.Set(f.date, interp.TextValue("2026-01-01")) }, `field "date": must be date, not text`},
 		// The first error is kept.
 		{"first", func() { b.SetEnum(f.platform, "Oracle"); b.SetParty(f.actor, "nobody") }, `field "platform": "Oracle" is not a Platform`},
 	} {
@@ -259,7 +259,7 @@ agreement deal "Deal" {
 		}
 	}
 	// An integer goes into a decimal field as a decimal.
-	b.Set(field("weight", interp.KindDecimal), interp.Int(3))
+	b.Set(field("weight", interp.KindDecimal), interp.IntegerValue(3))
 	r, err := b.Record()
 	if err != nil {
 		t.Fatal(err)
@@ -282,11 +282,11 @@ agreement deal "Deal" {
 	date, _ := lb.Field("date", interp.KindDate)
 	lb.SetParty(actor, "seller")
 	lb.SetDate(date, mustDate(t, "2026-02-03"))
-	lb.Set(tags, interp.ListVal([]interp.Value{interp.Text("a"), interp.Int(1)}))
+	lb.Set(tags, interp.ListValue([]interp.Value{interp.TextValue("a"), interp.IntegerValue(1)}))
 	if _, err := lb.Record(); err == nil || err.Error() != `field "tags": element 2: must be text, not integer` {
 		t.Errorf("list of the wrong kind: %v", err)
 	}
-	lb.Set(tags, interp.ListVal([]interp.Value{interp.Text("a"), interp.Text("b")}))
+	lb.Set(tags, interp.ListValue([]interp.Value{interp.TextValue("a"), interp.TextValue("b")}))
 	r, err = lb.Record()
 	if err != nil {
 		t.Fatal(err)

@@ -26,7 +26,6 @@ import (
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 func main() {
@@ -73,15 +72,16 @@ func run(w io.Writer, dir string) error {
 		Doc:    "Converts an amount in US dollars to euros at the host's rate.",
 		Params: []lang.Type{&lang.Money{Currency: "USD"}},
 		Ret:    &lang.Money{Currency: "EUR"},
-		Impl: func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+		Impl: func(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 			eur, err := args[0].Num().Mul(rate)
-			return interp.Money("EUR", eur), err
+			return interp.MoneyValue("EUR", eur), err
 		},
 	}
 
-	// Compile once; the Program is immutable and safe for concurrent use.
-	prog, err := interp.LoadFS(os.DirFS(dir), []string{"*.pacta"},
-		interp.WithFuncs(stdlib.Funcs()...), interp.WithFuncs(toEUR))
+	// Compile once, with the standard library (included by default) and
+	// the host's function; the Program is immutable and safe for
+	// concurrent use.
+	prog, err := interp.LoadFS(os.DirFS(dir), []string{"*.pacta"}, interp.WithFuncs(toEUR))
 	if err != nil {
 		return fmt.Errorf("loading %s: %w", dir, err)
 	}
@@ -132,7 +132,7 @@ func run(w io.Writer, dir string) error {
 			return err
 		}
 		status := "refused"
-		if d.Effect == lang.Permitted {
+		if d.Permitted() {
 			status = "sold"
 			keep, err := b.NewRecord() // a copy to keep
 			if err != nil {
@@ -140,7 +140,7 @@ func run(w io.Writer, dir string) error {
 			}
 			sold = append(sold, keep)
 		}
-		fmt.Fprintf(w, "  %s %-9s %-11s %-7s %s\n", o.date, o.actor, o.platform, status, interp.DescribeDecision(&d))
+		fmt.Fprintf(w, "  %s %-9s %-11s %-7s %s\n", o.date, o.actor, o.platform, status, d)
 	}
 
 	// An expression of the host's, compiled once with a typed parameter
@@ -153,7 +153,7 @@ func run(w io.Writer, dir string) error {
 	}
 	fmt.Fprintf(w, "\nNet revenue of the sales made, in euros at %s per dollar\n", eurPerUSD)
 	for _, sale := range sold {
-		v, err := inEUR.EvalWith(ctx, interp.EvalOptions{}, interp.RecordVal(sale))
+		v, err := inEUR.EvalWith(ctx, interp.EvalOptions{}, interp.RecordValue(sale))
 		if err != nil {
 			return err
 		}
