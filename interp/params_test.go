@@ -326,3 +326,46 @@ func TestEvalWithTwoRecords(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+// TestEvalWithVersions evaluates a term an amendment replaces: AsOf picks
+// the version, the zero AsOf the latest.
+func TestEvalWithVersions(t *testing.T) {
+	p := compile(t, `
+agreement deal "Deal" {
+  effective 2026-01-01
+  currency USD
+  party seller "Seller"
+  action sell { gross money  refunds money }
+  term net(s sell) = s.gross - s.refunds
+}
+amendment gross_only "Gross" amends deal {
+  effective 2026-06-01
+  replace term net(s sell) = s.gross
+}`)
+	net, err := p.Term("", "net")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := interp.RecordValue(newAction(t, p, "", "sell", "actor=seller date=2026-03-01 gross=100.00 refunds=30.00"))
+	for _, c := range []struct {
+		asOf string
+		want string
+	}{
+		{"", "USD 100.00"},           // the latest version: gross only
+		{"2026-05-31", "USD 70.00"},  // as first made: 100.00 - 30.00
+		{"2026-06-01", "USD 100.00"}, // the amendment in force
+	} {
+		var opts interp.EvalOptions
+		if c.asOf != "" {
+			opts.AsOf = mustDate(t, c.asOf)
+		}
+		v, err := net.EvalWith(context.Background(), opts, s)
+		if err != nil || v.String() != c.want {
+			t.Errorf("as of %q: %v, %v; want %s", c.asOf, v, err, c.want)
+		}
+	}
+	_, err = net.EvalWith(context.Background(), interp.EvalOptions{AsOf: mustDate(t, "2025-12-31")}, s)
+	if err == nil || !strings.Contains(err.Error(), "takes effect on 2026-01-01") {
+		t.Errorf("before the agreement: %v", err)
+	}
+}
