@@ -127,7 +127,8 @@ func (p *Program) CompileWithParams(agreementID, name string, src []byte, params
 // Term returns the term called name of an agreement ("" for the only
 // one), as amended, as an expression whose parameters are the term's: for
 // `term net_revenue(s sell) = …`, one parameter s of type sell. Evaluate
-// it with EvalWith.
+// it with EvalWith. An unknown name is an error that suggests the closest
+// term.
 func (p *Program) Term(agreementID, name string) (*Expr, error) {
 	ag, err := p.agreementFor(agreementID)
 	if err != nil {
@@ -182,9 +183,11 @@ func (x *Expr) Params() []Param {
 // member of the parameter's kind, a party of the agreement, a record of
 // the parameter's action (built by NewAction or a RecordBuilder); an
 // integer is accepted where a decimal is declared. Anything else is an
-// *ArgError. Evaluating allocates nothing beyond what the expression's
-// own values need (lists, text from functions); the Expr may be used from
-// many goroutines at once.
+// *ArgError. opts.AsOf selects the version of the agreement, as for Eval
+// (the zero AsOf, the latest), and an error while evaluating is an
+// *EvalError, as for Eval. Evaluating allocates nothing beyond what the
+// expression's own values need (lists, text from functions); the Expr may
+// be used from many goroutines at once.
 func (x *Expr) EvalWith(ctx context.Context, opts EvalOptions, args ...Value) (Value, error) {
 	if err := ctxErr(ctx); err != nil {
 		return Value{}, err
