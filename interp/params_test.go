@@ -78,6 +78,12 @@ func TestTermCallableWithRecord(t *testing.T) {
 		t.Errorf("floor = %v, %v; want USD 100.00", v, err)
 	}
 
+	if _, err := p.Term("nodeal", "net_revenue"); !errors.Is(err, interp.ErrUnknownAgreement) {
+		t.Errorf("Term of an unknown agreement: %v, want ErrUnknownAgreement", err)
+	}
+	if _, err := p.CompileWithParams("nodeal", "<x>", []byte("1")); !errors.Is(err, interp.ErrUnknownAgreement) {
+		t.Errorf("CompileWithParams in an unknown agreement: %v, want ErrUnknownAgreement", err)
+	}
 	_, err = p.Term("", "net_revenu")
 	if err == nil || !strings.Contains(err.Error(), `unknown term "net_revenu" (did you mean "net_revenue"?)`) {
 		t.Errorf("Term(net_revenu): %v", err)
