@@ -47,7 +47,8 @@ type FieldHandle struct {
 func (f FieldHandle) Index() int { return f.idx }
 
 // NewRecordBuilder returns a builder of records of the named action or
-// event of an agreement ("" for the only one).
+// event of an agreement ("" for the only one). The error unwraps to
+// ErrUnknownAgreement or ErrUnknownAction.
 func (p *Program) NewRecordBuilder(agreementID, action string) (*RecordBuilder, error) {
 	s, err := p.Schema(agreementID, action)
 	if err != nil {

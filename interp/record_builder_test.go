@@ -99,7 +99,7 @@ func TestRecordBuilderMatchesNewAction(t *testing.T) {
 
 func TestRecordBuilderErrors(t *testing.T) {
 	p := exampleDeal(t)
-	if _, err := p.NewRecordBuilder("", "sel"); err == nil || !strings.Contains(err.Error(), `unknown action "sel" (did you mean "sell"?)`) {
+	if _, err := p.NewRecordBuilder("", "sel"); !errors.Is(err, interp.ErrUnknownAction) || !strings.Contains(err.Error(), `unknown action "sel" (did you mean "sell"?)`) {
 		t.Errorf("NewRecordBuilder(sel): %v", err)
 	}
 	b, f := saleBuilder(t, p)
