@@ -291,7 +291,8 @@ func (e *FieldError) Error() string {
 // NewAction builds an instance of an action of an agreement ("" for the
 // only one) from field texts, each read as ParseField reads it. Every
 // declared field, `actor` (for actions) and `date` must be present, and no
-// other.
+// other. To build records from Go values in a loop, without parsing text
+// or allocating, use a RecordBuilder.
 //
 // An error unwraps to ErrUnknownAgreement or ErrUnknownAction, or is a
 // *FieldError naming the field that is missing, unknown or unreadable.

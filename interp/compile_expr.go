@@ -18,7 +18,11 @@ type compiler struct {
 	terms   map[string]*lang.TermDecl // the version's terms by name
 	done    map[*lang.TermDecl]*term
 	givens  map[*lang.Given]Value // test blocks: values bound by `given`
-	extra   *lang.Info            // types and uses of an expression checked after the program
+	inputs  map[*lang.Given]int   // parameters of an expression (params.go)
+	// eventInput is the parameter of an expression that is read as the
+	// event in scope (params.go), so that `net_revenue(s)` costs no call.
+	eventInput *lang.Given
+	extra      *lang.Info // types and uses of an expression checked after the program
 	// eventParam is the parameter that stands for the event in scope, when
 	// a one-parameter term is compiled for use on the current event.
 	eventParam *lang.Param
@@ -328,6 +332,12 @@ func (c *compiler) ident(id *lang.Ident) (node, error) {
 		}
 		return &paramNode{idx}, nil
 	case *lang.GivenObj:
+		if obj.Given == c.eventInput && c.eventInput != nil {
+			return eventNode{}, nil
+		}
+		if i, ok := c.inputs[obj.Given]; ok {
+			return &paramNode{i}, nil
+		}
 		v, ok := c.givens[obj.Given]
 		if !ok {
 			return nil, internal(id.Pos(), "given "+id.Name+" has no value")

@@ -2,7 +2,6 @@ package interp
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
@@ -15,6 +14,10 @@ type Expr struct {
 	ag    *agreement
 	typ   lang.Type
 	nodes []node // one per version of the agreement
+	// name and params are set by CompileWithParams (see params.go).
+	name   string
+	params []param
+	event  int // the parameter read as the event in scope; -1 for none
 }
 
 // GivenValue gives a name a value for an expression: the REPL's `given`.
@@ -65,7 +68,7 @@ func (p *Program) CompileParsedExpr(agreementID string, e lang.Expr, bindings ..
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	x := &Expr{p: p, ag: ag, typ: typ}
+	x := &Expr{p: p, ag: ag, typ: typ, name: e.Pos().File, event: -1}
 	for _, v := range ag.versions {
 		c := *v.comp
 		c.extra = extra
@@ -86,29 +89,9 @@ func (x *Expr) Type() lang.Type { return x.typ }
 // Eval evaluates the expression. An error is an *EvalError positioned in
 // the expression, which unwraps to its cause: ErrBudget, ErrCurrency,
 // types.ErrDivisionByZero, types.ErrOutOfRange or the context's error.
+// An expression with parameters is evaluated with EvalWith.
 func (x *Expr) Eval(ctx context.Context, opts EvalOptions) (Value, error) {
-	if err := ctxErr(ctx); err != nil {
-		return Value{}, err
-	}
-	i := len(x.nodes) - 1
-	if !opts.AsOf.IsZero() {
-		i = -1
-		for j, v := range x.ag.versions {
-			if !v.from.After(opts.AsOf) {
-				i = j
-			}
-		}
-		if i < 0 {
-			return Value{}, fmt.Errorf("%s takes effect on %s, after %s", x.ag.id, x.ag.effective, opts.AsOf)
-		}
-	}
-	fr := x.p.getFrame(ctx, opts.AsOf)
-	defer x.p.putFrame(fr)
-	v, err := x.nodes[i].eval(fr)
-	if err != nil {
-		return Value{}, err
-	}
-	return v, nil
+	return x.EvalWith(ctx, opts)
 }
 
 // Eval compiles and evaluates an expression in one step.

@@ -1,0 +1,284 @@
+package interp
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pacta-lang/pacta/interp/types"
+)
+
+// RecordBuilder fills records of one action or event from Go values,
+// without parsing text: the way to build records in a loop. Resolve a
+// handle for each field once, by name and kind (Field); then, per event,
+// set the fields by handle and take the record (Record). The builder
+// reuses one Record, so a decision per event allocates nothing:
+//
+//	b, _ := prog.NewRecordBuilder("", "sell")
+//	gross, _ := b.Field("gross", interp.KindMoney)
+//	...
+//	for _, o := range orders {
+//		b.SetMoney(gross, o.Gross)
+//		...
+//		sale, err := b.Record()
+//		err = prog.DecideInto(ctx, sale, interp.DecideOptions{}, &d)
+//	}
+//
+// A setter given a value the field cannot hold (a handle of another
+// action or of another kind, a negative amount, an unknown party or member) records
+// the first such error, which Record returns. A RecordBuilder is not safe
+// for concurrent use; use one per goroutine.
+type RecordBuilder struct {
+	s   *Schema
+	rec Record
+	set []bool // set[i]: field i has a value
+	err error
+}
+
+// FieldHandle is a field of an action or event, resolved once by
+// RecordBuilder.Field; it serves every builder of that action. The zero
+// FieldHandle is no field.
+type FieldHandle struct {
+	s    *Schema
+	idx  int
+	kind Kind
+}
+
+// Index returns the field's index in the schema (and in Record.Fields).
+func (f FieldHandle) Index() int { return f.idx }
+
+// NewRecordBuilder returns a builder of records of the named action or
+// event of an agreement ("" for the only one). The error unwraps to
+// ErrUnknownAgreement or ErrUnknownAction.
+func (p *Program) NewRecordBuilder(agreementID, action string) (*RecordBuilder, error) {
+	s, err := p.Schema(agreementID, action)
+	if err != nil {
+		return nil, err
+	}
+	return &RecordBuilder{
+		s:   s,
+		rec: Record{Schema: s, Fields: make([]Value, len(s.Fields))},
+		set: make([]bool, len(s.Fields)),
+	}, nil
+}
+
+// Schema returns the schema of the records built.
+func (b *RecordBuilder) Schema() *Schema { return b.s }
+
+// Field resolves the field called name, which must hold values of kind:
+// KindMoney for a money field, KindEnum for a field of a kind, KindParty
+// for `actor`, KindDate for `date`, and so on. An unknown name or another
+// kind is a *FieldError.
+func (b *RecordBuilder) Field(name string, kind Kind) (FieldHandle, error) {
+	i := b.s.FieldIndex(name)
+	if i < 0 {
+		return FieldHandle{}, &FieldError{name, fmt.Sprintf("%s has no such field%s; its fields are %s",
+			b.s.Name, suggest(name, b.s.Fields), strings.Join(b.s.Fields, ", "))}
+	}
+	t := b.s.types[i]
+	if t.kind != kind {
+		return FieldHandle{}, &FieldError{name, fmt.Sprintf("is %s, not %s", t, kind)}
+	}
+	return FieldHandle{s: b.s, idx: i, kind: kind}, nil
+}
+
+// fail records the first error.
+func (b *RecordBuilder) fail(f FieldHandle, msg string) {
+	if b.err == nil {
+		name := ""
+		if f.s == b.s && f.idx >= 0 && f.idx < len(b.s.Fields) {
+			name = b.s.Fields[f.idx]
+		}
+		b.err = &FieldError{name, msg}
+	}
+}
+
+// handle reports whether f is a field of b of kind k, recording an error
+// if not.
+func (b *RecordBuilder) handle(f FieldHandle, k Kind) bool {
+	if f.s != b.s {
+		b.fail(f, "the handle is not a field of "+b.s.Name+"; resolve it with this builder's Field")
+		return false
+	}
+	if f.kind != k {
+		b.fail(f, fmt.Sprintf("is %s; it cannot be set to %s", b.s.types[f.idx], k))
+		return false
+	}
+	return true
+}
+
+func (b *RecordBuilder) put(f FieldHandle, v Value) {
+	b.rec.Fields[f.idx] = v
+	b.set[f.idx] = true
+}
+
+// SetMoney sets a money field to an amount in the agreement's currency.
+// The amount may not be negative, as in a ledger.
+func (b *RecordBuilder) SetMoney(f FieldHandle, amount types.Decimal) {
+	if !b.handle(f, KindMoney) {
+		return
+	}
+	if amount.Sign() < 0 {
+		b.fail(f, fmt.Sprintf("amount %s is negative; amounts in actions and ledgers must be zero or more", amount))
+		return
+	}
+	b.put(f, MoneyValue(b.s.types[f.idx].currency, amount))
+}
+
+// SetDate sets a date field.
+func (b *RecordBuilder) SetDate(f FieldHandle, d types.Date) {
+	if b.handle(f, KindDate) {
+		b.put(f, DateValue(d))
+	}
+}
+
+// SetEnum sets a field of a kind to the member called member.
+func (b *RecordBuilder) SetEnum(f FieldHandle, member string) {
+	if !b.handle(f, KindEnum) {
+		return
+	}
+	t := b.s.types[f.idx]
+	i, ok := t.members[member]
+	if !ok {
+		b.fail(f, fmt.Sprintf("%s is not a %s", shown(member), t.kindName))
+		return
+	}
+	b.put(f, EnumValue(member, i))
+}
+
+// SetParty sets a party field (such as `actor`) to the party called id.
+func (b *RecordBuilder) SetParty(f FieldHandle, id string) {
+	if !b.handle(f, KindParty) {
+		return
+	}
+	if !b.s.agreement.parties[id] {
+		b.fail(f, fmt.Sprintf("unknown party %s%s", shown(id), suggest(id, b.s.agreement.partyNames())))
+		return
+	}
+	b.put(f, PartyValue(id))
+}
+
+// SetText sets a text field.
+func (b *RecordBuilder) SetText(f FieldHandle, s string) {
+	if b.handle(f, KindText) {
+		b.put(f, TextValue(s))
+	}
+}
+
+// SetInt sets an integer field.
+func (b *RecordBuilder) SetInt(f FieldHandle, n int64) {
+	if b.handle(f, KindInteger) {
+		b.put(f, IntegerValue(n))
+	}
+}
+
+// SetDecimal sets a decimal field.
+func (b *RecordBuilder) SetDecimal(f FieldHandle, d types.Decimal) {
+	if b.handle(f, KindDecimal) {
+		b.put(f, DecimalValue(d))
+	}
+}
+
+// SetPercent sets a percent field to a fraction: 0.2 for 20%.
+func (b *RecordBuilder) SetPercent(f FieldHandle, frac types.Decimal) {
+	if b.handle(f, KindPercent) {
+		b.put(f, PercentValue(frac))
+	}
+}
+
+// SetBool sets a bool field.
+func (b *RecordBuilder) SetBool(f FieldHandle, v bool) {
+	if b.handle(f, KindBool) {
+		b.put(f, BoolValue(v))
+	}
+}
+
+// Set sets a field of any kind to a value made by the constructors of
+// this package (Money, DateVal, EnumVal, ListVal, …), checking it as the
+// typed setters do. An integer is accepted for a decimal field.
+func (b *RecordBuilder) Set(f FieldHandle, v Value) {
+	if !b.handle(f, f.kind) {
+		return
+	}
+	t := b.s.types[f.idx]
+	if t.kind == KindDecimal && v.kind == KindInteger {
+		v = DecimalValue(v.num)
+	}
+	if msg := b.s.misfit(t, v); msg != "" {
+		b.fail(f, msg)
+		return
+	}
+	b.put(f, v)
+}
+
+// misfit says why v cannot be held by a field of type t, or returns "".
+func (s *Schema) misfit(t *fieldType, v Value) string {
+	if v.kind != t.kind {
+		return fmt.Sprintf("must be %s, not %s", t, v.kind)
+	}
+	switch t.kind {
+	case KindMoney:
+		if v.str != t.currency {
+			return fmt.Sprintf("must be money(%s), not money(%s)", t.currency, v.str)
+		}
+		if v.num.Sign() < 0 {
+			return fmt.Sprintf("amount %s is negative; amounts in actions and ledgers must be zero or more", v)
+		}
+	case KindEnum:
+		if i, ok := t.members[v.str]; !ok || int64(i) != v.bits {
+			return fmt.Sprintf("%s is not a %s", shown(v.str), t.kindName)
+		}
+	case KindParty:
+		if !s.agreement.parties[v.str] {
+			return fmt.Sprintf("unknown party %s", shown(v.str))
+		}
+	case KindList:
+		for i, e := range v.elems() {
+			if msg := s.misfit(t.elem, e); msg != "" {
+				return fmt.Sprintf("element %d: %s", i+1, msg)
+			}
+		}
+	}
+	return ""
+}
+
+// Record returns the record built, or the first error since the last
+// call (a setter's, or a field never set). The record is the builder's
+// own and is overwritten by the next setters: decide it, settle it or
+// evaluate with it before setting the next, and use NewRecord for a
+// record to keep. A field keeps its value until it is set again, so
+// fields that do not change need setting only once. After an error the
+// builder may be used again.
+func (b *RecordBuilder) Record() (*Record, error) {
+	if err := b.check(); err != nil {
+		return nil, err
+	}
+	return &b.rec, nil
+}
+
+// NewRecord is Record, returning a copy the builder does not reuse.
+func (b *RecordBuilder) NewRecord() (*Record, error) {
+	if err := b.check(); err != nil {
+		return nil, err
+	}
+	return &Record{Schema: b.s, Fields: append([]Value(nil), b.rec.Fields...)}, nil
+}
+
+func (b *RecordBuilder) check() error {
+	if err := b.err; err != nil {
+		b.err = nil
+		return err
+	}
+	for i, ok := range b.set {
+		if !ok {
+			return &FieldError{b.s.Fields[i], fmt.Sprintf("not set; %s needs %s", b.s.Name, strings.Join(b.s.Fields, ", "))}
+		}
+	}
+	return nil
+}
+
+// Reset forgets every field's value.
+func (b *RecordBuilder) Reset() {
+	clear(b.set)
+	clear(b.rec.Fields)
+	b.err = nil
+}
