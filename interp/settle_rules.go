@@ -16,7 +16,12 @@ type payeeRule struct {
 	split       []string // split parties, in order
 	shares      []Decimal
 	remainderTo int // -1: largest remainder
-	steps       []waterStep
+	// kind, weights and the clause of a named split: see settle_split.go.
+	kind   lang.SplitKind
+	weight Decimal // equal and pro rata: the sum of the shares
+	named  *ClauseInfo
+	down   bool // `rounded down, remainder to P`
+	steps  []waterStep
 	// err is why the payee cannot take an amount (split shares that do
 	// not add up): reported when a settlement first pays through it, so
 	// that it fails only the questions that need it.
@@ -211,8 +216,14 @@ func (a *agreement) limitMoney(c *compiler, e lang.Expr) (*Decimal, error) {
 func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 	switch p := p.(type) {
 	case *lang.PartyPayee:
+		if named := c.splits[p.Party.Name]; named != nil {
+			return c.namedSplit(ci, named)
+		}
 		return &payeeRule{party: p.Party.Name}, nil
 	case *lang.Split:
+		if p.Kind != lang.SplitPercent {
+			return c.weightSplit(ci, p)
+		}
 		r := &payeeRule{remainderTo: -1}
 		var sum Decimal
 		for i, s := range p.Shares {
@@ -267,8 +278,17 @@ func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 		r := &payeeRule{}
 		for _, s := range p.Steps {
 			st := waterStep{}
-			if s.Party != nil {
+			if s.Party != nil && c.splits[s.Party.Name] == nil {
 				st.party = s.Party.Name
+			} else if s.Party != nil {
+				sp, err := c.namedSplit(ci, c.splits[s.Party.Name])
+				if err != nil {
+					return nil, err
+				}
+				st.split = sp
+				if r.err == nil {
+					r.err = sp.err
+				}
 			} else {
 				sp, err := c.payee(ci, s.Split)
 				if err != nil {
@@ -337,6 +357,7 @@ func dueOf(d *lang.Due) (Duration, bool, error) {
 func (p *Program) compileMoney(a *agreement, v *version) error {
 	m := &moneyRules{shares: map[*Schema][]*shareRule{}, milestones: map[*Schema][]*milestoneRule{}}
 	v.money = m
+	v.comp.splits = namedSplits(v)
 	for _, ci := range v.clauses {
 		var err error
 		switch b := ci.Decl.Body.(type) {

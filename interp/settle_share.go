@@ -590,20 +590,6 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []De
 	return nil
 }
 
-func (s *settler) split(line *Line, amount Value, payee *payeeRule, late []*lateRule) error {
-	parts, err := Split(amount.num, payee.shares, s.ag.unit, s.ag.rounding, payee.remainderTo)
-	if err != nil {
-		return err
-	}
-	for i, party := range payee.split {
-		l := *line
-		l.Notes = append(append([]string(nil), line.Notes...), fmt.Sprintf("%s share of %s", FormatPercent(payee.shares[i]), amount))
-		l.Payee, l.Amount = party, Money(amount.str, parts[i])
-		s.emit(&l, late)
-	}
-	return nil
-}
-
 // mustAdd adds days to d, staying at the first or last date on overflow.
 func (d Date) mustAdd(n int) Date {
 	e, err := d.AddDays(n)

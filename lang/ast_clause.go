@@ -202,19 +202,23 @@ type PartyPayee struct {
 	Party *Ident
 }
 
-// Split is `split { PARTY SHARE, ... [remainder to PARTY] }`.
+// Split is `split { PARTY SHARE, ... [remainder to PARTY] }`, or one of
+// the forms of ast_split.go (Kind says which).
 type Split struct {
 	At          Pos
+	Kind        SplitKind
 	Shares      []*SplitShare
 	RemainderTo *Ident // nil: largest remainder
+	RoundedDown bool   // written `rounded down, remainder to PARTY`
 	End         Pos
 }
 
-// SplitShare is one `PARTY SHARE` of a split.
+// SplitShare is one `PARTY SHARE` of a split: a percent, a weight
+// (`PARTY WEIGHT shares`, pro rata), or nothing (equally).
 type SplitShare struct {
 	At    Pos
 	Party *Ident
-	Share Expr
+	Share Expr // nil in an equal split
 }
 
 // Waterfall is `waterfall { STEP... }`: each step is paid up to its limit in

@@ -524,6 +524,9 @@ type view struct {
 	clauses  map[string]*ClauseDecl
 	currency string
 	moneyErr bool // "money needs a currency" already reported here
+	// splits are the named splits in force, by name; built on first use
+	// once the view's clauses are known (check_split.go).
+	splits map[string]*ClauseDecl
 }
 
 // entityKind says what an agreement-level name denotes.

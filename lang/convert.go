@@ -126,7 +126,11 @@ func (c *treeBuilder) clause(at lexer.Position, replace bool, g *gClause) *Claus
 	if g.Prose != nil {
 		cl.Prose = stringTok(g.Prose)
 	}
-	cl.Body = c.body(g.Body)
+	if g.Split != nil {
+		cl.Body = c.splitDecl(g.Split)
+	} else {
+		cl.Body = c.body(g.Body)
+	}
 	return cl
 }
 
@@ -376,17 +380,6 @@ func (c *treeBuilder) payee(g *gPayee) Payee {
 		return &PartyPayee{At: tokPos(g.Party.Pos), Party: identTok(g.Party)}
 	}
 	return nil
-}
-
-func (c *treeBuilder) split(g *gSplit) *Split {
-	s := &Split{At: tokPos(g.Pos), End: tokPos(g.Close.Pos)}
-	for _, sh := range g.Shares {
-		s.Shares = append(s.Shares, &SplitShare{At: tokPos(sh.Pos), Party: identTok(&sh.Party), Share: sh.Share})
-	}
-	if g.Remainder != nil {
-		s.RemainderTo = identTok(g.Remainder)
-	}
-	return s
 }
 
 // unit converts `per [fiscal] UNIT`. Only quarters and years can be fiscal.

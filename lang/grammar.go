@@ -186,7 +186,8 @@ type gClause struct {
 	Notwithstanding []*gClauseNo `parser:"( 'notwithstanding' @@ ( ',' @@ )* )?"`
 	SubjectTo       []*gClauseNo `parser:"( 'subject' 'to' @@ ( ',' @@ )* )?"`
 	Prose           *lexer.Token `parser:"@String?"`
-	Body            *gBody       `parser:"@@"`
+	Split           *gSplitDecl  `parser:"( @@"`
+	Body            *gBody       `parser:"| @@ )"`
 }
 
 // gBody is NAME (modality ACTION ... | pays PAYEE ...).
@@ -370,16 +371,8 @@ type gPayee struct {
 }
 
 type gSplit struct {
-	Pos       lexer.Position
-	Shares    []*gSplitShare `parser:"'split' '{' @@ ( ','? @@ )*"`
-	Remainder *lexer.Token   `parser:"( ','? 'remainder' 'to' @Ident )?"`
-	Close     lexer.Token    `parser:"','? @'}'"`
-}
-
-type gSplitShare struct {
-	Pos   lexer.Position
-	Party lexer.Token `parser:"@Ident"`
-	Share Expr        `parser:"@@"`
+	Pos  lexer.Position
+	Body *gSplitBody `parser:"'split' @@"`
 }
 
 type gWaterfall struct {
