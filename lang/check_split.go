@@ -211,3 +211,51 @@ func clauseNum(cl *ClauseDecl) string {
 	}
 	return cl.Num.Num
 }
+
+// inheritedSplitRefs reports, in an amendment's view v, the clauses it
+// keeps from earlier versions whose payee names a split that v no longer
+// declares (the amendment deleted the split's clause, or replaced it with
+// another kind of clause). own are the amendment's own clauses, checked
+// already.
+func (c *checker) inheritedSplitRefs(v *view, own []*ClauseDecl) {
+	mine := make(map[*ClauseDecl]bool, len(own))
+	for _, cl := range own {
+		mine[cl] = true
+	}
+	splits := c.namedSplits(v)
+	check := func(id *Ident) {
+		if id == nil || v.names[id.Name] != nil || splits[id.Name] != nil {
+			return
+		}
+		if _, ok := c.info.Uses[id].(*SplitObj); ok {
+			c.errs.Add(id.At, "split %s is not in force in amendment %q, which keeps this clause", id.Name, identName(v.amd.ID))
+		}
+	}
+	for _, num := range sortedKeys(v.clauses) {
+		cl := v.clauses[num]
+		if mine[cl] {
+			continue
+		}
+		var payee Payee
+		switch b := cl.Body.(type) {
+		case *Payment:
+			payee = b.Payee
+		case *Installments:
+			payee = b.Payee
+		case *Milestone:
+			payee = b.Payee
+		case *Share:
+			payee = b.Payee
+		}
+		switch p := payee.(type) {
+		case *PartyPayee:
+			check(p.Party)
+		case *Waterfall:
+			for _, st := range p.Steps {
+				if st != nil {
+					check(st.Party)
+				}
+			}
+		}
+	}
+}
