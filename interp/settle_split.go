@@ -3,6 +3,8 @@ package interp
 import (
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/internal/formula"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -48,7 +50,7 @@ func (c *compiler) namedSplit(ci *ClauseInfo, named *ClauseInfo) (*payeeRule, er
 func (c *compiler) weightSplit(ci *ClauseInfo, p *lang.Split) (*payeeRule, error) {
 	r := &payeeRule{remainderTo: -1, kind: p.Kind, down: p.RoundedDown}
 	for i, s := range p.Shares {
-		w := DecimalFromInt(1)
+		w := types.DecimalFromInt(1)
 		if s.Share != nil {
 			v, err := c.constant(s.Share)
 			if err != nil {
@@ -87,7 +89,7 @@ func (c *compiler) weightSplit(ci *ClauseInfo, p *lang.Split) (*payeeRule, error
 // or pro rata split, which part took the units left over by rounding
 // down and by which rule. A named split's lines also name its clause.
 func (s *settler) split(line *Line, amount Value, payee *payeeRule, late []*lateRule) error {
-	parts, err := Split(amount.num, payee.shares, s.ag.unit, s.ag.rounding, payee.remainderTo)
+	parts, err := formula.Split(amount.num, payee.shares, s.ag.unit, s.ag.rounding, payee.remainderTo)
 	if err != nil {
 		return err
 	}
@@ -128,20 +130,20 @@ func (r *payeeRule) rule() string {
 // leftover is how much more than its exact share rounded down a part got
 // (the units left over by rounding), and whether it got any. The exact
 // share amount × w / W is rounded down to the unit.
-func (s *settler) leftover(amount, part, w, total Decimal) (Decimal, bool) {
+func (s *settler) leftover(amount, part, w, total types.Decimal) (types.Decimal, bool) {
 	x, err := amount.Abs().Mul(w)
 	if err != nil {
-		return Decimal{}, false
+		return types.Decimal{}, false
 	}
 	if x, err = x.Quo(total); err != nil {
-		return Decimal{}, false
+		return types.Decimal{}, false
 	}
-	if x, err = x.Round(s.ag.unit, Down); err != nil {
-		return Decimal{}, false
+	if x, err = x.Round(s.ag.unit, types.Down); err != nil {
+		return types.Decimal{}, false
 	}
 	d, err := part.Abs().Sub(x)
 	if err != nil || d.Sign() <= 0 {
-		return Decimal{}, false
+		return types.Decimal{}, false
 	}
 	return d, true
 }
