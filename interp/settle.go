@@ -257,6 +257,9 @@ type settler struct {
 	// asOfLimit is the as-of date given by the caller (zero: none).
 	asOfLimit types.Date
 	dec       Decision // reused for every breach check
+	// prohibited: the agreement prohibited the action row being settled
+	// (set by breach, read by shares that count permitted rows only).
+	prohibited bool
 	met       map[*ClauseInfo]bool
 	water     map[*ClauseInfo][]types.Decimal // waterfall running totals of payment clauses
 	// history is every amount issued so far, in or out of the statement's
@@ -690,6 +693,7 @@ func (s *settler) emit(l *Line, late []*lateRule) {
 
 // breach reports an action the agreement prohibited on its date.
 func (s *settler) breach(ev Event, r *Record, v *version, date types.Date) error {
+	s.prohibited = false
 	if len(v.byID[r.Schema.id]) == 0 && s.ag.defaultPerm {
 		return nil // nothing can prohibit it
 	}
@@ -700,6 +704,7 @@ func (s *settler) breach(ev Event, r *Record, v *version, date types.Date) error
 	if err := s.p.decideIn(s.ctx, s.fr, r, v, date, asOf, &s.dec); err != nil {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
 	}
+	s.prohibited = s.dec.Effect == lang.Prohibited
 	if s.dec.Effect != lang.Prohibited || date.Before(s.st.From) || !s.st.To.IsZero() && date.After(s.st.To) {
 		return nil
 	}

@@ -45,6 +45,7 @@ type shareRule struct {
 	action   *Schema
 	by       string
 	where    node
+	count    lang.CountRule // permitted rows only, or all (settle_count.go)
 	lines    []*shareLine
 	settled  types.PeriodKind
 	dueAfter types.Duration
@@ -402,7 +403,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 	}
 	comp := *v.comp
 	comp.event = s
-	r := &shareRule{clause: ci, payer: b.Payer.Name, action: s}
+	r := &shareRule{clause: ci, payer: b.Payer.Name, action: s, count: b.Count}
 	if r.payee, err = comp.payee(ci, b.Payee); err != nil {
 		return err
 	}

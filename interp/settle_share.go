@@ -38,6 +38,9 @@ type shareState struct {
 	// and guarantees are settled for every period of the clause version,
 	// sales or none.
 	closed types.Period
+	// prohibited is how many prohibited rows the open period saw that
+	// the share would count if they were permitted (settle_count.go).
+	prohibited int
 	from   types.Date // first day the clause version is in force
 	to     types.Date // last day: the day before it is replaced or deleted, or the agreement's end
 }
@@ -260,6 +263,12 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 		st.pStart, st.pEnd = period.Start(), period.End()
 		s.noteOpen(st.pEnd)
 	}
+	if s.prohibited {
+		st.prohibited++
+		if r.permittedOnly() {
+			return nil // SPEC 7.1.1: a prohibited row counts for nothing
+		}
+	}
 	l := r.lines[li]
 	base, err := evalNum(l.base, fr)
 	if err != nil {
@@ -469,6 +478,10 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			explained = true
 		}
 		amount = payout
+	}
+	if note, why := s.countNote(r, st); note != "" {
+		notes = append(notes, note)
+		explained = explained || why
 	}
 	base := Money(s.ag.currency, baseTotal)
 	line := &Line{

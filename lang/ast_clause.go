@@ -91,8 +91,9 @@ type Share struct {
 	Inline    bool
 	Lines     []*ShareLine
 	Action    *Ident
-	By        *Ident // optional: only events whose actor is this party
-	Where     Expr   // optional filter over every line
+	By        *Ident    // optional: only events whose actor is this party
+	Where     Expr      // optional filter over every line
+	Count     CountRule // which instances count: permitted ones, or all (ast_count.go)
 	Settled   *PeriodUnit
 	Due       *Due
 	Limits    []*Limit

@@ -328,6 +328,7 @@ func (c *treeBuilder) shareHead(s *Share, h *gShareHead) {
 		return
 	}
 	s.Action = identTok(&h.Action)
+	c.countRule(s, h)
 	if h.By != nil {
 		s.By = identTok(h.By)
 	}

@@ -216,7 +216,13 @@ func (p *fmtPrinter) share(s *Share, ind int) {
 		p.str(" ")
 	}
 	p.str("of each ")
+	if s.Count == CountPermitted {
+		p.str("permitted ")
+	}
 	p.ident(s.Action)
+	if s.Count == CountAll {
+		p.str(" whether permitted or not")
+	}
 	if s.By != nil {
 		p.str(" by ")
 		p.ident(s.By)

@@ -234,10 +234,12 @@ type gShareBlock struct {
 }
 
 type gShareHead struct {
-	Pos    lexer.Position
-	Action lexer.Token  `parser:"@Ident"`
-	By     *lexer.Token `parser:"( 'by' @Ident )?"`
-	Where  Expr         `parser:"( 'where' @@ )?"`
+	Pos       lexer.Position
+	Permitted *lexer.Token `parser:"@'permitted'?"`
+	Action    lexer.Token  `parser:"@Ident"`
+	Whether   *gWhether    `parser:"@@?"`
+	By        *lexer.Token `parser:"( 'by' @Ident )?"`
+	Where     Expr         `parser:"( 'where' @@ )?"`
 }
 
 type gShareLine struct {
