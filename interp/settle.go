@@ -260,8 +260,8 @@ type settler struct {
 	// prohibited: the agreement prohibited the action row being settled
 	// (set by breach, read by shares that count permitted rows only).
 	prohibited bool
-	met       map[*ClauseInfo]bool
-	water     map[*ClauseInfo][]types.Decimal // waterfall running totals of payment clauses
+	met        map[*ClauseInfo]bool
+	water      map[*ClauseInfo][]types.Decimal // waterfall running totals of payment clauses
 	// history is every amount issued so far, in or out of the statement's
 	// range, for `owed by ... for PERIOD`. It grows with statement lines
 	// (periods × clauses), never with events.

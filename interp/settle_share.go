@@ -41,8 +41,8 @@ type shareState struct {
 	// prohibited is how many prohibited rows the open period saw that
 	// the share would count if they were permitted (settle_count.go).
 	prohibited int
-	from   types.Date // first day the clause version is in force
-	to     types.Date // last day: the day before it is replaced or deleted, or the agreement's end
+	from       types.Date // first day the clause version is in force
+	to         types.Date // last day: the day before it is replaced or deleted, or the agreement's end
 }
 
 type lineAcc struct {
