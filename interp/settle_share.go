@@ -49,6 +49,7 @@ type lineAcc struct {
 	amount types.Decimal // flat lines: rate × base summed per event, exact
 	base   types.Decimal // the base counted this period
 	used   bool
+	rate   rateSeen // flat lines: the rate's value this period (settle_rate.go)
 	// tiered lines: the base per threshold window within the period, in
 	// date order (a window may be shorter than the period, SPEC 7.3).
 	wins []winBase
@@ -301,6 +302,7 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 		if err != nil {
 			return err
 		}
+		acc.rate.see(rate)
 		amt, err := rate.Mul(base)
 		if err != nil {
 			return err
@@ -366,10 +368,11 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 					l.rateText, Money(s.ag.currency, before), Money(s.ag.currency, st.volume[i])))
 			}
 		}
+		rateText := acc.rate.text(l)
 		if len(r.lines) > 1 {
-			rates = append(rates, fmt.Sprintf("%s of %s", l.rateText, Money(s.ag.currency, acc.base)))
+			rates = append(rates, fmt.Sprintf("%s of %s", rateText, Money(s.ag.currency, acc.base)))
 		} else {
-			rates = append(rates, l.rateText)
+			rates = append(rates, rateText)
 		}
 		if exact, err = exact.Add(amt); err != nil {
 			return err
