@@ -176,6 +176,10 @@ func (t *testRun) run(ctx context.Context, td *lang.TestDecl) {
 			t.expectVerdict(ctx, s)
 		case *lang.ExpectPays:
 			t.expectPays(ctx, s)
+		case *lang.ExpectOverdue:
+			t.expectOverdue(ctx, s)
+		case *lang.ExpectUnmet:
+			t.expectUnmet(ctx, s)
 		}
 	}
 }

@@ -437,7 +437,14 @@ func (c *treeBuilder) testStmt(g *gTestStmt) TestStmt {
 		if p.Clause != nil {
 			out.Clause = clauseRefOf(p.Clause)
 		}
+		if p.Due != nil {
+			out.Due = dateTok(p.Due)
+		}
 		return out
+	case g.Owes != nil:
+		return c.expectOwes(at, g.Owes)
+	case g.Unmet != nil:
+		return &ExpectUnmet{At: at, Clause: clauseRefOf(g.Unmet.Clause), AsOf: dateTok(&g.Unmet.AsOf)}
 	case g.Expect != nil:
 		e := g.Expect
 		if e.Verdict == nil {

@@ -608,6 +608,12 @@ func (p *fmtPrinter) testStmt(s TestStmt) {
 			p.str(" under ")
 			p.clauseRef(s.Clause)
 		}
+		if s.Due != nil {
+			p.str(" due ")
+			p.date(s.Due)
+		}
+	case *ExpectOverdue, *ExpectUnmet:
+		p.expectObligation(s)
 	}
 }
 

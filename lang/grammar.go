@@ -400,10 +400,12 @@ type gTest struct {
 
 type gTestStmt struct {
 	Pos    lexer.Position
-	AsOf   *lexer.Token `parser:"  'as' 'of' @Date"`
-	Given  *gGiven      `parser:"| @@"`
-	Pays   *gExpectPays `parser:"| @@"`
-	Expect *gExpect     `parser:"| @@"`
+	AsOf   *lexer.Token  `parser:"  'as' 'of' @Date"`
+	Given  *gGiven       `parser:"| @@"`
+	Pays   *gExpectPays  `parser:"| @@"`
+	Owes   *gExpectOwes  `parser:"| @@"`
+	Unmet  *gExpectUnmet `parser:"| @@"`
+	Expect *gExpect      `parser:"| @@"`
 }
 
 type gGiven struct {
@@ -414,11 +416,12 @@ type gGiven struct {
 
 type gExpectPays struct {
 	Pos    lexer.Position
-	Payer  lexer.Token `parser:"'expect' @Ident 'pays'"`
-	Payee  lexer.Token `parser:"@Ident"`
-	Amount Expr        `parser:"@@"`
-	Period Expr        `parser:"'for' @@"`
-	Clause *gClauseNo  `parser:"( 'under' @@ )?"`
+	Payer  lexer.Token  `parser:"'expect' @Ident 'pays'"`
+	Payee  lexer.Token  `parser:"@Ident"`
+	Amount Expr         `parser:"@@"`
+	Period Expr         `parser:"'for' @@"`
+	Clause *gClauseNo   `parser:"( 'under' @@ )?"`
+	Due    *lexer.Token `parser:"( 'due' @Date )?"`
 }
 
 type gExpect struct {
