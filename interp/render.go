@@ -749,6 +749,9 @@ func WriteDecisionText(w io.Writer, d *Decision) error {
 		fmt.Fprintf(&b, "  clause:   %s\n", clauseSource(d.Clause))
 	default:
 		fmt.Fprintf(&b, "  verdict:  not covered, so %s by default\n", d.Effect)
+		if d.DefaultRule != "" {
+			fmt.Fprintf(&b, "  default:  %q\n", d.DefaultRule)
+		}
 		b.WriteString("  clause:   none applies\n")
 	}
 	if !d.AsOf.IsZero() {

@@ -227,7 +227,7 @@ func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 		if p.Kind != lang.SplitPercent {
 			return c.weightSplit(ci, p)
 		}
-		r := &payeeRule{remainderTo: -1}
+		r := &payeeRule{remainderTo: -1, weight: types.DecimalFromInt(1), down: p.RoundedDown}
 		var sum types.Decimal
 		for i, s := range p.Shares {
 			v, err := c.constant(s.Share)

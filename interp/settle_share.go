@@ -384,7 +384,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		return err
 	}
 	if !amount.Equal(exact) && !amount.IsZero() {
-		notes = append(notes, fmt.Sprintf("exact amount %s, rounded %s to %s", FormatAmount(exact, 2), s.ag.rounding, s.ag.unit))
+		notes = append(notes, fmt.Sprintf("exact amount %s, rounded %s to %s%s", FormatAmount(exact, 2), s.ag.rounding, s.ag.unit, s.ag.roundingRule()))
 	}
 	// explained: a limit or the recoupment changed the amount, and its
 	// note says so.

@@ -104,10 +104,8 @@ func (s *settler) split(line *Line, amount Value, payee *payeeRule, late []*late
 		default:
 			notes = append(notes, fmt.Sprintf("%s share of %s", FormatPercent(payee.shares[i]), amount))
 		}
-		if payee.kind != lang.SplitPercent {
-			if n, ok := s.leftover(amount.num, parts[i], payee.shares[i], payee.weight); ok {
-				notes = append(notes, fmt.Sprintf("%s left over by rounding down, %s", Money(amount.str, n), payee.rule()))
-			}
+		if n, ok := s.leftover(amount.num, parts[i], payee.shares[i], payee.weight); ok {
+			notes = append(notes, fmt.Sprintf("%s left over by rounding down, %s", Money(amount.str, n), payee.rule()))
 		}
 		if payee.named != nil {
 			notes = append(notes, fmt.Sprintf("split %s of clause %s", payee.named.Decl.Body.(*lang.SplitDecl).Name.Name, payee.named))

@@ -50,6 +50,12 @@ func (c *treeBuilder) items(gs []*gItem) []Item {
 }
 
 func (c *treeBuilder) item(g *gItem) Item {
+	it := c.item1(g)
+	c.headerProse(it, g)
+	return it
+}
+
+func (c *treeBuilder) item1(g *gItem) Item {
 	switch {
 	case g == nil:
 		return nil

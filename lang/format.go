@@ -432,6 +432,12 @@ func (p *fmtPrinter) item(it Item, ind, width int) {
 	case *FiscalYearDecl:
 		p.str("fiscal year starts ")
 		p.ident(it.Month)
+	}
+	if prose := HeaderProse(it); prose != nil {
+		p.line(ind + 1)
+		p.stringLit(prose)
+	}
+	switch it := it.(type) {
 	case *PartyDecl:
 		p.str("party ")
 		p.ident(it.ID)

@@ -82,35 +82,41 @@ type gItem struct {
 }
 
 type gEffective struct {
-	Pos  lexer.Position
-	Date lexer.Token `parser:"'effective' @Date"`
+	Pos   lexer.Position
+	Date  lexer.Token  `parser:"'effective' @Date"`
+	Prose *lexer.Token `parser:"@String?"`
 }
 
 type gEnds struct {
-	Pos  lexer.Position
-	Date lexer.Token `parser:"'ends' @Date"`
+	Pos   lexer.Position
+	Date  lexer.Token  `parser:"'ends' @Date"`
+	Prose *lexer.Token `parser:"@String?"`
 }
 
 type gCurrency struct {
-	Pos  lexer.Position
-	Code lexer.Token `parser:"'currency' @Ident"`
+	Pos   lexer.Position
+	Code  lexer.Token  `parser:"'currency' @Ident"`
+	Prose *lexer.Token `parser:"@String?"`
 }
 
 type gRounding struct {
-	Pos  lexer.Position
-	Mode lexer.Token `parser:"'rounding' @(Ident | 'up')"`
-	Unit lexer.Token `parser:"'to' @(Decimal | Int)"`
+	Pos   lexer.Position
+	Mode  lexer.Token  `parser:"'rounding' @(Ident | 'up')"`
+	Unit  lexer.Token  `parser:"'to' @(Decimal | Int)"`
+	Prose *lexer.Token `parser:"@String?"`
 }
 
 type gDefault struct {
 	Pos       lexer.Position
-	Permitted bool `parser:"'default' ( @'permitted'"`
-	Forbidden bool `parser:"| @'prohibited' )"`
+	Permitted bool         `parser:"'default' ( @'permitted'"`
+	Forbidden bool         `parser:"| @'prohibited' )"`
+	Prose     *lexer.Token `parser:"@String?"`
 }
 
 type gFiscalYear struct {
 	Pos   lexer.Position
-	Month lexer.Token `parser:"'fiscal' 'year' 'starts' @Ident"`
+	Month lexer.Token  `parser:"'fiscal' 'year' 'starts' @Ident"`
+	Prose *lexer.Token `parser:"@String?"`
 }
 
 type gParty struct {
