@@ -145,3 +145,42 @@ func (s *settler) leftover(amount, part, w, total types.Decimal) (types.Decimal,
 	}
 	return d, true
 }
+
+// splitsCovered marks as exercised by the tests (SPEC 10.3) the named
+// splits of version v that an exercised clause of v pays through.
+func splitsCovered(v *version, covered map[*lang.ClauseDecl]bool) {
+	if v.comp == nil || len(v.comp.splits) == 0 {
+		return
+	}
+	mark := func(id *lang.Ident) {
+		if id != nil {
+			if named := v.comp.splits[id.Name]; named != nil {
+				covered[named.Decl] = true
+			}
+		}
+	}
+	for _, c := range v.clauses {
+		if !covered[c.Decl] {
+			continue
+		}
+		var payee lang.Payee
+		switch b := c.Decl.Body.(type) {
+		case *lang.Payment:
+			payee = b.Payee
+		case *lang.Installments:
+			payee = b.Payee
+		case *lang.Milestone:
+			payee = b.Payee
+		case *lang.Share:
+			payee = b.Payee
+		}
+		switch p := payee.(type) {
+		case *lang.PartyPayee:
+			mark(p.Party)
+		case *lang.Waterfall:
+			for _, st := range p.Steps {
+				mark(st.Party)
+			}
+		}
+	}
+}

@@ -94,6 +94,9 @@ func (p *Program) RunTests(ctx context.Context) (*TestReport, error) {
 		// Coverage: every clause of every version.
 		seen := map[*lang.ClauseDecl]bool{}
 		for _, v := range a.versions {
+			splitsCovered(v, covered)
+		}
+		for _, v := range a.versions {
 			for _, c := range v.clauses {
 				if !seen[c.Decl] && !covered[c.Decl] {
 					rep.Unexercised = append(rep.Unexercised, c)
