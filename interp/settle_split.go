@@ -100,7 +100,7 @@ func (s *settler) split(line *Line, amount Value, payee *payeeRule, late []*late
 		case lang.SplitEqual:
 			notes = append(notes, fmt.Sprintf("equal share, 1 of %d, of %s", len(payee.split), amount))
 		case lang.SplitProRata:
-			notes = append(notes, fmt.Sprintf("%s of %s shares of %s", payee.shares[i], payee.weight, amount))
+			notes = append(notes, fmt.Sprintf("%s of %s shares of %s", FormatAmount(payee.shares[i], 0), FormatAmount(payee.weight, 0), amount))
 		default:
 			notes = append(notes, fmt.Sprintf("%s share of %s", FormatPercent(payee.shares[i]), amount))
 		}
