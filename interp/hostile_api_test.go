@@ -32,7 +32,6 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 const (
@@ -816,7 +815,7 @@ func TestHostileAPI(t *testing.T) {
 				}
 				srcs[i] = interp.Source{Name: name, Text: []byte(s)}
 			}
-			opts := append([]interp.Option{interp.WithFuncs(stdlib.Funcs()...)}, c.opts...)
+			opts := c.opts
 			var err error
 			var took time.Duration
 			var mem uint64

@@ -31,5 +31,5 @@ func (r *rateSeen) text(l *shareLine) string {
 	if l.tiers != nil || !r.seen || r.mixed {
 		return l.rateText
 	}
-	return FormatPercent(r.value)
+	return formatPercent(r.value)
 }

@@ -365,12 +365,12 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 					return err
 				}
 				notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window",
-					l.rateText, Money(s.ag.currency, before), Money(s.ag.currency, st.volume[i])))
+					l.rateText, MoneyValue(s.ag.currency, before), MoneyValue(s.ag.currency, st.volume[i])))
 			}
 		}
 		rateText := acc.rate.text(l)
 		if len(r.lines) > 1 {
-			rates = append(rates, fmt.Sprintf("%s of %s", rateText, Money(s.ag.currency, acc.base)))
+			rates = append(rates, fmt.Sprintf("%s of %s", rateText, MoneyValue(s.ag.currency, acc.base)))
 		} else {
 			rates = append(rates, rateText)
 		}
@@ -384,7 +384,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		return err
 	}
 	if !amount.Equal(exact) && !amount.IsZero() {
-		notes = append(notes, fmt.Sprintf("exact amount %s, rounded %s to %s%s", FormatAmount(exact, 2), s.ag.rounding, s.ag.unit, s.ag.roundingRule()))
+		notes = append(notes, fmt.Sprintf("exact amount %s, rounded %s to %s%s", formatAmount(exact, 2), s.ag.rounding, s.ag.unit, s.ag.roundingRule()))
 	}
 	// explained: a limit or the recoupment changed the amount, and its
 	// note says so.
@@ -434,7 +434,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		if f.kind == period.Kind() {
 			notes = append(notes, "per "+period.Kind().String()+": "+formula.RaisedToFloor.String())
 		} else {
-			notes = append(notes, fmt.Sprintf("%s: topped up from %s", f.text, Money(s.ag.currency, before)))
+			notes = append(notes, fmt.Sprintf("%s: topped up from %s", f.text, MoneyValue(s.ag.currency, before)))
 		}
 		explained = true
 	}
@@ -464,7 +464,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			if r.caps[i].kind == period.Kind() {
 				notes = append(notes, "per "+period.Kind().String()+": "+formula.CutToCap.String())
 			} else {
-				notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, Money(s.ag.currency, before)))
+				notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, MoneyValue(s.ag.currency, before)))
 			}
 			explained = true
 		}
@@ -477,7 +477,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		}
 		if !recouped.IsZero() {
 			notes = append(notes, fmt.Sprintf("recouped %s of the advance; %s still to recoup",
-				Money(s.ag.currency, recouped), Money(s.ag.currency, st.recoup.Balance)))
+				MoneyValue(s.ag.currency, recouped), MoneyValue(s.ag.currency, st.recoup.Balance)))
 			explained = true
 		}
 		amount = payout
@@ -486,7 +486,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		notes = append(notes, note)
 		explained = explained || why
 	}
-	base := Money(s.ag.currency, baseTotal)
+	base := MoneyValue(s.ag.currency, baseTotal)
 	line := &Line{
 		Period: period, Date: period.End(), Payer: r.payer, Clause: r.clause, Kind: "share",
 		Base: &base, Rate: strings.Join(rates, "; "), Notes: notes,
@@ -515,7 +515,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			return err
 		}
 	}
-	if err := s.pay(line, Money(s.ag.currency, amount), r.payee, st.waterPaid, r.late); err != nil {
+	if err := s.pay(line, MoneyValue(s.ag.currency, amount), r.payee, st.waterPaid, r.late); err != nil {
 		return err
 	}
 	// Step 7: the minimum guarantee, at the version's last settlement
@@ -553,9 +553,9 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		Period: period, Date: line.Date, Due: line.Due,
 		Payer: r.payer, Clause: r.clause, Kind: "true-up",
 		Notes: []string{fmt.Sprintf("%s; paid %s from %s to %s", r.guarantee.text,
-			Money(s.ag.currency, paid), wStart, closed)},
+			MoneyValue(s.ag.currency, paid), wStart, closed)},
 	}
-	return s.pay(tu, Money(s.ag.currency, short), r.payee, st.waterPaid, r.late)
+	return s.pay(tu, MoneyValue(s.ag.currency, short), r.payee, st.waterPaid, r.late)
 }
 
 // pay issues line for amount to the payees: one party, a split or a
@@ -595,16 +595,16 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []ty
 		l := *line
 		l.Notes = append(append([]string(nil), line.Notes...), fmt.Sprintf("waterfall step %d of %d", i+1, len(steps)))
 		if st.party != "" {
-			l.Payee, l.Amount = st.party, Money(amount.str, parts[i])
+			l.Payee, l.Amount = st.party, MoneyValue(amount.str, parts[i])
 			s.emit(&l, late)
 			continue
 		}
-		if err := s.split(&l, Money(amount.str, parts[i]), st.split, late); err != nil {
+		if err := s.split(&l, MoneyValue(amount.str, parts[i]), st.split, late); err != nil {
 			return err
 		}
 	}
 	if !left.IsZero() {
-		line.Notes = append(line.Notes, fmt.Sprintf("%s not distributed: every waterfall step is full", Money(amount.str, left)))
+		line.Notes = append(line.Notes, fmt.Sprintf("%s not distributed: every waterfall step is full", MoneyValue(amount.str, left)))
 	}
 	return nil
 }

@@ -100,18 +100,18 @@ func (s *settler) split(line *Line, amount Value, payee *payeeRule, late []*late
 		case lang.SplitEqual:
 			notes = append(notes, fmt.Sprintf("equal share, 1 of %d, of %s", len(payee.split), amount))
 		case lang.SplitProRata:
-			notes = append(notes, fmt.Sprintf("%s of %s shares of %s", FormatAmount(payee.shares[i], 0), FormatAmount(payee.weight, 0), amount))
+			notes = append(notes, fmt.Sprintf("%s of %s shares of %s", formatAmount(payee.shares[i], 0), formatAmount(payee.weight, 0), amount))
 		default:
-			notes = append(notes, fmt.Sprintf("%s share of %s", FormatPercent(payee.shares[i]), amount))
+			notes = append(notes, fmt.Sprintf("%s share of %s", formatPercent(payee.shares[i]), amount))
 		}
 		if n, ok := s.leftover(amount.num, parts[i], payee.shares[i], payee.weight); ok {
-			notes = append(notes, fmt.Sprintf("%s left over by rounding down, %s", Money(amount.str, n), payee.rule()))
+			notes = append(notes, fmt.Sprintf("%s left over by rounding down, %s", MoneyValue(amount.str, n), payee.rule()))
 		}
 		if payee.named != nil {
 			notes = append(notes, fmt.Sprintf("split %s of clause %s", payee.named.Decl.Body.(*lang.SplitDecl).Name.Name, payee.named))
 		}
 		l.Notes = notes
-		l.Payee, l.Amount = party, Money(amount.str, parts[i])
+		l.Payee, l.Amount = party, MoneyValue(amount.str, parts[i])
 		s.emit(&l, late)
 	}
 	return nil

@@ -29,7 +29,7 @@ func (t *testRun) expectOverdue(ctx context.Context, s *lang.ExpectOverdue) {
 		t.fail(s.Pos(), "%v", err)
 		return
 	}
-	got := Money(want.str, types.Decimal{})
+	got := MoneyValue(want.str, types.Decimal{})
 	for _, o := range st.Overdue {
 		l := o.Line
 		if l.Payer != s.Payer.Name || l.Payee != s.Payee.Name || s.Clause != nil && l.Clause.Num != s.Clause.Num {

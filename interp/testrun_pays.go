@@ -46,7 +46,7 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 			return
 		}
 	}
-	got := Money(want.str, types.Decimal{})
+	got := MoneyValue(want.str, types.Decimal{})
 	for _, l := range st.Lines {
 		if l.Payer != s.Payer.Name || l.Payee != s.Payee.Name {
 			continue
