@@ -154,3 +154,34 @@ agreement bad "Bad weights" {
 		t.Errorf("got %v, want %q", err, want)
 	}
 }
+
+// A payment that names a split divides by the split clause in force in
+// its version: an amendment that replaces the split changes the parts
+// from its effective date (SPEC 8.4.1).
+func TestSettleNamedSplitAmended(t *testing.T) {
+	p := compile(t, `
+agreement base "Base" {
+  effective 2027-01-01
+  currency USD
+  party r "R"
+  party a "A"
+  party b "B"
+  clause 6.2 "Writers" split writers equally among a, b
+  clause 4 "Fee" r pays writers USD 100.00 on 2027-03-01, 2027-09-01
+}
+`, `
+amendment later "Later" amends base {
+  effective 2027-07-01
+  replace clause 6.2 "Writers" split writers pro rata { a 3 shares, b 1 shares }
+}
+`)
+	st := settle(t, p, "", "2027-01-01", "2027-12-31", nil)
+	sameList(t, "before and after the amendment", clauseTotals(st), []string{
+		// March, equal: 50.00 each.
+		"2027-Q1 r>a 4 USD 50.00",
+		"2027-Q1 r>b 4 USD 50.00",
+		// September, 3 to 1: 75.00 and 25.00.
+		"2027-Q3 r>a 4 USD 75.00",
+		"2027-Q3 r>b 4 USD 25.00",
+	})
+}
