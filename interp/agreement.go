@@ -24,7 +24,7 @@ type agreement struct {
 	unit        types.Decimal
 	defaultPerm bool
 	// The prose of the header rules, when written (header_prose.go).
-	defaultProse, roundingProse string
+	defaultProse, roundingProse, effectiveProse, endsProse string
 	fiscalStart                 int
 	schemas                     map[string]*Schema
 	schemaDecls                 map[*lang.SchemaDecl]*Schema

@@ -138,13 +138,13 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 	d.DefaultRule = ag.defaultProse
 	if v == nil || actDate.Before(ag.effective) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
-		d.Note = fmt.Sprintf("the agreement takes effect on %s", ag.effective)
+		d.Note = fmt.Sprintf("the agreement takes effect on %s%s", ag.effective, quoted(ag.effectiveProse))
 		return nil
 	}
 	d.Version = v.amendment
 	if ag.hasEnds && actDate.After(ag.ends) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
-		d.Note = fmt.Sprintf("the agreement ended on %s", ag.ends)
+		d.Note = fmt.Sprintf("the agreement ended on %s%s", ag.ends, quoted(ag.endsProse))
 		return nil
 	}
 	rules := v.byID[a.Schema.id]

@@ -44,6 +44,14 @@ func TestHeaderProse(t *testing.T) {
 	if want := "  default:  \"Anything this Agreement does not permit is prohibited.\"\n"; !strings.Contains(b.String(), want) {
 		t.Errorf("decision text lacks %q:\n%s", want, b.String())
 	}
+	// Before the agreement takes effect, the note quotes the rule.
+	early := newAction(t, p, "", "sell", "actor=p date=2026-12-31 gross=50.00")
+	if d, err = p.Decide(context.Background(), early, interp.DecideOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := `the agreement takes effect on 2027-01-01 ("This Agreement takes effect on 1 January 2027.")`; d.Note != want {
+		t.Errorf("note %q, want %q", d.Note, want)
+	}
 
 	// 12.5% × 100.10 = 12.5125, nearer to 12.51 than to 12.52; the note
 	// quotes the rounding rule.
