@@ -25,9 +25,9 @@ type agreement struct {
 	defaultPerm bool
 	// The prose of the header rules, when written (header_prose.go).
 	defaultProse, roundingProse, effectiveProse, endsProse string
-	fiscalStart                 int
-	schemas                     map[string]*Schema
-	schemaDecls                 map[*lang.SchemaDecl]*Schema
+	fiscalStart                                            int
+	schemas                                                map[string]*Schema
+	schemaDecls                                            map[*lang.SchemaDecl]*Schema
 	// kinds and parties of the agreement and of all its amendments
 	// (SPEC 9.1: an amendment may declare new ones), for reading fields.
 	kinds    map[string]*lang.KindDecl
