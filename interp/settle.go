@@ -107,7 +107,7 @@ type Line struct {
 	// "late interest" or "late penalty".
 	Kind   string
 	Base   *Value // the share's base, when there is one
-	Rate   string // the rate or tiers, as written
+	Rate   string // the rate's value when every row had the same (SPEC 7.6), else as written; tiers as written
 	Amount Value  // rounded as the agreement declares
 	Notes  []string
 	// explained is set when a note explains why the whole amount the
