@@ -386,6 +386,8 @@ func clauseKind(c *lang.ClauseDecl) string {
 		return fmt.Sprintf("milestone payment: %s pays %s on %s", identName(b.Payer), payeeWords(b.Payee), identName(b.Event))
 	case *lang.Share:
 		return fmt.Sprintf("share: %s pays %s of each %s", identName(b.Payer), payeeWords(b.Payee), identName(b.Action))
+	case *lang.SplitDecl:
+		return "split: " + identName(b.Name)
 	}
 	return "clause"
 }
