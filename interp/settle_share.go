@@ -594,6 +594,11 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []ty
 	for i, st := range payee.steps {
 		l := *line
 		l.Notes = append(append([]string(nil), line.Notes...), fmt.Sprintf("waterfall step %d of %d", i+1, len(steps)))
+		if st.limit != nil && !steps[i].Limit.Equal(*st.limit) {
+			// SPEC 8.4: the rounding is visible where it happens.
+			l.Notes = append(l.Notes, fmt.Sprintf("its limit %s, rounded %s to %s, is %s%s",
+				MoneyValue(amount.str, *st.limit), s.ag.rounding, s.ag.unit, MoneyValue(amount.str, *steps[i].Limit), s.ag.roundingRule()))
+		}
 		if st.party != "" {
 			l.Payee, l.Amount = st.party, MoneyValue(amount.str, parts[i])
 			s.emit(&l, late)

@@ -185,3 +185,32 @@ amendment later "Later" amends base {
 		"2027-Q3 r>b 4 USD 25.00",
 	})
 }
+
+// A waterfall limit rounded to the unit says so on its step's line
+// (SPEC 8.2 point 2, 8.4).
+func TestSettleWaterfallLimitNote(t *testing.T) {
+	p := compile(t, `
+agreement w "W" {
+  effective 2027-01-01
+  currency USD
+  rounding half_down to 1
+  party r "R"
+  party a "A"
+  party b "B"
+  clause 1 "Waterfall" r pays waterfall { a up to USD 955.50 b rest } USD 1,000 on 2027-01-10
+}
+`)
+	st := settle(t, p, "", "2027-01-01", "2027-01-31", nil)
+	// 955.50 is exactly half-way between 955 and 956: half_down gives 955.
+	// a takes 955, b the rest, 1,000 − 955 = 45.
+	sameList(t, "waterfall", clauseTotals(st), []string{
+		"2027-Q1 r>a 1 USD 955.00",
+		"2027-Q1 r>b 1 USD 45.00",
+	})
+	want := []string{"waterfall step 1 of 2", "its limit USD 955.50, rounded half_down to 1, is USD 955.00"}
+	for _, l := range st.Lines {
+		if l.Payee == "a" && !slices.Equal(l.Notes, want) {
+			t.Errorf("notes %q, want %q", l.Notes, want)
+		}
+	}
+}
