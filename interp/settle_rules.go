@@ -22,7 +22,6 @@ type payeeRule struct {
 	kind   lang.SplitKind
 	weight types.Decimal // equal and pro rata: the sum of the shares
 	named  *ClauseInfo
-	down   bool // `rounded down, remainder to P`
 	steps  []waterStep
 	// err is why the payee cannot take an amount (split shares that do
 	// not add up): reported when a settlement first pays through it, so
@@ -227,7 +226,7 @@ func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 		if p.Kind != lang.SplitPercent {
 			return c.weightSplit(ci, p)
 		}
-		r := &payeeRule{remainderTo: -1, weight: types.DecimalFromInt(1), down: p.RoundedDown}
+		r := &payeeRule{remainderTo: -1, weight: types.DecimalFromInt(1)}
 		var sum types.Decimal
 		for i, s := range p.Shares {
 			v, err := c.constant(s.Share)

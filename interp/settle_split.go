@@ -48,7 +48,7 @@ func (c *compiler) namedSplit(ci *ClauseInfo, named *ClauseInfo) (*payeeRule, er
 // `split pro rata { ... }`: each party's weight is 1, or its number of
 // shares, which must be more than zero.
 func (c *compiler) weightSplit(ci *ClauseInfo, p *lang.Split) (*payeeRule, error) {
-	r := &payeeRule{remainderTo: -1, kind: p.Kind, down: p.RoundedDown}
+	r := &payeeRule{remainderTo: -1, kind: p.Kind}
 	for i, s := range p.Shares {
 		w := types.DecimalFromInt(1)
 		if s.Share != nil {
