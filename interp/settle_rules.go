@@ -20,7 +20,7 @@ type payeeRule struct {
 	remainderTo int // -1: largest remainder
 	// kind, weights and the clause of a named split: see settle_split.go.
 	kind   lang.SplitKind
-	weight types.Decimal // equal and pro rata: the sum of the shares
+	weight types.Decimal // the sum of the shares: 1 (100%) for a percentage split
 	named  *ClauseInfo
 	steps  []waterStep
 	// err is why the payee cannot take an amount (split shares that do
