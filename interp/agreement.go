@@ -23,9 +23,11 @@ type agreement struct {
 	rounding    types.RoundingMode
 	unit        types.Decimal
 	defaultPerm bool
-	fiscalStart int
-	schemas     map[string]*Schema
-	schemaDecls map[*lang.SchemaDecl]*Schema
+	// The prose of the header rules, when written (header_prose.go).
+	defaultProse, roundingProse, effectiveProse, endsProse string
+	fiscalStart                                            int
+	schemas                                                map[string]*Schema
+	schemaDecls                                            map[*lang.SchemaDecl]*Schema
 	// kinds and parties of the agreement and of all its amendments
 	// (SPEC 9.1: an amendment may declare new ones), for reading fields.
 	kinds    map[string]*lang.KindDecl
@@ -117,6 +119,7 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 	if ai.Decl.Title != nil {
 		a.title = ai.Decl.Title.Value
 	}
+	a.headerProse(ai.Decl)
 	if a.fiscalStart == 0 {
 		a.fiscalStart = 1
 	}

@@ -31,6 +31,9 @@ type compiler struct {
 	// fiscal is the first month of the agreement's fiscal year, which
 	// functions see through Caller.FiscalStart.
 	fiscal int
+	// splits are the named splits in force in the version, by name
+	// (settle_split.go).
+	splits map[string]*ClauseInfo
 }
 
 func (c *compiler) typeOf(e lang.Expr) lang.Type {

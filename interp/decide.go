@@ -33,6 +33,9 @@ type Decision struct {
 	// Note explains a verdict reached without clauses (for example, an
 	// action dated before the agreement took effect).
 	Note string
+	// DefaultRule is the prose of the agreement's `default` rule, if it
+	// has one: what a verdict of NotCovered rests on.
+	DefaultRule string
 }
 
 // Applied is one clause that applied to an action.
@@ -132,15 +135,16 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 	ag := a.Schema.agreement
 	d.Verdict, d.Effect, d.Agreement, d.Version, d.AsOf = 0, 0, ag.id, "", asOf
 	d.Clause, d.Conflict, d.Applied, d.Note = nil, [2]*ClauseInfo{}, d.Applied[:0], ""
+	d.DefaultRule = ag.defaultProse
 	if v == nil || actDate.Before(ag.effective) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
-		d.Note = fmt.Sprintf("the agreement takes effect on %s", ag.effective)
+		d.Note = fmt.Sprintf("the agreement takes effect on %s%s", ag.effective, quoted(ag.effectiveProse))
 		return nil
 	}
 	d.Version = v.amendment
 	if ag.hasEnds && actDate.After(ag.ends) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
-		d.Note = fmt.Sprintf("the agreement ended on %s", ag.ends)
+		d.Note = fmt.Sprintf("the agreement ended on %s%s", ag.ends, quoted(ag.endsProse))
 		return nil
 	}
 	rules := v.byID[a.Schema.id]

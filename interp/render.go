@@ -627,6 +627,9 @@ func (d *Decision) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "  clause:   %s\n", clauseSource(d.Clause))
 	default:
 		fmt.Fprintf(&b, "  verdict:  not covered, so %s by default\n", d.Effect)
+		if d.DefaultRule != "" {
+			fmt.Fprintf(&b, "  default:  %q\n", d.DefaultRule)
+		}
 		b.WriteString("  clause:   none applies\n")
 	}
 	if !d.AsOf.IsZero() {

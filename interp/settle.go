@@ -107,7 +107,7 @@ type Line struct {
 	// "late interest" or "late penalty".
 	Kind   string
 	Base   *Value // the share's base, when there is one
-	Rate   string // the rate or tiers, as written
+	Rate   string // the rate's value when every row had the same (SPEC 7.6), else as written; tiers as written
 	Amount Value  // rounded as the agreement declares
 	Notes  []string
 	// explained is set when a note explains why the whole amount the
@@ -261,8 +261,11 @@ type settler struct {
 	// asOfLimit is the as-of date given by the caller (zero: none).
 	asOfLimit types.Date
 	dec       Decision // reused for every breach check
-	met       map[*ClauseInfo]bool
-	water     map[*ClauseInfo][]types.Decimal // waterfall running totals of payment clauses
+	// prohibited: the agreement prohibited the action row being settled
+	// (set by breach, read by shares that count permitted rows only).
+	prohibited bool
+	met        map[*ClauseInfo]bool
+	water      map[*ClauseInfo][]types.Decimal // waterfall running totals of payment clauses
 	// history is every amount issued so far, in or out of the statement's
 	// range, for `owed by ... for PERIOD`. It grows with statement lines
 	// (periods × clauses), never with events.
@@ -694,6 +697,7 @@ func (s *settler) emit(l *Line, late []*lateRule) {
 
 // breach reports an action the agreement prohibited on its date.
 func (s *settler) breach(ev Event, r *Record, v *version, date types.Date) error {
+	s.prohibited = false
 	if len(v.byID[r.Schema.id]) == 0 && s.ag.defaultPerm {
 		return nil // nothing can prohibit it
 	}
@@ -704,6 +708,7 @@ func (s *settler) breach(ev Event, r *Record, v *version, date types.Date) error
 	if err := s.p.decideIn(s.ctx, s.fr, r, v, date, asOf, &s.dec); err != nil {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
 	}
+	s.prohibited = s.dec.Effect == lang.Prohibited
 	if s.dec.Effect != lang.Prohibited || date.Before(s.st.From) || !s.st.To.IsZero() && date.After(s.st.To) {
 		return nil
 	}

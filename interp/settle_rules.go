@@ -18,7 +18,11 @@ type payeeRule struct {
 	split       []string // split parties, in order
 	shares      []types.Decimal
 	remainderTo int // -1: largest remainder
-	steps       []waterStep
+	// kind, weights and the clause of a named split: see settle_split.go.
+	kind   lang.SplitKind
+	weight types.Decimal // the sum of the shares: 1 (100%) for a percentage split
+	named  *ClauseInfo
+	steps  []waterStep
 	// err is why the payee cannot take an amount (split shares that do
 	// not add up): reported when a settlement first pays through it, so
 	// that it fails only the questions that need it.
@@ -40,6 +44,7 @@ type shareRule struct {
 	action   *Schema
 	by       string
 	where    node
+	count    lang.CountRule // permitted rows only, or all (settle_count.go)
 	lines    []*shareLine
 	settled  types.PeriodKind
 	dueAfter types.Duration
@@ -213,9 +218,15 @@ func (a *agreement) limitMoney(c *compiler, e lang.Expr) (*types.Decimal, error)
 func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 	switch p := p.(type) {
 	case *lang.PartyPayee:
+		if named := c.splits[p.Party.Name]; named != nil {
+			return c.namedSplit(ci, named)
+		}
 		return &payeeRule{party: p.Party.Name}, nil
 	case *lang.Split:
-		r := &payeeRule{remainderTo: -1}
+		if p.Kind != lang.SplitPercent {
+			return c.weightSplit(ci, p)
+		}
+		r := &payeeRule{remainderTo: -1, weight: types.DecimalFromInt(1)}
 		var sum types.Decimal
 		for i, s := range p.Shares {
 			v, err := c.constant(s.Share)
@@ -269,8 +280,17 @@ func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 		r := &payeeRule{}
 		for _, s := range p.Steps {
 			st := waterStep{}
-			if s.Party != nil {
+			if s.Party != nil && c.splits[s.Party.Name] == nil {
 				st.party = s.Party.Name
+			} else if s.Party != nil {
+				sp, err := c.namedSplit(ci, c.splits[s.Party.Name])
+				if err != nil {
+					return nil, err
+				}
+				st.split = sp
+				if r.err == nil {
+					r.err = sp.err
+				}
 			} else {
 				sp, err := c.payee(ci, s.Split)
 				if err != nil {
@@ -339,6 +359,7 @@ func dueOf(d *lang.Due) (types.Duration, bool, error) {
 func (p *Program) compileMoney(a *agreement, v *version) error {
 	m := &moneyRules{shares: map[*Schema][]*shareRule{}, milestones: map[*Schema][]*milestoneRule{}}
 	v.money = m
+	v.comp.splits = namedSplits(v)
 	for _, ci := range v.clauses {
 		var err error
 		switch b := ci.Decl.Body.(type) {
@@ -381,7 +402,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 	}
 	comp := *v.comp
 	comp.event = s
-	r := &shareRule{clause: ci, payer: b.Payer.Name, action: s}
+	r := &shareRule{clause: ci, payer: b.Payer.Name, action: s, count: b.Count}
 	if r.payee, err = comp.payee(ci, b.Payee); err != nil {
 		return err
 	}

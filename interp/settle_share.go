@@ -38,14 +38,18 @@ type shareState struct {
 	// and guarantees are settled for every period of the clause version,
 	// sales or none.
 	closed types.Period
-	from   types.Date // first day the clause version is in force
-	to     types.Date // last day: the day before it is replaced or deleted, or the agreement's end
+	// prohibited is how many prohibited rows the open period saw that
+	// the share would count if they were permitted (settle_count.go).
+	prohibited int
+	from       types.Date // first day the clause version is in force
+	to         types.Date // last day: the day before it is replaced or deleted, or the agreement's end
 }
 
 type lineAcc struct {
 	amount types.Decimal // flat lines: rate × base summed per event, exact
 	base   types.Decimal // the base counted this period
 	used   bool
+	rate   rateSeen // flat lines: the rate's value this period (settle_rate.go)
 	// tiered lines: the base per threshold window within the period, in
 	// date order (a window may be shorter than the period, SPEC 7.3).
 	wins []winBase
@@ -260,6 +264,12 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 		st.pStart, st.pEnd = period.Start(), period.End()
 		s.noteOpen(st.pEnd)
 	}
+	if s.prohibited {
+		st.prohibited++
+		if r.permittedOnly() {
+			return nil // SPEC 7.1.1: a prohibited row counts for nothing
+		}
+	}
 	l := r.lines[li]
 	base, err := evalNum(l.base, fr)
 	if err != nil {
@@ -292,6 +302,7 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 		if err != nil {
 			return err
 		}
+		acc.rate.see(rate)
 		amt, err := rate.Mul(base)
 		if err != nil {
 			return err
@@ -357,10 +368,11 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 					l.rateText, MoneyValue(s.ag.currency, before), MoneyValue(s.ag.currency, st.volume[i])))
 			}
 		}
+		rateText := acc.rate.text(l)
 		if len(r.lines) > 1 {
-			rates = append(rates, fmt.Sprintf("%s of %s", l.rateText, MoneyValue(s.ag.currency, acc.base)))
+			rates = append(rates, fmt.Sprintf("%s of %s", rateText, MoneyValue(s.ag.currency, acc.base)))
 		} else {
-			rates = append(rates, l.rateText)
+			rates = append(rates, rateText)
 		}
 		if exact, err = exact.Add(amt); err != nil {
 			return err
@@ -372,7 +384,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		return err
 	}
 	if !amount.Equal(exact) && !amount.IsZero() {
-		notes = append(notes, fmt.Sprintf("exact amount %s, rounded %s to %s", formatAmount(exact, 2), s.ag.rounding, s.ag.unit))
+		notes = append(notes, fmt.Sprintf("exact amount %s, rounded %s to %s%s", formatAmount(exact, 2), s.ag.rounding, s.ag.unit, s.ag.roundingRule()))
 	}
 	// explained: a limit or the recoupment changed the amount, and its
 	// note says so.
@@ -469,6 +481,10 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			explained = true
 		}
 		amount = payout
+	}
+	if note, why := s.countNote(r, st); note != "" {
+		notes = append(notes, note)
+		explained = explained || why
 	}
 	base := MoneyValue(s.ag.currency, baseTotal)
 	line := &Line{
@@ -578,6 +594,11 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []ty
 	for i, st := range payee.steps {
 		l := *line
 		l.Notes = append(append([]string(nil), line.Notes...), fmt.Sprintf("waterfall step %d of %d", i+1, len(steps)))
+		if st.limit != nil && !steps[i].Limit.Equal(*st.limit) {
+			// SPEC 8.4: the rounding is visible where it happens.
+			l.Notes = append(l.Notes, fmt.Sprintf("its limit %s, rounded %s to %s, is %s%s",
+				MoneyValue(amount.str, *st.limit), s.ag.rounding, s.ag.unit, MoneyValue(amount.str, *steps[i].Limit), s.ag.roundingRule()))
+		}
 		if st.party != "" {
 			l.Payee, l.Amount = st.party, MoneyValue(amount.str, parts[i])
 			s.emit(&l, late)
@@ -589,20 +610,6 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []ty
 	}
 	if !left.IsZero() {
 		line.Notes = append(line.Notes, fmt.Sprintf("%s not distributed: every waterfall step is full", MoneyValue(amount.str, left)))
-	}
-	return nil
-}
-
-func (s *settler) split(line *Line, amount Value, payee *payeeRule, late []*lateRule) error {
-	parts, err := formula.Split(amount.num, payee.shares, s.ag.unit, s.ag.rounding, payee.remainderTo)
-	if err != nil {
-		return err
-	}
-	for i, party := range payee.split {
-		l := *line
-		l.Notes = append(append([]string(nil), line.Notes...), fmt.Sprintf("%s share of %s", formatPercent(payee.shares[i]), amount))
-		l.Payee, l.Amount = party, MoneyValue(amount.str, parts[i])
-		s.emit(&l, late)
 	}
 	return nil
 }

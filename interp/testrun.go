@@ -97,6 +97,9 @@ func (p *Program) RunTests(ctx context.Context) (*TestReport, error) {
 		// Coverage: every clause of every version.
 		seen := map[*lang.ClauseDecl]bool{}
 		for _, v := range a.versions {
+			splitsCovered(v, covered)
+		}
+		for _, v := range a.versions {
 			for _, c := range v.clauses {
 				if !seen[c.Decl] && !covered[c.Decl] {
 					rep.Unexercised = append(rep.Unexercised, c)
@@ -179,6 +182,10 @@ func (t *testRun) run(ctx context.Context, td *lang.TestDecl) {
 			t.expectVerdict(ctx, s)
 		case *lang.ExpectPays:
 			t.expectPays(ctx, s)
+		case *lang.ExpectOverdue:
+			t.expectOverdue(ctx, s)
+		case *lang.ExpectUnmet:
+			t.expectUnmet(ctx, s)
 		}
 	}
 }

@@ -2,7 +2,9 @@ package interp
 
 import (
 	"context"
+	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
@@ -31,24 +33,18 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 		t.fail(s.Period.Pos(), "%s is not a period or a date", lang.FormatExpr(s.Period))
 		return
 	}
-	events := append([]*Record(nil), t.events...)
-	sort.SliceStable(events, func(i, j int) bool {
-		return events[i].Fields[events[i].Schema.dateIdx()].dateOf().Before(events[j].Fields[events[j].Schema.dateIdx()].dateOf())
-	})
-	seq := func(yield func(Event, error) bool) {
-		for _, r := range events {
-			if r.Schema.agreement != t.ag {
-				continue
-			}
-			if !yield(Event{Record: r, Source: "test " + t.res.Name}, nil) {
-				return
-			}
-		}
-	}
-	st, err := t.p.Settle(ctx, seq, SettleOptions{Agreement: t.ag.id, From: from, To: to})
+	st, err := t.settle(ctx, SettleOptions{Agreement: t.ag.id, From: from, To: to})
 	if err != nil {
 		t.fail(s.Pos(), "%v", err)
 		return
+	}
+	var due types.Date
+	var otherDue []string
+	if s.Due != nil {
+		if due, err = types.ParseDate(s.Due.Text); err != nil {
+			t.fail(s.Due.Pos(), "%v", err)
+			return
+		}
 	}
 	got := MoneyValue(want.str, types.Decimal{})
 	for _, l := range st.Lines {
@@ -56,6 +52,10 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 			continue
 		}
 		if s.Clause != nil && l.Clause.Num != s.Clause.Num {
+			continue
+		}
+		if s.Due != nil && l.Due != due {
+			otherDue = append(otherDue, fmt.Sprintf("%s due %s", l.Amount, l.Due))
 			continue
 		}
 		t.covered[l.Clause.Decl] = true
@@ -73,7 +73,34 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 		if s.Clause != nil {
 			what = " under " + s.Clause.Num
 		}
-		t.fail(s.Pos(), "expected %s to pay %s %s for %s%s, but the settlement gives %s",
-			s.Payer.Name, s.Payee.Name, want, lang.FormatExpr(s.Period), what, got)
+		if s.Due != nil {
+			what += " due " + s.Due.Text
+		}
+		also := ""
+		if len(otherDue) > 0 {
+			also = " (and " + strings.Join(otherDue, ", ") + ")"
+		}
+		t.fail(s.Pos(), "expected %s to pay %s %s for %s%s, but the settlement gives %s%s",
+			s.Payer.Name, s.Payee.Name, want, lang.FormatExpr(s.Period), what, got, also)
 	}
+}
+
+// settle settles the test's events (its givens that are instances of this
+// agreement's actions and events), in date order.
+func (t *testRun) settle(ctx context.Context, opts SettleOptions) (*Statement, error) {
+	events := append([]*Record(nil), t.events...)
+	sort.SliceStable(events, func(i, j int) bool {
+		return events[i].Fields[events[i].Schema.dateIdx()].dateOf().Before(events[j].Fields[events[j].Schema.dateIdx()].dateOf())
+	})
+	seq := func(yield func(Event, error) bool) {
+		for _, r := range events {
+			if r.Schema.agreement != t.ag {
+				continue
+			}
+			if !yield(Event{Record: r, Source: "test " + t.res.Name}, nil) {
+				return
+			}
+		}
+	}
+	return t.p.Settle(ctx, seq, opts)
 }

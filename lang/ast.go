@@ -60,39 +60,45 @@ type Item interface {
 
 // Effective is `effective DATE`.
 type Effective struct {
-	At   Pos
-	Date *DateLit
+	At    Pos
+	Date  *DateLit
+	Prose *StringLit // optional: the rule in words (SPEC 4.2)
 }
 
 // Ends is `ends DATE`.
 type Ends struct {
-	At   Pos
-	Date *DateLit
+	At    Pos
+	Date  *DateLit
+	Prose *StringLit // optional: the rule in words (SPEC 4.2)
 }
 
 // CurrencyDecl is `currency USD`.
 type CurrencyDecl struct {
-	At   Pos
-	Code *Ident
+	At    Pos
+	Code  *Ident
+	Prose *StringLit // optional: the rule in words (SPEC 4.2)
 }
 
 // RoundingDecl is `rounding MODE to UNIT`.
 type RoundingDecl struct {
-	At   Pos
-	Mode *Ident // half_even, half_up, half_down, up, down, floor, ceiling
-	Unit *DecimalLit
+	At    Pos
+	Mode  *Ident // half_even, half_up, half_down, up, down, floor, ceiling
+	Unit  *DecimalLit
+	Prose *StringLit // optional: the rule in words (SPEC 4.2)
 }
 
 // DefaultDecl is `default permitted` or `default prohibited`.
 type DefaultDecl struct {
 	At        Pos
 	Permitted bool
+	Prose     *StringLit // optional: the rule in words (SPEC 4.2)
 }
 
 // FiscalYearDecl is `fiscal year starts MONTHNAME`.
 type FiscalYearDecl struct {
 	At    Pos
-	Month *Ident // January .. December
+	Month *Ident     // January .. December
+	Prose *StringLit // optional: the rule in words (SPEC 4.2)
 }
 
 // PartyDecl is `party ID "Legal name"`.

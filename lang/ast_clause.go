@@ -91,8 +91,9 @@ type Share struct {
 	Inline    bool
 	Lines     []*ShareLine
 	Action    *Ident
-	By        *Ident // optional: only events whose actor is this party
-	Where     Expr   // optional filter over every line
+	By        *Ident    // optional: only events whose actor is this party
+	Where     Expr      // optional filter over every line
+	Count     CountRule // which instances count: permitted ones, or all (ast_count.go)
 	Settled   *PeriodUnit
 	Due       *Due
 	Limits    []*Limit
@@ -202,19 +203,23 @@ type PartyPayee struct {
 	Party *Ident
 }
 
-// Split is `split { PARTY SHARE, ... [remainder to PARTY] }`.
+// Split is `split { PARTY SHARE, ... [remainder to PARTY] }`, or one of
+// the forms of ast_split.go (Kind says which).
 type Split struct {
 	At          Pos
+	Kind        SplitKind
 	Shares      []*SplitShare
 	RemainderTo *Ident // nil: largest remainder
+	RoundedDown bool   // written `rounded down, remainder to PARTY`
 	End         Pos
 }
 
-// SplitShare is one `PARTY SHARE` of a split.
+// SplitShare is one `PARTY SHARE` of a split: a percent, a weight
+// (`PARTY WEIGHT shares`, pro rata), or nothing (equally).
 type SplitShare struct {
 	At    Pos
 	Party *Ident
-	Share Expr
+	Share Expr // nil in an equal split
 }
 
 // Waterfall is `waterfall { STEP... }`: each step is paid up to its limit in

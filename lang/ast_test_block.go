@@ -68,6 +68,7 @@ type ExpectPays struct {
 	Amount Expr
 	Period Expr
 	Clause *ClauseRef
+	Due    *DateLit // optional: only the lines due on this date count
 }
 
 func (s *AsOf) Pos() Pos             { return s.At }

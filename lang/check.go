@@ -272,7 +272,8 @@ import (
 //     remainder may go to the payer (it keeps it). A waterfall's steps pay
 //     parties (the payer too: it keeps that part) or splits; each step's limit
 //     is money in the amount's currency; only the last step may be `rest`,
-//     and the last step must be `rest`.
+//     and the last step must be `rest`. Equal and pro rata splits, and
+//     payees that name a split declared by a clause: check_split.go.
 //
 // # 9. Tests
 //
@@ -524,6 +525,9 @@ type view struct {
 	clauses  map[string]*ClauseDecl
 	currency string
 	moneyErr bool // "money needs a currency" already reported here
+	// splits are the named splits in force, by name; built on first use
+	// once the view's clauses are known (check_split.go).
+	splits map[string]*ClauseDecl
 }
 
 // entityKind says what an agreement-level name denotes.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/big"
 	"strconv"
-	"strings"
 )
 
 // This file checks clauses: precedence, permissions and obligations,
@@ -52,6 +51,10 @@ func (c *checker) clause(v *view, cl *ClauseDecl) {
 	case *Share:
 		if b != nil {
 			c.share(v, b)
+		}
+	case *SplitDecl:
+		if b != nil {
+			c.splitDecl(v, cl, b)
 		}
 	}
 }
@@ -439,7 +442,7 @@ func (c *checker) sameCurrency(x Expr, t Type, cur, what, of string) {
 func (c *checker) payee(v *view, p Payee, payer *PartyDecl, cur string) {
 	switch p := p.(type) {
 	case *PartyPayee:
-		if p != nil {
+		if p != nil && !c.splitRef(v, p.Party, payer) {
 			c.notPayer(v, p.Party, payer)
 		}
 	case *Split:
@@ -460,66 +463,6 @@ func (c *checker) notPayer(v *view, id *Ident, payer *PartyDecl) *PartyDecl {
 		c.errs.Add(id.At, "%q cannot pay itself", id.Name)
 	}
 	return pd
-}
-
-// split checks `split { PARTY SHARE, ... [remainder to PARTY] }`.
-func (c *checker) split(v *view, s *Split, payer *PartyDecl) {
-	e := &env{v: v}
-	seen := make(map[*PartyDecl]Pos)
-	sum := new(big.Rat)
-	scale := 0
-	allLit := len(s.Shares) > 0
-	for _, sh := range s.Shares {
-		if sh == nil {
-			allLit = false
-			continue
-		}
-		if pd := c.notPayer(v, sh.Party, payer); pd != nil {
-			if prev, ok := seen[pd]; ok {
-				c.errs.Add(sh.Party.At, "%q appears twice in the split (first %s)", sh.Party.Name, prevAt(prev, sh.Party.At))
-			} else {
-				seen[pd] = sh.Party.At
-			}
-		}
-		ok := c.wantPercent(e, sh.Share, "a split share")
-		lit, neg := percentConst(sh.Share)
-		if !ok || lit == nil {
-			allLit = false
-			continue
-		}
-		r, _ := ratOf(lit.Text)
-		if neg || r.Sign() == 0 {
-			sign := ""
-			if neg && r.Sign() != 0 {
-				sign = "-"
-			}
-			c.errs.Add(sh.Share.Pos(), "share %s%s%% in a split must be more than zero", sign, shortLit(lit.Text))
-			allLit = false // the total would only repeat the problem
-			continue
-		}
-		sum.Add(sum, r)
-		if i := strings.IndexByte(lit.Text, '.'); i >= 0 {
-			scale = max(scale, len(lit.Text)-i-1)
-		}
-	}
-	if s.RemainderTo != nil {
-		c.partyRef(v, s.RemainderTo) // the payer may keep the rest
-	}
-	if !allLit {
-		return
-	}
-	total := sum.FloatString(scale)
-	if scale > 0 {
-		total = strings.TrimRight(strings.TrimRight(total, "0"), ".")
-	}
-	switch cmp := sum.Cmp(big.NewRat(100, 1)); {
-	case cmp > 0 && s.RemainderTo != nil:
-		c.errs.Add(s.At, "split shares add up to %s%%, more than 100%%", total)
-	case cmp > 0:
-		c.errs.Add(s.At, "split shares add up to %s%%, not 100%%", total)
-	case cmp < 0 && s.RemainderTo == nil:
-		c.errs.AddHint(s.At, "add `remainder to PARTY` to say who gets the rest", "split shares add up to %s%%, not 100%%", total)
-	}
 }
 
 // percentConst returns the percent literal x is, in parentheses or not,
@@ -548,7 +491,7 @@ func (c *checker) waterfall(v *view, w *Waterfall, payer *PartyDecl, cur string)
 		}
 		if st.Split != nil {
 			c.split(v, st.Split, payer)
-		} else {
+		} else if !c.splitRef(v, st.Party, payer) {
 			c.partyRef(v, st.Party) // a step may leave the amount with the payer
 		}
 		last := i == len(w.Steps)-1

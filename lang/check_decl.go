@@ -414,6 +414,9 @@ func (c *checker) declareItems(v *view, items []Item) {
 	for _, cl := range clauses {
 		c.clause(v, cl)
 	}
+	if inAmendment {
+		c.inheritedSplitRefs(v, clauses)
+	}
 }
 
 // declareName adds an agreement-level name to v, reporting a clash with any

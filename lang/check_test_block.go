@@ -74,6 +74,11 @@ func (c *checker) testDecl(v *view, t *TestDecl) {
 				c.errs.Add(s.Period.Pos(), "the period after `for` must be a quarter like 2027-Q1, a month like 2027-03 or a date, not %s", pt)
 			}
 			c.testClauseRef(fam, s.Clause)
+			if s.Due != nil {
+				c.dateLit(s.Due)
+			}
+		case *ExpectOverdue, *ExpectUnmet:
+			c.expectObligation(v, e, s)
 		}
 	}
 }

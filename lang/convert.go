@@ -50,6 +50,12 @@ func (c *treeBuilder) items(gs []*gItem) []Item {
 }
 
 func (c *treeBuilder) item(g *gItem) Item {
+	it := c.item1(g)
+	c.headerProse(it, g)
+	return it
+}
+
+func (c *treeBuilder) item1(g *gItem) Item {
 	switch {
 	case g == nil:
 		return nil
@@ -126,7 +132,11 @@ func (c *treeBuilder) clause(at lexer.Position, replace bool, g *gClause) *Claus
 	if g.Prose != nil {
 		cl.Prose = stringTok(g.Prose)
 	}
-	cl.Body = c.body(g.Body)
+	if g.Split != nil {
+		cl.Body = c.splitDecl(g.Split)
+	} else {
+		cl.Body = c.body(g.Body)
+	}
 	return cl
 }
 
@@ -324,6 +334,7 @@ func (c *treeBuilder) shareHead(s *Share, h *gShareHead) {
 		return
 	}
 	s.Action = identTok(&h.Action)
+	c.countRule(s, h)
 	if h.By != nil {
 		s.By = identTok(h.By)
 	}
@@ -376,17 +387,6 @@ func (c *treeBuilder) payee(g *gPayee) Payee {
 		return &PartyPayee{At: tokPos(g.Party.Pos), Party: identTok(g.Party)}
 	}
 	return nil
-}
-
-func (c *treeBuilder) split(g *gSplit) *Split {
-	s := &Split{At: tokPos(g.Pos), End: tokPos(g.Close.Pos)}
-	for _, sh := range g.Shares {
-		s.Shares = append(s.Shares, &SplitShare{At: tokPos(sh.Pos), Party: identTok(&sh.Party), Share: sh.Share})
-	}
-	if g.Remainder != nil {
-		s.RemainderTo = identTok(g.Remainder)
-	}
-	return s
 }
 
 // unit converts `per [fiscal] UNIT`. Only quarters and years can be fiscal.
@@ -443,7 +443,14 @@ func (c *treeBuilder) testStmt(g *gTestStmt) TestStmt {
 		if p.Clause != nil {
 			out.Clause = clauseRefOf(p.Clause)
 		}
+		if p.Due != nil {
+			out.Due = dateTok(p.Due)
+		}
 		return out
+	case g.Owes != nil:
+		return c.expectOwes(at, g.Owes)
+	case g.Unmet != nil:
+		return &ExpectUnmet{At: at, Clause: clauseRefOf(g.Unmet.Clause), AsOf: dateTok(&g.Unmet.AsOf)}
 	case g.Expect != nil:
 		e := g.Expect
 		if e.Verdict == nil {

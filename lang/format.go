@@ -432,6 +432,12 @@ func (p *fmtPrinter) item(it Item, ind, width int) {
 	case *FiscalYearDecl:
 		p.str("fiscal year starts ")
 		p.ident(it.Month)
+	}
+	if prose := HeaderProse(it); prose != nil {
+		p.line(ind + 1)
+		p.stringLit(prose)
+	}
+	switch it := it.(type) {
 	case *PartyDecl:
 		p.str("party ")
 		p.ident(it.ID)
@@ -608,6 +614,12 @@ func (p *fmtPrinter) testStmt(s TestStmt) {
 			p.str(" under ")
 			p.clauseRef(s.Clause)
 		}
+		if s.Due != nil {
+			p.str(" due ")
+			p.date(s.Due)
+		}
+	case *ExpectOverdue, *ExpectUnmet:
+		p.expectObligation(s)
 	}
 }
 

@@ -3,10 +3,7 @@ package lang
 // This file prints clause bodies: permissions, payments, installments,
 // milestones and shares with their payees, tiers and modifiers.
 
-import (
-	"sort"
-	"strings"
-)
+import "sort"
 
 // clauseBody prints a clause body starting on the current line; ind is the
 // body's indentation.
@@ -74,6 +71,8 @@ func (p *fmtPrinter) clauseBody(b ClauseBody, ind int) {
 		p.payMods(b.Due, b.Late, ind)
 	case *Share:
 		p.share(b, ind)
+	case *SplitDecl:
+		p.splitDecl(b, ind)
 	}
 }
 
@@ -130,34 +129,6 @@ func (p *fmtPrinter) payee(pe Payee, ind int) {
 		}
 		p.close(b, pe.End, ind)
 	}
-}
-
-func (p *fmtPrinter) split(s *Split, ind int) {
-	p.at(s.At)
-	p.str("split")
-	b := p.open(s.At, ind+1, false)
-	width := 0
-	for _, sh := range s.Shares {
-		if sh != nil {
-			width = max(width, len(fmtName(sh.Party)))
-		}
-	}
-	for _, sh := range s.Shares {
-		if sh == nil {
-			continue
-		}
-		p.line(ind + 1)
-		p.at(sh.At)
-		p.ident(sh.Party)
-		p.str(strings.Repeat(" ", width-len(fmtName(sh.Party))+1))
-		p.expr(sh.Share, fmtCtx{open: true})
-	}
-	if s.RemainderTo != nil {
-		p.line(ind + 1)
-		p.str("remainder to ")
-		p.ident(s.RemainderTo)
-	}
-	p.close(b, s.End, ind)
 }
 
 // payMods prints the due and late modifiers of a payment, one per line.
@@ -245,7 +216,13 @@ func (p *fmtPrinter) share(s *Share, ind int) {
 		p.str(" ")
 	}
 	p.str("of each ")
+	if s.Count == CountPermitted {
+		p.str("permitted ")
+	}
 	p.ident(s.Action)
+	if s.Count == CountAll {
+		p.str(" whether permitted or not")
+	}
 	if s.By != nil {
 		p.str(" by ")
 		p.ident(s.By)

@@ -82,35 +82,41 @@ type gItem struct {
 }
 
 type gEffective struct {
-	Pos  lexer.Position
-	Date lexer.Token `parser:"'effective' @Date"`
+	Pos   lexer.Position
+	Date  lexer.Token  `parser:"'effective' @Date"`
+	Prose *lexer.Token `parser:"@String?"`
 }
 
 type gEnds struct {
-	Pos  lexer.Position
-	Date lexer.Token `parser:"'ends' @Date"`
+	Pos   lexer.Position
+	Date  lexer.Token  `parser:"'ends' @Date"`
+	Prose *lexer.Token `parser:"@String?"`
 }
 
 type gCurrency struct {
-	Pos  lexer.Position
-	Code lexer.Token `parser:"'currency' @Ident"`
+	Pos   lexer.Position
+	Code  lexer.Token  `parser:"'currency' @Ident"`
+	Prose *lexer.Token `parser:"@String?"`
 }
 
 type gRounding struct {
-	Pos  lexer.Position
-	Mode lexer.Token `parser:"'rounding' @(Ident | 'up')"`
-	Unit lexer.Token `parser:"'to' @(Decimal | Int)"`
+	Pos   lexer.Position
+	Mode  lexer.Token  `parser:"'rounding' @(Ident | 'up')"`
+	Unit  lexer.Token  `parser:"'to' @(Decimal | Int)"`
+	Prose *lexer.Token `parser:"@String?"`
 }
 
 type gDefault struct {
 	Pos       lexer.Position
-	Permitted bool `parser:"'default' ( @'permitted'"`
-	Forbidden bool `parser:"| @'prohibited' )"`
+	Permitted bool         `parser:"'default' ( @'permitted'"`
+	Forbidden bool         `parser:"| @'prohibited' )"`
+	Prose     *lexer.Token `parser:"@String?"`
 }
 
 type gFiscalYear struct {
 	Pos   lexer.Position
-	Month lexer.Token `parser:"'fiscal' 'year' 'starts' @Ident"`
+	Month lexer.Token  `parser:"'fiscal' 'year' 'starts' @Ident"`
+	Prose *lexer.Token `parser:"@String?"`
 }
 
 type gParty struct {
@@ -186,7 +192,8 @@ type gClause struct {
 	Notwithstanding []*gClauseNo `parser:"( 'notwithstanding' @@ ( ',' @@ )* )?"`
 	SubjectTo       []*gClauseNo `parser:"( 'subject' 'to' @@ ( ',' @@ )* )?"`
 	Prose           *lexer.Token `parser:"@String?"`
-	Body            *gBody       `parser:"@@"`
+	Split           *gSplitDecl  `parser:"( @@"`
+	Body            *gBody       `parser:"| @@ )"`
 }
 
 // gBody is NAME (modality ACTION ... | pays PAYEE ...).
@@ -233,10 +240,12 @@ type gShareBlock struct {
 }
 
 type gShareHead struct {
-	Pos    lexer.Position
-	Action lexer.Token  `parser:"@Ident"`
-	By     *lexer.Token `parser:"( 'by' @Ident )?"`
-	Where  Expr         `parser:"( 'where' @@ )?"`
+	Pos       lexer.Position
+	Permitted *lexer.Token `parser:"@'permitted'?"`
+	Action    lexer.Token  `parser:"@Ident"`
+	Whether   *gWhether    `parser:"@@?"`
+	By        *lexer.Token `parser:"( 'by' @Ident )?"`
+	Where     Expr         `parser:"( 'where' @@ )?"`
 }
 
 type gShareLine struct {
@@ -370,16 +379,8 @@ type gPayee struct {
 }
 
 type gSplit struct {
-	Pos       lexer.Position
-	Shares    []*gSplitShare `parser:"'split' '{' @@ ( ','? @@ )*"`
-	Remainder *lexer.Token   `parser:"( ','? 'remainder' 'to' @Ident )?"`
-	Close     lexer.Token    `parser:"','? @'}'"`
-}
-
-type gSplitShare struct {
-	Pos   lexer.Position
-	Party lexer.Token `parser:"@Ident"`
-	Share Expr        `parser:"@@"`
+	Pos  lexer.Position
+	Body *gSplitBody `parser:"'split' @@"`
 }
 
 type gWaterfall struct {
@@ -405,10 +406,12 @@ type gTest struct {
 
 type gTestStmt struct {
 	Pos    lexer.Position
-	AsOf   *lexer.Token `parser:"  'as' 'of' @Date"`
-	Given  *gGiven      `parser:"| @@"`
-	Pays   *gExpectPays `parser:"| @@"`
-	Expect *gExpect     `parser:"| @@"`
+	AsOf   *lexer.Token  `parser:"  'as' 'of' @Date"`
+	Given  *gGiven       `parser:"| @@"`
+	Pays   *gExpectPays  `parser:"| @@"`
+	Owes   *gExpectOwes  `parser:"| @@"`
+	Unmet  *gExpectUnmet `parser:"| @@"`
+	Expect *gExpect      `parser:"| @@"`
 }
 
 type gGiven struct {
@@ -419,11 +422,12 @@ type gGiven struct {
 
 type gExpectPays struct {
 	Pos    lexer.Position
-	Payer  lexer.Token `parser:"'expect' @Ident 'pays'"`
-	Payee  lexer.Token `parser:"@Ident"`
-	Amount Expr        `parser:"@@"`
-	Period Expr        `parser:"'for' @@"`
-	Clause *gClauseNo  `parser:"( 'under' @@ )?"`
+	Payer  lexer.Token  `parser:"'expect' @Ident 'pays'"`
+	Payee  lexer.Token  `parser:"@Ident"`
+	Amount Expr         `parser:"@@"`
+	Period Expr         `parser:"'for' @@"`
+	Clause *gClauseNo   `parser:"( 'under' @@ )?"`
+	Due    *lexer.Token `parser:"( 'due' @Date )?"`
 }
 
 type gExpect struct {

@@ -394,6 +394,8 @@ func clauseKind(c *lang.ClauseDecl) string {
 		return fmt.Sprintf("milestone: %s pays %s", identName(b.Payer), payeeWords(b.Payee))
 	case *lang.Share:
 		return fmt.Sprintf("share of %s: %s pays %s", identName(b.Action), identName(b.Payer), payeeWords(b.Payee))
+	case *lang.SplitDecl:
+		return "split: " + identName(b.Name)
 	}
 	return "clause"
 }

@@ -154,6 +154,11 @@ func TestComplete(t *testing.T) {
 		{":show 4.", []string{"4.1", "4.2", "4.3"}},
 		{":help buil", []string{"builtins"}},
 		{":asof n", []string{"none"}},
+		// Words of splits, shares and tests (lang.Keywords and
+		// lang.ContextWords).
+		{"equal", []string{"equal", "equally"}},
+		{"whe", []string{"where", "whether"}},
+		{"overd", []string{"overdue"}},
 	} {
 		head, got, tail := s.complete(c.line, len([]rune(c.line)))
 		if !slices.Equal(got, c.want) {
