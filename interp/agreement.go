@@ -22,8 +22,11 @@ type agreement struct {
 	unit        Decimal
 	defaultPerm bool
 	fiscalStart int
-	schemas     map[string]*Schema
-	schemaDecls map[*lang.SchemaDecl]*Schema
+	// contractStart is the first day of a contract year as MMDD
+	// (ContractStart): from `contract year starts`, else the effective date.
+	contractStart int
+	schemas       map[string]*Schema
+	schemaDecls   map[*lang.SchemaDecl]*Schema
 	// kinds and parties of the agreement and of all its amendments
 	// (SPEC 9.1: an amendment may declare new ones), for reading fields.
 	kinds    map[string]*lang.KindDecl
@@ -121,6 +124,14 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 	var err error
 	if a.effective, err = ParseDate(ai.Effective); err != nil {
 		return nil, atPos(ai.Decl.Pos(), err)
+	}
+	a.contractStart = ContractStart(a.effective)
+	if ai.ContractStart != "" {
+		cs, err := ParseDate(ai.ContractStart)
+		if err != nil {
+			return nil, atPos(ai.Decl.Pos(), err)
+		}
+		a.contractStart = ContractStart(cs)
 	}
 	if ai.Ends != "" {
 		if a.ends, err = ParseDate(ai.Ends); err != nil {
@@ -281,12 +292,13 @@ func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
 // compileVersion compiles the deontic rules of v and its precedence order.
 func (p *Program) compileVersion(a *agreement, v *version) error {
 	v.comp = &compiler{
-		fiscal:  a.fiscalStart,
-		info:    p.info,
-		funcs:   p.funcs,
-		schemas: a.schemaDecls,
-		terms:   v.terms,
-		done:    map[*lang.TermDecl]*term{},
+		fiscal:   a.fiscalStart,
+		contract: a.contractStart,
+		info:     p.info,
+		funcs:    p.funcs,
+		schemas:  a.schemaDecls,
+		terms:    v.terms,
+		done:     map[*lang.TermDecl]*term{},
 	}
 	v.rules = map[*Schema][]*rule{}
 	prec, err := buildPrecedence(v.clauses)

@@ -26,6 +26,9 @@ type compiler struct {
 	// fiscal is the first month of the agreement's fiscal year, which
 	// functions see through Call.FiscalStart.
 	fiscal int
+	// contract is the first day of the agreement's contract years as
+	// MMDD, for functions that ask Call.ContractStart.
+	contract int
 }
 
 func (c *compiler) typeOf(e lang.Expr) lang.Type {
@@ -237,7 +240,7 @@ func (c *compiler) expr1(e lang.Expr) (node, error) {
 			if !ok {
 				return nil, internal(e.Pos(), "unknown function "+e.Fun.Name)
 			}
-			return &funcNode{fn: fn, args: args, ret: c.typeOf(e), fiscal: c.fiscal, pos: e.Pos()}, nil
+			return &funcNode{fn: fn, args: args, ret: c.typeOf(e), fiscal: c.fiscal, contract: c.contract, pos: e.Pos()}, nil
 		}
 		return nil, internal(e.Pos(), "call of "+e.Fun.Name)
 	case *lang.Unary:

@@ -136,6 +136,12 @@ func periodKindOf(u *lang.PeriodUnit) (PeriodKind, error) {
 		return PeriodQuarter, nil
 	}
 	switch {
+	case u.Contract:
+		return PeriodContractYear, nil
+	case u.Fiscal && u.Unit == "half":
+		return PeriodFiscalHalf, nil
+	case u.Unit == "half":
+		return PeriodHalf, nil
 	case u.Fiscal && u.Unit == "year":
 		return PeriodFiscalYear, nil
 	case u.Fiscal && u.Unit == "quarter":
@@ -147,7 +153,7 @@ func periodKindOf(u *lang.PeriodUnit) (PeriodKind, error) {
 	case u.Unit == "year":
 		return PeriodYear, nil
 	}
-	return 0, fmt.Errorf("%s is not a settlement period; use month, quarter, year or fiscal year", u.Unit)
+	return 0, fmt.Errorf("%s is not a settlement period; use month, quarter, half-year, year, contract year or fiscal year", u.Unit)
 }
 
 func durationOfUnit(u *lang.PeriodUnit) (Duration, error) {
@@ -160,6 +166,8 @@ func durationOfUnit(u *lang.PeriodUnit) (Duration, error) {
 		return Duration{N: 1, Unit: Months}, nil
 	case "quarter":
 		return Duration{N: 3, Unit: Months}, nil
+	case "half":
+		return Duration{N: 6, Unit: Months}, nil
 	case "year":
 		return Duration{N: 1, Unit: Years}, nil
 	}

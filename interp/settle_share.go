@@ -65,15 +65,15 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 	st.volume = make([]Decimal, len(r.lines))
 	for i, l := range r.lines {
 		if l.tiers != nil {
-			st.tierWin[i] = Window{Kind: l.reset, FiscalStart: s.ag.fiscalStart}
+			st.tierWin[i] = Window{Kind: l.reset, FiscalStart: s.ag.startOf(l.reset)}
 		}
 	}
 	for _, f := range r.floors {
-		st.floorWin = append(st.floorWin, Window{Kind: f.kind, FiscalStart: s.ag.fiscalStart})
+		st.floorWin = append(st.floorWin, Window{Kind: f.kind, FiscalStart: s.ag.startOf(f.kind)})
 	}
 	st.floorSum = make([]Decimal, len(r.floors))
 	for _, c := range r.caps {
-		st.capWin = append(st.capWin, Window{Kind: c.kind, FiscalStart: s.ag.fiscalStart})
+		st.capWin = append(st.capWin, Window{Kind: c.kind, FiscalStart: s.ag.startOf(c.kind)})
 		st.caps = append(st.caps, LifetimeCap{Limit: c.limit})
 	}
 	st.from = s.clauseStart(r.clause, date)
@@ -88,7 +88,7 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 	}
 	if r.guarantee != nil {
 		st.guar = &Guarantee{Minimum: r.guarantee.minimum}
-		st.guarWin = Window{Kind: r.guarantee.kind, FiscalStart: s.ag.fiscalStart}
+		st.guarWin = Window{Kind: r.guarantee.kind, FiscalStart: s.ag.startOf(r.guarantee.kind)}
 	}
 	if len(r.payee.steps) > 0 {
 		st.waterPaid = make([]Decimal, len(r.payee.steps))
@@ -151,7 +151,7 @@ func (s *settler) noteOwing() {
 		if st.open || len(st.rule.floors) == 0 && st.rule.guarantee == nil || st.to.Before(st.from) {
 			continue
 		}
-		next := PeriodOf(st.rule.settled, s.ag.fiscalStart, st.from)
+		next := PeriodOf(st.rule.settled, s.ag.startOf(st.rule.settled), st.from)
 		if !st.closed.IsZero() {
 			var err error
 			if next, err = st.closed.Next(); err != nil {
@@ -242,7 +242,7 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 	st.rule = r
 	period := st.period
 	if !st.open || date.Before(st.pStart) || date.After(st.pEnd) {
-		period = PeriodOf(r.settled, s.ag.fiscalStart, date)
+		period = PeriodOf(r.settled, s.ag.startOf(r.settled), date)
 	}
 	if st.open && period != st.period {
 		if err := s.closeShare(st, false); err != nil {
@@ -274,7 +274,7 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 		if n == 0 || l.reset != 0 && date.After(acc.wins[n-1].end) {
 			w := winBase{end: MaxDate()}
 			if l.reset != 0 {
-				w.win = PeriodOf(l.reset, s.ag.fiscalStart, date)
+				w.win = PeriodOf(l.reset, s.ag.startOf(l.reset), date)
 				w.end = w.win.End()
 			}
 			acc.wins = append(acc.wins, w)
@@ -417,7 +417,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			return err
 		}
 		if f.kind == period.Kind() {
-			notes = append(notes, "per "+period.Kind().String()+": "+RaisedToFloor.String())
+			notes = append(notes, "per "+period.Kind().noun()+": "+RaisedToFloor.String())
 		} else {
 			notes = append(notes, fmt.Sprintf("%s: topped up from %s", f.text, Money(s.ag.currency, before)))
 		}
@@ -447,7 +447,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		}
 		if !amount.Equal(before) {
 			if r.caps[i].kind == period.Kind() {
-				notes = append(notes, "per "+period.Kind().String()+": "+CutToCap.String())
+				notes = append(notes, "per "+period.Kind().noun()+": "+CutToCap.String())
 			} else {
 				notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, Money(s.ag.currency, before)))
 			}
@@ -629,7 +629,7 @@ func (s *settler) fillFloors(st *shareState, through Date, final bool) error {
 	}
 	var next Period
 	if st.closed.IsZero() {
-		next = PeriodOf(r.settled, s.ag.fiscalStart, st.from)
+		next = PeriodOf(r.settled, s.ag.startOf(r.settled), st.from)
 	} else {
 		var err error
 		if next, err = st.closed.Next(); err != nil {

@@ -183,11 +183,18 @@ type Late struct {
 // PeriodUnit is a length of time used for periods and rates: day, week,
 // month, quarter, year, fiscal quarter, fiscal year. Written as a noun
 // (`per quarter`) or an adverb (`settled quarterly`); Adverb records which.
+//
+// Two periods are written in two words (SPEC 11.5): the half year, Unit
+// "half" (noun `half-year`, adverbs `semi-annually` and, before
+// `installments`, `semi-annual`), and the contract year, Unit "year" with
+// Contract set (noun `contract year`, adverbs `per contract year` after
+// `settled` and `each contract year` after `reset`).
 type PeriodUnit struct {
-	At     Pos
-	Fiscal bool
-	Unit   string // "day", "week", "month", "quarter", "year"
-	Adverb bool
+	At       Pos
+	Fiscal   bool
+	Contract bool   // a contract year: twelve months from the contract year's start day
+	Unit     string // "day", "week", "month", "quarter", "half", "year"
+	Adverb   bool
 }
 
 // Payee says who receives an amount: *PartyPayee, *Split or *Waterfall.

@@ -372,7 +372,7 @@ func fmtName(id *Ident) string {
 
 func fmtIsHeader(it Item) bool {
 	switch it.(type) {
-	case *Effective, *Ends, *CurrencyDecl, *RoundingDecl, *DefaultDecl, *FiscalYearDecl:
+	case *Effective, *Ends, *CurrencyDecl, *RoundingDecl, *DefaultDecl, *FiscalYearDecl, *ContractYearDecl:
 		return true
 	}
 	return false
@@ -432,6 +432,9 @@ func (p *fmtPrinter) item(it Item, ind, width int) {
 	case *FiscalYearDecl:
 		p.str("fiscal year starts ")
 		p.ident(it.Month)
+	case *ContractYearDecl:
+		p.str("contract year starts ")
+		p.date(it.Start)
 	case *PartyDecl:
 		p.str("party ")
 		p.ident(it.ID)

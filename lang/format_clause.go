@@ -53,7 +53,15 @@ func (p *fmtPrinter) clauseBody(b ClauseBody, ind int) {
 			p.expr(b.Count, open)
 		}
 		p.str(" equal ")
-		p.periodUnit(b.Every, true)
+		if b.Every != nil && b.Every.Unit == "half" {
+			p.at(b.Every.At)
+			if b.Every.Fiscal {
+				p.str("fiscal ")
+			}
+			p.str("semi-annual")
+		} else {
+			p.periodUnit(b.Every, true)
+		}
 		p.str(" installments from ")
 		p.date(b.From)
 		p.payMods(b.Due, b.Late, ind)
@@ -223,7 +231,11 @@ func (p *fmtPrinter) periodUnit(u *PeriodUnit, adverb bool) {
 		p.str("fiscal ")
 	}
 	if !adverb {
-		p.str(u.Unit)
+		p.str(unitNoun(u))
+		return
+	}
+	if u.Contract || u.Unit == "half" {
+		p.str(settleText(&PeriodUnit{Unit: u.Unit, Contract: u.Contract}))
 		return
 	}
 	if a, ok := fmtAdverbs[u.Unit]; ok {
@@ -352,7 +364,12 @@ func (p *fmtPrinter) tiers(t *Tiers, ind int) {
 	}
 	if t.Reset != nil {
 		p.str(" reset ")
-		p.periodUnit(t.Reset, true)
+		if t.Reset.Contract {
+			p.at(t.Reset.At)
+			p.str("each contract year")
+		} else {
+			p.periodUnit(t.Reset, true)
+		}
 	} else if t.Cumulative {
 		p.str(" cumulative")
 	}

@@ -65,20 +65,21 @@ type gInput struct {
 }
 
 type gItem struct {
-	Effective *gEffective  `parser:"  @@"`
-	Ends      *gEnds       `parser:"| @@"`
-	Currency  *gCurrency   `parser:"| @@"`
-	Rounding  *gRounding   `parser:"| @@"`
-	Default   *gDefault    `parser:"| @@"`
-	Fiscal    *gFiscalYear `parser:"| @@"`
-	Party     *gParty      `parser:"| @@"`
-	Kind      *gKind       `parser:"| @@"`
-	Schema    *gSchema     `parser:"| @@"`
-	Term      *gTerm       `parser:"| @@"`
-	Clause    *gClause     `parser:"| @@"`
-	Replace   *gReplace    `parser:"| @@"`
-	Delete    *gDelete     `parser:"| @@"`
-	Test      *gTest       `parser:"| @@"`
+	Effective *gEffective    `parser:"  @@"`
+	Ends      *gEnds         `parser:"| @@"`
+	Currency  *gCurrency     `parser:"| @@"`
+	Rounding  *gRounding     `parser:"| @@"`
+	Default   *gDefault      `parser:"| @@"`
+	Fiscal    *gFiscalYear   `parser:"| @@"`
+	Contract  *gContractYear `parser:"| @@"`
+	Party     *gParty        `parser:"| @@"`
+	Kind      *gKind         `parser:"| @@"`
+	Schema    *gSchema       `parser:"| @@"`
+	Term      *gTerm         `parser:"| @@"`
+	Clause    *gClause       `parser:"| @@"`
+	Replace   *gReplace      `parser:"| @@"`
+	Delete    *gDelete       `parser:"| @@"`
+	Test      *gTest         `parser:"| @@"`
 }
 
 type gEffective struct {
@@ -111,6 +112,13 @@ type gDefault struct {
 type gFiscalYear struct {
 	Pos   lexer.Position
 	Month lexer.Token `parser:"'fiscal' 'year' 'starts' @Ident"`
+}
+
+// gContractYear is `contract year starts DATE` (SPEC 11.5); `contract`
+// is a word with a fixed spelling, not a reserved word.
+type gContractYear struct {
+	Pos  lexer.Position
+	Date lexer.Token `parser:"'contract' 'year' 'starts' @Date"`
 }
 
 type gParty struct {
@@ -332,18 +340,25 @@ type gLate struct {
 	Cap     Expr   `parser:"( 'capped' 'at' @@ )?"`
 }
 
-// gUnit is a period noun: [fiscal] day|week|month|quarter|year.
+// gUnit is a period noun: [fiscal] day|week|month|quarter|year|half-year,
+// or contract year.
 type gUnit struct {
-	Pos    lexer.Position
-	Fiscal bool   `parser:"@'fiscal'?"`
-	Unit   string `parser:"@('day' | 'week' | 'month' | 'quarter' | 'year')"`
+	Pos      lexer.Position
+	Fiscal   bool   `parser:"@'fiscal'?"`
+	Unit     string `parser:"( @('day' | 'week' | 'month' | 'quarter' | 'year')"`
+	Half     bool   `parser:"| @'half' '-' 'year'"`
+	Contract bool   `parser:"| @'contract' 'year' )"`
 }
 
-// gAdverb is a period adverb: [fiscal] monthly|quarterly|yearly|annually.
+// gAdverb is a period adverb: [fiscal] monthly|quarterly|yearly|annually|
+// semi-annually (semi-annual before `installments`), or per|each contract
+// year.
 type gAdverb struct {
-	Pos    lexer.Position
-	Fiscal bool   `parser:"@'fiscal'?"`
-	Word   string `parser:"@('monthly' | 'quarterly' | 'yearly' | 'annually')"`
+	Pos      lexer.Position
+	Fiscal   bool         `parser:"@'fiscal'?"`
+	Word     string       `parser:"( @('monthly' | 'quarterly' | 'yearly' | 'annually')"`
+	Semi     *lexer.Token `parser:"| 'semi' '-' @('annually' | 'annual')"`
+	Contract *lexer.Token `parser:"| @('per' | 'each') 'contract' 'year' )"`
 }
 
 type gTiers struct {

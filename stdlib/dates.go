@@ -77,6 +77,23 @@ func periodOf(kind interp.PeriodKind) func(*interp.Call, []interp.Value) (interp
 	}
 }
 
+// contractYearOf is the Impl of contract_year_of: the contract year of the
+// calling agreement (Call.ContractStart) that contains the date.
+func contractYearOf(c *interp.Call, args []interp.Value) (interp.Value, error) {
+	d, err := dateArg(args)
+	if err != nil {
+		return interp.Value{}, err
+	}
+	p := interp.PeriodOf(interp.PeriodContractYear, c.ContractStart(), d)
+	if p.IsZero() {
+		return interp.Value{}, errors.New("no contract year contains " + d.String())
+	}
+	if err := p.InCalendar(); err != nil {
+		return interp.Value{}, err
+	}
+	return interp.PeriodVal(p), nil
+}
+
 // fiscalPeriodOf returns the Impl of fiscal_year_of and
 // fiscal_quarter_of: the fiscal period of the calling agreement's fiscal
 // year (Call.FiscalStart) that contains the date.

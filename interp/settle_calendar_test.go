@@ -1,0 +1,63 @@
+package interp_test
+
+import "testing"
+
+// Half years and contract years in a settlement (SPEC 7.2, 11.5). Every
+// figure is worked by hand beside it.
+func TestSettleHalfAndContractYears(t *testing.T) {
+	p := compile(t, `
+agreement cy "Contract years" {
+  effective 2027-03-15
+  ends 2029-03-14
+  currency USD
+  party r   "Reseller Ltd"
+  party lab "Lab Inc"
+  action resell { revenue money }
+
+  clause 1 "Tiers by contract year, invoiced monthly"
+    r pays lab marginal tiers reset each contract year {
+      10% up to USD 1,000.00
+      20% above
+    } of revenue of each resell by r
+      settled monthly
+
+  clause 2 "Contract-year minimum"
+    r pays lab 10% of revenue of each resell by r
+      settled per contract year
+      minimum guarantee USD 200.00 per contract year
+
+  clause 3 "Half-yearly cap"
+    r pays lab 10% of revenue of each resell by r
+      settled semi-annually
+      at most USD 100.00 per half-year
+}`)
+	recs := ledger(t, p, "",
+		"resell 2027-03-20 actor=r revenue=800.00",
+		"resell 2028-03-14 actor=r revenue=700.00",
+		"resell 2028-03-15 actor=r revenue=900.00",
+	)
+	st := settle(t, p, "", "2027-03-15", "2029-03-14", recs)
+	sameList(t, "contract years", lineList(st), []string{
+		// Clause 1. 2027-03: 10% × 800 = 80.00.
+		"2027-03 r>lab 1 share 2027-03-31 due 2027-03-31 USD 80.00",
+		// 2028-03 holds two contract years: on 2028-03-14 the first one's
+		// volume reaches 1,500: 10% × 200 + 20% × 500 = 120.00; on
+		// 2028-03-15 the second one starts from zero: 10% × 900 = 90.00.
+		// 120.00 + 90.00 = 210.00.
+		"2028-03 r>lab 1 share 2028-03-31 due 2028-03-31 USD 210.00",
+		// Clause 2, per contract year from 15 March: the first holds
+		// 800 + 700 = 1,500, 10% = 150.00, topped up to the 200.00
+		// minimum: a line of 150.00 and a true-up of 50.00, on its last
+		// day, 2028-03-14.
+		"contract year from 2027-03-15 r>lab 2 share 2028-03-14 due 2028-03-14 USD 150.00",
+		"contract year from 2027-03-15 r>lab 2 true-up 2028-03-14 due 2028-03-14 USD 50.00",
+		// The second, to the agreement's end on 2029-03-14: 10% × 900 =
+		// 90.00 and a true-up of 110.00.
+		"contract year from 2028-03-15 r>lab 2 share 2029-03-14 due 2029-03-14 USD 90.00",
+		"contract year from 2028-03-15 r>lab 2 true-up 2029-03-14 due 2029-03-14 USD 110.00",
+		// Clause 3, calendar halves: 2027-H1 has 80.00; 2028-H1 has
+		// 10% × (700 + 900) = 160.00, cut to the 100.00 cap.
+		"2027-H1 r>lab 3 share 2027-06-30 due 2027-06-30 USD 80.00",
+		"2028-H1 r>lab 3 share 2028-06-30 due 2028-06-30 USD 100.00",
+	})
+}

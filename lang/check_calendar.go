@@ -1,0 +1,90 @@
+package lang
+
+import "fmt"
+
+// This file checks the calendar constructs of SPEC 11.5 and 11.6: the
+// contract year's start, half years and contract years as periods.
+
+// contractYearDecl checks `contract year starts DATE` and records the day
+// in info.ContractStart.
+func (c *checker) contractYearDecl(fam *family, it *ContractYearDecl) {
+	if it == nil || it.Start == nil {
+		return
+	}
+	if d := c.dateLit(it.Start); d.valid() {
+		fam.info.ContractStart = it.Start.Text
+	}
+}
+
+// periodGrid describes the boundaries of a period unit: periods of n
+// months, the first starting in a month m with (m − phase) mod n == 0, on
+// day `day` of the month (1 except for a contract year that starts on
+// another day). n is 0 for days and weeks.
+type periodGrid struct{ n, phase, day int }
+
+// gridOf returns the boundaries of unit u in an agreement whose fiscal
+// year starts in month fiscal and whose contract years start on contract
+// (a date, or the zero civil when not known).
+func gridOf(u *PeriodUnit, fiscal int, contract civil) periodGrid {
+	n := map[string]int{"month": 1, "quarter": 3, "half": 6, "year": 12}[u.Unit]
+	g := periodGrid{n: n, phase: 1, day: 1}
+	switch {
+	case n == 0:
+	case u.Contract:
+		g.phase, g.day = contract.m, contract.d
+	case u.Fiscal:
+		g.phase = fiscal
+	}
+	return g
+}
+
+// within reports whether every boundary of g is a boundary of s, that is
+// whether every g period is made of whole s periods.
+func (g periodGrid) within(s periodGrid) bool {
+	switch {
+	case g.n == 0 || s.n == 0 || g.day == 0 || s.day == 0:
+		return false
+	case g.day != 1 || s.day != 1:
+		// Periods that start mid-month: only the same grid fits.
+		return g == s
+	}
+	return g.n%s.n == 0 && ((g.phase-s.phase)%s.n+s.n)%s.n == 0
+}
+
+// settleText writes a settlement period as written after `settled`:
+// "quarterly", "fiscal semi-annually", "per contract year".
+func settleText(u *PeriodUnit) string {
+	if u == nil {
+		return "quarterly"
+	}
+	if u.Contract {
+		return "per contract year"
+	}
+	s := map[string]string{"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "half": "semi-annually", "year": "yearly"}[u.Unit]
+	if u.Fiscal {
+		s = "fiscal " + s
+	}
+	return s
+}
+
+// unitNoun writes a unit as a noun: "quarter", "half-year", "contract
+// year".
+func unitNoun(u *PeriodUnit) string {
+	switch {
+	case u.Contract:
+		return "contract year"
+	case u.Unit == "half":
+		return "half-year"
+	}
+	return u.Unit
+}
+
+// notContract reports a contract year where only a length of time is
+// meant (installment intervals, periods of delay).
+func (c *checker) notContract(u *PeriodUnit, what, instead string) bool {
+	if u == nil || !u.Contract {
+		return true
+	}
+	c.errs.AddHint(u.At, fmt.Sprintf("write `%s`", instead), "%s count from their own first day, not by contract year", what)
+	return false
+}
