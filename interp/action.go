@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -127,10 +128,10 @@ func (s *Schema) ParseField(i int, text string) (Value, error) {
 func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 	switch t.kind {
 	case KindInteger:
-		d, err := ParseDecimal(text)
+		d, err := types.ParseDecimal(text)
 		if err != nil {
 			if allDigits(strings.TrimPrefix(text, "-")) {
-				return Value{}, fmt.Errorf("%s is too large: a whole number has at most %d digits", shown(text), MaxDecimalDigits)
+				return Value{}, fmt.Errorf("%s is too large: a whole number has at most %d digits", shown(text), types.MaxDecimalDigits)
 			}
 			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
 		}
@@ -140,14 +141,14 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		}
 		return v, nil
 	case KindDecimal:
-		d, err := ParseDecimal(text)
+		d, err := types.ParseDecimal(text)
 		if err != nil {
 			return Value{}, fmt.Errorf("%s is not a number", shown(text))
 		}
 		return Dec(d), nil
 	case KindPercent:
 		num, ok := strings.CutSuffix(text, "%")
-		d, err := ParseDecimal(strings.TrimSpace(num))
+		d, err := types.ParseDecimal(strings.TrimSpace(num))
 		if !ok || err != nil {
 			return Value{}, fmt.Errorf("%s is not a percentage like 20%% or 12.5%%", shown(text))
 		}
@@ -156,22 +157,22 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 	case KindMoney:
 		return parseMoneyText(text, t.currency)
 	case KindDate:
-		d, err := ParseDate(text)
+		d, err := types.ParseDate(text)
 		if err != nil {
 			return Value{}, err
 		}
 		return DateVal(d), nil
 	case KindDuration:
 		n, unit, ok := strings.Cut(text, " ")
-		d, err := ParseDecimal(n)
-		u, uok := ParseDurationUnit(strings.TrimSuffix(strings.TrimSpace(unit), "s"))
+		d, err := types.ParseDecimal(n)
+		u, uok := types.ParseDurationUnit(strings.TrimSuffix(strings.TrimSpace(unit), "s"))
 		i, iok := d.Int64()
 		if !ok || err != nil || !uok || !iok {
 			return Value{}, fmt.Errorf("%s is not a duration like 30 days", shown(text))
 		}
-		return DurationVal(Duration{N: i, Unit: u}), nil
+		return DurationVal(types.Duration{N: i, Unit: u}), nil
 	case KindPeriod:
-		pd, err := ParsePeriod(text)
+		pd, err := types.ParsePeriod(text)
 		if err != nil {
 			return Value{}, err
 		}
@@ -228,7 +229,7 @@ func parseMoneyText(text, currency string) (Value, error) {
 		amount = strings.TrimSpace(rest)
 	}
 	plain, ok := stripThousands(amount)
-	d, err := ParseDecimal(plain)
+	d, err := types.ParseDecimal(plain)
 	if !ok || err != nil {
 		return Value{}, fmt.Errorf("%s is not an amount like %s 1,250.00", shown(text), currency)
 	}

@@ -1,11 +1,13 @@
 package interp
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -14,16 +16,16 @@ import (
 type agreement struct {
 	id, title   string
 	info        *lang.AgreementInfo
-	effective   Date
-	ends        Date
+	effective   types.Date
+	ends        types.Date
 	hasEnds     bool
 	currency    string
-	rounding    RoundingMode
-	unit        Decimal
+	rounding    types.RoundingMode
+	unit        types.Decimal
 	defaultPerm bool
 	fiscalStart int
 	// contractStart is the first day of a contract year as MMDD
-	// (ContractStart): from `contract year starts`, else the effective date.
+	// (types.ContractStart): from `contract year starts`, else the effective date.
 	contractStart int
 	schemas       map[string]*Schema
 	schemaDecls   map[*lang.SchemaDecl]*Schema
@@ -59,7 +61,7 @@ func (c *ClauseInfo) String() string {
 
 // version is the consolidated agreement from one effective date on.
 type version struct {
-	from      Date
+	from      types.Date
 	amendment string // "" for the base agreement
 	clauses   []*ClauseInfo
 	terms     map[string]*lang.TermDecl
@@ -95,13 +97,13 @@ type rule struct {
 	// preIdx is -1 when there is none.
 	preIdx   int
 	preMask  uint64
-	from     Date
-	until    Date
+	from     types.Date
+	until    types.Date
 	hasFrom  bool
 	hasUntil bool
 	// deadline is when an obligation (`must`) must have been met: its
 	// `by` date, else its `until` date, else the agreement's end.
-	deadline    Date
+	deadline    types.Date
 	hasDeadline bool
 }
 
@@ -122,33 +124,33 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 		a.fiscalStart = 1
 	}
 	var err error
-	if a.effective, err = ParseDate(ai.Effective); err != nil {
+	if a.effective, err = types.ParseDate(ai.Effective); err != nil {
 		return nil, atPos(ai.Decl.Pos(), err)
 	}
-	a.contractStart = ContractStart(a.effective)
+	a.contractStart = types.ContractStart(a.effective)
 	if ai.ContractStart != "" {
-		cs, err := ParseDate(ai.ContractStart)
+		cs, err := types.ParseDate(ai.ContractStart)
 		if err != nil {
 			return nil, atPos(ai.Decl.Pos(), err)
 		}
-		a.contractStart = ContractStart(cs)
+		a.contractStart = types.ContractStart(cs)
 	}
 	if ai.Ends != "" {
-		if a.ends, err = ParseDate(ai.Ends); err != nil {
+		if a.ends, err = types.ParseDate(ai.Ends); err != nil {
 			return nil, atPos(ai.Decl.Pos(), err)
 		}
 		a.hasEnds = true
 	}
-	mode, ok := ParseRoundingMode(ai.RoundingMode)
+	mode, ok := types.ParseRoundingMode(ai.RoundingMode)
 	if !ok {
-		mode = HalfEven
+		mode = types.HalfEven
 	}
 	a.rounding = mode
 	unit := ai.RoundingUnit
 	if unit == "" {
 		unit = "0.01"
 	}
-	if a.unit, err = ParseDecimal(unit); err != nil {
+	if a.unit, err = types.ParseDecimal(unit); err != nil {
 		return nil, atPos(ai.Decl.Pos(), err)
 	}
 	// The schemas, kinds and parties of the agreement, then those its
@@ -254,7 +256,7 @@ func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
 	for _, it := range am.Items {
 		switch it := it.(type) {
 		case *lang.Effective:
-			d, err := ParseDate(it.Date.Text)
+			d, err := types.ParseDate(it.Date.Text)
 			if err != nil {
 				return nil, atPos(it.Pos(), err)
 			}
@@ -329,13 +331,13 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		}
 		var err error
 		if d.From != nil {
-			if r.from, err = ParseDate(d.From.Text); err != nil {
+			if r.from, err = types.ParseDate(d.From.Text); err != nil {
 				return atPos(d.From.Pos(), err)
 			}
 			r.hasFrom = true
 		}
 		if d.Until != nil {
-			if r.until, err = ParseDate(d.Until.Text); err != nil {
+			if r.until, err = types.ParseDate(d.Until.Text); err != nil {
 				return atPos(d.Until.Pos(), err)
 			}
 			r.hasUntil = true
@@ -343,7 +345,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		if d.Modality == lang.Must {
 			switch {
 			case d.By != nil:
-				if r.deadline, err = ParseDate(d.By.Text); err != nil {
+				if r.deadline, err = types.ParseDate(d.By.Text); err != nil {
 					return atPos(d.By.Pos(), err)
 				}
 				r.hasDeadline = true
@@ -394,18 +396,18 @@ func CompareClauseNums(a, b string) int {
 		switch {
 		case errx == nil && erry == nil:
 			if x != y {
-				return cmpInt(x, y)
+				return cmp.Compare(x, y)
 			}
 		case as[i] != bs[i]:
 			return strings.Compare(as[i], bs[i])
 		}
 	}
-	return cmpInt(len(as), len(bs))
+	return cmp.Compare(len(as), len(bs))
 }
 
 // versionAt returns the version in force on d, or nil before the
 // agreement's effective date.
-func (a *agreement) versionAt(d Date) *version {
+func (a *agreement) versionAt(d types.Date) *version {
 	i := sort.Search(len(a.versions), func(i int) bool { return a.versions[i].from.After(d) })
 	if i == 0 {
 		return nil

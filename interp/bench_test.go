@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -38,7 +39,7 @@ type genRule struct {
 	platforms   uint64 // bit i: platform Pi matches
 	notRegion   int    // the region the clause excludes
 	minAmount   int64  // cents; 0: no amount condition
-	from, until interp.Date
+	from, until types.Date
 	hasWindow   bool
 	over        []int // indices of the rules this one overrides, directly
 }
@@ -135,7 +136,7 @@ func newHandDecider(rules []genRule) *handDecider {
 type handSale struct {
 	party, platform, region int
 	amount                  int64 // cents
-	date                    interp.Date
+	date                    types.Date
 }
 
 // decide returns the verdict and the index of the deciding rule (-1 for
@@ -185,10 +186,10 @@ func (h *handDecider) decide(s handSale) (lang.Verdict, int) {
 
 // benchSales are the actions decided, in turn.
 var benchSales = []handSale{
-	{0, 3, 5, 500000, interp.Date{}}, // dates filled in below
-	{0, 4, 2, 2500000, interp.Date{}},
-	{0, 1, 1, 1000, interp.Date{}},
-	{1, 9, 4, 700000, interp.Date{}},
+	{0, 3, 5, 500000, types.Date{}}, // dates filled in below
+	{0, 4, 2, 2500000, types.Date{}},
+	{0, 1, 1, 1000, types.Date{}},
+	{1, 9, 4, 700000, types.Date{}},
 }
 
 func genActions(tb testing.TB, p *interp.Program) ([]*interp.Record, []handSale) {
@@ -198,7 +199,7 @@ func genActions(tb testing.TB, p *interp.Program) ([]*interp.Record, []handSale)
 	for i, s := range benchSales {
 		s.date = mustDate(tb, dates[i])
 		sales[i] = s
-		amt, _ := interp.NewDecimal(s.amount, 2)
+		amt, _ := types.NewDecimal(s.amount, 2)
 		recs[i] = newAction(tb, p, "", "sell", fmt.Sprintf("actor=%s platform=P%d region=R%d amount=%s date=%s",
 			[]string{"a", "b"}[s.party], s.platform, s.region, amt, dates[i]))
 	}
@@ -214,7 +215,7 @@ func checkGenerated(tb testing.TB, p *interp.Program, h *handDecider, rules []ge
 	for pl := 0; pl < 10; pl++ {
 		for rg := 0; rg < 10; rg += 3 {
 			s := handSale{pl % 2, pl, rg, int64(pl*rg) * 100000, mustDate(tb, "2024-02-29")}
-			amt, _ := interp.NewDecimal(s.amount, 2)
+			amt, _ := types.NewDecimal(s.amount, 2)
 			recs = append(recs, newAction(tb, p, "", "sell", fmt.Sprintf("actor=%s platform=P%d region=R%d amount=%s date=2024-02-29",
 				[]string{"a", "b"}[s.party], pl, rg, amt)))
 			sales = append(sales, s)
@@ -307,7 +308,7 @@ func BenchmarkDecideAlloc(b *testing.B) {
 
 // exampleHand is the example deal's decision written by hand: 2.1, 2.2,
 // 3.1 and, from 2026-11-01, 3.2 notwithstanding 3.1.
-func exampleHand(actor, platform string, date, amendment interp.Date) (lang.Verdict, string) {
+func exampleHand(actor, platform string, date, amendment types.Date) (lang.Verdict, string) {
 	if actor == "microsoft" {
 		if platform == "Azure" {
 			return lang.Permitted, "2.2"
@@ -431,18 +432,18 @@ const benchEvents = 1_000_000
 type saleGen struct {
 	n, i     int
 	seed     uint64
-	start    interp.Date
+	start    types.Date
 	platform int // 0 Azure, 1 AWS, 2 GoogleCloud, 3 Direct
-	date     interp.Date
-	gross    interp.Decimal
-	refunds  interp.Decimal
+	date     types.Date
+	gross    types.Decimal
+	refunds  types.Decimal
 }
 
 func newSaleGen(tb testing.TB, n int) *saleGen {
 	return &saleGen{n: n, seed: 42, start: mustDate(tb, "2020-01-01")}
 }
 
-var awsFrom = func() interp.Date { d, _ := interp.ParseDate("2022-01-01"); return d }()
+var awsFrom = func() types.Date { d, _ := types.ParseDate("2022-01-01"); return d }()
 
 func (g *saleGen) next() bool {
 	if g.i >= g.n {
@@ -451,10 +452,10 @@ func (g *saleGen) next() bool {
 	g.date, _ = g.start.AddDays(g.i * 1461 / g.n)
 	g.seed = g.seed*6364136223846793005 + 1442695040888963407
 	cents := int64(1000 + (g.seed>>33)%46001) // 10.00 to 470.00
-	g.gross, _ = interp.NewDecimal(cents, 2)
-	g.refunds = interp.Decimal{}
+	g.gross, _ = types.NewDecimal(cents, 2)
+	g.refunds = types.Decimal{}
 	if g.seed>>60 == 0 { // one in 16 has a refund of a tenth
-		g.refunds, _ = interp.NewDecimal(cents/10, 2)
+		g.refunds, _ = types.NewDecimal(cents/10, 2)
 	}
 	switch {
 	case g.i%250_000 == 1:
@@ -506,7 +507,7 @@ func settleLedger(tb testing.TB, p *interp.Program, n int, sample func(int)) fun
 // quarter (in order) and the number of breaches.
 type handStatement struct {
 	quarters []string
-	amounts  []interp.Decimal
+	amounts  []types.Decimal
 	breaches int
 }
 
@@ -518,21 +519,21 @@ func settleHand(tb testing.TB, n int) handStatement {
 	var (
 		out      handStatement
 		cent     = mustDec(tb, "0.01")
-		rates    = [3]interp.Decimal{mustDec(tb, "0.20"), mustDec(tb, "0.15"), mustDec(tb, "0.10")}
-		bounds   = [2]interp.Decimal{mustDec(tb, "10000000.00"), mustDec(tb, "50000000.00")}
+		rates    = [3]types.Decimal{mustDec(tb, "0.20"), mustDec(tb, "0.15"), mustDec(tb, "0.10")}
+		bounds   = [2]types.Decimal{mustDec(tb, "10000000.00"), mustDec(tb, "50000000.00")}
 		capLimit = mustDec(tb, "25000000.00")
-		paid     interp.Decimal // under the lifetime cap
-		excess   interp.Decimal
-		volume   interp.Decimal // year to date
+		paid     types.Decimal // under the lifetime cap
+		excess   types.Decimal
+		volume   types.Decimal // year to date
 		year     int
 		quarter  int // year*4 + q
 		open     bool
-		base     interp.Decimal // this quarter's net revenue
+		base     types.Decimal // this quarter's net revenue
 		err      error
 	)
 	// F is the marginal tiered amount on a window volume v >= 0.
-	F := func(v interp.Decimal) interp.Decimal {
-		var sum, lo interp.Decimal
+	F := func(v types.Decimal) types.Decimal {
+		var sum, lo types.Decimal
 		for t := 0; t < 3; t++ {
 			hi := v
 			if t < 2 && bounds[t].Cmp(v) < 0 {
@@ -555,23 +556,23 @@ func settleHand(tb testing.TB, n int) handStatement {
 	closeQuarter := func() {
 		y := quarter / 4
 		if y != year {
-			year, volume = y, interp.Decimal{}
+			year, volume = y, types.Decimal{}
 		}
 		after, _ := volume.Add(base)
 		exact, _ := F(after).Sub(F(volume))
 		volume = after
-		amount, _ := exact.Round(cent, interp.HalfEven)
+		amount, _ := exact.Round(cent, types.HalfEven)
 		// The lifetime cap: pay up to the room left.
 		room, _ := capLimit.Sub(paid)
 		if amount.Cmp(room) > 0 {
 			over, _ := amount.Sub(room)
 			excess, _ = excess.Add(over)
-			amount = room.Max(interp.Decimal{})
+			amount = room.Max(types.Decimal{})
 		}
 		paid, _ = paid.Add(amount)
 		out.quarters = append(out.quarters, fmt.Sprintf("%d-Q%d", y, quarter%4+1))
 		out.amounts = append(out.amounts, amount)
-		base = interp.Decimal{}
+		base = types.Decimal{}
 	}
 	g := newSaleGen(tb, n)
 	for g.next() {

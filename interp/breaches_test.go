@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // breachLedger produces a CSV ledger of n sales from 2027-01-01, ten a
@@ -20,12 +22,12 @@ import (
 type breachLedger struct {
 	n, i   int
 	perDay int
-	date   Date
+	date   types.Date
 	buf    []byte
 }
 
 func newBreachLedger(n int) *breachLedger {
-	d, _ := ParseDate("2027-01-01")
+	d, _ := types.ParseDate("2027-01-01")
 	perDay := 10
 	if n > 1_000_000 {
 		perDay = 1000

@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -487,26 +488,26 @@ func foldList(elems []node) node {
 func literal(e lang.Expr) (Value, error) {
 	switch e := e.(type) {
 	case *lang.IntLit:
-		d, err := ParseDecimal(e.Text)
+		d, err := types.ParseDecimal(e.Text)
 		return Value{kind: KindInteger, num: d}, err
 	case *lang.DecimalLit:
-		d, err := ParseDecimal(e.Text)
+		d, err := types.ParseDecimal(e.Text)
 		return Dec(d), err
 	case *lang.PercentLit:
-		d, err := ParseDecimal(e.Text)
+		d, err := types.ParseDecimal(e.Text)
 		if err != nil {
 			return Value{}, err
 		}
 		frac, err := d.MulPow10(-2)
 		return Pct(frac), err
 	case *lang.MoneyLit:
-		d, err := ParseDecimal(e.Amount)
+		d, err := types.ParseDecimal(e.Amount)
 		return Money(e.Currency, d), err
 	case *lang.DateLit:
-		d, err := ParseDate(e.Text)
+		d, err := types.ParseDate(e.Text)
 		return DateVal(d), err
 	case *lang.DurationLit:
-		n, err := ParseDecimal(e.N)
+		n, err := types.ParseDecimal(e.N)
 		if err != nil {
 			return Value{}, err
 		}
@@ -514,13 +515,13 @@ func literal(e lang.Expr) (Value, error) {
 		if !ok {
 			return Value{}, fmt.Errorf("duration %s is too long", e.Raw)
 		}
-		u, ok := ParseDurationUnit(e.Unit)
+		u, ok := types.ParseDurationUnit(e.Unit)
 		if !ok {
 			return Value{}, fmt.Errorf("unknown unit of time %q", e.Unit)
 		}
-		return DurationVal(Duration{N: i, Unit: u}), nil
+		return DurationVal(types.Duration{N: i, Unit: u}), nil
 	case *lang.PeriodLit:
-		p, err := ParsePeriod(e.Text)
+		p, err := types.ParsePeriod(e.Text)
 		return PeriodVal(p), err
 	case *lang.StringLit:
 		return Text(e.Value), nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -14,7 +15,7 @@ type Decision struct {
 	// Version is the amendment whose version was in force ("" for the base
 	// agreement as first made).
 	Version string
-	AsOf    Date
+	AsOf    types.Date
 	// Clause is the deciding clause; nil when no clause covers the action
 	// (the verdict is then the agreement's default) and for a conflict.
 	Clause *ClauseInfo
@@ -73,7 +74,7 @@ type DecideOptions struct {
 	// AsOf leaves out the amendments that take effect after it: the
 	// action is judged by the clauses in force on its own date among those
 	// known on AsOf. The zero Date means the action's own date.
-	AsOf Date
+	AsOf types.Date
 }
 
 // Decide says whether the action a may be taken. a must be an instance of
@@ -120,7 +121,7 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideO
 }
 
 // decideIn decides a in version v (nil before the agreement took effect).
-func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version, actDate, asOf Date, d *Decision) error {
+func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version, actDate, asOf types.Date, d *Decision) error {
 	ag := a.Schema.agreement
 	d.Verdict, d.Effect, d.Agreement, d.Version, d.AsOf = 0, 0, ag.id, "", asOf
 	d.Clause, d.Conflict, d.Applied, d.Note = nil, [2]*ClauseInfo{}, d.Applied[:0], ""

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/pacta-lang/pacta/stdlib"
 )
@@ -49,18 +50,18 @@ func exampleDeal(t testing.TB, opts ...interp.Option) *interp.Program {
 	return p
 }
 
-func mustDate(t testing.TB, s string) interp.Date {
+func mustDate(t testing.TB, s string) types.Date {
 	t.Helper()
-	d, err := interp.ParseDate(s)
+	d, err := types.ParseDate(s)
 	if err != nil {
 		t.Fatalf("date %q: %v", s, err)
 	}
 	return d
 }
 
-func mustDec(t testing.TB, s string) interp.Decimal {
+func mustDec(t testing.TB, s string) types.Decimal {
 	t.Helper()
-	d, err := interp.ParseDecimal(s)
+	d, err := types.ParseDecimal(s)
 	if err != nil {
 		t.Fatalf("decimal %q: %v", s, err)
 	}

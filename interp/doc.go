@@ -11,12 +11,12 @@
 // Values (type Value) are one of these kinds:
 //
 //	integer   whole numbers
-//	decimal   exact decimal numbers (type Decimal; never float64)
+//	decimal   exact decimal numbers (types.Decimal; never float64)
 //	percent   rates; 20% is held as the fraction 0.20
 //	money     an exact amount with its ISO 4217 currency
-//	date      a day of the proleptic Gregorian calendar (type Date)
-//	duration  a number of days, weeks, months or years (type Duration)
-//	period    a month, quarter, year or fiscal year (type Period)
+//	date      a day of the proleptic Gregorian calendar (types.Date)
+//	duration  a number of days, weeks, months or years (types.Duration)
+//	period    a month, quarter, year or fiscal year (types.Period)
 //	text      strings
 //	bool      true or false
 //	party     a party to the agreement

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -27,7 +28,7 @@ type Binding struct {
 type EvalOptions struct {
 	// AsOf selects the version of the agreement (and is what builtins see
 	// as the as-of date). The zero Date means the latest version.
-	AsOf Date
+	AsOf types.Date
 }
 
 // CompileExpr parses, checks and compiles an expression in the scope of

@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -430,11 +431,11 @@ func (n *moneyArithNode) eval(fr *frame) (Value, error) {
 
 // moneyArith adds or subtracts two amounts the checker has proved to be
 // in one currency (a host value may still differ: that is an error).
-func moneyArith(sub bool, x, y *Value, pos lang.Pos) (Decimal, error) {
+func moneyArith(sub bool, x, y *Value, pos lang.Pos) (types.Decimal, error) {
 	if x.str != y.str {
-		return Decimal{}, atPos(pos, currencyError("combine", *x, *y))
+		return types.Decimal{}, atPos(pos, currencyError("combine", *x, *y))
 	}
-	var r Decimal
+	var r types.Decimal
 	var err error
 	if sub {
 		r, err = x.num.Sub(y.num)
@@ -442,7 +443,7 @@ func moneyArith(sub bool, x, y *Value, pos lang.Pos) (Decimal, error) {
 		r, err = x.num.Add(y.num)
 	}
 	if err != nil {
-		return Decimal{}, atPos(pos, err)
+		return types.Decimal{}, atPos(pos, err)
 	}
 	return r, nil
 }
@@ -491,7 +492,7 @@ func (n *fieldEnumEqNode) eval(fr *frame) (Value, error) { return boolValue(n.ev
 type fieldMoneyCmpNode struct {
 	idx int
 	op  lang.BinaryOp
-	c   Decimal
+	c   types.Decimal
 }
 
 func (n *fieldMoneyCmpNode) eval(fr *frame) (Value, error) { return boolValue(n.evalBool(fr)) }
@@ -605,11 +606,11 @@ func (n *fieldMoneyArithNode) eval(fr *frame) (Value, error) {
 // can answer without building a Value: share bases are evaluated through
 // it. The currency of an amount is the checker's to guarantee.
 type numNode interface {
-	evalNum(fr *frame) (Decimal, error)
+	evalNum(fr *frame) (types.Decimal, error)
 }
 
 // evalNum evaluates a number or an amount.
-func evalNum(n node, fr *frame) (Decimal, error) {
+func evalNum(n node, fr *frame) (types.Decimal, error) {
 	if m, ok := n.(numNode); ok {
 		return m.evalNum(fr)
 	}
@@ -617,23 +618,23 @@ func evalNum(n node, fr *frame) (Decimal, error) {
 	return v.num, err
 }
 
-func (n *fieldNode) evalNum(fr *frame) (Decimal, error) { return fr.event.Fields[n.idx].num, nil }
+func (n *fieldNode) evalNum(fr *frame) (types.Decimal, error) { return fr.event.Fields[n.idx].num, nil }
 
-func (n *constNode) evalNum(*frame) (Decimal, error) { return n.v.num, nil }
+func (n *constNode) evalNum(*frame) (types.Decimal, error) { return n.v.num, nil }
 
-func (n *inlineNode) evalNum(fr *frame) (Decimal, error) {
+func (n *inlineNode) evalNum(fr *frame) (types.Decimal, error) {
 	if err := fr.spend(1 + n.weight); err != nil {
-		return Decimal{}, atPos(n.pos, err)
+		return types.Decimal{}, atPos(n.pos, err)
 	}
 	if err := fr.enter(); err != nil {
-		return Decimal{}, atPos(n.pos, err)
+		return types.Decimal{}, atPos(n.pos, err)
 	}
 	d, err := evalNum(n.body, fr)
 	fr.leave()
 	return d, err
 }
 
-func (n *fieldMoneyArithNode) evalNum(fr *frame) (Decimal, error) {
+func (n *fieldMoneyArithNode) evalNum(fr *frame) (types.Decimal, error) {
 	return moneyArith(n.sub, &fr.event.Fields[n.i], &fr.event.Fields[n.j], n.pos)
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/pacta-lang/pacta/stdlib"
 )
@@ -317,19 +318,19 @@ func TestEvalRuntimeErrors(t *testing.T) {
 		msg string // the message must contain this
 		col int    // the column the error is positioned at (0: not checked)
 	}{
-		{"1 / 0", interp.ErrDivisionByZero, "division by zero", 1},
-		{"USD 5.00 / 0", interp.ErrDivisionByZero, "division by zero", 1},
-		{"2 + USD 1 / (zero - zero)", interp.ErrDivisionByZero, "division by zero", 5},
-		{"threshold / amount(zero)", interp.ErrDivisionByZero, "division by zero", 0},
-		{"USD 1.00 / zero", interp.ErrDivisionByZero, "division by zero", 0},
+		{"1 / 0", types.ErrDivisionByZero, "division by zero", 1},
+		{"USD 5.00 / 0", types.ErrDivisionByZero, "division by zero", 1},
+		{"2 + USD 1 / (zero - zero)", types.ErrDivisionByZero, "division by zero", 5},
+		{"threshold / amount(zero)", types.ErrDivisionByZero, "division by zero", 0},
+		{"USD 1.00 / zero", types.ErrDivisionByZero, "division by zero", 0},
 		// The host function's result is checked against its declared type
 		// where it is called.
 		{"convert(USD 1.00) + USD 1.00", interp.ErrCurrency, "host function convert returned money(EUR), declared money(USD)", 1},
 		{"convert(USD 1.00) > USD 1.00", interp.ErrCurrency, "host function convert returned money(EUR), declared money(USD)", 1},
-		{"9999-12-31 + 1 day", interp.ErrOutOfRange, "9999-12-31", 0},
-		{"0001-01-01 - 1 day", interp.ErrOutOfRange, "0001-01-01", 0},
-		{"9999-12-01 + 1 month", interp.ErrOutOfRange, "9999-12-31", 0},
-		{"999999999999999999999999999999999999999999.0 * 99999999999999999999999.0", interp.ErrOutOfRange, "60 digits", 0},
+		{"9999-12-31 + 1 day", types.ErrOutOfRange, "9999-12-31", 0},
+		{"0001-01-01 - 1 day", types.ErrOutOfRange, "0001-01-01", 0},
+		{"9999-12-01 + 1 month", types.ErrOutOfRange, "9999-12-31", 0},
+		{"999999999999999999999999999999999999999999.0 * 99999999999999999999999.0", types.ErrOutOfRange, "60 digits", 0},
 	}
 	for _, c := range cases {
 		v, err := p.Eval(context.Background(), "", c.src, interp.EvalOptions{})

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/pacta-lang/pacta/stdlib"
 )
@@ -126,7 +127,7 @@ func ExampleWithFuncs() {
 			if !ok {
 				return interp.Value{}, fmt.Errorf("no rate for region %q", args[0].Str())
 			}
-			frac, err := interp.ParseDecimal(strings.TrimSuffix(r, "%"))
+			frac, err := types.ParseDecimal(strings.TrimSuffix(r, "%"))
 			if err != nil {
 				return interp.Value{}, err
 			}
@@ -187,8 +188,8 @@ func ExampleProgram_Settle() {
 			}
 		}
 	}
-	from, _ := interp.ParseDate("2026-10-01")
-	to, _ := interp.ParseDate("2026-12-31")
+	from, _ := types.ParseDate("2026-10-01")
+	to, _ := types.ParseDate("2026-12-31")
 	st, err := prog.Settle(context.Background(), ledger, interp.SettleOptions{From: from, To: to})
 	if err != nil {
 		log.Fatal(err)

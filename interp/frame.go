@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -45,7 +46,7 @@ type frame struct {
 	call   Call
 	// owed answers `owed by … for PERIOD` while a ledger is settled; nil
 	// otherwise.
-	owed func(payer, payee string, p Period, clause string) (Decimal, error)
+	owed func(payer, payee string, p types.Period, clause string) (types.Decimal, error)
 	// applied and by are a decision's scratch space, kept with the frame
 	// so that deciding in a loop allocates nothing.
 	applied, by []*rule
@@ -122,7 +123,7 @@ func ctxErr(ctx context.Context) error {
 	return nil
 }
 
-func newFrame(ctx context.Context, budget int64, asOf Date) *frame {
+func newFrame(ctx context.Context, budget int64, asOf types.Date) *frame {
 	if budget <= 0 {
 		budget = DefaultStepBudget
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -29,7 +30,7 @@ type Func struct {
 // Call is what a function sees of the evaluation calling it.
 type Call struct {
 	ctx    context.Context
-	asOf   Date
+	asOf   types.Date
 	fr     *frame // the evaluation's frame, for its step budget
 	fiscal int    // the first month of the calling agreement's fiscal year
 	// contract is the first day of the calling agreement's contract years
@@ -41,7 +42,7 @@ type Call struct {
 func (c *Call) Context() context.Context { return c.ctx }
 
 // AsOf returns the as-of date of the evaluation.
-func (c *Call) AsOf() Date { return c.asOf }
+func (c *Call) AsOf() types.Date { return c.asOf }
 
 // FiscalStart returns the first month (1 to 12) of the fiscal year of the
 // agreement whose expression makes the call, as its `fiscal year starts

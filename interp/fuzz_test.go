@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/pacta-lang/pacta/stdlib"
 )
@@ -95,7 +96,7 @@ func exercise(ctx context.Context, p *interp.Program) {
 			}
 			recs = append(recs, r)
 		}
-		eff, err := interp.ParseDate(ai.Effective)
+		eff, err := types.ParseDate(ai.Effective)
 		if err != nil {
 			continue
 		}

@@ -31,6 +31,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/stdlib"
 )
 
@@ -422,7 +423,7 @@ func hostileCases() []hostileCase {
 		// schedule stops at the calendar's end, or says why, in bounded time.
 		{name: "installments past the calendar", srcs: one(hAgreement("  clause 1 \"T\" a pays b USD 100.00 in 10000 equal yearly installments from 2020-01-01")),
 			ask: func(ctx context.Context, t *testing.T, p *interp.Program, _ any) error {
-				_, err := p.Settle(ctx, events(nil), interp.SettleOptions{To: interp.MaxDate()})
+				_, err := p.Settle(ctx, events(nil), interp.SettleOptions{To: types.MaxDate()})
 				return err
 			}, want: `h\.pacta:\d+:\d+: .*(9999-12-31|calendar)`, maySucceed: true, maxTime: 10 * time.Second, maxMem: 256 * mib},
 		{name: "many tiers", srcs: oneF(func() string {
@@ -459,7 +460,7 @@ func hostileCases() []hostileCase {
 		// clause 5.1:"): named once (checked for every case).
 		{name: "a floor per month to 9999-12-31, no rows", srcs: one(floorMonthly),
 			ask: func(ctx context.Context, t *testing.T, p *interp.Program, _ any) error {
-				_, err := p.Settle(ctx, events(nil), interp.SettleOptions{To: interp.MaxDate()})
+				_, err := p.Settle(ctx, events(nil), interp.SettleOptions{To: types.MaxDate()})
 				return err
 			},
 			want:    `^h\.pacta:\d+:\d+: clause 5\.1: the due date, 9999-12-31 \+ 30 days, is after 9999-12-31$`,
@@ -468,7 +469,7 @@ func hostileCases() []hostileCase {
 		// the clause is named once, and the 2020 row is not to blame.
 		{name: "a floor per month to 9999-12-31", srcs: one(floorMonthly),
 			prep: ledgerIn(func() string { return csvLedger("sell,a,2020-01-05,USD 1.00,1,x,") }),
-			ask:  settleCSV(interp.SettleOptions{To: interp.MaxDate()}),
+			ask:  settleCSV(interp.SettleOptions{To: types.MaxDate()}),
 			want: `h\.pacta:\d+:\d+: clause 5\.1: the due date, 9999-12-31 \+ 30 days, is after 9999-12-31`, also: notEchoed("2020-01-05 is too late"),
 			maxTime: 30 * time.Second, maxMem: 1 << 30},
 
@@ -485,13 +486,13 @@ func hostileCases() []hostileCase {
 		{name: "payment on 9999-12-31: the settlement reaching it",
 			srcs: one(hAgreement("  clause 1 \"T\" a pays b USD 1.00 on 9999-12-31\n    due within 30 days")),
 			ask: func(ctx context.Context, t *testing.T, p *interp.Program, _ any) error {
-				_, err := p.Settle(ctx, events(nil), interp.SettleOptions{To: interp.MaxDate()})
+				_, err := p.Settle(ctx, events(nil), interp.SettleOptions{To: types.MaxDate()})
 				return err
 			}, want: `h\.pacta:\d+:\d+.*9999-12-31`, maxTime: 2 * time.Second, maxMem: 64 * mib},
 		{name: "payment on 9999-12-31: a settlement before it works",
 			srcs: one(hAgreement("  clause 1 \"T\" a pays b USD 1.00 on 9999-12-31\n    due within 30 days")),
 			ask: func(ctx context.Context, t *testing.T, p *interp.Program, _ any) error {
-				to, _ := interp.ParseDate("2024-12-31")
+				to, _ := types.ParseDate("2024-12-31")
 				_, err := p.Settle(ctx, events(nil), interp.SettleOptions{To: to})
 				return err
 			}, maxTime: 2 * time.Second, maxMem: 64 * mib},
@@ -646,8 +647,8 @@ func clauseChain(n int) string {
 // floorMonthly is a share with a monthly floor and no end date.
 var floorMonthly = hAgreement("  clause 5.1 \"Floor\" a pays b 1% of amount of each sell by a\n    settled monthly\n    due 30 days after period end\n    minimum guarantee USD 1.00 per month")
 
-func mustParseDate(s string) interp.Date {
-	d, err := interp.ParseDate(s)
+func mustParseDate(s string) types.Date {
+	d, err := types.ParseDate(s)
 	if err != nil {
 		panic(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/stdlib"
 )
 
@@ -69,7 +70,7 @@ func TestIntegerRange(t *testing.T) {
 		"sum([1000000000000000000 * 1000000000000000000 * 1000000000000000000 * 100000 * 9, 1000000000000000000 * 1000000000000000000 * 1000000000000000000 * 100000])",
 	} {
 		_, err := p.Eval(context.Background(), "", e, interp.EvalOptions{})
-		if !errors.Is(err, interp.ErrOutOfRange) {
+		if !errors.Is(err, types.ErrOutOfRange) {
 			t.Errorf("%s: %v, want out of range", e, err)
 		}
 	}

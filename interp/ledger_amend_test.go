@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // An amendment that declares an action, an event, a kind and a party of
@@ -76,8 +78,8 @@ func TestLedgerAmendmentSchemas(t *testing.T) {
 {"action":"outage","date":"2027-01-11","hours":3}
 {"action":"audit","actor":"microsoft","date":"2027-02-01","fee":250.50,"scope":"Full","by_whom":"openai"}
 `
-	from, _ := ParseDate("2027-01-01")
-	to, _ := ParseDate("2027-03-31")
+	from, _ := types.ParseDate("2027-01-01")
+	to, _ := types.ParseDate("2027-03-31")
 	for _, c := range []struct {
 		name string
 		seq  iter.Seq2[Event, error]

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 func loadExample(t testing.TB) *Program {
@@ -121,8 +123,8 @@ func TestReadCSVFieldTypes(t *testing.T) {
 //	  openai, due 30 days later, 2026-12-25.
 func TestSettleReadLedgerByHand(t *testing.T) {
 	p := loadExample(t)
-	from, _ := ParseDate("2026-10-01")
-	to, _ := ParseDate("2026-12-31")
+	from, _ := types.ParseDate("2026-10-01")
+	to, _ := types.ParseDate("2026-12-31")
 	for _, c := range []struct {
 		name string
 		seq  iter.Seq2[Event, error]
@@ -344,12 +346,12 @@ func TestLedgerReusesRecords(t *testing.T) {
 // (on Azure, so that no row is a breach), without holding it in memory.
 type genLedger struct {
 	n, i int
-	date Date
+	date types.Date
 	buf  []byte
 }
 
 func newGenLedger(n int) *genLedger {
-	d, _ := ParseDate("2020-01-01")
+	d, _ := types.ParseDate("2020-01-01")
 	return &genLedger{n: n, date: d, buf: []byte(ledgerHeader)}
 }
 

@@ -1,6 +1,10 @@
 package interp
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/pacta-lang/pacta/interp/types"
+)
 
 // Arithmetic on values. The checker has already typed every operation, so
 // these functions only meet the combinations it allows; anything else is
@@ -38,7 +42,7 @@ func opSub(x, y Value) (Value, error) {
 		n, err := x.num.Sub(y.num)
 		return Money(x.str, n), err
 	case x.kind == KindDate && y.kind == KindDuration:
-		d, err := x.dateOf().AddDuration(Duration{N: -y.bits, Unit: DurationUnit(y.unit)})
+		d, err := x.dateOf().AddDuration(types.Duration{N: -y.bits, Unit: types.DurationUnit(y.unit)})
 		return DateVal(d), err
 	case isNumeric(x.kind) && isNumeric(y.kind):
 		n, err := x.num.Sub(y.num)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -310,7 +311,7 @@ func (p *Program) agreementFor(id string) (*agreement, error) {
 	return a, nil
 }
 
-func (p *Program) newFrame(ctx context.Context, asOf Date) *frame {
+func (p *Program) newFrame(ctx context.Context, asOf types.Date) *frame {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -319,7 +320,7 @@ func (p *Program) newFrame(ctx context.Context, asOf Date) *frame {
 
 // getFrame takes a frame from the pool, reset for a new evaluation;
 // putFrame gives it back.
-func (p *Program) getFrame(ctx context.Context, asOf Date) *frame {
+func (p *Program) getFrame(ctx context.Context, asOf types.Date) *frame {
 	if ctx == nil {
 		ctx = context.Background()
 	}

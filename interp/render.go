@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -244,7 +245,7 @@ type jsonTestFailure struct {
 	Message  string `json:"message"`
 }
 
-func dateJSON(d Date) string {
+func dateJSON(d types.Date) string {
 	if d.IsZero() {
 		return ""
 	}
@@ -505,7 +506,7 @@ func WriteTestReportJSON(w io.Writer, r *TestReport) error {
 
 // periodGroup is the lines and totals of one period of a statement.
 type periodGroup struct {
-	period Period
+	period types.Period
 	lines  []*Line
 	totals []*PairTotal
 }
@@ -524,7 +525,7 @@ func (st *Statement) groupPeriods(looks *int) []periodGroup {
 		}
 	}
 	var out []periodGroup
-	index := map[Period]int{}
+	index := map[types.Period]int{}
 	for _, l := range st.Lines {
 		look()
 		i, ok := index[l.Period]

@@ -9,21 +9,22 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
-func mustDate(t testing.TB, s string) Date {
+func mustDate(t testing.TB, s string) types.Date {
 	t.Helper()
-	d, err := ParseDate(s)
+	d, err := types.ParseDate(s)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return d
 }
 
-func mustDec(t testing.TB, s string) Decimal {
+func mustDec(t testing.TB, s string) types.Decimal {
 	t.Helper()
-	d, err := ParseDecimal(s)
+	d, err := types.ParseDecimal(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +176,7 @@ func TestStatementBreachesAndOverdue(t *testing.T) {
 	fee := &ClauseInfo{Num: "4.1", Title: "Fee – annual", Agreement: "deal", Pos: lang.Pos{File: "deal.pacta", Line: 9, Col: 3}}
 	share := &ClauseInfo{Num: "5", Title: "Share", Agreement: "deal", Amendment: "amend1", Pos: lang.Pos{File: "amend.pacta", Line: 4, Col: 3}}
 	ban := &ClauseInfo{Num: "3", Title: "No resale", Agreement: "deal", Pos: lang.Pos{File: "deal.pacta", Line: 7, Col: 3}}
-	q1 := PeriodOf(PeriodQuarter, 1, mustDate(t, "2027-01-01"))
+	q1 := types.PeriodOf(types.PeriodQuarter, 1, mustDate(t, "2027-01-01"))
 	feeLine := &Line{Period: q1, Date: mustDate(t, "2027-01-15"), Due: mustDate(t, "2027-02-14"), Payer: "a", Payee: "b",
 		Clause: fee, Kind: "payment", Amount: Money("EUR", mustDec(t, "1250000.00"))}
 	base := Money("EUR", mustDec(t, "-100.00"))
@@ -261,11 +262,11 @@ Overdue as of 2027-04-30
 // spans, whatever the order of the lines.
 func TestStatementPeriodOrder(t *testing.T) {
 	c := &ClauseInfo{Num: "1", Title: "T", Agreement: "d"}
-	mk := func(kind PeriodKind, d string) *Line {
-		p := PeriodOf(kind, 1, mustDate(t, d))
-		return &Line{Period: p, Date: p.End(), Due: p.End(), Payer: "a", Payee: "b", Clause: c, Kind: "share", Amount: Money("USD", DecimalFromInt(1))}
+	mk := func(kind types.PeriodKind, d string) *Line {
+		p := types.PeriodOf(kind, 1, mustDate(t, d))
+		return &Line{Period: p, Date: p.End(), Due: p.End(), Payer: "a", Payee: "b", Clause: c, Kind: "share", Amount: Money("USD", types.DecimalFromInt(1))}
 	}
-	st := &Statement{Lines: []*Line{mk(PeriodQuarter, "2027-01-01"), mk(PeriodYear, "2027-01-01"), mk(PeriodQuarter, "2027-04-01"), mk(PeriodMonth, "2027-06-01")}}
+	st := &Statement{Lines: []*Line{mk(types.PeriodQuarter, "2027-01-01"), mk(types.PeriodYear, "2027-01-01"), mk(types.PeriodQuarter, "2027-04-01"), mk(types.PeriodMonth, "2027-06-01")}}
 	var got []string
 	for _, g := range st.periods() {
 		got = append(got, g.period.String())

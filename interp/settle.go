@@ -7,6 +7,7 @@ import (
 	"iter"
 	"sort"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -28,14 +29,14 @@ type SettleOptions struct {
 	// agreement's effective date; the zero To is the date of the last
 	// event, but not after the agreement ends and not before From (SPEC
 	// 7.6). A To before From is an error.
-	From, To Date
+	From, To types.Date
 	// AsOf is the date at which overdue obligations are reported, and it
 	// leaves out the amendments that take effect after it (each event is
 	// judged by the clauses in force on its date among those known on
 	// AsOf). Zero means To (or, when To is zero too, the last event's date
 	// if that is later: a payment made after the agreement ended), and
 	// every amendment counts.
-	AsOf Date
+	AsOf types.Date
 	// OnBreach, when set, is given every breach as it is found, in ledger
 	// order, and the statement keeps none of them, only their counts: a
 	// settlement stays in constant memory however many rows are breaches.
@@ -58,8 +59,8 @@ const DefaultBreachSample = 100
 type Statement struct {
 	Agreement string
 	Currency  string
-	From, To  Date
-	AsOf      Date
+	From, To  types.Date
+	AsOf      types.Date
 	// Events is the number of ledger rows the settlement took into
 	// account: every row dated from the agreement's effective date to
 	// its last day (before the statement's range too, since those count
@@ -90,15 +91,15 @@ type Unmet struct {
 	Clause   *ClauseInfo
 	Party    string
 	Action   string
-	Deadline Date
+	Deadline types.Date
 }
 
 // Line is one amount owed: what, by whom, to whom, under which clause, on
 // what base and at what rate.
 type Line struct {
-	Period Period
-	Date   Date // when the amount arose: the period's end for a share
-	Due    Date
+	Period types.Period
+	Date   types.Date // when the amount arose: the period's end for a share
+	Due    types.Date
 	Payer  string
 	Payee  string
 	Clause *ClauseInfo
@@ -116,7 +117,7 @@ type Line struct {
 
 // PairTotal is what one party owes another for one period.
 type PairTotal struct {
-	Period Period
+	Period types.Period
 	Payer  string
 	Payee  string
 	Amount Value
@@ -127,7 +128,7 @@ type PairTotal struct {
 type Breach struct {
 	Source   string
 	Line     int
-	Date     Date
+	Date     types.Date
 	Action   string
 	Actor    string
 	Decision *Decision
@@ -220,7 +221,7 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 
 // known is the date whose version judges an event of date d: d itself,
 // or the as-of date when that is earlier.
-func (s *settler) known(d Date) Date {
+func (s *settler) known(d types.Date) types.Date {
 	if !s.asOfLimit.IsZero() && s.asOfLimit.Before(d) {
 		return s.asOfLimit
 	}
@@ -236,13 +237,13 @@ type settler struct {
 	ctx  context.Context
 	st   *Statement
 	fr   *frame
-	last Date
+	last types.Date
 	// termEnd is the agreement's last day (MaxDate without `ends`).
-	termEnd Date
+	termEnd types.Date
 	shares  []*shareState // by ClauseInfo.id
 	order   []*shareState // in creation order, for deterministic closing
 	// nextClose is the earliest end of an open share period.
-	nextClose Date
+	nextClose types.Date
 	anyOpen   bool
 	sched     []*scheduledRule
 	nextSched int
@@ -254,17 +255,17 @@ type settler struct {
 	// is not tracked and nothing is reported overdue.
 	sawPayment bool
 	// asOfLimit is the as-of date given by the caller (zero: none).
-	asOfLimit Date
+	asOfLimit types.Date
 	dec       Decision // reused for every breach check
 	met       map[*ClauseInfo]bool
-	water     map[*ClauseInfo][]Decimal // waterfall running totals of payment clauses
+	water     map[*ClauseInfo][]types.Decimal // waterfall running totals of payment clauses
 	// history is every amount issued so far, in or out of the statement's
 	// range, for `owed by ... for PERIOD`. It grows with statement lines
 	// (periods × clauses), never with events.
 	history []owedLine
-	current Date    // the date of the event being looked at
-	checked *Record // the record whose field kinds were checked last
-	lastAt  Event   // where the last row counted is (no record)
+	current types.Date // the date of the event being looked at
+	checked *Record    // the record whose field kinds were checked last
+	lastAt  Event      // where the last row counted is (no record)
 	// Breaches: the callback or the sample size, the tally by deciding
 	// clause, and the breach handed to the callback (reused).
 	onBreach func(*Breach) error
@@ -293,32 +294,32 @@ func (s *settler) calendarErr(at Event, err error) error {
 }
 
 // errPastCalendar marks a date worked out after 9999-12-31 while settling.
-var errPastCalendar = fmt.Errorf("%w: after the last day of the calendar", ErrOutOfRange)
+var errPastCalendar = fmt.Errorf("%w: after the last day of the calendar", types.ErrOutOfRange)
 
 type owedLine struct {
-	date         Date
+	date         types.Date
 	payer, payee string
 	clause       string
-	amount       Decimal
+	amount       types.Decimal
 }
 
 // owed sums the amounts payer owed payee that arose in p, for `owed by`.
 // Only a period that ended before the event being looked at is final.
-func (s *settler) owed(payer, payee string, p Period, clause string) (Decimal, error) {
+func (s *settler) owed(payer, payee string, p types.Period, clause string) (types.Decimal, error) {
 	if p.IsZero() {
-		return Decimal{}, fmt.Errorf("no period given")
+		return types.Decimal{}, fmt.Errorf("no period given")
 	}
 	if !p.End().Before(s.current) {
-		return Decimal{}, fmt.Errorf("the amounts owed for %s are not final on %s: ask only about periods that ended earlier", p, s.current)
+		return types.Decimal{}, fmt.Errorf("the amounts owed for %s are not final on %s: ask only about periods that ended earlier", p, s.current)
 	}
-	var sum Decimal
+	var sum types.Decimal
 	for _, h := range s.history {
 		if h.payer != payer || h.payee != payee || clause != "" && h.clause != clause || !p.Contains(h.date) {
 			continue
 		}
 		var err error
 		if sum, err = sum.Add(h.amount); err != nil {
-			return Decimal{}, err
+			return types.Decimal{}, err
 		}
 	}
 	return sum, nil
@@ -326,14 +327,14 @@ func (s *settler) owed(payer, payee string, p Period, clause string) (Decimal, e
 
 type obligation struct {
 	line      *Line
-	remaining Decimal
+	remaining types.Decimal
 	late      []*lateRule
 	// interest is, per late rule, the exact interest borne so far by the
 	// parts paid late (nil until one is); lateParts and latePaid count
 	// those parts and add them up, for the late charge's note.
-	interest  []Decimal
+	interest  []types.Decimal
 	lateParts int
-	latePaid  Decimal
+	latePaid  types.Decimal
 }
 
 func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptions) *settler {
@@ -343,13 +344,13 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 	}
 	s := &settler{
 		p: p, ag: ag, ctx: ctx, st: st,
-		fr:        p.newFrame(ctx, Date{}),
+		fr:        p.newFrame(ctx, types.Date{}),
 		shares:    make([]*shareState, ag.nclauses),
 		fired:     map[*ClauseInfo]bool{},
 		asOfLimit: opts.AsOf,
 		met:       map[*ClauseInfo]bool{},
-		water:     map[*ClauseInfo][]Decimal{},
-		termEnd:   MaxDate(),
+		water:     map[*ClauseInfo][]types.Decimal{},
+		termEnd:   types.MaxDate(),
 	}
 	if ag.hasEnds {
 		s.termEnd = ag.ends
@@ -360,7 +361,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		if !opts.AsOf.IsZero() && v.from.After(opts.AsOf) {
 			break // not yet known on the as-of date
 		}
-		end := MaxDate()
+		end := types.MaxDate()
 		if i+1 < len(ag.versions) && (opts.AsOf.IsZero() || !ag.versions[i+1].from.After(opts.AsOf)) {
 			end, _ = ag.versions[i+1].from.AddDays(-1)
 		}
@@ -528,18 +529,18 @@ func clauseFault(c *ClauseInfo, pos lang.Pos, format string, args ...any) error 
 
 // dueAfter is from + d, or an error positioned at the clause's `due`
 // (pos) when that is after the last day of the calendar (SPEC 11.1).
-func dueAfter(c *ClauseInfo, pos lang.Pos, from Date, d Duration) (Date, error) {
+func dueAfter(c *ClauseInfo, pos lang.Pos, from types.Date, d types.Duration) (types.Date, error) {
 	due, err := from.AddDuration(d)
 	if err != nil {
-		return Date{}, &clauseError{clause: c, named: true, err: &Error{Pos: pos, Err: errPastCalendar,
-			Msg: fmt.Sprintf("clause %s: the due date, %s + %s, is after %s", c.Num, from, d, MaxDate())}}
+		return types.Date{}, &clauseError{clause: c, named: true, err: &Error{Pos: pos, Err: errPastCalendar,
+			Msg: fmt.Sprintf("clause %s: the due date, %s + %s, is after %s", c.Num, from, d, types.MaxDate())}}
 	}
 	return due, nil
 }
 
 // meet records the obligations an action meets: same party, within the
 // clause's window up to its deadline, and meeting its condition.
-func (s *settler) meet(v *version, r *Record, date Date) error {
+func (s *settler) meet(v *version, r *Record, date types.Date) error {
 	if !v.hasMust[r.Schema.id] {
 		return nil
 	}
@@ -598,7 +599,7 @@ func (s *settler) unmet() {
 // advance closes the share periods that ended before date and issues the
 // scheduled payments due up to it. With final, everything up to the
 // statement's end is closed.
-func (s *settler) advance(date Date, final bool) error {
+func (s *settler) advance(date types.Date, final bool) error {
 	for s.nextSched < len(s.sched) && !s.sched[s.nextSched].date.After(date) {
 		if err := s.scheduled(s.sched[s.nextSched]); err != nil {
 			return inClause(s.sched[s.nextSched].clause, err)
@@ -627,7 +628,7 @@ func (s *settler) advance(date Date, final bool) error {
 	return nil
 }
 
-func (s *settler) noteOpen(end Date) {
+func (s *settler) noteOpen(end types.Date) {
 	if !s.anyOpen || end.Before(s.nextClose) {
 		s.nextClose = end
 	}
@@ -688,7 +689,7 @@ func (s *settler) emit(l *Line, late []*lateRule) {
 }
 
 // breach reports an action the agreement prohibited on its date.
-func (s *settler) breach(ev Event, r *Record, v *version, date Date) error {
+func (s *settler) breach(ev Event, r *Record, v *version, date types.Date) error {
 	if len(v.byID[r.Schema.id]) == 0 && s.ag.defaultPerm {
 		return nil // nothing can prohibit it
 	}
@@ -800,6 +801,6 @@ func (e *LedgerError) Unwrap() error { return e.Err }
 // explains why the whole amount came to zero (a cap reached, an advance
 // recouped, a floor); descriptive notes (a split's share, a milestone's
 // event, an installment's number) do not.
-func showLine(amount Decimal, explained bool) bool {
+func showLine(amount types.Decimal, explained bool) bool {
 	return !amount.IsZero() || explained
 }

@@ -3,6 +3,9 @@ package interp
 import (
 	"fmt"
 	"sort"
+
+	"github.com/pacta-lang/pacta/interp/internal/formula"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // scheduled issues a fixed payment or an installment.
@@ -11,7 +14,7 @@ func (s *settler) scheduled(r *scheduledRule) error {
 		return r.err
 	}
 	l := &Line{
-		Period: PeriodOf(PeriodQuarter, 0, r.date), Date: r.date, Due: r.due,
+		Period: types.PeriodOf(types.PeriodQuarter, 0, r.date), Date: r.date, Due: r.due,
 		Payer: r.payer, Clause: r.clause, Kind: r.kind,
 	}
 	if r.note != "" {
@@ -30,13 +33,13 @@ func (s *settler) scheduled(r *scheduledRule) error {
 // waterfallPaid returns the running totals of a payment clause's
 // waterfall steps, kept for the clause's life (SPEC 8.5), or nil when its
 // payee is not a waterfall.
-func (s *settler) waterfallPaid(c *ClauseInfo, p *payeeRule) []Decimal {
+func (s *settler) waterfallPaid(c *ClauseInfo, p *payeeRule) []types.Decimal {
 	if len(p.steps) == 0 {
 		return nil
 	}
 	paid, ok := s.water[c]
 	if !ok {
-		paid = make([]Decimal, len(p.steps))
+		paid = make([]types.Decimal, len(p.steps))
 		s.water[c] = paid
 	}
 	return paid
@@ -46,7 +49,7 @@ func (s *settler) waterfallPaid(c *ClauseInfo, p *payeeRule) []Decimal {
 // condition to the clause's line of that day (SPEC 6.4): the instances of
 // one day make one line, issued when the day is over, so that lines grow
 // with days, not with ledger rows.
-func (s *settler) milestone(m *milestoneRule, ev Event, date Date) error {
+func (s *settler) milestone(m *milestoneRule, ev Event, date types.Date) error {
 	if m.first && s.fired[m.clause] {
 		return nil
 	}
@@ -88,7 +91,7 @@ func (s *settler) milestone(m *milestoneRule, ev Event, date Date) error {
 // instances of that day may still add to it.
 type pendingMilestone struct {
 	m      *milestoneRule
-	date   Date
+	date   types.Date
 	amount Value // the sum of the instances' rounded amounts
 	n      int   // the instances
 	at     Event // the last instance's row
@@ -104,7 +107,7 @@ func (s *settler) flushMilestones() error {
 			note = fmt.Sprintf("on %d × %s of %s", p.n, m.event.Name, p.date)
 		}
 		l := &Line{
-			Period: PeriodOf(PeriodQuarter, 0, p.date), Date: p.date, Due: p.date,
+			Period: types.PeriodOf(types.PeriodQuarter, 0, p.date), Date: p.date, Due: p.date,
 			Payer: m.payer, Clause: m.clause, Kind: "milestone",
 			Notes: []string{note},
 		}
@@ -133,13 +136,13 @@ func (s *settler) flushMilestones() error {
 type pendingPayment struct {
 	ev           Event
 	payer, payee string
-	amount       Decimal
-	date         Date
+	amount       types.Decimal
+	date         types.Date
 }
 
 // payment reads a `payment` event (payer, payee, amount) and holds it
 // until its date is over (see pendingPayment).
-func (s *settler) payment(ev Event, r *Record, date Date) error {
+func (s *settler) payment(ev Event, r *Record, date types.Date) error {
 	get := func(name string) (Value, error) {
 		i := r.Schema.FieldIndex(name)
 		if i < 0 {
@@ -170,7 +173,7 @@ func (s *settler) payment(ev Event, r *Record, date Date) error {
 // the payment's date is issued — a period that ended on that date, or was
 // cut by the agreement's end on or before it, and empty periods closed at
 // a floor — then the payment pays.
-func (s *settler) flushPayments(before Date, final bool) error {
+func (s *settler) flushPayments(before types.Date, final bool) error {
 	for len(s.pending) > 0 && (final || s.pending[0].date.Before(before)) {
 		d := s.pending[0].date
 		if err := s.closeThrough(d); err != nil {
@@ -194,7 +197,7 @@ func (s *settler) flushPayments(before Date, final bool) error {
 // the open periods whose line is dated on or before d (the period's end,
 // or the agreement's last day when that is earlier) and fills at their
 // floor the empty periods over by then.
-func (s *settler) closeThrough(d Date) error {
+func (s *settler) closeThrough(d types.Date) error {
 	for _, st := range s.order {
 		if st.open {
 			end := st.period.End()
@@ -276,7 +279,7 @@ func (s *settler) compact() {
 // chargedTo is the last date late charges run to: date, or the
 // agreement's last day if that is earlier (SPEC 4.2: nothing accrues after
 // the agreement ends).
-func (s *settler) chargedTo(date Date) Date {
+func (s *settler) chargedTo(date types.Date) types.Date {
 	if date.After(s.termEnd) {
 		return s.termEnd
 	}
@@ -286,9 +289,9 @@ func (s *settler) chargedTo(date Date) Date {
 // bearInterest adds to o the late interest that part, paid on date, bears
 // under each `late interest` rule: part × rate × the periods of delay to
 // date (SPEC 6.5), exact and uncapped until the line's charge is issued.
-func (s *settler) bearInterest(o *obligation, part Decimal, date Date) error {
+func (s *settler) bearInterest(o *obligation, part types.Decimal, date types.Date) error {
 	if o.interest == nil {
-		o.interest = make([]Decimal, len(o.late))
+		o.interest = make([]types.Decimal, len(o.late))
 	}
 	o.lateParts++
 	var err error
@@ -299,7 +302,7 @@ func (s *settler) bearInterest(o *obligation, part Decimal, date Date) error {
 		if lr.penalty {
 			continue
 		}
-		c, err := LateCharge(part, o.line.Due, s.chargedTo(date), lr.rate, lr.per, nil, nil)
+		c, err := formula.LateCharge(part, o.line.Due, s.chargedTo(date), lr.rate, lr.per, nil, nil)
 		if err != nil {
 			return err
 		}
@@ -315,27 +318,27 @@ func (s *settler) bearInterest(o *obligation, part Decimal, date Date) error {
 // plus unpaid × rate × the periods to date, or the penalty × the periods
 // to date; cut to the rule's cap (one cap for the whole line) and
 // rounded.
-func (s *settler) lateTotal(o *obligation, i int, unpaid Decimal, date Date) (Decimal, int64, error) {
+func (s *settler) lateTotal(o *obligation, i int, unpaid types.Decimal, date types.Date) (types.Decimal, int64, error) {
 	lr := o.late[i]
 	date = s.chargedTo(date)
-	var total Decimal
+	var total types.Decimal
 	var periods int64
 	if lr.penalty {
 		p := lr.rate
-		c, err := LateCharge(Decimal{}, o.line.Due, date, Decimal{}, lr.per, &p, nil)
+		c, err := formula.LateCharge(types.Decimal{}, o.line.Due, date, types.Decimal{}, lr.per, &p, nil)
 		if err != nil {
-			return Decimal{}, 0, err
+			return types.Decimal{}, 0, err
 		}
 		total, periods = c.Penalties, c.Periods
 	} else {
-		c, err := LateCharge(unpaid, o.line.Due, date, lr.rate, lr.per, nil, nil)
+		c, err := formula.LateCharge(unpaid, o.line.Due, date, lr.rate, lr.per, nil, nil)
 		if err != nil {
-			return Decimal{}, 0, err
+			return types.Decimal{}, 0, err
 		}
 		total, periods = c.Interest, c.Periods
 		if o.interest != nil {
 			if total, err = total.Add(o.interest[i]); err != nil {
-				return Decimal{}, 0, err
+				return types.Decimal{}, 0, err
 			}
 		}
 	}
@@ -343,7 +346,7 @@ func (s *settler) lateTotal(o *obligation, i int, unpaid Decimal, date Date) (De
 	if lr.capPct != nil {
 		c, err := lr.capPct.Mul(o.line.Amount.num)
 		if err != nil {
-			return Decimal{}, 0, err
+			return types.Decimal{}, 0, err
 		}
 		cap = &c
 	}
@@ -357,7 +360,7 @@ func (s *settler) lateTotal(o *obligation, i int, unpaid Decimal, date Date) (De
 // lateCharges issues one line for each late-payment rule of the
 // obligation's clause: what the whole line owes under that rule, paid in
 // full on date or still unpaid on it.
-func (s *settler) lateCharges(o *obligation, date Date, how string) error {
+func (s *settler) lateCharges(o *obligation, date types.Date, how string) error {
 	for i, lr := range o.late {
 		charge, periods, err := s.lateTotal(o, i, o.remaining, date)
 		if err != nil {
@@ -390,7 +393,7 @@ func (s *settler) lateCharges(o *obligation, date Date, how string) error {
 			note += fmt.Sprintf(", counted to the agreement's end on %s", on)
 		}
 		l := &Line{
-			Period: PeriodOf(PeriodQuarter, 0, on), Date: on, Due: on,
+			Period: types.PeriodOf(types.PeriodQuarter, 0, on), Date: on, Due: on,
 			Payer: o.line.Payer, Payee: o.line.Payee, Clause: o.line.Clause, Kind: kind,
 			Amount: Money(o.line.Amount.str, charge),
 			Notes:  []string{note},
@@ -413,8 +416,8 @@ func (s *settler) overdue() error {
 		od := &Overdue{
 			Line:        o.line,
 			Outstanding: Money(o.line.Amount.str, o.remaining),
-			DaysLate:    DaysBetween(o.line.Due, asOf),
-			LateCharge:  Money(o.line.Amount.str, Decimal{}),
+			DaysLate:    types.DaysBetween(o.line.Due, asOf),
+			LateCharge:  Money(o.line.Amount.str, types.Decimal{}),
 		}
 		for i := range o.late {
 			charge, _, err := s.lateTotal(o, i, o.remaining, asOf)

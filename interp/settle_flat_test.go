@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // mixSource is an agreement whose ledger mixes every kind of row that
@@ -41,12 +43,12 @@ const mixSource = `agreement mix "Mixed ledger" {
 // breach), 4 releases, 1 a direct sale and 1 a payment of USD 5.00.
 type mixLedger struct {
 	n, i, perDay int
-	date         Date
+	date         types.Date
 	buf          []byte
 }
 
 func newMixLedger(n, perDay int) *mixLedger {
-	d, _ := ParseDate("2027-01-01")
+	d, _ := types.ParseDate("2027-01-01")
 	return &mixLedger{n: n, perDay: perDay, date: d,
 		buf: []byte("action,actor,date,platform,gross,seats,payer,payee,amount\n")}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -104,6 +105,6 @@ func addMonthsForTest() *Func {
 func yearOfForTest() *Func {
 	return &Func{Name: "year_of", Params: []lang.Type{lang.TDate}, Ret: lang.TPeriod,
 		Impl: func(_ *Call, a []Value) (Value, error) {
-			return PeriodVal(PeriodOf(PeriodYear, 1, a[0].dateOf())), nil
+			return PeriodVal(types.PeriodOf(types.PeriodYear, 1, a[0].dateOf())), nil
 		}}
 }

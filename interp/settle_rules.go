@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/pacta-lang/pacta/interp/internal/formula"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -14,7 +16,7 @@ import (
 type payeeRule struct {
 	party       string   // a single payee
 	split       []string // split parties, in order
-	shares      []Decimal
+	shares      []types.Decimal
 	remainderTo int // -1: largest remainder
 	steps       []waterStep
 	// err is why the payee cannot take an amount (split shares that do
@@ -26,7 +28,7 @@ type payeeRule struct {
 type waterStep struct {
 	party       string // "" when split is set
 	split       *payeeRule
-	limit       *Decimal // nil: rest
+	limit       *types.Decimal // nil: rest
 	description string
 }
 
@@ -39,15 +41,15 @@ type shareRule struct {
 	by       string
 	where    node
 	lines    []*shareLine
-	settled  PeriodKind
-	dueAfter Duration
+	settled  types.PeriodKind
+	dueAfter types.Duration
 	hasDue   bool
 	// floors and caps in the order SPEC 7.4 applies them: those per a
 	// period in the order written, then the one over the term.
 	floors    []windowCap
 	caps      []windowCap
 	guarantee *guaranteeRule
-	recoup    *Decimal
+	recoup    *types.Decimal
 	late      []*lateRule
 	duePos    lang.Pos
 }
@@ -55,8 +57,8 @@ type shareRule struct {
 type shareLine struct {
 	rate      node // flat rate; nil when tiers is set
 	rateText  string
-	tiers     *TierSchedule
-	reset     PeriodKind // tiers: 0 cumulative
+	tiers     *formula.TierSchedule
+	reset     types.PeriodKind // tiers: 0 cumulative
 	resetSet  bool
 	base      node
 	where     node
@@ -67,23 +69,23 @@ type shareLine struct {
 // windowCap is a cap or a floor of a share: per a period of kind, or
 // over the term.
 type windowCap struct {
-	limit Decimal
-	kind  PeriodKind // 0: over the term
+	limit types.Decimal
+	kind  types.PeriodKind // 0: over the term
 	text  string
 }
 
 type guaranteeRule struct {
-	minimum Decimal
-	kind    PeriodKind // 0: over the term
+	minimum types.Decimal
+	kind    types.PeriodKind // 0: over the term
 	text    string
 }
 
 type lateRule struct {
 	penalty bool
-	rate    Decimal // interest: fraction per period; penalty: amount
-	per     Duration
-	cap     *Decimal // an amount
-	capPct  *Decimal // a percent of the late amount
+	rate    types.Decimal // interest: fraction per period; penalty: amount
+	per     types.Duration
+	cap     *types.Decimal // an amount
+	capPct  *types.Decimal // a percent of the late amount
 }
 
 // scheduledRule is a fixed payment or one installment: an amount due on a
@@ -93,10 +95,10 @@ type scheduledRule struct {
 	kind   string // "payment" or "installment"
 	payer  string
 	payee  *payeeRule
-	date   Date
+	date   types.Date
 	amount Value
-	due    Date
-	first  Date // an installment: its schedule's first date
+	due    types.Date
+	first  types.Date // an installment: its schedule's first date
 	late   []*lateRule
 	note   string
 	// err is why the payment cannot be made (a negative amount, a due
@@ -115,7 +117,7 @@ type milestoneRule struct {
 	first    bool
 	event    *Schema
 	where    node
-	dueAfter Duration
+	dueAfter types.Duration
 	hasDue   bool
 	duePos   lang.Pos
 	late     []*lateRule
@@ -131,47 +133,47 @@ type moneyRules struct {
 	scheduled      []*scheduledRule
 }
 
-func periodKindOf(u *lang.PeriodUnit) (PeriodKind, error) {
+func periodKindOf(u *lang.PeriodUnit) (types.PeriodKind, error) {
 	if u == nil {
-		return PeriodQuarter, nil
+		return types.PeriodQuarter, nil
 	}
 	switch {
 	case u.Contract:
-		return PeriodContractYear, nil
+		return types.PeriodContractYear, nil
 	case u.Fiscal && u.Unit == "half":
-		return PeriodFiscalHalf, nil
+		return types.PeriodFiscalHalf, nil
 	case u.Unit == "half":
-		return PeriodHalf, nil
+		return types.PeriodHalf, nil
 	case u.Fiscal && u.Unit == "year":
-		return PeriodFiscalYear, nil
+		return types.PeriodFiscalYear, nil
 	case u.Fiscal && u.Unit == "quarter":
-		return PeriodFiscalQuarter, nil
+		return types.PeriodFiscalQuarter, nil
 	case u.Unit == "month":
-		return PeriodMonth, nil
+		return types.PeriodMonth, nil
 	case u.Unit == "quarter":
-		return PeriodQuarter, nil
+		return types.PeriodQuarter, nil
 	case u.Unit == "year":
-		return PeriodYear, nil
+		return types.PeriodYear, nil
 	}
 	return 0, fmt.Errorf("%s is not a settlement period; use month, quarter, half-year, year, contract year or fiscal year", u.Unit)
 }
 
-func durationOfUnit(u *lang.PeriodUnit) (Duration, error) {
+func durationOfUnit(u *lang.PeriodUnit) (types.Duration, error) {
 	switch u.Unit {
 	case "day":
-		return Duration{N: 1, Unit: Days}, nil
+		return types.Duration{N: 1, Unit: types.Days}, nil
 	case "week":
-		return Duration{N: 1, Unit: Weeks}, nil
+		return types.Duration{N: 1, Unit: types.Weeks}, nil
 	case "month":
-		return Duration{N: 1, Unit: Months}, nil
+		return types.Duration{N: 1, Unit: types.Months}, nil
 	case "quarter":
-		return Duration{N: 3, Unit: Months}, nil
+		return types.Duration{N: 3, Unit: types.Months}, nil
 	case "half":
-		return Duration{N: 6, Unit: Months}, nil
+		return types.Duration{N: 6, Unit: types.Months}, nil
 	case "year":
-		return Duration{N: 1, Unit: Years}, nil
+		return types.Duration{N: 1, Unit: types.Years}, nil
 	}
-	return Duration{}, fmt.Errorf("unknown unit of time %q", u.Unit)
+	return types.Duration{}, fmt.Errorf("unknown unit of time %q", u.Unit)
 }
 
 // constant evaluates an expression that must not depend on an event: a
@@ -181,14 +183,14 @@ func (c *compiler) constant(e lang.Expr) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	v, err := n.eval(newFrame(nil, DefaultStepBudget, Date{}))
+	v, err := n.eval(newFrame(nil, DefaultStepBudget, types.Date{}))
 	if err != nil {
 		return Value{}, atPos(e.Pos(), err)
 	}
 	return v, nil
 }
 
-func (c *compiler) constMoney(e lang.Expr) (*Decimal, error) {
+func (c *compiler) constMoney(e lang.Expr) (*types.Decimal, error) {
 	v, err := c.constant(e)
 	if err != nil {
 		return nil, err
@@ -204,7 +206,7 @@ func (c *compiler) constMoney(e lang.Expr) (*Decimal, error) {
 // advance), rounded to the agreement's rounding unit with its mode (SPEC
 // 8.2 point 2): a cap written USD 955.50 under `rounding half_down to 1`
 // is USD 955.
-func (a *agreement) limitMoney(c *compiler, e lang.Expr) (*Decimal, error) {
+func (a *agreement) limitMoney(c *compiler, e lang.Expr) (*types.Decimal, error) {
 	d, err := c.constMoney(e)
 	if err != nil {
 		return nil, err
@@ -222,7 +224,7 @@ func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 		return &payeeRule{party: p.Party.Name}, nil
 	case *lang.Split:
 		r := &payeeRule{remainderTo: -1}
-		var sum Decimal
+		var sum types.Decimal
 		for i, s := range p.Shares {
 			v, err := c.constant(s.Share)
 			if err != nil {
@@ -244,7 +246,7 @@ func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 		}
 		// SPEC 8.4: the shares add up to exactly 100%, or to at most 100%
 		// with `remainder to`; anything else is an error, never rescaled.
-		switch cmp := sum.Cmp(DecimalFromInt(1)); {
+		switch cmp := sum.Cmp(types.DecimalFromInt(1)); {
 		case r.err != nil:
 		case cmp > 0:
 			r.err = clauseFault(ci, p.Pos(), "split shares add up to %s, more than 100%%", FormatPercent(sum))
@@ -257,10 +259,10 @@ func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 			// leftovers.
 			if r.remainderTo < 0 {
 				r.split = append(r.split, p.RemainderTo.Name)
-				r.shares = append(r.shares, Decimal{})
+				r.shares = append(r.shares, types.Decimal{})
 				r.remainderTo = len(r.split) - 1
 			}
-			rest, err := DecimalFromInt(1).Sub(sum)
+			rest, err := types.DecimalFromInt(1).Sub(sum)
 			if err != nil {
 				return nil, err
 			}
@@ -330,13 +332,13 @@ func (c *compiler) lateRules(ls []*lang.Late) ([]*lateRule, error) {
 	return out, nil
 }
 
-func dueOf(d *lang.Due) (Duration, bool, error) {
+func dueOf(d *lang.Due) (types.Duration, bool, error) {
 	if d == nil || d.After == nil {
-		return Duration{}, false, nil
+		return types.Duration{}, false, nil
 	}
 	v, err := literal(d.After)
 	if err != nil {
-		return Duration{}, false, atPos(d.Pos(), err)
+		return types.Duration{}, false, atPos(d.Pos(), err)
 	}
 	return v.durOf(), true, nil
 }
@@ -425,7 +427,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 			}
 			sl.rateText = lang.FormatExpr(rt.Value)
 		case *lang.Tiers:
-			ts := &TierSchedule{Whole: rt.Whole}
+			ts := &formula.TierSchedule{Whole: rt.Whole}
 			for _, t := range rt.Tiers {
 				rv, err := comp.constant(t.Rate)
 				if err != nil {
@@ -469,7 +471,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 		if err != nil {
 			return err
 		}
-		kind := PeriodKind(0)
+		kind := types.PeriodKind(0)
 		text := "over the term"
 		if lim.Per != nil {
 			if kind, err = periodKindOf(lim.Per); err != nil {
@@ -544,7 +546,7 @@ func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) er
 		bad = clauseFault(ci, b.Amount.Pos(), "the payment amount is negative: %s", amt)
 	}
 	for _, dl := range b.Dates {
-		d, err := ParseDate(dl.Text)
+		d, err := types.ParseDate(dl.Text)
 		if err != nil {
 			return atPos(dl.Pos(), err)
 		}
@@ -569,19 +571,19 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	if err != nil {
 		return err
 	}
-	n, err := ParseDecimal(b.Count.Text)
+	n, err := types.ParseDecimal(b.Count.Text)
 	if err != nil {
 		return atPos(b.Count.Pos(), err)
 	}
 	count, ok := n.Int64()
-	if !ok || count < 1 || count > MaxInstallments {
-		return &Error{Pos: b.Count.Pos(), Msg: fmt.Sprintf("the number of installments must be 1 to %d", MaxInstallments)}
+	if !ok || count < 1 || count > formula.MaxInstallments {
+		return &Error{Pos: b.Count.Pos(), Msg: fmt.Sprintf("the number of installments must be 1 to %d", formula.MaxInstallments)}
 	}
 	every, err := durationOfUnit(b.Every)
 	if err != nil {
 		return atPos(b.Every.Pos(), err)
 	}
-	first, err := ParseDate(b.From.Text)
+	first, err := types.ParseDate(b.From.Text)
 	if err != nil {
 		return atPos(b.From.Pos(), err)
 	}
@@ -597,8 +599,8 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	// zero or not a whole number of units, dates past the calendar) is an
 	// error of the settlement that reaches its first date, not of loading
 	// the agreement.
-	var insts []Installment
-	whole, err := total.num.Round(a.unit, Down)
+	var insts []formula.Installment
+	whole, err := total.num.Round(a.unit, types.Down)
 	switch {
 	case err != nil:
 		err = clauseFault(ci, b.Total.Pos(), "%v", err)
@@ -607,7 +609,7 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	case !whole.Equal(total.num):
 		err = clauseFault(ci, b.Total.Pos(), "the installment total %s is not a whole multiple of %s", total, a.unit)
 	default:
-		if insts, err = Installments(total.num, int(count), first, every, a.unit); err != nil {
+		if insts, err = formula.Installments(total.num, int(count), first, every, a.unit); err != nil {
 			err = clauseFault(ci, b.Pos(), "%v", err)
 		}
 	}

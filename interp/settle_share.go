@@ -5,6 +5,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/pacta-lang/pacta/interp/internal/formula"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // shareState is the running state of one share clause (one version of
@@ -12,36 +15,36 @@ import (
 type shareState struct {
 	rule   *shareRule
 	open   bool
-	period Period
+	period types.Period
 	// pStart and pEnd are the open period's first and last days.
-	pStart, pEnd Date
+	pStart, pEnd types.Date
 	lines        []lineAcc
 	// Per-line tier thresholds: the window and the volume counted in it.
-	tierWin []Window
-	volume  []Decimal
+	tierWin []formula.Window
+	volume  []types.Decimal
 	// Floors: the window of each and the amounts after the floors of
 	// the periods closed in it (SPEC 7.4 step 3).
-	floorWin []Window
-	floorSum []Decimal
+	floorWin []formula.Window
+	floorSum []types.Decimal
 	// Caps, per a period or over the term (kind 0), in the order applied.
-	capWin []Window
-	caps   []LifetimeCap
-	recoup *Recoupment
+	capWin []formula.Window
+	caps   []formula.LifetimeCap
+	recoup *formula.Recoupment
 	// The minimum guarantee: its window and what was paid in it.
-	guar      *Guarantee
-	guarWin   Window
-	waterPaid []Decimal
+	guar      *formula.Guarantee
+	guarWin   formula.Window
+	waterPaid []types.Decimal
 	// closed is the last period closed; zero before the first. Floors
 	// and guarantees are settled for every period of the clause version,
 	// sales or none.
-	closed Period
-	from   Date // first day the clause version is in force
-	to     Date // last day: the day before it is replaced or deleted, or the agreement's end
+	closed types.Period
+	from   types.Date // first day the clause version is in force
+	to     types.Date // last day: the day before it is replaced or deleted, or the agreement's end
 }
 
 type lineAcc struct {
-	amount Decimal // flat lines: rate × base summed per event, exact
-	base   Decimal // the base counted this period
+	amount types.Decimal // flat lines: rate × base summed per event, exact
+	base   types.Decimal // the base counted this period
 	used   bool
 	// tiered lines: the base per threshold window within the period, in
 	// date order (a window may be shorter than the period, SPEC 7.3).
@@ -51,30 +54,30 @@ type lineAcc struct {
 // winBase is the base a tiered line counted, within one settlement
 // period, in one threshold window (zero win: the version's whole life).
 type winBase struct {
-	win  Period
-	end  Date // win's last day
-	base Decimal
+	win  types.Period
+	end  types.Date // win's last day
+	base types.Decimal
 }
 
-func (s *settler) state(r *shareRule, date Date) *shareState {
+func (s *settler) state(r *shareRule, date types.Date) *shareState {
 	if st := s.shares[r.clause.id]; st != nil {
 		return st
 	}
 	st := &shareState{rule: r, lines: make([]lineAcc, len(r.lines))}
-	st.tierWin = make([]Window, len(r.lines))
-	st.volume = make([]Decimal, len(r.lines))
+	st.tierWin = make([]formula.Window, len(r.lines))
+	st.volume = make([]types.Decimal, len(r.lines))
 	for i, l := range r.lines {
 		if l.tiers != nil {
-			st.tierWin[i] = Window{Kind: l.reset, FiscalStart: s.ag.startOf(l.reset)}
+			st.tierWin[i] = formula.Window{Kind: l.reset, FiscalStart: s.ag.startOf(l.reset)}
 		}
 	}
 	for _, f := range r.floors {
-		st.floorWin = append(st.floorWin, Window{Kind: f.kind, FiscalStart: s.ag.startOf(f.kind)})
+		st.floorWin = append(st.floorWin, formula.Window{Kind: f.kind, FiscalStart: s.ag.startOf(f.kind)})
 	}
-	st.floorSum = make([]Decimal, len(r.floors))
+	st.floorSum = make([]types.Decimal, len(r.floors))
 	for _, c := range r.caps {
-		st.capWin = append(st.capWin, Window{Kind: c.kind, FiscalStart: s.ag.startOf(c.kind)})
-		st.caps = append(st.caps, LifetimeCap{Limit: c.limit})
+		st.capWin = append(st.capWin, formula.Window{Kind: c.kind, FiscalStart: s.ag.startOf(c.kind)})
+		st.caps = append(st.caps, formula.LifetimeCap{Limit: c.limit})
 	}
 	st.from = s.clauseStart(r.clause, date)
 	if r.recoup != nil {
@@ -84,14 +87,14 @@ func (s *settler) state(r *shareRule, date Date) *shareState {
 		if on, err := s.shareOn(r, st.from); err == nil {
 			adv = on
 		}
-		st.recoup = &Recoupment{Balance: *adv.recoup}
+		st.recoup = &formula.Recoupment{Balance: *adv.recoup}
 	}
 	if r.guarantee != nil {
-		st.guar = &Guarantee{Minimum: r.guarantee.minimum}
-		st.guarWin = Window{Kind: r.guarantee.kind, FiscalStart: s.ag.startOf(r.guarantee.kind)}
+		st.guar = &formula.Guarantee{Minimum: r.guarantee.minimum}
+		st.guarWin = formula.Window{Kind: r.guarantee.kind, FiscalStart: s.ag.startOf(r.guarantee.kind)}
 	}
 	if len(r.payee.steps) > 0 {
-		st.waterPaid = make([]Decimal, len(r.payee.steps))
+		st.waterPaid = make([]types.Decimal, len(r.payee.steps))
 	}
 	st.to = s.clauseEnd(r.clause)
 	s.shares[r.clause.id] = st
@@ -130,12 +133,12 @@ func (s *settler) openOwing() {
 // fillOwing closes the periods with no events, ended before date, of
 // the clause versions with a floor or a guarantee, so that their lines
 // are owed from the period's end like any other (a payment pays them).
-func (s *settler) fillOwing(date Date) error {
+func (s *settler) fillOwing(date types.Date) error {
 	for _, st := range s.order {
 		if st.open || len(st.rule.floors) == 0 && st.rule.guarantee == nil {
 			continue
 		}
-		if err := s.fillFloors(st, date.mustAdd(-1), false); err != nil {
+		if err := s.fillFloors(st, mustAdd(date, -1), false); err != nil {
 			// Met while reading a row: the row and the clause.
 			return s.ledgerErr(s.lastAt, st.rule.clause, err)
 		}
@@ -151,7 +154,7 @@ func (s *settler) noteOwing() {
 		if st.open || len(st.rule.floors) == 0 && st.rule.guarantee == nil || st.to.Before(st.from) {
 			continue
 		}
-		next := PeriodOf(st.rule.settled, s.ag.startOf(st.rule.settled), st.from)
+		next := types.PeriodOf(st.rule.settled, s.ag.startOf(st.rule.settled), st.from)
 		if !st.closed.IsZero() {
 			var err error
 			if next, err = st.closed.Next(); err != nil {
@@ -170,7 +173,7 @@ func (s *settler) noteOwing() {
 }
 
 // clauseStart is the first day the clause was in force.
-func (s *settler) clauseStart(c *ClauseInfo, fallback Date) Date {
+func (s *settler) clauseStart(c *ClauseInfo, fallback types.Date) types.Date {
 	for _, v := range s.ag.versions {
 		for _, vc := range v.clauses {
 			if vc == c {
@@ -184,7 +187,7 @@ func (s *settler) clauseStart(c *ClauseInfo, fallback Date) Date {
 // clauseEnd is the last day of the clause version's life (SPEC 9.2): the
 // day before the first version known to the settlement that no longer
 // has it, or the agreement's end.
-func (s *settler) clauseEnd(c *ClauseInfo) Date {
+func (s *settler) clauseEnd(c *ClauseInfo) types.Date {
 	found := false
 	for _, v := range s.ag.versions {
 		if !s.asOfLimit.IsZero() && v.from.After(s.asOfLimit) {
@@ -195,7 +198,7 @@ func (s *settler) clauseEnd(c *ClauseInfo) Date {
 			continue
 		}
 		if found {
-			if end := v.from.mustAdd(-1); end.Before(s.termEnd) {
+			if end := mustAdd(v.from, -1); end.Before(s.termEnd) {
 				return end
 			}
 			break
@@ -205,7 +208,7 @@ func (s *settler) clauseEnd(c *ClauseInfo) Date {
 }
 
 // share counts one event towards a share clause.
-func (s *settler) share(r *shareRule, rec *Record, date Date) error {
+func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 	if r.by != "" && rec.Fields[rec.Schema.actorAt].str != r.by {
 		return nil
 	}
@@ -242,7 +245,7 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 	st.rule = r
 	period := st.period
 	if !st.open || date.Before(st.pStart) || date.After(st.pEnd) {
-		period = PeriodOf(r.settled, s.ag.startOf(r.settled), date)
+		period = types.PeriodOf(r.settled, s.ag.startOf(r.settled), date)
 	}
 	if st.open && period != st.period {
 		if err := s.closeShare(st, false); err != nil {
@@ -250,7 +253,7 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 		}
 	}
 	if !st.open {
-		if err := s.fillFloors(st, period.Start().mustAdd(-1), false); err != nil {
+		if err := s.fillFloors(st, mustAdd(period.Start(), -1), false); err != nil {
 			return err
 		}
 		st.open, st.period = true, period
@@ -272,9 +275,9 @@ func (s *settler) share(r *shareRule, rec *Record, date Date) error {
 		// it, or the version's whole life (cumulative).
 		n := len(acc.wins)
 		if n == 0 || l.reset != 0 && date.After(acc.wins[n-1].end) {
-			w := winBase{end: MaxDate()}
+			w := winBase{end: types.MaxDate()}
 			if l.reset != 0 {
-				w.win = PeriodOf(l.reset, s.ag.startOf(l.reset), date)
+				w.win = types.PeriodOf(l.reset, s.ag.startOf(l.reset), date)
 				w.end = w.win.End()
 			}
 			acc.wins = append(acc.wins, w)
@@ -313,7 +316,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	if err != nil {
 		return err
 	}
-	var exact, baseTotal Decimal
+	var exact, baseTotal types.Decimal
 	var rates []string
 	var notes []string
 	for i, l := range r.lines {
@@ -328,7 +331,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		if l.tiers != nil {
 			// SPEC 7.3: F(after) - F(before) in each threshold window
 			// the period overlaps.
-			amt = Decimal{}
+			amt = types.Decimal{}
 			for _, w := range acc.wins {
 				if !w.win.IsZero() {
 					changed, err := st.tierWin[i].Enter(w.win.Start())
@@ -336,7 +339,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 						return err
 					}
 					if changed {
-						st.volume[i] = Decimal{}
+						st.volume[i] = types.Decimal{}
 					}
 				}
 				wa, err := l.tiers.Amount(st.volume[i], w.base)
@@ -384,7 +387,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	over := s.st.To.IsZero() || !cutEnd.After(s.st.To)
 	// lastIn reports whether period is the version's last settlement
 	// period in the window w has entered (kind 0: the version's life).
-	lastIn := func(w *Window) bool {
+	lastIn := func(w *formula.Window) bool {
 		return over && (!period.End().Before(st.to) || w.Kind != 0 && !period.End().Before(w.Current.End()))
 	}
 	// Step 3: floors, in order, each at the version's last settlement
@@ -396,7 +399,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			return err
 		}
 		if changed {
-			st.floorSum[i] = Decimal{}
+			st.floorSum[i] = types.Decimal{}
 		}
 		if !lastIn(w) {
 			continue
@@ -417,7 +420,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			return err
 		}
 		if f.kind == period.Kind() {
-			notes = append(notes, "per "+period.Kind().noun()+": "+RaisedToFloor.String())
+			notes = append(notes, "per "+period.Kind().Noun()+": "+formula.RaisedToFloor.String())
 		} else {
 			notes = append(notes, fmt.Sprintf("%s: topped up from %s", f.text, Money(s.ag.currency, before)))
 		}
@@ -447,7 +450,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		}
 		if !amount.Equal(before) {
 			if r.caps[i].kind == period.Kind() {
-				notes = append(notes, "per "+period.Kind().noun()+": "+CutToCap.String())
+				notes = append(notes, "per "+period.Kind().Noun()+": "+formula.CutToCap.String())
 			} else {
 				notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, Money(s.ag.currency, before)))
 			}
@@ -510,7 +513,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		return err
 	}
 	if changed {
-		st.guar.Paid = Decimal{}
+		st.guar.Paid = types.Decimal{}
 	}
 	if err := st.guar.Add(amount); err != nil {
 		return err
@@ -541,7 +544,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 
 // pay issues line for amount to the payees: one party, a split or a
 // waterfall.
-func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []Decimal, late []*lateRule) error {
+func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []types.Decimal, late []*lateRule) error {
 	if payee.err != nil {
 		return payee.err
 	}
@@ -553,9 +556,9 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []De
 	case len(payee.split) > 0:
 		return s.split(line, amount, payee, late)
 	}
-	steps := make([]WaterfallStep, len(payee.steps))
+	steps := make([]formula.WaterfallStep, len(payee.steps))
 	for i, st := range payee.steps {
-		steps[i] = WaterfallStep{Limit: st.limit}
+		steps[i] = formula.WaterfallStep{Limit: st.limit}
 		if st.limit != nil {
 			// A waterfall limit is rounded when used (SPEC 8.2 point 2).
 			l, err := st.limit.Round(s.ag.unit, s.ag.rounding)
@@ -566,9 +569,9 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []De
 		}
 	}
 	if waterPaid == nil {
-		waterPaid = make([]Decimal, len(steps))
+		waterPaid = make([]types.Decimal, len(steps))
 	}
-	parts, left, err := Waterfall(amount.num, steps, waterPaid)
+	parts, left, err := formula.Waterfall(amount.num, steps, waterPaid)
 	if err != nil {
 		return err
 	}
@@ -591,7 +594,7 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []De
 }
 
 func (s *settler) split(line *Line, amount Value, payee *payeeRule, late []*lateRule) error {
-	parts, err := Split(amount.num, payee.shares, s.ag.unit, s.ag.rounding, payee.remainderTo)
+	parts, err := formula.Split(amount.num, payee.shares, s.ag.unit, s.ag.rounding, payee.remainderTo)
 	if err != nil {
 		return err
 	}
@@ -605,13 +608,13 @@ func (s *settler) split(line *Line, amount Value, payee *payeeRule, late []*late
 }
 
 // mustAdd adds days to d, staying at the first or last date on overflow.
-func (d Date) mustAdd(n int) Date {
+func mustAdd(d types.Date, n int) types.Date {
 	e, err := d.AddDays(n)
 	if err != nil {
 		if n < 0 {
-			return MinDate()
+			return types.MinDate()
 		}
-		return MaxDate()
+		return types.MaxDate()
 	}
 	return e
 }
@@ -622,14 +625,14 @@ func (d Date) mustAdd(n int) Date {
 //
 // With final (the statement's end), a period whose end is after the
 // statement's is dated at the statement's end, as in closeShare.
-func (s *settler) fillFloors(st *shareState, through Date, final bool) error {
+func (s *settler) fillFloors(st *shareState, through types.Date, final bool) error {
 	r := st.rule
 	if len(r.floors) == 0 && r.guarantee == nil || st.to.Before(st.from) {
 		return nil // nothing owed, or a version replaced the day it took effect
 	}
-	var next Period
+	var next types.Period
 	if st.closed.IsZero() {
-		next = PeriodOf(r.settled, s.ag.startOf(r.settled), st.from)
+		next = types.PeriodOf(r.settled, s.ag.startOf(r.settled), st.from)
 	} else {
 		var err error
 		if next, err = st.closed.Next(); err != nil {
@@ -639,7 +642,7 @@ func (s *settler) fillFloors(st *shareState, through Date, final bool) error {
 	// A period is over at its end, or at the end of the version's life
 	// (replaced, deleted, or the agreement's end) if that is earlier; no
 	// period after the version's life is settled.
-	over := func(p Period) bool {
+	over := func(p types.Period) bool {
 		end := p.End()
 		if end.After(st.to) {
 			end = st.to
@@ -647,8 +650,8 @@ func (s *settler) fillFloors(st *shareState, through Date, final bool) error {
 		return !p.Start().After(st.to) && !end.After(through)
 	}
 	for n := 0; over(next); n++ {
-		if n > MaxFloorPeriods {
-			return fmt.Errorf("more than %d empty periods to settle at the floor", MaxFloorPeriods)
+		if n > formula.MaxFloorPeriods {
+			return fmt.Errorf("more than %d empty periods to settle at the floor", formula.MaxFloorPeriods)
 		}
 		st.open, st.period = true, next
 		if err := s.closeShare(st, final); err != nil {

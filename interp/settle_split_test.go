@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/stdlib"
 )
 
@@ -54,7 +55,7 @@ func lineKey(l *interp.Line) string {
 // short by the statement's end, and not a charge on what was still
 // unpaid at the statement's end (both depend on where the statement
 // stops).
-func comparable(l *interp.Line, from, to interp.Date) bool {
+func comparable(l *interp.Line, from, to types.Date) bool {
 	if l.Period.Start().Before(from) || l.Period.End().After(to) || l.Date.Before(from) || l.Date.After(to) {
 		return false
 	}
@@ -82,8 +83,8 @@ func piecewiseEqualsWhole(t *testing.T, p *interp.Program, ag string, read func(
 	}
 	whole := run(interp.SettleOptions{})
 	compared := 0
-	for _, kind := range []interp.PeriodKind{interp.PeriodMonth, interp.PeriodQuarter, interp.PeriodYear} {
-		for per := interp.PeriodOf(kind, 0, whole.From); !per.End().After(whole.To); {
+	for _, kind := range []types.PeriodKind{types.PeriodMonth, types.PeriodQuarter, types.PeriodYear} {
+		for per := types.PeriodOf(kind, 0, whole.From); !per.End().After(whole.To); {
 			from, to := per.Start(), per.End()
 			part := run(interp.SettleOptions{From: from, To: to})
 			var want, got []string

@@ -4,6 +4,8 @@ import (
 	"context"
 	"iter"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // TestScheduledAfterTheEndNeverIssued: the checker refuses payment dates
@@ -32,11 +34,11 @@ func TestScheduledAfterTheEndNeverIssued(t *testing.T) {
 	if len(sched) != 2 {
 		t.Fatalf("%d scheduled payments, want 2", len(sched))
 	}
-	sched[1].date, _ = ParseDate("2027-07-01")
+	sched[1].date, _ = types.ParseDate("2027-07-01")
 	sched[1].due = sched[1].date
 	none := func(func(Event, error) bool) {}
-	from, _ := ParseDate("2027-01-01")
-	to, _ := ParseDate("2027-12-31")
+	from, _ := types.ParseDate("2027-01-01")
+	to, _ := types.ParseDate("2027-12-31")
 	st, err := p.Settle(context.Background(), iter.Seq2[Event, error](none), SettleOptions{From: from, To: to})
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,10 @@
 package interp
 
-import "github.com/pacta-lang/pacta/lang"
+import (
+	"github.com/pacta-lang/pacta/lang"
+
+	"github.com/pacta-lang/pacta/interp/types"
+)
 
 // This file is the one place where a settlement picks the date on which a
 // money clause's terms are evaluated (SPEC 9.3): an installment schedule's
@@ -19,7 +23,7 @@ type onKey struct {
 // versionOn returns the version whose terms are in force on d, as known
 // to this settlement (an amendment effective after the as-of date does
 // not count); before the agreement took effect, its first version.
-func (s *settler) versionOn(d Date) *version {
+func (s *settler) versionOn(d types.Date) *version {
 	if v := s.ag.versionAt(s.known(d)); v != nil {
 		return v
 	}
@@ -32,7 +36,7 @@ func (s *settler) versionOn(d Date) *version {
 // version in force on d holds c, those are its compiled rules; otherwise
 // (the clause version ended before d) c is compiled afresh against that
 // version's terms, once per settlement.
-func (s *settler) rulesOn(c *ClauseInfo, d Date) (*moneyRules, error) {
+func (s *settler) rulesOn(c *ClauseInfo, d types.Date) (*moneyRules, error) {
 	w := s.versionOn(d)
 	key := onKey{c, w}
 	if m, ok := s.on[key]; ok {
@@ -80,7 +84,7 @@ func (v *version) holds(c *ClauseInfo) bool {
 
 // shareOn returns share rule r (any version of it: they differ only in
 // the terms they use) with its terms evaluated on d.
-func (s *settler) shareOn(r *shareRule, d Date) (*shareRule, error) {
+func (s *settler) shareOn(r *shareRule, d types.Date) (*shareRule, error) {
 	m, err := s.rulesOn(r.clause, d)
 	if err != nil {
 		return nil, err

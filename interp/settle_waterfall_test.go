@@ -4,6 +4,8 @@ import (
 	"context"
 	"iter"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // Waterfall limits are running totals over a clause's life (SPEC 8.5),
@@ -27,8 +29,8 @@ func TestPaymentWaterfallKeepsRunningTotals(t *testing.T) {
 		t.Fatal(err)
 	}
 	var none iter.Seq2[Event, error] = func(func(Event, error) bool) {}
-	from, _ := ParseDate("2027-01-01")
-	to, _ := ParseDate("2027-03-31")
+	from, _ := types.ParseDate("2027-01-01")
+	to, _ := types.ParseDate("2027-03-31")
 	st, err := p.Settle(context.Background(), none, SettleOptions{From: from, To: to})
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -26,7 +27,7 @@ func nestedCalls(n int) node {
 // The runtime guard: terms nested lang.MaxTermDepth deep evaluate, one
 // more stops with ErrCallDepth, and the frame can be used again after.
 func TestCallDepthGuard(t *testing.T) {
-	fr := newFrame(nil, 0, Date{})
+	fr := newFrame(nil, 0, types.Date{})
 	v, err := nestedCalls(lang.MaxTermDepth).eval(fr)
 	if err != nil || v.String() != "7" || fr.depth != 0 {
 		t.Fatalf("at the limit: %v, %v, depth %d", v, err, fr.depth)

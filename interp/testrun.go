@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -49,7 +50,7 @@ func (r *TestReport) Failed() int {
 type testRun struct {
 	p       *Program
 	ag      *agreement
-	asOf    Date
+	asOf    types.Date
 	explict bool
 	comp    *compiler
 	givens  map[*lang.Given]Value
@@ -66,13 +67,13 @@ func (p *Program) RunTests(ctx context.Context) (*TestReport, error) {
 		blocks := []struct {
 			items     []lang.Item
 			amendment string
-			from      Date
+			from      types.Date
 		}{{a.info.Decl.Items, "", a.effective}}
 		for i, am := range a.info.Amendments {
 			blocks = append(blocks, struct {
 				items     []lang.Item
 				amendment string
-				from      Date
+				from      types.Date
 			}{am.Items, am.ID.Name, a.versions[i+1].from})
 		}
 		for _, b := range blocks {
@@ -139,7 +140,7 @@ func (t *testRun) run(ctx context.Context, td *lang.TestDecl) {
 	for _, s := range td.Stmts {
 		switch s := s.(type) {
 		case *lang.AsOf:
-			d, err := ParseDate(s.Date.Text)
+			d, err := types.ParseDate(s.Date.Text)
 			if err != nil {
 				t.fail(s.Pos(), "%v", err)
 				return

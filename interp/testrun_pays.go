@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -20,7 +21,7 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 		t.fail(s.Pos(), "%v", err)
 		return
 	}
-	var from, to Date
+	var from, to types.Date
 	switch pv.kind {
 	case KindPeriod:
 		from, to = pv.perOf().Start(), pv.perOf().End()
@@ -49,7 +50,7 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 		t.fail(s.Pos(), "%v", err)
 		return
 	}
-	got := Money(want.str, Decimal{})
+	got := Money(want.str, types.Decimal{})
 	for _, l := range st.Lines {
 		if l.Payer != s.Payer.Name || l.Payee != s.Payee.Name {
 			continue

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -42,18 +43,24 @@ func (k Kind) String() string { return kindNames[k] }
 // dates, booleans, parties and enum members need no allocation; records
 // and lists point to shared, immutable storage.
 type Value struct {
-	num  Decimal
+	num  types.Decimal
 	str  string
-	bits int64    // bool, enum index, date (days), duration (count), period (packed)
+	bits int64    // bool, enum index, date (days), duration (count)
 	rec  *Record  // record
 	lst  *[]Value // list
 	kind Kind
-	unit uint8 // duration unit
+	unit uint8        // duration unit
+	per  types.Period // period
 }
 
-func (v Value) dateOf() Date    { return Date{days: int32(v.bits)} }
-func (v Value) durOf() Duration { return Duration{N: v.bits, Unit: DurationUnit(v.unit)} }
-func (v Value) perOf() Period   { return unpackPeriod(v.bits) }
+func (v Value) dateOf() types.Date {
+	d, _ := types.MinDate().AddDays(int(v.bits)) // bits came from a valid Date
+	return d
+}
+func (v Value) durOf() types.Duration {
+	return types.Duration{N: v.bits, Unit: types.DurationUnit(v.unit)}
+}
+func (v Value) perOf() types.Period { return v.per }
 func (v Value) elems() []Value {
 	if v.lst == nil {
 		return nil
@@ -104,14 +111,14 @@ func (r *Record) Field(name string) (Value, bool) {
 // Constructors.
 
 // Int returns an integer value.
-func Int(n int64) Value { return Value{kind: KindInteger, num: DecimalFromInt(n)} }
+func Int(n int64) Value { return Value{kind: KindInteger, num: types.DecimalFromInt(n)} }
 
 // Integer returns the whole number d as an integer value, with scale 0
 // (12.00 becomes 12). Integers are exact, like every number: any whole
 // number of up to MaxDecimalDigits digits is an integer, beyond the range
 // of int64 too (SPEC 3.1). A d with a fractional part is an error.
-func Integer(d Decimal) (Value, error) {
-	r, err := d.Round(DecimalFromInt(1), Down)
+func Integer(d types.Decimal) (Value, error) {
+	r, err := d.Round(types.DecimalFromInt(1), types.Down)
 	if err != nil {
 		return Value{}, err
 	}
@@ -122,26 +129,28 @@ func Integer(d Decimal) (Value, error) {
 }
 
 // Dec returns a decimal value.
-func Dec(d Decimal) Value { return Value{kind: KindDecimal, num: d} }
+func Dec(d types.Decimal) Value { return Value{kind: KindDecimal, num: d} }
 
 // Pct returns a percent value; frac is the fraction (0.2 for 20%).
-func Pct(frac Decimal) Value { return Value{kind: KindPercent, num: frac} }
+func Pct(frac types.Decimal) Value { return Value{kind: KindPercent, num: frac} }
 
 // Money returns an amount of money in currency.
-func Money(currency string, amount Decimal) Value {
+func Money(currency string, amount types.Decimal) Value {
 	return Value{kind: KindMoney, num: amount, str: currency}
 }
 
 // DateVal returns a date value.
-func DateVal(d Date) Value { return Value{kind: KindDate, bits: int64(d.days)} }
+func DateVal(d types.Date) Value {
+	return Value{kind: KindDate, bits: int64(types.DaysBetween(types.MinDate(), d))}
+}
 
 // DurationVal returns a duration value.
-func DurationVal(d Duration) Value {
+func DurationVal(d types.Duration) Value {
 	return Value{kind: KindDuration, bits: d.N, unit: uint8(d.Unit)}
 }
 
 // PeriodVal returns a period value.
-func PeriodVal(p Period) Value { return Value{kind: KindPeriod, bits: p.pack()} }
+func PeriodVal(p types.Period) Value { return Value{kind: KindPeriod, per: p} }
 
 // Text returns a text value.
 func Text(s string) Value { return Value{kind: KindText, str: s} }
@@ -173,7 +182,7 @@ func (v Value) Kind() Kind { return v.kind }
 
 // Num returns the number of an integer, decimal, percent (as a fraction)
 // or money value.
-func (v Value) Num() Decimal { return v.num }
+func (v Value) Num() types.Decimal { return v.num }
 
 // Currency returns the currency code of a money value.
 func (v Value) Currency() string { return v.str }
@@ -186,13 +195,13 @@ func (v Value) Str() string { return v.str }
 func (v Value) Truth() bool { return v.bits != 0 }
 
 // Date returns the date of a date value.
-func (v Value) Date() Date { return v.dateOf() }
+func (v Value) Date() types.Date { return v.dateOf() }
 
 // Duration returns the duration of a duration value.
-func (v Value) Duration() Duration { return v.durOf() }
+func (v Value) Duration() types.Duration { return v.durOf() }
 
 // Period returns the period of a period value.
-func (v Value) Period() Period { return v.perOf() }
+func (v Value) Period() types.Period { return v.perOf() }
 
 // Record returns the record of a record value.
 func (v Value) Record() *Record { return v.rec }
@@ -213,7 +222,7 @@ func (v Value) Equal(w Value) bool {
 	case KindDuration:
 		return w.kind == KindDuration && durationEqual(v.durOf(), w.durOf())
 	case KindPeriod:
-		return w.kind == KindPeriod && v.bits == w.bits
+		return w.kind == KindPeriod && v.per == w.per
 	case KindText, KindParty, KindEnum:
 		return v.kind == w.kind && v.str == w.str
 	case KindBool:
@@ -319,13 +328,13 @@ func (v Value) format(b *strings.Builder) {
 // FormatAmount writes an amount with thousands separators and at least
 // minScale digits after the point; digits beyond it are kept only when
 // they are not zero, so exact, not yet rounded amounts show in full.
-func FormatAmount(d Decimal, minScale int) string {
+func FormatAmount(d types.Decimal, minScale int) string {
 	s := d.Format(true)
 	return padScale(trimZeros(s, minScale), minScale)
 }
 
 // FormatPercent writes a fraction as a percent: 0.2 as 20%, 0.125 as 12.5%.
-func FormatPercent(frac Decimal) string {
+func FormatPercent(frac types.Decimal) string {
 	p, err := frac.MulPow10(2)
 	if err != nil {
 		return frac.String() + " (as a fraction)"
@@ -388,21 +397,21 @@ func quote(s string) string {
 // durationEqual compares lengths of time: 1 week is 7 days and 1 year is
 // 12 months; days and months never equal each other (months differ in
 // length).
-func durationEqual(a, b Duration) bool {
-	days := func(d Duration) (int64, bool) {
+func durationEqual(a, b types.Duration) bool {
+	days := func(d types.Duration) (int64, bool) {
 		switch d.Unit {
-		case Days:
+		case types.Days:
 			return d.N, true
-		case Weeks:
+		case types.Weeks:
 			return 7 * d.N, true
 		}
 		return 0, false
 	}
-	months := func(d Duration) (int64, bool) {
+	months := func(d types.Duration) (int64, bool) {
 		switch d.Unit {
-		case Months:
+		case types.Months:
 			return d.N, true
-		case Years:
+		case types.Years:
 			return 12 * d.N, true
 		}
 		return 0, false

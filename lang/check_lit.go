@@ -10,7 +10,7 @@ import (
 
 // maxDigits bounds the digits written in a number literal: every digit,
 // leading zeros included (`0.000…1` counts them all), which is how the
-// interpreter reads literals (interp.ParseDecimal), so that a literal that
+// interpreter reads literals (types.ParseDecimal in interp/types), so that a literal that
 // passes the check can be evaluated (SPEC 13).
 const maxDigits = 60
 

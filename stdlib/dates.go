@@ -4,15 +4,16 @@ import (
 	"errors"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // This file holds the builtins on dates and periods. All of them use the
 // calendar, never a fixed number of days per month.
 
 // dateArg returns the date of a call with one date argument.
-func dateArg(args []interp.Value) (interp.Date, error) {
+func dateArg(args []interp.Value) (types.Date, error) {
 	if err := wantKinds(args, interp.KindDate); err != nil {
-		return interp.Date{}, err
+		return types.Date{}, err
 	}
 	return args[0].Date(), nil
 }
@@ -52,13 +53,13 @@ func dayOf(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 // dateBound returns the Impl of start_of_month, end_of_quarter and the
 // like: the first (or, when last is true, the last) day of the calendar
 // period of the given kind that contains the date.
-func dateBound(kind interp.PeriodKind, last bool) func(*interp.Call, []interp.Value) (interp.Value, error) {
+func dateBound(kind types.PeriodKind, last bool) func(*interp.Call, []interp.Value) (interp.Value, error) {
 	return func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 		d, err := dateArg(args)
 		if err != nil {
 			return interp.Value{}, err
 		}
-		p := interp.PeriodOf(kind, 1, d)
+		p := types.PeriodOf(kind, 1, d)
 		if last {
 			return interp.DateVal(p.End()), nil
 		}
@@ -67,13 +68,13 @@ func dateBound(kind interp.PeriodKind, last bool) func(*interp.Call, []interp.Va
 }
 
 // periodOf returns the Impl of month_of, quarter_of and year_of.
-func periodOf(kind interp.PeriodKind) func(*interp.Call, []interp.Value) (interp.Value, error) {
+func periodOf(kind types.PeriodKind) func(*interp.Call, []interp.Value) (interp.Value, error) {
 	return func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 		d, err := dateArg(args)
 		if err != nil {
 			return interp.Value{}, err
 		}
-		return interp.PeriodVal(interp.PeriodOf(kind, 1, d)), nil
+		return interp.PeriodVal(types.PeriodOf(kind, 1, d)), nil
 	}
 }
 
@@ -84,7 +85,7 @@ func contractYearOf(c *interp.Call, args []interp.Value) (interp.Value, error) {
 	if err != nil {
 		return interp.Value{}, err
 	}
-	p := interp.PeriodOf(interp.PeriodContractYear, c.ContractStart(), d)
+	p := types.PeriodOf(types.PeriodContractYear, c.ContractStart(), d)
 	if p.IsZero() {
 		return interp.Value{}, errors.New("no contract year contains " + d.String())
 	}
@@ -97,13 +98,13 @@ func contractYearOf(c *interp.Call, args []interp.Value) (interp.Value, error) {
 // fiscalPeriodOf returns the Impl of fiscal_year_of and
 // fiscal_quarter_of: the fiscal period of the calling agreement's fiscal
 // year (Call.FiscalStart) that contains the date.
-func fiscalPeriodOf(kind interp.PeriodKind) func(*interp.Call, []interp.Value) (interp.Value, error) {
+func fiscalPeriodOf(kind types.PeriodKind) func(*interp.Call, []interp.Value) (interp.Value, error) {
 	return func(c *interp.Call, args []interp.Value) (interp.Value, error) {
 		d, err := dateArg(args)
 		if err != nil {
 			return interp.Value{}, err
 		}
-		p := interp.PeriodOf(kind, c.FiscalStart(), d)
+		p := types.PeriodOf(kind, c.FiscalStart(), d)
 		if p.IsZero() {
 			return interp.Value{}, errors.New("no fiscal period contains " + d.String())
 		}
@@ -148,17 +149,17 @@ func daysBetween(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 	if err := wantKinds(args, interp.KindDate, interp.KindDate); err != nil {
 		return interp.Value{}, err
 	}
-	return interp.Int(int64(interp.DaysBetween(args[0].Date(), args[1].Date()))), nil
+	return interp.Int(int64(types.DaysBetween(args[0].Date(), args[1].Date()))), nil
 }
 
 // periodArg returns the period of a call with one period argument.
-func periodArg(args []interp.Value) (interp.Period, error) {
+func periodArg(args []interp.Value) (types.Period, error) {
 	if err := wantKinds(args, interp.KindPeriod); err != nil {
-		return interp.Period{}, err
+		return types.Period{}, err
 	}
 	p := args[0].Period()
 	if p.IsZero() {
-		return interp.Period{}, errors.New("needs a period, but this one is empty")
+		return types.Period{}, errors.New("needs a period, but this one is empty")
 	}
 	return p, nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -195,12 +196,12 @@ func round(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 	if err := wantArgs(args, 2, 3); err != nil {
 		return interp.Value{}, err
 	}
-	mode := interp.HalfEven
+	mode := types.HalfEven
 	if len(args) == 3 {
 		if args[2].Kind() != interp.KindText {
 			return interp.Value{}, argKindError(2, "text", args[2])
 		}
-		m, ok := interp.ParseRoundingMode(args[2].Str())
+		m, ok := types.ParseRoundingMode(args[2].Str())
 		if !ok {
 			return interp.Value{}, fmt.Errorf("unknown rounding mode %q; use one of %s", args[2].Str(), modeNames())
 		}
@@ -210,7 +211,7 @@ func round(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 }
 
 // roundWith returns the Impl of floor or ceiling.
-func roundWith(mode interp.RoundingMode) func(*interp.Call, []interp.Value) (interp.Value, error) {
+func roundWith(mode types.RoundingMode) func(*interp.Call, []interp.Value) (interp.Value, error) {
 	return func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 		if err := wantArgs(args, 2, 2); err != nil {
 			return interp.Value{}, err
@@ -222,7 +223,7 @@ func roundWith(mode interp.RoundingMode) func(*interp.Call, []interp.Value) (int
 // modeNames lists the rounding modes for messages.
 func modeNames() string {
 	var names []string
-	for m := interp.HalfEven; m <= interp.Ceiling; m++ {
+	for m := types.HalfEven; m <= types.Ceiling; m++ {
 		names = append(names, m.String())
 	}
 	return strings.Join(names, ", ")
@@ -230,8 +231,8 @@ func modeNames() string {
 
 // roundValue rounds x to a multiple of unit. The result has the unit's
 // number of decimal places.
-func roundValue(x, unit interp.Value, mode interp.RoundingMode) (interp.Value, error) {
-	var u interp.Decimal
+func roundValue(x, unit interp.Value, mode types.RoundingMode) (interp.Value, error) {
+	var u types.Decimal
 	switch unit.Kind() {
 	case interp.KindInteger, interp.KindDecimal:
 		u = unit.Num()

@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -116,7 +117,7 @@ func table() []builtin {
 			Example: "ceiling(USD 1,234.56, 100)",
 			Result:  "USD 1,300.00",
 			Check:   checkRound2,
-			Impl:    roundWith(interp.Ceiling),
+			Impl:    roundWith(types.Ceiling),
 		}, sig: "ceiling(x decimal or money, unit decimal or money) → type of x"},
 		{Func: interp.Func{
 			Name:    "contains",
@@ -179,7 +180,7 @@ func table() []builtin {
 			Result:  "2024-02-29",
 			Params:  date1(),
 			Ret:     lang.TDate,
-			Impl:    dateBound(interp.PeriodMonth, true),
+			Impl:    dateBound(types.PeriodMonth, true),
 		}},
 		{Func: interp.Func{
 			Name:    "end_of_quarter",
@@ -188,7 +189,7 @@ func table() []builtin {
 			Result:  "2026-06-30",
 			Params:  date1(),
 			Ret:     lang.TDate,
-			Impl:    dateBound(interp.PeriodQuarter, true),
+			Impl:    dateBound(types.PeriodQuarter, true),
 		}},
 		{Func: interp.Func{
 			Name:    "end_of_year",
@@ -197,7 +198,7 @@ func table() []builtin {
 			Result:  "2026-12-31",
 			Params:  date1(),
 			Ret:     lang.TDate,
-			Impl:    dateBound(interp.PeriodYear, true),
+			Impl:    dateBound(types.PeriodYear, true),
 		}},
 		{Func: interp.Func{
 			Name: "filter",
@@ -216,7 +217,7 @@ func table() []builtin {
 			Result:  "FY2026-Q2",
 			Params:  date1(),
 			Ret:     lang.TPeriod,
-			Impl:    fiscalPeriodOf(interp.PeriodFiscalQuarter),
+			Impl:    fiscalPeriodOf(types.PeriodFiscalQuarter),
 		}},
 		{Func: interp.Func{
 			Name: "fiscal_year_of",
@@ -226,7 +227,7 @@ func table() []builtin {
 			Result:  "FY2026",
 			Params:  date1(),
 			Ret:     lang.TPeriod,
-			Impl:    fiscalPeriodOf(interp.PeriodFiscalYear),
+			Impl:    fiscalPeriodOf(types.PeriodFiscalYear),
 		}},
 		{Func: interp.Func{
 			Name: "floor",
@@ -235,7 +236,7 @@ func table() []builtin {
 			Example: "floor(USD 1,234.56, 100)",
 			Result:  "USD 1,200.00",
 			Check:   checkRound2,
-			Impl:    roundWith(interp.Floor),
+			Impl:    roundWith(types.Floor),
 		}, sig: "floor(x decimal or money, unit decimal or money) → type of x"},
 		{Func: interp.Func{
 			Name:    "fraction",
@@ -253,7 +254,7 @@ func table() []builtin {
 			Result:  "2026-H1",
 			Params:  date1(),
 			Ret:     lang.TPeriod,
-			Impl:    periodOf(interp.PeriodHalf),
+			Impl:    periodOf(types.PeriodHalf),
 		}},
 		{Func: interp.Func{
 			Name:    "length",
@@ -305,7 +306,7 @@ func table() []builtin {
 			Result:  "2026-05",
 			Params:  date1(),
 			Ret:     lang.TPeriod,
-			Impl:    periodOf(interp.PeriodMonth),
+			Impl:    periodOf(types.PeriodMonth),
 		}},
 		{Func: interp.Func{
 			Name:    "percent",
@@ -332,7 +333,7 @@ func table() []builtin {
 			Result:  "2026-Q2",
 			Params:  date1(),
 			Ret:     lang.TPeriod,
-			Impl:    periodOf(interp.PeriodQuarter),
+			Impl:    periodOf(types.PeriodQuarter),
 		}},
 		{Func: interp.Func{
 			Name: "round",
@@ -359,7 +360,7 @@ func table() []builtin {
 			Result:  "2026-02-01",
 			Params:  date1(),
 			Ret:     lang.TDate,
-			Impl:    dateBound(interp.PeriodMonth, false),
+			Impl:    dateBound(types.PeriodMonth, false),
 		}},
 		{Func: interp.Func{
 			Name:    "start_of_quarter",
@@ -368,7 +369,7 @@ func table() []builtin {
 			Result:  "2026-04-01",
 			Params:  date1(),
 			Ret:     lang.TDate,
-			Impl:    dateBound(interp.PeriodQuarter, false),
+			Impl:    dateBound(types.PeriodQuarter, false),
 		}},
 		{Func: interp.Func{
 			Name:    "start_of_year",
@@ -377,7 +378,7 @@ func table() []builtin {
 			Result:  "2026-01-01",
 			Params:  date1(),
 			Ret:     lang.TDate,
-			Impl:    dateBound(interp.PeriodYear, false),
+			Impl:    dateBound(types.PeriodYear, false),
 		}},
 		{Func: interp.Func{
 			Name:    "starts_with",
@@ -422,7 +423,7 @@ func table() []builtin {
 			Result:  "2026",
 			Params:  date1(),
 			Ret:     lang.TPeriod,
-			Impl:    periodOf(interp.PeriodYear),
+			Impl:    periodOf(types.PeriodYear),
 		}},
 	}
 }
@@ -541,7 +542,7 @@ func currencyError(what string, a, b interp.Value) error {
 
 // intVal returns d, a whole number, as an integer value. Integers have the
 // range of every number (60 digits), not that of int64.
-func intVal(d interp.Decimal) (interp.Value, error) {
+func intVal(d types.Decimal) (interp.Value, error) {
 	return interp.Integer(d)
 }
 
@@ -552,7 +553,7 @@ func smallInt(v interp.Value, unit string) (int, error) {
 	if !ok || n < math.MinInt32 || n > math.MaxInt32 {
 		return 0, &interp.Error{
 			Msg: fmt.Sprintf("%s %s is out of range", v.Num().String(), unit),
-			Err: interp.ErrOutOfRange,
+			Err: types.ErrOutOfRange,
 		}
 	}
 	return int(n), nil

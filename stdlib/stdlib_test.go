@@ -10,14 +10,15 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
 // ---- constructors for test values ----
 
-func num(t testing.TB, s string) interp.Decimal {
+func num(t testing.TB, s string) types.Decimal {
 	t.Helper()
-	d, err := interp.ParseDecimal(s)
+	d, err := types.ParseDecimal(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +50,7 @@ func money(cur, s string) valueFn {
 func usd(s string) valueFn { return money("USD", s) }
 func date(s string) valueFn {
 	return func(t testing.TB) interp.Value {
-		d, err := interp.ParseDate(s)
+		d, err := types.ParseDate(s)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +59,7 @@ func date(s string) valueFn {
 }
 func period(s string) valueFn {
 	return func(t testing.TB) interp.Value {
-		p, err := interp.ParsePeriod(s)
+		p, err := types.ParsePeriod(s)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,7 +124,7 @@ func ccur(fn string, wantErr string, args ...valueFn) implCase {
 }
 
 func crange(fn string, wantErr string, args ...valueFn) implCase {
-	return implCase{fn: fn, args: args, wantErr: wantErr, is: interp.ErrOutOfRange}
+	return implCase{fn: fn, args: args, wantErr: wantErr, is: types.ErrOutOfRange}
 }
 
 const (
@@ -387,7 +388,7 @@ var dateCases = []implCase{
 	c("end_of", "2024-02-29", period("2024-02")),
 	c("start_of", "2026-01-01", period("2026")),
 	c("end_of", "2026-12-31", period("2026")),
-	cerr("start_of", "needs a period, but this one is empty", func(testing.TB) interp.Value { return interp.PeriodVal(interp.Period{}) }),
+	cerr("start_of", "needs a period, but this one is empty", func(testing.TB) interp.Value { return interp.PeriodVal(types.Period{}) }),
 	cerr("end_of", "argument 1 must be a period, not date", date("2026-01-01")),
 }
 
@@ -475,7 +476,7 @@ func TestImplWrongArguments(t *testing.T) {
 		{interp.Text("x")},
 		{interp.Text("x"), interp.Text("y")},
 		{interp.Int(1), interp.Int(2), interp.Int(3), interp.Int(4)},
-		{interp.Money("USD", interp.DecimalFromInt(1)), interp.Value{}},
+		{interp.Money("USD", types.DecimalFromInt(1)), interp.Value{}},
 		{interp.ListVal(nil), interp.Value{}},
 	}
 	call := func(f *interp.Func, args []interp.Value) (v interp.Value, err error) {

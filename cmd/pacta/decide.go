@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // stdin is where commands read standard input; tests replace it.
@@ -61,7 +62,7 @@ others) or agreement, 2 usage error.`, stderr)
 	}
 	var opts interp.DecideOptions
 	if *asOf != "" {
-		d, err := interp.ParseDate(*asOf)
+		d, err := types.ParseDate(*asOf)
 		if err != nil {
 			return usageError(fs, stderr, "decide", fmt.Sprintf("--as-of: %v", err))
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -40,7 +41,7 @@ agreements (as amended). Exit status: 0 success, 1 error, 2 usage error.`, stder
 	src := strings.Join(rest, " ")
 	var opts interp.EvalOptions
 	if *asOf != "" {
-		d, err := interp.ParseDate(*asOf)
+		d, err := types.ParseDate(*asOf)
 		if err != nil {
 			fmt.Fprintf(stderr, "pacta eval: --as-of: %v\n", err)
 			return 2

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // The REPL's :asof, the CLI's --as-of and the API's DecideOptions.AsOf and
@@ -51,17 +52,17 @@ func TestAsOfSameEverywhere(t *testing.T) {
 	}
 	ctx := context.Background()
 	for _, asOf := range asOfDates {
-		var date interp.Date
+		var date types.Date
 		cliAsOf := []string{}
 		replAsOf := ":asof none\n"
 		if asOf != "" {
-			date, _ = interp.ParseDate(asOf)
+			date, _ = types.ParseDate(asOf)
 			cliAsOf = []string{"--as-of", asOf}
 			replAsOf = ":asof " + asOf + "\n"
 		}
 		// Settlements.
 		for _, period := range []string{"2026-Q4", "2027-Q1"} {
-			per, _ := interp.ParsePeriod(period)
+			per, _ := types.ParsePeriod(period)
 			f, err := os.Open(ledger)
 			if err != nil {
 				t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 func runSettle(args []string, stdout, stderr io.Writer) int {
@@ -74,7 +75,7 @@ printed), 2 usage error.`, stderr)
 		if *from != "" || *to != "" {
 			return usageError(fs, stderr, "settle", "give either --period or --from and --to, not both")
 		}
-		p, err := interp.ParsePeriod(*period)
+		p, err := types.ParsePeriod(*period)
 		if err != nil {
 			return usageError(fs, stderr, "settle", fmt.Sprintf("--period: %v", err))
 		}
@@ -82,12 +83,12 @@ printed), 2 usage error.`, stderr)
 	}
 	for _, f := range []struct {
 		name, text string
-		dst        *interp.Date
+		dst        *types.Date
 	}{{"from", *from, &opts.From}, {"to", *to, &opts.To}, {"as-of", *asOf, &opts.AsOf}} {
 		if f.text == "" {
 			continue
 		}
-		d, err := interp.ParseDate(f.text)
+		d, err := types.ParseDate(f.text)
 		if err != nil {
 			return usageError(fs, stderr, "settle", fmt.Sprintf("--%s: %v", f.name, err))
 		}

@@ -16,6 +16,7 @@ import (
 	"os"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/pacta-lang/pacta/stdlib"
 )
@@ -77,8 +78,8 @@ func main() {
 			}
 		}
 	}
-	from, _ := interp.ParseDate("2026-10-01")
-	to, _ := interp.ParseDate("2026-12-31")
+	from, _ := types.ParseDate("2026-10-01")
+	to, _ := types.ParseDate("2026-12-31")
 	st, err := prog.Settle(ctx, ledger, interp.SettleOptions{From: from, To: to})
 	if err != nil {
 		log.Fatal(err)

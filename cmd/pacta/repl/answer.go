@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -16,7 +17,7 @@ type answer struct {
 	expr     lang.Expr
 	typ      lang.Type
 	val      interp.Value
-	asOf     interp.Date
+	asOf     types.Date
 	decision *interp.Decision
 	lines    []*interp.Line // what the money clauses make of an instance
 	linesErr error
@@ -71,7 +72,7 @@ func (s *Session) decideOptions() interp.DecideOptions {
 // from and to the given dates: those of `pacta settle --from --to
 // --as-of` with the session's as-of date (the zero date, the end of the
 // statement with every amendment counted, when none is set).
-func (s *Session) settleOptions(from, to interp.Date) interp.SettleOptions {
+func (s *Session) settleOptions(from, to types.Date) interp.SettleOptions {
 	return interp.SettleOptions{Agreement: s.agreement(), From: from, To: to, AsOf: s.asOf}
 }
 
@@ -193,7 +194,7 @@ func (s *Session) versionName(d *interp.Decision) string {
 // lineWords is one amount: `under 5.1 "Revenue share" (aws_concessions):
 // openai pays microsoft USD 250,000.00 for 2027-Q1 (25% of USD
 // 1,000,000.00)`.
-func (s *Session) lineWords(ctx context.Context, l *interp.Line, asOf interp.Date) string {
+func (s *Session) lineWords(ctx context.Context, l *interp.Line, asOf types.Date) string {
 	out := fmt.Sprintf("under %s: %s pays %s %s", s.clauseName(l.Clause), l.Payer, l.Payee, l.Amount)
 	if !l.Period.IsZero() {
 		out += " for " + l.Period.String()
@@ -381,7 +382,7 @@ func (s *Session) whyMoney(ctx context.Context, a *answer) {
 }
 
 // evalText evaluates source text in the session agreement, quietly.
-func (s *Session) evalText(ctx context.Context, src string, asOf interp.Date) (string, bool) {
+func (s *Session) evalText(ctx context.Context, src string, asOf types.Date) (string, bool) {
 	e, errs := lang.ParseExpr("<why>", []byte(src))
 	if len(errs) > 0 {
 		return "", false

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/stdlib"
 )
 
@@ -40,13 +41,13 @@ func readRef(t *testing.T, paths ...string) []interp.Source {
 // does, and returns the statement's text.
 func refStatement(t *testing.T, p *interp.Program, ledger, period, asOf string) string {
 	t.Helper()
-	per, err := interp.ParsePeriod(period)
+	per, err := types.ParsePeriod(period)
 	if err != nil {
 		t.Fatal(err)
 	}
 	opts := interp.SettleOptions{From: per.Start(), To: per.End()}
 	if asOf != "" {
-		if opts.AsOf, err = interp.ParseDate(asOf); err != nil {
+		if opts.AsOf, err = types.ParseDate(asOf); err != nil {
 			t.Fatal(err)
 		}
 	}

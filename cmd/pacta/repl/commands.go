@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -158,11 +159,11 @@ func (s *Session) setAsOf(args []string) bool {
 		s.println(":asof takes one date: :asof 2026-06-30 (or :asof none)")
 		return false
 	case args[0] == "none" || args[0] == "off" || args[0] == "clear":
-		s.asOf = interp.Date{}
+		s.asOf = types.Date{}
 		s.println("as-of date cleared: every loaded amendment counts again")
 		return true
 	}
-	d, err := interp.ParseDate(args[0])
+	d, err := types.ParseDate(args[0])
 	if err != nil {
 		s.printf("%s; write a date like 2026-06-30\n", plainError(err))
 		return false
@@ -232,7 +233,7 @@ func (s *Session) historiesOf(prog *interp.Program, ss *sessionSource) (map[stri
 	for _, vs := range h {
 		for i := range vs {
 			if i+1 < len(vs) {
-				if d, err := interp.ParseDate(vs[i+1].from); err == nil {
+				if d, err := types.ParseDate(vs[i+1].from); err == nil {
 					if prev, err := d.AddDays(-1); err == nil {
 						vs[i].until = prev.String()
 					}
@@ -671,7 +672,7 @@ func (s *Session) readLedger(path string) func(yield func(interp.Event, error) b
 
 // settle runs :settle PERIOD.
 func (s *Session) settle(ctx context.Context, text string) bool {
-	var per interp.Period
+	var per types.Period
 	var err error
 	if strings.HasPrefix(text, "FY") {
 		fs := 1
@@ -680,9 +681,9 @@ func (s *Session) settle(ctx context.Context, text string) bool {
 				fs = ai.FiscalStart
 			}
 		}
-		per, err = interp.ParseFiscalPeriod(text, fs)
+		per, err = types.ParseFiscalPeriod(text, fs)
 	} else {
-		per, err = interp.ParsePeriod(text)
+		per, err = types.ParsePeriod(text)
 	}
 	if err != nil {
 		s.printf("%s; write a period like 2027-Q1, 2027-03 or 2027\n", plainError(err))

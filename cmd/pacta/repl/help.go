@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/pacta-lang/pacta/stdlib"
 )
@@ -325,7 +326,7 @@ func (s *Session) example() *example {
 		return fmt.Sprintf("%s by %s { %s }", ex.action, ex.party, strings.Join(fields, ", "))
 	}
 	ex.instance = instance(ex.date)
-	if d, err := interp.ParseDate(ex.date); err == nil {
+	if d, err := types.ParseDate(ex.date); err == nil {
 		if prev, err := d.AddDays(-1); err == nil {
 			ex.before = prev.String()
 		}
@@ -440,7 +441,7 @@ func (s *Session) helpMain() {
 
 // periodOf returns the quarter of a date: 2026-Q4.
 func periodOf(date string) string {
-	d, err := interp.ParseDate(date)
+	d, err := types.ParseDate(date)
 	if err != nil {
 		return "2027-Q1"
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/pacta-lang/pacta/stdlib"
 )
@@ -36,7 +37,7 @@ type Session struct {
 	decls  []*decl
 	givens []*given
 
-	asOf   interp.Date
+	asOf   types.Date
 	last   *answer
 	ledger string // the ledger file of :ledger, "" for none
 
@@ -50,8 +51,8 @@ type Session struct {
 // given is a name bound with `given NAME = EXPR`.
 type given struct {
 	g     *lang.Given
-	entry string      // the entry as typed (the prefix blanked out)
-	asOf  interp.Date // the as-of date it was evaluated at
+	entry string     // the entry as typed (the prefix blanked out)
+	asOf  types.Date // the as-of date it was evaluated at
 	val   interp.Value
 	typ   lang.Type
 	live  bool // false once a later given takes the same name

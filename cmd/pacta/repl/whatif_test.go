@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // The tests in this file hold the REPL to one rule: a declaration typed at
@@ -187,7 +188,7 @@ var questions = []string{
 }
 
 // refDecision decides an action written in Pacta through interp.
-func refDecision(t *testing.T, p *interp.Program, action string, asOf interp.Date) *interp.Decision {
+func refDecision(t *testing.T, p *interp.Program, action string, asOf types.Date) *interp.Decision {
 	t.Helper()
 	x, err := p.CompileExpr("", "<question>", []byte(action))
 	if err != nil {
@@ -227,10 +228,10 @@ func TestWhatIfEqualsFileEdit(t *testing.T) {
 			}
 			for _, asOf := range []string{"", "2026-10-31", "2026-11-01"} {
 				cmd := ":asof none"
-				var d interp.Date
+				var d types.Date
 				if asOf != "" {
 					cmd = ":asof " + asOf
-					d, _ = interp.ParseDate(asOf)
+					d, _ = types.ParseDate(asOf)
 				}
 				for _, period := range []string{"2026-Q4", "2027-Q1"} {
 					want := refStatement(t, ref, exampleLedger, period, asOf)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/pacta-lang/pacta/stdlib"
 )
@@ -273,7 +274,7 @@ func records(prog *interp.Program, rows []row) ([]*interp.Record, error) {
 func engineDecide(prog *interp.Program, rec *interp.Record, asOf time.Time) (verdict, error) {
 	var opts interp.DecideOptions
 	if !asOf.IsZero() {
-		d, err := interp.ParseDate(ds(asOf))
+		d, err := types.ParseDate(ds(asOf))
 		if err != nil {
 			return verdict{}, err
 		}
@@ -327,7 +328,7 @@ func lastOverdue(prog *interp.Program, recs []*interp.Record, to time.Time, a *a
 			}
 		}
 	}
-	end, _ := interp.ParseDate(ds(to))
+	end, _ := types.ParseDate(ds(to))
 	st, err := prog.Settle(context.Background(), events, interp.SettleOptions{To: end})
 	if err != nil {
 		return []string{err.Error()}
@@ -381,13 +382,13 @@ func engineSettle1(prog *interp.Program, recs []*interp.Record, to, asOf time.Ti
 			}
 		}
 	}
-	end, err := interp.ParseDate(ds(to))
+	end, err := types.ParseDate(ds(to))
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	opts := interp.SettleOptions{To: end, BreachSample: -1} // every breach listed
 	if !asOf.IsZero() {
-		if opts.AsOf, err = interp.ParseDate(ds(asOf)); err != nil {
+		if opts.AsOf, err = types.ParseDate(ds(asOf)); err != nil {
 			return nil, nil, nil, err
 		}
 	}

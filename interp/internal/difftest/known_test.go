@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/stdlib"
 )
 
@@ -451,7 +452,7 @@ func settleCSV1(src, ledger, to string) ([]string, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	end, err := interp.ParseDate(to)
+	end, err := types.ParseDate(to)
 	if err != nil {
 		return nil, nil, err
 	}

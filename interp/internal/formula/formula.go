@@ -1,4 +1,4 @@
-package interp
+package formula
 
 // The arithmetic of share formulas, independent of syntax: tiers, caps and
 // floors, recoupment of advances, minimum guarantees, splits and waterfalls.
@@ -26,6 +26,8 @@ package interp
 import (
 	"errors"
 	"fmt"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // ---- tiers ----
@@ -54,8 +56,8 @@ import (
 // tier only.
 type TierSchedule struct {
 	Whole  bool
-	Bounds []Decimal
-	Rates  []Decimal
+	Bounds []types.Decimal
+	Rates  []types.Decimal
 }
 
 // TierSlice is one line of a tier breakdown: the volume moved from From to
@@ -63,9 +65,9 @@ type TierSchedule struct {
 // reduction of volume), From is above To and Amount is negative.
 type TierSlice struct {
 	Tier     int // 0-based index into Rates
-	From, To Decimal
-	Rate     Decimal
-	Amount   Decimal
+	From, To types.Decimal
+	Rate     types.Decimal
+	Amount   types.Decimal
 }
 
 // Validate reports whether the schedule is well formed, in plain words.
@@ -109,10 +111,10 @@ func (t *TierSchedule) checkShape() error {
 
 // tierOf returns the tier that a window volume v has reached: the first
 // tier whose upper bound is at least v.
-func (t *TierSchedule) tierOf(v Decimal) int { return t.tierFrom(v, 0) }
+func (t *TierSchedule) tierOf(v types.Decimal) int { return t.tierFrom(v, 0) }
 
 // tierFrom is tierOf for a volume known to be in tier i or above.
-func (t *TierSchedule) tierFrom(v Decimal, i int) int {
+func (t *TierSchedule) tierFrom(v types.Decimal, i int) int {
 	for ; i < len(t.Bounds); i++ {
 		if v.Cmp(t.Bounds[i]) <= 0 {
 			return i
@@ -125,7 +127,7 @@ func (t *TierSchedule) tierFrom(v Decimal, i int) int {
 // whose upper bound is above v, for a v known to be below the upper bound
 // of tier e (so the answer is at most e). It looks at tier e first, as a
 // window's volume usually moves within one tier.
-func (t *TierSchedule) tierAbove(v Decimal, e int) int {
+func (t *TierSchedule) tierAbove(v types.Decimal, e int) int {
 	if e == 0 || v.Cmp(t.Bounds[e-1]) >= 0 {
 		return e
 	}
@@ -168,18 +170,18 @@ func (t *TierSchedule) tierAbove(v Decimal, e int) int {
 // volume down and is the exact reverse of the same volume moving up:
 // Amount(before+x, -x) = -Amount(before, x). The result is then negative, a
 // credit; below zero volume the first tier's rate applies.
-func (t *TierSchedule) Amount(before, base Decimal) (Decimal, error) {
+func (t *TierSchedule) Amount(before, base types.Decimal) (types.Decimal, error) {
 	if err := t.checkShape(); err != nil {
-		return Decimal{}, err
+		return types.Decimal{}, err
 	}
 	if base.IsZero() {
-		return Decimal{}, nil
+		return types.Decimal{}, nil
 	}
 	after, err := before.Add(base)
 	if err != nil {
-		return Decimal{}, tierErr(err)
+		return types.Decimal{}, tierErr(err)
 	}
-	var r Decimal
+	var r types.Decimal
 	switch {
 	case t.Whole:
 		r, err = t.whole(before, after, base)
@@ -190,13 +192,13 @@ func (t *TierSchedule) Amount(before, base Decimal) (Decimal, error) {
 		r = r.Neg()
 	}
 	if err != nil {
-		return Decimal{}, tierErr(err)
+		return types.Decimal{}, tierErr(err)
 	}
 	return r, nil
 }
 
 // whole returns F(after) - F(before) for a Whole schedule.
-func (t *TierSchedule) whole(before, after, base Decimal) (Decimal, error) {
+func (t *TierSchedule) whole(before, after, base types.Decimal) (types.Decimal, error) {
 	var ta, tb int
 	if base.Sign() > 0 {
 		tb = t.tierOf(before)
@@ -210,18 +212,18 @@ func (t *TierSchedule) whole(before, after, base Decimal) (Decimal, error) {
 	}
 	fa, err := t.Rates[ta].Mul(after)
 	if err != nil {
-		return Decimal{}, err
+		return types.Decimal{}, err
 	}
 	fb, err := t.Rates[tb].Mul(before)
 	if err != nil {
-		return Decimal{}, err
+		return types.Decimal{}, err
 	}
 	return fa.Sub(fb)
 }
 
 // marginal returns the marginal amount on the volume [lo, hi], where
 // lo < hi and width = hi - lo.
-func (t *TierSchedule) marginal(lo, hi, width Decimal) (Decimal, error) {
+func (t *TierSchedule) marginal(lo, hi, width types.Decimal) (types.Decimal, error) {
 	e := t.tierOf(hi)
 	s := t.tierAbove(lo, e)
 	if s == e {
@@ -231,11 +233,11 @@ func (t *TierSchedule) marginal(lo, hi, width Decimal) (Decimal, error) {
 	// [Bounds[e-1], hi] at Rates[e].
 	w, err := t.Bounds[s].Sub(lo)
 	if err != nil {
-		return Decimal{}, err
+		return types.Decimal{}, err
 	}
 	sum, err := t.Rates[s].Mul(w)
 	if err != nil {
-		return Decimal{}, err
+		return types.Decimal{}, err
 	}
 	for i := s + 1; i <= e; i++ {
 		top := hi
@@ -243,14 +245,14 @@ func (t *TierSchedule) marginal(lo, hi, width Decimal) (Decimal, error) {
 			top = t.Bounds[i]
 		}
 		if w, err = top.Sub(t.Bounds[i-1]); err != nil {
-			return Decimal{}, err
+			return types.Decimal{}, err
 		}
 		x, err := t.Rates[i].Mul(w)
 		if err != nil {
-			return Decimal{}, err
+			return types.Decimal{}, err
 		}
 		if sum, err = sum.Add(x); err != nil {
-			return Decimal{}, err
+			return types.Decimal{}, err
 		}
 	}
 	return sum, nil
@@ -269,14 +271,14 @@ func tierErr(err error) error { return fmt.Errorf("tiered amount: %w", err) }
 // slices: the whole window volume [0, before+base] at the new tier's rate,
 // and the reversal [before, 0] of what was charged at the old tier's rate
 // (omitted when before is zero).
-func (t *TierSchedule) AmountDetail(before, base Decimal) ([]TierSlice, Decimal, error) {
+func (t *TierSchedule) AmountDetail(before, base types.Decimal) ([]TierSlice, types.Decimal, error) {
 	total, err := t.Amount(before, base)
 	if err != nil || base.IsZero() {
 		return nil, total, err
 	}
 	after, _ := before.Add(base) // succeeded in Amount
 	var out []TierSlice
-	add := func(tier int, from, to Decimal) error {
+	add := func(tier int, from, to types.Decimal) error {
 		w, err := to.Sub(from)
 		if err != nil {
 			return tierErr(err)
@@ -294,13 +296,13 @@ func (t *TierSchedule) AmountDetail(before, base Decimal) ([]TierSlice, Decimal,
 		case tb == ta:
 			err = add(ta, before, after)
 		default:
-			err = add(ta, Decimal{}, after)
+			err = add(ta, types.Decimal{}, after)
 			if err == nil && !before.IsZero() {
-				err = add(tb, before, Decimal{})
+				err = add(tb, before, types.Decimal{})
 			}
 		}
 		if err != nil {
-			return nil, Decimal{}, err
+			return nil, types.Decimal{}, err
 		}
 		return out, total, nil
 	}
@@ -323,7 +325,7 @@ func (t *TierSchedule) AmountDetail(before, base Decimal) ([]TierSlice, Decimal,
 			a, b = b, a
 		}
 		if err := add(i, a, b); err != nil {
-			return nil, Decimal{}, err
+			return nil, types.Decimal{}, err
 		}
 	}
 	if down {
@@ -340,14 +342,14 @@ func (t *TierSchedule) AmountDetail(before, base Decimal) ([]TierSlice, Decimal,
 // thresholds, caps and guarantees that reset each year, a fiscal year, a
 // quarter. A zero Kind means a cumulative total that never resets.
 type Window struct {
-	Kind        PeriodKind // 0: cumulative, never resets
-	FiscalStart int        // first month of the fiscal year, for fiscal kinds; a contract year's first day as MMDD (ContractStart)
-	Current     Period     // the window entered last; zero before the first Enter
+	Kind        types.PeriodKind // 0: cumulative, never resets
+	FiscalStart int              // first month of the fiscal year, for fiscal kinds; a contract year's first day as MMDD (types.ContractStart)
+	Current     types.Period     // the window entered last; zero before the first Enter
 
 	// The dates of cached, a copy of Current, so that a date within the
 	// current window is recognised without a calendar computation.
-	cached     Period
-	start, end Date
+	cached     types.Period
+	start, end types.Date
 }
 
 // Enter moves the window to the one containing d and reports whether that
@@ -355,7 +357,7 @@ type Window struct {
 // (volume before, LifetimeCap.Reset, Guarantee.TrueUp). The first Enter
 // reports true. A date in a window before the current one is an error
 // (events must come in date order across windows); the state is unchanged.
-func (w *Window) Enter(d Date) (bool, error) {
+func (w *Window) Enter(d types.Date) (bool, error) {
 	if w.Kind == 0 {
 		return false, nil
 	}
@@ -363,10 +365,10 @@ func (w *Window) Enter(d Date) (bool, error) {
 	// The cache is trusted only while Current, Kind and FiscalStart are
 	// still those it was made for.
 	if w.cached == w.Current && !w.Current.IsZero() && !d.Before(w.start) && !d.After(w.end) &&
-		w.Current.Kind() == w.Kind && w.Current.startParam() == startParamOf(w.Kind, w.FiscalStart) {
+		w.Current.Kind() == w.Kind && w.Current.StartParam() == types.StartParamOf(w.Kind, w.FiscalStart) {
 		return false, nil
 	}
-	p := PeriodOf(w.Kind, w.FiscalStart, d)
+	p := types.PeriodOf(w.Kind, w.FiscalStart, d)
 	if p.IsZero() {
 		return false, fmt.Errorf("invalid reset window: %s with fiscal start month %d", w.Kind, w.FiscalStart)
 	}
@@ -411,9 +413,9 @@ func (n LimitNote) String() string {
 // min(E, Limit), and each Take pays the change in that figure. So a
 // sequence of Takes pays exactly min(sum of amounts, Limit) in all.
 type LifetimeCap struct {
-	Limit  Decimal
-	Paid   Decimal
-	Excess Decimal
+	Limit  types.Decimal
+	Paid   types.Decimal
+	Excess types.Decimal
 }
 
 // Take returns the part of amount that may be paid under the cap and
@@ -421,22 +423,22 @@ type LifetimeCap struct {
 // (Limit - Paid); the rest is added to Excess. A negative amount (a credit)
 // first reduces Excess, earnings that were never paid, and only the rest
 // reduces Paid and is returned (negative). On error the state is unchanged.
-func (c *LifetimeCap) Take(amount Decimal) (Decimal, error) {
+func (c *LifetimeCap) Take(amount types.Decimal) (types.Decimal, error) {
 	if c.Limit.Sign() < 0 {
-		return Decimal{}, fmt.Errorf("the cap is negative (%s)", c.Limit.Format(true))
+		return types.Decimal{}, fmt.Errorf("the cap is negative (%s)", c.Limit.Format(true))
 	}
 	if c.Excess.Sign() < 0 {
-		return Decimal{}, fmt.Errorf("cap state: the excess is negative (%s)", c.Excess.Format(true))
+		return types.Decimal{}, fmt.Errorf("cap state: the excess is negative (%s)", c.Excess.Format(true))
 	}
 	if amount.Sign() >= 0 {
 		room, err := c.Limit.Sub(c.Paid)
 		if err != nil {
-			return Decimal{}, capErr(err)
+			return types.Decimal{}, capErr(err)
 		}
 		if amount.Cmp(room) <= 0 { // the usual case: within the cap
 			paid, err := c.Paid.Add(amount)
 			if err != nil {
-				return Decimal{}, capErr(err)
+				return types.Decimal{}, capErr(err)
 			}
 			c.Paid = paid
 			return amount, nil
@@ -444,23 +446,23 @@ func (c *LifetimeCap) Take(amount Decimal) (Decimal, error) {
 		if room.Sign() <= 0 { // the cap was reached before
 			excess, err := c.Excess.Add(amount)
 			if err != nil {
-				return Decimal{}, capErr(err)
+				return types.Decimal{}, capErr(err)
 			}
 			c.Excess = excess
-			return Decimal{}, nil
+			return types.Decimal{}, nil
 		}
 		pay := room // 0 < room < amount: the cap is reached now
 		over, err := amount.Sub(pay)
 		if err != nil {
-			return Decimal{}, capErr(err)
+			return types.Decimal{}, capErr(err)
 		}
 		paid, err := c.Paid.Add(pay)
 		if err != nil {
-			return Decimal{}, capErr(err)
+			return types.Decimal{}, capErr(err)
 		}
 		excess, err := c.Excess.Add(over)
 		if err != nil {
-			return Decimal{}, capErr(err)
+			return types.Decimal{}, capErr(err)
 		}
 		c.Paid, c.Excess = paid, excess
 		return pay, nil
@@ -469,15 +471,15 @@ func (c *LifetimeCap) Take(amount Decimal) (Decimal, error) {
 	fromExcess := credit.Min(c.Excess)
 	rest, err := credit.Sub(fromExcess)
 	if err != nil {
-		return Decimal{}, capErr(err)
+		return types.Decimal{}, capErr(err)
 	}
 	excess, err := c.Excess.Sub(fromExcess)
 	if err != nil {
-		return Decimal{}, capErr(err)
+		return types.Decimal{}, capErr(err)
 	}
 	paid, err := c.Paid.Sub(rest)
 	if err != nil {
-		return Decimal{}, capErr(err)
+		return types.Decimal{}, capErr(err)
 	}
 	c.Paid, c.Excess = paid, excess
 	return rest.Neg(), nil
@@ -486,19 +488,19 @@ func (c *LifetimeCap) Take(amount Decimal) (Decimal, error) {
 func capErr(err error) error { return fmt.Errorf("capped amount: %w", err) }
 
 // Remaining returns the headroom left under the cap: max(0, Limit - Paid).
-func (c *LifetimeCap) Remaining() (Decimal, error) {
+func (c *LifetimeCap) Remaining() (types.Decimal, error) {
 	r, err := c.Limit.Sub(c.Paid)
 	if err != nil {
-		return Decimal{}, capErr(err)
+		return types.Decimal{}, capErr(err)
 	}
-	return r.Max(Decimal{}), nil
+	return r.Max(types.Decimal{}), nil
 }
 
 // SetLimit changes the cap to limit (a term amended within the cap's
 // window): the running total earned, E = Paid + Excess, is kept and split
 // again, so the next Take pays min(limit, E + amount) − min(limit, E)
 // (SPEC 7.4 step 4, with X as in force on the period's last day).
-func (c *LifetimeCap) SetLimit(limit Decimal) error {
+func (c *LifetimeCap) SetLimit(limit types.Decimal) error {
 	if limit.Equal(c.Limit) {
 		return nil
 	}
@@ -520,7 +522,7 @@ func (c *LifetimeCap) SetLimit(limit Decimal) error {
 
 // Reset starts a new cap window (a new year, for a yearly cap): Paid and
 // Excess return to zero.
-func (c *LifetimeCap) Reset() { c.Paid, c.Excess = Decimal{}, Decimal{} }
+func (c *LifetimeCap) Reset() { c.Paid, c.Excess = types.Decimal{}, types.Decimal{} }
 
 // ---- recoupment ----
 
@@ -528,7 +530,7 @@ func (c *LifetimeCap) Reset() { c.Paid, c.Excess = Decimal{}, Decimal{} }
 // is paid out. Balance is the unrecouped amount still owed; it carries
 // from period to period.
 type Recoupment struct {
-	Balance Decimal
+	Balance types.Decimal
 }
 
 // Apply sets a share against the unrecouped balance: the share first
@@ -540,29 +542,29 @@ type Recoupment struct {
 // balance (recouped is negative), to be recouped from later shares, as
 // royalty statements carry negative earnings forward. On error the state is
 // unchanged.
-func (r *Recoupment) Apply(amount Decimal) (payout, recouped Decimal, err error) {
+func (r *Recoupment) Apply(amount types.Decimal) (payout, recouped types.Decimal, err error) {
 	if r.Balance.Sign() < 0 {
-		return Decimal{}, Decimal{}, fmt.Errorf("the unrecouped balance is negative (%s)", r.Balance.Format(true))
+		return types.Decimal{}, types.Decimal{}, fmt.Errorf("the unrecouped balance is negative (%s)", r.Balance.Format(true))
 	}
 	if amount.Sign() < 0 {
 		b, err := r.Balance.Sub(amount)
 		if err != nil {
-			return Decimal{}, Decimal{}, fmt.Errorf("recoupment: %w", err)
+			return types.Decimal{}, types.Decimal{}, fmt.Errorf("recoupment: %w", err)
 		}
 		r.Balance = b
-		return Decimal{}, amount, nil
+		return types.Decimal{}, amount, nil
 	}
 	if r.Balance.IsZero() { // the usual case once the advance is recouped
-		return amount, Decimal{}, nil
+		return amount, types.Decimal{}, nil
 	}
 	recouped = amount.Min(r.Balance)
 	payout, err = amount.Sub(recouped)
 	if err != nil {
-		return Decimal{}, Decimal{}, fmt.Errorf("recoupment: %w", err)
+		return types.Decimal{}, types.Decimal{}, fmt.Errorf("recoupment: %w", err)
 	}
 	b, err := r.Balance.Sub(recouped)
 	if err != nil {
-		return Decimal{}, Decimal{}, fmt.Errorf("recoupment: %w", err)
+		return types.Decimal{}, types.Decimal{}, fmt.Errorf("recoupment: %w", err)
 	}
 	r.Balance = b
 	return payout, recouped, nil
@@ -574,12 +576,12 @@ func (r *Recoupment) Apply(amount Decimal) (payout, recouped Decimal, err error)
 // term): the payments made in the window are added up, and at the window's
 // end a true-up pays the shortfall, if any.
 type Guarantee struct {
-	Minimum Decimal
-	Paid    Decimal // paid so far in the current window
+	Minimum types.Decimal
+	Paid    types.Decimal // paid so far in the current window
 }
 
 // Add records a payment made in the window (negative for a credit).
-func (g *Guarantee) Add(amount Decimal) error {
+func (g *Guarantee) Add(amount types.Decimal) error {
 	p, err := g.Paid.Add(amount)
 	if err != nil {
 		return fmt.Errorf("minimum guarantee: %w", err)
@@ -592,13 +594,13 @@ func (g *Guarantee) Add(amount Decimal) error {
 // the true-up payment due, and resets Paid to zero for the next window. The
 // true-up is a payment like any other: a caller that also applies a cap
 // passes it through the cap. On error the state is unchanged.
-func (g *Guarantee) TrueUp() (Decimal, error) {
+func (g *Guarantee) TrueUp() (types.Decimal, error) {
 	short, err := g.Minimum.Sub(g.Paid)
 	if err != nil {
-		return Decimal{}, fmt.Errorf("minimum guarantee: %w", err)
+		return types.Decimal{}, fmt.Errorf("minimum guarantee: %w", err)
 	}
-	g.Paid = Decimal{}
-	return short.Max(Decimal{}), nil
+	g.Paid = types.Decimal{}
+	return short.Max(types.Decimal{}), nil
 }
 
 // ---- splits ----
@@ -612,8 +614,8 @@ func (g *Guarantee) TrueUp() (Decimal, error) {
 // Shares are proportions: 0.5/0.3/0.2, 50/30/20 and 1/1/1 all work; use
 // CheckShares when they are written as percentages that must make 100%.
 // A negative total is split symmetrically. See Allocate.
-func Split(total Decimal, shares []Decimal, unit Decimal, mode RoundingMode, remainderTo int) ([]Decimal, error) {
-	parts, err := Allocate(total, shares, unit, mode, remainderTo)
+func Split(total types.Decimal, shares []types.Decimal, unit types.Decimal, mode types.RoundingMode, remainderTo int) ([]types.Decimal, error) {
+	parts, err := types.Allocate(total, shares, unit, mode, remainderTo)
 	if err != nil {
 		return nil, fmt.Errorf("split: %w", err)
 	}
@@ -622,12 +624,12 @@ func Split(total Decimal, shares []Decimal, unit Decimal, mode RoundingMode, rem
 
 // CheckShares reports whether percentage shares are each between 0 and 1
 // and add up to exactly 1 (100%).
-func CheckShares(shares []Decimal) error {
+func CheckShares(shares []types.Decimal) error {
 	if len(shares) == 0 {
 		return errors.New("a split needs at least one share")
 	}
-	var sum Decimal
-	one := DecimalFromInt(1)
+	var sum types.Decimal
+	one := types.DecimalFromInt(1)
 	for i, s := range shares {
 		if s.Sign() < 0 || s.Cmp(one) > 0 {
 			return fmt.Errorf("share %d (%s) must be between 0%% and 100%%", i+1, percentText(s))
@@ -644,7 +646,7 @@ func CheckShares(shares []Decimal) error {
 }
 
 // percentText writes a fraction as a percentage: 0.125 → 12.5%.
-func percentText(f Decimal) string {
+func percentText(f types.Decimal) string {
 	p, err := f.MulPow10(2)
 	if err != nil {
 		return f.String()
@@ -658,7 +660,7 @@ func percentText(f Decimal) string {
 // receives in all (its running total, across calls); nil marks the rest
 // step, which takes everything that reaches it and must be last.
 type WaterfallStep struct {
-	Limit *Decimal
+	Limit *types.Decimal
 }
 
 // Waterfall pours total through steps in order: each step receives up to
@@ -678,30 +680,30 @@ type WaterfallStep struct {
 // later reversal unwinds the steps rather than that overflow.
 //
 // On error, paid is unchanged.
-func Waterfall(total Decimal, steps []WaterfallStep, paid []Decimal) ([]Decimal, Decimal, error) {
+func Waterfall(total types.Decimal, steps []WaterfallStep, paid []types.Decimal) ([]types.Decimal, types.Decimal, error) {
 	if len(steps) == 0 {
-		return nil, Decimal{}, errors.New("a waterfall needs at least one step")
+		return nil, types.Decimal{}, errors.New("a waterfall needs at least one step")
 	}
 	if len(paid) != len(steps) {
-		return nil, Decimal{}, fmt.Errorf("waterfall: %d running totals for %d steps", len(paid), len(steps))
+		return nil, types.Decimal{}, fmt.Errorf("waterfall: %d running totals for %d steps", len(paid), len(steps))
 	}
 	for i, s := range steps {
 		if s.Limit == nil {
 			if i != len(steps)-1 {
-				return nil, Decimal{}, fmt.Errorf("waterfall step %d takes the rest, so it must be the last step", i+1)
+				return nil, types.Decimal{}, fmt.Errorf("waterfall step %d takes the rest, so it must be the last step", i+1)
 			}
 			continue
 		}
 		if s.Limit.Sign() < 0 {
-			return nil, Decimal{}, fmt.Errorf("waterfall step %d has a negative limit (%s)", i+1, s.Limit.Format(true))
+			return nil, types.Decimal{}, fmt.Errorf("waterfall step %d has a negative limit (%s)", i+1, s.Limit.Format(true))
 		}
 	}
 	for i, p := range paid {
 		if p.Sign() < 0 || steps[i].Limit != nil && p.Cmp(*steps[i].Limit) > 0 {
-			return nil, Decimal{}, fmt.Errorf("waterfall step %d: running total %s is outside 0 to its limit", i+1, p.Format(true))
+			return nil, types.Decimal{}, fmt.Errorf("waterfall step %d: running total %s is outside 0 to its limit", i+1, p.Format(true))
 		}
 	}
-	parts := make([]Decimal, len(steps))
+	parts := make([]types.Decimal, len(steps))
 	left := total
 	var err error
 	if total.Sign() >= 0 {
@@ -713,13 +715,13 @@ func Waterfall(total Decimal, steps []WaterfallStep, paid []Decimal) ([]Decimal,
 			if s.Limit != nil {
 				room, err := s.Limit.Sub(paid[i])
 				if err != nil {
-					return nil, Decimal{}, fmt.Errorf("waterfall: %w", err)
+					return nil, types.Decimal{}, fmt.Errorf("waterfall: %w", err)
 				}
 				x = x.Min(room)
 			}
 			parts[i] = x
 			if left, err = left.Sub(x); err != nil {
-				return nil, Decimal{}, fmt.Errorf("waterfall: %w", err)
+				return nil, types.Decimal{}, fmt.Errorf("waterfall: %w", err)
 			}
 		}
 	} else {
@@ -727,14 +729,14 @@ func Waterfall(total Decimal, steps []WaterfallStep, paid []Decimal) ([]Decimal,
 			back := left.Neg().Min(paid[i])
 			parts[i] = back.Neg()
 			if left, err = left.Add(back); err != nil {
-				return nil, Decimal{}, fmt.Errorf("waterfall: %w", err)
+				return nil, types.Decimal{}, fmt.Errorf("waterfall: %w", err)
 			}
 		}
 	}
-	next := make([]Decimal, len(paid))
+	next := make([]types.Decimal, len(paid))
 	for i := range paid {
 		if next[i], err = paid[i].Add(parts[i]); err != nil {
-			return nil, Decimal{}, fmt.Errorf("waterfall: %w", err)
+			return nil, types.Decimal{}, fmt.Errorf("waterfall: %w", err)
 		}
 	}
 	copy(paid, next)

@@ -1,10 +1,12 @@
-package interp
+package formula
 
 import (
 	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 func fInstText(in []Installment) string {
@@ -21,35 +23,35 @@ func TestInstallments(t *testing.T) {
 		name, total string
 		n           int
 		first       string
-		every       Duration
-		unit        Decimal
+		every       types.Duration
+		unit        types.Decimal
 		want        string
 	}{
 		// 10,000 cents / 3 = 3,333 remainder 1: 33.33, 33.33 and 33.33 +
 		// 0.01. Monthly from the 31st, each date counted from the first:
 		// 01-31 + 1 month = 02-28 (clamped), 01-31 + 2 months = 03-31.
-		{"thirds, end of month", "100.00", 3, "2026-01-31", Duration{1, Months}, cents,
+		{"thirds, end of month", "100.00", 3, "2026-01-31", types.Duration{N: 1, Unit: types.Months}, cents,
 			"2026-01-31 33.33, 2026-02-28 33.33, 2026-03-31 33.34"},
 		// 10,000 / 4 = 2,500 cents exactly. Weekly across a year end:
 		// 12-24, 12-31, 2027-01-07, 2027-01-14.
-		{"weekly", "100.00", 4, "2026-12-24", Duration{1, Weeks}, cents,
+		{"weekly", "100.00", 4, "2026-12-24", types.Duration{N: 1, Unit: types.Weeks}, cents,
 			"2026-12-24 25.00, 2026-12-31 25.00, 2027-01-07 25.00, 2027-01-14 25.00"},
 		// 100,001 cents / 5 = 20,000 remainder 1: four of 200.00 and 200.01.
 		// Yearly from a leap day: 2025, 2026, 2027 clamp to 02-28; 2028 is
 		// a leap year again.
-		{"yearly from a leap day", "1000.01", 5, "2024-02-29", Duration{1, Years}, cents,
+		{"yearly from a leap day", "1000.01", 5, "2024-02-29", types.Duration{N: 1, Unit: types.Years}, cents,
 			"2024-02-29 200.00, 2025-02-28 200.00, 2026-02-28 200.00, 2027-02-28 200.00, 2028-02-29 200.01"},
 		// 5 cents / 3 = 1 remainder 2: 0.01, 0.01, 0.03. Daily across the
 		// end of February.
-		{"daily, cents", "0.05", 3, "2026-02-27", Duration{1, Days}, cents,
+		{"daily, cents", "0.05", 3, "2026-02-27", types.Duration{N: 1, Unit: types.Days}, cents,
 			"2026-02-27 0.01, 2026-02-28 0.01, 2026-03-01 0.03"},
 		// Whole dollars: 100 / 3 = 33 remainder 1.
-		{"unit of one", "100", 3, "2026-01-01", Duration{3, Months}, fDec("1"),
+		{"unit of one", "100", 3, "2026-01-01", types.Duration{N: 3, Unit: types.Months}, fDec("1"),
 			"2026-01-01 33, 2026-04-01 33, 2026-07-01 34"},
 		// A single installment is the total.
-		{"one", "99.99", 1, "2026-05-05", Duration{1, Months}, cents, "2026-05-05 99.99"},
+		{"one", "99.99", 1, "2026-05-05", types.Duration{N: 1, Unit: types.Months}, cents, "2026-05-05 99.99"},
 		// A negative total rounds toward zero the same way.
-		{"negative", "-100.00", 3, "2026-01-01", Duration{1, Months}, cents,
+		{"negative", "-100.00", 3, "2026-01-01", types.Duration{N: 1, Unit: types.Months}, cents,
 			"2026-01-01 -33.33, 2026-02-01 -33.33, 2026-03-01 -33.34"},
 	}
 	for _, c := range cases {
@@ -70,7 +72,7 @@ func TestInstallments(t *testing.T) {
 	// USD 50,000,000,000 in 20 equal quarterly installments from
 	// 2026-01-01: 50,000,000,000 / 20 = 2,500,000,000.00 each; the 20th is
 	// 19 quarters = 57 months later, 2030-10-01.
-	q, err := Installments(fDec("50000000000.00"), 20, fDate("2026-01-01"), Duration{3, Months}, cents)
+	q, err := Installments(fDec("50000000000.00"), 20, fDate("2026-01-01"), types.Duration{N: 3, Unit: types.Months}, cents)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,22 +86,22 @@ func TestInstallments(t *testing.T) {
 
 func TestInstallmentsErrors(t *testing.T) {
 	cents := fDec("0.01")
-	month := Duration{1, Months}
+	month := types.Duration{N: 1, Unit: types.Months}
 	cases := []struct {
 		name  string
 		total string
 		n     int
 		first string
-		every Duration
-		unit  Decimal
+		every types.Duration
+		unit  types.Decimal
 		want  string
 	}{
 		{"none", "100.00", 0, "2026-01-01", month, cents, "must be 1 to 10000, not 0"},
 		{"too many", "100.00", MaxInstallments + 1, "2026-01-01", month, cents, "must be 1 to 10000, not 10001"},
-		{"zero apart", "100.00", 3, "2026-01-01", Duration{0, Months}, cents, "positive time apart, not 0 months"},
-		{"negative apart", "100.00", 3, "2026-01-01", Duration{-1, Days}, cents, "positive time apart"},
-		{"bad unit", "100.00", 3, "2026-01-01", Duration{1, 9}, cents, "unknown duration unit"},
-		{"huge step", "100.00", 2, "2026-01-01", Duration{math.MaxInt64, Days}, cents, "fall due after 9999-12-31"},
+		{"zero apart", "100.00", 3, "2026-01-01", types.Duration{N: 0, Unit: types.Months}, cents, "positive time apart, not 0 months"},
+		{"negative apart", "100.00", 3, "2026-01-01", types.Duration{N: -1, Unit: types.Days}, cents, "positive time apart"},
+		{"bad unit", "100.00", 3, "2026-01-01", types.Duration{N: 1, Unit: 9}, cents, "unknown duration unit"},
+		{"huge step", "100.00", 2, "2026-01-01", types.Duration{N: math.MaxInt64, Unit: types.Days}, cents, "fall due after 9999-12-31"},
 		{"not cents", "100.005", 3, "2026-01-01", month, cents, "100.005 is not a whole multiple of 0.01"},
 		{"zero unit", "100.00", 3, "2026-01-01", month, fDec("0"), "unit must be positive"},
 		// 9999-11-30 + 2 months would be 10000-01-30.
@@ -121,15 +123,15 @@ func TestInstallPropertyAddsBack(t *testing.T) {
 	for iter := 0; iter < 2000; iter++ {
 		unit := units[r.IntN(len(units))]
 		k := r.Int64N(1_000_000_000_000)
-		total, _ := DecimalFromInt(k).Mul(unit)
+		total, _ := types.DecimalFromInt(k).Mul(unit)
 		n := 1 + r.IntN(60)
-		first, _ := NewDate(2000+r.IntN(50), 1+r.IntN(12), 1+r.IntN(28))
-		every := Duration{int64(1 + r.IntN(4)), DurationUnit(r.IntN(4))}
+		first, _ := types.NewDate(2000+r.IntN(50), 1+r.IntN(12), 1+r.IntN(28))
+		every := types.Duration{N: int64(1 + r.IntN(4)), Unit: types.DurationUnit(r.IntN(4))}
 		in, err := Installments(total, n, first, every, unit)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var sum Decimal
+		var sum types.Decimal
 		for i, x := range in {
 			sum, _ = sum.Add(x.Amount)
 			if i < n-1 && !x.Amount.Equal(in[0].Amount) {
@@ -143,7 +145,7 @@ func TestInstallPropertyAddsBack(t *testing.T) {
 			t.Fatalf("%s in %d adds to %s", total, n, sum)
 		}
 		extra, _ := in[n-1].Amount.Sub(in[0].Amount)
-		limit, _ := DecimalFromInt(int64(n)).Mul(unit)
+		limit, _ := types.DecimalFromInt(int64(n)).Mul(unit)
 		if extra.Sign() < 0 || extra.Cmp(limit) >= 0 {
 			t.Fatalf("last installment off by %s: %s", extra, fInstText(in))
 		}
@@ -154,34 +156,34 @@ func TestLateStartedPeriods(t *testing.T) {
 	huge := int64(math.MaxInt64)
 	cases := []struct {
 		from, to string
-		per      Duration
+		per      types.Duration
 		want     int64
 		why      string
 	}{
-		{"2026-03-31", "2026-03-31", Duration{1, Months}, 0, "paid on the due date"},
-		{"2026-03-31", "2026-03-01", Duration{1, Months}, 0, "paid early"},
-		{"2026-03-31", "2026-04-01", Duration{1, Months}, 1, "one day late starts a period"},
-		{"2026-03-31", "2026-04-30", Duration{1, Months}, 1, "03-31 + 1 month = 04-30: exactly one period"},
-		{"2026-03-31", "2026-05-01", Duration{1, Months}, 2, "a day into the second month"},
-		{"2026-01-31", "2026-02-28", Duration{1, Months}, 1, "01-31 + 1 month = 02-28 (clamped)"},
-		{"2026-01-31", "2026-03-01", Duration{1, Months}, 2, "02-28 < 03-01 <= 01-31 + 2 months = 03-31"},
-		{"2026-01-31", "2026-03-31", Duration{1, Months}, 2, "exactly two months"},
-		{"2026-01-31", "2026-04-01", Duration{1, Months}, 3, "a day after 03-31"},
-		{"2026-03-31", "2026-06-30", Duration{3, Months}, 1, "03-31 + 3 months = 06-30"},
-		{"2026-03-31", "2026-07-01", Duration{3, Months}, 2, "a day into the second quarter"},
-		{"2026-01-01", "2026-01-31", Duration{30, Days}, 1, "30 days = one 30-day period"},
-		{"2026-01-01", "2026-02-01", Duration{30, Days}, 2, "31 days"},
-		{"2026-01-01", "2026-01-08", Duration{1, Weeks}, 1, "7 days"},
-		{"2026-01-01", "2026-01-09", Duration{1, Weeks}, 2, "8 days"},
-		{"2024-02-29", "2025-02-28", Duration{1, Years}, 1, "2024-02-29 + 1 year = 2025-02-28"},
-		{"2024-02-29", "2025-03-01", Duration{1, Years}, 2, "a day after"},
-		{"2024-02-29", "2028-02-29", Duration{1, Years}, 4, "2024-02-29 + 4 years = 2028-02-29"},
-		{"0001-01-01", "9999-12-31", Duration{huge, Days}, 1, "a period longer than the calendar"},
-		{"0001-01-01", "9999-12-31", Duration{huge, Weeks}, 1, "weeks"},
-		{"0001-01-01", "9999-12-31", Duration{huge, Months}, 1, "months"},
-		{"0001-01-01", "9999-12-31", Duration{huge, Years}, 1, "years"},
+		{"2026-03-31", "2026-03-31", types.Duration{N: 1, Unit: types.Months}, 0, "paid on the due date"},
+		{"2026-03-31", "2026-03-01", types.Duration{N: 1, Unit: types.Months}, 0, "paid early"},
+		{"2026-03-31", "2026-04-01", types.Duration{N: 1, Unit: types.Months}, 1, "one day late starts a period"},
+		{"2026-03-31", "2026-04-30", types.Duration{N: 1, Unit: types.Months}, 1, "03-31 + 1 month = 04-30: exactly one period"},
+		{"2026-03-31", "2026-05-01", types.Duration{N: 1, Unit: types.Months}, 2, "a day into the second month"},
+		{"2026-01-31", "2026-02-28", types.Duration{N: 1, Unit: types.Months}, 1, "01-31 + 1 month = 02-28 (clamped)"},
+		{"2026-01-31", "2026-03-01", types.Duration{N: 1, Unit: types.Months}, 2, "02-28 < 03-01 <= 01-31 + 2 months = 03-31"},
+		{"2026-01-31", "2026-03-31", types.Duration{N: 1, Unit: types.Months}, 2, "exactly two months"},
+		{"2026-01-31", "2026-04-01", types.Duration{N: 1, Unit: types.Months}, 3, "a day after 03-31"},
+		{"2026-03-31", "2026-06-30", types.Duration{N: 3, Unit: types.Months}, 1, "03-31 + 3 months = 06-30"},
+		{"2026-03-31", "2026-07-01", types.Duration{N: 3, Unit: types.Months}, 2, "a day into the second quarter"},
+		{"2026-01-01", "2026-01-31", types.Duration{N: 30, Unit: types.Days}, 1, "30 days = one 30-day period"},
+		{"2026-01-01", "2026-02-01", types.Duration{N: 30, Unit: types.Days}, 2, "31 days"},
+		{"2026-01-01", "2026-01-08", types.Duration{N: 1, Unit: types.Weeks}, 1, "7 days"},
+		{"2026-01-01", "2026-01-09", types.Duration{N: 1, Unit: types.Weeks}, 2, "8 days"},
+		{"2024-02-29", "2025-02-28", types.Duration{N: 1, Unit: types.Years}, 1, "2024-02-29 + 1 year = 2025-02-28"},
+		{"2024-02-29", "2025-03-01", types.Duration{N: 1, Unit: types.Years}, 2, "a day after"},
+		{"2024-02-29", "2028-02-29", types.Duration{N: 1, Unit: types.Years}, 4, "2024-02-29 + 4 years = 2028-02-29"},
+		{"0001-01-01", "9999-12-31", types.Duration{N: huge, Unit: types.Days}, 1, "a period longer than the calendar"},
+		{"0001-01-01", "9999-12-31", types.Duration{N: huge, Unit: types.Weeks}, 1, "weeks"},
+		{"0001-01-01", "9999-12-31", types.Duration{N: huge, Unit: types.Months}, 1, "months"},
+		{"0001-01-01", "9999-12-31", types.Duration{N: huge, Unit: types.Years}, 1, "years"},
 		// 3,652,058 days (the whole calendar) in 1-day periods.
-		{"0001-01-01", "9999-12-31", Duration{1, Days}, 3652058, "every day of the calendar"},
+		{"0001-01-01", "9999-12-31", types.Duration{N: 1, Unit: types.Days}, 3652058, "every day of the calendar"},
 	}
 	for _, c := range cases {
 		got, err := StartedPeriods(fDate(c.from), fDate(c.to), c.per)
@@ -192,12 +194,12 @@ func TestLateStartedPeriods(t *testing.T) {
 			t.Errorf("%s: StartedPeriods(%s, %s, %s) = %d, want %d", c.why, c.from, c.to, c.per, got, c.want)
 		}
 	}
-	for _, per := range []Duration{{0, Days}, {-1, Months}} {
+	for _, per := range []types.Duration{{N: 0, Unit: types.Days}, {N: -1, Unit: types.Months}} {
 		if _, err := StartedPeriods(fDate("2026-01-01"), fDate("2026-02-01"), per); err == nil {
 			t.Errorf("per %s accepted", per)
 		}
 	}
-	if _, err := StartedPeriods(fDate("2026-01-01"), fDate("2026-02-01"), Duration{1, 7}); err == nil {
+	if _, err := StartedPeriods(fDate("2026-01-01"), fDate("2026-02-01"), types.Duration{N: 1, Unit: 7}); err == nil {
 		t.Error("unknown unit accepted")
 	}
 }
@@ -206,17 +208,17 @@ func TestLateStartedPeriods(t *testing.T) {
 func TestLateStartedPeriodsProperty(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	for iter := 0; iter < 5000; iter++ {
-		from, _ := NewDate(1990+r.IntN(40), 1+r.IntN(12), 1)
+		from, _ := types.NewDate(1990+r.IntN(40), 1+r.IntN(12), 1)
 		from, _ = from.AddDays(r.IntN(31))
 		to, _ := from.AddDays(r.IntN(800) - 10)
-		per := Duration{int64(1 + r.IntN(5)), DurationUnit(r.IntN(4))}
+		per := types.Duration{N: int64(1 + r.IntN(5)), Unit: types.DurationUnit(r.IntN(4))}
 		got, err := StartedPeriods(from, to, per)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var want int64
 		for {
-			d, err := from.AddDuration(Duration{want * per.N, per.Unit})
+			d, err := from.AddDuration(types.Duration{N: want * per.N, Unit: per.Unit})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -232,13 +234,13 @@ func TestLateStartedPeriodsProperty(t *testing.T) {
 }
 
 func TestLateCharge(t *testing.T) {
-	month := Duration{1, Months}
+	month := types.Duration{N: 1, Unit: types.Months}
 	amount := fDec("10000.00")
 	rate := fDec("0.01") // 1% a month
 	penalty, cp := fPtr("50.00"), fPtr("250.00")
 	cases := []struct {
 		name, paid                 string
-		penalty, cap               *Decimal
+		penalty, cap               *types.Decimal
 		periods                    int64
 		interest, penalties, total string
 		capped                     bool
@@ -281,7 +283,7 @@ func TestLateCharge(t *testing.T) {
 	// days later (31 + 28 + 1): 2 periods, 2,000 × 1.25% × 2 = 50.00. Paid
 	// 2026-03-03, 61 days: 3 periods, 75.00.
 	for _, c := range []struct{ paid, want string }{{"2026-03-02", "50.00"}, {"2026-03-03", "75.00"}} {
-		got, err := LateCharge(fDec("2000.00"), fDate("2026-01-01"), fDate(c.paid), fDec("0.0125"), Duration{30, Days}, nil, nil)
+		got, err := LateCharge(fDec("2000.00"), fDate("2026-01-01"), fDate(c.paid), fDec("0.0125"), types.Duration{N: 30, Unit: types.Days}, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -291,18 +293,18 @@ func TestLateCharge(t *testing.T) {
 
 func TestLateChargeErrors(t *testing.T) {
 	due, paid := fDate("2026-01-01"), fDate("2026-02-01")
-	month := Duration{1, Months}
+	month := types.Duration{N: 1, Unit: types.Months}
 	cases := []struct {
 		amount, rate string
-		per          Duration
-		penalty, cap *Decimal
+		per          types.Duration
+		penalty, cap *types.Decimal
 		want         string
 	}{
 		{"-1.00", "0.01", month, nil, nil, "negative amount (-1.00)"},
 		{"1.00", "-0.01", month, nil, nil, "rate is negative (-1%)"},
 		{"1.00", "0.01", month, fPtr("-5"), nil, "penalty is negative"},
 		{"1.00", "0.01", month, nil, fPtr("-5"), "cap on late charges is negative"},
-		{"1.00", "0.01", Duration{0, Days}, nil, nil, "positive duration, not 0 days"},
+		{"1.00", "0.01", types.Duration{N: 0, Unit: types.Days}, nil, nil, "positive duration, not 0 days"},
 	}
 	for _, c := range cases {
 		_, err := LateCharge(fDec(c.amount), due, paid, fDec(c.rate), c.per, c.penalty, c.cap)

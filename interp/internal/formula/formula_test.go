@@ -1,41 +1,43 @@
-package interp
+package formula
 
 import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // Helpers for the formula and schedule tests. Their names are prefixed so
 // that they do not collide with other test files of the package.
 
-func fDec(s string) Decimal {
-	d, err := ParseDecimal(s)
+func fDec(s string) types.Decimal {
+	d, err := types.ParseDecimal(s)
 	if err != nil {
 		panic(err)
 	}
 	return d
 }
 
-func fDecs(ss ...string) []Decimal {
-	out := make([]Decimal, len(ss))
+func fDecs(ss ...string) []types.Decimal {
+	out := make([]types.Decimal, len(ss))
 	for i, s := range ss {
 		out[i] = fDec(s)
 	}
 	return out
 }
 
-func fPtr(s string) *Decimal { d := fDec(s); return &d }
+func fPtr(s string) *types.Decimal { d := fDec(s); return &d }
 
-func fDate(s string) Date {
-	d, err := ParseDate(s)
+func fDate(s string) types.Date {
+	d, err := types.ParseDate(s)
 	if err != nil {
 		panic(err)
 	}
 	return d
 }
 
-func fTexts(ds []Decimal) string {
+func fTexts(ds []types.Decimal) string {
 	s := make([]string, len(ds))
 	for i, d := range ds {
 		s[i] = d.String()
@@ -44,7 +46,7 @@ func fTexts(ds []Decimal) string {
 }
 
 // fEq fails unless got equals the decimal written want (numerically).
-func fEq(t *testing.T, what string, got Decimal, want string) {
+func fEq(t *testing.T, what string, got types.Decimal, want string) {
 	t.Helper()
 	if !got.Equal(fDec(want)) {
 		t.Errorf("%s = %s, want %s", what, got.String(), want)
@@ -53,7 +55,7 @@ func fEq(t *testing.T, what string, got Decimal, want string) {
 
 // fEqs fails unless got equals the space-separated decimals of want,
 // numerically (0 equals 0.00).
-func fEqs(t *testing.T, what string, got []Decimal, want string) {
+func fEqs(t *testing.T, what string, got []types.Decimal, want string) {
 	t.Helper()
 	w := strings.Fields(want)
 	ok := len(w) == len(got)
@@ -244,9 +246,9 @@ func TestTierWindowCrossingMidYear(t *testing.T) {
 		{"2027-01-15", "500.00", "100.00", "100.00", "50.00", "50.00"},
 	}
 	scheds := []*TierSchedule{fTiers(false), fTiers(true), accel(false), accel(true)}
-	win := Window{Kind: PeriodYear}
-	var before Decimal
-	var sums [4]Decimal
+	win := Window{Kind: types.PeriodYear}
+	var before types.Decimal
+	var sums [4]types.Decimal
 	for qi, q := range qs {
 		reset, err := win.Enter(fDate(q.day))
 		if err != nil {
@@ -267,7 +269,7 @@ func TestTierWindowCrossingMidYear(t *testing.T) {
 					fEq(t, "2026 total", sums[i], want)
 				}
 			}
-			before = Decimal{}
+			before = types.Decimal{}
 		}
 		wants := []string{q.marginal, q.whole, q.accelMarg, q.accelW}
 		for i, s := range scheds {
@@ -368,11 +370,11 @@ func fRandTiers(r *rand.Rand, whole bool) *TierSchedule {
 	var b int64
 	for i := 0; i < n-1; i++ {
 		b += 1 + r.Int64N(500000)
-		d, _ := NewDecimal(b, 2)
+		d, _ := types.NewDecimal(b, 2)
 		s.Bounds = append(s.Bounds, d)
 	}
 	for i := 0; i < n; i++ {
-		d, _ := NewDecimal(r.Int64N(5001), 4)
+		d, _ := types.NewDecimal(r.Int64N(5001), 4)
 		s.Rates = append(s.Rates, d)
 	}
 	return s
@@ -387,12 +389,12 @@ func TestTierPropertyPartition(t *testing.T) {
 	for iter := 0; iter < 2000; iter++ {
 		whole := iter%2 == 1
 		s := fRandTiers(r, whole)
-		start, _ := NewDecimal(r.Int64N(200000)-50000, 2)
+		start, _ := types.NewDecimal(r.Int64N(200000)-50000, 2)
 		var before = start
-		var sum, volume Decimal
+		var sum, volume types.Decimal
 		pieces := 1 + r.IntN(12)
 		for p := 0; p < pieces; p++ {
-			x, _ := NewDecimal(r.Int64N(400000)-100000, 2)
+			x, _ := types.NewDecimal(r.Int64N(400000)-100000, 2)
 			a, err := s.Amount(before, x)
 			if err != nil {
 				t.Fatal(err)
@@ -404,7 +406,7 @@ func TestTierPropertyPartition(t *testing.T) {
 			if !total.Equal(a) {
 				t.Fatalf("AmountDetail total %s != Amount %s", total, a)
 			}
-			var ss Decimal
+			var ss types.Decimal
 			for _, one := range sl {
 				ss, _ = ss.Add(one.Amount)
 				w, _ := one.To.Sub(one.From)
@@ -448,21 +450,21 @@ func FuzzTierAmount(f *testing.F) {
 		var s TierSchedule
 		s.Whole = whole
 		for _, w := range strings.Fields(bounds) {
-			d, err := ParseDecimal(w)
+			d, err := types.ParseDecimal(w)
 			if err != nil {
 				return
 			}
 			s.Bounds = append(s.Bounds, d)
 		}
 		for _, w := range strings.Fields(rates) {
-			d, err := ParseDecimal(w)
+			d, err := types.ParseDecimal(w)
 			if err != nil {
 				return
 			}
 			s.Rates = append(s.Rates, d)
 		}
-		b, err1 := ParseDecimal(before)
-		x, err2 := ParseDecimal(base)
+		b, err1 := types.ParseDecimal(before)
+		x, err2 := types.ParseDecimal(base)
 		if err1 != nil || err2 != nil || len(s.Bounds) > 8 {
 			return
 		}
@@ -483,7 +485,7 @@ func FuzzTierAmount(f *testing.F) {
 		if !total.Equal(a) {
 			t.Fatalf("detail total %s != %s", total, a)
 		}
-		var sum Decimal
+		var sum types.Decimal
 		for _, one := range sl {
 			if sum, err = sum.Add(one.Amount); err != nil {
 				return
@@ -509,7 +511,7 @@ func TestTierAmountAllocs(t *testing.T) {
 	c := LifetimeCap{Limit: fDec("100000.00")}
 	rc := Recoupment{Balance: fDec("100000.00")}
 	g := Guarantee{Minimum: fDec("100000.00")}
-	win := Window{Kind: PeriodYear}
+	win := Window{Kind: types.PeriodYear}
 	day := fDate("2026-05-01")
 	n := testing.AllocsPerRun(200, func() {
 		a, _ := m.Amount(before, base)
@@ -540,7 +542,7 @@ func TestCapHitMidPeriod(t *testing.T) {
 		{"70.00", "40.00", "1000.00", "30.00"}, // room 1,000 - 960 = 40; 70 - 40 = 30 over
 		{"30.00", "0", "1000.00", "60.00"},     // no room: all 30 over, 30 + 30 = 60
 	}
-	var period Decimal
+	var period types.Decimal
 	for i, s := range steps {
 		pay, err := c.Take(fDec(s.amount))
 		if err != nil {
@@ -582,7 +584,7 @@ func TestCapLifetimeAcrossPeriods(t *testing.T) {
 		{"0", "0", "2500.00", "430.00"},             // nothing
 	}
 	// Invariant: Paid = min(sum of amounts, Limit) after every step.
-	var earned Decimal
+	var earned types.Decimal
 	for _, s := range steps {
 		pay, err := c.Take(fDec(s.amount))
 		if err != nil {
@@ -609,11 +611,11 @@ func TestCapLifetimeAcrossPeriods(t *testing.T) {
 func TestCapPropertyRunningTotal(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	for iter := 0; iter < 1000; iter++ {
-		limit, _ := NewDecimal(r.Int64N(1_000_000), 2)
+		limit, _ := types.NewDecimal(r.Int64N(1_000_000), 2)
 		c := LifetimeCap{Limit: limit}
-		var earned, paid Decimal
+		var earned, paid types.Decimal
 		for k := 0; k < 20; k++ {
-			x, _ := NewDecimal(r.Int64N(300_000)-100_000, 2)
+			x, _ := types.NewDecimal(r.Int64N(300_000)-100_000, 2)
 			pay, err := c.Take(x)
 			if err != nil {
 				t.Fatal(err)
@@ -716,7 +718,7 @@ func TestSplit(t *testing.T) {
 		{"negative", "-100.00", []string{"1", "1", "1"}, -1, "-33.34 -33.33 -33.33"},
 	}
 	for _, c := range cases {
-		got, err := Split(fDec(c.total), fDecs(c.shares...), cents, HalfEven, c.remainderTo)
+		got, err := Split(fDec(c.total), fDecs(c.shares...), cents, types.HalfEven, c.remainderTo)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
@@ -724,10 +726,10 @@ func TestSplit(t *testing.T) {
 			t.Errorf("%s: %s, want %s", c.name, s, c.want)
 		}
 	}
-	if _, err := Split(fDec("1"), nil, cents, HalfEven, -1); err == nil || !strings.HasPrefix(err.Error(), "split: ") {
+	if _, err := Split(fDec("1"), nil, cents, types.HalfEven, -1); err == nil || !strings.HasPrefix(err.Error(), "split: ") {
 		t.Errorf("no shares: %v", err)
 	}
-	if _, err := Split(fDec("1"), fDecs("1", "-1"), cents, HalfEven, -1); err == nil {
+	if _, err := Split(fDec("1"), fDecs("1", "-1"), cents, types.HalfEven, -1); err == nil {
 		t.Error("negative share accepted")
 	}
 }
@@ -758,19 +760,19 @@ func TestSplitPropertyAddsBack(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	cents := fDec("0.01")
 	for iter := 0; iter < 3000; iter++ {
-		total, _ := NewDecimal(r.Int64N(2_000_000_000)-500_000_000, 2)
+		total, _ := types.NewDecimal(r.Int64N(2_000_000_000)-500_000_000, 2)
 		n := 1 + r.IntN(7)
-		shares := make([]Decimal, n)
+		shares := make([]types.Decimal, n)
 		for i := range shares {
-			shares[i], _ = NewDecimal(r.Int64N(10001), 4)
+			shares[i], _ = types.NewDecimal(r.Int64N(10001), 4)
 		}
-		shares[r.IntN(n)], _ = NewDecimal(1+r.Int64N(10000), 4) // a positive sum
+		shares[r.IntN(n)], _ = types.NewDecimal(1+r.Int64N(10000), 4) // a positive sum
 		rt := r.IntN(n+1) - 1
-		parts, err := Split(total, shares, cents, HalfEven, rt)
+		parts, err := Split(total, shares, cents, types.HalfEven, rt)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var sum Decimal
+		var sum types.Decimal
 		for _, p := range parts {
 			sum, _ = sum.Add(p)
 		}
@@ -782,7 +784,7 @@ func TestSplitPropertyAddsBack(t *testing.T) {
 
 func TestWaterfallLimits(t *testing.T) {
 	steps := []WaterfallStep{{Limit: fPtr("1000.00")}, {Limit: fPtr("500.00")}, {}}
-	paid := make([]Decimal, 3)
+	paid := make([]types.Decimal, 3)
 	pours := []struct{ total, parts, paid, left string }{
 		// A takes 700 of its 1,000.
 		{"700.00", "700.00 0 0", "700.00 0 0", "0"},
@@ -807,7 +809,7 @@ func TestWaterfallLimits(t *testing.T) {
 
 	// No rest step: 2,000 fills A (1,000) and B (500), 500 is undistributed.
 	limited := steps[:2]
-	paid2 := make([]Decimal, 2)
+	paid2 := make([]types.Decimal, 2)
 	parts, left, err := Waterfall(fDec("2000.00"), limited, paid2)
 	if err != nil {
 		t.Fatal(err)
@@ -826,7 +828,7 @@ func TestWaterfallLimits(t *testing.T) {
 	keep := fDecs("5", "0", "0")
 	badCases := []struct {
 		steps []WaterfallStep
-		paid  []Decimal
+		paid  []types.Decimal
 		want  string
 	}{
 		{nil, nil, "at least one step"},
@@ -853,13 +855,13 @@ func TestWaterfallPropertyPieces(t *testing.T) {
 		n := 1 + r.IntN(4)
 		steps := make([]WaterfallStep, n+1)
 		for i := 0; i < n; i++ {
-			l, _ := NewDecimal(r.Int64N(100000), 2)
+			l, _ := types.NewDecimal(r.Int64N(100000), 2)
 			steps[i].Limit = &l
 		}
-		paid := make([]Decimal, n+1)
-		var cum Decimal
+		paid := make([]types.Decimal, n+1)
+		var cum types.Decimal
 		for p := 0; p < 10; p++ {
-			x, _ := NewDecimal(r.Int64N(200000)-80000, 2)
+			x, _ := types.NewDecimal(r.Int64N(200000)-80000, 2)
 			if next, _ := cum.Add(x); next.Sign() < 0 {
 				x = cum.Neg() // the running total stays non-negative
 			}
@@ -876,7 +878,7 @@ func TestWaterfallPropertyPieces(t *testing.T) {
 			}
 			cum, _ = cum.Add(x)
 		}
-		once := make([]Decimal, n+1)
+		once := make([]types.Decimal, n+1)
 		if _, _, err := Waterfall(cum, steps, once); err != nil {
 			t.Fatal(err)
 		}
@@ -889,7 +891,7 @@ func TestWaterfallPropertyPieces(t *testing.T) {
 }
 
 func TestTierWindowOrder(t *testing.T) {
-	w := Window{Kind: PeriodFiscalYear, FiscalStart: 7}
+	w := Window{Kind: types.PeriodFiscalYear, FiscalStart: 7}
 	for _, c := range []struct {
 		day   string
 		reset bool
@@ -914,7 +916,7 @@ func TestTierWindowOrder(t *testing.T) {
 	if reset, err := cum.Enter(fDate("2030-01-01")); reset || err != nil {
 		t.Error("a cumulative window reset")
 	}
-	bad := Window{Kind: PeriodFiscalYear}
+	bad := Window{Kind: types.PeriodFiscalYear}
 	if _, err := bad.Enter(fDate("2030-01-01")); err == nil {
 		t.Error("fiscal window without a start month accepted")
 	}
@@ -924,7 +926,7 @@ func TestTierWindowOrder(t *testing.T) {
 
 // fTierEvent is one sale: the year-to-date volume before it and its amount.
 type fTierEvent struct {
-	before, base Decimal
+	before, base types.Decimal
 	beforeC      int64 // the same in cents
 	baseC        int64
 }
@@ -939,8 +941,8 @@ func fTierEvents() []fTierEvent {
 		}
 		c := 1 + r.Int64N(5000_00) // up to 5,000.00
 		ev[i].beforeC, ev[i].baseC = ytd, c
-		ev[i].before, _ = NewDecimal(ytd, 2)
-		ev[i].base, _ = NewDecimal(c, 2)
+		ev[i].before, _ = types.NewDecimal(ytd, 2)
+		ev[i].base, _ = types.NewDecimal(c, 2)
 		ytd += c
 	}
 	return ev
@@ -979,14 +981,14 @@ func TestTierCentsMatches(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, _ := NewDecimal(fTierCents(e.beforeC, e.baseC), 6)
+		want, _ := types.NewDecimal(fTierCents(e.beforeC, e.baseC), 6)
 		if !a.Equal(want) {
 			t.Fatalf("Amount(%s, %s) = %s, int64 version %s", e.before, e.base, a, want)
 		}
 	}
 }
 
-var fBenchSink Decimal
+var fBenchSink types.Decimal
 var fBenchSinkC int64
 
 // BenchmarkTierAmount: one event through a 3-tier marginal schedule in
@@ -1048,7 +1050,7 @@ func BenchmarkTierCapped(b *testing.B) {
 	day := fDate("2026-05-01")
 	b.ReportAllocs()
 	i := 0
-	win := Window{Kind: PeriodYear}
+	win := Window{Kind: types.PeriodYear}
 	c := LifetimeCap{Limit: fDec("50000.00")}
 	rc := Recoupment{Balance: fDec("1000.00")}
 	for b.Loop() {

@@ -1,4 +1,4 @@
-package interp
+package types
 
 // Contract years (SPEC 11.5) are the twelve months from each anniversary
 // of a start day: with the start day 15 March, the contract year from
@@ -109,9 +109,9 @@ func (p Period) cmpDays(q Period) int {
 	return cmpInt(int(p.year), int(q.year))
 }
 
-// startParam is what PeriodOf was given to make p: the fiscal start month
+// StartParam is what PeriodOf was given to make p: the fiscal start month
 // of a fiscal period, month × 100 + day for a contract year, else 0.
-func (p Period) startParam() int {
+func (p Period) StartParam() int {
 	switch {
 	case p.kind == PeriodContractYear:
 		return int(p.start)*100 + int(p.day)
@@ -121,27 +121,17 @@ func (p Period) startParam() int {
 	return 0
 }
 
-// startParamOf is the startParam a Period of kind k made with start has.
-func startParamOf(k PeriodKind, start int) int {
+// StartParamOf is the StartParam a Period of kind k made with start has.
+func StartParamOf(k PeriodKind, start int) int {
 	if k == PeriodContractYear || k.IsFiscal() {
 		return start
 	}
 	return 0
 }
 
-// startOf is what PeriodOf needs besides the kind and the date for periods
-// of kind k in this agreement: the fiscal start month, or the contract
-// year's first day as MMDD.
-func (a *agreement) startOf(k PeriodKind) int {
-	if k == PeriodContractYear {
-		return a.contractStart
-	}
-	return a.fiscalStart
-}
-
-// noun names a period kind in a statement's notes ("per half-year: cut to
+// Noun names a period kind in a statement's notes ("per half-year: cut to
 // the cap"): the kind's String, except for the kinds written in two words.
-func (k PeriodKind) noun() string {
+func (k PeriodKind) Noun() string {
 	switch k {
 	case PeriodHalf:
 		return "half-year"

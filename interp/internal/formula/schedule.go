@@ -1,10 +1,12 @@
-package interp
+package formula
 
 // The arithmetic of consideration: installment schedules and late charges.
 // Like formula.go it is independent of syntax and exact.
 
 import (
 	"fmt"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // MaxInstallments is the largest number of installments in one schedule,
@@ -19,8 +21,8 @@ const MaxFloorPeriods = 100000
 // Installment is one payment of an installment schedule.
 type Installment struct {
 	Number int // 1-based
-	Due    Date
-	Amount Decimal
+	Due    types.Date
+	Amount types.Decimal
 }
 
 // Installments divides total into n equal installments, the first due on
@@ -35,39 +37,39 @@ type Installment struct {
 // installments add up to total exactly: USD 100.00 in 3 gives 33.33, 33.33
 // and 33.34. total must be a multiple of unit; n is 1..MaxInstallments;
 // every must be a positive duration.
-func Installments(total Decimal, n int, first Date, every Duration, unit Decimal) ([]Installment, error) {
+func Installments(total types.Decimal, n int, first types.Date, every types.Duration, unit types.Decimal) ([]Installment, error) {
 	switch {
 	case n < 1 || n > MaxInstallments:
 		return nil, fmt.Errorf("the number of installments must be 1 to %d, not %d", MaxInstallments, n)
 	case every.N < 1:
 		return nil, fmt.Errorf("installments must be a positive time apart, not %s", every.String())
-	case every.Unit > Years:
+	case every.Unit > types.Years:
 		return nil, fmt.Errorf("unknown duration unit %d", uint8(every.Unit))
 	case every.N > 12*maxDays:
 		return nil, fmt.Errorf("installments %s apart fall due after 9999-12-31", every.String())
 	case unit.Sign() <= 0:
 		return nil, fmt.Errorf("installments: the rounding unit must be positive, not %s", unit.String())
 	}
-	whole, err := total.Round(unit, Down)
+	whole, err := total.Round(unit, types.Down)
 	if err != nil {
 		return nil, fmt.Errorf("installments: %w", err)
 	}
 	if !whole.Equal(total) {
 		return nil, fmt.Errorf("the installment total %s is not a whole multiple of %s", total.Format(true), unit.String())
 	}
-	ones := make([]Decimal, n)
+	ones := make([]types.Decimal, n)
 	for i := range ones {
-		ones[i] = DecimalFromInt(1)
+		ones[i] = types.DecimalFromInt(1)
 	}
 	// Equal weights: each part is floor(units / n) and the leftover units
 	// all go to the last part.
-	amounts, err := Allocate(total, ones, unit, Down, n-1)
+	amounts, err := types.Allocate(total, ones, unit, types.Down, n-1)
 	if err != nil {
 		return nil, fmt.Errorf("installments: %w", err)
 	}
 	out := make([]Installment, n)
 	for i := range out {
-		due, err := first.AddDuration(Duration{N: int64(i) * every.N, Unit: every.Unit})
+		due, err := first.AddDuration(types.Duration{N: int64(i) * every.N, Unit: every.Unit})
 		if err != nil {
 			return nil, fmt.Errorf("installment %d of %d would fall due after 9999-12-31", i+1, n)
 		}
@@ -83,7 +85,7 @@ func Installments(total Decimal, n int, first Date, every Duration, unit Decimal
 // late, 2 from the day after that, and so on. Months and years follow the
 // end-of-month rule of Date.AddMonths, counted from from: with from
 // 2026-01-31 and per one month, 2026-02-28 is 1 period and 2026-03-01 is 2.
-func StartedPeriods(from, to Date, per Duration) (int64, error) {
+func StartedPeriods(from, to types.Date, per types.Duration) (int64, error) {
 	if per.N < 1 {
 		return 0, fmt.Errorf("a period of delay must be a positive duration, not %s", per.String())
 	}
@@ -91,19 +93,19 @@ func StartedPeriods(from, to Date, per Duration) (int64, error) {
 		return 0, nil
 	}
 	switch per.Unit {
-	case Days, Weeks:
+	case types.Days, types.Weeks:
 		n := per.N
-		if per.Unit == Weeks {
+		if per.Unit == types.Weeks {
 			if n > maxDays {
 				return 1, nil // longer than the whole date range
 			}
 			n *= 7
 		}
-		d := int64(DaysBetween(from, to)) // >= 1
+		d := int64(types.DaysBetween(from, to)) // >= 1
 		return (d-1)/n + 1, nil
-	case Months, Years:
+	case types.Months, types.Years:
 		n := per.N
-		if per.Unit == Years {
+		if per.Unit == types.Years {
 			if n > maxDays {
 				return 1, nil
 			}
@@ -116,7 +118,7 @@ func StartedPeriods(from, to Date, per Duration) (int64, error) {
 		// from + k×n months is in to's month when k×n == diff, with its day
 		// clamped to that month's length; otherwise it is in an earlier
 		// month. Either it reaches to, or one more period does.
-		if k*n == diff && min(fd, DaysInMonth(ty, tm)) >= td {
+		if k*n == diff && min(fd, types.DaysInMonth(ty, tm)) >= td {
 			return k, nil
 		}
 		return k + 1, nil
@@ -126,11 +128,11 @@ func StartedPeriods(from, to Date, per Duration) (int64, error) {
 
 // LateCharges is the breakdown of a late charge.
 type LateCharges struct {
-	Periods   int64   // periods of delay started (0 when paid on time)
-	Interest  Decimal // amount × rate × Periods
-	Penalties Decimal // penalty × Periods
-	Total     Decimal // Interest + Penalties, cut to the cap
-	Capped    bool    // whether the cap cut Total
+	Periods   int64         // periods of delay started (0 when paid on time)
+	Interest  types.Decimal // amount × rate × Periods
+	Penalties types.Decimal // penalty × Periods
+	Total     types.Decimal // Interest + Penalties, cut to the cap
+	Capped    bool          // whether the cap cut Total
 }
 
 // LateCharge computes what is owed for paying amount on paidOn instead of
@@ -147,7 +149,7 @@ type LateCharges struct {
 // worked out by the caller). Paying on or before due costs nothing. The
 // result is exact: round it where the agreement says. amount, rate,
 // penalty and cap must not be negative.
-func LateCharge(amount Decimal, due, paidOn Date, rate Decimal, per Duration, penalty, cap *Decimal) (LateCharges, error) {
+func LateCharge(amount types.Decimal, due, paidOn types.Date, rate types.Decimal, per types.Duration, penalty, cap *types.Decimal) (LateCharges, error) {
 	switch {
 	case amount.Sign() < 0:
 		return LateCharges{}, fmt.Errorf("late charge on a negative amount (%s)", amount.Format(true))
@@ -167,7 +169,7 @@ func LateCharge(amount Decimal, due, paidOn Date, rate Decimal, per Duration, pe
 	if k == 0 {
 		return c, nil
 	}
-	periods := DecimalFromInt(k)
+	periods := types.DecimalFromInt(k)
 	if c.Interest, err = amount.Mul(rate); err == nil {
 		c.Interest, err = c.Interest.Mul(periods)
 	}
@@ -185,3 +187,11 @@ func LateCharge(amount Decimal, due, paidOn Date, rate Decimal, per Duration, pe
 	}
 	return c, nil
 }
+
+// maxDays is the number of days from the first representable date to the
+// last (0001-01-01 to 9999-12-31).
+const maxDays = 3652058
+
+// monthIndex numbers the month m of year y so that consecutive months
+// differ by one.
+func monthIndex(y, m int) int { return y*12 + m - 1 }
