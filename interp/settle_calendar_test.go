@@ -61,3 +61,53 @@ agreement cy "Contract years" {
 		"2028-H1 r>lab 3 share 2028-06-30 due 2028-06-30 USD 100.00",
 	})
 }
+
+// Late interest counted by the day and by whole periods (SPEC 6.6): the
+// charge and the note that says how the delay was counted.
+func TestSettleDayCounts(t *testing.T) {
+	p := compile(t, `
+agreement dc "Day counts" {
+  effective 2027-01-01
+  currency USD
+  party r  "R"
+  party s1 "S1"
+  party s2 "S2"
+  party s3 "S3"
+  event payment { payer party  payee party  amount money }
+
+  clause 1 "Actual/365"
+    r pays s1 USD 10,000.00 on 2028-01-01 due within 31 days
+      late interest 8% per year counted daily (actual/365)
+  clause 2 "30/360"
+    r pays s2 USD 3,600.00 on 2027-01-31
+      late interest 10% per year counted daily (30/360)
+  clause 3 "Whole months"
+    r pays s3 USD 1,000.00 on 2027-01-31
+      late interest 1% per whole month from the day after the due date
+}`)
+	recs := ledger(t, p, "",
+		"payment 2027-03-31 payer=r payee=s2 amount=3,600.00",
+		"payment 2027-04-30 payer=r payee=s3 amount=1,000.00",
+		"payment 2028-03-03 payer=r payee=s1 amount=10,000.00",
+	)
+	st := settle(t, p, "", "2027-01-01", "2028-12-31", recs)
+	var got []string
+	for _, l := range st.Lines {
+		if l.Kind == "late interest" {
+			got = append(got, l.Payee+" "+money(l.Amount)+" "+l.Notes[0])
+		}
+	}
+	sameList(t, "late interest", got, []string{
+		// Due 2028-01-01 + 31 days = 2028-02-01, paid 2028-03-03: 29 days
+		// of February 2028 and 2 of March, 31 days.
+		// 10,000.00 × 8% × 31 / 365 = 24,800 / 365 = 67.945… = 67.95.
+		"s1 USD 67.95 paid USD 10,000.00 on 2028-03-03, due 2028-02-01: 31 days actual/365",
+		// 2027-01-31 to 2027-03-31 under 30/360: both 31sts become 30ths,
+		// 30 × 2 = 60 days. 3,600.00 × 10% × 60 / 360 = 60.00.
+		"s2 USD 60.00 paid USD 3,600.00 on 2027-03-31, due 2027-01-31: 60 days 30/360",
+		// Delay from 2027-02-01; whole months to 2027-04-30: 2027-03-01
+		// and 2027-04-01 are reached, 2027-05-01 is not: 2 months.
+		// 1,000.00 × 1% × 2 = 20.00.
+		"s3 USD 20.00 paid USD 1,000.00 on 2027-04-30, due 2027-01-31: 2 whole period(s) late, counted from 2027-02-01",
+	})
+}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/pacta-lang/pacta/interp/internal/formula"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -302,7 +301,7 @@ func (s *settler) bearInterest(o *obligation, part types.Decimal, date types.Dat
 		if lr.penalty {
 			continue
 		}
-		c, err := formula.LateCharge(part, o.line.Due, s.chargedTo(date), lr.rate, lr.per, nil, nil)
+		c, _, err := lr.delay.Charge(part, o.line.Due, s.chargedTo(date), lr.rate, nil)
 		if err != nil {
 			return err
 		}
@@ -318,27 +317,27 @@ func (s *settler) bearInterest(o *obligation, part types.Decimal, date types.Dat
 // plus unpaid × rate × the periods to date, or the penalty × the periods
 // to date; cut to the rule's cap (one cap for the whole line) and
 // rounded.
-func (s *settler) lateTotal(o *obligation, i int, unpaid types.Decimal, date types.Date) (types.Decimal, int64, error) {
+func (s *settler) lateTotal(o *obligation, i int, unpaid types.Decimal, date types.Date) (types.Decimal, delayCount, error) {
 	lr := o.late[i]
 	date = s.chargedTo(date)
 	var total types.Decimal
-	var periods int64
+	var periods delayCount
 	if lr.penalty {
 		p := lr.rate
-		c, err := formula.LateCharge(types.Decimal{}, o.line.Due, date, types.Decimal{}, lr.per, &p, nil)
+		c, _, err := lr.delay.Charge(types.Decimal{}, o.line.Due, date, types.Decimal{}, &p)
 		if err != nil {
-			return types.Decimal{}, 0, err
+			return types.Decimal{}, periods, err
 		}
-		total, periods = c.Penalties, c.Periods
+		total, periods.n = c.Penalties, c.Periods
 	} else {
-		c, err := formula.LateCharge(unpaid, o.line.Due, date, lr.rate, lr.per, nil, nil)
+		c, f, err := lr.delay.Charge(unpaid, o.line.Due, date, lr.rate, nil)
 		if err != nil {
-			return types.Decimal{}, 0, err
+			return types.Decimal{}, periods, err
 		}
-		total, periods = c.Interest, c.Periods
+		total, periods.n, periods.days = c.Interest, c.Periods, f.Text
 		if o.interest != nil {
 			if total, err = total.Add(o.interest[i]); err != nil {
-				return types.Decimal{}, 0, err
+				return types.Decimal{}, periods, err
 			}
 		}
 	}
@@ -346,7 +345,7 @@ func (s *settler) lateTotal(o *obligation, i int, unpaid types.Decimal, date typ
 	if lr.capPct != nil {
 		c, err := lr.capPct.Mul(o.line.Amount.num)
 		if err != nil {
-			return types.Decimal{}, 0, err
+			return types.Decimal{}, periods, err
 		}
 		cap = &c
 	}
@@ -375,16 +374,17 @@ func (s *settler) lateCharges(o *obligation, date types.Date, how string) error 
 		}
 		on := s.chargedTo(date)
 		var note string
+		late := periods.text(lr, o.line.Due)
 		switch {
 		case how == "unpaid":
-			note = fmt.Sprintf("unpaid %s on %s, due %s: %d period(s) late",
-				Money(o.line.Amount.str, o.remaining), date, o.line.Due, periods)
+			note = fmt.Sprintf("unpaid %s on %s, due %s: %s",
+				Money(o.line.Amount.str, o.remaining), date, o.line.Due, late)
 		case o.lateParts == 1:
-			note = fmt.Sprintf("paid %s on %s, due %s: %d period(s) late",
-				Money(o.line.Amount.str, o.latePaid), date, o.line.Due, periods)
+			note = fmt.Sprintf("paid %s on %s, due %s: %s",
+				Money(o.line.Amount.str, o.latePaid), date, o.line.Due, late)
 		default:
-			note = fmt.Sprintf("paid %s late in %d parts, in full on %s, due %s: %d period(s) late",
-				Money(o.line.Amount.str, o.latePaid), o.lateParts, date, o.line.Due, periods)
+			note = fmt.Sprintf("paid %s late in %d parts, in full on %s, due %s: %s",
+				Money(o.line.Amount.str, o.latePaid), o.lateParts, date, o.line.Due, late)
 		}
 		if o.lateParts > 0 && how == "unpaid" {
 			note += fmt.Sprintf("; %s paid late before", Money(o.line.Amount.str, o.latePaid))

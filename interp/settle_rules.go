@@ -84,6 +84,7 @@ type lateRule struct {
 	penalty bool
 	rate    types.Decimal // interest: fraction per period; penalty: amount
 	per     types.Duration
+	delay   formula.Delay  // how the delay is counted (SPEC 6.6); delay.Per is per
 	cap     *types.Decimal // an amount
 	capPct  *types.Decimal // a percent of the late amount
 }
@@ -314,7 +315,7 @@ func (c *compiler) lateRules(ls []*lang.Late) ([]*lateRule, error) {
 		if err != nil {
 			return nil, atPos(l.Per.Pos(), err)
 		}
-		r := &lateRule{penalty: l.Penalty, rate: v.num, per: per}
+		r := &lateRule{penalty: l.Penalty, rate: v.num, per: per, delay: delayOf(l, per)}
 		if l.Cap != nil {
 			cv, err := c.constant(l.Cap)
 			if err != nil {

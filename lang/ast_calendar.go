@@ -10,3 +10,33 @@ type ContractYearDecl struct {
 
 func (i *ContractYearDecl) Pos() Pos { return i.At }
 func (*ContractYearDecl) itemNode()  {}
+
+// DelayCount is `started` or `whole` before the unit of a late charge:
+// whether a period of delay that has started counts in full (the
+// default), or only whole periods count (SPEC 6.6).
+type DelayCount struct {
+	At    Pos
+	Whole bool
+}
+
+// DayBasis is `counted daily (BASIS)`: interest per year counted by the
+// day with a day-count convention (SPEC 6.6): "actual/365",
+// "actual/360", "30/360" or "actual/actual".
+type DayBasis struct {
+	At    Pos
+	Basis string
+}
+
+// DelayFrom is `from the due date` or `from the day after the due date`:
+// the first day of delay (SPEC 6.6).
+type DelayFrom struct {
+	At       Pos
+	DayAfter bool
+}
+
+// DayBases are the day-count conventions, as written.
+var DayBases = []string{"actual/365", "actual/360", "30/360", "actual/actual"}
+
+func (n *DelayCount) Pos() Pos { return n.At }
+func (n *DayBasis) Pos() Pos   { return n.At }
+func (n *DelayFrom) Pos() Pos  { return n.At }

@@ -172,12 +172,19 @@ type Due struct {
 
 // Late is `late interest RATE per UNIT [capped at X]` or
 // `late penalty AMOUNT per UNIT [capped at X]`.
+//
+// With the delay constructs of SPEC 6.6 (ast_calendar.go) it is `late
+// interest RATE per [started|whole] UNIT [counted daily (BASIS)] [from the
+// due date | from the day after the due date] [capped at X]`.
 type Late struct {
 	At      Pos
 	Penalty bool // false: interest (a percent of the overdue amount)
 	Amount  Expr
+	Periods *DelayCount // optional: `started` or `whole` before the unit
 	Per     *PeriodUnit
-	Cap     Expr // optional
+	Basis   *DayBasis  // optional: `counted daily (actual/365)`
+	From    *DelayFrom // optional: the first day of delay
+	Cap     Expr       // optional
 }
 
 // PeriodUnit is a length of time used for periods and rates: day, week,

@@ -88,3 +88,26 @@ func (c *checker) notContract(u *PeriodUnit, what, instead string) bool {
 	c.errs.AddHint(u.At, fmt.Sprintf("write `%s`", instead), "%s count from their own first day, not by contract year", what)
 	return false
 }
+
+// delay checks the delay constructs of a late charge (SPEC 6.6).
+func (c *checker) delay(l *Late) {
+	b := l.Basis
+	if b == nil {
+		return
+	}
+	switch {
+	case l.Penalty:
+		c.errs.AddHint(b.At, "count the penalty in periods: late penalty X per day|week|month|…",
+			"a day count applies to late interest, not to a penalty")
+	case l.Periods != nil:
+		word := "started"
+		if l.Periods.Whole {
+			word = "whole"
+		}
+		c.errs.AddHint(l.Periods.At, fmt.Sprintf("remove `%s`", word),
+			"interest counted daily counts days, not %s periods", word)
+	case l.Per != nil && (l.Per.Unit != "year" || l.Per.Fiscal || l.Per.Contract):
+		c.errs.AddHint(l.Per.At, "write the rate per year: late interest 8% per year counted daily ("+b.Basis+")",
+			"interest counted daily (%s) is a rate per year, not per %s", b.Basis, unitNoun(l.Per))
+	}
+}

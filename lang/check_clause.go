@@ -599,6 +599,7 @@ func (c *checker) lates(v *view, ls []*Late, cur, of string) {
 			c.errs.Add(l.Per.At, "late charges are counted in days, weeks, months, quarters, half-years or years, not fiscal periods")
 		}
 		c.notContract(l.Per, "periods of delay", "per year")
+		c.delay(l)
 		if l.Cap != nil {
 			t := c.expr(e, l.Cap)
 			switch {

@@ -317,6 +317,7 @@ func (c *treeBuilder) mod(m *gMod, slots *modSlots) {
 		*slots.recoup = &Recoup{At: at, Amount: m.Recoup}
 	case m.Late != nil:
 		l := &Late{At: at, Penalty: m.Late.Penalty, Amount: m.Late.Amount, Per: c.unit(m.Late.Per), Cap: m.Late.Cap}
+		c.delay(l, m.Late)
 		*slots.late = append(*slots.late, l)
 	}
 }

@@ -209,7 +209,9 @@ func (p *fmtPrinter) late(l *Late) {
 	}
 	p.expr(l.Amount, fmtCtx{open: true})
 	p.str(" per ")
+	p.delayCount(l.Periods)
 	p.periodUnit(l.Per, false)
+	p.delayTail(l)
 	if l.Cap != nil {
 		p.str(" capped at ")
 		p.expr(l.Cap, fmtCtx{open: true})

@@ -334,10 +334,33 @@ type gGuarantee struct {
 
 type gLate struct {
 	Pos     lexer.Position
-	Penalty bool   `parser:"'late' ( 'interest' | @'penalty' )"`
-	Amount  Expr   `parser:"@@"`
-	Per     *gUnit `parser:"'per' @@"`
-	Cap     Expr   `parser:"( 'capped' 'at' @@ )?"`
+	Penalty bool         `parser:"'late' ( 'interest' | @'penalty' )"`
+	Amount  Expr         `parser:"@@"`
+	Periods *gDelayCount `parser:"'per' @@?"`
+	Per     *gUnit       `parser:"@@"`
+	Basis   *gDayBasis   `parser:"@@?"`
+	From    *gDelayFrom  `parser:"@@?"`
+	Cap     Expr         `parser:"( 'capped' 'at' @@ )?"`
+}
+
+// gDelayCount is `started` or `whole` before a late charge's unit.
+type gDelayCount struct {
+	Pos  lexer.Position
+	Word string `parser:"@('started' | 'whole')"`
+}
+
+// gDayBasis is `counted daily (BASIS)`; which bases exist is checked when
+// converting.
+type gDayBasis struct {
+	Pos   lexer.Position
+	Left  lexer.Token `parser:"'counted' 'daily' '(' @(Ident | Int)"`
+	Right lexer.Token `parser:"'/' @(Ident | Int) ')'"`
+}
+
+// gDelayFrom is `from the due date` or `from the day after the due date`.
+type gDelayFrom struct {
+	Pos      lexer.Position
+	DayAfter bool `parser:"'from' 'the' ( @'day' 'after' 'the' )? 'due' 'date'"`
 }
 
 // gUnit is a period noun: [fiscal] day|week|month|quarter|year|half-year,

@@ -588,6 +588,7 @@ func TestParseErrors(t *testing.T) {
 		{head + "clause 1 \"x\" a pays b 1% of x of each sell at most USD 5 per fiscal week\n}", `2:62: only a quarter, a half-year or a year can be fiscal, not a week`},
 		{head + "clause 1 \"x\" a pays b 1% of x of each sell settled fiscal per contract year\n}", `2:52: a contract year cannot be fiscal: it starts on the day ` + "`contract year starts`" + ` gives`},
 		{head + "clause 1 \"x\" a pays b 1% of x of each sell at most USD 5 per fiscal contract year\n}", `2:62: a contract year cannot be fiscal: it starts on the day ` + "`contract year starts`" + ` gives`},
+		{head + "clause 1 \"x\" a pays b USD 1 on 2027-01-01 late interest 1% per year counted daily (actual/366)\n}", `2:84: unknown day count "actual/366"`},
 		{head + "clause 1 \"x\" a pays b 1% of x of each sell settled fiscal monthly\n}", `2:52: only quarterly, semi-annual and yearly periods can be fiscal`},
 		{head + "clause 1 \"x\" a pays b 1% of x of each sell due within 1 day due within 2 days\n}", `2:61: "due" is given twice in this clause`},
 	}
