@@ -27,8 +27,10 @@ type agreement struct {
 	// contractStart is the first day of a contract year as MMDD
 	// (types.ContractStart): from `contract year starts`, else the effective date.
 	contractStart int
-	schemas       map[string]*Schema
-	schemaDecls   map[*lang.SchemaDecl]*Schema
+	// calendars are the business-day calendars the agreement declares.
+	calendars   map[string]*types.BusinessCalendar
+	schemas     map[string]*Schema
+	schemaDecls map[*lang.SchemaDecl]*Schema
 	// kinds and parties of the agreement and of all its amendments
 	// (SPEC 9.1: an amendment may declare new ones), for reading fields.
 	kinds    map[string]*lang.KindDecl
@@ -134,6 +136,9 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 			return nil, atPos(ai.Decl.Pos(), err)
 		}
 		a.contractStart = types.ContractStart(cs)
+	}
+	if a.calendars, err = compileCalendars(ai); err != nil {
+		return nil, err
 	}
 	if ai.Ends != "" {
 		if a.ends, err = types.ParseDate(ai.Ends); err != nil {
@@ -294,13 +299,14 @@ func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
 // compileVersion compiles the deontic rules of v and its precedence order.
 func (p *Program) compileVersion(a *agreement, v *version) error {
 	v.comp = &compiler{
-		fiscal:   a.fiscalStart,
-		contract: a.contractStart,
-		info:     p.info,
-		funcs:    p.funcs,
-		schemas:  a.schemaDecls,
-		terms:    v.terms,
-		done:     map[*lang.TermDecl]*term{},
+		fiscal:    a.fiscalStart,
+		contract:  a.contractStart,
+		calendars: a.calendars,
+		info:      p.info,
+		funcs:     p.funcs,
+		schemas:   a.schemaDecls,
+		terms:     v.terms,
+		done:      map[*lang.TermDecl]*term{},
 	}
 	v.rules = map[*Schema][]*rule{}
 	prec, err := buildPrecedence(v.clauses)

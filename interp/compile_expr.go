@@ -30,6 +30,8 @@ type compiler struct {
 	// contract is the first day of the agreement's contract years as
 	// MMDD, for functions that ask Call.ContractStart.
 	contract int
+	// calendars are the agreement's business-day calendars, for due dates.
+	calendars map[string]*types.BusinessCalendar
 }
 
 func (c *compiler) typeOf(e lang.Expr) lang.Type {

@@ -111,3 +111,48 @@ agreement dc "Day counts" {
 		"s3 USD 20.00 paid USD 1,000.00 on 2027-04-30, due 2027-01-31: 2 whole period(s) late, counted from 2027-02-01",
 	})
 }
+
+// Due dates moved by business-day rules, and counted in business days
+// (SPEC 11.6): each line says how its due date was made. The weekdays are
+// worked out in interp/types/business_days_test.go.
+func TestSettleBusinessDays(t *testing.T) {
+	p := compile(t, `
+agreement bd "Business days" {
+  effective 2027-01-01
+  currency USD
+  party r "R"
+  party s "S"
+  calendar us {
+    weekends Saturday, Sunday
+    holidays 2027-05-31, 2027-12-24, 2027-12-31
+  }
+  action sell { gross money }
+
+  clause 1 "Following"
+    r pays s USD 100.00 on 2027-03-31 due within 45 days adjusted to the following business day
+  clause 2 "Business days"
+    r pays s USD 200.00 on 2027-12-20 due within 10 business days
+  clause 3 "Month end"
+    r pays s 10% of gross of each sell settled monthly adjusted to the modified following business day
+  clause 4 "Holiday before a weekend"
+    r pays s USD 300.00 on 2027-12-24 adjusted to the following business day in us
+}`)
+	recs := ledger(t, p, "", "sell 2027-07-10 actor=r gross=100.00")
+	st := settle(t, p, "", "2027-01-01", "2027-12-31", recs)
+	var got []string
+	for _, l := range st.Lines {
+		got = append(got, l.Clause.Num+" due "+l.Due.String()+": "+l.Notes[len(l.Notes)-1])
+	}
+	sameList(t, "due dates", got, []string{
+		// 2027-03-31 + 45 days = 2027-05-15, a Saturday.
+		"1 due 2027-05-17: due 45 days after 2027-03-31: 2027-05-15 is a Saturday, moved to Monday 2027-05-17 by the following-business-day rule (calendar us)",
+		// Ten business days from Monday 2027-12-20, skipping the holidays
+		// on Fridays 24 and 31 December: Wednesday 2028-01-05.
+		"2 due 2028-01-05: due 10 business days after 2027-12-20, calendar us: Wednesday 2028-01-05",
+		// July's line is due on its last day, Saturday 2027-07-31; the next
+		// business day is in August, so it goes back to Friday 2027-07-30.
+		"3 due 2027-07-30: due on 2027-07-31: 2027-07-31 is a Saturday, moved to Friday 2027-07-30 by the modified-following-business-day rule (calendar us)",
+		// Friday 2027-12-24 is a holiday before a weekend: Monday 2027-12-27.
+		"4 due 2027-12-27: due on 2027-12-24: 2027-12-24 is a holiday, moved to Monday 2027-12-27 by the following-business-day rule (calendar us)",
+	})
+}

@@ -19,6 +19,9 @@ func (s *settler) scheduled(r *scheduledRule) error {
 	if r.note != "" {
 		l.Notes = []string{r.note}
 	}
+	if r.dueNote != "" {
+		l.Notes = append(l.Notes, r.dueNote)
+	}
 	// A fixed amount becomes a line rounded (SPEC 8.2 point 1);
 	// installments are whole units already (6.3).
 	amount := r.amount
@@ -111,8 +114,12 @@ func (s *settler) flushMilestones() error {
 			Notes: []string{note},
 		}
 		err := error(nil)
-		if m.hasDue {
-			l.Due, err = dueAfter(m.clause, m.duePos, p.date, m.dueAfter)
+		if m.hasDue || m.biz != nil {
+			var why string
+			l.Due, why, err = dueOn(m.clause, m.duePos, p.date, m.dueAfter, m.hasDue, m.biz)
+			if why != "" {
+				l.Notes = append(l.Notes, why)
+			}
 		}
 		if err == nil {
 			err = s.pay(l, p.amount, m.payee, s.waterfallPaid(m.clause, m.payee), m.late)

@@ -44,6 +44,7 @@ type shareRule struct {
 	settled  types.PeriodKind
 	dueAfter types.Duration
 	hasDue   bool
+	biz      *dueBiz // business days and business-day rule, if any (SPEC 11.6)
 	// floors and caps in the order SPEC 7.4 applies them: those per a
 	// period in the order written, then the one over the term.
 	floors    []windowCap
@@ -102,6 +103,8 @@ type scheduledRule struct {
 	first  types.Date // an installment: its schedule's first date
 	late   []*lateRule
 	note   string
+	// dueNote says how a business-day rule made the due date (SPEC 11.6).
+	dueNote string
 	// err is why the payment cannot be made (a negative amount, a due
 	// date after the calendar's end): reported when a settlement reaches
 	// its date, so that it fails only the questions that need it.
@@ -121,6 +124,7 @@ type milestoneRule struct {
 	dueAfter types.Duration
 	hasDue   bool
 	duePos   lang.Pos
+	biz      *dueBiz // business days and business-day rule, if any (SPEC 11.6)
 	late     []*lateRule
 }
 
@@ -411,6 +415,9 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 	if b.Due != nil {
 		r.duePos = b.Due.Pos()
 	}
+	if r.biz, err = comp.bizOf(b.Due); err != nil {
+		return err
+	}
 	for _, l := range b.Lines {
 		sl := &shareLine{otherwise: l.Otherwise, text: lang.FormatExpr(l.Base)}
 		if sl.base, err = comp.expr(l.Base); err != nil {
@@ -535,6 +542,10 @@ func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) er
 	if err != nil {
 		return err
 	}
+	biz, err := comp.bizOf(b.Due)
+	if err != nil {
+		return err
+	}
 	late, err := comp.lateRules(b.Late)
 	if err != nil {
 		return err
@@ -554,8 +565,8 @@ func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) er
 		r := &scheduledRule{
 			clause: ci, kind: "payment", payer: b.Payer.Name, payee: payee, date: d, amount: amt, due: d, late: late, err: bad,
 		}
-		if hasDue && r.err == nil {
-			r.due, r.err = dueAfter(ci, b.Due.Pos(), d, due)
+		if (hasDue || biz != nil) && r.err == nil {
+			r.due, r.dueNote, r.err = dueOn(ci, b.Due.Pos(), d, due, hasDue, biz)
 		}
 		v.money.scheduled = append(v.money.scheduled, r)
 	}
@@ -589,6 +600,10 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 		return atPos(b.From.Pos(), err)
 	}
 	due, hasDue, err := dueOf(b.Due)
+	if err != nil {
+		return err
+	}
+	biz, err := comp.bizOf(b.Due)
 	if err != nil {
 		return err
 	}
@@ -626,8 +641,8 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 			amount: Money(total.str, in.Amount), due: in.Due, first: first, late: late,
 			note: fmt.Sprintf("installment %d of %d", in.Number, count),
 		}
-		if hasDue {
-			r.due, r.err = dueAfter(ci, b.Due.Pos(), in.Due, due)
+		if hasDue || biz != nil {
+			r.due, r.dueNote, r.err = dueOn(ci, b.Due.Pos(), in.Due, due, hasDue, biz)
 		}
 		v.money.scheduled = append(v.money.scheduled, r)
 	}
@@ -659,6 +674,9 @@ func (p *Program) compileMilestone(a *agreement, v *version, ci *ClauseInfo, b *
 	}
 	if b.Due != nil {
 		r.duePos = b.Due.Pos()
+	}
+	if r.biz, err = comp.bizOf(b.Due); err != nil {
+		return err
 	}
 	if r.late, err = comp.lateRules(b.Late); err != nil {
 		return err

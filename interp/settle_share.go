@@ -494,9 +494,13 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		line.Date = s.st.To
 	}
 	line.Due = closed
-	if r.hasDue {
-		if line.Due, err = dueAfter(r.clause, r.duePos, closed, r.dueAfter); err != nil {
+	if r.hasDue || r.biz != nil {
+		var why string
+		if line.Due, why, err = dueOn(r.clause, r.duePos, closed, r.dueAfter, r.hasDue, r.biz); err != nil {
 			return err
+		}
+		if why != "" {
+			line.Notes = append(line.Notes, why)
 		}
 	}
 	if err := s.pay(line, Money(s.ag.currency, amount), r.payee, st.waterPaid, r.late); err != nil {

@@ -40,3 +40,37 @@ var DayBases = []string{"actual/365", "actual/360", "30/360", "actual/actual"}
 func (n *DelayCount) Pos() Pos { return n.At }
 func (n *DayBasis) Pos() Pos   { return n.At }
 func (n *DelayFrom) Pos() Pos  { return n.At }
+
+// CalendarDecl is a business-day calendar (SPEC 11.6):
+//
+//	calendar NAME { weekends DAY, DAY  holidays DATE, DATE ... }
+//
+// Without `weekends`, Saturday and Sunday are the weekend.
+type CalendarDecl struct {
+	At         Pos
+	Name       *Ident
+	Weekends   []*Ident // nil: Saturday and Sunday
+	NoWeekends bool     // written `weekends none`
+	Holidays   []*DateLit
+	End        Pos
+}
+
+// BusinessDays is `N business days [in CALENDAR]` in a `due`.
+type BusinessDays struct {
+	At       Pos
+	Count    *IntLit
+	Calendar *Ident // nil: the agreement's only calendar
+}
+
+// DueAdjust is `adjusted to the [modified] following|preceding business
+// day [in CALENDAR]`: a due date that is not a business day is moved.
+type DueAdjust struct {
+	At       Pos
+	Rule     string // "following", "modified following", "preceding", "modified preceding"
+	Calendar *Ident // nil: the agreement's only calendar
+}
+
+func (i *CalendarDecl) Pos() Pos { return i.At }
+func (*CalendarDecl) itemNode()  {}
+func (n *BusinessDays) Pos() Pos { return n.At }
+func (n *DueAdjust) Pos() Pos    { return n.At }

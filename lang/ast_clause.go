@@ -164,10 +164,17 @@ type Recoup struct {
 }
 
 // Due is `due within DURATION` or `due DURATION after period end`.
+//
+// With business days (SPEC 11.6, ast_calendar.go) the delay may be `N
+// business days [in CALENDAR]` (Business, After nil), and the due date
+// may be adjusted by a business-day rule (Adjust). A Due with only Adjust
+// set is a clause written with `adjusted to ...` and no `due`.
 type Due struct {
 	At        Pos
 	After     *DurationLit
-	PeriodEnd bool // written `after period end`
+	Business  *BusinessDays // `N business days`, instead of After
+	PeriodEnd bool          // written `after period end`
+	Adjust    *DueAdjust    // optional: `adjusted to the following business day`
 }
 
 // Late is `late interest RATE per UNIT [capped at X]` or

@@ -1,6 +1,11 @@
 package lang
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
 
 // This file checks the calendar constructs of SPEC 11.5 and 11.6: the
 // contract year's start, half years and contract years as periods.
@@ -109,5 +114,112 @@ func (c *checker) delay(l *Late) {
 	case l.Per != nil && (l.Per.Unit != "year" || l.Per.Fiscal || l.Per.Contract):
 		c.errs.AddHint(l.Per.At, "write the rate per year: late interest 8% per year counted daily ("+b.Basis+")",
 			"interest counted daily (%s) is a rate per year, not per %s", b.Basis, unitNoun(l.Per))
+	}
+}
+
+var weekdayNames = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+// maxBusinessDays bounds `N business days`.
+const maxBusinessDays = 10000
+
+// calendarDecl checks a business-day calendar and records it in
+// info.Calendars.
+func (c *checker) calendarDecl(fam *family, d *CalendarDecl) {
+	if d == nil || d.Name == nil {
+		return
+	}
+	info := fam.info
+	if info.Calendars == nil {
+		info.Calendars = make(map[string]*CalendarDecl)
+	}
+	if prev := info.Calendars[d.Name.Name]; prev != nil {
+		c.errs.Add(d.Name.At, "calendar %q is already declared %s", d.Name.Name, prevAt(prev.Name.At, d.Name.At))
+		return
+	}
+	info.Calendars[d.Name.Name] = d
+	seen := map[string]bool{}
+	for _, w := range d.Weekends {
+		name := weekdayName(w.Name)
+		switch {
+		case name == "":
+			c.errs.AddHint(w.At, hintOr(didYouMean(w.Name, weekdayNames), "write a day of the week, like Saturday, or `weekends none`"),
+				"unknown day of the week %q", w.Name)
+		case seen[name]:
+			c.errs.Add(w.At, "%s is listed twice in the weekends of calendar %q", name, d.Name.Name)
+		}
+		seen[name] = true
+	}
+	if len(seen) == 7 {
+		c.errs.Add(d.Weekends[0].At, "calendar %q has no business day: every day of the week is a weekend day", d.Name.Name)
+	}
+	days := map[string]Pos{}
+	for _, h := range d.Holidays {
+		if !c.dateLit(h).valid() {
+			continue
+		}
+		if prev, ok := days[h.Text]; ok {
+			c.errs.Add(h.At, "holiday %s is listed twice in calendar %q %s", h.Text, d.Name.Name, prevAt(prev, h.At))
+			continue
+		}
+		days[h.Text] = h.At
+	}
+}
+
+// weekdayName returns the day of the week s names (in any case), or "".
+func weekdayName(s string) string {
+	for _, w := range weekdayNames {
+		if strings.EqualFold(w, s) {
+			return w
+		}
+	}
+	return ""
+}
+
+// businessDue checks the business days and the business-day rule of a
+// due date: a count from 1 to 10,000 and a calendar that exists.
+func (c *checker) businessDue(v *view, d *Due) {
+	if b := d.Business; b != nil {
+		if b.Count != nil {
+			n, err := strconv.ParseInt(b.Count.Text, 10, 64)
+			if err != nil || n < 1 || n > maxBusinessDays {
+				c.errs.Add(b.Count.At, "a due date is 1 to %d business days away, not %s", maxBusinessDays, b.Count.Text)
+			}
+		}
+		c.calendarRef(v, b.At, b.Calendar)
+	}
+	if a := d.Adjust; a != nil {
+		c.calendarRef(v, a.At, a.Calendar)
+	}
+}
+
+// calendarRef checks the calendar a business-day construct names, or, when
+// it names none, that the agreement declares exactly one.
+func (c *checker) calendarRef(v *view, at Pos, name *Ident) {
+	cals := v.fam.info.Calendars
+	if name != nil {
+		if cals[name.Name] == nil {
+			names := make([]string, 0, len(cals))
+			for n := range cals {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			c.errs.AddHint(name.At, hintOr(didYouMean(name.Name, names), "declare it: calendar "+name.Name+" { weekends Saturday, Sunday  holidays … }"),
+				"unknown calendar %q", name.Name)
+		}
+		return
+	}
+	switch len(cals) {
+	case 0:
+		c.errs.AddHint(at, "declare one: calendar NAME { weekends Saturday, Sunday  holidays … }",
+			"business days need a calendar, and the agreement declares none")
+	case 1:
+	default:
+		names := make([]string, 0, len(cals))
+		for n := range cals {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		c.errs.AddHint(at, "write `in "+names[0]+"` (or another)",
+			"which calendar? the agreement declares %s", strings.Join(names, ", "))
 	}
 }

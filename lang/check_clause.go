@@ -574,6 +574,7 @@ func (c *checker) due(v *view, d *Due, share bool) {
 	if d == nil {
 		return
 	}
+	c.businessDue(v, d)
 	if d.After != nil {
 		c.expr(&env{v: v}, d.After)
 	}

@@ -105,6 +105,8 @@ func (c *checker) agreementHeader(fam *family) *view {
 			if it != nil && first("contract year", it.At) {
 				c.contractYearDecl(fam, it)
 			}
+		case *CalendarDecl:
+			c.calendarDecl(fam, it)
 		}
 	}
 	if info.ContractStart == "" {
@@ -183,6 +185,10 @@ func (c *checker) amendmentHeader(a *Amendment, fam *family) civil {
 		case *ContractYearDecl:
 			if it != nil {
 				word, pos = "contract year", it.At
+			}
+		case *CalendarDecl:
+			if it != nil {
+				word, pos = "calendar", it.At
 			}
 		}
 		if word != "" {
@@ -300,7 +306,7 @@ func (c *checker) declareItems(v *view, items []Item) {
 				ownTerms[d.Name.Name] = true
 			}
 		case *ClauseDecl, *DeleteClause, *TestDecl, *Effective, *Ends, *CurrencyDecl,
-			*RoundingDecl, *DefaultDecl, *FiscalYearDecl, *ContractYearDecl:
+			*RoundingDecl, *DefaultDecl, *FiscalYearDecl, *ContractYearDecl, *CalendarDecl:
 		}
 	}
 

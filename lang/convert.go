@@ -67,6 +67,8 @@ func (c *treeBuilder) item(g *gItem) Item {
 		return &DefaultDecl{At: tokPos(g.Default.Pos), Permitted: g.Default.Permitted}
 	case g.Fiscal != nil:
 		return &FiscalYearDecl{At: tokPos(g.Fiscal.Pos), Month: identTok(&g.Fiscal.Month)}
+	case g.Calendar != nil:
+		return c.calendar(g.Calendar)
 	case g.Contract != nil:
 		return &ContractYearDecl{At: tokPos(g.Contract.Pos), Start: dateTok(&g.Contract.Date)}
 	case g.Party != nil:
@@ -272,18 +274,29 @@ func (c *treeBuilder) mod(m *gMod, slots *modSlots) {
 		}
 		*slots.settled = c.adverb(m.Settled)
 	case m.Due != nil:
-		if *slots.due != nil {
+		if d := *slots.due; d != nil && (d.After != nil || d.Business != nil) {
 			twice("due")
 			return
 		}
 		d := &Due{At: at}
-		if m.Due.Within != nil {
+		if old := *slots.due; old != nil {
+			d.Adjust = old.Adjust // `adjusted to ...` written before `due`
+		}
+		switch {
+		case m.Due.Within != nil:
 			d.After = durationTok(m.Due.Within)
-		} else if m.Due.After != nil {
+		case m.Due.WithinBiz != nil:
+			d.Business = c.businessDays(m.Due.WithinBiz)
+		case m.Due.After != nil:
 			d.After = durationTok(m.Due.After)
+			d.PeriodEnd = true
+		case m.Due.AfterBiz != nil:
+			d.Business = c.businessDays(m.Due.AfterBiz)
 			d.PeriodEnd = true
 		}
 		*slots.due = d
+	case m.Adjust != nil:
+		c.adjust(at, m.Adjust, slots.due)
 	case m.Limit != nil:
 		what := "at most"
 		if m.Limit.Least {

@@ -453,6 +453,8 @@ func (p *fmtPrinter) item(it Item, ind, width int) {
 		}
 	case *SchemaDecl:
 		p.schema(it, ind)
+	case *CalendarDecl:
+		p.calendarDecl(it, ind)
 	case *TermDecl:
 		p.term(it, ind)
 	case *ClauseDecl:

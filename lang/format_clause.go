@@ -183,15 +183,27 @@ func (p *fmtPrinter) payMods(due *Due, late []*Late, ind int) {
 }
 
 func (p *fmtPrinter) due(d *Due) {
-	p.at(d.At)
-	p.str("due ")
-	if d.PeriodEnd {
-		p.duration(d.After)
-		p.str(" after period end")
+	if d.After == nil && d.Business == nil {
+		p.adjust(d.Adjust)
 		return
 	}
-	p.str("within ")
-	p.duration(d.After)
+	p.at(d.At)
+	p.str("due ")
+	if !d.PeriodEnd {
+		p.str("within ")
+	}
+	if d.Business != nil {
+		p.businessDays(d.Business)
+	} else {
+		p.duration(d.After)
+	}
+	if d.PeriodEnd {
+		p.str(" after period end")
+	}
+	if d.Adjust != nil {
+		p.str(" ")
+		p.adjust(d.Adjust)
+	}
 }
 
 func (p *fmtPrinter) duration(d *DurationLit) {

@@ -72,6 +72,7 @@ type gItem struct {
 	Default   *gDefault      `parser:"| @@"`
 	Fiscal    *gFiscalYear   `parser:"| @@"`
 	Contract  *gContractYear `parser:"| @@"`
+	Calendar  *gCalendar     `parser:"| @@"`
 	Party     *gParty        `parser:"| @@"`
 	Kind      *gKind         `parser:"| @@"`
 	Schema    *gSchema       `parser:"| @@"`
@@ -119,6 +120,21 @@ type gFiscalYear struct {
 type gContractYear struct {
 	Pos  lexer.Position
 	Date lexer.Token `parser:"'contract' 'year' 'starts' @Date"`
+}
+
+// gCalendar is a business-day calendar (SPEC 11.6); `calendar`,
+// `weekends` and `holidays` are words with a fixed spelling.
+type gCalendar struct {
+	Pos     lexer.Position
+	Name    lexer.Token  `parser:"'calendar' @Ident '{'"`
+	Entries []*gCalEntry `parser:"@@*"`
+	Close   lexer.Token  `parser:"@'}'"`
+}
+
+type gCalEntry struct {
+	Pos      lexer.Position
+	Weekends []*gName `parser:"  'weekends' @@ ( ',' @@ )*"`
+	Holidays []*gDate `parser:"| 'holidays' @@ ( ','? @@ )*"`
 }
 
 type gParty struct {
@@ -310,12 +326,31 @@ type gMod struct {
 	Guarantee *gGuarantee `parser:"| @@"`
 	Recoup    Expr        `parser:"| 'recouping' @@"`
 	Late      *gLate      `parser:"| @@"`
+	Adjust    *gAdjust    `parser:"| @@"`
+}
+
+// gAdjust is `adjusted to the [modified] following|preceding business day
+// [in CALENDAR]` (SPEC 11.6).
+type gAdjust struct {
+	Pos      lexer.Position
+	Modified bool         `parser:"'adjusted' 'to' 'the' @'modified'?"`
+	Rule     string       `parser:"@('following' | 'preceding') 'business' 'day'"`
+	Calendar *lexer.Token `parser:"( 'in' @Ident )?"`
+}
+
+// gBusinessDays is `N business days [in CALENDAR]` in a `due`.
+type gBusinessDays struct {
+	Pos      lexer.Position
+	Count    lexer.Token  `parser:"@Int 'business' ( 'days' | 'day' )"`
+	Calendar *lexer.Token `parser:"( 'in' @Ident )?"`
 }
 
 type gDue struct {
-	Pos    lexer.Position
-	Within *lexer.Token `parser:"'due' ( 'within' @Duration"`
-	After  *lexer.Token `parser:"| @Duration 'after' 'period' 'end' )"`
+	Pos       lexer.Position
+	Within    *lexer.Token   `parser:"'due' ( 'within' ( @Duration"`
+	WithinBiz *gBusinessDays `parser:"| @@ )"`
+	After     *lexer.Token   `parser:"| ( @Duration"`
+	AfterBiz  *gBusinessDays `parser:"| @@ ) 'after' 'period' 'end' )"`
 }
 
 type gLimit struct {

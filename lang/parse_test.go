@@ -562,7 +562,7 @@ func TestParseErrors(t *testing.T) {
 		{head + "test \"t\" { expect x = 1 }\n}", `2:21: unexpected "="; expected "as of", "given", "expect" or "}"`},
 		{head + "test \"t\" { expect x is maybe }\n}", `2:24: unexpected "maybe"; expected "permitted", "prohibited", "conflict" or "not"`},
 		{head + "clause 1 \"x\" notwithstanding 3.1, }\n}", `2:35: unexpected "}"; expected a clause number like 3.1`},
-		{head + "clause 1 \"x\" o pays m USD 1 on 2026-01-01 due within 30 dayz\n}", `2:54: unexpected "30"; expected a duration like 30 days`},
+		{head + "clause 1 \"x\" o pays m USD 1 on 2026-01-01 due within 30 dayz\n}", `2:54: unexpected "30"; expected a duration like 30 days or business days like 10 business days`},
 		{head + "action sell { price money, qty integer }\n}", `2:26: unexpected ","; expected a field name or "}"`},
 		{head + "action sell { prices list money }\n}", `2:27: unexpected "money"; expected "of"`},
 		{head + "term x = [1, 2\n}", `3:1: unexpected "}"; expected "," or "]"`},
