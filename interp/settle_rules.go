@@ -485,7 +485,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 			if kind, err = periodKindOf(lim.Per); err != nil {
 				return atPos(lim.Per.Pos(), err)
 			}
-			text = "per " + kind.String()
+			text = "per " + kind.Noun()
 		}
 		l := windowCap{limit: *amt, kind: kind, text: "at most " + Money(a.currency, *amt).String() + " " + text}
 		if lim.Floor {
@@ -514,7 +514,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 		if err != nil {
 			return atPos(g.Pos(), err)
 		}
-		r.guarantee = &guaranteeRule{minimum: *amt, kind: kind, text: "minimum guarantee " + Money(a.currency, *amt).String() + " per " + kind.String()}
+		r.guarantee = &guaranteeRule{minimum: *amt, kind: kind, text: "minimum guarantee " + Money(a.currency, *amt).String() + " per " + kind.Noun()}
 	}
 	if b.Recoup != nil {
 		if r.recoup, err = a.limitMoney(&comp, b.Recoup.Amount); err != nil {
