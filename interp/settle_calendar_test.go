@@ -156,3 +156,27 @@ agreement bd "Business days" {
 		"4 due 2027-12-27: due on 2027-12-24: 2027-12-24 is a holiday, moved to Monday 2027-12-27 by the following-business-day rule (calendar us)",
 	})
 }
+
+// Semi-annual installments are six months apart, each counted from the
+// first date with the end-of-month rule (SPEC 6.3, 11.5).
+func TestSettleSemiAnnualInstallments(t *testing.T) {
+	p := compile(t, `
+agreement si "Semi-annual" {
+  effective 2027-01-01
+  currency USD
+  party r "R"
+  party s "S"
+  clause 1 "Fee" r pays s USD 100.00 in 4 equal semi-annual installments from 2028-02-29
+}`)
+	st := settle(t, p, "", "2027-01-01", "2029-12-31", nil)
+	sameList(t, "installments", lineList(st), []string{
+		// 100.00 / 4 = 25.00 each. From 2028-02-29: + 6 months =
+		// 2028-08-29, + 12 months = 2029-02-28 (February 2029 has 28
+		// days), + 18 months = 2029-08-29 (from the first date, not from
+		// 2029-02-28).
+		"2028-Q1 r>s 1 installment 2028-02-29 due 2028-02-29 USD 25.00",
+		"2028-Q3 r>s 1 installment 2028-08-29 due 2028-08-29 USD 25.00",
+		"2029-Q1 r>s 1 installment 2029-02-28 due 2029-02-28 USD 25.00",
+		"2029-Q3 r>s 1 installment 2029-08-29 due 2029-08-29 USD 25.00",
+	})
+}

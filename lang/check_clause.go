@@ -656,7 +656,7 @@ func (c *checker) fitsSettlement(v *view, pos Pos, word string, amount Expr, u, 
 	contract, _ := parseDate(v.fam.info.ContractStart)
 	if !gridOf(u, start, contract).within(gridOf(s, start, contract)) {
 		c.errs.Add(pos, "%s %s %s does not fit %s settlement: a limit's period must be made of whole settlement periods",
-			word, exprText(amount), perText(u), settleText(settled))
+			word, exprText(amount), perText(u), strings.Replace(settleText(settled), "semi-annually", "semi-annual", 1))
 	}
 }
 
