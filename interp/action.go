@@ -97,6 +97,8 @@ func (a *agreement) typeOf(te *lang.TypeExpr) *fieldType {
 
 // Schema returns the schema of the named action or event of an agreement
 // ("" for the only agreement).
+//
+// The error unwraps to ErrUnknownAgreement or ErrUnknownAction.
 func (p *Program) Schema(agreementID, name string) (*Schema, error) {
 	a, err := p.agreementFor(agreementID)
 	if err != nil {
@@ -109,7 +111,7 @@ func (p *Program) Schema(agreementID, name string) (*Schema, error) {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		return nil, fmt.Errorf("unknown action %s%s", shown(name), suggest(name, names))
+		return nil, errorf(ErrUnknownAction, "unknown action %s%s", shown(name), suggest(name, names))
 	}
 	return s, nil
 }
@@ -120,7 +122,9 @@ func (s *Schema) FieldType(i int) string { return s.types[i].String() }
 // ParseField converts the text of field i (as found in a ledger or given
 // on the command line) to a value of the field's type. Money may be
 // written `USD 1,250.00` or `1250.00` (the agreement's currency); percents
-// as `20%`; dates as 2026-11-01; kinds and parties by name.
+// as `20%`; dates as 2026-11-01; kinds and parties by name. An error
+// says in words what is wrong with text; it carries no position, as the
+// caller knows the field and where the text came from.
 func (s *Schema) ParseField(i int, text string) (Value, error) {
 	return s.parseText(s.types[i], strings.TrimSpace(text))
 }
@@ -135,7 +139,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 			}
 			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
 		}
-		v, err := Integer(d)
+		v, err := IntegerFromDecimal(d)
 		if err != nil {
 			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
 		}
@@ -145,7 +149,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		if err != nil {
 			return Value{}, fmt.Errorf("%s is not a number", shown(text))
 		}
-		return Dec(d), nil
+		return DecimalValue(d), nil
 	case KindPercent:
 		num, ok := strings.CutSuffix(text, "%")
 		d, err := types.ParseDecimal(strings.TrimSpace(num))
@@ -153,7 +157,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 			return Value{}, fmt.Errorf("%s is not a percentage like 20%% or 12.5%%", shown(text))
 		}
 		frac, err := d.MulPow10(-2)
-		return Pct(frac), err
+		return PercentValue(frac), err
 	case KindMoney:
 		return parseMoneyText(text, t.currency)
 	case KindDate:
@@ -161,7 +165,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		if err != nil {
 			return Value{}, err
 		}
-		return DateVal(d), nil
+		return DateValue(d), nil
 	case KindDuration:
 		n, unit, ok := strings.Cut(text, " ")
 		d, err := types.ParseDecimal(n)
@@ -170,28 +174,28 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 		if !ok || err != nil || !uok || !iok {
 			return Value{}, fmt.Errorf("%s is not a duration like 30 days", shown(text))
 		}
-		return DurationVal(types.Duration{N: i, Unit: u}), nil
+		return DurationValue(types.Duration{N: i, Unit: u}), nil
 	case KindPeriod:
 		pd, err := types.ParsePeriod(text)
 		if err != nil {
 			return Value{}, err
 		}
-		return PeriodVal(pd), nil
+		return PeriodValue(pd), nil
 	case KindText:
-		return Text(text), nil
+		return TextValue(text), nil
 	case KindBool:
 		switch text {
 		case "true":
-			return Bool(true), nil
+			return BoolValue(true), nil
 		case "false":
-			return Bool(false), nil
+			return BoolValue(false), nil
 		}
 		return Value{}, fmt.Errorf("%s is not true or false", shown(text))
 	case KindParty:
 		if !s.agreement.parties[text] {
 			return Value{}, fmt.Errorf("unknown party %s%s", shown(text), suggest(text, s.agreement.partyNames()))
 		}
-		return PartyVal(text), nil
+		return PartyValue(text), nil
 	case KindEnum:
 		i, ok := t.members[text]
 		if !ok {
@@ -202,7 +206,7 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 			sort.Strings(names)
 			return Value{}, fmt.Errorf("%s is not a %s (one of %s)%s", shown(text), t.kindName, strings.Join(names, ", "), suggest(text, names))
 		}
-		return EnumVal(text, i), nil
+		return EnumValue(text, i), nil
 	}
 	return Value{}, fmt.Errorf("a field of type %s cannot be given as text", t)
 }
@@ -236,7 +240,7 @@ func parseMoneyText(text, currency string) (Value, error) {
 	if d.Sign() < 0 {
 		return Value{}, fmt.Errorf("amount %s is negative; amounts in actions and ledgers must be zero or more", shown(text))
 	}
-	return Money(currency, d), nil
+	return MoneyValue(currency, d), nil
 }
 
 // stripThousands removes thousands separators, checking they are placed
@@ -288,6 +292,9 @@ func (e *FieldError) Error() string {
 // only one) from field texts, each read as ParseField reads it. Every
 // declared field, `actor` (for actions) and `date` must be present, and no
 // other.
+//
+// An error unwraps to ErrUnknownAgreement or ErrUnknownAction, or is a
+// *FieldError naming the field that is missing, unknown or unreadable.
 func (p *Program) NewAction(agreementID, action string, fields map[string]string) (*Record, error) {
 	s, err := p.Schema(agreementID, action)
 	if err != nil {
@@ -318,6 +325,9 @@ func (p *Program) NewAction(agreementID, action string, fields map[string]string
 // a field (numbers and strings as text; lists as arrays of those). For
 // example {"action":"sell","actor":"openai","date":"2026-12-01",
 // "platform":"AWS","gross":"USD 100.00", ...}.
+//
+// An error unwraps to ErrUnknownAgreement or ErrUnknownAction, or is a
+// *FieldError naming the member that is wrong.
 func (p *Program) ParseActionJSON(data []byte) (*Record, error) {
 	obj, err := actionMembers(data)
 	if err != nil {

@@ -371,7 +371,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 				v.hasMust[sc.id] = true
 			}
 		}
-		sort.SliceStable(rs, func(i, j int) bool { return CompareClauseNums(rs[i].clause.Num, rs[j].clause.Num) < 0 })
+		sort.SliceStable(rs, func(i, j int) bool { return compareClauseNums(rs[i].clause.Num, rs[j].clause.Num) < 0 })
 		v.byID[sc.id] = rs
 	}
 	v.byParty = make([][]partyRules, len(a.schemaDecls))
@@ -392,9 +392,9 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 	return p.compileMoney(a, v)
 }
 
-// CompareClauseNums orders clause numbers by their dot-separated parts,
+// compareClauseNums orders clause numbers by their dot-separated parts,
 // numerically where both parts are numbers: 2 < 9.2 < 9.10 < 10.
-func CompareClauseNums(a, b string) int {
+func compareClauseNums(a, b string) int {
 	as, bs := strings.Split(a, "."), strings.Split(b, ".")
 	for i := 0; i < len(as) && i < len(bs); i++ {
 		x, errx := strconv.Atoi(as[i])

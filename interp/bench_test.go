@@ -490,9 +490,9 @@ func settleLedger(tb testing.TB, p *interp.Program, n int, sample func(int)) fun
 		g := newSaleGen(tb, n)
 		for g.next() {
 			rec.Fields[iPlat] = platforms[g.platform]
-			rec.Fields[iGross] = interp.Money("USD", g.gross)
-			rec.Fields[iRef] = interp.Money("USD", g.refunds)
-			rec.Fields[iDate] = interp.DateVal(g.date)
+			rec.Fields[iGross] = interp.MoneyValue("USD", g.gross)
+			rec.Fields[iRef] = interp.MoneyValue("USD", g.refunds)
+			rec.Fields[iDate] = interp.DateValue(g.date)
 			if !yield(interp.Event{Record: rec, Source: "generated", Line: g.i}, nil) {
 				return
 			}
@@ -614,12 +614,12 @@ func sameStatement(tb testing.TB, engine, hand handStatement) {
 	var e, h []string
 	for i := range engine.quarters {
 		if !engine.amounts[i].IsZero() {
-			e = append(e, engine.quarters[i]+" "+interp.FormatAmount(engine.amounts[i], 2))
+			e = append(e, engine.quarters[i]+" "+interp.MoneyValue("USD", engine.amounts[i]).String())
 		}
 	}
 	for i := range hand.quarters {
 		if !hand.amounts[i].IsZero() {
-			h = append(h, hand.quarters[i]+" "+interp.FormatAmount(hand.amounts[i], 2))
+			h = append(h, hand.quarters[i]+" "+interp.MoneyValue("USD", hand.amounts[i]).String())
 		}
 	}
 	if strings.Join(e, "\n") != strings.Join(h, "\n") {

@@ -151,7 +151,7 @@ func (st *Statement) writeBreachesText(b *bufio.Writer, all *BreachSpool) error 
 				widths[i] = width(h)
 			}
 			for _, br := range st.Breaches {
-				for i, c := range breachCells(br.Source, br.Line, br.Date.String(), br.Actor, br.Action, DescribeDecision(br.Decision)) {
+				for i, c := range breachCells(br.Source, br.Line, br.Date.String(), br.Actor, br.Action, describeDecision(br.Decision)) {
 					widths[i] = max(widths[i], width(c))
 				}
 			}
@@ -171,7 +171,7 @@ func (st *Statement) writeBreachesText(b *bufio.Writer, all *BreachSpool) error 
 			}
 		} else {
 			for _, br := range st.Breaches {
-				c := breachCells(br.Source, br.Line, br.Date.String(), br.Actor, br.Action, DescribeDecision(br.Decision))
+				c := breachCells(br.Source, br.Line, br.Date.String(), br.Actor, br.Action, describeDecision(br.Decision))
 				writeCells(b, "  ", c[:], widths)
 			}
 		}
@@ -225,7 +225,7 @@ func (t *BreachTally) key() BreachTally {
 }
 
 // describeTally says what decided a group of breaches, in the words of
-// DescribeDecision: `prohibited by 3.1 "Azure exclusivity"`.
+// Decision.String: `prohibited by 3.1 "Azure exclusivity"`.
 func describeTally(t *BreachTally) string {
 	switch {
 	case t.Verdict == lang.Conflict:

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // TestBudgetErrorsArePositioned: whatever step of an expression the
@@ -22,7 +21,7 @@ func TestBudgetErrorsArePositioned(t *testing.T) {
 	pos := regexp.MustCompile(`^(<expr>|h\.pacta):\d+:\d+: `)
 	for budget := int64(1); budget <= 60; budget++ {
 		p, err := interp.Compile([]interp.Source{{Name: "h.pacta", Text: []byte(src)}},
-			interp.WithFuncs(stdlib.Funcs()...), interp.WithStepBudget(budget))
+			interp.WithStepBudget(budget))
 		if err != nil {
 			t.Fatal(err)
 		}

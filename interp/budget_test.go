@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // costlySrc is an agreement whose terms each do a lot of work per call —
@@ -53,7 +52,6 @@ func costlySrc() string {
 
 func costly(t testing.TB, opts ...interp.Option) *interp.Program {
 	t.Helper()
-	opts = append([]interp.Option{interp.WithFuncs(stdlib.Funcs()...)}, opts...)
 	p, err := interp.Compile([]interp.Source{{Name: "costly.pacta", Text: []byte(costlySrc())}}, opts...)
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +115,7 @@ func TestStepCharges(t *testing.T) {
 	for _, c := range cases {
 		for _, budget := range []int64{c.steps, c.steps - 1} {
 			p, err := interp.Compile([]interp.Source{{Name: "s.pacta", Text: []byte(src)}},
-				interp.WithFuncs(stdlib.Funcs()...), interp.WithStepBudget(budget))
+				interp.WithStepBudget(budget))
 			if err != nil {
 				t.Fatal(err)
 			}

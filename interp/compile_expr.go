@@ -25,7 +25,7 @@ type compiler struct {
 	event      *Schema // the clause's event, when in a clause
 	params     map[*lang.Param]int
 	// fiscal is the first month of the agreement's fiscal year, which
-	// functions see through Call.FiscalStart.
+	// functions see through Caller.FiscalStart.
 	fiscal int
 	// contract is the first day of the agreement's contract years as
 	// MMDD, for functions that ask Call.ContractStart.
@@ -305,11 +305,11 @@ func (c *compiler) exprs(es []lang.Expr) ([]node, error) {
 func (c *compiler) ident(id *lang.Ident) (node, error) {
 	switch obj := c.use(id).(type) {
 	case *lang.PartyObj:
-		return &constNode{PartyVal(id.Name)}, nil
+		return &constNode{PartyValue(id.Name)}, nil
 	case *lang.EnumMemberObj:
 		for i, m := range obj.Kind.Members {
 			if m.Name == obj.Name {
-				return &constNode{EnumVal(obj.Name, i)}, nil
+				return &constNode{EnumValue(obj.Name, i)}, nil
 			}
 		}
 	case *lang.FieldObj:
@@ -428,7 +428,7 @@ func (c *compiler) actionLit(e *lang.ActionLit) (node, error) {
 	fields := make([]node, len(s.Fields))
 	if e.Actor != nil {
 		if i := s.FieldIndex("actor"); i >= 0 {
-			fields[i] = &constNode{PartyVal(e.Actor.Name)}
+			fields[i] = &constNode{PartyValue(e.Actor.Name)}
 		}
 	}
 	if e.Fields != nil {
@@ -451,7 +451,7 @@ func (c *compiler) actionLit(e *lang.ActionLit) (node, error) {
 	}
 	for i, f := range fields {
 		if f == nil {
-			return nil, &Error{Pos: e.Pos(), Msg: fmt.Sprintf("%s is missing the field %q", s.Name, s.Fields[i])}
+			return nil, &EvalError{Pos: e.Pos(), Msg: fmt.Sprintf("%s is missing the field %q", s.Name, s.Fields[i])}
 		}
 	}
 	return &recordNode{schema: s, fields: fields}, nil
@@ -483,7 +483,7 @@ func foldList(elems []node) node {
 		}
 		vals[i] = c.v
 	}
-	return &constNode{ListVal(vals)}
+	return &constNode{ListValue(vals)}
 }
 
 // literal converts a literal to its value.
@@ -494,20 +494,20 @@ func literal(e lang.Expr) (Value, error) {
 		return Value{kind: KindInteger, num: d}, err
 	case *lang.DecimalLit:
 		d, err := types.ParseDecimal(e.Text)
-		return Dec(d), err
+		return DecimalValue(d), err
 	case *lang.PercentLit:
 		d, err := types.ParseDecimal(e.Text)
 		if err != nil {
 			return Value{}, err
 		}
 		frac, err := d.MulPow10(-2)
-		return Pct(frac), err
+		return PercentValue(frac), err
 	case *lang.MoneyLit:
 		d, err := types.ParseDecimal(e.Amount)
-		return Money(e.Currency, d), err
+		return MoneyValue(e.Currency, d), err
 	case *lang.DateLit:
 		d, err := types.ParseDate(e.Text)
-		return DateVal(d), err
+		return DateValue(d), err
 	case *lang.DurationLit:
 		n, err := types.ParseDecimal(e.N)
 		if err != nil {
@@ -521,18 +521,18 @@ func literal(e lang.Expr) (Value, error) {
 		if !ok {
 			return Value{}, fmt.Errorf("unknown unit of time %q", e.Unit)
 		}
-		return DurationVal(types.Duration{N: i, Unit: u}), nil
+		return DurationValue(types.Duration{N: i, Unit: u}), nil
 	case *lang.PeriodLit:
 		p, err := types.ParsePeriod(e.Text)
-		return PeriodVal(p), err
+		return PeriodValue(p), err
 	case *lang.StringLit:
-		return Text(e.Value), nil
+		return TextValue(e.Value), nil
 	case *lang.BoolLit:
-		return Bool(e.Value), nil
+		return BoolValue(e.Value), nil
 	}
 	return Value{}, fmt.Errorf("internal error: %T is not a literal", e)
 }
 
 func internal(pos lang.Pos, msg string) error {
-	return &Error{Pos: pos, Msg: "internal error: " + msg}
+	return &EvalError{Pos: pos, Msg: "internal error: " + msg}
 }

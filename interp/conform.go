@@ -156,7 +156,7 @@ func conformValue(v Value, t lang.Type) (Value, bool) {
 			}
 		}
 		if out != nil {
-			return ListVal(out), true
+			return ListValue(out), true
 		}
 		return v, true
 	}

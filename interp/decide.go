@@ -79,6 +79,13 @@ type DecideOptions struct {
 
 // Decide says whether the action a may be taken. a must be an instance of
 // an action of one of the program's agreements (see Program.NewAction).
+//
+// An error is the context's error when it is done before deciding; an
+// error unwrapping to ErrUnknownAction when a is not an action of a
+// loaded agreement; a *FieldError when a field has the wrong kind; or an
+// *EvalError (errors.As) positioned at the expression that failed, which
+// unwraps to its cause, such as ErrBudget, ErrCurrency or the context's
+// error.
 func (p *Program) Decide(ctx context.Context, a *Record, opts DecideOptions) (*Decision, error) {
 	d := new(Decision)
 	if err := p.DecideInto(ctx, a, opts, d); err != nil {
@@ -94,7 +101,7 @@ func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions,
 		return err
 	}
 	if a == nil || a.Schema == nil || a.Schema.agreement == nil || a.Schema.Event {
-		return fmt.Errorf("not an action of a loaded agreement")
+		return errorf(ErrUnknownAction, "not an action of a loaded agreement")
 	}
 	if err := a.Schema.check(a); err != nil {
 		return err

@@ -15,7 +15,6 @@ import (
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // ---- helpers shared by the test files of package interp_test ----
@@ -36,13 +35,12 @@ func compileErr(srcs ...string) (*interp.Program, error) {
 	for i, s := range srcs {
 		ss[i] = interp.Source{Name: string(rune('a'+i)) + ".pacta", Text: []byte(s)}
 	}
-	return interp.Compile(ss, interp.WithFuncs(stdlib.Funcs()...))
+	return interp.Compile(ss)
 }
 
 // exampleDeal loads examples/openai-microsoft-aws through LoadFS.
 func exampleDeal(t testing.TB, opts ...interp.Option) *interp.Program {
 	t.Helper()
-	opts = append([]interp.Option{interp.WithFuncs(stdlib.Funcs()...)}, opts...)
 	p, err := interp.LoadFS(os.DirFS("../examples/openai-microsoft-aws"), []string{"*.pacta"}, opts...)
 	if err != nil {
 		t.Fatalf("load the example deal: %v", err)

@@ -8,6 +8,17 @@
 // step budget, as-of date), so nothing is shared between goroutines but the
 // Program.
 //
+// Compile (or LoadFiles, LoadFS) turns checked source into a Program;
+// Program.Decide, Program.Eval, Program.Settle and Program.RunTests answer
+// with it. Errors are typed (*EvalError, *FieldError, *LedgerError,
+// lang.ErrorList) or unwrap to the sentinels below (ErrUnknownAgreement,
+// ErrUnknownAction, ErrNoFiles, ErrTooLarge, ErrBudget, ErrCurrency); each
+// function says which.
+//
+// The exact values an agreement computes with (types.Decimal, types.Date,
+// types.Duration, types.Period) are in package interp/types; the
+// arithmetic of settlement formulas is in interp/internal/formula.
+//
 // Values (type Value) are one of these kinds:
 //
 //	integer   whole numbers

@@ -9,7 +9,7 @@ import (
 )
 
 // Expr is an expression compiled against a program, ready to be evaluated
-// many times and from many goroutines.
+// many times and from many goroutines. (lang.Expr is its syntax tree.)
 type Expr struct {
 	p     *Program
 	ag    *agreement
@@ -17,8 +17,8 @@ type Expr struct {
 	nodes []node // one per version of the agreement
 }
 
-// Binding gives a name a value for an expression: the REPL's `given`.
-type Binding struct {
+// GivenValue gives a name a value for an expression: the REPL's `given`.
+type GivenValue struct {
 	Given *lang.Given
 	Value Value
 	Type  lang.Type
@@ -34,7 +34,10 @@ type EvalOptions struct {
 // CompileExpr parses, checks and compiles an expression in the scope of
 // an agreement ("" for the only one) as amended. name is used in error
 // positions (for example "<repl>").
-func (p *Program) CompileExpr(agreementID, name string, src []byte, bindings ...Binding) (*Expr, error) {
+//
+// An error unwraps to ErrUnknownAgreement, or is a lang.ErrorList of
+// positioned problems with the expression.
+func (p *Program) CompileExpr(agreementID, name string, src []byte, bindings ...GivenValue) (*Expr, error) {
 	e, errs := lang.ParseExpr(name, src)
 	if len(errs) > 0 {
 		return nil, errs
@@ -43,7 +46,7 @@ func (p *Program) CompileExpr(agreementID, name string, src []byte, bindings ...
 }
 
 // CompileParsedExpr is CompileExpr for an expression already parsed.
-func (p *Program) CompileParsedExpr(agreementID string, e lang.Expr, bindings ...Binding) (*Expr, error) {
+func (p *Program) CompileParsedExpr(agreementID string, e lang.Expr, bindings ...GivenValue) (*Expr, error) {
 	ag, err := p.agreementFor(agreementID)
 	if err != nil {
 		return nil, err
@@ -80,7 +83,9 @@ func (p *Program) CompileParsedExpr(agreementID string, e lang.Expr, bindings ..
 // Type returns the type of the expression.
 func (x *Expr) Type() lang.Type { return x.typ }
 
-// Eval evaluates the expression.
+// Eval evaluates the expression. An error is an *EvalError positioned in
+// the expression, which unwraps to its cause: ErrBudget, ErrCurrency,
+// types.ErrDivisionByZero, types.ErrOutOfRange or the context's error.
 func (x *Expr) Eval(ctx context.Context, opts EvalOptions) (Value, error) {
 	if err := ctxErr(ctx); err != nil {
 		return Value{}, err
@@ -107,6 +112,8 @@ func (x *Expr) Eval(ctx context.Context, opts EvalOptions) (Value, error) {
 }
 
 // Eval compiles and evaluates an expression in one step.
+//
+// An error is one CompileExpr or Expr.Eval returns.
 func (p *Program) Eval(ctx context.Context, agreementID, src string, opts EvalOptions) (Value, error) {
 	x, err := p.CompileExpr(agreementID, "<expr>", []byte(src))
 	if err != nil {

@@ -25,7 +25,7 @@ func (eventNode) eval(fr *frame) (Value, error) {
 	if fr.event == nil {
 		return Value{}, fmt.Errorf("internal error: no event in scope")
 	}
-	return RecordVal(fr.event), nil
+	return RecordValue(fr.event), nil
 }
 
 // fieldNode is a bare field name of the event in scope: `platform`.
@@ -140,9 +140,9 @@ type funcNode struct {
 	fn     *Func
 	args   []node
 	ret    lang.Type
-	fiscal int // the agreement's fiscal start month, for Call.FiscalStart
+	fiscal int // the agreement's fiscal start month, for Caller.FiscalStart
 	// contract is the first day of the agreement's contract years as MMDD,
-	// for Call.ContractStart.
+	// for Caller.ContractStart.
 	contract int
 	pos      lang.Pos
 }
@@ -163,7 +163,7 @@ func (n *funcNode) eval(fr *frame) (Value, error) {
 	}
 	c, ok := conformValue(v, n.ret)
 	if !ok {
-		e := &Error{Pos: n.pos, Msg: fmt.Sprintf("host function %s returned %s, declared %s", n.fn.Name, valueTypeName(v), n.ret)}
+		e := &EvalError{Pos: n.pos, Msg: fmt.Sprintf("host function %s returned %s, declared %s", n.fn.Name, valueTypeName(v), n.ret)}
 		if _, money := n.ret.(*lang.Money); money && v.kind == KindMoney {
 			e.Err = ErrCurrency
 		}
@@ -215,9 +215,9 @@ func (n *cmpNode) eval(fr *frame) (Value, error) {
 	}
 	switch n.op {
 	case lang.Eq:
-		return Bool(x.Equal(y)), nil
+		return BoolValue(x.Equal(y)), nil
 	case lang.Ne:
-		return Bool(!x.Equal(y)), nil
+		return BoolValue(!x.Equal(y)), nil
 	}
 	c, err := compare(x, y)
 	if err != nil {
@@ -225,13 +225,13 @@ func (n *cmpNode) eval(fr *frame) (Value, error) {
 	}
 	switch n.op {
 	case lang.Lt:
-		return Bool(c < 0), nil
+		return BoolValue(c < 0), nil
 	case lang.Le:
-		return Bool(c <= 0), nil
+		return BoolValue(c <= 0), nil
 	case lang.Gt:
-		return Bool(c > 0), nil
+		return BoolValue(c > 0), nil
 	}
-	return Bool(c >= 0), nil
+	return BoolValue(c >= 0), nil
 }
 
 // inNode is `x in list` or `x not in list`.
@@ -260,14 +260,14 @@ func (n *inNode) eval(fr *frame) (Value, error) {
 				if err := fr.spend(int64(j + 1)); err != nil {
 					return Value{}, atPos(n.pos, err)
 				}
-				return Bool(!n.negate), nil
+				return BoolValue(!n.negate), nil
 			}
 		}
 		if err := fr.spend(int64(len(block))); err != nil {
 			return Value{}, atPos(n.pos, err)
 		}
 	}
-	return Bool(n.negate), nil
+	return BoolValue(n.negate), nil
 }
 
 // andNode and orNode short-circuit.
@@ -297,7 +297,7 @@ func (n *notNode) eval(fr *frame) (Value, error) {
 	if err != nil {
 		return x, err
 	}
-	return Bool(!x.Truth()), nil
+	return BoolValue(!x.Truth()), nil
 }
 
 type negNode struct {
@@ -342,7 +342,7 @@ func (n *listNode) eval(fr *frame) (Value, error) {
 		}
 		out[i] = v
 	}
-	return ListVal(out), nil
+	return ListValue(out), nil
 }
 
 // recordNode builds an action or event instance; fields are in schema
@@ -364,7 +364,7 @@ func (n *recordNode) eval(fr *frame) (Value, error) {
 		}
 		r.Fields[i] = v
 	}
-	return RecordVal(r), nil
+	return RecordValue(r), nil
 }
 
 // enumInNode is `x in [A, B]` over members of a kind with at most 64
@@ -381,7 +381,7 @@ func (n *enumInNode) eval(fr *frame) (Value, error) {
 		return Value{}, err
 	}
 	in := x.bits >= 0 && x.bits < 64 && n.mask&(1<<uint(x.bits)) != 0
-	return Bool(in != n.negate), nil
+	return BoolValue(in != n.negate), nil
 }
 
 // enumIn returns an enumInNode when list is a constant list of enum
@@ -463,7 +463,7 @@ func (n *enumEqNode) eval(fr *frame) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	return Bool((x.bits == y.bits) != n.negate), nil
+	return BoolValue((x.bits == y.bits) != n.negate), nil
 }
 
 // Fused nodes for the commonest conditions on the event in scope: they
@@ -498,7 +498,7 @@ type fieldMoneyCmpNode struct {
 func (n *fieldMoneyCmpNode) eval(fr *frame) (Value, error) { return boolValue(n.evalBool(fr)) }
 
 // boolValue wraps an evalBool result as a Value.
-func boolValue(b bool, err error) (Value, error) { return Bool(b), err }
+func boolValue(b bool, err error) (Value, error) { return BoolValue(b), err }
 
 // boolNode is implemented by nodes that produce a bool and can answer
 // without building a Value: conditions are evaluated through it.
@@ -573,7 +573,7 @@ type owedNode struct {
 
 func (n *owedNode) eval(fr *frame) (Value, error) {
 	if fr.owed == nil {
-		return Value{}, &Error{Pos: n.pos, Msg: "`owed by ...` has a value only while a ledger is being settled"}
+		return Value{}, &EvalError{Pos: n.pos, Msg: "`owed by ...` has a value only while a ledger is being settled"}
 	}
 	p, err := n.period.eval(fr)
 	if err != nil {
@@ -583,7 +583,7 @@ func (n *owedNode) eval(fr *frame) (Value, error) {
 	if err != nil {
 		return Value{}, atPos(n.pos, err)
 	}
-	return Money(n.currency, amount), nil
+	return MoneyValue(n.currency, amount), nil
 }
 
 // fieldMoneyArithNode is `field + field` or `field - field` on two money

@@ -12,7 +12,6 @@ import (
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 const calcSrc = `
@@ -300,15 +299,15 @@ func liar() *interp.Func {
 		Doc:    "Returns the amount in euros, although it claims dollars.",
 		Params: []lang.Type{&lang.Money{Currency: "USD"}},
 		Ret:    &lang.Money{Currency: "USD"},
-		Impl: func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
-			return interp.Money("EUR", args[0].Num()), nil
+		Impl: func(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
+			return interp.MoneyValue("EUR", args[0].Num()), nil
 		},
 	}
 }
 
 func TestEvalRuntimeErrors(t *testing.T) {
 	p, err := interp.Compile([]interp.Source{{Name: "calc.pacta", Text: []byte(calcSrc)}},
-		interp.WithFuncs(stdlib.Funcs()...), interp.WithFuncs(liar()))
+		interp.WithFuncs(liar()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,7 +343,7 @@ func TestEvalRuntimeErrors(t *testing.T) {
 		if !strings.Contains(err.Error(), c.msg) {
 			t.Errorf("%s: error %q, want it to contain %q", c.src, err, c.msg)
 		}
-		var e *interp.Error
+		var e *interp.EvalError
 		if !errors.As(err, &e) || !e.Pos.IsValid() {
 			t.Errorf("%s: error %q carries no position", c.src, err)
 		} else if c.col != 0 && e.Pos.Col != c.col {

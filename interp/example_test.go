@@ -9,7 +9,6 @@ import (
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 const exampleDealSrc = `
@@ -50,8 +49,7 @@ amendment aws "AWS concessions" amends partnership {
 // Compile an agreement once, then decide as many actions as needed; the
 // Program is safe for concurrent use.
 func ExampleProgram_Decide() {
-	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}},
-		interp.WithFuncs(stdlib.Funcs()...))
+	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -70,7 +68,7 @@ func ExampleProgram_Decide() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("%-9s %-11s %s: %s\n", fields["actor"], fields["platform"], fields["date"], interp.DescribeDecision(d))
+		fmt.Printf("%-9s %-11s %s: %s\n", fields["actor"], fields["platform"], fields["date"], d.String())
 	}
 	// Output:
 	// openai    AWS         2026-10-31: prohibited by 3.1 "Azure exclusivity"
@@ -82,8 +80,7 @@ func ExampleProgram_Decide() {
 // Evaluate expressions against an agreement: its terms, parties and
 // members are in scope. Arithmetic is exact.
 func ExampleProgram_Eval() {
-	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}},
-		interp.WithFuncs(stdlib.Funcs()...))
+	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -122,7 +119,7 @@ func ExampleWithFuncs() {
 		Doc:    "The royalty rate for a region, from the host's rate table.",
 		Params: []lang.Type{lang.TText},
 		Ret:    lang.TPercent,
-		Impl: func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+		Impl: func(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
 			r, ok := rates[args[0].Str()]
 			if !ok {
 				return interp.Value{}, fmt.Errorf("no rate for region %q", args[0].Str())
@@ -132,7 +129,7 @@ func ExampleWithFuncs() {
 				return interp.Value{}, err
 			}
 			frac, err = frac.MulPow10(-2)
-			return interp.Pct(frac), err
+			return interp.PercentValue(frac), err
 		},
 	}
 	src := `
@@ -146,7 +143,7 @@ agreement licence "Licence" {
     studio pays author royalty_rate(region) of price of each sell by studio
 }`
 	prog, err := interp.Compile([]interp.Source{{Name: "licence.pacta", Text: []byte(src)}},
-		interp.WithFuncs(stdlib.Funcs()...), interp.WithFuncs(royaltyRate))
+		interp.WithFuncs(royaltyRate))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -170,8 +167,7 @@ agreement licence "Licence" {
 // events, so a host can stream rows from a database as well as from CSV
 // or JSON Lines (Program.ReadCSV, Program.ReadJSONL).
 func ExampleProgram_Settle() {
-	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}},
-		interp.WithFuncs(stdlib.Funcs()...))
+	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(exampleDealSrc)}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -198,7 +194,7 @@ func ExampleProgram_Settle() {
 		fmt.Printf("%s %s → %s, clause %s: %s on %s, due %s\n", l.Period, l.Payer, l.Payee, l.Clause.Num, l.Amount, l.Base, l.Due)
 	}
 	for _, b := range st.Breaches {
-		fmt.Printf("breach at %s:%d: %s\n", b.Source, b.Line, interp.DescribeDecision(b.Decision))
+		fmt.Printf("breach at %s:%d: %s\n", b.Source, b.Line, b.Decision)
 	}
 	// Output:
 	// 2026-Q4 openai → microsoft, clause 5.1: USD 570,002.00 on USD 2,850,010.02, due 2027-02-14

@@ -6,7 +6,6 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 const fiscalSrc = `agreement july "July" {
@@ -39,7 +38,7 @@ agreement plain "Plain" {
 //	April start: FY2026 runs 2025-04-01 to 2026-03-31.
 //	No declaration: the calendar year, FY2026 = 2026.
 func TestFiscalPeriodsOf(t *testing.T) {
-	p, err := interp.Compile([]interp.Source{{Name: "f.pacta", Text: []byte(fiscalSrc)}}, interp.WithFuncs(stdlib.Funcs()...))
+	p, err := interp.Compile([]interp.Source{{Name: "f.pacta", Text: []byte(fiscalSrc)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ import (
 // plus 1 per operation in the term's definition (operators, if, in, not,
 // field accesses; constant parts cost nothing), whichever branches run; a
 // call of a function spends 1 plus what the function spends through
-// Call.Spend (the standard library: 1 per list element visited, 1 per byte
+// Caller.Spend (the standard library: 1 per list element visited, 1 per byte
 // of text read); a list built spends 1 plus 1 per element, an instance
 // built 1; `in` spends 1 per element compared. The work between two steps
 // is bounded by a constant, so the budget bounds how long a question can
@@ -27,12 +27,12 @@ const DefaultStepBudget = 1_000_000
 // within a fraction of a millisecond.
 const ctxCheckEvery = 256
 
-// ErrCallDepth reports terms calling each other more than lang.MaxTermDepth
+// errCallDepth reports terms calling each other more than lang.MaxTermDepth
 // deep. The checker refuses an agreement whose terms could (SPEC 13), so a
 // checked program never meets it; it stays as a second line of defence,
 // so that no evaluation can exhaust the Go stack, which is fatal to the
 // whole process rather than an error.
-var ErrCallDepth = fmt.Errorf("terms call each other more than %d deep", lang.MaxTermDepth)
+var errCallDepth = fmt.Errorf("terms call each other more than %d deep", lang.MaxTermDepth)
 
 // frame is the state of one evaluation: the context, the remaining step
 // budget, the as-of date, the event a clause is looking at, and the
@@ -43,7 +43,7 @@ type frame struct {
 	event  *Record
 	args   []Value
 	stack  []Value
-	call   Call
+	call   Caller
 	// owed answers `owed by … for PERIOD` while a ledger is settled; nil
 	// otherwise.
 	owed func(payer, payee string, p types.Period, clause string) (types.Decimal, error)
@@ -59,7 +59,7 @@ type frame struct {
 // lang.MaxTermDepth deep; leave ends it.
 func (fr *frame) enter() error {
 	if fr.depth >= lang.MaxTermDepth {
-		return ErrCallDepth
+		return errCallDepth
 	}
 	fr.depth++
 	return nil
@@ -128,6 +128,6 @@ func newFrame(ctx context.Context, budget int64, asOf types.Date) *frame {
 		budget = DefaultStepBudget
 	}
 	fr := &frame{ctx: ctx, budget: budget, stack: make([]Value, 0, 32)}
-	fr.call = Call{ctx: ctx, asOf: asOf, fr: fr}
+	fr.call = Caller{ctx: ctx, asOf: asOf, fr: fr}
 	return fr
 }

@@ -23,12 +23,16 @@ type Func struct {
 	// Check types a call whose signature is generic (min over money or
 	// numbers, say). When nil, Params and Ret are used exactly.
 	Check func(args []lang.Type) (lang.Type, string)
+	// Signature is the signature in words for documentation, such as
+	// "min(T, T, ...) → T, for T a number or money"; when it is empty,
+	// documentation makes one from Params and Ret.
+	Signature string
 	// Impl computes the result. It must not keep args.
-	Impl func(c *Call, args []Value) (Value, error)
+	Impl func(c *Caller, args []Value) (Value, error)
 }
 
-// Call is what a function sees of the evaluation calling it.
-type Call struct {
+// Caller is what a function sees of the evaluation calling it.
+type Caller struct {
 	ctx    context.Context
 	asOf   types.Date
 	fr     *frame // the evaluation's frame, for its step budget
@@ -39,15 +43,15 @@ type Call struct {
 }
 
 // Context returns the context of the evaluation.
-func (c *Call) Context() context.Context { return c.ctx }
+func (c *Caller) Context() context.Context { return c.ctx }
 
 // AsOf returns the as-of date of the evaluation.
-func (c *Call) AsOf() types.Date { return c.asOf }
+func (c *Caller) AsOf() types.Date { return c.asOf }
 
 // FiscalStart returns the first month (1 to 12) of the fiscal year of the
 // agreement whose expression makes the call, as its `fiscal year starts
 // MONTH` declares (SPEC 11.4); 1 (January) when it declares none.
-func (c *Call) FiscalStart() int {
+func (c *Caller) FiscalStart() int {
 	if c == nil || c.fiscal < 1 || c.fiscal > 12 {
 		return 1
 	}
@@ -59,7 +63,7 @@ func (c *Call) FiscalStart() int {
 // 11.5: its `contract year starts DATE`, else its effective date), the
 // form PeriodOf wants for PeriodContractYear; 101 (1 January) when the
 // call comes from no agreement.
-func (c *Call) ContractStart() int {
+func (c *Caller) ContractStart() int {
 	if c == nil || c.contract < 101 {
 		return 101
 	}
@@ -74,7 +78,7 @@ func (c *Call) ContractStart() int {
 // (unwrapping to the context's error) when the evaluation's context is
 // done. Spend also looks at the context, so a long function stops
 // promptly when the question is cancelled.
-func (c *Call) Spend(n int) error {
+func (c *Caller) Spend(n int) error {
 	if c == nil || c.fr == nil || n <= 0 {
 		if c != nil && c.fr == nil && c.ctx != nil {
 			return ctxErr(c.ctx)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // Fuzz targets through the public API (seed corpus in
@@ -39,7 +38,7 @@ func checkErr(t *testing.T, what string, err error) {
 	if err.Error() == "" {
 		t.Fatalf("%s: an error without a message (%T)", what, err)
 	}
-	var e *interp.Error
+	var e *interp.EvalError
 	if errors.As(err, &e) && len(e.Msg) >= 15 && e.Msg[:15] == "internal error:" {
 		t.Fatalf("%s: %v", what, err)
 	}
@@ -60,7 +59,7 @@ func FuzzDecide(f *testing.F) {
 		var err error
 		noPanic(t, "Compile", func() {
 			p, err = interp.Compile([]interp.Source{{Name: "fuzz.pacta", Text: []byte(src)}},
-				interp.WithFuncs(stdlib.Funcs()...), interp.WithStepBudget(5_000))
+				interp.WithStepBudget(5_000))
 		})
 		if err != nil {
 			checkErr(t, "Compile", err)
@@ -162,7 +161,7 @@ func FuzzEvalBudget(f *testing.F) {
 		f.Add(s)
 	}
 	p, err := interp.Compile([]interp.Source{{Name: "f.pacta", Text: []byte(fuzzEvalSrc)}},
-		interp.WithFuncs(stdlib.Funcs()...), interp.WithStepBudget(2_000))
+		interp.WithStepBudget(2_000))
 	if err != nil {
 		f.Fatal(err)
 	}

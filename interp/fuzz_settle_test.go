@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // settleSeeds are agreement and ledger pairs: a share, tiers with a floor,
@@ -142,7 +141,7 @@ func FuzzSettleBudget(f *testing.F) {
 			return
 		}
 		p, err := interp.Compile([]interp.Source{{Name: "fuzz.pacta", Text: []byte(src)}},
-			interp.WithFuncs(stdlib.Funcs()...), interp.WithStepBudget(5_000))
+			interp.WithStepBudget(5_000))
 		if err != nil {
 			if w := internalsIn(err.Error(), src); w != "" {
 				t.Fatalf("compile error shows %q: %.400s", w, err)

@@ -19,7 +19,6 @@ import (
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // fuzzSeeds are the agreements of these tests, the example deal and the
@@ -50,7 +49,7 @@ func FuzzEvaluate(f *testing.F) {
 			return
 		}
 		p, err := interp.Compile([]interp.Source{{Name: "fuzz.pacta", Text: []byte(src)}},
-			interp.WithFuncs(stdlib.Funcs()...), interp.WithStepBudget(20_000))
+			interp.WithStepBudget(20_000))
 		if err != nil {
 			return
 		}
@@ -192,7 +191,6 @@ func hostile(t *testing.T, opts ...interp.Option) *interp.Program {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts = append([]interp.Option{interp.WithFuncs(stdlib.Funcs()...)}, opts...)
 	p, err := interp.Compile([]interp.Source{{Name: "exponential.pacta", Text: b}}, opts...)
 	if err != nil {
 		t.Fatal(err)

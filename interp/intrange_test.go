@@ -7,7 +7,6 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // TestIntegerRange: integers are exact whole numbers of up to 60 digits in
@@ -17,8 +16,7 @@ import (
 // integer", and round and sum likewise). Max int64 is 2^63 - 1 =
 // 9223372036854775807; min int64 is -2^63 = -9223372036854775808.
 func TestIntegerRange(t *testing.T) {
-	p, err := interp.Compile([]interp.Source{{Name: "s.pacta", Text: []byte("agreement s \"S\" {\n effective 2020-01-01\n party a \"A\"\n}\n")}},
-		interp.WithFuncs(stdlib.Funcs()...))
+	p, err := interp.Compile([]interp.Source{{Name: "s.pacta", Text: []byte("agreement s \"S\" {\n effective 2020-01-01\n party a \"A\"\n}\n")}})
 	if err != nil {
 		t.Fatal(err)
 	}

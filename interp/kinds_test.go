@@ -72,7 +72,7 @@ func TestValueKindIsCheckedType(t *testing.T) {
 	intAsDecimal := &interp.Func{
 		Name: "host_half", Doc: "Declared decimal, returns an integer.",
 		Params: []lang.Type{lang.TInteger}, Ret: lang.TDecimal,
-		Impl: func(_ *interp.Call, args []interp.Value) (interp.Value, error) { return args[0], nil },
+		Impl: func(_ *interp.Caller, args []interp.Value) (interp.Value, error) { return args[0], nil },
 	}
 	p, err := interp.Compile([]interp.Source{{Name: "k.pacta", Text: []byte(kindsSrc)}},
 		interp.WithFuncs(funcs...), interp.WithFuncs(intAsDecimal))
@@ -121,14 +121,14 @@ func TestValueKindIsCheckedType(t *testing.T) {
 func TestHostFuncResultChecked(t *testing.T) {
 	fx := &interp.Func{
 		Name: "fx", Doc: "Declared decimal, returns text.", Ret: lang.TDecimal,
-		Impl: func(*interp.Call, []interp.Value) (interp.Value, error) { return interp.Text("1.5"), nil },
+		Impl: func(*interp.Caller, []interp.Value) (interp.Value, error) { return interp.TextValue("1.5"), nil },
 	}
 	p, err := interp.Compile([]interp.Source{{Name: "k.pacta", Text: []byte(kindsSrc)}}, interp.WithFuncs(fx))
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = p.Eval(context.Background(), "", "2 * fx()", interp.EvalOptions{})
-	var e *interp.Error
+	var e *interp.EvalError
 	if err == nil || err.Error() != "<expr>:1:5: host function fx returned text, declared decimal" || !errors.As(err, &e) {
 		t.Errorf("got %v", err)
 	}
@@ -137,7 +137,7 @@ func TestHostFuncResultChecked(t *testing.T) {
 // TestBadHostFuncs: a function agreements could not call, or whose calls
 // could not be typed, fails Compile with a clear error.
 func TestBadHostFuncs(t *testing.T) {
-	impl := func(*interp.Call, []interp.Value) (interp.Value, error) { return interp.Int(1), nil }
+	impl := func(*interp.Caller, []interp.Value) (interp.Value, error) { return interp.IntegerValue(1), nil }
 	cases := []struct {
 		f    *interp.Func
 		want string

@@ -83,6 +83,11 @@ import (
 // ("" for the only one) as events. source names the ledger in errors
 // (usually its file name). See the comment at the top of ledger.go for the
 // format.
+//
+// An unknown agreement is an error unwrapping to ErrUnknownAgreement;
+// every problem with the ledger is a *LedgerError, which unwraps to
+// ErrUnknownAction for a row naming no action or event of the agreement
+// and to ErrTooLarge for a row over the limit.
 func (p *Program) ReadCSV(agreementID, source string, r io.Reader) iter.Seq2[Event, error] {
 	return func(yield func(Event, error) bool) {
 		ag, err := p.agreementFor(agreementID)
@@ -97,7 +102,7 @@ func (p *Program) ReadCSV(agreementID, source string, r io.Reader) iter.Seq2[Eve
 		cr.FieldsPerRecord = -1 // checked here, with a clearer message
 		lr := newLedgerReader(ag, source)
 		fail := func(line int, field, msg string) {
-			yield(Event{}, &LedgerError{Source: source, Line: line, Field: field, Msg: msg})
+			yield(Event{}, lr.rowError(line, field, msg))
 		}
 		tooLong := func(line int) {
 			yield(Event{}, &LedgerError{Source: source, Line: line, Err: ErrTooLarge,
@@ -232,6 +237,8 @@ func csvError(source string, err error) error {
 // ReadJSONL streams the rows of a JSON Lines ledger of the agreement
 // agreementID ("" for the only one) as events. source names the ledger in
 // errors. See the comment at the top of ledger.go for the format.
+//
+// Errors are as for ReadCSV.
 func (p *Program) ReadJSONL(agreementID, source string, r io.Reader) iter.Seq2[Event, error] {
 	return func(yield func(Event, error) bool) {
 		ag, err := p.agreementFor(agreementID)
@@ -255,7 +262,7 @@ func (p *Program) ReadJSONL(agreementID, source string, r io.Reader) iter.Seq2[E
 			}
 			rec, field, msg := lr.jsonRow(text)
 			if msg != "" {
-				yield(Event{}, &LedgerError{Source: source, Line: line, Field: field, Msg: msg})
+				yield(Event{}, lr.rowError(line, field, msg))
 				return
 			}
 			if !yield(Event{Record: rec, Source: source, Line: line}, nil) {
@@ -290,6 +297,19 @@ type ledgerReader struct {
 	plans     map[*Schema]*csvPlan
 	// JSON only: the members of the current line, reused.
 	members []jsonMember
+	// unknown is set when the last row named no action or event of the
+	// agreement, so that its error unwraps to ErrUnknownAction.
+	unknown bool
+}
+
+// rowError is the error of a row that csvRow or jsonRow refused.
+func (lr *ledgerReader) rowError(line int, field, msg string) *LedgerError {
+	e := &LedgerError{Source: lr.source, Line: line, Field: field, Msg: msg}
+	if lr.unknown {
+		e.Err = ErrUnknownAction
+		lr.unknown = false
+	}
+	return e
 }
 
 type csvPlan struct {
@@ -319,6 +339,7 @@ func (lr *ledgerReader) schema(name string) (*Schema, string) {
 		return nil, "missing: say which action or event the row records"
 	}
 	s, ok := lr.ag.schemas[name]
+	lr.unknown = !ok
 	if !ok {
 		return nil, fmt.Sprintf("unknown action or event %s in %s%s", shown(name), lr.ag.id, suggest(name, lr.names))
 	}
@@ -600,9 +621,9 @@ func (lr *ledgerReader) jsonRecord(ms []jsonMember) (*Record, string, string) {
 					return nil, f, fmt.Sprintf("element %d: %v", k+1, err)
 				}
 			}
-			v = ListVal(elems)
+			v = ListValue(elems)
 		case t.kind == KindText:
-			v = Text(m.text) // a JSON string is the text as it is
+			v = TextValue(m.text) // a JSON string is the text as it is
 		case m.kind == '#' && strings.ContainsAny(m.text, "eE"):
 			// A ledger number is written out in digits (SPEC 7.6).
 			return nil, f, fmt.Sprintf("%s has an exponent: write the number without an exponent", shown(m.text))

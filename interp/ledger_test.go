@@ -47,7 +47,7 @@ const smallJSONL = `{"action":"sell","actor":"openai","date":"2026-10-15","produ
 // rowText prints a record with where it came from, copying what it needs:
 // the readers reuse records.
 func rowText(ev Event) string {
-	return fmt.Sprintf("%s:%d %s", ev.Source, ev.Line, RecordVal(ev.Record))
+	return fmt.Sprintf("%s:%d %s", ev.Source, ev.Line, RecordValue(ev.Record))
 }
 
 func collect(t *testing.T, seq iter.Seq2[Event, error]) []string {
@@ -559,7 +559,7 @@ func FuzzReadJSONL(f *testing.F) {
 				checkLedgerError(t, err, "f.jsonl")
 				return
 			}
-			_ = RecordVal(ev.Record).String()
+			_ = RecordValue(ev.Record).String()
 		}
 	})
 }
@@ -575,7 +575,7 @@ func FuzzReadCSV(f *testing.F) {
 				checkLedgerError(t, err, "f.csv")
 				return
 			}
-			_ = RecordVal(ev.Record).String()
+			_ = RecordValue(ev.Record).String()
 		}
 	})
 }

@@ -17,7 +17,6 @@ import (
 	"unicode/utf8"
 
 	. "github.com/pacta-lang/pacta/interp"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // exampleLedgers lists the example deals that have a ledger.csv.
@@ -138,7 +137,7 @@ func TestReadersAgreeOnExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := Compile(srcs, WithFuncs(stdlib.Funcs()...))
+			p, err := Compile(srcs)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -289,7 +288,7 @@ func FuzzReadersAgree(f *testing.F) {
 			if err != nil {
 				return
 			}
-			want = append(want, fmt.Sprintf("%d %s", ev.Line, RecordVal(ev.Record)))
+			want = append(want, fmt.Sprintf("%d %s", ev.Line, RecordValue(ev.Record)))
 		}
 		rows, err := parseRows(text)
 		if err != nil {
@@ -300,7 +299,7 @@ func FuzzReadersAgree(f *testing.F) {
 			if err != nil {
 				t.Fatalf("CSV read, JSON Lines did not: %v", err)
 			}
-			got = append(got, fmt.Sprintf("%d %s", ev.Line, RecordVal(ev.Record)))
+			got = append(got, fmt.Sprintf("%d %s", ev.Line, RecordValue(ev.Record)))
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("JSON Lines read\n%s\nCSV read\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

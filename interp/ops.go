@@ -17,18 +17,18 @@ func opAdd(x, y Value) (Value, error) {
 			return Value{}, currencyError("add", x, y)
 		}
 		n, err := x.num.Add(y.num)
-		return Money(x.str, n), err
+		return MoneyValue(x.str, n), err
 	case x.kind == KindDate && y.kind == KindDuration:
 		d, err := x.dateOf().AddDuration(y.durOf())
-		return DateVal(d), err
+		return DateValue(d), err
 	case x.kind == KindDuration && y.kind == KindDate:
 		d, err := y.dateOf().AddDuration(x.durOf())
-		return DateVal(d), err
+		return DateValue(d), err
 	case isNumeric(x.kind) && isNumeric(y.kind):
 		n, err := x.num.Add(y.num)
 		return Value{kind: numResult(x.kind, y.kind), num: n}, err
 	case x.kind == KindText && y.kind == KindText:
-		return Text(x.str + y.str), nil
+		return TextValue(x.str + y.str), nil
 	}
 	return Value{}, badOperands("+", x, y)
 }
@@ -40,10 +40,10 @@ func opSub(x, y Value) (Value, error) {
 			return Value{}, currencyError("subtract", x, y)
 		}
 		n, err := x.num.Sub(y.num)
-		return Money(x.str, n), err
+		return MoneyValue(x.str, n), err
 	case x.kind == KindDate && y.kind == KindDuration:
 		d, err := x.dateOf().AddDuration(types.Duration{N: -y.bits, Unit: types.DurationUnit(y.unit)})
-		return DateVal(d), err
+		return DateValue(d), err
 	case isNumeric(x.kind) && isNumeric(y.kind):
 		n, err := x.num.Sub(y.num)
 		return Value{kind: numResult(x.kind, y.kind), num: n}, err
@@ -55,10 +55,10 @@ func opMul(x, y Value) (Value, error) {
 	switch {
 	case x.kind == KindMoney && isNumeric(y.kind):
 		n, err := x.num.Mul(y.num)
-		return Money(x.str, n), err
+		return MoneyValue(x.str, n), err
 	case isNumeric(x.kind) && y.kind == KindMoney:
 		n, err := x.num.Mul(y.num)
-		return Money(y.str, n), err
+		return MoneyValue(y.str, n), err
 	case isNumeric(x.kind) && isNumeric(y.kind):
 		n, err := x.num.Mul(y.num)
 		k := numResult(x.kind, y.kind)
@@ -77,10 +77,10 @@ func opDiv(x, y Value) (Value, error) {
 			return Value{}, currencyError("divide", x, y)
 		}
 		n, err := x.num.Quo(y.num)
-		return Dec(n), err
+		return DecimalValue(n), err
 	case x.kind == KindMoney && isNumeric(y.kind):
 		n, err := x.num.Quo(y.num)
-		return Money(x.str, n), err
+		return MoneyValue(x.str, n), err
 	case isNumeric(x.kind) && isNumeric(y.kind):
 		n, err := x.num.Quo(y.num)
 		k := KindDecimal
@@ -100,11 +100,11 @@ func opOf(x, y Value) (Value, error) {
 	n, err := x.num.Mul(y.num)
 	switch y.kind {
 	case KindMoney:
-		return Money(y.str, n), err
+		return MoneyValue(y.str, n), err
 	case KindPercent:
-		return Pct(n), err
+		return PercentValue(n), err
 	case KindInteger, KindDecimal:
-		return Dec(n), err
+		return DecimalValue(n), err
 	}
 	return Value{}, badOperands("of", x, y)
 }
@@ -157,7 +157,7 @@ func numResult(a, b Kind) Kind {
 }
 
 func currencyError(verb string, x, y Value) error {
-	return &Error{Msg: fmt.Sprintf("cannot %s %s and %s: the currencies differ", verb, x, y), Err: ErrCurrency}
+	return &EvalError{Msg: fmt.Sprintf("cannot %s %s and %s: the currencies differ", verb, x, y), Err: ErrCurrency}
 }
 
 func badOperands(op string, x, y Value) error {

@@ -1,7 +1,6 @@
 package interp
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +14,10 @@ import (
 // names it. A file larger than the source limit (WithMaxSourceBytes; the
 // other options do not matter here) is an error, found without reading
 // more than the limit.
+//
+// A directory without .pacta files is an error unwrapping to ErrNoFiles; a
+// path that cannot be read unwraps to the file system's error
+// (fs.ErrNotExist, ...); a file over the limit unwraps to ErrTooLarge.
 func ReadPaths(paths []string, opts ...Option) ([]Source, error) {
 	cfg := newConfig(opts)
 	var out []Source
@@ -45,7 +48,7 @@ func ReadPaths(paths []string, opts ...Option) ([]Source, error) {
 			return nil, pathError(p, err)
 		}
 		if len(names) == 0 {
-			return nil, fmt.Errorf("%s: no .pacta files in this directory", p)
+			return nil, errorf(ErrNoFiles, "%s: no .pacta files in this directory", p)
 		}
 		sort.Strings(names)
 		for _, n := range names {
@@ -59,16 +62,17 @@ func ReadPaths(paths []string, opts ...Option) ([]Source, error) {
 	return out, nil
 }
 
-// pathError turns an os error into a one-line message naming the file.
+// pathError turns an os error into a one-line message naming the file;
+// it unwraps to err, so errors.Is(err, fs.ErrNotExist) still holds.
 func pathError(path string, err error) error {
 	switch {
 	case os.IsNotExist(err):
-		return fmt.Errorf("%s: no such file", path)
+		return errorf(err, "%s: no such file", path)
 	case os.IsPermission(err):
-		return fmt.Errorf("%s: permission denied", path)
+		return errorf(err, "%s: permission denied", path)
 	}
 	if pe, ok := err.(*fs.PathError); ok {
-		return fmt.Errorf("%s: %v", path, pe.Err)
+		return errorf(err, "%s: %v", path, pe.Err)
 	}
-	return fmt.Errorf("%s: %v", path, err)
+	return errorf(err, "%s: %v", path, err)
 }

@@ -35,6 +35,7 @@ type Option func(*config)
 
 type config struct {
 	funcs     []*Func
+	noStdlib  bool
 	budget    int64
 	maxSource int64
 	maxRow    int
@@ -127,15 +128,22 @@ func readLimited(name string, r io.Reader, limit int64) ([]byte, error) {
 	return b, nil
 }
 
-// WithFuncs makes functions callable from agreements: the standard
-// library's builtins (stdlib.Funcs()) and the host's own. A later function
-// with the same name replaces an earlier one. Compile fails when a
+// WithFuncs makes the host's own functions callable from agreements,
+// beside the standard library's (see Builtins). A later function with the
+// same name replaces an earlier one, and a host function replaces a
+// builtin of its name. Compile fails when a
 // function's name is not an identifier or is a reserved word, when it has
 // neither Ret nor Check, or no Impl. Each call's result is checked against
 // its type: a function that returns another type fails the question
 // ("host function fx returned text, declared decimal").
 func WithFuncs(fns ...*Func) Option {
 	return func(c *config) { c.funcs = append(c.funcs, fns...) }
+}
+
+// WithoutStdlib leaves the standard library out: agreements can call only
+// the functions given with WithFuncs.
+func WithoutStdlib() Option {
+	return func(c *config) { c.noStdlib = true }
 }
 
 // WithStepBudget bounds every question asked of the program (one decision,
@@ -156,6 +164,9 @@ type Source struct {
 
 // LoadFiles reads, parses, checks and compiles the named files. A file
 // larger than the source limit (WithMaxSourceBytes) is an error.
+//
+// An error unwraps to the file system's error (fs.ErrNotExist, ...) for a
+// file that cannot be read, or is one Compile returns.
 func LoadFiles(paths []string, opts ...Option) (*Program, error) {
 	cfg := newConfig(opts)
 	srcs := make([]Source, 0, len(paths))
@@ -187,6 +198,9 @@ func readFileLimited(name string, limit int64) ([]byte, error) {
 // LoadFS reads every file matching the glob patterns in fsys (for example
 // "*.pacta" or "deals/*.pacta"), then parses, checks and compiles them. A
 // file larger than the source limit (WithMaxSourceBytes) is an error.
+//
+// A pattern that matches no file is an error unwrapping to ErrNoFiles;
+// other errors are as for LoadFiles.
 func LoadFS(fsys fs.FS, patterns []string, opts ...Option) (*Program, error) {
 	cfg := newConfig(opts)
 	var names []string
@@ -196,7 +210,7 @@ func LoadFS(fsys fs.FS, patterns []string, opts ...Option) (*Program, error) {
 			return nil, err
 		}
 		if len(m) == 0 {
-			return nil, fmt.Errorf("%s: no files match", pat)
+			return nil, errorf(ErrNoFiles, "%s: no files match", pat)
 		}
 		names = append(names, m...)
 	}
@@ -225,6 +239,8 @@ func LoadFS(fsys fs.FS, patterns []string, opts ...Option) (*Program, error) {
 
 // Compile parses, checks and compiles sources into a Program. Problems are
 // returned as a lang.ErrorList, every one positioned.
+//
+// A file over the source limit is an error unwrapping to ErrTooLarge.
 func Compile(srcs []Source, opts ...Option) (*Program, error) {
 	cfg := newConfig(opts)
 	for _, s := range srcs {
@@ -237,10 +253,14 @@ func Compile(srcs []Source, opts ...Option) (*Program, error) {
 			return nil, err
 		}
 	}
+	funcs := cfg.funcs
+	if !cfg.noStdlib {
+		funcs = append(Builtins(), cfg.funcs...)
+	}
 	p := &Program{
 		maxRow:  cfg.maxRow,
 		sources: map[string][]byte{},
-		funcs:   newFuncTable(cfg.funcs),
+		funcs:   newFuncTable(funcs),
 		byID:    map[string]*agreement{},
 		budget:  cfg.budget,
 	}
@@ -300,13 +320,13 @@ func (p *Program) agreementFor(id string) (*agreement, error) {
 			return p.agreements[0], nil
 		}
 		if len(p.agreements) == 0 {
-			return nil, fmt.Errorf("no agreement is loaded")
+			return nil, errorf(ErrUnknownAgreement, "no agreement is loaded")
 		}
-		return nil, fmt.Errorf("several agreements are loaded (%s); say which", strings.Join(p.Agreements(), ", "))
+		return nil, errorf(ErrUnknownAgreement, "several agreements are loaded (%s); say which", strings.Join(p.Agreements(), ", "))
 	}
 	a, ok := p.byID[id]
 	if !ok {
-		return nil, fmt.Errorf("no agreement called %q is loaded", id)
+		return nil, errorf(ErrUnknownAgreement, "no agreement called %q is loaded", id)
 	}
 	return a, nil
 }
@@ -331,7 +351,7 @@ func (p *Program) getFrame(ctx context.Context, asOf types.Date) *frame {
 	fr.ctx, fr.budget, fr.event, fr.args, fr.owed = ctx, p.budget, nil, nil, nil
 	fr.stack = fr.stack[:0]
 	fr.depth = 0
-	fr.call = Call{ctx: ctx, asOf: asOf, fr: fr}
+	fr.call = Caller{ctx: ctx, asOf: asOf, fr: fr}
 	return fr
 }
 

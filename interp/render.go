@@ -255,7 +255,7 @@ func dateJSON(d types.Date) string {
 func decisionJSON(d *Decision) *jsonDecision {
 	out := &jsonDecision{
 		Agreement: d.Agreement, AsOf: dateJSON(d.AsOf), Version: d.Version,
-		Verdict: d.Verdict.String(), Effect: d.Effect.String(), Summary: DescribeDecision(d),
+		Verdict: d.Verdict.String(), Effect: d.Effect.String(), Summary: describeDecision(d),
 		Clause: clauseJSON(d.Clause), Conflict: []*jsonClause{}, Applied: []jsonApplied{}, Note: d.Note,
 	}
 	if d.Verdict == lang.Conflict {
@@ -737,7 +737,7 @@ func pluralWord(n int64, one, many string) string {
 // what it says, its part in the outcome and why.
 func WriteDecisionText(w io.Writer, d *Decision) error {
 	var b strings.Builder
-	b.WriteString(DescribeDecision(d))
+	b.WriteString(describeDecision(d))
 	b.WriteByte('\n')
 	switch {
 	case d.Verdict == lang.Conflict:

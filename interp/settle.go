@@ -160,6 +160,10 @@ type Overdue struct {
 // lines (per period and clause; a milestone's per day, SPEC 6.4; a late
 // charge per line paid late), the lines still unpaid, and the breaches
 // kept (SettleOptions.BreachSample).
+//
+// A problem with an event is a *LedgerError naming its source and line;
+// an evaluation failure unwraps to its cause (ErrBudget, the context's
+// error, ...); an unknown agreement unwraps to ErrUnknownAgreement.
 func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], opts SettleOptions) (*Statement, error) {
 	if err := ctxErr(ctx); err != nil {
 		return nil, err
@@ -524,7 +528,7 @@ func inClause(c *ClauseInfo, err error) error {
 // "agreement.pacta:12:5: clause 6.2: split shares add up to 90%, not 100%".
 func clauseFault(c *ClauseInfo, pos lang.Pos, format string, args ...any) error {
 	return &clauseError{clause: c, named: true,
-		err: &Error{Pos: pos, Msg: "clause " + c.Num + ": " + fmt.Sprintf(format, args...)}}
+		err: &EvalError{Pos: pos, Msg: "clause " + c.Num + ": " + fmt.Sprintf(format, args...)}}
 }
 
 // dueAfter is from + d, or an error positioned at the clause's `due`
@@ -532,7 +536,7 @@ func clauseFault(c *ClauseInfo, pos lang.Pos, format string, args ...any) error 
 func dueAfter(c *ClauseInfo, pos lang.Pos, from types.Date, d types.Duration) (types.Date, error) {
 	due, err := from.AddDuration(d)
 	if err != nil {
-		return types.Date{}, &clauseError{clause: c, named: true, err: &Error{Pos: pos, Err: errPastCalendar,
+		return types.Date{}, &clauseError{clause: c, named: true, err: &EvalError{Pos: pos, Err: errPastCalendar,
 			Msg: fmt.Sprintf("clause %s: the due date, %s + %s, is after %s", c.Num, from, d, types.MaxDate())}}
 	}
 	return due, nil
@@ -592,7 +596,7 @@ func (s *settler) unmet() {
 		if a.Deadline != b.Deadline {
 			return a.Deadline.Before(b.Deadline)
 		}
-		return CompareClauseNums(a.Clause.Num, b.Clause.Num) < 0
+		return compareClauseNums(a.Clause.Num, b.Clause.Num) < 0
 	})
 }
 
@@ -753,7 +757,7 @@ func (s *settler) tallyBreaches() {
 				return cb == nil
 			}
 		case ca != cb:
-			if c := CompareClauseNums(ca.Num, cb.Num); c != 0 {
+			if c := compareClauseNums(ca.Num, cb.Num); c != 0 {
 				return c < 0
 			}
 			return ca.id < cb.id
@@ -762,7 +766,7 @@ func (s *settler) tallyBreaches() {
 			return a.Verdict != lang.Conflict
 		}
 		if a.Conflict[1] != nil && b.Conflict[1] != nil && a.Conflict[1] != b.Conflict[1] {
-			if c := CompareClauseNums(a.Conflict[1].Num, b.Conflict[1].Num); c != 0 {
+			if c := compareClauseNums(a.Conflict[1].Num, b.Conflict[1].Num); c != 0 {
 				return c < 0
 			}
 			return a.Conflict[1].id < b.Conflict[1].id

@@ -24,7 +24,7 @@ func compileCalendars(ai *lang.AgreementInfo) (map[string]*types.BusinessCalenda
 		for _, w := range d.Weekends {
 			wd, ok := types.ParseWeekday(w.Name)
 			if !ok {
-				return nil, &Error{Pos: w.At, Msg: fmt.Sprintf("unknown day of the week %q", w.Name)}
+				return nil, &EvalError{Pos: w.At, Msg: fmt.Sprintf("unknown day of the week %q", w.Name)}
 			}
 			weekend = append(weekend, wd)
 		}
@@ -66,7 +66,7 @@ func (c *compiler) bizOf(d *lang.Due) (*dueBiz, error) {
 			if cal := c.calendars[name.Name]; cal != nil {
 				return cal, nil
 			}
-			return nil, &Error{Pos: name.At, Msg: fmt.Sprintf("unknown calendar %q", name.Name)}
+			return nil, &EvalError{Pos: name.At, Msg: fmt.Sprintf("unknown calendar %q", name.Name)}
 		}
 		if len(c.calendars) == 1 {
 			for _, cal := range c.calendars {
@@ -78,13 +78,13 @@ func (c *compiler) bizOf(d *lang.Due) (*dueBiz, error) {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		return nil, &Error{Pos: at, Msg: fmt.Sprintf("which calendar? the agreement declares %d (%v)", len(names), names)}
+		return nil, &EvalError{Pos: at, Msg: fmt.Sprintf("which calendar? the agreement declares %d (%v)", len(names), names)}
 	}
 	var err error
 	if bd := d.Business; bd != nil {
 		n, perr := strconv.Atoi(bd.Count.Text)
 		if perr != nil || n < 1 {
-			return nil, &Error{Pos: bd.At, Msg: "invalid number of business days " + bd.Count.Text}
+			return nil, &EvalError{Pos: bd.At, Msg: "invalid number of business days " + bd.Count.Text}
 		}
 		b.days = n
 		if b.cal, err = pick(bd.Calendar, bd.At); err != nil {
@@ -94,7 +94,7 @@ func (c *compiler) bizOf(d *lang.Due) (*dueBiz, error) {
 	if a := d.Adjust; a != nil {
 		r, ok := types.ParseRoll(a.Rule)
 		if !ok {
-			return nil, &Error{Pos: a.At, Msg: "unknown business-day rule " + a.Rule}
+			return nil, &EvalError{Pos: a.At, Msg: "unknown business-day rule " + a.Rule}
 		}
 		b.roll = r
 		cal, err := pick(a.Calendar, a.At)
@@ -104,7 +104,7 @@ func (c *compiler) bizOf(d *lang.Due) (*dueBiz, error) {
 		if b.cal == nil {
 			b.cal = cal
 		} else if cal != b.cal {
-			return nil, &Error{Pos: a.At, Msg: fmt.Sprintf("the business days are counted in %s, the rule applied in %s: use one calendar", b.cal.Name(), cal.Name())}
+			return nil, &EvalError{Pos: a.At, Msg: fmt.Sprintf("the business days are counted in %s, the rule applied in %s: use one calendar", b.cal.Name(), cal.Name())}
 		}
 	}
 	return b, nil
@@ -122,7 +122,7 @@ func dueOn(c *ClauseInfo, pos lang.Pos, from types.Date, d types.Duration, has b
 	switch {
 	case biz != nil && biz.days > 0:
 		if due, err = biz.cal.AddBusinessDays(from, biz.days); err != nil {
-			return types.Date{}, "", &clauseError{clause: c, named: true, err: &Error{Pos: pos, Err: errPastCalendar,
+			return types.Date{}, "", &clauseError{clause: c, named: true, err: &EvalError{Pos: pos, Err: errPastCalendar,
 				Msg: fmt.Sprintf("clause %s: the due date, %d business days after %s, is after %s", c.Num, biz.days, from, types.MaxDate())}}
 		}
 		what = fmt.Sprintf("%d business days after %s", biz.days, from)
@@ -137,7 +137,7 @@ func dueOn(c *ClauseInfo, pos lang.Pos, from types.Date, d types.Duration, has b
 	}
 	moved, why, err := biz.cal.Adjust(due, biz.roll)
 	if err != nil {
-		return types.Date{}, "", &clauseError{clause: c, named: true, err: &Error{Pos: pos, Err: errPastCalendar,
+		return types.Date{}, "", &clauseError{clause: c, named: true, err: &EvalError{Pos: pos, Err: errPastCalendar,
 			Msg: fmt.Sprintf("clause %s: the due date %s cannot be moved to a business day within the calendar", c.Num, due)}}
 	}
 	if moved == due {

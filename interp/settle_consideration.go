@@ -385,16 +385,16 @@ func (s *settler) lateCharges(o *obligation, date types.Date, how string) error 
 		switch {
 		case how == "unpaid":
 			note = fmt.Sprintf("unpaid %s on %s, due %s: %s",
-				Money(o.line.Amount.str, o.remaining), date, o.line.Due, late)
+				MoneyValue(o.line.Amount.str, o.remaining), date, o.line.Due, late)
 		case o.lateParts == 1:
 			note = fmt.Sprintf("paid %s on %s, due %s: %s",
-				Money(o.line.Amount.str, o.latePaid), date, o.line.Due, late)
+				MoneyValue(o.line.Amount.str, o.latePaid), date, o.line.Due, late)
 		default:
 			note = fmt.Sprintf("paid %s late in %d parts, in full on %s, due %s: %s",
-				Money(o.line.Amount.str, o.latePaid), o.lateParts, date, o.line.Due, late)
+				MoneyValue(o.line.Amount.str, o.latePaid), o.lateParts, date, o.line.Due, late)
 		}
 		if o.lateParts > 0 && how == "unpaid" {
-			note += fmt.Sprintf("; %s paid late before", Money(o.line.Amount.str, o.latePaid))
+			note += fmt.Sprintf("; %s paid late before", MoneyValue(o.line.Amount.str, o.latePaid))
 		}
 		if on != date {
 			note += fmt.Sprintf(", counted to the agreement's end on %s", on)
@@ -402,7 +402,7 @@ func (s *settler) lateCharges(o *obligation, date types.Date, how string) error 
 		l := &Line{
 			Period: types.PeriodOf(types.PeriodQuarter, 0, on), Date: on, Due: on,
 			Payer: o.line.Payer, Payee: o.line.Payee, Clause: o.line.Clause, Kind: kind,
-			Amount: Money(o.line.Amount.str, charge),
+			Amount: MoneyValue(o.line.Amount.str, charge),
 			Notes:  []string{note},
 		}
 		s.emit(l, nil)
@@ -422,9 +422,9 @@ func (s *settler) overdue() error {
 		}
 		od := &Overdue{
 			Line:        o.line,
-			Outstanding: Money(o.line.Amount.str, o.remaining),
+			Outstanding: MoneyValue(o.line.Amount.str, o.remaining),
 			DaysLate:    types.DaysBetween(o.line.Due, asOf),
-			LateCharge:  Money(o.line.Amount.str, types.Decimal{}),
+			LateCharge:  MoneyValue(o.line.Amount.str, types.Decimal{}),
 		}
 		for i := range o.late {
 			charge, _, err := s.lateTotal(o, i, o.remaining, asOf)

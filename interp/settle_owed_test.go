@@ -87,7 +87,7 @@ func TestOwedErrors(t *testing.T) {
 		t.Errorf("settle: %v", err)
 	}
 	_, err = p.Eval(context.Background(), "", "owed by store to dev for 2025-03", EvalOptions{})
-	var e *Error
+	var e *EvalError
 	if !errors.As(err, &e) || !strings.Contains(e.Msg, "only while a ledger is being settled") {
 		t.Errorf("eval: %v", err)
 	}
@@ -95,16 +95,16 @@ func TestOwedErrors(t *testing.T) {
 
 func addMonthsForTest() *Func {
 	return &Func{Name: "add_months", Params: []lang.Type{lang.TDate, lang.TInteger}, Ret: lang.TDate,
-		Impl: func(_ *Call, a []Value) (Value, error) {
+		Impl: func(_ *Caller, a []Value) (Value, error) {
 			n, _ := a[1].num.Int64()
 			d, err := a[0].dateOf().AddMonths(int(n))
-			return DateVal(d), err
+			return DateValue(d), err
 		}}
 }
 
 func yearOfForTest() *Func {
 	return &Func{Name: "year_of", Params: []lang.Type{lang.TDate}, Ret: lang.TPeriod,
-		Impl: func(_ *Call, a []Value) (Value, error) {
-			return PeriodVal(types.PeriodOf(types.PeriodYear, 1, a[0].dateOf())), nil
+		Impl: func(_ *Caller, a []Value) (Value, error) {
+			return PeriodValue(types.PeriodOf(types.PeriodYear, 1, a[0].dateOf())), nil
 		}}
 }

@@ -201,7 +201,7 @@ func (c *compiler) constMoney(e lang.Expr) (*types.Decimal, error) {
 		return nil, err
 	}
 	if v.kind != KindMoney {
-		return nil, &Error{Pos: e.Pos(), Msg: fmt.Sprintf("%s is not an amount of money", lang.FormatExpr(e))}
+		return nil, &EvalError{Pos: e.Pos(), Msg: fmt.Sprintf("%s is not an amount of money", lang.FormatExpr(e))}
 	}
 	d := v.num
 	return &d, nil
@@ -238,7 +238,7 @@ func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 			if v.num.Sign() <= 0 && r.err == nil {
 				// SPEC 8.4: every share is more than 0%.
 				r.err = clauseFault(ci, s.Share.Pos(), "the share of %s in the split is %s; a share must be more than 0%%",
-					s.Party.Name, FormatPercent(v.num))
+					s.Party.Name, formatPercent(v.num))
 			}
 			r.split = append(r.split, s.Party.Name)
 			r.shares = append(r.shares, v.num)
@@ -254,9 +254,9 @@ func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 		switch cmp := sum.Cmp(types.DecimalFromInt(1)); {
 		case r.err != nil:
 		case cmp > 0:
-			r.err = clauseFault(ci, p.Pos(), "split shares add up to %s, more than 100%%", FormatPercent(sum))
+			r.err = clauseFault(ci, p.Pos(), "split shares add up to %s, more than 100%%", formatPercent(sum))
 		case cmp < 0 && p.RemainderTo == nil:
-			r.err = clauseFault(ci, p.Pos(), "split shares add up to %s, not 100%%; add `remainder to PARTY` to say who gets the rest", FormatPercent(sum))
+			r.err = clauseFault(ci, p.Pos(), "split shares add up to %s, not 100%%; add `remainder to PARTY` to say who gets the rest", formatPercent(sum))
 		}
 		if p.RemainderTo != nil {
 			// The remainder party takes what the named shares leave of
@@ -487,9 +487,9 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 			}
 			text = "per " + kind.Noun()
 		}
-		l := windowCap{limit: *amt, kind: kind, text: "at most " + Money(a.currency, *amt).String() + " " + text}
+		l := windowCap{limit: *amt, kind: kind, text: "at most " + MoneyValue(a.currency, *amt).String() + " " + text}
 		if lim.Floor {
-			l.text = "at least " + Money(a.currency, *amt).String() + " " + text
+			l.text = "at least " + MoneyValue(a.currency, *amt).String() + " " + text
 			r.floors = append(r.floors, l)
 		} else {
 			r.caps = append(r.caps, l)
@@ -514,7 +514,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 		if err != nil {
 			return atPos(g.Pos(), err)
 		}
-		r.guarantee = &guaranteeRule{minimum: *amt, kind: kind, text: "minimum guarantee " + Money(a.currency, *amt).String() + " per " + kind.Noun()}
+		r.guarantee = &guaranteeRule{minimum: *amt, kind: kind, text: "minimum guarantee " + MoneyValue(a.currency, *amt).String() + " per " + kind.Noun()}
 	}
 	if b.Recoup != nil {
 		if r.recoup, err = a.limitMoney(&comp, b.Recoup.Amount); err != nil {
@@ -589,7 +589,7 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	}
 	count, ok := n.Int64()
 	if !ok || count < 1 || count > formula.MaxInstallments {
-		return &Error{Pos: b.Count.Pos(), Msg: fmt.Sprintf("the number of installments must be 1 to %d", formula.MaxInstallments)}
+		return &EvalError{Pos: b.Count.Pos(), Msg: fmt.Sprintf("the number of installments must be 1 to %d", formula.MaxInstallments)}
 	}
 	every, err := durationOfUnit(b.Every)
 	if err != nil {
@@ -638,7 +638,7 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	for _, in := range insts {
 		r := &scheduledRule{
 			clause: ci, kind: "installment", payer: b.Payer.Name, payee: payee, date: in.Due,
-			amount: Money(total.str, in.Amount), due: in.Due, first: first, late: late,
+			amount: MoneyValue(total.str, in.Amount), due: in.Due, first: first, late: late,
 			note: fmt.Sprintf("installment %d of %d", in.Number, count),
 		}
 		if hasDue || biz != nil {

@@ -354,11 +354,11 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 					return err
 				}
 				notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window",
-					l.rateText, Money(s.ag.currency, before), Money(s.ag.currency, st.volume[i])))
+					l.rateText, MoneyValue(s.ag.currency, before), MoneyValue(s.ag.currency, st.volume[i])))
 			}
 		}
 		if len(r.lines) > 1 {
-			rates = append(rates, fmt.Sprintf("%s of %s", l.rateText, Money(s.ag.currency, acc.base)))
+			rates = append(rates, fmt.Sprintf("%s of %s", l.rateText, MoneyValue(s.ag.currency, acc.base)))
 		} else {
 			rates = append(rates, l.rateText)
 		}
@@ -372,7 +372,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		return err
 	}
 	if !amount.Equal(exact) && !amount.IsZero() {
-		notes = append(notes, fmt.Sprintf("exact amount %s, rounded %s to %s", FormatAmount(exact, 2), s.ag.rounding, s.ag.unit))
+		notes = append(notes, fmt.Sprintf("exact amount %s, rounded %s to %s", formatAmount(exact, 2), s.ag.rounding, s.ag.unit))
 	}
 	// explained: a limit or the recoupment changed the amount, and its
 	// note says so.
@@ -422,7 +422,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		if f.kind == period.Kind() {
 			notes = append(notes, "per "+period.Kind().Noun()+": "+formula.RaisedToFloor.String())
 		} else {
-			notes = append(notes, fmt.Sprintf("%s: topped up from %s", f.text, Money(s.ag.currency, before)))
+			notes = append(notes, fmt.Sprintf("%s: topped up from %s", f.text, MoneyValue(s.ag.currency, before)))
 		}
 		explained = true
 	}
@@ -452,7 +452,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			if r.caps[i].kind == period.Kind() {
 				notes = append(notes, "per "+period.Kind().Noun()+": "+formula.CutToCap.String())
 			} else {
-				notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, Money(s.ag.currency, before)))
+				notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, MoneyValue(s.ag.currency, before)))
 			}
 			explained = true
 		}
@@ -465,12 +465,12 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		}
 		if !recouped.IsZero() {
 			notes = append(notes, fmt.Sprintf("recouped %s of the advance; %s still to recoup",
-				Money(s.ag.currency, recouped), Money(s.ag.currency, st.recoup.Balance)))
+				MoneyValue(s.ag.currency, recouped), MoneyValue(s.ag.currency, st.recoup.Balance)))
 			explained = true
 		}
 		amount = payout
 	}
-	base := Money(s.ag.currency, baseTotal)
+	base := MoneyValue(s.ag.currency, baseTotal)
 	line := &Line{
 		Period: period, Date: period.End(), Payer: r.payer, Clause: r.clause, Kind: "share",
 		Base: &base, Rate: strings.Join(rates, "; "), Notes: notes,
@@ -503,7 +503,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			line.Notes = append(line.Notes, why)
 		}
 	}
-	if err := s.pay(line, Money(s.ag.currency, amount), r.payee, st.waterPaid, r.late); err != nil {
+	if err := s.pay(line, MoneyValue(s.ag.currency, amount), r.payee, st.waterPaid, r.late); err != nil {
 		return err
 	}
 	// Step 7: the minimum guarantee, at the version's last settlement
@@ -541,9 +541,9 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		Period: period, Date: line.Date, Due: line.Due,
 		Payer: r.payer, Clause: r.clause, Kind: "true-up",
 		Notes: []string{fmt.Sprintf("%s; paid %s from %s to %s", r.guarantee.text,
-			Money(s.ag.currency, paid), wStart, closed)},
+			MoneyValue(s.ag.currency, paid), wStart, closed)},
 	}
-	return s.pay(tu, Money(s.ag.currency, short), r.payee, st.waterPaid, r.late)
+	return s.pay(tu, MoneyValue(s.ag.currency, short), r.payee, st.waterPaid, r.late)
 }
 
 // pay issues line for amount to the payees: one party, a split or a
@@ -583,16 +583,16 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []ty
 		l := *line
 		l.Notes = append(append([]string(nil), line.Notes...), fmt.Sprintf("waterfall step %d of %d", i+1, len(steps)))
 		if st.party != "" {
-			l.Payee, l.Amount = st.party, Money(amount.str, parts[i])
+			l.Payee, l.Amount = st.party, MoneyValue(amount.str, parts[i])
 			s.emit(&l, late)
 			continue
 		}
-		if err := s.split(&l, Money(amount.str, parts[i]), st.split, late); err != nil {
+		if err := s.split(&l, MoneyValue(amount.str, parts[i]), st.split, late); err != nil {
 			return err
 		}
 	}
 	if !left.IsZero() {
-		line.Notes = append(line.Notes, fmt.Sprintf("%s not distributed: every waterfall step is full", Money(amount.str, left)))
+		line.Notes = append(line.Notes, fmt.Sprintf("%s not distributed: every waterfall step is full", MoneyValue(amount.str, left)))
 	}
 	return nil
 }
@@ -604,8 +604,8 @@ func (s *settler) split(line *Line, amount Value, payee *payeeRule, late []*late
 	}
 	for i, party := range payee.split {
 		l := *line
-		l.Notes = append(append([]string(nil), line.Notes...), fmt.Sprintf("%s share of %s", FormatPercent(payee.shares[i]), amount))
-		l.Payee, l.Amount = party, Money(amount.str, parts[i])
+		l.Notes = append(append([]string(nil), line.Notes...), fmt.Sprintf("%s share of %s", formatPercent(payee.shares[i]), amount))
+		l.Payee, l.Amount = party, MoneyValue(amount.str, parts[i])
 		s.emit(&l, late)
 	}
 	return nil

@@ -17,7 +17,6 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // loadExample loads the agreements of an example directory and its
@@ -28,7 +27,7 @@ func loadExample(t *testing.T, dir string) (*interp.Program, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := interp.Compile(srcs, interp.WithFuncs(stdlib.Funcs()...))
+	p, err := interp.Compile(srcs)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,7 +60,7 @@ func settle(t testing.TB, p *interp.Program, agreement, from, to string, recs []
 	return st
 }
 
-func money(v interp.Value) string { return v.Currency() + " " + interp.FormatAmount(v.Num(), 2) }
+func money(v interp.Value) string { return v.String() } // "USD 1,250.00"
 
 // clauseTotals adds up the lines of the named clauses (all when none is
 // named) per period, payer, payee and clause, in statement order:
@@ -87,7 +87,7 @@ func clauseTotals(st *interp.Statement, clauses ...string) []string {
 			continue
 		}
 		out = append(out, fmt.Sprintf("%s %s>%s %s %s", k.period, k.payer, k.payee, k.clause,
-			money(interp.Money(k.cur, sums[k]))))
+			money(interp.MoneyValue(k.cur, sums[k]))))
 	}
 	return out
 }

@@ -13,7 +13,7 @@ import (
 // checker refuses beyond lang.MaxTermDepth); every other link is written
 // as an inlined call, to exercise both kinds.
 func nestedCalls(n int) node {
-	var body node = &constNode{Int(7)}
+	var body node = &constNode{IntegerValue(7)}
 	for i := 0; i < n; i++ {
 		if i%2 == 0 {
 			body = &termNode{term: &term{name: "t", body: body}}
@@ -25,7 +25,7 @@ func nestedCalls(n int) node {
 }
 
 // The runtime guard: terms nested lang.MaxTermDepth deep evaluate, one
-// more stops with ErrCallDepth, and the frame can be used again after.
+// more stops with errCallDepth, and the frame can be used again after.
 func TestCallDepthGuard(t *testing.T) {
 	fr := newFrame(nil, 0, types.Date{})
 	v, err := nestedCalls(lang.MaxTermDepth).eval(fr)
@@ -33,10 +33,10 @@ func TestCallDepthGuard(t *testing.T) {
 		t.Fatalf("at the limit: %v, %v, depth %d", v, err, fr.depth)
 	}
 	_, err = nestedCalls(lang.MaxTermDepth + 1).eval(fr)
-	if !errors.Is(err, ErrCallDepth) || err.Error() != "terms call each other more than 1000 deep" {
+	if !errors.Is(err, errCallDepth) || err.Error() != "terms call each other more than 1000 deep" {
 		t.Fatalf("over the limit: %v", err)
 	}
-	if _, err := evalNum(nestedCalls(lang.MaxTermDepth+1), fr); !errors.Is(err, ErrCallDepth) {
+	if _, err := evalNum(nestedCalls(lang.MaxTermDepth+1), fr); !errors.Is(err, errCallDepth) {
 		t.Fatalf("over the limit, as a number: %v", err)
 	}
 }

@@ -60,6 +60,9 @@ type testRun struct {
 }
 
 // RunTests runs every test block in the program's files, in file order.
+//
+// Failing tests are not errors: they are in the report. An error is a
+// cancelled context or an evaluation that could not run.
 func (p *Program) RunTests(ctx context.Context) (*TestReport, error) {
 	rep := &TestReport{}
 	covered := map[*lang.ClauseDecl]bool{}
@@ -248,7 +251,3 @@ func describeDecision(d *Decision) string {
 	}
 	return fmt.Sprintf("not covered by any clause, so %s by default", d.Effect)
 }
-
-// DescribeDecision summarises a decision in one line, as tests and the
-// REPL print it.
-func DescribeDecision(d *Decision) string { return describeDecision(d) }

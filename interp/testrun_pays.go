@@ -50,7 +50,7 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 		t.fail(s.Pos(), "%v", err)
 		return
 	}
-	got := Money(want.str, types.Decimal{})
+	got := MoneyValue(want.str, types.Decimal{})
 	for _, l := range st.Lines {
 		if l.Payer != s.Payer.Name || l.Payee != s.Payee.Name {
 			continue

@@ -14,19 +14,19 @@ type Kind uint8
 // The kinds of value, one per language type.
 const (
 	KindInvalid  Kind = iota // the zero Value
-	KindInteger              // whole number; num has scale 0
-	KindDecimal              // exact decimal number
-	KindPercent              // a rate; num holds the fraction (20% is 0.20)
-	KindMoney                // num is the amount, str the ISO 4217 currency code
-	KindDate                 // date holds the day
-	KindDuration             // dur holds the length
-	KindPeriod               // per holds the period
-	KindText                 // str holds the text
-	KindBool                 // bits is 0 or 1
-	KindParty                // str is the party's identifier
-	KindEnum                 // str is the member's name, bits its index in its kind
-	KindRecord               // rec holds an action or event instance
-	KindList                 // list holds the elements
+	KindInteger              // a whole number: IntegerValue, read with Num
+	KindDecimal              // an exact decimal: DecimalValue, Num
+	KindPercent              // a rate held as a fraction, 20% as 0.20: PercentValue, Num
+	KindMoney                // an amount in a currency: MoneyValue, Num and Currency
+	KindDate                 // DateValue, Date
+	KindDuration             // DurationValue, Duration
+	KindPeriod               // PeriodValue, Period
+	KindText                 // TextValue, Str
+	KindBool                 // BoolValue, Truth
+	KindParty                // a party's identifier: PartyValue, Str
+	KindEnum                 // a member of a kind: EnumValue, Str is its name
+	KindRecord               // an action or event instance: RecordValue, Record
+	KindList                 // ListValue, List
 )
 
 var kindNames = [...]string{
@@ -69,7 +69,8 @@ func (v Value) elems() []Value {
 }
 
 // Record is an action or event instance. Fields are in the order of the
-// schema, with the implicit fields included; see Schema.
+// schema, with the implicit fields included; see Schema. (lang.Record is
+// its type, as the checker knows it.)
 type Record struct {
 	Schema *Schema
 	Fields []Value
@@ -110,14 +111,14 @@ func (r *Record) Field(name string) (Value, bool) {
 
 // Constructors.
 
-// Int returns an integer value.
-func Int(n int64) Value { return Value{kind: KindInteger, num: types.DecimalFromInt(n)} }
+// IntegerValue returns an integer value.
+func IntegerValue(n int64) Value { return Value{kind: KindInteger, num: types.DecimalFromInt(n)} }
 
-// Integer returns the whole number d as an integer value, with scale 0
+// IntegerFromDecimal returns the whole number d as an integer value, with scale 0
 // (12.00 becomes 12). Integers are exact, like every number: any whole
-// number of up to MaxDecimalDigits digits is an integer, beyond the range
+// number of up to types.MaxDecimalDigits digits is an integer, beyond the range
 // of int64 too (SPEC 3.1). A d with a fractional part is an error.
-func Integer(d types.Decimal) (Value, error) {
+func IntegerFromDecimal(d types.Decimal) (Value, error) {
 	r, err := d.Round(types.DecimalFromInt(1), types.Down)
 	if err != nil {
 		return Value{}, err
@@ -128,52 +129,52 @@ func Integer(d types.Decimal) (Value, error) {
 	return Value{kind: KindInteger, num: r}, nil
 }
 
-// Dec returns a decimal value.
-func Dec(d types.Decimal) Value { return Value{kind: KindDecimal, num: d} }
+// DecimalValue returns a decimal value.
+func DecimalValue(d types.Decimal) Value { return Value{kind: KindDecimal, num: d} }
 
-// Pct returns a percent value; frac is the fraction (0.2 for 20%).
-func Pct(frac types.Decimal) Value { return Value{kind: KindPercent, num: frac} }
+// PercentValue returns a percent value; frac is the fraction (0.2 for 20%).
+func PercentValue(frac types.Decimal) Value { return Value{kind: KindPercent, num: frac} }
 
-// Money returns an amount of money in currency.
-func Money(currency string, amount types.Decimal) Value {
+// MoneyValue returns an amount of money in currency.
+func MoneyValue(currency string, amount types.Decimal) Value {
 	return Value{kind: KindMoney, num: amount, str: currency}
 }
 
-// DateVal returns a date value.
-func DateVal(d types.Date) Value {
+// DateValue returns a date value.
+func DateValue(d types.Date) Value {
 	return Value{kind: KindDate, bits: int64(types.DaysBetween(types.MinDate(), d))}
 }
 
-// DurationVal returns a duration value.
-func DurationVal(d types.Duration) Value {
+// DurationValue returns a duration value.
+func DurationValue(d types.Duration) Value {
 	return Value{kind: KindDuration, bits: d.N, unit: uint8(d.Unit)}
 }
 
-// PeriodVal returns a period value.
-func PeriodVal(p types.Period) Value { return Value{kind: KindPeriod, per: p} }
+// PeriodValue returns a period value.
+func PeriodValue(p types.Period) Value { return Value{kind: KindPeriod, per: p} }
 
-// Text returns a text value.
-func Text(s string) Value { return Value{kind: KindText, str: s} }
+// TextValue returns a text value.
+func TextValue(s string) Value { return Value{kind: KindText, str: s} }
 
-// Bool returns a boolean value.
-func Bool(b bool) Value {
+// BoolValue returns a boolean value.
+func BoolValue(b bool) Value {
 	if b {
 		return Value{kind: KindBool, bits: 1}
 	}
 	return Value{kind: KindBool}
 }
 
-// PartyVal returns the party with identifier id.
-func PartyVal(id string) Value { return Value{kind: KindParty, str: id} }
+// PartyValue returns the party with identifier id.
+func PartyValue(id string) Value { return Value{kind: KindParty, str: id} }
 
-// EnumVal returns member name (at index i of its kind).
-func EnumVal(name string, i int) Value { return Value{kind: KindEnum, str: name, bits: int64(i)} }
+// EnumValue returns member name (at index i of its kind).
+func EnumValue(name string, i int) Value { return Value{kind: KindEnum, str: name, bits: int64(i)} }
 
-// RecordVal returns a record value.
-func RecordVal(r *Record) Value { return Value{kind: KindRecord, rec: r} }
+// RecordValue returns a record value.
+func RecordValue(r *Record) Value { return Value{kind: KindRecord, rec: r} }
 
-// ListVal returns a list value; elems must not be changed afterwards.
-func ListVal(elems []Value) Value { return Value{kind: KindList, lst: &elems} }
+// ListValue returns a list value; elems must not be changed afterwards.
+func ListValue(elems []Value) Value { return Value{kind: KindList, lst: &elems} }
 
 // Accessors.
 
@@ -267,11 +268,11 @@ func (v Value) format(b *strings.Builder) {
 	case KindInteger, KindDecimal:
 		b.WriteString(v.num.String())
 	case KindPercent:
-		b.WriteString(FormatPercent(v.num))
+		b.WriteString(formatPercent(v.num))
 	case KindMoney:
 		b.WriteString(v.str)
 		b.WriteByte(' ')
-		b.WriteString(FormatAmount(v.num, 2))
+		b.WriteString(formatAmount(v.num, 2))
 	case KindDate:
 		b.WriteString(v.dateOf().String())
 	case KindDuration:
@@ -325,16 +326,16 @@ func (v Value) format(b *strings.Builder) {
 	}
 }
 
-// FormatAmount writes an amount with thousands separators and at least
+// formatAmount writes an amount with thousands separators and at least
 // minScale digits after the point; digits beyond it are kept only when
 // they are not zero, so exact, not yet rounded amounts show in full.
-func FormatAmount(d types.Decimal, minScale int) string {
+func formatAmount(d types.Decimal, minScale int) string {
 	s := d.Format(true)
 	return padScale(trimZeros(s, minScale), minScale)
 }
 
-// FormatPercent writes a fraction as a percent: 0.2 as 20%, 0.125 as 12.5%.
-func FormatPercent(frac types.Decimal) string {
+// formatPercent writes a fraction as a percent: 0.2 as 20%, 0.125 as 12.5%.
+func formatPercent(frac types.Decimal) string {
 	p, err := frac.MulPow10(2)
 	if err != nil {
 		return frac.String() + " (as a fraction)"

@@ -3,6 +3,8 @@ package stdlib
 import (
 	"sort"
 	"strings"
+
+	"github.com/pacta-lang/pacta/interp"
 )
 
 // MarkdownTable returns the builtins as a Markdown table, one row per
@@ -10,7 +12,7 @@ import (
 // with its result. SPEC.md's list of builtins and the REPL's :help are made
 // from it.
 func MarkdownTable() string {
-	t := table()
+	t := interp.Builtins()
 	sort.Slice(t, func(i, j int) bool { return t[i].Name < t[j].Name })
 	var b strings.Builder
 	b.WriteString("| Name | Signature | What it does | Example → result |\n")
@@ -31,12 +33,12 @@ func MarkdownTable() string {
 	return b.String()
 }
 
-// signature returns the signature of f in words: the written one for a
-// function whose types its Check decides, else one made from Params and
-// Ret, such as "add_days(date, integer) → date".
-func signature(f builtin) string {
-	if f.sig != "" {
-		return f.sig
+// signature returns the signature of f in words: its Signature when it
+// has one (a function whose types its Check decides), else one made from
+// Params and Ret, such as "add_days(date, integer) → date".
+func signature(f *interp.Func) string {
+	if f.Signature != "" {
+		return f.Signature
 	}
 	params := make([]string, len(f.Params))
 	for i, p := range f.Params {

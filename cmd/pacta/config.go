@@ -37,7 +37,7 @@ func loadProgram(paths []string, opts ...interp.Option) (*interp.Program, error)
 		return p, nil
 	}
 	var errs lang.ErrorList
-	var ie *interp.Error
+	var ie *interp.EvalError
 	switch {
 	case errors.As(err, &errs):
 	case errors.As(err, &ie) && ie.Pos.IsValid():

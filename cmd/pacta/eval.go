@@ -94,7 +94,7 @@ func reportError(w io.Writer, cmd string, err error, srcs []source) {
 		printErrors(w, errs, srcs)
 		return
 	}
-	if e, ok := err.(*interp.Error); ok && e.Pos.IsValid() {
+	if e, ok := err.(*interp.EvalError); ok && e.Pos.IsValid() {
 		printErrors(w, lang.ErrorList{{Pos: e.Pos, Msg: e.Msg}}, srcs)
 		return
 	}

@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -407,12 +408,24 @@ func TestHostileCLI(t *testing.T) {
 			if !utf8.ValidString(errs) || strings.ContainsAny(errs, "\x00\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
 				t.Errorf("standard error holds raw control, bidi or invalid characters: %q", errs)
 			}
-			if took > c.maxTime {
-				t.Errorf("took %v, want under %v", took, c.maxTime)
+			if took > slackTime(c.maxTime) {
+				t.Errorf("took %v, want under %v", took, slackTime(c.maxTime))
 			}
 			if mem > c.maxMem {
 				t.Errorf("allocated %.1f MiB, want under %.1f MiB", float64(mem)/hMiB, float64(c.maxMem)/hMiB)
 			}
 		})
 	}
+}
+
+// slackTime widens a time bound by PACTA_TIME_SLACK (default 4): the bounds
+// catch hangs and blow-ups, which are orders of magnitude off, and the
+// tests share a loaded machine with every other package's; set
+// PACTA_TIME_SLACK=1 to hold the bounds as written.
+func slackTime(d time.Duration) time.Duration {
+	k := 4
+	if v, err := strconv.Atoi(os.Getenv("PACTA_TIME_SLACK")); err == nil && v >= 1 {
+		k = v
+	}
+	return time.Duration(k) * d
 }

@@ -2,11 +2,10 @@ package main
 
 import (
 	"github.com/pacta-lang/pacta/interp"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // programOptions are the options every command compiles agreements with:
-// the standard library's builtins.
+// none beyond the defaults, which include the standard library.
 func programOptions() []interp.Option {
-	return []interp.Option{interp.WithFuncs(stdlib.Funcs()...)}
+	return nil
 }

@@ -18,7 +18,6 @@ import (
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 func main() {
@@ -32,7 +31,7 @@ func main() {
 
 	// Compile once, from any fs.FS; the Program is immutable and may be
 	// shared by every request handler.
-	prog, err := interp.LoadFS(os.DirFS(dir), []string{"*.pacta"}, interp.WithFuncs(stdlib.Funcs()...))
+	prog, err := interp.LoadFS(os.DirFS(dir), []string{"*.pacta"})
 	if err != nil {
 		log.Fatalf("loading %s: %v", dir, err)
 	}
@@ -66,7 +65,7 @@ func main() {
 			status = "sold"
 			sold = append(sold, sale)
 		}
-		fmt.Printf("  %s  %-9s %-11s %18s  %-7s  %s\n", o["date"], o["actor"], o["platform"], o["gross"], status, interp.DescribeDecision(&d))
+		fmt.Printf("  %s  %-9s %-11s %18s  %-7s  %s\n", o["date"], o["actor"], o["platform"], o["gross"], status, d.String())
 	}
 
 	// Settle the quarter over the sales actually made: Settle takes any

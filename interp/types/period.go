@@ -8,7 +8,8 @@ import (
 // ErrInvalidPeriod reports text that is not a period.
 var ErrInvalidPeriod = errors.New("invalid period")
 
-// PeriodKind is the length and calendar of a Period.
+// PeriodKind is the length and calendar of a Period. (lang.PeriodKind is
+// another thing: the kind of the language type of period values.)
 type PeriodKind uint8
 
 // Period kinds. The zero PeriodKind is not a valid kind.

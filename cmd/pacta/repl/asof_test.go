@@ -9,7 +9,6 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // exampleLedger is the example deal's own ledger.
@@ -19,7 +18,7 @@ const exampleLedger = exampleDir + "/ledger.csv"
 // do: with the standard library, through interp.Compile.
 func compileRef(t *testing.T, srcs []interp.Source) *interp.Program {
 	t.Helper()
-	p, err := interp.Compile(srcs, interp.WithFuncs(stdlib.Funcs()...))
+	p, err := interp.Compile(srcs)
 	if err != nil {
 		t.Fatalf("compile: %v", err)
 	}

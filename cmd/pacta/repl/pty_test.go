@@ -56,7 +56,7 @@ func waitForInterrupt() *interp.Func {
 		Example: "wait_for_interrupt()",
 		Result:  "true",
 		Ret:     lang.TBool,
-		Impl: func(c *interp.Call, _ []interp.Value) (interp.Value, error) {
+		Impl: func(c *interp.Caller, _ []interp.Value) (interp.Value, error) {
 			fmt.Println(waitMarker)
 			select {
 			case <-c.Context().Done():

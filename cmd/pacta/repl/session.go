@@ -217,9 +217,9 @@ func (s *Session) refreshGivens(ctx context.Context, prog *interp.Program, tgt *
 	res := make([]result, len(s.givens))
 	bound := map[string]int{} // name → index in s.givens of its latest evaluated binding
 	for i, g := range s.givens {
-		var bs []interp.Binding
+		var bs []interp.GivenValue
 		for _, j := range bound {
-			bs = append(bs, interp.Binding{Given: s.givens[j].g, Value: res[j].val, Type: res[j].typ})
+			bs = append(bs, interp.GivenValue{Given: s.givens[j].g, Value: res[j].val, Type: res[j].typ})
 		}
 		x, err := prog.CompileParsedExpr(agreementOf(prog, tgt), g.g.Value, bs...)
 		var v interp.Value
@@ -256,11 +256,11 @@ func agreementOf(prog *interp.Program, tgt *target) string {
 }
 
 // bindings returns the live givens for compiling an expression.
-func (s *Session) bindings() []interp.Binding {
-	var out []interp.Binding
+func (s *Session) bindings() []interp.GivenValue {
+	var out []interp.GivenValue
 	for _, g := range s.givens {
 		if g.live {
-			out = append(out, interp.Binding{Given: g.g, Value: g.val, Type: g.typ})
+			out = append(out, interp.GivenValue{Given: g.g, Value: g.val, Type: g.typ})
 		}
 	}
 	return out
@@ -272,7 +272,7 @@ func plainError(err error) string {
 	if errors.As(err, &le) {
 		return le.Error()
 	}
-	var ie *interp.Error
+	var ie *interp.EvalError
 	if errors.As(err, &ie) {
 		return ie.Msg
 	}
@@ -298,7 +298,7 @@ func (s *Session) printErr(err error, srcs []interp.Source, ss *sessionSource, e
 		return
 	}
 	var list lang.ErrorList
-	var ie *interp.Error
+	var ie *interp.EvalError
 	switch {
 	case errors.As(err, &list):
 	case errors.As(err, &ie) && ie.Pos.IsValid():

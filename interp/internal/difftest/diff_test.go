@@ -15,7 +15,6 @@ import (
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // knownEngineBugs lists constructs the engine gets wrong today, by the
@@ -103,7 +102,7 @@ func runOne(t *testing.T, seed uint64, nEvents int, f features, c *counts) bool 
 	a := g.agreement(nEvents)
 	rows := g.ledger(nEvents)
 	src := render(a)
-	prog, err := interp.Compile([]interp.Source{{Name: "gen.pacta", Text: []byte(src)}}, interp.WithFuncs(stdlib.Funcs()...))
+	prog, err := interp.Compile([]interp.Source{{Name: "gen.pacta", Text: []byte(src)}})
 	if err != nil {
 		t.Errorf("seed %d: the generated agreement does not compile: %v\n%s", seed, err, numbered(src))
 		c.mismatches++
@@ -176,7 +175,7 @@ func runOne(t *testing.T, seed uint64, nEvents int, f features, c *counts) bool 
 		c.mismatches++
 		ok = false
 		fails := func(a *agreement, rs []row) bool {
-			p, err := interp.Compile([]interp.Source{{Name: "gen.pacta", Text: []byte(render(a))}}, interp.WithFuncs(stdlib.Funcs()...))
+			p, err := interp.Compile([]interp.Source{{Name: "gen.pacta", Text: []byte(render(a))}})
 			if err != nil {
 				return false // a smaller agreement must still be valid
 			}
@@ -189,7 +188,7 @@ func runOne(t *testing.T, seed uint64, nEvents int, f features, c *counts) bool 
 		}
 		small := minimise(rows, func(rs []row) bool { return fails(a, rs) })
 		sa := minimiseAgreement(a, func(x *agreement) bool { return fails(x, small) })
-		sp, _ := interp.Compile([]interp.Source{{Name: "gen.pacta", Text: []byte(render(sa))}}, interp.WithFuncs(stdlib.Funcs()...))
+		sp, _ := interp.Compile([]interp.Source{{Name: "gen.pacta", Text: []byte(render(sa))}})
 		rc, _ := records(sp, small)
 		g2, _, _, _ := engineSettle(sp, rc, to, asOf)
 		t.Errorf("seed %d: statement mismatch, settled to %s as of %s (ledger minimised from %d to %d rows, agreement from %d to %d clauses and changes)\nagreement:\n%s\nledger:\n%s\n%s",

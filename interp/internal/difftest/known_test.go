@@ -11,7 +11,6 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
-	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // knownCase is a minimal reproduction of an engine bug the differential
@@ -448,7 +447,7 @@ func settleCSV(src, ledger, to string) ([]string, []string, error) {
 }
 
 func settleCSV1(src, ledger, to string) ([]string, []string, error) {
-	prog, err := interp.Compile([]interp.Source{{Name: "bug.pacta", Text: []byte(src)}}, interp.WithFuncs(stdlib.Funcs()...))
+	prog, err := interp.Compile([]interp.Source{{Name: "bug.pacta", Text: []byte(src)}})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,15 +1,14 @@
-package stdlib
+package interp
 
 import (
 	"errors"
 	"fmt"
 
-	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
 )
 
 // This file holds the builtins on lists: sum, count, any, all and filter.
-// Each spends one step per element it visits (interp.Call.Spend), so the
+// Each spends one step per element it visits (Caller.Spend), so the
 // step budget bounds its work; count only reads the length.
 
 // ---- sum ----
@@ -65,58 +64,58 @@ func checkSum(args []lang.Type) (lang.Type, string) {
 
 // sum is the Impl of sum. The total of an empty list with no start is the
 // integer 0.
-func sum(c *interp.Call, args []interp.Value) (interp.Value, error) {
+func sum(c *Caller, args []Value) (Value, error) {
 	if err := wantArgs(args, 1, 2); err != nil {
-		return interp.Value{}, err
+		return Value{}, err
 	}
-	if args[0].Kind() != interp.KindList {
-		return interp.Value{}, argKindError(0, "list", args[0])
+	if args[0].Kind() != KindList {
+		return Value{}, argKindError(0, "list", args[0])
 	}
 	elems := args[0].List()
 	if err := c.Spend(len(elems)); err != nil {
-		return interp.Value{}, err
+		return Value{}, err
 	}
 	if len(args) == 2 {
-		elems = append([]interp.Value{args[1]}, elems...)
+		elems = append([]Value{args[1]}, elems...)
 	}
 	if len(elems) == 0 {
-		return interp.Int(0), nil
+		return IntegerValue(0), nil
 	}
 	acc := elems[0]
 	switch acc.Kind() {
-	case interp.KindInteger, interp.KindDecimal, interp.KindPercent, interp.KindMoney:
+	case KindInteger, KindDecimal, KindPercent, KindMoney:
 	default:
-		return interp.Value{}, fmt.Errorf("adds up numbers, percents or amounts of money, not %s", valueType(acc))
+		return Value{}, fmt.Errorf("adds up numbers, percents or amounts of money, not %s", valueType(acc))
 	}
 	total := acc.Num()
 	kind := acc.Kind()
 	for _, v := range elems[1:] {
 		switch {
-		case v.Kind() == kind && kind != interp.KindMoney:
-		case kind == interp.KindInteger && v.Kind() == interp.KindDecimal:
-			kind = interp.KindDecimal
-		case kind == interp.KindDecimal && v.Kind() == interp.KindInteger:
-		case kind == interp.KindMoney && v.Kind() == interp.KindMoney:
+		case v.Kind() == kind && kind != KindMoney:
+		case kind == KindInteger && v.Kind() == KindDecimal:
+			kind = KindDecimal
+		case kind == KindDecimal && v.Kind() == KindInteger:
+		case kind == KindMoney && v.Kind() == KindMoney:
 			if v.Currency() != acc.Currency() {
-				return interp.Value{}, currencyError("amounts", acc, v)
+				return Value{}, funcCurrencyError("amounts", acc, v)
 			}
 		default:
-			return interp.Value{}, fmt.Errorf("needs values of one type, not %s and %s", valueType(acc), valueType(v))
+			return Value{}, fmt.Errorf("needs values of one type, not %s and %s", valueType(acc), valueType(v))
 		}
 		var err error
 		if total, err = total.Add(v.Num()); err != nil {
-			return interp.Value{}, err
+			return Value{}, err
 		}
 	}
 	switch kind {
-	case interp.KindInteger:
+	case KindInteger:
 		return intVal(total)
-	case interp.KindDecimal:
-		return interp.Dec(total), nil
-	case interp.KindPercent:
-		return interp.Pct(total), nil
+	case KindDecimal:
+		return DecimalValue(total), nil
+	case KindPercent:
+		return PercentValue(total), nil
 	}
-	return interp.Money(acc.Currency(), total), nil
+	return MoneyValue(acc.Currency(), total), nil
 }
 
 // ---- count ----
@@ -131,18 +130,18 @@ func checkCount(args []lang.Type) (lang.Type, string) {
 	return lang.TInteger, ""
 }
 
-func count(_ *interp.Call, args []interp.Value) (interp.Value, error) {
-	if err := wantKinds(args, interp.KindList); err != nil {
-		return interp.Value{}, err
+func count(_ *Caller, args []Value) (Value, error) {
+	if err := wantKinds(args, KindList); err != nil {
+		return Value{}, err
 	}
-	return interp.Int(int64(len(args[0].List()))), nil
+	return IntegerValue(int64(len(args[0].List()))), nil
 }
 
 // ---- any, all ----
 
 // bools returns the elements of a list of bool, spending a step for each.
-func bools(c *interp.Call, args []interp.Value) ([]interp.Value, error) {
-	if err := wantKinds(args, interp.KindList); err != nil {
+func bools(c *Caller, args []Value) ([]Value, error) {
+	if err := wantKinds(args, KindList); err != nil {
 		return nil, err
 	}
 	l := args[0].List()
@@ -150,37 +149,37 @@ func bools(c *interp.Call, args []interp.Value) ([]interp.Value, error) {
 		return nil, err
 	}
 	for _, v := range l {
-		if v.Kind() != interp.KindBool {
+		if v.Kind() != KindBool {
 			return nil, fmt.Errorf("needs a list of true/false values, not a list holding %s", valueType(v))
 		}
 	}
 	return l, nil
 }
 
-func anyTrue(c *interp.Call, args []interp.Value) (interp.Value, error) {
+func anyTrue(c *Caller, args []Value) (Value, error) {
 	l, err := bools(c, args)
 	if err != nil {
-		return interp.Value{}, err
+		return Value{}, err
 	}
 	for _, v := range l {
 		if v.Truth() {
-			return interp.Bool(true), nil
+			return BoolValue(true), nil
 		}
 	}
-	return interp.Bool(false), nil
+	return BoolValue(false), nil
 }
 
-func all(c *interp.Call, args []interp.Value) (interp.Value, error) {
+func all(c *Caller, args []Value) (Value, error) {
 	l, err := bools(c, args)
 	if err != nil {
-		return interp.Value{}, err
+		return Value{}, err
 	}
 	for _, v := range l {
 		if !v.Truth() {
-			return interp.Bool(false), nil
+			return BoolValue(false), nil
 		}
 	}
-	return interp.Bool(true), nil
+	return BoolValue(true), nil
 }
 
 // ---- filter ----
@@ -198,26 +197,26 @@ func checkFilter(args []lang.Type) (lang.Type, string) {
 	return args[0], ""
 }
 
-func filter(c *interp.Call, args []interp.Value) (interp.Value, error) {
-	if err := wantKinds(args, interp.KindList, interp.KindList); err != nil {
-		return interp.Value{}, err
+func filter(c *Caller, args []Value) (Value, error) {
+	if err := wantKinds(args, KindList, KindList); err != nil {
+		return Value{}, err
 	}
 	elems, mask := args[0].List(), args[1].List()
 	if err := c.Spend(len(elems) + len(mask)); err != nil {
-		return interp.Value{}, err
+		return Value{}, err
 	}
 	if len(elems) != len(mask) {
-		return interp.Value{}, errors.New("the two lists must be the same length, not " +
+		return Value{}, errors.New("the two lists must be the same length, not " +
 			plural(len(elems), "element") + " and " + plural(len(mask), "true/false value"))
 	}
-	var kept []interp.Value
+	var kept []Value
 	for i, m := range mask {
-		if m.Kind() != interp.KindBool {
-			return interp.Value{}, fmt.Errorf("needs a list of true/false values as its second argument, not a list holding %s", valueType(m))
+		if m.Kind() != KindBool {
+			return Value{}, fmt.Errorf("needs a list of true/false values as its second argument, not a list holding %s", valueType(m))
 		}
 		if m.Truth() {
 			kept = append(kept, elems[i])
 		}
 	}
-	return interp.ListVal(kept), nil
+	return ListValue(kept), nil
 }

@@ -1,4 +1,4 @@
-package stdlib
+package interp
 
 import (
 	"context"
@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -25,58 +24,58 @@ func num(t testing.TB, s string) types.Decimal {
 	return d
 }
 
-func vInt(n int64) interp.Value { return interp.Int(n) }
+func vInt(n int64) Value { return IntegerValue(n) }
 
-type valueFn func(testing.TB) interp.Value
+type valueFn func(testing.TB) Value
 
 // The test tables hold functions so that a bad literal fails the test that
 // uses it rather than the whole package.
-func i(n int64) valueFn { return func(testing.TB) interp.Value { return vInt(n) } }
+func i(n int64) valueFn { return func(testing.TB) Value { return vInt(n) } }
 func dec(s string) valueFn {
-	return func(t testing.TB) interp.Value { return interp.Dec(num(t, s)) }
+	return func(t testing.TB) Value { return DecimalValue(num(t, s)) }
 }
 func pct(s string) valueFn { // pct("12.5") is 12.5%
-	return func(t testing.TB) interp.Value {
+	return func(t testing.TB) Value {
 		f, err := num(t, s).MulPow10(-2)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return interp.Pct(f)
+		return PercentValue(f)
 	}
 }
 func money(cur, s string) valueFn {
-	return func(t testing.TB) interp.Value { return interp.Money(cur, num(t, s)) }
+	return func(t testing.TB) Value { return MoneyValue(cur, num(t, s)) }
 }
 func usd(s string) valueFn { return money("USD", s) }
 func date(s string) valueFn {
-	return func(t testing.TB) interp.Value {
+	return func(t testing.TB) Value {
 		d, err := types.ParseDate(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return interp.DateVal(d)
+		return DateValue(d)
 	}
 }
 func period(s string) valueFn {
-	return func(t testing.TB) interp.Value {
+	return func(t testing.TB) Value {
 		p, err := types.ParsePeriod(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return interp.PeriodVal(p)
+		return PeriodValue(p)
 	}
 }
-func txt(s string) valueFn { return func(testing.TB) interp.Value { return interp.Text(s) } }
+func txt(s string) valueFn { return func(testing.TB) Value { return TextValue(s) } }
 func boolean(b bool) valueFn {
-	return func(testing.TB) interp.Value { return interp.Bool(b) }
+	return func(testing.TB) Value { return BoolValue(b) }
 }
 func list(elems ...valueFn) valueFn {
-	return func(t testing.TB) interp.Value {
-		vs := make([]interp.Value, len(elems))
+	return func(t testing.TB) Value {
+		vs := make([]Value, len(elems))
 		for i, e := range elems {
 			vs[i] = e(t)
 		}
-		return interp.ListVal(vs)
+		return ListValue(vs)
 	}
 }
 
@@ -86,9 +85,9 @@ var (
 )
 
 // funcsByName returns a fresh set of the builtins by name.
-func funcsByName() map[string]*interp.Func {
-	m := map[string]*interp.Func{}
-	for _, f := range Funcs() {
+func funcsByName() map[string]*Func {
+	m := map[string]*Func{}
+	for _, f := range Builtins() {
 		m[f.Name] = f
 	}
 	return m
@@ -99,8 +98,8 @@ func funcsByName() map[string]*interp.Func {
 type implCase struct {
 	fn   string
 	args []valueFn
-	want string      // Value.String() of the result, when wantErr is ""
-	kind interp.Kind // checked when not KindInvalid
+	want string // Value.String() of the result, when wantErr is ""
+	kind Kind   // checked when not KindInvalid
 	// wantErr is a substring of the expected error.
 	wantErr string
 	// is, when set, is the sentinel the error must wrap.
@@ -111,7 +110,7 @@ func c(fn string, want string, args ...valueFn) implCase {
 	return implCase{fn: fn, args: args, want: want}
 }
 
-func ck(fn string, want string, kind interp.Kind, args ...valueFn) implCase {
+func ck(fn string, want string, kind Kind, args ...valueFn) implCase {
 	return implCase{fn: fn, args: args, want: want, kind: kind}
 }
 
@@ -120,7 +119,7 @@ func cerr(fn string, wantErr string, args ...valueFn) implCase {
 }
 
 func ccur(fn string, wantErr string, args ...valueFn) implCase {
-	return implCase{fn: fn, args: args, wantErr: wantErr, is: interp.ErrCurrency}
+	return implCase{fn: fn, args: args, wantErr: wantErr, is: ErrCurrency}
 }
 
 func crange(fn string, wantErr string, args ...valueFn) implCase {
@@ -128,11 +127,11 @@ func crange(fn string, wantErr string, args ...valueFn) implCase {
 }
 
 const (
-	kInt  = interp.KindInteger
-	kDec  = interp.KindDecimal
-	kPct  = interp.KindPercent
-	kMon  = interp.KindMoney
-	kDate = interp.KindDate
+	kInt  = KindInteger
+	kDec  = KindDecimal
+	kPct  = KindPercent
+	kMon  = KindMoney
+	kDate = KindDate
 )
 
 func hu() valueFn { return txt("half_up") }
@@ -377,6 +376,11 @@ var dateCases = []implCase{
 	c("contract_year_of", "contract year from 2026-01-01", date("2026-05-14")),
 	c("half_of", "2026-H1", date("2026-06-30")),
 	c("half_of", "2026-H2", date("2026-07-01")),
+	// Called with no agreement, contract years start on 1 January; the
+	// halves are January-June and July-December.
+	c("contract_year_of", "contract year from 2026-01-01", date("2026-05-14")),
+	c("half_of", "2026-H1", date("2026-06-30")),
+	c("half_of", "2026-H2", date("2026-07-01")),
 	c("quarter_of", "2026-Q2", date("2026-05-14")),
 	c("quarter_of", "2026-Q1", date("2026-03-31")),
 	c("quarter_of", "2026-Q4", date("2026-12-31")),
@@ -388,7 +392,7 @@ var dateCases = []implCase{
 	c("end_of", "2024-02-29", period("2024-02")),
 	c("start_of", "2026-01-01", period("2026")),
 	c("end_of", "2026-12-31", period("2026")),
-	cerr("start_of", "needs a period, but this one is empty", func(testing.TB) interp.Value { return interp.PeriodVal(types.Period{}) }),
+	cerr("start_of", "needs a period, but this one is empty", func(testing.TB) Value { return PeriodValue(types.Period{}) }),
 	cerr("end_of", "argument 1 must be a period, not date", date("2026-01-01")),
 }
 
@@ -421,7 +425,7 @@ func TestImpl(t *testing.T) {
 			continue
 		}
 		tested[tc.fn] = true
-		args := make([]interp.Value, len(tc.args))
+		args := make([]Value, len(tc.args))
 		for i, a := range tc.args {
 			args[i] = a(t)
 		}
@@ -441,7 +445,7 @@ func TestImpl(t *testing.T) {
 			t.Errorf("%s: unexpected error %v", name, err)
 		case got.String() != tc.want:
 			t.Errorf("%s = %s, want %s", name, got, tc.want)
-		case tc.kind != interp.KindInvalid && got.Kind() != tc.kind:
+		case tc.kind != KindInvalid && got.Kind() != tc.kind:
 			t.Errorf("%s = %s of kind %s, want kind %s", name, got, got.Kind(), tc.kind)
 		}
 	}
@@ -452,7 +456,7 @@ func TestImpl(t *testing.T) {
 	}
 }
 
-func joinValues(vs []interp.Value) string {
+func joinValues(vs []Value) string {
 	s := make([]string, len(vs))
 	for i, v := range vs {
 		s[i] = v.String()
@@ -464,22 +468,22 @@ func joinValues(vs []interp.Value) string {
 // number and kind: each must return an error, never panic. Arguments that
 // some builtins accept are only checked not to panic.
 func TestImplWrongArguments(t *testing.T) {
-	texts := interp.ListVal([]interp.Value{interp.Text("x")})
-	alwaysWrong := [][]interp.Value{
+	texts := ListValue([]Value{TextValue("x")})
+	alwaysWrong := [][]Value{
 		nil,
-		{interp.Value{}},
-		{interp.PartyVal("openai")},
-		{interp.Value{}, interp.Value{}, interp.Value{}},
+		{Value{}},
+		{PartyValue("openai")},
+		{Value{}, Value{}, Value{}},
 		{texts, texts},
 	}
-	sometimesWrong := [][]interp.Value{
-		{interp.Text("x")},
-		{interp.Text("x"), interp.Text("y")},
-		{interp.Int(1), interp.Int(2), interp.Int(3), interp.Int(4)},
-		{interp.Money("USD", types.DecimalFromInt(1)), interp.Value{}},
-		{interp.ListVal(nil), interp.Value{}},
+	sometimesWrong := [][]Value{
+		{TextValue("x")},
+		{TextValue("x"), TextValue("y")},
+		{IntegerValue(1), IntegerValue(2), IntegerValue(3), IntegerValue(4)},
+		{MoneyValue("USD", types.DecimalFromInt(1)), Value{}},
+		{ListValue(nil), Value{}},
 	}
-	call := func(f *interp.Func, args []interp.Value) (v interp.Value, err error) {
+	call := func(f *Func, args []Value) (v Value, err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				t.Errorf("%s(%s) panicked: %v", f.Name, joinValues(args), r)
@@ -488,7 +492,7 @@ func TestImplWrongArguments(t *testing.T) {
 		}()
 		return f.Impl(nil, args)
 	}
-	for _, f := range Funcs() {
+	for _, f := range Builtins() {
 		for _, args := range alwaysWrong {
 			if v, err := call(f, args); err == nil {
 				t.Errorf("%s(%s) = %s, want an error", f.Name, joinValues(args), v)
@@ -648,7 +652,7 @@ func TestCheck(t *testing.T) {
 			t.Errorf("Check %s: message %q repeats the name; the checker adds it", name, msg)
 		}
 	}
-	for _, f := range Funcs() {
+	for _, f := range Builtins() {
 		if f.Check == nil {
 			continue
 		}
@@ -669,7 +673,7 @@ func typeNames(ts []lang.Type) string {
 // TestFixedSignatures checks the builtins typed by Params and Ret through
 // the checker's rules: they accept their declared types and reject others.
 func TestFixedSignatures(t *testing.T) {
-	for _, f := range Funcs() {
+	for _, f := range Builtins() {
 		if f.Check != nil {
 			continue
 		}
@@ -692,7 +696,7 @@ func TestFixedSignatures(t *testing.T) {
   term t3 = any([1, 2])
 }
 `
-	_, err := interp.Compile([]interp.Source{{Name: "a.pacta", Text: []byte(src)}}, interp.WithFuncs(Funcs()...))
+	_, err := Compile([]Source{{Name: "a.pacta", Text: []byte(src)}}, WithFuncs(Builtins()...))
 	if err == nil {
 		t.Fatal("wrong argument types compiled without error")
 	}
@@ -724,18 +728,18 @@ func TestMessagesInContext(t *testing.T) {
   term lowest = min(USD 1.00, EUR 2.00)
 }
 `
-	_, err := interp.Compile([]interp.Source{{Name: "a.pacta", Text: []byte(src)}}, interp.WithFuncs(Funcs()...))
+	_, err := Compile([]Source{{Name: "a.pacta", Text: []byte(src)}}, WithFuncs(Builtins()...))
 	want := "a.pacta:3:17: min: needs amounts in one currency, not money(USD) and money(EUR)"
 	if err == nil || err.Error() != want {
 		t.Errorf("check error:\n got %v\nwant %s", err, want)
 	}
 
 	src = "agreement a \"A\" {\n  effective 2026-01-01\n}\n"
-	prog, err := interp.Compile([]interp.Source{{Name: "a.pacta", Text: []byte(src)}}, interp.WithFuncs(Funcs()...))
+	prog, err := Compile([]Source{{Name: "a.pacta", Text: []byte(src)}}, WithFuncs(Builtins()...))
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = prog.Eval(context.Background(), "", "round(USD 1.00, 0)", interp.EvalOptions{})
+	_, err = prog.Eval(context.Background(), "", "round(USD 1.00, 0)", EvalOptions{})
 	want = "<expr>:1:1: round: the unit must be more than zero, not 0"
 	if err == nil || err.Error() != want {
 		t.Errorf("run-time error:\n got %v\nwant %s", err, want)
@@ -748,7 +752,7 @@ var snakeCase = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
 
 func TestTable(t *testing.T) {
 	seen := map[string]bool{}
-	for _, b := range table() {
+	for _, b := range builtinTable() {
 		name := b.Name
 		switch {
 		case seen[name]:
@@ -802,55 +806,22 @@ func TestTable(t *testing.T) {
 
 // TestFuncsFresh checks that Funcs returns new values on every call.
 func TestFuncsFresh(t *testing.T) {
-	a, b := Funcs(), Funcs()
+	a, b := Builtins(), Builtins()
 	if len(a) != len(b) || len(a) == 0 {
 		t.Fatalf("Funcs returned %d and %d functions", len(a), len(b))
 	}
 	a[0].Doc = "changed"
 	a[0].Params = append(a[0].Params, lang.TText)
-	if b[0].Doc == "changed" || Funcs()[0].Doc == "changed" {
+	if b[0].Doc == "changed" || Builtins()[0].Doc == "changed" {
 		t.Error("changing one Funcs result changed another")
 	}
-	if len(Funcs()[0].Params) == len(a[0].Params) {
+	if len(Builtins()[0].Params) == len(a[0].Params) {
 		t.Error("appending to a Func's Params changed a later Funcs result")
 	}
 	for i := 1; i < len(a); i++ {
 		if a[i-1].Name >= a[i].Name {
 			t.Errorf("Funcs is not sorted by name: %s before %s", a[i-1].Name, a[i].Name)
 		}
-	}
-}
-
-func TestMarkdownTable(t *testing.T) {
-	md := MarkdownTable()
-	lines := strings.Split(strings.TrimSuffix(md, "\n"), "\n")
-	if len(lines) != 2+len(Funcs()) {
-		t.Fatalf("%d lines for %d functions:\n%s", len(lines), len(Funcs()), md)
-	}
-	if lines[0] != "| Name | Signature | What it does | Example → result |" || lines[1] != "|---|---|---|---|" {
-		t.Errorf("header:\n%s\n%s", lines[0], lines[1])
-	}
-	for _, want := range []string{
-		"| `max` | max(T, T, ...) → T, for T a number, percent, money or date | The largest of two or more values: numbers, percents, dates, or amounts of money in one currency. | `max(USD 1,200.00, USD 950.00)` → `USD 1,200.00` |",
-		"| `add_days` | add_days(date, integer) → date | The date a number of days later, or earlier if the number is negative. | `add_days(2026-02-20, 10)` → `2026-03-02` |",
-		"| `all` | all(list of bool) → bool |",
-		"| `upper` | upper(text) → text | The text with small letters made capital. | `upper(\"acme\")` → `\"ACME\"` |",
-	} {
-		if !strings.Contains(md, want+"\n") && !strings.Contains(md, want+" ") {
-			t.Errorf("the table lacks the row\n%s\n%s", want, md)
-		}
-	}
-	rowName := func(row string) string { return strings.SplitN(row, "`", 3)[1] }
-	for i := 3; i < len(lines); i++ {
-		if rowName(lines[i-1]) > rowName(lines[i]) {
-			t.Errorf("rows out of order:\n%s\n%s", lines[i-1], lines[i])
-		}
-		if n := strings.Count(strings.ReplaceAll(lines[i], `\|`, ""), "|"); n != 5 {
-			t.Errorf("row has %d cell separators, want 5: %s", n, lines[i])
-		}
-	}
-	if cell("a|b") != `a\|b` {
-		t.Errorf("cell does not escape |: %s", cell("a|b"))
 	}
 }
 
@@ -861,7 +832,7 @@ func TestMarkdownTable(t *testing.T) {
 // checks that the value has the kind of the type the checker gave it.
 func TestExamples(t *testing.T) {
 	src := "agreement builtins \"Builtin examples\" {\n  effective 2026-01-01\n}\n"
-	prog, err := interp.Compile([]interp.Source{{Name: "examples.pacta", Text: []byte(src)}}, interp.WithFuncs(Funcs()...))
+	prog, err := Compile([]Source{{Name: "examples.pacta", Text: []byte(src)}}, WithFuncs(Builtins()...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -882,7 +853,7 @@ func TestExamples(t *testing.T) {
 		{`round(USD 2.345, 0.01, "half_up")`, "USD 2.35"},
 		{`round(-2.5, 1, "half_even")`, "-2"},
 	}
-	for _, f := range Funcs() {
+	for _, f := range Builtins() {
 		cases = append(cases, [2]string{f.Example, f.Result})
 	}
 	for _, tc := range cases {
@@ -892,7 +863,7 @@ func TestExamples(t *testing.T) {
 			t.Errorf("%s: %v", src, err)
 			continue
 		}
-		v, err := x.Eval(context.Background(), interp.EvalOptions{})
+		v, err := x.Eval(context.Background(), EvalOptions{})
 		switch {
 		case err != nil:
 			t.Errorf("%s: %v", src, err)
@@ -905,20 +876,20 @@ func TestExamples(t *testing.T) {
 }
 
 // kindOf reports whether v is a value of type t.
-func kindOf(t lang.Type, v interp.Value) bool {
+func kindOf(t lang.Type, v Value) bool {
 	switch t := t.(type) {
 	case *lang.Basic:
-		want := map[lang.BasicKind]interp.Kind{
-			lang.IntegerKind: interp.KindInteger, lang.DecimalKind: interp.KindDecimal,
-			lang.PercentKind: interp.KindPercent, lang.DateKind: interp.KindDate,
-			lang.DurationKind: interp.KindDuration, lang.PeriodKind: interp.KindPeriod,
-			lang.TextKind: interp.KindText, lang.BoolKind: interp.KindBool, lang.PartyKind: interp.KindParty,
+		want := map[lang.BasicKind]Kind{
+			lang.IntegerKind: KindInteger, lang.DecimalKind: KindDecimal,
+			lang.PercentKind: KindPercent, lang.DateKind: KindDate,
+			lang.DurationKind: KindDuration, lang.PeriodKind: KindPeriod,
+			lang.TextKind: KindText, lang.BoolKind: KindBool, lang.PartyKind: KindParty,
 		}[t.Kind]
 		return v.Kind() == want
 	case *lang.Money:
-		return v.Kind() == interp.KindMoney && v.Currency() == t.Currency
+		return v.Kind() == KindMoney && v.Currency() == t.Currency
 	case *lang.List:
-		if v.Kind() != interp.KindList {
+		if v.Kind() != KindList {
 			return false
 		}
 		for _, e := range v.List() {

@@ -1,10 +1,9 @@
-package stdlib
+package interp
 
 import (
 	"fmt"
 	"strings"
 
-	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -62,49 +61,49 @@ func mixedMsg(a, b lang.Type) string {
 
 // extreme returns the Impl of min (sign -1) or max (sign +1). Of equal
 // values the first is kept.
-func extreme(sign int) func(*interp.Call, []interp.Value) (interp.Value, error) {
-	return func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func extreme(sign int) func(*Caller, []Value) (Value, error) {
+	return func(_ *Caller, args []Value) (Value, error) {
 		if err := wantArgs(args, 2, -1); err != nil {
-			return interp.Value{}, err
+			return Value{}, err
 		}
 		best := args[0]
 		decimal := false
 		for i, v := range args {
-			if v.Kind() == interp.KindDecimal {
+			if v.Kind() == KindDecimal {
 				decimal = true
 			}
 			c, err := order(best, v)
 			if err != nil {
-				return interp.Value{}, err
+				return Value{}, err
 			}
 			if i > 0 && c == -sign {
 				best = v
 			}
 		}
-		if decimal && best.Kind() == interp.KindInteger {
-			return interp.Dec(best.Num()), nil // min(1, 2.5) is a decimal
+		if decimal && best.Kind() == KindInteger {
+			return DecimalValue(best.Num()), nil // min(1, 2.5) is a decimal
 		}
 		return best, nil
 	}
 }
 
 // order compares two values of one ordered type: -1, 0 or +1.
-func order(a, b interp.Value) (int, error) {
+func order(a, b Value) (int, error) {
 	ak, bk := a.Kind(), b.Kind()
-	isNum := func(k interp.Kind) bool { return k == interp.KindInteger || k == interp.KindDecimal }
+	isNum := func(k Kind) bool { return k == KindInteger || k == KindDecimal }
 	switch {
-	case isNum(ak) && isNum(bk), ak == interp.KindPercent && bk == interp.KindPercent:
+	case isNum(ak) && isNum(bk), ak == KindPercent && bk == KindPercent:
 		return a.Num().Cmp(b.Num()), nil
-	case ak == interp.KindMoney && bk == interp.KindMoney:
+	case ak == KindMoney && bk == KindMoney:
 		if a.Currency() != b.Currency() {
-			return 0, currencyError("amounts", a, b)
+			return 0, funcCurrencyError("amounts", a, b)
 		}
 		return a.Num().Cmp(b.Num()), nil
-	case ak == interp.KindDate && bk == interp.KindDate:
+	case ak == KindDate && bk == KindDate:
 		return a.Date().Cmp(b.Date()), nil
 	}
 	switch ak {
-	case interp.KindInteger, interp.KindDecimal, interp.KindPercent, interp.KindMoney, interp.KindDate:
+	case KindInteger, KindDecimal, KindPercent, KindMoney, KindDate:
 		return 0, fmt.Errorf("needs values of one type, not %s and %s", valueType(a), valueType(b))
 	}
 	return 0, fmt.Errorf("needs numbers, percents, dates or amounts of money, not %s", valueType(a))
@@ -123,26 +122,26 @@ func checkAbs(args []lang.Type) (lang.Type, string) {
 	return nil, fmt.Sprintf("needs a number, a percent or an amount of money, not %s", typeText(t))
 }
 
-func abs(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func abs(_ *Caller, args []Value) (Value, error) {
 	if err := wantArgs(args, 1, 1); err != nil {
-		return interp.Value{}, err
+		return Value{}, err
 	}
 	v := args[0]
 	n := v.Num()
 	switch v.Kind() {
-	case interp.KindInteger:
+	case KindInteger:
 		if n.Sign() >= 0 {
 			return v, nil
 		}
 		return intVal(n.Neg())
-	case interp.KindDecimal:
-		return interp.Dec(n.Abs()), nil
-	case interp.KindPercent:
-		return interp.Pct(n.Abs()), nil
-	case interp.KindMoney:
-		return interp.Money(v.Currency(), n.Abs()), nil
+	case KindDecimal:
+		return DecimalValue(n.Abs()), nil
+	case KindPercent:
+		return PercentValue(n.Abs()), nil
+	case KindMoney:
+		return MoneyValue(v.Currency(), n.Abs()), nil
 	}
-	return interp.Value{}, fmt.Errorf("needs a number, a percent or an amount of money, not %s", valueType(v))
+	return Value{}, fmt.Errorf("needs a number, a percent or an amount of money, not %s", valueType(v))
 }
 
 // ---- round, floor, ceiling ----
@@ -192,18 +191,18 @@ func checkRoundArgs(x, unit lang.Type) (lang.Type, string) {
 }
 
 // round is the Impl of round: the mode defaults to half-even.
-func round(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func round(_ *Caller, args []Value) (Value, error) {
 	if err := wantArgs(args, 2, 3); err != nil {
-		return interp.Value{}, err
+		return Value{}, err
 	}
 	mode := types.HalfEven
 	if len(args) == 3 {
-		if args[2].Kind() != interp.KindText {
-			return interp.Value{}, argKindError(2, "text", args[2])
+		if args[2].Kind() != KindText {
+			return Value{}, argKindError(2, "text", args[2])
 		}
 		m, ok := types.ParseRoundingMode(args[2].Str())
 		if !ok {
-			return interp.Value{}, fmt.Errorf("unknown rounding mode %q; use one of %s", args[2].Str(), modeNames())
+			return Value{}, fmt.Errorf("unknown rounding mode %q; use one of %s", args[2].Str(), modeNames())
 		}
 		mode = m
 	}
@@ -211,10 +210,10 @@ func round(_ *interp.Call, args []interp.Value) (interp.Value, error) {
 }
 
 // roundWith returns the Impl of floor or ceiling.
-func roundWith(mode types.RoundingMode) func(*interp.Call, []interp.Value) (interp.Value, error) {
-	return func(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func roundWith(mode types.RoundingMode) func(*Caller, []Value) (Value, error) {
+	return func(_ *Caller, args []Value) (Value, error) {
 		if err := wantArgs(args, 2, 2); err != nil {
-			return interp.Value{}, err
+			return Value{}, err
 		}
 		return roundValue(args[0], args[1], mode)
 	}
@@ -231,61 +230,61 @@ func modeNames() string {
 
 // roundValue rounds x to a multiple of unit. The result has the unit's
 // number of decimal places.
-func roundValue(x, unit interp.Value, mode types.RoundingMode) (interp.Value, error) {
+func roundValue(x, unit Value, mode types.RoundingMode) (Value, error) {
 	var u types.Decimal
 	switch unit.Kind() {
-	case interp.KindInteger, interp.KindDecimal:
+	case KindInteger, KindDecimal:
 		u = unit.Num()
-	case interp.KindMoney:
-		if x.Kind() != interp.KindMoney {
-			return interp.Value{}, fmt.Errorf("a unit of money can only round an amount of money, not %s", valueType(x))
+	case KindMoney:
+		if x.Kind() != KindMoney {
+			return Value{}, fmt.Errorf("a unit of money can only round an amount of money, not %s", valueType(x))
 		}
 		if x.Currency() != unit.Currency() {
-			return interp.Value{}, currencyError("the amount and the unit", x, unit)
+			return Value{}, funcCurrencyError("the amount and the unit", x, unit)
 		}
 		u = unit.Num()
 	default:
-		return interp.Value{}, fmt.Errorf("needs the unit as a number such as 0.01, or an amount of money, not %s", valueType(unit))
+		return Value{}, fmt.Errorf("needs the unit as a number such as 0.01, or an amount of money, not %s", valueType(unit))
 	}
 	if u.Sign() <= 0 {
-		return interp.Value{}, fmt.Errorf("the unit must be more than zero, not %s", unit)
+		return Value{}, fmt.Errorf("the unit must be more than zero, not %s", unit)
 	}
 	switch x.Kind() {
-	case interp.KindMoney, interp.KindDecimal, interp.KindInteger:
+	case KindMoney, KindDecimal, KindInteger:
 	default:
-		return interp.Value{}, fmt.Errorf("rounds a decimal or an amount of money, not %s", valueType(x))
+		return Value{}, fmt.Errorf("rounds a decimal or an amount of money, not %s", valueType(x))
 	}
 	r, err := x.Num().Round(u, mode)
 	if err != nil {
-		return interp.Value{}, err
+		return Value{}, err
 	}
 	switch {
-	case x.Kind() == interp.KindMoney:
-		return interp.Money(x.Currency(), r), nil
-	case x.Kind() == interp.KindInteger && unit.Kind() == interp.KindInteger:
+	case x.Kind() == KindMoney:
+		return MoneyValue(x.Currency(), r), nil
+	case x.Kind() == KindInteger && unit.Kind() == KindInteger:
 		return intVal(r)
 	}
-	return interp.Dec(r), nil
+	return DecimalValue(r), nil
 }
 
 // ---- fraction, percent, amount ----
 
-func fraction(_ *interp.Call, args []interp.Value) (interp.Value, error) {
-	if err := wantKinds(args, interp.KindPercent); err != nil {
-		return interp.Value{}, err
+func fraction(_ *Caller, args []Value) (Value, error) {
+	if err := wantKinds(args, KindPercent); err != nil {
+		return Value{}, err
 	}
-	return interp.Dec(args[0].Num()), nil
+	return DecimalValue(args[0].Num()), nil
 }
 
-func percent(_ *interp.Call, args []interp.Value) (interp.Value, error) {
+func percent(_ *Caller, args []Value) (Value, error) {
 	if err := wantArgs(args, 1, 1); err != nil {
-		return interp.Value{}, err
+		return Value{}, err
 	}
 	switch args[0].Kind() {
-	case interp.KindInteger, interp.KindDecimal:
-		return interp.Pct(args[0].Num()), nil
+	case KindInteger, KindDecimal:
+		return PercentValue(args[0].Num()), nil
 	}
-	return interp.Value{}, argKindError(0, "decimal", args[0])
+	return Value{}, argKindError(0, "decimal", args[0])
 }
 
 func checkAmount(args []lang.Type) (lang.Type, string) {
@@ -298,9 +297,9 @@ func checkAmount(args []lang.Type) (lang.Type, string) {
 	return lang.TDecimal, ""
 }
 
-func amount(_ *interp.Call, args []interp.Value) (interp.Value, error) {
-	if err := wantKinds(args, interp.KindMoney); err != nil {
-		return interp.Value{}, err
+func amount(_ *Caller, args []Value) (Value, error) {
+	if err := wantKinds(args, KindMoney); err != nil {
+		return Value{}, err
 	}
-	return interp.Dec(args[0].Num()), nil
+	return DecimalValue(args[0].Num()), nil
 }
