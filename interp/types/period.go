@@ -321,13 +321,14 @@ func (p Period) String() string {
 	return "invalid period"
 }
 
-// ParsePeriod reads a calendar period: 2027-Q1 (quarter), 2027-03 (month)
-// or 2027 (year), with a four-digit year 0001..9999.
+// ParsePeriod reads a calendar period: 2027-Q1 (quarter), 2027-H1 (half
+// year), 2027-03 (month) or 2027 (year), with a four-digit year
+// 0001..9999.
 func ParsePeriod(s string) (Period, error) {
 	bad := func(reason string) (Period, error) {
 		return Period{}, errorf(ErrInvalidPeriod, "invalid period %q: %s", truncateText(s), reason)
 	}
-	const want = "expected YYYY, YYYY-MM or YYYY-Qn"
+	const want = "expected YYYY, YYYY-MM, YYYY-Qn or YYYY-Hn"
 	if len(s) < 4 {
 		return bad(want)
 	}
@@ -348,6 +349,12 @@ func ParsePeriod(s string) (Period, error) {
 			return bad("quarter must be Q1 to Q4")
 		}
 		return Period{year: int16(y), kind: PeriodQuarter, index: uint8(q)}, nil
+	case len(rest) == 3 && rest[0] == '-' && rest[1] == 'H':
+		h := int(rest[2]) - '0'
+		if h < 1 || h > 2 {
+			return bad("half must be H1 or H2")
+		}
+		return Period{year: int16(y), kind: PeriodHalf, index: uint8(h)}, nil
 	case len(rest) == 3 && rest[0] == '-':
 		m, ok := atoiDigits(rest[1:])
 		if !ok {
@@ -361,7 +368,7 @@ func ParsePeriod(s string) (Period, error) {
 	return bad(want)
 }
 
-// ParseFiscalPeriod reads a fiscal period, FY2027 or FY2027-Q1, for a
+// ParseFiscalPeriod reads a fiscal period, FY2027, FY2027-Q1 or FY2027-H1, for a
 // fiscal year starting in month fiscalStart (1..12). The year names the
 // calendar year in which the fiscal year ends.
 func ParseFiscalPeriod(s string, fiscalStart int) (Period, error) {
@@ -371,7 +378,7 @@ func ParseFiscalPeriod(s string, fiscalStart int) (Period, error) {
 	if fiscalStart < 1 || fiscalStart > 12 {
 		return bad(fmt.Sprintf("fiscal start month must be 1 to 12, got %d", fiscalStart))
 	}
-	const want = "expected FYYYYY or FYYYYY-Qn"
+	const want = "expected FYYYYY, FYYYYY-Qn or FYYYYY-Hn"
 	if len(s) < 6 || s[:2] != "FY" {
 		return bad(want)
 	}
@@ -387,6 +394,9 @@ func ParseFiscalPeriod(s string, fiscalStart int) (Period, error) {
 	case rest == "":
 	case len(rest) == 3 && rest[0] == '-' && rest[1] == 'Q' && rest[2] >= '1' && rest[2] <= '4':
 		p.kind = PeriodFiscalQuarter
+		p.index = rest[2] - '0'
+	case len(rest) == 3 && rest[0] == '-' && rest[1] == 'H' && rest[2] >= '1' && rest[2] <= '2':
+		p.kind = PeriodFiscalHalf
 		p.index = rest[2] - '0'
 	default:
 		return bad(want)

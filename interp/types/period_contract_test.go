@@ -91,3 +91,18 @@ func TestPeriodContractYearEdges(t *testing.T) {
 		t.Errorf("contract year 9999 from 1 January: %v", r.InCalendar())
 	}
 }
+
+func TestParseHalf(t *testing.T) {
+	p, err := ParsePeriod("2027-H2")
+	if err != nil || p.Start().String() != "2027-07-01" || p.End().String() != "2027-12-31" || p.String() != "2027-H2" {
+		t.Errorf("ParsePeriod(2027-H2) = %s %s..%s, %v", p, p.Start(), p.End(), err)
+	}
+	if _, err := ParsePeriod("2027-H3"); err == nil {
+		t.Error("ParsePeriod(2027-H3) gave no error")
+	}
+	// With a July start, FY2027-H2 is 2027-01-01..2027-06-30.
+	f, err := ParseFiscalPeriod("FY2027-H2", 7)
+	if err != nil || f.Start().String() != "2027-01-01" || f.End().String() != "2027-06-30" || f.String() != "FY2027-H2" {
+		t.Errorf("ParseFiscalPeriod(FY2027-H2, 7) = %s %s..%s, %v", f, f.Start(), f.End(), err)
+	}
+}
