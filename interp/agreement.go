@@ -26,8 +26,13 @@ type agreement struct {
 	// The prose of the header rules, when written (header_prose.go).
 	defaultProse, roundingProse, effectiveProse, endsProse string
 	fiscalStart                                            int
-	schemas                                                map[string]*Schema
-	schemaDecls                                            map[*lang.SchemaDecl]*Schema
+	// contractStart is the first day of a contract year as MMDD
+	// (types.ContractStart): from `contract year starts`, else the effective date.
+	contractStart int
+	// calendars are the business-day calendars the agreement declares.
+	calendars   map[string]*types.BusinessCalendar
+	schemas     map[string]*Schema
+	schemaDecls map[*lang.SchemaDecl]*Schema
 	// kinds and parties of the agreement and of all its amendments
 	// (SPEC 9.1: an amendment may declare new ones), for reading fields.
 	kinds    map[string]*lang.KindDecl
@@ -126,6 +131,17 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 	var err error
 	if a.effective, err = types.ParseDate(ai.Effective); err != nil {
 		return nil, atPos(ai.Decl.Pos(), err)
+	}
+	a.contractStart = types.ContractStart(a.effective)
+	if ai.ContractStart != "" {
+		cs, err := types.ParseDate(ai.ContractStart)
+		if err != nil {
+			return nil, atPos(ai.Decl.Pos(), err)
+		}
+		a.contractStart = types.ContractStart(cs)
+	}
+	if a.calendars, err = compileCalendars(ai); err != nil {
+		return nil, err
 	}
 	if ai.Ends != "" {
 		if a.ends, err = types.ParseDate(ai.Ends); err != nil {
@@ -286,12 +302,14 @@ func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
 // compileVersion compiles the deontic rules of v and its precedence order.
 func (p *Program) compileVersion(a *agreement, v *version) error {
 	v.comp = &compiler{
-		fiscal:  a.fiscalStart,
-		info:    p.info,
-		funcs:   p.funcs,
-		schemas: a.schemaDecls,
-		terms:   v.terms,
-		done:    map[*lang.TermDecl]*term{},
+		fiscal:    a.fiscalStart,
+		contract:  a.contractStart,
+		calendars: a.calendars,
+		info:      p.info,
+		funcs:     p.funcs,
+		schemas:   a.schemaDecls,
+		terms:     v.terms,
+		done:      map[*lang.TermDecl]*term{},
 	}
 	v.rules = map[*Schema][]*rule{}
 	prec, err := buildPrecedence(v.clauses)

@@ -127,6 +127,16 @@ func builtinTable() []builtin {
 			Impl:    contains,
 		}},
 		{Func: Func{
+			Name: "contract_year_of",
+			Doc: "The agreement's contract year a date falls in, as a period: twelve months from the day `contract year starts DATE` gives, or from the effective date, and from each anniversary of it. " +
+				"A start on 29 February falls on 28 February in other years.",
+			Example: "contract_year_of(2026-05-14)",
+			Result:  "contract year from 2026-01-01",
+			Params:  date1(),
+			Ret:     lang.TPeriod,
+			Impl:    contractYearOf,
+		}},
+		{Func: Func{
 			Name:    "count",
 			Doc:     "The number of elements in a list.",
 			Example: "count([2026-01-31, 2026-02-28])",
@@ -234,6 +244,15 @@ func builtinTable() []builtin {
 			Params:  []lang.Type{lang.TPercent},
 			Ret:     lang.TDecimal,
 			Impl:    fraction,
+		}},
+		{Func: Func{
+			Name:    "half_of",
+			Doc:     "The calendar half year a date falls in, as a period: H1 is January to June, H2 July to December.",
+			Example: "half_of(2026-05-14)",
+			Result:  "2026-H1",
+			Params:  date1(),
+			Ret:     lang.TPeriod,
+			Impl:    periodOf(types.PeriodHalf),
 		}},
 		{Func: Func{
 			Name:    "length",

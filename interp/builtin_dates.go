@@ -80,6 +80,23 @@ func periodOf(kind types.PeriodKind) func(*Caller, []Value) (Value, error) {
 // fiscalPeriodOf returns the Impl of fiscal_year_of and
 // fiscal_quarter_of: the fiscal period of the calling agreement's fiscal
 // year (Caller.FiscalStart) that contains the date.
+// contractYearOf is the Impl of contract_year_of: the contract year of the
+// calling agreement (Caller.ContractStart) that contains the date.
+func contractYearOf(c *Caller, args []Value) (Value, error) {
+	d, err := dateArg(args)
+	if err != nil {
+		return Value{}, err
+	}
+	p := types.PeriodOf(types.PeriodContractYear, c.ContractStart(), d)
+	if p.IsZero() {
+		return Value{}, errors.New("no contract year contains " + d.String())
+	}
+	if err := p.InCalendar(); err != nil {
+		return Value{}, err
+	}
+	return PeriodValue(p), nil
+}
+
 func fiscalPeriodOf(kind types.PeriodKind) func(*Caller, []Value) (Value, error) {
 	return func(c *Caller, args []Value) (Value, error) {
 		d, err := dateArg(args)

@@ -371,6 +371,16 @@ var dateCases = []implCase{
 	c("fiscal_year_of", "FY2026", date("2026-12-31")),
 	c("fiscal_quarter_of", "FY2026-Q2", date("2026-05-14")),
 	c("fiscal_quarter_of", "FY2026-Q4", date("2026-12-31")),
+	// Called with no agreement, contract years start on 1 January; the
+	// halves are January-June and July-December.
+	c("contract_year_of", "contract year from 2026-01-01", date("2026-05-14")),
+	c("half_of", "2026-H1", date("2026-06-30")),
+	c("half_of", "2026-H2", date("2026-07-01")),
+	// Called with no agreement, contract years start on 1 January; the
+	// halves are January-June and July-December.
+	c("contract_year_of", "contract year from 2026-01-01", date("2026-05-14")),
+	c("half_of", "2026-H1", date("2026-06-30")),
+	c("half_of", "2026-H2", date("2026-07-01")),
 	c("quarter_of", "2026-Q2", date("2026-05-14")),
 	c("quarter_of", "2026-Q1", date("2026-03-31")),
 	c("quarter_of", "2026-Q4", date("2026-12-31")),
@@ -782,9 +792,9 @@ func TestTable(t *testing.T) {
 		names = append(names, n)
 	}
 	want := []string{
-		"abs", "add_days", "add_months", "all", "amount", "any", "ceiling", "contains", "count",
+		"abs", "add_days", "add_months", "all", "amount", "any", "ceiling", "contains", "contract_year_of", "count",
 		"day", "days_between", "end_of", "end_of_month", "end_of_quarter", "end_of_year",
-		"filter", "fiscal_quarter_of", "fiscal_year_of", "floor", "fraction", "length", "lower", "max", "min", "month", "month_of",
+		"filter", "fiscal_quarter_of", "fiscal_year_of", "floor", "fraction", "half_of", "length", "lower", "max", "min", "month", "month_of",
 		"percent", "quarter", "quarter_of", "round", "start_of", "start_of_month", "start_of_quarter",
 		"start_of_year", "starts_with", "sum", "upper", "year", "year_of",
 	}

@@ -34,6 +34,11 @@ type compiler struct {
 	// splits are the named splits in force in the version, by name
 	// (settle_split.go).
 	splits map[string]*ClauseInfo
+	// contract is the first day of the agreement's contract years as
+	// MMDD, for functions that ask Caller.ContractStart.
+	contract int
+	// calendars are the agreement's business-day calendars, for due dates.
+	calendars map[string]*types.BusinessCalendar
 }
 
 func (c *compiler) typeOf(e lang.Expr) lang.Type {
@@ -245,7 +250,7 @@ func (c *compiler) expr1(e lang.Expr) (node, error) {
 			if !ok {
 				return nil, internal(e.Pos(), "unknown function "+e.Fun.Name)
 			}
-			return &funcNode{fn: fn, args: args, ret: c.typeOf(e), fiscal: c.fiscal, pos: e.Pos()}, nil
+			return &funcNode{fn: fn, args: args, ret: c.typeOf(e), fiscal: c.fiscal, contract: c.contract, pos: e.Pos()}, nil
 		}
 		return nil, internal(e.Pos(), "call of "+e.Fun.Name)
 	case *lang.Unary:

@@ -141,7 +141,10 @@ type funcNode struct {
 	args   []node
 	ret    lang.Type
 	fiscal int // the agreement's fiscal start month, for Caller.FiscalStart
-	pos    lang.Pos
+	// contract is the first day of the agreement's contract years as MMDD,
+	// for Caller.ContractStart.
+	contract int
+	pos      lang.Pos
 }
 
 func (n *funcNode) eval(fr *frame) (Value, error) {
@@ -152,7 +155,7 @@ func (n *funcNode) eval(fr *frame) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	fr.call.fiscal = n.fiscal
+	fr.call.fiscal, fr.call.contract = n.fiscal, n.contract
 	v, err := n.fn.Impl(&fr.call, fr.stack[base:])
 	fr.stack = fr.stack[:base]
 	if err != nil {

@@ -37,6 +37,9 @@ type Caller struct {
 	asOf   types.Date
 	fr     *frame // the evaluation's frame, for its step budget
 	fiscal int    // the first month of the calling agreement's fiscal year
+	// contract is the first day of the calling agreement's contract years
+	// as MMDD (ContractStart).
+	contract int
 }
 
 // Context returns the context of the evaluation.
@@ -53,6 +56,18 @@ func (c *Caller) FiscalStart() int {
 		return 1
 	}
 	return c.fiscal
+}
+
+// ContractStart returns the first day of the contract years of the
+// agreement whose expression makes the call, as month × 100 + day (SPEC
+// 11.5: its `contract year starts DATE`, else its effective date), the
+// form PeriodOf wants for PeriodContractYear; 101 (1 January) when the
+// call comes from no agreement.
+func (c *Caller) ContractStart() int {
+	if c == nil || c.contract < 101 {
+		return 101
+	}
+	return c.contract
 }
 
 // Spend charges n steps of the evaluation's budget for work a function

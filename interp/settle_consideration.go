@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/pacta-lang/pacta/interp/internal/formula"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -19,6 +18,9 @@ func (s *settler) scheduled(r *scheduledRule) error {
 	}
 	if r.note != "" {
 		l.Notes = []string{r.note}
+	}
+	if r.dueNote != "" {
+		l.Notes = append(l.Notes, r.dueNote)
 	}
 	// A fixed amount becomes a line rounded (SPEC 8.2 point 1);
 	// installments are whole units already (6.3).
@@ -112,8 +114,12 @@ func (s *settler) flushMilestones() error {
 			Notes: []string{note},
 		}
 		err := error(nil)
-		if m.hasDue {
-			l.Due, err = dueAfter(m.clause, m.duePos, p.date, m.dueAfter)
+		if m.hasDue || m.biz != nil {
+			var why string
+			l.Due, why, err = dueOn(m.clause, m.duePos, p.date, m.dueAfter, m.hasDue, m.biz)
+			if why != "" {
+				l.Notes = append(l.Notes, why)
+			}
 		}
 		if err == nil {
 			err = s.pay(l, p.amount, m.payee, s.waterfallPaid(m.clause, m.payee), m.late)
@@ -302,7 +308,7 @@ func (s *settler) bearInterest(o *obligation, part types.Decimal, date types.Dat
 		if lr.penalty {
 			continue
 		}
-		c, err := formula.LateCharge(part, o.line.Due, s.chargedTo(date), lr.rate, lr.per, nil, nil)
+		c, _, err := lr.delay.Charge(part, o.line.Due, s.chargedTo(date), lr.rate, nil)
 		if err != nil {
 			return err
 		}
@@ -318,27 +324,27 @@ func (s *settler) bearInterest(o *obligation, part types.Decimal, date types.Dat
 // plus unpaid × rate × the periods to date, or the penalty × the periods
 // to date; cut to the rule's cap (one cap for the whole line) and
 // rounded.
-func (s *settler) lateTotal(o *obligation, i int, unpaid types.Decimal, date types.Date) (types.Decimal, int64, error) {
+func (s *settler) lateTotal(o *obligation, i int, unpaid types.Decimal, date types.Date) (types.Decimal, delayCount, error) {
 	lr := o.late[i]
 	date = s.chargedTo(date)
 	var total types.Decimal
-	var periods int64
+	var periods delayCount
 	if lr.penalty {
 		p := lr.rate
-		c, err := formula.LateCharge(types.Decimal{}, o.line.Due, date, types.Decimal{}, lr.per, &p, nil)
+		c, _, err := lr.delay.Charge(types.Decimal{}, o.line.Due, date, types.Decimal{}, &p)
 		if err != nil {
-			return types.Decimal{}, 0, err
+			return types.Decimal{}, periods, err
 		}
-		total, periods = c.Penalties, c.Periods
+		total, periods.n = c.Penalties, c.Periods
 	} else {
-		c, err := formula.LateCharge(unpaid, o.line.Due, date, lr.rate, lr.per, nil, nil)
+		c, f, err := lr.delay.Charge(unpaid, o.line.Due, date, lr.rate, nil)
 		if err != nil {
-			return types.Decimal{}, 0, err
+			return types.Decimal{}, periods, err
 		}
-		total, periods = c.Interest, c.Periods
+		total, periods.n, periods.days = c.Interest, c.Periods, f.Text
 		if o.interest != nil {
 			if total, err = total.Add(o.interest[i]); err != nil {
-				return types.Decimal{}, 0, err
+				return types.Decimal{}, periods, err
 			}
 		}
 	}
@@ -346,7 +352,7 @@ func (s *settler) lateTotal(o *obligation, i int, unpaid types.Decimal, date typ
 	if lr.capPct != nil {
 		c, err := lr.capPct.Mul(o.line.Amount.num)
 		if err != nil {
-			return types.Decimal{}, 0, err
+			return types.Decimal{}, periods, err
 		}
 		cap = &c
 	}
@@ -375,16 +381,17 @@ func (s *settler) lateCharges(o *obligation, date types.Date, how string) error 
 		}
 		on := s.chargedTo(date)
 		var note string
+		late := periods.text(lr, o.line.Due)
 		switch {
 		case how == "unpaid":
-			note = fmt.Sprintf("unpaid %s on %s, due %s: %d period(s) late",
-				MoneyValue(o.line.Amount.str, o.remaining), date, o.line.Due, periods)
+			note = fmt.Sprintf("unpaid %s on %s, due %s: %s",
+				MoneyValue(o.line.Amount.str, o.remaining), date, o.line.Due, late)
 		case o.lateParts == 1:
-			note = fmt.Sprintf("paid %s on %s, due %s: %d period(s) late",
-				MoneyValue(o.line.Amount.str, o.latePaid), date, o.line.Due, periods)
+			note = fmt.Sprintf("paid %s on %s, due %s: %s",
+				MoneyValue(o.line.Amount.str, o.latePaid), date, o.line.Due, late)
 		default:
-			note = fmt.Sprintf("paid %s late in %d parts, in full on %s, due %s: %d period(s) late",
-				MoneyValue(o.line.Amount.str, o.latePaid), o.lateParts, date, o.line.Due, periods)
+			note = fmt.Sprintf("paid %s late in %d parts, in full on %s, due %s: %s",
+				MoneyValue(o.line.Amount.str, o.latePaid), o.lateParts, date, o.line.Due, late)
 		}
 		if o.lateParts > 0 && how == "unpaid" {
 			note += fmt.Sprintf("; %s paid late before", MoneyValue(o.line.Amount.str, o.latePaid))

@@ -49,6 +49,7 @@ type shareRule struct {
 	settled  types.PeriodKind
 	dueAfter types.Duration
 	hasDue   bool
+	biz      *dueBiz // business days and business-day rule, if any (SPEC 11.6)
 	// floors and caps in the order SPEC 7.4 applies them: those per a
 	// period in the order written, then the one over the term.
 	floors    []windowCap
@@ -89,6 +90,7 @@ type lateRule struct {
 	penalty bool
 	rate    types.Decimal // interest: fraction per period; penalty: amount
 	per     types.Duration
+	delay   formula.Delay  // how the delay is counted (SPEC 6.6); delay.Per is per
 	cap     *types.Decimal // an amount
 	capPct  *types.Decimal // a percent of the late amount
 }
@@ -106,6 +108,8 @@ type scheduledRule struct {
 	first  types.Date // an installment: its schedule's first date
 	late   []*lateRule
 	note   string
+	// dueNote says how a business-day rule made the due date (SPEC 11.6).
+	dueNote string
 	// err is why the payment cannot be made (a negative amount, a due
 	// date after the calendar's end): reported when a settlement reaches
 	// its date, so that it fails only the questions that need it.
@@ -125,6 +129,7 @@ type milestoneRule struct {
 	dueAfter types.Duration
 	hasDue   bool
 	duePos   lang.Pos
+	biz      *dueBiz // business days and business-day rule, if any (SPEC 11.6)
 	late     []*lateRule
 }
 
@@ -143,6 +148,12 @@ func periodKindOf(u *lang.PeriodUnit) (types.PeriodKind, error) {
 		return types.PeriodQuarter, nil
 	}
 	switch {
+	case u.Contract:
+		return types.PeriodContractYear, nil
+	case u.Fiscal && u.Unit == "half":
+		return types.PeriodFiscalHalf, nil
+	case u.Unit == "half":
+		return types.PeriodHalf, nil
 	case u.Fiscal && u.Unit == "year":
 		return types.PeriodFiscalYear, nil
 	case u.Fiscal && u.Unit == "quarter":
@@ -154,7 +165,7 @@ func periodKindOf(u *lang.PeriodUnit) (types.PeriodKind, error) {
 	case u.Unit == "year":
 		return types.PeriodYear, nil
 	}
-	return 0, fmt.Errorf("%s is not a settlement period; use month, quarter, year or fiscal year", u.Unit)
+	return 0, fmt.Errorf("%s is not a settlement period; use month, quarter, half-year, year, contract year or fiscal year", u.Unit)
 }
 
 func durationOfUnit(u *lang.PeriodUnit) (types.Duration, error) {
@@ -167,6 +178,8 @@ func durationOfUnit(u *lang.PeriodUnit) (types.Duration, error) {
 		return types.Duration{N: 1, Unit: types.Months}, nil
 	case "quarter":
 		return types.Duration{N: 3, Unit: types.Months}, nil
+	case "half":
+		return types.Duration{N: 6, Unit: types.Months}, nil
 	case "year":
 		return types.Duration{N: 1, Unit: types.Years}, nil
 	}
@@ -326,7 +339,7 @@ func (c *compiler) lateRules(ls []*lang.Late) ([]*lateRule, error) {
 		if err != nil {
 			return nil, atPos(l.Per.Pos(), err)
 		}
-		r := &lateRule{penalty: l.Penalty, rate: v.num, per: per}
+		r := &lateRule{penalty: l.Penalty, rate: v.num, per: per, delay: delayOf(l, per)}
 		if l.Cap != nil {
 			cv, err := c.constant(l.Cap)
 			if err != nil {
@@ -423,6 +436,9 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 	if b.Due != nil {
 		r.duePos = b.Due.Pos()
 	}
+	if r.biz, err = comp.bizOf(b.Due); err != nil {
+		return err
+	}
 	for _, l := range b.Lines {
 		sl := &shareLine{otherwise: l.Otherwise, text: lang.FormatExpr(l.Base)}
 		if sl.base, err = comp.expr(l.Base); err != nil {
@@ -490,7 +506,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 			if kind, err = periodKindOf(lim.Per); err != nil {
 				return atPos(lim.Per.Pos(), err)
 			}
-			text = "per " + kind.String()
+			text = "per " + kind.Noun()
 		}
 		l := windowCap{limit: *amt, kind: kind, text: "at most " + MoneyValue(a.currency, *amt).String() + " " + text}
 		if lim.Floor {
@@ -519,7 +535,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 		if err != nil {
 			return atPos(g.Pos(), err)
 		}
-		r.guarantee = &guaranteeRule{minimum: *amt, kind: kind, text: "minimum guarantee " + MoneyValue(a.currency, *amt).String() + " per " + kind.String()}
+		r.guarantee = &guaranteeRule{minimum: *amt, kind: kind, text: "minimum guarantee " + MoneyValue(a.currency, *amt).String() + " per " + kind.Noun()}
 	}
 	if b.Recoup != nil {
 		if r.recoup, err = a.limitMoney(&comp, b.Recoup.Amount); err != nil {
@@ -547,6 +563,10 @@ func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) er
 	if err != nil {
 		return err
 	}
+	biz, err := comp.bizOf(b.Due)
+	if err != nil {
+		return err
+	}
 	late, err := comp.lateRules(b.Late)
 	if err != nil {
 		return err
@@ -566,8 +586,8 @@ func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) er
 		r := &scheduledRule{
 			clause: ci, kind: "payment", payer: b.Payer.Name, payee: payee, date: d, amount: amt, due: d, late: late, err: bad,
 		}
-		if hasDue && r.err == nil {
-			r.due, r.err = dueAfter(ci, b.Due.Pos(), d, due)
+		if (hasDue || biz != nil) && r.err == nil {
+			r.due, r.dueNote, r.err = dueOn(ci, b.Due.Pos(), d, due, hasDue, biz)
 		}
 		v.money.scheduled = append(v.money.scheduled, r)
 	}
@@ -601,6 +621,10 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 		return atPos(b.From.Pos(), err)
 	}
 	due, hasDue, err := dueOf(b.Due)
+	if err != nil {
+		return err
+	}
+	biz, err := comp.bizOf(b.Due)
 	if err != nil {
 		return err
 	}
@@ -638,8 +662,8 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 			amount: MoneyValue(total.str, in.Amount), due: in.Due, first: first, late: late,
 			note: fmt.Sprintf("installment %d of %d", in.Number, count),
 		}
-		if hasDue {
-			r.due, r.err = dueAfter(ci, b.Due.Pos(), in.Due, due)
+		if hasDue || biz != nil {
+			r.due, r.dueNote, r.err = dueOn(ci, b.Due.Pos(), in.Due, due, hasDue, biz)
 		}
 		v.money.scheduled = append(v.money.scheduled, r)
 	}
@@ -671,6 +695,9 @@ func (p *Program) compileMilestone(a *agreement, v *version, ci *ClauseInfo, b *
 	}
 	if b.Due != nil {
 		r.duePos = b.Due.Pos()
+	}
+	if r.biz, err = comp.bizOf(b.Due); err != nil {
+		return err
 	}
 	if r.late, err = comp.lateRules(b.Late); err != nil {
 		return err

@@ -72,15 +72,15 @@ func (s *settler) state(r *shareRule, date types.Date) *shareState {
 	st.volume = make([]types.Decimal, len(r.lines))
 	for i, l := range r.lines {
 		if l.tiers != nil {
-			st.tierWin[i] = formula.Window{Kind: l.reset, FiscalStart: s.ag.fiscalStart}
+			st.tierWin[i] = formula.Window{Kind: l.reset, FiscalStart: s.ag.startOf(l.reset)}
 		}
 	}
 	for _, f := range r.floors {
-		st.floorWin = append(st.floorWin, formula.Window{Kind: f.kind, FiscalStart: s.ag.fiscalStart})
+		st.floorWin = append(st.floorWin, formula.Window{Kind: f.kind, FiscalStart: s.ag.startOf(f.kind)})
 	}
 	st.floorSum = make([]types.Decimal, len(r.floors))
 	for _, c := range r.caps {
-		st.capWin = append(st.capWin, formula.Window{Kind: c.kind, FiscalStart: s.ag.fiscalStart})
+		st.capWin = append(st.capWin, formula.Window{Kind: c.kind, FiscalStart: s.ag.startOf(c.kind)})
 		st.caps = append(st.caps, formula.LifetimeCap{Limit: c.limit})
 	}
 	st.from = s.clauseStart(r.clause, date)
@@ -95,7 +95,7 @@ func (s *settler) state(r *shareRule, date types.Date) *shareState {
 	}
 	if r.guarantee != nil {
 		st.guar = &formula.Guarantee{Minimum: r.guarantee.minimum}
-		st.guarWin = formula.Window{Kind: r.guarantee.kind, FiscalStart: s.ag.fiscalStart}
+		st.guarWin = formula.Window{Kind: r.guarantee.kind, FiscalStart: s.ag.startOf(r.guarantee.kind)}
 	}
 	if len(r.payee.steps) > 0 {
 		st.waterPaid = make([]types.Decimal, len(r.payee.steps))
@@ -158,7 +158,7 @@ func (s *settler) noteOwing() {
 		if st.open || len(st.rule.floors) == 0 && st.rule.guarantee == nil || st.to.Before(st.from) {
 			continue
 		}
-		next := types.PeriodOf(st.rule.settled, s.ag.fiscalStart, st.from)
+		next := types.PeriodOf(st.rule.settled, s.ag.startOf(st.rule.settled), st.from)
 		if !st.closed.IsZero() {
 			var err error
 			if next, err = st.closed.Next(); err != nil {
@@ -249,7 +249,7 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 	st.rule = r
 	period := st.period
 	if !st.open || date.Before(st.pStart) || date.After(st.pEnd) {
-		period = types.PeriodOf(r.settled, s.ag.fiscalStart, date)
+		period = types.PeriodOf(r.settled, s.ag.startOf(r.settled), date)
 	}
 	if st.open && period != st.period {
 		if err := s.closeShare(st, false); err != nil {
@@ -287,7 +287,7 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 		if n == 0 || l.reset != 0 && date.After(acc.wins[n-1].end) {
 			w := winBase{end: types.MaxDate()}
 			if l.reset != 0 {
-				w.win = types.PeriodOf(l.reset, s.ag.fiscalStart, date)
+				w.win = types.PeriodOf(l.reset, s.ag.startOf(l.reset), date)
 				w.end = w.win.End()
 			}
 			acc.wins = append(acc.wins, w)
@@ -432,7 +432,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			return err
 		}
 		if f.kind == period.Kind() {
-			notes = append(notes, "per "+period.Kind().String()+": "+formula.RaisedToFloor.String())
+			notes = append(notes, "per "+period.Kind().Noun()+": "+formula.RaisedToFloor.String())
 		} else {
 			notes = append(notes, fmt.Sprintf("%s: topped up from %s", f.text, MoneyValue(s.ag.currency, before)))
 		}
@@ -462,7 +462,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		}
 		if !amount.Equal(before) {
 			if r.caps[i].kind == period.Kind() {
-				notes = append(notes, "per "+period.Kind().String()+": "+formula.CutToCap.String())
+				notes = append(notes, "per "+period.Kind().Noun()+": "+formula.CutToCap.String())
 			} else {
 				notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, MoneyValue(s.ag.currency, before)))
 			}
@@ -510,9 +510,13 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		line.Date = s.st.To
 	}
 	line.Due = closed
-	if r.hasDue {
-		if line.Due, err = dueAfter(r.clause, r.duePos, closed, r.dueAfter); err != nil {
+	if r.hasDue || r.biz != nil {
+		var why string
+		if line.Due, why, err = dueOn(r.clause, r.duePos, closed, r.dueAfter, r.hasDue, r.biz); err != nil {
 			return err
+		}
+		if why != "" {
+			line.Notes = append(line.Notes, why)
 		}
 	}
 	if err := s.pay(line, MoneyValue(s.ag.currency, amount), r.payee, st.waterPaid, r.late); err != nil {
@@ -639,7 +643,7 @@ func (s *settler) fillFloors(st *shareState, through types.Date, final bool) err
 	}
 	var next types.Period
 	if st.closed.IsZero() {
-		next = types.PeriodOf(r.settled, s.ag.fiscalStart, st.from)
+		next = types.PeriodOf(r.settled, s.ag.startOf(r.settled), st.from)
 	} else {
 		var err error
 		if next, err = st.closed.Next(); err != nil {

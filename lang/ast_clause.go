@@ -165,30 +165,51 @@ type Recoup struct {
 }
 
 // Due is `due within DURATION` or `due DURATION after period end`.
+//
+// With business days (SPEC 11.6, ast_calendar.go) the delay may be `N
+// business days [in CALENDAR]` (Business, After nil), and the due date
+// may be adjusted by a business-day rule (Adjust). A Due with only Adjust
+// set is a clause written with `adjusted to ...` and no `due`.
 type Due struct {
 	At        Pos
 	After     *DurationLit
-	PeriodEnd bool // written `after period end`
+	Business  *BusinessDays // `N business days`, instead of After
+	PeriodEnd bool          // written `after period end`
+	Adjust    *DueAdjust    // optional: `adjusted to the following business day`
 }
 
 // Late is `late interest RATE per UNIT [capped at X]` or
 // `late penalty AMOUNT per UNIT [capped at X]`.
+//
+// With the delay constructs of SPEC 6.6 (ast_calendar.go) it is `late
+// interest RATE per [started|whole] UNIT [counted daily (BASIS)] [from the
+// due date | from the day after the due date] [capped at X]`.
 type Late struct {
 	At      Pos
 	Penalty bool // false: interest (a percent of the overdue amount)
 	Amount  Expr
+	Periods *DelayCount // optional: `started` or `whole` before the unit
 	Per     *PeriodUnit
-	Cap     Expr // optional
+	Basis   *DayBasis  // optional: `counted daily (actual/365)`
+	From    *DelayFrom // optional: the first day of delay
+	Cap     Expr       // optional
 }
 
 // PeriodUnit is a length of time used for periods and rates: day, week,
 // month, quarter, year, fiscal quarter, fiscal year. Written as a noun
 // (`per quarter`) or an adverb (`settled quarterly`); Adverb records which.
+//
+// Two periods are written in two words (SPEC 11.5): the half year, Unit
+// "half" (noun `half-year`, adverbs `semi-annually` and, before
+// `installments`, `semi-annual`), and the contract year, Unit "year" with
+// Contract set (noun `contract year`, adverbs `per contract year` after
+// `settled` and `each contract year` after `reset`).
 type PeriodUnit struct {
-	At     Pos
-	Fiscal bool
-	Unit   string // "day", "week", "month", "quarter", "year"
-	Adverb bool
+	At       Pos
+	Fiscal   bool
+	Contract bool   // a contract year: twelve months from the contract year's start day
+	Unit     string // "day", "week", "month", "quarter", "half", "year"
+	Adverb   bool
 }
 
 // Payee says who receives an amount: *PartyPayee, *Split or *Waterfall.

@@ -381,13 +381,15 @@ type AgreementInfo struct {
 	Decl       *Agreement
 	Amendments []*Amendment // by effective date, then source order
 
-	Currency         string // "" if not declared
-	RoundingMode     string // default "half_even"
-	RoundingUnit     string // default: the currency's minor unit ("0.01" for USD, "1" for JPY); "0.01" without a currency
-	DefaultPermitted bool   // the verdict for an action no clause covers; default true (permitted)
-	FiscalStart      int    // month the fiscal year starts, 1..12; default 1
-	Effective        string // "YYYY-MM-DD"
-	Ends             string // "YYYY-MM-DD" or ""
+	Currency         string                   // "" if not declared
+	RoundingMode     string                   // default "half_even"
+	RoundingUnit     string                   // default: the currency's minor unit ("0.01" for USD, "1" for JPY); "0.01" without a currency
+	DefaultPermitted bool                     // the verdict for an action no clause covers; default true (permitted)
+	FiscalStart      int                      // month the fiscal year starts, 1..12; default 1
+	ContractStart    string                   // "YYYY-MM-DD": the first day of a contract year (SPEC 11.5); default the effective date
+	Calendars        map[string]*CalendarDecl // business-day calendars by name (SPEC 11.6)
+	Effective        string                   // "YYYY-MM-DD"
+	Ends             string                   // "YYYY-MM-DD" or ""
 
 	Parties map[string]*PartyDecl
 	Kinds   map[string]*KindDecl

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"strconv"
+	"strings"
 )
 
 // This file checks clauses: precedence, permissions and obligations,
@@ -223,13 +224,13 @@ func (c *checker) installments(v *view, b *Installments) {
 			c.errs.Add(b.Count.At, "%d installments is too many; at most %d are allowed", n, maxInstallments)
 		}
 	}
-	every := c.periodUnit(b.Every)
+	every := c.periodUnit(b.Every) && c.notContract(b.Every, "installments", "yearly")
 	first := c.dateLit(b.From)
 	if first.valid() {
 		c.inTerm(v.fam, b.From.At, first, "the first installment, on "+b.From.Text+",")
 		months := 0
 		if every {
-			months = map[string]int{"month": 1, "quarter": 3, "year": 12}[b.Every.Unit]
+			months = map[string]int{"month": 1, "quarter": 3, "half": 6, "year": 12}[b.Every.Unit]
 		}
 		if months > 0 && n >= 2 && n <= maxInstallments {
 			last := first.addMonths(int(n-1) * months)
@@ -517,6 +518,7 @@ func (c *checker) due(v *view, d *Due, share bool) {
 	if d == nil {
 		return
 	}
+	c.businessDue(v, d)
 	if d.After != nil {
 		c.expr(&env{v: v}, d.After)
 	}
@@ -539,8 +541,10 @@ func (c *checker) lates(v *view, ls []*Late, cur, of string) {
 			c.wantPercent(e, l.Amount, "late interest")
 		}
 		if c.periodUnit(l.Per) && l.Per.Fiscal {
-			c.errs.Add(l.Per.At, "late charges are counted in days, weeks, months, quarters or years, not fiscal periods")
+			c.errs.Add(l.Per.At, "late charges are counted in days, weeks, months, quarters, half-years or years, not fiscal periods")
 		}
+		c.notContract(l.Per, "periods of delay", "per year")
+		c.delay(l)
 		if l.Cap != nil {
 			t := c.expr(e, l.Cap)
 			switch {
@@ -555,7 +559,7 @@ func (c *checker) lates(v *view, ls []*Late, cur, of string) {
 	}
 }
 
-var periodUnits = []string{"day", "week", "month", "quarter", "year"}
+var periodUnits = []string{"day", "week", "month", "quarter", "half", "year"}
 
 // periodUnit checks a unit of time written after `per`, `reset` or
 // `settled`.
@@ -567,11 +571,11 @@ func (c *checker) periodUnit(u *PeriodUnit) bool {
 		return true
 	}
 	if !hasString(periodUnits, u.Unit) {
-		c.errs.AddHint(u.At, hintOr(didYouMean(u.Unit, periodUnits), "use day, week, month, quarter or year"), "unknown period %q", u.Unit)
+		c.errs.AddHint(u.At, hintOr(didYouMean(u.Unit, periodUnits), "use day, week, month, quarter, half-year or year"), "unknown period %q", u.Unit)
 		return false
 	}
-	if u.Fiscal && u.Unit != "quarter" && u.Unit != "year" {
-		c.errs.Add(u.At, "a fiscal period is a quarter or a year, not a %s", u.Unit)
+	if u.Fiscal && u.Unit != "quarter" && u.Unit != "half" && u.Unit != "year" {
+		c.errs.Add(u.At, "a fiscal period is a quarter, a half-year or a year, not a %s", u.Unit)
 		return false
 	}
 	return true
@@ -580,42 +584,23 @@ func (c *checker) periodUnit(u *PeriodUnit) bool {
 // validUnit reports whether u is a known unit, fiscal only for a quarter or
 // a year.
 func validUnit(u *PeriodUnit) bool {
-	return u != nil && hasString(periodUnits, u.Unit) && (!u.Fiscal || u.Unit == "quarter" || u.Unit == "year")
+	return u != nil && hasString(periodUnits, u.Unit) && (!u.Fiscal || u.Unit == "quarter" || u.Unit == "half" || u.Unit == "year") &&
+		(!u.Contract || u.Unit == "year" && !u.Fiscal)
 }
 
 // fitsSettlement reports a floor, cap or guarantee per unit u that does not
 // fit the share's settlement period (settled; nil means quarterly): every
 // boundary of a u period must be a boundary of a settlement period.
 func (c *checker) fitsSettlement(v *view, pos Pos, word string, amount Expr, u, settled *PeriodUnit) {
-	sUnit, sFiscal := "quarter", false
-	if settled != nil {
-		sUnit, sFiscal = settled.Unit, settled.Fiscal
+	s := settled
+	if s == nil {
+		s = &PeriodUnit{Unit: "quarter"}
 	}
 	start := v.fam.info.FiscalStart
-	quarterly := start%3 == 1 // the fiscal quarters are calendar quarters
-	ok := false
-	switch {
-	case u.Unit == "day" || u.Unit == "week":
-	case sUnit == "month":
-		ok = true
-	case sUnit == "quarter":
-		ok = u.Unit == "quarter" || u.Unit == "year"
-		if u.Fiscal != sFiscal {
-			ok = ok && quarterly
-		}
-	case sUnit == "year":
-		ok = u.Unit == "year" && (u.Fiscal == sFiscal || start == 1)
-	}
-	if !ok {
-		settle := "quarterly"
-		if settled != nil {
-			settle = map[string]string{"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly"}[sUnit]
-			if sFiscal {
-				settle = "fiscal " + settle
-			}
-		}
+	contract, _ := parseDate(v.fam.info.ContractStart)
+	if !gridOf(u, start, contract).within(gridOf(s, start, contract)) {
 		c.errs.Add(pos, "%s %s %s does not fit %s settlement: a limit's period must be made of whole settlement periods",
-			word, exprText(amount), perText(u), settle)
+			word, exprText(amount), perText(u), strings.Replace(settleText(settled), "semi-annually", "semi-annual", 1))
 	}
 }
 
@@ -626,9 +611,9 @@ func perText(u *PeriodUnit) string {
 		return "over the term"
 	}
 	if u.Fiscal {
-		return "per fiscal " + u.Unit
+		return "per fiscal " + unitNoun(u)
 	}
-	return "per " + u.Unit
+	return "per " + unitNoun(u)
 }
 
 // constValue returns the value of a constant amount or rate: a money or

@@ -101,7 +101,16 @@ func (c *checker) agreementHeader(fam *family) *view {
 						"unknown month %q: write the month's name, like July", it.Month.Name)
 				}
 			}
+		case *ContractYearDecl:
+			if it != nil && first("contract year", it.At) {
+				c.contractYearDecl(fam, it)
+			}
+		case *CalendarDecl:
+			c.calendarDecl(fam, it)
 		}
+	}
+	if info.ContractStart == "" {
+		info.ContractStart = info.Effective
 	}
 	if effective == nil {
 		pos := a.At
@@ -172,6 +181,14 @@ func (c *checker) amendmentHeader(a *Amendment, fam *family) civil {
 		case *FiscalYearDecl:
 			if it != nil {
 				word, pos = "fiscal year", it.At
+			}
+		case *ContractYearDecl:
+			if it != nil {
+				word, pos = "contract year", it.At
+			}
+		case *CalendarDecl:
+			if it != nil {
+				word, pos = "calendar", it.At
 			}
 		}
 		if word != "" {
@@ -289,7 +306,7 @@ func (c *checker) declareItems(v *view, items []Item) {
 				ownTerms[d.Name.Name] = true
 			}
 		case *ClauseDecl, *DeleteClause, *TestDecl, *Effective, *Ends, *CurrencyDecl,
-			*RoundingDecl, *DefaultDecl, *FiscalYearDecl:
+			*RoundingDecl, *DefaultDecl, *FiscalYearDecl, *ContractYearDecl, *CalendarDecl:
 		}
 	}
 

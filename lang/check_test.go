@@ -562,8 +562,8 @@ func TestCheckPeriodUnits(t *testing.T) {
 	}
 	want := []string{
 		`unknown period "quartr" | did you mean "quarter"?`,
-		`unknown period "fortnight" | use day, week, month, quarter or year`,
-		"a fiscal period is a quarter or a year, not a month | ",
+		`unknown period "fortnight" | use day, week, month, quarter, half-year or year`,
+		"a fiscal period is a quarter, a half-year or a year, not a month | ",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -73,6 +73,10 @@ func (c *treeBuilder) item1(g *gItem) Item {
 		return &DefaultDecl{At: tokPos(g.Default.Pos), Permitted: g.Default.Permitted}
 	case g.Fiscal != nil:
 		return &FiscalYearDecl{At: tokPos(g.Fiscal.Pos), Month: identTok(&g.Fiscal.Month)}
+	case g.Calendar != nil:
+		return c.calendar(g.Calendar)
+	case g.Contract != nil:
+		return &ContractYearDecl{At: tokPos(g.Contract.Pos), Start: dateTok(&g.Contract.Date)}
 	case g.Party != nil:
 		return &PartyDecl{At: tokPos(g.Party.Pos), ID: identTok(&g.Party.ID), Name: stringTok(&g.Party.Name)}
 	case g.Kind != nil:
@@ -280,18 +284,29 @@ func (c *treeBuilder) mod(m *gMod, slots *modSlots) {
 		}
 		*slots.settled = c.adverb(m.Settled)
 	case m.Due != nil:
-		if *slots.due != nil {
+		if d := *slots.due; d != nil && (d.After != nil || d.Business != nil) {
 			twice("due")
 			return
 		}
 		d := &Due{At: at}
-		if m.Due.Within != nil {
+		if old := *slots.due; old != nil {
+			d.Adjust = old.Adjust // `adjusted to ...` written before `due`
+		}
+		switch {
+		case m.Due.Within != nil:
 			d.After = durationTok(m.Due.Within)
-		} else if m.Due.After != nil {
+		case m.Due.WithinBiz != nil:
+			d.Business = c.businessDays(m.Due.WithinBiz)
+		case m.Due.After != nil:
 			d.After = durationTok(m.Due.After)
+			d.PeriodEnd = true
+		case m.Due.AfterBiz != nil:
+			d.Business = c.businessDays(m.Due.AfterBiz)
 			d.PeriodEnd = true
 		}
 		*slots.due = d
+	case m.Adjust != nil:
+		c.adjust(at, m.Adjust, slots.due)
 	case m.Limit != nil:
 		what := "at most"
 		if m.Limit.Least {
@@ -325,6 +340,7 @@ func (c *treeBuilder) mod(m *gMod, slots *modSlots) {
 		*slots.recoup = &Recoup{At: at, Amount: m.Recoup}
 	case m.Late != nil:
 		l := &Late{At: at, Penalty: m.Late.Penalty, Amount: m.Late.Amount, Per: c.unit(m.Late.Per), Cap: m.Late.Cap}
+		c.delay(l, m.Late)
 		*slots.late = append(*slots.late, l)
 	}
 }
@@ -394,10 +410,20 @@ func (c *treeBuilder) unit(g *gUnit) *PeriodUnit {
 	if g == nil {
 		return nil
 	}
-	if g.Fiscal && g.Unit != "quarter" && g.Unit != "year" {
-		c.errs.Add(tokPos(g.Pos), "only a quarter or a year can be fiscal, not a %s", g.Unit)
+	u := &PeriodUnit{At: tokPos(g.Pos), Fiscal: g.Fiscal, Unit: g.Unit, Contract: g.Contract}
+	switch {
+	case g.Half:
+		u.Unit = "half"
+	case g.Contract:
+		u.Unit = "year"
 	}
-	return &PeriodUnit{At: tokPos(g.Pos), Fiscal: g.Fiscal, Unit: g.Unit}
+	switch {
+	case g.Fiscal && g.Contract:
+		c.errs.Add(tokPos(g.Pos), "a contract year cannot be fiscal: it starts on the day `contract year starts` gives")
+	case g.Fiscal && u.Unit != "quarter" && u.Unit != "half" && u.Unit != "year":
+		c.errs.Add(tokPos(g.Pos), "only a quarter, a half-year or a year can be fiscal, not a %s", u.Unit)
+	}
+	return u
 }
 
 // adverb converts `[fiscal] monthly|quarterly|yearly|annually`.
@@ -406,16 +432,23 @@ func (c *treeBuilder) adverb(g *gAdverb) *PeriodUnit {
 		return nil
 	}
 	u := &PeriodUnit{At: tokPos(g.Pos), Fiscal: g.Fiscal, Adverb: true}
-	switch g.Word {
-	case "monthly":
+	switch {
+	case g.Semi != nil:
+		u.Unit = "half"
+	case g.Contract != nil:
+		u.Unit, u.Contract = "year", true
+		if g.Fiscal {
+			c.errs.Add(tokPos(g.Pos), "a contract year cannot be fiscal: it starts on the day `contract year starts` gives")
+		}
+	case g.Word == "monthly":
 		u.Unit = "month"
-	case "quarterly":
+	case g.Word == "quarterly":
 		u.Unit = "quarter"
 	default: // yearly, annually
 		u.Unit = "year"
 	}
 	if g.Fiscal && u.Unit == "month" {
-		c.errs.Add(tokPos(g.Pos), "only quarterly and yearly periods can be fiscal")
+		c.errs.Add(tokPos(g.Pos), "only quarterly, semi-annual and yearly periods can be fiscal")
 	}
 	return u
 }

@@ -372,7 +372,7 @@ func fmtName(id *Ident) string {
 
 func fmtIsHeader(it Item) bool {
 	switch it.(type) {
-	case *Effective, *Ends, *CurrencyDecl, *RoundingDecl, *DefaultDecl, *FiscalYearDecl:
+	case *Effective, *Ends, *CurrencyDecl, *RoundingDecl, *DefaultDecl, *FiscalYearDecl, *ContractYearDecl:
 		return true
 	}
 	return false
@@ -432,6 +432,9 @@ func (p *fmtPrinter) item(it Item, ind, width int) {
 	case *FiscalYearDecl:
 		p.str("fiscal year starts ")
 		p.ident(it.Month)
+	case *ContractYearDecl:
+		p.str("contract year starts ")
+		p.date(it.Start)
 	}
 	if prose := HeaderProse(it); prose != nil {
 		p.line(ind + 1)
@@ -456,6 +459,8 @@ func (p *fmtPrinter) item(it Item, ind, width int) {
 		}
 	case *SchemaDecl:
 		p.schema(it, ind)
+	case *CalendarDecl:
+		p.calendarDecl(it, ind)
 	case *TermDecl:
 		p.term(it, ind)
 	case *ClauseDecl:

@@ -50,7 +50,15 @@ func (p *fmtPrinter) clauseBody(b ClauseBody, ind int) {
 			p.expr(b.Count, open)
 		}
 		p.str(" equal ")
-		p.periodUnit(b.Every, true)
+		if b.Every != nil && b.Every.Unit == "half" {
+			p.at(b.Every.At)
+			if b.Every.Fiscal {
+				p.str("fiscal ")
+			}
+			p.str("semi-annual")
+		} else {
+			p.periodUnit(b.Every, true)
+		}
 		p.str(" installments from ")
 		p.date(b.From)
 		p.payMods(b.Due, b.Late, ind)
@@ -146,15 +154,27 @@ func (p *fmtPrinter) payMods(due *Due, late []*Late, ind int) {
 }
 
 func (p *fmtPrinter) due(d *Due) {
-	p.at(d.At)
-	p.str("due ")
-	if d.PeriodEnd {
-		p.duration(d.After)
-		p.str(" after period end")
+	if d.After == nil && d.Business == nil {
+		p.adjust(d.Adjust)
 		return
 	}
-	p.str("within ")
-	p.duration(d.After)
+	p.at(d.At)
+	p.str("due ")
+	if !d.PeriodEnd {
+		p.str("within ")
+	}
+	if d.Business != nil {
+		p.businessDays(d.Business)
+	} else {
+		p.duration(d.After)
+	}
+	if d.PeriodEnd {
+		p.str(" after period end")
+	}
+	if d.Adjust != nil {
+		p.str(" ")
+		p.adjust(d.Adjust)
+	}
 }
 
 func (p *fmtPrinter) duration(d *DurationLit) {
@@ -172,7 +192,9 @@ func (p *fmtPrinter) late(l *Late) {
 	}
 	p.expr(l.Amount, fmtCtx{open: true})
 	p.str(" per ")
+	p.delayCount(l.Periods)
 	p.periodUnit(l.Per, false)
+	p.delayTail(l)
 	if l.Cap != nil {
 		p.str(" capped at ")
 		p.expr(l.Cap, fmtCtx{open: true})
@@ -194,7 +216,11 @@ func (p *fmtPrinter) periodUnit(u *PeriodUnit, adverb bool) {
 		p.str("fiscal ")
 	}
 	if !adverb {
-		p.str(u.Unit)
+		p.str(unitNoun(u))
+		return
+	}
+	if u.Contract || u.Unit == "half" {
+		p.str(settleText(&PeriodUnit{Unit: u.Unit, Contract: u.Contract}))
 		return
 	}
 	if a, ok := fmtAdverbs[u.Unit]; ok {
@@ -329,7 +355,12 @@ func (p *fmtPrinter) tiers(t *Tiers, ind int) {
 	}
 	if t.Reset != nil {
 		p.str(" reset ")
-		p.periodUnit(t.Reset, true)
+		if t.Reset.Contract {
+			p.at(t.Reset.At)
+			p.str("each contract year")
+		} else {
+			p.periodUnit(t.Reset, true)
+		}
 	} else if t.Cumulative {
 		p.str(" cumulative")
 	}

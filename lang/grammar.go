@@ -65,20 +65,22 @@ type gInput struct {
 }
 
 type gItem struct {
-	Effective *gEffective  `parser:"  @@"`
-	Ends      *gEnds       `parser:"| @@"`
-	Currency  *gCurrency   `parser:"| @@"`
-	Rounding  *gRounding   `parser:"| @@"`
-	Default   *gDefault    `parser:"| @@"`
-	Fiscal    *gFiscalYear `parser:"| @@"`
-	Party     *gParty      `parser:"| @@"`
-	Kind      *gKind       `parser:"| @@"`
-	Schema    *gSchema     `parser:"| @@"`
-	Term      *gTerm       `parser:"| @@"`
-	Clause    *gClause     `parser:"| @@"`
-	Replace   *gReplace    `parser:"| @@"`
-	Delete    *gDelete     `parser:"| @@"`
-	Test      *gTest       `parser:"| @@"`
+	Effective *gEffective    `parser:"  @@"`
+	Ends      *gEnds         `parser:"| @@"`
+	Currency  *gCurrency     `parser:"| @@"`
+	Rounding  *gRounding     `parser:"| @@"`
+	Default   *gDefault      `parser:"| @@"`
+	Fiscal    *gFiscalYear   `parser:"| @@"`
+	Contract  *gContractYear `parser:"| @@"`
+	Calendar  *gCalendar     `parser:"| @@"`
+	Party     *gParty        `parser:"| @@"`
+	Kind      *gKind         `parser:"| @@"`
+	Schema    *gSchema       `parser:"| @@"`
+	Term      *gTerm         `parser:"| @@"`
+	Clause    *gClause       `parser:"| @@"`
+	Replace   *gReplace      `parser:"| @@"`
+	Delete    *gDelete       `parser:"| @@"`
+	Test      *gTest         `parser:"| @@"`
 }
 
 type gEffective struct {
@@ -117,6 +119,28 @@ type gFiscalYear struct {
 	Pos   lexer.Position
 	Month lexer.Token  `parser:"'fiscal' 'year' 'starts' @Ident"`
 	Prose *lexer.Token `parser:"@String?"`
+}
+
+// gContractYear is `contract year starts DATE` (SPEC 11.5); `contract`
+// is a word with a fixed spelling, not a reserved word.
+type gContractYear struct {
+	Pos  lexer.Position
+	Date lexer.Token `parser:"'contract' 'year' 'starts' @Date"`
+}
+
+// gCalendar is a business-day calendar (SPEC 11.6); `calendar`,
+// `weekends` and `holidays` are words with a fixed spelling.
+type gCalendar struct {
+	Pos     lexer.Position
+	Name    lexer.Token  `parser:"'calendar' @Ident '{'"`
+	Entries []*gCalEntry `parser:"@@*"`
+	Close   lexer.Token  `parser:"@'}'"`
+}
+
+type gCalEntry struct {
+	Pos      lexer.Position
+	Weekends []*gName `parser:"  'weekends' @@ ( ',' @@ )*"`
+	Holidays []*gDate `parser:"| 'holidays' @@ ( ','? @@ )*"`
 }
 
 type gParty struct {
@@ -311,12 +335,31 @@ type gMod struct {
 	Guarantee *gGuarantee `parser:"| @@"`
 	Recoup    Expr        `parser:"| 'recouping' @@"`
 	Late      *gLate      `parser:"| @@"`
+	Adjust    *gAdjust    `parser:"| @@"`
+}
+
+// gAdjust is `adjusted to the [modified] following|preceding business day
+// [in CALENDAR]` (SPEC 11.6).
+type gAdjust struct {
+	Pos      lexer.Position
+	Modified bool         `parser:"'adjusted' 'to' 'the' @'modified'?"`
+	Rule     string       `parser:"@('following' | 'preceding') 'business' 'day'"`
+	Calendar *lexer.Token `parser:"( 'in' @Ident )?"`
+}
+
+// gBusinessDays is `N business days [in CALENDAR]` in a `due`.
+type gBusinessDays struct {
+	Pos      lexer.Position
+	Count    lexer.Token  `parser:"@Int 'business' ( 'days' | 'day' )"`
+	Calendar *lexer.Token `parser:"( 'in' @Ident )?"`
 }
 
 type gDue struct {
-	Pos    lexer.Position
-	Within *lexer.Token `parser:"'due' ( 'within' @Duration"`
-	After  *lexer.Token `parser:"| @Duration 'after' 'period' 'end' )"`
+	Pos       lexer.Position
+	Within    *lexer.Token   `parser:"'due' ( 'within' ( @Duration"`
+	WithinBiz *gBusinessDays `parser:"| @@ )"`
+	After     *lexer.Token   `parser:"| ( @Duration"`
+	AfterBiz  *gBusinessDays `parser:"| @@ ) 'after' 'period' 'end' )"`
 }
 
 type gLimit struct {
@@ -335,24 +378,54 @@ type gGuarantee struct {
 
 type gLate struct {
 	Pos     lexer.Position
-	Penalty bool   `parser:"'late' ( 'interest' | @'penalty' )"`
-	Amount  Expr   `parser:"@@"`
-	Per     *gUnit `parser:"'per' @@"`
-	Cap     Expr   `parser:"( 'capped' 'at' @@ )?"`
+	Penalty bool         `parser:"'late' ( 'interest' | @'penalty' )"`
+	Amount  Expr         `parser:"@@"`
+	Periods *gDelayCount `parser:"'per' @@?"`
+	Per     *gUnit       `parser:"@@"`
+	Basis   *gDayBasis   `parser:"@@?"`
+	From    *gDelayFrom  `parser:"@@?"`
+	Cap     Expr         `parser:"( 'capped' 'at' @@ )?"`
 }
 
-// gUnit is a period noun: [fiscal] day|week|month|quarter|year.
+// gDelayCount is `started` or `whole` before a late charge's unit.
+type gDelayCount struct {
+	Pos  lexer.Position
+	Word string `parser:"@('started' | 'whole')"`
+}
+
+// gDayBasis is `counted daily (BASIS)`; which bases exist is checked when
+// converting.
+type gDayBasis struct {
+	Pos   lexer.Position
+	Left  lexer.Token `parser:"'counted' 'daily' '(' @(Ident | Int)"`
+	Right lexer.Token `parser:"'/' @(Ident | Int) ')'"`
+}
+
+// gDelayFrom is `from the due date` or `from the day after the due date`.
+type gDelayFrom struct {
+	Pos      lexer.Position
+	DayAfter bool `parser:"'from' 'the' ( @'day' 'after' 'the' )? 'due' 'date'"`
+}
+
+// gUnit is a period noun: [fiscal] day|week|month|quarter|year|half-year,
+// or contract year.
 type gUnit struct {
-	Pos    lexer.Position
-	Fiscal bool   `parser:"@'fiscal'?"`
-	Unit   string `parser:"@('day' | 'week' | 'month' | 'quarter' | 'year')"`
+	Pos      lexer.Position
+	Fiscal   bool   `parser:"@'fiscal'?"`
+	Unit     string `parser:"( @('day' | 'week' | 'month' | 'quarter' | 'year')"`
+	Half     bool   `parser:"| @'half' '-' 'year'"`
+	Contract bool   `parser:"| @'contract' 'year' )"`
 }
 
-// gAdverb is a period adverb: [fiscal] monthly|quarterly|yearly|annually.
+// gAdverb is a period adverb: [fiscal] monthly|quarterly|yearly|annually|
+// semi-annually (semi-annual before `installments`), or per|each contract
+// year.
 type gAdverb struct {
-	Pos    lexer.Position
-	Fiscal bool   `parser:"@'fiscal'?"`
-	Word   string `parser:"@('monthly' | 'quarterly' | 'yearly' | 'annually')"`
+	Pos      lexer.Position
+	Fiscal   bool         `parser:"@'fiscal'?"`
+	Word     string       `parser:"( @('monthly' | 'quarterly' | 'yearly' | 'annually')"`
+	Semi     *lexer.Token `parser:"| 'semi' '-' @('annually' | 'annual')"`
+	Contract *lexer.Token `parser:"| @('per' | 'each') 'contract' 'year' )"`
 }
 
 type gTiers struct {

@@ -336,6 +336,13 @@ func (ps *parserSet) toError(err error, filename string, tokens []lexer.Token, r
 			names = []string{expectProdNames["GItem"]}
 		}
 		out = &Error{Pos: tokPos(tok.Pos), Msg: "unexpected " + describeToken(&tok)}
+		if prev := tokenBefore(tokens, tok.Pos.Offset); len(names) == 1 && names[0] == `"business"` && prev != nil && prev.Type == tokInt {
+			// `due within 30 dayz`: the number began a duration or a
+			// count of business days (SPEC 11.6), and the unit is wrong.
+			out.Pos = tokPos(prev.Pos)
+			out.Msg = "unexpected " + describeToken(prev)
+			names = []string{expectTokenNames["duration"], "business days like 10 business days"}
+		}
 		if len(names) > 0 {
 			out.Msg += "; expected " + orList(names)
 		}
@@ -364,6 +371,15 @@ func (ps *parserSet) toError(err error, filename string, tokens []lexer.Token, r
 	}
 	out.Pos.File = filename
 	return out
+}
+
+// tokenBefore returns the token just before byte offset, or nil.
+func tokenBefore(tokens []lexer.Token, offset int) *lexer.Token {
+	i := sort.Search(len(tokens), func(i int) bool { return tokens[i].Pos.Offset >= offset })
+	if i == 0 {
+		return nil
+	}
+	return &tokens[i-1]
 }
 
 // tokenAt returns the token at byte offset, or the first after it (EOF at

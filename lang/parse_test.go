@@ -551,7 +551,7 @@ func TestParseErrors(t *testing.T) {
 	cases := []struct{ src, want string }{
 		{head + "clause 1 \"x\" openai mya sell\n}", `2:21: unexpected "mya"; expected "may", "must" or "pays"`},
 		{head + "clause 1 \"x\" openai pays microsoft 20% of net of each sell settled quartrly\n}",
-			`2:68: unexpected "quartrly"; expected "monthly", "quarterly", "yearly" or "annually"`},
+			`2:68: unexpected "quartrly"; expected "monthly", "quarterly", "yearly", "annually", "semi", "per" or "each"`},
 		{head + "clause 1 \"x\" openai may sell where a < b < c\n}", `2:42: comparisons cannot be chained; use and`},
 		{head + "clause 1 \"x\" openai may sell where a == b in c\n}", `2:43: comparisons cannot be chained; use and`},
 		{head + "party may \"x\"\n}", `2:7: unexpected "may"; expected a name`},
@@ -562,7 +562,7 @@ func TestParseErrors(t *testing.T) {
 		{head + "test \"t\" { expect x = 1 }\n}", `2:21: unexpected "="; expected "as of", "given", "expect" or "}"`},
 		{head + "test \"t\" { expect x is maybe }\n}", `2:24: unexpected "maybe"; expected "permitted", "prohibited", "conflict" or "not"`},
 		{head + "clause 1 \"x\" notwithstanding 3.1, }\n}", `2:35: unexpected "}"; expected a clause number like 3.1`},
-		{head + "clause 1 \"x\" o pays m USD 1 on 2026-01-01 due within 30 dayz\n}", `2:54: unexpected "30"; expected a duration like 30 days`},
+		{head + "clause 1 \"x\" o pays m USD 1 on 2026-01-01 due within 30 dayz\n}", `2:54: unexpected "30"; expected a duration like 30 days or business days like 10 business days`},
 		{head + "action sell { price money, qty integer }\n}", `2:26: unexpected ","; expected a field name or "}"`},
 		{head + "action sell { prices list money }\n}", `2:27: unexpected "money"; expected "of"`},
 		{head + "term x = [1, 2\n}", `3:1: unexpected "}"; expected "," or "]"`},
@@ -585,8 +585,11 @@ func TestParseErrors(t *testing.T) {
 		// Grammar-level checks made while building the tree.
 		{head + "clause 1 \"x\" a may sell from 2026-01-01 from 2026-02-01\n}", `2:41: "from" is given twice in this clause`},
 		{head + "clause 1 \"x\" a pays b USD 1 on 2026-01-01 settled monthly\n}", `2:43: "settled" can only be used in a share clause, not in a payment clause`},
-		{head + "clause 1 \"x\" a pays b 1% of x of each sell at most USD 5 per fiscal week\n}", `2:62: only a quarter or a year can be fiscal, not a week`},
-		{head + "clause 1 \"x\" a pays b 1% of x of each sell settled fiscal monthly\n}", `2:52: only quarterly and yearly periods can be fiscal`},
+		{head + "clause 1 \"x\" a pays b 1% of x of each sell at most USD 5 per fiscal week\n}", `2:62: only a quarter, a half-year or a year can be fiscal, not a week`},
+		{head + "clause 1 \"x\" a pays b 1% of x of each sell settled fiscal per contract year\n}", `2:52: a contract year cannot be fiscal: it starts on the day ` + "`contract year starts`" + ` gives`},
+		{head + "clause 1 \"x\" a pays b 1% of x of each sell at most USD 5 per fiscal contract year\n}", `2:62: a contract year cannot be fiscal: it starts on the day ` + "`contract year starts`" + ` gives`},
+		{head + "clause 1 \"x\" a pays b USD 1 on 2027-01-01 late interest 1% per year counted daily (actual/366)\n}", `2:84: unknown day count "actual/366"`},
+		{head + "clause 1 \"x\" a pays b 1% of x of each sell settled fiscal monthly\n}", `2:52: only quarterly, semi-annual and yearly periods can be fiscal`},
 		{head + "clause 1 \"x\" a pays b 1% of x of each sell due within 1 day due within 2 days\n}", `2:61: "due" is given twice in this clause`},
 	}
 	for _, c := range cases {

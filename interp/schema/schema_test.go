@@ -211,3 +211,47 @@ func TestSchemasReject(t *testing.T) {
 		}
 	}
 }
+
+// A statement over half years and contract years (SPEC 11.5) matches the
+// schema too: its periods are written "2027-H1" and "contract year from
+// 2027-03-15", and a value holding such a period reads back the same.
+func TestHalfAndContractYearPeriodsMatchSchema(t *testing.T) {
+	schemas := compile(t)
+	src := `agreement cy "Contract years" {
+  effective 2027-03-15
+  ends 2029-03-14
+  currency USD
+  party r   "Reseller Ltd"
+  party lab "Lab Inc"
+  action resell { revenue money }
+
+  clause 1 "Contract-year minimum"
+    r pays lab 10% of revenue of each resell by r
+      settled per contract year
+      minimum guarantee USD 200.00 per contract year
+
+  clause 2 "Half-yearly"
+    r pays lab 10% of revenue of each resell by r
+      settled semi-annually
+}
+`
+	p, err := interp.Compile([]interp.Source{{Name: "cy.pacta", Text: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ledger := "action,date,actor,revenue\nresell,2027-03-20,r,USD 800.00\nresell,2028-03-15,r,USD 900.00\n"
+	st, err := p.Settle(context.Background(), p.ReadCSV("", "ledger.csv", strings.NewReader(ledger)), interp.SettleOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := marshal(t, st)
+	validate(t, schemas[schema.Statement], "half and contract year statement", b)
+	for _, want := range []string{`"period":"contract year from 2027-03-15"`, `"period":"2027-H1"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("statement lacks %s:\n%s", want, b)
+		}
+	}
+	for _, l := range st.Lines {
+		validate(t, schemas[schema.Value], "period value", marshal(t, interp.PeriodValue(l.Period)))
+	}
+}

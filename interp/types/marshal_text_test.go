@@ -233,6 +233,11 @@ func TestPeriodText(t *testing.T) {
 	fy, _ := ParseFiscalPeriod("FY2027", 7)
 	fq, _ := ParseFiscalPeriod("FY2027-Q1", 4)
 	fj, _ := ParseFiscalPeriod("FY9999-Q4", 1)
+	h2, _ := ParsePeriod("2027-H2")
+	fh, _ := ParseFiscalPeriod("FY2027-H1", 7)
+	// The contract year starting each 15 March that holds 2027-06-01
+	// starts on 2027-03-15 (ContractStart = 3×100 + 15 = 315).
+	cy := PeriodOf(PeriodContractYear, 315, date("2027-06-01"))
 	for _, c := range []struct {
 		text string
 		want Period
@@ -243,6 +248,9 @@ func TestPeriodText(t *testing.T) {
 		{"FY2027 (July)", fy},
 		{"FY2027-Q1 (April)", fq},
 		{"FY9999-Q4 (January)", fj},
+		{"2027-H2", h2},
+		{"FY2027-H1 (July)", fh},
+		{"contract year from 2027-03-15", cy},
 		{"", Period{}},
 	} {
 		var p Period
@@ -254,6 +262,11 @@ func TestPeriodText(t *testing.T) {
 	if err := p.UnmarshalText([]byte("FY2027 (july)")); err != nil || p.Start().String() != "2026-07-01" || p.End().String() != "2027-06-30" {
 		t.Errorf("FY2027 (july): %v to %v, %v", p.Start(), p.End(), err)
 	}
+	// The contract year from 2027-03-15 runs to 2028-03-14; FY2027-H1
+	// starting July is 2026-07-01 to 2026-12-31.
+	if cy.End().String() != "2028-03-14" || fh.Start().String() != "2026-07-01" || fh.End().String() != "2026-12-31" {
+		t.Errorf("contract year ends %v; FY2027-H1 (July) is %v to %v", cy.End(), fh.Start(), fh.End())
+	}
 	for _, c := range []struct{ text, want string }{
 		{"FY2027", "followed by the month its fiscal year starts in"},
 		{"FY2027 (Juli)", `"Juli" is not a month`},
@@ -261,8 +274,10 @@ func TestPeriodText(t *testing.T) {
 		{"2027-Q5", "quarter must be Q1 to Q4"},
 		{"2027-13", "month must be 01 to 12"},
 		{"0000", "year must be 0001 to 9999"},
-		{"2027 (July)", "expected YYYY, YYYY-MM or YYYY-Qn"},
+		{"2027 (July)", "expected YYYY, YYYY-MM, YYYY-Qn or YYYY-Hn"},
 		{"Q1-2027", "expected YYYY"},
+		{"2027-H3", "invalid period"},
+		{"contract year from 2027-02-30", "contract year is written"},
 	} {
 		p := q1
 		err := p.UnmarshalText([]byte(c.text))

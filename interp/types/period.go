@@ -19,11 +19,15 @@ const (
 	PeriodYear                                // a calendar year: 2027
 	PeriodFiscalYear                          // a fiscal year: FY2027
 	PeriodFiscalQuarter                       // a quarter of a fiscal year: FY2027-Q1
+	PeriodHalf                                // a calendar half year: 2027-H1 (January to June)
+	PeriodFiscalHalf                          // a half of a fiscal year: FY2027-H1
+	PeriodContractYear                        // twelve months from an anniversary of a start day (SPEC 11.5)
 )
 
-var periodKindNames = [...]string{"", "month", "quarter", "year", "fiscal_year", "fiscal_quarter"}
+var periodKindNames = [...]string{"", "month", "quarter", "year", "fiscal_year", "fiscal_quarter", "half_year", "fiscal_half_year", "contract_year"}
 
-// String returns month, quarter, year, fiscal_year or fiscal_quarter.
+// String returns month, quarter, year, fiscal_year, fiscal_quarter,
+// half_year, fiscal_half_year or contract_year.
 func (k PeriodKind) String() string {
 	if k >= PeriodMonth && int(k) < len(periodKindNames) {
 		return periodKindNames[k]
@@ -32,7 +36,9 @@ func (k PeriodKind) String() string {
 }
 
 // IsFiscal reports whether k is a fiscal kind (one that has a start month).
-func (k PeriodKind) IsFiscal() bool { return k == PeriodFiscalYear || k == PeriodFiscalQuarter }
+func (k PeriodKind) IsFiscal() bool {
+	return k == PeriodFiscalYear || k == PeriodFiscalQuarter || k == PeriodFiscalHalf
+}
 
 // Period is a calendar period: a month, a quarter, a year, a fiscal year or
 // a fiscal quarter. It is a small value, compared with == (two Periods are
@@ -51,8 +57,9 @@ func (k PeriodKind) IsFiscal() bool { return k == PeriodFiscalYear || k == Perio
 type Period struct {
 	year  int16      // the named year (for fiscal kinds, the year the fiscal year ends in)
 	kind  PeriodKind // 0 for the zero Period
-	start uint8      // fiscal start month 1..12 for fiscal kinds, else 0
-	index uint8      // month 1..12 or quarter 1..4; 0 for year kinds
+	start uint8      // fiscal start month 1..12 for fiscal kinds, the start month of a contract year, else 0
+	day   uint8      // the start day 1..31 of a contract year, else 0
+	index uint8      // month 1..12, quarter 1..4 or half 1..2; 0 for year kinds
 }
 
 // monthIndex returns y*12 + (m-1) for a date, counting months from year 0.
@@ -60,18 +67,25 @@ func monthIndex(y, m int) int { return y*12 + m - 1 }
 
 // PeriodOf returns the period of the given kind that contains d.
 // fiscalStart is the first month (1..12) of the fiscal year and is used only
-// for fiscal kinds. An unknown kind, or a fiscal kind with fiscalStart
-// outside 1..12, gives the zero Period.
+// for fiscal kinds; for PeriodContractYear it is the first day of the
+// contract year written MMDD (0315 for 15 March, see ContractStart). An
+// unknown kind, or a fiscal kind with fiscalStart outside 1..12, or a
+// contract year with a start day that is not a day of the year, gives the
+// zero Period.
 func PeriodOf(kind PeriodKind, fiscalStart int, d Date) Period {
 	y, m, _ := d.YMD()
 	switch kind {
+	case PeriodHalf:
+		return Period{year: int16(y), kind: kind, index: uint8((m-1)/6 + 1)}
+	case PeriodContractYear:
+		return contractYearOf(fiscalStart, d)
 	case PeriodMonth:
 		return Period{year: int16(y), kind: kind, index: uint8(m)}
 	case PeriodQuarter:
 		return Period{year: int16(y), kind: kind, index: uint8((m-1)/3 + 1)}
 	case PeriodYear:
 		return Period{year: int16(y), kind: kind}
-	case PeriodFiscalYear, PeriodFiscalQuarter:
+	case PeriodFiscalYear, PeriodFiscalQuarter, PeriodFiscalHalf:
 		if fiscalStart < 1 || fiscalStart > 12 {
 			return Period{}
 		}
@@ -81,8 +95,11 @@ func PeriodOf(kind PeriodKind, fiscalStart int, d Date) Period {
 			fy++
 		}
 		p := Period{year: int16(fy), kind: kind, start: uint8(fiscalStart)}
-		if kind == PeriodFiscalQuarter {
+		switch kind {
+		case PeriodFiscalQuarter:
 			p.index = uint8(off%12/3 + 1)
+		case PeriodFiscalHalf:
+			p.index = uint8(off%12/6 + 1)
 		}
 		return p
 	}
@@ -100,15 +117,23 @@ func (p Period) span() (first, n int) {
 		return monthIndex(y, 1) + 3*(int(p.index)-1), 3
 	case PeriodYear:
 		return monthIndex(y, 1), 12
-	case PeriodFiscalYear, PeriodFiscalQuarter:
+	case PeriodHalf:
+		return monthIndex(y, 1) + 6*(int(p.index)-1), 6
+	case PeriodFiscalYear, PeriodFiscalQuarter, PeriodFiscalHalf:
 		first = monthIndex(y, int(p.start))
 		if p.start > 1 {
 			first -= 12
 		}
-		if p.kind == PeriodFiscalQuarter {
+		switch p.kind {
+		case PeriodFiscalQuarter:
 			return first + 3*(int(p.index)-1), 3
+		case PeriodFiscalHalf:
+			return first + 6*(int(p.index)-1), 6
 		}
 		return first, 12
+	case PeriodContractYear:
+		// The months it touches; Start and End give its days.
+		return monthIndex(y, int(p.start)), 12
 	}
 	return 0, 0
 }
@@ -136,6 +161,9 @@ func dateOfMonthIndex(mi int, last bool) Date {
 // Only fiscal periods can leave it (a fiscal year 10000 or 0001, or a
 // quarter of one, with a start month other than January).
 func (p Period) InCalendar() error {
+	if p.kind == PeriodContractYear {
+		return p.contractInCalendar()
+	}
 	first, n := p.span()
 	switch {
 	case n == 0:
@@ -166,6 +194,14 @@ func (p Period) Month() int {
 	return 0
 }
 
+// Half returns the half 1..2 of a calendar or fiscal half year, else 0.
+func (p Period) Half() int {
+	if p.kind == PeriodHalf || p.kind == PeriodFiscalHalf {
+		return int(p.index)
+	}
+	return 0
+}
+
 // Quarter returns the quarter 1..4 of a calendar or fiscal quarter, else 0.
 func (p Period) Quarter() int {
 	if p.kind == PeriodQuarter || p.kind == PeriodFiscalQuarter {
@@ -179,6 +215,9 @@ func (p Period) FiscalStart() int { return int(p.start) }
 
 // Start returns the first day of p. The zero Period gives the zero Date.
 func (p Period) Start() Date {
+	if p.kind == PeriodContractYear {
+		return p.contractStart(int(p.year))
+	}
 	first, n := p.span()
 	if n == 0 {
 		return Date{}
@@ -189,6 +228,9 @@ func (p Period) Start() Date {
 // End returns the last day of p (inclusive). The zero Period gives the
 // zero Date.
 func (p Period) End() Date {
+	if p.kind == PeriodContractYear {
+		return p.contractEnd()
+	}
 	first, n := p.span()
 	if n == 0 {
 		return Date{}
@@ -213,6 +255,9 @@ func (p Period) Next() (Period, error) { return p.shift(1) }
 func (p Period) Prev() (Period, error) { return p.shift(-1) }
 
 func (p Period) shift(dir int) (Period, error) {
+	if p.kind == PeriodContractYear {
+		return p.contractShift(dir)
+	}
 	first, n := p.span()
 	if n == 0 {
 		return Period{}, errors.New("the zero Period has no neighbours")
@@ -233,6 +278,9 @@ func (p Period) shift(dir int) (Period, error) {
 // Cmp orders periods by start date, then end date, then kind and fiscal
 // start month; it returns 0 exactly when p == q.
 func (p Period) Cmp(q Period) int {
+	if p.kind == PeriodContractYear || q.kind == PeriodContractYear {
+		return p.cmpDays(q)
+	}
 	pf, pn := p.span()
 	qf, qn := q.span()
 	switch {
@@ -248,8 +296,9 @@ func (p Period) Cmp(q Period) int {
 	return 0
 }
 
-// String returns 2027-03, 2027-Q1, 2027, FY2027 or FY2027-Q1. The fiscal
-// start month is not part of the text.
+// String returns 2027-03, 2027-Q1, 2027-H1, 2027, FY2027, FY2027-Q1,
+// FY2027-H1, or "contract year from 2027-03-15" (its first day). The
+// fiscal start month is not part of the text.
 func (p Period) String() string {
 	switch p.kind {
 	case PeriodMonth:
@@ -262,17 +311,24 @@ func (p Period) String() string {
 		return fmt.Sprintf("FY%04d", p.year)
 	case PeriodFiscalQuarter:
 		return fmt.Sprintf("FY%04d-Q%d", p.year, p.index)
+	case PeriodHalf:
+		return fmt.Sprintf("%04d-H%d", p.year, p.index)
+	case PeriodFiscalHalf:
+		return fmt.Sprintf("FY%04d-H%d", p.year, p.index)
+	case PeriodContractYear:
+		return "contract year from " + p.Start().String()
 	}
 	return "invalid period"
 }
 
-// ParsePeriod reads a calendar period: 2027-Q1 (quarter), 2027-03 (month)
-// or 2027 (year), with a four-digit year 0001..9999.
+// ParsePeriod reads a calendar period: 2027-Q1 (quarter), 2027-H1 (half
+// year), 2027-03 (month) or 2027 (year), with a four-digit year
+// 0001..9999.
 func ParsePeriod(s string) (Period, error) {
 	bad := func(reason string) (Period, error) {
 		return Period{}, errorf(ErrInvalidPeriod, "invalid period %q: %s", truncateText(s), reason)
 	}
-	const want = "expected YYYY, YYYY-MM or YYYY-Qn"
+	const want = "expected YYYY, YYYY-MM, YYYY-Qn or YYYY-Hn"
 	if len(s) < 4 {
 		return bad(want)
 	}
@@ -293,6 +349,12 @@ func ParsePeriod(s string) (Period, error) {
 			return bad("quarter must be Q1 to Q4")
 		}
 		return Period{year: int16(y), kind: PeriodQuarter, index: uint8(q)}, nil
+	case len(rest) == 3 && rest[0] == '-' && rest[1] == 'H':
+		h := int(rest[2]) - '0'
+		if h < 1 || h > 2 {
+			return bad("half must be H1 or H2")
+		}
+		return Period{year: int16(y), kind: PeriodHalf, index: uint8(h)}, nil
 	case len(rest) == 3 && rest[0] == '-':
 		m, ok := atoiDigits(rest[1:])
 		if !ok {
@@ -306,7 +368,7 @@ func ParsePeriod(s string) (Period, error) {
 	return bad(want)
 }
 
-// ParseFiscalPeriod reads a fiscal period, FY2027 or FY2027-Q1, for a
+// ParseFiscalPeriod reads a fiscal period, FY2027, FY2027-Q1 or FY2027-H1, for a
 // fiscal year starting in month fiscalStart (1..12). The year names the
 // calendar year in which the fiscal year ends.
 func ParseFiscalPeriod(s string, fiscalStart int) (Period, error) {
@@ -316,7 +378,7 @@ func ParseFiscalPeriod(s string, fiscalStart int) (Period, error) {
 	if fiscalStart < 1 || fiscalStart > 12 {
 		return bad(fmt.Sprintf("fiscal start month must be 1 to 12, got %d", fiscalStart))
 	}
-	const want = "expected FYYYYY or FYYYYY-Qn"
+	const want = "expected FYYYYY, FYYYYY-Qn or FYYYYY-Hn"
 	if len(s) < 6 || s[:2] != "FY" {
 		return bad(want)
 	}
@@ -333,6 +395,9 @@ func ParseFiscalPeriod(s string, fiscalStart int) (Period, error) {
 	case len(rest) == 3 && rest[0] == '-' && rest[1] == 'Q' && rest[2] >= '1' && rest[2] <= '4':
 		p.kind = PeriodFiscalQuarter
 		p.index = rest[2] - '0'
+	case len(rest) == 3 && rest[0] == '-' && rest[1] == 'H' && rest[2] >= '1' && rest[2] <= '2':
+		p.kind = PeriodFiscalHalf
+		p.index = rest[2] - '0'
 	default:
 		return bad(want)
 	}
@@ -345,9 +410,9 @@ func ParseFiscalPeriod(s string, fiscalStart int) (Period, error) {
 // pack encodes p in an int64, so that a Value can hold it without growing;
 // unpackPeriod reverses it.
 func (p Period) pack() int64 {
-	return int64(p.year)<<24 | int64(p.kind)<<16 | int64(p.start)<<8 | int64(p.index)
+	return int64(p.year)<<32 | int64(p.kind)<<24 | int64(p.start)<<16 | int64(p.day)<<8 | int64(p.index)
 }
 
 func unpackPeriod(x int64) Period {
-	return Period{year: int16(x >> 24), kind: PeriodKind(x >> 16), start: uint8(x >> 8), index: uint8(x)}
+	return Period{year: int16(x >> 32), kind: PeriodKind(x >> 24), start: uint8(x >> 16), day: uint8(x >> 8), index: uint8(x)}
 }

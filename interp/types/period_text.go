@@ -9,8 +9,9 @@ import (
 // MarshalText implements encoding.TextMarshaler. A calendar period is
 // the text of String: "2027-03", "2027-Q1", "2027". A fiscal period adds
 // the month its fiscal year starts in, in parentheses, since String
-// leaves it out: "FY2027 (July)", "FY2027-Q1 (April)". The zero Period
-// is "".
+// leaves it out: "FY2027 (July)", "FY2027-Q1 (April)". A contract year
+// (SPEC 11.5) is its String, "contract year from 2027-03-15". The zero
+// Period is "".
 func (p Period) MarshalText() ([]byte, error) {
 	switch {
 	case p.IsZero():
@@ -25,7 +26,10 @@ func (p Period) MarshalText() ([]byte, error) {
 // MarshalText writes: a calendar period as ParsePeriod reads it, a fiscal
 // one as ParseFiscalPeriod reads it followed by a space and its fiscal
 // year's first month in parentheses (the month's English name, in any
-// case), and "" as the zero Period. A fiscal period without its month is
+// case), a contract year as "contract year from " and its first day, and
+// "" as the zero Period. (A contract year whose start day is 29 February,
+// written in a year without one, reads back as starting each year on 28
+// February: the text names the first day of that year only.) A fiscal period without its month is
 // an error, as is anything else; each wraps ErrInvalidPeriod, and p is
 // left as it was.
 func (p *Period) UnmarshalText(text []byte) error {
@@ -36,6 +40,8 @@ func (p *Period) UnmarshalText(text []byte) error {
 	case s == "":
 	case strings.HasPrefix(s, "FY"):
 		x, err = parseFiscalText(s)
+	case strings.HasPrefix(s, contractPrefix):
+		x, err = parseContractText(s)
 	default:
 		x, err = ParsePeriod(s)
 	}
@@ -58,4 +64,14 @@ func parseFiscalText(s string) (Period, error) {
 		}
 	}
 	return Period{}, errorf(ErrInvalidPeriod, "invalid period %q: %q is not a month (January to December)", truncateText(s), truncateText(month))
+}
+
+const contractPrefix = "contract year from "
+
+func parseContractText(s string) (Period, error) {
+	d, err := ParseDate(strings.TrimPrefix(s, contractPrefix))
+	if err != nil {
+		return Period{}, errorf(ErrInvalidPeriod, "invalid period %q: a contract year is written \"contract year from YYYY-MM-DD\"", truncateText(s))
+	}
+	return contractYearOf(ContractStart(d), d), nil
 }

@@ -136,7 +136,7 @@ func start(t *testing.T, cols int, state string, files ...string) *session {
 // consumed, and consumes up to its end.
 func (s *session) expect(want string) {
 	s.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(20 * time.Second) // a hang detector: a loaded machine is slow, not broken
 	for {
 		s.mu.Lock()
 		text := s.out.String()
@@ -149,6 +149,29 @@ func (s *session) expect(want string) {
 			s.t.Fatalf("timed out waiting for %q; the terminal shows after the last match:\n%q", want, text[s.seen:])
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// atPrompt waits until liner has taken the terminal into raw mode (ISIG
+// off), so that a Ctrl-C typed next reaches liner as a key. liner draws
+// its prompt before it changes the mode, so seeing the prompt is not
+// enough: a Ctrl-C in between is a signal to a REPL that is not
+// evaluating, and is lost. (A person cannot type that fast; a test can.)
+func (s *session) atPrompt() {
+	s.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		raw, err := signalsOff(int(s.pty.Fd()))
+		if err != nil {
+			s.t.Fatalf("reading the terminal's mode: %v", err)
+		}
+		if raw {
+			return
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatal("the terminal never left cooked mode: liner is not reading a line")
+		}
+		time.Sleep(2 * time.Millisecond)
 	}
 }
 
@@ -290,12 +313,14 @@ func TestPTYCtrlCAtPrompt(t *testing.T) {
 		s.expect(prompt)
 		s.send("1 +\r")
 		s.expect(contPrompt)
+		s.atPrompt()
 		s.send("\x03") // Ctrl-C abandons the unfinished entry
 		s.expect("^C")
 		s.expect(prompt)
 		s.send("2\r")
 		s.expect("\n2\r\n") // 2, not 1 + 2
 		s.expect(prompt)
+		s.atPrompt()
 		s.send("USD 5")
 		s.send("\x03") // and a half-typed line
 		s.expect("^C")

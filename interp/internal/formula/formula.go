@@ -343,7 +343,7 @@ func (t *TierSchedule) AmountDetail(before, base types.Decimal) ([]TierSlice, ty
 // quarter. A zero Kind means a cumulative total that never resets.
 type Window struct {
 	Kind        types.PeriodKind // 0: cumulative, never resets
-	FiscalStart int              // first month of the fiscal year, for fiscal kinds
+	FiscalStart int              // first month of the fiscal year, for fiscal kinds; a contract year's first day as MMDD (types.ContractStart)
 	Current     types.Period     // the window entered last; zero before the first Enter
 
 	// The dates of cached, a copy of Current, so that a date within the
@@ -365,7 +365,7 @@ func (w *Window) Enter(d types.Date) (bool, error) {
 	// The cache is trusted only while Current, Kind and FiscalStart are
 	// still those it was made for.
 	if w.cached == w.Current && !w.Current.IsZero() && !d.Before(w.start) && !d.After(w.end) &&
-		w.Current.Kind() == w.Kind && w.Current.FiscalStart() == fiscalStartOf(w.Kind, w.FiscalStart) {
+		w.Current.Kind() == w.Kind && w.Current.StartParam() == types.StartParamOf(w.Kind, w.FiscalStart) {
 		return false, nil
 	}
 	p := types.PeriodOf(w.Kind, w.FiscalStart, d)
@@ -379,14 +379,6 @@ func (w *Window) Enter(d types.Date) (bool, error) {
 	changed := p != w.Current
 	w.Current, w.cached, w.start, w.end = p, p, p.Start(), p.End()
 	return changed, nil
-}
-
-// fiscalStartOf is the fiscal start month a Period of kind k records.
-func fiscalStartOf(k types.PeriodKind, start int) int {
-	if k.IsFiscal() {
-		return start
-	}
-	return 0
 }
 
 // ---- caps and floors ----

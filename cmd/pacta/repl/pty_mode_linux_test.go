@@ -1,0 +1,13 @@
+package repl
+
+import "golang.org/x/sys/unix"
+
+// signalsOff reports whether the terminal behind fd has ISIG off, as
+// liner sets it while it reads a line.
+func signalsOff(fd int) (bool, error) {
+	tio, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+	if err != nil {
+		return false, err
+	}
+	return tio.Lflag&unix.ISIG == 0, nil
+}

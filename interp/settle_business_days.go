@@ -1,0 +1,162 @@
+package interp
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/pacta-lang/pacta/interp/types"
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// compileCalendars makes the business-day calendars an agreement declares
+// (SPEC 11.6); the checker has vouched for their names, days and dates.
+func compileCalendars(ai *lang.AgreementInfo) (map[string]*types.BusinessCalendar, error) {
+	if len(ai.Calendars) == 0 {
+		return nil, nil
+	}
+	out := make(map[string]*types.BusinessCalendar, len(ai.Calendars))
+	for name, d := range ai.Calendars {
+		weekend := []types.Weekday{types.Saturday, types.Sunday}
+		if d.Weekends != nil || d.NoWeekends {
+			weekend = weekend[:0]
+		}
+		for _, w := range d.Weekends {
+			wd, ok := types.ParseWeekday(w.Name)
+			if !ok {
+				return nil, &EvalError{Pos: w.At, Msg: fmt.Sprintf("unknown day of the week %q", w.Name)}
+			}
+			weekend = append(weekend, wd)
+		}
+		var holidays []types.Date
+		for _, h := range d.Holidays {
+			day, err := types.ParseDate(h.Text)
+			if err != nil {
+				return nil, atPos(h.At, err)
+			}
+			holidays = append(holidays, day)
+		}
+		c, err := types.NewBusinessCalendar(name, weekend, holidays)
+		if err != nil {
+			return nil, atPos(d.At, err)
+		}
+		out[name] = c
+	}
+	return out, nil
+}
+
+// dueBiz is the business-day part of a due date: N business days instead
+// of a duration, and the rule that moves a due date off a day that is not
+// a business day.
+type dueBiz struct {
+	days int // > 0: the due date is this many business days after
+	cal  *types.BusinessCalendar
+	roll types.Roll
+}
+
+// bizOf compiles the business days and the business-day rule of a `due`;
+// nil when it has neither.
+func (c *compiler) bizOf(d *lang.Due) (*dueBiz, error) {
+	if d == nil || d.Business == nil && d.Adjust == nil {
+		return nil, nil
+	}
+	b := &dueBiz{}
+	pick := func(name *lang.Ident, at lang.Pos) (*types.BusinessCalendar, error) {
+		if name != nil {
+			if cal := c.calendars[name.Name]; cal != nil {
+				return cal, nil
+			}
+			return nil, &EvalError{Pos: name.At, Msg: fmt.Sprintf("unknown calendar %q", name.Name)}
+		}
+		if len(c.calendars) == 1 {
+			for _, cal := range c.calendars {
+				return cal, nil
+			}
+		}
+		names := make([]string, 0, len(c.calendars))
+		for n := range c.calendars {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		return nil, &EvalError{Pos: at, Msg: fmt.Sprintf("which calendar? the agreement declares %d (%v)", len(names), names)}
+	}
+	var err error
+	if bd := d.Business; bd != nil {
+		n, perr := strconv.Atoi(bd.Count.Text)
+		if perr != nil || n < 1 {
+			return nil, &EvalError{Pos: bd.At, Msg: "invalid number of business days " + bd.Count.Text}
+		}
+		b.days = n
+		if b.cal, err = pick(bd.Calendar, bd.At); err != nil {
+			return nil, err
+		}
+	}
+	if a := d.Adjust; a != nil {
+		r, ok := types.ParseRoll(a.Rule)
+		if !ok {
+			return nil, &EvalError{Pos: a.At, Msg: "unknown business-day rule " + a.Rule}
+		}
+		b.roll = r
+		cal, err := pick(a.Calendar, a.At)
+		if err != nil {
+			return nil, err
+		}
+		if b.cal == nil {
+			b.cal = cal
+		} else if cal != b.cal {
+			return nil, &EvalError{Pos: a.At, Msg: fmt.Sprintf("the business days are counted in %s, the rule applied in %s: use one calendar", b.cal.Name(), cal.Name())}
+		}
+	}
+	return b, nil
+}
+
+// dueOn is the due date of a line accrued (or a period ended) on from:
+// from + d when has, or N business days after from; then moved by the
+// business-day rule, if any. The note says how business days made it
+// ("due 45 days after 2027-03-31: 2027-05-15 is a Saturday, moved to
+// Monday 2027-05-17 by the following-business-day rule (calendar us)");
+// it is "" when no business-day construct played a part.
+func dueOn(c *ClauseInfo, pos lang.Pos, from types.Date, d types.Duration, has bool, biz *dueBiz) (types.Date, string, error) {
+	due, what := from, "on "+from.String()
+	var err error
+	switch {
+	case biz != nil && biz.days > 0:
+		if due, err = biz.cal.AddBusinessDays(from, biz.days); err != nil {
+			return types.Date{}, "", &clauseError{clause: c, named: true, err: &EvalError{Pos: pos, Err: errPastCalendar,
+				Msg: fmt.Sprintf("clause %s: the due date, %d business days after %s, is after %s", c.Num, biz.days, from, types.MaxDate())}}
+		}
+		what = fmt.Sprintf("%d business days after %s", biz.days, from)
+	case has:
+		if due, err = dueAfter(c, pos, from, d); err != nil {
+			return types.Date{}, "", err
+		}
+		what = fmt.Sprintf("%s after %s", d, from)
+	}
+	if biz == nil {
+		return due, "", nil
+	}
+	moved, why, err := biz.cal.Adjust(due, biz.roll)
+	if err != nil {
+		return types.Date{}, "", &clauseError{clause: c, named: true, err: &EvalError{Pos: pos, Err: errPastCalendar,
+			Msg: fmt.Sprintf("clause %s: the due date %s cannot be moved to a business day within the calendar", c.Num, due)}}
+	}
+	if moved == due {
+		if biz.days > 0 {
+			return due, fmt.Sprintf("due %s, calendar %s: %s %s", what, biz.cal.Name(), due.Weekday(), due), nil
+		}
+		return due, "", nil
+	}
+	return moved, fmt.Sprintf("due %s: %s, moved to %s %s by the %s-business-day rule (calendar %s)",
+		what, why, moved.Weekday(), moved, hyphenRule(biz.roll), biz.cal.Name()), nil
+}
+
+// hyphenRule writes a convention as an adjective: "modified-following".
+func hyphenRule(r types.Roll) string {
+	s := []byte(r.String())
+	for i, b := range s {
+		if b == ' ' {
+			s[i] = '-'
+		}
+	}
+	return string(s)
+}

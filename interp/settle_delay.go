@@ -1,0 +1,53 @@
+package interp
+
+import (
+	"fmt"
+
+	"github.com/pacta-lang/pacta/interp/internal/formula"
+	"github.com/pacta-lang/pacta/interp/types"
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// delayOf says how a late modifier counts delay (SPEC 6.6): in started or
+// whole periods of per, or by the day with a day count; from the due date
+// or the day after it.
+func delayOf(l *lang.Late, per types.Duration) formula.Delay {
+	d := formula.Delay{Per: per}
+	if l.Periods != nil {
+		d.Whole = l.Periods.Whole
+	}
+	if l.Basis != nil {
+		d.Basis, _ = types.ParseDayCount(l.Basis.Basis) // the checker allows only known ones
+	}
+	if l.From != nil {
+		d.DayAfter = l.From.DayAfter
+	}
+	return d
+}
+
+// delayCount is the delay a late charge was counted for: n periods, or,
+// with a day count, the days and their convention ("31 days actual/365").
+type delayCount struct {
+	n    int64
+	days string
+}
+
+// text says in words how long the line was late, for a statement's note:
+// "2 period(s) late" (as before SPEC 6.6), "1 whole period(s) late",
+// "31 days actual/365", each followed by ", counted from 2027-05-16" when
+// the delay starts the day after the due date.
+func (c delayCount) text(lr *lateRule, due types.Date) string {
+	var s string
+	switch {
+	case c.days != "":
+		s = c.days
+	case lr.delay.Whole:
+		s = fmt.Sprintf("%d whole period(s) late", c.n)
+	default:
+		s = fmt.Sprintf("%d period(s) late", c.n)
+	}
+	if lr.delay.DayAfter {
+		s += ", counted from " + lr.delay.Start(due).String()
+	}
+	return s
+}

@@ -1,0 +1,76 @@
+package lang
+
+import "strings"
+
+// delay converts the delay constructs of a late charge (SPEC 6.6):
+// `started`/`whole`, `counted daily (BASIS)` and `from the ... due date`.
+func (c *treeBuilder) delay(l *Late, g *gLate) {
+	if g.Periods != nil {
+		l.Periods = &DelayCount{At: tokPos(g.Periods.Pos), Whole: g.Periods.Word == "whole"}
+	}
+	if b := g.Basis; b != nil {
+		basis := strings.ToLower(b.Left.Value) + "/" + strings.ToLower(b.Right.Value)
+		if !hasString(DayBases, basis) {
+			c.errs.AddHint(tokPos(b.Left.Pos), "use actual/365, actual/360, 30/360 or actual/actual",
+				"unknown day count %q", b.Left.Value+"/"+b.Right.Value)
+		}
+		l.Basis = &DayBasis{At: tokPos(b.Pos), Basis: basis}
+	}
+	if g.From != nil {
+		l.From = &DelayFrom{At: tokPos(g.From.Pos), DayAfter: g.From.DayAfter}
+	}
+}
+
+// calendar converts a business-day calendar.
+func (c *treeBuilder) calendar(g *gCalendar) *CalendarDecl {
+	d := &CalendarDecl{At: tokPos(g.Pos), Name: identTok(&g.Name), End: tokPos(g.Close.Pos)}
+	for _, e := range g.Entries {
+		switch {
+		case e.Weekends != nil:
+			if d.Weekends != nil || d.NoWeekends {
+				c.errs.Add(tokPos(e.Pos), "`weekends` is given twice in calendar %q", d.Name.Name)
+				continue
+			}
+			if len(e.Weekends) == 1 && e.Weekends[0].Name == "none" {
+				d.NoWeekends = true
+				continue
+			}
+			for _, w := range e.Weekends {
+				d.Weekends = append(d.Weekends, &Ident{At: tokPos(w.Pos), Name: w.Name})
+			}
+		default:
+			for _, h := range e.Holidays {
+				d.Holidays = append(d.Holidays, &DateLit{At: tokPos(h.Pos), Text: h.Text})
+			}
+		}
+	}
+	return d
+}
+
+func (c *treeBuilder) businessDays(g *gBusinessDays) *BusinessDays {
+	b := &BusinessDays{At: tokPos(g.Pos), Count: &IntLit{At: tokPos(g.Count.Pos), Text: g.Count.Value}}
+	if g.Calendar != nil {
+		b.Calendar = identTok(g.Calendar)
+	}
+	return b
+}
+
+// adjust attaches `adjusted to the ... business day` to the clause's due
+// date, making a Due of its own when the clause has no `due` (yet).
+func (c *treeBuilder) adjust(at Pos, g *gAdjust, due **Due) {
+	a := &DueAdjust{At: at, Rule: g.Rule}
+	if g.Modified {
+		a.Rule = "modified " + g.Rule
+	}
+	if g.Calendar != nil {
+		a.Calendar = identTok(g.Calendar)
+	}
+	switch d := *due; {
+	case d == nil:
+		*due = &Due{At: at, Adjust: a}
+	case d.Adjust != nil:
+		c.errs.Add(at, "%q is given twice in this clause", "adjusted to")
+	default:
+		d.Adjust = a
+	}
+}
