@@ -266,3 +266,34 @@ func TestZeroAnswersMarshal(t *testing.T) {
 		}
 	}
 }
+
+// A record made by hand with fewer fields than its schema names, or with
+// no schema, prints and marshals with the gap shown instead of panicking
+// (a host that builds Records itself can get this wrong).
+func TestHandMadeRecordWithMissingFields(t *testing.T) {
+	short := &interp.Record{
+		Schema: &interp.Schema{Name: "sell", Fields: []string{"actor", "gross"}},
+		Fields: []interp.Value{interp.PartyValue("openai")},
+	}
+	// The actor is shown after "by"; gross has no value, so it prints
+	// as the invalid Value does and marshals as null.
+	if got, want := interp.RecordValue(short).String(), "sell by openai { gross: <invalid> }"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	b, err := json.Marshal(interp.RecordValue(short))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"kind":"record","name":"sell","value":{"actor":{"kind":"party","value":"openai"},"gross":null}}`; string(b) != want {
+		t.Errorf("MarshalJSON = %s, want %s", b, want)
+	}
+	for _, r := range []*interp.Record{nil, {}} {
+		v := interp.RecordValue(r)
+		if got := v.String(); got != "<invalid>" {
+			t.Errorf("record %v: String() = %q, want <invalid>", r, got)
+		}
+		if b, err := json.Marshal(v); err != nil || string(b) != "null" {
+			t.Errorf("record %v: MarshalJSON = %s, %v; want null", r, b, err)
+		}
+	}
+}

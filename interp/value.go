@@ -76,6 +76,16 @@ type Record struct {
 	Fields []Value
 }
 
+// field returns the record's i-th field, or the invalid Value when a
+// record made by hand has fewer Fields than its Schema names, so that
+// printing or marshalling such a record says so instead of panicking.
+func (r *Record) field(i int) Value {
+	if i < len(r.Fields) {
+		return r.Fields[i]
+	}
+	return Value{}
+}
+
 // Schema describes an action or event: its name and fields in order.
 type Schema struct {
 	Name   string
@@ -94,6 +104,14 @@ type Schema struct {
 
 // FieldIndex returns the index of the named field, or -1.
 func (s *Schema) FieldIndex(name string) int {
+	if s.index == nil { // a Schema made by hand, not by Compile
+		for i, f := range s.Fields {
+			if f == name {
+				return i
+			}
+		}
+		return -1
+	}
 	if i, ok := s.index[name]; ok {
 		return i
 	}
@@ -103,7 +121,7 @@ func (s *Schema) FieldIndex(name string) int {
 // Field returns the named field of r and whether it exists.
 func (r *Record) Field(name string) (Value, bool) {
 	i := r.Schema.FieldIndex(name)
-	if i < 0 {
+	if i < 0 || i >= len(r.Fields) {
 		return Value{}, false
 	}
 	return r.Fields[i], true
@@ -300,10 +318,14 @@ func (v Value) format(b *strings.Builder) {
 		b.WriteByte(']')
 	case KindRecord:
 		r := v.rec
+		if r == nil || r.Schema == nil {
+			b.WriteString("<invalid>")
+			return
+		}
 		b.WriteString(r.Schema.Name)
 		if i := r.Schema.FieldIndex("actor"); i >= 0 && !r.Schema.Event {
 			b.WriteString(" by ")
-			r.Fields[i].format(b)
+			r.field(i).format(b)
 		}
 		b.WriteString(" {")
 		first := true
@@ -318,7 +340,7 @@ func (v Value) format(b *strings.Builder) {
 			b.WriteByte(' ')
 			b.WriteString(name)
 			b.WriteString(": ")
-			r.Fields[i].format(b)
+			r.field(i).format(b)
 		}
 		b.WriteString(" }")
 	default:

@@ -43,7 +43,7 @@ func (v Value) appendJSON(dst []byte, depth int) ([]byte, error) {
 	if depth > maxValueJSONDepth {
 		return nil, errors.New("interp: value nested more than 1000 deep")
 	}
-	if v.kind == KindInvalid || v.kind == KindRecord && v.rec == nil {
+	if v.kind == KindInvalid || v.kind == KindRecord && (v.rec == nil || v.rec.Schema == nil) {
 		return append(dst, "null"...), nil
 	}
 	dst = append(dst, `{"kind":`...)
@@ -100,7 +100,7 @@ func (v Value) appendJSON(dst []byte, depth int) ([]byte, error) {
 			}
 			dst = appendJSONString(dst, name)
 			dst = append(dst, ':')
-			if dst, err = v.rec.Fields[i].appendJSON(dst, depth+1); err != nil {
+			if dst, err = v.rec.field(i).appendJSON(dst, depth+1); err != nil {
 				return nil, err
 			}
 		}

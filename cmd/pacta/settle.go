@@ -35,7 +35,7 @@ fields of the actions and events. A JSON Lines ledger has one object per
 line: {"action":"sell","actor":"openai","date":"2026-10-15",...}. Every
 field of a row's action or event must be given.
 
-The statement covers --period (2027-Q1, 2027-03 or 2027), or --from and
+The statement covers --period (2027-Q1, 2027-H1, 2027-03 or 2027), or --from and
 --to (both inclusive); by default, from the agreement's effective date to
 the date of the last row. Rows before the range still count towards
 running totals (tiers, caps, recoupment).
@@ -49,7 +49,7 @@ Exit status: 0 settled, 1 a bad ledger row or agreement (nothing else is
 printed), 2 usage error.`, stderr)
 	ledger := fs.String("ledger", "", "the ledger to settle: a .csv or .jsonl `file`, or - for standard input")
 	ledgerFormat := fs.String("ledger-format", "", "the ledger's `format`, csv or jsonl (default: from the file's extension; for standard input, from its first character)")
-	period := fs.String("period", "", "settle this `period`: a quarter like 2027-Q1, a month like 2027-03, or a year")
+	period := fs.String("period", "", "settle this `period`: a quarter like 2027-Q1, a half year like 2027-H1, a month like 2027-03, or a year")
 	from := fs.String("from", "", "the first `date` of the statement (YYYY-MM-DD)")
 	to := fs.String("to", "", "the last `date` of the statement (YYYY-MM-DD)")
 	asOf := fs.String("as-of", "", "report what is overdue as of this `date` (default: the end of the statement)")
