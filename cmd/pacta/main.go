@@ -22,6 +22,7 @@ func commands() []command {
 		{"settle", "settle a ledger and print the statement", runSettle},
 		{"test", "run the test blocks of agreements", runTest},
 		{"repl", "ask questions and try clauses interactively", runRepl},
+		{"serve", "answer decisions, settlements and checks over HTTP (JSON)", runServe},
 		{"version", "print the version", runVersion},
 		{"completion", "print a shell completion script (bash, zsh, fish)", runCompletion},
 	}

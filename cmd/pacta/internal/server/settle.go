@@ -1,0 +1,78 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
+)
+
+// settle answers POST /v1/settle. The body is a ledger, CSV (text/csv) or
+// JSON Lines (application/x-ndjson), streamed through
+// interp.Program.Settle as it arrives; its rows are named body:LINE. The
+// query may give agreement, period (2027-Q1, 2027-H1, 2027-03, 2027) or
+// from and to, as_of, and breaches=all. The answer is the statement as
+// interp.Statement.WriteJSON writes it (`pacta settle --format json`),
+// written only once the whole ledger is settled: a bad row is an error
+// naming its line, and nothing of the statement is sent.
+func (s *Server) settle(w http.ResponseWriter, r *http.Request, st *state) {
+	q := r.URL.Query()
+	opts := interp.SettleOptions{Agreement: q.Get("agreement")}
+	if q.Get("period") != "" {
+		if q.Get("from") != "" || q.Get("to") != "" {
+			writeError(w, badRequest("bad_query", "give either period or from and to, not both"))
+			return
+		}
+		p, err := types.ParsePeriod(q.Get("period"))
+		if err != nil {
+			writeError(w, badRequest("bad_query", fmt.Sprintf("period: %v", err)))
+			return
+		}
+		opts.From, opts.To = p.Start(), p.End()
+	}
+	for _, f := range []struct {
+		name string
+		dst  *types.Date
+	}{{"from", &opts.From}, {"to", &opts.To}, {"as_of", &opts.AsOf}} {
+		if v := q.Get(f.name); v != "" {
+			d, err := types.ParseDate(v)
+			if err != nil {
+				writeError(w, badRequest("bad_query", fmt.Sprintf("%s: %v", f.name, err)))
+				return
+			}
+			*f.dst = d
+		}
+	}
+	if !opts.From.IsZero() && !opts.To.IsZero() && opts.To.Before(opts.From) {
+		writeError(w, badRequest("bad_query", fmt.Sprintf("to %s is before from %s", opts.To, opts.From)))
+		return
+	}
+	switch b := q.Get("breaches"); b {
+	case "", "summary":
+	case "all":
+		opts.BreachSample = -1
+	default:
+		writeError(w, badRequest("bad_query", fmt.Sprintf("breaches %q: use summary or all", b)))
+		return
+	}
+	p := st.prog
+	var events = p.ReadCSV
+	switch mt := mediaType(r); {
+	case mt == ctCSV:
+	case isJSONLines(mt):
+		events = p.ReadJSONL
+	default:
+		writeError(w, unsupported(mt, ctCSV, ctNDJSON))
+		return
+	}
+	stmt, err := p.Settle(r.Context(), events(opts.Agreement, "body", r.Body), opts)
+	if err != nil {
+		writeError(w, classify(err, ""))
+		return
+	}
+	w.Header().Set("Content-Type", ctJSON)
+	if err := stmt.WriteJSON(w); err != nil {
+		s.log.Warn("writing a statement", "error", err)
+	}
+}
