@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -83,10 +82,10 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, st *state) {
 	switch {
 	case isJSONLines(mt):
 		form = "lines"
-		sc := bufio.NewScanner(bytes.NewReader(body))
-		sc.Buffer(nil, len(body)+1)
-		for line := 1; sc.Scan(); line++ {
-			text := bytes.TrimSpace(sc.Bytes())
+		// The lines are slices of body, which is not reused.
+		for i, text := range bytes.Split(body, []byte("\n")) {
+			line := i + 1
+			text = bytes.TrimSpace(text)
 			if line == 1 {
 				text = bytes.TrimPrefix(text, []byte("\uFEFF"))
 			}
@@ -106,7 +105,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, st *state) {
 			for i, t := range raw {
 				items = append(items, item{t, "[" + strconv.Itoa(i) + "]"})
 			}
-		} else {
+		} else if len(text) > 0 {
 			items = append(items, item{text, ""})
 		}
 	}
