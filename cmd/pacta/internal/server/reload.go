@@ -3,6 +3,7 @@ package server
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 )
+
+var errNoAgreements = errors.New("the files declare no agreement")
 
 // state is one loaded version of the agreements: what a request uses from
 // start to end.
@@ -60,6 +63,11 @@ func (s *Server) load() (*state, error) {
 	prog, err := interp.Compile(srcs, s.cfg.Options...)
 	if err != nil {
 		return nil, err
+	}
+	if len(prog.Agreements()) == 0 {
+		// An emptied file (or one caught half-written) would otherwise
+		// be served as a program that answers nothing.
+		return nil, errNoAgreements
 	}
 	return &state{prog: prog, files: files, print: print, loadedAt: time.Now().UTC(), gen: 1}, nil
 }

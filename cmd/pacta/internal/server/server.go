@@ -116,11 +116,24 @@ func (s *Server) Run(ctx context.Context) {
 	}
 	t := time.NewTicker(s.cfg.Poll)
 	defer t.Stop()
+	seen := s.state.Load().print
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+			// A change is reloaded once the files have stayed as they
+			// are for one poll, so that a file caught half-written by
+			// an editor is not compiled.
+			files, err := s.cfg.Files()
+			if err != nil {
+				s.Reload(false) // reports the error
+				continue
+			}
+			if p := fingerprint(files); p != seen {
+				seen = p
+				continue
+			}
 			s.Reload(false)
 		}
 	}
