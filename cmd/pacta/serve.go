@@ -23,6 +23,10 @@ var serveContext = func() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
+// serveConnState, when set, is told of every connection's state changes
+// (http.Server.ConnState); tests use it to know a request is in flight.
+var serveConnState func(net.Conn, http.ConnState)
+
 // shutdownGrace is how long pacta serve waits for requests in flight
 // when it is told to stop.
 const shutdownGrace = 10 * time.Second
@@ -113,6 +117,7 @@ func serve(ctx context.Context, srv *server.Server, ln net.Listener, log *slog.L
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		ConnState:         serveConnState,
 	}
 	pollCtx, stopPoll := context.WithCancel(ctx)
 	defer stopPoll()
