@@ -166,6 +166,11 @@ func decideOne(r *http.Request, p *interp.Program, text []byte, opts interp.Deci
 		return nil, badRequest("bad_json", "an action is a JSON object: {\"action\":\"sell\",\"actor\":...}")
 	}
 	rec, err := p.ParseActionJSON(text)
+	if errors.Is(err, interp.ErrUnknownAgreement) {
+		var a struct{ Agreement string }
+		json.Unmarshal(text, &a)
+		return nil, classifyAgreement(err, a.Agreement)
+	}
 	if err != nil {
 		return nil, err
 	}

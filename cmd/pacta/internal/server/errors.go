@@ -28,6 +28,9 @@ func (e *apiError) Error() string { return e.Message }
 
 // writeError writes e as the response.
 func writeError(w http.ResponseWriter, e *apiError) {
+	if sw, ok := w.(*statusWriter); ok {
+		sw.errCode = e.Code // for the request log
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Del("Content-Length")
 	w.WriteHeader(e.Status)

@@ -89,7 +89,7 @@ func (s *Server) eval(w http.ResponseWriter, r *http.Request, st *state) {
 // several are loaded, from one that is not known.
 func classifyAgreement(err error, agreement string) *apiError {
 	if agreement == "" && errors.Is(err, interp.ErrUnknownAgreement) {
-		return badRequest("agreement_required", err.Error()+": name one with \"agreement\"")
+		return badRequest("agreement_required", err.Error()+"; name one (\"agreement\" in JSON, ?agreement= in a query)")
 	}
 	return classify(err, "")
 }

@@ -72,33 +72,38 @@ func (s *Server) load() (*state, error) {
 	return &state{prog: prog, files: files, print: print, loadedAt: time.Now().UTC(), gen: 1}, nil
 }
 
+// snapshot is the fingerprint of the files as they are now, or, when
+// they cannot be listed, the error that says so (which a reload then
+// reports).
+func (s *Server) snapshot() string {
+	files, err := s.cfg.Files()
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return fingerprint(files)
+}
+
 // Reload loads the files again if they changed since the program served
 // was read (or, with force, whatever), and serves the new program if it
 // compiles. A bad edit keeps the last good program: the error is logged,
-// counted in the metrics and shown by /healthz until a reload succeeds.
-// It reports whether a new program is served.
+// counted in the metrics and shown by /healthz until a reload succeeds;
+// the same bad state of the files is reported once. It reports whether a
+// new program is served.
 func (s *Server) Reload(force bool) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old := s.state.Load()
+	print := s.snapshot()
 	if !force {
-		files, err := s.cfg.Files()
-		if err == nil {
-			p := fingerprint(files)
-			if p == old.print {
-				return false
-			}
-			if le := s.loadErr.Load(); le != nil && le.print == p {
-				return false // the same bad edit, reported already
-			}
+		if print == old.print {
+			return false
+		}
+		if le := s.loadErr.Load(); le != nil && le.print == print {
+			return false // the same bad edit, reported already
 		}
 	}
 	st, err := s.load()
 	if err != nil {
-		print := ""
-		if files, ferr := s.cfg.Files(); ferr == nil {
-			print = fingerprint(files)
-		}
 		ps, _ := problems(err)
 		s.loadErr.Store(&loadError{at: time.Now().UTC(), print: print, err: err, problems: ps})
 		s.metrics.reloadErrors.Add(1)

@@ -115,6 +115,24 @@ func TestReloadKeepsLastGood(t *testing.T) {
 		t.Errorf("after emptying the file: %+v", h.ReloadError)
 	}
 
+	// A file that is gone is reported, once.
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	s.Reload(false)
+	s.Reload(false)
+	if h := health(t, s); h.ReloadError == nil || !strings.Contains(h.ReloadError.Message, "deal.pacta") {
+		t.Errorf("after removing the file: %+v", h.ReloadError)
+	}
+	_, m = do(t, s, "GET", "/metrics", "", nil)
+	// The broken edit, the empty file and the missing file: 3 errors.
+	if !strings.Contains(m, "pacta_reload_errors_total 3\n") {
+		t.Errorf("metrics after removing the file:\n%s", m)
+	}
+	if v := verdictOf(t, s, storeSale); v != "permitted" {
+		t.Errorf("after removing the file: %s, want the last good answer, permitted", v)
+	}
+
 	write(t, path, dealSrc, 4)
 	if !s.Reload(false) {
 		t.Fatal("the fix was not reloaded")

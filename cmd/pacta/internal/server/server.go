@@ -125,12 +125,7 @@ func (s *Server) Run(ctx context.Context) {
 			// A change is reloaded once the files have stayed as they
 			// are for one poll, so that a file caught half-written by
 			// an editor is not compiled.
-			files, err := s.cfg.Files()
-			if err != nil {
-				s.Reload(false) // reports the error
-				continue
-			}
-			if p := fingerprint(files); p != seen {
+			if p := s.snapshot(); p != seen {
 				seen = p
 				continue
 			}
@@ -205,17 +200,22 @@ func (s *Server) instrument(rt route) http.Handler {
 		}
 		d := time.Since(start)
 		s.metrics.observe(rt.path, rec.status, d)
-		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "route", rt.path,
-			"status", rec.status, "bytes", rec.n, "duration_ms", float64(d.Microseconds())/1000)
+		args := []any{"method", r.Method, "path", r.URL.Path, "route", rt.path,
+			"status", rec.status, "bytes", rec.n, "duration_ms", float64(d.Microseconds()) / 1000}
+		if rec.errCode != "" {
+			args = append(args, "error_code", rec.errCode)
+		}
+		s.log.Info("request", args...)
 	})
 }
 
 // statusWriter remembers the status and size of a response.
 type statusWriter struct {
 	http.ResponseWriter
-	status int
-	wrote  bool
-	n      int64
+	status  int
+	wrote   bool
+	n       int64
+	errCode string // the code of the error response written, if any
 }
 
 func (w *statusWriter) WriteHeader(code int) {

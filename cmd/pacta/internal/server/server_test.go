@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -582,5 +583,34 @@ func TestErrorShape(t *testing.T) {
 				t.Errorf("%s: error code %q is not in openapi.json", f.Name(), c)
 			}
 		}
+	}
+}
+
+// TestAgreementRequired: with two agreements loaded, a question that
+// names none is a 400 that says to name one; naming one answers.
+func TestAgreementRequired(t *testing.T) {
+	other := strings.NewReplacer(`agreement deal "Deal"`, `agreement other "Other"`).Replace(dealSrc)
+	var logBuf bytes.Buffer
+	s, _ := newServer(t, Config{Log: slog.New(slog.NewJSONHandler(&logBuf, nil))}, map[string]string{"deal.pacta": dealSrc, "other.pacta": other})
+	for _, tc := range []struct{ target, ctype, body string }{
+		{"/v1/decide", "application/json", webSale},
+		{"/v1/settle", "text/csv", ledgerCSV},
+		{"/v1/eval", "application/json", `{"expr":"gross_of(sell by seller { channel: Web, gross: USD 7.00, date: 2026-03-01 })"}`},
+	} {
+		code, body := do(t, s, "POST", tc.target, tc.ctype, strings.NewReader(tc.body))
+		if e := errorOf(t, body); code != 400 || e.Code != "agreement_required" {
+			t.Errorf("%s without an agreement: got %d %s", tc.target, code, body)
+		}
+	}
+	named := strings.Replace(webSale, `{`, `{"agreement":"other",`, 1)
+	if code, body := do(t, s, "POST", "/v1/decide", "application/json", strings.NewReader(named)); code != 200 || !strings.Contains(body, `"agreement":"other"`) {
+		t.Errorf("decide naming other: %d %s", code, body)
+	}
+	if code, body := do(t, s, "POST", "/v1/settle?agreement=other", "text/csv", strings.NewReader(ledgerCSV)); code != 200 || !strings.Contains(body, `"agreement": "other"`) {
+		t.Errorf("settle naming other: %d %.200s", code, body)
+	}
+	// The request log names the error's code.
+	if !strings.Contains(logBuf.String(), `"status":400,`) || !strings.Contains(logBuf.String(), `"error_code":"agreement_required"`) {
+		t.Errorf("log: %s", logBuf.String())
 	}
 }

@@ -68,7 +68,7 @@ func (s *Server) settle(w http.ResponseWriter, r *http.Request, st *state) {
 	}
 	stmt, err := p.Settle(r.Context(), events(opts.Agreement, "body", r.Body), opts)
 	if err != nil {
-		writeError(w, classify(err, ""))
+		writeError(w, classifyAgreement(err, opts.Agreement))
 		return
 	}
 	w.Header().Set("Content-Type", ctJSON)
