@@ -86,13 +86,22 @@ func dealServer(t *testing.T, cfg Config) *Server {
 // do sends a request to s and returns the status and body.
 func do(t *testing.T, s *Server, method, target, ctype string, body io.Reader) (int, string) {
 	t.Helper()
+	rec := doReader(s, method, target, ctype, body)
+	return rec.Code, rec.Body.String()
+}
+
+func doReader(s *Server, method, target, ctype string, body io.Reader) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(method, target, body)
 	if ctype != "" {
 		req.Header.Set("Content-Type", ctype)
 	}
 	rec := httptest.NewRecorder()
 	s.Handler().ServeHTTP(rec, req)
-	return rec.Code, rec.Body.String()
+	return rec
+}
+
+func doRec(s *Server, method, target, ctype, body string) *httptest.ResponseRecorder {
+	return doReader(s, method, target, ctype, strings.NewReader(body))
 }
 
 // errorOf reads an error response, failing unless it has the one shape
