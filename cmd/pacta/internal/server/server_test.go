@@ -56,7 +56,7 @@ const (
 // newServer serves the files of srcs (name → text), written to a
 // temporary directory, with cfg's limits; it never polls (tests reload
 // by hand).
-func newServer(t *testing.T, cfg Config, srcs map[string]string) (*Server, string) {
+func newServer(t testing.TB, cfg Config, srcs map[string]string) (*Server, string) {
 	t.Helper()
 	dir := t.TempDir()
 	var files []string
@@ -78,7 +78,7 @@ func newServer(t *testing.T, cfg Config, srcs map[string]string) (*Server, strin
 	return s, dir
 }
 
-func dealServer(t *testing.T, cfg Config) *Server {
+func dealServer(t testing.TB, cfg Config) *Server {
 	s, _ := newServer(t, cfg, map[string]string{"deal.pacta": dealSrc})
 	return s
 }
