@@ -96,7 +96,7 @@ func New(cfg Config) (*Server, error) {
 	s.state.Store(st)
 	s.mux = http.NewServeMux()
 	for _, rt := range s.routes() {
-		s.mux.Handle(rt.pattern(), s.instrument(rt))
+		s.mux.Handle(rt.path, s.instrument(rt))
 	}
 	s.mux.Handle("/", s.instrument(route{path: "/", handle: s.notFound}))
 	return s, nil
@@ -141,8 +141,6 @@ type route struct {
 	handle func(w http.ResponseWriter, r *http.Request, st *state)
 }
 
-func (rt route) pattern() string { return rt.path }
-
 // routes is every endpoint; the OpenAPI document lists exactly these
 // (TestOpenAPIRoutes).
 func (s *Server) routes() []route {
@@ -176,7 +174,11 @@ func (s *Server) instrument(rt route) http.Handler {
 				}
 			}()
 			if rt.method != "" && r.Method != rt.method && !(rt.method == http.MethodGet && r.Method == http.MethodHead) {
-				rec.Header().Set("Allow", rt.method)
+				allow := rt.method
+				if allow == http.MethodGet {
+					allow += ", " + http.MethodHead
+				}
+				rec.Header().Set("Allow", allow)
 				writeError(rec, &apiError{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed",
 					Message: r.Method + " is not allowed on " + rt.path + "; use " + rt.method})
 				return
