@@ -74,7 +74,8 @@ type Server struct {
 
 // New loads the agreements and returns a server for them. An error is one
 // interp.ReadPaths or interp.Compile returns (a lang.ErrorList for
-// problems in the sources), or the error of cfg.Files.
+// problems in the sources), the error of cfg.Files, or one saying that
+// the files declare no agreement.
 func New(cfg Config) (*Server, error) {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
@@ -109,7 +110,8 @@ func (s *Server) Handler() http.Handler { return s.mux }
 func (s *Server) Program() *interp.Program { return s.state.Load().prog }
 
 // Run polls the files for changes until ctx is done (see Config.Poll),
-// reloading the agreements when they change.
+// and reloads the agreements (see Reload) once a change has stayed as it
+// is for one poll.
 func (s *Server) Run(ctx context.Context) {
 	if s.cfg.Poll < 0 {
 		return
