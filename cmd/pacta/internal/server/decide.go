@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
@@ -160,7 +161,11 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, st *state) {
 func decideOne(r *http.Request, p *interp.Program, text []byte, opts interp.DecideOptions) (*interp.Decision, error) {
 	if !json.Valid(text) {
 		var v any
-		return nil, badJSON(json.Unmarshal(text, &v), "")
+		e := badJSON(json.Unmarshal(text, &v), "")
+		if bytes.Contains(text, []byte("}\n")) && strings.Contains(e.Message, "after top-level value") {
+			e.Message += "; send one action per line as Content-Type application/x-ndjson, or a JSON array"
+		}
+		return nil, e
 	}
 	if text[0] != '{' {
 		return nil, badRequest("bad_json", "an action is a JSON object: {\"action\":\"sell\",\"actor\":...}")

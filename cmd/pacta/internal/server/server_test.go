@@ -147,6 +147,7 @@ func TestDecideErrors(t *testing.T) {
 		field             string
 	}{
 		{"bad JSON", "application/json", `{"action":"sell",`, 400, "bad_json", "", ""},
+		{"JSON Lines sent as JSON", "application/json", webSale + "\n" + storeSale, 400, "bad_json", "", ""},
 		{"not an object", "application/json", `"sell"`, 400, "bad_json", "", ""},
 		{"empty", "application/json", ``, 400, "no_action", "", ""},
 		{"wrong content type", "text/csv", webSale, 415, "unsupported_media_type", "", ""},
@@ -171,6 +172,10 @@ func TestDecideErrors(t *testing.T) {
 				t.Errorf("a decision was sent with the error: %s", body)
 			}
 		})
+	}
+	// JSON Lines sent as one JSON document: the error says how to send them.
+	if _, body := do(t, s, "POST", "/v1/decide", "application/json", strings.NewReader(webSale+"\n"+storeSale+"\n")); !strings.Contains(errorOf(t, body).Message, "application/x-ndjson") {
+		t.Errorf("JSON Lines as JSON: %s", body)
 	}
 	// An oversized body without a Content-Length is cut off as it is read.
 	big := io.MultiReader(strings.NewReader("["+webSale), strings.NewReader(strings.Repeat(","+webSale, 10)+"]"))
