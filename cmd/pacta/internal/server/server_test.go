@@ -234,6 +234,46 @@ func TestSettle(t *testing.T) {
 	}
 }
 
+// TestSettleFiscalPeriod: period takes a fiscal period as pacta settle
+// --period does, by the agreement's fiscal year. With the year starting in
+// July, FY2028-Q1 is 2027-07-01 to 2027-09-30: the sale of 2027-07-05
+// falls in it, 10% x USD 500.00 = USD 50.00; that of 2027-10-06 does not.
+func TestSettleFiscalPeriod(t *testing.T) {
+	src := `agreement a "A" {
+  effective 2027-01-01
+  currency USD
+  fiscal year starts July
+
+  party r "R"
+  party v "V"
+
+  action sell { amount money }
+
+  clause 1 "Share" r pays v 10% of amount of each sell by r settled quarterly
+}
+`
+	ledger := "action,actor,date,amount\nsell,r,2027-07-05,USD 500.00\nsell,r,2027-10-06,\"USD 2,000.00\"\n"
+	s, _ := newServer(t, Config{}, map[string]string{"fy.pacta": src})
+	code, body := do(t, s, "POST", "/v1/settle?period=FY2028-Q1", "text/csv", strings.NewReader(ledger))
+	if code != 200 || !strings.Contains(body, `"from": "2027-07-01"`) || !strings.Contains(body, `"to": "2027-09-30"`) ||
+		!strings.Contains(body, `"amount": "50.00"`) || strings.Contains(body, `"amount": "200.00"`) {
+		t.Errorf("FY2028-Q1: %d %s", code, body)
+	}
+	for _, tc := range []struct {
+		query  string
+		status int
+		code   string
+	}{
+		{"period=FY2028-Q5", 400, "bad_query"},
+		{"period=FY2028&agreement=zz", 404, "unknown_agreement"},
+	} {
+		code, body := do(t, s, "POST", "/v1/settle?"+tc.query, "text/csv", strings.NewReader(ledger))
+		if e := errorOf(t, body); code != tc.status || e.Code != tc.code {
+			t.Errorf("%s: got %d %s", tc.query, code, body)
+		}
+	}
+}
+
 func TestSettleErrors(t *testing.T) {
 	s := dealServer(t, Config{MaxBody: 1000})
 	// Line 4 (the header is line 1) names a channel that does not exist,
