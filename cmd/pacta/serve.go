@@ -106,12 +106,14 @@ address cannot be listened on, 2 usage error.`, stderr)
 	}
 	ctx, stop := serveContext()
 	defer stop()
-	return serve(ctx, srv, ln, cfg.Log, *timeout)
+	return serve(ctx, stop, srv, ln, cfg.Log, *timeout)
 }
 
 // serve answers requests on ln until ctx is done, then shuts down
 // gracefully: it stops listening and waits for the requests in flight.
-func serve(ctx context.Context, srv *server.Server, ln net.Listener, log *slog.Logger, timeout time.Duration) int {
+// It calls stop as shutdown begins, so that a second signal ends the
+// process at once.
+func serve(ctx context.Context, stop func(), srv *server.Server, ln net.Listener, log *slog.Logger, timeout time.Duration) int {
 	hs := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -131,7 +133,8 @@ func serve(ctx context.Context, srv *server.Server, ln net.Listener, log *slog.L
 		return 1
 	case <-ctx.Done():
 	}
-	log.Info("shutting down")
+	stop()
+	log.Info("shutting down; the requests in flight are answered first (a second signal stops at once)")
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace+timeout)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {

@@ -211,7 +211,7 @@ func TestServeGracefulShutdown(t *testing.T) {
 	}
 	<-active // the server has begun reading the request
 	stop()
-	for !strings.Contains(log.String(), `"msg":"shutting down"`) {
+	for !strings.Contains(log.String(), `"msg":"shutting down`) {
 		time.Sleep(time.Millisecond)
 	}
 	// The server stops taking connections while the request in flight
