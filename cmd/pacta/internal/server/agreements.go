@@ -3,6 +3,8 @@ package server
 import (
 	"net/http"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
@@ -37,7 +39,8 @@ type (
 		Effective string `json:"effective"`
 		Position  string `json:"position"`
 	}
-	// clauseJSON is one clause, with every version of it, oldest first.
+	// clauseJSON is one clause, with every version of it, oldest first;
+	// clauses come in the order of their numbers (clauseLess).
 	clauseJSON struct {
 		Number   string              `json:"number"`
 		Versions []clauseVersionJSON `json:"versions"`
@@ -128,6 +131,7 @@ func describe(p *interp.Program, ai *lang.AgreementInfo) agreementJSON {
 		a.Versions = append(a.Versions, versionJSON{Amendment: am.ID.Name, Title: str(am.Title), Effective: from, Position: am.Pos().String()})
 		add(am.ID.Name, from, am.Items)
 	}
+	sort.SliceStable(a.Clauses, func(i, j int) bool { return clauseLess(a.Clauses[i].Number, a.Clauses[j].Number) })
 	names := make([]string, 0, len(ai.Schemas))
 	for n := range ai.Schemas {
 		names = append(names, n)
@@ -145,6 +149,29 @@ func describe(p *interp.Program, ai *lang.AgreementInfo) agreementJSON {
 		a.Actions = append(a.Actions, sj)
 	}
 	return a
+}
+
+// clauseLess orders clause numbers part by part, numerically where both
+// parts are numbers: 2.1, 2.10, 3, 3.2, a1.
+func clauseLess(a, b string) bool {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		if pa[i] == pb[i] {
+			continue
+		}
+		na, erra := strconv.Atoi(pa[i])
+		nb, errb := strconv.Atoi(pb[i])
+		switch {
+		case erra == nil && errb == nil:
+			return na < nb
+		case erra == nil:
+			return true // numbers before names
+		case errb == nil:
+			return false
+		}
+		return pa[i] < pb[i]
+	}
+	return len(pa) < len(pb)
 }
 
 func str(s *lang.StringLit) string {

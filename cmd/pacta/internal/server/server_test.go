@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -467,6 +468,14 @@ func TestAgreements(t *testing.T) {
 	}
 	if types["channel"] != "Channel" || types["gross"] != "money(USD)" || types["date"] != "date" {
 		t.Errorf("fields: %+v", a.Actions[0].Fields)
+	}
+}
+
+func TestClauseOrder(t *testing.T) {
+	nums := []string{"10", "2.10", "a1", "2.2", "3", "2", "3.1.2", "b", "3.1"}
+	sort.Slice(nums, func(i, j int) bool { return clauseLess(nums[i], nums[j]) })
+	if got, want := strings.Join(nums, " "), "2 2.2 2.10 3 3.1 3.1.2 10 a1 b"; got != want {
+		t.Errorf("got %s, want %s", got, want)
 	}
 }
 
