@@ -438,6 +438,13 @@ func TestAgreements(t *testing.T) {
 }
 `})
 	code, body := do(t, s, "GET", "/v1/agreements", "", nil)
+	// The agreement's parties, kinds and schemas are held in maps: the
+	// answer must not depend on their order.
+	for i := 0; i < 20; i++ {
+		if _, again := do(t, s, "GET", "/v1/agreements", "", nil); again != body {
+			t.Fatalf("two answers differ:\n%s\n%s", body, again)
+		}
+	}
 	var doc agreementsJSON
 	if err := json.Unmarshal([]byte(body), &doc); err != nil || code != 200 {
 		t.Fatalf("%d %v: %s", code, err, body)
