@@ -1,0 +1,5 @@
+package render
+
+import "io"
+
+func writeMarkdown(w io.Writer, doc *document) error { return nil }

@@ -1,0 +1,35 @@
+package render
+
+import (
+	"context"
+
+	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
+	"github.com/pacta-lang/pacta/lang"
+)
+
+type redlineDoc struct{}
+type exampleDoc struct{}
+type statementDoc struct{}
+
+// Ledger is a ledger to settle for the statement.
+type Ledger struct {
+	Name   string
+	Data   []byte
+	Format string
+	Period types.Period
+}
+
+func tierCharts(ctx context.Context, prog *interp.Program, agreement string, c *lang.ClauseDecl, asOf types.Date) []string {
+	return nil
+}
+func precedenceGraphs(ai *lang.AgreementInfo, h map[string][]*version, on string, r *reader) []graphDoc {
+	return nil
+}
+func redlines(ai *lang.AgreementInfo, asOf string, r *reader) []*redlineDoc { return nil }
+func examples(ai *lang.AgreementInfo, asOf string, r *reader, rep *interp.TestReport) ([]*exampleDoc, bool) {
+	return nil, false
+}
+func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo, opts Options, r *reader) (*statementDoc, error) {
+	return nil, nil
+}
