@@ -182,17 +182,11 @@ func (r *reader) share(b *lang.Share) Text {
 			}
 			lines[i] = lt
 		}
-		for i, lt := range lines {
-			switch {
-			case i == 0:
-			case i == len(lines)-1:
-				t.add(", and ")
-			default:
-				t.add(", ")
-			}
-			t.addText(lt)
-		}
+		t.addText(commaAnd(lines))
 		t.add(";")
+	}
+	if !strings.HasSuffix(t.String(), ";") {
+		t.add(",")
 	}
 	t.add(" settled each " + unitNoun(b.Settled, "calendar quarter"))
 	r.due(&t, b.Due, duePeriod(b.Settled))
@@ -295,7 +289,7 @@ func (r *reader) shareLine(l *lang.ShareLine) Text {
 				prev = r.exprText(tr.UpTo)
 			}
 		}
-		t.addText(joinTexts(parts, "and"))
+		t.addText(commaAnd(parts))
 		t.add(")")
 	}
 	return t
@@ -607,4 +601,21 @@ func adverb(u *lang.PeriodUnit) string {
 		s = "fiscal " + s
 	}
 	return strings.TrimSpace(s)
+}
+
+// commaAnd joins texts with commas, the last with ", and": "a, and b";
+// "a, b, and c".
+func commaAnd(items []Text) Text {
+	var t Text
+	for i, it := range items {
+		switch {
+		case i == 0:
+		case i == len(items)-1:
+			t.add(", and ")
+		default:
+			t.add(", ")
+		}
+		t.addText(it)
+	}
+	return t
 }
