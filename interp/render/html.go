@@ -184,7 +184,110 @@ func (hw *htmlWriter) clause(c *clauseDoc) {
 	hw.p("<details class=\"source\"><summary>Pacta source</summary>\n<pre><code>" + esc(strings.TrimRight(c.Source, "\n")) + "</code></pre>\n</details>\n</article>\n")
 }
 
-func (hw *htmlWriter) examples(ad *agreementDoc)  {}
+func (hw *htmlWriter) examples(ad *agreementDoc) {
+	if len(ad.Examples) == 0 {
+		return
+	}
+	hw.p("<section id=\"" + hw.id("examples") + "\">\n<h2>Worked examples</h2>\n")
+	if ad.Checked {
+		pass := 0
+		for _, ex := range ad.Examples {
+			if ex.Status == "pass" {
+				pass++
+			}
+		}
+		hw.p("<p>The examples come from the agreement's tests and were run when this document was made: " + itoa(pass) + " of " + itoa(len(ad.Examples)) + " passed.</p>\n")
+	} else {
+		hw.p("<p>The examples come from the agreement's tests: the facts given and the answers the agreement must give. (Render with <code>--check</code> to run them.)</p>\n")
+	}
+	for _, ex := range ad.Examples {
+		hw.p("<article class=\"example\" id=\"" + hw.id(ex.Anchor) + "\">\n<h3>" + esc(ex.Name))
+		switch ex.Status {
+		case "pass":
+			hw.p(" <span class=\"pass\">passed</span>")
+		case "fail":
+			hw.p(" <span class=\"fail\">FAILED</span>")
+		}
+		hw.p("</h3>\n")
+		var sub []string
+		if ex.MadeBy != "" {
+			sub = append(sub, "from "+ex.MadeBy)
+		}
+		if ex.AsOf != "" {
+			sub = append(sub, "asked as of "+ex.AsOf)
+		}
+		if len(sub) > 0 {
+			hw.p("<p class=\"banner\">" + esc(strings.Join(sub, "; ")) + "</p>\n")
+		}
+		for _, tb := range ex.Tables {
+			hw.p("<table class=\"schedule\">\n<caption>Given: " + esc(words(tb.Action)) + "</caption>\n<thead><tr><th>Name</th><th>By</th>")
+			for _, c := range tb.Columns {
+				hw.p("<th>" + esc(words(c)) + "</th>")
+			}
+			hw.p("</tr></thead>\n<tbody>\n")
+			for _, row := range tb.Rows {
+				hw.p("<tr>")
+				for i, cell := range row {
+					cls := ""
+					if i >= 2 && looksLikeMoney(cell) {
+						cls = " class=\"money\""
+					}
+					if i == 0 {
+						hw.p("<td><code>" + esc(cell) + "</code></td>")
+						continue
+					}
+					hw.p("<td" + cls + ">" + esc(cell) + "</td>")
+				}
+				hw.p("</tr>\n")
+			}
+			hw.p("</tbody>\n</table>\n")
+		}
+		if len(ex.Values) > 0 {
+			hw.p("<ul class=\"given\">\n")
+			for _, v := range ex.Values {
+				hw.p("<li>Given ")
+				hw.text(v)
+				hw.p("</li>\n")
+			}
+			hw.p("</ul>\n")
+		}
+		if len(ex.Expects) > 0 {
+			hw.p("<table class=\"expect\">\n<thead><tr><th>Expected</th>")
+			if ad.Checked {
+				hw.p("<th>Result</th>")
+			}
+			hw.p("</tr></thead>\n<tbody>\n")
+			for _, e := range ex.Expects {
+				hw.p("<tr><td>")
+				if len(e.Notes) > 0 {
+					hw.p("<pre class=\"note\">" + esc(strings.Join(e.Notes, "\n")) + "</pre>")
+				}
+				hw.text(e.Text)
+				hw.p("</td>")
+				if ad.Checked {
+					switch e.Status {
+					case "pass":
+						hw.p("<td class=\"pass\">pass</td>")
+					default:
+						hw.p("<td class=\"fail\">fail: " + esc(e.Msg) + "</td>")
+					}
+				}
+				hw.p("</tr>\n")
+			}
+			hw.p("</tbody>\n</table>\n")
+		}
+		for _, e := range ex.Errors {
+			hw.p("<p class=\"fail\">" + esc(e) + "</p>\n")
+		}
+		hw.p("</article>\n")
+	}
+	hw.p("</section>\n")
+}
+
+// looksLikeMoney reports whether a cell is an amount, to right-align it.
+func looksLikeMoney(s string) bool {
+	return len(s) > 4 && s[3] == ' ' && strings.ToUpper(s[:3]) == s[:3] && s[4] >= '0' && s[4] <= '9'
+}
 func (hw *htmlWriter) redlines(ad *agreementDoc)  {}
 func (hw *htmlWriter) statement(ad *agreementDoc) {}
 
@@ -215,6 +318,8 @@ ins { background: var(--ins); text-decoration: none; }
 del { background: var(--del); }
 .pass { color: var(--permit); font-weight: bold; }
 .fail { color: var(--prohibit); font-weight: bold; }
+pre.note { font-size: .8rem; color: var(--muted); background: none; margin: 0 0 .3rem; white-space: pre-wrap; }
+caption { text-align: left; font-weight: bold; padding: .2rem 0; }
 details.source pre { background: #f6f8fa; padding: .6rem; overflow-x: auto; }
 figure { margin: 1rem 0; }
 svg { max-width: 100%; height: auto; }

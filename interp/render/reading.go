@@ -15,10 +15,12 @@ type reader struct {
 	info    *lang.Info
 	parties map[string]string // id: the name readings use
 	clauses map[string]bool   // clause numbers that have an anchor
+	source  func(file string) []byte
+	files   map[string]*lang.File // files parsed again for their comments
 }
 
 func newReader(info *lang.Info, ai *lang.AgreementInfo) *reader {
-	r := &reader{info: info, parties: map[string]string{}, clauses: map[string]bool{}}
+	r := &reader{info: info, parties: map[string]string{}, clauses: map[string]bool{}, files: map[string]*lang.File{}}
 	addParties := func(items []lang.Item) {
 		for _, it := range items {
 			if p, ok := it.(*lang.PartyDecl); ok && p.ID != nil {

@@ -165,6 +165,7 @@ func buildAgreement(ctx context.Context, prog *interp.Program, info *lang.Info, 
 	}
 	ad.InForceOn = on
 	r := newReader(info, ai)
+	r.source = prog.Source
 
 	// Parties, sorted as declared.
 	for _, it := range allItems(ai, asOf) {

@@ -9,7 +9,6 @@ import (
 )
 
 type redlineDoc struct{}
-type exampleDoc struct{}
 type statementDoc struct{}
 
 // Ledger is a ledger to settle for the statement.
@@ -27,9 +26,6 @@ func precedenceGraphs(ai *lang.AgreementInfo, h map[string][]*version, on string
 	return nil
 }
 func redlines(ai *lang.AgreementInfo, asOf string, r *reader) []*redlineDoc { return nil }
-func examples(ai *lang.AgreementInfo, asOf string, r *reader, rep *interp.TestReport) ([]*exampleDoc, bool) {
-	return nil, false
-}
 func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo, opts Options, r *reader) (*statementDoc, error) {
 	return nil, nil
 }
