@@ -288,7 +288,49 @@ func (hw *htmlWriter) examples(ad *agreementDoc) {
 func looksLikeMoney(s string) bool {
 	return len(s) > 4 && s[3] == ' ' && strings.ToUpper(s[:3]) == s[:3] && s[4] >= '0' && s[4] <= '9'
 }
-func (hw *htmlWriter) redlines(ad *agreementDoc)  {}
+func (hw *htmlWriter) redlines(ad *agreementDoc) {
+	if len(ad.Redlines) == 0 {
+		return
+	}
+	hw.p("<section id=\"" + hw.id("redlines") + "\">\n<h2>Amendments as changes</h2>\n<p>Each amendment against the version it changed: <ins>inserted</ins> and <del>deleted</del> words, in the drafted prose and in the reading of the logic.</p>\n")
+	for _, rd := range ad.Redlines {
+		hw.p("<article class=\"redline\" id=\"" + hw.id("redline-"+rd.ID) + "\">\n<h3>" + esc(rd.Title) + " <code>" + esc(rd.ID) + "</code></h3>\n<p class=\"banner\">effective " + esc(rd.Effective) + "</p>\n")
+		if len(rd.Changes) == 0 {
+			hw.p("<p>It changes no clause or term.</p>\n")
+		}
+		for _, c := range rd.Changes {
+			hw.p("<h4>" + esc(c.Kind) + " ")
+			if c.Ref != "" {
+				hw.p("<a href=\"#" + hw.id(c.Ref) + "\">" + esc(c.What) + "</a>")
+			} else {
+				hw.p(esc(c.What))
+			}
+			hw.p("</h4>\n<div class=\"cols\">\n<div class=\"prose\"><p>")
+			hw.segs(c.Prose)
+			hw.p("</p></div>\n<div class=\"reading\"><p>")
+			hw.segs(c.Reading)
+			hw.p("</p></div>\n</div>\n")
+		}
+		hw.p("</article>\n")
+	}
+	hw.p("</section>\n")
+}
+
+func (hw *htmlWriter) segs(ss []seg) {
+	if len(ss) == 0 {
+		hw.p("<em>none</em>")
+	}
+	for _, s := range ss {
+		switch s.Op {
+		case '+':
+			hw.p("<ins>" + esc(s.Text) + "</ins>")
+		case '-':
+			hw.p("<del>" + esc(s.Text) + "</del>")
+		default:
+			hw.p(esc(s.Text))
+		}
+	}
+}
 func (hw *htmlWriter) statement(ad *agreementDoc) {}
 
 const styleSheet = `:root { --ink: #1b1f24; --muted: #5a6270; --rule: #d5d9e0; --accent: #1d4f91; --ins: #e3f6e6; --del: #fbe4e4; --permit: #2e7d32; --prohibit: #b3261e; }

@@ -8,7 +8,6 @@ import (
 	"github.com/pacta-lang/pacta/lang"
 )
 
-type redlineDoc struct{}
 type statementDoc struct{}
 
 // Ledger is a ledger to settle for the statement.
@@ -25,7 +24,6 @@ func tierCharts(ctx context.Context, prog *interp.Program, agreement string, c *
 func precedenceGraphs(ai *lang.AgreementInfo, h map[string][]*version, on string, r *reader) []graphDoc {
 	return nil
 }
-func redlines(ai *lang.AgreementInfo, asOf string, r *reader) []*redlineDoc { return nil }
 func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo, opts Options, r *reader) (*statementDoc, error) {
 	return nil, nil
 }
