@@ -78,6 +78,12 @@ func (r *reader) expr(t *Text, e lang.Expr, level int) {
 	case nil:
 		t.add("?")
 	case *lang.Paren:
+		if b, ok := unparen(e.X).(*lang.Binary); ok && level >= 3 && b.Op >= lang.Add {
+			t.add("(")
+			r.expr(t, b, 0)
+			t.add(")")
+			return
+		}
 		r.expr(t, e.X, level)
 	case *lang.Ident:
 		r.ident(t, e)
@@ -354,7 +360,7 @@ func unparen(e lang.Expr) lang.Expr {
 // "X is true".
 func (r *reader) condition(e lang.Expr) Text {
 	switch x := unparen(e).(type) {
-	case *lang.Ident, *lang.Selector:
+	case *lang.Ident, *lang.Selector, *lang.Call:
 		var t Text
 		r.expr(&t, x, 3)
 		t.add(" is true")
@@ -367,7 +373,7 @@ func (r *reader) condition(e lang.Expr) Text {
 // true".
 func (r *reader) operand(t *Text, e lang.Expr, level int) {
 	switch unparen(e).(type) {
-	case *lang.Ident, *lang.Selector:
+	case *lang.Ident, *lang.Selector, *lang.Call:
 		t.addText(r.condition(e))
 		return
 	}

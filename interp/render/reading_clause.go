@@ -213,9 +213,9 @@ func (r *reader) share(b *lang.Share) Text {
 		t.add(" each " + unitNoun(g.Per, "") + ": any shortfall is paid as a true-up at the end of the " + unitShort(g.Per) + ".")
 	}
 	if rc := b.Recoup; rc != nil {
-		t.add(" An advance of ")
+		t.add(" An advance already paid (")
 		t.addText(r.exprText(rc.Amount))
-		t.add(" is recouped from the share before anything is paid.")
+		t.add(") is recouped from the share before anything is paid.")
 	}
 	r.payeeSentence(&t, b.Payee)
 	r.late(&t, b.Late, "A share")
@@ -250,9 +250,9 @@ func (r *reader) shareLine(l *lang.ShareLine) Text {
 	var t Text
 	switch rate := l.Rate.(type) {
 	case *lang.FlatRate:
-		t.addText(r.exprText(rate.Value))
+		r.expr(&t, rate.Value, 3)
 		t.add(" of ")
-		t.addText(r.exprText(l.Base))
+		r.expr(&t, l.Base, 3)
 	case *lang.Tiers:
 		base := r.exprText(l.Base)
 		if rate.Whole {
@@ -434,10 +434,10 @@ func (r *reader) splitDecl(b *lang.SplitDecl) Text {
 type dueKind int
 
 const (
-	dueDated dueKind = iota // a payment on dates
-	dueEach                 // each installment
-	dueEvent                // a milestone's event
-	duePeriodEnd            // a share's period
+	dueDated     dueKind = iota // a payment on dates
+	dueEach                     // each installment
+	dueEvent                    // a milestone's event
+	duePeriodEnd                // a share's period
 )
 
 type dueContext struct {

@@ -82,6 +82,8 @@ func TestReadings(t *testing.T) {
 			"Alpha must not sell where the region is “EU” and the consent is false."},
 		{"or inside and is grouped", `clause 2 "Q" a must not sell where consent and (platform == AWS or region != "US")`, "2",
 			"Alpha must not sell where the consent is true and (the platform is AWS or the region is not “US”)."},
+		{"arithmetic in parentheses", `clause 2 "Q" a pays b (100% - 20%) of gross of each sell`, "2",
+			"Alpha pays Beta (100% less 20%) of the gross of each sell, settled each calendar quarter."},
 		{"comparison with a term and min", `clause 2 "Q" a must not sell where min(gross, fee) >= USD 100.00`, "2",
 			"Alpha must not sell where the lesser of the gross and the Fee is at least USD 100.00."},
 		{"window", `clause 1 "W" a may sell from 2027-02-01 until 2027-06-30`, "1",
@@ -132,7 +134,7 @@ func TestReadings(t *testing.T) {
       at most USD 20,000,000.00 per year
       minimum guarantee USD 1,000,000.00 per year
       recouping USD 2,000,000.00`, "1",
-			"Alpha pays Beta marginal tiers of the gross (20% up to USD 10,000,000.00, 15% from USD 10,000,000.00 up to USD 50,000,000.00, and 10% above USD 50,000,000.00) of each sell by Alpha, settled each calendar quarter, due 30 days after the quarter ends. Each tier's rate applies only to the part of the amount within its band, as with tax brackets; thresholds count from the start of each calendar year. The share is at most USD 20,000,000.00 each calendar year. The payee is guaranteed at least USD 1,000,000.00 each calendar year: any shortfall is paid as a true-up at the end of the year. An advance of USD 2,000,000.00 is recouped from the share before anything is paid."},
+			"Alpha pays Beta marginal tiers of the gross (20% up to USD 10,000,000.00, 15% from USD 10,000,000.00 up to USD 50,000,000.00, and 10% above USD 50,000,000.00) of each sell by Alpha, settled each calendar quarter, due 30 days after the quarter ends. Each tier's rate applies only to the part of the amount within its band, as with tax brackets; thresholds count from the start of each calendar year. The share is at most USD 20,000,000.00 each calendar year. The payee is guaranteed at least USD 1,000,000.00 each calendar year: any shortfall is paid as a true-up at the end of the year. An advance already paid (USD 2,000,000.00) is recouped from the share before anything is paid."},
 		{"whole tiers, cumulative, floor over the term", `clause 1 "W" a pays b whole tiers cumulative {
       5% up to USD 1,000.00
       8% above
@@ -229,6 +231,8 @@ func TestShortName(t *testing.T) {
 		"Ada Okafor":            "Ada Okafor",
 		"Seed Fund LP":          "Seed Fund",
 		"Group":                 "Group",
+		"Orbital Systems Corp. (the Acquirer), acting through its Paying Agent": "the Acquirer",
+		"Northern Lights Esports Ltd, a company":                                "Northern Lights Esports",
 	} {
 		if got := shortName(in); got != want {
 			t.Errorf("shortName(%q) = %q, want %q", in, got, want)

@@ -18,12 +18,6 @@ type Ledger struct {
 	Period types.Period
 }
 
-func tierCharts(ctx context.Context, prog *interp.Program, agreement string, c *lang.ClauseDecl, asOf types.Date) []string {
-	return nil
-}
-func precedenceGraphs(ai *lang.AgreementInfo, h map[string][]*version, on string, r *reader) []graphDoc {
-	return nil
-}
 func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo, opts Options, r *reader) (*statementDoc, error) {
 	return nil, nil
 }

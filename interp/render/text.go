@@ -99,7 +99,18 @@ var corporateSuffixes = map[string]bool{
 // "OpenAI Group PBC" is "OpenAI", "Microsoft Corporation" "Microsoft". A
 // name made only of such words is kept whole.
 func shortName(legal string) string {
-	f := strings.Fields(strings.ReplaceAll(legal, ",", " "))
+	// A name that defines what the agreement calls the party, "Orbital
+	// Systems Corp. (the Acquirer), acting through ...", is called that.
+	if i := strings.Index(legal, "(the "); i >= 0 {
+		if j := strings.Index(legal[i:], ")"); j > len("(the ") {
+			inner := strings.Trim(legal[i+1:i+j], " “”\"")
+			return strings.ReplaceAll(strings.ReplaceAll(inner, "“", ""), "”", "")
+		}
+	}
+	if i := strings.Index(legal, ","); i > 0 {
+		legal = legal[:i]
+	}
+	f := strings.Fields(legal)
 	n := len(f)
 	for n > 1 && corporateSuffixes[strings.ToLower(f[n-1])] {
 		n--
