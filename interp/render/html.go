@@ -331,7 +331,86 @@ func (hw *htmlWriter) segs(ss []seg) {
 		}
 	}
 }
-func (hw *htmlWriter) statement(ad *agreementDoc) {}
+func (hw *htmlWriter) statement(ad *agreementDoc) {
+	sd := ad.Statement
+	if sd == nil {
+		return
+	}
+	hw.p("<section id=\"" + hw.id("statement") + "\">\n<h2>Statement for " + esc(sd.Period) + "</h2>\n")
+	hw.p("<p class=\"banner\">Ledger <code>" + esc(sd.Ledger) + "</code>, from " + esc(sd.From) + " to " + esc(sd.To) + ", as of " + esc(sd.AsOf) + "; amounts in " + esc(sd.Currency) + "; " + itoa(int(sd.Events)) + " ledger rows counted.</p>\n")
+	hw.p("<table class=\"statement\">\n<thead><tr><th>Period</th><th>Payer → payee</th><th>Clause</th><th>Kind</th><th class=\"money\">Base</th><th>Rate</th><th class=\"money\">Amount</th><th>Due</th><th>Ledger rows</th></tr></thead>\n<tbody>\n")
+	for _, l := range sd.Lines {
+		hw.p("<tr id=\"" + hw.id(l.Anchor) + "\"><td>" + esc(l.Period) + "</td><td>" + esc(l.Payer) + " → " + esc(l.Payee) + "</td><td>")
+		if l.Clause != "" {
+			hw.p("<a href=\"#" + hw.id(clauseAnchor(l.Clause)) + "\">" + esc(l.ClauseText) + "</a>")
+		}
+		hw.p("</td><td>" + esc(l.Kind) + "</td><td class=\"money\">" + esc(l.Base) + "</td><td>" + esc(l.Rate) + "</td><td class=\"money\">" + esc(l.Amount) + "</td><td class=\"date\">" + esc(l.Due) + "</td><td>")
+		if len(l.Rows) > 0 {
+			hw.p("<details class=\"drill\"><summary>" + itoa(len(l.Rows)) + " rows</summary><ul>")
+			for _, rp := range l.Rows {
+				hw.p("<li><a href=\"#" + hw.id("row-"+itoa(rp.Line)) + "\">row " + itoa(rp.Line) + "</a>: " + esc(rp.Base) + "</li>")
+			}
+			hw.p("</ul></details>")
+		}
+		hw.p("</td></tr>\n")
+		if len(l.Notes) > 0 {
+			hw.p("<tr class=\"notes\"><td></td><td colspan=\"8\">" + esc(strings.Join(l.Notes, "; ")) + "</td></tr>\n")
+		}
+	}
+	hw.p("</tbody>\n</table>\n")
+	if len(sd.Totals) > 0 {
+		hw.p("<table class=\"totals\">\n<thead><tr><th>Totals</th><th class=\"money\">Amount</th></tr></thead>\n<tbody>\n")
+		for _, t := range sd.Totals {
+			hw.p("<tr><td>" + esc(t[0]) + "</td><td class=\"money\">" + esc(t[2]) + "</td></tr>\n")
+		}
+		hw.p("</tbody>\n</table>\n")
+	}
+	hw.p("<h3>Breaches</h3>\n")
+	if len(sd.Breaches) == 0 {
+		hw.p("<p>None.</p>\n")
+	} else {
+		hw.p("<table class=\"breaches\">\n<thead><tr><th>Ledger row</th><th>Date</th><th>Action</th><th>Decision</th></tr></thead>\n<tbody>\n")
+		for _, b := range sd.Breaches {
+			hw.p("<tr><td><a href=\"#" + hw.id("row-"+itoa(b.Row)) + "\">row " + itoa(b.Row) + "</a></td><td class=\"date\">" + esc(b.Date) + "</td><td>" + esc(b.Actor) + " " + esc(words(b.What)) + "</td><td>")
+			if b.Clause != "" {
+				hw.p("<a href=\"#" + hw.id(clauseAnchor(b.Clause)) + "\">" + esc(b.Decision) + "</a>")
+			} else {
+				hw.p(esc(b.Decision))
+			}
+			hw.p("</td></tr>\n")
+		}
+		hw.p("</tbody>\n</table>\n")
+	}
+	for _, x := range []struct {
+		title string
+		items []string
+	}{{"Overdue", sd.Overdue}, {"Obligations not met", sd.Unmet}} {
+		if len(x.items) == 0 {
+			continue
+		}
+		hw.p("<h3>" + x.title + "</h3>\n<ul>\n")
+		for _, it := range x.items {
+			hw.p("<li>" + esc(it) + "</li>\n")
+		}
+		hw.p("</ul>\n")
+	}
+	hw.p("<h3>Ledger rows of the period</h3>\n")
+	if !sd.Drill {
+		hw.p("<p>The period has more than " + itoa(MaxDrillRows) + " rows: the lines above do not list their rows.</p>\n")
+	}
+	hw.p("<table class=\"rows\">\n<thead><tr><th>Row</th><th>Date</th><th>Action</th><th>By</th><th>Fields</th><th>Part of</th></tr></thead>\n<tbody>\n")
+	for _, row := range sd.Rows {
+		hw.p("<tr id=\"" + hw.id("row-"+itoa(row.Line)) + "\"><td>" + itoa(row.Line) + "</td><td class=\"date\">" + esc(row.Date) + "</td><td>" + esc(words(row.Action)) + "</td><td>" + esc(row.Actor) + "</td><td>" + esc(row.Fields) + "</td><td>")
+		for i, a := range row.Lines {
+			if i > 0 {
+				hw.p(", ")
+			}
+			hw.p("<a href=\"#" + hw.id(a) + "\">" + esc(strings.Replace(a, "line-", "line ", 1)) + "</a>")
+		}
+		hw.p("</td></tr>\n")
+	}
+	hw.p("</tbody>\n</table>\n</section>\n")
+}
 
 const styleSheet = `:root { --ink: #1b1f24; --muted: #5a6270; --rule: #d5d9e0; --accent: #1d4f91; --ins: #e3f6e6; --del: #fbe4e4; --permit: #2e7d32; --prohibit: #b3261e; }
 * { box-sizing: border-box; }
@@ -360,6 +439,9 @@ ins { background: var(--ins); text-decoration: none; }
 del { background: var(--del); }
 .pass { color: var(--permit); font-weight: bold; }
 .fail { color: var(--prohibit); font-weight: bold; }
+tr.notes td { border-top: none; color: var(--muted); font-size: .8rem; }
+details.drill ul { margin: .2rem 0; padding-left: 1rem; font-size: .8rem; }
+@media print { details.drill > ul { display: block; } }
 pre.note { font-size: .8rem; color: var(--muted); background: none; margin: 0 0 .3rem; white-space: pre-wrap; }
 caption { text-align: left; font-weight: bold; padding: .2rem 0; }
 details.source pre { background: #f6f8fa; padding: .6rem; overflow-x: auto; }

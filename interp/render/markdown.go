@@ -202,4 +202,45 @@ func (mw *mdWriter) segs(ss []seg) {
 	}
 }
 
-func (mw *mdWriter) statement(ad *agreementDoc) {}
+func (mw *mdWriter) statement(ad *agreementDoc) {
+	sd := ad.Statement
+	if sd == nil {
+		return
+	}
+	mw.anchor("statement")
+	mw.p("## Statement for " + sd.Period + "\n\nLedger `" + sd.Ledger + "`, from " + sd.From + " to " + sd.To + ", as of " + sd.AsOf + "; amounts in " + sd.Currency + ".\n\n")
+	mw.p("| Period | Payer → payee | Clause | Kind | Base | Rate | Amount | Due | Ledger rows |\n|---|---|---|---|--:|---|--:|---|---|\n")
+	for _, l := range sd.Lines {
+		var rows []string
+		for _, rp := range l.Rows {
+			rows = append(rows, "[row "+itoa(rp.Line)+"](#"+mw.prefix+"row-"+itoa(rp.Line)+"): "+mdEsc.Replace(rp.Base))
+		}
+		clause := ""
+		if l.Clause != "" {
+			clause = "[" + mdEsc.Replace(l.ClauseText) + "](#" + mw.prefix + clauseAnchor(l.Clause) + ")"
+		}
+		mw.p("| " + l.Period + " | " + mdEsc.Replace(l.Payer+" → "+l.Payee) + " | " + clause + " | " + l.Kind + " | " + mdEsc.Replace(l.Base) + " | " + mdEsc.Replace(l.Rate) + " | " + mdEsc.Replace(l.Amount) + " | " + l.Due + " | " + strings.Join(rows, "<br>") + " |\n")
+	}
+	mw.p("\n")
+	for _, t := range sd.Totals {
+		mw.p("- Total " + mdEsc.Replace(t[0]) + ": " + mdEsc.Replace(t[2]) + "\n")
+	}
+	mw.p("\n### Breaches\n\n")
+	if len(sd.Breaches) == 0 {
+		mw.p("None.\n\n")
+	}
+	for _, b := range sd.Breaches {
+		mw.p("- [row " + itoa(b.Row) + "](#" + mw.prefix + "row-" + itoa(b.Row) + "), " + b.Date + ", " + mdEsc.Replace(b.Actor+" "+words(b.What)) + ": " + mdEsc.Replace(b.Decision) + "\n")
+	}
+	for _, o := range sd.Overdue {
+		mw.p("- Overdue: " + mdEsc.Replace(o) + "\n")
+	}
+	for _, u := range sd.Unmet {
+		mw.p("- Not met: " + mdEsc.Replace(u) + "\n")
+	}
+	mw.p("\n### Ledger rows of the period\n\n")
+	for _, row := range sd.Rows {
+		mw.anchor("row-" + itoa(row.Line))
+		mw.p("Row " + itoa(row.Line) + ", " + row.Date + ", " + mdEsc.Replace(words(row.Action)+" "+row.Actor) + ": " + mdEsc.Replace(row.Fields) + "\n\n")
+	}
+}
