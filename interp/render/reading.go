@@ -15,6 +15,7 @@ type reader struct {
 	info    *lang.Info
 	parties map[string]string // id: the name readings use
 	clauses map[string]bool   // clause numbers that have an anchor
+	terms   map[string]bool   // terms that have an anchor; nil: every term
 	source  func(file string) []byte
 	files   map[string]*lang.File // files parsed again for their comments
 }
@@ -59,6 +60,16 @@ func (r *reader) clauseRef(t *Text, num string) {
 		ref = clauseAnchor(num)
 	}
 	t.link("clause "+num, ref)
+}
+
+// termLink writes a term's name, linked to its definition when the
+// document has it.
+func (r *reader) termLink(t *Text, name string) {
+	ref := termAnchor(name)
+	if r.terms != nil && !r.terms[name] {
+		ref = ""
+	}
+	t.link(titleWords(name), ref)
 }
 
 func clauseAnchor(num string) string { return "clause-" + num }
@@ -155,7 +166,7 @@ func (r *reader) ident(t *Text, id *lang.Ident) {
 		t.add("the " + words(o.Name))
 	case *lang.TermObj:
 		t.add("the ")
-		t.link(titleWords(id.Name), termAnchor(id.Name))
+		r.termLink(t, id.Name)
 	case *lang.ParamObj:
 		t.add(words(id.Name))
 	case *lang.EventObj:
@@ -212,7 +223,7 @@ func (r *reader) call(t *Text, e *lang.Call) {
 	name := e.Fun.Name
 	if _, ok := r.info.Uses[e.Fun].(*lang.TermObj); ok {
 		t.add("the ")
-		t.link(titleWords(name), termAnchor(name))
+		r.termLink(t, name)
 		var rest []lang.Expr
 		for _, a := range e.Args {
 			if !r.isSubject(a) {

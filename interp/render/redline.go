@@ -94,14 +94,18 @@ func (r *reader) change(key string, prev, cur *version) changeDoc {
 	if strings.HasPrefix(key, "term ") {
 		name = strings.TrimPrefix(key, "term ")
 		c.What = "term " + titleWords(name)
-		c.Ref = termAnchor(name)
+		if r.terms == nil || r.terms[name] {
+			c.Ref = termAnchor(name)
+		}
 	} else {
 		t := newTitle
 		if t == "" {
 			t = oldTitle
 		}
 		c.What = "clause " + name + " “" + t + "”"
-		c.Ref = clauseAnchor(name)
+		if r.clauses[name] {
+			c.Ref = clauseAnchor(name)
+		}
 	}
 	if cur.item == nil {
 		c.Ref = ""

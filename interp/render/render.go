@@ -163,6 +163,11 @@ func buildAgreement(ctx context.Context, prog *interp.Program, info *lang.Info, 
 	if on == "" {
 		on = latestDate(ai)
 	}
+	if on < ai.Effective {
+		// Asked before the agreement takes effect: the agreement as
+		// signed.
+		on = ai.Effective
+	}
 	ad.InForceOn = on
 	r := newReader(info, ai)
 	r.source = prog.Source
@@ -186,6 +191,10 @@ func buildAgreement(ctx context.Context, prog *interp.Program, info *lang.Info, 
 		if v := inForce(h["term "+name], on); v != nil {
 			terms[name] = v
 		}
+	}
+	r.terms = map[string]bool{}
+	for n := range terms {
+		r.terms[n] = true
 	}
 	link := newProseLinker(terms, r.clauses)
 	usedBy := map[string][]string{}
@@ -340,7 +349,7 @@ func versionRows(ai *lang.AgreementInfo, asOf string, r *reader) []versionRow {
 				t.add("clause " + it.Num.Num)
 				deleted = append(deleted, t)
 			case *lang.TermDecl:
-				t.link(titleWords(it.Name.Name), termAnchor(it.Name.Name))
+				r.termLink(&t, it.Name.Name)
 				termsChanged = append(termsChanged, t)
 			}
 		}
