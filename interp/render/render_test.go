@@ -1,0 +1,262 @@
+package render
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pacta-lang/pacta/interp"
+)
+
+func seedDoc(t *testing.T, opts Options) *agreementDoc {
+	t.Helper()
+	prog := load(t, filepath.Join(examplesDir, "openai-microsoft-aws"))
+	doc, err := build(context.Background(), prog, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc.Agreements[0]
+}
+
+// The seed deal consolidated with its amendment: 3.2 is added and 5.1
+// replaced by AWS Concessions from 2026-11-01; as of 2026-06-30, before
+// the amendment, 3.2 is absent and 5.1 is the agreement's own.
+func TestConsolidation(t *testing.T) {
+	banners := func(ad *agreementDoc) map[string]string {
+		m := map[string]string{}
+		for _, c := range ad.Clauses {
+			m[c.Num] = c.Banner
+		}
+		return m
+	}
+	latest := banners(seedDoc(t, Options{}))
+	for num, want := range map[string]string{
+		"2.1": "as made by the agreement, in force from 2019-07-22",
+		"3.2": "as added by AWS Concessions from 2026-11-01",
+		"5.1": "as replaced by AWS Concessions from 2026-11-01",
+	} {
+		if latest[num] != want {
+			t.Errorf("clause %s: banner %q, want %q", num, latest[num], want)
+		}
+	}
+	if len(latest) != 8 {
+		t.Errorf("%d clauses in force, want 8 (2.1, 2.2, 3.1, 3.2, 4.1, 4.2, 4.3, 5.1)", len(latest))
+	}
+	early := banners(seedDoc(t, Options{AsOf: mustDate(t, "2026-06-30")}))
+	if _, ok := early["3.2"]; ok {
+		t.Error("clause 3.2 is shown as of 2026-06-30, before the amendment")
+	}
+	if want := "as made by the agreement, in force from 2019-07-22"; early["5.1"] != want {
+		t.Errorf("as of 2026-06-30, clause 5.1: %q, want %q", early["5.1"], want)
+	}
+}
+
+func TestVersionsAndRedlines(t *testing.T) {
+	ad := seedDoc(t, Options{})
+	if len(ad.Versions) != 2 {
+		t.Fatalf("%d versions, want 2", len(ad.Versions))
+	}
+	if got, want := ad.Versions[1].Changes.String(), "adds clause 3.2 and replaces clause 5.1"; got != want {
+		t.Errorf("the amendment's changes: %q, want %q", got, want)
+	}
+	if len(ad.Redlines) != 1 || len(ad.Redlines[0].Changes) != 2 {
+		t.Fatalf("redlines: %+v", ad.Redlines)
+	}
+	add, repl := ad.Redlines[0].Changes[0], ad.Redlines[0].Changes[1]
+	if add.Kind != "adds" || add.What != "clause 3.2 “AWS distribution”" || len(add.Prose) != 1 || add.Prose[0].Op != '+' {
+		t.Errorf("the addition: %+v", add)
+	}
+	if repl.Kind != "replaces" || repl.What != "clause 5.1 “Revenue share”" {
+		t.Errorf("the replacement: %+v", repl)
+	}
+	// The rate of 20% becomes "25%" on AWS sales: the reading's first
+	// change deletes " 20" and inserts the new opening.
+	var dels, inss []string
+	for _, s := range repl.Reading {
+		switch s.Op {
+		case '-':
+			dels = append(dels, s.Text)
+		case '+':
+			inss = append(inss, s.Text)
+		}
+	}
+	if len(dels) == 0 || dels[0] != " 20" || len(inss) == 0 || inss[0] != ", of each sell by OpenAI, 25" {
+		t.Errorf("the reading's redline: deleted %q, inserted %q", dels, inss)
+	}
+}
+
+func TestPrecedenceGraph(t *testing.T) {
+	ad := seedDoc(t, Options{})
+	if len(ad.Graphs) != 1 || ad.Graphs[0].Action != "sell" {
+		t.Fatalf("graphs: %+v", ad.Graphs)
+	}
+	g := ad.Graphs[0]
+	// 3.2 is notwithstanding 3.1: one arrow, from 3.2 to 3.1.
+	if n := strings.Count(g.SVG, "<line class=\"overrides\""); n != 1 {
+		t.Errorf("%d arrows, want 1", n)
+	}
+	if !strings.Contains(g.SVG, `data-from="3.2" data-to="3.1"`) {
+		t.Error("no arrow from 3.2 to 3.1")
+	}
+	// The sell clauses: 2.1, 2.2, 3.1, 3.2.
+	if n := strings.Count(g.SVG, `<g class="clause"`); n != 4 {
+		t.Errorf("%d clauses drawn, want 4", n)
+	}
+	if want := "Clauses on sell. 3.2 overrides 3.1. What no clause covers is permitted."; g.Note != want {
+		t.Errorf("note %q, want %q", g.Note, want)
+	}
+}
+
+// The reseller deal's commission has three marginal tiers: 80% up to EUR
+// 500,000.00, 75% up to EUR 1,500,000.00, 70% above.
+func TestTierChart(t *testing.T) {
+	prog := load(t, filepath.Join(examplesDir, "saas-reseller"))
+	doc, err := build(context.Background(), prog, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var charts []string
+	for _, c := range doc.Agreements[0].Clauses {
+		charts = append(charts, c.Charts...)
+	}
+	if len(charts) != 1 {
+		t.Fatalf("%d charts, want 1", len(charts))
+	}
+	c := charts[0]
+	if n := strings.Count(c, `<rect class="band"`); n != 3 {
+		t.Errorf("%d bands, want 3", n)
+	}
+	for _, s := range []string{">80%<", ">75%<", ">70%<", ">up to EUR 500,000.00<", ">up to EUR 1,500,000.00<", ">above EUR 1,500,000.00<"} {
+		if !strings.Contains(c, s) {
+			t.Errorf("the chart has no %s", s)
+		}
+	}
+	// Bars as high as their rates: 80% is the tallest, at the full 162
+	// pixels (230 - 44 - 24); 75% is 162 × 75 / 80 = 151 (151.875, cut),
+	// 70% is 162 × 70 / 80 = 141 (141.75, cut).
+	for _, h := range []string{`height="162"`, `height="151"`, `height="141"`} {
+		if !strings.Contains(c, h) {
+			t.Errorf("no bar of %s", h)
+		}
+	}
+}
+
+// The statement of 2026-Q4 lists, under each line, the rows whose net
+// revenue makes its base. Worked by hand from ledger.csv:
+//
+//	5.1 as first made (to 2026-10-31): rows 8, 9, 10
+//	  950,000.00 + 40,000.00 + (300,000.00 - 12,500.50 = 287,499.50) = 1,277,499.50
+//	5.1 as replaced (from 2026-11-01): rows 11 to 16
+//	  75,000.00 + 1,900,000.00 + 5,000.00 + 10.02 + 500,000.00
+//	  + (123,456.78 - 3,456.78 = 120,000.00) = 2,600,010.02
+//
+// Rows 9 (AWS, before the amendment) and 13 (Google Cloud) are breaches
+// decided by 3.1.
+func TestStatementDrillDown(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(examplesDir, "openai-microsoft-aws", "ledger.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ad := seedDoc(t, Options{AsOf: mustDate(t, "2027-01-01"), Ledger: &Ledger{Name: "ledger.csv", Data: data, Format: "csv", Period: mustPeriod(t, "2026-Q4")}})
+	st := ad.Statement
+	want := map[string]struct {
+		base string
+		rows []int
+	}{
+		"5.1 \"Revenue share\"":                   {"USD 1,277,499.50", []int{8, 9, 10}},
+		"5.1 \"Revenue share\" (aws_concessions)": {"USD 2,600,010.02", []int{11, 12, 13, 14, 15, 16}},
+	}
+	seen := 0
+	for _, l := range st.Lines {
+		w, ok := want[l.ClauseText]
+		if !ok {
+			continue
+		}
+		seen++
+		if l.Base != w.base {
+			t.Errorf("%s: base %s, want %s", l.ClauseText, l.Base, w.base)
+		}
+		var got []int
+		for _, r := range l.Rows {
+			got = append(got, r.Line)
+		}
+		if len(got) != len(w.rows) {
+			t.Errorf("%s: rows %v, want %v", l.ClauseText, got, w.rows)
+			continue
+		}
+		for i := range got {
+			if got[i] != w.rows[i] {
+				t.Errorf("%s: rows %v, want %v", l.ClauseText, got, w.rows)
+				break
+			}
+		}
+	}
+	if seen != 2 {
+		t.Errorf("%d share lines found, want 2", seen)
+	}
+	if len(st.Breaches) != 2 || st.Breaches[0].Row != 9 || st.Breaches[1].Row != 13 || st.Breaches[0].Clause != "3.1" || st.Breaches[1].Clause != "3.1" {
+		t.Errorf("breaches: %+v", st.Breaches)
+	}
+}
+
+// A test that fails is marked, on the expectation that failed.
+func TestCheckMarksFailures(t *testing.T) {
+	src := `agreement lic "Licence" {
+  effective 2027-01-01
+  currency EUR
+  party studio "Studio"
+  party writer "Writer"
+  action publish {
+    price money
+  }
+  clause 2 "Royalty" studio pays writer 10% of price of each publish by studio
+  test "Royalty" {
+    given p = publish by studio { price: EUR 1,000.00, date: 2027-02-01 }
+    // 10% × 1,000.00 = 100.00, not 120.00: this expectation fails.
+    expect studio pays writer EUR 120.00 for 2027-Q1 under 2
+    expect p is permitted
+  }
+}
+`
+	prog, err := interp.Compile([]interp.Source{{Name: "lic.pacta", Text: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := build(context.Background(), prog, Options{Check: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := doc.Agreements[0].Examples
+	if len(ex) != 1 || ex[0].Status != "fail" || len(ex[0].Expects) != 2 {
+		t.Fatalf("examples: %+v", ex)
+	}
+	if e := ex[0].Expects[0]; e.Status != "fail" || e.Msg == "" || len(e.Notes) != 1 || !strings.HasPrefix(e.Notes[0], "10% × 1,000.00") {
+		t.Errorf("the failed expectation: %+v", e)
+	}
+	if e := ex[0].Expects[1]; e.Status != "pass" {
+		t.Errorf("the expectation that holds: %+v", e)
+	}
+	if got, want := ex[0].Tables[0].Rows[0], []string{"p", "Studio", "EUR 1,000.00", "2027-02-01"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("the schedule row: %q, want %q", got, want)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	prog := load(t, filepath.Join(examplesDir, "royalty"))
+	var b strings.Builder
+	if err := Render(context.Background(), &b, prog, Options{Format: "pdf"}); !errors.Is(err, ErrFormat) {
+		t.Errorf("format pdf: %v, want ErrFormat", err)
+	}
+	if err := Render(context.Background(), &b, prog, Options{Agreement: "nope"}); !errors.Is(err, interp.ErrUnknownAgreement) {
+		t.Errorf("unknown agreement: %v", err)
+	}
+	bad := &Ledger{Name: "bad.csv", Data: []byte("action,actor,date\nfly,publisher,2026-01-01\n"), Format: "csv", Period: mustPeriod(t, "2026-Q1")}
+	err := Render(context.Background(), &b, prog, Options{Ledger: bad})
+	var le *interp.LedgerError
+	if !errors.As(err, &le) || le.Line != 2 {
+		t.Errorf("bad ledger: %v, want a LedgerError on line 2", err)
+	}
+}
