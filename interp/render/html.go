@@ -434,6 +434,7 @@ th, td { border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; 
 th { background: #f3f5f8; }
 td.num, td.money, th.money { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.date { white-space: nowrap; }
+table.statement, table.rows { font-size: .8rem; }
 tr.unknown { color: var(--muted); }
 ins { background: var(--ins); text-decoration: none; }
 del { background: var(--del); }
@@ -460,6 +461,9 @@ footer { margin-top: 3rem; border-top: 1px solid var(--rule); color: var(--muted
   h2 { break-after: avoid; }
   .clause, figure, tr, dl.glossary dd { break-inside: avoid; }
   table { font-size: 9pt; }
+  table.statement, table.rows, table.schedule { font-size: 7pt; }
+  table.statement td, table.rows td, table.schedule td { overflow-wrap: anywhere; }
+  table.statement td.money, table.schedule td.money { white-space: normal; overflow-wrap: normal; }
   th, td { padding: 2pt 4pt; }
   .cols { grid-template-columns: 1fr 1fr; }
   ins, del { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
