@@ -299,7 +299,7 @@ func (hw *htmlWriter) redlines(ad *agreementDoc) {
 			hw.p("<p>It changes no clause or term.</p>\n")
 		}
 		for _, c := range rd.Changes {
-			hw.p("<h4>" + esc(c.Kind) + " ")
+			hw.p("<h4 class=\"change\">" + esc(c.Kind) + " ")
 			if c.Ref != "" {
 				hw.p("<a href=\"#" + hw.id(c.Ref) + "\">" + esc(c.What) + "</a>")
 			} else {
@@ -340,7 +340,7 @@ func (hw *htmlWriter) statement(ad *agreementDoc) {
 	hw.p("<p class=\"banner\">Ledger <code>" + esc(sd.Ledger) + "</code>, from " + esc(sd.From) + " to " + esc(sd.To) + ", as of " + esc(sd.AsOf) + "; amounts in " + esc(sd.Currency) + "; " + itoa(int(sd.Events)) + " ledger rows counted.</p>\n")
 	hw.p("<table class=\"statement\">\n<thead><tr><th>Period</th><th>Payer → payee</th><th>Clause</th><th>Kind</th><th class=\"money\">Base</th><th>Rate</th><th class=\"money\">Amount</th><th>Due</th><th>Ledger rows</th></tr></thead>\n<tbody>\n")
 	for _, l := range sd.Lines {
-		hw.p("<tr id=\"" + hw.id(l.Anchor) + "\"><td>" + esc(l.Period) + "</td><td>" + esc(l.Payer) + " → " + esc(l.Payee) + "</td><td>")
+		hw.p("<tr id=\"" + hw.id(l.Anchor) + "\"><td class=\"date\">" + esc(l.Period) + "</td><td>" + esc(l.Payer) + " → " + esc(l.Payee) + "</td><td>")
 		if l.Clause != "" {
 			hw.p("<a href=\"#" + hw.id(clauseAnchor(l.Clause)) + "\">" + esc(l.ClauseText) + "</a>")
 		}
@@ -436,6 +436,7 @@ td.num, td.money, th.money { text-align: right; font-variant-numeric: tabular-nu
 td.date { white-space: nowrap; }
 table.statement, table.rows { font-size: .8rem; }
 tr.unknown { color: var(--muted); }
+h4.change { text-transform: none; letter-spacing: 0; font-size: .95rem; color: var(--ink); margin-top: 1rem; }
 ins { background: var(--ins); text-decoration: none; }
 del { background: var(--del); }
 .pass { color: var(--permit); font-weight: bold; }
