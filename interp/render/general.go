@@ -9,23 +9,51 @@ import (
 // general reads the header of an agreement: when it takes effect and
 // ends, its currency, rounding, default verdict, fiscal and contract
 // years, and business-day calendars.
-func (r *reader) general(ai *lang.AgreementInfo) []Text {
-	var out []Text
-	say := func(s string) { out = append(out, Text{{Text: s}}) }
+func (r *reader) general(ai *lang.AgreementInfo) []generalRow {
+	prose := map[string]string{}
+	for _, it := range ai.Decl.Items {
+		sl := lang.HeaderProse(it)
+		if sl == nil {
+			continue
+		}
+		switch it.(type) {
+		case *lang.Effective, *lang.Ends:
+			prose["term"] = strings.TrimSpace(prose["term"] + " " + sl.Value)
+		case *lang.CurrencyDecl:
+			prose["currency"] = sl.Value
+		case *lang.RoundingDecl:
+			prose["rounding"] = sl.Value
+		case *lang.DefaultDecl:
+			prose["default"] = sl.Value
+		case *lang.FiscalYearDecl:
+			prose["fiscal"] = sl.Value
+		}
+	}
+	var out []generalRow
+	key := ""
+	say := func(s string) {
+		out = append(out, generalRow{Prose: prose[key], Reading: Text{{Text: s}}})
+		key = ""
+	}
+	key = "term"
 	if ai.Ends != "" {
 		say("The agreement is in force from " + ai.Effective + " to " + ai.Ends + ", both days included.")
 	} else {
 		say("The agreement is in force from " + ai.Effective + ".")
 	}
+	key = "currency"
 	if ai.Currency != "" {
 		say("Amounts are in " + ai.Currency + ".")
 	}
+	key = "rounding"
 	say("Arithmetic is exact; an amount is rounded " + modeWords(ai.RoundingMode) + " to " + ai.RoundingUnit + " when it becomes a statement line.")
+	key = "default"
 	if ai.DefaultPermitted {
 		say("An action no clause covers is permitted.")
 	} else {
 		say("An action no clause covers is prohibited.")
 	}
+	key = "fiscal"
 	if ai.FiscalStart > 1 {
 		say("The fiscal year starts in " + monthNames[ai.FiscalStart-1] + " and is named by the calendar year it ends in.")
 	}
@@ -43,6 +71,13 @@ func (r *reader) general(ai *lang.AgreementInfo) []Text {
 		say(calendarWords(ai.Calendars[n]))
 	}
 	return out
+}
+
+// generalRow is a rule of the agreement's header: the author's prose, if
+// any, and its reading.
+type generalRow struct {
+	Prose   string
+	Reading Text
 }
 
 var monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}

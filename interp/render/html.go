@@ -72,7 +72,10 @@ func (hw *htmlWriter) agreement(doc *document, ad *agreementDoc) {
 	hw.p("<h3>General</h3>\n<ul class=\"general\">\n")
 	for _, g := range ad.General {
 		hw.p("<li>")
-		hw.text(g)
+		hw.text(g.Reading)
+		if g.Prose != "" {
+			hw.p("<br><span class=\"drafted\">As drafted: “" + esc(g.Prose) + "”</span>")
+		}
 		hw.p("</li>\n")
 	}
 	hw.p("</ul>\n</section>\n")
@@ -436,6 +439,7 @@ td.num, td.money, th.money { text-align: right; font-variant-numeric: tabular-nu
 td.date { white-space: nowrap; }
 table.statement, table.rows { font-size: .8rem; }
 tr.unknown { color: var(--muted); }
+.drafted { color: var(--muted); font-size: .9rem; }
 h4.change { text-transform: none; letter-spacing: 0; font-size: .95rem; color: var(--ink); margin-top: 1rem; }
 ins { background: var(--ins); text-decoration: none; }
 del { background: var(--del); }

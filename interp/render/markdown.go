@@ -63,7 +63,10 @@ func (mw *mdWriter) agreement(doc *document, ad *agreementDoc) {
 	mw.p("\n")
 	for _, g := range ad.General {
 		mw.p("- ")
-		mw.text(g)
+		mw.text(g.Reading)
+		if g.Prose != "" {
+			mw.p(" As drafted: “" + mdEsc.Replace(g.Prose) + "”")
+		}
 		mw.p("\n")
 	}
 	mw.p("\n")

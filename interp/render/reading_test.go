@@ -202,7 +202,7 @@ func TestGeneralReading(t *testing.T) {
 	r := newReader(info, info.Agreements[0])
 	var got []string
 	for _, g := range r.general(info.Agreements[0]) {
-		got = append(got, g.String())
+		got = append(got, g.Reading.String())
 	}
 	want := []string{
 		"The agreement is in force from 2027-01-01 to 2031-12-31, both days included.",
@@ -241,3 +241,37 @@ func TestShortName(t *testing.T) {
 }
 
 var _ = lang.May
+
+// A header rule's prose goes with its reading.
+func TestGeneralProse(t *testing.T) {
+	src := `agreement t "T" {
+  effective 2027-01-01
+    "This Agreement takes effect on 1 January 2027."
+  currency USD
+    "All amounts are in US dollars."
+  default prohibited
+    "Anything this Agreement does not permit is prohibited."
+  party p "P"
+}
+`
+	prog, err := interp.Compile([]interp.Source{{Name: "t.pacta", Text: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := prog.Info()
+	got := newReader(info, info.Agreements[0]).general(info.Agreements[0])
+	want := []generalRow{
+		{"This Agreement takes effect on 1 January 2027.", Text{{Text: "The agreement is in force from 2027-01-01."}}},
+		{"All amounts are in US dollars.", Text{{Text: "Amounts are in USD."}}},
+		{"", Text{{Text: "Arithmetic is exact; an amount is rounded to the nearest (a half to the even digit) to 0.01 when it becomes a statement line."}}},
+		{"Anything this Agreement does not permit is prohibited.", Text{{Text: "An action no clause covers is prohibited."}}},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d rows: %+v", len(got), got)
+	}
+	for i := range want {
+		if got[i].Prose != want[i].Prose || got[i].Reading.String() != want[i].Reading.String() {
+			t.Errorf("row %d: got %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}

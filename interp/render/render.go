@@ -70,7 +70,7 @@ type agreementDoc struct {
 	Ends      string
 	InForceOn string // the date the clauses are consolidated at
 	Parties   [][3]string
-	General   []Text
+	General   []generalRow
 	Versions  []versionRow
 	Clauses   []*clauseDoc
 	Glossary  []*termDoc
