@@ -121,7 +121,7 @@
 //
 // # Render
 //
-//	pacta render FILE|DIR... [--as-of DATE] [--agreement ID] [--format html|md]
+//	pacta render FILE|DIR... [--as-of DATE] [--since DATE] [--agreement ID] [--format html|md]
 //		[--check] [--ledger PATH --period P] [-o FILE] [--max-row-bytes N]
 //
 // Writes the agreements as one self-contained HTML document (or Markdown
@@ -130,7 +130,8 @@
 // prose and a generated plain-English reading, the versions, precedence
 // graphs and tier charts (inline SVG), the glossary, the test blocks as
 // worked examples (--check runs them and marks each passed or failed),
-// each amendment as a redline, and with --ledger and --period the
+// each amendment as a redline (with --since, what changed from that date
+// to --as-of), and with --ledger and --period the
 // statement with each line's ledger rows. The same input gives the same
 // bytes.
 //

@@ -14,7 +14,7 @@ import (
 )
 
 func runRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("render", "pacta render FILE|DIR... [--as-of DATE] [--agreement ID] [--format html|md] [--check] [--ledger PATH --period P] [-o FILE]",
+	fs := newFlags("render", "pacta render FILE|DIR... [--as-of DATE] [--since DATE] [--agreement ID] [--format html|md] [--check] [--ledger PATH --period P] [-o FILE]",
 		`Render agreements as a document a lawyer reviews: one self-contained HTML
 file (no network, style sheet and pictures inline, a print style sheet),
 or Markdown with --format md. It shows every clause in force as of a
@@ -23,7 +23,8 @@ prose, where its version comes from, and a plain-English reading of its
 logic generated from the source; the versions; the precedence between
 clauses (a picture per action) and tier charts; the defined terms as a
 glossary linked from every use; the test blocks as worked examples (with
---check, whether each passes); each amendment as a redline; and, with
+--check, whether each passes); each amendment as a redline (or, with
+--since, what changed from that date to --as-of); and, with
 --ledger and --period, the statement for the period with each line
 linked to the ledger rows it comes from, and the breaches.
 
@@ -34,6 +35,7 @@ Exit status: 0 rendered, 1 problems with the agreements or the ledger,
 	asOf := fs.String("as-of", "", "consolidate the agreement as in force on this `date`, with the amendments known on it (default: every amendment)")
 	agreement := fs.String("agreement", "", "render this `agreement` only (default: every agreement loaded)")
 	format := fs.String("format", "html", "output format: html or md")
+	since := fs.String("since", "", "show as a redline what changed from this `date` to --as-of, instead of each amendment")
 	check := fs.Bool("check", false, "run the test blocks and mark each worked example passed or failed")
 	ledger := fs.String("ledger", "", "add the statement of this ledger (a .csv or .jsonl `file`) for --period")
 	period := fs.String("period", "", "the `period` of the statement: 2027-Q1, 2027-H1, 2027-03 or 2027")
@@ -56,6 +58,16 @@ Exit status: 0 rendered, 1 problems with the agreements or the ledger,
 			return usageError(fs, stderr, "render", fmt.Sprintf("--as-of: %v", err))
 		}
 		opts.AsOf = d
+	}
+	if *since != "" {
+		d, err := types.ParseDate(*since)
+		if err != nil {
+			return usageError(fs, stderr, "render", fmt.Sprintf("--since: %v", err))
+		}
+		opts.Since = d
+		if !opts.AsOf.IsZero() && opts.AsOf.Before(d) {
+			return usageError(fs, stderr, "render", fmt.Sprintf("--since %s is after --as-of %s", d, opts.AsOf))
+		}
 	}
 	if (*ledger == "") != (*period == "") {
 		return usageError(fs, stderr, "render", "give --ledger and --period together")

@@ -297,7 +297,12 @@ func (hw *htmlWriter) redlines(ad *agreementDoc) {
 	}
 	hw.p("<section id=\"" + hw.id("redlines") + "\">\n<h2>Amendments as changes</h2>\n<p>Each amendment against the version it changed: <ins>inserted</ins> and <del>deleted</del> words, in the drafted prose and in the reading of the logic.</p>\n")
 	for _, rd := range ad.Redlines {
-		hw.p("<article class=\"redline\" id=\"" + hw.id("redline-"+rd.ID) + "\">\n<h3>" + esc(rd.Title) + " <code>" + esc(rd.ID) + "</code></h3>\n<p class=\"banner\">effective " + esc(rd.Effective) + "</p>\n")
+		hw.p("<article class=\"redline\" id=\"" + hw.id("redline-"+rd.ID) + "\">\n")
+		if strings.HasPrefix(rd.ID, "since-") {
+			hw.p("<h3>" + esc(rd.Title) + "</h3>\n")
+		} else {
+			hw.p("<h3>" + esc(rd.Title) + " <code>" + esc(rd.ID) + "</code></h3>\n<p class=\"banner\">effective " + esc(rd.Effective) + "</p>\n")
+		}
 		if len(rd.Changes) == 0 {
 			hw.p("<p>It changes no clause or term.</p>\n")
 		}

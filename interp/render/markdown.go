@@ -179,7 +179,11 @@ func (mw *mdWriter) agreement(doc *document, ad *agreementDoc) {
 		mw.anchor("redlines")
 		mw.p("## Amendments as changes\n\n")
 		for _, rd := range ad.Redlines {
-			mw.p("### " + mdEsc.Replace(rd.Title) + " (`" + rd.ID + "`), effective " + rd.Effective + "\n\n")
+			if strings.HasPrefix(rd.ID, "since-") {
+				mw.p("### " + mdEsc.Replace(rd.Title) + "\n\n")
+			} else {
+				mw.p("### " + mdEsc.Replace(rd.Title) + " (`" + rd.ID + "`), effective " + rd.Effective + "\n\n")
+			}
 			for _, c := range rd.Changes {
 				mw.p("**" + c.Kind + " " + mdEsc.Replace(c.What) + "**\n\n> ")
 				mw.segs(c.Prose)

@@ -288,3 +288,28 @@ func tokens(s string) []string {
 	flush(len(s))
 	return out
 }
+
+// redlineBetween compares the agreement as in force on since with the
+// agreement as in force on on: each clause and term whose version differs.
+func redlineBetween(ai *lang.AgreementInfo, h map[string][]*version, since, on string, r *reader) *redlineDoc {
+	rd := &redlineDoc{ID: "since-" + since, Title: "Changes from " + since + " to " + on, Effective: on}
+	var keys []string
+	for _, k := range sortedKeys(h, "clause ") {
+		keys = append(keys, "clause "+k)
+	}
+	for _, k := range sortedKeys(h, "term ") {
+		keys = append(keys, "term "+k)
+	}
+	for _, k := range keys {
+		before, after := inForce(h[k], since), inForce(h[k], on)
+		if before == after {
+			continue
+		}
+		cur := after
+		if cur == nil {
+			cur = &version{key: k}
+		}
+		rd.Changes = append(rd.Changes, r.change(k, before, cur))
+	}
+	return rd
+}

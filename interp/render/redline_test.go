@@ -1,6 +1,9 @@
 package render
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestWordDiff(t *testing.T) {
 	// "20%" becomes "25%": the number is a word of its own, the sign a
@@ -49,5 +52,31 @@ func TestWordDiffSpellsBothTexts(t *testing.T) {
 				t.Errorf("wordDiff(%q, %q) spells %q and %q", a, b, old, nw)
 			}
 		}
+	}
+}
+
+// Between 2026-06-30 and 2027-01-01 the seed deal gained clause 3.2 and
+// clause 5.1 was replaced; nothing else changed.
+func TestRedlineBetweenDates(t *testing.T) {
+	ad := seedDoc(t, Options{AsOf: mustDate(t, "2027-01-01"), Since: mustDate(t, "2026-06-30")})
+	if len(ad.Redlines) != 1 {
+		t.Fatalf("%d redlines, want 1", len(ad.Redlines))
+	}
+	rd := ad.Redlines[0]
+	if rd.Title != "Changes from 2026-06-30 to 2027-01-01" {
+		t.Errorf("title %q", rd.Title)
+	}
+	var got []string
+	for _, c := range rd.Changes {
+		got = append(got, c.Kind+" "+c.What)
+	}
+	want := []string{"adds clause 3.2 “AWS distribution”", "replaces clause 5.1 “Revenue share”"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("changes %q, want %q", got, want)
+	}
+	// Between two dates on which the same versions are in force, nothing.
+	ad = seedDoc(t, Options{AsOf: mustDate(t, "2027-01-01"), Since: mustDate(t, "2026-12-01")})
+	if n := len(ad.Redlines[0].Changes); n != 0 {
+		t.Errorf("%d changes between 2026-12-01 and 2027-01-01, want none", n)
 	}
 }

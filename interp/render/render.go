@@ -23,6 +23,11 @@ type Options struct {
 	AsOf types.Date
 	// Format is "html" (the default) or "md".
 	Format string
+	// Since, when set, shows as a redline what changed between the
+	// agreement as in force on Since and as in force on AsOf (or with
+	// every amendment), instead of each amendment against the version
+	// before it.
+	Since types.Date
 	// Check runs the test blocks and marks each worked example (and each
 	// expectation) as passed or failed.
 	Check bool
@@ -238,7 +243,11 @@ func buildAgreement(ctx context.Context, prog *interp.Program, info *lang.Info, 
 	}
 	ad.Versions = versionRows(ai, asOf, r)
 	ad.Graphs = precedenceGraphs(ai, h, on, r)
-	ad.Redlines = redlines(ai, asOf, r)
+	if opts.Since.IsZero() {
+		ad.Redlines = redlines(ai, asOf, r)
+	} else {
+		ad.Redlines = []*redlineDoc{redlineBetween(ai, h, opts.Since.String(), on, r)}
+	}
 	ad.Examples, ad.Checked = examples(ai, asOf, r, report)
 	if opts.Ledger != nil {
 		st, err := statement(ctx, prog, ai, opts, r)
