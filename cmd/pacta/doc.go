@@ -121,11 +121,13 @@
 //
 // # Render
 //
-//	pacta render FILE|DIR... [--as-of DATE] [--since DATE] [--agreement ID] [--format html|md]
+//	pacta render FILE|DIR... [--as-of DATE] [--since DATE] [--agreement ID] [--format html|md|pdf]
 //		[--check] [--ledger PATH --period P] [-o FILE] [--max-row-bytes N]
 //
 // Writes the agreements as one self-contained HTML document (or Markdown
-// with --format md) to standard output or to the file -o names: every
+// with --format md, or PDF with --format pdf, printed by a headless
+// Chromium: chromium, chromium-browser or google-chrome on the PATH, or
+// $PACTA_CHROMIUM) to standard output or to the file -o names: every
 // clause in force as of --as-of (by default with every amendment) with its
 // prose and a generated plain-English reading, the versions, precedence
 // graphs and tier charts (inline SVG), the glossary, the test blocks as

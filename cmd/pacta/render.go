@@ -17,7 +17,8 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", "pacta render FILE|DIR... [--as-of DATE] [--since DATE] [--agreement ID] [--format html|md] [--check] [--ledger PATH --period P] [-o FILE]",
 		`Render agreements as a document a lawyer reviews: one self-contained HTML
 file (no network, style sheet and pictures inline, a print style sheet),
-or Markdown with --format md. It shows every clause in force as of a
+or Markdown with --format md, or PDF with --format pdf, printed by a
+headless Chromium if one is installed). It shows every clause in force as of a
 date (by default, with every amendment) with its number, title and
 prose, where its version comes from, and a plain-English reading of its
 logic generated from the source; the versions; the precedence between
@@ -28,13 +29,14 @@ glossary linked from every use; the test blocks as worked examples (with
 --ledger and --period, the statement for the period with each line
 linked to the ledger rows it comes from, and the breaches.
 
-The same input always gives the same bytes.
+The same input always gives the same bytes (HTML and Markdown; a PDF
+carries the time it was printed).
 
 Exit status: 0 rendered, 1 problems with the agreements or the ledger,
 2 usage error.`, stderr)
 	asOf := fs.String("as-of", "", "consolidate the agreement as in force on this `date`, with the amendments known on it (default: every amendment)")
 	agreement := fs.String("agreement", "", "render this `agreement` only (default: every agreement loaded)")
-	format := fs.String("format", "html", "output format: html or md")
+	format := fs.String("format", "html", "output format: html, md, or pdf (printed by a headless Chromium)")
 	since := fs.String("since", "", "show as a redline what changed from this `date` to --as-of, instead of each amendment")
 	check := fs.Bool("check", false, "run the test blocks and mark each worked example passed or failed")
 	ledger := fs.String("ledger", "", "add the statement of this ledger (a .csv or .jsonl `file`) for --period")
@@ -48,10 +50,13 @@ Exit status: 0 rendered, 1 problems with the agreements or the ledger,
 	if len(paths) == 0 {
 		return usageError(fs, stderr, "render", "no agreement files given")
 	}
-	if *format != "html" && *format != "md" {
-		return usageError(fs, stderr, "render", fmt.Sprintf("unknown format %q: use html or md", *format))
+	if *format != "html" && *format != "md" && *format != "pdf" {
+		return usageError(fs, stderr, "render", fmt.Sprintf("unknown format %q: use html, md or pdf", *format))
 	}
 	opts := render.Options{Agreement: *agreement, Format: *format, Check: *check}
+	if *format == "pdf" {
+		opts.Format = "html"
+	}
 	if *asOf != "" {
 		d, err := types.ParseDate(*asOf)
 		if err != nil {
@@ -103,11 +108,20 @@ Exit status: 0 rendered, 1 problems with the agreements or the ledger,
 		printCmdError(stderr, "render", err)
 		return 1
 	}
+	doc := buf.Bytes()
+	if *format == "pdf" {
+		pdf, err := printPDF(doc)
+		if err != nil {
+			printCmdError(stderr, "render", err)
+			return 1
+		}
+		doc = pdf
+	}
 	if *out == "" {
-		stdout.Write(buf.Bytes())
+		stdout.Write(doc)
 		return 0
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(*out, doc, 0o644); err != nil {
 		printCmdError(stderr, "render", fileError(*out, err))
 		return 1
 	}
