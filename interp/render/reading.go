@@ -132,7 +132,7 @@ func (r *reader) expr(t *Text, e lang.Expr, level int) {
 		r.binary(t, e, level)
 	case *lang.If:
 		t.add("if ")
-		r.expr(t, e.Cond, 0)
+		t.addText(r.condition(e.Cond))
 		t.add(", ")
 		r.expr(t, e.Then, 0)
 		t.add(", and otherwise ")
@@ -259,7 +259,12 @@ func (r *reader) call(t *Text, e *lang.Call) {
 		t.addText(args[1])
 	default:
 		t.add(name + "(")
-		t.addText(joinTexts(args, ","))
+		for i, a := range args {
+			if i > 0 {
+				t.add(", ")
+			}
+			t.addText(a)
+		}
 		t.add(")")
 	}
 }

@@ -38,6 +38,7 @@ const readingHeader = `agreement deal "Deal" {
   }
   term net(s sell) = s.gross - s.refunds
   term fee = USD 300.00
+  term bounded(s sell, limit money, active bool) = if active then min(s.gross, limit) else floor(s.gross, USD 1.00)
 `
 
 // reading compiles the header plus body and returns the reading of the
@@ -186,6 +187,9 @@ func TestTermReading(t *testing.T) {
 	ai := info.Agreements[0]
 	r := newReader(info, ai)
 	if got, want := r.term(ai.Terms["net"]).Reading.String(), "Net (of a sell) means the gross less the refunds."; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if got, want := r.term(ai.Terms["bounded"]).Reading.String(), "Bounded (of a sell, given limit (an amount) and active (true or false)) means if active is true, the lesser of the gross and limit, and otherwise floor(the gross, USD 1.00)."; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 	if got, want := r.term(ai.Terms["fee"]).Reading.String(), "Fee means USD 300.00."; got != want {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
@@ -316,11 +317,23 @@ func (r *reader) term(d *lang.TermDecl) *termDoc {
 	var t Text
 	t.link(td.Display, termAnchor(d.Name.Name))
 	if len(d.Params) > 0 {
-		ps := make([]string, len(d.Params))
-		for i, p := range d.Params {
-			ps[i] = words(typeName(p.Type))
+		var of, given []string
+		for _, p := range d.Params {
+			tn := typeName(p.Type)
+			if r.isSchema(tn) {
+				of = append(of, article(words(tn)))
+			} else {
+				given = append(given, words(p.Name.Name)+" ("+typeWords(tn)+")")
+			}
 		}
-		t.add(" (of a " + joinWords(ps, "and") + ")")
+		var parts []string
+		if len(of) > 0 {
+			parts = append(parts, "of "+joinWords(of, "and"))
+		}
+		if len(given) > 0 {
+			parts = append(parts, "given "+joinWords(given, "and"))
+		}
+		t.add(" (" + strings.Join(parts, ", ") + ")")
 	}
 	t.add(" means ")
 	t.addText(r.exprText(d.Body))
@@ -385,6 +398,33 @@ func versionRows(ai *lang.AgreementInfo, asOf string, r *reader) []versionRow {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// article puts "a" or "an" before a noun.
+func article(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiouAEIOU", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
+}
+
+// typeWords says what values of a type are, for a term's parameters.
+func typeWords(tn string) string {
+	switch tn {
+	case "bool":
+		return "true or false"
+	case "money":
+		return "an amount"
+	case "integer":
+		return "a whole number"
+	case "decimal":
+		return "a number"
+	case "percent", "date", "duration", "period", "party":
+		return article(tn)
+	case "text":
+		return "a text"
+	}
+	return words(tn)
 }
 
 // typeName writes a type as Pacta does: `money`, `list of text`.
