@@ -404,7 +404,7 @@ func (hw *htmlWriter) statement(ad *agreementDoc) {
 	}
 	hw.p("<h3>Ledger rows of the period</h3>\n")
 	if !sd.Drill {
-		hw.p("<p>The period has more than " + itoa(MaxDrillRows) + " rows: the lines above do not list their rows.</p>\n")
+		hw.p("<p>The period has " + itoa(int(sd.MoreRows)) + " rows more than the " + itoa(MaxDrillRows) + " listed here: the lines above do not list their rows.</p>\n")
 	}
 	hw.p("<table class=\"rows\">\n<thead><tr><th>Row</th><th>Date</th><th>Action</th><th>By</th><th>Fields</th><th>Part of</th></tr></thead>\n<tbody>\n")
 	for _, row := range sd.Rows {

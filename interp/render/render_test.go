@@ -260,3 +260,24 @@ func TestErrors(t *testing.T) {
 		t.Errorf("bad ledger: %v, want a LedgerError on line 2", err)
 	}
 }
+
+// A period with more rows than MaxDrillRows lists the first of them and
+// counts the rest, and its lines do not list rows.
+func TestStatementManyRows(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("action,actor,date,product,platform,region,gross,refunds,model\n")
+	n := MaxDrillRows + 100
+	for i := 0; i < n; i++ {
+		b.WriteString("sell,openai,2026-12-01,X,Azure,US,USD 1.00,USD 0.00,\n")
+	}
+	ad := seedDoc(t, Options{Ledger: &Ledger{Name: "many.csv", Data: []byte(b.String()), Format: "csv", Period: mustPeriod(t, "2026-Q4")}})
+	st := ad.Statement
+	if len(st.Rows) != MaxDrillRows || st.MoreRows != 100 || st.Drill {
+		t.Errorf("%d rows listed, %d more, drill %v; want %d, 100, false", len(st.Rows), st.MoreRows, st.Drill, MaxDrillRows)
+	}
+	for _, l := range st.Lines {
+		if len(l.Rows) > 0 {
+			t.Errorf("line %s lists rows", l.ClauseText)
+		}
+	}
+}

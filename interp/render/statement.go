@@ -35,7 +35,8 @@ type statementDoc struct {
 	Lines                                    []*stLine
 	Totals                                   [][3]string // payer → payee, amount
 	Rows                                     []*ledgerRow
-	Drill                                    bool // whether lines list their rows
+	Drill                                    bool  // whether lines list their rows
+	MoreRows                                 int64 // rows of the period past MaxDrillRows, not listed
 	Breaches                                 []stBreach
 	BreachCount                              int64
 	Overdue                                  []string
@@ -134,6 +135,10 @@ func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo
 		if !lg.Period.Contains(d.Date()) {
 			continue
 		}
+		if len(sd.Rows) >= MaxDrillRows {
+			sd.MoreRows++
+			continue
+		}
 		row := &ledgerRow{Line: ev.Line, Date: d.Date().String(), Action: rec.Schema.Name}
 		if a, ok := rec.Field("actor"); ok {
 			row.Actor = r.partyName(a.Str())
@@ -147,13 +152,11 @@ func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo
 		}
 		row.Fields = strings.Join(fs, "; ")
 		sd.Rows = append(sd.Rows, row)
-		if len(sd.Rows) <= MaxDrillRows {
-			cp := *rec
-			cp.Fields = append([]interp.Value(nil), rec.Fields...)
-			evs = append(evs, interp.Event{Record: &cp, Source: ev.Source, Line: ev.Line})
-		}
+		cp := *rec
+		cp.Fields = append([]interp.Value(nil), rec.Fields...)
+		evs = append(evs, interp.Event{Record: &cp, Source: ev.Source, Line: ev.Line})
 	}
-	sd.Drill = len(sd.Rows) <= MaxDrillRows
+	sd.Drill = sd.MoreRows == 0
 	if sd.Drill {
 		for i, ev := range evs {
 			alone, err := prog.Settle(ctx, one(ev), interp.SettleOptions{Agreement: id, From: so.From, To: so.To, AsOf: opts.AsOf, BreachSample: 1})
@@ -190,14 +193,17 @@ func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo
 		sd.Breaches = append(sd.Breaches, sb)
 	}
 	for _, o := range st.Overdue {
-		s := fmt.Sprintf("%s owes %s %s under clause %s, due %s: %d days late", r.partyName(o.Line.Payer), r.partyName(o.Line.Payee), o.Outstanding.String(), o.Line.Clause.Num, o.Line.Due, o.DaysLate)
+		if o == nil || o.Line == nil {
+			continue
+		}
+		s := fmt.Sprintf("%s owes %s %s under clause %s, due %s: %d days late", r.partyName(o.Line.Payer), r.partyName(o.Line.Payee), o.Outstanding.String(), clauseNum(o.Line.Clause), o.Line.Due, o.DaysLate)
 		if o.LateCharge.Kind() != interp.KindInvalid && !o.LateCharge.Num().IsZero() {
 			s += ", late charge " + o.LateCharge.String()
 		}
 		sd.Overdue = append(sd.Overdue, s)
 	}
 	for _, u := range st.Unmet {
-		sd.Unmet = append(sd.Unmet, fmt.Sprintf("%s did not %s by %s, as clause %s requires", r.partyName(u.Party), words(u.Action), u.Deadline, u.Clause.Num))
+		sd.Unmet = append(sd.Unmet, fmt.Sprintf("%s did not %s by %s, as clause %s requires", r.partyName(u.Party), words(u.Action), u.Deadline, clauseNum(u.Clause)))
 	}
 	return sd, nil
 }
@@ -208,4 +214,11 @@ func (r *reader) partyName(id string) string {
 		return n
 	}
 	return id
+}
+
+func clauseNum(c *interp.ClauseInfo) string {
+	if c == nil {
+		return "?"
+	}
+	return c.Num
 }
