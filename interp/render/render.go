@@ -215,6 +215,9 @@ func buildAgreement(ctx context.Context, prog *interp.Program, info *lang.Info, 
 			cd.Prose = link.link(c.Prose.Value)
 		}
 		cd.Charts = tierCharts(ctx, prog, ai.Decl.ID.Name, c, opts.AsOf)
+		if svg := waterfallChart(ctx, prog, ai.Decl.ID.Name, c, opts.AsOf, r); svg != "" {
+			cd.Charts = append(cd.Charts, svg)
+		}
 		for _, s := range cd.Reading {
 			if len(s.Ref) > 5 && s.Ref[:5] == "term-" {
 				usedBy[s.Ref[5:]] = appendOnce(usedBy[s.Ref[5:]], num)

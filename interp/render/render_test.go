@@ -281,3 +281,58 @@ func TestStatementManyRows(t *testing.T) {
 		}
 	}
 }
+
+// The distribution fee of SPEC T.8: the fund is paid up to USD
+// 5,000,000.00, the lab the rest. The chart shows USD 2,500,000.00 (all
+// to the fund), USD 5,000,000.00 (all to the fund) and USD 10,000,000.00
+// (5,000,000.00 each). Heights are out of 200 pixels (260 - 40 - 20) for
+// the largest, 10,000,000.00: 2,500,000.00 is 50 pixels, 5,000,000.00 is
+// 100. Bars stand on y = 260 - 40 = 220: a 50-pixel bar starts at y = 170,
+// a 100-pixel one at 120, the one stacked on it at 20. They are 90 wide,
+// 130 apart, the first at x = 24 + 20 = 44.
+func TestWaterfallChart(t *testing.T) {
+	src := `agreement model_licence "Model Licence" {
+  effective 2027-01-01
+  currency USD
+  party lab      "Frontier Lab Inc."
+  party reseller "Cloud Reseller Ltd."
+  party fund     "Seed Fund LP"
+  action resell {
+    revenue money
+  }
+  clause 8.1 "Distribution fee"
+    reseller pays waterfall {
+      fund up to USD 5,000,000.00
+      lab rest
+    } 5% of revenue of each resell by reseller
+      settled yearly
+}
+`
+	prog, err := interp.Compile([]interp.Source{{Name: "t8.pacta", Text: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := build(context.Background(), prog, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts := doc.Agreements[0].Clauses[0].Charts
+	if len(charts) != 1 {
+		t.Fatalf("%d charts, want 1", len(charts))
+	}
+	c := charts[0]
+	for _, s := range []string{
+		`data-step="1" x="44" y="170" width="90" height="50"`,   // 2,500,000.00 to the fund
+		`data-step="1" x="174" y="120" width="90" height="100"`, // 5,000,000.00 to the fund
+		`data-step="1" x="304" y="120" width="90" height="100"`, // 5,000,000.00 to the fund,
+		`data-step="2" x="304" y="20" width="90" height="100"`,  // and 5,000,000.00 to the lab
+		">USD 10,000,000.00<", "Seed Fund: USD 5,000,000.00",
+	} {
+		if !strings.Contains(c, s) {
+			t.Errorf("the chart has no %s", s)
+		}
+	}
+	if n := strings.Count(c, `<rect class="step"`); n != 4 {
+		t.Errorf("%d bar segments, want 4", n)
+	}
+}
