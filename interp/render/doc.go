@@ -1,9 +1,11 @@
 // Package render writes checked Pacta agreements as documents a lawyer
 // reviews: one self-contained HTML file (or Markdown) with every clause in
 // force on a date beside a plain-English reading of its logic, the
-// versions made by amendments, redlines, a glossary of defined terms,
-// worked examples from the test blocks, precedence graphs and tier charts
-// as inline SVG, and, given a ledger, the statement for a period.
+// versions made by amendments, redlines (each amendment, or what changed
+// between two dates), a glossary of defined terms, worked examples from
+// the test blocks, precedence graphs, tier charts and waterfall charts as
+// inline SVG, and, given a ledger, the statement for a period with the
+// ledger rows behind each line.
 //
 // Render is the one entry point: it reads a compiled *interp.Program
 // through interp's and lang's public API only, and is deterministic: the

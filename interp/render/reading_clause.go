@@ -103,7 +103,7 @@ func (r *reader) payment(b *lang.Payment) Text {
 		dates[i] = d.Text
 	}
 	t.add(" on " + joinWords(dates, "and"))
-	r.due(&t, b.Due, dueDated)
+	r.due(&t, b.Due, dueContext{kind: dueDated})
 	t.add(".")
 	r.payeeSentence(&t, b.Payee)
 	r.late(&t, b.Late, "A payment")
@@ -123,7 +123,7 @@ func (r *reader) installments(b *lang.Installments) Text {
 		n = b.Count.Text
 	}
 	t.add(" in " + n + " equal " + adverb(b.Every) + " installments from " + b.From.Text)
-	r.due(&t, b.Due, dueEach)
+	r.due(&t, b.Due, dueContext{kind: dueEach})
 	t.add(".")
 	r.payeeSentence(&t, b.Payee)
 	r.late(&t, b.Late, "An installment")
@@ -147,7 +147,7 @@ func (r *reader) milestone(b *lang.Milestone) Text {
 		t.add(" where ")
 		t.addText(r.condition(b.Where))
 	}
-	r.due(&t, b.Due, dueEvent)
+	r.due(&t, b.Due, dueContext{kind: dueEvent})
 	t.add(".")
 	r.payeeSentence(&t, b.Payee)
 	r.late(&t, b.Late, "A payment")
@@ -449,14 +449,8 @@ func duePeriod(settled *lang.PeriodUnit) dueContext {
 	return dueContext{kind: duePeriodEnd, period: unitShort(settled)}
 }
 
-func (r *reader) due(t *Text, d *lang.Due, ctxAny any) {
-	var ctx dueContext
-	switch c := ctxAny.(type) {
-	case dueKind:
-		ctx.kind = c
-	case dueContext:
-		ctx = c
-	}
+// due reads a clause's `due` and `adjusted to` modifiers.
+func (r *reader) due(t *Text, d *lang.Due, ctx dueContext) {
 	if d == nil {
 		return
 	}
