@@ -16,8 +16,11 @@ type reader struct {
 	parties map[string]string // id: the name readings use
 	clauses map[string]bool   // clause numbers that have an anchor
 	terms   map[string]bool   // terms that have an anchor; nil: every term
-	source  func(file string) []byte
-	files   map[string]*lang.File // files parsed again for their comments
+	// anchorPrefix starts every anchor of the agreement in a document of
+	// several ("ID-"), for the links written into pictures.
+	anchorPrefix string
+	source       func(file string) []byte
+	files        map[string]*lang.File // files parsed again for their comments
 }
 
 func newReader(info *lang.Info, ai *lang.AgreementInfo) *reader {

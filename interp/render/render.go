@@ -132,12 +132,17 @@ func build(ctx context.Context, prog *interp.Program, opts Options) (*document, 
 			return nil, err
 		}
 	}
+	several := opts.Agreement == "" && len(info.Agreements) > 1
 	for _, ai := range info.Agreements {
 		if opts.Agreement != "" && ai.Decl.ID.Name != opts.Agreement {
 			continue
 		}
 		found = true
-		ad, err := buildAgreement(ctx, prog, info, ai, doc.AsOf, opts, report)
+		prefix := ""
+		if several {
+			prefix = ai.Decl.ID.Name + "-"
+		}
+		ad, err := buildAgreement(ctx, prog, info, ai, doc.AsOf, prefix, opts, report)
 		if err != nil {
 			return nil, err
 		}
@@ -157,7 +162,7 @@ func build(ctx context.Context, prog *interp.Program, opts Options) (*document, 
 	return doc, nil
 }
 
-func buildAgreement(ctx context.Context, prog *interp.Program, info *lang.Info, ai *lang.AgreementInfo, asOf string, opts Options, report *interp.TestReport) (*agreementDoc, error) {
+func buildAgreement(ctx context.Context, prog *interp.Program, info *lang.Info, ai *lang.AgreementInfo, asOf, prefix string, opts Options, report *interp.TestReport) (*agreementDoc, error) {
 	ad := &agreementDoc{
 		ID:        ai.Decl.ID.Name,
 		Title:     title(ai.Decl.Title, ai.Decl.ID),
@@ -177,6 +182,7 @@ func buildAgreement(ctx context.Context, prog *interp.Program, info *lang.Info, 
 	ad.InForceOn = on
 	r := newReader(info, ai)
 	r.source = prog.Source
+	r.anchorPrefix = prefix
 
 	// Parties, sorted as declared.
 	for _, it := range allItems(ai, asOf) {

@@ -336,3 +336,43 @@ func TestWaterfallChart(t *testing.T) {
 		t.Errorf("%d bar segments, want 4", n)
 	}
 }
+
+// Two agreements in one document: each one's anchors carry its id, so
+// that clause 1 of one is not clause 1 of the other.
+func TestTwoAgreements(t *testing.T) {
+	src := `agreement one "One" {
+  effective 2027-01-01
+  party a "A"
+  action sell {
+    region text
+  }
+  term home = "EU"
+  clause 1 "Home" a may sell where region == home
+}
+agreement two "Two" {
+  effective 2027-01-01
+  party b "B"
+  action sell {
+    region text
+  }
+  clause 1 "Away" b must not sell where region != "EU"
+  clause 2 "Else" notwithstanding 1 b may sell where region == "US"
+}
+`
+	prog, err := interp.Compile([]interp.Source{{Name: "two.pacta", Text: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := renderString(t, prog, Options{})
+	checkHTML(t, "two agreements", doc)
+	for _, s := range []string{`id="one-clause-1"`, `id="two-clause-1"`, `href="#one-term-home"`, `href="#two-clause-1"`} {
+		if !strings.Contains(doc, s) {
+			t.Errorf("no %s", s)
+		}
+	}
+	doc = renderString(t, prog, Options{Agreement: "two"})
+	checkHTML(t, "agreement two", doc)
+	if strings.Contains(doc, "Home") || !strings.Contains(doc, `id="clause-2"`) {
+		t.Error("--agreement two shows another agreement, or prefixes its anchors")
+	}
+}

@@ -132,7 +132,7 @@ func (r *reader) graph(agreement, action string, cs []*lang.ClauseDecl, defaultP
 		if d.Modality == lang.MustNot {
 			colour = colourProhibit
 		}
-		fmt.Fprintf(&b, "<a href=\"#%s\"><g class=\"clause\" data-clause=\"%s\">", esc(clauseAnchor(n)), esc(n))
+		fmt.Fprintf(&b, "<a href=\"#%s\"><g class=\"clause\" data-clause=\"%s\">", esc(r.anchorPrefix+clauseAnchor(n)), esc(n))
 		fmt.Fprintf(&b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"2\"/>", p.x, p.y, boxW, boxH, colour)
 		fmt.Fprintf(&b, "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"13\" font-weight=\"bold\" fill=\"%s\">%s</text>", p.x+10, p.y+21, colour, esc(clip(n+" "+title(c.Title, nil), 28)))
 		fmt.Fprintf(&b, "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"12\" fill=\"#333\">%s</text>", p.x+10, p.y+40, esc(clip(r.party(d.Party)+" "+d.Modality.String()+" "+words(d.Action.Name), 30)))
