@@ -95,8 +95,7 @@ func (r *reader) deontic(b *lang.Deontic) Text {
 func (r *reader) payment(b *lang.Payment) Text {
 	var t Text
 	t.add(r.party(b.Payer) + " pays ")
-	t.addText(r.payeeWords(b.Payee))
-	t.add(" ")
+	r.payee(&t, b.Payee)
 	t.addText(r.exprText(b.Amount))
 	dates := make([]string, len(b.Dates))
 	for i, d := range b.Dates {
@@ -115,8 +114,7 @@ func (r *reader) payment(b *lang.Payment) Text {
 func (r *reader) installments(b *lang.Installments) Text {
 	var t Text
 	t.add(r.party(b.Payer) + " pays ")
-	t.addText(r.payeeWords(b.Payee))
-	t.add(" ")
+	r.payee(&t, b.Payee)
 	t.addText(r.exprText(b.Total))
 	n := "?"
 	if b.Count != nil {
@@ -135,8 +133,7 @@ func (r *reader) installments(b *lang.Installments) Text {
 func (r *reader) milestone(b *lang.Milestone) Text {
 	var t Text
 	t.add(r.party(b.Payer) + " pays ")
-	t.addText(r.payeeWords(b.Payee))
-	t.add(" ")
+	r.payee(&t, b.Payee)
 	t.addText(r.exprText(b.Amount))
 	if b.First {
 		t.add(" on the first " + words(b.Event.Name))
@@ -158,8 +155,12 @@ func (r *reader) milestone(b *lang.Milestone) Text {
 // settled each calendar quarter, due 45 days after the quarter ends."
 func (r *reader) share(b *lang.Share) Text {
 	var t Text
-	t.add(r.party(b.Payer) + " pays ")
-	t.addText(r.payeeWords(b.Payee))
+	t.add(r.party(b.Payer) + " pays")
+	payee := r.payeeWords(b.Payee)
+	if len(payee) > 0 {
+		t.add(" ")
+		t.addText(payee)
+	}
 	each := r.eachWords(b)
 	if len(b.Lines) == 1 && b.Lines[0].Where == nil && !b.Lines[0].Otherwise {
 		t.add(" ")
@@ -331,14 +332,22 @@ func (r *reader) payeeWords(p lang.Payee) Text {
 			return t
 		}
 		t.add(r.party(p.Party))
-	case *lang.Split:
-		t.add("the parties of a split")
-	case *lang.Waterfall:
-		t.add("a waterfall")
+	case *lang.Split, *lang.Waterfall:
+		// Said in the sentence after (payeeSentence).
 	default:
 		t.add("?")
 	}
 	return t
+}
+
+// payee writes who receives and a space, if the payee is a party or a
+// named split; a split or waterfall written in the clause is described
+// by the sentence after.
+func (r *reader) payee(t *Text, p lang.Payee) {
+	if w := r.payeeWords(p); len(w) > 0 {
+		t.addText(w)
+		t.add(" ")
+	}
 }
 
 // payeeSentence describes a split or waterfall payee.

@@ -149,15 +149,15 @@ func TestReadings(t *testing.T) {
       c 30%
       rounded down, remainder to d
     } 20% of gross of each sell`, "1",
-			"Alpha pays the parties of a split 20% of the gross of each sell, settled each calendar quarter. The amount is split among Beta (60%) and Gamma (30%), each share rounded down, the remainder to Dana Doe."},
+			"Alpha pays 20% of the gross of each sell, settled each calendar quarter. The amount is split among Beta (60%) and Gamma (30%), each share rounded down, the remainder to Dana Doe."},
 		{"split equally", `clause 1 "Eq" a pays split equally among b, c, d USD 90.00 on 2027-06-30`, "1",
-			"Alpha pays the parties of a split USD 90.00 on 2027-06-30. The amount is split equally among Beta, Gamma and Dana Doe, any cent left over by rounding going to the largest remainders."},
+			"Alpha pays USD 90.00 on 2027-06-30. The amount is split equally among Beta, Gamma and Dana Doe, any cent left over by rounding going to the largest remainders."},
 		{"split pro rata", `clause 1 "PR" a pays split pro rata {
       b 20 shares
       c 10 shares
       remainder to c
     } USD 90.00 on 2027-06-30`, "1",
-			"Alpha pays the parties of a split USD 90.00 on 2027-06-30. The amount is split pro rata among Beta (20 shares) and Gamma (10 shares), any cent left over by rounding to Gamma."},
+			"Alpha pays USD 90.00 on 2027-06-30. The amount is split pro rata among Beta (20 shares) and Gamma (10 shares), any cent left over by rounding to Gamma."},
 		{"named split and its use", `clause 6.2 "Shares" split writers equally among c, d
   clause 6.1 "Pay" a pays writers USD 10.00 on 2027-06-30`, "6.1",
 			"Alpha pays the writers (split as clause 6.2 says) USD 10.00 on 2027-06-30."},
@@ -168,7 +168,7 @@ func TestReadings(t *testing.T) {
       b rest
     } 5% of gross of each sell by a
       settled yearly`, "8.1",
-			"Alpha pays a waterfall 5% of the gross of each sell by Alpha, settled each calendar year. The amount flows through a waterfall: first Gamma up to USD 5,000,000.00, then Beta the rest."},
+			"Alpha pays 5% of the gross of each sell by Alpha, settled each calendar year. The amount flows through a waterfall: first Gamma up to USD 5,000,000.00, then Beta the rest."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := reading(t, tc.body, tc.num); got != tc.want {
