@@ -32,8 +32,9 @@ linked to the ledger rows it comes from, and the breaches.
 The same input always gives the same bytes (HTML and Markdown; a PDF
 carries the time it was printed).
 
-Exit status: 0 rendered, 1 problems with the agreements or the ledger,
-2 usage error.`, stderr)
+Exit status: 0 rendered (failed tests are shown in the document and do
+not change it: pacta test is the gate), 1 problems with the agreements
+or the ledger, 2 usage error.`, stderr)
 	asOf := fs.String("as-of", "", "consolidate the agreement as in force on this `date`, with the amendments known on it (default: every amendment)")
 	agreement := fs.String("agreement", "", "render this `agreement` only (default: every agreement loaded)")
 	format := fs.String("format", "html", "output format: html, md, or pdf (printed by a headless Chromium)")
