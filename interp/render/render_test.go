@@ -3,6 +3,7 @@ package render
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -374,5 +375,24 @@ agreement two "Two" {
 	checkHTML(t, "agreement two", doc)
 	if strings.Contains(doc, "Home") || !strings.Contains(doc, `id="clause-2"`) {
 		t.Error("--agreement two shows another agreement, or prefixes its anchors")
+	}
+}
+
+// An action that many clauses speak to gets a sentence, not a picture.
+func TestGraphTooBig(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("agreement big \"Big\" {\n  effective 2027-01-01\n  party a \"A\"\n  action sell {\n    n integer\n  }\n")
+	for i := 1; i <= MaxGraphClauses+1; i++ {
+		fmt.Fprintf(&b, "  clause %d \"C%d\" a may sell where n == %d\n", i, i, i)
+	}
+	b.WriteString("}\n")
+	prog, err := interp.Compile([]interp.Source{{Name: "big.pacta", Text: []byte(b.String())}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := renderString(t, prog, Options{})
+	checkHTML(t, "big", doc)
+	if strings.Contains(doc, "<svg") || !strings.Contains(doc, "Clauses on sell: 61, too many to draw") {
+		t.Error("the graph of 61 clauses is drawn, or not explained")
 	}
 }

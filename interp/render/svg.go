@@ -44,6 +44,10 @@ func precedenceGraphs(ai *lang.AgreementInfo, h map[string][]*version, on string
 
 type edge struct{ from, to string }
 
+// MaxGraphClauses is the most clauses a precedence graph draws; an action
+// with more gets a sentence instead of a picture.
+const MaxGraphClauses = 60
+
 const (
 	boxW, boxH     = 210, 52
 	gapX, gapY     = 24, 56
@@ -53,6 +57,9 @@ const (
 )
 
 func (r *reader) graph(agreement, action string, cs []*lang.ClauseDecl, defaultPermitted bool) graphDoc {
+	if len(cs) > MaxGraphClauses {
+		return graphDoc{Action: action, Note: fmt.Sprintf("Clauses on %s: %d, too many to draw (the picture stops at %d); each clause's reading names the clauses it overrides or is subject to.", words(action), len(cs), MaxGraphClauses)}
+	}
 	in := map[string]*lang.ClauseDecl{}
 	for _, c := range cs {
 		in[c.Num.Num] = c
