@@ -119,13 +119,20 @@ func (hw *htmlWriter) agreement(doc *document, ad *agreementDoc) {
 			hw.p("<p class=\"reading\">")
 			hw.text(t.Reading)
 			hw.p("</p>\n")
-			if len(t.UsedBy) > 0 {
+			if len(t.UsedBy)+len(t.UsedByTerms) > 0 {
 				hw.p("<p class=\"used\">Used in ")
-				for i, n := range t.UsedBy {
-					if i > 0 {
+				i := 0
+				for _, n := range t.UsedBy {
+					if i++; i > 1 {
 						hw.p(", ")
 					}
-					hw.p("<a href=\"#" + hw.id(clauseAnchor(n)) + "\">" + esc(n) + "</a>")
+					hw.p("<a href=\"#" + hw.id(clauseAnchor(n)) + "\">clause " + esc(n) + "</a>")
+				}
+				for _, n := range t.UsedByTerms {
+					if i++; i > 1 {
+						hw.p(", ")
+					}
+					hw.p("<a href=\"#" + hw.id(termAnchor(n)) + "\">" + esc(titleWords(n)) + "</a>")
 				}
 				hw.p(".</p>\n")
 			}

@@ -112,13 +112,20 @@ func (mw *mdWriter) agreement(doc *document, ad *agreementDoc) {
 			}
 			mw.p("\n\n")
 			mw.text(t.Reading)
-			if len(t.UsedBy) > 0 {
+			if len(t.UsedBy)+len(t.UsedByTerms) > 0 {
 				mw.p(" Used in ")
-				for i, n := range t.UsedBy {
-					if i > 0 {
+				i := 0
+				for _, n := range t.UsedBy {
+					if i++; i > 1 {
 						mw.p(", ")
 					}
-					mw.p("[" + n + "](#" + mw.prefix + clauseAnchor(n) + ")")
+					mw.p("[clause " + n + "](#" + mw.prefix + clauseAnchor(n) + ")")
+				}
+				for _, n := range t.UsedByTerms {
+					if i++; i > 1 {
+						mw.p(", ")
+					}
+					mw.p("[" + mdEsc.Replace(titleWords(n)) + "](#" + mw.prefix + termAnchor(n) + ")")
 				}
 				mw.p(".")
 			}

@@ -108,6 +108,7 @@ type termDoc struct {
 	Prose         Text
 	Reading       Text
 	UsedBy        []string // clause numbers
+	UsedByTerms   []string // terms whose definitions use it
 }
 
 type graphDoc struct {
@@ -241,6 +242,14 @@ func buildAgreement(ctx context.Context, prog *interp.Program, info *lang.Info, 
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	usedByTerms := map[string][]string{}
+	for _, n := range names {
+		for _, s := range r.term(terms[n].item.(*lang.TermDecl)).Reading {
+			if u, ok := strings.CutPrefix(s.Ref, "term-"); ok && u != n {
+				usedByTerms[u] = appendOnce(usedByTerms[u], n)
+			}
+		}
+	}
 	for _, n := range names {
 		v := terms[n]
 		td := r.term(v.item.(*lang.TermDecl))
@@ -249,6 +258,7 @@ func buildAgreement(ctx context.Context, prog *interp.Program, info *lang.Info, 
 			td.Prose = link.link(d.Prose.Value)
 		}
 		td.UsedBy = usedBy[n]
+		td.UsedByTerms = usedByTerms[n]
 		ad.Glossary = append(ad.Glossary, td)
 	}
 	ad.Versions = versionRows(ai, asOf, r)

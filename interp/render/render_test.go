@@ -396,3 +396,28 @@ func TestGraphTooBig(t *testing.T) {
 		t.Error("the graph of 61 clauses is drawn, or not explained")
 	}
 }
+
+// The glossary says where each term is used: Net Revenue in clause 5.1
+// (its reading and its prose), the Azure Commitment in clause 4.1.
+func TestGlossaryUses(t *testing.T) {
+	ad := seedDoc(t, Options{})
+	got := map[string]string{}
+	for _, td := range ad.Glossary {
+		got[td.Name] = strings.Join(td.UsedBy, ",") + "|" + strings.Join(td.UsedByTerms, ",")
+	}
+	if got["net_revenue"] != "5.1|" || got["azure_commitment"] != "4.1|" {
+		t.Errorf("uses: %v", got)
+	}
+	// In the venture exit, a term defined from another is listed under it:
+	// Common Payout is Net Proceeds less the payouts of each series.
+	prog := load(t, filepath.Join(examplesDir, "venture-exit"))
+	doc, err := build(context.Background(), prog, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, td := range doc.Agreements[0].Glossary {
+		if td.Name == "net_proceeds" && indexOf(td.UsedByTerms, "common_payout") < 0 {
+			t.Errorf("Net Proceeds: used by the terms %v, which leave out Common Payout", td.UsedByTerms)
+		}
+	}
+}
