@@ -123,7 +123,7 @@
 // # Render
 //
 //	pacta render FILE|DIR... [--as-of DATE] [--since DATE] [--agreement ID] [--format html|md|pdf]
-//		[--check] [--ledger PATH --period P] [-o FILE] [--max-row-bytes N]
+//		[--check] [--ledger PATH [--period P]] [-o FILE] [--max-row-bytes N]
 //
 // Writes the agreements as one self-contained HTML document (or Markdown
 // with --format md, or PDF with --format pdf, printed by a headless
@@ -134,7 +134,7 @@
 // graphs and tier charts (inline SVG), the glossary, the test blocks as
 // worked examples (--check runs them and marks each passed or failed),
 // each amendment as a redline (with --since, what changed from that date
-// to --as-of), and with --ledger and --period the
+// to --as-of), and with --ledger (for --period, or the whole ledger) the
 // statement with each line's ledger rows. The same input gives the same
 // bytes.
 //

@@ -14,7 +14,7 @@ import (
 )
 
 func runRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("render", "pacta render FILE|DIR... [--as-of DATE] [--since DATE] [--agreement ID] [--format html|md] [--check] [--ledger PATH --period P] [-o FILE]",
+	fs := newFlags("render", "pacta render FILE|DIR... [--as-of DATE] [--since DATE] [--agreement ID] [--format html|md|pdf] [--check] [--ledger PATH [--period P]] [-o FILE]",
 		`Render agreements as a document a lawyer reviews: one self-contained HTML
 file (no network, style sheet and pictures inline, a print style sheet),
 or Markdown with --format md, or PDF with --format pdf, printed by a
@@ -25,9 +25,9 @@ logic generated from the source; the versions; the precedence between
 clauses (a picture per action) and tier charts; the defined terms as a
 glossary linked from every use; the test blocks as worked examples (with
 --check, whether each passes); each amendment as a redline (or, with
---since, what changed from that date to --as-of); and, with
---ledger and --period, the statement for the period with each line
-linked to the ledger rows it comes from, and the breaches.
+--since, what changed from that date to --as-of); and, with --ledger,
+the statement (for --period, or the whole ledger) with each line linked
+to the ledger rows it comes from, and the breaches.
 
 The same input always gives the same bytes (HTML and Markdown; a PDF
 carries the time it was printed).
@@ -40,8 +40,8 @@ or the ledger, 2 usage error.`, stderr)
 	format := fs.String("format", "html", "output format: html, md, or pdf (printed by a headless Chromium)")
 	since := fs.String("since", "", "show as a redline what changed from this `date` to --as-of, instead of each amendment")
 	check := fs.Bool("check", false, "run the test blocks and mark each worked example passed or failed")
-	ledger := fs.String("ledger", "", "add the statement of this ledger (a .csv or .jsonl `file`) for --period")
-	period := fs.String("period", "", "the `period` of the statement: 2027-Q1, 2027-H1, 2027-03 or 2027")
+	ledger := fs.String("ledger", "", "add the statement of this ledger (a .csv or .jsonl `file`)")
+	period := fs.String("period", "", "the `period` of the statement: 2027-Q1, 2027-H1, 2027-03 or 2027 (default: the whole ledger)")
 	out := fs.String("o", "", "write the document to this `file` instead of standard output")
 	limits := limitFlags(fs, true)
 	paths, code, ok := parseInterspersed(fs, args)
@@ -75,13 +75,16 @@ or the ledger, 2 usage error.`, stderr)
 			return usageError(fs, stderr, "render", fmt.Sprintf("--since %s is after --as-of %s", d, opts.AsOf))
 		}
 	}
-	if (*ledger == "") != (*period == "") {
-		return usageError(fs, stderr, "render", "give --ledger and --period together")
+	if *period != "" && *ledger == "" {
+		return usageError(fs, stderr, "render", "--period needs --ledger")
 	}
 	if *ledger != "" {
-		p, err := types.ParsePeriod(*period)
-		if err != nil {
-			return usageError(fs, stderr, "render", fmt.Sprintf("--period: %v", err))
+		var p types.Period
+		if *period != "" {
+			var err error
+			if p, err = types.ParsePeriod(*period); err != nil {
+				return usageError(fs, stderr, "render", fmt.Sprintf("--period: %v", err))
+			}
 		}
 		lf := ""
 		switch strings.ToLower(filepath.Ext(*ledger)) {

@@ -421,3 +421,26 @@ func TestGlossaryUses(t *testing.T) {
 		}
 	}
 }
+
+// Without a period, the statement covers the whole ledger: from the
+// agreement's effective date to the last row's, 2027-03-31 (ledger.csv
+// ends with a sale on that day), and lists all of its breaches: rows 9
+// and 13 (2026-Q4) and those after.
+func TestStatementWholeLedger(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(examplesDir, "openai-microsoft-aws", "ledger.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ad := seedDoc(t, Options{Ledger: &Ledger{Name: "ledger.csv", Data: data, Format: "csv"}})
+	st := ad.Statement
+	if st.Period != "2019-07-22 to 2027-03-31" {
+		t.Errorf("period %q", st.Period)
+	}
+	rows := strings.Count(string(data), "\n") - 1 // the header is not a row
+	if len(st.Rows) != rows {
+		t.Errorf("%d rows listed, want every one of the %d", len(st.Rows), rows)
+	}
+	if len(st.Breaches) < 2 || st.Breaches[0].Row != 9 || st.Breaches[1].Row != 13 {
+		t.Errorf("breaches: %+v", st.Breaches)
+	}
+}

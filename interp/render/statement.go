@@ -21,7 +21,7 @@ type Ledger struct {
 	Name   string       // names the ledger in errors and in the document
 	Data   []byte       // its content
 	Format string       // "csv" or "jsonl"
-	Period types.Period // the period of the statement
+	Period types.Period // the period of the statement; the zero Period: the whole ledger
 }
 
 // MaxDrillRows is the most ledger rows in the period whose share of each
@@ -99,12 +99,19 @@ func lineKey(l *interp.Line) string {
 func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo, opts Options, r *reader) (*statementDoc, error) {
 	lg := opts.Ledger
 	id := ai.Decl.ID.Name
-	so := interp.SettleOptions{Agreement: id, From: lg.Period.Start(), To: lg.Period.End(), AsOf: opts.AsOf, BreachSample: -1}
+	so := interp.SettleOptions{Agreement: id, AsOf: opts.AsOf, BreachSample: -1}
+	if !lg.Period.IsZero() {
+		so.From, so.To = lg.Period.Start(), lg.Period.End()
+	}
 	st, err := prog.Settle(ctx, lg.read(prog, id), so)
 	if err != nil {
 		return nil, err
 	}
-	sd := &statementDoc{Ledger: lg.Name, Period: lg.Period.String(), From: st.From.String(), To: st.To.String(), AsOf: st.AsOf.String(), Currency: st.Currency, Events: st.Events, BreachCount: st.BreachCount}
+	period := st.From.String() + " to " + st.To.String()
+	if !lg.Period.IsZero() {
+		period = lg.Period.String()
+	}
+	sd := &statementDoc{Ledger: lg.Name, Period: period, From: st.From.String(), To: st.To.String(), AsOf: st.AsOf.String(), Currency: st.Currency, Events: st.Events, BreachCount: st.BreachCount}
 	byKey := map[string]*stLine{}
 	for i, l := range st.Lines {
 		sl := &stLine{Anchor: fmt.Sprintf("line-%d", i+1), Period: l.Period.String(), Payer: r.partyName(l.Payer), Payee: r.partyName(l.Payee), Kind: l.Kind, Rate: l.Rate, Amount: l.Amount.String(), Notes: l.Notes, key: lineKey(l)}
@@ -132,7 +139,7 @@ func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo
 		}
 		rec := ev.Record
 		d, _ := rec.Field("date")
-		if !lg.Period.Contains(d.Date()) {
+		if day := d.Date(); day.Before(st.From) || day.After(st.To) {
 			continue
 		}
 		if len(sd.Rows) >= MaxDrillRows {
@@ -159,7 +166,7 @@ func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo
 	sd.Drill = sd.MoreRows == 0
 	if sd.Drill {
 		for i, ev := range evs {
-			alone, err := prog.Settle(ctx, one(ev), interp.SettleOptions{Agreement: id, From: so.From, To: so.To, AsOf: opts.AsOf, BreachSample: 1})
+			alone, err := prog.Settle(ctx, one(ev), interp.SettleOptions{Agreement: id, From: st.From, To: st.To, AsOf: opts.AsOf, BreachSample: 1})
 			if err != nil {
 				return nil, err
 			}
