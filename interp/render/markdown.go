@@ -169,6 +169,9 @@ func (mw *mdWriter) agreement(doc *document, ad *agreementDoc) {
 				mw.p("\n")
 			}
 			for _, e := range ex.Expects {
+				if len(e.Notes) > 0 {
+					mw.p("\n    " + strings.Join(e.Notes, "\n    ") + "\n\n")
+				}
 				mw.p("- Expect: ")
 				mw.text(e.Text)
 				switch e.Status {
