@@ -279,3 +279,23 @@ func TestGeneralProse(t *testing.T) {
 		}
 	}
 }
+
+// Amounts owed in earlier periods (SPEC 7.8) read as what one party owes
+// another.
+func TestOwedReading(t *testing.T) {
+	src := readingHeader + `  term big(d date) = owed by a to b for year_of(d) under 1 > USD 100.00
+  clause 1 "S" a pays b 10% of gross of each sell
+}
+`
+	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := prog.Info()
+	ai := info.Agreements[0]
+	r := newReader(info, ai)
+	r.clauses["1"] = true
+	if got, want := r.term(ai.Terms["big"]).Reading.String(), "Big (given d (a date)) means what Alpha owes Beta for year_of(d) under clause 1 is more than USD 100.00."; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
