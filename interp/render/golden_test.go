@@ -42,6 +42,8 @@ func load(t testing.TB, dir string) *interp.Program {
 	return prog
 }
 
+func mustDateOK(s string) (types.Date, error) { return types.ParseDate(s) }
+
 func mustDate(t testing.TB, s string) types.Date {
 	d, err := types.ParseDate(s)
 	if err != nil {
