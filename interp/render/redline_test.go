@@ -1,8 +1,11 @@
 package render
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp"
 )
 
 func TestWordDiff(t *testing.T) {
@@ -78,5 +81,51 @@ func TestRedlineBetweenDates(t *testing.T) {
 	ad = seedDoc(t, Options{AsOf: mustDate(t, "2027-01-01"), Since: mustDate(t, "2026-12-01")})
 	if n := len(ad.Redlines[0].Changes); n != 0 {
 		t.Errorf("%d changes between 2026-12-01 and 2027-01-01, want none", n)
+	}
+}
+
+// An amendment that deletes a clause shows its prose and reading deleted,
+// and the clause is gone from the document as of the amendment's date.
+func TestRedlineDelete(t *testing.T) {
+	src := `agreement d "D" {
+  effective 2027-01-01
+  party a "A"
+  action sell {
+    region text
+  }
+  clause 1 "Gone"
+    "A may sell."
+    a may sell
+}
+amendment cut "Cut" amends d {
+  effective 2027-06-01
+  delete clause 1
+}
+`
+	prog, err := interp.Compile([]interp.Source{{Name: "d.pacta", Text: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := build(context.Background(), prog, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ad := doc.Agreements[0]
+	if len(ad.Clauses) != 0 {
+		t.Errorf("%d clauses in force after the deletion, want 0", len(ad.Clauses))
+	}
+	c := ad.Redlines[0].Changes[0]
+	if c.Kind != "deletes" || c.What != "clause 1 “Gone”" || c.Ref != "" {
+		t.Errorf("change %+v", c)
+	}
+	if len(c.Prose) != 1 || c.Prose[0] != (seg{'-', "A may sell."}) || len(c.Reading) != 1 || c.Reading[0] != (seg{'-', "A may sell."}) {
+		t.Errorf("redline: prose %q, reading %q", c.Prose, c.Reading)
+	}
+	if got := ad.Versions[1].Changes.String(); got != "deletes clause 1" {
+		t.Errorf("versions: %q", got)
+	}
+	early := renderString(t, prog, Options{AsOf: mustDate(t, "2027-03-01")})
+	if !strings.Contains(early, `id="clause-1"`) {
+		t.Error("clause 1 is missing as of 2027-03-01, before the deletion")
 	}
 }
