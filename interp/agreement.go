@@ -75,6 +75,9 @@ type version struct {
 	// order: a decision looks only at the actor's rules.
 	byParty [][]partyRules
 	hasMust []bool // by Schema.id: whether any rule is an obligation
+	// schemaPre are the preconditions of each action and event (SPEC
+	// 4.7), by Schema.id, compiled against this version's terms.
+	schemaPre [][]*precond
 	// prec says which clause overrides which, directly or through a chain
 	// of notwithstanding / subject to.
 	prec  *precedence
@@ -94,7 +97,8 @@ type rule struct {
 	idx      int // index in version.clauses
 	party    string
 	modality lang.Modality
-	cond     node // nil: always
+	cond     node       // nil: always
+	pre      []*precond // the clause's preconditions, checked when it applies
 	// pre is the condition's first test when it is `field in [A, B]` or
 	// `field == A` on an enum field of the event: the rule is skipped
 	// without evaluating cond when the field's member is not in preMask.
@@ -328,6 +332,15 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		}
 		s := a.schemaDecls[obj.Decl]
 		r := &rule{clause: c, idx: i, party: d.Party.Name, modality: d.Modality, preIdx: -1}
+		if len(c.Decl.Requires) > 0 {
+			comp := *v.comp
+			comp.event = s
+			pre, err := comp.preconds(c.Decl.Requires, "clause "+c.Num)
+			if err != nil {
+				return err
+			}
+			r.pre = pre
+		}
 		if d.Where != nil {
 			comp := *v.comp
 			comp.event = s
@@ -365,6 +378,9 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 			}
 		}
 		v.rules[s] = append(v.rules[s], r)
+	}
+	if err := p.compileSchemaPre(a, v); err != nil {
+		return err
 	}
 	v.byID = make([][]*rule, len(a.schemaDecls))
 	v.hasMust = make([]bool, len(a.schemaDecls))

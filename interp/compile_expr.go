@@ -115,6 +115,9 @@ func (c *compiler) term(decl *lang.TermDecl) (*term, error) {
 	if err != nil {
 		return nil, err
 	}
+	if body, err = sub.guardTerm(decl, body); err != nil {
+		return nil, err
+	}
 	t.body = body
 	t.weight = weight(body)
 	return t, nil
@@ -138,6 +141,9 @@ func (c *compiler) onEvent(t *term) (node, error) {
 	sub.event = c.schema(rt.Schema)
 	body, err := sub.expr(t.decl.Body)
 	if err != nil {
+		return nil, err
+	}
+	if body, err = sub.guardTerm(t.decl, body); err != nil {
 		return nil, err
 	}
 	t.onEvent = body

@@ -136,6 +136,15 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 	d.Verdict, d.Effect, d.Agreement, d.Version, d.AsOf = 0, 0, ag.id, "", asOf
 	d.Clause, d.Conflict, d.Applied, d.Note = nil, [2]*ClauseInfo{}, d.Applied[:0], ""
 	d.DefaultRule = ag.defaultProse
+	if hasRecordPre(ag, v, a) {
+		if fr == nil {
+			fr = p.getFrame(ctx, asOf)
+			defer p.putFrame(fr)
+		}
+		if err := recordPre(ag, v, a, fr); err != nil {
+			return err
+		}
+	}
 	if v == nil || actDate.Before(ag.effective) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		d.Note = fmt.Sprintf("the agreement takes effect on %s%s", ag.effective, quoted(ag.effectiveProse))
@@ -182,6 +191,14 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 			}
 			if !ok {
 				continue
+			}
+		}
+		if r.pre != nil {
+			if err := checkPre(r.pre, fr); err != nil {
+				if isPreconditionOf(err, r.clause) {
+					return err
+				}
+				return fmt.Errorf("clause %s: %w", r.clause.Num, err)
 			}
 		}
 		applied = append(applied, r)

@@ -226,6 +226,11 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 			return nil
 		}
 	}
+	if r.pre != nil {
+		if err := checkPre(r.pre, fr); err != nil {
+			return err
+		}
+	}
 	// Pick the first line that applies.
 	li := -1
 	for i, l := range r.lines {

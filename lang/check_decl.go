@@ -431,6 +431,9 @@ func (c *checker) declareItems(v *view, items []Item) {
 	for _, cl := range clauses {
 		c.clause(v, cl)
 	}
+	for _, sd := range schemas {
+		c.requires(&env{v: v, event: sd}, sd.Requires)
+	}
 	if inAmendment {
 		c.inheritedSplitRefs(v, clauses)
 	}
@@ -656,6 +659,7 @@ func (c *checker) termResult(d *TermDecl) Type {
 		return nil
 	}
 	ti.result = c.expr(e, d.Body)
+	c.requires(e, d.Requires)
 	ti.state = 2
 	return ti.result
 }

@@ -1,0 +1,43 @@
+package interp
+
+import (
+	"context"
+	"errors"
+
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// expectFails runs `expect EXPR fails "message"` (SPEC 10.2): evaluating
+// EXPR, and deciding it when it is an action instance, must fail a
+// precondition whose message is the one expected.
+func (t *testRun) expectFails(ctx context.Context, s *lang.ExpectFails) {
+	subject := lang.FormatExpr(s.Subject)
+	v, err := t.eval(ctx, s.Subject)
+	if err == nil && v.kind == KindRecord && !v.rec.Schema.Event {
+		var opts DecideOptions
+		if t.explict {
+			opts.AsOf = t.asOf
+		}
+		var d *Decision
+		d, err = t.p.Decide(ctx, v.rec, opts)
+		if err == nil {
+			for _, a := range d.Applied {
+				t.covered[a.Clause.Decl] = true
+			}
+			t.fail(s.Pos(), "expected %s to fail with %q, but it is %s", subject, s.Message.Value, describeDecision(d))
+			return
+		}
+	}
+	if err == nil {
+		t.fail(s.Pos(), "expected %s to fail with %q, but it is %s", subject, s.Message.Value, v)
+		return
+	}
+	var pe *PreconditionError
+	if !errors.As(err, &pe) {
+		t.fail(s.Pos(), "expected %s to fail with %q, but it failed otherwise: %v", subject, s.Message.Value, err)
+		return
+	}
+	if pe.Message != s.Message.Value {
+		t.fail(s.Pos(), "expected %s to fail with %q, but it failed with %q (%s)", subject, s.Message.Value, pe.Message, pe.Pos)
+	}
+}
