@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -36,6 +37,16 @@ func (t *testRun) expectFails(ctx context.Context, s *lang.ExpectFails) {
 	if !errors.As(err, &pe) {
 		t.fail(s.Pos(), "expected %s to fail with %q, but it failed otherwise: %v", subject, s.Message.Value, err)
 		return
+	}
+	if num, ok := strings.CutPrefix(pe.Of, "clause "); ok {
+		// The clause was consulted: its precondition is what failed.
+		for _, v := range t.ag.versions {
+			for _, c := range v.clauses {
+				if c.Num == num {
+					t.covered[c.Decl] = true
+				}
+			}
+		}
 	}
 	if pe.Message != s.Message.Value {
 		t.fail(s.Pos(), "expected %s to fail with %q, but it failed with %q (%s)", subject, s.Message.Value, pe.Message, pe.Pos)
