@@ -306,14 +306,15 @@ func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
 // compileVersion compiles the deontic rules of v and its precedence order.
 func (p *Program) compileVersion(a *agreement, v *version) error {
 	v.comp = &compiler{
-		fiscal:    a.fiscalStart,
-		contract:  a.contractStart,
-		calendars: a.calendars,
-		info:      p.info,
-		funcs:     p.funcs,
-		schemas:   a.schemaDecls,
-		terms:     v.terms,
-		done:      map[*lang.TermDecl]*term{},
+		fiscal:     a.fiscalStart,
+		contract:   a.contractStart,
+		calendars:  a.calendars,
+		info:       p.info,
+		funcs:      p.funcs,
+		schemas:    a.schemaDecls,
+		terms:      v.terms,
+		done:       map[*lang.TermDecl]*term{},
+		exceptions: a.info.Exceptions,
 	}
 	v.rules = map[*Schema][]*rule{}
 	prec, err := buildPrecedence(v.clauses)

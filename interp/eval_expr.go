@@ -656,6 +656,8 @@ func weight(n node) int64 {
 		return 0
 	case *preNode:
 		return preWeight(n.pre) + weight(n.body)
+	case *exceptNode:
+		return n.weight()
 	case *funcNode:
 		return weights(n.args)
 	case *listNode:

@@ -396,6 +396,9 @@ type AgreementInfo struct {
 	Schemas map[string]*SchemaDecl
 	Terms   map[string]*TermDecl   // the agreement's own terms, before any amendment
 	Clauses map[string]*ClauseDecl // the agreement's own clauses by number
+	// Exceptions are the exceptions to each term (SPEC 4.8), by term
+	// name, in source order. They stay with the term in every version.
+	Exceptions map[string][]*ExceptionDecl
 }
 
 // Object is what a name refers to: *PartyObj, *EnumMemberObj, *FieldObj,

@@ -28,6 +28,7 @@ func (c *checker) agreementHeader(fam *family) *view {
 		Schemas:          make(map[string]*SchemaDecl),
 		Terms:            make(map[string]*TermDecl),
 		Clauses:          make(map[string]*ClauseDecl),
+		Exceptions:       make(map[string][]*ExceptionDecl),
 	}
 	fam.info = info
 	seen := make(map[string]Pos)
@@ -434,6 +435,7 @@ func (c *checker) declareItems(v *view, items []Item) {
 	for _, sd := range schemas {
 		c.requires(&env{v: v, event: sd}, sd.Requires)
 	}
+	c.exceptions(v, items)
 	if inAmendment {
 		c.inheritedSplitRefs(v, clauses)
 	}

@@ -108,6 +108,8 @@ func (c *treeBuilder) item1(g *gItem) Item {
 		return &DeleteClause{At: tokPos(g.Delete.Pos), Num: clauseRefOf(g.Delete.Num)}
 	case g.Test != nil:
 		return c.test(g.Test)
+	case g.Exception != nil:
+		return c.exception(g.Exception)
 	case g.Requires != nil:
 		c.strayRequires(g.Requires)
 	}

@@ -392,6 +392,10 @@ func fmtGroup(it Item) int {
 		}
 	case *DeleteClause:
 		return 4
+	case *ExceptionDecl:
+		if it.Prose == nil {
+			return 5
+		}
 	}
 	return -1
 }
@@ -465,6 +469,8 @@ func (p *fmtPrinter) item(it Item, ind, width int) {
 		p.term(it, ind)
 	case *ClauseDecl:
 		p.clause(it, ind)
+	case *ExceptionDecl:
+		p.exception(it, ind)
 	case *DeleteClause:
 		p.str("delete clause ")
 		p.clauseRef(it.Num)

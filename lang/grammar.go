@@ -81,6 +81,7 @@ type gItem struct {
 	Replace   *gReplace      `parser:"| @@"`
 	Delete    *gDelete       `parser:"| @@"`
 	Test      *gTest         `parser:"| @@"`
+	Exception *gException    `parser:"| @@"`
 	Requires  *gRequires     `parser:"| @@"` // misplaced: reported when converting
 }
 

@@ -1,0 +1,130 @@
+package interp
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// This file evaluates exceptions to terms (SPEC 4.8): default logic in the
+// manner of Catala's exceptions, ordered by `notwithstanding`.
+
+// ErrExceptionConflict reports two exceptions to one term that both apply
+// when neither is notwithstanding the other.
+var ErrExceptionConflict = errors.New("exceptions in conflict")
+
+// exceptionRule is a compiled exception.
+type exceptionRule struct {
+	num  string
+	cond node
+	body node
+	at   lang.Pos
+}
+
+// exceptNode is a term's body with its exceptions: the value of the one
+// exception that applies and that no other applying exception overrides,
+// or the body when none applies.
+type exceptNode struct {
+	term  string
+	base  node
+	excs  []*exceptionRule
+	beats [][]bool // beats[i][j]: exception i overrides j, directly or through others
+}
+
+func (n *exceptNode) eval(fr *frame) (Value, error) {
+	var applies []int
+	for i, e := range n.excs {
+		ok, err := evalBool(e.cond, fr)
+		if err != nil {
+			return Value{}, err
+		}
+		if ok {
+			applies = append(applies, i)
+		}
+	}
+	win := -1
+	for _, i := range applies {
+		beaten := false
+		for _, j := range applies {
+			if n.beats[j][i] {
+				beaten = true
+				break
+			}
+		}
+		if beaten {
+			continue
+		}
+		if win >= 0 {
+			a, b := n.excs[win], n.excs[i]
+			return Value{}, &EvalError{Pos: a.at, Err: ErrExceptionConflict,
+				Msg: fmt.Sprintf("exceptions %s and %s to term %s both apply, and neither is notwithstanding the other (%s is at %s)",
+					a.num, b.num, n.term, b.num, b.at)}
+		}
+		win = i
+	}
+	if win < 0 {
+		return n.base.eval(fr)
+	}
+	return n.excs[win].body.eval(fr)
+}
+
+func (n *exceptNode) weight() int64 {
+	w := weight(n.base)
+	for _, e := range n.excs {
+		w += 1 + weight(e.cond) + weight(e.body)
+	}
+	return w
+}
+
+// withExceptions puts the exceptions to decl, compiled in c (the scope of
+// the term's body), around body.
+func (c *compiler) withExceptions(decl *lang.TermDecl, body node) (node, error) {
+	var ds []*lang.ExceptionDecl
+	if c.exceptions != nil {
+		ds = c.exceptions[decl.Name.Name]
+	}
+	if len(ds) == 0 {
+		return body, nil
+	}
+	n := &exceptNode{term: decl.Name.Name, base: body}
+	index := make(map[string]int, len(ds))
+	for i, d := range ds {
+		cond, err := c.expr(d.Where)
+		if err != nil {
+			return nil, err
+		}
+		b, err := c.expr(d.Body)
+		if err != nil {
+			return nil, err
+		}
+		n.excs = append(n.excs, &exceptionRule{num: d.Num.Num, cond: cond, body: b, at: d.Pos()})
+		index[d.Num.Num] = i
+	}
+	// Direct overrides, then their closure: i beats every exception
+	// reachable from it.
+	adj := make([][]int, len(ds))
+	for i, d := range ds {
+		for _, r := range d.Notwithstanding {
+			if j, ok := index[r.Num]; ok && j != i {
+				adj[i] = append(adj[i], j)
+			}
+		}
+	}
+	n.beats = make([][]bool, len(ds))
+	for i := range ds {
+		seen := make([]bool, len(ds))
+		stack := append([]int(nil), adj[i]...)
+		for len(stack) > 0 {
+			j := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if seen[j] {
+				continue
+			}
+			seen[j] = true
+			stack = append(stack, adj[j]...)
+		}
+		n.beats[i] = seen
+	}
+	return n, nil
+}

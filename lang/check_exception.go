@@ -1,0 +1,96 @@
+package lang
+
+// This file checks exceptions to terms (SPEC 4.8).
+
+// exceptions checks the exceptions declared in v's items, once every term
+// has its type. The exceptions of an agreement are kept by term name in
+// its AgreementInfo.
+func (c *checker) exceptions(v *view, items []Item) {
+	byNum := make(map[string]*ExceptionDecl)
+	var all []*ExceptionDecl
+	for _, it := range items {
+		d, ok := it.(*ExceptionDecl)
+		if !ok || d == nil || d.Num == nil || d.Term == nil {
+			continue
+		}
+		if v.amd != nil {
+			c.errs.AddHint(d.At, "replace the term in the amendment instead (`replace term "+ClipText(d.Term.Name)+" = …`)",
+				"an exception belongs to the agreement; an amendment cannot add one")
+			continue
+		}
+		num := d.Num.Num
+		if prev := byNum[num]; prev != nil {
+			c.errs.Add(d.Num.At, "exception %s is already declared %s", num, prevAt(prev.Num.At, d.Num.At))
+			continue
+		}
+		if cl := v.clauses[num]; cl != nil {
+			c.errs.Add(d.Num.At, "exception %s has the number of clause %s %s; give it a number of its own", num, num, prevAt(cl.Num.At, d.Num.At))
+			continue
+		}
+		byNum[num] = d
+		ent := v.names[d.Term.Name]
+		if ent == nil || ent.what != entTerm || ent.term == nil {
+			if ent != nil {
+				c.errs.Add(d.Term.At, "%q is %s, not a term; only a term can have exceptions", d.Term.Name, ent.describe())
+			} else {
+				c.errs.AddHint(d.Term.At, c.dym(d.Term.Name, func() []string { return v.namesOf(entTerm) }), "no term %q to make an exception to", d.Term.Name)
+			}
+			continue
+		}
+		c.exception(d, ent.term)
+		all = append(all, d)
+		v.fam.info.Exceptions[d.Term.Name] = append(v.fam.info.Exceptions[d.Term.Name], d)
+	}
+
+	// notwithstanding: exceptions to the same term, not itself, no cycle.
+	g := newGraph()
+	for _, d := range all {
+		g.node(d.Num.Num)
+		for _, r := range d.Notwithstanding {
+			if r == nil {
+				continue
+			}
+			o := byNum[r.Num]
+			switch {
+			case r.Num == d.Num.Num:
+				c.errs.Add(r.At, "exception %s cannot be notwithstanding itself", r.Num)
+			case o == nil:
+				c.errs.AddHint(r.At, c.clauseHint(r.Num, func() []string { return sortedKeys(byNum) }), "no exception %s", r.Num)
+			case o.Term.Name != d.Term.Name:
+				c.errs.Add(r.At, "exception %s is to term %s, not %s; an exception can only override another to the same term", r.Num, o.Term.Name, d.Term.Name)
+			default:
+				g.edge(d.Num.Num, r.Num, r)
+			}
+		}
+	}
+	posOf := func(n string) Pos { return byNum[n].Num.At }
+	for _, cyc := range g.cycles(func(a, b string) bool { return posOf(a).Before(posOf(b)) }) {
+		c.errs.Add(posOf(cyc[0]), "exceptions override each other in a circle: %s", joinCycle(cyc))
+	}
+}
+
+// exception checks the value and condition of d, an exception to term t,
+// in the scope of t's body: its parameters and the agreement's terms.
+func (c *checker) exception(d *ExceptionDecl, t *TermDecl) {
+	ti := c.terms[t]
+	if ti == nil {
+		return
+	}
+	e := &env{v: ti.v, term: ti, locals: make(map[string]*local)}
+	for i, p := range t.Params {
+		if p != nil && p.Name != nil && i < len(ti.params) {
+			if _, dup := e.locals[p.Name.Name]; !dup {
+				e.locals[p.Name.Name] = &local{obj: &ParamObj{Param: p}, typ: ti.params[i]}
+			}
+		}
+	}
+	if d.Body != nil {
+		bt := c.expr(e, d.Body)
+		if rt := c.termResult(t); bt != nil && rt != nil && !assignable(bt, rt) {
+			c.errs.Add(d.Body.Pos(), "the exception gives %s, but term %s is %s", bt, t.Name.Name, rt)
+		}
+	}
+	if d.Where != nil {
+		c.wantBool(e, d.Where, "the condition after `where`")
+	}
+}
