@@ -315,6 +315,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		terms:      v.terms,
 		done:       map[*lang.TermDecl]*term{},
 		exceptions: a.info.Exceptions,
+		baseTerms:  a.info.Terms,
 	}
 	v.rules = map[*Schema][]*rule{}
 	prec, err := buildPrecedence(v.clauses)

@@ -87,6 +87,23 @@ func (c *compiler) withExceptions(decl *lang.TermDecl, body node) (node, error) 
 	if len(ds) == 0 {
 		return body, nil
 	}
+	// The exceptions name the parameters of the term as the agreement
+	// declares it; a replacement (`replace term`) has the same
+	// parameters in the same order.
+	if base := c.baseTerms[decl.Name.Name]; base != nil && base != decl && len(base.Params) == len(decl.Params) {
+		sub := *c
+		sub.params = make(map[*lang.Param]int, len(c.params)+len(base.Params))
+		for p, i := range c.params {
+			sub.params[p] = i
+		}
+		for i, p := range base.Params {
+			sub.params[p] = i
+			if c.eventParam != nil && c.eventParam == decl.Params[i] {
+				sub.eventParam = p
+			}
+		}
+		c = &sub
+	}
 	n := &exceptNode{term: decl.Name.Name, base: body}
 	index := make(map[string]int, len(ds))
 	for i, d := range ds {
