@@ -26,10 +26,10 @@ type exceptionRule struct {
 // exception that applies and that no other applying exception overrides,
 // or the body when none applies.
 type exceptNode struct {
-	term  string
-	base  node
-	excs  []*exceptionRule
-	beats [][]bool // beats[i][j]: exception i overrides j, directly or through others
+	term string
+	base node
+	excs []*exceptionRule
+	over [][]int // over[i]: the exceptions i is directly notwithstanding
 }
 
 func (n *exceptNode) eval(fr *frame) (Value, error) {
@@ -43,30 +43,54 @@ func (n *exceptNode) eval(fr *frame) (Value, error) {
 			applies = append(applies, i)
 		}
 	}
-	win := -1
-	for _, i := range applies {
-		beaten := false
-		for _, j := range applies {
-			if n.beats[j][i] {
-				beaten = true
-				break
-			}
-		}
-		if beaten {
-			continue
-		}
-		if win >= 0 {
-			a, b := n.excs[win], n.excs[i]
-			return Value{}, &EvalError{Pos: a.at, Err: ErrExceptionConflict,
-				Msg: fmt.Sprintf("exceptions %s and %s to term %s both apply, and neither is notwithstanding the other (%s is at %s)",
-					a.num, b.num, n.term, b.num, b.at)}
-		}
-		win = i
-	}
-	if win < 0 {
+	if len(applies) == 0 {
 		return n.base.eval(fr)
 	}
+	win := applies[0]
+	if len(applies) > 1 {
+		beaten, err := n.overridden(fr, applies)
+		if err != nil {
+			return Value{}, err
+		}
+		win = -1
+		for _, i := range applies {
+			if beaten[i] {
+				continue
+			}
+			if win >= 0 {
+				a, b := n.excs[win], n.excs[i]
+				return Value{}, &EvalError{Pos: a.at, Err: ErrExceptionConflict,
+					Msg: fmt.Sprintf("exceptions %s and %s to term %s both apply, and neither is notwithstanding the other (%s is at %s)",
+						a.num, b.num, n.term, b.num, b.at)}
+			}
+			win = i
+		}
+	}
 	return n.excs[win].body.eval(fr)
+}
+
+// overridden marks the exceptions that one of applies overrides, directly
+// or through a chain of `notwithstanding`. Each exception visited spends
+// a step of the budget.
+func (n *exceptNode) overridden(fr *frame, applies []int) ([]bool, error) {
+	beaten := make([]bool, len(n.excs))
+	var stack []int
+	for _, i := range applies {
+		stack = append(stack[:0], n.over[i]...)
+		for len(stack) > 0 {
+			j := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if beaten[j] {
+				continue
+			}
+			if err := fr.step(); err != nil {
+				return nil, atPos(n.excs[i].at, err)
+			}
+			beaten[j] = true
+			stack = append(stack, n.over[j]...)
+		}
+	}
+	return beaten, nil
 }
 
 func (n *exceptNode) weight() int64 {
@@ -118,30 +142,13 @@ func (c *compiler) withExceptions(decl *lang.TermDecl, body node) (node, error) 
 		n.excs = append(n.excs, &exceptionRule{num: d.Num.Num, cond: cond, body: b, at: d.Pos()})
 		index[d.Num.Num] = i
 	}
-	// Direct overrides, then their closure: i beats every exception
-	// reachable from it.
-	adj := make([][]int, len(ds))
+	n.over = make([][]int, len(ds))
 	for i, d := range ds {
 		for _, r := range d.Notwithstanding {
 			if j, ok := index[r.Num]; ok && j != i {
-				adj[i] = append(adj[i], j)
+				n.over[i] = append(n.over[i], j)
 			}
 		}
-	}
-	n.beats = make([][]bool, len(ds))
-	for i := range ds {
-		seen := make([]bool, len(ds))
-		stack := append([]int(nil), adj[i]...)
-		for len(stack) > 0 {
-			j := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if seen[j] {
-				continue
-			}
-			seen[j] = true
-			stack = append(stack, adj[j]...)
-		}
-		n.beats[i] = seen
 	}
 	return n, nil
 }
