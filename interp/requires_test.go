@@ -286,3 +286,38 @@ func TestPreconditionTests(t *testing.T) {
 		}
 	}
 }
+
+// A share of permitted sells does not count a prohibited row, and so does
+// not ask its precondition about it; a share of every sell does.
+func TestPreconditionShareSkipsUncountedRows(t *testing.T) {
+	src := `agreement s "S" {
+  effective 2027-01-01
+  currency USD
+  party a "A"
+  party b "B"
+  action sell { price money }
+
+  clause 1 "No sales over USD 1,000.00"
+    a must not sell where price > USD 1,000.00
+
+  clause 2 "Share"
+    requires price <= USD 1,000.00 else "a counted sale is at most USD 1,000.00"
+    a pays b 10% of price of each permitted sell
+}
+`
+	p := compile(t, src)
+	// The USD 5,000.00 sale is prohibited by clause 1, so clause 2 does not
+	// count it; the USD 300.00 one gives 10% × 300.00 = USD 30.00.
+	st, err := p.Settle(context.Background(), events(ledger(t, p, "",
+		"sell 2027-01-10 actor=a price=USD:5000.00", "sell 2027-01-11 actor=a price=USD:300.00")), interp.SettleOptions{To: mustDate(t, "2027-03-31")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Lines) != 1 || st.Lines[0].Amount.String() != "USD 30.00" {
+		t.Errorf("lines: %+v, want one of USD 30.00", st.Lines)
+	}
+	// Counting every sell, the same row is asked about and fails.
+	p = compile(t, strings.Replace(src, "of each permitted sell", "of each sell", 1))
+	err = settleErr(t, p, "2027-03-31", "sell 2027-01-10 actor=a price=USD:5000.00")
+	samePre(t, "settle", err, at(t, src, "price <= USD 1,000.00"), "a counted sale is at most USD 1,000.00")
+}
