@@ -132,3 +132,19 @@ func TestRequiresWords(t *testing.T) {
 		t.Fatal(cerrs)
 	}
 }
+
+// In `requires if A then B else C else "…"` the first else is the if's.
+func TestRequiresIfElse(t *testing.T) {
+	src := "agreement a \"A\" {\n  term f(x integer) = x\n    requires if x > 10 then x < 100 else x > 0 else \"x is in range\"\n}\n"
+	f, errs := Parse("i.pacta", []byte(src))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	r := f.Decls[0].(*Agreement).Items[0].(*TermDecl).Requires[0]
+	if _, ok := r.Cond.(*If); !ok {
+		t.Fatalf("condition: %T", r.Cond)
+	}
+	if m, ok := r.Message.(*StringLit); !ok || m.Value != "x is in range" {
+		t.Errorf("message: %#v", r.Message)
+	}
+}
