@@ -306,16 +306,17 @@ func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
 // compileVersion compiles the deontic rules of v and its precedence order.
 func (p *Program) compileVersion(a *agreement, v *version) error {
 	v.comp = &compiler{
-		fiscal:     a.fiscalStart,
-		contract:   a.contractStart,
-		calendars:  a.calendars,
-		info:       p.info,
-		funcs:      p.funcs,
-		schemas:    a.schemaDecls,
-		terms:      v.terms,
-		done:       map[*lang.TermDecl]*term{},
-		exceptions: a.info.Exceptions,
-		baseTerms:  a.info.Terms,
+		fiscal:    a.fiscalStart,
+		contract:  a.contractStart,
+		calendars: a.calendars,
+		info:      p.info,
+		funcs:     p.funcs,
+		schemas:   a.schemaDecls,
+		terms:     v.terms,
+		done:      map[*lang.TermDecl]*term{},
+	}
+	if a.info != nil {
+		v.comp.exceptions, v.comp.baseTerms = a.info.Exceptions, a.info.Terms
 	}
 	v.rules = map[*Schema][]*rule{}
 	prec, err := buildPrecedence(v.clauses)
