@@ -87,8 +87,9 @@ type DecideOptions struct {
 // error unwrapping to ErrUnknownAction when a is not an action of a
 // loaded agreement; a *FieldError when a field has the wrong kind; or an
 // *EvalError (errors.As) positioned at the expression that failed, which
-// unwraps to its cause, such as ErrBudget, ErrCurrency or the context's
-// error.
+// unwraps to its cause, such as ErrBudget, ErrCurrency, the context's
+// error, or a *PreconditionError when a precondition of the action or of
+// a clause that applies does not hold (SPEC 4.7).
 func (p *Program) Decide(ctx context.Context, a *Record, opts DecideOptions) (*Decision, error) {
 	d := new(Decision)
 	if err := p.DecideInto(ctx, a, opts, d); err != nil {
