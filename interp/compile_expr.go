@@ -18,7 +18,6 @@ type compiler struct {
 	terms   map[string]*lang.TermDecl // the version's terms by name
 	// exceptions are the exceptions to each term by its name (SPEC 4.8).
 	exceptions map[string][]*lang.ExceptionDecl
-	baseTerms  map[string]*lang.TermDecl // the agreement's terms as first declared
 	done       map[*lang.TermDecl]*term
 	givens     map[*lang.Given]Value // test blocks: values bound by `given`
 	inputs     map[*lang.Given]int   // parameters of an expression (params.go)

@@ -111,31 +111,15 @@ func (c *compiler) withExceptions(decl *lang.TermDecl, body node) (node, error) 
 	if len(ds) == 0 {
 		return body, nil
 	}
-	// The exceptions name the parameters of the term as the agreement
-	// declares it; a replacement (`replace term`) has the same
-	// parameters in the same order.
-	if base := c.baseTerms[decl.Name.Name]; base != nil && base != decl && len(base.Params) == len(decl.Params) {
-		sub := *c
-		sub.params = make(map[*lang.Param]int, len(c.params)+len(base.Params))
-		for p, i := range c.params {
-			sub.params[p] = i
-		}
-		for i, p := range base.Params {
-			sub.params[p] = i
-			if c.eventParam != nil && c.eventParam == decl.Params[i] {
-				sub.eventParam = p
-			}
-		}
-		c = &sub
-	}
 	n := &exceptNode{term: decl.Name.Name, base: body}
 	index := make(map[string]int, len(ds))
 	for i, d := range ds {
-		cond, err := c.expr(d.Where)
+		ec := c.forException(d, decl)
+		cond, err := ec.expr(d.Where)
 		if err != nil {
 			return nil, err
 		}
-		b, err := c.expr(d.Body)
+		b, err := ec.expr(d.Body)
 		if err != nil {
 			return nil, err
 		}
@@ -151,4 +135,28 @@ func (c *compiler) withExceptions(decl *lang.TermDecl, body node) (node, error) 
 		}
 	}
 	return n, nil
+}
+
+// forException returns c set up to compile exception d to decl. d names
+// the parameters of the term it was checked against, which may be an
+// earlier or later declaration of the term (`replace term` keeps the
+// parameters and their order): each of them reads the parameter in the
+// same place.
+func (c *compiler) forException(d *lang.ExceptionDecl, decl *lang.TermDecl) *compiler {
+	owner := c.info.ExceptionTerms[d]
+	if owner == nil || owner == decl || len(owner.Params) != len(decl.Params) {
+		return c
+	}
+	sub := *c
+	sub.params = make(map[*lang.Param]int, len(c.params)+len(owner.Params))
+	for p, i := range c.params {
+		sub.params[p] = i
+	}
+	for i, p := range owner.Params {
+		sub.params[p] = i
+		if c.eventParam != nil && c.eventParam == decl.Params[i] {
+			sub.eventParam = p
+		}
+	}
+	return &sub
 }

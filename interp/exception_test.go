@@ -187,3 +187,37 @@ amendment later "Later" amends supply {
 	_, err = ask("Charity", "2027-02-01", 0)
 	samePre(t, "eval", err, at(t, src, "o.volume > 0"), "an order has at least one unit")
 }
+
+// An amendment may add an exception, from its effective date, and may
+// put it notwithstanding one of the agreement's.
+func TestExceptionsAddedByAnAmendment(t *testing.T) {
+	p := compile(t, supplySrc, `amendment schools "Schools" amends supply {
+  effective 2027-07-01
+  exception 9.1 rate = 18% where o.buyer_kind == School
+  exception 9.2 notwithstanding 6.3 rate = 11% where o.buyer_kind == Charity and o.volume < 100
+}
+`)
+	ask := func(kind string, volume int, date string) string {
+		e := fmt.Sprintf("rate(order by buyer { buyer_kind: %s, volume: %d, amount: USD 1.00, date: %s })", kind, volume, date)
+		v, err := p.Eval(context.Background(), "", e, interp.EvalOptions{AsOf: mustDate(t, date)})
+		if err != nil {
+			return err.Error()
+		}
+		return v.String()
+	}
+	for _, c := range []struct {
+		kind       string
+		volume     int
+		date, want string
+	}{
+		{"School", 10, "2027-02-01", "20%"},    // before the amendment: the body
+		{"School", 10, "2027-08-01", "18%"},    // 9.1
+		{"Charity", 10, "2027-02-01", "12%"},   // 6.3
+		{"Charity", 10, "2027-08-01", "11%"},   // 9.2 is notwithstanding 6.3
+		{"Charity", 1000, "2027-08-01", "15%"}, // 6.4; 9.2 needs fewer than 100 units
+	} {
+		if got := ask(c.kind, c.volume, c.date); got != c.want {
+			t.Errorf("%s, %d units, on %s: %s; want %s", c.kind, c.volume, c.date, got, c.want)
+		}
+	}
+}

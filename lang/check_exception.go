@@ -2,24 +2,23 @@ package lang
 
 // This file checks exceptions to terms (SPEC 4.8).
 
-// exceptions checks the exceptions declared in v's items, once every term
-// has its type. The exceptions of an agreement are kept by term name in
-// its AgreementInfo.
+// exceptions checks the exceptions declared in v's items (the agreement's
+// or an amendment's), once every term has its type. Numbers are unique
+// across the agreement and its amendments; `notwithstanding` may name an
+// exception declared here or before.
 func (c *checker) exceptions(v *view, items []Item) {
-	byNum := make(map[string]*ExceptionDecl)
-	var all []*ExceptionDecl
+	fam := v.fam
+	if fam.exceptions == nil {
+		fam.exceptions = make(map[string]*ExceptionDecl)
+	}
+	var own []*ExceptionDecl
 	for _, it := range items {
 		d, ok := it.(*ExceptionDecl)
 		if !ok || d == nil || d.Num == nil || d.Term == nil {
 			continue
 		}
-		if v.amd != nil {
-			c.errs.AddHint(d.At, "replace the term in the amendment instead (`replace term "+ClipText(d.Term.Name)+" = …`)",
-				"an exception belongs to the agreement; an amendment cannot add one")
-			continue
-		}
 		num := d.Num.Num
-		if prev := byNum[num]; prev != nil {
+		if prev := fam.exceptions[num]; prev != nil {
 			c.errs.Add(d.Num.At, "exception %s is already declared %s", num, prevAt(prev.Num.At, d.Num.At))
 			continue
 		}
@@ -27,7 +26,7 @@ func (c *checker) exceptions(v *view, items []Item) {
 			c.errs.Add(d.Num.At, "exception %s has the number of clause %s %s; give it a number of its own", num, num, prevAt(cl.Num.At, d.Num.At))
 			continue
 		}
-		byNum[num] = d
+		fam.exceptions[num] = d
 		ent := v.names[d.Term.Name]
 		if ent == nil || ent.what != entTerm || ent.term == nil {
 			if ent != nil {
@@ -38,34 +37,48 @@ func (c *checker) exceptions(v *view, items []Item) {
 			continue
 		}
 		c.exception(d, ent.term)
-		all = append(all, d)
-		v.fam.info.Exceptions[d.Term.Name] = append(v.fam.info.Exceptions[d.Term.Name], d)
+		c.info.ExceptionTerms[d] = ent.term
+		own = append(own, d)
+		if v.amd == nil {
+			fam.info.Exceptions[d.Term.Name] = append(fam.info.Exceptions[d.Term.Name], d)
+		}
 	}
 
 	// notwithstanding: exceptions to the same term, not itself, no cycle.
-	g := newGraph()
-	for _, d := range all {
-		g.node(d.Num.Num)
+	for _, d := range own {
 		for _, r := range d.Notwithstanding {
 			if r == nil {
 				continue
 			}
-			o := byNum[r.Num]
+			o := fam.exceptions[r.Num]
 			switch {
 			case r.Num == d.Num.Num:
 				c.errs.Add(r.At, "exception %s cannot be notwithstanding itself", r.Num)
-			case o == nil:
-				c.errs.AddHint(r.At, c.clauseHint(r.Num, func() []string { return sortedKeys(byNum) }), "no exception %s", r.Num)
+			case o == nil || c.info.ExceptionTerms[o] == nil:
+				c.errs.AddHint(r.At, c.clauseHint(r.Num, func() []string { return sortedKeys(fam.exceptions) }), "no exception %s", r.Num)
 			case o.Term.Name != d.Term.Name:
 				c.errs.Add(r.At, "exception %s is to term %s, not %s; an exception can only override another to the same term", r.Num, o.Term.Name, d.Term.Name)
-			default:
-				g.edge(d.Num.Num, r.Num, r)
 			}
 		}
 	}
-	posOf := func(n string) Pos { return byNum[n].Num.At }
+	if len(own) == 0 {
+		return
+	}
+	g := newGraph()
+	for _, num := range sortedKeys(fam.exceptions) {
+		d := fam.exceptions[num]
+		g.node(num)
+		for _, r := range d.Notwithstanding {
+			if o := fam.exceptions[r.Num]; r != nil && o != nil && r.Num != num && o.Term.Name == d.Term.Name {
+				g.edge(num, r.Num, r)
+			}
+		}
+	}
+	posOf := func(n string) Pos { return fam.exceptions[n].Num.At }
 	for _, cyc := range g.cycles(func(a, b string) bool { return posOf(a).Before(posOf(b)) }) {
-		c.errs.Add(posOf(cyc[0]), "exceptions override each other in a circle: %s", joinCycle(cyc))
+		if c.once("exception cycle " + posOf(cyc[0]).String()) {
+			c.errs.Add(posOf(cyc[0]), "exceptions override each other in a circle: %s", joinCycle(cyc))
+		}
 	}
 }
 
