@@ -29,6 +29,7 @@ const leaseSrc = `agreement lease "Equipment lease" {
 
   event delivery {
     item text
+    requires item != "" else "a delivery names its item"
   }
 
   term start = 2027-03-01
@@ -142,6 +143,10 @@ func TestPreconditionActionEveryPath(t *testing.T) {
 	err = settleErr(t, p, "", "sell 2027-04-01 actor=lessee platform=AWS price=USD:100.00", "sell 2027-04-02 actor=lessee platform=AWS price=USD:0.00")
 	samePre(t, "settle", err, pos, msg)
 	wantErr(t, err, "ledger:2: "+pos.String()+": a sale has a positive price (action sell requires price > USD 0.00)")
+
+	// An event's precondition fails its ledger row the same way.
+	err = settleErr(t, p, "", "delivery 2027-03-05 item=")
+	samePre(t, "settle an event", err, at(t, leaseSrc, `item != ""`), "a delivery names its item")
 }
 
 // A clause's precondition is checked when the clause applies, and fails
@@ -251,6 +256,10 @@ func TestPreconditionTests(t *testing.T) {
     expect sell by lessee { platform: AWS, price: USD 0.00, date: 2027-04-01 } fails "a sale has a positive price"
   }
 
+  test "events" {
+    expect delivery { item: "", date: 2027-04-01 } fails "a delivery names its item"
+  }
+
   test "fails" {
     expect delay_fee(2027-03-05) fails "no delay fee before the start date"
     expect delay_fee(2027-02-20) fails "another message"
@@ -265,8 +274,8 @@ func TestPreconditionTests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Results) != 2 || !rep.Results[0].Passed() {
-		t.Fatalf("results: %+v", rep.Results[0].Failures)
+	if len(rep.Results) != 3 || !rep.Results[0].Passed() || !rep.Results[1].Passed() {
+		t.Fatalf("results: %+v %+v", rep.Results[0].Failures, rep.Results[1].Failures)
 	}
 	pos := at(t, src, "d >= start")
 	want := []string{
@@ -276,7 +285,7 @@ func TestPreconditionTests(t *testing.T) {
 		`expected 1 / 0 == 1 to fail with "x", but it failed otherwise: `,
 		pos.String() + `: no delay fee before the start date (term delay_fee requires d >= start)`,
 	}
-	fs := rep.Results[1].Failures
+	fs := rep.Results[2].Failures
 	if len(fs) != len(want) {
 		t.Fatalf("failures: %+v", fs)
 	}

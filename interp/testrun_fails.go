@@ -9,8 +9,9 @@ import (
 )
 
 // expectFails runs `expect EXPR fails "message"` (SPEC 10.2): evaluating
-// EXPR, and deciding it when it is an action instance, must fail a
-// precondition whose message is the one expected.
+// EXPR, deciding it when it is an action instance, or checking its
+// preconditions when it is an event instance, must fail a precondition
+// whose message is the one expected.
 func (t *testRun) expectFails(ctx context.Context, s *lang.ExpectFails) {
 	subject := lang.FormatExpr(s.Subject)
 	v, err := t.eval(ctx, s.Subject)
@@ -28,6 +29,13 @@ func (t *testRun) expectFails(ctx context.Context, s *lang.ExpectFails) {
 			t.fail(s.Pos(), "expected %s to fail with %q, but it is %s", subject, s.Message.Value, describeDecision(d))
 			return
 		}
+	}
+	if err == nil && v.kind == KindRecord && v.rec.Schema.Event && v.rec.Schema.agreement == t.ag {
+		// An event is not decided; its preconditions are what a
+		// settlement would ask of it on its date.
+		date := v.rec.Fields[v.rec.Schema.dateIdx()].dateOf()
+		fr := t.p.newFrame(ctx, date)
+		err = recordPre(t.ag, t.ag.versionAt(date), v.rec, fr)
 	}
 	if err == nil {
 		t.fail(s.Pos(), "expected %s to fail with %q, but it is %s", subject, s.Message.Value, v)
