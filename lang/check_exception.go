@@ -1,5 +1,7 @@
 package lang
 
+import "slices"
+
 // This file checks exceptions to terms (SPEC 4.8).
 
 // exceptions checks the exceptions declared in v's items (the agreement's
@@ -97,6 +99,21 @@ func (c *checker) exception(d *ExceptionDecl, t *TermDecl) {
 			}
 		}
 	}
+	// A use of the term itself is reported here, at the exception, and
+	// kept out of the term's references (which would report it at the
+	// term, whose own body may be innocent).
+	self := t.Name != nil && slices.Contains(ti.refs, t.Name.Name)
+	defer func() {
+		if self || t.Name == nil {
+			return
+		}
+		if i := slices.Index(ti.refs, t.Name.Name); i >= 0 {
+			ti.refs = slices.Delete(ti.refs, i, i+1)
+			ti.refLevels = slices.Delete(ti.refLevels, i, i+1)
+			c.errs.AddHint(d.Num.At, "an exception gives the term another value; it cannot be defined by the term it changes",
+				"exception %s refers to term %s, the term it is an exception to", d.Num.Num, t.Name.Name)
+		}
+	}()
 	if d.Body != nil {
 		bt := c.expr(e, d.Body)
 		if rt := c.termResult(t); bt != nil && rt != nil && !assignable(bt, rt) {
