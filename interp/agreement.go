@@ -99,12 +99,17 @@ type rule struct {
 	// `field == A` on an enum field of the event: the rule is skipped
 	// without evaluating cond when the field's member is not in preMask.
 	// preIdx is -1 when there is none.
-	preIdx   int
-	preMask  uint64
-	from     types.Date
-	until    types.Date
-	hasFrom  bool
-	hasUntil bool
+	preIdx  int
+	preMask uint64
+	// preText is the same for `field == "text"` on a text field: the rule
+	// is skipped when the field's text is not preText. preTextIdx is -1
+	// when there is none.
+	preTextIdx int
+	preText    string
+	from       types.Date
+	until      types.Date
+	hasFrom    bool
+	hasUntil   bool
 	// deadline is when an obligation (`must`) must have been met: its
 	// `by` date, else its `until` date, else the agreement's end.
 	deadline    types.Date
@@ -327,7 +332,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 			return internal(d.Pos(), "unresolved action "+d.Action.Name)
 		}
 		s := a.schemaDecls[obj.Decl]
-		r := &rule{clause: c, idx: i, party: d.Party.Name, modality: d.Modality, preIdx: -1}
+		r := &rule{clause: c, idx: i, party: d.Party.Name, modality: d.Modality, preIdx: -1, preTextIdx: -1}
 		if d.Where != nil {
 			comp := *v.comp
 			comp.event = s
@@ -337,6 +342,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 			}
 			r.cond = cond
 			r.preIdx, r.preMask = prefilter(cond)
+			r.preTextIdx, r.preText = prefilterText(cond)
 		}
 		var err error
 		if d.From != nil {
@@ -428,6 +434,22 @@ func (a *agreement) versionAt(d types.Date) *version {
 // makes, when it is an enum field of the event in a constant set: if the
 // field's member is not in the set the condition is false, and nothing
 // before the test could have failed. It returns -1 otherwise.
+// prefilterText is prefilter for a first test `field == "text"` on a text
+// field: the field's index and the text, or -1.
+func prefilterText(cond node) (int, string) {
+	for {
+		a, ok := cond.(*andNode)
+		if !ok {
+			break
+		}
+		cond = a.x
+	}
+	if n, ok := cond.(*fieldTextEqNode); ok && !n.negate {
+		return n.idx, n.s
+	}
+	return -1, ""
+}
+
 func prefilter(cond node) (int, uint64) {
 	for {
 		a, ok := cond.(*andNode)

@@ -102,7 +102,7 @@ func genShape(sh shape, n int) (string, []shapeRule) {
 
 // shapeEvent is an action as a host holds it.
 type shapeEvent struct {
-	action, party    int
+	action, party   int
 	product, region string
 }
 

@@ -175,6 +175,9 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 				continue
 			}
 		}
+		if r.preTextIdx >= 0 && a.Fields[r.preTextIdx].str != r.preText {
+			continue
+		}
 		if r.cond != nil {
 			ok, err := evalBool(r.cond, fr)
 			if err != nil {
