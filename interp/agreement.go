@@ -86,6 +86,58 @@ type version struct {
 type partyRules struct {
 	party string
 	rules []*rule
+	// byText indexes rules by the text their condition first tests field
+	// textIdx for (rule.preText): byText[t] are, in clause order, the rules
+	// that may apply when the field's text is t (those testing for t, and
+	// those not testing that field first); other are the latter alone, for
+	// any other text. nil when the group is not indexed.
+	textIdx int
+	byText  map[string][]*rule
+	other   []*rule
+}
+
+// minTextIndex is the fewest rules testing one text field first for which
+// a group is indexed by that field's text.
+const minTextIndex = 8
+
+// indexText indexes g by the text field most of its rules test first, when
+// enough do and the lists stay within four times the rules in size.
+func (g *partyRules) indexText() {
+	count := map[int]int{}
+	best, bestN := -1, 0
+	for _, r := range g.rules {
+		if r.preTextIdx < 0 {
+			continue
+		}
+		count[r.preTextIdx]++
+		if n := count[r.preTextIdx]; n > bestN || n == bestN && r.preTextIdx < best {
+			best, bestN = r.preTextIdx, n
+		}
+	}
+	if bestN < minTextIndex {
+		return
+	}
+	keys := map[string]bool{}
+	for _, r := range g.rules {
+		if r.preTextIdx == best {
+			keys[r.preText] = true
+		}
+	}
+	others := len(g.rules) - bestN
+	if len(keys)*others > 4*len(g.rules) {
+		return
+	}
+	g.textIdx, g.byText = best, make(map[string][]*rule, len(keys))
+	for _, r := range g.rules {
+		if r.preTextIdx == best {
+			g.byText[r.preText] = append(g.byText[r.preText], r)
+			continue
+		}
+		g.other = append(g.other, r)
+		for k := range keys {
+			g.byText[k] = append(g.byText[k], r)
+		}
+	}
 }
 
 // rule is a compiled permission, prohibition or obligation.
@@ -395,6 +447,9 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 				}
 			}
 			groups = append(groups, partyRules{party: r.party, rules: []*rule{r}})
+		}
+		for g := range groups {
+			groups[g].indexText()
 		}
 		v.byParty[id] = groups
 	}

@@ -162,6 +162,12 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 	for _, g := range v.byParty[a.Schema.id] {
 		if g.party == actor {
 			mine = g.rules
+			if g.byText != nil {
+				var ok bool
+				if mine, ok = g.byText[a.Fields[g.textIdx].str]; !ok {
+					mine = g.other
+				}
+			}
 			break
 		}
 	}
