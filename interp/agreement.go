@@ -158,10 +158,15 @@ type rule struct {
 	// when there is none.
 	preTextIdx int
 	preText    string
-	from       types.Date
-	until      types.Date
-	hasFrom    bool
-	hasUntil   bool
+	// rest is cond without its first test, for when preIdx or preTextIdx
+	// has shown that test true (nil: nothing else to test). The first test
+	// is a fused comparison of a field, which cannot fail, so evaluating
+	// the rest decides as evaluating the whole would, in the same order.
+	rest     node
+	from     types.Date
+	until    types.Date
+	hasFrom  bool
+	hasUntil bool
 	// deadline is when an obligation (`must`) must have been met: its
 	// `by` date, else its `until` date, else the agreement's end.
 	deadline    types.Date
@@ -395,6 +400,9 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 			r.cond = cond
 			r.preIdx, r.preMask = prefilter(cond)
 			r.preTextIdx, r.preText = prefilterText(cond)
+			if r.preIdx >= 0 || r.preTextIdx >= 0 {
+				r.rest = dropFirstTest(cond)
+			}
 		}
 		var err error
 		if d.From != nil {
@@ -489,6 +497,20 @@ func (a *agreement) versionAt(d types.Date) *version {
 // makes, when it is an enum field of the event in a constant set: if the
 // field's member is not in the set the condition is false, and nothing
 // before the test could have failed. It returns -1 otherwise.
+// dropFirstTest returns the condition `a and b and ...` without its first
+// test a (conjunctions nest to the left: ((a and b) and c)), or nil when
+// cond is that test alone.
+func dropFirstTest(cond node) node {
+	a, ok := cond.(*andNode)
+	if !ok {
+		return nil
+	}
+	if x := dropFirstTest(a.x); x != nil {
+		return &andNode{x, a.y}
+	}
+	return a.y
+}
+
 // prefilterText is prefilter for a first test `field == "text"` on a text
 // field: the field's index and the text, or -1.
 func prefilterText(cond node) (int, string) {

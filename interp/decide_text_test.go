@@ -173,3 +173,56 @@ func TestDecideTextIndexWorked(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+// A rule skipped or kept by the test on its first field evaluates the rest
+// of its condition only; an enum member past the 64 a prefilter mask
+// holds evaluates the whole condition.
+func TestDecidePrefilterRest(t *testing.T) {
+	var members []string
+	for i := 0; i < 70; i++ {
+		members = append(members, fmt.Sprintf("T%d", i))
+	}
+	p := compile(t, `agreement t "T" {
+  effective 2020-01-01
+  currency USD
+  party a "A"
+  kind Tier = `+strings.Join(members, " | ")+`
+  action sell {
+    tier Tier
+    region text
+  }
+  clause 1 "Eq"
+    a may sell where tier == T1 and region == "X"
+  clause 2 "In"
+    a must not sell where tier in [T1, T2] and region == "Y" and region != "Z"
+  clause 3 "Text"
+    a may sell where region == "W" and tier != T3
+  clause 4 "Alone"
+    a may sell where tier == T5
+}
+`)
+	cases := []struct{ tier, region, want string }{
+		{"T1", "X", "permitted 1"},
+		{"T1", "Z", "not covered"}, // 1's first test holds, its second does not
+		{"T2", "Y", "prohibited 2"},
+		{"T2", "X", "not covered"}, // 2's first test holds, its second does not
+		{"T66", "X", "not covered"},
+		{"T66", "W", "permitted 3"}, // 3's first test is on text
+		{"T3", "W", "not covered"},  // 3's first test holds, its second does not
+		{"T5", "Q", "permitted 4"},  // 4 has no test after its first
+		{"T69", "Y", "not covered"},
+	}
+	for _, c := range cases {
+		d, err := p.Decide(context.Background(), newAction(t, p, "", "sell", "actor=a date=2024-01-01 tier="+c.tier+" region="+c.region), interp.DecideOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := d.Verdict.String()
+		if d.Clause != nil {
+			got += " " + d.Clause.Num
+		}
+		if got != c.want {
+			t.Errorf("tier %s region %s: %s, want %s", c.tier, c.region, got, c.want)
+		}
+	}
+}
