@@ -311,7 +311,7 @@ func TestDecisionTextAndJSON(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &m); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := keys(m), []string{"agreement", "applied", "as_of", "clause", "conflict", "effect", "note", "summary", "verdict", "version"}; !reflect.DeepEqual(got, want) {
+	if got, want := keys(m), []string{"agreement", "applied", "as_of", "clause", "conflict", "default_rule", "effect", "note", "summary", "verdict", "version"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("keys %v, want %v", got, want)
 	}
 	applied := m["applied"].([]any)
@@ -381,7 +381,7 @@ func TestDecisionConflictAndNotCovered(t *testing.T) {
 	}
 	buf.Reset()
 	nc.WriteJSON(&buf)
-	if want := `{"agreement":"deal","as_of":"2027-05-01","version":"","verdict":"not covered","effect":"prohibited","summary":"not covered by any clause, so prohibited by default","clause":null,"conflict":[],"applied":[],"note":""}` + "\n"; buf.String() != want {
+	if want := `{"agreement":"deal","as_of":"2027-05-01","version":"","verdict":"not covered","effect":"prohibited","summary":"not covered by any clause, so prohibited by default","clause":null,"conflict":[],"applied":[],"note":"","default_rule":""}` + "\n"; buf.String() != want {
 		t.Errorf("got  %s\nwant %s", buf.String(), want)
 	}
 }
