@@ -295,10 +295,6 @@ type ledgerReader struct {
 	cols      []string
 	actionCol int
 	plans     map[*Schema]*csvPlan
-	// lastName is the action the last CSV row named, and lastSchema its
-	// schema: consecutive rows of one action skip the lookups.
-	lastName   string
-	lastSchema *Schema
 	// JSON only: the members of the current line, reused.
 	members []jsonMember
 	// unknown is set when the last row named no action or event of the
@@ -319,15 +315,6 @@ func (lr *ledgerReader) rowError(line int, field, msg string) *LedgerError {
 type csvPlan struct {
 	fieldCol []int // for each field of the schema, its column (-1: none)
 	extra    []int // columns the schema does not have, which must be empty
-	rec      *Record
-	// For the fields whose text repeats from row to row and costs a
-	// lookup or more to read (dates, parties, enum members), the text of
-	// the last row and its value: a field whose text is the same is not
-	// parsed again (the value of a text is always the same).
-	cached   []bool
-	lastText []string
-	lastVal  []Value
-	haveLast []bool
 }
 
 type jsonMember struct {
@@ -416,15 +403,9 @@ func (lr *ledgerReader) plan(s *Schema) *csvPlan {
 	if pl, ok := lr.plans[s]; ok {
 		return pl
 	}
-	n := len(s.Fields)
-	pl := &csvPlan{fieldCol: make([]int, n), rec: lr.record(s),
-		cached: make([]bool, n), lastText: make([]string, n), lastVal: make([]Value, n), haveLast: make([]bool, n)}
+	pl := &csvPlan{fieldCol: make([]int, len(s.Fields))}
 	for i := range pl.fieldCol {
 		pl.fieldCol[i] = -1
-		switch s.types[i].kind {
-		case KindDate, KindParty, KindEnum:
-			pl.cached[i] = true
-		}
 	}
 	for c, name := range lr.cols {
 		if c == lr.actionCol {
@@ -442,15 +423,10 @@ func (lr *ledgerReader) plan(s *Schema) *csvPlan {
 
 // csvRow types one CSV row.
 func (lr *ledgerReader) csvRow(row []string) (*Record, string, string) {
-	name := row[lr.actionCol]
-	s := lr.lastSchema
-	if s == nil || name != lr.lastName {
-		var msg string
-		if s, msg = lr.schema(strings.TrimSpace(name)); msg != "" {
-			lr.lastSchema = nil
-			return nil, "action", msg
-		}
-		lr.lastName, lr.lastSchema = name, s
+	name := strings.TrimSpace(row[lr.actionCol])
+	s, msg := lr.schema(name)
+	if msg != "" {
+		return nil, "action", msg
 	}
 	pl := lr.plan(s)
 	for _, c := range pl.extra {
@@ -462,17 +438,13 @@ func (lr *ledgerReader) csvRow(row []string) (*Record, string, string) {
 			return nil, col, fmt.Sprintf("%s has no field %q: leave this cell empty", s.Name, col)
 		}
 	}
-	rec := pl.rec
+	rec := lr.record(s)
 	for i, f := range s.Fields {
 		c := pl.fieldCol[i]
 		if c < 0 {
 			return nil, f, fmt.Sprintf("missing: the ledger has no column %q, which %s needs", f, s.Name)
 		}
 		text := row[c]
-		if pl.haveLast[i] && text == pl.lastText[i] {
-			rec.Fields[i] = pl.lastVal[i]
-			continue
-		}
 		if strings.TrimSpace(text) == "" {
 			return nil, f, fmt.Sprintf("missing: every %s row needs %s", s.Name, describeField(s, i))
 		}
@@ -481,9 +453,6 @@ func (lr *ledgerReader) csvRow(row []string) (*Record, string, string) {
 			return nil, f, err.Error()
 		}
 		rec.Fields[i] = v
-		if pl.cached[i] {
-			pl.lastText[i], pl.lastVal[i], pl.haveLast[i] = text, v, true
-		}
 	}
 	return rec, "", ""
 }

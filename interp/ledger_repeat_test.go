@@ -24,10 +24,12 @@ const cacheSrc = `agreement c "Cache" {
 }
 `
 
-// The CSV reader reuses the value of a date, party or enum cell whose text
-// is the same as in the row before: each row must still read as if alone.
-// Rows alternate and repeat texts, with spaces around some (the same value
-// from another text); a cell that repeats a bad text is still refused.
+// The CSV reader reuses one record per action: each row must still read
+// as if alone. Rows alternate and repeat texts, with spaces around some
+// (the same value from another text); a bad cell after good ones with the
+// same text in other rows is refused. (A reader that kept the last row's
+// values to skip parsing a repeated cell must pass this too; it was tried
+// for issue 16 and gave no measurable gain, see BENCHMARKS.md.)
 func TestReadCSVRepeatedCells(t *testing.T) {
 	p := compile(t, cacheSrc)
 	ledger := "action,actor,date,platform,gross\n" +
