@@ -92,6 +92,58 @@ type version struct {
 type partyRules struct {
 	party string
 	rules []*rule
+	// byText indexes rules by the text their condition first tests field
+	// textIdx for (rule.preText): byText[t] are, in clause order, the rules
+	// that may apply when the field's text is t (those testing for t, and
+	// those not testing that field first); other are the latter alone, for
+	// any other text. nil when the group is not indexed.
+	textIdx int
+	byText  map[string][]*rule
+	other   []*rule
+}
+
+// minTextIndex is the fewest rules testing one text field first for which
+// a group is indexed by that field's text.
+const minTextIndex = 8
+
+// indexText indexes g by the text field most of its rules test first, when
+// enough do and the lists stay within four times the rules in size.
+func (g *partyRules) indexText() {
+	count := map[int]int{}
+	best, bestN := -1, 0
+	for _, r := range g.rules {
+		if r.preTextIdx < 0 {
+			continue
+		}
+		count[r.preTextIdx]++
+		if n := count[r.preTextIdx]; n > bestN || n == bestN && r.preTextIdx < best {
+			best, bestN = r.preTextIdx, n
+		}
+	}
+	if bestN < minTextIndex {
+		return
+	}
+	keys := map[string]bool{}
+	for _, r := range g.rules {
+		if r.preTextIdx == best {
+			keys[r.preText] = true
+		}
+	}
+	others := len(g.rules) - bestN
+	if len(keys)*others > 4*len(g.rules) {
+		return
+	}
+	g.textIdx, g.byText = best, make(map[string][]*rule, len(keys))
+	for _, r := range g.rules {
+		if r.preTextIdx == best {
+			g.byText[r.preText] = append(g.byText[r.preText], r)
+			continue
+		}
+		g.other = append(g.other, r)
+		for k := range keys {
+			g.byText[k] = append(g.byText[k], r)
+		}
+	}
 }
 
 // rule is a compiled permission, prohibition or obligation.
@@ -106,8 +158,18 @@ type rule struct {
 	// `field == A` on an enum field of the event: the rule is skipped
 	// without evaluating cond when the field's member is not in preMask.
 	// preIdx is -1 when there is none.
-	preIdx   int
-	preMask  uint64
+	preIdx  int
+	preMask uint64
+	// preText is the same for `field == "text"` on a text field: the rule
+	// is skipped when the field's text is not preText. preTextIdx is -1
+	// when there is none.
+	preTextIdx int
+	preText    string
+	// rest is cond without its first test, for when preIdx or preTextIdx
+	// has shown that test true (nil: nothing else to test). The first test
+	// is a fused comparison of a field, which cannot fail, so evaluating
+	// the rest decides as evaluating the whole would, in the same order.
+	rest     node
 	from     types.Date
 	until    types.Date
 	hasFrom  bool
@@ -344,7 +406,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 			return internal(d.Pos(), "unresolved action "+d.Action.Name)
 		}
 		s := a.schemaDecls[obj.Decl]
-		r := &rule{clause: c, idx: i, party: d.Party.Name, modality: d.Modality, preIdx: -1}
+		r := &rule{clause: c, idx: i, party: d.Party.Name, modality: d.Modality, preIdx: -1, preTextIdx: -1}
 		if len(c.Decl.Requires) > 0 {
 			comp := *v.comp
 			comp.event = s
@@ -363,6 +425,10 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 			}
 			r.cond = cond
 			r.preIdx, r.preMask = prefilter(cond)
+			r.preTextIdx, r.preText = prefilterText(cond)
+			if r.preIdx >= 0 || r.preTextIdx >= 0 {
+				r.rest = dropFirstTest(cond)
+			}
 		}
 		var err error
 		if d.From != nil {
@@ -419,6 +485,9 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 			}
 			groups = append(groups, partyRules{party: r.party, rules: []*rule{r}})
 		}
+		for g := range groups {
+			groups[g].indexText()
+		}
 		v.byParty[id] = groups
 	}
 	return p.compileMoney(a, v)
@@ -457,6 +526,36 @@ func (a *agreement) versionAt(d types.Date) *version {
 // makes, when it is an enum field of the event in a constant set: if the
 // field's member is not in the set the condition is false, and nothing
 // before the test could have failed. It returns -1 otherwise.
+// dropFirstTest returns the condition `a and b and ...` without its first
+// test a (conjunctions nest to the left: ((a and b) and c)), or nil when
+// cond is that test alone.
+func dropFirstTest(cond node) node {
+	a, ok := cond.(*andNode)
+	if !ok {
+		return nil
+	}
+	if x := dropFirstTest(a.x); x != nil {
+		return &andNode{x, a.y}
+	}
+	return a.y
+}
+
+// prefilterText is prefilter for a first test `field == "text"` on a text
+// field: the field's index and the text, or -1.
+func prefilterText(cond node) (int, string) {
+	for {
+		a, ok := cond.(*andNode)
+		if !ok {
+			break
+		}
+		cond = a.x
+	}
+	if n, ok := cond.(*fieldTextEqNode); ok && !n.negate {
+		return n.idx, n.s
+	}
+	return -1, ""
+}
+
 func prefilter(cond node) (int, uint64) {
 	for {
 		a, ok := cond.(*andNode)

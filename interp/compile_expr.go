@@ -197,7 +197,7 @@ func (c *compiler) expr(e lang.Expr) (node, error) {
 	}
 	switch n.(type) {
 	case *cmpNode, *andNode, *orNode, *notNode, *inNode, *enumInNode, *enumEqNode,
-		*fieldEnumInNode, *fieldEnumEqNode, *fieldMoneyCmpNode, *moneyArithNode,
+		*fieldEnumInNode, *fieldEnumEqNode, *fieldTextEqNode, *fieldMoneyCmpNode, *moneyArithNode,
 		*fieldMoneyArithNode, *recordNode, eventNode, *owedNode, *decNode, *convNode:
 		return n, nil // never an integer, nor a list: nothing to convert
 	}
@@ -402,6 +402,11 @@ func (c *compiler) binary(e *lang.Binary) (node, error) {
 				return &fieldEnumEqNode{idx: f.idx, member: k.v.bits, negate: e.Op == lang.Ne}, nil
 			}
 			return &enumEqNode{x: x, y: y, negate: e.Op == lang.Ne}, nil
+		}
+		if t, ok := c.typeOf(e.X).(*lang.Basic); ok && t.Kind == lang.TextKind && (e.Op == lang.Eq || e.Op == lang.Ne) {
+			if n := fieldTextEq(x, y, e.Op == lang.Ne); n != nil {
+				return n, nil
+			}
 		}
 		if _, ok := c.typeOf(e.X).(*lang.Money); ok {
 			f, fok := x.(*fieldNode)

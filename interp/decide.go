@@ -175,9 +175,17 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 	fr.event = a
 	actor := a.Fields[a.Schema.actorAt].str
 	var mine []*rule
+	indexed := -1 // the text field the index has already matched, if any
 	for _, g := range v.byParty[a.Schema.id] {
 		if g.party == actor {
 			mine = g.rules
+			if g.byText != nil {
+				var ok bool
+				if mine, ok = g.byText[a.Fields[g.textIdx].str]; !ok {
+					mine = g.other
+				}
+				indexed = g.textIdx
+			}
 			break
 		}
 	}
@@ -186,13 +194,25 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 		if r.hasFrom && actDate.Before(r.from) || r.hasUntil && actDate.After(r.until) {
 			continue
 		}
+		cond := r.cond
 		if r.preIdx >= 0 {
-			if b := a.Fields[r.preIdx].bits; b >= 0 && b < 64 && r.preMask&(1<<uint(b)) == 0 {
-				continue
+			if b := a.Fields[r.preIdx].bits; b >= 0 && b < 64 {
+				if r.preMask&(1<<uint(b)) == 0 {
+					continue
+				}
+				cond = r.rest
 			}
 		}
-		if r.cond != nil {
-			ok, err := evalBool(r.cond, fr)
+		if r.preTextIdx >= 0 {
+			// A rule listed under the field's text by the index tests
+			// for that text.
+			if r.preTextIdx != indexed && a.Fields[r.preTextIdx].str != r.preText {
+				continue
+			}
+			cond = r.rest
+		}
+		if cond != nil {
+			ok, err := evalBool(cond, fr)
 			if err != nil {
 				return fmt.Errorf("clause %s: %w", r.clause.Num, err)
 			}

@@ -487,6 +487,35 @@ type fieldEnumEqNode struct {
 
 func (n *fieldEnumEqNode) eval(fr *frame) (Value, error) { return boolValue(n.evalBool(fr)) }
 
+// fieldTextEqNode is `field == "text"` (or `!=`, or the constant first)
+// for a text field: two texts are equal when their bytes are, as
+// Value.Equal has it.
+type fieldTextEqNode struct {
+	idx    int
+	s      string
+	negate bool
+}
+
+func (n *fieldTextEqNode) eval(fr *frame) (Value, error) { return boolValue(n.evalBool(fr)) }
+
+func (n *fieldTextEqNode) evalBool(fr *frame) (bool, error) {
+	return (fr.event.Fields[n.idx].str == n.s) != n.negate, nil
+}
+
+// fieldTextEq fuses a comparison of a text field of the event in scope
+// with a text constant, either way round; nil for anything else.
+func fieldTextEq(x, y node, negate bool) node {
+	if _, ok := x.(*constNode); ok {
+		x, y = y, x
+	}
+	f, fok := x.(*fieldNode)
+	k, kok := y.(*constNode)
+	if !fok || !kok || k.v.kind != KindText {
+		return nil
+	}
+	return &fieldTextEqNode{idx: f.idx, s: k.v.str, negate: negate}
+}
+
 // fieldMoneyCmpNode compares a money field with a constant amount in the
 // same currency (the checker has proved the currencies equal).
 type fieldMoneyCmpNode struct {

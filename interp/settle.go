@@ -18,6 +18,15 @@ type Event struct {
 	Record *Record
 	Source string // ledger file name
 	Line   int    // line number in Source (1-based), 0 if none
+	// Decision, when set, is the decision the host has already made for
+	// Record (with Decide or DecideInto) and not changed since. Settle uses
+	// it for the breach check instead of deciding again when it was made
+	// in the agreement, version and as-of date the settlement judges the
+	// action by (its Agreement, Version and AsOf say so: with zero
+	// DecideOptions and a settlement without AsOf, they always match);
+	// otherwise Settle decides again. A decision made for another record
+	// gives a wrong breach list: Settle cannot tell.
+	Decision *Decision
 }
 
 // SettleOptions says what to settle.
@@ -715,15 +724,19 @@ func (s *settler) breach(ev Event, r *Record, v *version, date types.Date) error
 	if asOf.IsZero() {
 		asOf = date
 	}
-	if err := s.p.decideIn(s.ctx, s.fr, r, v, date, asOf, &s.dec); err != nil {
-		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
+	dec := ev.Decision
+	if dec == nil || dec.Agreement != s.ag.id || dec.Version != v.amendment || dec.AsOf != asOf {
+		if err := s.p.decideIn(s.ctx, s.fr, r, v, date, asOf, &s.dec); err != nil {
+			return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
+		}
+		dec = &s.dec
 	}
-	s.prohibited = s.dec.Effect == lang.Prohibited
-	if s.dec.Effect != lang.Prohibited || date.Before(s.st.From) || !s.st.To.IsZero() && date.After(s.st.To) {
+	s.prohibited = dec.Effect == lang.Prohibited
+	if dec.Effect != lang.Prohibited || date.Before(s.st.From) || !s.st.To.IsZero() && date.After(s.st.To) {
 		return nil
 	}
 	s.st.BreachCount++
-	key := BreachTally{Verdict: s.dec.Verdict, Clause: s.dec.Clause, Conflict: s.dec.Conflict}
+	key := BreachTally{Verdict: dec.Verdict, Clause: dec.Clause, Conflict: dec.Conflict}
 	if key.Verdict != lang.Conflict {
 		key.Conflict = [2]*ClauseInfo{}
 	}
@@ -736,6 +749,11 @@ func (s *settler) breach(ev Event, r *Record, v *version, date types.Date) error
 	t.Count++
 	actor := r.Fields[r.Schema.actorAt].str
 	if s.onBreach != nil {
+		if dec != &s.dec { // the Breach's Decision is the settlement's to reuse
+			applied := s.dec.Applied[:0]
+			s.dec = *dec
+			s.dec.Applied = append(applied, dec.Applied...)
+		}
 		s.found = Breach{Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name, Actor: actor, Decision: &s.dec}
 		return s.onBreach(&s.found)
 	}
@@ -743,8 +761,8 @@ func (s *settler) breach(ev Event, r *Record, v *version, date types.Date) error
 		return nil // counted, not kept
 	}
 	d := new(Decision)
-	*d = s.dec
-	d.Applied = append([]Applied(nil), s.dec.Applied...)
+	*d = *dec
+	d.Applied = append([]Applied(nil), dec.Applied...)
 	s.st.Breaches = append(s.st.Breaches, &Breach{
 		Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name, Actor: actor, Decision: d,
 	})
