@@ -78,7 +78,7 @@ func TestStepBudgetBoundsWork(t *testing.T) {
 			t.Errorf("%s40: %v after %v, want the step budget error", chain, err, d)
 			continue
 		}
-		if d > 2*time.Second {
+		if d > slackTime(2*time.Second) { // a hang detector, not a speed test
 			t.Errorf("%s40: the budget error took %v", chain, d)
 		}
 	}
@@ -197,7 +197,7 @@ func TestCancelLatency(t *testing.T) {
 		}
 		slices.Sort(lat)
 		t.Logf("%s: cancellation latency median %v (max %v)", name, lat[len(lat)/2], lat[len(lat)-1])
-		if lat[len(lat)/2] > 50*time.Millisecond {
+		if lat[len(lat)/2] > slackTime(50*time.Millisecond) {
 			t.Errorf("%s: cancellation took %v (median)", name, lat[len(lat)/2])
 		}
 	}
