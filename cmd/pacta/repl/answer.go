@@ -625,7 +625,7 @@ func inspectExpr(e lang.Expr, f func(lang.Expr)) {
 // isLiteral reports whether e is written as a plain literal.
 func isLiteral(e lang.Expr) bool {
 	switch e.(type) {
-	case *lang.IntLit, *lang.DecimalLit, *lang.PercentLit, *lang.MoneyLit, *lang.DateLit,
+	case *lang.IntLit, *lang.DecimalLit, *lang.PercentLit, *lang.MoneyLit, *lang.DateLit, *lang.TimestampLit,
 		*lang.DurationLit, *lang.PeriodLit, *lang.StringLit, *lang.BoolLit:
 		return true
 	}
