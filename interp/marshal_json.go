@@ -74,7 +74,7 @@ import (
 //	    "payer": "openai", "payee": "microsoft", "clause": CLAUSE,
 //	    "kind": "installment", "date": "2026-10-01", "due": "2026-10-31",
 //	    "amount": "12500000000.00", "outstanding": "12500000000.00",
-//	    "currency": "USD", "days_late": 151, "late_charge": "750000000.00"
+//	    "currency": "USD", "days_late": 151, "late_charge": "625000000.00"
 //	  }],
 //	  "unmet": [{
 //	    "clause": CLAUSE, "party": "talent", "action": "deliver",
