@@ -222,3 +222,34 @@ func TestTimestampRecordBuilder(t *testing.T) {
 		t.Errorf("a date field was given a timestamp handle")
 	}
 }
+
+// TestTimestampValueEdges: a timestamp keeps its instant and offset in a
+// Value at the edges of the calendar and before 1970 (negative Unix
+// seconds), and Equal compares instants.
+func TestTimestampValueEdges(t *testing.T) {
+	for _, s := range []string{
+		"0001-01-01T00:00:00+23:59", // the earliest instant: 0000-12-31T00:01Z
+		"9999-12-31T23:59:59.999999999-23:59",
+		"1969-12-31T23:59:59.5Z", // half a second before the Unix epoch
+		"1970-01-01T00:00:00Z",
+		"2027-03-04T17:45:00-05:30",
+	} {
+		ts, err := types.ParseTimestamp(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := TimestampValue(ts)
+		if v.Kind() != KindTimestamp || v.Timestamp() != ts || v.String() != s {
+			t.Errorf("%s through a Value: %v (%s)", s, v, v.Kind())
+		}
+	}
+	a, _ := types.ParseTimestamp("1969-12-31T23:59:59.5Z")
+	b, _ := types.ParseTimestamp("1970-01-01T00:59:59.5+01:00") // the same instant
+	c, _ := types.ParseTimestamp("1969-12-31T23:59:59.500000001Z")
+	if !TimestampValue(a).Equal(TimestampValue(b)) || TimestampValue(a).Equal(TimestampValue(c)) {
+		t.Errorf("Equal: %v, %v, %v", a, b, c)
+	}
+	if TimestampValue(a).Equal(DateValue(types.MinDate())) {
+		t.Errorf("a timestamp equals a date")
+	}
+}
