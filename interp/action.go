@@ -130,10 +130,11 @@ func (s *Schema) FieldType(i int) string { return s.types[i].String() }
 // caller knows the field and where the text came from.
 func (s *Schema) ParseField(i int, text string) (Value, error) {
 	text = strings.TrimSpace(text)
-	if s.types[i].kind == KindDate && looksLikeTimestamp(text) {
-		return Value{}, dateNotTimestamp(text, s.Fields[i] == "date")
+	v, err := s.parseText(s.types[i], text)
+	if err != nil && s.types[i].kind == KindDate && looksLikeTimestamp(text) {
+		return Value{}, dateNotTimestamp(text, s.Fields[i] == "date") // only on the error path: dates are read on every row
 	}
-	return s.parseText(s.types[i], text)
+	return v, err
 }
 
 // looksLikeTimestamp reports whether text is a date followed by a time,
