@@ -19,6 +19,7 @@
 //	decide      decide whether actions are permitted
 //	settle      settle a ledger and print the statement
 //	test        run the test blocks of agreements
+//	render      render agreements as a document for review (HTML or Markdown)
 //	repl        ask questions and try clauses interactively
 //	version     print the version (also pacta --version)
 //	completion  print a shell completion script (bash, zsh, fish)
@@ -118,6 +119,24 @@
 // Runs the test blocks of the agreements (by default those below the
 // current directory) and prints PASS or FAIL for each, every failed
 // expectation with its position, and the clauses no test exercises.
+//
+// # Render
+//
+//	pacta render FILE|DIR... [--as-of DATE] [--since DATE] [--agreement ID] [--format html|md|pdf]
+//		[--check] [--ledger PATH [--period P]] [-o FILE] [--max-row-bytes N]
+//
+// Writes the agreements as one self-contained HTML document (or Markdown
+// with --format md, or PDF with --format pdf, printed by a headless
+// Chromium: chromium, chromium-browser or google-chrome on the PATH, or
+// $PACTA_CHROMIUM) to standard output or to the file -o names: every
+// clause in force as of --as-of (by default with every amendment) with its
+// prose and a generated plain-English reading, the versions, precedence
+// graphs and tier charts (inline SVG), the glossary, the test blocks as
+// worked examples (--check runs them and marks each passed or failed),
+// each amendment as a redline (with --since, what changed from that date
+// to --as-of), and with --ledger (for --period, or the whole ledger) the
+// statement with each line's ledger rows. The same input gives the same
+// bytes.
 //
 // # Repl
 //
