@@ -23,6 +23,7 @@ func commands() []command {
 		{"test", "run the test blocks of agreements", runTest},
 		{"render", "render agreements as a document for review (HTML or Markdown)", runRender},
 		{"repl", "ask questions and try clauses interactively", runRepl},
+		{"serve", "answer decisions, settlements and checks over HTTP (JSON)", runServe},
 		{"version", "print the version", runVersion},
 		{"completion", "print a shell completion script (bash, zsh, fish)", runCompletion},
 	}
