@@ -76,6 +76,8 @@ func (a *agreement) typeOf(te *lang.TypeExpr) *fieldType {
 		return &fieldType{kind: KindDate}
 	case "duration":
 		return &fieldType{kind: KindDuration}
+	case "timestamp":
+		return &fieldType{kind: KindTimestamp}
 	case "period":
 		return &fieldType{kind: KindPeriod}
 	case "text":
@@ -122,11 +124,34 @@ func (s *Schema) FieldType(i int) string { return s.types[i].String() }
 // ParseField converts the text of field i (as found in a ledger or given
 // on the command line) to a value of the field's type. Money may be
 // written `USD 1,250.00` or `1250.00` (the agreement's currency); percents
-// as `20%`; dates as 2026-11-01; kinds and parties by name. An error
+// as `20%`; dates as 2026-11-01; timestamps as 2027-03-04T17:45:00+01:00;
+// kinds and parties by name. An error
 // says in words what is wrong with text; it carries no position, as the
 // caller knows the field and where the text came from.
 func (s *Schema) ParseField(i int, text string) (Value, error) {
-	return s.parseText(s.types[i], strings.TrimSpace(text))
+	text = strings.TrimSpace(text)
+	v, err := s.parseText(s.types[i], text)
+	if err != nil && s.types[i].kind == KindDate && looksLikeTimestamp(text) {
+		return Value{}, dateNotTimestamp(text, s.Fields[i] == "date") // only on the error path: dates are read on every row
+	}
+	return v, err
+}
+
+// looksLikeTimestamp reports whether text is a date followed by a time,
+// as a timestamp is written (SPEC 11.7).
+func looksLikeTimestamp(text string) bool {
+	_, err := types.ParseDate(text[:min(len(text), 10)])
+	return err == nil && len(text) > 10 && (text[10] == 'T' || text[10] == 't' || text[10] == ' ')
+}
+
+// dateNotTimestamp is the error for a timestamp given where a date is
+// wanted. implicit is true for the implicit `date` of every action and
+// event (declared `date date` or not), which is always a date.
+func dateNotTimestamp(text string, implicit bool) error {
+	if implicit {
+		return fmt.Errorf("%s is a timestamp, but an action's or event's date is a day: write %s, and record the time in a timestamp field of its own", shown(text), text[:10])
+	}
+	return fmt.Errorf("%s is a timestamp, but this field is a date; write %s, or declare the field a timestamp", shown(text), text[:10])
 }
 
 func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
@@ -175,6 +200,12 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 			return Value{}, fmt.Errorf("%s is not a duration like 30 days", shown(text))
 		}
 		return DurationValue(types.Duration{N: i, Unit: u}), nil
+	case KindTimestamp:
+		ts, err := types.ParseTimestamp(text)
+		if err != nil {
+			return Value{}, err
+		}
+		return TimestampValue(ts), nil
 	case KindPeriod:
 		pd, err := types.ParsePeriod(text)
 		if err != nil {

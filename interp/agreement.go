@@ -29,6 +29,8 @@ type agreement struct {
 	// contractStart is the first day of a contract year as MMDD
 	// (types.ContractStart): from `contract year starts`, else the effective date.
 	contractStart int
+	// zone is the agreement's `time zone` (SPEC 11.7), nil if none.
+	zone *types.Zone
 	// calendars are the business-day calendars the agreement declares.
 	calendars   map[string]*types.BusinessCalendar
 	schemas     map[string]*Schema
@@ -209,6 +211,13 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 		}
 		a.contractStart = types.ContractStart(cs)
 	}
+	if ai.TimeZone != "" {
+		z, err := types.LoadZone(ai.TimeZone)
+		if err != nil {
+			return nil, atPos(ai.Decl.Pos(), err)
+		}
+		a.zone = &z
+	}
 	if a.calendars, err = compileCalendars(ai); err != nil {
 		return nil, err
 	}
@@ -382,6 +391,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 	v.comp = &compiler{
 		fiscal:     a.fiscalStart,
 		contract:   a.contractStart,
+		zone:       a.zone,
 		calendars:  a.calendars,
 		info:       p.info,
 		funcs:      p.funcs,

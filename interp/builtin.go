@@ -145,6 +145,15 @@ func builtinTable() []builtin {
 			Impl:    count,
 		}, sig: "count(list of T) → integer"},
 		{Func: Func{
+			Name: "date_of",
+			Doc: "The day on which a timestamp falls in the agreement's time zone (`time zone Europe/Paris`), or in the zone a second argument names: " +
+				"an IANA name such as \"Europe/Paris\", \"UTC\", or a fixed offset such as \"UTC+01:00\". Summer time is taken into account.",
+			Example: `date_of(2027-03-04T23:30:00-05:00, "Europe/Paris")`,
+			Result:  "2027-03-05",
+			Check:   checkDateOf,
+			Impl:    dateOf,
+		}, sig: "date_of(timestamp, [zone text]) → date"},
+		{Func: Func{
 			Name:    "day",
 			Doc:     "The day of the month of a date, 1 to 31.",
 			Example: "day(2026-05-14)",
@@ -379,6 +388,16 @@ func builtinTable() []builtin {
 			Impl:    dateBound(types.PeriodYear, false),
 		}},
 		{Func: Func{
+			Name: "started_days_between",
+			Doc: "The number of days of 24 hours begun from the first timestamp to the second, a part of a day counting as a whole day: " +
+				"1 from 17:45 to 17:45 the next day, 2 from 17:45 to 09:00 two days later. Zero for the same instant; negative when the second is earlier.",
+			Example: "started_days_between(2027-03-04T17:45:00+01:00, 2027-03-06T09:00:00+01:00)",
+			Result:  "2",
+			Params:  []lang.Type{lang.TTimestamp, lang.TTimestamp},
+			Ret:     lang.TInteger,
+			Impl:    daysOf(types.StartedDaysBetween),
+		}},
+		{Func: Func{
 			Name:    "starts_with",
 			Doc:     "True when the first text begins with the second. Capitals matter.",
 			Example: `starts_with("EMEA-North", "EMEA")`,
@@ -404,6 +423,16 @@ func builtinTable() []builtin {
 			Params:  text1(),
 			Ret:     lang.TText,
 			Impl:    upper,
+		}},
+		{Func: Func{
+			Name: "whole_days_between",
+			Doc: "The number of whole days of 24 hours from the first timestamp to the second; a part of a day does not count. " +
+				"Negative when the second is earlier.",
+			Example: "whole_days_between(2027-03-04T17:45:00+01:00, 2027-03-06T09:00:00+01:00)",
+			Result:  "1",
+			Params:  []lang.Type{lang.TTimestamp, lang.TTimestamp},
+			Ret:     lang.TInteger,
+			Impl:    daysOf(types.WholeDaysBetween),
 		}},
 		{Func: Func{
 			Name:    "year",

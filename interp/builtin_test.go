@@ -65,6 +65,16 @@ func period(s string) valueFn {
 		return PeriodValue(p)
 	}
 }
+func stamp(s string) valueFn {
+	return func(t testing.TB) Value {
+		ts, err := types.ParseTimestamp(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return TimestampValue(ts)
+	}
+}
+
 func txt(s string) valueFn { return func(testing.TB) Value { return TextValue(s) } }
 func boolean(b bool) valueFn {
 	return func(testing.TB) Value { return BoolValue(b) }
@@ -394,6 +404,28 @@ var dateCases = []implCase{
 	c("end_of", "2026-12-31", period("2026")),
 	cerr("start_of", "needs a period, but this one is empty", func(testing.TB) Value { return PeriodValue(types.Period{}) }),
 	cerr("end_of", "argument 1 must be a period, not date", date("2026-01-01")),
+
+	// Timestamps (SPEC 11.7). 23:30 at -05:00 is 04:30 UTC on the 5th:
+	// 05:30 in Paris (CET, +01:00), still the 4th in New York (EST).
+	c("date_of", "2027-03-05", stamp("2027-03-04T23:30:00-05:00"), txt("Europe/Paris")),
+	c("date_of", "2027-03-04", stamp("2027-03-04T23:30:00-05:00"), txt("America/New_York")),
+	c("date_of", "2027-03-05", stamp("2027-03-04T23:30:00-05:00"), txt("UTC")),
+	// Paris on 2027-03-28, after summer time began at 01:00 UTC, is
+	// +02:00: 22:00Z is midnight of the 29th.
+	c("date_of", "2027-03-29", stamp("2027-03-28T22:00:00Z"), txt("Europe/Paris")),
+	c("date_of", "2027-03-28", stamp("2027-03-28T21:59:59.999999999Z"), txt("Europe/Paris")),
+	cerr("date_of", "the agreement declares no time zone", stamp("2027-03-04T23:30:00-05:00")),
+	cerr("date_of", `unknown time zone "Europe/Pariss"`, stamp("2027-03-04T23:30:00-05:00"), txt("Europe/Pariss")),
+	cerr("date_of", "falls outside the calendar in UTC", stamp("9999-12-31T23:59:59-01:00"), txt("UTC")),
+	cerr("date_of", "argument 1 must be a timestamp, not date", date("2027-03-04")),
+	// 17:45 on the 4th to 09:00 on the 6th is 1 day 15 h 15 min.
+	ck("started_days_between", "2", kInt, stamp("2027-03-04T17:45:00+01:00"), stamp("2027-03-06T09:00:00+01:00")),
+	ck("whole_days_between", "1", kInt, stamp("2027-03-04T17:45:00+01:00"), stamp("2027-03-06T09:00:00+01:00")),
+	c("started_days_between", "-2", stamp("2027-03-06T09:00:00+01:00"), stamp("2027-03-04T17:45:00+01:00")),
+	c("whole_days_between", "-1", stamp("2027-03-06T09:00:00+01:00"), stamp("2027-03-04T17:45:00+01:00")),
+	// 16:45Z is 17:45 at +01:00: the same instant, no day begun.
+	c("started_days_between", "0", stamp("2027-03-04T17:45:00+01:00"), stamp("2027-03-04T16:45:00Z")),
+	cerr("whole_days_between", "argument 2 must be a timestamp, not date", stamp("2027-03-04T17:45:00+01:00"), date("2027-03-05")),
 }
 
 var textCases = []implCase{
@@ -609,6 +641,12 @@ var checkCases = []checkCase{
 	bad("sum", "needs a list, not integer", tInt),
 	bad("sum", "takes 1 or 2 arguments, not 0"),
 
+	ok("date_of", tDate, lang.TTimestamp),
+	ok("date_of", tDate, lang.TTimestamp, tText),
+	bad("date_of", "needs a timestamp, not date", tDate),
+	bad("date_of", `the second argument is a time zone's name as text, such as "Europe/Paris", not integer`, lang.TTimestamp, tInt),
+	bad("date_of", "takes 1 or 2 arguments, not 3", lang.TTimestamp, tText, tText),
+
 	ok("count", tInt, tList(tText)),
 	ok("count", tInt, tNone),
 	bad("count", "needs a list, not text", tText),
@@ -793,10 +831,10 @@ func TestTable(t *testing.T) {
 	}
 	want := []string{
 		"abs", "add_days", "add_months", "all", "amount", "any", "ceiling", "contains", "contract_year_of", "count",
-		"day", "days_between", "end_of", "end_of_month", "end_of_quarter", "end_of_year",
+		"date_of", "day", "days_between", "end_of", "end_of_month", "end_of_quarter", "end_of_year",
 		"filter", "fiscal_quarter_of", "fiscal_year_of", "floor", "fraction", "half_of", "length", "lower", "max", "min", "month", "month_of",
 		"percent", "quarter", "quarter_of", "round", "start_of", "start_of_month", "start_of_quarter",
-		"start_of_year", "starts_with", "sum", "upper", "year", "year_of",
+		"start_of_year", "started_days_between", "starts_with", "sum", "upper", "whole_days_between", "year", "year_of",
 	}
 	sort.Strings(names)
 	if strings.Join(names, " ") != strings.Join(want, " ") {

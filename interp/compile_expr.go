@@ -39,6 +39,8 @@ type compiler struct {
 	// contract is the first day of the agreement's contract years as
 	// MMDD, for functions that ask Caller.ContractStart.
 	contract int
+	// zone is the agreement's `time zone`, nil if it declares none.
+	zone *types.Zone
 	// calendars are the agreement's business-day calendars, for due dates.
 	calendars map[string]*types.BusinessCalendar
 }
@@ -211,7 +213,7 @@ func (c *compiler) expr1(e lang.Expr) (node, error) {
 	case *lang.Ident:
 		return c.ident(e)
 	case *lang.IntLit, *lang.DecimalLit, *lang.PercentLit, *lang.MoneyLit,
-		*lang.DateLit, *lang.DurationLit, *lang.PeriodLit, *lang.StringLit, *lang.BoolLit:
+		*lang.DateLit, *lang.TimestampLit, *lang.DurationLit, *lang.PeriodLit, *lang.StringLit, *lang.BoolLit:
 		v, err := literal(e)
 		if err != nil {
 			return nil, atPos(e.Pos(), err)
@@ -264,7 +266,7 @@ func (c *compiler) expr1(e lang.Expr) (node, error) {
 			if !ok {
 				return nil, internal(e.Pos(), "unknown function "+e.Fun.Name)
 			}
-			return &funcNode{fn: fn, args: args, ret: c.typeOf(e), fiscal: c.fiscal, contract: c.contract, pos: e.Pos()}, nil
+			return &funcNode{fn: fn, args: args, ret: c.typeOf(e), fiscal: c.fiscal, contract: c.contract, zone: c.zone, pos: e.Pos()}, nil
 		}
 		return nil, internal(e.Pos(), "call of "+e.Fun.Name)
 	case *lang.Unary:
@@ -540,6 +542,9 @@ func literal(e lang.Expr) (Value, error) {
 	case *lang.DateLit:
 		d, err := types.ParseDate(e.Text)
 		return DateValue(d), err
+	case *lang.TimestampLit:
+		t, err := types.ParseTimestamp(e.Text)
+		return TimestampValue(t), err
 	case *lang.DurationLit:
 		n, err := types.ParseDecimal(e.N)
 		if err != nil {

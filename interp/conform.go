@@ -174,6 +174,8 @@ func basicKind(k lang.BasicKind) (Kind, bool) {
 		return KindPercent, true
 	case lang.DateKind:
 		return KindDate, true
+	case lang.TimestampKind:
+		return KindTimestamp, true
 	case lang.DurationKind:
 		return KindDuration, true
 	case lang.PeriodKind:

@@ -22,7 +22,8 @@
 // JSON, and package interp/schema pins the shapes with JSON Schemas.
 //
 // The exact values an agreement computes with (types.Decimal, types.Date,
-// types.Duration, types.Period) are in package interp/types; the
+// types.Duration, types.Period, types.Timestamp) are in package
+// interp/types; the
 // arithmetic of settlement formulas is in interp/internal/formula.
 //
 // Values (type Value) are one of these kinds:
@@ -34,6 +35,7 @@
 //	date      a day of the proleptic Gregorian calendar (types.Date)
 //	duration  a number of days, weeks, months or years (types.Duration)
 //	period    a month, quarter, year or fiscal year (types.Period)
+//	timestamp an instant with its offset from UTC, to the nanosecond (types.Timestamp)
 //	text      strings
 //	bool      true or false
 //	party     a party to the agreement

@@ -144,6 +144,7 @@ type funcNode struct {
 	// contract is the first day of the agreement's contract years as MMDD,
 	// for Caller.ContractStart.
 	contract int
+	zone     *types.Zone // the agreement's `time zone`, for Caller.Zone
 	pos      lang.Pos
 }
 
@@ -155,7 +156,7 @@ func (n *funcNode) eval(fr *frame) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	fr.call.fiscal, fr.call.contract = n.fiscal, n.contract
+	fr.call.fiscal, fr.call.contract, fr.call.zone = n.fiscal, n.contract, n.zone
 	v, err := n.fn.Impl(&fr.call, fr.stack[base:])
 	fr.stack = fr.stack[:base]
 	if err != nil {

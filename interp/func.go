@@ -40,6 +40,17 @@ type Caller struct {
 	// contract is the first day of the calling agreement's contract years
 	// as MMDD (ContractStart).
 	contract int
+	zone     *types.Zone // the calling agreement's `time zone`, nil if none
+}
+
+// Zone returns the time zone the calling agreement declares with `time
+// zone NAME` (SPEC 11.7), and false when it declares none or the call
+// comes from no agreement.
+func (c *Caller) Zone() (types.Zone, bool) {
+	if c == nil || c.zone == nil {
+		return types.Zone{}, false
+	}
+	return *c.zone, true
 }
 
 // Context returns the context of the evaluation.

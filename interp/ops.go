@@ -130,6 +130,8 @@ func compare(x, y Value) (int, error) {
 		return x.num.Cmp(y.num), nil
 	case x.kind == KindDate && y.kind == KindDate:
 		return x.dateOf().Cmp(y.dateOf()), nil
+	case x.kind == KindTimestamp && y.kind == KindTimestamp:
+		return x.tsOf().Cmp(y.tsOf()), nil
 	case x.kind == KindPeriod && y.kind == KindPeriod:
 		return x.perOf().Cmp(y.perOf()), nil
 	case x.kind == KindText && y.kind == KindText:

@@ -131,6 +131,13 @@ func (b *RecordBuilder) SetDate(f FieldHandle, d types.Date) {
 	}
 }
 
+// SetTimestamp sets a timestamp field (SPEC 11.7).
+func (b *RecordBuilder) SetTimestamp(f FieldHandle, t types.Timestamp) {
+	if b.handle(f, KindTimestamp) {
+		b.put(f, TimestampValue(t))
+	}
+}
+
 // SetEnum sets a field of a kind to the member called member.
 func (b *RecordBuilder) SetEnum(f FieldHandle, member string) {
 	if !b.handle(f, KindEnum) {

@@ -13,20 +13,21 @@ type Kind uint8
 
 // The kinds of value, one per language type.
 const (
-	KindInvalid  Kind = iota // the zero Value
-	KindInteger              // a whole number: IntegerValue, read with Num
-	KindDecimal              // an exact decimal: DecimalValue, Num
-	KindPercent              // a rate held as a fraction, 20% as 0.20: PercentValue, Num
-	KindMoney                // an amount in a currency: MoneyValue, Num and Currency
-	KindDate                 // DateValue, Date
-	KindDuration             // DurationValue, Duration
-	KindPeriod               // PeriodValue, Period
-	KindText                 // TextValue, Str
-	KindBool                 // BoolValue, Truth
-	KindParty                // a party's identifier: PartyValue, Str
-	KindEnum                 // a member of a kind: EnumValue, Str is its name
-	KindRecord               // an action or event instance: RecordValue, Record
-	KindList                 // ListValue, List
+	KindInvalid   Kind = iota // the zero Value
+	KindInteger               // a whole number: IntegerValue, read with Num
+	KindDecimal               // an exact decimal: DecimalValue, Num
+	KindPercent               // a rate held as a fraction, 20% as 0.20: PercentValue, Num
+	KindMoney                 // an amount in a currency: MoneyValue, Num and Currency
+	KindDate                  // DateValue, Date
+	KindDuration              // DurationValue, Duration
+	KindPeriod                // PeriodValue, Period
+	KindText                  // TextValue, Str
+	KindBool                  // BoolValue, Truth
+	KindParty                 // a party's identifier: PartyValue, Str
+	KindEnum                  // a member of a kind: EnumValue, Str is its name
+	KindRecord                // an action or event instance: RecordValue, Record
+	KindList                  // ListValue, List
+	KindTimestamp             // an instant with its offset from UTC: TimestampValue, Timestamp
 )
 
 var kindNames = [...]string{
@@ -34,7 +35,7 @@ var kindNames = [...]string{
 	KindPercent: "percent", KindMoney: "money", KindDate: "date",
 	KindDuration: "duration", KindPeriod: "period", KindText: "text",
 	KindBool: "bool", KindParty: "party", KindEnum: "enum",
-	KindRecord: "record", KindList: "list",
+	KindRecord: "record", KindList: "list", KindTimestamp: "timestamp",
 }
 
 func (k Kind) String() string { return kindNames[k] }
@@ -45,7 +46,7 @@ func (k Kind) String() string { return kindNames[k] }
 type Value struct {
 	num  types.Decimal
 	str  string
-	bits int64    // bool, enum index, date (days), duration (count)
+	bits int64    // bool, enum index, date (days), duration (count), timestamp (see TimestampValue)
 	rec  *Record  // record
 	lst  *[]Value // list
 	kind Kind
@@ -61,6 +62,22 @@ func (v Value) durOf() types.Duration {
 	return types.Duration{N: v.bits, Unit: types.DurationUnit(v.unit)}
 }
 func (v Value) perOf() types.Period { return v.per }
+
+// A timestamp is held without allocating: bits is its Unix seconds
+// shifted left by tsOffsetBits, with its offset from UTC in minutes plus
+// tsOffsetBias below; num is its nanoseconds, a whole number.
+const (
+	tsOffsetBits = 12
+	tsOffsetBias = 23*60 + 59 // offsets run from -23:59 to +23:59
+)
+
+func (v Value) tsSec() int64 { return v.bits >> tsOffsetBits }
+func (v Value) tsOf() types.Timestamp {
+	nanos, _ := v.num.Int64()
+	off := (int(v.bits&(1<<tsOffsetBits-1)) - tsOffsetBias) * 60
+	t, _ := types.NewTimestamp(v.tsSec(), int(nanos), off) // the parts came from a valid Timestamp
+	return t
+}
 func (v Value) elems() []Value {
 	if v.lst == nil {
 		return nil
@@ -168,6 +185,16 @@ func DurationValue(d types.Duration) Value {
 	return Value{kind: KindDuration, bits: d.N, unit: uint8(d.Unit)}
 }
 
+// TimestampValue returns a timestamp value.
+func TimestampValue(t types.Timestamp) Value {
+	sec, nanos := t.Unix()
+	return Value{
+		kind: KindTimestamp,
+		bits: sec<<tsOffsetBits | int64(t.Offset()/60+tsOffsetBias),
+		num:  types.DecimalFromInt(int64(nanos)),
+	}
+}
+
 // PeriodValue returns a period value.
 func PeriodValue(p types.Period) Value { return Value{kind: KindPeriod, per: p} }
 
@@ -221,6 +248,9 @@ func (v Value) Date() types.Date { return v.dateOf() }
 // Duration returns the duration of a duration value.
 func (v Value) Duration() types.Duration { return v.durOf() }
 
+// Timestamp returns the timestamp of a timestamp value.
+func (v Value) Timestamp() types.Timestamp { return v.tsOf() }
+
 // Period returns the period of a period value.
 func (v Value) Period() types.Period { return v.perOf() }
 
@@ -244,6 +274,8 @@ func (v Value) Equal(w Value) bool {
 		return w.kind == KindDuration && durationEqual(v.durOf(), w.durOf())
 	case KindPeriod:
 		return w.kind == KindPeriod && v.per == w.per
+	case KindTimestamp: // the same instant, whatever the offsets
+		return w.kind == KindTimestamp && v.tsSec() == w.tsSec() && v.num.Equal(w.num)
 	case KindText, KindParty, KindEnum:
 		return v.kind == w.kind && v.str == w.str
 	case KindBool:
@@ -299,6 +331,8 @@ func (v Value) format(b *strings.Builder) {
 		b.WriteString(v.durOf().String())
 	case KindPeriod:
 		b.WriteString(v.perOf().String())
+	case KindTimestamp:
+		b.WriteString(v.tsOf().String())
 	case KindText:
 		b.WriteString(quote(v.str))
 	case KindBool:

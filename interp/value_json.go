@@ -11,7 +11,7 @@ import (
 // MarshalJSON implements json.Marshaler, so that any result of an
 // expression can be written as JSON. A value is an object naming its kind
 // ("integer", "decimal", "percent", "money", "date", "duration",
-// "period", "text", "bool", "party", "enum", "list", "record") with the
+// "period", "timestamp", "text", "bool", "party", "enum", "list", "record") with the
 // value in "value":
 //
 //	{"kind": "integer", "value": "42"}
@@ -21,6 +21,7 @@ import (
 //	{"kind": "date", "value": "2026-11-01"}
 //	{"kind": "duration", "value": "30 days"}
 //	{"kind": "period", "value": "2026-Q4"}                    // fiscal: "FY2027 (July)"
+//	{"kind": "timestamp", "value": "2027-03-04T17:45:00+01:00"}
 //	{"kind": "text", "value": "Net revenue"}
 //	{"kind": "bool", "value": true}
 //	{"kind": "party", "value": "openai"}
@@ -29,8 +30,8 @@ import (
 //	{"kind": "record", "name": "sell", "value": {"actor": {"kind": "party", "value": "openai"}, ...}}
 //
 // Numbers and amounts are exact decimal strings (never JSON numbers),
-// dates, durations and periods are the MarshalText of Date, Duration and
-// Period, a record's fields come in the order of its schema, and the zero
+// dates, durations, periods and timestamps are the MarshalText of Date,
+// Duration, Period and Timestamp, a record's fields come in the order of its schema, and the zero
 // Value is null. Value has no UnmarshalJSON: reading a value needs the
 // agreement that declares its kinds and records (see Program.NewAction).
 func (v Value) MarshalJSON() ([]byte, error) { return v.appendJSON(nil, 0) }
@@ -63,11 +64,13 @@ func (v Value) appendJSON(dst []byte, depth int) ([]byte, error) {
 			dst = append(dst, `,"currency":`...)
 			dst = appendJSONString(dst, v.str)
 		}
-	case KindDate, KindDuration, KindPeriod:
+	case KindDate, KindDuration, KindPeriod, KindTimestamp:
 		var text []byte
 		switch v.kind {
 		case KindDate:
 			text, err = v.dateOf().MarshalText()
+		case KindTimestamp:
+			text, err = v.tsOf().MarshalText()
 		case KindDuration:
 			text, err = v.durOf().MarshalText()
 		default:

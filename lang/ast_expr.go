@@ -45,6 +45,16 @@ type DateLit struct {
 	Text string
 }
 
+// TimestampLit is `2027-03-04T17:45:00+01:00`: an instant with its
+// offset from UTC (SPEC 11.7). Text is as written; the checker reads it.
+type TimestampLit struct {
+	At   Pos
+	Text string
+}
+
+func (e *TimestampLit) Pos() Pos { return e.At }
+func (*TimestampLit) exprNode()  {}
+
 // DurationLit is `30 days`, `3 months`, `1 year`, `2 weeks`. Unit is the
 // singular noun: day, week, month, year.
 type DurationLit struct {

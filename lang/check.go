@@ -392,6 +392,7 @@ type AgreementInfo struct {
 	FiscalStart      int                      // month the fiscal year starts, 1..12; default 1
 	ContractStart    string                   // "YYYY-MM-DD": the first day of a contract year (SPEC 11.5); default the effective date
 	Calendars        map[string]*CalendarDecl // business-day calendars by name (SPEC 11.6)
+	TimeZone         string                   // `time zone NAME` (SPEC 11.7): "Europe/Paris", "UTC+01:00"; "" if not declared
 	Effective        string                   // "YYYY-MM-DD"
 	Ends             string                   // "YYYY-MM-DD" or ""
 

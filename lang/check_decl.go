@@ -108,6 +108,14 @@ func (c *checker) agreementHeader(fam *family) *view {
 			}
 		case *CalendarDecl:
 			c.calendarDecl(fam, it)
+		case *TimeZoneDecl:
+			if it != nil && first("time zone", it.At) && it.Name != nil {
+				if _, err := LoadTimeZone(it.Name.Name); err != nil {
+					c.errs.Add(it.Name.At, "%s", err.Error())
+				} else {
+					info.TimeZone = it.Name.Name
+				}
+			}
 		}
 	}
 	if info.ContractStart == "" {
@@ -190,6 +198,10 @@ func (c *checker) amendmentHeader(a *Amendment, fam *family) civil {
 		case *CalendarDecl:
 			if it != nil {
 				word, pos = "calendar", it.At
+			}
+		case *TimeZoneDecl:
+			if it != nil {
+				word, pos = "time zone", it.At
 			}
 		}
 		if word != "" {
@@ -307,7 +319,7 @@ func (c *checker) declareItems(v *view, items []Item) {
 				ownTerms[d.Name.Name] = true
 			}
 		case *ClauseDecl, *DeleteClause, *TestDecl, *Effective, *Ends, *CurrencyDecl,
-			*RoundingDecl, *DefaultDecl, *FiscalYearDecl, *ContractYearDecl, *CalendarDecl:
+			*RoundingDecl, *DefaultDecl, *FiscalYearDecl, *ContractYearDecl, *CalendarDecl, *TimeZoneDecl:
 		}
 	}
 
@@ -500,6 +512,10 @@ func (c *checker) buildRecord(v *view, s *SchemaDecl) {
 		seen[name] = f.Name.At
 		t := c.resolveType(v, f.Type, false)
 		switch {
+		case name == "date" && isBasic(t, TimestampKind):
+			c.errs.AddHint(f.Name.At, "keep date a date and add a field of its own, such as `recorded_at timestamp`",
+				"field date must have type date, not timestamp: every action and event is dated by a day (SPEC 11.7)")
+			t = TDate
 		case name == "date" && t != nil && !isBasic(t, DateKind):
 			c.errs.Add(f.Name.At, "field date must have type date, not %s", t)
 			t = TDate
@@ -550,6 +566,8 @@ func (c *checker) resolveType(v *view, te *TypeExpr, records bool) Type {
 		return TDate
 	case "duration":
 		return TDuration
+	case "timestamp":
+		return TTimestamp
 	case "period":
 		return TPeriod
 	case "text":

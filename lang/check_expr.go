@@ -90,6 +90,15 @@ func (c *checker) expr1(e *env, x Expr) Type {
 		}
 		c.dateLit(x)
 		return TDate
+	case *TimestampLit:
+		if x == nil {
+			return nil
+		}
+		if _, problem := ParseTimestampText(x.Text); problem != "" {
+			c.errs.Add(x.At, "%s is not a timestamp: %s", x.Text, problem)
+			return nil
+		}
+		return TTimestamp
 	case *DurationLit:
 		if x == nil {
 			return nil
@@ -646,7 +655,7 @@ func (c *checker) binary(e *env, b *Binary) Type {
 	switch b.Op {
 	case Eq, Ne:
 		if !canCompare(x, y) {
-			c.errs.Add(ypos, "cannot compare %s with %s", x, y)
+			c.errs.AddHint(ypos, compareHint(x, y), "cannot compare %s with %s", x, y)
 			return nil
 		}
 		if !equatable(x) {
@@ -656,11 +665,11 @@ func (c *checker) binary(e *env, b *Binary) Type {
 		return TBool
 	case Lt, Le, Gt, Ge:
 		if !canCompare(x, y) {
-			c.errs.Add(ypos, "cannot compare %s with %s", x, y)
+			c.errs.AddHint(ypos, compareHint(x, y), "cannot compare %s with %s", x, y)
 			return nil
 		}
 		if !ordered(x) {
-			c.errs.AddHint(ypos, "only numbers, percents, money and dates are ordered", "cannot compare %s values with %s", x, b.Op)
+			c.errs.AddHint(ypos, "only numbers, percents, money, dates and timestamps are ordered", "cannot compare %s values with %s", x, b.Op)
 			return nil
 		}
 		return TBool
@@ -777,6 +786,16 @@ func sameArith(x, y Type) Type {
 	return nil
 }
 
+// compareHint explains why a timestamp and a date do not compare, or
+// returns "".
+func compareHint(x, y Type) string {
+	ts, d := func(t Type) bool { return isBasic(t, TimestampKind) }, func(t Type) bool { return isBasic(t, DateKind) }
+	if ts(x) && d(y) || d(x) && ts(y) {
+		return "a timestamp is an instant and a date a day: compare date_of(t), the timestamp's day in the agreement's time zone, with the date"
+	}
+	return ""
+}
+
 // arithHint explains a common arithmetic mistake in x op y, or returns "".
 func arithHint(op BinaryOp, x, y Type) string {
 	pct := func(t Type) bool { return isBasic(t, PercentKind) }
@@ -789,6 +808,10 @@ func arithHint(op BinaryOp, x, y Type) string {
 		return "money times money is not allowed: multiply an amount by a number, or take a percentage of it with `20% of AMOUNT`"
 	case isMoney(x) && isMoney(y) && !Identical(x, y):
 		return "amounts in different currencies cannot be combined"
+	case op == Sub && isBasic(x, TimestampKind) && isBasic(y, TimestampKind):
+		return "count the days between two timestamps with whole_days_between(a, b) or started_days_between(a, b)"
+	case isBasic(x, TimestampKind) || isBasic(y, TimestampKind):
+		return "a timestamp is not moved by arithmetic: take its day with date_of(t), then add to the date"
 	}
 	return ""
 }

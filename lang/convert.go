@@ -75,6 +75,8 @@ func (c *treeBuilder) item1(g *gItem) Item {
 		return &FiscalYearDecl{At: tokPos(g.Fiscal.Pos), Month: identTok(&g.Fiscal.Month)}
 	case g.Calendar != nil:
 		return c.calendar(g.Calendar)
+	case g.TimeZone != nil:
+		return c.timeZone(g.TimeZone)
 	case g.Contract != nil:
 		return &ContractYearDecl{At: tokPos(g.Contract.Pos), Start: dateTok(&g.Contract.Date)}
 	case g.Party != nil:

@@ -1,6 +1,10 @@
 package lang
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
 
 // delay converts the delay constructs of a late charge (SPEC 6.6):
 // `started`/`whole`, `counted daily (BASIS)` and `from the ... due date`.
@@ -73,4 +77,25 @@ func (c *treeBuilder) adjust(at Pos, g *gAdjust, due **Due) {
 	default:
 		d.Adjust = a
 	}
+}
+
+// timeZone converts `time zone NAME`, joining the tokens of the name; a
+// space inside the name is an error.
+func (c *treeBuilder) timeZone(g *gTimeZone) *TimeZoneDecl {
+	d := &TimeZoneDecl{At: tokPos(g.Pos)}
+	toks := []lexer.Token{g.First}
+	for _, p := range g.Rest {
+		toks = append(toks, p.Sep, p.Word)
+	}
+	var b strings.Builder
+	spaced := false
+	for i, t := range toks {
+		if prev := toks[max(i-1, 0)]; i > 0 && !spaced && prev.Pos.Offset+len(prev.Value) != t.Pos.Offset {
+			c.errs.Add(tokPos(t.Pos), "write the time zone's name without spaces, as in Europe/Paris or UTC+01:00")
+			spaced = true
+		}
+		b.WriteString(t.Value)
+	}
+	d.Name = &Ident{At: tokPos(g.First.Pos), Name: b.String()}
+	return d
 }

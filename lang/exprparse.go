@@ -425,6 +425,9 @@ func (p *exprParser) primary() (Expr, int, error) {
 	case tokDate:
 		p.lex.Next()
 		return &DateLit{At: pos, Text: t.Value}, 0, nil
+	case tokTimestamp:
+		p.lex.Next()
+		return &TimestampLit{At: pos, Text: t.Value}, 0, nil
 	case tokQuarter, tokMonth:
 		p.lex.Next()
 		return &PeriodLit{At: pos, Text: t.Value}, 0, nil
@@ -695,7 +698,7 @@ func (p *exprParser) ifExpr() (Expr, int, error) {
 // canStartExpr reports whether t can begin an expression.
 func canStartExpr(t *lexer.Token) bool {
 	switch t.Type {
-	case tokInt, tokDecimal, tokPercent, tokMoney, tokDate, tokQuarter, tokMonth,
+	case tokInt, tokDecimal, tokPercent, tokMoney, tokDate, tokTimestamp, tokQuarter, tokMonth,
 		tokDuration, tokString, tokIdent:
 		return true
 	case tokKeyword:

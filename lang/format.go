@@ -372,7 +372,7 @@ func fmtName(id *Ident) string {
 
 func fmtIsHeader(it Item) bool {
 	switch it.(type) {
-	case *Effective, *Ends, *CurrencyDecl, *RoundingDecl, *DefaultDecl, *FiscalYearDecl, *ContractYearDecl:
+	case *Effective, *Ends, *CurrencyDecl, *RoundingDecl, *DefaultDecl, *FiscalYearDecl, *ContractYearDecl, *TimeZoneDecl:
 		return true
 	}
 	return false
@@ -439,6 +439,9 @@ func (p *fmtPrinter) item(it Item, ind, width int) {
 	case *ContractYearDecl:
 		p.str("contract year starts ")
 		p.date(it.Start)
+	case *TimeZoneDecl:
+		p.str("time zone ")
+		p.ident(it.Name)
 	}
 	if prose := HeaderProse(it); prose != nil {
 		p.line(ind + 1)

@@ -90,6 +90,8 @@ func (p *fmtPrinter) exprNoParens(e Expr, c fmtCtx) {
 		p.str(e.Currency + " " + strings.TrimSpace(amount))
 	case *DateLit:
 		p.str(e.Text)
+	case *TimestampLit:
+		p.str(e.Text)
 	case *DurationLit:
 		p.str(fmtDuration(e))
 	case *PeriodLit:

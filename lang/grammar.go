@@ -73,6 +73,7 @@ type gItem struct {
 	Fiscal    *gFiscalYear   `parser:"| @@"`
 	Contract  *gContractYear `parser:"| @@"`
 	Calendar  *gCalendar     `parser:"| @@"`
+	TimeZone  *gTimeZone     `parser:"| @@"`
 	Party     *gParty        `parser:"| @@"`
 	Kind      *gKind         `parser:"| @@"`
 	Schema    *gSchema       `parser:"| @@"`
@@ -138,6 +139,22 @@ type gCalendar struct {
 	Name    lexer.Token  `parser:"'calendar' @Ident '{'"`
 	Entries []*gCalEntry `parser:"@@*"`
 	Close   lexer.Token  `parser:"@'}'"`
+}
+
+// gTimeZone is `time zone NAME` (SPEC 11.7); `time` and `zone` are words
+// with a fixed spelling. NAME is the run of tokens an IANA name or a
+// fixed offset lexes as (Europe/Paris, America/Port-au-Prince, Etc/GMT+5,
+// UTC+01:00); convert.go joins them and refuses spaces between them.
+type gTimeZone struct {
+	Pos   lexer.Position
+	First lexer.Token  `parser:"'time' 'zone' @Ident"`
+	Rest  []*gZonePart `parser:"@@*"`
+	Prose *lexer.Token `parser:"@String?"`
+}
+
+type gZonePart struct {
+	Sep  lexer.Token `parser:"@( '/' | '-' | '+' | ':' )"`
+	Word lexer.Token `parser:"@( Ident | Int )"`
 }
 
 type gCalEntry struct {

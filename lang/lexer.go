@@ -36,7 +36,7 @@ var keywordList = []string{
 //   - Rules that can never match the same text are reordered so that the
 //     commonest tokens (whitespace, words) are tried first. The order among
 //     overlapping rules is the draft's: Money before Ident, Comment before
-//     Punct, String before BadString, and Date, Quarter, Month, Percent,
+//     Punct, String before BadString, and Timestamp, Date, Quarter, Month, Percent,
 //     Duration, ClauseNum, Decimal, Int in that order.
 //   - A keyword lexes as an Ident and lexSource gives it type Keyword, which
 //     is what a Keyword rule before Ident would do.
@@ -50,6 +50,7 @@ var pactaLexer = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: "Comment", Pattern: `//[^\n]*`},
 	{Name: "Punct", Pattern: `!=|==?|<=?|>=?|[+\-*/()\[\]{},:.|]`},
 	{Name: "String", Pattern: `"(?s:\\.|[^"\\])*"`},
+	{Name: "Timestamp", Pattern: `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?`},
 	{Name: "Date", Pattern: `\d{4}-\d{2}-\d{2}`},
 	{Name: "Quarter", Pattern: `\d{4}-Q[1-4]`},
 	{Name: "Month", Pattern: `\d{4}-\d{2}`},
@@ -70,6 +71,7 @@ var (
 	tokBadString = pactaLexer.Symbols()["BadString"]
 	tokMoney     = pactaLexer.Symbols()["Money"]
 	tokDate      = pactaLexer.Symbols()["Date"]
+	tokTimestamp = pactaLexer.Symbols()["Timestamp"]
 	tokQuarter   = pactaLexer.Symbols()["Quarter"]
 	tokMonth     = pactaLexer.Symbols()["Month"]
 	tokPercent   = pactaLexer.Symbols()["Percent"]

@@ -265,6 +265,7 @@ func FuzzScanSameAsRules(f *testing.F) {
 		f.Add(s)
 	}
 	f.Add("USD 1,234.56 2026-11-01 2027-Q3 2027-03 12.5% 30 days 1.2.3 0.5 7 \"x\\\"y\" // c")
+	f.Add("2027-03-04T17:45:00+01:00 2027-03-04T17:45:00.5Z 2027-03-04T17:45 2027-03-04T17:45:00-0500 2027-03-04T1 2027-03-04T17:45:00.Z")
 	f.Fuzz(func(t *testing.T, src string) {
 		sameTokens(t, "fuzz", src)
 	})

@@ -465,6 +465,7 @@ var expectTokenNames = map[string]string{
 	"ident":     "a name",
 	"string":    "text in double quotes",
 	"date":      "a date like 2026-11-01",
+	"timestamp": "a timestamp like 2027-03-04T17:45:00+01:00",
 	"int":       "a whole number",
 	"decimal":   "a decimal number like 0.01",
 	"clausenum": "a clause number",

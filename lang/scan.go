@@ -211,6 +211,9 @@ func (s *scanner) number(i int) int {
 		j := i + 5
 		switch {
 		case isDigit(s.at(j)) && isDigit(s.at(j+1)) && s.at(j+2) == '-' && isDigit(s.at(j+3)) && isDigit(s.at(j+4)):
+			if end := s.timestamp(j + 5); end > 0 {
+				return end // Timestamp
+			}
 			return j + 5 // Date
 		case s.at(j) == 'Q' && '1' <= s.at(j+1) && s.at(j+1) <= '4':
 			return j + 2 // Quarter
@@ -258,6 +261,36 @@ func (s *scanner) number(i int) int {
 	return d
 }
 
+// timestamp matches, at i just after a date, the rest of a Timestamp:
+// T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?. It
+// returns the token's end, or 0 when there is no time.
+func (s *scanner) timestamp(i int) int {
+	two := func(j int) bool { return isDigit(s.at(j)) && isDigit(s.at(j+1)) }
+	if s.at(i) != 'T' || !two(i+1) || s.at(i+3) != ':' || !two(i+4) {
+		return 0
+	}
+	j := i + 6
+	if s.at(j) == ':' && two(j+1) {
+		j += 3
+		if s.at(j) == '.' && isDigit(s.at(j+1)) {
+			j = s.digits(j + 1)
+		}
+	}
+	switch c := s.at(j); {
+	case c == 'Z':
+		j++
+	case (c == '+' || c == '-') && two(j+1):
+		j += 3
+		switch {
+		case s.at(j) == ':' && two(j+1):
+			j += 3
+		case two(j):
+			j += 2
+		}
+	}
+	return j
+}
+
 // numberType names the numeric token src[i:s.i], which number found.
 func (s *scanner) numberType(i int) lexer.TokenType {
 	v := s.src[i:s.i]
@@ -265,6 +298,8 @@ func (s *scanner) numberType(i int) lexer.TokenType {
 	switch {
 	case len(v) > 4 && v[4] == '-':
 		switch {
+		case len(v) > 10:
+			return tokTimestamp
 		case len(v) == 10:
 			return tokDate
 		case v[5] == 'Q':

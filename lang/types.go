@@ -16,27 +16,29 @@ type BasicKind uint8
 
 // The basic kinds.
 const (
-	IntegerKind  BasicKind = iota // whole numbers: 20
-	DecimalKind                   // exact decimals: 0.25
-	PercentKind                   // 20%, 12.5%; not a plain number
-	DateKind                      // 2026-11-01
-	DurationKind                  // 30 days, 3 months, 1 year
-	PeriodKind                    // 2027-Q1, 2027-03
-	TextKind                      // "a string"
-	BoolKind                      // true, false
-	PartyKind                     // a declared party
+	IntegerKind   BasicKind = iota // whole numbers: 20
+	DecimalKind                    // exact decimals: 0.25
+	PercentKind                    // 20%, 12.5%; not a plain number
+	DateKind                       // 2026-11-01
+	DurationKind                   // 30 days, 3 months, 1 year
+	PeriodKind                     // 2027-Q1, 2027-03
+	TextKind                       // "a string"
+	BoolKind                       // true, false
+	PartyKind                      // a declared party
+	TimestampKind                  // 2027-03-04T17:45:00+01:00: an instant with its offset (SPEC 11.7)
 )
 
 var basicNames = [...]string{
-	IntegerKind:  "integer",
-	DecimalKind:  "decimal",
-	PercentKind:  "percent",
-	DateKind:     "date",
-	DurationKind: "duration",
-	PeriodKind:   "period",
-	TextKind:     "text",
-	BoolKind:     "bool",
-	PartyKind:    "party",
+	IntegerKind:   "integer",
+	DecimalKind:   "decimal",
+	PercentKind:   "percent",
+	DateKind:      "date",
+	DurationKind:  "duration",
+	PeriodKind:    "period",
+	TextKind:      "text",
+	BoolKind:      "bool",
+	PartyKind:     "party",
+	TimestampKind: "timestamp",
 }
 
 // Basic is a type without parameters. Use the singletons TInteger,
@@ -45,15 +47,16 @@ type Basic struct{ Kind BasicKind }
 
 // The basic types.
 var (
-	TInteger  = &Basic{IntegerKind}
-	TDecimal  = &Basic{DecimalKind}
-	TPercent  = &Basic{PercentKind}
-	TDate     = &Basic{DateKind}
-	TDuration = &Basic{DurationKind}
-	TPeriod   = &Basic{PeriodKind}
-	TText     = &Basic{TextKind}
-	TBool     = &Basic{BoolKind}
-	TParty    = &Basic{PartyKind}
+	TInteger   = &Basic{IntegerKind}
+	TDecimal   = &Basic{DecimalKind}
+	TPercent   = &Basic{PercentKind}
+	TDate      = &Basic{DateKind}
+	TDuration  = &Basic{DurationKind}
+	TPeriod    = &Basic{PeriodKind}
+	TText      = &Basic{TextKind}
+	TBool      = &Basic{BoolKind}
+	TParty     = &Basic{PartyKind}
+	TTimestamp = &Basic{TimestampKind}
 )
 
 func (t *Basic) String() string {
@@ -241,7 +244,7 @@ func equatable(t Type) bool {
 }
 
 // ordered reports whether values of type t can be compared with < <= > >=:
-// numbers, percents, money and dates.
+// numbers, percents, money, dates and timestamps.
 func ordered(t Type) bool {
 	if isMoney(t) {
 		return true
@@ -251,7 +254,7 @@ func ordered(t Type) bool {
 		return false
 	}
 	switch b.Kind {
-	case IntegerKind, DecimalKind, PercentKind, DateKind:
+	case IntegerKind, DecimalKind, PercentKind, DateKind, TimestampKind:
 		return true
 	}
 	return false
@@ -264,7 +267,7 @@ func canCompare(a, b Type) bool {
 }
 
 // typeNames are the names of the built-in types as written in a schema.
-var typeNames = []string{"integer", "decimal", "percent", "money", "date", "duration", "period", "text", "bool", "party"}
+var typeNames = []string{"integer", "decimal", "percent", "money", "date", "duration", "period", "text", "bool", "party", "timestamp"}
 
 // aOrAn returns "a" or "an" for the type's name, for messages.
 func aOrAn(s string) string {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/schema"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // compile loads every embedded schema and compiles the four top-level ones.
@@ -253,5 +254,28 @@ func TestHalfAndContractYearPeriodsMatchSchema(t *testing.T) {
 	}
 	for _, l := range st.Lines {
 		validate(t, schemas[schema.Value], "period value", marshal(t, interp.PeriodValue(l.Period)))
+	}
+}
+
+// A timestamp value (SPEC 11.7) matches the schema: ISO 8601 with its
+// offset, Z for UTC, the fraction of a second without trailing zeros;
+// text that is not one does not.
+func TestTimestampValueMatchesSchema(t *testing.T) {
+	schemas := compile(t)
+	for _, s := range []string{"2027-03-04T17:45:00+01:00", "2027-03-04T17:45:00.500Z", "0001-01-01T00:00:00.000000001-23:59"} {
+		ts, err := types.ParseTimestamp(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		validate(t, schemas[schema.Value], "timestamp "+s, marshal(t, interp.TimestampValue(ts)))
+	}
+	for _, bad := range []string{"2027-03-04T17:45:00", "2027-03-04", "2027-03-04T17:45:00.50Z", "2027-03-04T17:45:00+0100", "2027-03-04T17:45:00+00:00x"} {
+		inst, _ := jsonschema.UnmarshalJSON(strings.NewReader(`{"kind":"timestamp","value":"` + bad + `"}`))
+		if err := schemas[schema.Value].Validate(inst); err == nil {
+			t.Errorf("%s matches the value schema; it is not a timestamp as Pacta writes one", bad)
+		}
+	}
+	if b := marshal(t, interp.TimestampValue(types.Timestamp{})); string(b) != `{"kind":"timestamp","value":"1970-01-01T00:00:00Z"}` {
+		t.Errorf("the zero timestamp marshals as %s", b)
 	}
 }

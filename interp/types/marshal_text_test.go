@@ -336,12 +336,13 @@ func TestDurationText(t *testing.T) {
 	}
 }
 
-// FuzzTextRoundTrip: whatever text a Decimal, Date, Period or Duration
-// accepts, it writes back a text that reads as the same value (a Date
+// FuzzTextRoundTrip: whatever text a Decimal, Date, Period, Duration or
+// Timestamp accepts, it writes back a text that reads as the same value (a Date
 // the very same text; the others may respell it: "1 weeks" is "1 week",
 // "FY2027 (july)" is "FY2027 (July)"). Nothing panics.
 func FuzzTextRoundTrip(f *testing.F) {
-	for _, s := range []string{"0", "-0.50", "2026-11-01", "FY2027-Q1 (April)", "FY2027 (july)", "2027-Q4", "30 days", "-1 year", "", "9999-12-31", "1 weeks"} {
+	for _, s := range []string{"0", "-0.50", "2026-11-01", "FY2027-Q1 (April)", "FY2027 (july)", "2027-Q4", "30 days", "-1 year", "", "9999-12-31", "1 weeks",
+		"2027-03-04T17:45:00+01:00", "2027-03-04T17:45:00.120Z", "0001-01-01T00:00:00+23:59", "2027-03-04T17:45:00+00:00"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -373,6 +374,20 @@ func FuzzTextRoundTrip(f *testing.F) {
 			var back Duration
 			if err := back.UnmarshalText(b); err != nil || back != x {
 				t.Errorf("duration %q -> %q -> %v, %v", s, b, back, err)
+			}
+		}
+		// A timestamp keeps its instant and its offset; the text may be
+		// respelled (+00:00 as Z, 17:45:00.120 as 17:45:00.12), and the
+		// respelling reads back to the very same text.
+		var ts Timestamp
+		if ts.UnmarshalText([]byte(s)) == nil {
+			b, _ := ts.MarshalText()
+			var back Timestamp
+			if err := back.UnmarshalText(b); err != nil || back != ts {
+				t.Errorf("timestamp %q -> %q -> %v, %v", s, b, back, err)
+			}
+			if b2, _ := back.MarshalText(); string(b2) != string(b) {
+				t.Errorf("timestamp %q -> %q -> %q", s, b, b2)
 			}
 		}
 	})

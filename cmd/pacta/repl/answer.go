@@ -502,8 +502,12 @@ func (s *Session) explainParts(ctx context.Context, a *answer) []string {
 			if o, ok := info.Uses[e.Fun].(*lang.TermObj); ok {
 				useTerm(o.Decl)
 			}
-			if !top {
-				add(e, "")
+			note := ""
+			if _, ok := info.Uses[e.Fun].(*lang.FuncObj); ok && e.Fun.Name == "date_of" && len(e.Args) == 1 {
+				note = s.zoneNote()
+			}
+			if !top || note != "" {
+				add(e, note)
 			}
 			for _, arg := range e.Args {
 				walk(arg, false)
@@ -581,6 +585,24 @@ func (s *Session) explainParts(ctx context.Context, a *answer) []string {
 	return out
 }
 
+// zoneNote says in which zone date_of(t) takes the day (SPEC 11.7): the
+// agreement's `time zone`, with its prose, or "" when it declares none.
+func (s *Session) zoneNote() string {
+	for _, ai := range s.prog.Info().Agreements {
+		if ai.Decl == nil || ai.Decl.ID == nil || ai.Decl.ID.Name != s.agreement() || ai.TimeZone == "" {
+			continue
+		}
+		note := "the day in " + ai.TimeZone + ", by the agreement's `time zone " + ai.TimeZone + "`"
+		for _, it := range ai.Decl.Items {
+			if tz, ok := it.(*lang.TimeZoneDecl); ok && tz.Prose != nil && tz.Prose.Value != "" {
+				note += " (\"" + tz.Prose.Value + "\")"
+			}
+		}
+		return note
+	}
+	return ""
+}
+
 // inspectExpr calls f for e and every expression inside it.
 func inspectExpr(e lang.Expr, f func(lang.Expr)) {
 	if e == nil {
@@ -625,7 +647,7 @@ func inspectExpr(e lang.Expr, f func(lang.Expr)) {
 // isLiteral reports whether e is written as a plain literal.
 func isLiteral(e lang.Expr) bool {
 	switch e.(type) {
-	case *lang.IntLit, *lang.DecimalLit, *lang.PercentLit, *lang.MoneyLit, *lang.DateLit,
+	case *lang.IntLit, *lang.DecimalLit, *lang.PercentLit, *lang.MoneyLit, *lang.DateLit, *lang.TimestampLit,
 		*lang.DurationLit, *lang.PeriodLit, *lang.StringLit, *lang.BoolLit:
 		return true
 	}

@@ -312,6 +312,8 @@ func (s *Session) example() *example {
 				val = "10%"
 			case tn == "duration":
 				val = "30 days"
+			case tn == "timestamp":
+				val = date + "T12:00:00Z"
 			case tn == "bool":
 				val = "true"
 			case ai.Kinds[tn] != nil:
@@ -527,6 +529,7 @@ func (s *Session) helpSyntax() {
 		{"money", "USD 1,250,000.00", "currency code, then the amount; commas allowed"},
 		{"percent", "20%  12.5%", "20% of X takes a share of X"},
 		{"date", "2026-11-01", ""},
+		{"timestamp", "2027-03-04T17:45:00+01:00", "an instant with its offset; date_of(t) is its day (time zone NAME)"},
 		{"duration", "30 days  3 months  1 year", "date + duration is a date"},
 		{"period", "2027-Q1  2027-03", "a quarter, a month"},
 		{"text", "\"ChatGPT\"", ""},
