@@ -1,0 +1,3 @@
+package interp
+
+func (v *vetter) money() {}
