@@ -873,7 +873,6 @@ func (v *vetter) gap(vi int, sp *space, s *Schema, party string, g box, where, p
 	return true
 }
 
-
 // versionName names a version for messages.
 func versionName(ver *version) string {
 	if ver.amendment == "" {
