@@ -310,7 +310,7 @@ type vrule struct {
 // schemaVersion analyses the rules about one action in one version.
 func (v *vetter) schemaVersion(vi int, ver *version, s *Schema, overlaps, overrides map[[2]*ClauseInfo]bool) error {
 	rules := ver.byID[s.id]
-	sp, why := v.buildSpace(ver, s, rules)
+	sp, why := v.buildSpace(ver, s, nil, rules)
 	vrs := make([]*vrule, len(rules))
 	byRule := map[*rule]*vrule{}
 	for i, r := range rules {
@@ -490,11 +490,14 @@ func ordered(p *precedence, i, j int) bool { return p.overrides(i, j) || p.overr
 
 // buildSpace makes the atoms of the fields the rules about s look at, or
 // says why it cannot.
-func (v *vetter) buildSpace(ver *version, s *Schema, rules []*rule) (*space, string) {
+func (v *vetter) buildSpace(ver *version, s *Schema, conds []node, rules []*rule) (*space, string) {
 	consts := map[int][]Value{}
 	used := map[int]bool{}
 	for _, r := range rules {
-		condLeaves(s, r.cond, func(l leaf) {
+		conds = append(conds, r.cond)
+	}
+	for _, c := range conds {
+		condLeaves(s, c, func(l leaf) {
 			used[l.idx] = true
 			consts[l.idx] = append(consts[l.idx], l.vals...)
 		})
@@ -642,7 +645,9 @@ func (v *vetter) record(sp *space, s *Schema, party string, point []Value) *Reco
 	for i, t := range s.types {
 		rec.Fields[i] = defaultValue(s, t, v.a)
 	}
-	rec.Fields[s.actorAt] = PartyValue(party)
+	if s.actorAt >= 0 {
+		rec.Fields[s.actorAt] = PartyValue(party)
+	}
 	for i, d := range sp.doms {
 		rec.Fields[d.idx] = point[i]
 	}
@@ -660,7 +665,7 @@ func defaultValue(s *Schema, t *fieldType, a *agreement) Value {
 	case KindPercent:
 		return PercentValue(types.DecimalFromInt(0))
 	case KindMoney:
-		return MoneyValue(t.currency, types.DecimalFromInt(0))
+		return MoneyValue(t.currency, types.DecimalFromInt(100))
 	case KindDate:
 		return DateValue(a.effective)
 	case KindDuration:
