@@ -60,7 +60,8 @@ type VetWitness struct {
 	// AsOf is the as-of date to decide with, or the zero Date for the
 	// action's own date.
 	AsOf types.Date
-	// Answer is what Decide answers, in words.
+	// Answer says what the witness shows, in words: what `pacta decide`
+	// answers, or how a settlement counts it.
 	Answer string
 	record *Record
 }
@@ -781,7 +782,7 @@ func (v *vetter) conflict(vi int, ver *version, sp *space, s *Schema, p, q *rule
 		v.unconfirmed++
 		return false
 	}
-	wit.Answer = fmt.Sprintf("conflict between %s and %s", d.Conflict[0].Num, d.Conflict[1].Num)
+	wit.Answer = fmt.Sprintf("pacta decide answers: conflict between %s and %s", d.Conflict[0].Num, d.Conflict[1].Num)
 	first, second := p.clause, q.clause
 	if second.Pos.Before(first.Pos) {
 		first, second = second, first
@@ -869,7 +870,7 @@ func (v *vetter) gap(vi int, sp *space, s *Schema, party string, g box, where, p
 		return false
 	}
 	v.gaps[key] = true
-	wit.Answer = "not covered: " + d.Effect.String() + " by the agreement's default"
+	wit.Answer = "pacta decide answers: not covered, " + d.Effect.String() + " by the agreement's default"
 	msg := fmt.Sprintf("no clause covers %s %s by %s where %s; the default (%s) decides it", article(s.Name), s.Name, parties, where, d.Effect)
 	if where == "any" {
 		msg = fmt.Sprintf("no clause covers any %s by %s; the default (%s) decides it", s.Name, parties, d.Effect)

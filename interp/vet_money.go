@@ -277,7 +277,7 @@ func (v *vetter) reportRates(vi int, sp *space, s *Schema, party, base string, f
 	if !s.Event {
 		rec := v.record(sp, s, party, sp.point(where))
 		if w, _ := v.witness(vi, rec); w != nil && v.countedBy(w.record, found) {
-			w.Answer = "counted by " + strings.Join(parts, " and ") + ": " + formatPercent(total) + " of " + base
+			w.Answer = "a settlement counts it under " + andList(parts) + ": " + formatPercent(total) + " of " + base
 			f.Witness = w
 		} else {
 			v.unconfirmed++
