@@ -526,6 +526,9 @@ func leafOf(s *Schema, n node) (leaf, bool) {
 			return leaf{idx: f, op: lang.In, vals: []Value{c}, negate: n.negate}, true
 		}
 	case *fieldMoneyCmpNode:
+		if n.op == lang.Eq || n.op == lang.Ne {
+			return leaf{idx: n.idx, op: lang.In, vals: []Value{MoneyValue("", n.c)}, negate: n.op == lang.Ne}, true
+		}
 		return leaf{idx: n.idx, op: n.op, vals: []Value{MoneyValue("", n.c)}}, true
 	case *cmpNode:
 		f, c, flipped, ok := fieldConst(n.x, n.y)
