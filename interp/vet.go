@@ -302,10 +302,23 @@ func (v *vetter) deontic() error {
 
 // vrule is a rule with the region where it applies.
 type vrule struct {
-	r        *rule
-	reg      region
-	analysed bool
-	over     []int // the rules of its group that override it
+	r         *rule
+	reg       region
+	analysed  bool
+	over      []int        // the rules of its group that override it
+	overrides map[int]bool // the rules of its group it overrides
+}
+
+// regionsMeet reports whether two regions share an action.
+func regionsMeet(r, s region) bool {
+	for _, b := range r {
+		for _, c := range s {
+			if b.intersects(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // schemaVersion analyses the rules about one action in one version.
@@ -340,13 +353,19 @@ func (v *vetter) schemaVersion(vi int, ver *version, s *Schema, overlaps, overri
 	}
 	// Precedence within the version, among the rules of this action.
 	idxRule := map[int]*vrule{}
-	for _, vr := range vrs {
+	indexOfRule := map[*vrule]int{}
+	for i, vr := range vrs {
 		idxRule[vr.r.idx] = vr
+		indexOfRule[vr] = i
 	}
 	for i, vr := range vrs {
 		for _, j := range reachable(ver.prec, vr.r.idx) {
 			if lr, ok := idxRule[j]; ok && lr.r.party == vr.r.party {
 				lr.over = append(lr.over, i)
+				if vr.overrides == nil {
+					vr.overrides = map[int]bool{}
+				}
+				vr.overrides[indexOfRule[lr]] = true
 			}
 		}
 	}
@@ -406,22 +425,22 @@ func (v *vetter) schemaVersion(vi int, ver *version, s *Schema, overlaps, overri
 	}
 	// Conflicts: a permission and a prohibition about one party that
 	// neither overrides, both applying somewhere nothing overrides either.
-	for _, p := range vrs {
+	for pi, p := range vrs {
 		if !p.analysed || len(p.reg) == 0 || p.r.modality == lang.MustNot {
 			continue
 		}
-		for _, q := range vrs {
+		for qi, q := range vrs {
 			if !q.analysed || len(q.reg) == 0 || q.r.modality != lang.MustNot || q.r.party != p.r.party {
 				continue
 			}
+			if !regionsMeet(p.reg, q.reg) {
+				continue
+			}
 			key := [2]*ClauseInfo{p.r.clause, q.r.clause}
-			if v.pairs[key] || ordered(ver.prec, p.r.idx, q.r.idx) {
+			if v.pairs[key] || p.overrides[qi] || q.overrides[pi] {
 				continue
 			}
 			both := sp.intersect(p.reg, q.reg)
-			if len(both) == 0 {
-				continue
-			}
 			var subs []box
 			known := true
 			for _, o := range append(append([]int(nil), p.over...), q.over...) {
@@ -486,8 +505,6 @@ func directOverrides(ver *version, i int) []int {
 	}
 	return out
 }
-
-func ordered(p *precedence, i, j int) bool { return p.overrides(i, j) || p.overrides(j, i) }
 
 // buildSpace makes the atoms of the fields the rules about s look at, or
 // says why it cannot.
