@@ -595,9 +595,21 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []ty
 	if err != nil {
 		return err
 	}
+	// A step that falls to the payer itself stays with the payer (SPEC
+	// 6.1): it is no line, and the other steps' lines say so.
+	var kept []string
 	for i, st := range payee.steps {
+		if st.party == line.Payer && !parts[i].IsZero() {
+			kept = append(kept, fmt.Sprintf("%s, waterfall step %d of %d, stays with %s, the payer", MoneyValue(amount.str, parts[i]), i+1, len(steps), st.party))
+		}
+	}
+	for i, st := range payee.steps {
+		if st.party != "" && st.party == line.Payer {
+			continue
+		}
 		l := *line
 		l.Notes = append(append([]string(nil), line.Notes...), fmt.Sprintf("waterfall step %d of %d", i+1, len(steps)))
+		l.Notes = append(l.Notes, kept...)
 		if st.limit != nil && !steps[i].Limit.Equal(*st.limit) {
 			// SPEC 8.4: the rounding is visible where it happens.
 			l.Notes = append(l.Notes, fmt.Sprintf("its limit %s, rounded %s to %s, is %s%s",

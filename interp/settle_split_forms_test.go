@@ -214,3 +214,36 @@ agreement w "W" {
 		}
 	}
 }
+
+// A waterfall step that falls to the payer itself stays with the payer
+// (SPEC 6.1): no line from the payer to
+// itself and no such total; the other parts' lines say what stayed.
+func TestSettlePartToThePayerStays(t *testing.T) {
+	p := compile(t, `
+agreement w "W" {
+  effective 2027-01-01
+  currency USD
+  party p "P"
+  party b "B"
+  clause 1 "Waterfall" p pays waterfall { p up to USD 10.00 b rest } USD 15.00 on 2027-01-10
+}
+`)
+	st := settle(t, p, "", "2027-01-01", "2027-01-31", nil)
+	// Clause 1: 15.00 into the waterfall; step 1, p up to 10.00, takes
+	// 10.00 and stays with p; b takes the rest, 15.00 − 10.00 = 5.00.
+	// (A split naming the payer is a check error, SPEC 6.1.)
+	sameList(t, "parts to the payer", clauseTotals(st), []string{
+		"2027-Q1 p>b 1 USD 5.00",
+	})
+	for _, tot := range st.Totals {
+		if tot.Payer == tot.Payee {
+			t.Errorf("a total from %s to itself: %s", tot.Payer, tot.Amount)
+		}
+	}
+	want := "USD 10.00, waterfall step 1 of 2, stays with p, the payer"
+	for _, l := range st.Lines {
+		if !slices.Contains(l.Notes, want) {
+			t.Errorf("clause %s's line to %s: notes %q lack %q", l.Clause.Num, l.Payee, l.Notes, want)
+		}
+	}
+}

@@ -33,7 +33,14 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 		t.fail(s.Period.Pos(), "%s is not a period or a date", lang.FormatExpr(s.Period))
 		return
 	}
-	st, err := t.settle(ctx, SettleOptions{Agreement: t.ag.id, From: from, To: to})
+	opts := SettleOptions{Agreement: t.ag.id, From: from, To: to}
+	if t.explict {
+		// Settled as of the test's as-of date (SPEC 10.2), as
+		// `pacta settle --as-of` and the REPL's :asof do: the amendments
+		// made after it are not known.
+		opts.AsOf = t.asOf
+	}
+	st, err := t.settle(ctx, opts)
 	if err != nil {
 		t.fail(s.Pos(), "%v", err)
 		return
@@ -52,6 +59,13 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 			continue
 		}
 		if s.Clause != nil && l.Clause.Num != s.Clause.Num {
+			continue
+		}
+		if !belongsTo(l, from, to) {
+			if s.Clause != nil && l.Kind == "share" && !l.Period.IsZero() && !l.Period.End().Before(from) && !to.Before(l.Period.Start()) {
+				t.fail(s.Pos(), "clause %s is settled %s: ask for %s", l.Clause.Num, settledWord(l.Period.Kind()), wholeWord(l.Period.Kind()))
+				return
+			}
 			continue
 		}
 		if s.Due != nil && l.Due != due {
@@ -103,4 +117,60 @@ func (t *testRun) settle(ctx context.Context, opts SettleOptions) (*Statement, e
 		}
 	}
 	return t.p.Settle(ctx, seq, opts)
+}
+
+// belongsTo reports whether line l belongs to the days from..to (SPEC
+// 10.2): a share or a true-up when its settlement period lies within
+// them, any other line when the date it arose on does.
+func belongsTo(l *Line, from, to types.Date) bool {
+	if (l.Kind == "share" || l.Kind == "true-up") && !l.Period.IsZero() {
+		return !l.Period.Start().Before(from) && !to.Before(l.Period.End())
+	}
+	return !l.Date.Before(from) && !to.Before(l.Date)
+}
+
+// settledWord and wholeWord name a settlement period's kind for the
+// message of an expectation that asks for part of one.
+func settledWord(k types.PeriodKind) string {
+	switch k {
+	case types.PeriodMonth:
+		return "monthly"
+	case types.PeriodQuarter:
+		return "quarterly"
+	case types.PeriodHalf:
+		return "semi-annually"
+	case types.PeriodYear:
+		return "yearly"
+	case types.PeriodFiscalQuarter:
+		return "by fiscal quarter"
+	case types.PeriodFiscalHalf:
+		return "by fiscal half year"
+	case types.PeriodFiscalYear:
+		return "by fiscal year"
+	case types.PeriodContractYear:
+		return "per contract year"
+	}
+	return "over longer periods"
+}
+
+func wholeWord(k types.PeriodKind) string {
+	switch k {
+	case types.PeriodMonth:
+		return "a whole month"
+	case types.PeriodQuarter:
+		return "a whole quarter"
+	case types.PeriodHalf:
+		return "a whole half year"
+	case types.PeriodYear:
+		return "a whole year"
+	case types.PeriodFiscalQuarter:
+		return "a whole fiscal quarter"
+	case types.PeriodFiscalHalf:
+		return "a whole fiscal half year"
+	case types.PeriodFiscalYear:
+		return "a whole fiscal year"
+	case types.PeriodContractYear:
+		return "a whole contract year"
+	}
+	return "the whole period"
 }

@@ -133,10 +133,11 @@
 //
 // # Repl
 //
-//	pacta repl [--as-of DATE] [FILE|DIR]...
+//	pacta repl [--as-of DATE] [--agreement ID] [--width N] [FILE|DIR]...
 //
 // Starts the interactive REPL; :help lists its commands. With piped input
-// it reads entries line by line and prints only the answers.
+// it reads entries line by line and prints only the answers; --width N
+// wraps them at N columns, as a terminal that wide would.
 //
 // # Version and completion
 //

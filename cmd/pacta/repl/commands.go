@@ -741,7 +741,7 @@ func (s *Session) settle(ctx context.Context, text string) bool {
 	s.printf("events from %s\n", source)
 	io.WriteString(s.out, shown)
 	if !s.replaying {
-		s.last, s.statement = nil, &statement{st: st, events: events, source: source}
+		s.last, s.statement = nil, &statement{st: st, events: events, source: source, prog: s.prog, asOf: s.asOf, period: text}
 	}
 	// The statement is the one `pacta settle` prints for the files as
 	// changed here; say which of its clauses were typed.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -18,6 +19,27 @@ type statement struct {
 	st     *interp.Statement
 	events func(yield func(interp.Event, error) bool) // the events it was settled from; may be read again
 	source string
+	// What it was settled under: the session's program (which a change
+	// replaces), its as-of date and the period typed. :why N and :trace N
+	// explain a line with the program in force now, so they refuse once
+	// either has moved on, rather than mix a line of the old statement
+	// with the clauses of the new session.
+	prog   *interp.Program
+	asOf   types.Date
+	period string
+}
+
+// stale says why the last statement no longer matches the session, or ""
+// when it still does.
+func (s *Session) stale() string {
+	st := s.statement
+	switch {
+	case st.prog != s.prog:
+		return fmt.Sprintf("the session changed since the last statement was settled; run :settle %s again to explain or trace its lines", st.period)
+	case st.asOf != s.asOf:
+		return fmt.Sprintf("the as-of date changed since the last statement was settled; run :settle %s again to explain or trace its lines", st.period)
+	}
+	return ""
 }
 
 // lineHead names statement line i (0-based): `line 2: openai → microsoft
@@ -38,6 +60,10 @@ func (s *Session) lineHead(i int, l *interp.Line) string {
 
 // whyStatement runs :why after :settle.
 func (s *Session) whyStatement(ctx context.Context) bool {
+	if why := s.stale(); why != "" {
+		s.println(why)
+		return false
+	}
 	st := s.statement.st
 	s.printf("the statement from %s to %s, from %s: %s\n", st.From, st.To, s.statement.source, plural(len(st.Lines), "line"))
 	for i, l := range st.Lines {
@@ -51,6 +77,10 @@ func (s *Session) whyStatement(ctx context.Context) bool {
 
 // whyLine runs :why N after :settle.
 func (s *Session) whyLine(ctx context.Context, args []string) bool {
+	if why := s.stale(); why != "" {
+		s.println(why)
+		return false
+	}
 	lines := s.statement.st.Lines
 	n, err := strconv.Atoi(args[0])
 	if len(args) != 1 || err != nil || n < 1 || n > len(lines) {
@@ -86,6 +116,10 @@ func (s *Session) explainLine(i int, l *interp.Line) {
 func (s *Session) trace(ctx context.Context, args []string) bool {
 	if s.statement == nil {
 		s.println("no statement to trace: run :settle PERIOD first, then :trace N for its line N (:why numbers them)")
+		return false
+	}
+	if why := s.stale(); why != "" {
+		s.println(why)
 		return false
 	}
 	lines := s.statement.st.Lines

@@ -152,8 +152,12 @@ func (s *Session) diff(ctx context.Context) bool {
 }
 
 // writeDiff writes the lines of two answers that differ, before → after:
-// a one-line answer as `old → new`; otherwise each changed line with the
-// line it became under it, after an arrow. Lines that differ only in
+// a one-line answer as `old → new`. Otherwise each run of changed lines
+// is one change: a line that became one other line is written with what
+// it became under it, after an arrow; a run of several lines that became
+// a different number of lines (a statement line split in two, a note
+// gone) is written whole, before and then after, so that no line is
+// paired with one it has nothing to do with. Lines that differ only in
 // spacing (a table's columns realigned) count as the same.
 func (s *Session) writeDiff(before, after string) {
 	b := strings.Split(strings.TrimSuffix(before, "\n"), "\n")
@@ -164,22 +168,39 @@ func (s *Session) writeDiff(before, after string) {
 	}
 	for _, h := range diffLines(b, a) {
 		switch {
-		case h.old != "" && h.new != "":
-			s.printf("   %s\n   → %s\n", h.old, h.new)
-		case h.old != "":
-			s.printf("   %s\n   → (gone)\n", h.old)
+		case len(h.old) == 1 && len(h.new) == 1:
+			s.printf("   %s\n   → %s\n", h.old[0], h.new[0])
+		case len(h.new) == 0:
+			s.println("   before:")
+			writeLines(s, h.old)
+			s.println("   after: (gone)")
+		case len(h.old) == 0:
+			s.println("   before: (none)")
+			s.println("   after:")
+			writeLines(s, h.new)
 		default:
-			s.printf("   (new) %s\n", h.new)
+			s.println("   before:")
+			writeLines(s, h.old)
+			s.println("   after:")
+			writeLines(s, h.new)
 		}
 	}
 }
 
-// lineChange is one line of a diff: old became new ("" for none).
-type lineChange struct{ old, new string }
+func writeLines(s *Session, lines []string) {
+	for _, l := range lines {
+		s.printf("     %s\n", l)
+	}
+}
+
+// lineChange is one run of changed lines: old became new (either may be
+// empty).
+type lineChange struct{ old, new []string }
 
 // diffLines compares two answers line by line (a longest common
-// subsequence of the lines, spacing ignored) and returns the changed
-// lines, trimmed, a removed line paired with the line added in its place.
+// subsequence of the lines, spacing ignored) and returns the runs of
+// changed lines, their gaps narrowed; a run of k removed lines followed by
+// k added ones is returned as k one-line changes.
 func diffLines(b, a []string) []lineChange {
 	norm := func(l string) string { return strings.Join(strings.Fields(l), " ") }
 	n, m := len(b), len(a)
@@ -199,17 +220,21 @@ func diffLines(b, a []string) []lineChange {
 	var out []lineChange
 	var gone, added []string
 	flush := func() {
-		for k := 0; k < len(gone) || k < len(added); k++ {
+		switch {
+		case len(gone) == 0 && len(added) == 0:
+		case len(gone) == len(added):
+			for k := range gone {
+				out = append(out, lineChange{old: []string{narrowGaps(gone[k])}, new: []string{narrowGaps(added[k])}})
+			}
+		default:
 			var c lineChange
-			if k < len(gone) {
-				c.old = narrowGaps(gone[k])
+			for _, l := range gone {
+				c.old = append(c.old, narrowGaps(l))
 			}
-			if k < len(added) {
-				c.new = narrowGaps(added[k])
+			for _, l := range added {
+				c.new = append(c.new, narrowGaps(l))
 			}
-			if c.old != "" || c.new != "" {
-				out = append(out, c)
-			}
+			out = append(out, c)
 		}
 		gone, added = nil, nil
 	}
