@@ -268,7 +268,11 @@ func (v *vetter) reportRates(vi int, sp *space, s *Schema, party, base string, f
 	if len(found) == 1 {
 		msg = fmt.Sprintf("clause %s takes %s of %s of %s %s%s, more than the whole", found[0].r.clause.Num, formatPercent(total), base, article(s.Name), s.Name, by)
 	} else {
-		msg = fmt.Sprintf("clauses %s can all count one %s%s and together take %s of %s, more than the whole", andList(nums), s.Name, by, formatPercent(total), base)
+		all := "all"
+		if len(found) == 2 {
+			all = "both"
+		}
+		msg = fmt.Sprintf("clauses %s can %s count one %s%s and together take %s of %s, more than the whole", andList(nums), all, s.Name, by, formatPercent(total), base)
 	}
 	if d := sp.describe(where); d != "any" {
 		msg += " (" + d + ")"
