@@ -215,6 +215,16 @@ func TestVetProperties(t *testing.T) {
 			t.Fatal(err)
 		}
 		witnesses += checkWitnesses(t, p, rep)
+		if i < 20 {
+			// Same input, same output: vet a fresh compile again.
+			p2, _ := Compile([]Source{{Name: "gen.pacta", Text: []byte(src)}})
+			rep2, _ := p2.Vet(ctx)
+			a, _ := rep.MarshalJSON()
+			b, _ := rep2.MarshalJSON()
+			if string(a) != string(b) {
+				t.Errorf("agreement %d: two runs differ:\n%s\n%s", i, a, b)
+			}
+		}
 		pairs := map[[2]*ClauseInfo]bool{}
 		dead := map[*ClauseInfo]bool{}
 		loses := map[*ClauseInfo]bool{}
