@@ -15,8 +15,8 @@ import (
 // This file compares the figures of a clause's prose with its logic
 // (SPEC 14.7): a percentage or a number of days written both in words and
 // in digits must say the same thing twice ("twenty percent (25%)" does
-// not), and every percentage and day count of the logic must be stated in
-// the prose when the prose states any figure of that sort. Lawyers read
+// not), and every percentage, day count and amount of the logic must be
+// stated in the prose when the prose states any figure of that sort. Lawyers read
 // the prose; a mismatch is a drafting error one way or the other.
 
 var (
@@ -29,6 +29,10 @@ var (
 	wordsPercent     = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) per ?cent\b`)
 	digitsDays       = regexp.MustCompile(`(?i)\b(\d+) (?:business |calendar )?days?\b`)
 	wordsDays        = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) (?:business |calendar )?days?\b`)
+	// `USD 1,250.00`, `EUR 10 million`, `$500`
+	digitsAmount = regexp.MustCompile(`(?:\b[A-Z]{3} ?|[$€£])(\d[\d,]*(?:\.\d+)?)(?: (thousand|million|billion)\b)?`)
+	// `fifty thousand pounds`, `one billion US dollars`
+	wordsAmount      = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) (?:US |U\.S\. )?(?:dollars|euros|pounds|francs|yen)\b`)
 	numberWordValues = map[string]int64{
 		"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -89,10 +93,21 @@ func numberBefore(text string) (int64, bool) {
 	return 0, false
 }
 
-// proseFigures are the percentages and day counts a text states.
+// proseFigures are the percentages, day counts and amounts a text
+// states.
 type proseFigures struct {
 	percents []types.Decimal
 	days     []int64
+	amounts  []types.Decimal
+}
+
+func (f *proseFigures) hasAmount(d types.Decimal) bool {
+	for _, a := range f.amounts {
+		if a.Cmp(d) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *proseFigures) hasPercent(d types.Decimal) bool {
@@ -143,14 +158,32 @@ func figuresOf(prose string) *proseFigures {
 			}
 		}
 	}
+	for _, m := range digitsAmount.FindAllStringSubmatch(prose, -1) {
+		d, err := types.ParseDecimal(strings.ReplaceAll(m[1], ",", ""))
+		if err != nil {
+			continue
+		}
+		if m[2] != "" {
+			if d, err = d.Mul(types.DecimalFromInt(numberScales[m[2]])); err != nil {
+				continue
+			}
+		}
+		f.amounts = append(f.amounts, d)
+	}
+	for _, m := range wordsAmount.FindAllStringSubmatch(prose, -1) {
+		if n, ok := numberBefore(m[1]); ok {
+			f.amounts = append(f.amounts, types.DecimalFromInt(n))
+		}
+	}
 	return f
 }
 
-// logicFigures are the percentages and day counts a clause's logic
-// writes as literals.
+// logicFigures are the percentages, day counts and amounts a clause's
+// logic writes as literals.
 type logicFigures struct {
 	percents []*lang.PercentLit
 	days     []dayFigure
+	amounts  []*lang.MoneyLit
 }
 
 type dayFigure struct {
@@ -175,6 +208,9 @@ func collectFigures(n any, out *logicFigures) {
 			switch x := v.Interface().(type) {
 			case *lang.PercentLit:
 				out.percents = append(out.percents, x)
+				return
+			case *lang.MoneyLit:
+				out.amounts = append(out.amounts, x)
 				return
 			case *lang.DurationLit:
 				if strings.HasPrefix(x.Unit, "day") {
@@ -259,6 +295,16 @@ func (v *vetter) proseOf(c *ClauseInfo) {
 			}
 			v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: p.At, Clauses: []*ClauseInfo{c},
 				Message: fmt.Sprintf("clause %s's logic says %s%%, but its prose never states %s%% (it states %s)", c.Num, p.Text, p.Text, percentList(pf.percents))})
+		}
+	}
+	if len(pf.amounts) > 0 {
+		for _, m := range lf.amounts {
+			d, err := types.ParseDecimal(m.Amount)
+			if err != nil || pf.hasAmount(d) {
+				continue
+			}
+			v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: m.At, Clauses: []*ClauseInfo{c},
+				Message: fmt.Sprintf("clause %s's logic says %s, but its prose never states that amount", c.Num, MoneyValue(m.Currency, d))})
 		}
 	}
 	if len(pf.days) > 0 {

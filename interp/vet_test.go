@@ -558,3 +558,24 @@ func TestVetExamplesClean(t *testing.T) {
 		}
 	}
 }
+
+func TestVetProseAmounts(t *testing.T) {
+	// The prose states USD 1,000.00 and the logic pays USD 1,500.00.
+	rep := vetOf(t, vetHeader+`
+  clause 4.1 "Fee"
+    "The Buyer shall pay the Seller a fee of USD 1,000.00 on 1 March 2026."
+    buyer pays seller USD 1,500.00 on 2026-03-01
+}`)
+	wantFindings(t, rep, VetProse, "4.1")
+	// Amounts written with a scale word, or in words: 10 million is
+	// 10,000,000.00 and one billion US dollars 1,000,000,000.00.
+	rep = vetOf(t, vetHeader+`
+  clause 4.1 "Fee"
+    "The Buyer shall pay the Seller USD 10 million on 1 March 2026."
+    buyer pays seller USD 10,000,000.00 on 2026-03-01
+  clause 4.2 "Investment"
+    "The Buyer shall pay the Seller one billion US dollars on the Effective Date."
+    buyer pays seller USD 1,000,000,000.00 on 2026-01-01
+}`)
+	wantFindings(t, rep, VetProse)
+}

@@ -18,8 +18,8 @@ prohibition that can both apply to one action with nothing ordering
 them, clauses that can never apply or never win, notwithstanding and
 subject to aimed at clauses they never meet, actions no clause covers,
 shares of one base that take more than the whole, guarantees and
-recoupments with nothing to act on, and prose whose percentages or day
-counts disagree with the logic.
+recoupments with nothing to act on, and prose whose percentages, day
+counts or amounts disagree with the logic.
 
 Each finding is printed as file:line:col: severity: message [kind], with
 the source line and a caret. A finding that says an action can meet
