@@ -442,17 +442,23 @@ func (v *vetter) schemaVersion(vi int, ver *version, s *Schema, overlaps, overri
 			}
 			both := sp.intersect(p.reg, q.reg)
 			var subs []box
-			known := true
 			for _, o := range append(append([]int(nil), p.over...), q.over...) {
-				if !vrs[o].analysed {
-					known = false
-				}
 				subs = append(subs, vrs[o].reg...)
 			}
-			_ = known
 			for _, b := range both {
 				sp.steps = 0
-				w, found, _ := sp.witnessIn(b, subs)
+				w, found, ok := sp.witnessIn(b, subs)
+				if !ok {
+					// Too many overlapping clauses to settle within the
+					// budget: say so rather than claim no conflict.
+					for _, c := range [][2]*ClauseInfo{{p.r.clause, q.r.clause}, {q.r.clause, p.r.clause}} {
+						if f := v.facts(c[0]); f.analysed {
+							f.analysed = false
+							f.notAnalyse = "whether it conflicts with " + c[1].Num + " needs more work than vet's budget allows (too many overlapping clauses)"
+						}
+					}
+					break
+				}
 				if !found {
 					continue
 				}

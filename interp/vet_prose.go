@@ -23,12 +23,12 @@ var (
 	// `twenty-five percent (25%)`
 	wordsPercentDigits = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) per ?cent \((\d+(?:\.\d+)?) ?%\)`)
 	// `thirty (30) days`, `thirty days (30)`
-	wordsDigitsDays  = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) \((\d+)\) (?:business |calendar )?days?\b`)
-	wordsDaysDigits  = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) (?:business |calendar )?days? \((\d+)\)`)
-	digitsPercent    = regexp.MustCompile(`(\d+(?:\.\d+)?) ?%`)
-	wordsPercent     = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) per ?cent\b`)
-	digitsDays       = regexp.MustCompile(`(?i)\b(\d+) (?:business |calendar )?days?\b`)
-	wordsDays        = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) (?:business |calendar )?days?\b`)
+	wordsDigitsDays = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) \((\d+)\) (?:business |calendar )?days?\b`)
+	wordsDaysDigits = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) (?:business |calendar )?days? \((\d+)\)`)
+	digitsPercent   = regexp.MustCompile(`(\d+(?:\.\d+)?) ?%`)
+	wordsPercent    = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) per ?cent\b`)
+	digitsDays      = regexp.MustCompile(`(?i)\b(\d+) (?:business |calendar )?days?\b`)
+	wordsDays       = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) (?:business |calendar )?days?\b`)
 	// `USD 1,250.00`, `EUR 10 million`, `$500`
 	digitsAmount = regexp.MustCompile(`(?:\b[A-Z]{3} ?|[$€£])(\d[\d,]*(?:\.\d+)?)(?: (thousand|million|billion)\b)?`)
 	// `fifty thousand pounds`, `one billion US dollars`
