@@ -127,6 +127,12 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideO
 	if asOf.Before(at) {
 		at = asOf
 	}
+	// An as-of date leaves out amendments, never the agreement itself
+	// (SPEC 9.3): asked as of a date before it takes effect, an action
+	// in its term is judged by the agreement as first made.
+	if at.Before(ag.effective) && !actDate.Before(ag.effective) {
+		at = ag.effective
+	}
 	return p.decideIn(ctx, fr, a, ag.versionAt(at), actDate, asOf, d)
 }
 

@@ -85,7 +85,8 @@ func ExampleDecision_MarshalJSON() {
 	//       "reason": "3.2 applies notwithstanding 3.1"
 	//     }
 	//   ],
-	//   "note": ""
+	//   "note": "",
+	//   "default_rule": ""
 	// }
 }
 

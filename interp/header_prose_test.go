@@ -6,6 +6,7 @@ package interp_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -36,6 +37,10 @@ func TestHeaderProse(t *testing.T) {
 	}
 	if d.Verdict.String() != "not covered" || d.DefaultRule != "Anything this Agreement does not permit is prohibited." {
 		t.Errorf("verdict %s, default rule %q", d.Verdict, d.DefaultRule)
+	}
+	// The JSON answer carries the same prose (SPEC 4.2).
+	if js, err := json.Marshal(d); err != nil || !strings.Contains(string(js), `"default_rule":"Anything this Agreement does not permit is prohibited."`) {
+		t.Errorf("decision JSON lacks the default rule's prose: %s, %v", js, err)
 	}
 	var b bytes.Buffer
 	if err := d.WriteText(&b); err != nil {

@@ -74,7 +74,7 @@ import (
 //	    "payer": "openai", "payee": "microsoft", "clause": CLAUSE,
 //	    "kind": "installment", "date": "2026-10-01", "due": "2026-10-31",
 //	    "amount": "12500000000.00", "outstanding": "12500000000.00",
-//	    "currency": "USD", "days_late": 151, "late_charge": "750000000.00"
+//	    "currency": "USD", "days_late": 151, "late_charge": "625000000.00"
 //	  }],
 //	  "unmet": [{
 //	    "clause": CLAUSE, "party": "talent", "action": "deliver",
@@ -120,7 +120,9 @@ func (st Statement) MarshalJSON() ([]byte, error) {
 //	    "by": null,                   // for "overridden", the clause that overrides it; else null
 //	    "reason": "applies and overrides 3.1"
 //	  }],
-//	  "note": ""                      // why no clause could apply, if so
+//	  "note": "",                     // why no clause could apply, if so
+//	  "default_rule": ""              // for "not covered", the prose of the agreement's
+//	                                  // default rule (SPEC 4.2); "" otherwise or without prose
 //	}
 //
 // "as_of" is "" for a decision without a date. Text is not HTML-escaped

@@ -64,7 +64,7 @@ func TestDecisionMarshalJSONByHand(t *testing.T) {
 	clause := `{"number":"3.1","title":"Azure only","agreement":"deal","amendment":"","position":"deal.pacta:13:3"}`
 	want := `{"agreement":"deal","as_of":"2026-10-20","version":"","verdict":"prohibited","effect":"prohibited",` +
 		`"summary":"prohibited by 3.1 \"Azure only\"","clause":` + clause + `,"conflict":[],` +
-		`"applied":[{"clause":` + clause + `,"says":"prohibited","outcome":"decides","by":null,"reason":"applies"}],"note":""}`
+		`"applied":[{"clause":` + clause + `,"says":"prohibited","outcome":"decides","by":null,"reason":"applies"}],"note":"","default_rule":""}`
 	got, err := json.Marshal(d)
 	if err != nil || string(got) != want {
 		t.Errorf("json.Marshal(decision) =\n%s, %v\nwant\n%s", got, err, want)

@@ -193,7 +193,7 @@ func (b *RecordBuilder) SetBool(f FieldHandle, v bool) {
 }
 
 // Set sets a field of any kind to a value made by the constructors of
-// this package (Money, DateVal, EnumVal, ListVal, …), checking it as the
+// this package (MoneyValue, DateValue, EnumValue, ListValue, …), checking it as the
 // typed setters do. An integer is accepted for a decimal field.
 func (b *RecordBuilder) Set(f FieldHandle, v Value) {
 	if !b.handle(f, f.kind) {

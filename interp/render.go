@@ -109,6 +109,7 @@ type jsonDecision struct {
 	Conflict  []*jsonClause `json:"conflict"`
 	Applied   []jsonApplied `json:"applied"`
 	Note      string        `json:"note"`
+	Default   string        `json:"default_rule"`
 }
 
 type jsonApplied struct {
@@ -152,6 +153,9 @@ func decisionJSON(d *Decision) *jsonDecision {
 		Agreement: d.Agreement, AsOf: dateJSON(d.AsOf), Version: d.Version,
 		Verdict: d.Verdict.String(), Effect: d.Effect.String(), Summary: describeDecision(d),
 		Clause: clauseJSON(d.Clause), Conflict: []*jsonClause{}, Applied: []jsonApplied{}, Note: d.Note,
+	}
+	if d.Verdict == lang.NotCovered {
+		out.Default = d.DefaultRule
 	}
 	if d.Verdict == lang.Conflict {
 		out.Conflict = []*jsonClause{clauseJSON(d.Conflict[0]), clauseJSON(d.Conflict[1])}

@@ -311,7 +311,7 @@ func TestDecisionTextAndJSON(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &m); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := keys(m), []string{"agreement", "applied", "as_of", "clause", "conflict", "effect", "note", "summary", "verdict", "version"}; !reflect.DeepEqual(got, want) {
+	if got, want := keys(m), []string{"agreement", "applied", "as_of", "clause", "conflict", "default_rule", "effect", "note", "summary", "verdict", "version"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("keys %v, want %v", got, want)
 	}
 	applied := m["applied"].([]any)

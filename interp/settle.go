@@ -227,6 +227,11 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 // or the as-of date when that is earlier.
 func (s *settler) known(d types.Date) types.Date {
 	if !s.asOfLimit.IsZero() && s.asOfLimit.Before(d) {
+		// An as-of date leaves out amendments, never the agreement
+		// itself (SPEC 9.3).
+		if s.asOfLimit.Before(s.ag.effective) && !d.Before(s.ag.effective) {
+			return s.ag.effective
+		}
 		return s.asOfLimit
 	}
 	return d

@@ -185,7 +185,9 @@ func BoolValue(b bool) Value {
 // PartyValue returns the party with identifier id.
 func PartyValue(id string) Value { return Value{kind: KindParty, str: id} }
 
-// EnumValue returns member name (at index i of its kind).
+// EnumValue returns member name, at index i (from 0) of its kind's
+// declaration. A host rarely needs it: RecordBuilder.SetEnum and
+// Schema.ParseField take the member's name and look its index up.
 func EnumValue(name string, i int) Value { return Value{kind: KindEnum, str: name, bits: int64(i)} }
 
 // RecordValue returns a record value.

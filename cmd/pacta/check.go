@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
+	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -98,8 +100,26 @@ func checkSources(srcs []source) lang.ErrorList {
 		return errs
 	}
 	_, errs = lang.Check(files, checkConfig())
-	errs.Sort()
-	return errs
+	if len(errs) > 0 {
+		errs.Sort()
+		return errs
+	}
+	// What compiling finds beyond the checker (tier thresholds or amounts
+	// that constant terms give, out of order or negative) is a problem
+	// for check too: check passes exactly what the other commands load.
+	if _, err := compileSources(srcs); err != nil {
+		var el lang.ErrorList
+		var ee *interp.EvalError
+		switch {
+		case errors.As(err, &el):
+			el.Sort()
+			return el
+		case errors.As(err, &ee) && ee.Pos.IsValid():
+			return lang.ErrorList{{Pos: ee.Pos, Msg: ee.Msg}}
+		}
+		return lang.ErrorList{{Msg: err.Error()}}
+	}
+	return nil
 }
 
 func plural(n int, one, many string) string {

@@ -108,7 +108,8 @@
 // starts with "{" and CSV otherwise) and prints the statement per period
 // and per pair of parties, the breaches (prohibited actions found in the
 // ledger: the first 100 and counts per clause, or --breaches all) and what
-// is overdue as of --as-of. --period takes 2027-Q1, 2027-H1, 2027-03 or 2027.
+// is overdue as of --as-of. --period takes 2027-Q1, 2027-H1, 2027-03, 2027, or a fiscal period of the
+// agreement (FY2028, FY2028-Q1, FY2028-H1).
 // --max-row-bytes raises the limit on one ledger row (1 MiB).
 //
 // # Test

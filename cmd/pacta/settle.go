@@ -14,6 +14,7 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
+	"github.com/pacta-lang/pacta/lang"
 )
 
 func runSettle(args []string, stdout, stderr io.Writer) int {
@@ -35,7 +36,8 @@ fields of the actions and events. A JSON Lines ledger has one object per
 line: {"action":"sell","actor":"openai","date":"2026-10-15",...}. Every
 field of a row's action or event must be given.
 
-The statement covers --period (2027-Q1, 2027-H1, 2027-03 or 2027), or --from and
+The statement covers --period (2027-Q1, 2027-H1, 2027-03, 2027, or a
+fiscal period of the agreement: FY2027, FY2027-Q1, FY2027-H1), or --from and
 --to (both inclusive); by default, from the agreement's effective date to
 the date of the last row. Rows before the range still count towards
 running totals (tiers, caps, recoupment).
@@ -49,7 +51,7 @@ Exit status: 0 settled, 1 a bad ledger row or agreement (nothing else is
 printed), 2 usage error.`, stderr)
 	ledger := fs.String("ledger", "", "the ledger to settle: a .csv or .jsonl `file`, or - for standard input")
 	ledgerFormat := fs.String("ledger-format", "", "the ledger's `format`, csv or jsonl (default: from the file's extension; for standard input, from its first character)")
-	period := fs.String("period", "", "settle this `period`: a quarter like 2027-Q1, a half year like 2027-H1, a month like 2027-03, or a year")
+	period := fs.String("period", "", "settle this `period`: a quarter like 2027-Q1, a half year like 2027-H1, a month like 2027-03, a year, or a fiscal period like FY2027-Q1")
 	from := fs.String("from", "", "the first `date` of the statement (YYYY-MM-DD)")
 	to := fs.String("to", "", "the last `date` of the statement (YYYY-MM-DD)")
 	asOf := fs.String("as-of", "", "report what is overdue as of this `date` (default: the end of the statement)")
@@ -91,11 +93,15 @@ printed), 2 usage error.`, stderr)
 		if *from != "" || *to != "" {
 			return usageError(fs, stderr, "settle", "give either --period or --from and --to, not both")
 		}
-		p, err := types.ParsePeriod(*period)
-		if err != nil {
-			return usageError(fs, stderr, "settle", fmt.Sprintf("--period: %v", err))
+		// A fiscal period needs the agreement's fiscal year: it is read
+		// once the agreements are loaded.
+		if !strings.HasPrefix(*period, "FY") {
+			p, err := types.ParsePeriod(*period)
+			if err != nil {
+				return usageError(fs, stderr, "settle", fmt.Sprintf("--period: %v", err))
+			}
+			opts.From, opts.To = p.Start(), p.End()
 		}
-		opts.From, opts.To = p.Start(), p.End()
 	}
 	for _, f := range []struct {
 		name, text string
@@ -117,6 +123,13 @@ printed), 2 usage error.`, stderr)
 	if err != nil {
 		printCmdError(stderr, "settle", err)
 		return 1
+	}
+	if strings.HasPrefix(*period, "FY") {
+		per, err := fiscalPeriod(p, *agreement, *period)
+		if err != nil {
+			return usageError(fs, stderr, "settle", fmt.Sprintf("--period: %v", err))
+		}
+		opts.From, opts.To = per.Start(), per.End()
 	}
 	var in io.Reader
 	source := *ledger
@@ -204,4 +217,22 @@ func sniffLedger(r *bufio.Reader) ledgerFunc {
 			return (*interp.Program).ReadCSV
 		}
 	}
+}
+
+// fiscalPeriod reads a fiscal period (FY2027, FY2027-Q1, FY2027-H1) by the
+// fiscal year of the agreement settled: the one named, or the only one.
+func fiscalPeriod(p *interp.Program, agreement, text string) (types.Period, error) {
+	var found []*lang.AgreementInfo
+	for _, ai := range p.Info().Agreements {
+		if agreement == "" || ai.Decl.ID.Name == agreement {
+			found = append(found, ai)
+		}
+	}
+	switch {
+	case len(found) == 0:
+		return types.Period{}, fmt.Errorf("no agreement %q is loaded", agreement)
+	case len(found) > 1:
+		return types.Period{}, fmt.Errorf("%s is a fiscal period: name the agreement whose fiscal year it counts with --agreement", text)
+	}
+	return types.ParseFiscalPeriod(text, found[0].FiscalStart)
 }

@@ -169,7 +169,7 @@ func TestSchemasReject(t *testing.T) {
 	clause := `{"number":"3.1","title":"Azure only","agreement":"deal","amendment":"","position":"deal.pacta:13:3"}`
 	good := `{"agreement":"deal","as_of":"2026-10-20","version":"","verdict":"prohibited","effect":"prohibited",` +
 		`"summary":"prohibited by 3.1 \"Azure only\"","clause":` + clause + `,"conflict":[],` +
-		`"applied":[{"clause":` + clause + `,"says":"prohibited","outcome":"decides","by":null,"reason":"applies"}],"note":""}`
+		`"applied":[{"clause":` + clause + `,"says":"prohibited","outcome":"decides","by":null,"reason":"applies"}],"note":"","default_rule":""}`
 	inst, _ := jsonschema.UnmarshalJSON(strings.NewReader(good))
 	if err := schemas[schema.Decision].Validate(inst); err != nil {
 		t.Fatalf("the good decision does not validate: %v", err)

@@ -6,7 +6,8 @@
 //   - Date: a day of the proleptic Gregorian calendar, 0001-01-01 to
 //     9999-12-31;
 //   - Duration: a number of days, weeks, months or years;
-//   - Period: a month, quarter, year, fiscal year or fiscal quarter.
+//   - Period: a month, quarter, half year or year; a fiscal year, quarter
+//     or half year; or a contract year (twelve months from an anniversary).
 //
 // Each has a text form (encoding.TextMarshaler and TextUnmarshaler: in
 // JSON a Decimal is a string, never a number); Decimal is also a
