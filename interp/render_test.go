@@ -381,7 +381,7 @@ func TestDecisionConflictAndNotCovered(t *testing.T) {
 	}
 	buf.Reset()
 	nc.WriteJSON(&buf)
-	if want := `{"agreement":"deal","as_of":"2027-05-01","version":"","verdict":"not covered","effect":"prohibited","summary":"not covered by any clause, so prohibited by default","clause":null,"conflict":[],"applied":[],"note":""}` + "\n"; buf.String() != want {
+	if want := `{"agreement":"deal","as_of":"2027-05-01","version":"","verdict":"not covered","effect":"prohibited","summary":"not covered by any clause, so prohibited by default","clause":null,"conflict":[],"applied":[],"note":"","default_rule":""}` + "\n"; buf.String() != want {
 		t.Errorf("got  %s\nwant %s", buf.String(), want)
 	}
 }
