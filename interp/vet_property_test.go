@@ -293,3 +293,82 @@ func TestVetProperties(t *testing.T) {
 	}
 	t.Logf("%d agreements, %d decisions by brute force (%d conflicts), %d witnesses decided", agreements, decisions, conflicts, witnesses)
 }
+
+// genShareAgreement writes an agreement of 2 to 4 share clauses on the
+// gross of a sale, each at 30%, 40%, 50% or 60%, some only for one
+// party's sales, each with a generated condition.
+func genShareAgreement(r *rand.Rand) string {
+	var b strings.Builder
+	b.WriteString(vetHeader)
+	n := 2 + r.Intn(3)
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "  clause 7.%d \"S%d\"\n    seller pays buyer %d%% of gross of each sell", i, i, 30+10*r.Intn(4))
+		if r.Intn(3) == 0 {
+			b.WriteString(" by seller")
+		}
+		if c := genCond(r); c != "" {
+			b.WriteString(" where " + c)
+		}
+		b.WriteString("\n      settled quarterly\n")
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// TestVetShareRatesComplete: over generated share clauses, an action whose
+// shares add up to more than 100% exists (by brute force over the finite
+// space) exactly when vet reports shares over the whole.
+func TestVetShareRatesComplete(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	ctx := context.Background()
+	hundred := types.DecimalFromInt(1)
+	over, agreements, actions := 0, 0, 0
+	for i := 0; i < 150; i++ {
+		src := genShareAgreement(r)
+		p, err := Compile([]Source{{Name: "gen.pacta", Text: []byte(src)}})
+		if err != nil {
+			t.Fatalf("%v\n%s", err, src)
+		}
+		agreements++
+		rep, err := p.Vet(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reported := false
+		for _, f := range rep.Findings {
+			if f.Kind == VetMoney && strings.Contains(f.Message, "more than the whole") {
+				reported = true
+			}
+		}
+		ag := p.agreements[0]
+		s := ag.schemas["sell"]
+		rules := ag.versions[0].money.shares[s]
+		found := ""
+		for _, rec := range bruteActions(s) {
+			if rec.Fields[s.dateIdx()].dateOf().Before(ag.effective) {
+				continue
+			}
+			actions++
+			var sum types.Decimal
+			for _, sr := range rules {
+				for j := range sr.lines {
+					if (&vetter{p: p, ctx: ctx}).countedBy(rec, []shareLineRegion{{r: sr, line: j}}) {
+						rate, _ := lineRate(sr.lines[j])
+						sum, _ = sum.Add(rate)
+					}
+				}
+			}
+			if sum.Cmp(hundred) > 0 {
+				found = actionJSON(rec, false)
+				break
+			}
+		}
+		if found != "" {
+			over++
+		}
+		if reported != (found != "") {
+			t.Errorf("agreement %d: vet reports shares over the whole: %v; brute force finds %q\n%s", i, reported, found, src)
+		}
+	}
+	t.Logf("%d agreements (%d with shares over the whole), %d actions summed by brute force", agreements, over, actions)
+}
