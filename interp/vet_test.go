@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -578,4 +579,16 @@ func TestVetProseAmounts(t *testing.T) {
     buyer pays seller USD 1,000,000,000.00 on 2026-01-01
 }`)
 	wantFindings(t, rep, VetProse)
+}
+
+func TestVetCancelled(t *testing.T) {
+	p, err := Compile([]Source{{Name: "deal.pacta", Text: []byte(vetHeader + "}\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := p.Vet(ctx); !errors.Is(err, context.Canceled) {
+		t.Errorf("Vet with a cancelled context: %v, want an error unwrapping to context.Canceled", err)
+	}
 }
