@@ -154,7 +154,7 @@ func (r VetReport) MarshalJSON() ([]byte, error) {
 // whose figures disagree with the logic. Every finding that claims an
 // action can meet something carries a witness that Decide confirms.
 //
-// The error is the context's, when it is done first.
+// The error unwraps to the context's error when the context is done first.
 func (p *Program) Vet(ctx context.Context) (*VetReport, error) {
 	rep := &VetReport{}
 	for _, a := range p.agreements {
