@@ -357,6 +357,7 @@ func (s *settler) lateTotal(o *obligation, i int, unpaid types.Decimal, date typ
 		cap = &c
 	}
 	if cap != nil && total.Cmp(*cap) > 0 {
+		periods.capped, periods.uncapped, periods.capUsed = true, total, *cap
 		total = *cap
 	}
 	t, err := total.Round(s.ag.unit, s.ag.rounding)
@@ -398,6 +399,10 @@ func (s *settler) lateCharges(o *obligation, date types.Date, how string) error 
 		}
 		if on != date {
 			note += fmt.Sprintf(", counted to the agreement's end on %s", on)
+		}
+		if periods.capped {
+			// The cap is visible where it cuts (as a share's cap is).
+			note += fmt.Sprintf("; cut to the cap of %s from %s", MoneyValue(o.line.Amount.str, periods.capUsed), MoneyValue(o.line.Amount.str, periods.uncapped))
 		}
 		l := &Line{
 			Period: types.PeriodOf(types.PeriodQuarter, 0, on), Date: on, Due: on,

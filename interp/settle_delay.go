@@ -30,6 +30,10 @@ func delayOf(l *lang.Late, per types.Duration) formula.Delay {
 type delayCount struct {
 	n    int64
 	days string
+	// capped is set when the rule's cap cut the charge: what it came to
+	// before the cap (exact), and the cap.
+	capped            bool
+	uncapped, capUsed types.Decimal
 }
 
 // text says in words how long the line was late, for a statement's note:

@@ -6,6 +6,7 @@ package lang
 type ContractYearDecl struct {
 	At    Pos
 	Start *DateLit
+	Prose *StringLit // optional: the rule in words (SPEC 4.2)
 }
 
 func (i *ContractYearDecl) Pos() Pos { return i.At }

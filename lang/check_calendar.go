@@ -111,7 +111,9 @@ func (c *checker) delay(l *Late) {
 		}
 		c.errs.AddHint(l.Periods.At, fmt.Sprintf("remove `%s`", word),
 			"interest counted daily counts days, not %s periods", word)
-	case l.Per != nil && (l.Per.Unit != "year" || l.Per.Fiscal || l.Per.Contract):
+	case l.Per != nil && !l.Per.Fiscal && (l.Per.Unit != "year" || l.Per.Contract):
+		// (A fiscal unit is refused for every late charge: one error,
+		// from the clause's check.)
 		c.errs.AddHint(l.Per.At, "write the rate per year: late interest 8% per year counted daily ("+b.Basis+")",
 			"interest counted daily (%s) is a rate per year, not per %s", b.Basis, unitNoun(l.Per))
 	}

@@ -15,6 +15,7 @@ func TestCalendarCarets(t *testing.T) {
   clause 1 "Fit" p pays q 1% of gross of each sell at most USD 5.00 per contract year
   clause 2 "Daily" p pays q USD 1.00 on 2027-04-01 late interest 1% per month counted daily (30/360)
   clause 3 "Cal" p pays q USD 1.00 on 2027-04-01 due within 10 business days in uk
+  clause 4 "Fiscal" p pays q USD 1.00 on 2027-04-01 late interest 1% per fiscal year counted daily (actual/365)
 }
 `)
 	f, perrs := Parse("cal.pacta", src)
@@ -38,6 +39,9 @@ cal.pacta:10:81: unknown calendar "uk"
       clause 3 "Cal" p pays q USD 1.00 on 2027-04-01 due within 10 business days in uk
                                                                                     ^
     did you mean "us"?
+cal.pacta:11:74: late charges are counted in days, weeks, months, quarters, half-years or years, not fiscal periods
+      clause 4 "Fiscal" p pays q USD 1.00 on 2027-04-01 late interest 1% per fiscal year counted daily (actual/365)
+                                                                             ^
 `
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)

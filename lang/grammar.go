@@ -124,8 +124,9 @@ type gFiscalYear struct {
 // gContractYear is `contract year starts DATE` (SPEC 11.5); `contract`
 // is a word with a fixed spelling, not a reserved word.
 type gContractYear struct {
-	Pos  lexer.Position
-	Date lexer.Token `parser:"'contract' 'year' 'starts' @Date"`
+	Pos   lexer.Position
+	Date  lexer.Token  `parser:"'contract' 'year' 'starts' @Date"`
+	Prose *lexer.Token `parser:"@String?"`
 }
 
 // gCalendar is a business-day calendar (SPEC 11.6); `calendar`,

@@ -22,6 +22,8 @@ func HeaderProse(it Item) *StringLit {
 		return it.Prose
 	case *FiscalYearDecl:
 		return it.Prose
+	case *ContractYearDecl:
+		return it.Prose
 	}
 	return nil
 }
@@ -46,6 +48,8 @@ func (c *treeBuilder) headerProse(it Item, g *gItem) {
 		tok, src = &it.Prose, &g.Default.Prose
 	case *FiscalYearDecl:
 		tok, src = &it.Prose, &g.Fiscal.Prose
+	case *ContractYearDecl:
+		tok, src = &it.Prose, &g.Contract.Prose
 	default:
 		return
 	}
