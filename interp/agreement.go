@@ -69,12 +69,18 @@ type version struct {
 	amendment string // "" for the base agreement
 	clauses   []*ClauseInfo
 	terms     map[string]*lang.TermDecl
-	rules     map[*Schema][]*rule
-	byID      [][]*rule // rules indexed by Schema.id, for the hot path
+	// exceptions are the exceptions to each term in force in this
+	// version, by term name (SPEC 4.8).
+	exceptions map[string][]*lang.ExceptionDecl
+	rules      map[*Schema][]*rule
+	byID       [][]*rule // rules indexed by Schema.id, for the hot path
 	// byParty is byID split by the party a rule is about, in the same
 	// order: a decision looks only at the actor's rules.
 	byParty [][]partyRules
 	hasMust []bool // by Schema.id: whether any rule is an obligation
+	// schemaPre are the preconditions of each action and event (SPEC
+	// 4.7), by Schema.id, compiled against this version's terms.
+	schemaPre [][]*precond
 	// prec says which clause overrides which, directly or through a chain
 	// of notwithstanding / subject to.
 	prec  *precedence
@@ -94,7 +100,8 @@ type rule struct {
 	idx      int // index in version.clauses
 	party    string
 	modality lang.Modality
-	cond     node // nil: always
+	cond     node       // nil: always
+	pre      []*precond // the clause's preconditions, checked when it applies
 	// pre is the condition's first test when it is `field in [A, B]` or
 	// `field == A` on an enum field of the event: the rule is skipped
 	// without evaluating cond when the field's member is not in preMask.
@@ -207,11 +214,13 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 	a.resolveFieldTypes()
 
 	// The base version, then one per amendment in effective-date order.
-	base := &version{from: a.effective, terms: map[string]*lang.TermDecl{}}
+	base := &version{from: a.effective, terms: map[string]*lang.TermDecl{}, exceptions: map[string][]*lang.ExceptionDecl{}}
 	for _, it := range ai.Decl.Items {
 		switch it := it.(type) {
 		case *lang.TermDecl:
 			base.terms[it.Name.Name] = it
+		case *lang.ExceptionDecl:
+			base.exceptions[it.Term.Name] = append(base.exceptions[it.Term.Name], it)
 		case *lang.ClauseDecl:
 			base.clauses = append(base.clauses, a.clauseInfo(it, ""))
 		}
@@ -256,9 +265,12 @@ func (a *agreement) clauseInfo(d *lang.ClauseDecl, amendment string) *ClauseInfo
 // amend applies an amendment to the previous version: added and replaced
 // clauses, deleted clauses, added and replaced terms.
 func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
-	v := &version{amendment: am.ID.Name, terms: map[string]*lang.TermDecl{}}
+	v := &version{amendment: am.ID.Name, terms: map[string]*lang.TermDecl{}, exceptions: map[string][]*lang.ExceptionDecl{}}
 	for k, t := range prev.terms {
 		v.terms[k] = t
+	}
+	for k, es := range prev.exceptions {
+		v.exceptions[k] = es
 	}
 	clauses := append([]*ClauseInfo(nil), prev.clauses...)
 	for _, it := range am.Items {
@@ -271,6 +283,10 @@ func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
 			v.from = d
 		case *lang.TermDecl:
 			v.terms[it.Name.Name] = it
+		case *lang.ExceptionDecl:
+			// A new slice: the previous version keeps its own.
+			es := v.exceptions[it.Term.Name]
+			v.exceptions[it.Term.Name] = append(es[:len(es):len(es)], it)
 		case *lang.ClauseDecl:
 			ci := a.clauseInfo(it, am.ID.Name)
 			replaced := false
@@ -302,14 +318,15 @@ func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
 // compileVersion compiles the deontic rules of v and its precedence order.
 func (p *Program) compileVersion(a *agreement, v *version) error {
 	v.comp = &compiler{
-		fiscal:    a.fiscalStart,
-		contract:  a.contractStart,
-		calendars: a.calendars,
-		info:      p.info,
-		funcs:     p.funcs,
-		schemas:   a.schemaDecls,
-		terms:     v.terms,
-		done:      map[*lang.TermDecl]*term{},
+		fiscal:     a.fiscalStart,
+		contract:   a.contractStart,
+		calendars:  a.calendars,
+		info:       p.info,
+		funcs:      p.funcs,
+		schemas:    a.schemaDecls,
+		terms:      v.terms,
+		done:       map[*lang.TermDecl]*term{},
+		exceptions: v.exceptions,
 	}
 	v.rules = map[*Schema][]*rule{}
 	prec, err := buildPrecedence(v.clauses)
@@ -328,6 +345,15 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		}
 		s := a.schemaDecls[obj.Decl]
 		r := &rule{clause: c, idx: i, party: d.Party.Name, modality: d.Modality, preIdx: -1}
+		if len(c.Decl.Requires) > 0 {
+			comp := *v.comp
+			comp.event = s
+			pre, err := comp.preconds(c.Decl.Requires, "clause "+c.Num)
+			if err != nil {
+				return err
+			}
+			r.pre = pre
+		}
 		if d.Where != nil {
 			comp := *v.comp
 			comp.event = s
@@ -365,6 +391,9 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 			}
 		}
 		v.rules[s] = append(v.rules[s], r)
+	}
+	if err := p.compileSchemaPre(a, v); err != nil {
+		return err
 	}
 	v.byID = make([][]*rule, len(a.schemaDecls))
 	v.hasMust = make([]bool, len(a.schemaDecls))

@@ -16,9 +16,11 @@ type compiler struct {
 	funcs   *funcTable
 	schemas map[*lang.SchemaDecl]*Schema
 	terms   map[string]*lang.TermDecl // the version's terms by name
-	done    map[*lang.TermDecl]*term
-	givens  map[*lang.Given]Value // test blocks: values bound by `given`
-	inputs  map[*lang.Given]int   // parameters of an expression (params.go)
+	// exceptions are the exceptions to each term by its name (SPEC 4.8).
+	exceptions map[string][]*lang.ExceptionDecl
+	done       map[*lang.TermDecl]*term
+	givens     map[*lang.Given]Value // test blocks: values bound by `given`
+	inputs     map[*lang.Given]int   // parameters of an expression (params.go)
 	// eventInput is the parameter of an expression that is read as the
 	// event in scope (params.go), so that `net_revenue(s)` costs no call.
 	eventInput *lang.Given
@@ -115,6 +117,12 @@ func (c *compiler) term(decl *lang.TermDecl) (*term, error) {
 	if err != nil {
 		return nil, err
 	}
+	if body, err = sub.withExceptions(decl, body); err != nil {
+		return nil, err
+	}
+	if body, err = sub.guardTerm(decl, body); err != nil {
+		return nil, err
+	}
 	t.body = body
 	t.weight = weight(body)
 	return t, nil
@@ -138,6 +146,12 @@ func (c *compiler) onEvent(t *term) (node, error) {
 	sub.event = c.schema(rt.Schema)
 	body, err := sub.expr(t.decl.Body)
 	if err != nil {
+		return nil, err
+	}
+	if body, err = sub.withExceptions(t.decl, body); err != nil {
+		return nil, err
+	}
+	if body, err = sub.guardTerm(t.decl, body); err != nil {
 		return nil, err
 	}
 	t.onEvent = body

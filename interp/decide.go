@@ -87,8 +87,9 @@ type DecideOptions struct {
 // error unwrapping to ErrUnknownAction when a is not an action of a
 // loaded agreement; a *FieldError when a field has the wrong kind; or an
 // *EvalError (errors.As) positioned at the expression that failed, which
-// unwraps to its cause, such as ErrBudget, ErrCurrency or the context's
-// error.
+// unwraps to its cause, such as ErrBudget, ErrCurrency, the context's
+// error, or a *PreconditionError when a precondition of the action or of
+// a clause that applies does not hold (SPEC 4.7).
 func (p *Program) Decide(ctx context.Context, a *Record, opts DecideOptions) (*Decision, error) {
 	d := new(Decision)
 	if err := p.DecideInto(ctx, a, opts, d); err != nil {
@@ -142,6 +143,15 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 	d.Verdict, d.Effect, d.Agreement, d.Version, d.AsOf = 0, 0, ag.id, "", asOf
 	d.Clause, d.Conflict, d.Applied, d.Note = nil, [2]*ClauseInfo{}, d.Applied[:0], ""
 	d.DefaultRule = ag.defaultProse
+	if hasRecordPre(ag, v, a) {
+		if fr == nil {
+			fr = p.getFrame(ctx, asOf)
+			defer p.putFrame(fr)
+		}
+		if err := recordPre(ag, v, a, fr); err != nil {
+			return err
+		}
+	}
 	if v == nil || actDate.Before(ag.effective) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		d.Note = fmt.Sprintf("the agreement takes effect on %s%s", ag.effective, quoted(ag.effectiveProse))
@@ -188,6 +198,14 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 			}
 			if !ok {
 				continue
+			}
+		}
+		if r.pre != nil {
+			if err := checkPre(r.pre, fr); err != nil {
+				if isPreconditionOf(err, r.clause) {
+					return err
+				}
+				return fmt.Errorf("clause %s: %w", r.clause.Num, err)
 			}
 		}
 		applied = append(applied, r)

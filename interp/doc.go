@@ -11,9 +11,9 @@
 // Compile (or LoadFiles, LoadFS) turns checked source into a Program;
 // Program.Decide, Program.Eval, Program.Settle and Program.RunTests answer
 // with it. Errors are typed (*EvalError, *FieldError, *LedgerError,
-// lang.ErrorList) or unwrap to the sentinels below (ErrUnknownAgreement,
-// ErrUnknownAction, ErrNoFiles, ErrTooLarge, ErrBudget, ErrCurrency); each
-// function says which.
+// *PreconditionError, lang.ErrorList) or unwrap to the sentinels below
+// (ErrUnknownAgreement, ErrUnknownAction, ErrNoFiles, ErrTooLarge,
+// ErrBudget, ErrCurrency, ErrExceptionConflict); each function says which.
 //
 // Answers render for people as text (Decision.WriteText,
 // Statement.WriteText, TestReport.WriteText) and for programs as JSON:

@@ -654,6 +654,10 @@ func weight(n node) int64 {
 		return weights(n.args)
 	case *inlineNode:
 		return 0
+	case *preNode:
+		return preWeight(n.pre) + weight(n.body)
+	case *exceptNode:
+		return n.weight()
 	case *funcNode:
 		return weights(n.args)
 	case *listNode:

@@ -459,6 +459,11 @@ func (s *settler) event(ev Event) error {
 	s.fr.budget = s.p.budget
 	s.current = date
 	s.fr.call.asOf = date
+	if hasRecordPre(s.ag, v, r) {
+		if err := recordPre(s.ag, v, r, s.fr); err != nil {
+			return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
+		}
+	}
 	if date.After(s.termEnd) {
 		// After the agreement ended no clause applies (SPEC 4.2), but a
 		// payment (the only row that gets here) still pays what was owed
@@ -529,7 +534,7 @@ func inClause(c *ClauseInfo, err error) error {
 	if errors.As(err, &ce) {
 		return err
 	}
-	return &clauseError{clause: c, err: err}
+	return &clauseError{clause: c, err: err, named: isPreconditionOf(err, c)}
 }
 
 // clauseFault is a problem with clause c, positioned at pos within it:

@@ -64,6 +64,11 @@ func (s *settler) milestone(m *milestoneRule, ev Event, date types.Date) error {
 			return nil
 		}
 	}
+	if m.pre != nil {
+		if err := checkPre(m.pre, s.fr); err != nil {
+			return err
+		}
+	}
 	amt, err := m.amount.eval(s.fr)
 	if err != nil {
 		return err

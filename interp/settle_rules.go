@@ -44,6 +44,7 @@ type shareRule struct {
 	action   *Schema
 	by       string
 	where    node
+	pre      []*precond     // the clause's preconditions (SPEC 4.7)
 	count    lang.CountRule // permitted rows only, or all (settle_count.go)
 	lines    []*shareLine
 	settled  types.PeriodKind
@@ -126,6 +127,7 @@ type milestoneRule struct {
 	first    bool
 	event    *Schema
 	where    node
+	pre      []*precond // the clause's preconditions (SPEC 4.7)
 	dueAfter types.Duration
 	hasDue   bool
 	duePos   lang.Pos
@@ -427,6 +429,9 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 			return err
 		}
 	}
+	if r.pre, err = comp.preconds(ci.Decl.Requires, "clause "+ci.Num); err != nil {
+		return err
+	}
 	if r.settled, err = periodKindOf(b.Settled); err != nil {
 		return atPos(b.Settled.Pos(), err)
 	}
@@ -574,8 +579,11 @@ func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) er
 	// A negative amount or a due date past the calendar is an error of
 	// the settlement that reaches the payment's date (SPEC 6.2), not of
 	// loading the agreement.
-	var bad error
-	if amt.num.Sign() < 0 {
+	bad, err := comp.schedulePre(ci)
+	if err != nil {
+		return err
+	}
+	if bad == nil && amt.num.Sign() < 0 {
 		bad = clauseFault(ci, b.Amount.Pos(), "the payment amount is negative: %s", amt)
 	}
 	for _, dl := range b.Dates {
@@ -637,8 +645,14 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	// error of the settlement that reaches its first date, not of loading
 	// the agreement.
 	var insts []formula.Installment
+	bad, err := comp.schedulePre(ci)
+	if err != nil {
+		return err
+	}
 	whole, err := total.num.Round(a.unit, types.Down)
 	switch {
+	case bad != nil:
+		err = bad
 	case err != nil:
 		err = clauseFault(ci, b.Total.Pos(), "%v", err)
 	case total.num.Sign() <= 0:
@@ -689,6 +703,9 @@ func (p *Program) compileMilestone(a *agreement, v *version, ci *ClauseInfo, b *
 		if r.where, err = comp.expr(b.Where); err != nil {
 			return err
 		}
+	}
+	if r.pre, err = comp.preconds(ci.Decl.Requires, "clause "+ci.Num); err != nil {
+		return err
 	}
 	if r.dueAfter, r.hasDue, err = dueOf(b.Due); err != nil {
 		return err

@@ -226,6 +226,12 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 			return nil
 		}
 	}
+	if r.pre != nil && !(s.prohibited && r.permittedOnly()) {
+		// A row the share does not count (SPEC 7.1.1) is not asked about.
+		if err := checkPre(r.pre, fr); err != nil {
+			return err
+		}
+	}
 	// Pick the first line that applies.
 	li := -1
 	for i, l := range r.lines {

@@ -186,6 +186,8 @@ func (t *testRun) run(ctx context.Context, td *lang.TestDecl) {
 			t.expectOverdue(ctx, s)
 		case *lang.ExpectUnmet:
 			t.expectUnmet(ctx, s)
+		case *lang.ExpectFails:
+			t.expectFails(ctx, s)
 		}
 	}
 }

@@ -121,7 +121,10 @@ type SchemaDecl struct {
 	Event  bool // false: action, true: event
 	Name   *Ident
 	Fields []*FieldDecl
-	End    Pos
+	// Requires are the action's or event's preconditions (SPEC 4.7),
+	// over its fields.
+	Requires []*Requires
+	End      Pos
 }
 
 // FieldDecl is `name Type` inside a schema.
@@ -146,7 +149,10 @@ type TermDecl struct {
 	Name    *Ident
 	Params  []*Param // nil for a value term; empty non-nil for `name()`
 	Body    Expr
-	Prose   *StringLit // optional
+	// Requires are the term's preconditions (SPEC 4.7), over its
+	// parameters.
+	Requires []*Requires
+	Prose    *StringLit // optional
 }
 
 // Param is one parameter of a term function.
@@ -177,7 +183,10 @@ type ClauseDecl struct {
 	Notwithstanding []*ClauseRef
 	SubjectTo       []*ClauseRef
 	Prose           *StringLit // optional
-	Body            ClauseBody
+	// Requires are the clause's preconditions (SPEC 4.7), over the fields
+	// of the action or event it is about.
+	Requires []*Requires
+	Body     ClauseBody
 }
 
 // DeleteClause is `delete clause NUM` inside an amendment.

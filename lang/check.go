@@ -370,6 +370,10 @@ type Info struct {
 	// Agreements holds every agreement in file order, each with its
 	// amendments.
 	Agreements []*AgreementInfo
+	// ExceptionTerms maps each exception (SPEC 4.8) to the term it was
+	// checked against: the term as its agreement or amendment sees it,
+	// whose parameters its value and condition name.
+	ExceptionTerms map[*ExceptionDecl]*TermDecl
 
 	// checker is kept so that expressions can be checked later in the
 	// scope of an agreement (see Info.Scope).
@@ -396,6 +400,10 @@ type AgreementInfo struct {
 	Schemas map[string]*SchemaDecl
 	Terms   map[string]*TermDecl   // the agreement's own terms, before any amendment
 	Clauses map[string]*ClauseDecl // the agreement's own clauses by number
+	// Exceptions are the agreement's own exceptions to each term (SPEC
+	// 4.8), by term name, in source order; an amendment's are among its
+	// items. They stay with the term in every later version.
+	Exceptions map[string][]*ExceptionDecl
 }
 
 // Object is what a name refers to: *PartyObj, *EnumMemberObj, *FieldObj,
@@ -456,8 +464,9 @@ func (*SchemaObj) objectNode()     {}
 func Check(files []*File, cfg *Config) (*Info, ErrorList) {
 	c := &checker{
 		info: &Info{
-			Types: make(map[Expr]Type),
-			Uses:  make(map[*Ident]Object),
+			Types:          make(map[Expr]Type),
+			Uses:           make(map[*Ident]Object),
+			ExceptionTerms: make(map[*ExceptionDecl]*TermDecl),
 		},
 		byID:    make(map[string]*family),
 		tops:    make(map[string]Decl),
@@ -507,7 +516,10 @@ type family struct {
 	amds      []*amendState
 	views     []*view         // views[0] is the agreement; then one per amendment, in effective order
 	allNums   map[string]bool // every clause number declared by the agreement or an amendment
-	testNames map[string]Pos
+	// exceptions are the exceptions to terms declared so far, by number
+	// (SPEC 4.8), across the agreement and its amendments.
+	exceptions map[string]*ExceptionDecl
+	testNames  map[string]Pos
 }
 
 // amendState is an amendment waiting to be ordered.

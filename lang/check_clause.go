@@ -32,6 +32,7 @@ func (c *checker) clause(v *view, cl *ClauseDecl) {
 			}
 		}
 	}
+	c.clauseRequires(v, cl)
 	switch b := cl.Body.(type) {
 	case *Deontic:
 		if b != nil {

@@ -28,6 +28,7 @@ func (c *checker) agreementHeader(fam *family) *view {
 		Schemas:          make(map[string]*SchemaDecl),
 		Terms:            make(map[string]*TermDecl),
 		Clauses:          make(map[string]*ClauseDecl),
+		Exceptions:       make(map[string][]*ExceptionDecl),
 	}
 	fam.info = info
 	seen := make(map[string]Pos)
@@ -431,6 +432,10 @@ func (c *checker) declareItems(v *view, items []Item) {
 	for _, cl := range clauses {
 		c.clause(v, cl)
 	}
+	for _, sd := range schemas {
+		c.requires(&env{v: v, event: sd}, sd.Requires)
+	}
+	c.exceptions(v, items)
 	if inAmendment {
 		c.inheritedSplitRefs(v, clauses)
 	}
@@ -656,6 +661,7 @@ func (c *checker) termResult(d *TermDecl) Type {
 		return nil
 	}
 	ti.result = c.expr(e, d.Body)
+	c.requires(e, d.Requires)
 	ti.state = 2
 	return ti.result
 }

@@ -50,6 +50,8 @@ func (c *checker) testDecl(v *view, t *TestDecl) {
 			if s != nil {
 				c.wantBool(e, s.Cond, "an expectation")
 			}
+		case *ExpectFails:
+			c.expectFails(e, s)
 		case *ExpectVerdict:
 			if s == nil {
 				continue

@@ -91,6 +91,7 @@ func (c *treeBuilder) item1(g *gItem) Item {
 		for _, f := range g.Schema.Fields {
 			s.Fields = append(s.Fields, &FieldDecl{At: tokPos(f.Pos), Name: identTok(&f.Name), Type: typeExprOf(f.Type)})
 		}
+		s.Requires = requiresOf(g.Schema.Requires)
 		return s
 	case g.Term != nil:
 		return c.term(g.Term.Pos, false, g.Term)
@@ -107,6 +108,10 @@ func (c *treeBuilder) item1(g *gItem) Item {
 		return &DeleteClause{At: tokPos(g.Delete.Pos), Num: clauseRefOf(g.Delete.Num)}
 	case g.Test != nil:
 		return c.test(g.Test)
+	case g.Exception != nil:
+		return c.exception(g.Exception)
+	case g.Requires != nil:
+		c.strayRequires(g.Requires)
 	}
 	return nil
 }
@@ -119,6 +124,7 @@ func (c *treeBuilder) term(at lexer.Position, replace bool, g *gTerm) *TermDecl 
 			t.Params = append(t.Params, &Param{At: tokPos(p.Pos), Name: identTok(&p.Name), Type: typeExprOf(p.Type)})
 		}
 	}
+	t.Requires = requiresOf(g.Requires)
 	if g.Prose != nil {
 		t.Prose = stringTok(g.Prose)
 	}
@@ -136,6 +142,7 @@ func (c *treeBuilder) clause(at lexer.Position, replace bool, g *gClause) *Claus
 	if g.Prose != nil {
 		cl.Prose = stringTok(g.Prose)
 	}
+	cl.Requires = requiresOf(g.Requires)
 	if g.Split != nil {
 		cl.Body = c.splitDecl(g.Split)
 	} else {
@@ -486,6 +493,9 @@ func (c *treeBuilder) testStmt(g *gTestStmt) TestStmt {
 		return &ExpectUnmet{At: at, Clause: clauseRefOf(g.Unmet.Clause), AsOf: dateTok(&g.Unmet.AsOf)}
 	case g.Expect != nil:
 		e := g.Expect
+		if e.Fails != nil {
+			return &ExpectFails{At: at, Subject: e.Subject, Message: stringTok(&e.Fails.Message)}
+		}
 		if e.Verdict == nil {
 			return &Expect{At: at, Cond: e.Subject}
 		}

@@ -387,11 +387,15 @@ func fmtGroup(it Item) int {
 	case *KindDecl:
 		return 2
 	case *TermDecl:
-		if it.Prose == nil {
+		if it.Prose == nil && len(it.Requires) == 0 {
 			return 3
 		}
 	case *DeleteClause:
 		return 4
+	case *ExceptionDecl:
+		if it.Prose == nil {
+			return 5
+		}
 	}
 	return -1
 }
@@ -465,6 +469,8 @@ func (p *fmtPrinter) item(it Item, ind, width int) {
 		p.term(it, ind)
 	case *ClauseDecl:
 		p.clause(it, ind)
+	case *ExceptionDecl:
+		p.exception(it, ind)
 	case *DeleteClause:
 		p.str("delete clause ")
 		p.clauseRef(it.Num)
@@ -497,6 +503,7 @@ func (p *fmtPrinter) schema(s *SchemaDecl, ind int) {
 		p.str(strings.Repeat(" ", width-len(fmtName(f.Name))+1))
 		p.typeExpr(f.Type)
 	}
+	p.requires(s.Requires, ind+1)
 	p.close(b, s.End, ind)
 }
 
@@ -536,6 +543,7 @@ func (p *fmtPrinter) term(t *TermDecl, ind int) {
 	}
 	p.str(" = ")
 	p.expr(t.Body, fmtCtx{open: true})
+	p.requires(t.Requires, ind+1)
 	if t.Prose != nil {
 		p.line(ind + 1)
 		p.stringLit(t.Prose)
@@ -562,6 +570,7 @@ func (p *fmtPrinter) clause(c *ClauseDecl, ind int) {
 		p.line(ind + 1)
 		p.stringLit(c.Prose)
 	}
+	p.requires(c.Requires, ind+1)
 	if c.Body != nil {
 		p.line(ind + 1)
 		p.clauseBody(c.Body, ind+1)
@@ -625,6 +634,11 @@ func (p *fmtPrinter) testStmt(s TestStmt) {
 		}
 	case *ExpectOverdue, *ExpectUnmet:
 		p.expectObligation(s)
+	case *ExpectFails:
+		p.str("expect ")
+		p.expr(s.Subject, open)
+		p.str(" fails ")
+		p.stringLit(s.Message)
 	}
 }
 

@@ -81,6 +81,8 @@ type gItem struct {
 	Replace   *gReplace      `parser:"| @@"`
 	Delete    *gDelete       `parser:"| @@"`
 	Test      *gTest         `parser:"| @@"`
+	Exception *gException    `parser:"| @@"`
+	Requires  *gRequires     `parser:"| @@"` // misplaced: reported when converting
 }
 
 type gEffective struct {
@@ -162,11 +164,12 @@ type gName struct {
 }
 
 type gSchema struct {
-	Pos    lexer.Position
-	Event  bool        `parser:"( 'action' | @'event' )"`
-	Name   lexer.Token `parser:"@Ident '{'"`
-	Fields []*gField   `parser:"@@*"`
-	Close  lexer.Token `parser:"@'}'"`
+	Pos      lexer.Position
+	Event    bool         `parser:"( 'action' | @'event' )"`
+	Name     lexer.Token  `parser:"@Ident '{'"`
+	Fields   []*gField    `parser:"@@*"`
+	Requires []*gRequires `parser:"@@*"`
+	Close    lexer.Token  `parser:"@'}'"`
 }
 
 type gField struct {
@@ -176,11 +179,12 @@ type gField struct {
 }
 
 type gTerm struct {
-	Pos    lexer.Position
-	Name   lexer.Token  `parser:"'term' @Ident"`
-	Params *gParams     `parser:"@@?"`
-	Body   Expr         `parser:"'=' @@"`
-	Prose  *lexer.Token `parser:"@String?"`
+	Pos      lexer.Position
+	Name     lexer.Token  `parser:"'term' @Ident"`
+	Params   *gParams     `parser:"@@?"`
+	Body     Expr         `parser:"'=' @@"`
+	Requires []*gRequires `parser:"@@*"`
+	Prose    *lexer.Token `parser:"@String?"`
 }
 
 type gParams struct {
@@ -217,6 +221,7 @@ type gClause struct {
 	Notwithstanding []*gClauseNo `parser:"( 'notwithstanding' @@ ( ',' @@ )* )?"`
 	SubjectTo       []*gClauseNo `parser:"( 'subject' 'to' @@ ( ',' @@ )* )?"`
 	Prose           *lexer.Token `parser:"@String?"`
+	Requires        []*gRequires `parser:"@@*"`
 	Split           *gSplitDecl  `parser:"( @@"`
 	Body            *gBody       `parser:"| @@ )"`
 }
@@ -507,7 +512,8 @@ type gExpectPays struct {
 type gExpect struct {
 	Pos     lexer.Position
 	Subject Expr      `parser:"'expect' @@"`
-	Verdict *gVerdict `parser:"( 'is' @@ )?"`
+	Verdict *gVerdict `parser:"( 'is' @@"`
+	Fails   *gFails   `parser:"| @@ )?"`
 }
 
 type gVerdict struct {

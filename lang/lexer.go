@@ -25,7 +25,7 @@ var keywordList = []string{
 	"test", "given", "expect", "is", "covered", "for", "under", "as", "if",
 	"then", "else", "and", "or", "true", "false", "list", "monthly",
 	"quarterly", "yearly", "annually", "owed",
-	"equally", "among", "pro", "rata", "rounded",
+	"equally", "among", "pro", "rata", "rounded", "requires", "exception",
 }
 
 // pactaLexer splits source text into tokens. The rules are those of

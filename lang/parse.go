@@ -214,7 +214,8 @@ func startsItem(t *lexer.Token) bool {
 	}
 	switch t.Value {
 	case "effective", "ends", "currency", "rounding", "default", "fiscal", "party",
-		"kind", "action", "event", "term", "clause", "replace", "delete", "test":
+		"kind", "action", "event", "term", "clause", "replace", "delete", "test",
+		"exception":
 		return true
 	}
 	return false

@@ -20,7 +20,9 @@
 //	settle      settle a ledger and print the statement
 //	test        run the test blocks of agreements
 //	vet         find conflicts, dead clauses and money that does not add up
+//	render      render agreements as a document for review (HTML or Markdown)
 //	repl        ask questions and try clauses interactively
+//	serve       answer decisions, settlements and checks over HTTP (JSON)
 //	version     print the version (also pacta --version)
 //	completion  print a shell completion script (bash, zsh, fish)
 //
@@ -132,6 +134,24 @@
 // answers as the finding says. Exit status 1 when any error or warning is
 // found (info notes do not count), 2 when the agreements do not load.
 //
+// # Render
+//
+//	pacta render FILE|DIR... [--as-of DATE] [--since DATE] [--agreement ID] [--format html|md|pdf]
+//		[--check] [--ledger PATH [--period P]] [-o FILE] [--max-row-bytes N]
+//
+// Writes the agreements as one self-contained HTML document (or Markdown
+// with --format md, or PDF with --format pdf, printed by a headless
+// Chromium: chromium, chromium-browser or google-chrome on the PATH, or
+// $PACTA_CHROMIUM) to standard output or to the file -o names: every
+// clause in force as of --as-of (by default with every amendment) with its
+// prose and a generated plain-English reading, the versions, precedence
+// graphs and tier charts (inline SVG), the glossary, the test blocks as
+// worked examples (--check runs them and marks each passed or failed),
+// each amendment as a redline (with --since, what changed from that date
+// to --as-of), and with --ledger (for --period, or the whole ledger) the
+// statement with each line's ledger rows. The same input gives the same
+// bytes.
+//
 // # Repl
 //
 //	pacta repl [--as-of DATE] [--agreement ID] [--width N] [FILE|DIR]...
@@ -139,6 +159,24 @@
 // Starts the interactive REPL; :help lists its commands. With piped input
 // it reads entries line by line and prints only the answers; --width N
 // wraps them at N columns, as a terminal that wide would.
+//
+// # Serve
+//
+//	pacta serve FILE|DIR... [--addr HOST:PORT] [--step-budget N] [--timeout D]
+//		[--max-body BYTES] [--poll D] [--max-row-bytes N]
+//
+// Answers over HTTP, as JSON, on --addr (127.0.0.1:8080): POST /v1/decide
+// (one action, a JSON array of them, or JSON Lines), POST /v1/settle (a
+// ledger in the body, text/csv or application/x-ndjson), POST /v1/eval,
+// POST /v1/check, GET /v1/agreements, /v1/openapi.json (which describes
+// every route), /v1/schema/NAME, /healthz and /metrics. Answers are the
+// JSON decide and settle print with --format json; errors are
+// {"error": {"code", "message", "position"}}. The files are reloaded when
+// they change (looked at every --poll, 1s; 0 never), and an edit that does
+// not compile leaves the last good version served and is reported. Each
+// request is bounded by --timeout (10s) and --max-body (32 MiB), each
+// question by --step-budget (1,000,000 steps). SIGINT or SIGTERM stops the
+// server once the requests in flight are answered.
 //
 // # Version and completion
 //

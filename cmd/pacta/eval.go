@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -27,9 +28,12 @@ agreements (as amended).
 
 With --format json, one JSON object is written to standard output on one
 line, whether the expression could be evaluated or not:
-  {"value": "USD 200.00", "type": "money(USD)", "problems": [], "omitted": 0}
+  {"value": "USD 200.00",
+   "exact": {"kind": "money", "value": "200.00", "currency": "USD"},
+   "type": "money(USD)", "problems": [], "omitted": 0}
 value is the result written as Pacta writes it (the text form above),
-or null if there is none; type is the expression's type, or null if it
+or null if there is none; exact is the same value as a program reads it
+(interp.Value's JSON: exact decimal strings, no separators), or null; type is the expression's type, or null if it
 could not be checked; problems lists what went wrong, each as
 {"file", "line", "col", "message", "hint"} (see pacta check --help; the
 expression itself is the file "<expr>").
@@ -105,7 +109,11 @@ Exit status: 0 success, 1 error, 2 usage error.`, stderr)
 	}
 	if jsonOut {
 		val := v.String()
-		return writeEvalJSON(stdout, stderr, evalJSON{Value: &val, Type: &typ}, nil)
+		exact, err := v.MarshalJSON()
+		if err != nil {
+			return writeEvalJSON(stdout, stderr, evalJSON{Type: &typ}, err)
+		}
+		return writeEvalJSON(stdout, stderr, evalJSON{Value: &val, Type: &typ, Exact: exact}, nil)
 	}
 	fmt.Fprintln(stdout, v)
 	return 0
@@ -113,10 +121,11 @@ Exit status: 0 success, 1 error, 2 usage error.`, stderr)
 
 // evalJSON is the object eval --format json writes (see its help).
 type evalJSON struct {
-	Value    *string       `json:"value"`
-	Type     *string       `json:"type"`
-	Problems []problemJSON `json:"problems"`
-	Omitted  int           `json:"omitted"`
+	Value    *string         `json:"value"`
+	Exact    json.RawMessage `json:"exact"`
+	Type     *string         `json:"type"`
+	Problems []problemJSON   `json:"problems"`
+	Omitted  int             `json:"omitted"`
 }
 
 // writeEvalJSON writes doc with the problems err holds, and returns the

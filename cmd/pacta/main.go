@@ -22,7 +22,9 @@ func commands() []command {
 		{"settle", "settle a ledger and print the statement", runSettle},
 		{"test", "run the test blocks of agreements", runTest},
 		{"vet", "find conflicts, dead clauses and money that does not add up", runVet},
+		{"render", "render agreements as a document for review (HTML or Markdown)", runRender},
 		{"repl", "ask questions and try clauses interactively", runRepl},
+		{"serve", "answer decisions, settlements and checks over HTTP (JSON)", runServe},
 		{"version", "print the version", runVersion},
 		{"completion", "print a shell completion script (bash, zsh, fish)", runCompletion},
 	}

@@ -75,6 +75,7 @@ func straightenQuotes(entry string) (string, bool) {
 var (
 	slashDateRE  = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b`)
 	bareAmountRE = regexp.MustCompile(`(^|[^A-Za-z0-9_.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\b`)
+	negMoneyRE   = regexp.MustCompile(`^([A-Z]{3}) +- *(\d[\d,]*(?:\.\d+)?)`)
 	moneySignRE  = regexp.MustCompile(`([$€£¥])\s?(\d[\d,]*(?:\.\d+)?)`)
 	spacePctRE   = regexp.MustCompile(`(\d(?:[\d,]*\d)?(?:\.\d+)?)\s+%`)
 	numberAtRE   = regexp.MustCompile(`^\d[\d,]*(?:\.\d+)?`)
@@ -206,6 +207,11 @@ func (s *Session) hintFor(entry string, err error) string {
 	switch {
 	case strings.HasPrefix(msg, "unknown name "):
 		name := strings.Trim(strings.TrimPrefix(msg, "unknown name "), `"`)
+		if m := negMoneyRE.FindStringSubmatch(plain[off:]); m != nil {
+			// USD -5.00, as amounts print: the literal has its sign first
+			return fmt.Sprintf("a negative amount has its minus sign before the currency: write %s instead",
+				replaceAt(entry, off, entry[off:off+len(m[0])], "-"+m[1]+" "+withCents(m[2])))
+		}
 		if c, ok := wordCommands[strings.ToLower(name)]; ok && strings.TrimSpace(entry) == name {
 			return fmt.Sprintf("commands start with a colon: write %s instead", c)
 		}

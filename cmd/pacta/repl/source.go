@@ -85,6 +85,8 @@ func (d *decl) what() string {
 		return "action " + it.Name.Name
 	case *lang.TestDecl:
 		return fmt.Sprintf("test %q", it.Name.Value)
+	case *lang.ExceptionDecl:
+		return "exception " + it.Num.Num + " to term " + it.Term.Name
 	}
 	return strings.TrimPrefix(d.key, "header ")
 }
@@ -106,6 +108,8 @@ func itemKey(it lang.Item) string {
 		return "name " + it.Name.Name
 	case *lang.TestDecl:
 		return "test " + it.Name.Value
+	case *lang.ExceptionDecl:
+		return "exception " + it.Num.Num
 	case *lang.Effective:
 		return "header effective"
 	case *lang.Ends:

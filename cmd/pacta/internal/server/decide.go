@@ -1,0 +1,187 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
+)
+
+// Content types of bodies.
+const (
+	ctJSON   = "application/json"
+	ctNDJSON = "application/x-ndjson" // JSON Lines; application/jsonl is taken too
+	ctCSV    = "text/csv"
+	ctText   = "text/plain"
+)
+
+// mediaType returns the media type of the request's body, lower case,
+// without parameters; "" when none is given.
+func mediaType(r *http.Request) string {
+	ct := r.Header.Get("Content-Type")
+	if ct == "" {
+		return ""
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return "invalid"
+	}
+	return mt
+}
+
+func isJSONLines(mt string) bool {
+	return mt == ctNDJSON || mt == "application/jsonl" || mt == "application/x-jsonlines" || mt == "application/jsonlines"
+}
+
+func unsupported(mt string, want ...string) *apiError {
+	return &apiError{Status: http.StatusUnsupportedMediaType, Code: "unsupported_media_type",
+		Message: fmt.Sprintf("Content-Type %q is not accepted here; send one of %q", mt, want)}
+}
+
+// decide answers POST /v1/decide. The body is one action as a JSON object
+// (the shape `pacta decide --action` takes, read by
+// interp.Program.ParseActionJSON), a JSON array of them, or JSON Lines
+// (Content-Type application/x-ndjson), one action a line. The answer is
+// the decision as interp.Decision.MarshalJSON writes it, an array of
+// them, or JSON Lines of them, in the order of the actions. If any action
+// of a batch cannot be decided, the answer is an error naming it, and no
+// decision is written.
+func (s *Server) decide(w http.ResponseWriter, r *http.Request, st *state) {
+	mt := mediaType(r)
+	if mt != ctJSON && mt != "" && !isJSONLines(mt) {
+		writeError(w, unsupported(mt, ctJSON, ctNDJSON))
+		return
+	}
+	var opts interp.DecideOptions
+	if v := r.URL.Query().Get("as_of"); v != "" {
+		d, err := types.ParseDate(v)
+		if err != nil {
+			writeError(w, badRequest("bad_query", fmt.Sprintf("as_of: %v", err)))
+			return
+		}
+		opts.AsOf = d
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		writeError(w, classify(err, ""))
+		return
+	}
+	type item struct {
+		text  []byte
+		where string
+	}
+	var items []item
+	form := "one"
+	switch {
+	case isJSONLines(mt):
+		form = "lines"
+		// The lines are slices of body, which is not reused.
+		for i, text := range bytes.Split(body, []byte("\n")) {
+			line := i + 1
+			text = bytes.TrimSpace(text)
+			if line == 1 {
+				text = bytes.TrimPrefix(text, []byte("\uFEFF"))
+			}
+			if len(text) > 0 {
+				items = append(items, item{text, "body:" + strconv.Itoa(line)})
+			}
+		}
+	default:
+		text := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\uFEFF")))
+		if len(text) > 0 && text[0] == '[' {
+			form = "array"
+			var raw []json.RawMessage
+			if err := json.Unmarshal(text, &raw); err != nil {
+				writeError(w, badJSON(err, ""))
+				return
+			}
+			for i, t := range raw {
+				items = append(items, item{t, "[" + strconv.Itoa(i) + "]"})
+			}
+		} else if len(text) > 0 {
+			items = append(items, item{text, ""})
+		}
+	}
+	if len(items) == 0 && form != "array" {
+		writeError(w, badRequest("no_action", "the body holds no action: send a JSON object such as {\"action\":\"sell\",\"actor\":...}"))
+		return
+	}
+	ds := make([]*interp.Decision, len(items))
+	for i, it := range items {
+		d, err := decideOne(r, st.prog, it.text, opts)
+		if err != nil {
+			var ae *apiError
+			if errors.As(err, &ae) {
+				ae.Position = it.where
+				writeError(w, ae)
+			} else {
+				writeError(w, classify(err, it.where))
+			}
+			return
+		}
+		ds[i] = d
+	}
+	switch form {
+	case "one":
+		w.Header().Set("Content-Type", ctJSON)
+		ds[0].WriteJSON(w)
+	case "lines":
+		w.Header().Set("Content-Type", ctNDJSON)
+		for _, d := range ds {
+			d.WriteJSON(w)
+		}
+	default:
+		w.Header().Set("Content-Type", ctJSON)
+		out := []byte{'['}
+		for i, d := range ds {
+			if i > 0 {
+				out = append(out, ',')
+			}
+			b, err := d.MarshalJSON() // as WriteJSON writes it: < > & unescaped
+			if err != nil {
+				writeError(w, classify(err, "["+strconv.Itoa(i)+"]"))
+				return
+			}
+			out = append(out, b...)
+		}
+		out = append(out, ']', '\n')
+		w.Write(out)
+	}
+}
+
+// decideOne parses one action and decides it.
+func decideOne(r *http.Request, p *interp.Program, text []byte, opts interp.DecideOptions) (*interp.Decision, error) {
+	if !json.Valid(text) {
+		var v any
+		e := badJSON(json.Unmarshal(text, &v), "")
+		if bytes.Contains(text, []byte("}\n")) && strings.Contains(e.Message, "after top-level value") {
+			e.Message += "; send one action per line as Content-Type application/x-ndjson, or a JSON array"
+		}
+		return nil, e
+	}
+	if text[0] != '{' {
+		return nil, badRequest("bad_json", "an action is a JSON object: {\"action\":\"sell\",\"actor\":...}")
+	}
+	rec, err := p.ParseActionJSON(text)
+	if errors.Is(err, interp.ErrUnknownAgreement) {
+		var a struct{ Agreement string }
+		json.Unmarshal(text, &a)
+		return nil, classifyAgreement(err, a.Agreement)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if rec.Schema.Event {
+		return nil, &apiError{Status: http.StatusUnprocessableEntity, Code: "not_an_action",
+			Message: fmt.Sprintf("%q is an event; only an action can be permitted or prohibited", rec.Schema.Name)}
+	}
+	return p.Decide(r.Context(), rec, opts)
+}
