@@ -19,6 +19,7 @@
 //	decide      decide whether actions are permitted
 //	settle      settle a ledger and print the statement
 //	test        run the test blocks of agreements
+//	vet         find conflicts, dead clauses and money that does not add up
 //	render      render agreements as a document for review (HTML or Markdown)
 //	repl        ask questions and try clauses interactively
 //	serve       answer decisions, settlements and checks over HTTP (JSON)
@@ -120,6 +121,18 @@
 // Runs the test blocks of the agreements (by default those below the
 // current directory) and prints PASS or FAIL for each, every failed
 // expectation with its position, and the clauses no test exercises.
+//
+// # Vet
+//
+//	pacta vet [--format text|json] FILE|DIR...
+//
+// Analyses the agreements before anything runs (SPEC 14): unordered
+// conflicts, dead and always-overridden clauses, overrides that never meet
+// their target, actions no clause covers, money that does not add up and
+// prose whose figures disagree with the logic. Each finding that claims an
+// action can meet something gives a witness action that pacta decide
+// answers as the finding says. Exit status 1 when any error or warning is
+// found (info notes do not count), 2 when the agreements do not load.
 //
 // # Render
 //

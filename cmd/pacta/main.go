@@ -21,6 +21,7 @@ func commands() []command {
 		{"decide", "decide whether actions are permitted", runDecide},
 		{"settle", "settle a ledger and print the statement", runSettle},
 		{"test", "run the test blocks of agreements", runTest},
+		{"vet", "find conflicts, dead clauses and money that does not add up", runVet},
 		{"render", "render agreements as a document for review (HTML or Markdown)", runRender},
 		{"repl", "ask questions and try clauses interactively", runRepl},
 		{"serve", "answer decisions, settlements and checks over HTTP (JSON)", runServe},

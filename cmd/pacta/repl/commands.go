@@ -40,6 +40,7 @@ var commandList = []commandInfo{
 	{":save", "FILE [DATE]", "write this session's changes as an amendment effective on DATE, for pacta check"},
 	{":trace", "N", "the ledger rows that make up line N of the last statement (:why after :settle numbers the lines)"},
 	{":test", "", "run every test: the files' and those typed here"},
+	{":vet", "", "find conflicts, dead clauses and money that does not add up, as pacta vet does"},
 	{":reset", "", "drop everything declared and given in this session"},
 	{":quit", "", "leave (so does Ctrl-D)"},
 }
@@ -135,6 +136,8 @@ func (s *Session) command(ctx context.Context, line string) bool {
 		return s.save(ctx, args)
 	case ":test":
 		return s.runTests(ctx, "", "")
+	case ":vet":
+		return s.vet(ctx)
 	case ":reset":
 		return s.reset(ctx)
 	}

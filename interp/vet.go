@@ -1,0 +1,913 @@
+package interp
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pacta-lang/pacta/interp/types"
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// VetSeverity says how much a finding matters: an error (a conflict a
+// decision can meet), a warning (a clause or figure that is almost
+// certainly not what the drafter meant) or info (worth knowing, such as
+// actions no clause speaks to).
+type VetSeverity string
+
+// The severities of findings.
+const (
+	VetError   VetSeverity = "error"
+	VetWarning VetSeverity = "warning"
+	VetInfo    VetSeverity = "info"
+)
+
+// The kinds of finding (SPEC 14).
+const (
+	VetConflict        = "conflict"
+	VetDeadClause      = "dead-clause"
+	VetAlwaysLoses     = "always-overridden"
+	VetOverrideNoMeet  = "override-without-overlap"
+	VetCoverage        = "coverage"
+	VetNotAnalysed     = "not-analysed"
+	VetMoney           = "money"
+	VetProse           = "prose"
+	maxCoveragePerPair = 4 // gaps listed per action and party
+)
+
+// VetFinding is one thing vet found.
+type VetFinding struct {
+	Kind      string
+	Severity  VetSeverity
+	Pos       lang.Pos
+	Agreement string
+	// Clauses are the clauses involved, the one at Pos first.
+	Clauses []*ClauseInfo
+	Message string
+	// Witness is an action that shows the finding, when the finding claims
+	// something can happen.
+	Witness *VetWitness
+}
+
+// VetWitness is an action instance that shows a finding: fed to Decide
+// (or `pacta decide --action`) with the as-of date, it gets Answer.
+type VetWitness struct {
+	// Action is the action as JSON, in the form ParseActionJSON reads.
+	Action string
+	// AsOf is the as-of date to decide with, or the zero Date for the
+	// action's own date.
+	AsOf types.Date
+	// Answer says what the witness shows, in words: what `pacta decide`
+	// answers, or how a settlement counts it.
+	Answer string
+	record *Record
+}
+
+// VetReport is what Vet found, sorted by position.
+type VetReport struct {
+	Findings []VetFinding
+}
+
+// Failed reports whether any finding is an error or a warning; info does
+// not fail.
+func (r *VetReport) Failed() bool {
+	for _, f := range r.Findings {
+		if f.Severity != VetInfo {
+			return true
+		}
+	}
+	return false
+}
+
+// Count returns the number of findings of a severity.
+func (r *VetReport) Count(s VetSeverity) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+type vetClauseJSON struct {
+	Num       string `json:"num"`
+	Title     string `json:"title"`
+	Amendment string `json:"amendment,omitempty"`
+	Pos       string `json:"pos"`
+}
+
+type vetWitnessJSON struct {
+	Action json.RawMessage `json:"action"`
+	AsOf   string          `json:"as_of,omitempty"`
+	Answer string          `json:"answer"`
+}
+
+type vetFindingJSON struct {
+	Kind      string          `json:"kind"`
+	Severity  VetSeverity     `json:"severity"`
+	Pos       string          `json:"pos"`
+	Agreement string          `json:"agreement"`
+	Clauses   []vetClauseJSON `json:"clauses"`
+	Message   string          `json:"message"`
+	Witness   *vetWitnessJSON `json:"witness,omitempty"`
+}
+
+// MarshalJSON writes a finding with positions as file:line:col and the
+// witness's action as a JSON object.
+func (f VetFinding) MarshalJSON() ([]byte, error) {
+	j := vetFindingJSON{Kind: f.Kind, Severity: f.Severity, Pos: f.Pos.String(), Agreement: f.Agreement, Message: f.Message, Clauses: []vetClauseJSON{}}
+	for _, c := range f.Clauses {
+		j.Clauses = append(j.Clauses, vetClauseJSON{c.Num, c.Title, c.Amendment, c.Pos.String()})
+	}
+	if w := f.Witness; w != nil {
+		j.Witness = &vetWitnessJSON{Action: json.RawMessage(w.Action), Answer: w.Answer}
+		if !w.AsOf.IsZero() {
+			j.Witness.AsOf = w.AsOf.String()
+		}
+	}
+	return marshalCompact(j)
+}
+
+// MarshalJSON writes the report as {"findings": [...], "errors": N,
+// "warnings": N, "infos": N}.
+func (r VetReport) MarshalJSON() ([]byte, error) {
+	fs := r.Findings
+	if fs == nil {
+		fs = []VetFinding{}
+	}
+	return marshalCompact(struct {
+		Findings []VetFinding `json:"findings"`
+		Errors   int          `json:"errors"`
+		Warnings int          `json:"warnings"`
+		Infos    int          `json:"infos"`
+	}{fs, r.Count(VetError), r.Count(VetWarning), r.Count(VetInfo)})
+}
+
+// Vet analyses the program's agreements before anything runs (SPEC 14):
+// unordered conflicts between permissions and prohibitions, clauses that
+// can never apply or always lose, overrides aimed at clauses they never
+// meet, actions no clause covers, money that does not add up, and prose
+// whose figures disagree with the logic. Every finding that claims an
+// action can meet something carries a witness that Decide confirms.
+//
+// The error unwraps to the context's error when the context is done first.
+func (p *Program) Vet(ctx context.Context) (*VetReport, error) {
+	rep := &VetReport{}
+	for _, a := range p.agreements {
+		if err := ctxErr(ctx); err != nil {
+			return nil, err
+		}
+		v := &vetter{p: p, a: a, ctx: ctx, rep: rep, clauses: map[*ClauseInfo]*clauseFacts{}, pairs: map[[2]*ClauseInfo]bool{}, gaps: map[string]bool{}}
+		if err := v.deontic(); err != nil {
+			return nil, err
+		}
+		v.money()
+		v.prose()
+	}
+	sort.SliceStable(rep.Findings, func(i, j int) bool {
+		a, b := rep.Findings[i], rep.Findings[j]
+		if a.Pos != b.Pos {
+			return a.Pos.Before(b.Pos)
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Message < b.Message
+	})
+	return rep, nil
+}
+
+// vetter is the state of vetting one agreement.
+type vetter struct {
+	p       *Program
+	a       *agreement
+	ctx     context.Context
+	rep     *VetReport
+	clauses map[*ClauseInfo]*clauseFacts
+	order   []*ClauseInfo
+	pairs   map[[2]*ClauseInfo]bool // conflicts and overrides already reported
+	gaps    map[string]bool
+	// unconfirmed counts candidates Decide did not confirm (for tests:
+	// it is always zero when the analysis is right).
+	unconfirmed int
+}
+
+// clauseFacts gathers what the versions say about one deontic clause.
+type clauseFacts struct {
+	versions   int  // versions it is in force in
+	analysed   bool // its condition was analysed in every version
+	notAnalyse string
+	alive      bool // it can apply in some version
+	wins       bool // in some version, it applies somewhere nothing overrides it
+	overrider  *ClauseInfo
+}
+
+func (v *vetter) facts(c *ClauseInfo) *clauseFacts {
+	f, ok := v.clauses[c]
+	if !ok {
+		f = &clauseFacts{analysed: true}
+		v.clauses[c] = f
+		v.order = append(v.order, c)
+	}
+	return f
+}
+
+func (v *vetter) add(f VetFinding) {
+	f.Agreement = v.a.id
+	v.rep.Findings = append(v.rep.Findings, f)
+}
+
+// deontic analyses the permissions and prohibitions of every version.
+func (v *vetter) deontic() error {
+	a := v.a
+	names := make([]string, 0, len(a.schemas))
+	for n := range a.schemas {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	overlaps := map[[2]*ClauseInfo]bool{} // precedence pairs seen to overlap
+	overrides := map[[2]*ClauseInfo]bool{}
+	for vi, ver := range a.versions {
+		for _, name := range names {
+			s := a.schemas[name]
+			if s.Event {
+				continue
+			}
+			if err := ctxErr(v.ctx); err != nil {
+				return err
+			}
+			if err := v.schemaVersion(vi, ver, s, overlaps, overrides); err != nil {
+				return err
+			}
+		}
+	}
+	for _, c := range v.order {
+		f := v.clauses[c]
+		d := c.Decl.Body.(*lang.Deontic)
+		switch {
+		case !f.analysed:
+			v.add(VetFinding{Kind: VetNotAnalysed, Severity: VetInfo, Pos: c.Pos, Clauses: []*ClauseInfo{c},
+				Message: fmt.Sprintf("clause %s is not analysed: %s", c.Num, f.notAnalyse)})
+		case !f.alive:
+			v.add(VetFinding{Kind: VetDeadClause, Severity: VetWarning, Pos: c.Pos, Clauses: []*ClauseInfo{c},
+				Message: fmt.Sprintf("clause %s can never apply: no %s by %s meets its condition and dates while it is in force", c.Num, d.Action.Name, d.Party.Name)})
+		case !f.wins:
+			v.add(VetFinding{Kind: VetAlwaysLoses, Severity: VetWarning, Pos: c.Pos, Clauses: []*ClauseInfo{c, f.overrider},
+				Message: fmt.Sprintf("clause %s never decides anything: every action it covers is also covered by %s, which overrides it", c.Num, f.overrider.Num)})
+		}
+	}
+	// Overrides aimed at a clause they never meet.
+	for key := range overrides {
+		if overlaps[key] {
+			continue
+		}
+		w, l := key[0], key[1]
+		if !v.clauses[w].analysed || !v.clauses[l].analysed || !v.clauses[w].alive || !v.clauses[l].alive {
+			continue
+		}
+		pos, word := w.Pos, "notwithstanding"
+		for _, n := range w.Decl.Notwithstanding {
+			if n != nil && n.Num == l.Num {
+				pos = n.Pos()
+			}
+		}
+		if pos == w.Pos {
+			word = "subject to"
+			for _, n := range l.Decl.SubjectTo {
+				if n != nil && n.Num == w.Num {
+					pos = n.Pos()
+				}
+			}
+		}
+		wd, ld := w.Decl.Body.(*lang.Deontic), l.Decl.Body.(*lang.Deontic)
+		why := "no action meets both conditions"
+		switch {
+		case wd.Action.Name != ld.Action.Name:
+			why = fmt.Sprintf("one is about %s, the other about %s", wd.Action.Name, ld.Action.Name)
+		case wd.Party.Name != ld.Party.Name:
+			why = fmt.Sprintf("one is about %s, the other about %s", wd.Party.Name, ld.Party.Name)
+		}
+		msg := fmt.Sprintf("clause %s overrides %s (%s), but they never apply to the same action: %s; was another clause meant?", w.Num, l.Num, word, why)
+		if word == "subject to" {
+			msg = fmt.Sprintf("clause %s is subject to %s, but they never apply to the same action: %s; was another clause meant?", l.Num, w.Num, why)
+		}
+		v.add(VetFinding{Kind: VetOverrideNoMeet, Severity: VetWarning, Pos: pos, Clauses: []*ClauseInfo{w, l}, Message: msg})
+	}
+	return nil
+}
+
+// vrule is a rule with the region where it applies.
+type vrule struct {
+	r         *rule
+	reg       region
+	analysed  bool
+	over      []int        // the rules of its group that override it
+	overrides map[int]bool // the rules of its group it overrides
+}
+
+// regionsMeet reports whether two regions share an action.
+func regionsMeet(r, s region) bool {
+	for _, b := range r {
+		for _, c := range s {
+			if b.intersects(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// schemaVersion analyses the rules about one action in one version.
+func (v *vetter) schemaVersion(vi int, ver *version, s *Schema, overlaps, overrides map[[2]*ClauseInfo]bool) error {
+	rules := ver.byID[s.id]
+	sp, why := v.buildSpace(ver, s, nil, rules)
+	vrs := make([]*vrule, len(rules))
+	byRule := map[*rule]*vrule{}
+	for i, r := range rules {
+		f := v.facts(r.clause)
+		f.versions++
+		vr := &vrule{r: r}
+		vrs[i] = vr
+		byRule[r] = vr
+		if sp == nil {
+			f.analysed, f.notAnalyse = false, why
+			continue
+		}
+		reg, ok := sp.cond(r.cond)
+		if !ok {
+			f.analysed = false
+			if f.notAnalyse == "" {
+				f.notAnalyse = "its condition goes beyond comparing fields with constants (arithmetic, a term with arguments or a function)"
+			}
+			continue
+		}
+		reg = sp.intersect(reg, region{sp.dateBox(r)})
+		vr.reg, vr.analysed = reg, true
+		if len(reg) > 0 {
+			f.alive = true
+		}
+	}
+	// Precedence within the version, among the rules of this action.
+	idxRule := map[int]*vrule{}
+	indexOfRule := map[*vrule]int{}
+	for i, vr := range vrs {
+		idxRule[vr.r.idx] = vr
+		indexOfRule[vr] = i
+	}
+	for i, vr := range vrs {
+		for _, j := range reachable(ver.prec, vr.r.idx) {
+			if lr, ok := idxRule[j]; ok && lr.r.party == vr.r.party {
+				lr.over = append(lr.over, i)
+				if vr.overrides == nil {
+					vr.overrides = map[int]bool{}
+				}
+				vr.overrides[indexOfRule[lr]] = true
+			}
+		}
+	}
+	// Direct references, for overrides that never meet their target.
+	for i, c := range ver.clauses {
+		for _, j := range directOverrides(ver, i) {
+			w, l := c, ver.clauses[j]
+			if _, ok := w.Decl.Body.(*lang.Deontic); !ok {
+				continue
+			}
+			if _, ok := l.Decl.Body.(*lang.Deontic); !ok {
+				continue
+			}
+			key := [2]*ClauseInfo{w, l}
+			overrides[key] = true
+			wr, lr := findRule(vrs, w), findRule(vrs, l)
+			if wr == nil || lr == nil {
+				continue
+			}
+			if !wr.analysed || !lr.analysed || wr.r.party == lr.r.party && len(sp.intersect(wr.reg, lr.reg)) > 0 {
+				overlaps[key] = true
+			}
+		}
+	}
+	if sp == nil {
+		return nil
+	}
+	// Always-losing: the rule's region minus what overrides it.
+	for _, vr := range vrs {
+		if !vr.analysed || len(vr.reg) == 0 {
+			continue
+		}
+		f := v.facts(vr.r.clause)
+		var subs []box
+		for _, o := range vr.over {
+			if !vrs[o].analysed {
+				subs = nil
+				f.wins = true // cannot tell; do not claim it always loses
+				break
+			}
+			subs = append(subs, vrs[o].reg...)
+			if f.overrider == nil {
+				f.overrider = vrs[o].r.clause
+			}
+		}
+		if f.wins {
+			continue
+		}
+		for _, b := range vr.reg {
+			sp.steps = 0
+			_, found, ok := sp.witnessIn(b, subs)
+			if found || !ok {
+				f.wins = true
+				break
+			}
+		}
+	}
+	// Conflicts: a permission and a prohibition about one party that
+	// neither overrides, both applying somewhere nothing overrides either.
+	for pi, p := range vrs {
+		if !p.analysed || len(p.reg) == 0 || p.r.modality == lang.MustNot {
+			continue
+		}
+		for qi, q := range vrs {
+			if !q.analysed || len(q.reg) == 0 || q.r.modality != lang.MustNot || q.r.party != p.r.party {
+				continue
+			}
+			if !regionsMeet(p.reg, q.reg) {
+				continue
+			}
+			key := [2]*ClauseInfo{p.r.clause, q.r.clause}
+			if v.pairs[key] || p.overrides[qi] || q.overrides[pi] {
+				continue
+			}
+			both := sp.intersect(p.reg, q.reg)
+			var subs []box
+			for _, o := range append(append([]int(nil), p.over...), q.over...) {
+				subs = append(subs, vrs[o].reg...)
+			}
+			for _, b := range both {
+				sp.steps = 0
+				w, found, ok := sp.witnessIn(b, subs)
+				if !ok {
+					// Too many overlapping clauses to settle within the
+					// budget: say so rather than claim no conflict.
+					for _, c := range [][2]*ClauseInfo{{p.r.clause, q.r.clause}, {q.r.clause, p.r.clause}} {
+						if f := v.facts(c[0]); f.analysed {
+							f.analysed = false
+							f.notAnalyse = "whether it conflicts with " + c[1].Num + " needs more work than vet's budget allows (too many overlapping clauses)"
+						}
+					}
+					break
+				}
+				if !found {
+					continue
+				}
+				if v.conflict(vi, ver, sp, s, p.r, q.r, w) {
+					v.pairs[key] = true
+					break
+				}
+			}
+		}
+	}
+	// Coverage: per party, what no rule covers.
+	v.coverage(vi, ver, sp, s, vrs)
+	return nil
+}
+
+func findRule(vrs []*vrule, c *ClauseInfo) *vrule {
+	for _, vr := range vrs {
+		if vr.r.clause == c {
+			return vr
+		}
+	}
+	return nil
+}
+
+// reachable lists the clauses i overrides, directly or through a chain.
+func reachable(p *precedence, i int) []int {
+	var out []int
+	seen := map[int32]bool{}
+	stack := []int32{int32(i)}
+	for len(stack) > 0 {
+		k := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, m := range p.succ[p.start[k]:p.start[k+1]] {
+			if !seen[m] {
+				seen[m] = true
+				out = append(out, int(m))
+				stack = append(stack, m)
+			}
+		}
+	}
+	return out
+}
+
+// directOverrides lists the clauses clause i overrides by its own
+// notwithstanding or by their subject to.
+func directOverrides(ver *version, i int) []int {
+	var out []int
+	for _, m := range ver.prec.succ[ver.prec.start[i]:ver.prec.start[i+1]] {
+		out = append(out, int(m))
+	}
+	return out
+}
+
+// buildSpace makes the atoms of the fields the rules about s look at, or
+// says why it cannot.
+func (v *vetter) buildSpace(ver *version, s *Schema, conds []node, rules []*rule) (*space, string) {
+	consts := map[int][]Value{}
+	used := map[int]bool{}
+	for _, r := range rules {
+		conds = append(conds, r.cond)
+	}
+	for _, c := range conds {
+		condLeaves(s, c, func(l leaf) {
+			used[l.idx] = true
+			consts[l.idx] = append(consts[l.idx], l.vals...)
+		})
+	}
+	sp := &space{schema: s, byIdx: map[int]int{}}
+	date := s.dateIdx()
+	idxs := []int{date}
+	for i := range s.Fields {
+		if used[i] && i != date && i != s.actorAt {
+			idxs = append(idxs, i)
+		}
+	}
+	for _, i := range idxs {
+		t := s.types[i]
+		d := &dom{idx: i, name: s.Fields[i], kind: t.kind, cur: t.currency}
+		switch {
+		case t.kind == KindDate:
+			var nums []types.Decimal
+			for _, c := range consts[i] {
+				n, _ := numOf(c)
+				nums = append(nums, n)
+			}
+			var lo, hi *types.Decimal
+			if i == date {
+				l := types.DecimalFromInt(int64(types.DaysBetween(types.MinDate(), ver.from)))
+				lo = &l
+				nums = append(nums, l)
+				if v.a.hasEnds {
+					h := types.DecimalFromInt(int64(types.DaysBetween(types.MinDate(), v.a.ends)))
+					hi = &h
+					nums = append(nums, h)
+				}
+				for _, r := range rules {
+					if r.hasFrom {
+						nums = append(nums, types.DecimalFromInt(int64(types.DaysBetween(types.MinDate(), r.from))))
+					}
+					if r.hasUntil {
+						nums = append(nums, types.DecimalFromInt(int64(types.DaysBetween(types.MinDate(), r.until))))
+					}
+				}
+			}
+			d.buildNumeric(nums, lo, hi)
+		case t.kind == KindMoney || isNumeric(t.kind):
+			var nums []types.Decimal
+			for _, c := range consts[i] {
+				n, _ := numOf(c)
+				nums = append(nums, n)
+			}
+			var lo *types.Decimal
+			if t.kind == KindMoney {
+				z := types.DecimalFromInt(0)
+				lo = &z
+				nums = append(nums, z)
+			}
+			d.buildNumeric(nums, lo, nil)
+		case t.kind == KindEnum:
+			d.names = make([]string, len(t.members))
+			for name, m := range t.members {
+				d.names[m] = name
+			}
+		case t.kind == KindBool:
+			d.names = []string{"false", "true"}
+		case t.kind == KindParty:
+			d.names = v.a.partyNames()
+		case t.kind == KindText:
+			seen := map[string]bool{}
+			for _, c := range consts[i] {
+				if !seen[c.str] {
+					seen[c.str] = true
+					d.names = append(d.names, c.str)
+				}
+			}
+			sort.Strings(d.names)
+		default:
+			return nil, "it looks at a field of type " + t.String()
+		}
+		if !d.numeric() {
+			d.n = len(d.names)
+			if t.kind == KindText {
+				d.n++
+			}
+			d.full = newAtomSet(d.n)
+			d.reps = make([]Value, d.n)
+			for a := 0; a < d.n; a++ {
+				d.full.add(a)
+				switch {
+				case a == len(d.names):
+					d.reps[a] = TextValue(otherText(d.names))
+				case t.kind == KindEnum:
+					d.reps[a] = EnumValue(d.names[a], a)
+				case t.kind == KindBool:
+					d.reps[a] = BoolValue(a == 1)
+				case t.kind == KindParty:
+					d.reps[a] = PartyValue(d.names[a])
+				default:
+					d.reps[a] = TextValue(d.names[a])
+				}
+			}
+		}
+		sp.byIdx[i] = len(sp.doms)
+		sp.doms = append(sp.doms, d)
+	}
+	return sp, ""
+}
+
+// otherText is a text none of names is.
+func otherText(names []string) string {
+	for i := 0; ; i++ {
+		t := "other"
+		if i > 0 {
+			t = fmt.Sprintf("other %d", i+1)
+		}
+		found := false
+		for _, n := range names {
+			if n == t {
+				found = true
+			}
+		}
+		if !found {
+			return t
+		}
+	}
+}
+
+// dateBox is the box of the dates a rule's from and until allow.
+func (sp *space) dateBox(r *rule) box {
+	b := sp.fullBox()
+	d := sp.doms[0]
+	for a := 0; a < d.n; a++ {
+		if !d.full.has(a) {
+			continue
+		}
+		if r.hasFrom && a < d.atomOf(types.DecimalFromInt(int64(types.DaysBetween(types.MinDate(), r.from)))) ||
+			r.hasUntil && a > d.atomOf(types.DecimalFromInt(int64(types.DaysBetween(types.MinDate(), r.until)))) {
+			b[0][a/64] &^= 1 << uint(a%64)
+		}
+	}
+	return b
+}
+
+// record builds an action of s by party with the values of point, and
+// defaults elsewhere.
+func (v *vetter) record(sp *space, s *Schema, party string, point []Value) *Record {
+	rec := &Record{Schema: s, Fields: make([]Value, len(s.Fields))}
+	for i, t := range s.types {
+		rec.Fields[i] = defaultValue(s, t, v.a)
+	}
+	if s.actorAt >= 0 {
+		rec.Fields[s.actorAt] = PartyValue(party)
+	}
+	for i, d := range sp.doms {
+		rec.Fields[d.idx] = point[i]
+	}
+	return rec
+}
+
+// defaultValue is the value a witness gives a field no condition looks
+// at.
+func defaultValue(s *Schema, t *fieldType, a *agreement) Value {
+	switch t.kind {
+	case KindInteger:
+		return IntegerValue(0)
+	case KindDecimal:
+		return DecimalValue(types.DecimalFromInt(0))
+	case KindPercent:
+		return PercentValue(types.DecimalFromInt(0))
+	case KindMoney:
+		return MoneyValue(t.currency, types.DecimalFromInt(100))
+	case KindDate:
+		return DateValue(a.effective)
+	case KindDuration:
+		return DurationValue(types.Duration{N: 0, Unit: types.DurationUnit(0)})
+	case KindPeriod:
+		if pd, err := types.ParsePeriod(fmt.Sprintf("%d-Q1", a.effective.Year())); err == nil {
+			return PeriodValue(pd)
+		}
+	case KindText:
+		return TextValue("x")
+	case KindBool:
+		return BoolValue(false)
+	case KindParty:
+		if ps := a.partyNames(); len(ps) > 0 {
+			return PartyValue(ps[0])
+		}
+	case KindEnum:
+		for name, i := range t.members {
+			if i == 0 {
+				return EnumValue(name, 0)
+			}
+		}
+	case KindList:
+		return ListValue(nil)
+	}
+	return Value{kind: t.kind}
+}
+
+// witness turns a record into a witness: its JSON, read back with
+// ParseActionJSON and decided, so that what vet prints is what it
+// checked. It returns nil when the JSON does not read back.
+func (v *vetter) witness(vi int, rec *Record) (*VetWitness, *Decision) {
+	js := actionJSON(rec, len(v.p.agreements) > 1)
+	back, err := v.p.ParseActionJSON([]byte(js))
+	if err != nil {
+		return nil, nil
+	}
+	w := &VetWitness{Action: js, record: back}
+	// An action dated after the next version took effect is judged by
+	// this version only as of a date before it.
+	date := back.Fields[back.Schema.dateIdx()].dateOf()
+	if vi+1 < len(v.a.versions) && !date.Before(v.a.versions[vi+1].from) {
+		w.AsOf = v.a.versions[vi].from
+	}
+	d, err := v.p.Decide(v.ctx, back, DecideOptions{AsOf: w.AsOf})
+	if err != nil {
+		return nil, nil
+	}
+	return w, d
+}
+
+// actionJSON writes rec as ParseActionJSON reads it, fields in schema
+// order.
+func actionJSON(rec *Record, withAgreement bool) string {
+	var b bytes.Buffer
+	b.WriteString(`{"action":`)
+	writeJSONString(&b, rec.Schema.Name)
+	if withAgreement {
+		b.WriteString(`,"agreement":`)
+		writeJSONString(&b, rec.Schema.agreement.id)
+	}
+	order := []int{}
+	if rec.Schema.actorAt >= 0 {
+		order = append(order, rec.Schema.actorAt)
+	}
+	order = append(order, rec.Schema.dateIdx())
+	for i := range rec.Schema.Fields {
+		if i != rec.Schema.actorAt && i != rec.Schema.dateIdx() {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
+		b.WriteByte(',')
+		writeJSONString(&b, rec.Schema.Fields[i])
+		b.WriteByte(':')
+		writeFieldJSON(&b, rec.Fields[i])
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+func writeFieldJSON(b *bytes.Buffer, v Value) {
+	switch v.kind {
+	case KindList:
+		b.WriteByte('[')
+		for i, e := range v.elems() {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeFieldJSON(b, e)
+		}
+		b.WriteByte(']')
+	case KindText, KindParty, KindEnum:
+		writeJSONString(b, v.str)
+	case KindBool:
+		writeJSONString(b, nameOf(v))
+	default:
+		writeJSONString(b, v.String())
+	}
+}
+
+func writeJSONString(b *bytes.Buffer, s string) {
+	enc, _ := marshalCompact(s)
+	b.Write(enc)
+}
+
+// conflict confirms a candidate conflict between p and q at the point of
+// w with Decide and reports it.
+func (v *vetter) conflict(vi int, ver *version, sp *space, s *Schema, p, q *rule, w box) bool {
+	rec := v.record(sp, s, p.party, sp.point(w))
+	wit, d := v.witness(vi, rec)
+	if wit == nil || d.Verdict != lang.Conflict || !appliedAs(d, p.clause, "conflicts") || !appliedAs(d, q.clause, "conflicts") {
+		v.unconfirmed++
+		return false
+	}
+	wit.Answer = fmt.Sprintf("pacta decide answers: conflict between %s and %s", d.Conflict[0].Num, d.Conflict[1].Num)
+	first, second := p.clause, q.clause
+	if second.Pos.Before(first.Pos) {
+		first, second = second, first
+	}
+	where := sp.describe(w)
+	msg := fmt.Sprintf("clauses %s (%s) and %s (%s) can both apply to one %s by %s, and no notwithstanding or subject to orders them: %s",
+		first.Num, says(modalityOf(first)).String(), second.Num, says(modalityOf(second)).String(), s.Name, p.party, where)
+	v.add(VetFinding{Kind: VetConflict, Severity: VetError, Pos: second.Pos, Clauses: []*ClauseInfo{second, first}, Message: msg, Witness: wit})
+	return true
+}
+
+func modalityOf(c *ClauseInfo) lang.Modality {
+	if d, ok := c.Decl.Body.(*lang.Deontic); ok {
+		return d.Modality
+	}
+	return lang.May
+}
+
+func appliedAs(d *Decision, c *ClauseInfo, outcome string) bool {
+	for _, a := range d.Applied {
+		if a.Clause == c && a.Outcome == outcome {
+			return true
+		}
+	}
+	return false
+}
+
+// coverage reports, per party, the actions no rule about s covers.
+func (v *vetter) coverage(vi int, ver *version, sp *space, s *Schema, vrs []*vrule) {
+	for _, vr := range vrs {
+		if !vr.analysed {
+			return // a rule we cannot see through may cover anything
+		}
+	}
+	// Parties no rule about s speaks of make one finding together.
+	var silent []string
+	for _, party := range v.a.partyNames() {
+		var covered region
+		any := false
+		for _, vr := range vrs {
+			if vr.r.party == party {
+				covered = append(covered, vr.reg...)
+				any = true
+			}
+		}
+		if !any {
+			silent = append(silent, party)
+			continue
+		}
+		sp.steps = 0
+		gaps, ok := sp.subtract(region{sp.fullBox()}, covered)
+		if !ok {
+			continue
+		}
+		n := 0
+		for _, g := range gaps {
+			if n == maxCoveragePerPair {
+				break
+			}
+			if v.gap(vi, sp, s, party, g, sp.describe(g), "") {
+				n++
+			}
+		}
+	}
+	if len(silent) > 0 {
+		v.gap(vi, sp, s, silent[0], sp.fullBox(), "any", strings.Join(silent, " or "))
+	}
+}
+
+// gap reports the actions of g by party as covered by no clause, when
+// Decide confirms it and it was not reported already; parties names every
+// party when several have no clause at all.
+func (v *vetter) gap(vi int, sp *space, s *Schema, party string, g box, where, parties string) bool {
+	if parties == "" {
+		parties = party
+	}
+	key := s.Name + "\x00" + parties + "\x00" + where
+	if v.gaps[key] {
+		return false
+	}
+	rec := v.record(sp, s, party, sp.point(g))
+	wit, d := v.witness(vi, rec)
+	if wit == nil || d.Verdict != lang.NotCovered {
+		v.unconfirmed++
+		return false
+	}
+	v.gaps[key] = true
+	wit.Answer = "pacta decide answers: not covered, " + d.Effect.String() + " by the agreement's default"
+	msg := fmt.Sprintf("no clause covers %s %s by %s where %s; the default (%s) decides it", article(s.Name), s.Name, parties, where, d.Effect)
+	if where == "any" {
+		msg = fmt.Sprintf("no clause covers any %s by %s; the default (%s) decides it", s.Name, parties, d.Effect)
+	}
+	v.add(VetFinding{Kind: VetCoverage, Severity: VetInfo, Pos: s.decl.Pos(), Message: msg, Witness: wit})
+	return true
+}
+
+// versionName names a version for messages.
+func versionName(ver *version) string {
+	if ver.amendment == "" {
+		return "as first made"
+	}
+	return "as amended by " + ver.amendment
+}
+
+var _ = versionName
