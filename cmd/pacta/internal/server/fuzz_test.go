@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -26,7 +27,9 @@ func FuzzHandlers(f *testing.F) {
 	routes := []string{"/v1/decide", "/v1/settle", "/v1/eval", "/v1/check"}
 	f.Fuzz(func(t *testing.T, route uint8, query, ctype, body string) {
 		target := routes[int(route)%len(routes)]
-		if query != "" && !strings.ContainsAny(query, " #\x00\r\n") {
+		// A query a client could not send (one net/url refuses, such as
+		// a control character) is left out: httptest.NewRequest panics on it.
+		if _, err := url.ParseRequestURI(target + "?" + query); query != "" && err == nil && !strings.ContainsAny(query, " #") {
 			target += "?" + query
 		}
 		if strings.ContainsAny(ctype, "\r\n\x00") {
