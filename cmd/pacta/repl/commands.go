@@ -597,7 +597,7 @@ func (s *Session) runTests(ctx context.Context, only, entry string) bool {
 		}
 		if r.Passed() {
 			passed++
-			s.printf("ok    %s (%s)\n", r.Name, where)
+			s.printf("PASS  %s (%s)\n", r.Name, where)
 			continue
 		}
 		failed++
