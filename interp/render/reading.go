@@ -325,22 +325,40 @@ func (r *reader) binary(t *Text, e *lang.Binary, level int) {
 		if group {
 			t.add("(")
 		}
-		r.operand(t, e.X, mine)
+		r.connective(t, e.Op, e.X, mine)
 		t.add(word)
-		r.operand(t, e.Y, mine)
+		r.connective(t, e.Op, e.Y, mine)
 		if group {
 			t.add(")")
 		}
 	case lang.In, lang.NotIn:
 		r.expr(t, e.X, 3)
+		if l, ok := unparen(e.Y).(*lang.ListLit); ok {
+			elems := r.elems(l.Elems)
+			switch {
+			case e.Op == lang.In:
+				t.add(" is ")
+				t.addText(joinTexts(elems, "or"))
+			case len(elems) == 2:
+				// "is not Azure or Direct" could be read as "(not
+				// Azure) or Direct": neither … nor is exact.
+				t.add(" is neither ")
+				t.addText(elems[0])
+				t.add(" nor ")
+				t.addText(elems[1])
+			case len(elems) == 1:
+				t.add(" is not ")
+				t.addText(elems[0])
+			default:
+				t.add(" is none of ")
+				t.addText(joinTexts(elems, "and"))
+			}
+			return
+		}
 		if e.Op == lang.In {
 			t.add(" is ")
 		} else {
 			t.add(" is not ")
-		}
-		if l, ok := unparen(e.Y).(*lang.ListLit); ok {
-			t.addText(joinTexts(r.elems(l.Elems), "or"))
-			return
 		}
 		t.add("one of ")
 		r.expr(t, e.Y, 3)
@@ -386,6 +404,19 @@ func (r *reader) condition(e lang.Expr) Text {
 		return t
 	}
 	return r.exprText(e)
+}
+
+// connective reads an operand of `and` or `or` (op): an operand that is
+// the other connective is put in parentheses, so that "A or (B and C)"
+// is never read as "(A or B) and C".
+func (r *reader) connective(t *Text, op lang.BinaryOp, e lang.Expr, level int) {
+	if b, ok := unparen(e).(*lang.Binary); ok && (b.Op == lang.And || b.Op == lang.Or) && b.Op != op {
+		t.add("(")
+		r.operand(t, b, 0)
+		t.add(")")
+		return
+	}
+	r.operand(t, e, level)
 }
 
 // operand reads an operand of `and` or `or`: a bare name reads as "X is

@@ -70,7 +70,17 @@ func TestReadings(t *testing.T) {
 		{"permission, list", `clause 1 "P" a may sell where platform in [Azure, Direct]`, "1",
 			"Alpha may sell where the platform is Azure or Direct."},
 		{"prohibition, not in", `clause 1 "P" a must not sell where platform not in [Azure, Direct]`, "1",
-			"Alpha must not sell where the platform is not Azure or Direct."},
+			"Alpha must not sell where the platform is neither Azure nor Direct."},
+		{"prohibition, not in three", `clause 1 "P" a must not sell where platform not in [Azure, AWS, Direct]`, "1",
+			"Alpha must not sell where the platform is none of Azure, AWS and Direct."},
+		// An and inside an or (and the reverse) is grouped, so the reading
+		// cannot be taken the other way.
+		{"or of and", `clause 1 "P" a may sell where platform == AWS or (region == "EU" and consent)`, "1",
+			"Alpha may sell where the platform is AWS or (the region is “EU” and the consent is true)."},
+		{"and of or", `clause 1 "P" a may sell where (platform == AWS or region == "EU") and consent`, "1",
+			"Alpha may sell where (the platform is AWS or the region is “EU”) and the consent is true."},
+		{"or of and, unbracketed", `clause 1 "P" a may sell where platform == AWS or region == "EU" and consent`, "1",
+			"Alpha may sell where the platform is AWS or (the region is “EU” and the consent is true)."},
 		{"permission without condition", `clause 1 "P" b may sell`, "1",
 			"Beta may sell."},
 		{"notwithstanding", `clause 1 "P" a must not sell
