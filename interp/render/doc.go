@@ -14,7 +14,7 @@
 //
 // Readings are generated from the syntax tree by fixed rules (reading.go,
 // reading_clause.go), never by a language model: "OpenAI must not sell
-// where the platform is not Azure or Direct." A party is named by its
+// where the platform is neither Azure nor Direct." A party is named by its
 // legal name without its corporate suffix (Inc., Ltd., Corporation, PBC,
 // Group, ...); a defined term by its name in title case (net_revenue is
 // "Net Revenue"), linked to the glossary.

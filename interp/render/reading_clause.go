@@ -68,7 +68,7 @@ func (r *reader) body(b lang.ClauseBody) Text {
 	return Text{{Text: "This clause has no reading."}}
 }
 
-// deontic: "OpenAI must not sell where the platform is not Azure or Direct."
+// deontic: "OpenAI must not sell where the platform is neither Azure nor Direct."
 func (r *reader) deontic(b *lang.Deontic) Text {
 	var t Text
 	t.add(r.party(b.Party) + " " + b.Modality.String() + " " + words(b.Action.Name))
