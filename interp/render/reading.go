@@ -8,7 +8,8 @@ import (
 
 // This file reads expressions in plain English, deterministically from
 // the syntax tree: `platform not in [Azure, Direct]` is "the platform is
-// not Azure or Direct", `s.gross - s.refunds` "the gross less the refunds".
+// neither Azure nor Direct", `s.gross - s.refunds` "the gross less the
+// refunds".
 
 // reader turns syntax into readings for one agreement.
 type reader struct {
