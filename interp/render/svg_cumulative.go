@@ -110,9 +110,10 @@ type limitLine struct {
 // points (tierCurve), each threshold marked, and the clause's caps,
 // floors and minimum guarantee as labelled horizontal lines. Amounts and
 // thresholds are exact decimals, evaluated as the agreement states them
-// on asOf; only pixel coordinates are whole numbers, cut down from the
-// exact proportion. It returns "" when the tiers do not evaluate to
-// percents and amounts of money in one currency.
+// on asOf; a note says where the thresholds count from. Only pixel
+// coordinates are whole numbers, cut down from the exact proportion. It
+// returns "" when the tiers do not evaluate to percents and amounts of
+// money in one currency.
 func cumulativeChart(ctx context.Context, prog *interp.Program, agreement string, c *lang.ClauseDecl, sh *lang.Share, li int, tr *lang.Tiers, asOf types.Date) string {
 	eval := func(e lang.Expr) (interp.Value, bool) {
 		x, err := prog.CompileParsedExpr(agreement, e)
@@ -214,11 +215,29 @@ func cumulativeChart(ctx context.Context, prog *interp.Program, agreement string
 		fmt.Fprintf(&b, "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"11\" text-anchor=\"middle\">%s</text>\n", x, hgt-bottom+16+12*(i%2), esc(money(bd)))
 	}
 	fmt.Fprintf(&b, "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"11\" text-anchor=\"end\">%s</text>\n", px(end), hgt-bottom+16, esc(money(end)))
-	// Caps and floors.
+	// Caps and floors, each labelled on the side away from where the
+	// curve first reaches it: on the left above the line (the curve is
+	// below it there), or on the right below it (the curve is above).
 	for _, l := range lines {
 		y := py(l.amount)
+		cross := w - right
+		for i := 1; i < len(pts); i++ {
+			x0, y0, x1, y1 := px(pts[i-1].Base), py(pts[i-1].Amount), px(pts[i].Base), py(pts[i].Amount)
+			if y0 <= y {
+				cross = x0
+				break
+			}
+			if y1 <= y {
+				cross = x0 + (x1-x0)*(y0-y)/(y0-y1)
+				break
+			}
+		}
 		fmt.Fprintf(&b, "<line class=\"%s\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#a33\" stroke-width=\"1.5\"/>\n", l.class, left, y, w-right, y)
-		fmt.Fprintf(&b, "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#a33\">%s</text>\n", left+6, y-4, esc(l.label))
+		tx, ty, anchor := left+6, y-4, "start"
+		if cross-left < plotW/2 {
+			tx, ty, anchor = w-right-4, y+13, "end"
+		}
+		fmt.Fprintf(&b, "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#a33\" text-anchor=\"%s\">%s</text>\n", tx, ty, anchor, esc(l.label))
 	}
 	// The curve, then its points, each with its exact figures.
 	var path strings.Builder
@@ -232,15 +251,22 @@ func cumulativeChart(ctx context.Context, prog *interp.Program, agreement string
 	for i, p := range pts[1:] {
 		x, y := px(p.Base), py(p.Amount)
 		what := "at " + money(p.Base) + ": " + money(p.Amount) + " owed"
-		tx, anchor := x-5, "end"
-		if tr.Whole && i%2 == 1 && i < len(pts)-2 {
+		// The amount at a threshold goes below and right of its point,
+		// under the rising curve; the amount just above a whole tier's
+		// threshold, and at the end, above and left of it, over the
+		// curve coming up to it. Caps and floors are labelled on the left.
+		tx, ty, anchor := x+6, y+14, "start"
+		switch {
+		case i == len(pts)-2:
+			tx, ty, anchor = x-5, y-6, "end"
+		case tr.Whole && i%2 == 1:
 			what = "just above " + money(p.Base) + ": " + money(p.Amount) + " owed"
-			tx, anchor = x+5, "start"
+			tx, ty, anchor = x-5, y-6, "end"
 		}
 		fmt.Fprintf(&b, "<circle class=\"point\" cx=\"%d\" cy=\"%d\" r=\"3\" fill=\"#1d4f91\"><title>%s</title></circle>\n", x, y, esc(what))
-		fmt.Fprintf(&b, "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"11\" text-anchor=\"%s\">%s</text>\n", tx, y-6, anchor, esc(money(p.Amount)))
+		fmt.Fprintf(&b, "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"11\" text-anchor=\"%s\">%s</text>\n", tx, ty, anchor, esc(money(p.Amount)))
 	}
-	note := "amount owed on the base counted from zero in one threshold window"
+	note := "owed on the base counted from zero"
 	switch {
 	case tr.Cumulative:
 		note += "; thresholds never reset"

@@ -116,7 +116,10 @@ func TestCumulativeChartSeed(t *testing.T) {
 // plot is scaled to 40.00 over 192 pixels: 10.00 is 48 up (y = 168),
 // 20.00 is 96 (y = 120), 40.00 is 192 (y = 24); the cap, 35.00, is 168
 // (y = 48); the floor, 5.00, is 24 (y = 192). 100.00 is halfway across
-// the 512 pixels, x = 24 + 256 = 280; 200.00 is at 536.
+// the 512 pixels, x = 24 + 256 = 280; 200.00 is at 536. The curve first
+// reaches the cap at 175.00 (20% × 175 = 35), past halfway, so the cap is
+// labelled on the left; it reaches the floor at 50.00, before halfway, so
+// the floor is labelled on the right (anchored at 536 - 4 = 532).
 func TestCumulativeChartWholeCap(t *testing.T) {
 	src := `agreement fees "Fees" {
   effective 2027-01-01
@@ -158,7 +161,8 @@ func TestCumulativeChartWholeCap(t *testing.T) {
 		`<line class="cap" x1="24" y1="48" x2="536" y2="48"`,
 		">cap: at most USD 35.00 per calendar quarter<",
 		`<line class="floor" x1="24" y1="192" x2="536" y2="192"`,
-		">floor: at least USD 5.00 per calendar quarter<",
+		`x="532" y="205" font-family="sans-serif" font-size="11" fill="#a33" text-anchor="end">floor: at least USD 5.00 per calendar quarter<`,
+		`x="30" y="44" font-family="sans-serif" font-size="11" fill="#a33" text-anchor="start">cap: at most USD 35.00 per calendar quarter<`,
 	} {
 		if !strings.Contains(c, s) {
 			t.Errorf("the chart has no %s", s)
