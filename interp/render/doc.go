@@ -3,8 +3,9 @@
 // force on a date beside a plain-English reading of its logic, the
 // versions made by amendments, redlines (each amendment, or what changed
 // between two dates), a glossary of defined terms, worked examples from
-// the test blocks, precedence graphs, tier charts and waterfall charts as
-// inline SVG, and, given a ledger, the statement for a period with the
+// the test blocks, precedence graphs, tier charts (rate by band, and the
+// cumulative amount owed against the base with thresholds, caps and
+// floors marked) and waterfall charts as inline SVG, and, given a ledger, the statement for a period with the
 // ledger rows behind each line.
 //
 // Render is the one entry point: it reads a compiled *interp.Program

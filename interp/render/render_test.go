@@ -123,8 +123,9 @@ func TestTierChart(t *testing.T) {
 	for _, c := range doc.Agreements[0].Clauses {
 		charts = append(charts, c.Charts...)
 	}
-	if len(charts) != 1 {
-		t.Fatalf("%d charts, want 1", len(charts))
+	// The rate by band, then the cumulative amount (TestCumulativeChart*).
+	if len(charts) != 2 {
+		t.Fatalf("%d charts, want 2", len(charts))
 	}
 	c := charts[0]
 	if n := strings.Count(c, `<rect class="band"`); n != 3 {

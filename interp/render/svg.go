@@ -14,7 +14,8 @@ import (
 
 // This file draws the pictures, as inline SVG with integer coordinates
 // (no floating point touches an amount or a rate): a precedence graph per
-// action, and a chart of the rate by band for each tiered share.
+// action, and for each tiered share a chart of the rate by band and one
+// of the cumulative amount owed against the base (svg_cumulative.go).
 
 // precedenceGraphs draws, for each action some clause in force on `on`
 // speaks to, its clauses and which overrides which.
@@ -173,8 +174,9 @@ func clip(s string, n int) string {
 	return string(rs[:n-1]) + "…"
 }
 
-// tierCharts draws a chart of the rate by band for each tiered line of a
-// share clause: equal-width bands (not to scale), each bar as high as its
+// tierCharts draws, for each tiered line of a share clause, a chart of the
+// rate by band, followed by the cumulative chart (cumulativeChart). The
+// rate chart has equal-width bands (not to scale), each bar as high as its
 // rate, labelled with the rate and the thresholds as the agreement states
 // them on asOf.
 func tierCharts(ctx context.Context, prog *interp.Program, agreement string, c *lang.ClauseDecl, asOf types.Date) []string {
@@ -248,6 +250,9 @@ func tierCharts(ctx context.Context, prog *interp.Program, agreement string, c *
 		fmt.Fprintf(&b, "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#5a6270\">bands not to scale; %s</text>\n", left, hgt-10, esc(reset))
 		b.WriteString("</svg>\n<figcaption>" + esc(caption) + "</figcaption>\n")
 		out = append(out, b.String())
+		if svg := cumulativeChart(ctx, prog, agreement, c, sh, li, tr, asOf); svg != "" {
+			out = append(out, svg)
+		}
 	}
 	return out
 }
