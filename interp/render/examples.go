@@ -208,6 +208,9 @@ func (r *reader) expectation(st lang.TestStmt) Text {
 		t.add(" is not met as of " + st.AsOf.Text)
 	case *lang.Expect:
 		t.addText(r.condition(st.Cond))
+	case *lang.ExpectFails:
+		t.addText(r.subject(st.Subject))
+		t.add(" fails with “" + st.Message.Value + "”")
 	}
 	if s := t.String(); strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "clause ") {
 		return t.capitalize()

@@ -70,6 +70,16 @@ func (r *reader) general(ai *lang.AgreementInfo) []generalRow {
 	for _, n := range names {
 		say(calendarWords(ai.Calendars[n]))
 	}
+	// Preconditions of actions and events (SPEC 4.7).
+	for _, it := range ai.Decl.Items {
+		s, ok := it.(*lang.SchemaDecl)
+		if !ok || len(s.Requires) == 0 {
+			continue
+		}
+		var t Text
+		r.requires(&t, s.Requires, "Every "+words(s.Name.Name), "it cannot be judged or counted, and the question fails")
+		out = append(out, generalRow{Reading: t})
+	}
 	return out
 }
 

@@ -22,6 +22,9 @@ type reader struct {
 	anchorPrefix string
 	source       func(file string) []byte
 	files        map[string]*lang.File // files parsed again for their comments
+	// exceptions are the exceptions to each term in force (SPEC 4.8),
+	// by term name, in the order written.
+	exceptions map[string][]*lang.ExceptionDecl
 }
 
 func newReader(info *lang.Info, ai *lang.AgreementInfo) *reader {

@@ -31,10 +31,32 @@ func (r *reader) clause(c *lang.ClauseDecl) Text {
 	}
 	body := r.body(c.Body)
 	if len(t) == 0 {
-		return body.capitalize()
+		t = body.capitalize()
+	} else {
+		t.addText(body)
 	}
-	t.addText(body)
+	r.requires(&t, c.Requires, "It", "any question this clause answers fails")
 	return t
+}
+
+// requires reads preconditions (SPEC 4.7) as sentences after what they
+// guard: "It requires that X; otherwise <fails> with “message”."
+func (r *reader) requires(t *Text, rs []*lang.Requires, subject, fails string) {
+	for _, q := range rs {
+		if len(*t) > 0 {
+			t.add(" ")
+		}
+		t.add(subject + " requires that ")
+		t.addText(r.condition(q.Cond))
+		t.add("; otherwise " + fails + " with ")
+		if s, ok := unparen(q.Message).(*lang.StringLit); ok {
+			t.add("“" + s.Value + "”")
+		} else {
+			t.add("the message ")
+			t.addText(r.exprText(q.Message))
+		}
+		t.add(".")
+	}
 }
 
 func (r *reader) clauseRefs(t *Text, refs []*lang.ClauseRef) {

@@ -309,3 +309,46 @@ func TestOwedReading(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// Preconditions (SPEC 4.7) and exceptions (SPEC 4.8) are read with what
+// they guard: leaving them out would say a term or clause means less than
+// it does.
+func TestPreconditionAndExceptionReadings(t *testing.T) {
+	src := readingHeader + `
+  term rate(s sell) = 20%
+    requires s.gross > USD 0.00 else "a sale has a gross"
+  exception 6.3 rate = 12% where s.region == "EU"
+  exception 6.4 notwithstanding 6.3 rate = 15% where s.region == "EU" and s.consent
+  clause 9 "Sales"
+    requires platform != AWS else "not on AWS"
+    a may sell
+}
+`
+	prog, err := interp.Compile([]interp.Source{{Name: "deal.pacta", Text: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := prog.Info()
+	ai := info.Agreements[0]
+	r := newReader(info, ai)
+	r.exceptions = map[string][]*lang.ExceptionDecl{}
+	for _, it := range allItems(ai, "") {
+		if x, ok := it.(*lang.ExceptionDecl); ok {
+			r.exceptions[x.Term.Name] = append(r.exceptions[x.Term.Name], x)
+		}
+	}
+	want := "Rate (of a sell) means 20%. Exception 6.3: where the region is “EU”, it means 12% instead. " +
+		"Exception 6.4, notwithstanding 6.3: where the region is “EU” and the consent is true, it means 15% instead. " +
+		"It requires that the gross is more than USD 0.00; otherwise it cannot be worked out, and the question fails with “a sale has a gross”."
+	if got := r.term(ai.Terms["rate"]).Reading.String(); got != want {
+		t.Errorf("term:\n got %s\nwant %s", got, want)
+	}
+	for _, it := range ai.Decl.Items {
+		if c, ok := it.(*lang.ClauseDecl); ok && c.Num.Num == "9" {
+			want := "Alpha may sell. It requires that the platform is not AWS; otherwise any question this clause answers fails with “not on AWS”."
+			if got := r.clause(c).String(); got != want {
+				t.Errorf("clause:\n got %s\nwant %s", got, want)
+			}
+		}
+	}
+}

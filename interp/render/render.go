@@ -184,6 +184,12 @@ func buildAgreement(ctx context.Context, prog *interp.Program, info *lang.Info, 
 	r := newReader(info, ai)
 	r.source = prog.Source
 	r.anchorPrefix = prefix
+	r.exceptions = map[string][]*lang.ExceptionDecl{}
+	for _, it := range allItems(ai, on) {
+		if x, ok := it.(*lang.ExceptionDecl); ok {
+			r.exceptions[x.Term.Name] = append(r.exceptions[x.Term.Name], x)
+		}
+	}
 
 	// Parties, sorted as declared.
 	for _, it := range allItems(ai, asOf) {
@@ -357,6 +363,25 @@ func (r *reader) term(d *lang.TermDecl) *termDoc {
 	t.add(" means ")
 	t.addText(r.exprText(d.Body))
 	t.add(".")
+	// Exceptions (SPEC 4.8): each replaces the value where its condition
+	// holds; notwithstanding orders them as for clauses.
+	for _, x := range r.exceptions[d.Name.Name] {
+		t.add(" Exception " + x.Num.Num)
+		if len(x.Notwithstanding) > 0 {
+			t.add(", notwithstanding ")
+			var nums []string
+			for _, n := range x.Notwithstanding {
+				nums = append(nums, n.Num)
+			}
+			t.add(joinWords(nums, "and"))
+		}
+		t.add(": where ")
+		t.addText(r.condition(x.Where))
+		t.add(", it means ")
+		t.addText(r.exprText(x.Body))
+		t.add(" instead.")
+	}
+	r.requires(&t, d.Requires, "It", "it cannot be worked out, and the question fails")
 	td.Reading = t
 	return td
 }
