@@ -248,10 +248,19 @@ func (v *vetter) reportRates(vi int, sp *space, s *Schema, party, base string, f
 	var nums, parts []string
 	var clauses []*ClauseInfo
 	total := types.Decimal{}
+	// A tiered line's top rate applies only once the volume passes its
+	// thresholds, which one action alone need not do: the figure is then
+	// a bound ("up to"), and the witness says so.
+	upTo := ""
 	for _, it := range found {
 		nums = append(nums, it.r.clause.Num)
 		clauses = append(clauses, it.r.clause)
-		parts = append(parts, fmt.Sprintf("%s at %s", it.r.clause.Num, formatPercent(it.rate)))
+		if it.r.lines[it.line].tiers != nil {
+			upTo = "up to "
+			parts = append(parts, fmt.Sprintf("%s at up to %s (its top tier, once the volume passes its thresholds)", it.r.clause.Num, formatPercent(it.rate)))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s at %s", it.r.clause.Num, formatPercent(it.rate)))
+		}
 		total, _ = total.Add(it.rate)
 	}
 	key := "rates\x00" + base + "\x00" + strings.Join(nums, ",")
@@ -266,13 +275,13 @@ func (v *vetter) reportRates(vi int, sp *space, s *Schema, party, base string, f
 	}
 	var msg string
 	if len(found) == 1 {
-		msg = fmt.Sprintf("clause %s takes %s of %s of %s %s%s, more than the whole", found[0].r.clause.Num, formatPercent(total), base, article(s.Name), s.Name, by)
+		msg = fmt.Sprintf("clause %s takes %s%s of %s of %s %s%s, more than the whole", found[0].r.clause.Num, upTo, formatPercent(total), base, article(s.Name), s.Name, by)
 	} else {
 		all := "all"
 		if len(found) == 2 {
 			all = "both"
 		}
-		msg = fmt.Sprintf("clauses %s can %s count one %s%s and together take %s of %s, more than the whole", andList(nums), all, s.Name, by, formatPercent(total), base)
+		msg = fmt.Sprintf("clauses %s can %s count one %s%s and together take %s%s of %s, more than the whole", andList(nums), all, s.Name, by, upTo, formatPercent(total), base)
 	}
 	if d := sp.describe(where); d != "any" {
 		msg += " (" + d + ")"
@@ -281,7 +290,7 @@ func (v *vetter) reportRates(vi int, sp *space, s *Schema, party, base string, f
 	if !s.Event {
 		rec := v.record(sp, s, party, sp.point(where))
 		if w, _ := v.witness(vi, rec); w != nil && v.countedBy(w.record, found) {
-			w.Answer = "a settlement counts it under " + andList(parts) + ": " + formatPercent(total) + " of " + base
+			w.Answer = "a settlement counts it under " + andList(parts) + ": " + upTo + formatPercent(total) + " of " + base
 			f.Witness = w
 		} else {
 			v.unconfirmed++
