@@ -157,12 +157,16 @@ func classify(err error, where string) *apiError {
 		e := &apiError{Status: http.StatusUnprocessableEntity, Code: "step_budget", Message: err.Error(), Position: where}
 		if errors.As(err, &ee) && ee.Pos.IsValid() {
 			e.Position = ee.Pos.String()
+			e.Message = inItem(where, e.Message)
 		}
 		return e
 	case errors.As(err, &ee):
 		e := &apiError{Status: http.StatusUnprocessableEntity, Code: "eval_error", Message: ee.Msg, Position: where}
 		if ee.Pos.IsValid() {
+			// The position is the source's; the message names the
+			// action of a batch it came from ([I] or body:LINE).
 			e.Position = ee.Pos.String()
+			e.Message = inItem(where, e.Message)
 		}
 		return e
 	case errors.Is(err, interp.ErrUnknownAction):
@@ -173,4 +177,13 @@ func classify(err error, where string) *apiError {
 		return &apiError{Status: http.StatusUnprocessableEntity, Code: "bad_argument", Message: err.Error(), Position: where}
 	}
 	return &apiError{Status: http.StatusUnprocessableEntity, Code: "error", Message: err.Error(), Position: where}
+}
+
+// inItem prefixes msg with the batch item it is about ("[1]: …",
+// "body:2: …"), when there is one.
+func inItem(where, msg string) string {
+	if where == "" {
+		return msg
+	}
+	return where + ": " + msg
 }

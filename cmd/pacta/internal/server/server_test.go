@@ -684,3 +684,30 @@ func TestAgreementRequired(t *testing.T) {
 		t.Errorf("log: %s", logBuf.String())
 	}
 }
+
+// An evaluation error in a batch names the action it came from in its
+// message (body:LINE in JSON Lines, [I] in an array) beside the source
+// position, so a client knows which of its actions failed.
+func TestDecideBatchErrorNamesTheAction(t *testing.T) {
+	src := strings.Replace(dealSrc, "  action sell {\n    channel Channel\n    gross   money\n  }",
+		"  action sell {\n    channel Channel\n    gross   money\n    requires gross > USD 0.00 else \"a sale has a price\"\n  }", 1)
+	s, _ := newServer(t, Config{}, map[string]string{"deal.pacta": src})
+	free := strings.Replace(webSale, "USD 100.00", "USD 0.00", 1)
+	for _, c := range []struct{ ctype, body, where string }{
+		{"application/x-ndjson", webSale + "\n" + free + "\n" + webSale, "body:2: "},
+		{"application/json", "[" + webSale + "," + free + "]", "[1]: "},
+	} {
+		code, out := do(t, s, "POST", "/v1/decide", c.ctype, strings.NewReader(c.body))
+		var e struct {
+			Error apiError `json:"error"`
+		}
+		if err := json.Unmarshal([]byte(out), &e); err != nil {
+			t.Fatalf("%s: %v: %s", c.ctype, err, out)
+		}
+		// The requires is on line 14 of deal.pacta, at column 5.
+		want := c.where + "a sale has a price (action sell requires gross > USD 0.00)"
+		if code != 422 || e.Error.Message != want || !strings.HasSuffix(e.Error.Position, "deal.pacta:14:5") {
+			t.Errorf("%s: %d %+v, want 422 with message %q at deal.pacta:14:5", c.ctype, code, e.Error, want)
+		}
+	}
+}
