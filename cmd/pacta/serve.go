@@ -40,7 +40,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
   POST /v1/check     agreement source in the body; problems with positions
   GET  /v1/agreements, /v1/openapi.json, /v1/schema/NAME, /healthz, /metrics
 Answers are the JSON that pacta decide|settle --format json write; errors
-are {"error": {"code", "message", "position"}}. /v1/openapi.json
+are {"error": {"code", "message", "position"}}. A batch of actions is
+answered whole or not at all: if one action cannot be decided, the error
+names it ([I] or body:LINE) and no decision is sent. /v1/openapi.json
 describes every route.
 
 The files are looked at every --poll and reloaded when they change; a

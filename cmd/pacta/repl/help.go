@@ -357,8 +357,11 @@ func (s *Session) example() *example {
 		ex.shareNum = shareClause.Num.Num
 		old := 25
 		if fr, ok := share.Lines[0].Rate.(*lang.FlatRate); ok {
-			ex.rate = lang.FormatExpr(fr.Value)
+			// Only a written rate is shown as `RATE of TERM(x)`: a rate
+			// that is a term may need arguments, and the example must
+			// work as copied.
 			if p, ok := fr.Value.(*lang.PercentLit); ok {
+				ex.rate = lang.FormatExpr(fr.Value)
 				fmt.Sscanf(p.Text, "%d", &old)
 			}
 		}
