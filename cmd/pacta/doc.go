@@ -168,7 +168,7 @@
 // Answers over HTTP, as JSON, on --addr (127.0.0.1:8080): POST /v1/decide
 // (one action, a JSON array of them, or JSON Lines), POST /v1/settle (a
 // ledger in the body, text/csv or application/x-ndjson), POST /v1/eval,
-// POST /v1/check, GET /v1/agreements, /v1/openapi.json (which describes
+// POST /v1/check, GET /v1/vet, GET /v1/agreements, /v1/openapi.json (which describes
 // every route), /v1/schema/NAME, /healthz and /metrics. Answers are the
 // JSON decide and settle print with --format json; errors are
 // {"error": {"code", "message", "position"}}. The files are reloaded when

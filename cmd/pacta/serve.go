@@ -38,6 +38,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
   POST /v1/settle    a ledger in the body (text/csv or application/x-ndjson)
   POST /v1/eval      {"expr": "20% of USD 1,000.00"}
   POST /v1/check     agreement source in the body; problems with positions
+  GET  /v1/vet       what pacta vet finds in the agreements served
   GET  /v1/agreements, /v1/openapi.json, /v1/schema/NAME, /healthz, /metrics
 Answers are the JSON that pacta decide|settle --format json write; errors
 are {"error": {"code", "message", "position"}}. A batch of actions is

@@ -158,3 +158,34 @@ func TestSettleIsTheLibrary(t *testing.T) {
 		}
 	}
 }
+
+// TestVetIsTheLibrary: /v1/vet answers with what Program.Vet finds, as
+// json.Marshal writes the report, for a deal that has an unordered
+// conflict: 1 permits every sell, 2 prohibits a sell on Store, and
+// nothing orders them.
+func TestVetIsTheLibrary(t *testing.T) {
+	src := strings.Replace(dealSrc, `  clause 2 "Commission"`, `  clause 3 "Anything"
+    seller may sell
+
+  clause 2 "Commission"`, 1)
+	s, dir := newServer(t, Config{}, map[string]string{"deal.pacta": src})
+	p, err := interp.LoadFiles([]string{filepath.Join(dir, "deal.pacta")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := p.Vet(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, body := do(t, s, "GET", "/v1/vet", "", nil)
+	if code != 200 || body != string(want)+"\n" {
+		t.Errorf("server  %d %s\nlibrary %s", code, body, want)
+	}
+	if !strings.Contains(body, `"kind":"conflict"`) {
+		t.Errorf("no conflict found between clauses 1 and 3: %s", body)
+	}
+}

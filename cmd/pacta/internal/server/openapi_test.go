@@ -130,6 +130,7 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		{"POST", "/v1/check", "text/plain", dealSrc},
 		{"POST", "/v1/check", "text/plain", "agreement x {"},
 		{"GET", "/v1/agreements", "", ""},
+		{"GET", "/v1/vet", "", ""},
 		{"GET", "/v1/openapi.json", "", ""},
 		{"GET", "/v1/schema/statement.schema.json", "", ""},
 		{"GET", "/v1/schema/nope.json", "", ""},

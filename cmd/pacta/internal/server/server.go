@@ -152,6 +152,7 @@ func (s *Server) routes() []route {
 		{http.MethodPost, "/v1/eval", s.eval},
 		{http.MethodPost, "/v1/check", s.check},
 		{http.MethodGet, "/v1/agreements", s.agreements},
+		{http.MethodGet, "/v1/vet", s.vet},
 		{http.MethodGet, "/v1/openapi.json", s.openAPI},
 		{http.MethodGet, "/v1/schema/{name}", s.schema},
 		{http.MethodGet, "/healthz", s.healthz},
