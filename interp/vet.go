@@ -810,6 +810,11 @@ func (v *vetter) conflict(vi int, ver *version, sp *space, s *Schema, p, q *rule
 	if second.Pos.Before(first.Pos) {
 		first, second = second, first
 	}
+	if named := [2]*ClauseInfo{d.Conflict[0], d.Conflict[1]}; named != [2]*ClauseInfo{first, second} && named != [2]*ClauseInfo{second, first} {
+		// Decide names one pair of the clauses that conflict; say that
+		// this finding's pair is among them, so the two lines agree.
+		wit.Answer += fmt.Sprintf(" (more clauses apply; %s and %s are among those it lists as conflicting)", first.Num, second.Num)
+	}
 	where := sp.describe(w)
 	msg := fmt.Sprintf("clauses %s (%s) and %s (%s) can both apply to one %s by %s, and no notwithstanding or subject to orders them: %s",
 		first.Num, says(modalityOf(first)).String(), second.Num, says(modalityOf(second)).String(), s.Name, p.party, where)

@@ -592,3 +592,34 @@ func TestVetCancelled(t *testing.T) {
 		t.Errorf("Vet with a cancelled context: %v, want an error unwrapping to context.Canceled", err)
 	}
 }
+
+// When more than two clauses conflict on the witness, Decide names one
+// pair; the witness's answer says the finding's pair is among those it
+// lists, so the finding and the answer do not seem to disagree. Here 1
+// permits every sell by the seller, 2 prohibits sales over USD 50.00 and
+// 3 sales over USD 100.00: any witness for 1 and 3 (a sale over 100.00)
+// meets 2 as well, and Decide names 1 and 2 (the first pair in clause
+// order).
+func TestVetConflictAnswerNamesItsPair(t *testing.T) {
+	rep := vetOf(t, vetHeader+`
+  clause 1 "Any" seller may sell
+  clause 2 "No mid" seller must not sell where gross > USD 50.00
+  clause 3 "No big" seller must not sell where gross > USD 100.00
+}
+`)
+	var seen bool
+	for _, f := range findings(rep, "conflict") {
+		if clauseNums(f) != "3,1" || f.Witness == nil {
+			continue
+		}
+		if a := f.Witness.Answer; strings.Contains(a, "conflict between 1 and 2") {
+			seen = true
+			if !strings.HasSuffix(a, "(more clauses apply; 1 and 3 are among those it lists as conflicting)") {
+				t.Errorf("answer %q does not say 1 and 3 are among the conflicting clauses", a)
+			}
+		}
+	}
+	if !seen {
+		t.Errorf("no witness for 1 and 3 answered with Decide's pair 1 and 2; findings: %+v", findings(rep, "conflict"))
+	}
+}
