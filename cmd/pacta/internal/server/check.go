@@ -80,7 +80,7 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request, st *state) {
 		resp.Files = append(resp.Files, src.Name)
 	}
 	_, err := interp.Compile(srcs, s.cfg.Options...)
-	resp.Problems, resp.Omitted = problems(err)
+	resp.Problems, resp.Omitted = problemsOf(err)
 	resp.OK = err == nil
 	w.Header().Set("Content-Type", ctJSON)
 	writeJSON(w, resp)

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/pacta-lang/pacta/cmd/pacta/internal/problems"
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -74,40 +75,11 @@ func badJSON(err error, where string) *apiError {
 }
 
 // problem is one positioned problem, in the shape of pacta check --format
-// json: line and col are 0, file "", when there is no position.
-type problem struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Col     int    `json:"col"`
-	Message string `json:"message"`
-	Hint    string `json:"hint"`
-}
+// json (package problems).
+type problem = problems.Problem
 
-// problems turns err into a list of problems: each of a lang.ErrorList
-// (sorted; the entry standing for problems not kept is left out and
-// counted in omitted), an evaluation error at its position, or anything
-// else as one problem without a position.
-func problems(err error) (out []problem, omitted int) {
-	out = []problem{}
-	var errs lang.ErrorList
-	var ie *interp.EvalError
-	switch {
-	case errors.As(err, &errs):
-		errs.Sort()
-		for _, e := range errs {
-			if e.Omitted > 0 {
-				omitted += e.Omitted
-				continue
-			}
-			out = append(out, problem{e.Pos.File, e.Pos.Line, e.Pos.Col, e.Msg, e.Hint})
-		}
-	case errors.As(err, &ie) && ie.Pos.IsValid():
-		out = append(out, problem{ie.Pos.File, ie.Pos.Line, ie.Pos.Col, ie.Msg, ""})
-	case err != nil:
-		out = append(out, problem{Message: err.Error()})
-	}
-	return out, omitted
-}
+// problems turns err into a list of problems (problems.Of).
+func problemsOf(err error) ([]problem, int) { return problems.Of(err) }
 
 // classify turns an error from interp (or from reading the body) into an
 // error response. where is the position of the input the error is about
@@ -143,7 +115,7 @@ func classify(err error, where string) *apiError {
 	case errors.Is(err, interp.ErrUnknownAgreement):
 		return &apiError{Status: http.StatusNotFound, Code: "unknown_agreement", Message: err.Error(), Position: where}
 	case errors.As(err, &errs):
-		ps, _ := problems(errs)
+		ps, _ := problemsOf(errs)
 		e := &apiError{Status: http.StatusUnprocessableEntity, Code: "bad_source", Message: errs.Error(), Problems: ps}
 		if len(ps) > 0 {
 			e.Message = ps[0].Message

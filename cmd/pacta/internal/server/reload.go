@@ -104,7 +104,7 @@ func (s *Server) Reload(force bool) bool {
 	}
 	st, err := s.load()
 	if err != nil {
-		ps, _ := problems(err)
+		ps, _ := problemsOf(err)
 		s.loadErr.Store(&loadError{at: time.Now().UTC(), print: print, err: err, problems: ps})
 		s.metrics.reloadErrors.Add(1)
 		args := []any{"error", ps[0].Message, "problems", len(ps), "serving_generation", old.gen}
