@@ -563,6 +563,8 @@ func (s *Session) explainParts(ctx context.Context, a *answer) []string {
 			line += "\n      " + t.Prose.Value
 		}
 		out = append(out, line)
+		at := len(out) - 1
+		zoned := false
 		inspectExpr(t.Body, func(e lang.Expr) {
 			var id *lang.Ident
 			switch e := e.(type) {
@@ -570,6 +572,14 @@ func (s *Session) explainParts(ctx context.Context, a *answer) []string {
 				id = e
 			case *lang.Call:
 				id = e.Fun
+				// date_of(t) inside a term takes the day in the
+				// agreement's zone too (SPEC 11.7): say which.
+				if _, ok := uses[e.Fun].(*lang.FuncObj); ok && e.Fun.Name == "date_of" && len(e.Args) == 1 && !zoned {
+					if note := s.zoneNote(); note != "" {
+						out[at] += "\n      date_of: " + note
+						zoned = true
+					}
+				}
 			}
 			if id == nil {
 				return
