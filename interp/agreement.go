@@ -1,11 +1,8 @@
 package interp
 
 import (
-	"cmp"
 	"fmt"
 	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
@@ -479,7 +476,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 				v.hasMust[sc.id] = true
 			}
 		}
-		sort.SliceStable(rs, func(i, j int) bool { return compareClauseNums(rs[i].clause.Num, rs[j].clause.Num) < 0 })
+		sort.SliceStable(rs, func(i, j int) bool { return lang.CompareClauseNums(rs[i].clause.Num, rs[j].clause.Num) < 0 })
 		v.byID[sc.id] = rs
 	}
 	v.byParty = make([][]partyRules, len(a.schemaDecls))
@@ -501,25 +498,6 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		v.byParty[id] = groups
 	}
 	return p.compileMoney(a, v)
-}
-
-// compareClauseNums orders clause numbers by their dot-separated parts,
-// numerically where both parts are numbers: 2 < 9.2 < 9.10 < 10.
-func compareClauseNums(a, b string) int {
-	as, bs := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(as) && i < len(bs); i++ {
-		x, errx := strconv.Atoi(as[i])
-		y, erry := strconv.Atoi(bs[i])
-		switch {
-		case errx == nil && erry == nil:
-			if x != y {
-				return cmp.Compare(x, y)
-			}
-		case as[i] != bs[i]:
-			return strings.Compare(as[i], bs[i])
-		}
-	}
-	return cmp.Compare(len(as), len(bs))
 }
 
 // versionAt returns the version in force on d, or nil before the

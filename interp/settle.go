@@ -618,7 +618,7 @@ func (s *settler) unmet() {
 		if a.Deadline != b.Deadline {
 			return a.Deadline.Before(b.Deadline)
 		}
-		return compareClauseNums(a.Clause.Num, b.Clause.Num) < 0
+		return lang.CompareClauseNums(a.Clause.Num, b.Clause.Num) < 0
 	})
 }
 
@@ -790,7 +790,7 @@ func (s *settler) tallyBreaches() {
 				return cb == nil
 			}
 		case ca != cb:
-			if c := compareClauseNums(ca.Num, cb.Num); c != 0 {
+			if c := lang.CompareClauseNums(ca.Num, cb.Num); c != 0 {
 				return c < 0
 			}
 			return ca.id < cb.id
@@ -799,7 +799,7 @@ func (s *settler) tallyBreaches() {
 			return a.Verdict != lang.Conflict
 		}
 		if a.Conflict[1] != nil && b.Conflict[1] != nil && a.Conflict[1] != b.Conflict[1] {
-			if c := compareClauseNums(a.Conflict[1].Num, b.Conflict[1].Num); c != 0 {
+			if c := lang.CompareClauseNums(a.Conflict[1].Num, b.Conflict[1].Num); c != 0 {
 				return c < 0
 			}
 			return a.Conflict[1].id < b.Conflict[1].id

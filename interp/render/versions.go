@@ -2,7 +2,6 @@ package render
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/pacta-lang/pacta/lang"
@@ -103,24 +102,8 @@ func inForce(vs []*version, date string) *version {
 	return out
 }
 
-// clauseLess orders clause numbers by their numeric parts: 2.1 < 3.1 < 10.1.
-func clauseLess(a, b string) bool {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) && i < len(pb); i++ {
-		na, ea := strconv.Atoi(pa[i])
-		nb, eb := strconv.Atoi(pb[i])
-		if ea == nil && eb == nil {
-			if na != nb {
-				return na < nb
-			}
-			continue
-		}
-		if pa[i] != pb[i] {
-			return pa[i] < pb[i]
-		}
-	}
-	return len(pa) < len(pb)
-}
+// clauseLess orders clause numbers as everywhere else (lang.CompareClauseNums).
+func clauseLess(a, b string) bool { return lang.CompareClauseNums(a, b) < 0 }
 
 // sortedKeys returns the keys of h with a prefix, clauses in clause order
 // and terms by name.

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
@@ -358,24 +357,8 @@ func (s *Session) listClauses() bool {
 	return true
 }
 
-// clauseLess orders clause numbers by their numeric parts: 2.1 < 3.1 < 10.1.
-func clauseLess(a, b string) bool {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) && i < len(pb); i++ {
-		na, ea := strconv.Atoi(pa[i])
-		nb, eb := strconv.Atoi(pb[i])
-		if ea == nil && eb == nil {
-			if na != nb {
-				return na < nb
-			}
-			continue
-		}
-		if pa[i] != pb[i] {
-			return pa[i] < pb[i]
-		}
-	}
-	return len(pa) < len(pb)
-}
+// clauseLess orders clause numbers as everywhere else (lang.CompareClauseNums).
+func clauseLess(a, b string) bool { return lang.CompareClauseNums(a, b) < 0 }
 
 // clauseKind says what kind of clause c is: `permission: openai may sell`.
 func clauseKind(c *lang.ClauseDecl) string {

@@ -3,8 +3,6 @@ package server
 import (
 	"net/http"
 	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
@@ -151,28 +149,8 @@ func describe(p *interp.Program, ai *lang.AgreementInfo) agreementJSON {
 	return a
 }
 
-// clauseLess orders clause numbers part by part, numerically where both
-// parts are numbers: 2.1, 2.10, 3, 3.2, a1.
-func clauseLess(a, b string) bool {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) && i < len(pb); i++ {
-		if pa[i] == pb[i] {
-			continue
-		}
-		na, erra := strconv.Atoi(pa[i])
-		nb, errb := strconv.Atoi(pb[i])
-		switch {
-		case erra == nil && errb == nil:
-			return na < nb
-		case erra == nil:
-			return true // numbers before names
-		case errb == nil:
-			return false
-		}
-		return pa[i] < pb[i]
-	}
-	return len(pa) < len(pb)
-}
+// clauseLess orders clause numbers as everywhere else (lang.CompareClauseNums).
+func clauseLess(a, b string) bool { return lang.CompareClauseNums(a, b) < 0 }
 
 func str(s *lang.StringLit) string {
 	if s == nil {
