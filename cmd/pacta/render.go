@@ -79,13 +79,6 @@ or the ledger, 2 usage error.`, stderr)
 		return usageError(fs, stderr, "render", "--period needs --ledger")
 	}
 	if *ledger != "" {
-		var p types.Period
-		if *period != "" {
-			var err error
-			if p, err = types.ParsePeriod(*period); err != nil {
-				return usageError(fs, stderr, "render", fmt.Sprintf("--period: %v", err))
-			}
-		}
 		lf := ""
 		switch strings.ToLower(filepath.Ext(*ledger)) {
 		case ".csv":
@@ -100,12 +93,21 @@ or the ledger, 2 usage error.`, stderr)
 			printCmdError(stderr, "render", fileError(*ledger, err))
 			return 1
 		}
-		opts.Ledger = &render.Ledger{Name: *ledger, Data: data, Format: lf, Period: p}
+		opts.Ledger = &render.Ledger{Name: *ledger, Data: data, Format: lf}
 	}
 	p, err := loadProgram(paths, limits()...)
 	if err != nil {
 		printCmdError(stderr, "render", err)
 		return 1
+	}
+	if *period != "" {
+		// A fiscal period counts by the agreement's fiscal year, known
+		// once the agreements are loaded.
+		per, err := readPeriod(p, *agreement, *period)
+		if err != nil {
+			return usageError(fs, stderr, "render", fmt.Sprintf("--period: %v", err))
+		}
+		opts.Ledger.Period = per
 	}
 	var buf bytes.Buffer
 	if err := render.Render(context.Background(), &buf, p, opts); err != nil {

@@ -14,7 +14,6 @@ import (
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
-	"github.com/pacta-lang/pacta/lang"
 )
 
 func runSettle(args []string, stdout, stderr io.Writer) int {
@@ -93,15 +92,8 @@ printed), 2 usage error.`, stderr)
 		if *from != "" || *to != "" {
 			return usageError(fs, stderr, "settle", "give either --period or --from and --to, not both")
 		}
-		// A fiscal period needs the agreement's fiscal year: it is read
-		// once the agreements are loaded.
-		if !strings.HasPrefix(*period, "FY") {
-			p, err := types.ParsePeriod(*period)
-			if err != nil {
-				return usageError(fs, stderr, "settle", fmt.Sprintf("--period: %v", err))
-			}
-			opts.From, opts.To = p.Start(), p.End()
-		}
+		// The period is read once the agreements are loaded: a fiscal
+		// period counts by the agreement's fiscal year.
 	}
 	for _, f := range []struct {
 		name, text string
@@ -124,8 +116,8 @@ printed), 2 usage error.`, stderr)
 		printCmdError(stderr, "settle", err)
 		return 1
 	}
-	if strings.HasPrefix(*period, "FY") {
-		per, err := fiscalPeriod(p, *agreement, *period)
+	if *period != "" {
+		per, err := readPeriod(p, *agreement, *period)
 		if err != nil {
 			return usageError(fs, stderr, "settle", fmt.Sprintf("--period: %v", err))
 		}
@@ -219,20 +211,13 @@ func sniffLedger(r *bufio.Reader) ledgerFunc {
 	}
 }
 
-// fiscalPeriod reads a fiscal period (FY2027, FY2027-Q1, FY2027-H1) by the
-// fiscal year of the agreement settled: the one named, or the only one.
-func fiscalPeriod(p *interp.Program, agreement, text string) (types.Period, error) {
-	var found []*lang.AgreementInfo
-	for _, ai := range p.Info().Agreements {
-		if agreement == "" || ai.Decl.ID.Name == agreement {
-			found = append(found, ai)
-		}
+// readPeriod reads --period as Program.ParsePeriod does (2027-Q1, 2027-H1,
+// 2027-03, 2027, or a fiscal period by the fiscal year of the agreement
+// named, or the only one), naming the flag that chooses the agreement.
+func readPeriod(p *interp.Program, agreement, text string) (types.Period, error) {
+	per, err := p.ParsePeriod(agreement, text)
+	if err != nil && agreement == "" && errors.Is(err, interp.ErrUnknownAgreement) {
+		return per, fmt.Errorf("%v with --agreement", err)
 	}
-	switch {
-	case len(found) == 0:
-		return types.Period{}, fmt.Errorf("no agreement %q is loaded", agreement)
-	case len(found) > 1:
-		return types.Period{}, fmt.Errorf("%s is a fiscal period: name the agreement whose fiscal year it counts with --agreement", text)
-	}
-	return types.ParseFiscalPeriod(text, found[0].FiscalStart)
+	return per, err
 }

@@ -668,19 +668,7 @@ func (s *Session) readLedger(path string) func(yield func(interp.Event, error) b
 
 // settle runs :settle PERIOD.
 func (s *Session) settle(ctx context.Context, text string) bool {
-	var per types.Period
-	var err error
-	if strings.HasPrefix(text, "FY") {
-		fs := 1
-		for _, ai := range s.prog.Info().Agreements {
-			if ai.Decl.ID.Name == s.agreement() {
-				fs = ai.FiscalStart
-			}
-		}
-		per, err = types.ParseFiscalPeriod(text, fs)
-	} else {
-		per, err = types.ParsePeriod(text)
-	}
+	per, err := s.prog.ParsePeriod(s.agreement(), text)
 	if err != nil {
 		s.printf("%s; write a period like 2027-Q1, 2027-H1, 2027-03 or 2027\n", plainError(err))
 		return false

@@ -1,46 +1,28 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
-	"github.com/pacta-lang/pacta/lang"
 )
 
 // parsePeriod reads the period query parameter as pacta settle --period
-// does: 2027-Q1, 2027-H1, 2027-03, 2027, or a fiscal period (FY2027,
-// FY2027-Q1, FY2027-H1) counted by the fiscal year of the agreement
-// settled, the one named or the only one.
+// does, through Program.ParsePeriod: 2027-Q1, 2027-H1, 2027-03, 2027, or
+// a fiscal period counted by the fiscal year of the agreement settled.
 func parsePeriod(p *interp.Program, agreement, text string) (types.Period, *apiError) {
-	if !strings.HasPrefix(text, "FY") {
-		per, err := types.ParsePeriod(text)
-		if err != nil {
-			return per, badRequest("bad_query", fmt.Sprintf("period: %v", err))
-		}
-		return per, nil
-	}
-	var found []*lang.AgreementInfo
-	for _, ai := range p.Info().Agreements {
-		if agreement == "" || ai.Decl.ID.Name == agreement {
-			found = append(found, ai)
-		}
-	}
+	per, err := p.ParsePeriod(agreement, text)
 	switch {
-	case len(found) == 0:
-		return types.Period{}, &apiError{Status: http.StatusNotFound, Code: "unknown_agreement",
-			Message: fmt.Sprintf("no agreement %q is loaded", agreement)}
-	case len(found) > 1:
-		return types.Period{}, badRequest("agreement_required",
-			fmt.Sprintf("%s is a fiscal period: name the agreement whose fiscal year it counts with ?agreement=", text))
+	case err == nil:
+		return per, nil
+	case errors.Is(err, interp.ErrUnknownAgreement) && agreement == "":
+		return per, badRequest("agreement_required", err.Error()+" with ?agreement=")
+	case errors.Is(err, interp.ErrUnknownAgreement):
+		return per, &apiError{Status: http.StatusNotFound, Code: "unknown_agreement", Message: err.Error()}
 	}
-	per, err := types.ParseFiscalPeriod(text, found[0].FiscalStart)
-	if err != nil {
-		return per, badRequest("bad_query", fmt.Sprintf("period: %v", err))
-	}
-	return per, nil
+	return per, badRequest("bad_query", fmt.Sprintf("period: %v", err))
 }
 
 // settle answers POST /v1/settle. The body is a ledger, CSV (text/csv) or
