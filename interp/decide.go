@@ -104,8 +104,11 @@ func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions,
 	if err := ctxErr(ctx); err != nil {
 		return err
 	}
-	if a == nil || a.Schema == nil || a.Schema.agreement == nil || a.Schema.Event {
+	if a == nil || a.Schema == nil || a.Schema.agreement == nil {
 		return errorf(ErrUnknownAction, "not an action of a loaded agreement")
+	}
+	if a.Schema.Event {
+		return errorf(ErrNotAnAction, "%q is an event; only an action can be permitted or prohibited", a.Schema.Name)
 	}
 	if err := a.Schema.check(a); err != nil {
 		return err

@@ -20,6 +20,9 @@ var (
 	// ErrUnknownAction reports an action or event name that the agreement
 	// does not declare.
 	ErrUnknownAction = errors.New("unknown action")
+	// ErrNotAnAction reports an event given to Decide: an event is
+	// settled, never permitted or prohibited.
+	ErrNotAnAction = errors.New("not an action")
 	// ErrNoFiles reports a path or pattern that names no agreement file.
 	ErrNoFiles = errors.New("no files match")
 )

@@ -160,3 +160,31 @@ func TestDecisionPermittedString(t *testing.T) {
 		}
 	}
 }
+
+// TestDecideRefusesAnEvent: an event is settled, never permitted or
+// prohibited, so Decide refuses one with ErrNotAnAction and says why;
+// the CLI and the server both rely on this one check.
+func TestDecideRefusesAnEvent(t *testing.T) {
+	src := `agreement a "A" {
+  effective 2027-01-01
+  currency USD
+  party r "R"
+  event launch { name text }
+}
+`
+	p, err := interp.Compile([]interp.Source{{Name: "a.pacta", Text: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := p.ParseActionJSON([]byte(`{"action":"launch","date":"2027-02-01","name":"x"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.Decide(context.Background(), rec, interp.DecideOptions{})
+	if !errors.Is(err, interp.ErrNotAnAction) || errors.Is(err, interp.ErrUnknownAction) {
+		t.Fatalf("got %v, want ErrNotAnAction only", err)
+	}
+	if want := `"launch" is an event; only an action can be permitted or prohibited`; err.Error() != want {
+		t.Errorf("message %q, want %q", err, want)
+	}
+}

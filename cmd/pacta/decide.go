@@ -92,7 +92,7 @@ Exit status: 0 every action decided (and, with --fail-on, none failed),
 	n := 0          // decisions written
 	failed := false // an answer --fail-on names
 	decideOne := func(text []byte) error {
-		rec, err := parseAction(p, text)
+		rec, err := p.ParseActionJSON(text)
 		if err != nil {
 			return err
 		}
@@ -192,18 +192,6 @@ func failStatus(failed bool) int {
 		return exitFailOn
 	}
 	return 0
-}
-
-// parseAction reads one action given as JSON.
-func parseAction(p *interp.Program, text []byte) (*interp.Record, error) {
-	rec, err := p.ParseActionJSON(text)
-	if err != nil {
-		return nil, err
-	}
-	if rec.Schema.Event {
-		return nil, fmt.Errorf("%q is an event; only an action can be permitted or prohibited", rec.Schema.Name)
-	}
-	return rec, nil
 }
 
 // usageError reports a usage problem and returns exit status 2.

@@ -179,9 +179,5 @@ func decideOne(r *http.Request, p *interp.Program, text []byte, opts interp.Deci
 	if err != nil {
 		return nil, err
 	}
-	if rec.Schema.Event {
-		return nil, &apiError{Status: http.StatusUnprocessableEntity, Code: "not_an_action",
-			Message: fmt.Sprintf("%q is an event; only an action can be permitted or prohibited", rec.Schema.Name)}
-	}
 	return p.Decide(r.Context(), rec, opts)
 }

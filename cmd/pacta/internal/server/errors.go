@@ -112,6 +112,8 @@ func classify(err error, where string) *apiError {
 			e.Code = "row_too_large"
 		}
 		return e
+	case errors.Is(err, interp.ErrNotAnAction):
+		return &apiError{Status: http.StatusUnprocessableEntity, Code: "not_an_action", Message: err.Error(), Position: where}
 	case errors.Is(err, interp.ErrUnknownAgreement):
 		return &apiError{Status: http.StatusNotFound, Code: "unknown_agreement", Message: err.Error(), Position: where}
 	case errors.As(err, &errs):

@@ -711,3 +711,15 @@ func TestDecideBatchErrorNamesTheAction(t *testing.T) {
 		}
 	}
 }
+
+// TestDecideAnEvent: an event given to /v1/decide is a 422 not_an_action,
+// with the library's own words.
+func TestDecideAnEvent(t *testing.T) {
+	src := strings.Replace(dealSrc, "  term gross_of", "  event launch { name text }\n\n  term gross_of", 1)
+	s, _ := newServer(t, Config{}, map[string]string{"deal.pacta": src})
+	code, body := do(t, s, "POST", "/v1/decide", "application/json",
+		strings.NewReader(`{"action":"launch","date":"2026-02-01","name":"x"}`))
+	if e := errorOf(t, body); code != 422 || e.Code != "not_an_action" || !strings.Contains(e.Message, `"launch" is an event`) {
+		t.Errorf("got %d %s", code, body)
+	}
+}
