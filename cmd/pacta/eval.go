@@ -28,15 +28,15 @@ agreements (as amended).
 
 With --format json, one JSON object is written to standard output on one
 line, whether the expression could be evaluated or not:
-  {"value": "USD 200.00",
-   "exact": {"kind": "money", "value": "200.00", "currency": "USD"},
-   "type": "money(USD)", "problems": [], "omitted": 0}
-value is the result written as Pacta writes it (the text form above),
-or null if there is none; exact is the same value as a program reads it
-(interp.Value's JSON: exact decimal strings, no separators), or null; type is the expression's type, or null if it
-could not be checked; problems lists what went wrong, each as
-{"file", "line", "col", "message", "hint"} (see pacta check --help; the
-expression itself is the file "<expr>").
+  {"value": {"kind": "money", "value": "200.00", "currency": "USD"},
+   "text": "USD 200.00", "type": "money(USD)", "problems": [], "omitted": 0}
+value is the result as a program reads it (interp.Value's JSON: exact
+decimal strings, no separators), or null if there is none; text is the
+same value written as Pacta writes it, or null; type is the expression's
+type, or null if it could not be checked; problems lists what went wrong,
+each as {"file", "line", "col", "message", "hint"} (see pacta check
+--help; the expression itself is the file "<expr>"). value, text and type
+are the fields of pacta serve's POST /v1/eval answer.
 
 Exit status: 0 success, 1 error, 2 usage error.`, stderr)
 	var files multiFlag
@@ -108,12 +108,12 @@ Exit status: 0 success, 1 error, 2 usage error.`, stderr)
 		return 1
 	}
 	if jsonOut {
-		val := v.String()
+		text := v.String()
 		exact, err := v.MarshalJSON()
 		if err != nil {
 			return writeEvalJSON(stdout, stderr, evalJSON{Type: &typ}, err)
 		}
-		return writeEvalJSON(stdout, stderr, evalJSON{Value: &val, Type: &typ, Exact: exact}, nil)
+		return writeEvalJSON(stdout, stderr, evalJSON{Value: exact, Text: &text, Type: &typ}, nil)
 	}
 	fmt.Fprintln(stdout, v)
 	return 0
@@ -121,8 +121,8 @@ Exit status: 0 success, 1 error, 2 usage error.`, stderr)
 
 // evalJSON is the object eval --format json writes (see its help).
 type evalJSON struct {
-	Value    *string         `json:"value"`
-	Exact    json.RawMessage `json:"exact"`
+	Value    json.RawMessage `json:"value"`
+	Text     *string         `json:"text"`
 	Type     *string         `json:"type"`
 	Problems []problemJSON   `json:"problems"`
 	Omitted  int             `json:"omitted"`

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -247,5 +248,45 @@ func TestServeGracefulShutdown(t *testing.T) {
 	}
 	if !strings.Contains(log.String(), `"msg":"stopped"`) {
 		t.Errorf("log: %s", log.String())
+	}
+}
+
+// TestEvalJSONMatchesServe: pacta eval --format json and POST /v1/eval
+// answer one expression with the same value, text and type fields. The
+// expression is worked by hand: 20% of 1,900,000.00 is 380,000.00.
+func TestEvalJSONMatchesServe(t *testing.T) {
+	t.Chdir("../..")
+	const expr = "20% of USD 1,900,000.00"
+	var cli bytes.Buffer
+	if code := run([]string{"eval", "-f", "examples/openai-microsoft-aws", "--format", "json", expr}, &cli, io.Discard); code != 0 {
+		t.Fatalf("pacta eval exited %d: %s", code, cli.String())
+	}
+	addr, _, _, _ := startServe(t, "examples/openai-microsoft-aws", "--poll", "0")
+	body, _ := json.Marshal(map[string]string{"expr": expr})
+	resp, err := http.Post("http://"+addr+"/v1/eval", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	served, _ := io.ReadAll(resp.Body)
+	var a, b struct {
+		Value json.RawMessage `json:"value"`
+		Text  string          `json:"text"`
+		Type  string          `json:"type"`
+	}
+	if err := json.Unmarshal(cli.Bytes(), &a); err != nil {
+		t.Fatalf("cli: %v: %s", err, cli.String())
+	}
+	if err := json.Unmarshal(served, &b); err != nil {
+		t.Fatalf("serve: %v: %s", err, served)
+	}
+	if a.Text != "USD 380,000.00" || a.Type != "money(USD)" {
+		t.Errorf("cli answered %s", cli.String())
+	}
+	var av, bv any
+	json.Unmarshal(a.Value, &av)
+	json.Unmarshal(b.Value, &bv)
+	if a.Text != b.Text || a.Type != b.Type || !reflect.DeepEqual(av, bv) {
+		t.Errorf("cli %s\nserve %s", cli.String(), served)
 	}
 }
