@@ -84,7 +84,8 @@ func usage(w io.Writer) {
 const exitStatusHelp = `Exit status:
   0  success
   1  problems found: errors in agreements, ledgers or actions, failed
-     tests, or files that fmt -l or fmt -d would change
-  2  usage error: an unknown command or flag, a missing argument
+     tests, files that fmt -l or fmt -d would change, vet findings
+  2  usage error: an unknown command or flag, a missing argument; for
+     vet, also agreements that do not load (its 1 is for findings)
   3  pacta decide --fail-on: an action got the answer named
 `
