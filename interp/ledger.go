@@ -81,8 +81,7 @@ import (
 
 // ReadCSV streams the rows of a CSV ledger of the agreement agreementID
 // ("" for the only one) as events. source names the ledger in errors
-// (usually its file name). See the comment at the top of ledger.go for the
-// format.
+// (usually its file name). SPEC.md section 7.6.1 defines the format.
 //
 // An unknown agreement is an error unwrapping to ErrUnknownAgreement;
 // every problem with the ledger is a *LedgerError, which unwraps to
@@ -236,7 +235,7 @@ func csvError(source string, err error) error {
 
 // ReadJSONL streams the rows of a JSON Lines ledger of the agreement
 // agreementID ("" for the only one) as events. source names the ledger in
-// errors. See the comment at the top of ledger.go for the format.
+// errors. SPEC.md section 7.6.1 defines the format.
 //
 // Errors are as for ReadCSV.
 func (p *Program) ReadJSONL(agreementID, source string, r io.Reader) iter.Seq2[Event, error] {

@@ -172,8 +172,8 @@ func decisionJSON(d *Decision) *jsonDecision {
 }
 
 // WriteJSON writes the statement as one JSON document indented by two
-// spaces, followed by a newline, in the shape MarshalJSON documents (and
-// SPEC.md, "Statement JSON"), listing the breaches the statement kept. The document is
+// spaces, followed by a newline, in the shape package interp/schema
+// documents (and SPEC.md, "Statement JSON"), listing the breaches the statement kept. The document is
 // written as it is made, never held whole in memory.
 func (st *Statement) WriteJSON(w io.Writer) error { return st.WriteJSONAll(w, nil) }
 
@@ -357,7 +357,7 @@ func (j *jsonStream) end() error {
 
 // WriteJSON writes the decision as one line of JSON followed by a
 // newline (so that many decisions make JSON Lines): the bytes of
-// MarshalJSON, which documents the shape.
+// MarshalJSON (package interp/schema documents the shape).
 func (d *Decision) WriteJSON(w io.Writer) error {
 	b, err := d.MarshalJSON()
 	if err != nil {
@@ -368,8 +368,8 @@ func (d *Decision) WriteJSON(w io.Writer) error {
 }
 
 // WriteJSON writes the test report as one JSON document indented by two
-// spaces, followed by a newline: MarshalJSON, which documents the shape,
-// indented.
+// spaces, followed by a newline: MarshalJSON indented (package
+// interp/schema documents the shape).
 func (r *TestReport) WriteJSON(w io.Writer) error {
 	b, err := r.MarshalJSON()
 	if err != nil {

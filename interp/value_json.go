@@ -9,31 +9,10 @@ import (
 // This file gives Value its JSON encoding.
 
 // MarshalJSON implements json.Marshaler, so that any result of an
-// expression can be written as JSON. A value is an object naming its kind
-// ("integer", "decimal", "percent", "money", "date", "duration",
-// "period", "timestamp", "text", "bool", "party", "enum", "list", "record") with the
-// value in "value":
-//
-//	{"kind": "integer", "value": "42"}
-//	{"kind": "decimal", "value": "0.125"}
-//	{"kind": "percent", "value": "0.20"}                      // the fraction: 20% is 0.20
-//	{"kind": "money", "value": "1250000.00", "currency": "USD"}
-//	{"kind": "date", "value": "2026-11-01"}
-//	{"kind": "duration", "value": "30 days"}
-//	{"kind": "period", "value": "2026-Q4"}                    // fiscal: "FY2027 (July)"
-//	{"kind": "timestamp", "value": "2027-03-04T17:45:00+01:00"}
-//	{"kind": "text", "value": "Net revenue"}
-//	{"kind": "bool", "value": true}
-//	{"kind": "party", "value": "openai"}
-//	{"kind": "enum", "value": "AWS"}
-//	{"kind": "list", "value": [{"kind": "enum", "value": "Azure"}, ...]}
-//	{"kind": "record", "name": "sell", "value": {"actor": {"kind": "party", "value": "openai"}, ...}}
-//
-// Numbers and amounts are exact decimal strings (never JSON numbers),
-// dates, durations, periods and timestamps are the MarshalText of Date,
-// Duration, Period and Timestamp, a record's fields come in the order of its schema, and the zero
-// Value is null. Value has no UnmarshalJSON: reading a value needs the
-// agreement that declares its kinds and records (see Program.NewAction).
+// expression can be written as JSON: an object naming the value's kind,
+// with the value in "value" (numbers and amounts as exact decimal
+// strings), in the shape that package interp/schema documents and its
+// schema Value pins. The zero Value is null.
 func (v Value) MarshalJSON() ([]byte, error) { return v.appendJSON(nil, 0) }
 
 // maxValueJSONDepth bounds the nesting of lists and records written, as

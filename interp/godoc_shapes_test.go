@@ -1,0 +1,59 @@
+package interp_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestMarshalJSONDocsPointToSchema keeps each JSON shape documented in one
+// place, package interp/schema, beside the schema that pins it: the doc
+// comment of a MarshalJSON method of an answer says where the shape is and
+// shows no JSON object of its own (a shape here would drift from the one
+// there).
+func TestMarshalJSONDocsPointToSchema(t *testing.T) {
+	pkgs, err := parser.ParseDir(token.NewFileSet(), ".", func(fi os.FileInfo) bool {
+		return !strings.HasSuffix(fi.Name(), "_test.go")
+	}, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"Statement": true, "Decision": true, "TestReport": true, "Value": true}
+	seen := map[string]bool{}
+	for _, p := range pkgs {
+		for _, f := range p.Files {
+			for _, d := range f.Decls {
+				fn, ok := d.(*ast.FuncDecl)
+				if !ok || fn.Recv == nil || fn.Name.Name != "MarshalJSON" {
+					continue
+				}
+				recv := fn.Recv.List[0].Type
+				if s, ok := recv.(*ast.StarExpr); ok {
+					recv = s.X
+				}
+				id, ok := recv.(*ast.Ident)
+				if !ok || !want[id.Name] {
+					continue
+				}
+				seen[id.Name] = true
+				doc := fn.Doc.Text()
+				if !strings.Contains(doc, "interp/schema") {
+					t.Errorf("%s.MarshalJSON's doc does not point to package interp/schema:\n%s", id.Name, doc)
+				}
+				for _, line := range strings.Split(doc, "\n") {
+					if strings.HasPrefix(strings.TrimSpace(line), "{") {
+						t.Errorf("%s.MarshalJSON's doc shows a JSON shape (%q): it belongs in interp/schema's doc", id.Name, line)
+					}
+				}
+			}
+		}
+	}
+	for name := range want {
+		if !seen[name] {
+			t.Errorf("no MarshalJSON method of %s found: the search is broken", name)
+		}
+	}
+}
