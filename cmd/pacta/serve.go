@@ -49,7 +49,8 @@ describes every route.
 The files are looked at every --poll and reloaded when they change; a
 version that does not compile is reported (log, /healthz, /metrics) and
 the last good one is still served. Each request is bounded by --timeout,
---max-body and, per question, --step-budget. SIGINT or SIGTERM stops the
+--max-body and, per question, --step-budget (a request may ask for fewer
+steps with ?step_budget=N). SIGINT or SIGTERM stops the
 server once the requests in flight are answered. One JSON log record per
 request and per reload goes to standard error.
 
@@ -80,14 +81,15 @@ address cannot be listened on, 2 usage error.`, stderr)
 	if _, _, err := net.SplitHostPort(*addr); err != nil {
 		return usageError(fs, stderr, "serve", fmt.Sprintf("--addr %q: %v", *addr, err))
 	}
-	opts := append(append(programOptions(), limits()...), interp.WithStepBudget(*budget))
+	opts := append(programOptions(), limits()...)
 	cfg := server.Config{
-		Files:   func() ([]string, error) { return expandDirs(paths) },
-		Options: opts,
-		Timeout: *timeout,
-		MaxBody: *maxBody,
-		Poll:    *poll,
-		Log:     slog.New(slog.NewJSONHandler(stderr, nil)),
+		Files:      func() ([]string, error) { return expandDirs(paths) },
+		Options:    opts,
+		StepBudget: *budget,
+		Timeout:    *timeout,
+		MaxBody:    *maxBody,
+		Poll:       *poll,
+		Log:        slog.New(slog.NewJSONHandler(stderr, nil)),
 	}
 	if *poll == 0 {
 		cfg.Poll = -1
@@ -96,7 +98,7 @@ address cannot be listened on, 2 usage error.`, stderr)
 	if err != nil {
 		// Render the problems with their source lines and carets, as
 		// every other command does.
-		if _, lerr := loadProgram(paths, opts...); lerr != nil {
+		if _, lerr := loadProgram(paths, append(opts, interp.WithStepBudget(*budget))...); lerr != nil {
 			err = lerr
 		}
 		printCmdError(stderr, "serve", err)

@@ -37,8 +37,14 @@ type Config struct {
 	// every poll, so that a file added to a directory is seen. The CLI
 	// expands FILE|DIR arguments here as its other commands do.
 	Files func() ([]string, error)
-	// Options are given to interp.Compile (step budget, source size).
+	// Options are given to interp.Compile (source size, functions).
 	Options []interp.Option
+	// StepBudget bounds every question (one decision, expression or
+	// settlement event) to that many evaluation steps; a request may ask
+	// for fewer with ?step_budget=N, never more. Zero means
+	// interp.DefaultStepBudget. Give it here rather than with
+	// interp.WithStepBudget in Options.
+	StepBudget int64
 	// Timeout bounds each request (reading its body included); zero means
 	// DefaultTimeout.
 	Timeout time.Duration
@@ -70,6 +76,10 @@ type Server struct {
 	metrics *metrics
 	mux     *http.ServeMux
 	mu      sync.Mutex // serializes reloads
+	budget  int64      // Config.StepBudget, or interp.DefaultStepBudget
+	// compileHook, when set, runs before each compilation of a request
+	// (check, eval); tests use it to make one outlast its deadline.
+	compileHook func()
 }
 
 // New loads the agreements and returns a server for them. An error is one
@@ -86,7 +96,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Poll == 0 {
 		cfg.Poll = DefaultPoll
 	}
-	s := &Server{cfg: cfg, log: cfg.Log, metrics: newMetrics()}
+	s := &Server{cfg: cfg, log: cfg.Log, metrics: newMetrics(), budget: cfg.StepBudget}
+	if s.budget <= 0 {
+		s.budget = interp.DefaultStepBudget
+	} else {
+		s.cfg.Options = append(s.cfg.Options[:len(s.cfg.Options):len(s.cfg.Options)], interp.WithStepBudget(s.budget))
+	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
