@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/pacta-lang/pacta/cmd/pacta/internal/playground"
 	"github.com/pacta-lang/pacta/cmd/pacta/internal/server"
 	"github.com/pacta-lang/pacta/interp"
 )
@@ -40,6 +41,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
   POST /v1/check     agreement source in the body; problems with positions
   GET  /v1/vet       what pacta vet finds in the agreements served
   GET  /v1/agreements, /v1/openapi.json, /v1/schema/NAME, /healthz, /metrics
+  GET  /                the playground (unless --playground=false)
 Answers are the JSON that pacta decide|settle --format json write; errors
 are {"error": {"code", "message", "position"}}. A batch of actions is
 answered whole or not at all: if one action cannot be decided, the error
@@ -54,6 +56,15 @@ steps with ?step_budget=N). SIGINT or SIGTERM stops the
 server once the requests in flight are answered. One JSON log record per
 request and per reload goes to standard error.
 
+The playground at / is Pacta in the browser: an editor with diagnostics,
+decisions, statements of pasted ledgers, tests, the rendered document,
+and the bundled examples (pacta playground --out DIR writes it as static
+files). Its interpreter is WebAssembly built from Pacta's source by the
+local Go toolchain on the first visit (about a minute; then kept in the
+user cache directory): run pacta serve from a clone of Pacta, or set
+PACTA_SOURCE to one. Without a source or a go command, the page says so
+and the JSON API is unaffected.
+
 Exit status: 0 stopped by a signal, 1 the agreements do not load or the
 address cannot be listened on, 2 usage error.`, stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on this `address` (HOST:PORT; port 0 picks a free one)")
@@ -61,6 +72,7 @@ address cannot be listened on, 2 usage error.`, stderr)
 	timeout := fs.Duration("timeout", server.DefaultTimeout, "time limit of one request, reading its body included (e.g. 500ms, 30s)")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "refuse a request body larger than this many `bytes`")
 	poll := fs.Duration("poll", server.DefaultPoll, "look for changed agreement files this often; 0 never")
+	withPlayground := fs.Bool("playground", true, "serve the playground at /")
 	limits := limitFlags(fs, true)
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
@@ -93,6 +105,16 @@ address cannot be listened on, 2 usage error.`, stderr)
 	}
 	if *poll == 0 {
 		cfg.Poll = -1
+	}
+	if *withPlayground {
+		data, err := playground.LoadData()
+		if err == nil {
+			cfg.Static, err = playground.Handler(data, playground.OnDemand(func(msg string) { cfg.Log.Info(msg) }))
+		}
+		if err != nil {
+			printCmdError(stderr, "serve", err)
+			return 1
+		}
 	}
 	srv, err := server.New(cfg)
 	if err != nil {

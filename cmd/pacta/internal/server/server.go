@@ -24,6 +24,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -56,6 +57,10 @@ type Config struct {
 	Poll time.Duration
 	// Log receives one record per request and per reload; nil discards.
 	Log *slog.Logger
+	// Static, when set, answers the GET and HEAD requests for paths that
+	// no route has, outside /v1/ (pacta serve gives the playground);
+	// otherwise they are answered 404 not_found.
+	Static http.Handler
 }
 
 // Defaults of Config.
@@ -277,5 +282,9 @@ func (c ctxReader) Read(p []byte) (int, error) {
 func (c ctxReader) Close() error { return c.r.Close() }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, _ *state) {
+	if s.cfg.Static != nil && (r.Method == http.MethodGet || r.Method == http.MethodHead) && !strings.HasPrefix(r.URL.Path, "/v1/") {
+		s.cfg.Static.ServeHTTP(w, r)
+		return
+	}
 	writeError(w, &apiError{Status: http.StatusNotFound, Code: "not_found", Message: "no such route: " + r.URL.Path + "; see /v1/openapi.json"})
 }
