@@ -197,6 +197,9 @@ func sourceKey(root, goversion string) (string, error) {
 		}
 	}
 	for _, d := range []string{"lang", "interp", "stdlib", "cmd/pacta/internal"} {
+		if _, err := os.Stat(filepath.Join(root, d)); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
 		err := filepath.WalkDir(filepath.Join(root, d), func(path string, e fs.DirEntry, err error) error {
 			if err != nil {
 				return err

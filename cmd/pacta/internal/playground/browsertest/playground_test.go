@@ -380,8 +380,17 @@ func TestPlayground(t *testing.T) {
 		if got := tb.str(`document.getElementById('decision').textContent`); !strings.Contains(got, "applied:\n    3.1 \"Azure exclusivity\" (openai_microsoft)\n      prohibits; decides: applies") {
 			t.Errorf("the decision does not say why:\n%s", got)
 		}
-		if os.Getenv("PACTA_SCREENSHOT") != "" {
-			screenshot(t, tb, os.Getenv("PACTA_SCREENSHOT"))
+		if path := os.Getenv("PACTA_SCREENSHOT"); path != "" {
+			// The README's picture: the editor at clause 3.1, beside
+			// the decision it gives.
+			tb.eval(fmt.Sprintf(`(() => {
+  const ta = document.getElementById('src');
+  ta.blur();
+  ta.scrollTop = (%d - 12) * parseFloat(getComputedStyle(ta).lineHeight);
+  ta.dispatchEvent(new Event('scroll'));
+  return true;
+})()`, line), nil)
+			screenshot(t, tb, path)
 		}
 
 		// Settle a pasted ledger: the two sales of the test "Revenue share
