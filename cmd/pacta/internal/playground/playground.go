@@ -117,7 +117,7 @@ func Handler(data *Data, wasm func(context.Context) (*Built, error)) (http.Handl
 		z, ok := zipped[b]
 		if !ok {
 			var buf bytes.Buffer
-			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 			zw.Write(b.Wasm)
 			zw.Close()
 			z = buf.Bytes()
