@@ -195,7 +195,9 @@ function highlight() {
       break;
     }
   }
-  $('hl').innerHTML = html + '\n';
+  // Two more lines than the text, so that the copy can scroll as far
+  // as the textarea, whose horizontal scroll bar can take a line.
+  $('hl').innerHTML = html + '\n\n';
   syncScroll();
 }
 
