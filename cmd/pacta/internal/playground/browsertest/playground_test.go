@@ -367,6 +367,11 @@ func TestPlayground(t *testing.T) {
 			t.Errorf("problem shown as\n%s\nwant\n%s", got, caret)
 		}
 
+		// The file's tab counts its problem; the other file has none.
+		if got := tb.str(`[...document.querySelectorAll('#files button')].map((b) => b.textContent).join(' ')`); got != "agreement.pacta1 amendment.pacta" {
+			t.Errorf("file tabs %q, want the problem counted on agreement.pacta", got)
+		}
+
 		// Fix it: it checks again and nothing is underlined.
 		tb.replaceIn("src", "    opena must", "    openai must")
 		tb.waitFor(`document.getElementById('status').textContent.includes('checks') && !document.querySelector('#hl mark.diag')`, "the fix")

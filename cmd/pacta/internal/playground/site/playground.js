@@ -240,6 +240,7 @@ function check() {
     pre.addEventListener('click', () => problems[0] && goTo(problems[0].file, problems[0].line, problems[0].col));
     diags.appendChild(pre);
   }
+  drawFiles();
   highlight();
   // Answers that are quick follow every edit; the document and vet are
   // made when their pane is opened or their button pressed.
@@ -399,6 +400,14 @@ function drawFiles() {
     b.setAttribute('role', 'tab');
     b.textContent = f.name.replace(/^.*\//, '');
     b.title = f.name;
+    const n = problems.filter((p) => p.file === f.name).length;
+    if (n) {
+      const badge = document.createElement('span');
+      badge.className = 'count';
+      badge.textContent = n;
+      badge.title = n + (n === 1 ? ' problem' : ' problems');
+      b.appendChild(badge);
+    }
     b.classList.toggle('on', i === state.active);
     b.addEventListener('click', () => selectFile(i));
     box.appendChild(b);
