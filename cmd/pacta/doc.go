@@ -191,8 +191,10 @@
 // leave unexercised, the rendered document, vet, the bundled examples,
 // and the session in the link. Its interpreter (pacta.wasm) is built from
 // Pacta's source by the local Go toolchain, once per version of the
-// source, in the user cache directory; run it, and pacta serve's
-// playground, from a clone of Pacta (or set PACTA_SOURCE to one).
+// source, in the user cache directory. The source is the clone of Pacta
+// the command runs in (or the one PACTA_SOURCE names), or, for a pacta
+// installed with go install ...@VERSION, that version's source in the
+// module cache.
 //
 // # Version and completion
 //

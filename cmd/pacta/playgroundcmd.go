@@ -19,9 +19,11 @@ can serve them, for example
 serves the same page at /.
 
 The interpreter is built from Pacta's source with the local Go toolchain
-(GOOS=js GOARCH=wasm go build), so run this from a clone of Pacta or set
-PACTA_SOURCE to one; the build is kept in the user cache directory and
-made again only when the source or the toolchain changes.
+(GOOS=js GOARCH=wasm go build): the clone of Pacta this runs in, the one
+PACTA_SOURCE names, or, for a pacta installed with go install
+...@VERSION, that version's source in the module cache. The build is kept
+in the user cache directory and made again only when the source or the
+toolchain changes.
 
 Exit status: 0 written, 1 the build or the writing failed, 2 usage error.`, stderr)
 	out := fs.String("out", "", "write the site into this `directory`")

@@ -61,9 +61,10 @@ decisions, statements of pasted ledgers, tests, the rendered document,
 and the bundled examples (pacta playground --out DIR writes it as static
 files). Its interpreter is WebAssembly built from Pacta's source by the
 local Go toolchain on the first visit (about a minute; then kept in the
-user cache directory): run pacta serve from a clone of Pacta, or set
-PACTA_SOURCE to one. Without a source or a go command, the page says so
-and the JSON API is unaffected.
+user cache directory), from the clone of Pacta it runs in, the one
+PACTA_SOURCE names, or an installed version's source in the module
+cache. Without a source or a go command, the page says so and the JSON
+API is unaffected.
 
 Exit status: 0 stopped by a signal, 1 the agreements do not load or the
 address cannot be listened on, 2 usage error.`, stderr)

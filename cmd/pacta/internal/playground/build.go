@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 )
 
@@ -38,14 +39,16 @@ type Built struct {
 }
 
 // ErrNoSource is the error of Build when no Pacta source is found.
-var ErrNoSource = errors.New("the playground's WebAssembly is built from Pacta's source, and none was found: run this from a clone of github.com/pacta-lang/pacta (or set PACTA_SOURCE to one)")
+var ErrNoSource = errors.New("the playground's WebAssembly is built from Pacta's source, and none was found: run this from a clone of github.com/pacta-lang/pacta, or set PACTA_SOURCE to one")
 
 // ErrNoToolchain is the error of Build when no go command is found.
 var ErrNoToolchain = errors.New("the playground's WebAssembly is built with the Go toolchain, and no go command is on PATH: install Go (https://go.dev/dl/) or set PACTA_GO")
 
 // FindSource returns the root of Pacta's source: $PACTA_SOURCE if set,
 // else the first directory from the current one upwards whose go.mod
-// declares ModulePath.
+// declares ModulePath, else, for a pacta installed with go install
+// ...@VERSION, that version's source in the module cache (where go
+// install left it).
 func FindSource() (string, error) {
 	if dir := os.Getenv("PACTA_SOURCE"); dir != "" {
 		if !isPactaRoot(dir) {
@@ -63,6 +66,9 @@ func FindSource() (string, error) {
 		}
 		up := filepath.Dir(dir)
 		if up == dir {
+			if dir := installedSource(); dir != "" {
+				return dir, nil
+			}
 			return "", ErrNoSource
 		}
 		dir = up
@@ -217,4 +223,39 @@ func sourceKey(root, goversion string) (string, error) {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))[:20], nil
+}
+
+// installedSource is the source of the running pacta in the module
+// cache, when it was installed as a version of ModulePath (go install
+// github.com/pacta-lang/pacta/cmd/pacta@VERSION) and the source is still
+// there; "" otherwise.
+func installedSource() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Path != ModulePath {
+		return ""
+	}
+	goBin := os.Getenv("PACTA_GO")
+	if goBin == "" {
+		goBin = "go"
+	}
+	out, err := exec.Command(goBin, "env", "GOMODCACHE").Output()
+	if err != nil {
+		return ""
+	}
+	return cachedSource(strings.TrimSpace(string(out)), info.Main.Version)
+}
+
+// cachedSource is the directory of version of ModulePath in the module
+// cache modcache, if it holds Pacta's source; "" otherwise (and for a
+// build from a checkout, whose version is "(devel)" or "").
+func cachedSource(modcache, version string) string {
+	if modcache == "" || version == "" || version == "(devel)" {
+		return ""
+	}
+	// ModulePath is all lower case, so its cache path is itself.
+	dir := filepath.Join(modcache, filepath.FromSlash(ModulePath)+"@"+version)
+	if !isPactaRoot(dir) {
+		return ""
+	}
+	return dir
 }

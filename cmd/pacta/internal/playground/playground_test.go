@@ -147,3 +147,20 @@ func TestSourceKey(t *testing.T) {
 		t.Error("a changed source, same key")
 	}
 }
+
+// TestCachedSource: an installed version's source is found in the module
+// cache; a build from a checkout has none there.
+func TestCachedSource(t *testing.T) {
+	cache := t.TempDir()
+	dir := filepath.Join(cache, "github.com", "pacta-lang", "pacta@v0.1.0")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module github.com/pacta-lang/pacta\n\ngo 1.24.0\n"), 0o444)
+	if got := cachedSource(cache, "v0.1.0"); got != dir {
+		t.Errorf("v0.1.0: %q, want %q", got, dir)
+	}
+	for _, v := range []string{"v0.2.0", "(devel)", ""} {
+		if got := cachedSource(cache, v); got != "" {
+			t.Errorf("%q: %q, want none", v, got)
+		}
+	}
+}
