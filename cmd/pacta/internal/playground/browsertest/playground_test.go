@@ -235,9 +235,10 @@ func (tb *tab) paste(id, text string) {
 type mark struct {
 	Line, Col int
 	Text      string
-	Top, Left float64 // where it is drawn, from the editor's text origin
-	WantTop   float64 // where line Line starts, from the textarea's metrics
+	Top, Left float64 // where it is drawn, from the textarea's top left corner
+	WantTop   float64 // where the textarea shows line Line (its metrics and scroll)
 	WantLeft  float64 // where column Col starts
+	Scroll    []float64
 }
 
 const marksJS = `(() => {
@@ -248,16 +249,17 @@ const marksJS = `(() => {
   const padTop = parseFloat(cs.paddingTop), padLeft = parseFloat(cs.paddingLeft);
   const canvas = document.createElement('canvas').getContext('2d');
   canvas.font = cs.fontSize + ' ' + cs.fontFamily;
-  const origin = pre.getBoundingClientRect();
+  const origin = ta.getBoundingClientRect();
   return [...document.querySelectorAll('#hl mark.diag')].map((m) => {
     const r = m.getBoundingClientRect();
     const line = +m.dataset.line, col = +m.dataset.col;
     const lineText = ta.value.split('\n')[line - 1] || '';
     return {
       Line: line, Col: col, Text: m.textContent,
-      Top: r.top - origin.top + pre.scrollTop, Left: r.left - origin.left + pre.scrollLeft,
-      WantTop: padTop + (line - 1) * lineHeight,
-      WantLeft: padLeft + canvas.measureText([...lineText].slice(0, col - 1).join('')).width,
+      Top: r.top - origin.top, Left: r.left - origin.left,
+      WantTop: padTop + (line - 1) * lineHeight - ta.scrollTop,
+      WantLeft: padLeft + canvas.measureText([...lineText].slice(0, col - 1).join('')).width - ta.scrollLeft,
+      Scroll: [ta.scrollTop, pre.scrollTop, ta.clientHeight, pre.clientHeight, ta.scrollHeight, pre.scrollHeight],
     };
   });
 })()`
@@ -343,6 +345,8 @@ func TestPlayground(t *testing.T) {
 		}
 		tb.replaceIn("src", rule, strings.Replace(rule, "openai", "opena", 1))
 		tb.waitFor(`document.getElementById('status').textContent === '1 problem'`, "the problem")
+		// A click on the problem goes to it: the underline is in view.
+		tb.do(chromedp.Click("#diags pre"))
 		var marks []mark
 		tb.eval(marksJS, &marks)
 		if len(marks) != 1 {
@@ -355,10 +359,16 @@ func TestPlayground(t *testing.T) {
 		// Drawn where the textarea shows that line and column (to a
 		// pixel or two of rounding).
 		if d := m.Top - m.WantTop; d < -2 || d > 2 {
-			t.Errorf("underline drawn at y=%.1f, the line is at y=%.1f", m.Top, m.WantTop)
+			t.Errorf("underline drawn at y=%.1f, the line is at y=%.1f (scroll %v)", m.Top, m.WantTop, m.Scroll)
 		}
 		if d := m.Left - m.WantLeft; d < -2 || d > 2 {
 			t.Errorf("underline drawn at x=%.1f, the column is at x=%.1f", m.Left, m.WantLeft)
+		}
+		if m.Top < 0 || m.Top > m.Scroll[2] {
+			t.Errorf("underline at y=%.1f, out of the textarea's view (0 to %.0f)", m.Top, m.Scroll[2])
+		}
+		if sel := tb.str(`(() => { const ta = document.getElementById('src'); return ta.value.slice(ta.selectionStart, ta.selectionEnd); })()`); sel != "opena" {
+			t.Errorf("the click selected %q, want the misspelled party", sel)
 		}
 		// The problem is listed with its position, the line, a caret
 		// under the column and the hint, as pacta check prints it.
@@ -367,6 +377,9 @@ func TestPlayground(t *testing.T) {
 			t.Errorf("problem shown as\n%s\nwant\n%s", got, caret)
 		}
 
+		if os.Getenv("PACTA_ARTIFACTS") != "" {
+			screenshot(t, tb, "playground-problem.png")
+		}
 		// The file's tab counts its problem; the other file has none.
 		if got := tb.str(`[...document.querySelectorAll('#files button')].map((b) => b.textContent).join(' ')`); got != "agreement.pacta1 amendment.pacta" {
 			t.Errorf("file tabs %q, want the problem counted on agreement.pacta", got)

@@ -256,6 +256,13 @@ function goTo(name, line, col) {
   const at = offsetOf(ta.value, line, col || 1);
   ta.focus();
   ta.setSelectionRange(at, at + spanAt(ta.value, at));
+  // Bring the line into view, a third of the way down.
+  const lh = parseFloat(getComputedStyle(ta).lineHeight);
+  const top = (line - 1) * lh;
+  if (top < ta.scrollTop || top > ta.scrollTop + ta.clientHeight - 2 * lh) {
+    ta.scrollTop = Math.max(0, top - ta.clientHeight / 3);
+  }
+  syncScroll();
 }
 
 // ---- answers -------------------------------------------------------------
@@ -542,13 +549,18 @@ async function main() {
     if (first) loadExample(first.name);
   }
   fill();
-  showBanner('Loading the interpreter… (a server builds it on the first visit, which takes a minute)');
+  showBanner('Loading the interpreter…');
+  const slow = setTimeout(() => {
+    if (!ready) showBanner('Loading the interpreter… (pacta serve builds it on its first visit: that can take a minute)');
+  }, 3000);
   try {
     await loadInterpreter();
   } catch (e) {
+    clearTimeout(slow);
     showBanner('The interpreter could not be loaded: ' + e.message, true);
     return;
   }
+  clearTimeout(slow);
   ready = true;
   document.body.dataset.ready = 'true';
   showBanner('');
