@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
+	"github.com/pacta-lang/pacta/lang"
 )
 
 // heavySrc is an agreement whose one clause asks whether the action's n
@@ -81,6 +83,45 @@ func TestStepBudgetPerQuestion(t *testing.T) {
 					t.Errorf("program budget %d, %s with StepBudget %d: %v", progBudget, name, c.budget, err)
 				}
 			}
+		}
+	}
+}
+
+// TestStepBudgetKeepsAsOf: a decision with its own step budget sees the
+// same as-of date as one without (a host function reading
+// Caller.AsOf tells): the action's date, or DecideOptions.AsOf.
+func TestStepBudgetKeepsAsOf(t *testing.T) {
+	asOf := interp.Func{Name: "as_of", Ret: lang.TDate, Impl: func(c *interp.Caller, _ []interp.Value) (interp.Value, error) {
+		return interp.DateValue(c.AsOf()), nil
+	}}
+	src := "agreement d \"D\" {\n  effective 2020-01-01\n  currency USD\n  party a \"A\"\n  action sell { n integer }\n" +
+		"  clause 1 \"Sell\"\n    a may sell where as_of() == 2021-03-04\n}\n"
+	p, err := interp.Compile([]interp.Source{{Name: "d.pacta", Text: []byte(src)}}, interp.WithFuncs(&asOf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := p.NewAction("", "sell", map[string]string{"actor": "a", "n": "1", "date": "2021-03-04"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	later, _ := types.ParseDate("2022-01-01")
+	for _, c := range []struct {
+		opts interp.DecideOptions
+		want lang.Verdict
+	}{
+		// The action's date, 2021-03-04: the clause applies.
+		{interp.DecideOptions{}, lang.Permitted},
+		{interp.DecideOptions{StepBudget: 1000}, lang.Permitted},
+		// As of 2022-01-01, as_of() is that date: it does not.
+		{interp.DecideOptions{AsOf: later}, lang.NotCovered},
+		{interp.DecideOptions{AsOf: later, StepBudget: 1000}, lang.NotCovered},
+	} {
+		d, err := p.Decide(context.Background(), a, c.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Verdict != c.want {
+			t.Errorf("%+v: %s, want %s", c.opts, d.Verdict, c.want)
 		}
 	}
 }

@@ -117,7 +117,12 @@ func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions,
 	}
 	var fr *frame
 	if opts.StepBudget > 0 {
-		fr = p.getFrame(ctx, types.Date{})
+		// The frame decideIn would take, with this question's budget.
+		asOf := opts.AsOf
+		if asOf.IsZero() {
+			asOf = a.Fields[a.Schema.dateIdx()].dateOf()
+		}
+		fr = p.getFrame(ctx, asOf)
 		defer p.putFrame(fr)
 		fr.budget = opts.StepBudget
 	}
