@@ -346,7 +346,7 @@ func TestPlayground(t *testing.T) {
 		tb.replaceIn("src", rule, strings.Replace(rule, "openai", "opena", 1))
 		tb.waitFor(`document.getElementById('status').textContent === '1 problem'`, "the problem")
 		// A click on the problem goes to it: the underline is in view.
-		tb.do(chromedp.Click("#diags pre"))
+		tb.do(chromedp.Click("#diags pre .problem"))
 		var marks []mark
 		tb.eval(marksJS, &marks)
 		if len(marks) != 1 {

@@ -233,11 +233,22 @@ function check() {
   const diags = $('diags');
   diags.textContent = '';
   if (!r.ok) {
+    // The problems as pacta check prints them, each (from its
+    // file:line:col line to the next) a link to its place.
     const pre = document.createElement('pre');
     pre.className = 'problems';
-    pre.textContent = r.rendered || problems.map((p) => p.message).join('\n');
-    pre.title = 'Click to go to the first problem';
-    pre.addEventListener('click', () => problems[0] && goTo(problems[0].file, problems[0].line, problems[0].col));
+    const text = r.rendered || problems.map((p) => p.message).join('\n');
+    for (const chunk of text.split(/\n(?=\S)/)) {
+      const span = document.createElement('span');
+      span.className = 'problem';
+      span.textContent = chunk.endsWith('\n') ? chunk : chunk + '\n';
+      const m = /^(.+?):(\d+):(\d+): /.exec(chunk);
+      if (m) {
+        span.title = 'Go to ' + m[1] + ':' + m[2] + ':' + m[3];
+        span.addEventListener('click', () => goTo(m[1], +m[2], +m[3]));
+      }
+      pre.appendChild(span);
+    }
     diags.appendChild(pre);
   }
   drawFiles();
