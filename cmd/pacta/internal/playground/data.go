@@ -1,6 +1,7 @@
 package playground
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io/fs"
@@ -104,9 +105,10 @@ func loadExample(dir string) (Example, bool, error) {
 }
 
 // firstAction is the first row of a CSV ledger that is an action (not an
-// event), as the JSON object pacta decide --action reads, with the
-// row's fields in the ledger's column order and its empty cells left
-// out; "" if there is none.
+// event) that can be decided (a precondition may refuse one), as the
+// JSON object pacta decide --action reads, with the row's fields in the
+// ledger's column order and its empty cells left out; "" if there is
+// none.
 func firstAction(p *interp.Program, ledger string) string {
 	r := csv.NewReader(strings.NewReader(ledger))
 	r.FieldsPerRecord = -1
@@ -135,7 +137,10 @@ func firstAction(p *interp.Program, ledger string) string {
 		}
 		b.WriteString("}")
 		rec, err := p.ParseActionJSON([]byte(b.String()))
-		if err == nil && !rec.Schema.Event {
+		if err != nil || rec.Schema.Event {
+			continue
+		}
+		if _, err := p.Decide(context.Background(), rec, interp.DecideOptions{}); err == nil {
 			return b.String()
 		}
 	}
