@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	"sort"
 	"strings"
 )
 
@@ -163,7 +164,40 @@ func Build(ctx context.Context, root, cache string, log func(msg string)) (*Buil
 		}
 		return nil, err
 	}
+	prune(cache, keepBuilds)
 	return load(dir)
+}
+
+// keepBuilds is how many builds the cache keeps: each is about 10 MB,
+// and a new one is made whenever the source changes.
+const keepBuilds = 4
+
+// prune removes all but the keep newest builds in cache (by the time
+// they were made). Builds under way (build-*) are left alone.
+func prune(cache string, keep int) {
+	entries, err := os.ReadDir(cache)
+	if err != nil {
+		return
+	}
+	type build struct {
+		path string
+		made int64
+	}
+	var builds []build
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), "build-") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		builds = append(builds, build{filepath.Join(cache, e.Name()), info.ModTime().UnixNano()})
+	}
+	sort.Slice(builds, func(i, j int) bool { return builds[i].made > builds[j].made })
+	for i := keep; i < len(builds); i++ {
+		os.RemoveAll(builds[i].path)
+	}
 }
 
 func load(dir string) (*Built, error) {

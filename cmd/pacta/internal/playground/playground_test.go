@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fakeBuilt stands for a built interpreter: the handler serves whatever
@@ -162,5 +163,33 @@ func TestCachedSource(t *testing.T) {
 		if got := cachedSource(cache, v); got != "" {
 			t.Errorf("%q: %q, want none", v, got)
 		}
+	}
+}
+
+// TestPrune: the cache keeps the newest builds, and leaves builds under
+// way and files alone.
+func TestPrune(t *testing.T) {
+	cache := t.TempDir()
+	base := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	for i, name := range []string{"a", "b", "c", "d", "e", "build-123"} {
+		dir := filepath.Join(cache, name)
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		// a is the oldest, e the newest.
+		at := base.Add(time.Duration(i) * time.Hour)
+		if err := os.Chtimes(dir, at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(cache, "note"), nil, 0o644)
+	prune(cache, 2)
+	entries, _ := os.ReadDir(cache)
+	var left []string
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	if got := strings.Join(left, " "); got != "build-123 d e note" {
+		t.Errorf("left %q, want the two newest (d, e), the build under way and the file", got)
 	}
 }
