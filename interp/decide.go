@@ -78,6 +78,11 @@ type DecideOptions struct {
 	// action is judged by the clauses in force on its own date among those
 	// known on AsOf. The zero Date means the action's own date.
 	AsOf types.Date
+	// StepBudget, when positive, bounds this decision to that many
+	// evaluation steps instead of the program's budget (WithStepBudget),
+	// so that a host can give one question less (or more) room than the
+	// rest. Zero means the program's budget.
+	StepBudget int64
 }
 
 // Decide says whether the action a may be taken. a must be an instance of
@@ -113,7 +118,18 @@ func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions,
 	if err := a.Schema.check(a); err != nil {
 		return err
 	}
-	return p.decide(ctx, nil, a, opts, d)
+	var fr *frame
+	if opts.StepBudget > 0 {
+		// The frame decideIn would take, with this question's budget.
+		asOf := opts.AsOf
+		if asOf.IsZero() {
+			asOf = a.Fields[a.Schema.dateIdx()].dateOf()
+		}
+		fr = p.getFrame(ctx, asOf)
+		defer p.putFrame(fr)
+		fr.budget = opts.StepBudget
+	}
+	return p.decide(ctx, fr, a, opts, d)
 }
 
 // decide is DecideInto for a well-formed record, evaluating in fr (or in

@@ -32,6 +32,10 @@ type EvalOptions struct {
 	// AsOf selects the version of the agreement (and is what builtins see
 	// as the as-of date). The zero Date means the latest version.
 	AsOf types.Date
+	// StepBudget, when positive, bounds this evaluation to that many
+	// steps instead of the program's budget (WithStepBudget). Zero means
+	// the program's budget.
+	StepBudget int64
 }
 
 // CompileExpr parses, checks and compiles an expression in the scope of

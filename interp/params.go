@@ -209,6 +209,9 @@ func (x *Expr) EvalWith(ctx context.Context, opts EvalOptions, args ...Value) (V
 	}
 	fr := x.p.getFrame(ctx, opts.AsOf)
 	defer x.p.putFrame(fr)
+	if opts.StepBudget > 0 {
+		fr.budget = opts.StepBudget
+	}
 	for k := range args {
 		v, err := x.arg(k, args[k])
 		if err != nil {

@@ -58,6 +58,11 @@ type SettleOptions struct {
 	// DefaultBreachSample, a negative number every one (memory then grows
 	// with the breaches).
 	BreachSample int
+	// StepBudget, when positive, bounds each event of this settlement to
+	// that many evaluation steps instead of the program's budget
+	// (WithStepBudget), as the program's budget bounds each event. Zero
+	// means the program's budget.
+	StepBudget int64
 }
 
 // DefaultBreachSample is how many breaches a statement lists unless
@@ -250,12 +255,15 @@ func (s *Schema) dateIdx() int { return s.dateAt }
 
 // settler is the state of one settlement.
 type settler struct {
-	p    *Program
-	ag   *agreement
-	ctx  context.Context
-	st   *Statement
-	fr   *frame
-	last types.Date
+	p *Program
+	// budget is the step budget of each event (SettleOptions.StepBudget,
+	// or the program's).
+	budget int64
+	ag     *agreement
+	ctx    context.Context
+	st     *Statement
+	fr     *frame
+	last   types.Date
 	// termEnd is the agreement's last day (MaxDate without `ends`).
 	termEnd types.Date
 	shares  []*shareState // by ClauseInfo.id
@@ -372,6 +380,11 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		met:       map[*ClauseInfo]bool{},
 		water:     map[*ClauseInfo][]types.Decimal{},
 		termEnd:   types.MaxDate(),
+		budget:    p.budget,
+	}
+	if opts.StepBudget > 0 {
+		s.budget = opts.StepBudget
+		s.fr.budget = s.budget
 	}
 	if ag.hasEnds {
 		s.termEnd = ag.ends
@@ -465,7 +478,7 @@ func (s *settler) event(ev Event) error {
 	}
 	s.st.Events++
 	s.fr.event = r
-	s.fr.budget = s.p.budget
+	s.fr.budget = s.budget
 	s.current = date
 	s.fr.call.asOf = date
 	if hasRecordPre(s.ag, v, r) {

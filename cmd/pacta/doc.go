@@ -23,6 +23,7 @@
 //	render      render agreements as a document for review (HTML or Markdown)
 //	repl        ask questions and try clauses interactively
 //	serve       answer decisions, settlements and checks over HTTP (JSON)
+//	playground  write the playground (Pacta in the browser) as static files
 //	version     print the version (also pacta --version)
 //	completion  print a shell completion script (bash, zsh, fish)
 //
@@ -163,7 +164,7 @@
 // # Serve
 //
 //	pacta serve FILE|DIR... [--addr HOST:PORT] [--step-budget N] [--timeout D]
-//		[--max-body BYTES] [--poll D] [--max-row-bytes N]
+//		[--max-body BYTES] [--poll D] [--max-row-bytes N] [--playground=false]
 //
 // Answers over HTTP, as JSON, on --addr (127.0.0.1:8080): POST /v1/decide
 // (one action, a JSON array of them, or JSON Lines), POST /v1/settle (a
@@ -175,8 +176,25 @@
 // they change (looked at every --poll, 1s; 0 never), and an edit that does
 // not compile leaves the last good version served and is reported. Each
 // request is bounded by --timeout (10s) and --max-body (32 MiB), each
-// question by --step-budget (1,000,000 steps). SIGINT or SIGTERM stops the
-// server once the requests in flight are answered.
+// question by --step-budget (1,000,000 steps; a request may ask for fewer
+// with ?step_budget=N). SIGINT or SIGTERM stops the server once the
+// requests in flight are answered. GET / is the playground (see below),
+// unless --playground=false.
+//
+// # Playground
+//
+//	pacta playground --out DIR
+//
+// Writes the playground, Pacta in the browser, as static files for any
+// web server: an editor with highlighting and diagnostics, decisions
+// with why, statements of a pasted ledger, tests with the clauses they
+// leave unexercised, the rendered document, vet, the bundled examples,
+// and the session in the link. Its interpreter (pacta.wasm) is built from
+// Pacta's source by the local Go toolchain, once per version of the
+// source, in the user cache directory. The source is the clone of Pacta
+// the command runs in (or the one PACTA_SOURCE names), or, for a pacta
+// installed with go install ...@VERSION, that version's source in the
+// module cache.
 //
 // # Version and completion
 //

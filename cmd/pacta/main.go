@@ -25,6 +25,7 @@ func commands() []command {
 		{"render", "render agreements as a document for review (HTML or Markdown)", runRender},
 		{"repl", "ask questions and try clauses interactively", runRepl},
 		{"serve", "answer decisions, settlements and checks over HTTP (JSON)", runServe},
+		{"playground", "write the playground (Pacta in the browser) as static files", runPlayground},
 		{"version", "print the version", runVersion},
 		{"completion", "print a shell completion script (bash, zsh, fish)", runCompletion},
 	}

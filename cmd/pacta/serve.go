@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/pacta-lang/pacta/cmd/pacta/internal/playground"
 	"github.com/pacta-lang/pacta/cmd/pacta/internal/server"
 	"github.com/pacta-lang/pacta/interp"
 )
@@ -40,6 +41,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
   POST /v1/check     agreement source in the body; problems with positions
   GET  /v1/vet       what pacta vet finds in the agreements served
   GET  /v1/agreements, /v1/openapi.json, /v1/schema/NAME, /healthz, /metrics
+  GET  /                the playground (unless --playground=false)
 Answers are the JSON that pacta decide|settle --format json write; errors
 are {"error": {"code", "message", "position"}}. A batch of actions is
 answered whole or not at all: if one action cannot be decided, the error
@@ -49,9 +51,20 @@ describes every route.
 The files are looked at every --poll and reloaded when they change; a
 version that does not compile is reported (log, /healthz, /metrics) and
 the last good one is still served. Each request is bounded by --timeout,
---max-body and, per question, --step-budget. SIGINT or SIGTERM stops the
+--max-body and, per question, --step-budget (a request may ask for fewer
+steps with ?step_budget=N). SIGINT or SIGTERM stops the
 server once the requests in flight are answered. One JSON log record per
 request and per reload goes to standard error.
+
+The playground at / is Pacta in the browser: an editor with diagnostics,
+decisions, statements of pasted ledgers, tests, the rendered document,
+and the bundled examples (pacta playground --out DIR writes it as static
+files). Its interpreter is WebAssembly built from Pacta's source by the
+local Go toolchain on the first visit (about a minute; then kept in the
+user cache directory), from the clone of Pacta it runs in, the one
+PACTA_SOURCE names, or an installed version's source in the module
+cache. Without a source or a go command, the page says so and the JSON
+API is unaffected.
 
 Exit status: 0 stopped by a signal, 1 the agreements do not load or the
 address cannot be listened on, 2 usage error.`, stderr)
@@ -60,6 +73,7 @@ address cannot be listened on, 2 usage error.`, stderr)
 	timeout := fs.Duration("timeout", server.DefaultTimeout, "time limit of one request, reading its body included (e.g. 500ms, 30s)")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "refuse a request body larger than this many `bytes`")
 	poll := fs.Duration("poll", server.DefaultPoll, "look for changed agreement files this often; 0 never")
+	withPlayground := fs.Bool("playground", true, "serve the playground at /")
 	limits := limitFlags(fs, true)
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
@@ -80,23 +94,34 @@ address cannot be listened on, 2 usage error.`, stderr)
 	if _, _, err := net.SplitHostPort(*addr); err != nil {
 		return usageError(fs, stderr, "serve", fmt.Sprintf("--addr %q: %v", *addr, err))
 	}
-	opts := append(append(programOptions(), limits()...), interp.WithStepBudget(*budget))
+	opts := append(programOptions(), limits()...)
 	cfg := server.Config{
-		Files:   func() ([]string, error) { return expandDirs(paths) },
-		Options: opts,
-		Timeout: *timeout,
-		MaxBody: *maxBody,
-		Poll:    *poll,
-		Log:     slog.New(slog.NewJSONHandler(stderr, nil)),
+		Files:      func() ([]string, error) { return expandDirs(paths) },
+		Options:    opts,
+		StepBudget: *budget,
+		Timeout:    *timeout,
+		MaxBody:    *maxBody,
+		Poll:       *poll,
+		Log:        slog.New(slog.NewJSONHandler(stderr, nil)),
 	}
 	if *poll == 0 {
 		cfg.Poll = -1
+	}
+	if *withPlayground {
+		data, err := playground.LoadData()
+		if err == nil {
+			cfg.Static, err = playground.Handler(data, playground.OnDemand(func(msg string) { cfg.Log.Info(msg) }))
+		}
+		if err != nil {
+			printCmdError(stderr, "serve", err)
+			return 1
+		}
 	}
 	srv, err := server.New(cfg)
 	if err != nil {
 		// Render the problems with their source lines and carets, as
 		// every other command does.
-		if _, lerr := loadProgram(paths, opts...); lerr != nil {
+		if _, lerr := loadProgram(paths, append(opts, interp.WithStepBudget(*budget))...); lerr != nil {
 			err = lerr
 		}
 		printCmdError(stderr, "serve", err)

@@ -139,6 +139,37 @@ func TestServeREADME(t *testing.T) {
 	}
 }
 
+// TestServePlayground: pacta serve serves the playground's page at /,
+// with the bundled examples, unless --playground=false. (The page's
+// WebAssembly, built on the first request for it, and the page at work
+// are tested in cmd/pacta/internal/playground/browsertest.)
+func TestServePlayground(t *testing.T) {
+	get := func(addr, path string) (int, string, string) {
+		resp, err := http.Get("http://" + addr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, resp.Header.Get("Content-Type"), string(b)
+	}
+	addr, _, stop, exit := startServe(t, "../../examples/royalty", "--poll", "0")
+	if code, ct, body := get(addr, "/"); code != 200 || ct != "text/html; charset=utf-8" || !strings.Contains(body, "<title>Pacta playground</title>") {
+		t.Errorf("GET /: %d %s %.100s", code, ct, body)
+	}
+	if code, _, body := get(addr, "/playground.json"); code != 200 || !strings.Contains(body, `"name":"openai-microsoft-aws"`) {
+		t.Errorf("GET /playground.json: %d %.100s", code, body)
+	}
+	stop()
+	<-exit
+	addr, _, stop, exit = startServe(t, "../../examples/royalty", "--poll", "0", "--playground=false")
+	if code, _, body := get(addr, "/"); code != 404 || !strings.Contains(body, `"not_found"`) {
+		t.Errorf("GET / with --playground=false: %d %s", code, body)
+	}
+	stop()
+	<-exit
+}
+
 // shellWords splits a command line as a shell would, for the words the
 // README uses: plain words and single-quoted ones.
 func shellWords(t *testing.T, s string) []string {

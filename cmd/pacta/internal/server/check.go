@@ -79,7 +79,11 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request, st *state) {
 	for _, src := range srcs {
 		resp.Files = append(resp.Files, src.Name)
 	}
-	_, err := interp.Compile(srcs, s.cfg.Options...)
+	_, err := s.compile(r.Context(), srcs)
+	if ctxDone(err) {
+		writeError(w, classify(err, ""))
+		return
+	}
 	resp.Problems, resp.Omitted = problemsOf(err)
 	resp.OK = err == nil
 	w.Header().Set("Content-Type", ctJSON)

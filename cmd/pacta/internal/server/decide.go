@@ -69,6 +69,12 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, st *state) {
 		}
 		opts.AsOf = d
 	}
+	budget, ae := s.stepBudget(r, 0)
+	if ae != nil {
+		writeError(w, ae)
+		return
+	}
+	opts.StepBudget = budget
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		writeError(w, classify(err, ""))

@@ -14,9 +14,10 @@ import (
 
 // evalRequest is the JSON body of POST /v1/eval.
 type evalRequest struct {
-	Expr      string `json:"expr"`
-	Agreement string `json:"agreement"`
-	AsOf      string `json:"as_of"`
+	Expr       string `json:"expr"`
+	Agreement  string `json:"agreement"`
+	AsOf       string `json:"as_of"`
+	StepBudget int64  `json:"step_budget"` // 0: the server's
 }
 
 // evalResponse is its answer: the value as interp.Value.MarshalJSON
@@ -63,6 +64,12 @@ func (s *Server) eval(w http.ResponseWriter, r *http.Request, st *state) {
 		return
 	}
 	var opts interp.EvalOptions
+	budget, ae := s.stepBudget(r, req.StepBudget)
+	if ae != nil {
+		writeError(w, ae)
+		return
+	}
+	opts.StepBudget = budget
 	if req.AsOf != "" {
 		d, err := types.ParseDate(req.AsOf)
 		if err != nil {
@@ -71,7 +78,9 @@ func (s *Server) eval(w http.ResponseWriter, r *http.Request, st *state) {
 		}
 		opts.AsOf = d
 	}
-	x, err := st.prog.CompileExpr(req.Agreement, "<expr>", []byte(req.Expr))
+	x, err := within(r.Context(), s.compileHook, func() (*interp.Expr, error) {
+		return st.prog.CompileExpr(req.Agreement, "<expr>", []byte(req.Expr))
+	})
 	if err != nil {
 		writeError(w, classifyAgreement(err, req.Agreement))
 		return

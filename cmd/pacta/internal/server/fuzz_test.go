@@ -23,6 +23,9 @@ func FuzzHandlers(f *testing.F) {
 	f.Add(uint8(2), "agreement=deal", "text/plain", `gross_of(sell by seller { channel: Web, gross: USD 7.00, date: 2026-03-01 })`)
 	f.Add(uint8(3), "name=a.pacta", "text/plain", dealSrc)
 	f.Add(uint8(3), "", "application/json", `{"sources":[{"name":"x","text":"agreement"}]}`)
+	f.Add(uint8(0), "step_budget=3", "application/json", webSale)
+	f.Add(uint8(1), "step_budget=-1", "text/csv", ledgerCSV)
+	f.Add(uint8(2), "step_budget=99999999999999999999", "application/json", `{"expr":"1","step_budget":2}`)
 	s := dealServer(f, Config{MaxBody: 1 << 16})
 	routes := []string{"/v1/decide", "/v1/settle", "/v1/eval", "/v1/check"}
 	f.Fuzz(func(t *testing.T, route uint8, query, ctype, body string) {

@@ -24,6 +24,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -37,8 +38,14 @@ type Config struct {
 	// every poll, so that a file added to a directory is seen. The CLI
 	// expands FILE|DIR arguments here as its other commands do.
 	Files func() ([]string, error)
-	// Options are given to interp.Compile (step budget, source size).
+	// Options are given to interp.Compile (source size, functions).
 	Options []interp.Option
+	// StepBudget bounds every question (one decision, expression or
+	// settlement event) to that many evaluation steps; a request may ask
+	// for fewer with ?step_budget=N, never more. Zero means
+	// interp.DefaultStepBudget. Give it here rather than with
+	// interp.WithStepBudget in Options.
+	StepBudget int64
 	// Timeout bounds each request (reading its body included); zero means
 	// DefaultTimeout.
 	Timeout time.Duration
@@ -50,6 +57,10 @@ type Config struct {
 	Poll time.Duration
 	// Log receives one record per request and per reload; nil discards.
 	Log *slog.Logger
+	// Static, when set, answers the GET and HEAD requests for paths that
+	// no route has, outside /v1/ (pacta serve gives the playground);
+	// otherwise they are answered 404 not_found.
+	Static http.Handler
 }
 
 // Defaults of Config.
@@ -70,6 +81,10 @@ type Server struct {
 	metrics *metrics
 	mux     *http.ServeMux
 	mu      sync.Mutex // serializes reloads
+	budget  int64      // Config.StepBudget, or interp.DefaultStepBudget
+	// compileHook, when set, runs before each compilation of a request
+	// (check, eval); tests use it to make one outlast its deadline.
+	compileHook func()
 }
 
 // New loads the agreements and returns a server for them. An error is one
@@ -86,7 +101,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Poll == 0 {
 		cfg.Poll = DefaultPoll
 	}
-	s := &Server{cfg: cfg, log: cfg.Log, metrics: newMetrics()}
+	s := &Server{cfg: cfg, log: cfg.Log, metrics: newMetrics(), budget: cfg.StepBudget}
+	if s.budget <= 0 {
+		s.budget = interp.DefaultStepBudget
+	} else {
+		s.cfg.Options = append(s.cfg.Options[:len(s.cfg.Options):len(s.cfg.Options)], interp.WithStepBudget(s.budget))
+	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -262,5 +282,9 @@ func (c ctxReader) Read(p []byte) (int, error) {
 func (c ctxReader) Close() error { return c.r.Close() }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, _ *state) {
+	if s.cfg.Static != nil && (r.Method == http.MethodGet || r.Method == http.MethodHead) && !strings.HasPrefix(r.URL.Path, "/v1/") {
+		s.cfg.Static.ServeHTTP(w, r)
+		return
+	}
 	writeError(w, &apiError{Status: http.StatusNotFound, Code: "not_found", Message: "no such route: " + r.URL.Path + "; see /v1/openapi.json"})
 }

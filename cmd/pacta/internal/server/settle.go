@@ -74,6 +74,12 @@ func (s *Server) settle(w http.ResponseWriter, r *http.Request, st *state) {
 		writeError(w, badRequest("bad_query", fmt.Sprintf("breaches %q: use summary or all", b)))
 		return
 	}
+	budget, ae := s.stepBudget(r, 0)
+	if ae != nil {
+		writeError(w, ae)
+		return
+	}
+	opts.StepBudget = budget
 	p := st.prog
 	var events = p.ReadCSV
 	switch mt := mediaType(r); {
