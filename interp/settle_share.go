@@ -53,6 +53,8 @@ type lineAcc struct {
 	// tiered lines: the base per threshold window within the period, in
 	// date order (a window may be shorter than the period, SPEC 7.3).
 	wins []winBase
+	// sale-rated tiers: what each tier charged at each rate (SPEC 7.3.1).
+	parts *rateParts
 }
 
 // winBase is the base a tiered line counted, within one settlement
@@ -71,7 +73,7 @@ func (s *settler) state(r *shareRule, date types.Date) *shareState {
 	st.tierWin = make([]formula.Window, len(r.lines))
 	st.volume = make([]types.Decimal, len(r.lines))
 	for i, l := range r.lines {
-		if l.tiers != nil {
+		if l.tiers != nil || l.sale != nil {
 			st.tierWin[i] = formula.Window{Kind: l.reset, FiscalStart: s.ag.startOf(l.reset)}
 		}
 	}
@@ -303,6 +305,11 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 			return err
 		}
 	}
+	if l.sale != nil {
+		if err := s.saleTiered(st, li, l, date, base); err != nil {
+			return err
+		}
+	}
 	if l.rate != nil {
 		rate, err := evalNum(l.rate, fr)
 		if err != nil {
@@ -375,6 +382,13 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			}
 		}
 		rateText := acc.rate.text(l)
+		if l.sale != nil && acc.parts != nil {
+			rateText = acc.parts.text(l.sale, s.ag.currency)
+			for _, w := range acc.parts.wins {
+				notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window",
+					l.rateText, MoneyValue(s.ag.currency, w.from), MoneyValue(s.ag.currency, w.to)))
+			}
+		}
 		if len(r.lines) > 1 {
 			rates = append(rates, fmt.Sprintf("%s of %s", rateText, MoneyValue(s.ag.currency, acc.base)))
 		} else {
@@ -383,7 +397,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		if exact, err = exact.Add(amt); err != nil {
 			return err
 		}
-		st.lines[i] = lineAcc{wins: acc.wins[:0]}
+		st.lines[i] = lineAcc{wins: acc.wins[:0], parts: acc.parts.reset()}
 	}
 	amount, err := exact.Round(s.ag.unit, s.ag.rounding)
 	if err != nil {

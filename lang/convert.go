@@ -385,6 +385,10 @@ func (c *treeBuilder) tiers(g *gTiers) *Tiers {
 		t.Reset = c.adverb(g.Reset)
 	}
 	for _, tr := range g.Tiers {
+		if tr.ByBand != nil {
+			t.Tiers = append(t.Tiers, c.tierBand(tr))
+			continue
+		}
 		t.Tiers = append(t.Tiers, &Tier{At: tokPos(tr.Pos), Rate: tr.Rate, UpTo: tr.UpTo})
 	}
 	return t

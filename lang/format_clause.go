@@ -371,6 +371,10 @@ func (p *fmtPrinter) tiers(t *Tiers, ind int) {
 		}
 		p.line(ind + 1)
 		p.at(tr.At)
+		if tr.Rates != nil {
+			p.tierBand(tr)
+			continue
+		}
 		p.expr(tr.Rate, fmtCtx{open: true})
 		if tr.UpTo != nil {
 			p.str(" up to ")

@@ -461,10 +461,11 @@ type gTiers struct {
 }
 
 type gTier struct {
-	Pos   lexer.Position
-	Rate  Expr     `parser:"@@"`
-	UpTo  lineExpr `parser:"( 'up' 'to' @@"`
-	Above bool     `parser:"| @'above' )"`
+	Pos    lexer.Position
+	ByBand *gTierBand `parser:"  @@"`
+	Rate   Expr       `parser:"| @@"`
+	UpTo   lineExpr   `parser:"  ( 'up' 'to' @@"`
+	Above  bool       `parser:"  | @'above' )"`
 }
 
 type gPayee struct {
