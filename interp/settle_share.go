@@ -55,6 +55,9 @@ type lineAcc struct {
 	wins []winBase
 	// sale-rated tiers: what each tier charged at each rate (SPEC 7.3.1).
 	parts *rateParts
+	// exc: the exceptions to terms that gave the base or the rate a
+	// value, for the line's note (exception_trace.go).
+	exc *exceptionTrace
 }
 
 // winBase is the base a tiered line counted, within one settlement
@@ -279,11 +282,17 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 		}
 	}
 	l := r.lines[li]
+	acc := &st.lines[li]
+	if acc.exc == nil {
+		acc.exc = &exceptionTrace{}
+	}
+	acc.exc.next()
+	fr.exc = acc.exc
+	defer func() { fr.exc = nil }()
 	base, err := evalNum(l.base, fr)
 	if err != nil {
 		return err
 	}
-	acc := &st.lines[li]
 	acc.used = true
 	if acc.base, err = acc.base.Add(base); err != nil {
 		return err
@@ -397,7 +406,10 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		if exact, err = exact.Add(amt); err != nil {
 			return err
 		}
-		st.lines[i] = lineAcc{wins: acc.wins[:0], parts: acc.parts.reset()}
+		if note := acc.exc.note(r.action.Name); note != "" {
+			notes = append(notes, note)
+		}
+		st.lines[i] = lineAcc{wins: acc.wins[:0], parts: acc.parts.reset(), exc: acc.exc.reset()}
 	}
 	amount, err := exact.Round(s.ag.unit, s.ag.rounding)
 	if err != nil {
