@@ -123,6 +123,8 @@ var settleSeeds = [][2]string{
       above: n points less
     } of amount of each sell by a
       at most USD 100.00 over the term
+  clause 2 "Other" a pays b 10% of amount of each sell by a settled monthly
+  clause 3 "Joint" clauses 1 and 2 together at most USD 3.00 per year, at most USD 4.00 over the term
 }
 `, "action,actor,date,amount,n\nsell,a,2020-01-02,USD 8.00,2\nsell,a,2020-01-03,USD 4.00,30\nsell,a,2020-02-01,USD 5.00,1\n"},
 }

@@ -260,6 +260,8 @@ type settler struct {
 	termEnd types.Date
 	shares  []*shareState // by ClauseInfo.id
 	order   []*shareState // in creation order, for deterministic closing
+	// joint: the running totals of caps across clauses (settle_joint.go).
+	joint map[jointKey]*jointState
 	// nextClose is the earliest end of an open share period.
 	nextClose types.Date
 	anyOpen   bool
@@ -636,7 +638,7 @@ func (s *settler) advance(date types.Date, final bool) error {
 		return nil
 	}
 	s.anyOpen = false
-	for _, st := range s.order {
+	for _, st := range s.closeOrder() {
 		if !st.open {
 			continue
 		}

@@ -144,6 +144,8 @@ type moneyRules struct {
 	sharesByID     [][]*shareRule
 	milestonesByID [][]*milestoneRule
 	scheduled      []*scheduledRule
+	// joint are the caps across share clauses (settle_joint.go).
+	joint []*jointRule
 }
 
 func periodKindOf(u *lang.PeriodUnit) (types.PeriodKind, error) {
@@ -387,6 +389,8 @@ func (p *Program) compileMoney(a *agreement, v *version) error {
 			err = p.compileInstallments(a, v, ci, b)
 		case *lang.Milestone:
 			err = p.compileMilestone(a, v, ci, b)
+		case *lang.JointLimit:
+			err = p.compileJoint(a, v, ci, b)
 		}
 		if err != nil {
 			return err

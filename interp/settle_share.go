@@ -501,6 +501,10 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			explained = true
 		}
 	}
+	// Step 5a: caps across clauses (SPEC 7.4.1).
+	if amount, err = s.jointCaps(st, period, amount, &notes, &explained); err != nil {
+		return err
+	}
 	// Step 6: recoupment.
 	if st.recoup != nil {
 		payout, recouped, err := st.recoup.Apply(amount)

@@ -58,6 +58,10 @@ func (c *checker) clause(v *view, cl *ClauseDecl) {
 		if b != nil {
 			c.splitDecl(v, cl, b)
 		}
+	case *JointLimit:
+		if b != nil {
+			c.joint(v, cl, b)
+		}
 	}
 }
 

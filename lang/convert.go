@@ -147,6 +147,8 @@ func (c *treeBuilder) clause(at lexer.Position, replace bool, g *gClause) *Claus
 	cl.Requires = requiresOf(g.Requires)
 	if g.Split != nil {
 		cl.Body = c.splitDecl(g.Split)
+	} else if g.Joint != nil {
+		cl.Body = c.joint(g.Joint)
 	} else {
 		cl.Body = c.body(g.Body)
 	}

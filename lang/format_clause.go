@@ -81,6 +81,8 @@ func (p *fmtPrinter) clauseBody(b ClauseBody, ind int) {
 		p.share(b, ind)
 	case *SplitDecl:
 		p.splitDecl(b, ind)
+	case *JointLimit:
+		p.joint(b, ind)
 	}
 }
 

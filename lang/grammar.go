@@ -240,6 +240,7 @@ type gClause struct {
 	Prose           *lexer.Token `parser:"@String?"`
 	Requires        []*gRequires `parser:"@@*"`
 	Split           *gSplitDecl  `parser:"( @@"`
+	Joint           *gJoint      `parser:"| @@"`
 	Body            *gBody       `parser:"| @@ )"`
 }
 

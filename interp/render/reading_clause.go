@@ -86,6 +86,8 @@ func (r *reader) body(b lang.ClauseBody) Text {
 		return r.share(b)
 	case *lang.SplitDecl:
 		return r.splitDecl(b)
+	case *lang.JointLimit:
+		return r.joint(b)
 	}
 	return Text{{Text: "This clause has no reading."}}
 }
