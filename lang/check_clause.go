@@ -362,7 +362,7 @@ func (c *checker) rate(e, e0 *env, r Rate, cur string, lost bool) {
 			case !r.Whole && lost:
 				// The action is unknown: a rate using its fields cannot be checked.
 			case !r.Whole && c.wantPercent(e, t.Rate, "a tier's rate"),
-				r.Whole && c.wantPercent(e0, t.Rate, "a tier's rate"):
+				r.Whole && c.wholeTierRate(e, e0, t.Rate):
 				if k, ok := constValue(t.Rate); ok && k.Sign() < 0 {
 					c.errs.Add(t.Rate.Pos(), "a tier's rate cannot be negative")
 				}

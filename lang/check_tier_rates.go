@@ -1,5 +1,7 @@
 package lang
 
+import "fmt"
+
 // tierRates checks the rates of a tier written threshold first (SPEC
 // 7.3.1): each a percent, or a number of points relative to the tier
 // before; the conditions booleans over the sale; the last without a
@@ -84,4 +86,26 @@ func constNegNumber(x Expr) bool {
 		return ok && r.Sign() > 0
 	}
 	return false
+}
+
+// wholeTierRate checks the rate of a whole tier, which is read without
+// the sale: a field of the sale in it is an unknown name, with a hint
+// that says why (SPEC 7.3.1).
+func (c *checker) wholeTierRate(e, e0 *env, x Expr) bool {
+	n := len(c.errs)
+	ok := c.wantPercent(e0, x, "a tier's rate")
+	if e.event == nil {
+		return ok
+	}
+	for _, er := range c.errs[n:] {
+		if er == nil {
+			continue
+		}
+		for _, f := range e.event.Fields {
+			if f != nil && f.Name != nil && er.Msg == fmt.Sprintf("unknown name %q", f.Name.Name) {
+				er.Hint = "the rates of whole tiers cannot depend on the sale; write `marginal tiers` to give a rate per sale"
+			}
+		}
+	}
+	return ok
 }
