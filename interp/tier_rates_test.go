@@ -137,3 +137,48 @@ func TestSaleTiersNegativeRate(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestPeersTermsEvents settles the hand-checked events of the peers
+// workload's TestTerms (../shared/peers/bench_test.go, amounts there in
+// cents) with the one agreement, and expects its answers.
+func TestPeersTermsEvents(t *testing.T) {
+	src, err := os.ReadFile("testdata/peers/agreement.pacta")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := compile(t, string(src))
+	ledger := `action,actor,date,platform,region,gross,refunds
+sell,openai,2026-01-05,GoogleCloud,US,USD 10.00,USD 0.00
+sell,other,2026-01-10,GoogleCloud,EU,USD 10.00,USD 0.00
+sell,openai,2026-03-01,AWS,US,USD 10.00,USD 0.00
+sell,openai,2026-04-01,Azure,UK,"USD 99,999,999.50",USD 0.50
+sell,openai,2026-05-01,Direct,US,USD 4.00,USD 1.00
+sell,openai,2026-10-31,AWS,APAC,USD 10.00,USD 0.00
+sell,openai,2026-11-01,AWS,US,USD 0.02,USD 0.00
+sell,openai,2026-12-01,Direct,US,USD 0.14,USD 0.00
+sell,openai,2027-01-04,AWS,EU,USD 0.06,USD 0.00
+sell,openai,2028-02-01,Direct,US,"USD 400,000,000,000.00",USD 0.00
+sell,openai,2028-04-03,Azure,US,USD 10.00,USD 0.10
+sell,other,2028-12-31,AWS,US,USD 10.00,USD 0.00
+`
+	st, err := p.Settle(context.Background(), p.ReadCSV("", "terms.csv", strings.NewReader(ledger)), interp.SettleOptions{
+		From: mustDate(t, "2026-01-01"), To: mustDate(t, "2028-12-31"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// TestTerms's figures: 2026-Q2 1,999,999,980 + 50 cents (99,999,999.00
+	// at 20%; of the Direct 3.00, 1.00 at 20% and 2.00 at 15%); 2026-Q4
+	// 0.4 + 2.1 cents = 2.5, half-even 2 (AWS at 25 - 5 = 20% above the
+	// tier, Direct at 15%); 2027-Q1 1.5 cents (25% of 0.06), half-even 2;
+	// 2028-Q1 the cap less the 2,000,000,034 cents paid before; 2028-Q2 0.
+	sameList(t, "peers TestTerms", clauseTotals(st, "3"), []string{
+		"2026-Q2 openai>microsoft 3 USD 20,000,000.30",
+		"2026-Q4 openai>microsoft 3 USD 0.02",
+		"2027-Q1 openai>microsoft 3 USD 0.02",
+		"2028-Q1 openai>microsoft 3 USD 4,979,999,999.66",
+	})
+	if st.BreachCount != 3 {
+		t.Errorf("breaches: got %d, want 3", st.BreachCount)
+	}
+}
