@@ -74,3 +74,37 @@ func TestSettleJointCap(t *testing.T) {
 	}
 	sameList(t, "zero lines", zero, []string{"5.2 2027-04 v", "5.2 2027-04 w", "5.1 2027-Q2 v", "5.1 2028-Q1 v"})
 }
+
+func TestSettleJointCapAmended(t *testing.T) {
+	rows := []string{
+		"sell 2027-01-15 actor=r net=400.00",
+		"sell 2027-02-15 actor=r net=600.00",
+		"sell 2028-01-10 actor=r net=1,000.00",
+	}
+	// 2027 as in TestSettleJointCap: 20.00 + 30.00 + 50.00 (cut) = 100.00.
+	// Replaced from 2028 by 120.00 a year and 200.00 over the term, the
+	// running totals carry on: 5.2 Jan 2028 50.00 (year 50, term 150);
+	// 5.1 Q1 100.00, cut to 70.00 by the year, then to 200 - 150 = 50.00
+	// by the term.
+	p := compile(t, jointSrc, `amendment j2 "More" amends j {
+  effective 2028-01-01
+  replace clause 5.3 "Combined cap"
+    clauses 5.1 and 5.2 together at most USD 120.00 per year, at most USD 200.00 over the term
+}`)
+	st := settle(t, p, "", "2028-01-01", "2028-03-31", ledger(t, p, "", rows...))
+	sameList(t, "replaced", clauseTotals(st), []string{
+		"2028-01 r>v 5.2 USD 25.00", "2028-01 r>w 5.2 USD 25.00",
+		"2028-Q1 r>v 5.1 USD 50.00",
+	})
+	// Deleted from 2028: the 2028 lines are not capped (5.1: 10% of
+	// 1,000.00 = 100.00).
+	p = compile(t, jointSrc, `amendment j2 "Less" amends j {
+  effective 2028-01-01
+  delete clause 5.3
+}`)
+	st = settle(t, p, "", "2028-01-01", "2028-03-31", ledger(t, p, "", rows...))
+	sameList(t, "deleted", clauseTotals(st), []string{
+		"2028-01 r>v 5.2 USD 25.00", "2028-01 r>w 5.2 USD 25.00",
+		"2028-Q1 r>v 5.1 USD 100.00",
+	})
+}
