@@ -143,7 +143,7 @@ func benchSaleTiers(b *testing.B, rates string) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/saleTiersBenchEvents, "ns/event")
 }
 
-func BenchmarkSaleTiersBySale(b *testing.B)  { benchSaleTiers(b, bySaleTiers) }
+func BenchmarkSaleTiersBySale(b *testing.B)   { benchSaleTiers(b, bySaleTiers) }
 func BenchmarkSaleTiersConstant(b *testing.B) { benchSaleTiers(b, constTiers) }
 
 func BenchmarkSaleTiersHandwritten(b *testing.B) {
