@@ -80,3 +80,25 @@ func TestExceptionInDecisionAndEval(t *testing.T) {
 		t.Errorf("got %v, %+v, %v", v, used, err)
 	}
 }
+
+func TestExceptionInMilestone(t *testing.T) {
+	p := compile(t, `agreement m "M" {
+  effective 2027-01-01
+  currency USD
+  party a "A"
+  party b "B"
+  event release { tier integer }
+  term bonus(e release) = USD 10.00
+  exception 2.1 bonus = USD 25.00 where e.tier >= 2
+  clause 3.1 "Bonus" a pays b bonus on each release
+}`)
+	// Two releases on one day make one line: 10.00 + 25.00 (2.1) = 35.00.
+	st := settle(t, p, "", "2027-01-01", "2027-03-31", ledger(t, p, "",
+		"release 2027-02-01 tier=1",
+		"release 2027-02-01 tier=3",
+	))
+	sameList(t, "milestone", clauseTotals(st), []string{"2027-Q1 a>b 3.1 USD 35.00"})
+	if len(st.Lines) != 1 || !slices.Contains(st.Lines[0].Notes, "term bonus took exception 2.1 (for 1 release row)") {
+		t.Errorf("lines %d, notes %q", len(st.Lines), st.Lines[0].Notes)
+	}
+}
