@@ -20,6 +20,7 @@ type jointRule struct {
 	clause *ClauseInfo
 	nums   []string    // the share clauses, by number
 	caps   []windowCap // per a period in the order written, then over the term
+	floors []windowCap // the same, for `at least` (settle_joint_floor.go)
 }
 
 // jointKey names the running total of one cap of a joint clause: the
@@ -28,6 +29,7 @@ type jointRule struct {
 type jointKey struct {
 	clause string
 	unit   types.PeriodKind
+	floor  bool
 }
 
 type jointState struct {
@@ -50,10 +52,6 @@ func (p *Program) compileJoint(a *agreement, v *version, ci *ClauseInfo, b *lang
 		if lim == nil {
 			continue
 		}
-		if lim.Floor {
-			// The checker refuses it (SPEC 7.4.1).
-			return atPos(lim.Pos(), fmt.Errorf("a floor across clauses is not part of the language"))
-		}
 		amt, err := a.limitMoney(v.comp, lim.Amount)
 		if err != nil {
 			return err
@@ -66,8 +64,17 @@ func (p *Program) compileJoint(a *agreement, v *version, ci *ClauseInfo, b *lang
 			}
 			unit = "per " + kind.Noun()
 		}
-		j.caps = append(j.caps, windowCap{limit: *amt, kind: kind,
-			text: fmt.Sprintf("clauses %s together at most %s %s (clause %s)", names, MoneyValue(a.currency, *amt), unit, ci.Num)})
+		word := "at most"
+		if lim.Floor {
+			word = "at least"
+		}
+		wc := windowCap{limit: *amt, kind: kind,
+			text: fmt.Sprintf("clauses %s together %s %s %s (clause %s)", names, word, MoneyValue(a.currency, *amt), unit, ci.Num)}
+		if lim.Floor {
+			j.floors = append(j.floors, wc)
+		} else {
+			j.caps = append(j.caps, wc)
+		}
 	}
 	overTerm := func(l windowCap) int {
 		if l.kind == 0 {
@@ -76,13 +83,14 @@ func (p *Program) compileJoint(a *agreement, v *version, ci *ClauseInfo, b *lang
 		return 0
 	}
 	slices.SortStableFunc(j.caps, func(x, y windowCap) int { return overTerm(x) - overTerm(y) })
+	slices.SortStableFunc(j.floors, func(x, y windowCap) int { return overTerm(x) - overTerm(y) })
 	v.money.joint = append(v.money.joint, j)
 	return nil
 }
 
 // jointCaps applies the caps across clauses in force on the period's
 // last day to the amount of st's clause for period (SPEC 7.4 step 5a).
-func (s *settler) jointCaps(st *shareState, period types.Period, amount types.Decimal, notes *[]string, explained *bool) (types.Decimal, error) {
+func (s *settler) jointCaps(st *shareState, period types.Period, amount types.Decimal, notes *[]string, explained *bool) (_ types.Decimal, err error) {
 	v := s.versionOn(period.End())
 	if v == nil || v.money == nil || len(v.money.joint) == 0 {
 		return amount, nil
@@ -92,8 +100,13 @@ func (s *settler) jointCaps(st *shareState, period types.Period, amount types.De
 		if !slices.Contains(j.nums, num) {
 			continue
 		}
+		defer func() {
+			if err == nil {
+				err = s.jointFloorAdd(j, period, amount)
+			}
+		}()
 		for _, c := range j.caps {
-			key := jointKey{j.clause.Num, c.kind}
+			key := jointKey{j.clause.Num, c.kind, false}
 			js := s.joint[key]
 			if js == nil {
 				if s.joint == nil {
@@ -102,7 +115,8 @@ func (s *settler) jointCaps(st *shareState, period types.Period, amount types.De
 				js = &jointState{win: formula.Window{Kind: c.kind, FiscalStart: s.ag.startOf(c.kind)}}
 				s.joint[key] = js
 			}
-			changed, err := js.win.Enter(period.Start())
+			var changed bool
+			changed, err = js.win.Enter(period.Start())
 			if err != nil {
 				return amount, err
 			}

@@ -108,3 +108,50 @@ func TestSettleJointCapAmended(t *testing.T) {
 		"2028-Q1 r>v 5.1 USD 100.00",
 	})
 }
+
+const jointFloorSrc = `agreement jf "Joint floor" {
+  effective 2027-01-01
+  ends 2028-06-30
+  currency USD
+  party r "R"
+  party v "V"
+  action sell { net money }
+  clause 5.1 "Royalty" r pays v 10% of net of each sell by r
+  clause 5.2 "Bonus" r pays v 5% of net of each sell by r settled monthly
+  clause 5.3 "Combined"
+    clauses 5.1 and 5.2 together at most USD 100.00 per year, at least USD 80.00 per year, at least USD 200.00 over the term
+}`
+
+func TestSettleJointFloor(t *testing.T) {
+	p := compile(t, jointFloorSrc)
+	// 2027: 5.2 January 5% x 400 = 20.00, 5.1 Q1 10% x 400 = 40.00: 60.00,
+	// 20.00 short of 80.00: a true-up of 20.00 on 2027-12-31.
+	// 2028 (the term ends 2028-06-30): 5.2 February 50.00, 5.1 Q1 100.00
+	// cut to 50.00 by the yearly cap: 100.00, not short of 80.00.
+	// Over the term: 60.00 + 20.00 (the yearly true-up) + 100.00 =
+	// 180.00, 20.00 short of 200.00: a true-up of 20.00 on 2028-06-30.
+	st := settle(t, p, "", "2027-01-01", "2028-06-30", ledger(t, p, "",
+		"sell 2027-01-15 actor=r net=400.00",
+		"sell 2028-02-15 actor=r net=1,000.00",
+	))
+	sameList(t, "floors", lineList(st, "5.3"), []string{
+		"2027 r>v 5.3 true-up 2027-12-31 due 2027-12-31 USD 20.00",
+		"2028-Q2 r>v 5.3 true-up 2028-06-30 due 2028-06-30 USD 20.00",
+	})
+	// No row in 2027: the year is trued up in full (80.00); over the
+	// term 80.00 + 100.00 = 180.00, short by 20.00.
+	st = settle(t, p, "", "2027-01-01", "2028-06-30", ledger(t, p, "",
+		"sell 2028-02-15 actor=r net=1,000.00",
+	))
+	sameList(t, "empty year", lineList(st, "5.3"), []string{
+		"2027 r>v 5.3 true-up 2027-12-31 due 2027-12-31 USD 80.00",
+		"2028-Q2 r>v 5.3 true-up 2028-06-30 due 2028-06-30 USD 20.00",
+	})
+	// A statement that ends inside the windows trues nothing up.
+	st = settle(t, p, "", "2027-01-01", "2027-06-30", ledger(t, p, "",
+		"sell 2027-01-15 actor=r net=400.00",
+	))
+	if got := lineList(st, "5.3"); len(got) != 0 {
+		t.Errorf("true-ups before the windows are over: %q", got)
+	}
+}

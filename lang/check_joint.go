@@ -61,8 +61,7 @@ func (c *checker) joint(v *view, cl *ClauseDecl, b *JointLimit) {
 		word := "cap"
 		if l.Floor {
 			word = "floor"
-			c.errs.AddHint(l.At, "give each clause its own `at least`, or one floor to the clause that should make up the shortfall",
-				"a floor across clauses is not part of the language: it would not say which clause pays the top-up")
+			c.jointFloor(v, l, b, shares)
 		}
 		t := c.wantMoney(e0, l.Amount, "the "+word)
 		if t != nil && cur != "" && currencyOf(t) != cur {
@@ -80,6 +79,13 @@ func (c *checker) joint(v *view, cl *ClauseDecl, b *JointLimit) {
 			continue
 		}
 		units[key] = l
+		if cap, floor := units["cap "+perText(l.Per)], units["floor "+perText(l.Per)]; cap != nil && floor != nil {
+			hi, ok1 := constValue(cap.Amount)
+			lo, ok2 := constValue(floor.Amount)
+			if ok1 && ok2 && lo.Cmp(hi) > 0 {
+				c.errs.Add(floor.At, "floor %s %s is above the cap %s %s", exprText(floor.Amount), perText(l.Per), exprText(cap.Amount), perText(l.Per))
+			}
+		}
 		if l.Per == nil || !validUnit(l.Per) {
 			continue
 		}
@@ -116,4 +122,32 @@ func bodyWords(b ClauseBody) string {
 		return "a limit across clauses"
 	}
 	return "not a share"
+}
+
+// jointFloor checks a floor across clauses: its true-up is paid by the
+// shares' one payer to their one payee (a party), and a floor over the
+// term needs the agreement's end.
+func (c *checker) jointFloor(v *view, l *Limit, b *JointLimit, shares []*Share) {
+	if l.Per == nil && !v.fam.ends.valid() {
+		c.errs.AddHint(l.At, "declare `ends DATE` in the agreement, or use `per year`",
+			"a floor over the term needs an end, and agreement %q has none", identName(v.fam.agr.ID))
+	}
+	payer, payee := "", ""
+	for i, sh := range shares {
+		pp, ok := sh.Payee.(*PartyPayee)
+		if !ok || pp == nil || pp.Party == nil || sh.Payer == nil {
+			c.errs.AddHint(l.At, "give the shares one payer and one party as payee, or give each its own `at least`",
+				"a floor across clauses is paid by the shares' payer to their payee, and a share here pays a split or a waterfall")
+			return
+		}
+		if i == 0 {
+			payer, payee = sh.Payer.Name, pp.Party.Name
+			continue
+		}
+		if sh.Payer.Name != payer || pp.Party.Name != payee {
+			c.errs.AddHint(l.At, "give the shares one payer and one payee, or give each its own `at least`",
+				"a floor across clauses needs the shares to have one payer and one payee: %s pays %s, %s pays %s", payer, payee, sh.Payer.Name, pp.Party.Name)
+			return
+		}
+	}
 }
