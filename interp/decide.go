@@ -50,6 +50,9 @@ type Applied struct {
 	By *ClauseInfo
 	// Against is the deciding clause, when Outcome is "agrees".
 	Against *ClauseInfo
+	// Exceptions are the exceptions to terms that gave a term of the
+	// clause's condition its value, with DecideOptions.Explain.
+	Exceptions []ExceptionApplied
 }
 
 // Reason says why the clause won or lost, in words: `3.2 applies
@@ -83,6 +86,10 @@ type DecideOptions struct {
 	// so that a host can give one question less (or more) room than the
 	// rest. Zero means the program's budget.
 	StepBudget int64
+	// Explain fills Applied[i].Exceptions: which exceptions to terms
+	// (SPEC 4.8) gave a value to the terms of each applying clause's
+	// condition. It costs an allocation or two per decision.
+	Explain bool
 }
 
 // Decide says whether the action a may be taken. a must be an instance of
@@ -153,6 +160,14 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideO
 	if at.Before(ag.effective) && !actDate.Before(ag.effective) {
 		at = ag.effective
 	}
+	if opts.Explain {
+		if fr == nil {
+			fr = p.getFrame(ctx, asOf)
+			defer p.putFrame(fr)
+		}
+		fr.exc = &exceptionTrace{}
+		defer func() { fr.exc = nil }()
+	}
 	return p.decideIn(ctx, fr, a, ag.versionAt(at), actDate, asOf, d)
 }
 
@@ -209,6 +224,7 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 		}
 	}
 	applied := fr.applied[:0]
+	var explained []clauseExceptions // with DecideOptions.Explain
 	for _, r := range mine {
 		if r.hasFrom && actDate.Before(r.from) || r.hasUntil && actDate.After(r.until) {
 			continue
@@ -231,12 +247,20 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 			cond = r.rest
 		}
 		if cond != nil {
+			var tr *exceptionTrace
+			if fr.exc != nil {
+				tr = &exceptionTrace{}
+				fr.exc = tr
+			}
 			ok, err := evalBool(cond, fr)
 			if err != nil {
 				return fmt.Errorf("clause %s: %w", r.clause.Num, err)
 			}
 			if !ok {
 				continue
+			}
+			if tr != nil && len(tr.used) > 0 {
+				explained = append(explained, clauseExceptions{r.clause, tr.used})
 			}
 		}
 		if r.pre != nil {
@@ -260,6 +284,7 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 		}
 	}
 	fr.applied = applied[:0]
+	explainApplied(d, explained)
 	return nil
 }
 

@@ -66,6 +66,9 @@ func (n *exceptNode) eval(fr *frame) (Value, error) {
 			win = i
 		}
 	}
+	if fr.exc != nil {
+		fr.exc.add(n.term, n.excs[win].num)
+	}
 	return n.excs[win].body.eval(fr)
 }
 

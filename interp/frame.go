@@ -50,6 +50,9 @@ type frame struct {
 	// applied and by are a decision's scratch space, kept with the frame
 	// so that deciding in a loop allocates nothing.
 	applied, by []*rule
+	// exc, when set, records the exceptions to terms that gave a value
+	// (exception_trace.go); nil otherwise, at no cost.
+	exc *exceptionTrace
 	// depth is how many term calls are under way, one inside the other;
 	// it stays at most lang.MaxTermDepth (enter, leave).
 	depth int

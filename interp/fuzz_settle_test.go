@@ -110,6 +110,23 @@ var settleSeeds = [][2]string{
   clause 1 "Share" a pays b 10% of amount of each sell by a
 }
 `, "action,actor,date,amount,n\nsell,a,2019-01-01,USD 1.00," + strings.Repeat("9", 70) + "\nsell,a,2020-01-01,\"USD 1.00\n"},
+	// Tiers whose rates depend on the sale (SPEC 7.3.1).
+	{`agreement f "F" {
+  effective 2020-01-01
+  currency USD
+  party a "A"
+  party b "B"
+  action sell { amount money  n integer }
+  clause 1 "Share"
+    a pays b marginal tiers reset yearly {
+      up to USD 10.00: 25% where n > 1, 20% otherwise
+      above: n points less
+    } of amount of each sell by a
+      at most USD 100.00 over the term
+  clause 2 "Other" a pays b 10% of amount of each sell by a settled monthly
+  clause 3 "Joint" clauses 1 and 2 together at most USD 3.00 per year, at most USD 4.00 over the term
+}
+`, "action,actor,date,amount,n\nsell,a,2020-01-02,USD 8.00,2\nsell,a,2020-01-03,USD 4.00,30\nsell,a,2020-02-01,USD 5.00,1\n"},
 }
 
 // internalsIn returns a word of Go or parser internals that msg shows and

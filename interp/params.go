@@ -189,6 +189,12 @@ func (x *Expr) Params() []Param {
 // expression's own values need (lists, text from functions); the Expr may
 // be used from many goroutines at once.
 func (x *Expr) EvalWith(ctx context.Context, opts EvalOptions, args ...Value) (Value, error) {
+	return x.evalWith(ctx, opts, nil, args)
+}
+
+// evalWith is EvalWith, recording in tr (when not nil) the exceptions to
+// terms that gave a value (exception_trace.go).
+func (x *Expr) evalWith(ctx context.Context, opts EvalOptions, tr *exceptionTrace, args []Value) (Value, error) {
 	if err := ctxErr(ctx); err != nil {
 		return Value{}, err
 	}
@@ -212,6 +218,7 @@ func (x *Expr) EvalWith(ctx context.Context, opts EvalOptions, args ...Value) (V
 	if opts.StepBudget > 0 {
 		fr.budget = opts.StepBudget
 	}
+	fr.exc = tr
 	for k := range args {
 		v, err := x.arg(k, args[k])
 		if err != nil {

@@ -356,6 +356,6 @@ func (p *Program) getFrame(ctx context.Context, asOf types.Date) *frame {
 }
 
 func (p *Program) putFrame(fr *frame) {
-	fr.ctx, fr.event, fr.args, fr.call.ctx = nil, nil, nil, nil
+	fr.ctx, fr.event, fr.args, fr.call.ctx, fr.exc = nil, nil, nil, nil, nil
 	p.frames.Put(fr)
 }

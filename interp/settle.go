@@ -268,6 +268,9 @@ type settler struct {
 	termEnd types.Date
 	shares  []*shareState // by ClauseInfo.id
 	order   []*shareState // in creation order, for deterministic closing
+	// joint: the running totals of caps across clauses (settle_joint.go).
+	joint map[jointKey]*jointState
+	jf    *jointFloors // floors across clauses, found on first use (settle_joint_floor.go)
 	// nextClose is the earliest end of an open share period.
 	nextClose types.Date
 	anyOpen   bool
@@ -646,10 +649,13 @@ func (s *settler) advance(date types.Date, final bool) error {
 		s.nextSched++
 	}
 	if !s.anyOpen || (!final && !date.After(s.nextClose)) {
+		if !final {
+			return s.jointFloorsDue(date, false)
+		}
 		return nil
 	}
 	s.anyOpen = false
-	for _, st := range s.order {
+	for _, st := range s.closeOrder() {
 		if !st.open {
 			continue
 		}
@@ -662,6 +668,9 @@ func (s *settler) advance(date types.Date, final bool) error {
 		s.noteOpen(st.period.End())
 	}
 	if !final {
+		if err := s.jointFloorsDue(date, false); err != nil {
+			return err
+		}
 		return s.fillOwing(date)
 	}
 	return nil
@@ -691,6 +700,9 @@ func (s *settler) finish() error {
 		if err := s.fillFloors(st, s.st.To, true); err != nil {
 			return inClause(st.rule.clause, err)
 		}
+	}
+	if err := s.jointFloorsDue(end, true); err != nil {
+		return err
 	}
 	// Lines issued before the end was known, and late ones after it.
 	kept := s.st.Lines[:0]

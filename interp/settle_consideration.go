@@ -69,7 +69,21 @@ func (s *settler) milestone(m *milestoneRule, ev Event, date types.Date) error {
 			return err
 		}
 	}
+	// The exceptions to terms the amount takes are noted on the day's
+	// line (SPEC 4.8).
+	var tr *exceptionTrace
+	for _, p := range s.milestones {
+		if p.m == m && p.date == date {
+			tr = p.exc
+		}
+	}
+	if tr == nil {
+		tr = &exceptionTrace{}
+	}
+	tr.next()
+	s.fr.exc = tr
 	amt, err := m.amount.eval(s.fr)
+	s.fr.exc = nil
 	if err != nil {
 		return err
 	}
@@ -90,7 +104,7 @@ func (s *settler) milestone(m *milestoneRule, ev Event, date types.Date) error {
 			return nil
 		}
 	}
-	s.milestones = append(s.milestones, &pendingMilestone{m: m, date: date, amount: amt, n: 1, at: ev})
+	s.milestones = append(s.milestones, &pendingMilestone{m: m, date: date, amount: amt, n: 1, at: ev, exc: tr})
 	return nil
 }
 
@@ -102,6 +116,7 @@ type pendingMilestone struct {
 	amount Value // the sum of the instances' rounded amounts
 	n      int   // the instances
 	at     Event // the last instance's row
+	exc    *exceptionTrace
 }
 
 // flushMilestones issues the milestone lines gathered so far, in the order
@@ -117,6 +132,9 @@ func (s *settler) flushMilestones() error {
 			Period: types.PeriodOf(types.PeriodQuarter, 0, p.date), Date: p.date, Due: p.date,
 			Payer: m.payer, Clause: m.clause, Kind: "milestone",
 			Notes: []string{note},
+		}
+		if n := p.exc.note(m.event.Name); n != "" {
+			l.Notes = append(l.Notes, n)
 		}
 		err := error(nil)
 		if m.hasDue || m.biz != nil {

@@ -65,6 +65,7 @@ type shareLine struct {
 	rate      node // flat rate; nil when tiers is set
 	rateText  string
 	tiers     *formula.TierSchedule
+	sale      *saleTiers       // marginal tiers whose rates depend on the sale (settle_tier_rates.go)
 	reset     types.PeriodKind // tiers: 0 cumulative
 	resetSet  bool
 	base      node
@@ -143,6 +144,8 @@ type moneyRules struct {
 	sharesByID     [][]*shareRule
 	milestonesByID [][]*milestoneRule
 	scheduled      []*scheduledRule
+	// joint are the caps across share clauses (settle_joint.go).
+	joint []*jointRule
 }
 
 func periodKindOf(u *lang.PeriodUnit) (types.PeriodKind, error) {
@@ -386,6 +389,8 @@ func (p *Program) compileMoney(a *agreement, v *version) error {
 			err = p.compileInstallments(a, v, ci, b)
 		case *lang.Milestone:
 			err = p.compileMilestone(a, v, ci, b)
+		case *lang.JointLimit:
+			err = p.compileJoint(a, v, ci, b)
 		}
 		if err != nil {
 			return err
@@ -462,8 +467,18 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 			sl.rateText = lang.FormatExpr(rt.Value)
 		case *lang.Tiers:
 			ts := &formula.TierSchedule{Whole: rt.Whole}
+			bySale := !rt.Whole && rt.SaleRated()
 			for _, t := range rt.Tiers {
-				rv, err := comp.constant(t.Rate)
+				if bySale {
+					break
+				}
+				// A rate that uses the sale does not compile without it
+				// (SPEC 7.3.1): the tiers are then rated per sale.
+				rv, err := v.comp.constant(t.Rate)
+				if err != nil && !rt.Whole {
+					bySale = true
+					break
+				}
 				if err != nil {
 					return err
 				}
@@ -476,10 +491,16 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 					ts.Bounds = append(ts.Bounds, *b)
 				}
 			}
-			if err := ts.Validate(); err != nil {
-				return atPos(rt.Pos(), err)
+			if bySale {
+				if sl.sale, err = comp.compileSaleTiers(a, rt); err != nil {
+					return err
+				}
+			} else {
+				if err := ts.Validate(); err != nil {
+					return atPos(rt.Pos(), err)
+				}
+				sl.tiers = ts
 			}
-			sl.tiers = ts
 			switch {
 			case rt.Cumulative:
 				sl.reset, sl.resetSet = 0, true
@@ -497,6 +518,9 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 				mode = "whole"
 			}
 			sl.rateText = mode + " tiers"
+			if sl.sale != nil {
+				sl.rateText = "marginal tiers, rates by sale"
+			}
 		}
 		r.lines = append(r.lines, sl)
 	}

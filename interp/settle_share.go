@@ -53,6 +53,11 @@ type lineAcc struct {
 	// tiered lines: the base per threshold window within the period, in
 	// date order (a window may be shorter than the period, SPEC 7.3).
 	wins []winBase
+	// sale-rated tiers: what each tier charged at each rate (SPEC 7.3.1).
+	parts *rateParts
+	// exc: the exceptions to terms that gave the base or the rate a
+	// value, for the line's note (exception_trace.go).
+	exc *exceptionTrace
 }
 
 // winBase is the base a tiered line counted, within one settlement
@@ -71,7 +76,7 @@ func (s *settler) state(r *shareRule, date types.Date) *shareState {
 	st.tierWin = make([]formula.Window, len(r.lines))
 	st.volume = make([]types.Decimal, len(r.lines))
 	for i, l := range r.lines {
-		if l.tiers != nil {
+		if l.tiers != nil || l.sale != nil {
 			st.tierWin[i] = formula.Window{Kind: l.reset, FiscalStart: s.ag.startOf(l.reset)}
 		}
 	}
@@ -277,11 +282,17 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 		}
 	}
 	l := r.lines[li]
+	acc := &st.lines[li]
+	if acc.exc == nil {
+		acc.exc = &exceptionTrace{}
+	}
+	acc.exc.next()
+	fr.exc = acc.exc
+	defer func() { fr.exc = nil }()
 	base, err := evalNum(l.base, fr)
 	if err != nil {
 		return err
 	}
-	acc := &st.lines[li]
 	acc.used = true
 	if acc.base, err = acc.base.Add(base); err != nil {
 		return err
@@ -300,6 +311,11 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 			n++
 		}
 		if acc.wins[n-1].base, err = acc.wins[n-1].base.Add(base); err != nil {
+			return err
+		}
+	}
+	if l.sale != nil {
+		if err := s.saleTiered(st, li, l, date, base); err != nil {
 			return err
 		}
 	}
@@ -375,6 +391,13 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			}
 		}
 		rateText := acc.rate.text(l)
+		if l.sale != nil && acc.parts != nil {
+			rateText = acc.parts.text(l.sale, s.ag.currency)
+			for _, w := range acc.parts.wins {
+				notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window",
+					l.rateText, MoneyValue(s.ag.currency, w.from), MoneyValue(s.ag.currency, w.to)))
+			}
+		}
 		if len(r.lines) > 1 {
 			rates = append(rates, fmt.Sprintf("%s of %s", rateText, MoneyValue(s.ag.currency, acc.base)))
 		} else {
@@ -383,7 +406,10 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		if exact, err = exact.Add(amt); err != nil {
 			return err
 		}
-		st.lines[i] = lineAcc{wins: acc.wins[:0]}
+		if note := acc.exc.note(r.action.Name); note != "" {
+			notes = append(notes, note)
+		}
+		st.lines[i] = lineAcc{wins: acc.wins[:0], parts: acc.parts.reset(), exc: acc.exc.reset()}
 	}
 	amount, err := exact.Round(s.ag.unit, s.ag.rounding)
 	if err != nil {
@@ -474,6 +500,10 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			}
 			explained = true
 		}
+	}
+	// Step 5a: caps across clauses (SPEC 7.4.1).
+	if amount, err = s.jointCaps(st, period, amount, &notes, &explained); err != nil {
+		return err
 	}
 	// Step 6: recoupment.
 	if st.recoup != nil {

@@ -133,11 +133,14 @@ type Tiers struct {
 	End        Pos
 }
 
-// Tier is `RATE up to AMOUNT` or `RATE above`.
+// Tier is `RATE up to AMOUNT` or `RATE above`, or a tier whose rate
+// depends on the sale written threshold first: `up to AMOUNT: RATES` or
+// `above: RATES` (SPEC 7.3.1, ast_tier_rates.go).
 type Tier struct {
-	At   Pos
-	Rate Expr
-	UpTo Expr // nil for `above`
+	At    Pos
+	Rate  Expr // the one rate; nil when Rates is set
+	UpTo  Expr // nil for `above`
+	Rates []*TierRate
 }
 
 // Limit is `at most AMOUNT per UNIT|over the term` (a cap) or

@@ -58,6 +58,10 @@ func (c *checker) clause(v *view, cl *ClauseDecl) {
 		if b != nil {
 			c.splitDecl(v, cl, b)
 		}
+	case *JointLimit:
+		if b != nil {
+			c.joint(v, cl, b)
+		}
 	}
 }
 
@@ -351,7 +355,14 @@ func (c *checker) rate(e, e0 *env, r Rate, cur string, lost bool) {
 			if t == nil {
 				continue
 			}
-			if c.wantPercent(e0, t.Rate, "a tier's rate") {
+			switch {
+			case t.Rates != nil:
+				c.tierRates(e, r, i, t, lost)
+			case t.Rate == nil:
+			case !r.Whole && lost:
+				// The action is unknown: a rate using its fields cannot be checked.
+			case !r.Whole && c.wantPercent(e, t.Rate, "a tier's rate"),
+				r.Whole && c.wholeTierRate(e, e0, t.Rate):
 				if k, ok := constValue(t.Rate); ok && k.Sign() < 0 {
 					c.errs.Add(t.Rate.Pos(), "a tier's rate cannot be negative")
 				}

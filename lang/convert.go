@@ -147,6 +147,8 @@ func (c *treeBuilder) clause(at lexer.Position, replace bool, g *gClause) *Claus
 	cl.Requires = requiresOf(g.Requires)
 	if g.Split != nil {
 		cl.Body = c.splitDecl(g.Split)
+	} else if g.Joint != nil {
+		cl.Body = c.joint(g.Joint)
 	} else {
 		cl.Body = c.body(g.Body)
 	}
@@ -385,6 +387,10 @@ func (c *treeBuilder) tiers(g *gTiers) *Tiers {
 		t.Reset = c.adverb(g.Reset)
 	}
 	for _, tr := range g.Tiers {
+		if tr.ByBand != nil {
+			t.Tiers = append(t.Tiers, c.tierBand(tr))
+			continue
+		}
 		t.Tiers = append(t.Tiers, &Tier{At: tokPos(tr.Pos), Rate: tr.Rate, UpTo: tr.UpTo})
 	}
 	return t

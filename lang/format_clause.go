@@ -81,6 +81,8 @@ func (p *fmtPrinter) clauseBody(b ClauseBody, ind int) {
 		p.share(b, ind)
 	case *SplitDecl:
 		p.splitDecl(b, ind)
+	case *JointLimit:
+		p.joint(b, ind)
 	}
 }
 
@@ -371,6 +373,10 @@ func (p *fmtPrinter) tiers(t *Tiers, ind int) {
 		}
 		p.line(ind + 1)
 		p.at(tr.At)
+		if tr.Rates != nil {
+			p.tierBand(tr)
+			continue
+		}
 		p.expr(tr.Rate, fmtCtx{open: true})
 		if tr.UpTo != nil {
 			p.str(" up to ")

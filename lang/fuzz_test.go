@@ -38,6 +38,8 @@ var inlineSeeds = []string{
 	"agreement a \"A\" { term t = ((((((1 + ",
 	"agreement a \"A\" { term t = \"\\q\" }",
 	"USD 1,250,000.00 2027-Q1 2027-03 30 days 12.5%",
+	"agreement a \"A\" { clause 3 \"J\" clauses 1, 2 and 1 together at most USD 1 per year, at least USD 2 over the term }",
+	"agreement a \"A\" { clause 1 \"C\" a pays b marginal tiers { up to USD 1: 2% where x, 1% otherwise above: 1 points less } of x of each sell }",
 }
 
 func checkErrors(t *testing.T, name string, src []byte, errs ErrorList) {

@@ -240,6 +240,7 @@ type gClause struct {
 	Prose           *lexer.Token `parser:"@String?"`
 	Requires        []*gRequires `parser:"@@*"`
 	Split           *gSplitDecl  `parser:"( @@"`
+	Joint           *gJoint      `parser:"| @@"`
 	Body            *gBody       `parser:"| @@ )"`
 }
 
@@ -461,10 +462,11 @@ type gTiers struct {
 }
 
 type gTier struct {
-	Pos   lexer.Position
-	Rate  Expr     `parser:"@@"`
-	UpTo  lineExpr `parser:"( 'up' 'to' @@"`
-	Above bool     `parser:"| @'above' )"`
+	Pos    lexer.Position
+	ByBand *gTierBand `parser:"  @@"`
+	Rate   Expr       `parser:"| @@"`
+	UpTo   lineExpr   `parser:"  ( 'up' 'to' @@"`
+	Above  bool       `parser:"  | @'above' )"`
 }
 
 type gPayee struct {

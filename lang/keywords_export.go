@@ -12,10 +12,11 @@ func IsKeyword(word string) bool { return keywordSet[word] }
 // in the grammar of splits, shares and tests (SPEC 2.7) without being
 // reserved, so that existing names such as a field called `shares` keep
 // working.
-var contextWords = []string{"shares", "whether", "owes", "overdue", "unmet", "fails"}
+var contextWords = []string{"shares", "whether", "owes", "overdue", "unmet", "fails", "points", "less", "more", "clauses", "together"}
 
 // ContextWords returns the words of the grammar that are not reserved but
 // have a meaning in some positions (SPEC 2.7): `shares`, `whether`,
-// `owes`, `overdue`, `unmet`, `fails`. The slice is new on each call. Tools such as
+// `owes`, `overdue`, `unmet`, `fails`, `points`, `less`, `more` in
+// tiers (SPEC 7.3.1), and `clauses`, `together` (SPEC 7.4.1). The slice is new on each call. Tools such as
 // the REPL offer them for completion with the keywords.
 func ContextWords() []string { return append([]string(nil), contextWords...) }

@@ -86,6 +86,8 @@ func (r *reader) body(b lang.ClauseBody) Text {
 		return r.share(b)
 	case *lang.SplitDecl:
 		return r.splitDecl(b)
+	case *lang.JointLimit:
+		return r.joint(b)
 	}
 	return Text{{Text: "This clause has no reading."}}
 }
@@ -291,7 +293,11 @@ func (r *reader) shareLine(l *lang.ShareLine) Text {
 		var prev Text
 		for _, tr := range rate.Tiers {
 			var p Text
-			p.addText(r.exprText(tr.Rate))
+			if tr.Rates != nil {
+				p.add(lang.TierRatesText(tr)) // rates by sale (SPEC 7.3.1)
+			} else {
+				p.addText(r.exprText(tr.Rate))
+			}
 			switch {
 			case tr.UpTo == nil && prev == nil:
 				p.add(" of all of it")

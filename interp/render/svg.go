@@ -187,8 +187,8 @@ func tierCharts(ctx context.Context, prog *interp.Program, agreement string, c *
 	var out []string
 	for li, l := range sh.Lines {
 		tr, ok := l.Rate.(*lang.Tiers)
-		if !ok || len(tr.Tiers) == 0 {
-			continue
+		if !ok || len(tr.Tiers) == 0 || tr.SaleRated() {
+			continue // rates by sale (SPEC 7.3.1) have no one rate per band to draw
 		}
 		eval := func(e lang.Expr) string {
 			x, err := prog.CompileParsedExpr(agreement, e)

@@ -123,7 +123,7 @@ func cumulativeChart(ctx context.Context, prog *interp.Program, agreement string
 		v, err := x.Eval(ctx, interp.EvalOptions{AsOf: asOf})
 		return v, err == nil
 	}
-	if len(tr.Tiers) < 2 {
+	if len(tr.Tiers) < 2 || tr.SaleRated() {
 		return ""
 	}
 	rates := make([]types.Decimal, len(tr.Tiers))

@@ -87,7 +87,7 @@ var pctOfNumberRE = regexp.MustCompile(`%\s+of\s+(\d[\d,]*(?:\.\d+)?)\b`)
 // those of `pacta decide --as-of` with the session's as-of date (the zero
 // date, the action's own date, when none is set).
 func (s *Session) decideOptions() interp.DecideOptions {
-	return interp.DecideOptions{AsOf: s.asOf}
+	return interp.DecideOptions{AsOf: s.asOf, Explain: true}
 }
 
 // settleOptions are the options of every settlement the session makes,
@@ -355,6 +355,9 @@ func (s *Session) why(ctx context.Context) bool {
 					}
 					s.printf("      in Pacta: %s\n", oneLine(lang.FormatItem(bodyOnly(c))))
 				}
+				for _, e := range ap.Exceptions {
+					s.printf("      %s to term %s applied in its condition\n", "exception "+e.Exception, e.Term)
+				}
 			}
 		}
 		if not := s.notApplied(ctx, a, d); len(not) > 0 {
@@ -377,6 +380,7 @@ func (s *Session) why(ctx context.Context) bool {
 	s.printf("type:       %s\n", typeWords(a.typ))
 	s.printf("value:      %s\n", formatValue(a.val))
 	s.printf("as of:      %s\n", asOf)
+	s.whyExceptions(ctx, a)
 	parts := s.explainParts(ctx, a)
 	if len(parts) > 0 {
 		s.println("where:")

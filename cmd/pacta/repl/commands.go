@@ -382,6 +382,14 @@ func clauseKind(c *lang.ClauseDecl) string {
 		return fmt.Sprintf("share of %s: %s pays %s", identName(b.Action), identName(b.Payer), payeeWords(b.Payee))
 	case *lang.SplitDecl:
 		return "split: " + identName(b.Name)
+	case *lang.JointLimit:
+		nums := make([]string, 0, len(b.Clauses))
+		for _, r := range b.Clauses {
+			if r != nil {
+				nums = append(nums, r.Num)
+			}
+		}
+		return "cap across clauses " + strings.Join(nums, ", ")
 	}
 	return "clause"
 }

@@ -159,6 +159,8 @@ func TestComplete(t *testing.T) {
 		{"equal", []string{"equal", "equally"}},
 		{"whe", []string{"where", "whether"}},
 		{"overd", []string{"overdue"}},
+		{"poin", []string{"points"}},   // tiers by sale (SPEC 7.3.1)
+		{"toge", []string{"together"}}, // caps across clauses (SPEC 7.4.1)
 	} {
 		head, got, tail := s.complete(c.line, len([]rune(c.line)))
 		if !slices.Equal(got, c.want) {

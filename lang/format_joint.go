@@ -1,0 +1,46 @@
+package lang
+
+// joint prints `clauses 5.1, 5.2 and 5.3 together at most X over the
+// term`, a second limit and more each on a line of its own.
+func (p *fmtPrinter) joint(b *JointLimit, ind int) {
+	p.at(b.At)
+	p.str("clauses ")
+	for i, c := range b.Clauses {
+		if c == nil {
+			continue
+		}
+		switch {
+		case i == 0:
+		case i == len(b.Clauses)-1:
+			p.str(" and ")
+		default:
+			p.str(", ")
+		}
+		p.at(c.At)
+		p.str(c.Num)
+	}
+	p.str(" together")
+	for i, l := range b.Limits {
+		if l == nil {
+			continue
+		}
+		if i == 0 {
+			p.str(" ")
+		} else {
+			p.line(ind + 1)
+		}
+		p.at(l.At)
+		if l.Floor {
+			p.str("at least ")
+		} else {
+			p.str("at most ")
+		}
+		p.expr(l.Amount, fmtCtx{open: true})
+		if l.Per != nil {
+			p.str(" per ")
+			p.periodUnit(l.Per, false)
+		} else {
+			p.str(" over the term")
+		}
+	}
+}
