@@ -191,6 +191,7 @@ type vetter struct {
 	order   []*ClauseInfo
 	pairs   map[[2]*ClauseInfo]bool // conflicts and overrides already reported
 	gaps    map[string]bool
+	parties []*proseParty // as prose names them (vet_prose_party.go)
 	// unconfirmed counts candidates Decide did not confirm (for tests:
 	// it is always zero when the analysis is right).
 	unconfirmed int

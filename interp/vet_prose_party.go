@@ -1,0 +1,207 @@
+package interp
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// This file finds the parties a clause's prose names (SPEC 14.7): by
+// their id as a capitalised word (`seller` as "Seller", `series_c` as
+// "Series C", `writers` as "Writer" or "Writers"), by their legal name
+// ("Microsoft Corporation"), by that name without its company form
+// ("Microsoft"), and by a defined term written in it in parentheses or
+// quotes ("Orbital Systems Corp. (the Acquirer)" as "Acquirer").
+
+// proseParty is a party as prose can name it.
+type proseParty struct {
+	id    string
+	name  string // the legal name, as declared
+	names []*regexp.Regexp
+}
+
+// partyMention is where prose names a party.
+type partyMention struct {
+	party      *proseParty
+	start, end int
+}
+
+// companyForms are the words that end a company's legal name and that
+// prose leaves out when it names the company.
+var companyForms = map[string]bool{
+	"inc": true, "inc.": true, "incorporated": true, "corp": true, "corp.": true, "corporation": true,
+	"co": true, "co.": true, "company": true, "ltd": true, "ltd.": true, "limited": true, "llc": true,
+	"l.l.c.": true, "llp": true, "lp": true, "l.p.": true, "plc": true, "pbc": true, "b.v.": true, "bv": true,
+	"n.v.": true, "nv": true, "gmbh": true, "ag": true, "s.a.": true, "sa": true, "sas": true, "s.a.s.": true,
+	"s.p.a.": true, "spa": true, "pty": true, "pty.": true, "group": true, "holdings": true, "kk": true, "k.k.": true,
+}
+
+var (
+	// `(the "Acquirer")`, `(“Microsoft”)`
+	definedInName = regexp.MustCompile(`\((?:the |The )?["“']?([^()"“”']+?)["”']?\)`)
+	quotedInName  = regexp.MustCompile(`["“]([^"“”]+)["”]`)
+	articles      = map[string]bool{"the": true, "a": true, "an": true}
+)
+
+// proseParties returns the parties of an agreement and its amendments,
+// sorted by id.
+func proseParties(ai *lang.AgreementInfo) []*proseParty {
+	decls := map[string]*lang.PartyDecl{}
+	for id, d := range ai.Parties {
+		decls[id] = d
+	}
+	for _, am := range ai.Amendments {
+		for _, it := range am.Items {
+			if d, ok := it.(*lang.PartyDecl); ok {
+				if _, dup := decls[d.ID.Name]; !dup {
+					decls[d.ID.Name] = d
+				}
+			}
+		}
+	}
+	var out []*proseParty
+	for id, d := range decls {
+		name := ""
+		if d.Name != nil {
+			name = d.Name.Value
+		}
+		out = append(out, &proseParty{id: id, name: name, names: partyPatterns(id, name)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	return out
+}
+
+// partyPatterns returns the patterns that find a party in prose.
+func partyPatterns(id, name string) []*regexp.Regexp {
+	seen := map[string]bool{}
+	var out []*regexp.Regexp
+	// add compiles words as a pattern: words apart by spaces, maybe with an
+	// article between them; the first letter upper case when capital is
+	// set, the rest in any case.
+	add := func(words []string, capital bool) {
+		for len(words) > 0 && articles[strings.ToLower(words[0])] {
+			words = words[1:]
+		}
+		if len(words) == 0 {
+			return
+		}
+		key := strings.ToLower(strings.Join(words, " "))
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		var b strings.Builder
+		b.WriteString(`(?:^|[^\pL\pN])(`)
+		for i, w := range words {
+			if i > 0 {
+				b.WriteString(`\s+(?:(?i:the|a|an)\s+)?`)
+			}
+			if i == 0 && capital {
+				first, rest := w[:1], w[1:]
+				b.WriteString(regexp.QuoteMeta(strings.ToUpper(first)))
+				if rest != "" {
+					b.WriteString(`(?i:` + regexp.QuoteMeta(rest) + `)`)
+				}
+				continue
+			}
+			b.WriteString(`(?i:` + regexp.QuoteMeta(w) + `)`)
+		}
+		b.WriteString(`)`)
+		if re, err := regexp.Compile(b.String()); err == nil {
+			out = append(out, re)
+		}
+	}
+	// The id: a capitalised word, singular or plural.
+	idWords := strings.FieldsFunc(id, func(r rune) bool { return r == '_' })
+	if len(idWords) > 0 {
+		add(idWords, true)
+		last := idWords[len(idWords)-1]
+		other := append([]string(nil), idWords...)
+		if strings.HasSuffix(last, "s") && len(last) > 3 {
+			other[len(other)-1] = strings.TrimSuffix(last, "s")
+		} else {
+			other[len(other)-1] = last + "s"
+		}
+		add(other, true)
+	}
+	// The legal name, in full, cut at a parenthesis or comma, and without
+	// its company form; one word only with a capital.
+	addName := func(s string) {
+		words := strings.Fields(s)
+		add(words, len(words) == 1)
+		for len(words) > 1 && companyForms[strings.ToLower(strings.TrimRight(words[len(words)-1], ","))] {
+			words = words[:len(words)-1]
+			words[len(words)-1] = strings.TrimRight(words[len(words)-1], ",")
+		}
+		add(words, len(words) == 1)
+	}
+	if name != "" {
+		addName(name)
+		if i := strings.IndexAny(name, "(,"); i > 0 {
+			addName(name[:i])
+		}
+		for _, re := range []*regexp.Regexp{definedInName, quotedInName} {
+			for _, m := range re.FindAllStringSubmatch(name, -1) {
+				words := strings.Fields(m[1])
+				add(words, len(words) == 1)
+			}
+		}
+	}
+	return out
+}
+
+// mentions returns where prose names each party, in order of position;
+// where names overlap, the longest is kept.
+func partyMentions(prose string, parties []*proseParty) []partyMention {
+	var all []partyMention
+	for _, p := range parties {
+		for _, re := range p.names {
+			for _, m := range re.FindAllStringSubmatchIndex(prose, -1) {
+				// The name must end a word: "Seller" is not in "Sellerton".
+				if r, _ := utf8.DecodeRuneInString(prose[m[3]:]); m[3] < len(prose) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+					continue
+				}
+				all = append(all, partyMention{p, m[2], m[3]})
+			}
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].start != all[j].start {
+			return all[i].start < all[j].start
+		}
+		return all[i].end > all[j].end
+	})
+	var out []partyMention
+	for _, m := range all {
+		if len(out) > 0 && m.start < out[len(out)-1].end {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+var (
+	// A party that acts: `OpenAI shall`, `the Partner shall not`, `the
+	// Acquirer shall pay`, `Microsoft may`.
+	actsAfter = regexp.MustCompile(`^(?:,|\s)\s*(?:shall|may|must|will|agrees|undertakes|covenants|is to|is entitled|is required|is obliged)\b`)
+	// A party that is paid: `pay OpenAI`, `pay to the Writers`, `remit to
+	// the Developer`.
+	paidBefore = regexp.MustCompile(`(?i)\b(?:pay|pays|remit|remits)(?:\s+to)?(?:\s+the)?\s+$`)
+)
+
+// role says how prose names a party at m: "acts" (the subject of shall,
+// may, must, will...), "paid" (the object of pay or remit to) or "".
+func (m partyMention) role(prose string) string {
+	if actsAfter.MatchString(prose[m.end:]) {
+		return "acts"
+	}
+	if paidBefore.MatchString(prose[:m.start]) {
+		return "paid"
+	}
+	return ""
+}
