@@ -187,17 +187,21 @@ func partyMentions(prose string, parties []*proseParty) []partyMention {
 
 var (
 	// A party that acts: `OpenAI shall`, `the Partner shall not`, `the
-	// Acquirer shall pay`, `Microsoft may`.
-	actsAfter = regexp.MustCompile(`^(?:,|\s)\s*(?:shall|may|must|will|agrees|undertakes|covenants|is to|is entitled|is required|is obliged)\b`)
+	// Acquirer shall pay`, `Microsoft may`; the verb after the modal, if
+	// any, is the first group.
+	actsAfter = regexp.MustCompile(`^(?:,|\s)\s*(?:shall|may|must|will|is to|agrees to|undertakes to)\b(?:\s+not\b)?(?:\s+([A-Za-z]+))?`)
 	// A party that is paid: `pay OpenAI`, `pay to the Writers`, `remit to
 	// the Developer`.
 	paidBefore = regexp.MustCompile(`(?i)\b(?:pay|pays|remit|remits)(?:\s+to)?(?:\s+the)?\s+$`)
+	// Verbs after a modal that do not make the party act: "Microsoft shall
+	// not be liable", "OpenAI will have no claim".
+	notActing = map[string]bool{"be": true, "have": true}
 )
 
 // role says how prose names a party at m: "acts" (the subject of shall,
-// may, must, will...), "paid" (the object of pay or remit to) or "".
+// may, must, will..., but not shall be or will have), "paid" (the object of pay or remit to) or "".
 func (m partyMention) role(prose string) string {
-	if actsAfter.MatchString(prose[m.end:]) {
+	if g := actsAfter.FindStringSubmatch(prose[m.end:]); g != nil && !notActing[strings.ToLower(g[1])] {
 		return "acts"
 	}
 	if paidBefore.MatchString(prose[:m.start]) {
