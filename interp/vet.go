@@ -64,6 +64,10 @@ type VetWitness struct {
 	// answers, or how a settlement counts it.
 	Answer string
 	record *Record
+	// rows is how many rows of Action the ledger that confirms a money
+	// finding has (vet_money_settle.go), and warm how many of them come
+	// before those measured; 0 for a decision.
+	rows, warm int
 }
 
 // VetReport is what Vet found, sorted by position.
