@@ -99,6 +99,17 @@ func TestVetProsePayerPayee(t *testing.T) {
 }`,
 		`clause 4.2's prose has Microsoft pay ("Microsoft shall pay"), but in its logic openai pays`,
 		`clause 4.2's prose has OpenAI paid ("pay OpenAI"), but in its logic openai is not paid`)
+	// The positions SPEC 14.7 shows: the prose on line 19 opens its quote
+	// in column 5; "Microsoft" is in column 6 and "OpenAI", after the 20
+	// characters of "Microsoft shall pay ", in column 26.
+	fs := findings(vetOf(t, proseHeader+`
+  clause 4.2 "Investment"
+    "Microsoft shall pay OpenAI one billion US dollars on 1 March 2026."
+    openai pays microsoft USD 1,000,000,000.00 on 2026-03-01
+}`), VetProse)
+	if len(fs) != 2 || fs[0].Pos.Line != 19 || fs[0].Pos.Col != 6 || fs[1].Pos.Line != 19 || fs[1].Pos.Col != 26 {
+		t.Errorf("positions: %+v", fs)
+	}
 	wantProse(t, proseHeader+`
   clause 4.2 "Investment"
     "Microsoft shall pay OpenAI one billion US dollars on 1 March 2026."
