@@ -101,7 +101,8 @@ func partyPatterns(id, name string) []*regexp.Regexp {
 				b.WriteString(`\s+(?:(?i:the|a|an)\s+)?`)
 			}
 			if i == 0 && capital {
-				first, rest := w[:1], w[1:]
+				_, size := utf8.DecodeRuneInString(w)
+				first, rest := w[:size], w[size:]
 				b.WriteString(regexp.QuoteMeta(strings.ToUpper(first)))
 				if rest != "" {
 					b.WriteString(`(?i:` + regexp.QuoteMeta(rest) + `)`)

@@ -3,6 +3,8 @@ package interp
 import (
 	"strings"
 	"testing"
+
+	"github.com/pacta-lang/pacta/lang"
 )
 
 // proseHeader is an agreement of two companies named by their legal
@@ -240,5 +242,70 @@ func TestParseNumberWords(t *testing.T) {
 	}
 	if want := "1 2 1250.50 35"; strings.Join(got, " ") != want {
 		t.Errorf("scanNumbers: %v, want %s", got, want)
+	}
+}
+
+// FuzzProseScan: reading figures, dates, amounts and party names from any
+// prose never panics, and every number it finds lies within the prose.
+func FuzzProseScan(f *testing.F) {
+	for _, s := range []string{
+		"OpenAI shall pay Microsoft twenty percent (25%) of the Net Revenue within thirty (30) business days.",
+		"in four (4) equal quarterly installments from 31 March 2027, March 31st, 2027 and 2027-03-31",
+		"one hundred and twenty days; twelve and a half percent (12.5%); USD 10 million; fifty thousand pounds",
+		"between one and two years, a 30-day period, the 31st day of February, 2027",
+		"Élan SA shall pay the Acquirer", "", "(", "%", "thirty-", "and a half",
+	} {
+		f.Add(s)
+	}
+	parties := proseParties(&lang.AgreementInfo{Parties: map[string]*lang.PartyDecl{
+		"openai": {ID: &lang.Ident{Name: "openai"}, Name: &lang.StringLit{Value: "OpenAI Group PBC"}},
+		"elan":   {ID: &lang.Ident{Name: "elan"}, Name: &lang.StringLit{Value: "Élan S.A. (the “Acquirer”)"}},
+	}})
+	f.Fuzz(func(t *testing.T, prose string) {
+		nums := scanNumbers(prose)
+		for _, n := range nums {
+			if n.start < 0 || n.end > len(prose) || n.start >= n.end {
+				t.Fatalf("number at %d:%d of %q", n.start, n.end, prose)
+			}
+		}
+		scanFigures(prose, nums)
+		scanDates(prose)
+		scanAmounts(prose)
+		for _, m := range partyMentions(prose, parties) {
+			if m.start < 0 || m.end > len(prose) || m.start >= m.end {
+				t.Fatalf("mention at %d:%d of %q", m.start, m.end, prose)
+			}
+			m.role(prose)
+			excerpt(prose, m)
+		}
+	})
+}
+
+// TestPartyNames: the names prose may use for a party (SPEC 14.7).
+func TestPartyNames(t *testing.T) {
+	parties := proseParties(&lang.AgreementInfo{Parties: map[string]*lang.PartyDecl{
+		"openai":    {ID: &lang.Ident{Name: "openai"}, Name: &lang.StringLit{Value: "OpenAI Group PBC"}},
+		"elan":      {ID: &lang.Ident{Name: "elan"}, Name: &lang.StringLit{Value: "Élan S.A. (the “Acquirer”)"}},
+		"writers":   {ID: &lang.Ident{Name: "writers"}, Name: &lang.StringLit{Value: "The Writers"}},
+		"series_c":  {ID: &lang.Ident{Name: "series_c"}, Name: &lang.StringLit{Value: "Holders of Series C Preferred Stock"}},
+		"partner":   {ID: &lang.Ident{Name: "partner"}, Name: &lang.StringLit{Value: "Northern Lights Esports Ltd"}},
+		"microsoft": {ID: &lang.Ident{Name: "microsoft"}, Name: &lang.StringLit{Value: "Microsoft Corporation"}},
+	}})
+	for prose, want := range map[string]string{
+		"OpenAI Group PBC and OpenAI":                 "openai openai",
+		"Élan S.A. pays the Acquirer":                 "elan elan",
+		"each Writer, and the Writers":                "writers writers",
+		"the holders of the Series C Preferred Stock": "series_c",
+		"Northern Lights Esports and the Partner":     "partner partner",
+		"its other partners; Sellerton; microsoft":    "",
+		"Microsoft's Azure and Microsoft Corporation": "microsoft microsoft",
+	} {
+		var got []string
+		for _, m := range partyMentions(prose, parties) {
+			got = append(got, m.party.id)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%q names %q, want %q", prose, got, want)
+		}
 	}
 }
