@@ -139,14 +139,15 @@ func (v *vetter) prose() {
 
 func (v *vetter) proseOf(c *ClauseInfo) {
 	prose := c.Decl.Prose.Value
-	figs := scanFigures(prose, scanNumbers(prose))
+	nums := scanNumbers(prose)
+	figs := scanFigures(prose, nums)
 	v.proseSelf(c, prose, figs)
 	var lf logicFigures
 	collectFigures(c.Decl.Body, &lf)
 	v.prosePercents(c, figs, lf.percents)
 	v.proseDurations(c, figs, lf.durations)
 	v.proseCounts(c, figs, lf.counts)
-	v.proseAmounts(c, scanAmounts(prose), lf.amounts)
+	v.proseAmounts(c, scanAmounts(prose, nums), lf.amounts)
 	v.proseDates(c, prose, lf.dates)
 	v.proseParties(c, prose, lf.idents)
 }

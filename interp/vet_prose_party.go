@@ -21,7 +21,15 @@ import (
 type proseParty struct {
 	id    string
 	name  string // the legal name, as declared
-	names []*regexp.Regexp
+	names []partyPattern
+}
+
+// partyPattern is one name of a party as a pattern: anchored, to try
+// where the prose (in lower case) holds its first word, needle; and
+// unanchored, for prose whose lower case is not as long.
+type partyPattern struct {
+	anchored, re *regexp.Regexp
+	needle       string
 }
 
 // partyMention is where prose names a party.
@@ -76,9 +84,9 @@ func proseParties(ai *lang.AgreementInfo) []*proseParty {
 }
 
 // partyPatterns returns the patterns that find a party in prose.
-func partyPatterns(id, name string) []*regexp.Regexp {
+func partyPatterns(id, name string) []partyPattern {
 	seen := map[string]bool{}
-	var out []*regexp.Regexp
+	var out []partyPattern
 	// add compiles words as a pattern: words apart by spaces, maybe with an
 	// article between them; the first letter upper case when capital is
 	// set, the rest in any case.
@@ -95,7 +103,7 @@ func partyPatterns(id, name string) []*regexp.Regexp {
 		}
 		seen[key] = true
 		var b strings.Builder
-		b.WriteString(`(?:^|[^\pL\pN])(`)
+		b.WriteString(`(`)
 		for i, w := range words {
 			if i > 0 {
 				b.WriteString(`\s+(?:(?i:the|a|an)\s+)?`)
@@ -112,8 +120,10 @@ func partyPatterns(id, name string) []*regexp.Regexp {
 			b.WriteString(`(?i:` + regexp.QuoteMeta(w) + `)`)
 		}
 		b.WriteString(`)`)
-		if re, err := regexp.Compile(b.String()); err == nil {
-			out = append(out, re)
+		anchored, err1 := regexp.Compile(`^` + b.String())
+		re, err2 := regexp.Compile(`(?:^|[^\pL\pN])` + b.String())
+		if err1 == nil && err2 == nil {
+			out = append(out, partyPattern{anchored, re, strings.ToLower(words[0])})
 		}
 	}
 	// The id: a capitalised word, singular or plural.
@@ -159,14 +169,36 @@ func partyPatterns(id, name string) []*regexp.Regexp {
 // where names overlap, the longest is kept.
 func partyMentions(prose string, parties []*proseParty) []partyMention {
 	var all []partyMention
+	lower := strings.ToLower(prose)
+	// add keeps a match at start:end that ends a word.
+	add := func(p *proseParty, start, end int) {
+		if r, _ := utf8.DecodeRuneInString(prose[end:]); end < len(prose) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return
+		}
+		all = append(all, partyMention{p, start, end})
+	}
 	for _, p := range parties {
-		for _, re := range p.names {
-			for _, m := range re.FindAllStringSubmatchIndex(prose, -1) {
-				// The name must end a word: "Seller" is not in "Sellerton".
-				if r, _ := utf8.DecodeRuneInString(prose[m[3]:]); m[3] < len(prose) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		for _, pat := range p.names {
+			if len(lower) != len(prose) {
+				for _, m := range pat.re.FindAllStringSubmatchIndex(prose, -1) {
+					add(p, m[2], m[3])
+				}
+				continue
+			}
+			for from := 0; from < len(lower); {
+				i := strings.Index(lower[from:], pat.needle)
+				if i < 0 {
+					break
+				}
+				i += from
+				from = i + 1
+				// The name must start a word.
+				if r, _ := utf8.DecodeLastRuneInString(prose[:i]); i > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 					continue
 				}
-				all = append(all, partyMention{p, m[2], m[3]})
+				if loc := pat.anchored.FindStringIndex(prose[i:]); loc != nil {
+					add(p, i, i+loc[1])
+				}
 			}
 		}
 	}

@@ -140,6 +140,9 @@ func scanDates(prose string) []proseDate {
 		}
 	}
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	if !strings.ContainsAny(prose, "0123456789") {
+		return nil
+	}
 	for _, m := range isoProseDate.FindAllStringSubmatchIndex(prose, -1) {
 		add(atoi(prose[m[2]:m[3]]), atoi(prose[m[4]:m[5]]), atoi(prose[m[6]:m[7]]), m[0])
 	}
@@ -161,31 +164,35 @@ func scanDates(prose string) []proseDate {
 }
 
 var (
-	// `USD 1,250.00`, `EUR 10 million`, `$500`
-	digitsAmount = regexp.MustCompile(`(?:\b[A-Z]{3} ?|[$€£])(\d[\d,]*(?:\.\d+)?)(?: (thousand|million|billion)\b)?`)
-	// `fifty thousand pounds`, `one billion US dollars`
-	wordsAmount = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) (?:US |U\.S\. )?(?:dollars|euros|pounds|francs|yen)\b`)
+	// before a number in digits: `USD `, `EUR`, `$`, `€`, `£`
+	currencyBefore = regexp.MustCompile(`(?:(?:^|[^A-Za-z])[A-Z]{3} ?|[$€£])$`)
+	// after a number in digits: ` million`
+	scaleAfter = regexp.MustCompile(`^ (thousand|million|billion)\b`)
+	// after a number in words: ` US dollars`, ` pounds`
+	currencyName = regexp.MustCompile(`(?i)^ (?:US |U\.S\. )?(?:dollars|euros|pounds|francs|yen)\b`)
 )
 
 // scanAmounts finds the amounts of prose: in digits after a currency
-// code or sign, or in words before a currency's name.
-func scanAmounts(prose string) []types.Decimal {
+// code or sign (`USD 1,250.00`, `EUR 10 million`, `$500`), or in words
+// before a currency's name (`fifty thousand pounds`, `one billion US
+// dollars`).
+func scanAmounts(prose string, nums []proseNum) []types.Decimal {
 	var out []types.Decimal
-	for _, m := range digitsAmount.FindAllStringSubmatch(prose, -1) {
-		d, err := types.ParseDecimal(strings.ReplaceAll(m[1], ",", ""))
-		if err != nil {
-			continue
-		}
-		if m[2] != "" {
-			if d, err = d.Mul(types.DecimalFromInt(numberScales[m[2]])); err != nil {
-				continue
+	for _, n := range nums {
+		switch {
+		case n.words:
+			if currencyName.MatchString(prose[n.end:]) {
+				out = append(out, n.val)
 			}
-		}
-		out = append(out, d)
-	}
-	for _, m := range wordsAmount.FindAllStringSubmatch(prose, -1) {
-		if n, ok := numberBefore(m[1]); ok {
-			out = append(out, types.DecimalFromInt(n))
+		case currencyBefore.MatchString(prose[max(0, n.start-5):n.start]):
+			d := n.val
+			if m := scaleAfter.FindStringSubmatch(prose[n.end:]); m != nil {
+				var err error
+				if d, err = d.Mul(types.DecimalFromInt(numberScales[m[1]])); err != nil {
+					continue
+				}
+			}
+			out = append(out, d)
 		}
 	}
 	return out

@@ -243,6 +243,17 @@ func TestParseNumberWords(t *testing.T) {
 	if want := "1 2 1250.50 35"; strings.Join(got, " ") != want {
 		t.Errorf("scanNumbers: %v, want %s", got, want)
 	}
+	// Amounts: "$500", "£1,000.50", "EUR 10 million" (10,000,000) and
+	// "fifty thousand pounds" (50,000); "500 units" and "Section 5" are
+	// not amounts.
+	prose := "a fee of $500 and £1,000.50, EUR 10 million, fifty thousand pounds, 500 units, Section 5"
+	got = nil
+	for _, d := range scanAmounts(prose, scanNumbers(prose)) {
+		got = append(got, d.String())
+	}
+	if want := "500 1000.50 10000000 50000"; strings.Join(got, " ") != want {
+		t.Errorf("scanAmounts: %v, want %s", got, want)
+	}
 }
 
 // FuzzProseScan: reading figures, dates, amounts and party names from any
@@ -270,7 +281,7 @@ func FuzzProseScan(f *testing.F) {
 		}
 		scanFigures(prose, nums)
 		scanDates(prose)
-		scanAmounts(prose)
+		scanAmounts(prose, nums)
 		for _, m := range partyMentions(prose, parties) {
 			if m.start < 0 || m.end > len(prose) || m.start >= m.end {
 				t.Fatalf("mention at %d:%d of %q", m.start, m.end, prose)
