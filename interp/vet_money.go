@@ -54,7 +54,7 @@ func (v *vetter) money() {
 		for _, name := range names {
 			s := v.a.schemas[name]
 			for _, r := range m.shares[s] {
-				v.shareLimits(r, seen)
+				v.shareLimits(ver, r, seen)
 			}
 			v.deadShare(ver, s, m.shares[s], live)
 		}
@@ -445,8 +445,9 @@ func (v *vetter) countedBy(rec *Record, lines []shareLineRegion) bool {
 }
 
 // shareLimits reports a guarantee above the share's cap for the same
-// period, and a share (with a guarantee) no action can count.
-func (v *vetter) shareLimits(r *shareRule, seen map[string]bool) {
+// period, confirmed by a settlement, and a guarantee on a share whose
+// rates are all 0%.
+func (v *vetter) shareLimits(ver *version, r *shareRule, seen map[string]bool) {
 	g := r.guarantee
 	if g == nil {
 		return
@@ -458,8 +459,17 @@ func (v *vetter) shareLimits(r *shareRule, seen map[string]bool) {
 				return
 			}
 			seen[key] = true
+			// The true-up is not subject to caps (SPEC 7.4): with no sale
+			// at all, a settlement of the guarantee's first window pays the
+			// whole guarantee, past the cap. Confirmed by that settlement.
+			window, paid, ok := v.settleGuarantee(ver, r)
+			if !ok || paid.Cmp(c.limit) <= 0 {
+				v.unconfirmed++
+				continue
+			}
 			v.add(VetFinding{Kind: VetMoney, Severity: VetWarning, Pos: guaranteePos(r.clause), Clauses: []*ClauseInfo{r.clause},
-				Message: fmt.Sprintf("clause %s has a %s, above its cap (%s): the guarantee can never be paid in full", r.clause.Num, g.text, c.text)})
+				Message: fmt.Sprintf("clause %s has a %s, above its cap (%s): the guarantee's true-up is not capped (SPEC 7.4), so the cap never holds; with no %s at all, a settlement of %s pays %s under %s",
+					r.clause.Num, g.text, c.text, r.action.Name, window, MoneyValue(v.a.currency, paid), r.clause.Num)})
 		}
 	}
 	zero := true

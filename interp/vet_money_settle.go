@@ -220,3 +220,32 @@ func (rs *rateSettlement) answer(currency string, found []shareLineRegion, base 
 	}
 	return fmt.Sprintf("in a ledger of %d rows of it, settled, the first %d %s and %s %s", rs.rows, rs.warm, strings.Join(why, " and "), last, owed)
 }
+
+// settleGuarantee settles an empty ledger over the first window of r's
+// guarantee in which ver is in force (to the agreement's end at most),
+// and returns the window and what the statement has r's clause pay in it.
+func (v *vetter) settleGuarantee(ver *version, r *shareRule) (types.Period, types.Decimal, bool) {
+	g := r.guarantee
+	window := types.PeriodOf(g.kind, v.a.startOf(g.kind), ver.from)
+	if window.IsZero() {
+		return window, types.Decimal{}, false
+	}
+	to := window.End()
+	if !v.a.ends.IsZero() && v.a.ends.Before(to) {
+		to = v.a.ends
+	}
+	st, err := v.p.Settle(v.ctx, witnessLedger(nil, 0), SettleOptions{Agreement: v.a.id, From: ver.from, To: to})
+	if err != nil {
+		return window, types.Decimal{}, false
+	}
+	var paid types.Decimal
+	for _, l := range st.Lines {
+		if l.Clause != r.clause {
+			continue
+		}
+		if paid, err = paid.Add(l.Amount.num); err != nil {
+			return window, types.Decimal{}, false
+		}
+	}
+	return window, paid, true
+}

@@ -97,3 +97,36 @@ func TestVetMoneySettled(t *testing.T) {
 		t.Errorf("capped share: findings %+v", fs)
 	}
 }
+
+// TestVetGuaranteeAboveCap: the true-up of a guarantee is not capped
+// (SPEC 7.4), so a guarantee of 2,000.00 a year above a cap of 1,000.00 a
+// year means the cap never holds. Confirmed by settling 2026 with no sale:
+// the payouts are 0.00, so the true-up is the whole 2,000.00. The header's
+// agreement takes effect on 2026-01-01; the guarantee is on line 26 (the
+// header's 20 lines, a blank, the clause, its logic, settled, the cap),
+// in column 7.
+func TestVetGuaranteeAboveCap(t *testing.T) {
+	rep := vetOf(t, vetHeader+`
+  clause 7.1 "Royalty"
+    seller pays buyer 10% of gross of each sell
+      settled quarterly
+      at most USD 1,000.00 per year
+      minimum guarantee USD 2,000.00 per year
+}`)
+	fs := findings(rep, VetMoney)
+	want := "clause 7.1 has a minimum guarantee USD 2,000.00 per year, above its cap (at most USD 1,000.00 per year): the guarantee's true-up is not capped (SPEC 7.4), so the cap never holds; with no sell at all, a settlement of 2026 pays USD 2,000.00 under 7.1"
+	if len(fs) != 1 || fs[0].Message != want || fs[0].Pos.Line != 26 || fs[0].Pos.Col != 7 {
+		t.Errorf("findings %+v\nwant %q at 26:7", fs, want)
+	}
+	// A cap of 3,000.00 a year holds: the guarantee of 2,000.00 is below.
+	rep = vetOf(t, vetHeader+`
+  clause 7.1 "Royalty"
+    seller pays buyer 10% of gross of each sell
+      settled quarterly
+      at most USD 3,000.00 per year
+      minimum guarantee USD 2,000.00 per year
+}`)
+	if fs := findings(rep, VetMoney); len(fs) != 0 {
+		t.Errorf("findings %+v", fs)
+	}
+}
