@@ -237,7 +237,10 @@ func (m partyMention) role(prose string) string {
 	if g := actsAfter.FindStringSubmatch(prose[m.end:]); g != nil && !notActing[strings.ToLower(g[1])] {
 		return "acts"
 	}
-	if paidBefore.MatchString(prose[:m.start]) {
+	// "remits to the " is the longest that paidBefore reads: look at the
+	// last 40 bytes only (an extra space or two, a rune cut in half at the
+	// window's start does not matter).
+	if paidBefore.MatchString(prose[max(0, m.start-40):m.start]) {
 		return "paid"
 	}
 	return ""
