@@ -372,8 +372,15 @@ func (v *vetter) proseParties(c *ClauseInfo, prose string, idents []*lang.Ident)
 			names = append(names, w)
 		}
 	}
+	// The prose says who does what only when it has some party act or be
+	// paid: "a purchase of more than 5,000 units is not permitted" names
+	// no party the logic must be about.
+	roles := false
+	for _, m := range mentions {
+		roles = roles || m.role(prose) != ""
+	}
 	for _, id := range named {
-		if mentioned[id.Name] {
+		if mentioned[id.Name] || !roles {
 			continue
 		}
 		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: id.At, Clauses: []*ClauseInfo{c},

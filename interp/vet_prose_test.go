@@ -67,6 +67,13 @@ func TestVetProseParties(t *testing.T) {
 	if len(fs) != 2 || fs[0].Pos.Line != 19 || fs[0].Pos.Col != 6 || fs[1].Pos.Line != 20 || fs[1].Pos.Col != 5 {
 		t.Errorf("positions: %+v", fs)
 	}
+	// Prose in the passive has no party act: the logic's parties are not
+	// compared with it. (The prose names Microsoft, not in a role.)
+	wantProse(t, proseHeader+`
+  clause 2.1 "Sales"
+    "A sale through Azure is permitted, as Microsoft agreed."
+    openai may sell where platform == Azure
+}`)
 	// "Microsoft shall not be liable" does not have Microsoft act.
 	wantProse(t, proseHeader+`
   clause 2.1 "Sales"
