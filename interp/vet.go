@@ -64,6 +64,10 @@ type VetWitness struct {
 	// answers, or how a settlement counts it.
 	Answer string
 	record *Record
+	// rows is how many rows of Action the ledger that confirms a money
+	// finding has (vet_money_settle.go), and warm how many of them come
+	// before those measured; 0 for a decision.
+	rows, warm int
 }
 
 // VetReport is what Vet found, sorted by position.
@@ -191,6 +195,7 @@ type vetter struct {
 	order   []*ClauseInfo
 	pairs   map[[2]*ClauseInfo]bool // conflicts and overrides already reported
 	gaps    map[string]bool
+	parties []*proseParty // as prose names them (vet_prose_party.go)
 	// unconfirmed counts candidates Decide did not confirm (for tests:
 	// it is always zero when the analysis is right).
 	unconfirmed int

@@ -54,7 +54,7 @@ func (v *vetter) money() {
 		for _, name := range names {
 			s := v.a.schemas[name]
 			for _, r := range m.shares[s] {
-				v.shareLimits(r, seen)
+				v.shareLimits(ver, r, seen)
 			}
 			v.deadShare(ver, s, m.shares[s], live)
 		}
@@ -288,16 +288,126 @@ func (v *vetter) reportRates(vi int, sp *space, s *Schema, party, base string, f
 	}
 	f := VetFinding{Kind: VetMoney, Severity: VetWarning, Pos: clauses[0].Pos, Clauses: clauses, Message: msg}
 	if !s.Event {
-		rec := v.record(sp, s, party, sp.point(where))
-		if w, _ := v.witness(vi, rec); w != nil && v.countedBy(w.record, found) {
-			w.Answer = "a settlement counts it under " + andList(parts) + ": " + upTo + formatPercent(total) + " of " + base
-			f.Witness = w
-		} else {
+		// The witness must be counted by each line and a settlement of it
+		// must show the excess (vet_money_settle.go). A base of zero shows
+		// nothing: fields no condition looks at are then tried at zero, one
+		// at a time (`refunds` of `gross - refunds`).
+		for _, rec := range v.rateCandidates(sp, s, party, where) {
+			w, _ := v.witness(vi, rec)
+			if w == nil || !v.countedBy(w.record, found) {
+				continue
+			}
+			if rs, ok := v.settleRates(w, found, total); ok {
+				w.Answer = "a settlement counts it under " + andList(parts) + ": " + upTo + formatPercent(total) + " of " + base + "; " + rs.answer(v.a.currency, found, base)
+				w.rows, w.warm = rs.rows, rs.warm
+				f.Witness = w
+				break
+			}
+		}
+		if f.Witness == nil {
 			v.unconfirmed++
 			return
 		}
 	}
 	v.add(f)
+}
+
+// rateCandidates returns the witness records to try for shares over the
+// whole: the lowest point of where, and the point with every money field
+// of the space at a positive amount of its highest atom in where (the
+// lowest amount is often zero, a base that shows nothing); each also with
+// the money fields no condition looks at set to zero, one at a time and
+// all together (`refunds` of `gross - refunds`), and at USD 1.00 (a cap
+// may hide the excess on a larger amount), with each at zero in turn.
+func (v *vetter) rateCandidates(sp *space, s *Schema, party string, where box) []*Record {
+	low := sp.point(where)
+	high := append([]Value(nil), low...)
+	for i, d := range sp.doms {
+		if d.kind != KindMoney {
+			continue
+		}
+		for k := d.n - 1; k >= 0; k-- {
+			if where[i].has(k) && d.reps[k].kind != 0 {
+				high[i] = d.positiveIn(k)
+				break
+			}
+		}
+	}
+	inSpace := map[int]bool{}
+	for _, d := range sp.doms {
+		inSpace[d.idx] = true
+	}
+	var free []int
+	for i, t := range s.types {
+		if t.kind == KindMoney && !inSpace[i] {
+			free = append(free, i)
+		}
+	}
+	var out []*Record
+	for _, pt := range [][]Value{low, high} {
+		rec := v.record(sp, s, party, pt)
+		set := func(rec *Record, to types.Decimal, idx ...int) *Record {
+			r := &Record{Schema: s, Fields: append([]Value(nil), rec.Fields...)}
+			for _, i := range idx {
+				r.Fields[i] = MoneyValue(s.types[i].currency, to)
+			}
+			return r
+		}
+		// Each free field at zero in turn, then all at zero; then all at
+		// 1.00 (a cap may hide the excess on larger amounts), each at zero
+		// in turn.
+		small := set(rec, types.DecimalFromInt(1), free...)
+		for _, from := range []*Record{rec, small} {
+			out = append(out, from)
+			for _, i := range free {
+				out = append(out, set(from, types.Decimal{}, i))
+			}
+			if len(free) > 1 && from == rec {
+				out = append(out, set(from, types.Decimal{}, free...))
+			}
+			if len(free) == 0 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// positiveIn returns a positive amount in atom k of a money field when
+// the atom holds one: its constant, the middle of its interval (to the
+// cent), or 100 above the highest constant; else the atom's own value.
+func (d *dom) positiveIn(k int) Value {
+	rep := d.reps[k]
+	var v types.Decimal
+	switch j := k / 2; {
+	case k%2 == 1:
+		v = d.nums[j]
+	case j == len(d.nums):
+		if j == 0 {
+			return rep
+		}
+		var err error
+		if v, err = d.nums[j-1].Add(types.DecimalFromInt(100)); err != nil {
+			return rep
+		}
+	default:
+		var lo types.Decimal
+		if j > 0 {
+			lo = d.nums[j-1]
+		}
+		cent, _ := types.ParseDecimal("0.01")
+		sum, err1 := lo.Add(d.nums[j])
+		mid, err2 := sum.Quo(types.DecimalFromInt(2))
+		mid, err3 := mid.Floor(cent)
+		if err1 != nil || err2 != nil || err3 != nil || mid.Cmp(lo) <= 0 || mid.Cmp(d.nums[j]) >= 0 {
+			return rep
+		}
+		v = mid
+	}
+	if v.Sign() <= 0 {
+		return rep
+	}
+	return MoneyValue(d.cur, v)
 }
 
 // countedBy confirms that rec is counted by each of the share lines.
@@ -335,8 +445,9 @@ func (v *vetter) countedBy(rec *Record, lines []shareLineRegion) bool {
 }
 
 // shareLimits reports a guarantee above the share's cap for the same
-// period, and a share (with a guarantee) no action can count.
-func (v *vetter) shareLimits(r *shareRule, seen map[string]bool) {
+// period, confirmed by a settlement, and a guarantee on a share whose
+// rates are all 0%.
+func (v *vetter) shareLimits(ver *version, r *shareRule, seen map[string]bool) {
 	g := r.guarantee
 	if g == nil {
 		return
@@ -348,8 +459,17 @@ func (v *vetter) shareLimits(r *shareRule, seen map[string]bool) {
 				return
 			}
 			seen[key] = true
+			// The true-up is not subject to caps (SPEC 7.4): with no sale
+			// at all, a settlement of the guarantee's first window pays the
+			// whole guarantee, past the cap. Confirmed by that settlement.
+			window, paid, ok := v.settleGuarantee(ver, r)
+			if !ok || paid.Cmp(c.limit) <= 0 {
+				v.unconfirmed++
+				continue
+			}
 			v.add(VetFinding{Kind: VetMoney, Severity: VetWarning, Pos: guaranteePos(r.clause), Clauses: []*ClauseInfo{r.clause},
-				Message: fmt.Sprintf("clause %s has a %s, above its cap (%s): the guarantee can never be paid in full", r.clause.Num, g.text, c.text)})
+				Message: fmt.Sprintf("clause %s has a %s, above its cap (%s): the guarantee's true-up is not capped (SPEC 7.4), so the cap never holds; with no %s at all, a settlement of %s pays %s under %s",
+					r.clause.Num, g.text, c.text, r.action.Name, window, MoneyValue(v.a.currency, paid), r.clause.Num)})
 		}
 	}
 	zero := true

@@ -296,13 +296,24 @@ func TestVetProperties(t *testing.T) {
 
 // genShareAgreement writes an agreement of 2 to 4 share clauses on the
 // gross of a sale, each at 30%, 40%, 50% or 60%, some only for one
-// party's sales, each with a generated condition.
+// party's sales, each with a generated condition. One line in four is
+// tiered instead (20% up to USD 1,000.00, then 30% to 60%, marginal or
+// whole), and one clause in four recoups an advance of USD 50.00 that a
+// payment clause pays: a settlement then shows the top rate, or any
+// amount at all, only after enough sales.
 func genShareAgreement(r *rand.Rand) string {
 	var b strings.Builder
 	b.WriteString(vetHeader)
 	n := 2 + r.Intn(3)
+	recoups := false
 	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&b, "  clause 7.%d \"S%d\"\n    seller pays buyer %d%% of gross of each sell", i, i, 30+10*r.Intn(4))
+		rate := 30 + 10*r.Intn(4)
+		if r.Intn(4) == 0 {
+			kind := []string{"marginal", "whole"}[r.Intn(2)]
+			fmt.Fprintf(&b, "  clause 7.%d \"S%d\"\n    seller pays buyer %s tiers {\n      20%% up to USD 1,000.00\n      %d%% above\n    } of gross of each sell", i, i, kind, rate)
+		} else {
+			fmt.Fprintf(&b, "  clause 7.%d \"S%d\"\n    seller pays buyer %d%% of gross of each sell", i, i, rate)
+		}
 		if r.Intn(3) == 0 {
 			b.WriteString(" by seller")
 		}
@@ -310,6 +321,13 @@ func genShareAgreement(r *rand.Rand) string {
 			b.WriteString(" where " + c)
 		}
 		b.WriteString("\n      settled quarterly\n")
+		if r.Intn(4) == 0 {
+			b.WriteString("      recouping USD 50.00\n")
+			recoups = true
+		}
+	}
+	if recoups {
+		b.WriteString("  clause 8.1 \"Advance\"\n    seller pays buyer USD 50.00 on 2026-01-02\n")
 	}
 	b.WriteString("}\n")
 	return b.String()
@@ -317,12 +335,14 @@ func genShareAgreement(r *rand.Rand) string {
 
 // TestVetShareRatesComplete: over generated share clauses, an action whose
 // shares add up to more than 100% exists (by brute force over the finite
-// space) exactly when vet reports shares over the whole.
+// space) exactly when vet reports shares over the whole; and the witness
+// of every such finding, settled as a ledger of its rows, gives statement
+// lines under the finding's clauses that take more than the base.
 func TestVetShareRatesComplete(t *testing.T) {
 	r := rand.New(rand.NewSource(7))
 	ctx := context.Background()
 	hundred := types.DecimalFromInt(1)
-	over, agreements, actions := 0, 0, 0
+	over, agreements, actions, settled, rows, warmed := 0, 0, 0, 0, 0, 0
 	for i := 0; i < 150; i++ {
 		src := genShareAgreement(r)
 		p, err := Compile([]Source{{Name: "gen.pacta", Text: []byte(src)}})
@@ -336,8 +356,21 @@ func TestVetShareRatesComplete(t *testing.T) {
 		}
 		reported := false
 		for _, f := range rep.Findings {
-			if f.Kind == VetMoney && strings.Contains(f.Message, "more than the whole") {
-				reported = true
+			if f.Kind != VetMoney || !strings.Contains(f.Message, "more than the whole") {
+				continue
+			}
+			reported = true
+			if f.Witness == nil {
+				t.Errorf("agreement %d: %s: no witness\n%s", i, f.Message, src)
+				continue
+			}
+			settled++
+			rows += f.Witness.rows
+			if f.Witness.warm > 0 {
+				warmed++
+			}
+			if msg := settleShowsOver(ctx, p, f); msg != "" {
+				t.Errorf("agreement %d: %s: %s\n%s", i, f.Message, msg, src)
 			}
 		}
 		ag := p.agreements[0]
@@ -370,5 +403,58 @@ func TestVetShareRatesComplete(t *testing.T) {
 			t.Errorf("agreement %d: vet reports shares over the whole: %v; brute force finds %q\n%s", i, reported, found, src)
 		}
 	}
-	t.Logf("%d agreements (%d with shares over the whole), %d actions summed by brute force", agreements, over, actions)
+	t.Logf("%d agreements (%d with shares over the whole), %d actions summed by brute force; %d witnesses settled (%d with warm-up rows), %d ledger rows", agreements, over, actions, settled, warmed, rows)
+}
+
+// settleShowsOver settles the witness of a finding of shares over the
+// whole as `pacta settle` would a ledger of its rows, read back from its
+// JSON, and says what is wrong unless the rows after the warm-up add
+// more to the lines of the finding's clauses than to their base.
+func settleShowsOver(ctx context.Context, p *Program, f VetFinding) string {
+	w := f.Witness
+	rec, err := p.ParseActionJSON([]byte(w.Action))
+	if err != nil {
+		return fmt.Sprintf("witness %s does not read back: %v", w.Action, err)
+	}
+	settle := func(n int) (amount, base types.Decimal, msg string) {
+		if n == 0 {
+			return
+		}
+		st, err := p.Settle(ctx, witnessLedger(rec, n), SettleOptions{AsOf: w.AsOf})
+		if err != nil {
+			return amount, base, err.Error()
+		}
+		for _, c := range f.Clauses {
+			var cb *types.Decimal
+			for _, l := range st.Lines {
+				if l.Clause != c || l.Kind != "share" {
+					continue
+				}
+				amount, _ = amount.Add(l.Amount.Num())
+				if cb == nil {
+					b := l.Base.Num()
+					cb = &b
+				}
+			}
+			if cb == nil {
+				return amount, base, fmt.Sprintf("%d rows of %s: no share line under %s", n, w.Action, c.Num)
+			}
+			base = *cb
+		}
+		return amount, base, ""
+	}
+	a0, b0, msg := settle(w.warm)
+	if msg != "" {
+		return msg
+	}
+	a1, b1, msg := settle(w.rows)
+	if msg != "" {
+		return msg
+	}
+	amount, _ := a1.Sub(a0)
+	base, _ := b1.Sub(b0)
+	if amount.Cmp(base) <= 0 || base.Sign() <= 0 {
+		return fmt.Sprintf("rows %d to %d of %s add %s on a base of %s: not more than the whole", w.warm+1, w.rows, w.Action, amount, base)
+	}
+	return ""
 }

@@ -4,195 +4,54 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
-// This file compares the figures of a clause's prose with its logic
-// (SPEC 14.7): a percentage or a number of days written both in words and
-// in digits must say the same thing twice ("twenty percent (25%)" does
-// not), and every percentage, day count and amount of the logic must be
-// stated in the prose when the prose states any figure of that sort. Lawyers read
-// the prose; a mismatch is a drafting error one way or the other.
+// This file compares the prose of each clause with its logic (SPEC
+// 14.7). A figure written both in words and in digits must say the same
+// thing twice ("twenty percent (25%)" does not). Every percentage,
+// duration, amount, date and count of payments the logic writes must be
+// stated in the prose when the prose states any figure of that sort.
+// Every party the logic names must be named in the prose when the prose
+// names any party, and a party the prose has act or be paid must be one
+// the logic involves, in that role for a payment. Lawyers read the prose;
+// a mismatch is a drafting error one way or the other. Reading the prose
+// is in vet_prose_words.go (numbers), vet_prose_scan.go (figures, dates,
+// amounts) and vet_prose_party.go (parties).
 
-var (
-	// `twenty-five percent (25%)`
-	wordsPercentDigits = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) per ?cent \((\d+(?:\.\d+)?) ?%\)`)
-	// `thirty (30) days`, `thirty days (30)`
-	wordsDigitsDays = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) \((\d+)\) (?:business |calendar )?days?\b`)
-	wordsDaysDigits = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) (?:business |calendar )?days? \((\d+)\)`)
-	digitsPercent   = regexp.MustCompile(`(\d+(?:\.\d+)?) ?%`)
-	wordsPercent    = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) per ?cent\b`)
-	digitsDays      = regexp.MustCompile(`(?i)\b(\d+) (?:business |calendar )?days?\b`)
-	wordsDays       = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) (?:business |calendar )?days?\b`)
-	// `USD 1,250.00`, `EUR 10 million`, `$500`
-	digitsAmount = regexp.MustCompile(`(?:\b[A-Z]{3} ?|[$€£])(\d[\d,]*(?:\.\d+)?)(?: (thousand|million|billion)\b)?`)
-	// `fifty thousand pounds`, `one billion US dollars`
-	wordsAmount      = regexp.MustCompile(`(?i)((?:[a-z]+[- ]){0,8}[a-z]+) (?:US |U\.S\. )?(?:dollars|euros|pounds|francs|yen)\b`)
-	numberWordValues = map[string]int64{
-		"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-		"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-		"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-		"seventy": 70, "eighty": 80, "ninety": 90,
-	}
-	numberScales = map[string]int64{"thousand": 1000, "million": 1000000, "billion": 1000000000}
-)
-
-// parseNumberWords reads a number written in English words: "forty-five",
-// "one hundred and twenty", "two thousand". It returns false for anything
-// else.
-func parseNumberWords(words []string) (int64, bool) {
-	if len(words) == 0 {
-		return 0, false
-	}
-	var total, cur int64
-	seen := false
-	for i, w := range words {
-		w = strings.ToLower(w)
-		switch {
-		case w == "and":
-			if i == 0 || i == len(words)-1 || !seen {
-				return 0, false
-			}
-		case w == "hundred":
-			if cur == 0 {
-				cur = 1
-			}
-			cur *= 100
-		case numberScales[w] != 0:
-			if cur == 0 {
-				cur = 1
-			}
-			total += cur * numberScales[w]
-			cur = 0
-		default:
-			n, ok := numberWordValues[w]
-			if !ok {
-				return 0, false
-			}
-			cur += n
-			seen = true
-		}
-	}
-	return total + cur, seen
-}
-
-// numberBefore reads the longest number in words that ends text.
-func numberBefore(text string) (int64, bool) {
-	words := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '-' })
-	for i := 0; i < len(words); i++ {
-		if n, ok := parseNumberWords(words[i:]); ok {
-			return n, true
-		}
-	}
-	return 0, false
-}
-
-// proseFigures are the percentages, day counts and amounts a text
-// states.
-type proseFigures struct {
-	percents []types.Decimal
-	days     []int64
-	amounts  []types.Decimal
-}
-
-func (f *proseFigures) hasAmount(d types.Decimal) bool {
-	for _, a := range f.amounts {
-		if a.Cmp(d) == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func (f *proseFigures) hasPercent(d types.Decimal) bool {
-	for _, p := range f.percents {
-		if p.Cmp(d) == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func (f *proseFigures) hasDays(n int64) bool {
-	for _, d := range f.days {
-		if d == n {
-			return true
-		}
-	}
-	return false
-}
-
-// figuresOf reads the figures of prose.
-func figuresOf(prose string) *proseFigures {
-	f := &proseFigures{}
-	for _, m := range digitsPercent.FindAllStringSubmatch(prose, -1) {
-		if d, err := types.ParseDecimal(m[1]); err == nil {
-			f.percents = append(f.percents, d)
-		}
-	}
-	for _, m := range wordsPercent.FindAllStringSubmatch(prose, -1) {
-		if n, ok := numberBefore(m[1]); ok {
-			f.percents = append(f.percents, types.DecimalFromInt(n))
-		}
-	}
-	for _, m := range digitsDays.FindAllStringSubmatch(prose, -1) {
-		if n, err := strconv.ParseInt(m[1], 10, 64); err == nil {
-			f.days = append(f.days, n)
-		}
-	}
-	for _, m := range wordsDays.FindAllStringSubmatch(prose, -1) {
-		if n, ok := numberBefore(m[1]); ok {
-			f.days = append(f.days, n)
-		}
-	}
-	for _, re := range []*regexp.Regexp{wordsDigitsDays, wordsDaysDigits} {
-		for _, m := range re.FindAllStringSubmatch(prose, -1) {
-			if n, err := strconv.ParseInt(m[2], 10, 64); err == nil {
-				f.days = append(f.days, n)
-			}
-		}
-	}
-	for _, m := range digitsAmount.FindAllStringSubmatch(prose, -1) {
-		d, err := types.ParseDecimal(strings.ReplaceAll(m[1], ",", ""))
-		if err != nil {
-			continue
-		}
-		if m[2] != "" {
-			if d, err = d.Mul(types.DecimalFromInt(numberScales[m[2]])); err != nil {
-				continue
-			}
-		}
-		f.amounts = append(f.amounts, d)
-	}
-	for _, m := range wordsAmount.FindAllStringSubmatch(prose, -1) {
-		if n, ok := numberBefore(m[1]); ok {
-			f.amounts = append(f.amounts, types.DecimalFromInt(n))
-		}
-	}
-	return f
-}
-
-// logicFigures are the percentages, day counts and amounts a clause's
-// logic writes as literals.
+// logicFigures are the figures a clause's logic writes as literals, and
+// the names it uses.
 type logicFigures struct {
-	percents []*lang.PercentLit
-	days     []dayFigure
-	amounts  []*lang.MoneyLit
+	percents  []*lang.PercentLit
+	durations []logicDuration
+	amounts   []*lang.MoneyLit
+	dates     []*lang.DateLit
+	counts    []logicCount
+	idents    []*lang.Ident
 }
 
-type dayFigure struct {
-	n   int64
-	pos lang.Pos
-	raw string
+// logicDuration is a duration of the logic: `30 days`, `2 years`, `10
+// business days`.
+type logicDuration struct {
+	n    types.Decimal
+	unit string // "day", "business day", "week", "month", "year"
+	pos  lang.Pos
+	raw  string
 }
 
-// collectFigures walks a syntax tree for percent and day literals.
+// logicCount is how many payments a clause makes: its installments, or
+// the dates of a payment on several dates.
+type logicCount struct {
+	n    int64
+	noun string
+	pos  lang.Pos
+}
+
+// collectFigures walks a syntax tree for the literals and names of
+// logicFigures.
 func collectFigures(n any, out *logicFigures) {
 	var walk func(v reflect.Value)
 	walk = func(v reflect.Value) {
@@ -212,21 +71,39 @@ func collectFigures(n any, out *logicFigures) {
 			case *lang.MoneyLit:
 				out.amounts = append(out.amounts, x)
 				return
+			case *lang.DateLit:
+				out.dates = append(out.dates, x)
+				return
 			case *lang.DurationLit:
-				if strings.HasPrefix(x.Unit, "day") {
-					if n, err := strconv.ParseInt(x.N, 10, 64); err == nil {
-						out.days = append(out.days, dayFigure{n, x.At, x.Raw})
-					}
+				if d, err := types.ParseDecimal(x.N); err == nil && x.Unit != "" {
+					out.durations = append(out.durations, logicDuration{d, x.Unit, x.At, x.Raw})
 				}
 				return
 			case *lang.BusinessDays:
 				if x.Count != nil {
-					if n, err := strconv.ParseInt(x.Count.Text, 10, 64); err == nil {
-						out.days = append(out.days, dayFigure{n, x.At, x.Count.Text + " business days"})
+					if d, err := types.ParseDecimal(x.Count.Text); err == nil {
+						out.durations = append(out.durations, logicDuration{d, "business day", x.At, x.Count.Text + " business days"})
 					}
 				}
+				if x.Calendar != nil {
+					out.idents = append(out.idents, x.Calendar)
+				}
 				return
-			case *lang.StringLit, *lang.ClauseRef, *lang.Ident:
+			case *lang.Installments:
+				if x.Count != nil {
+					var n int64
+					if _, err := fmt.Sscan(x.Count.Text, &n); err == nil {
+						out.counts = append(out.counts, logicCount{n, "installments", x.Count.At})
+					}
+				}
+			case *lang.Payment:
+				if len(x.Dates) > 1 {
+					out.counts = append(out.counts, logicCount{int64(len(x.Dates)), "payments", x.Dates[0].At})
+				}
+			case *lang.Ident:
+				out.idents = append(out.idents, x)
+				return
+			case *lang.StringLit, *lang.ClauseRef:
 				return
 			}
 			walk(v.Elem())
@@ -262,103 +139,389 @@ func (v *vetter) prose() {
 
 func (v *vetter) proseOf(c *ClauseInfo) {
 	prose := c.Decl.Prose.Value
-	// Words and digits that disagree.
-	for _, m := range wordsPercentDigits.FindAllStringSubmatchIndex(prose, -1) {
-		words, digits := prose[m[2]:m[3]], prose[m[4]:m[5]]
-		n, ok := numberBefore(words)
-		d, err := types.ParseDecimal(digits)
-		if ok && err == nil && d.Cmp(types.DecimalFromInt(n)) != 0 {
-			v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: v.prosePos(c, m[0]+len(words)-len(lastNumberWords(words))), Clauses: []*ClauseInfo{c},
-				Message: fmt.Sprintf("clause %s's prose says %q (%d%%) in words but %s%% in digits", c.Num, lastNumberWords(words)+" percent", n, digits)})
-		}
-	}
-	for _, re := range []*regexp.Regexp{wordsDigitsDays, wordsDaysDigits} {
-		for _, m := range re.FindAllStringSubmatchIndex(prose, -1) {
-			words, digits := prose[m[2]:m[3]], prose[m[4]:m[5]]
-			n, ok := numberBefore(words)
-			d, err := strconv.ParseInt(digits, 10, 64)
-			if ok && err == nil && d != n {
-				v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: v.prosePos(c, m[0]+len(words)-len(lastNumberWords(words))), Clauses: []*ClauseInfo{c},
-					Message: fmt.Sprintf("clause %s's prose says %q (%d) days in words but %d in digits", c.Num, lastNumberWords(words), n, d)})
-			}
-		}
-	}
-	// Logic figures the prose does not state.
+	nums := scanNumbers(prose)
+	figs := scanFigures(prose, nums)
+	v.proseSelf(c, prose, figs)
 	var lf logicFigures
 	collectFigures(c.Decl.Body, &lf)
-	pf := figuresOf(prose)
-	if len(pf.percents) > 0 {
-		for _, p := range lf.percents {
-			d, err := types.ParseDecimal(p.Text)
-			if err != nil || pf.hasPercent(d) {
-				continue
-			}
-			v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: p.At, Clauses: []*ClauseInfo{c},
-				Message: fmt.Sprintf("clause %s's logic says %s%%, but its prose never states %s%% (it states %s)", c.Num, p.Text, p.Text, percentList(pf.percents))})
+	v.prosePercents(c, figs, lf.percents)
+	v.proseDurations(c, figs, lf.durations)
+	v.proseCounts(c, figs, lf.counts)
+	v.proseAmounts(c, scanAmounts(prose, nums), lf.amounts)
+	v.proseDates(c, prose, lf.dates)
+	v.proseParties(c, prose, lf.idents)
+}
+
+// proseSelf reports figures written in words and in digits that disagree.
+func (v *vetter) proseSelf(c *ClauseInfo, prose string, figs []proseFigure) {
+	for _, f := range figs {
+		if f.paren == nil || f.paren.Cmp(f.num.val) == 0 {
+			continue
 		}
-	}
-	if len(pf.amounts) > 0 {
-		for _, m := range lf.amounts {
-			d, err := types.ParseDecimal(m.Amount)
-			if err != nil || pf.hasAmount(d) {
-				continue
-			}
-			v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: m.At, Clauses: []*ClauseInfo{c},
-				Message: fmt.Sprintf("clause %s's logic says %s, but its prose never states that amount", c.Num, MoneyValue(m.Currency, d))})
+		words := prose[f.num.start:f.num.end]
+		var msg string
+		switch f.sort {
+		case figPercent:
+			msg = fmt.Sprintf("clause %s's prose says %q (%s%%) in words but %s%% in digits", c.Num, words+" percent", f.num.val, f.parenRaw)
+		case figDuration:
+			msg = fmt.Sprintf("clause %s's prose says %q (%s) %s in words but %s in digits", c.Num, words, f.num.val, unitPlural(f.unit), f.parenRaw)
+		default:
+			msg = fmt.Sprintf("clause %s's prose says %q (%s) %s in words but %s in digits", c.Num, words, f.num.val, f.unit, f.parenRaw)
 		}
-	}
-	if len(pf.days) > 0 {
-		for _, d := range lf.days {
-			if pf.hasDays(d.n) {
-				continue
-			}
-			v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: d.pos, Clauses: []*ClauseInfo{c},
-				Message: fmt.Sprintf("clause %s's logic says %s, but its prose never states %d days (it states %s)", c.Num, d.raw, d.n, dayList(pf.days))})
-		}
+		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: v.prosePos(c, f.num.start), Clauses: []*ClauseInfo{c}, Message: msg})
 	}
 }
 
-// lastNumberWords returns the words at the end of text that make the
-// number numberBefore reads.
-func lastNumberWords(text string) string {
-	words := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '-' })
-	for i := 0; i < len(words); i++ {
-		if _, ok := parseNumberWords(words[i:]); ok {
-			// Find where words[i] starts, counting from the end.
-			rest := words[i:]
-			j := len(text)
-			for k := len(rest) - 1; k >= 0; k-- {
-				j = strings.LastIndex(text[:j], rest[k])
-			}
-			return text[j:]
-		}
-	}
-	return ""
-}
-
-func percentList(ds []types.Decimal) string {
-	var out []string
+// stated returns the values the prose states for figures of one sort
+// (both the words and the digits of "thirty (30)"), with as-written
+// descriptions for messages.
+func stated(figs []proseFigure, sort string) (vals []proseFigure, desc []string) {
 	seen := map[string]bool{}
-	for _, d := range ds {
-		s := d.String() + "%"
+	for _, f := range figs {
+		if f.sort != sort {
+			continue
+		}
+		vals = append(vals, f)
+		if f.paren != nil {
+			g := f
+			g.num.val = *f.paren
+			vals = append(vals, g)
+		}
+		var d string
+		switch sort {
+		case figPercent:
+			d = f.num.val.String() + "%"
+		case figDuration:
+			d = f.num.val.String() + " " + pluralN(f.num.val, f.unit)
+		default:
+			d = f.num.val.String() + " " + f.unit
+		}
+		if !seen[d] {
+			seen[d] = true
+			desc = append(desc, d)
+		}
+	}
+	return vals, desc
+}
+
+func (v *vetter) prosePercents(c *ClauseInfo, figs []proseFigure, lits []*lang.PercentLit) {
+	vals, desc := stated(figs, figPercent)
+	if len(vals) == 0 {
+		return
+	}
+outer:
+	for _, p := range lits {
+		d, err := types.ParseDecimal(p.Text)
+		if err != nil {
+			continue
+		}
+		for _, f := range vals {
+			if f.num.val.Cmp(d) == 0 {
+				continue outer
+			}
+		}
+		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: p.At, Clauses: []*ClauseInfo{c},
+			Message: fmt.Sprintf("clause %s's logic says %s%%, but its prose never states %s%% (it states %s)", c.Num, p.Text, p.Text, andList(desc))})
+	}
+}
+
+func (v *vetter) proseDurations(c *ClauseInfo, figs []proseFigure, durs []logicDuration) {
+	vals, desc := stated(figs, figDuration)
+	if len(vals) == 0 {
+		return
+	}
+outer:
+	for _, d := range durs {
+		n, unit := durationKey(d.n, d.unit)
+		for _, f := range vals {
+			if m, u := durationKey(f.num.val, f.unit); u == unit && m.Cmp(n) == 0 {
+				continue outer
+			}
+		}
+		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: d.pos, Clauses: []*ClauseInfo{c},
+			Message: fmt.Sprintf("clause %s's logic says %s, but its prose never states %s %s (it states %s)", c.Num, d.raw, d.n, pluralN(d.n, d.unit), andList(desc))})
+	}
+}
+
+func (v *vetter) proseCounts(c *ClauseInfo, figs []proseFigure, counts []logicCount) {
+	vals, desc := stated(figs, figCount)
+	if len(vals) == 0 {
+		return
+	}
+outer:
+	for _, n := range counts {
+		for _, f := range vals {
+			if f.num.val.Cmp(types.DecimalFromInt(n.n)) == 0 {
+				continue outer
+			}
+		}
+		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: n.pos, Clauses: []*ClauseInfo{c},
+			Message: fmt.Sprintf("clause %s's logic makes %d %s, but its prose never states %d (it states %s)", c.Num, n.n, n.noun, n.n, andList(desc))})
+	}
+}
+
+func (v *vetter) proseAmounts(c *ClauseInfo, amounts []types.Decimal, lits []*lang.MoneyLit) {
+	if len(amounts) == 0 {
+		return
+	}
+outer:
+	for _, m := range lits {
+		d, err := types.ParseDecimal(m.Amount)
+		if err != nil {
+			continue
+		}
+		for _, a := range amounts {
+			if a.Cmp(d) == 0 {
+				continue outer
+			}
+		}
+		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: m.At, Clauses: []*ClauseInfo{c},
+			Message: fmt.Sprintf("clause %s's logic says %s, but its prose never states that amount", c.Num, MoneyValue(m.Currency, d))})
+	}
+}
+
+// proseDates reports dates of the logic the prose does not state, when
+// it states any. A date the prose writes without a year ("15 January,
+// 15 April and 15 July 2027": the first two) states that day of any year.
+func (v *vetter) proseDates(c *ClauseInfo, prose string, lits []*lang.DateLit) {
+	if len(lits) == 0 {
+		return
+	}
+	dates := scanDates(prose)
+	if len(dates) == 0 {
+		return
+	}
+	var desc []string
+	seen := map[string]bool{}
+	for _, d := range dates {
+		s := fmt.Sprintf("%04d-%02d-%02d", d.year, d.month, d.day)
+		if d.year == 0 {
+			s = fmt.Sprintf("%d %s (no year)", d.day, monthNameOf(d.month))
+		}
 		if !seen[s] {
 			seen[s] = true
-			out = append(out, s)
+			desc = append(desc, s)
 		}
 	}
-	return andList(out)
+outer:
+	for _, lit := range lits {
+		ld, err := types.ParseDate(lit.Text)
+		if err != nil {
+			continue
+		}
+		y, m, dd := ld.YMD()
+		for _, d := range dates {
+			if d.month == m && d.day == dd && (d.year == 0 || d.year == y) {
+				continue outer
+			}
+		}
+		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: lit.At, Clauses: []*ClauseInfo{c},
+			Message: fmt.Sprintf("clause %s's logic says %s, but its prose never states that date (it states %s)", c.Num, lit.Text, andList(desc))})
+	}
 }
 
-func dayList(ns []int64) string {
-	var out []string
-	seen := map[int64]bool{}
-	for _, n := range ns {
-		if !seen[n] {
-			seen[n] = true
-			out = append(out, fmt.Sprintf("%d days", n))
+func monthNameOf(m int) string {
+	names := [...]string{"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December"}
+	if m >= 1 && m <= 12 {
+		return names[m-1]
+	}
+	return fmt.Sprint(m)
+}
+
+// payVerb follows a party that acts and pays: `shall pay`, `will remit`.
+var payVerb = regexp.MustCompile(`^(?:,|\s)\s*(?:shall|will|must|agrees to|undertakes to|is to)\s+(?:pay|remit)\b`)
+
+// proseParties compares the parties of the prose with those of the
+// logic.
+func (v *vetter) proseParties(c *ClauseInfo, prose string, idents []*lang.Ident) {
+	mentions := partyMentions(prose, v.partiesForProse())
+	if len(mentions) == 0 {
+		return
+	}
+	// The parties the logic names, in order, and those it involves: also
+	// the members of a split it pays.
+	var named []*lang.Ident
+	namedSeen := map[string]bool{}
+	involved := map[string]bool{}
+	for _, id := range idents {
+		if v.isParty(id) {
+			involved[id.Name] = true
+			if !namedSeen[id.Name] {
+				namedSeen[id.Name] = true
+				named = append(named, id)
+			}
+		}
+		for _, m := range v.splitMembers(id) {
+			involved[m] = true
 		}
 	}
-	return andList(out)
+	mentioned := map[string]bool{}
+	for _, m := range mentions {
+		mentioned[m.party.id] = true
+	}
+	byID := map[string]*proseParty{}
+	for _, p := range v.partiesForProse() {
+		byID[p.id] = p
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, m := range mentions {
+		if w := prose[m.start:m.end]; !seen[w] {
+			seen[w] = true
+			names = append(names, w)
+		}
+	}
+	// The prose says who does what only when it has some party act or be
+	// paid: "a purchase of more than 5,000 units is not permitted" names
+	// no party the logic must be about.
+	roles := false
+	for _, m := range mentions {
+		roles = roles || m.role(prose) != ""
+	}
+	for _, id := range named {
+		if mentioned[id.Name] || !roles {
+			continue
+		}
+		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: id.At, Clauses: []*ClauseInfo{c},
+			Message: fmt.Sprintf("clause %s's logic names %s (%q), but its prose never names that party (it names %s)", c.Num, id.Name, byID[id.Name].name, andList(names))})
+	}
+	payer, payees := v.payParties(c)
+	reported := map[string]bool{}
+	for _, m := range mentions {
+		role := m.role(prose)
+		if role == "" || reported[m.party.id+role] {
+			continue
+		}
+		words := prose[m.start:m.end]
+		var msg string
+		switch {
+		case !involved[m.party.id]:
+			if role == "acts" {
+				msg = fmt.Sprintf("clause %s's prose has %s act (%q), but its logic does not involve %s (%q)", c.Num, words, excerpt(prose, m), m.party.id, m.party.name)
+			} else {
+				msg = fmt.Sprintf("clause %s's prose has %s paid (%q), but its logic does not involve %s (%q)", c.Num, words, excerpt(prose, m), m.party.id, m.party.name)
+			}
+		case payer != "" && role == "acts" && payVerb.MatchString(prose[m.end:]) && m.party.id != payer:
+			msg = fmt.Sprintf("clause %s's prose has %s pay (%q), but in its logic %s pays", c.Num, words, excerpt(prose, m), payer)
+		case payer != "" && role == "paid" && !payees[m.party.id]:
+			msg = fmt.Sprintf("clause %s's prose has %s paid (%q), but in its logic %s is not paid", c.Num, words, excerpt(prose, m), m.party.id)
+		default:
+			continue
+		}
+		reported[m.party.id+role] = true
+		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: v.prosePos(c, m.start), Clauses: []*ClauseInfo{c}, Message: msg})
+	}
+}
+
+// excerpt is the words of prose around a mention that give its role:
+// "Microsoft shall pay", "pay OpenAI".
+func excerpt(prose string, m partyMention) string {
+	if loc := payVerb.FindStringIndex(prose[m.end:]); loc != nil {
+		return prose[m.start : m.end+loc[1]]
+	}
+	if loc := actsAfter.FindStringIndex(prose[m.end:]); loc != nil {
+		return prose[m.start : m.end+loc[1]]
+	}
+	if loc := paidBefore.FindStringIndex(prose[:m.start]); loc != nil {
+		return prose[loc[0]:m.end]
+	}
+	return prose[m.start:m.end]
+}
+
+// partiesForProse returns the agreement's parties as prose names them,
+// built once per vetter.
+func (v *vetter) partiesForProse() []*proseParty {
+	if v.parties == nil {
+		for _, ai := range v.p.info.Agreements {
+			if ai.Decl.ID.Name == v.a.id {
+				v.parties = proseParties(ai)
+			}
+		}
+		if v.parties == nil {
+			v.parties = []*proseParty{}
+		}
+	}
+	return v.parties
+}
+
+// isParty reports whether id names a party.
+func (v *vetter) isParty(id *lang.Ident) bool {
+	switch v.p.info.Uses[id].(type) {
+	case *lang.PartyObj:
+		return true
+	case nil:
+		return v.a.parties[id.Name]
+	}
+	return false
+}
+
+// splitMembers returns the parties of the split id names, if it names
+// one.
+func (v *vetter) splitMembers(id *lang.Ident) []string {
+	obj, ok := v.p.info.Uses[id].(*lang.SplitObj)
+	if !ok || obj.Clause == nil {
+		return nil
+	}
+	sd, ok := obj.Clause.Body.(*lang.SplitDecl)
+	if !ok || sd.Split == nil {
+		return nil
+	}
+	var out []string
+	for _, s := range sd.Split.Shares {
+		if s.Party != nil {
+			out = append(out, s.Party.Name)
+		}
+	}
+	if sd.Split.RemainderTo != nil {
+		out = append(out, sd.Split.RemainderTo.Name)
+	}
+	return out
+}
+
+// payParties returns the payer of a money clause and the parties it
+// pays (a split's members included); "" for other clauses.
+func (v *vetter) payParties(c *ClauseInfo) (string, map[string]bool) {
+	var payer *lang.Ident
+	var payee lang.Payee
+	switch b := c.Decl.Body.(type) {
+	case *lang.Payment:
+		payer, payee = b.Payer, b.Payee
+	case *lang.Installments:
+		payer, payee = b.Payer, b.Payee
+	case *lang.Milestone:
+		payer, payee = b.Payer, b.Payee
+	case *lang.Share:
+		payer, payee = b.Payer, b.Payee
+	default:
+		return "", nil
+	}
+	if payer == nil || payee == nil {
+		return "", nil
+	}
+	var lf logicFigures
+	collectFigures(payee, &lf)
+	out := map[string]bool{}
+	for _, id := range lf.idents {
+		if v.isParty(id) {
+			out[id.Name] = true
+		}
+		for _, m := range v.splitMembers(id) {
+			out[m] = true
+		}
+	}
+	return payer.Name, out
+}
+
+// unitPlural is a unit's plural: "days", "business days".
+func unitPlural(unit string) string { return unit + "s" }
+
+// pluralN is unit's singular for one, else its plural.
+func pluralN(n types.Decimal, unit string) string {
+	if n.Cmp(types.DecimalFromInt(1)) == 0 {
+		return unit
+	}
+	return unitPlural(unit)
 }
 
 // prosePos is the position of byte off of c's prose in its source, when
