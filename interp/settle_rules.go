@@ -126,6 +126,7 @@ type milestoneRule struct {
 	amountAt lang.Pos
 	first    bool
 	event    *Schema
+	breach   string // a remedy: the clause whose breaches it pays on (SPEC 5.6)
 	where    node
 	pre      []*precond // the clause's preconditions (SPEC 4.7)
 	dueAfter types.Duration
@@ -143,6 +144,9 @@ type moneyRules struct {
 	sharesByID     [][]*shareRule
 	milestonesByID [][]*milestoneRule
 	scheduled      []*scheduledRule
+	// onBreach are the remedies paid on breaches (SPEC 5.6), by the
+	// number of the clause breached.
+	onBreach map[string][]*milestoneRule
 }
 
 func periodKindOf(u *lang.PeriodUnit) (types.PeriodKind, error) {
@@ -685,7 +689,13 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 }
 
 func (p *Program) compileMilestone(a *agreement, v *version, ci *ClauseInfo, b *lang.Milestone) error {
-	s, err := p.schemaOf(a, b.Event)
+	var s *Schema
+	var err error
+	if b.Breach != nil {
+		s, err = p.breachedSchema(a, v, b.Breach)
+	} else {
+		s, err = p.schemaOf(a, b.Event)
+	}
 	if err != nil {
 		return err
 	}
@@ -718,6 +728,14 @@ func (p *Program) compileMilestone(a *agreement, v *version, ci *ClauseInfo, b *
 	}
 	if r.late, err = comp.lateRules(b.Late); err != nil {
 		return err
+	}
+	if b.Breach != nil {
+		r.breach = b.Breach.Num
+		if v.money.onBreach == nil {
+			v.money.onBreach = map[string][]*milestoneRule{}
+		}
+		v.money.onBreach[r.breach] = append(v.money.onBreach[r.breach], r)
+		return nil
 	}
 	v.money.milestones[s] = append(v.money.milestones[s], r)
 	return nil

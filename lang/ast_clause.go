@@ -73,6 +73,9 @@ type Milestone struct {
 	Amount Expr
 	First  bool // `on first`: paid once; `on each`: paid per event
 	Event  *Ident
+	// Breach, set instead of Event, is a remedy: `on each|first breach of
+	// CLAUSE` pays on the breaches of that clause (SPEC 5.6).
+	Breach *ClauseRef
 	Where  Expr
 	Due    *Due
 	Late   []*Late

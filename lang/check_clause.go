@@ -33,7 +33,16 @@ func (c *checker) clause(v *view, cl *ClauseDecl) {
 		}
 	}
 	c.clauseRequires(v, cl)
+	c.terminationClause(cl)
 	switch b := cl.Body.(type) {
+	case *TerminationRight:
+		if b != nil {
+			c.terminationRight(v, b)
+		}
+	case *AutoTermination:
+		if b != nil {
+			c.autoTermination(v, b)
+		}
 	case *Deontic:
 		if b != nil {
 			c.deontic(v, b)
@@ -247,6 +256,10 @@ func (c *checker) installments(v *view, b *Installments) {
 // milestone checks `PAYER pays PAYEE AMOUNT on each|first EVENT [where
 // COND]`.
 func (c *checker) milestone(v *view, b *Milestone) {
+	if b.Breach != nil {
+		c.breachMilestone(v, b)
+		return
+	}
 	payer := c.partyRef(v, b.Payer)
 	s := c.schemaRef(v, b.Event, false, "")
 	e := &env{v: v, event: s}

@@ -145,8 +145,14 @@ func (c *treeBuilder) clause(at lexer.Position, replace bool, g *gClause) *Claus
 		cl.Prose = stringTok(g.Prose)
 	}
 	cl.Requires = requiresOf(g.Requires)
+	if g.Survives != nil {
+		at := tokPos(g.Survives.Pos)
+		cl.Survives = &at
+	}
 	if g.Split != nil {
 		cl.Body = c.splitDecl(g.Split)
+	} else if g.AutoTerm != nil {
+		cl.Body = c.autoTermination(g.AutoTerm)
 	} else {
 		cl.Body = c.body(g.Body)
 	}
@@ -159,6 +165,9 @@ func (c *treeBuilder) body(g *gBody) ClauseBody {
 	}
 	at := tokPos(g.Party.Pos)
 	party := identTok(&g.Party)
+	if g.Terminate != nil {
+		return c.terminationRight(g.Terminate, at, party)
+	}
 	if d := g.Deontic; d != nil {
 		out := &Deontic{At: at, Party: party, Action: identTok(&d.Action), Where: d.Where}
 		switch {
@@ -225,6 +234,11 @@ func (c *treeBuilder) body(g *gBody) ClauseBody {
 			s.Lines = []*ShareLine{{At: rate.Pos(), Rate: &FlatRate{At: rate.Pos(), Value: rate}, Base: base}}
 			c.shareHead(s, t.Share)
 			out, mods = s, shareSlots(s)
+		case t.On != nil && t.On.Breach != nil:
+			e := t.On.Breach
+			m := &Milestone{At: at, Payer: party, Payee: payee, Amount: amt.Amount, First: e.First,
+				Breach: clauseRefOf(e.Clause)}
+			out, mods = m, modSlots{kind: "milestone", due: &m.Due, late: &m.Late}
 		case t.On != nil && t.On.Event != nil:
 			e := t.On.Event
 			m := &Milestone{At: at, Payer: party, Payee: payee, Amount: amt.Amount, First: e.First,

@@ -71,7 +71,12 @@ func (p *fmtPrinter) clauseBody(b ClauseBody, ind int) {
 		} else {
 			p.str(" on each ")
 		}
-		p.ident(b.Event)
+		if b.Breach != nil {
+			p.str("breach of ")
+			p.clauseRef(b.Breach)
+		} else {
+			p.ident(b.Event)
+		}
 		if b.Where != nil {
 			p.str(" where ")
 			p.expr(b.Where, open)
@@ -81,6 +86,15 @@ func (p *fmtPrinter) clauseBody(b ClauseBody, ind int) {
 		p.share(b, ind)
 	case *SplitDecl:
 		p.splitDecl(b, ind)
+	case *TerminationRight:
+		p.terminationRight(b)
+	case *AutoTermination:
+		p.str("terminates on event ")
+		p.ident(b.Event)
+		if b.Where != nil {
+			p.str(" where ")
+			p.expr(b.Where, open)
+		}
 	}
 }
 

@@ -237,18 +237,21 @@ type gClause struct {
 	Title           lexer.Token  `parser:"@String"`
 	Notwithstanding []*gClauseNo `parser:"( 'notwithstanding' @@ ( ',' @@ )* )?"`
 	SubjectTo       []*gClauseNo `parser:"( 'subject' 'to' @@ ( ',' @@ )* )?"`
+	Survives        *lexer.Token `parser:"( @'survives' 'termination' )?"`
 	Prose           *lexer.Token `parser:"@String?"`
 	Requires        []*gRequires `parser:"@@*"`
 	Split           *gSplitDecl  `parser:"( @@"`
+	AutoTerm        *gAutoTerm   `parser:"| @@"`
 	Body            *gBody       `parser:"| @@ )"`
 }
 
 // gBody is NAME (modality ACTION ... | pays PAYEE ...).
 type gBody struct {
-	Pos     lexer.Position
-	Party   lexer.Token `parser:"@Ident"`
-	Deontic *gDeontic   `parser:"( @@"`
-	Pays    *gPays      `parser:"| 'pays' @@ )"`
+	Pos       lexer.Position
+	Party     lexer.Token `parser:"@Ident"`
+	Terminate *gTerminate `parser:"( @@"` // before Deontic: `may terminate on|if`
+	Deontic   *gDeontic   `parser:"| @@"`
+	Pays      *gPays      `parser:"| 'pays' @@ )"`
 }
 
 type gDeontic struct {
@@ -324,9 +327,10 @@ type gPayTail struct {
 }
 
 type gOn struct {
-	Pos   lexer.Position
-	Event *gOnEvent `parser:"  @@"`
-	Dates []*gDate  `parser:"| @@ ( ',' @@ )*"`
+	Pos    lexer.Position
+	Breach *gOnBreach `parser:"  @@"`
+	Event  *gOnEvent  `parser:"| @@"`
+	Dates  []*gDate   `parser:"| @@ ( ',' @@ )*"`
 }
 
 type gOnEvent struct {
