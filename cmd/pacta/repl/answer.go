@@ -87,7 +87,7 @@ var pctOfNumberRE = regexp.MustCompile(`%\s+of\s+(\d[\d,]*(?:\.\d+)?)\b`)
 // those of `pacta decide --as-of` with the session's as-of date (the zero
 // date, the action's own date, when none is set).
 func (s *Session) decideOptions() interp.DecideOptions {
-	return interp.DecideOptions{AsOf: s.asOf}
+	return interp.DecideOptions{AsOf: s.asOf, Terminated: s.terminated}
 }
 
 // settleOptions are the options of every settlement the session makes,

@@ -633,6 +633,14 @@ func (s *Session) useLedger(ctx context.Context, path string) bool {
 		parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
 	}
 	s.ledger = path
+	s.terminated = nil
+	if st, err := s.prog.Settle(ctx, s.readLedger(path), interp.SettleOptions{Agreement: s.agreement(), AsOf: s.asOf,
+		OnBreach: func(*interp.Breach) error { return nil }}); err == nil && st.Terminated != nil {
+		// Decisions take the termination the ledger records (SPEC 5.6);
+		// a ledger that does not settle is reported by :settle.
+		s.terminated = st.Terminated
+		defer s.printf("the ledger records that the agreement was %s; decisions from %s take it into account\n", st.Terminated, st.Terminated.Effective)
+	}
 	detail := ""
 	if len(parts) > 0 {
 		detail = ": " + strings.Join(parts, ", ")
@@ -716,6 +724,7 @@ func (s *Session) settle(ctx context.Context, text string) bool {
 		s.printErr(err, s.srcs, s.ss, "")
 		return false
 	}
+	s.terminated = st.Terminated // later decisions take it (SPEC 5.6)
 	shown, err := s.statementText(st)
 	if err != nil {
 		s.println(err)
