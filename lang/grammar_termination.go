@@ -7,6 +7,10 @@ import "github.com/alecthomas/participle/v2/lexer"
 // `survives`, `termination`, `breach`) have a fixed spelling where they
 // stand and are not reserved.
 
+// terminationWords are the words of this grammar, offered for completion
+// with ContextWords.
+var terminationWords = []string{"terminate", "terminates", "breached", "cured", "notice", "survives", "termination", "breach"}
+
 // gTerminate is `may terminate (if CLAUSE is breached ... | on DURATION
 // notice)` after a party. It comes before the permission in gBody and needs
 // `if` or `on`, so that an action called `terminate` is still an action.

@@ -18,4 +18,6 @@ var contextWords = []string{"shares", "whether", "owes", "overdue", "unmet", "fa
 // have a meaning in some positions (SPEC 2.7): `shares`, `whether`,
 // `owes`, `overdue`, `unmet`, `fails`. The slice is new on each call. Tools such as
 // the REPL offer them for completion with the keywords.
-func ContextWords() []string { return append([]string(nil), contextWords...) }
+func ContextWords() []string {
+	return append(append([]string(nil), contextWords...), terminationWords...)
+}
