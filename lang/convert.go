@@ -237,7 +237,7 @@ func (c *treeBuilder) body(g *gBody) ClauseBody {
 		case t.On != nil && t.On.Breach != nil:
 			e := t.On.Breach
 			m := &Milestone{At: at, Payer: party, Payee: payee, Amount: amt.Amount, First: e.First,
-				Breach: clauseRefOf(e.Clause)}
+				Breach: clauseRefOf(e.Clause), Where: e.Where}
 			out, mods = m, modSlots{kind: "milestone", due: &m.Due, late: &m.Late}
 		case t.On != nil && t.On.Event != nil:
 			e := t.On.Event

@@ -39,9 +39,11 @@ type gAutoTerm struct {
 	Where Expr        `parser:"( 'where' @@ )?"`
 }
 
-// gOnBreach is `each|first breach of CLAUSE` after `on` in a payment.
+// gOnBreach is `each|first breach of CLAUSE [where COND]` after `on` in a
+// payment.
 type gOnBreach struct {
 	Pos    lexer.Position
 	First  bool       `parser:"( 'each' | @'first' ) 'breach' 'of'"`
 	Clause *gClauseNo `parser:"@@"`
+	Where  Expr       `parser:"( 'where' @@ )?"`
 }
