@@ -222,3 +222,32 @@ func terminationJSON(t *Termination) jsonTermination {
 	return jsonTermination{Clause: clauseJSON(t.Clause), By: t.By, Notice: dateJSON(t.Notice), Period: t.Period,
 		Effective: dateJSON(t.Effective), LastDay: dateJSON(t.lastDay()), Breach: t.Breach, Event: t.Event, Text: t.String()}
 }
+
+// terminations reports the termination clauses and remedies of the
+// agreement as not analysed (SPEC 14.2): vet reasons about the agreement
+// as if it ran its whole term, and makes no claim about when it may end.
+func (v *vetter) terminations() {
+	seen := map[*ClauseInfo]bool{}
+	for _, ver := range v.a.versions {
+		for _, c := range ver.clauses {
+			if seen[c] {
+				continue
+			}
+			seen[c] = true
+			var what string
+			switch b := c.Decl.Body.(type) {
+			case *lang.TerminationRight, *lang.AutoTermination:
+				what = "vet does not analyse when the agreement may be terminated (SPEC 5.6)"
+			case *lang.Milestone:
+				if b.Breach == nil {
+					continue
+				}
+				what = "vet does not analyse the remedies paid on a breach (SPEC 5.6)"
+			default:
+				continue
+			}
+			v.add(VetFinding{Kind: VetNotAnalysed, Severity: VetInfo, Pos: c.Pos, Clauses: []*ClauseInfo{c},
+				Message: fmt.Sprintf("clause %s is not analysed: %s", c.Num, what)})
+		}
+	}
+}

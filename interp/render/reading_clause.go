@@ -36,6 +36,9 @@ func (r *reader) clause(c *lang.ClauseDecl) Text {
 		t.addText(body)
 	}
 	r.requires(&t, c.Requires, "It", "any question this clause answers fails")
+	if c.Survives != nil {
+		t.add(" This clause survives the termination of the agreement.")
+	}
 	return t
 }
 
@@ -86,6 +89,10 @@ func (r *reader) body(b lang.ClauseBody) Text {
 		return r.share(b)
 	case *lang.SplitDecl:
 		return r.splitDecl(b)
+	case *lang.TerminationRight:
+		return r.terminationRight(b)
+	case *lang.AutoTermination:
+		return r.autoTermination(b)
 	}
 	return Text{{Text: "This clause has no reading."}}
 }
@@ -157,9 +164,12 @@ func (r *reader) milestone(b *lang.Milestone) Text {
 	t.add(r.party(b.Payer) + " pays ")
 	r.payee(&t, b.Payee)
 	t.addText(r.exprText(b.Amount))
-	if b.First {
+	switch {
+	case b.Breach != nil:
+		r.breachEvent(&t, b)
+	case b.First:
 		t.add(" on the first " + words(b.Event.Name))
-	} else {
+	default:
 		t.add(" on each " + words(b.Event.Name))
 	}
 	if b.Where != nil {

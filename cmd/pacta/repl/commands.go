@@ -382,6 +382,10 @@ func clauseKind(c *lang.ClauseDecl) string {
 		return fmt.Sprintf("share of %s: %s pays %s", identName(b.Action), identName(b.Payer), payeeWords(b.Payee))
 	case *lang.SplitDecl:
 		return "split: " + identName(b.Name)
+	case *lang.TerminationRight:
+		return "right to terminate: " + identName(b.Party)
+	case *lang.AutoTermination:
+		return "terminates on " + identName(b.Event)
 	}
 	return "clause"
 }
