@@ -121,6 +121,9 @@ func (s *Session) moneyFor(ctx context.Context, r *interp.Record) ([]*interp.Lin
 	}
 	var out []*interp.Line
 	for _, l := range st.Lines {
+		if t := s.terminated; t != nil && !date.Before(t.Effective) && !l.Clause.Survives() {
+			continue // the clause ended with the agreement (SPEC 5.6)
+		}
 		if l.Kind == "share" || l.Kind == "milestone" {
 			out = append(out, l)
 		}
