@@ -273,3 +273,15 @@ func TestTerminationOnEvent(t *testing.T) {
 	// the sale of 02-28 only: 10% × 10.00 = 1.00.
 	sameList(t, "lines", clauseTotals(st, "4.1", "5.1"), []string{"2027-Q1 x>y 5.1 USD 1.00"})
 }
+
+// Seeds of FuzzSettleBudget for SPEC 5.6: rights, a cure, an automatic
+// termination and remedies, with a ledger that uses each.
+func init() {
+	settleSeeds = append(settleSeeds, [2]string{endsSrc,
+		"action,actor,date,gross,notice_by,under_clause,breach_of,debtor\n" +
+			"sell,x,2027-02-01,USD 500.00,,,,\n" +
+			"cure,,2027-03-03,,,,3.1,\n" +
+			"sell,x,2027-03-10,USD 900.00,,,,\n" +
+			"termination,,2027-04-10,,y,12.2,,\n" +
+			"insolvency,,2027-04-11,,,,,x\n"})
+}
