@@ -71,6 +71,9 @@ type shareLine struct {
 	where     node
 	otherwise bool
 	text      string // the line as written, for statements
+	// afterBreach: the line applies from the day after the first breach
+	// of this clause (SPEC 5.6).
+	afterBreach string
 }
 
 // windowCap is a cap or a floor of a share: per a period of kind, or
@@ -450,6 +453,10 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 	}
 	for _, l := range b.Lines {
 		sl := &shareLine{otherwise: l.Otherwise, text: lang.FormatExpr(l.Base)}
+		if l.AfterBreach != nil {
+			sl.afterBreach = l.AfterBreach.Num
+			a.watch(sl.afterBreach)
+		}
 		if sl.base, err = comp.expr(l.Base); err != nil {
 			return err
 		}

@@ -244,6 +244,13 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 	// Pick the first line that applies.
 	li := -1
 	for i, l := range r.lines {
+		if l.afterBreach != "" {
+			if first, ok := s.end.first[l.afterBreach]; ok && date.After(first) {
+				li = i
+				break
+			}
+			continue
+		}
 		if l.where == nil {
 			li = i
 			break

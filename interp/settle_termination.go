@@ -16,8 +16,9 @@ import (
 // endState is what a settlement keeps about the end of the agreement.
 type endState struct {
 	// open is, per clause watched, the day of its earliest breach not
-	// cured in time.
-	open map[string]types.Date
+	// cured in time; first the day of its first breach, cured or not.
+	open  map[string]types.Date
+	first map[string]types.Date
 }
 
 // endings reads a row that may end the agreement, before anything else of
@@ -199,10 +200,13 @@ func (s *settler) terminate(t *Termination) {
 // settled, and pays the remedies for it.
 func (s *settler) breached(ev Event, v *version, num string, date types.Date) error {
 	if s.end.open == nil {
-		s.end.open = map[string]types.Date{}
+		s.end.open, s.end.first = map[string]types.Date{}, map[string]types.Date{}
 	}
 	if _, ok := s.end.open[num]; !ok {
 		s.end.open[num] = date
+	}
+	if _, ok := s.end.first[num]; !ok {
+		s.end.first[num] = date
 	}
 	for _, m := range v.money.onBreach[num] {
 		if s.ended.cuts(m.clause, date) {

@@ -120,16 +120,13 @@ type endRules struct {
 func (p *Program) compileEnds(a *agreement, v *version) error {
 	e := &endRules{auto: make([][]*autoRule, len(a.schemaDecls))}
 	v.ends = e
-	if a.watched == nil {
-		a.watched = map[string]bool{}
-	}
 	for _, ci := range v.clauses {
 		switch b := ci.Decl.Body.(type) {
 		case *lang.TerminationRight:
 			r := &rightRule{clause: ci, party: b.Party.Name}
 			if b.Breach != nil {
 				r.breach = b.Breach.Num
-				a.watched[r.breach] = true
+				a.watch(r.breach)
 			}
 			var err error
 			if r.cure, r.hasCure, err = durationLit(b.Cure); err != nil {
@@ -161,7 +158,7 @@ func (p *Program) compileEnds(a *agreement, v *version) error {
 	if len(v.money.onBreach) > 0 {
 		e.any = true
 		for num := range v.money.onBreach {
-			a.watched[num] = true
+			a.watch(num)
 		}
 	}
 	a.terminable = a.terminable || e.any
@@ -250,4 +247,13 @@ func (v *vetter) terminations() {
 				Message: fmt.Sprintf("clause %s is not analysed: %s", c.Num, what)})
 		}
 	}
+}
+
+// watch makes a settlement keep track of the breaches of clause num.
+func (a *agreement) watch(num string) {
+	if a.watched == nil {
+		a.watched = map[string]bool{}
+	}
+	a.watched[num] = true
+	a.terminable = true
 }

@@ -285,3 +285,50 @@ func init() {
 			"termination,,2027-04-10,,y,12.2,,\n" +
 			"insolvency,,2027-04-11,,,,,x\n"})
 }
+
+// TestRateAfterBreach: a share line `from the day after the first breach
+// of 3.1` raises the rate from the day after the first breach, whatever
+// cure follows (SPEC 5.6).
+func TestRateAfterBreach(t *testing.T) {
+	p := compile(t, `
+agreement raised "Raised" {
+  effective 2027-01-01
+  currency USD
+  party x "X"
+  party y "Y"
+  action sell { gross money }
+  event cure { breach_of text }
+  clause 3.1 "No big sales" x must not sell where gross > USD 100.00
+  clause 5.1 "Share"
+    x pays y of each sell by x:
+      30% of gross from the day after the first breach of 3.1
+      10% of gross otherwise
+      settled quarterly
+}`)
+	st := settle(t, p, "", "", "", ledger(t, p, "",
+		"sell 2027-01-05 actor=x gross=50.00",  // before any breach: 10%
+		"sell 2027-02-01 actor=x gross=500.00", // the breach itself, that day: 10%
+		"sell 2027-02-01 actor=x gross=20.00",  // the breach day: still 10%
+		"cure 2027-02-10 breach_of=3.1",
+		"sell 2027-02-02 actor=x gross=40.00", // wrong order: an error, so not here
+	)[:4])
+	// 10% × (50.00 + 500.00 + 20.00) = 57.00.
+	sameList(t, "before", clauseTotals(st), []string{"2027-Q1 x>y 5.1 USD 57.00"})
+	st = settle(t, p, "", "", "", ledger(t, p, "",
+		"sell 2027-01-05 actor=x gross=50.00",
+		"sell 2027-02-01 actor=x gross=500.00",
+		"sell 2027-02-01 actor=x gross=20.00",
+		"cure 2027-02-10 breach_of=3.1",
+		"sell 2027-02-11 actor=x gross=40.00", // after the breach day, cured or not: 30%
+		"sell 2027-04-01 actor=x gross=60.00", // 30%
+	))
+	// Q1: 10% × 570.00 = 57.00, plus 30% × 40.00 = 12.00: 69.00.
+	// Q2: 30% × 60.00 = 18.00.
+	sameList(t, "after", clauseTotals(st), []string{"2027-Q1 x>y 5.1 USD 69.00", "2027-Q2 x>y 5.1 USD 18.00"})
+	// Without a breach, the raised line never applies: 10% × 90.00 = 9.00.
+	st = settle(t, p, "", "", "", ledger(t, p, "",
+		"sell 2027-01-05 actor=x gross=50.00",
+		"sell 2027-02-11 actor=x gross=40.00",
+	))
+	sameList(t, "no breach", clauseTotals(st), []string{"2027-Q1 x>y 5.1 USD 9.00"})
+}

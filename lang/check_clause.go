@@ -307,7 +307,10 @@ func (c *checker) share(v *view, b *Share) {
 		if ln.Where != nil && !lost {
 			c.wantBool(e, ln.Where, "the condition after `where`")
 		}
-		if !b.Inline && ln.Where == nil && i != len(b.Lines)-1 {
+		if ln.AfterBreach != nil {
+			c.breachable(v, ln.AfterBreach)
+		}
+		if !b.Inline && ln.Where == nil && ln.AfterBreach == nil && i != len(b.Lines)-1 {
 			c.errs.AddHint(ln.At, "give it `where CONDITION`, or move it to the end",
 				"a line without a condition must be the last line")
 		}

@@ -382,6 +382,9 @@ func (c *treeBuilder) shareHead(s *Share, h *gShareHead) {
 
 func (c *treeBuilder) shareLine(g *gShareLine) *ShareLine {
 	l := &ShareLine{At: tokPos(g.Pos), Base: g.Base, Where: g.Where, Otherwise: g.Otherwise}
+	if g.Breach != nil {
+		l.AfterBreach = clauseRefOf(g.Breach.Clause)
+	}
 	if g.Rate != nil {
 		switch {
 		case g.Rate.Tiers != nil:

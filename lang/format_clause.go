@@ -247,7 +247,7 @@ func (p *fmtPrinter) periodUnit(u *PeriodUnit, adverb bool) {
 func (p *fmtPrinter) share(s *Share, ind int) {
 	p.payer(s.Payer, s.Payee, ind)
 	inline := s.Inline && len(s.Lines) == 1 && s.Lines[0] != nil &&
-		s.Lines[0].Where == nil && !s.Lines[0].Otherwise
+		s.Lines[0].Where == nil && !s.Lines[0].Otherwise && s.Lines[0].AfterBreach == nil
 	if inline {
 		p.str(" ")
 		p.shareLine(s.Lines[0], ind)
@@ -357,6 +357,9 @@ func (p *fmtPrinter) shareLine(l *ShareLine, ind int) {
 		p.expr(l.Where, fmtCtx{open: true})
 	} else if l.Otherwise {
 		p.str(" otherwise")
+	} else if l.AfterBreach != nil {
+		p.str(" from the day after the first breach of ")
+		p.clauseRef(l.AfterBreach)
 	}
 }
 

@@ -300,10 +300,11 @@ type gShareHead struct {
 
 type gShareLine struct {
 	Pos       lexer.Position
-	Rate      *gRate   `parser:"@@"`
-	Base      lineExpr `parser:"'of' @@"`
-	Where     lineExpr `parser:"( 'where' @@"`
-	Otherwise bool     `parser:"| @'otherwise' )?"`
+	Rate      *gRate       `parser:"@@"`
+	Base      lineExpr     `parser:"'of' @@"`
+	Where     lineExpr     `parser:"( 'where' @@"`
+	Otherwise bool         `parser:"| @'otherwise'"`
+	Breach    *gLineBreach `parser:"| @@ )?"` // SPEC 5.6
 }
 
 type gRate struct {

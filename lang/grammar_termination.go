@@ -32,6 +32,13 @@ type gNotice struct {
 	Period lexer.Token `parser:"'on' @Duration 'notice'"`
 }
 
+// gLineBreach is `from the day after the first breach of CLAUSE` after a
+// share line's base: the line applies from then on (a rate increase).
+type gLineBreach struct {
+	Pos    lexer.Position
+	Clause *gClauseNo `parser:"'from' 'the' 'day' 'after' 'the' 'first' 'breach' 'of' @@"`
+}
+
 // gAutoTerm is `terminates on event EVENT [where COND]`.
 type gAutoTerm struct {
 	Pos   lexer.Position

@@ -194,7 +194,7 @@ func (r *reader) share(b *lang.Share) Text {
 		t.addText(payee)
 	}
 	each := r.eachWords(b)
-	if len(b.Lines) == 1 && b.Lines[0].Where == nil && !b.Lines[0].Otherwise {
+	if len(b.Lines) == 1 && b.Lines[0].Where == nil && !b.Lines[0].Otherwise && b.Lines[0].AfterBreach == nil {
 		t.add(" ")
 		t.addText(r.shareLine(b.Lines[0]))
 		t.add(" ")
@@ -212,6 +212,9 @@ func (r *reader) share(b *lang.Share) Text {
 				lt.addText(r.condition(l.Where))
 			} else if l.Otherwise {
 				lt.add(" otherwise")
+			} else if l.AfterBreach != nil {
+				lt.add(" from the day after the first breach of ")
+				r.clauseRef(&lt, l.AfterBreach.Num)
 			}
 			lines[i] = lt
 		}
