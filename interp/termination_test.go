@@ -332,3 +332,32 @@ agreement raised "Raised" {
 	))
 	sameList(t, "no breach", clauseTotals(st), []string{"2027-Q1 x>y 5.1 USD 9.00"})
 }
+
+// TestTerminationGuaranteeNotProrated: a yearly minimum guarantee of a
+// share that does not survive is topped up in full for the year the
+// termination falls in (SPEC 5.6).
+func TestTerminationGuaranteeNotProrated(t *testing.T) {
+	p := compile(t, `
+agreement g "G" {
+  effective 2027-01-01
+  currency USD
+  party x "X"
+  party y "Y"
+  action sell { gross money }
+  event termination { notice_by party  under_clause text }
+  clause 5.1 "Royalty" x pays y 10% of gross of each sell by x settled quarterly minimum guarantee USD 1,000.00 per year
+  clause 12.1 "Convenience" y may terminate on 30 days notice
+}`)
+	st := settle(t, p, "", "", "2027-12-31", ledger(t, p, "",
+		"sell 2027-01-05 actor=x gross=500.00",
+		"termination 2027-05-01 notice_by=y under_clause=12.1", // effective 2027-05-31
+		"sell 2027-07-05 actor=x gross=500.00",                 // after the end: nothing
+	))
+	// Q1: 10% × 500.00 = 50.00. The minimum of 1,000.00 for 2027 less the
+	// 50.00 paid is trued up, 950.00, when Q2 (in which the termination
+	// falls) closes; nothing after.
+	sameList(t, "lines", lineList(st), []string{
+		"2027-Q1 x>y 5.1 share 2027-03-31 due 2027-03-31 USD 50.00",
+		"2027-Q2 x>y 5.1 true-up 2027-06-30 due 2027-06-30 USD 950.00",
+	})
+}
