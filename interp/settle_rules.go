@@ -700,6 +700,9 @@ func (p *Program) compileMilestone(a *agreement, v *version, ci *ClauseInfo, b *
 	var err error
 	if b.Breach != nil {
 		s, err = p.breachedSchema(a, v, b.Breach)
+		if err == nil && s == nil {
+			return nil // no prohibition to breach in this version
+		}
 	} else {
 		s, err = p.schemaOf(a, b.Event)
 	}

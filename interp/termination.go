@@ -189,17 +189,19 @@ func (e *endRules) right(num string) *rightRule {
 }
 
 // breachedSchema is the action of the prohibition ref names in v, whose
-// breaches a remedy pays on.
+// breaches a remedy pays on; nil when v has no such prohibition (a later
+// amendment deleted or replaced it): the remedy then has no effect in v,
+// as a precedence reference to a clause not in force has none (SPEC 5.3).
 func (p *Program) breachedSchema(a *agreement, v *version, ref *lang.ClauseRef) (*Schema, error) {
 	for _, ci := range v.clauses {
 		if ci.Num != ref.Num {
 			continue
 		}
-		if d, ok := ci.Decl.Body.(*lang.Deontic); ok {
+		if d, ok := ci.Decl.Body.(*lang.Deontic); ok && d.Modality == lang.MustNot {
 			return p.schemaOf(a, d.Action)
 		}
 	}
-	return nil, internal(ref.At, "clause "+ref.Num+" is not a prohibition in force")
+	return nil, nil
 }
 
 // jsonTermination is a Termination in a statement's JSON.

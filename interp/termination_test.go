@@ -361,3 +361,29 @@ agreement g "G" {
 		"2027-Q2 x>y 5.1 true-up 2027-06-30 due 2027-06-30 USD 950.00",
 	})
 }
+
+// TestRemedyOfDeletedClause: an amendment that deletes or replaces the
+// prohibition a remedy names leaves the remedy without effect from then
+// (SPEC 5.6), and the agreement still compiles.
+func TestRemedyOfDeletedClause(t *testing.T) {
+	base := `agreement a "A" {
+  effective 2027-01-01
+  currency USD
+  party x "X"
+  party y "Y"
+  action sell { gross money }
+  clause 3.1 "No big sales" x must not sell where gross > USD 100.00
+  clause 13.1 "Damages" x pays y USD 1,000.00 on each breach of 3.1
+}`
+	for _, amd := range []string{
+		`amendment b "B" amends a { effective 2027-06-01 delete clause 3.1 }`,
+		`amendment b "B" amends a { effective 2027-06-01 replace clause 3.1 "Fee" x pays y USD 5.00 on 2027-07-01 }`,
+	} {
+		p := compile(t, base, amd)
+		st := settle(t, p, "", "", "2027-06-30", ledger(t, p, "",
+			"sell 2027-02-01 actor=x gross=500.00", // a breach: 1,000.00
+			"sell 2027-06-02 actor=x gross=500.00", // 3.1 is gone: nothing
+		))
+		sameList(t, amd, clauseTotals(st, "13.1"), []string{"2027-Q1 x>y 13.1 USD 1,000.00"})
+	}
+}
