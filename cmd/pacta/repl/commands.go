@@ -638,7 +638,9 @@ func (s *Session) useLedger(ctx context.Context, path string) bool {
 	}
 	s.ledger = path
 	s.terminated = nil
-	if st, err := s.prog.Settle(ctx, s.readLedger(path), interp.SettleOptions{Agreement: s.agreement(), AsOf: s.asOf,
+	if !s.terminable() {
+		// nothing in the agreement ends it early: no need to settle
+	} else if st, err := s.prog.Settle(ctx, s.readLedger(path), interp.SettleOptions{Agreement: s.agreement(), AsOf: s.asOf,
 		OnBreach: func(*interp.Breach) error { return nil }}); err == nil && st.Terminated != nil {
 		// Decisions take the termination the ledger records (SPEC 5.6);
 		// a ledger that does not settle is reported by :settle.
@@ -753,4 +755,28 @@ func (s *Session) settle(ctx context.Context, text string) bool {
 		s.printf("(as typed in this session: clause %s)\n", strings.Join(typed, ", "))
 	}
 	return true
+}
+
+// terminable reports whether the session's agreement has a clause that
+// can end it before its term (SPEC 5.6), so that :ledger looks for a
+// termination only then.
+func (s *Session) terminable() bool {
+	for _, ai := range s.prog.Info().Agreements {
+		if ai.Decl == nil || ai.Decl.ID == nil || ai.Decl.ID.Name != s.agreement() {
+			continue
+		}
+		items := append([]lang.Item(nil), ai.Decl.Items...)
+		for _, am := range ai.Amendments {
+			items = append(items, am.Items...)
+		}
+		for _, it := range items {
+			if c, ok := it.(*lang.ClauseDecl); ok {
+				switch c.Body.(type) {
+				case *lang.TerminationRight, *lang.AutoTermination:
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
