@@ -40,6 +40,7 @@ import (
 //	  "currency": "USD",
 //	  "from": "2026-07-01", "to": "2027-03-31", "as_of": "2027-03-31",
 //	  "events": 20,                  // ledger rows counted
+//	  "terminated": {...},           // only when the agreement was terminated (SPEC 5.6)
 //	  "periods": [{
 //	    "period": "2026-Q4", "start": "2026-10-01", "end": "2026-12-31",
 //	    "lines": [{
