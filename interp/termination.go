@@ -53,13 +53,17 @@ func (t *Termination) String() string {
 		return ""
 	}
 	var s string
+	clause := "a clause not named"
+	if t.Clause != nil {
+		clause = t.Clause.String()
+	}
 	switch {
 	case t.Event != "":
-		s = fmt.Sprintf("terminated under %s on %s of %s, effective that day", t.Clause, t.Event, t.Notice)
+		s = fmt.Sprintf("terminated under %s on %s of %s, effective that day", clause, t.Event, t.Notice)
 	case t.Period == "":
-		s = fmt.Sprintf("terminated by %s under %s on notice given %s, effective that day", t.By, t.Clause, t.Notice)
+		s = fmt.Sprintf("terminated by %s under %s on notice given %s, effective that day", t.By, clause, t.Notice)
 	default:
-		s = fmt.Sprintf("terminated by %s under %s on notice given %s, effective %s (%s after notice)", t.By, t.Clause, t.Notice, t.Effective, t.Period)
+		s = fmt.Sprintf("terminated by %s under %s on notice given %s, effective %s (%s after notice)", t.By, clause, t.Notice, t.Effective, t.Period)
 	}
 	if t.Breach != "" {
 		s += fmt.Sprintf(", for the breach of %s on %s", t.Breach, t.BreachDate)

@@ -387,3 +387,22 @@ func TestRemedyOfDeletedClause(t *testing.T) {
 		sameList(t, amd, clauseTotals(st, "13.1"), []string{"2027-Q1 x>y 13.1 USD 1,000.00"})
 	}
 }
+
+// TestTerminationZeroValue: a Termination a host makes without a clause
+// prints without panicking and does not change a decision.
+func TestTerminationZeroValue(t *testing.T) {
+	var tm interp.Termination
+	if s := tm.String(); !strings.Contains(s, "a clause not named") {
+		t.Errorf("zero Termination: %q", s)
+	}
+	var nilT *interp.Termination
+	if nilT.String() != "" {
+		t.Error("nil Termination prints something")
+	}
+	p := compile(t, endsSrc)
+	d, err := p.Decide(context.Background(), newAction(t, p, "", "sell", "date=2027-04-10 actor=x gross=200.00"),
+		interp.DecideOptions{Terminated: &tm})
+	if err != nil || !strings.HasPrefix(summary(d), "prohibited by 3.1") || d.Note != "" {
+		t.Errorf("%s %q %v", summary(d), d.Note, err)
+	}
+}
