@@ -38,6 +38,11 @@ type agreement struct {
 	parties  map[string]bool
 	versions []*version // by effective date; versions[0] is the base
 	nclauses int        // distinct clause versions, numbered by ClauseInfo.id
+	// terminable is set when a version can end the agreement early or pays
+	// on a breach (SPEC 5.6); watched are the clauses whose breaches a
+	// settlement keeps track of for that (termination.go).
+	terminable bool
+	watched    map[string]bool
 }
 
 // ClauseInfo identifies a clause in answers: its number and title, the
@@ -72,6 +77,7 @@ type version struct {
 	// version, by term name (SPEC 4.8).
 	exceptions map[string][]*lang.ExceptionDecl
 	rules      map[*Schema][]*rule
+	ends       *endRules // termination clauses (termination.go)
 	byID       [][]*rule // rules indexed by Schema.id, for the hot path
 	// byParty is byID split by the party a rule is about, in the same
 	// order: a decision looks only at the actor's rules.
@@ -497,7 +503,10 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		}
 		v.byParty[id] = groups
 	}
-	return p.compileMoney(a, v)
+	if err := p.compileMoney(a, v); err != nil {
+		return err
+	}
+	return p.compileEnds(a, v)
 }
 
 // versionAt returns the version in force on d, or nil before the

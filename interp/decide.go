@@ -36,6 +36,10 @@ type Decision struct {
 	// DefaultRule is the prose of the agreement's `default` rule, if it
 	// has one: what a verdict of NotCovered rests on.
 	DefaultRule string
+	// Terminated is the termination in effect on the action's date, when
+	// one was given (DecideOptions.Terminated): only the clauses that
+	// survive it could apply (SPEC 5.6).
+	Terminated *Termination
 }
 
 // Applied is one clause that applied to an action.
@@ -90,6 +94,10 @@ type DecideOptions struct {
 	// (SPEC 4.8) gave a value to the terms of each applying clause's
 	// condition. It costs an allocation or two per decision.
 	Explain bool
+	// Terminated, when set, is a termination of the agreement (from
+	// Statement.Terminated or Program.Terminate): from its effective date
+	// only the clauses that survive termination apply (SPEC 5.6).
+	Terminated *Termination
 }
 
 // Decide says whether the action a may be taken. a must be an instance of
@@ -168,14 +176,16 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideO
 		fr.exc = &exceptionTrace{}
 		defer func() { fr.exc = nil }()
 	}
-	return p.decideIn(ctx, fr, a, ag.versionAt(at), actDate, asOf, d)
+	return p.decideIn(ctx, fr, a, ag.versionAt(at), actDate, asOf, opts.Terminated, d)
 }
 
-// decideIn decides a in version v (nil before the agreement took effect).
-func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version, actDate, asOf types.Date, d *Decision) error {
+// decideIn decides a in version v (nil before the agreement took effect),
+// after the termination term if it is not nil (SPEC 5.6).
+func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version, actDate, asOf types.Date, term *Termination, d *Decision) error {
 	ag := a.Schema.agreement
 	d.Verdict, d.Effect, d.Agreement, d.Version, d.AsOf = 0, 0, ag.id, "", asOf
 	d.Clause, d.Conflict, d.Applied, d.Note = nil, [2]*ClauseInfo{}, d.Applied[:0], ""
+	d.Terminated = nil
 	d.DefaultRule = ag.defaultProse
 	if hasRecordPre(ag, v, a) {
 		if fr == nil {
@@ -196,6 +206,11 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		d.Note = fmt.Sprintf("the agreement ended on %s%s", ag.ends, quoted(ag.endsProse))
 		return nil
+	}
+	cut := term != nil && term.Clause != nil && term.Clause.Agreement == ag.id && !actDate.Before(term.Effective)
+	if cut {
+		d.Terminated = term
+		d.Note = term.String() + "; only the clauses that survive termination apply"
 	}
 	rules := v.byID[a.Schema.id]
 	if len(rules) == 0 {
@@ -228,6 +243,9 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 	for _, r := range mine {
 		if r.hasFrom && actDate.Before(r.from) || r.hasUntil && actDate.After(r.until) {
 			continue
+		}
+		if cut && !r.clause.Survives() {
+			continue // ended by the termination (SPEC 5.6)
 		}
 		cond := r.cond
 		if r.preIdx >= 0 {

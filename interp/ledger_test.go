@@ -586,6 +586,7 @@ func FuzzSettleCSV(f *testing.F) {
 	f.Add(smallCSV)
 	f.Add(ledgerHeader + "sell,openai,2026-10-20,x,AWS,US,5,0,\nsell,openai,2026-10-19,x,AWS,US,5,0,\n")
 	f.Add(ledgerHeader + "model_release,,2019-07-22,,Azure,,,,m\nsell,microsoft,9999-12-31,x,Azure,US,99999999999999999999999999.99,0,\n")
+	f.Add("action,actor,date,notice_by,under_clause,breach_of\ntermination,,2027-01-10,microsoft,12.1,\ncure,,2027-01-11,,,3.1\ntermination,,2027-01-12,openai,12.3,\n")
 	p := loadExample(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		st, err := p.Settle(context.Background(), p.ReadCSV("", "f.csv", strings.NewReader(text)), SettleOptions{})

@@ -188,6 +188,9 @@ func (st *Statement) WriteJSONAll(w io.Writer, all *BreachSpool) error {
 	j.member("to", dateJSON(st.To))
 	j.member("as_of", dateJSON(st.AsOf))
 	j.member("events", st.Events)
+	if st.Terminated != nil {
+		j.member("terminated", terminationJSON(st.Terminated))
+	}
 	j.beginArray("periods")
 	for _, g := range st.periods() {
 		jp := jsonPeriod{Period: g.period.String(), Start: dateJSON(g.period.Start()), End: dateJSON(g.period.End()),
@@ -547,6 +550,9 @@ func (st *Statement) WriteTextAll(w io.Writer, all *BreachSpool) error {
 	fmt.Fprintf(b, "Statement for %s\n", st.Agreement)
 	fmt.Fprintf(b, "  from %s to %s, as of %s\n", st.From, st.To, st.AsOf)
 	fmt.Fprintf(b, "  amounts in %s; %d ledger %s counted\n", st.Currency, st.Events, pluralWord(st.Events, "event", "events"))
+	if t := st.Terminated; t != nil {
+		fmt.Fprintf(b, "  %s; the clauses that do not survive termination were last in force on %s\n", t, t.lastDay())
+	}
 	groups := st.periods()
 	if len(groups) == 0 {
 		b.WriteString("\nNo amounts arise in this range.\n")

@@ -95,6 +95,9 @@ type Statement struct {
 	BreachCount int64
 	BreachTally []*BreachTally
 	Overdue     []*Overdue
+	// Terminated says when and why the agreement ended before its term,
+	// when a notice in the ledger or an event ended it (SPEC 5.6).
+	Terminated *Termination
 	// Unmet lists the obligations (`must ... by DATE`) whose deadline
 	// fell within the statement and which no action in the ledger met.
 	Unmet []*Unmet
@@ -310,6 +313,11 @@ type settler struct {
 	// on holds clause versions compiled with the terms of a version they
 	// are not in (settle_terms.go).
 	on map[onKey]*moneyRules
+	// ended is the termination that takes effect first, once a row gave
+	// it; end tracks the breaches that may give a right to terminate
+	// (settle_termination.go).
+	ended *Termination
+	end   endState
 }
 
 // calendarErr positions at the last row counted an error of a date
@@ -459,6 +467,11 @@ func (s *settler) event(ev Event) error {
 			return err
 		}
 	}
+	if s.ag.terminable && r.Schema.agreement == s.ag {
+		if err := s.endings(ev, r, date); err != nil {
+			return err
+		}
+	}
 	if err := s.flushPayments(date, false); err != nil {
 		return err
 	}
@@ -509,11 +522,17 @@ func (s *settler) event(ev Event) error {
 		}
 	}
 	for _, rule := range v.money.sharesByID[r.Schema.id] {
+		if s.ended.cuts(rule.clause, date) {
+			continue // terminated: only accrued shares are paid (SPEC 5.6)
+		}
 		if err := s.share(rule, r, date); err != nil {
 			return s.ledgerErr(ev, rule.clause, err)
 		}
 	}
 	for _, m := range v.money.milestonesByID[r.Schema.id] {
+		if s.ended.cuts(m.clause, date) {
+			continue
+		}
 		if err := s.milestone(m, ev, date); err != nil {
 			return s.ledgerErr(ev, m.clause, err)
 		}
@@ -621,7 +640,7 @@ func (s *settler) unmet() {
 				if r.modality != lang.Must || !r.hasDeadline || seen[r.clause] || s.met[r.clause] {
 					continue
 				}
-				if r.deadline.Before(s.st.From) || r.deadline.After(s.st.To) {
+				if r.deadline.Before(s.st.From) || r.deadline.After(s.st.To) || s.ended.cuts(r.clause, r.deadline) {
 					continue
 				}
 				seen[r.clause] = true
@@ -643,6 +662,10 @@ func (s *settler) unmet() {
 // statement's end is closed.
 func (s *settler) advance(date types.Date, final bool) error {
 	for s.nextSched < len(s.sched) && !s.sched[s.nextSched].date.After(date) {
+		if sr := s.sched[s.nextSched]; s.ended.cuts(sr.clause, sr.date) {
+			s.nextSched++ // terminated before it fell due (SPEC 5.6)
+			continue
+		}
 		if err := s.scheduled(s.sched[s.nextSched]); err != nil {
 			return inClause(s.sched[s.nextSched].clause, err)
 		}
@@ -750,13 +773,17 @@ func (s *settler) breach(ev Event, r *Record, v *version, date types.Date) error
 		asOf = date
 	}
 	dec := ev.Decision
-	if dec == nil || dec.Agreement != s.ag.id || dec.Version != v.amendment || dec.AsOf != asOf {
-		if err := s.p.decideIn(s.ctx, s.fr, r, v, date, asOf, &s.dec); err != nil {
+	cut := s.ended != nil && !date.Before(s.ended.Effective)
+	if dec == nil || cut || dec.Agreement != s.ag.id || dec.Version != v.amendment || dec.AsOf != asOf {
+		if err := s.p.decideIn(s.ctx, s.fr, r, v, date, asOf, s.ended, &s.dec); err != nil {
 			return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
 		}
 		dec = &s.dec
 	}
 	s.prohibited = dec.Effect == lang.Prohibited
+	if err := s.watchBreach(ev, v, dec, date); err != nil {
+		return err
+	}
 	if dec.Effect != lang.Prohibited || date.Before(s.st.From) || !s.st.To.IsZero() && date.After(s.st.To) {
 		return nil
 	}

@@ -128,6 +128,9 @@ func (s *settler) flushMilestones() error {
 		if p.n > 1 {
 			note = fmt.Sprintf("on %d × %s of %s", p.n, m.event.Name, p.date)
 		}
+		if m.breach != "" {
+			note = breachNote(m, p.n, p.date)
+		}
 		l := &Line{
 			Period: types.PeriodOf(types.PeriodQuarter, 0, p.date), Date: p.date, Due: p.date,
 			Payer: m.payer, Clause: m.clause, Kind: "milestone",

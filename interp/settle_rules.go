@@ -72,6 +72,9 @@ type shareLine struct {
 	where     node
 	otherwise bool
 	text      string // the line as written, for statements
+	// afterBreach: the line applies from the day after the first breach
+	// of this clause (SPEC 5.6).
+	afterBreach string
 }
 
 // windowCap is a cap or a floor of a share: per a period of kind, or
@@ -127,6 +130,7 @@ type milestoneRule struct {
 	amountAt lang.Pos
 	first    bool
 	event    *Schema
+	breach   string // a remedy: the clause whose breaches it pays on (SPEC 5.6)
 	where    node
 	pre      []*precond // the clause's preconditions (SPEC 4.7)
 	dueAfter types.Duration
@@ -146,6 +150,9 @@ type moneyRules struct {
 	scheduled      []*scheduledRule
 	// joint are the caps across share clauses (settle_joint.go).
 	joint []*jointRule
+	// onBreach are the remedies paid on breaches (SPEC 5.6), by the
+	// number of the clause breached.
+	onBreach map[string][]*milestoneRule
 }
 
 func periodKindOf(u *lang.PeriodUnit) (types.PeriodKind, error) {
@@ -451,6 +458,10 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 	}
 	for _, l := range b.Lines {
 		sl := &shareLine{otherwise: l.Otherwise, text: lang.FormatExpr(l.Base)}
+		if l.AfterBreach != nil {
+			sl.afterBreach = l.AfterBreach.Num
+			a.watch(sl.afterBreach)
+		}
 		if sl.base, err = comp.expr(l.Base); err != nil {
 			return err
 		}
@@ -709,7 +720,16 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 }
 
 func (p *Program) compileMilestone(a *agreement, v *version, ci *ClauseInfo, b *lang.Milestone) error {
-	s, err := p.schemaOf(a, b.Event)
+	var s *Schema
+	var err error
+	if b.Breach != nil {
+		s, err = p.breachedSchema(a, v, b.Breach)
+		if err == nil && s == nil {
+			return nil // no prohibition to breach in this version
+		}
+	} else {
+		s, err = p.schemaOf(a, b.Event)
+	}
 	if err != nil {
 		return err
 	}
@@ -742,6 +762,14 @@ func (p *Program) compileMilestone(a *agreement, v *version, ci *ClauseInfo, b *
 	}
 	if r.late, err = comp.lateRules(b.Late); err != nil {
 		return err
+	}
+	if b.Breach != nil {
+		r.breach = b.Breach.Num
+		if v.money.onBreach == nil {
+			v.money.onBreach = map[string][]*milestoneRule{}
+		}
+		v.money.onBreach[r.breach] = append(v.money.onBreach[r.breach], r)
+		return nil
 	}
 	v.money.milestones[s] = append(v.money.milestones[s], r)
 	return nil

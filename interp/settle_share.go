@@ -208,12 +208,21 @@ func (s *settler) clauseEnd(c *ClauseInfo) types.Date {
 		}
 		if found {
 			if end := mustAdd(v.from, -1); end.Before(s.termEnd) {
-				return end
+				return s.terminatedBy(c, end)
 			}
 			break
 		}
 	}
-	return s.termEnd
+	return s.terminatedBy(c, s.termEnd)
+}
+
+// terminatedBy is end, or the last day before a termination ends the
+// clause c (SPEC 5.6) when that is earlier.
+func (s *settler) terminatedBy(c *ClauseInfo, end types.Date) types.Date {
+	if t := s.ended; t != nil && !c.Survives() && t.lastDay().Before(end) {
+		return t.lastDay()
+	}
+	return end
 }
 
 // share counts one event towards a share clause.
@@ -240,6 +249,13 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 	// Pick the first line that applies.
 	li := -1
 	for i, l := range r.lines {
+		if l.afterBreach != "" {
+			if first, ok := s.end.first[l.afterBreach]; ok && date.After(first) {
+				li = i
+				break
+			}
+			continue
+		}
 		if l.where == nil {
 			li = i
 			break
@@ -533,12 +549,19 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		// and the line is due from then.
 		line.Date = s.termEnd
 	}
+	// A termination that takes effect inside the period (SPEC 5.6).
+	cutShort := s.ended != nil && !r.clause.Survives() && period.Contains(s.ended.lastDay()) && period.End() != s.ended.lastDay()
+	if cutShort {
+		line.Notes = append(line.Notes, fmt.Sprintf("counted to %s: the agreement was terminated effective %s", s.ended.lastDay(), s.ended.Effective))
+	}
 	closed := line.Date
 	if (final || over) && !s.st.To.IsZero() && line.Date.After(s.st.To) {
 		// A period the statement ends inside: settled as far as it goes
 		// (or to the end of the version's life), and dated at the
 		// statement's end so that it is reported.
-		if over {
+		if cutShort {
+			// said above
+		} else if over {
 			line.Notes = append(line.Notes, fmt.Sprintf("the clause version ended on %s", st.to))
 		} else {
 			line.Notes = append(line.Notes, fmt.Sprintf("the period is not over: counted to %s", s.st.To))

@@ -220,6 +220,16 @@ func (t *testRun) expectVerdict(ctx context.Context, s *lang.ExpectVerdict) {
 	if t.explict {
 		opts.AsOf = t.asOf
 	}
+	if t.ag.terminable && len(t.events) > 0 {
+		// A termination among the givens holds for the decision (SPEC
+		// 5.6): the test's ledger is settled to find it.
+		st, err := t.settle(ctx, SettleOptions{Agreement: t.ag.id, AsOf: opts.AsOf, OnBreach: func(*Breach) error { return nil }})
+		if err != nil {
+			t.fail(s.Pos(), "%v", err)
+			return
+		}
+		opts.Terminated = st.Terminated
+	}
 	d, err := t.p.Decide(ctx, v.rec, opts)
 	if err != nil {
 		t.fail(s.Pos(), "%v", err)

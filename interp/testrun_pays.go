@@ -116,7 +116,11 @@ func (t *testRun) settle(ctx context.Context, opts SettleOptions) (*Statement, e
 			}
 		}
 	}
-	return t.p.Settle(ctx, seq, opts)
+	st, err := t.p.Settle(ctx, seq, opts)
+	if err == nil && st.Terminated != nil {
+		t.covered[st.Terminated.Clause.Decl] = true // a right exercised (SPEC 5.6)
+	}
+	return st, err
 }
 
 // belongsTo reports whether line l belongs to the days from..to (SPEC

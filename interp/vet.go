@@ -171,6 +171,7 @@ func (p *Program) Vet(ctx context.Context) (*VetReport, error) {
 		}
 		v.money()
 		v.prose()
+		v.terminations()
 	}
 	sort.SliceStable(rep.Findings, func(i, j int) bool {
 		a, b := rep.Findings[i], rep.Findings[j]

@@ -112,7 +112,7 @@ func (v *vetter) shareRegions(ver *version, s *Schema, rules []*shareRule) (*spa
 		lines := make([]region, len(r.lines))
 		for j, l := range r.lines {
 			w, ok := sp.cond(l.where)
-			if !ok {
+			if !ok || l.afterBreach != "" { // a line after a breach is not analysed (SPEC 5.6)
 				lines = nil
 				break
 			}
@@ -426,6 +426,9 @@ func (v *vetter) countedBy(rec *Record, lines []shareLineRegion) bool {
 			}
 		}
 		for j, l := range r.lines {
+			if l.afterBreach != "" {
+				return false // depends on the ledger's breaches (SPEC 5.6)
+			}
 			ok := l.where == nil
 			if !ok {
 				var err error

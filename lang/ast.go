@@ -186,6 +186,9 @@ type ClauseDecl struct {
 	// Requires are the clause's preconditions (SPEC 4.7), over the fields
 	// of the action or event it is about.
 	Requires []*Requires
+	// Survives is set by `survives termination` (SPEC 5.6): the clause
+	// stays in force after the agreement is terminated.
+	Survives *Pos
 	Body     ClauseBody
 }
 

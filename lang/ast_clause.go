@@ -73,6 +73,9 @@ type Milestone struct {
 	Amount Expr
 	First  bool // `on first`: paid once; `on each`: paid per event
 	Event  *Ident
+	// Breach, set instead of Event, is a remedy: `on each|first breach of
+	// CLAUSE` pays on the breaches of that clause (SPEC 5.6).
+	Breach *ClauseRef
 	Where  Expr
 	Due    *Due
 	Late   []*Late
@@ -102,13 +105,18 @@ type Share struct {
 	Late      []*Late
 }
 
-// ShareLine is `RATE of BASE [where COND | otherwise]`.
+// ShareLine is `RATE of BASE [where COND | otherwise | from the day
+// after the first breach of CLAUSE]`.
 type ShareLine struct {
 	At        Pos
 	Rate      Rate
 	Base      Expr
 	Where     Expr
 	Otherwise bool
+	// AfterBreach is the clause of `from the day after the first breach
+	// of CLAUSE` (SPEC 5.6): the line applies from the day after the first
+	// breach of that clause.
+	AfterBreach *ClauseRef
 }
 
 // Rate is *FlatRate or *Tiers.

@@ -33,7 +33,16 @@ func (c *checker) clause(v *view, cl *ClauseDecl) {
 		}
 	}
 	c.clauseRequires(v, cl)
+	c.terminationClause(cl)
 	switch b := cl.Body.(type) {
+	case *TerminationRight:
+		if b != nil {
+			c.terminationRight(v, b)
+		}
+	case *AutoTermination:
+		if b != nil {
+			c.autoTermination(v, b)
+		}
 	case *Deontic:
 		if b != nil {
 			c.deontic(v, b)
@@ -251,6 +260,10 @@ func (c *checker) installments(v *view, b *Installments) {
 // milestone checks `PAYER pays PAYEE AMOUNT on each|first EVENT [where
 // COND]`.
 func (c *checker) milestone(v *view, b *Milestone) {
+	if b.Breach != nil {
+		c.breachMilestone(v, b)
+		return
+	}
 	payer := c.partyRef(v, b.Payer)
 	s := c.schemaRef(v, b.Event, false, "")
 	e := &env{v: v, event: s}
@@ -298,7 +311,10 @@ func (c *checker) share(v *view, b *Share) {
 		if ln.Where != nil && !lost {
 			c.wantBool(e, ln.Where, "the condition after `where`")
 		}
-		if !b.Inline && ln.Where == nil && i != len(b.Lines)-1 {
+		if ln.AfterBreach != nil {
+			c.breachable(v, ln.AfterBreach)
+		}
+		if !b.Inline && ln.Where == nil && ln.AfterBreach == nil && i != len(b.Lines)-1 {
 			c.errs.AddHint(ln.At, "give it `where CONDITION`, or move it to the end",
 				"a line without a condition must be the last line")
 		}

@@ -45,6 +45,8 @@ func (c *checker) clauseRequires(v *view, cl *ClauseDecl) {
 		if b != nil {
 			about = b.Event
 		}
+	case *TerminationRight, *AutoTermination:
+		return // reported by terminationClause
 	case *SplitDecl:
 		c.errs.AddHint(cl.Requires[0].At, "put it on the clauses that pay through the split",
 			"a named split cannot have `requires`: it is not a question that can fail")

@@ -145,10 +145,16 @@ func (c *treeBuilder) clause(at lexer.Position, replace bool, g *gClause) *Claus
 		cl.Prose = stringTok(g.Prose)
 	}
 	cl.Requires = requiresOf(g.Requires)
+	if g.Survives != nil {
+		at := tokPos(g.Survives.Pos)
+		cl.Survives = &at
+	}
 	if g.Split != nil {
 		cl.Body = c.splitDecl(g.Split)
 	} else if g.Joint != nil {
 		cl.Body = c.joint(g.Joint)
+	} else if g.AutoTerm != nil {
+		cl.Body = c.autoTermination(g.AutoTerm)
 	} else {
 		cl.Body = c.body(g.Body)
 	}
@@ -161,6 +167,9 @@ func (c *treeBuilder) body(g *gBody) ClauseBody {
 	}
 	at := tokPos(g.Party.Pos)
 	party := identTok(&g.Party)
+	if g.Terminate != nil {
+		return c.terminationRight(g.Terminate, at, party)
+	}
 	if d := g.Deontic; d != nil {
 		out := &Deontic{At: at, Party: party, Action: identTok(&d.Action), Where: d.Where}
 		switch {
@@ -227,6 +236,11 @@ func (c *treeBuilder) body(g *gBody) ClauseBody {
 			s.Lines = []*ShareLine{{At: rate.Pos(), Rate: &FlatRate{At: rate.Pos(), Value: rate}, Base: base}}
 			c.shareHead(s, t.Share)
 			out, mods = s, shareSlots(s)
+		case t.On != nil && t.On.Breach != nil:
+			e := t.On.Breach
+			m := &Milestone{At: at, Payer: party, Payee: payee, Amount: amt.Amount, First: e.First,
+				Breach: clauseRefOf(e.Clause), Where: e.Where}
+			out, mods = m, modSlots{kind: "milestone", due: &m.Due, late: &m.Late}
 		case t.On != nil && t.On.Event != nil:
 			e := t.On.Event
 			m := &Milestone{At: at, Payer: party, Payee: payee, Amount: amt.Amount, First: e.First,
@@ -370,6 +384,9 @@ func (c *treeBuilder) shareHead(s *Share, h *gShareHead) {
 
 func (c *treeBuilder) shareLine(g *gShareLine) *ShareLine {
 	l := &ShareLine{At: tokPos(g.Pos), Base: g.Base, Where: g.Where, Otherwise: g.Otherwise}
+	if g.Breach != nil {
+		l.AfterBreach = clauseRefOf(g.Breach.Clause)
+	}
 	if g.Rate != nil {
 		switch {
 		case g.Rate.Tiers != nil:

@@ -569,6 +569,9 @@ func (p *fmtPrinter) clause(c *ClauseDecl, ind int) {
 		p.str(" subject to ")
 		p.clauseRefs(c.SubjectTo)
 	}
+	if c.Survives != nil {
+		p.str(" survives termination")
+	}
 	if c.Prose != nil {
 		p.line(ind + 1)
 		p.stringLit(c.Prose)

@@ -71,7 +71,12 @@ func (p *fmtPrinter) clauseBody(b ClauseBody, ind int) {
 		} else {
 			p.str(" on each ")
 		}
-		p.ident(b.Event)
+		if b.Breach != nil {
+			p.str("breach of ")
+			p.clauseRef(b.Breach)
+		} else {
+			p.ident(b.Event)
+		}
 		if b.Where != nil {
 			p.str(" where ")
 			p.expr(b.Where, open)
@@ -83,6 +88,15 @@ func (p *fmtPrinter) clauseBody(b ClauseBody, ind int) {
 		p.splitDecl(b, ind)
 	case *JointLimit:
 		p.joint(b, ind)
+	case *TerminationRight:
+		p.terminationRight(b)
+	case *AutoTermination:
+		p.str("terminates on event ")
+		p.ident(b.Event)
+		if b.Where != nil {
+			p.str(" where ")
+			p.expr(b.Where, open)
+		}
 	}
 }
 
@@ -235,7 +249,7 @@ func (p *fmtPrinter) periodUnit(u *PeriodUnit, adverb bool) {
 func (p *fmtPrinter) share(s *Share, ind int) {
 	p.payer(s.Payer, s.Payee, ind)
 	inline := s.Inline && len(s.Lines) == 1 && s.Lines[0] != nil &&
-		s.Lines[0].Where == nil && !s.Lines[0].Otherwise
+		s.Lines[0].Where == nil && !s.Lines[0].Otherwise && s.Lines[0].AfterBreach == nil
 	if inline {
 		p.str(" ")
 		p.shareLine(s.Lines[0], ind)
@@ -345,6 +359,9 @@ func (p *fmtPrinter) shareLine(l *ShareLine, ind int) {
 		p.expr(l.Where, fmtCtx{open: true})
 	} else if l.Otherwise {
 		p.str(" otherwise")
+	} else if l.AfterBreach != nil {
+		p.str(" from the day after the first breach of ")
+		p.clauseRef(l.AfterBreach)
 	}
 }
 

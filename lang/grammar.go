@@ -237,19 +237,22 @@ type gClause struct {
 	Title           lexer.Token  `parser:"@String"`
 	Notwithstanding []*gClauseNo `parser:"( 'notwithstanding' @@ ( ',' @@ )* )?"`
 	SubjectTo       []*gClauseNo `parser:"( 'subject' 'to' @@ ( ',' @@ )* )?"`
+	Survives        *lexer.Token `parser:"( @'survives' 'termination' )?"`
 	Prose           *lexer.Token `parser:"@String?"`
 	Requires        []*gRequires `parser:"@@*"`
 	Split           *gSplitDecl  `parser:"( @@"`
 	Joint           *gJoint      `parser:"| @@"`
+	AutoTerm        *gAutoTerm   `parser:"| @@"`
 	Body            *gBody       `parser:"| @@ )"`
 }
 
 // gBody is NAME (modality ACTION ... | pays PAYEE ...).
 type gBody struct {
-	Pos     lexer.Position
-	Party   lexer.Token `parser:"@Ident"`
-	Deontic *gDeontic   `parser:"( @@"`
-	Pays    *gPays      `parser:"| 'pays' @@ )"`
+	Pos       lexer.Position
+	Party     lexer.Token `parser:"@Ident"`
+	Terminate *gTerminate `parser:"( @@"` // before Deontic: `may terminate on|if`
+	Deontic   *gDeontic   `parser:"| @@"`
+	Pays      *gPays      `parser:"| 'pays' @@ )"`
 }
 
 type gDeontic struct {
@@ -298,10 +301,11 @@ type gShareHead struct {
 
 type gShareLine struct {
 	Pos       lexer.Position
-	Rate      *gRate   `parser:"@@"`
-	Base      lineExpr `parser:"'of' @@"`
-	Where     lineExpr `parser:"( 'where' @@"`
-	Otherwise bool     `parser:"| @'otherwise' )?"`
+	Rate      *gRate       `parser:"@@"`
+	Base      lineExpr     `parser:"'of' @@"`
+	Where     lineExpr     `parser:"( 'where' @@"`
+	Otherwise bool         `parser:"| @'otherwise'"`
+	Breach    *gLineBreach `parser:"| @@ )?"` // SPEC 5.6
 }
 
 type gRate struct {
@@ -325,9 +329,10 @@ type gPayTail struct {
 }
 
 type gOn struct {
-	Pos   lexer.Position
-	Event *gOnEvent `parser:"  @@"`
-	Dates []*gDate  `parser:"| @@ ( ',' @@ )*"`
+	Pos    lexer.Position
+	Breach *gOnBreach `parser:"  @@"`
+	Event  *gOnEvent  `parser:"| @@"`
+	Dates  []*gDate   `parser:"| @@ ( ',' @@ )*"`
 }
 
 type gOnEvent struct {

@@ -19,4 +19,6 @@ var contextWords = []string{"shares", "whether", "owes", "overdue", "unmet", "fa
 // `owes`, `overdue`, `unmet`, `fails`, `points`, `less`, `more` in
 // tiers (SPEC 7.3.1), and `clauses`, `together` (SPEC 7.4.1). The slice is new on each call. Tools such as
 // the REPL offer them for completion with the keywords.
-func ContextWords() []string { return append([]string(nil), contextWords...) }
+func ContextWords() []string {
+	return append(append([]string(nil), contextWords...), terminationWords...)
+}

@@ -52,6 +52,7 @@ Exit status: 0 every action decided (and, with --fail-on, none failed),
 	action := fs.String("action", "", "the action to decide, as a JSON object")
 	asOf := fs.String("as-of", "", "decide as the agreement stood on `DATE` (YYYY-MM-DD): amendments effective later are left out")
 	format := fs.String("format", "text", "output format: text or json")
+	ledger := fs.String("ledger", "", "decide after the termination recorded in the ledger `FILE` (.csv or .jsonl), if any (SPEC 5.6)")
 	failOn := fs.String("fail-on", "", "exit with status 3 if any answer is this `kind`: prohibited (the action may not be taken) or conflict")
 	limits := limitFlags(fs, false)
 	paths, code, ok := parseInterspersed(fs, args)
@@ -87,6 +88,14 @@ Exit status: 0 every action decided (and, with --fail-on, none failed),
 		return 1
 	}
 	ctx := context.Background()
+	if *ledger != "" {
+		t, err := ledgerTermination(ctx, p, *ledger, opts.AsOf)
+		if err != nil {
+			printCmdError(stderr, "decide", err)
+			return 1
+		}
+		opts.Terminated = t
+	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	n := 0          // decisions written
@@ -228,4 +237,23 @@ func readLine(r *bufio.Reader, buf []byte, max int) (line []byte, tooLong bool, 
 		}
 		return buf, tooLong, nil
 	}
+}
+
+// ledgerTermination settles the ledger in the file name to find the
+// termination it records (SPEC 5.6), nil if none.
+func ledgerTermination(ctx context.Context, p *interp.Program, name string, asOf types.Date) (*interp.Termination, error) {
+	read, ok := ledgerReader(name)
+	if !ok {
+		read = (*interp.Program).ReadCSV
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	defer f.Close()
+	st, err := p.Settle(ctx, read(p, "", name, f), interp.SettleOptions{AsOf: asOf, OnBreach: func(*interp.Breach) error { return nil }})
+	if err != nil {
+		return nil, err
+	}
+	return st.Terminated, nil
 }

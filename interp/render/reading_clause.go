@@ -36,6 +36,9 @@ func (r *reader) clause(c *lang.ClauseDecl) Text {
 		t.addText(body)
 	}
 	r.requires(&t, c.Requires, "It", "any question this clause answers fails")
+	if c.Survives != nil {
+		t.add(" This clause survives the termination of the agreement.")
+	}
 	return t
 }
 
@@ -88,6 +91,10 @@ func (r *reader) body(b lang.ClauseBody) Text {
 		return r.splitDecl(b)
 	case *lang.JointLimit:
 		return r.joint(b)
+	case *lang.TerminationRight:
+		return r.terminationRight(b)
+	case *lang.AutoTermination:
+		return r.autoTermination(b)
 	}
 	return Text{{Text: "This clause has no reading."}}
 }
@@ -159,9 +166,12 @@ func (r *reader) milestone(b *lang.Milestone) Text {
 	t.add(r.party(b.Payer) + " pays ")
 	r.payee(&t, b.Payee)
 	t.addText(r.exprText(b.Amount))
-	if b.First {
+	switch {
+	case b.Breach != nil:
+		r.breachEvent(&t, b)
+	case b.First:
 		t.add(" on the first " + words(b.Event.Name))
-	} else {
+	default:
 		t.add(" on each " + words(b.Event.Name))
 	}
 	if b.Where != nil {
@@ -186,7 +196,7 @@ func (r *reader) share(b *lang.Share) Text {
 		t.addText(payee)
 	}
 	each := r.eachWords(b)
-	if len(b.Lines) == 1 && b.Lines[0].Where == nil && !b.Lines[0].Otherwise {
+	if len(b.Lines) == 1 && b.Lines[0].Where == nil && !b.Lines[0].Otherwise && b.Lines[0].AfterBreach == nil {
 		t.add(" ")
 		t.addText(r.shareLine(b.Lines[0]))
 		t.add(" ")
@@ -204,6 +214,9 @@ func (r *reader) share(b *lang.Share) Text {
 				lt.addText(r.condition(l.Where))
 			} else if l.Otherwise {
 				lt.add(" otherwise")
+			} else if l.AfterBreach != nil {
+				lt.add(" from the day after the first breach of ")
+				r.clauseRef(&lt, l.AfterBreach.Num)
 			}
 			lines[i] = lt
 		}

@@ -43,8 +43,8 @@ func TestConsolidation(t *testing.T) {
 			t.Errorf("clause %s: banner %q, want %q", num, latest[num], want)
 		}
 	}
-	if len(latest) != 8 {
-		t.Errorf("%d clauses in force, want 8 (2.1, 2.2, 3.1, 3.2, 4.1, 4.2, 4.3, 5.1)", len(latest))
+	if len(latest) != 12 {
+		t.Errorf("%d clauses in force, want 12 (2.1, 2.2, 3.1, 3.2, 4.1, 4.2, 4.3, 5.1, 10.1, 12.1, 12.2, 12.3)", len(latest))
 	}
 	early := banners(seedDoc(t, Options{AsOf: mustDate(t, "2026-06-30")}))
 	if _, ok := early["3.2"]; ok {
@@ -91,10 +91,11 @@ func TestVersionsAndRedlines(t *testing.T) {
 
 func TestPrecedenceGraph(t *testing.T) {
 	ad := seedDoc(t, Options{})
-	if len(ad.Graphs) != 1 || ad.Graphs[0].Action != "sell" {
+	// One graph per action with clauses: disclose (10.1 alone) and sell.
+	if len(ad.Graphs) != 2 || ad.Graphs[0].Action != "disclose" || ad.Graphs[1].Action != "sell" {
 		t.Fatalf("graphs: %+v", ad.Graphs)
 	}
-	g := ad.Graphs[0]
+	g := ad.Graphs[1]
 	// 3.2 is notwithstanding 3.1: one arrow, from 3.2 to 3.1.
 	if n := strings.Count(g.SVG, "<line class=\"overrides\""); n != 1 {
 		t.Errorf("%d arrows, want 1", n)

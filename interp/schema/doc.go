@@ -50,6 +50,17 @@
 //	  "currency": "USD",
 //	  "from": "2026-07-01", "to": "2027-03-31", "as_of": "2027-03-31",
 //	  "events": 20,                  // ledger rows counted
+//	  "terminated": {                // only when the agreement ended early (SPEC 5.6)
+//	    "clause": CLAUSE,            // the right or event clause used
+//	    "by": "microsoft",           // who gave notice; "" for an event
+//	    "notice": "2027-01-10",      // the day notice was given
+//	    "period": "90 days",         // the notice period as written, or ""
+//	    "effective": "2027-04-10",   // from this day only surviving clauses apply
+//	    "last_day": "2027-04-09",    // the last day of the others
+//	    "breach": "",                // the clause whose breach gave the right
+//	    "event": "",                 // the event it terminated on
+//	    "text": "terminated by microsoft under 12.1 ..."
+//	  },
 //	  "periods": [{
 //	    "period": "2026-Q4", "start": "2026-10-01", "end": "2026-12-31",
 //	    "lines": [{

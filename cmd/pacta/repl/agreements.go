@@ -64,7 +64,7 @@ func (s *Session) chooseAgreement(ctx context.Context, args []string) bool {
 		s.println(plainError(err))
 		return false
 	}
-	s.tgt, s.prog, s.ss, s.last, s.statement, s.ledger = tgt, prog, ss, nil, nil, ""
+	s.tgt, s.prog, s.ss, s.last, s.statement, s.ledger, s.terminated = tgt, prog, ss, nil, nil, "", nil
 	s.printf("questions now go to %s\n", name)
 	return true
 }

@@ -87,7 +87,7 @@ var pctOfNumberRE = regexp.MustCompile(`%\s+of\s+(\d[\d,]*(?:\.\d+)?)\b`)
 // those of `pacta decide --as-of` with the session's as-of date (the zero
 // date, the action's own date, when none is set).
 func (s *Session) decideOptions() interp.DecideOptions {
-	return interp.DecideOptions{AsOf: s.asOf, Explain: true}
+	return interp.DecideOptions{AsOf: s.asOf, Explain: true, Terminated: s.terminated}
 }
 
 // settleOptions are the options of every settlement the session makes,
@@ -121,6 +121,9 @@ func (s *Session) moneyFor(ctx context.Context, r *interp.Record) ([]*interp.Lin
 	}
 	var out []*interp.Line
 	for _, l := range st.Lines {
+		if t := s.terminated; t != nil && !date.Before(t.Effective) && !l.Clause.Survives() {
+			continue // the clause ended with the agreement (SPEC 5.6)
+		}
 		if l.Kind == "share" || l.Kind == "milestone" {
 			out = append(out, l)
 		}

@@ -390,6 +390,10 @@ func clauseKind(c *lang.ClauseDecl) string {
 			}
 		}
 		return "cap across clauses " + strings.Join(nums, ", ")
+	case *lang.TerminationRight:
+		return "right to terminate: " + identName(b.Party)
+	case *lang.AutoTermination:
+		return "terminates on " + identName(b.Event)
 	}
 	return "clause"
 }
@@ -641,6 +645,16 @@ func (s *Session) useLedger(ctx context.Context, path string) bool {
 		parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
 	}
 	s.ledger = path
+	s.terminated = nil
+	if !s.terminable() {
+		// nothing in the agreement ends it early: no need to settle
+	} else if st, err := s.prog.Settle(ctx, s.readLedger(path), interp.SettleOptions{Agreement: s.agreement(), AsOf: s.asOf,
+		OnBreach: func(*interp.Breach) error { return nil }}); err == nil && st.Terminated != nil {
+		// Decisions take the termination the ledger records (SPEC 5.6);
+		// a ledger that does not settle is reported by :settle.
+		s.terminated = st.Terminated
+		defer s.printf("the ledger records that the agreement was %s; decisions from %s take it into account\n", st.Terminated, st.Terminated.Effective)
+	}
 	detail := ""
 	if len(parts) > 0 {
 		detail = ": " + strings.Join(parts, ", ")
@@ -712,6 +726,7 @@ func (s *Session) settle(ctx context.Context, text string) bool {
 		s.printErr(err, s.srcs, s.ss, "")
 		return false
 	}
+	s.terminated = st.Terminated // later decisions take it (SPEC 5.6)
 	shown, err := s.statementText(st)
 	if err != nil {
 		s.println(err)
@@ -736,4 +751,28 @@ func (s *Session) settle(ctx context.Context, text string) bool {
 		s.printf("(as typed in this session: clause %s)\n", strings.Join(typed, ", "))
 	}
 	return true
+}
+
+// terminable reports whether the session's agreement has a clause that
+// can end it before its term (SPEC 5.6), so that :ledger looks for a
+// termination only then.
+func (s *Session) terminable() bool {
+	for _, ai := range s.prog.Info().Agreements {
+		if ai.Decl == nil || ai.Decl.ID == nil || ai.Decl.ID.Name != s.agreement() {
+			continue
+		}
+		items := append([]lang.Item(nil), ai.Decl.Items...)
+		for _, am := range ai.Amendments {
+			items = append(items, am.Items...)
+		}
+		for _, it := range items {
+			if c, ok := it.(*lang.ClauseDecl); ok {
+				switch c.Body.(type) {
+				case *lang.TerminationRight, *lang.AutoTermination:
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

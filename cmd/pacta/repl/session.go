@@ -46,6 +46,9 @@ type Session struct {
 	asOf   types.Date
 	last   *answer
 	ledger string // the ledger file of :ledger, "" for none
+	// terminated is the termination that the last :ledger or :settle
+	// found (SPEC 5.6), which decisions take; nil for none.
+	terminated *interp.Termination
 
 	// shown are the answers printed so far, for :diff; changes are the
 	// steps :undo takes back, the last last; replaying is set while :diff
