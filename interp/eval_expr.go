@@ -720,6 +720,10 @@ func weight(n node) int64 {
 		return 1 + weight(n.period)
 	case *decNode:
 		return 1 + weight(n.x)
+	case *aggNode: // each item spends for itself (collect.go)
+		return 1 + weight(n.list)
+	case *itemNode:
+		return 0
 	}
 	return 1 // the fused nodes: one operation each
 }
