@@ -521,6 +521,9 @@ func (c *checker) buildRecord(v *view, s *SchemaDecl) {
 			continue
 		}
 		seen[name] = f.Name.At
+		if s.Item && f.Item != nil {
+			continue // items within items: reported by declareItemTypes
+		}
 		t := c.resolveType(v, f.Type, false)
 		switch {
 		case s.Item:
