@@ -290,7 +290,9 @@ func TestRecordBuilderItems(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Settled: 2% of 3 × USD 4.00 = 2% of USD 12.00 = USD 0.24.
-	events := func(yield func(interp.Event, error) bool) { yield(interp.Event{Record: rec, Source: "b", Line: 1}, nil) }
+	events := func(yield func(interp.Event, error) bool) {
+		yield(interp.Event{Record: rec, Source: "b", Line: 1}, nil)
+	}
 	st, err := p.Settle(context.Background(), events, interp.SettleOptions{})
 	if err != nil {
 		t.Fatal(err)
