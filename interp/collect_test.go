@@ -310,3 +310,41 @@ func TestRecordBuilderItems(t *testing.T) {
 		t.Error("ItemBuilder of a text field: no error")
 	}
 }
+
+// FuzzLedgerItems reads arbitrary JSON Lines and action JSON against an
+// action with a list of items: nothing may panic, and every problem names
+// the ledger line, in Pacta's words.
+//
+//	go test ./interp -run '^$' -fuzz FuzzLedgerItems -fuzztime 1m
+func FuzzLedgerItems(f *testing.F) {
+	f.Add(invoiceRow)
+	f.Add(`{"action":"invoice","actor":"maker","date":"2027-02-01","number":"A1","lines":[{"sku":"W1","family":"Widget","quantity":1,"price":"USD 2.00","x":[1,[2]]}]}`)
+	f.Add(`{"action":"invoice","lines":[null,{},[],{"a":{"b":1}}]}`)
+	f.Add(`{"action":"invoice","actor":"maker","date":"2027-02-01","number":"A1","lines":[{"sku":"W1"`)
+	p, err := interp.Compile([]interp.Source{{Name: "a.pacta", Text: []byte(invoiceSrc)}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, row string) {
+		if len(row) > 16<<10 {
+			return
+		}
+		for _, err := range p.ReadJSONL("", "l.jsonl", strings.NewReader(row)) {
+			if err == nil {
+				continue
+			}
+			var le *interp.LedgerError
+			if !errors.As(err, &le) || le.Line < 1 || err.Error() == "" {
+				t.Fatalf("unpositioned error %v", err)
+			}
+			if w := internalsIn(err.Error(), row); w != "" {
+				t.Fatalf("the error shows %q: %.400s", w, err)
+			}
+		}
+		if _, err := p.ParseActionJSON([]byte(row)); err != nil {
+			if w := internalsIn(err.Error(), row); w != "" {
+				t.Fatalf("the error shows %q: %.400s", w, err)
+			}
+		}
+	})
+}
