@@ -56,7 +56,10 @@ import (
 //
 // Every field of the schema must be present, and no other; a member may
 // appear only once. Unlike a CSV cell, an empty string "" is a value, so
-// a text field may be empty.
+// a text field may be empty. A list of items (SPEC 4.5.1) is an array of
+// objects, each with every field of the item (ledger_items.go); a CSV
+// ledger cannot hold one, and refuses the rows of an action or event that
+// has one.
 //
 // # Limits
 //
