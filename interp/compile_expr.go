@@ -22,7 +22,10 @@ type compiler struct {
 	// in its term body or clause: the slot of the next one's item.
 	loops     int
 	itemSlots map[*lang.Aggregate]int
-	terms     map[string]*lang.TermDecl // the version's terms by name
+	// choiceSlots are the first slots of the choosers of each choose
+	// (choose.go).
+	choiceSlots map[*lang.Choose]int
+	terms       map[string]*lang.TermDecl // the version's terms by name
 	// exceptions are the exceptions to each term by its name (SPEC 4.8).
 	exceptions map[string][]*lang.ExceptionDecl
 	done       map[*lang.TermDecl]*term
@@ -297,6 +300,8 @@ func (c *compiler) expr1(e lang.Expr) (node, error) {
 		return c.binary(e)
 	case *lang.Aggregate:
 		return c.aggregate(e)
+	case *lang.Choose:
+		return c.choose(e)
 	case *lang.Owed:
 		period, err := c.expr(e.Period)
 		if err != nil {
@@ -363,6 +368,12 @@ func (c *compiler) ident(id *lang.Ident) (node, error) {
 		return &fieldNode{idx}, nil
 	case *lang.EventObj:
 		return eventNode{}, nil
+	case *lang.ChoiceVarObj:
+		slot, ok := c.choiceSlots[obj.Choose]
+		if !ok {
+			return nil, internal(id.Pos(), "choice "+id.Name+" out of scope")
+		}
+		return &choiceNode{slot + obj.Index}, nil
 	case *lang.ItemVarObj:
 		slot, ok := c.itemSlots[obj.Agg]
 		if !ok {

@@ -195,6 +195,11 @@ func (c *checker) expr1(e *env, x Expr) Type {
 			return nil
 		}
 		return c.aggregate(e, x)
+	case *Choose:
+		if x == nil {
+			return nil
+		}
+		return c.choose(e, x)
 	}
 	return nil
 }

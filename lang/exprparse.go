@@ -438,6 +438,9 @@ func (p *exprParser) primary() (Expr, int, error) {
 		p.lex.Next()
 		return stringTok(t), 0, nil
 	case tokIdent:
+		if p.atChoose() {
+			return p.choose()
+		}
 		if isAggregateOp(t.Value) && tokIsKeyword(peekAt(p.lex, 1), "of") {
 			if x, d, ok, err := p.aggregate(); ok {
 				return x, d, err

@@ -47,6 +47,8 @@ func (c fmtCtx) needsParens(e Expr) bool {
 		return !c.open
 	case *Aggregate:
 		return e.Filter != nil && !c.open // its condition, like an else branch, runs to the end
+	case *Choose:
+		return !c.open
 	}
 	return false
 }
@@ -177,6 +179,19 @@ func (p *fmtPrinter) exprNoParens(e Expr, c fmtCtx) {
 			p.str(" if ")
 			p.expr(e.Filter, fmtCtx{open: c.open, noOf: c.noOf})
 		}
+	case *Choose:
+		p.str("choose ")
+		for i, ch := range e.Choosers {
+			if i > 0 {
+				p.str(", ")
+			}
+			p.str(fmtName(ch.Name) + " in ")
+			p.expr(ch.Set, fmtCtx{prec: fmtPostfixPrec})
+			p.str(" to maximise ")
+			p.expr(ch.Payoff, fmtCtx{open: true})
+		}
+		p.str(" then ")
+		p.expr(e.Then, fmtCtx{open: c.open, noOf: c.noOf})
 	case *Owed:
 		p.str("owed by " + fmtName(e.Payer) + " to " + fmtName(e.Payee) + " for ")
 		p.expr(e.Period, fmtCtx{prec: fmtPostfixPrec})

@@ -146,6 +146,8 @@ func (r *reader) expr(t *Text, e lang.Expr, level int) {
 		r.expr(t, e.Else, 0)
 	case *lang.Aggregate:
 		r.aggregate(t, e)
+	case *lang.Choose:
+		r.choose(t, e)
 	case *lang.Owed:
 		t.add("what " + r.party(e.Payer) + " owes " + r.party(e.Payee) + " for ")
 		r.expr(t, e.Period, 0)
@@ -469,4 +471,31 @@ func (r *reader) aggregate(t *Text, e *lang.Aggregate) {
 		t.add(" where ")
 		t.addText(r.condition(e.Filter))
 	}
+}
+
+// choose reads a bounded choice (SPEC 4.9): "with a chosen among false
+// and true to make X as large as possible, and b …, each given the
+// others' choices, THEN".
+func (r *reader) choose(t *Text, e *lang.Choose) {
+	t.add("with ")
+	for i, ch := range e.Choosers {
+		if i > 0 {
+			t.add(", and ")
+		}
+		r.expr(t, ch.Name, 0)
+		t.add(" chosen among ")
+		if l, ok := ch.Set.(*lang.ListLit); ok {
+			t.addText(joinTexts(r.elems(l.Elems), "and"))
+		} else {
+			r.expr(t, ch.Set, 0)
+		}
+		t.add(" to make ")
+		r.expr(t, ch.Payoff, 0)
+		t.add(" as great as possible")
+	}
+	if len(e.Choosers) > 1 {
+		t.add(", each given the others' choices")
+	}
+	t.add(", ")
+	r.expr(t, e.Then, 0)
 }
