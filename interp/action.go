@@ -516,6 +516,9 @@ func suggest(name string, names []string) string {
 // check reports a record that does not fit its schema: a host may build
 // records by hand, and a malformed one must be an error, never a panic.
 func (s *Schema) check(r *Record) error {
+	if s.item {
+		return fmt.Errorf("%s is the type of the items of a list, not an action or event: it has no date and cannot be decided or settled", s.Name)
+	}
 	if len(r.Fields) != len(s.Fields) {
 		return fmt.Errorf("%s has %d fields, but the record gives %d; build records with NewAction", s.Name, len(s.Fields), len(r.Fields))
 	}

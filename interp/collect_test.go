@@ -224,7 +224,7 @@ func TestCSVLedgerRefusesItems(t *testing.T) {
 // the same way.
 func TestParseActionJSONItems(t *testing.T) {
 	p := compile(t, invoiceSrc)
-	rec, err := p.ParseActionJSON([]byte(invoiceRow))
+	rec, err := p.ParseActionJSON([]byte(strings.Replace(invoiceRow, `{"action":"invoice",`, `{"action":"invoice","agreement":"col",`, 1)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -347,4 +347,46 @@ func FuzzLedgerItems(f *testing.F) {
 			}
 		}
 	})
+}
+
+// An item is no action or event: deciding or settling one is an error,
+// never a panic, and a test's item givens are not settled as events.
+func TestItemIsNoEvent(t *testing.T) {
+	p := compile(t, invoiceSrc+`
+agreement t2 "Tests" {
+  effective 2027-01-01
+  currency USD
+  party m "M"
+  party d "D"
+  action invoice { lines list of line { price money } }
+  term total(i invoice) = sum of l.price for l in i.lines
+  clause 1 "Rebate" m pays d 10% of total of each invoice
+  test "items given alone" {
+    given l = line { price: USD 5.00 }
+    given i = invoice by m { date: 2027-02-01, lines: [l, l] }
+    // 10% of (5.00 + 5.00) = 1.00.
+    expect m pays d USD 1.00 for 2027-Q1
+  }
+}
+`)
+	rep, err := p.RunTests(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Failed() > 0 {
+		t.Fatalf("tests failed: %+v", rep)
+	}
+	rec, err := p.ParseActionJSON([]byte(strings.Replace(invoiceRow, `{"action":"invoice",`, `{"action":"invoice","agreement":"col",`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, _ := rec.Field("lines")
+	item := lines.List()[0].Record()
+	if _, err := p.Decide(context.Background(), item, interp.DecideOptions{}); err == nil {
+		t.Error("deciding an item: no error")
+	}
+	events := func(yield func(interp.Event, error) bool) { yield(interp.Event{Record: item, Source: "x", Line: 1}, nil) }
+	if _, err := p.Settle(context.Background(), events, interp.SettleOptions{Agreement: "col"}); err == nil || !strings.Contains(err.Error(), "line is the type of the items of a list") {
+		t.Errorf("settling an item: error %v", err)
+	}
 }
