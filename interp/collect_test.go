@@ -385,7 +385,9 @@ agreement t2 "Tests" {
 	if _, err := p.Decide(context.Background(), item, interp.DecideOptions{}); err == nil {
 		t.Error("deciding an item: no error")
 	}
-	events := func(yield func(interp.Event, error) bool) { yield(interp.Event{Record: item, Source: "x", Line: 1}, nil) }
+	events := func(yield func(interp.Event, error) bool) {
+		yield(interp.Event{Record: item, Source: "x", Line: 1}, nil)
+	}
 	if _, err := p.Settle(context.Background(), events, interp.SettleOptions{Agreement: "col"}); err == nil || !strings.Contains(err.Error(), "line is the type of the items of a list") {
 		t.Errorf("settling an item: error %v", err)
 	}
