@@ -41,3 +41,7 @@ func (*ChoiceVarObj) objectNode() {}
 // MaxChoiceCombinations is the most combinations of values a choose may
 // have (SPEC 4.9): 2^12, twelve choices of two values each.
 const MaxChoiceCombinations = 1 << 12
+
+// choiceWords are the words of a choice that are not reserved (SPEC 2.7),
+// offered for completion with ContextWords.
+var choiceWords = []string{"choose", "maximise"}

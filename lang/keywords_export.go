@@ -16,6 +16,9 @@ var contextWords = []string{"shares", "whether", "owes", "overdue", "unmet", "fa
 
 // ContextWords returns the words of the grammar that are not reserved but
 // have a meaning in some positions (SPEC 2.7): `shares`, `whether`,
-// `owes`, `overdue`, `unmet`, `fails`. The slice is new on each call. Tools such as
+// `owes`, `overdue`, `unmet`, `fails`, and `choose` and `maximise` of a
+// choice (SPEC 4.9). The slice is new on each call. Tools such as
 // the REPL offer them for completion with the keywords.
-func ContextWords() []string { return append([]string(nil), contextWords...) }
+func ContextWords() []string {
+	return append(append([]string(nil), contextWords...), choiceWords...)
+}

@@ -159,6 +159,9 @@ func TestComplete(t *testing.T) {
 		{"equal", []string{"equal", "equally"}},
 		{"whe", []string{"where", "whether"}},
 		{"overd", []string{"overdue"}},
+		// A choice's words (SPEC 4.9).
+		{"maxim", []string{"maximise"}},
+		{"choos", []string{"choose"}},
 	} {
 		head, got, tail := s.complete(c.line, len([]rune(c.line)))
 		if !slices.Equal(got, c.want) {
@@ -227,5 +230,25 @@ func TestBannerListsAgreements(t *testing.T) {
 	one, _ := newTestSession(t, exampleDir)
 	if got := one.banner("test"); strings.Contains(got, ":agreement") {
 		t.Errorf("banner with one agreement: %s", got)
+	}
+}
+
+// TestCompleteItems: the REPL completes an item type's name and, inside
+// an item's braces, its fields (SPEC 4.5.1), without actor or date.
+func TestCompleteItems(t *testing.T) {
+	s, _ := newTestSession(t, "../../../examples/volume-rebate")
+	for _, c := range []struct {
+		line string
+		want []string
+	}{
+		{"lin", []string{"line", "line_amount", "line_rebate"}},
+		{"line { sk", []string{"sku:"}},
+		{"line { sku: \"A\", pro", []string{"promotional:"}},
+		{"line { d", nil},
+	} {
+		_, got, _ := s.complete(c.line, len([]rune(c.line)))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("complete(%q) = %q, want %q", c.line, got, c.want)
+		}
 	}
 }
