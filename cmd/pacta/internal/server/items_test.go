@@ -23,7 +23,7 @@ func TestDecideItems(t *testing.T) {
 		quantities string
 		verdict    string
 	}{
-		{`[{"sku":"A","quantity":10},{"sku":"B","quantity":150}]`, "prohibited"}, // 150 > 100
+		{`[{"sku":"A","quantity":10},{"sku":"B","quantity":150}]`, "prohibited"},  // 150 > 100
 		{`[{"sku":"A","quantity":10},{"sku":"B","quantity":100}]`, "not covered"}, // neither > 100
 	} {
 		body := `{"action":"invoice","actor":"seller","date":"2026-02-10","lines":` + c.quantities + `}`
