@@ -61,10 +61,6 @@ func buildItemSchema(decl *lang.SchemaDecl) *Schema {
 	return s
 }
 
-// IsItem reports whether s is the record type of the items of a list
-// field (SPEC 4.5.1) rather than an action or event.
-func (s *Schema) IsItem() bool { return s.item }
-
 // aggOp is what an aggregate computes.
 type aggOp uint8
 
