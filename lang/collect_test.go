@@ -88,3 +88,24 @@ func TestFormatAggregateParens(t *testing.T) {
 		}
 	}
 }
+
+func TestChooseSyntaxErrors(t *testing.T) {
+	for src, want := range map[string]string{
+		"choose x in [1] maximise 1 then x":    `expected "to maximise"`,
+		"choose x in [1] to minimise 1 then x": `expected "maximise"`,
+		"choose x in [1] to maximise 1":        `expected "," or "then"`,
+		"choose x in [1] to maximise 1, 2":     "a name for the choice",
+		"choose x in":                          "the values to choose from",
+	} {
+		_, errs := ParseExpr("x.pacta", []byte(src))
+		if len(errs) == 0 || !strings.Contains(errs[0].Error(), want) {
+			t.Errorf("%q: errors %v, want one containing %q", src, errs, want)
+		}
+	}
+	// `choose` not followed by a name and `in` is a plain name.
+	if x, errs := ParseExpr("x.pacta", []byte("choose + 1")); len(errs) > 0 {
+		t.Errorf("choose + 1: %v", errs)
+	} else if _, ok := x.(*Binary); !ok {
+		t.Errorf("choose + 1 parsed as %T", x)
+	}
+}
