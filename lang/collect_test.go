@@ -109,3 +109,23 @@ func TestChooseSyntaxErrors(t *testing.T) {
 		t.Errorf("choose + 1 parsed as %T", x)
 	}
 }
+
+// In a share's lines, an `if` that begins a line begins the next line's
+// rate, not the condition of an aggregate ending the line before (SPEC
+// 2.6, rule 9).
+func TestAggregateIfAtLineStart(t *testing.T) {
+	f := mustParse(t, "s.pacta", []byte(`agreement s "S" {
+  clause 1 "Share"
+    a pays b of each sell:
+      10% of sum of l.p for l in sell.lines
+      if flag then 5% else 2% of gross otherwise
+}
+`))
+	sh := f.Decls[0].(*Agreement).Items[0].(*ClauseDecl).Body.(*Share)
+	if len(sh.Lines) != 2 {
+		t.Fatalf("%d share lines, want 2", len(sh.Lines))
+	}
+	if a, ok := sh.Lines[0].Base.(*Aggregate); !ok || a.Filter != nil {
+		t.Errorf("first base %s, want an aggregate without a condition", FormatExpr(sh.Lines[0].Base))
+	}
+}

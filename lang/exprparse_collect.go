@@ -44,7 +44,9 @@ func (p *exprParser) aggregate() (x Expr, d int, ok bool, err error) {
 	}
 	a := &Aggregate{At: tokPos(opTok.Pos), Op: identTok(&opTok), Value: value, Var: identTok(v), List: list}
 	d = max(d1, d2)
-	if tokIsKeyword(p.lex.Peek(), "if") {
+	// At the top level of a share line or tier (a lineExpr), an `if` that
+	// begins a line begins the next line's rate (SPEC 2.6, rules 8 and 9).
+	if tokIsKeyword(p.lex.Peek(), "if") && !(p.lineEnds && startsLine(p.lex)) {
 		ifTok := *p.lex.Next()
 		cond, d3, err := p.nested(&ifTok, true)
 		if err != nil {
