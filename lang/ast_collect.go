@@ -19,12 +19,12 @@ type Aggregate struct {
 func (e *Aggregate) Pos() Pos { return e.At }
 func (*Aggregate) exprNode()  {}
 
-// AggregateOps are the words that begin an aggregate, in the order SPEC
+// aggregateOps are the words that begin an aggregate, in the order SPEC
 // 4.5.1 lists them.
-var AggregateOps = []string{"sum", "count", "min", "max", "all", "any"}
+var aggregateOps = []string{"sum", "count", "min", "max", "all", "any"}
 
 func isAggregateOp(s string) bool {
-	for _, w := range AggregateOps {
+	for _, w := range aggregateOps {
 		if w == s {
 			return true
 		}
