@@ -9,19 +9,29 @@ package lang
 // enclosing expression.
 func (p *exprParser) aggregate() (x Expr, d int, ok bool, err error) {
 	start := p.lex.MakeCheckpoint()
+	at := int(start.RawCursor())
+	if p.notAgg[at] {
+		return nil, 0, false, nil
+	}
+	notAgg := func() (Expr, int, bool, error) {
+		p.lex.LoadCheckpoint(start)
+		if p.notAgg == nil {
+			p.notAgg = map[int]bool{}
+		}
+		p.notAgg[at] = true
+		return nil, 0, false, nil
+	}
 	opTok := *p.lex.Next()
 	p.lex.Next() // of
 	if p.depth >= MaxNesting {
 		return nil, 0, true, tooDeepErr(&opTok)
 	}
 	if !canStartExpr(p.lex.Peek()) {
-		p.lex.LoadCheckpoint(start)
-		return nil, 0, false, nil
+		return notAgg()
 	}
 	value, d1, verr := p.nested(&opTok, false)
 	if verr != nil || !tokIsKeyword(p.lex.Peek(), "for") {
-		p.lex.LoadCheckpoint(start)
-		return nil, 0, false, nil
+		return notAgg()
 	}
 	p.lex.Next() // for
 	v := p.lex.Peek()
