@@ -21,6 +21,7 @@ type fieldType struct {
 	members  map[string]int // enum: member name → index
 	kindName string         // enum: the kind's name
 	elem     *fieldType     // list
+	item     *Schema        // record: the items' record type (SPEC 4.5.1)
 }
 
 func (t *fieldType) String() string {
@@ -31,6 +32,10 @@ func (t *fieldType) String() string {
 		return t.kindName
 	case KindList:
 		return "list of " + t.elem.String()
+	case KindRecord:
+		if t.item != nil {
+			return t.item.Name
+		}
 	}
 	return t.kind.String()
 }
@@ -86,6 +91,9 @@ func (a *agreement) typeOf(te *lang.TypeExpr) *fieldType {
 		return &fieldType{kind: KindBool}
 	case "party":
 		return &fieldType{kind: KindParty}
+	}
+	if it, ok := a.itemsByName[te.Name.Name]; ok {
+		return &fieldType{kind: KindRecord, item: it}
 	}
 	if k, ok := a.kinds[te.Name.Name]; ok {
 		t := &fieldType{kind: KindEnum, kindName: k.Name.Name, members: map[string]int{}}
@@ -328,6 +336,13 @@ func (e *FieldError) Error() string {
 // An error unwraps to ErrUnknownAgreement or ErrUnknownAction, or is a
 // *FieldError naming the field that is missing, unknown or unreadable.
 func (p *Program) NewAction(agreementID, action string, fields map[string]string) (*Record, error) {
+	return p.newAction(agreementID, action, fields, nil)
+}
+
+// newAction is NewAction with the fields given as JSON lists (lists),
+// which are read by their field's type: a list of items is an array of
+// objects (SPEC 4.5.1).
+func (p *Program) newAction(agreementID, action string, fields map[string]string, lists map[string]jsonVal) (*Record, error) {
 	s, err := p.Schema(agreementID, action)
 	if err != nil {
 		return nil, err
@@ -338,10 +353,31 @@ func (p *Program) NewAction(agreementID, action string, fields map[string]string
 			return nil, &FieldError{name, fmt.Sprintf("%s has no such field%s", s.Name, suggest(name, s.Fields))}
 		}
 	}
+	listNames := make([]string, 0, len(lists))
+	for name := range lists {
+		listNames = append(listNames, name)
+	}
+	sort.Strings(listNames) // the same error every run
+	for _, name := range listNames {
+		if s.FieldIndex(name) < 0 {
+			return nil, &FieldError{name, fmt.Sprintf("%s has no such field%s", s.Name, suggest(name, s.Fields))}
+		}
+	}
 	for i, name := range s.Fields {
+		if jv, ok := lists[name]; ok {
+			v, err := s.jsonFieldValue(s.types[i], jv)
+			if err != nil {
+				return nil, &FieldError{name, err.Error()}
+			}
+			r.Fields[i] = v
+			continue
+		}
 		text, ok := fields[name]
 		if !ok {
 			return nil, &FieldError{name, fmt.Sprintf("missing; %s needs %s", s.Name, strings.Join(s.Fields, ", "))}
+		}
+		if s.types[i].holdsItems() {
+			return nil, &FieldError{name, fmt.Sprintf("is a list of %s items: give it as a JSON array of objects", s.types[i].elem)}
 		}
 		v, err := s.ParseField(i, text)
 		if err != nil {
@@ -373,6 +409,7 @@ func (p *Program) ParseActionJSON(data []byte) (*Record, error) {
 	delete(obj, "action")
 	delete(obj, "agreement")
 	fields := make(map[string]string, len(obj))
+	var lists map[string]jsonVal
 	keys := make([]string, 0, len(obj))
 	for k := range obj {
 		keys = append(keys, k)
@@ -390,11 +427,16 @@ func (p *Program) ParseActionJSON(data []byte) (*Record, error) {
 			fields[k] = v.String()
 		case bool:
 			fields[k] = fmt.Sprint(v)
+		case jsonVal:
+			if lists == nil {
+				lists = map[string]jsonVal{}
+			}
+			lists[k] = v
 		default:
 			return nil, &FieldError{k, "must be a string or a number"}
 		}
 	}
-	return p.NewAction(agreementID, action, fields)
+	return p.newAction(agreementID, action, fields, lists)
 }
 
 // actionMembers reads the members of one JSON object, refusing a member
@@ -431,14 +473,26 @@ func actionMembers(data []byte) (map[string]any, error) {
 		if _, dup := obj[key]; dup {
 			return nil, &FieldError{key, "appears twice in the object"}
 		}
-		// A value is read as one token: a list or an object is refused at
-		// its first bracket, however deep it goes.
+		// A value is read as one token; a list is read whole, as deep as
+		// a list of items goes (SPEC 4.5.1), and an object is refused at
+		// its bracket.
 		v, err := dec.Token()
 		if err != nil {
 			return nil, bad(err)
 		}
-		if _, ok := v.(json.Delim); ok {
-			return nil, &FieldError{key, "must be a string or a number"}
+		if d, ok := v.(json.Delim); ok {
+			if d != '[' {
+				return nil, &FieldError{key, "must be a string or a number"}
+			}
+			lv, err := readJSONValue(dec, d, 0)
+			if err == errItemDepth {
+				return nil, &FieldError{key, err.Error()}
+			}
+			if err != nil {
+				return nil, bad(err)
+			}
+			obj[key] = lv
+			continue
 		}
 		obj[key] = v
 	}
@@ -462,6 +516,9 @@ func suggest(name string, names []string) string {
 // check reports a record that does not fit its schema: a host may build
 // records by hand, and a malformed one must be an error, never a panic.
 func (s *Schema) check(r *Record) error {
+	if s.item {
+		return fmt.Errorf("%s is the type of the items of a list, not an action or event: it has no date and cannot be decided or settled", s.Name)
+	}
 	if len(r.Fields) != len(s.Fields) {
 		return fmt.Errorf("%s has %d fields, but the record gives %d; build records with NewAction", s.Name, len(s.Fields), len(r.Fields))
 	}

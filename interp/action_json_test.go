@@ -27,8 +27,10 @@ func TestParseActionJSONPlainWords(t *testing.T) {
 		{`{"action":"sell"} {}`, "more than one JSON value; give one action per line"},
 		// As in a ledger (SPEC 7.6), numbers are written in digits.
 		{`{"action":"sell","n":1e2}`, `field "n": "1e2" has an exponent: write the number without an exponent`},
-		// A list or object is refused at its first bracket.
-		{`{"action":"sell","n":[[1]]}`, `field "n": must be a string or a number`},
+		// An object is refused at its bracket; a list is read whole (a
+		// list of items, SPEC 4.5.1), and then sell has no field n.
+		{`{"action":"sell","n":{"a":1}}`, `field "n": must be a string or a number`},
+		{`{"action":"sell","n":[[1]]}`, `field "n": sell has no such field`},
 	}
 	for _, c := range cases {
 		_, err := p.ParseActionJSON([]byte(c.in))

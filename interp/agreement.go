@@ -32,6 +32,10 @@ type agreement struct {
 	calendars   map[string]*types.BusinessCalendar
 	schemas     map[string]*Schema
 	schemaDecls map[*lang.SchemaDecl]*Schema
+	// items are the record types of the items of list fields (SPEC
+	// 4.5.1), by declaration and by name; they are not actions or events.
+	items       map[*lang.SchemaDecl]*Schema
+	itemsByName map[string]*Schema
 	// kinds and parties of the agreement and of all its amendments
 	// (SPEC 9.1: an amendment may declare new ones), for reading fields.
 	kinds    map[string]*lang.KindDecl
@@ -285,6 +289,7 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 		a.schemaDecls[decl] = s
 	}
 
+	a.buildItems(decls)
 	a.resolveFieldTypes()
 
 	// The base version, then one per amendment in effective-date order.
@@ -399,6 +404,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		info:       p.info,
 		funcs:      p.funcs,
 		schemas:    a.schemaDecls,
+		items:      a.items,
 		terms:      v.terms,
 		done:       map[*lang.TermDecl]*term{},
 		exceptions: v.exceptions,

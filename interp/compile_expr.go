@@ -15,7 +15,17 @@ type compiler struct {
 	info    *lang.Info
 	funcs   *funcTable
 	schemas map[*lang.SchemaDecl]*Schema
-	terms   map[string]*lang.TermDecl // the version's terms by name
+	// items are the record types of the items of list fields, built with
+	// the agreement (collect.go).
+	items map[*lang.SchemaDecl]*Schema
+	// loops is how many aggregates enclose the expression being compiled
+	// in its term body or clause: the slot of the next one's item.
+	loops     int
+	itemSlots map[*lang.Aggregate]int
+	// choiceSlots are the first slots of the choosers of each choose
+	// (choose.go).
+	choiceSlots map[*lang.Choose]int
+	terms       map[string]*lang.TermDecl // the version's terms by name
 	// exceptions are the exceptions to each term by its name (SPEC 4.8).
 	exceptions map[string][]*lang.ExceptionDecl
 	done       map[*lang.TermDecl]*term
@@ -65,6 +75,9 @@ func (c *compiler) use(id *lang.Ident) lang.Object {
 
 // schema returns the runtime schema of decl, building it once.
 func (c *compiler) schema(decl *lang.SchemaDecl) *Schema {
+	if s, ok := c.items[decl]; ok {
+		return s
+	}
 	if s, ok := c.schemas[decl]; ok {
 		return s
 	}
@@ -109,6 +122,7 @@ func (c *compiler) term(decl *lang.TermDecl) (*term, error) {
 	t := &term{name: decl.Name.Name, decl: decl}
 	c.done[decl] = t
 	sub := *c
+	sub.loops = 0
 	sub.event = nil
 	sub.extra = nil
 	sub.params = map[*lang.Param]int{}
@@ -142,6 +156,7 @@ func (c *compiler) onEvent(t *term) (node, error) {
 		return nil, nil
 	}
 	sub := *c
+	sub.loops = 0
 	sub.extra = nil
 	sub.params = map[*lang.Param]int{}
 	sub.eventParam = p
@@ -168,6 +183,9 @@ func (c *compiler) paramRecord(p *lang.Param) (*lang.Record, bool) {
 	}
 	for _, ai := range c.info.Agreements {
 		if d, ok := ai.Schemas[p.Type.Name.Name]; ok {
+			return &lang.Record{Schema: d}, true
+		}
+		if d, ok := ai.Items[p.Type.Name.Name]; ok {
 			return &lang.Record{Schema: d}, true
 		}
 	}
@@ -280,6 +298,10 @@ func (c *compiler) expr1(e lang.Expr) (node, error) {
 		return fold(&negNode{x: x, pos: e.Pos()}, x)
 	case *lang.Binary:
 		return c.binary(e)
+	case *lang.Aggregate:
+		return c.aggregate(e)
+	case *lang.Choose:
+		return c.choose(e)
 	case *lang.Owed:
 		period, err := c.expr(e.Period)
 		if err != nil {
@@ -346,6 +368,18 @@ func (c *compiler) ident(id *lang.Ident) (node, error) {
 		return &fieldNode{idx}, nil
 	case *lang.EventObj:
 		return eventNode{}, nil
+	case *lang.ChoiceVarObj:
+		slot, ok := c.choiceSlots[obj.Choose]
+		if !ok {
+			return nil, internal(id.Pos(), "choice "+id.Name+" out of scope")
+		}
+		return &choiceNode{slot + obj.Index}, nil
+	case *lang.ItemVarObj:
+		slot, ok := c.itemSlots[obj.Agg]
+		if !ok {
+			return nil, internal(id.Pos(), "item "+id.Name+" out of scope")
+		}
+		return &itemNode{slot}, nil
 	case *lang.ParamObj:
 		if obj.Param == c.eventParam {
 			return eventNode{}, nil

@@ -720,6 +720,12 @@ func weight(n node) int64 {
 		return 1 + weight(n.period)
 	case *decNode:
 		return 1 + weight(n.x)
+	case *aggNode: // each item spends for itself (collect.go)
+		return 1 + weight(n.list)
+	case *itemNode, *choiceNode:
+		return 0
+	case *chooseNode: // each combination spends for itself (choose.go)
+		return 1 + weights(n.sets)
 	}
 	return 1 // the fused nodes: one operation each
 }

@@ -43,7 +43,10 @@ type frame struct {
 	event  *Record
 	args   []Value
 	stack  []Value
-	call   Caller
+	// items holds the item each aggregate under way is looking at, by
+	// its slot (collect.go).
+	items []Value
+	call  Caller
 	// owed answers `owed by … for PERIOD` while a ledger is settled; nil
 	// otherwise.
 	owed func(payer, payee string, p types.Period, clause string) (types.Decimal, error)

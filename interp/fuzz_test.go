@@ -24,7 +24,7 @@ import (
 // fuzzSeeds are the agreements of these tests, the example deal and the
 // hostile agreements of testdata/hostile.
 func fuzzSeeds(t testing.TB) []string {
-	seeds := []string{precSrc, amendSrc, calcSrc, sharesSrc, tiersSrc, limitsSrc, payeesSrc, considSrc, lateSrc, breachSrc}
+	seeds := []string{precSrc, amendSrc, calcSrc, sharesSrc, tiersSrc, limitsSrc, payeesSrc, considSrc, lateSrc, breachSrc, invoiceSrc, chooseSrc}
 	for _, pat := range []string{"../examples/openai-microsoft-aws/*.pacta", "testdata/hostile/*.pacta"} {
 		files, _ := filepath.Glob(pat)
 		for _, f := range files {

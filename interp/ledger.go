@@ -56,7 +56,10 @@ import (
 //
 // Every field of the schema must be present, and no other; a member may
 // appear only once. Unlike a CSV cell, an empty string "" is a value, so
-// a text field may be empty.
+// a text field may be empty. A list of items (SPEC 4.5.1) is an array of
+// objects, each with every field of the item (ledger_items.go); a CSV
+// ledger cannot hold one, and refuses the rows of an action or event that
+// has one.
 //
 // # Limits
 //
@@ -321,6 +324,9 @@ type jsonMember struct {
 	text string
 	list []string
 	kind byte // 's' string, '#' number, 'b' bool, 'l' list, 'n' null
+	// items is set for a list that holds objects or arrays: a list of
+	// items (SPEC 4.5.1, ledger_items.go).
+	items *jsonVal
 }
 
 func newLedgerReader(ag *agreement, source string) *ledgerReader {
@@ -440,10 +446,16 @@ func (lr *ledgerReader) csvRow(row []string) (*Record, string, string) {
 	rec := lr.record(s)
 	for i, f := range s.Fields {
 		c := pl.fieldCol[i]
+		if c < 0 && s.types[i].holdsItems() {
+			return nil, f, csvItemsError(s, i)
+		}
 		if c < 0 {
 			return nil, f, fmt.Sprintf("missing: the ledger has no column %q, which %s needs", f, s.Name)
 		}
 		text := row[c]
+		if s.types[i].holdsItems() {
+			return nil, f, csvItemsError(s, i)
+		}
 		if strings.TrimSpace(text) == "" {
 			return nil, f, fmt.Sprintf("missing: every %s row needs %s", s.Name, describeField(s, i))
 		}
@@ -530,24 +542,22 @@ func (lr *ledgerReader) decodeJSON(text []byte) (string, string) {
 				return key, "must be a string, a number, true or false, not an object"
 			}
 			m.kind = 'l'
-			for dec.More() {
-				tok, err := dec.Token()
-				if err != nil {
-					return "", "not valid JSON: " + jsonMsg(text, err)
-				}
-				switch e := tok.(type) {
-				case string:
-					m.list = append(m.list, e)
-				case json.Number:
-					m.list = append(m.list, e.String())
-				case bool:
-					m.list = append(m.list, fmt.Sprint(e))
-				default:
-					return key, "a list may hold only strings, numbers, true or false"
-				}
+			lv, err := readJSONValue(dec, tok, 0)
+			if err == errItemDepth {
+				return key, err.Error()
 			}
-			if _, err := dec.Token(); err != nil { // ']'
+			if err != nil {
 				return "", "not valid JSON: " + jsonMsg(text, err)
+			}
+			m.items = &lv
+			if lv.hasObjects() {
+				break
+			}
+			for _, e := range lv.elems {
+				if e.kind == 'n' {
+					return key, "a list may hold only strings, numbers, true or false, or objects (items)"
+				}
+				m.list = append(m.list, e.text)
 			}
 		}
 		ms = append(ms, m)
@@ -613,6 +623,14 @@ func (lr *ledgerReader) jsonRecord(ms []jsonMember) (*Record, string, string) {
 		switch {
 		case m.kind == 'l' && t.kind != KindList:
 			return nil, f, fmt.Sprintf("must be %s, not a list", t)
+		case t.holdsItems() || m.items != nil && m.items.hasObjects():
+			jv := jsonVal{kind: m.kind, text: m.text}
+			if m.items != nil {
+				jv = *m.items
+			}
+			if v, err = s.jsonFieldValue(t, jv); err != nil {
+				return nil, f, err.Error()
+			}
 		case m.kind == 'l':
 			elems := make([]Value, len(m.list))
 			for k, e := range m.list {

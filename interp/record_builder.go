@@ -241,9 +241,14 @@ func (s *Schema) misfit(t *fieldType, v Value) string {
 	case KindList:
 		for i, e := range v.elems() {
 			if msg := s.misfit(t.elem, e); msg != "" {
+				if t.elem.kind == KindRecord {
+					return fmt.Sprintf("item %d%s", i+1, msg)
+				}
 				return fmt.Sprintf("element %d: %s", i+1, msg)
 			}
 		}
+	case KindRecord:
+		return t.item.itemMisfit(v.rec)
 	}
 	return ""
 }
@@ -288,4 +293,65 @@ func (b *RecordBuilder) Reset() {
 	clear(b.set)
 	clear(b.rec.Fields)
 	b.err = nil
+}
+
+// ItemBuilder returns a builder of the items of the list field f, a
+// field declared `lines list of line { ... }` (SPEC 4.5.1): resolve the
+// item's fields with its Field, set them, and take each item with
+// NewRecord (Record's record is reused); then set the list with SetItems.
+// f must be a field of b holding a list of items; otherwise the error is
+// a *FieldError.
+func (b *RecordBuilder) ItemBuilder(f FieldHandle) (*RecordBuilder, error) {
+	if f.s != b.s || f.idx < 0 || f.idx >= len(b.s.Fields) {
+		return nil, &FieldError{"", "the handle is not a field of " + b.s.Name + "; resolve it with this builder's Field"}
+	}
+	t := b.s.types[f.idx]
+	if !t.holdsItems() {
+		return nil, &FieldError{b.s.Fields[f.idx], fmt.Sprintf("is %s, not a list of items", t)}
+	}
+	s := t.elem.item
+	return &RecordBuilder{s: s, rec: Record{Schema: s, Fields: make([]Value, len(s.Fields))}, set: make([]bool, len(s.Fields))}, nil
+}
+
+// SetItems sets the list field f to items, records built by the builder
+// ItemBuilder(f) returns (each taken with NewRecord). An item of another
+// type, or with a field that does not fit, is recorded as the error
+// Record returns.
+func (b *RecordBuilder) SetItems(f FieldHandle, items []*Record) {
+	if !b.handle(f, KindList) {
+		return
+	}
+	vals := make([]Value, len(items))
+	for i, r := range items {
+		if r == nil {
+			b.fail(f, fmt.Sprintf("item %d is nil", i+1))
+			return
+		}
+		vals[i] = RecordValue(r)
+	}
+	b.Set(f, ListValue(vals))
+}
+
+// itemMisfit says why r is not an item of type s (with a leading ", field
+// x" or ": "), or returns "".
+func (s *Schema) itemMisfit(r *Record) string {
+	if s == nil {
+		return ": not an item"
+	}
+	if r == nil || r.Schema != s {
+		return fmt.Sprintf(": must be a %s; build it with the list's ItemBuilder", s.Name)
+	}
+	if len(r.Fields) != len(s.Fields) {
+		return fmt.Sprintf(": a %s has %d fields, not %d", s.Name, len(s.Fields), len(r.Fields))
+	}
+	for i, t := range s.types {
+		v := r.Fields[i]
+		if t.kind == KindDecimal && v.kind == KindInteger {
+			continue
+		}
+		if msg := s.misfit(t, v); msg != "" {
+			return fmt.Sprintf(", field %s: %s", shown(s.Fields[i]), msg)
+		}
+	}
+	return ""
 }

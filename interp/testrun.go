@@ -161,10 +161,12 @@ func (t *testRun) run(ctx context.Context, td *lang.TestDecl) {
 			t.givens[s] = v
 			switch v.kind {
 			case KindRecord:
-				t.events = append(t.events, v.rec)
+				if !v.rec.Schema.item { // an item of a list is no event (SPEC 4.5.1)
+					t.events = append(t.events, v.rec)
+				}
 			case KindList:
 				for _, e := range v.elems() {
-					if e.kind == KindRecord {
+					if e.kind == KindRecord && !e.rec.Schema.item {
 						t.events = append(t.events, e.rec)
 					}
 				}

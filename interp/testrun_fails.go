@@ -30,7 +30,7 @@ func (t *testRun) expectFails(ctx context.Context, s *lang.ExpectFails) {
 			return
 		}
 	}
-	if err == nil && v.kind == KindRecord && v.rec.Schema.Event && v.rec.Schema.agreement == t.ag {
+	if err == nil && v.kind == KindRecord && v.rec.Schema.Event && !v.rec.Schema.item && v.rec.Schema.agreement == t.ag {
 		// An event is not decided; its preconditions are what a
 		// settlement would ask of it on its date.
 		date := v.rec.Fields[v.rec.Schema.dateIdx()].dateOf()

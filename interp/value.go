@@ -116,6 +116,7 @@ type Schema struct {
 	dateAt    int  // index of `date`
 	id        int  // index of the schema in its agreement
 	payment   bool // an event called `payment`: records a payment made (SPEC 6.5)
+	item      bool // the record type of the items of a list field (SPEC 4.5.1): no actor, no date
 	actorAt   int  // index of `actor`, -1 for events
 }
 

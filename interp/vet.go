@@ -788,6 +788,17 @@ func writeFieldJSON(b *bytes.Buffer, v Value) {
 			writeFieldJSON(b, e)
 		}
 		b.WriteByte(']')
+	case KindRecord: // an item of a list (SPEC 4.5.1)
+		b.WriteByte('{')
+		for i, name := range v.rec.Schema.Fields {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSONString(b, name)
+			b.WriteByte(':')
+			writeFieldJSON(b, v.rec.field(i))
+		}
+		b.WriteByte('}')
 	case KindText, KindParty, KindEnum:
 		writeJSONString(b, v.str)
 	case KindBool:

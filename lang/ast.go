@@ -125,13 +125,19 @@ type SchemaDecl struct {
 	// over its fields.
 	Requires []*Requires
 	End      Pos
+	// Item is set for the record type of the items of a list field,
+	// declared in braces after the field's type (SPEC 4.5.1): it has
+	// neither actor nor date, and is not an action or event.
+	Item bool
 }
 
-// FieldDecl is `name Type` inside a schema.
+// FieldDecl is `name Type` inside a schema, or `name list of ITEM { fields }`,
+// which also declares the record type ITEM of the list's items (Item).
 type FieldDecl struct {
 	At   Pos
 	Name *Ident
 	Type *TypeExpr
+	Item *SchemaDecl // the items' record type declared here, or nil (SPEC 4.5.1)
 }
 
 // TypeExpr names a type: `money`, `Platform`, `list of text`.

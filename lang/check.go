@@ -405,6 +405,9 @@ type AgreementInfo struct {
 	// 4.8), by term name, in source order; an amendment's are among its
 	// items. They stay with the term in every later version.
 	Exceptions map[string][]*ExceptionDecl
+	// Items are the record types of the items of list fields (SPEC
+	// 4.5.1), declared in braces after a field's type, by name.
+	Items map[string]*SchemaDecl
 }
 
 // Object is what a name refers to: *PartyObj, *EnumMemberObj, *FieldObj,
@@ -506,6 +509,9 @@ type checker struct {
 	// there; outer the sum of the levels of the bodies being checked
 	// around it, which stays below MaxTermNesting.
 	level, maxLevel, outer int
+	// inListType is set while the element type of `list of T` is
+	// resolved, where the record type of items may stand (SPEC 4.5.1).
+	inListType bool
 }
 
 // family is an agreement with its amendments.
@@ -554,6 +560,7 @@ const (
 	entMember
 	entSchema
 	entTerm
+	entItem // the record type of the items of a list field (SPEC 4.5.1); schema is its declaration
 )
 
 // entity is an agreement-level name.
@@ -576,6 +583,8 @@ func (e *entity) describe() string {
 		return "a kind"
 	case entMember:
 		return "a member of kind " + identName(e.kind.Name)
+	case entItem:
+		return "the type of the items of a list"
 	case entSchema:
 		if e.schema.Event {
 			return "an event"

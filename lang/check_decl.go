@@ -29,6 +29,7 @@ func (c *checker) agreementHeader(fam *family) *view {
 		Terms:            make(map[string]*TermDecl),
 		Clauses:          make(map[string]*ClauseDecl),
 		Exceptions:       make(map[string][]*ExceptionDecl),
+		Items:            make(map[string]*SchemaDecl),
 	}
 	fam.info = info
 	seen := make(map[string]Pos)
@@ -285,6 +286,7 @@ func (c *checker) declareItems(v *view, items []Item) {
 				c.declareName(v, d.Name, &entity{what: entSchema, schema: d})
 			}
 			schemas = append(schemas, d)
+			schemas = append(schemas, c.declareItemTypes(v, d)...)
 		case *TermDecl:
 			if d == nil {
 				continue
@@ -325,7 +327,14 @@ func (c *checker) declareItems(v *view, items []Item) {
 
 	// Then types: fields of schemas, parameters of terms.
 	for _, s := range schemas {
-		c.buildRecord(v, s)
+		if s.Item { // first: the schemas' fields refer to them
+			c.buildRecord(v, s)
+		}
+	}
+	for _, s := range schemas {
+		if !s.Item {
+			c.buildRecord(v, s)
+		}
 	}
 	for _, d := range terms {
 		ti := &termInfo{v: v, decl: d}
@@ -426,6 +435,8 @@ func (c *checker) declareItems(v *view, items []Item) {
 				fam.info.Kinds[name] = e.kind
 			case entSchema:
 				fam.info.Schemas[name] = e.schema
+			case entItem:
+				fam.info.Items[name] = e.schema
 			case entTerm:
 				fam.info.Terms[name] = e.term
 			}
@@ -510,8 +521,17 @@ func (c *checker) buildRecord(v *view, s *SchemaDecl) {
 			continue
 		}
 		seen[name] = f.Name.At
+		if s.Item && f.Item != nil {
+			continue // items within items: reported by declareItemTypes
+		}
 		t := c.resolveType(v, f.Type, false)
 		switch {
+		case s.Item:
+			if holdsItems(t) {
+				c.errs.AddHint(f.Type.Pos(), "declare the items in the action or event itself",
+					"an item cannot hold items of its own: a list field's items have fields of plain values (SPEC 4.5.1)")
+				t = nil
+			}
 		case name == "date" && isBasic(t, TimestampKind):
 			c.errs.AddHint(f.Name.At, "keep date a date and add a field of its own, such as `recorded_at timestamp`",
 				"field date must have type date, not timestamp: every action and event is dated by a day (SPEC 11.7)")
@@ -527,6 +547,10 @@ func (c *checker) buildRecord(v *view, s *SchemaDecl) {
 			continue
 		}
 		rec.Fields = append(rec.Fields, FieldType{Name: name, Type: t, Decl: f})
+	}
+	if s.Item {
+		c.records[s] = rec
+		return
 	}
 	if _, ok := seen["actor"]; !ok && !s.Event {
 		rec.Fields = append(rec.Fields, FieldType{Name: "actor", Type: TParty})
@@ -548,7 +572,10 @@ func (c *checker) resolveType(v *view, te *TypeExpr, records bool) Type {
 		if te.ListOf == nil {
 			return nil
 		}
+		saved := c.inListType
+		c.inListType = true
 		elem := c.resolveType(v, te.ListOf, records)
+		c.inListType = saved
 		if elem == nil {
 			return nil
 		}
@@ -597,12 +624,24 @@ func (c *checker) resolveType(v *view, te *TypeExpr, records bool) Type {
 				return nil
 			}
 			return c.records[e.schema]
+		case entItem:
+			if !records && !c.inListType {
+				c.errs.AddHint(te.Name.At, "write `list of "+ClipText(name)+"`", "a field holds a list of %s items, not one", name)
+				return nil
+			}
+			if r := c.records[e.schema]; r != nil {
+				return r
+			}
+			// An item's field naming an item type not built yet: an item
+			// cannot hold items, which buildRecord reports.
+			return &Record{Schema: e.schema}
 		}
 		c.errs.Add(te.Name.At, "%q is %s, not a type", name, e.describe())
 		return nil
 	}
 	cands := append([]string(nil), typeNames...)
 	cands = append(cands, v.namesOf(entKind)...)
+	cands = append(cands, v.namesOf(entItem)...)
 	if records {
 		cands = append(cands, v.namesOf(entSchema)...)
 	}

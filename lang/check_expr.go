@@ -190,6 +190,16 @@ func (c *checker) expr1(e *env, x Expr) Type {
 			return nil
 		}
 		return c.owed(e, x)
+	case *Aggregate:
+		if x == nil {
+			return nil
+		}
+		return c.aggregate(e, x)
+	case *Choose:
+		if x == nil {
+			return nil
+		}
+		return c.choose(e, x)
 	}
 	return nil
 }
@@ -259,6 +269,9 @@ func (c *checker) ident(e *env, id *Ident) Type {
 			return nil
 		case entSchema:
 			c.errs.Add(id.At, "%q is %s, not a value; only a clause over %s may name it", name, ent.describe(), name)
+			return nil
+		case entItem:
+			c.errs.AddHint(id.At, "write "+ClipText(name)+" { field: value, ... } for one item", "%q is %s, not a value", name, ent.describe())
 			return nil
 		}
 	}
@@ -340,7 +353,7 @@ func (c *checker) valueNames(e *env) []string {
 		}
 	}
 	for n, ent := range e.v.names {
-		if ent.what != entKind && ent.what != entSchema {
+		if ent.what != entKind && ent.what != entSchema && ent.what != entItem {
 			out = append(out, n)
 		}
 	}
@@ -377,7 +390,10 @@ func (c *checker) list(e *env, x *ListLit) Type {
 // actionLit types an action or event instance.
 func (c *checker) actionLit(e *env, x *ActionLit) Type {
 	var schema *SchemaDecl
-	if x.Action != nil {
+	if ent := e.v.names[identName(x.Action)]; ent != nil && ent.what == entItem {
+		schema = ent.schema
+		c.info.Uses[x.Action] = &SchemaObj{Decl: schema}
+	} else if x.Action != nil {
 		schema = c.schemaRef(e.v, x.Action, false, "")
 	}
 	if x.Actor != nil {
@@ -389,7 +405,10 @@ func (c *checker) actionLit(e *env, x *ActionLit) Type {
 	var rec *Record
 	if schema != nil {
 		rec = c.records[schema]
-		if schema.Event && x.Actor != nil {
+		switch {
+		case schema.Item && x.Actor != nil:
+			c.errs.AddHint(x.Actor.At, "write "+ClipText(identName(x.Action))+" { ... }", "%q is the type of the items of a list; an item has no actor", identName(x.Action))
+		case schema.Event && x.Actor != nil:
 			c.errs.AddHint(x.Actor.At, "write "+ClipText(identName(x.Action))+" { ... }", "%q is an event; an event has no actor", identName(x.Action))
 		}
 		if !schema.Event && x.Actor == nil {

@@ -108,6 +108,8 @@ func (c *checker) verdictSubject(e *env, x Expr) {
 	case !ok || !instance:
 		c.errs.AddHint(x.Pos(), "write an action instance, like `sell by openai { ... }`, or a name given to one",
 			"only an action instance can be permitted or prohibited, not %s", t)
+	case rec.Schema != nil && rec.Schema.Item:
+		c.errs.Add(x.Pos(), "%s is an item of a list; only actions are permitted or prohibited", rec)
 	case rec.Schema != nil && rec.Schema.Event:
 		c.errs.Add(x.Pos(), "%s is an event; only actions are permitted or prohibited", rec)
 	}

@@ -91,7 +91,7 @@ func (c *treeBuilder) item1(g *gItem) Item {
 		s := &SchemaDecl{At: tokPos(g.Schema.Pos), Event: g.Schema.Event, Name: identTok(&g.Schema.Name),
 			End: tokPos(g.Schema.Close.Pos)}
 		for _, f := range g.Schema.Fields {
-			s.Fields = append(s.Fields, &FieldDecl{At: tokPos(f.Pos), Name: identTok(&f.Name), Type: typeExprOf(f.Type)})
+			s.Fields = append(s.Fields, fieldDeclOf(f))
 		}
 		s.Requires = requiresOf(g.Schema.Requires)
 		return s

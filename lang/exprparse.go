@@ -77,6 +77,11 @@ type exprParser struct {
 	// lineEnds: at this level, a binary `-` or a call's `(` that begins
 	// a line ends the expression (a lineExpr).
 	lineEnds bool
+	// notAgg holds the token positions where an aggregate was tried and
+	// turned out to be a name and `of` (exprparse_collect.go), so that
+	// it is tried once: `sum of sum of … x` would otherwise be tried
+	// twice at every level, 2^n times in all.
+	notAgg map[int]bool
 }
 
 // parseExprTok is registered with participle for Expr.
@@ -438,6 +443,14 @@ func (p *exprParser) primary() (Expr, int, error) {
 		p.lex.Next()
 		return stringTok(t), 0, nil
 	case tokIdent:
+		if p.atChoose() {
+			return p.choose()
+		}
+		if isAggregateOp(t.Value) && tokIsKeyword(peekAt(p.lex, 1), "of") {
+			if x, d, ok, err := p.aggregate(); ok {
+				return x, d, err
+			}
+		}
 		return p.identForm()
 	case tokKeyword:
 		switch t.Value {

@@ -490,24 +490,36 @@ func (p *fmtPrinter) schema(s *SchemaDecl, ind int) {
 	}
 	p.ident(s.Name)
 	b := p.open(s.At, ind+1, false)
+	p.fields(s.Fields, ind+1)
+	p.requires(s.Requires, ind+1)
+	p.close(b, s.End, ind)
+}
+
+// fields prints a schema's fields, one per line with their types aligned;
+// a list field that declares its items' type prints its fields in braces
+// one level deeper (SPEC 4.5.1).
+func (p *fmtPrinter) fields(fs []*FieldDecl, ind int) {
 	width := 0
-	for _, f := range s.Fields {
+	for _, f := range fs {
 		if f != nil {
 			width = max(width, len(fmtName(f.Name)))
 		}
 	}
-	for _, f := range s.Fields {
+	for _, f := range fs {
 		if f == nil {
 			continue
 		}
-		p.line(ind + 1)
+		p.line(ind)
 		p.at(f.At)
 		p.ident(f.Name)
 		p.str(strings.Repeat(" ", width-len(fmtName(f.Name))+1))
 		p.typeExpr(f.Type)
+		if f.Item != nil {
+			b := p.open(f.Item.At, ind+1, false)
+			p.fields(f.Item.Fields, ind+1)
+			p.close(b, f.Item.End, ind)
+		}
 	}
-	p.requires(s.Requires, ind+1)
-	p.close(b, s.End, ind)
 }
 
 func (p *fmtPrinter) typeExpr(t *TypeExpr) {

@@ -45,6 +45,10 @@ func (c fmtCtx) needsParens(e Expr) bool {
 		return c.prec > fmtUnaryPrec
 	case *If:
 		return !c.open
+	case *Aggregate:
+		return e.Filter != nil && !c.open // its condition, like an else branch, runs to the end
+	case *Choose:
+		return !c.open
 	}
 	return false
 }
@@ -166,6 +170,28 @@ func (p *fmtPrinter) exprNoParens(e Expr, c fmtCtx) {
 		p.str("(")
 		p.expr(e.X, fmtCtx{open: true})
 		p.str(")")
+	case *Aggregate:
+		p.str(fmtName(e.Op) + " of ")
+		p.expr(e.Value, fmtCtx{open: true})
+		p.str(" for " + fmtName(e.Var) + " in ")
+		p.expr(e.List, fmtCtx{prec: fmtPostfixPrec})
+		if e.Filter != nil {
+			p.str(" if ")
+			p.expr(e.Filter, fmtCtx{open: c.open, noOf: c.noOf})
+		}
+	case *Choose:
+		p.str("choose ")
+		for i, ch := range e.Choosers {
+			if i > 0 {
+				p.str(", ")
+			}
+			p.str(fmtName(ch.Name) + " in ")
+			p.expr(ch.Set, fmtCtx{prec: fmtPostfixPrec})
+			p.str(" to maximise ")
+			p.expr(ch.Payoff, fmtCtx{open: true})
+		}
+		p.str(" then ")
+		p.expr(e.Then, fmtCtx{open: c.open, noOf: c.noOf})
 	case *Owed:
 		p.str("owed by " + fmtName(e.Payer) + " to " + fmtName(e.Payee) + " for ")
 		p.expr(e.Period, fmtCtx{prec: fmtPostfixPrec})

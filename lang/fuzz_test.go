@@ -95,6 +95,9 @@ func FuzzParseExpr(f *testing.F) {
 		"a + b * c", "20% of x of y", "not a and b or c", "[1, 2,]", "{a: 1}.a", "f(x, y)",
 		"sell by openai { gross: USD 1,000.00 }", "if a then b else c", "a not in [b]", "a < b < c",
 		"((((", "- - -", "\"abc", "2027-Q1 + 3 months",
+		"sum of l.price * l.quantity for l in i.lines if l.quantity > 1", "count of l for l in ls", "sum of x for",
+		"all of (any of y for y in x.ys) for x in xs", "sum of gross", "max of a for b in c.d + 1",
+		"choose x in [false, true] to maximise f(x, y), y in [1, 2] to maximise y then x", "choose x in", "choose x in [1] to maximise then",
 	} {
 		f.Add([]byte(s))
 	}

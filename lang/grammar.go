@@ -193,6 +193,7 @@ type gField struct {
 	Pos  lexer.Position
 	Name lexer.Token `parser:"@Ident"`
 	Type typeSyntax  `parser:"@@"`
+	Item *gItemType  `parser:"@@?"` // SPEC 4.5.1
 }
 
 type gTerm struct {

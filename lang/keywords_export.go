@@ -17,8 +17,10 @@ var contextWords = []string{"shares", "whether", "owes", "overdue", "unmet", "fa
 // ContextWords returns the words of the grammar that are not reserved but
 // have a meaning in some positions (SPEC 2.7): `shares`, `whether`,
 // `owes`, `overdue`, `unmet`, `fails`, `points`, `less`, `more` in
-// tiers (SPEC 7.3.1), and `clauses`, `together` (SPEC 7.4.1). The slice is new on each call. Tools such as
-// the REPL offer them for completion with the keywords.
+// tiers (SPEC 7.3.1), `clauses`, `together` (SPEC 7.4.1), the words of
+// termination (SPEC 5.6), and `choose` and `maximise` of a choice (SPEC
+// 4.9). The slice is new on each call. Tools such as the REPL offer them
+// for completion with the keywords.
 func ContextWords() []string {
-	return append(append([]string(nil), contextWords...), terminationWords...)
+	return append(append(append([]string(nil), contextWords...), terminationWords...), choiceWords...)
 }

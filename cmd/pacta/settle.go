@@ -33,7 +33,9 @@ the extension of a file's name. A CSV ledger starts with a header row
 naming its columns: action, actor (empty for events), date, then the
 fields of the actions and events. A JSON Lines ledger has one object per
 line: {"action":"sell","actor":"openai","date":"2026-10-15",...}. Every
-field of a row's action or event must be given.
+field of a row's action or event must be given. A list of items (an
+invoice's lines) is an array of objects, {"lines":[{"sku":"W-1",...}]},
+which only JSON Lines can hold: a CSV ledger refuses such rows.
 
 The statement covers --period (2027-Q1, 2027-H1, 2027-03, 2027, or a
 fiscal period of the agreement: FY2027, FY2027-Q1, FY2027-H1), or --from and

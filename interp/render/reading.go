@@ -144,6 +144,10 @@ func (r *reader) expr(t *Text, e lang.Expr, level int) {
 		r.expr(t, e.Then, 0)
 		t.add(", and otherwise ")
 		r.expr(t, e.Else, 0)
+	case *lang.Aggregate:
+		r.aggregate(t, e)
+	case *lang.Choose:
+		r.choose(t, e)
 	case *lang.Owed:
 		t.add("what " + r.party(e.Payer) + " owes " + r.party(e.Payee) + " for ")
 		r.expr(t, e.Period, 0)
@@ -432,4 +436,66 @@ func (r *reader) operand(t *Text, e lang.Expr, level int) {
 		return
 	}
 	r.expr(t, e, level)
+}
+
+// aggregate reads `sum of V for x in L if C` (SPEC 4.5.1): "the sum of V
+// for each x in L where C".
+func (r *reader) aggregate(t *Text, e *lang.Aggregate) {
+	x := lang.FormatExpr(e.Var)
+	switch e.Op.Name {
+	case "sum":
+		t.add("the sum of ")
+		r.expr(t, e.Value, 0)
+		t.add(" for each " + x + " in ")
+	case "count":
+		t.add("the number of " + x + " in ")
+	case "min", "max":
+		if e.Op.Name == "min" {
+			t.add("the smallest value of ")
+		} else {
+			t.add("the largest value of ")
+		}
+		r.expr(t, e.Value, 0)
+		t.add(" for any " + x + " in ")
+	case "all":
+		t.add("whether ")
+		t.addText(r.condition(e.Value))
+		t.add(" for every " + x + " in ")
+	default:
+		t.add("whether ")
+		t.addText(r.condition(e.Value))
+		t.add(" for some " + x + " in ")
+	}
+	r.expr(t, e.List, 0)
+	if e.Filter != nil {
+		t.add(" where ")
+		t.addText(r.condition(e.Filter))
+	}
+}
+
+// choose reads a bounded choice (SPEC 4.9): "with a chosen among false
+// and true to make X as large as possible, and b …, each given the
+// others' choices, THEN".
+func (r *reader) choose(t *Text, e *lang.Choose) {
+	t.add("with ")
+	for i, ch := range e.Choosers {
+		if i > 0 {
+			t.add(", and ")
+		}
+		r.expr(t, ch.Name, 0)
+		t.add(" chosen among ")
+		if l, ok := ch.Set.(*lang.ListLit); ok {
+			t.addText(joinTexts(r.elems(l.Elems), "and"))
+		} else {
+			r.expr(t, ch.Set, 0)
+		}
+		t.add(" to make ")
+		r.expr(t, ch.Payoff, 0)
+		t.add(" as great as possible")
+	}
+	if len(e.Choosers) > 1 {
+		t.add(", each given the others' choices")
+	}
+	t.add(", ")
+	r.expr(t, e.Then, 0)
 }

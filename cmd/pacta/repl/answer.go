@@ -541,6 +541,17 @@ func (s *Session) explainParts(ctx context.Context, a *answer) []string {
 			walk(e.Cond, false)
 			walk(e.Then, false)
 			walk(e.Else, false)
+		case *lang.Aggregate:
+			walk(e.List, false)
+			walk(e.Value, false)
+			if e.Filter != nil {
+				walk(e.Filter, false)
+			}
+		case *lang.Choose:
+			for _, ch := range e.Choosers {
+				walk(ch.Payoff, false)
+			}
+			walk(e.Then, false)
 		case *lang.ListLit:
 			for _, el := range e.Elems {
 				walk(el, false)
@@ -642,6 +653,18 @@ func inspectExpr(e lang.Expr, f func(lang.Expr)) {
 		inspectExpr(e.Cond, f)
 		inspectExpr(e.Then, f)
 		inspectExpr(e.Else, f)
+	case *lang.Aggregate:
+		inspectExpr(e.List, f)
+		inspectExpr(e.Value, f)
+		if e.Filter != nil {
+			inspectExpr(e.Filter, f)
+		}
+	case *lang.Choose:
+		for _, ch := range e.Choosers {
+			inspectExpr(ch.Set, f)
+			inspectExpr(ch.Payoff, f)
+		}
+		inspectExpr(e.Then, f)
 	case *lang.ListLit:
 		for _, el := range e.Elems {
 			inspectExpr(el, f)

@@ -144,6 +144,7 @@ func (s *Session) names() []string {
 		}
 		out = append(out, sortedKeys(ai.Parties)...)
 		out = append(out, sortedKeys(ai.Schemas)...)
+		out = append(out, sortedKeys(ai.Items)...) // item types, for `line { ... }` (SPEC 4.5.1)
 		out = append(out, sortedKeys(ai.Kinds)...)
 		for _, k := range ai.Kinds {
 			for _, m := range k.Members {
@@ -208,6 +209,13 @@ func (s *Session) fieldsOf(name string) []string {
 	for _, ai := range s.prog.Info().Agreements {
 		if ai.Decl.ID.Name != s.agreement() {
 			continue
+		}
+		if sd := ai.Items[name]; sd != nil { // an item has no actor and no date
+			var out []string
+			for _, f := range sd.Fields {
+				out = append(out, f.Name.Name)
+			}
+			return out
 		}
 		if sd := ai.Schemas[name]; sd != nil {
 			var out []string

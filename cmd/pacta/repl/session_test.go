@@ -161,6 +161,9 @@ func TestComplete(t *testing.T) {
 		{"overd", []string{"overdue"}},
 		{"poin", []string{"points"}},   // tiers by sale (SPEC 7.3.1)
 		{"toge", []string{"together"}}, // caps across clauses (SPEC 7.4.1)
+		// A choice's words (SPEC 4.9).
+		{"maxim", []string{"maximise"}},
+		{"choos", []string{"choose"}},
 	} {
 		head, got, tail := s.complete(c.line, len([]rune(c.line)))
 		if !slices.Equal(got, c.want) {
@@ -229,5 +232,25 @@ func TestBannerListsAgreements(t *testing.T) {
 	one, _ := newTestSession(t, exampleDir)
 	if got := one.banner("test"); strings.Contains(got, ":agreement") {
 		t.Errorf("banner with one agreement: %s", got)
+	}
+}
+
+// TestCompleteItems: the REPL completes an item type's name and, inside
+// an item's braces, its fields (SPEC 4.5.1), without actor or date.
+func TestCompleteItems(t *testing.T) {
+	s, _ := newTestSession(t, "../../../examples/volume-rebate")
+	for _, c := range []struct {
+		line string
+		want []string
+	}{
+		{"lin", []string{"line", "line_amount", "line_rebate"}},
+		{"line { sk", []string{"sku:"}},
+		{"line { sku: \"A\", pro", []string{"promotional:"}},
+		{"line { d", nil},
+	} {
+		_, got, _ := s.complete(c.line, len([]rune(c.line)))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("complete(%q) = %q, want %q", c.line, got, c.want)
+		}
 	}
 }
