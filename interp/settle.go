@@ -423,7 +423,7 @@ func (s *settler) event(ev Event) error {
 	date := r.Fields[r.Schema.dateIdx()].dateOf()
 	if s.n > 0 && date.Before(s.last) {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "date",
-			Msg: fmt.Sprintf("%s comes after %s: events must be in date order", date, s.last)}
+			Msg: fmt.Sprintf("%s is before %s, the date of a row above it: events must be in date order", date, s.last)}
 	}
 	if !s.st.To.IsZero() && date.After(s.st.To) && date.After(s.st.AsOf) {
 		return nil // past the statement: nothing more to count
