@@ -274,7 +274,11 @@ type settler struct {
 	sawPayment bool
 	// asOfLimit is the as-of date given by the caller (zero: none).
 	asOfLimit types.Date
-	dec       Decision // reused for every breach check
+	// atAsOf holds, for each obligation that a payment made after
+	// asOfLimit paid, a copy of it as it stood before that payment: what
+	// was unpaid on the as-of date, for the overdue report (SPEC 6.5).
+	atAsOf []*obligation
+	dec    Decision // reused for every breach check
 	// prohibited: the agreement prohibited the action row being settled
 	// (set by breach, read by shares that count permitted rows only).
 	prohibited bool
@@ -356,6 +360,9 @@ type obligation struct {
 	interest  []types.Decimal
 	lateParts int
 	latePaid  types.Decimal
+	// copied: settler.atAsOf holds this obligation as it stood on the
+	// as-of date, before a later payment paid it.
+	copied bool
 }
 
 func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptions) *settler {

@@ -248,6 +248,14 @@ func (s *settler) pay1(pp pendingPayment) error {
 		if o.remaining.Sign() <= 0 || o.line.Payer != pp.payer || o.line.Payee != pp.payee || o.line.Date.After(date) {
 			continue
 		}
+		if !s.asOfLimit.IsZero() && date.After(s.asOfLimit) && !o.copied {
+			// Paid after the as-of date: on that date it was still
+			// unpaid, as the overdue report must say.
+			c := *o
+			c.interest = append([]types.Decimal(nil), o.interest...)
+			s.atAsOf = append(s.atAsOf, &c)
+			o.copied = true
+		}
 		paid := left.Min(o.remaining)
 		if o.remaining, err = o.remaining.Sub(paid); err != nil {
 			return err
@@ -426,26 +434,30 @@ func (s *settler) overdue() error {
 		return nil // the ledger records no payments: payment is not tracked
 	}
 	asOf := s.st.AsOf
+	// What was unpaid on the as-of date: the obligations no payment made
+	// after it touched, as they stand, and the others as they stood
+	// before such a payment (a line paid late, after the as-of date, was
+	// overdue on it all the same).
+	for _, o := range s.oblig {
+		if o.copied || o.remaining.Sign() <= 0 || !asOf.After(o.line.Due) {
+			continue
+		}
+		if err := s.overdueAt(o, asOf); err != nil {
+			return err
+		}
+	}
+	for _, o := range s.atAsOf {
+		if o.remaining.Sign() <= 0 || !asOf.After(o.line.Due) {
+			continue
+		}
+		if err := s.overdueAt(o, asOf); err != nil {
+			return err
+		}
+	}
 	for _, o := range s.oblig {
 		if o.remaining.Sign() <= 0 || !asOf.After(o.line.Due) {
 			continue
 		}
-		od := &Overdue{
-			Line:        o.line,
-			Outstanding: MoneyValue(o.line.Amount.str, o.remaining),
-			DaysLate:    types.DaysBetween(o.line.Due, asOf),
-			LateCharge:  MoneyValue(o.line.Amount.str, types.Decimal{}),
-		}
-		for i := range o.late {
-			charge, _, err := s.lateTotal(o, i, o.remaining, asOf)
-			if err != nil {
-				return inClause(o.line.Clause, err)
-			}
-			if od.LateCharge.num, err = od.LateCharge.num.Add(charge); err != nil {
-				return inClause(o.line.Clause, err)
-			}
-		}
-		s.st.Overdue = append(s.st.Overdue, od)
 		// What is still unpaid bears its late charges up to the as-of
 		// date (the agreement's last day at most), as statement lines of
 		// their own when that date is within the span (SPEC 6.5).
@@ -455,6 +467,28 @@ func (s *settler) overdue() error {
 			}
 		}
 	}
+	return nil
+}
+
+// overdueAt reports o, unpaid past its due date, as overdue on asOf with
+// the late charges it bears to that date.
+func (s *settler) overdueAt(o *obligation, asOf types.Date) error {
+	od := &Overdue{
+		Line:        o.line,
+		Outstanding: MoneyValue(o.line.Amount.str, o.remaining),
+		DaysLate:    types.DaysBetween(o.line.Due, asOf),
+		LateCharge:  MoneyValue(o.line.Amount.str, types.Decimal{}),
+	}
+	for i := range o.late {
+		charge, _, err := s.lateTotal(o, i, o.remaining, asOf)
+		if err != nil {
+			return inClause(o.line.Clause, err)
+		}
+		if od.LateCharge.num, err = od.LateCharge.num.Add(charge); err != nil {
+			return inClause(o.line.Clause, err)
+		}
+	}
+	s.st.Overdue = append(s.st.Overdue, od)
 	return nil
 }
 

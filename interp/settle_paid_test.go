@@ -1,6 +1,7 @@
 package interp_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -196,4 +197,51 @@ agreement fee "Fee" {
 	st = settle(t, p, "", "2027-01-01", "2027-01-31", recs)
 	sameList(t, "lines to 01-31", lineList(st), want)
 	sameList(t, "overdue on 01-31", overdueList(st), nil)
+}
+
+// TestSettleOverdueAsOfBeforeLaterPayments: the overdue report is what
+// was unpaid on the as-of date (SPEC 6.5), so a line paid late, after an
+// --as-of date that comes before the ledger's end, was overdue on it.
+// Before the fix the report applied every payment of the ledger first:
+// settled as of 2027-03-01 over a ledger running to 2027-05-31, it said
+// nothing was overdue, while `expect a owes b USD 1,000.00 overdue as of
+// 2027-03-01` (which settles through that date) held. (found by review)
+func TestSettleOverdueAsOfBeforeLaterPayments(t *testing.T) {
+	p := compile(t, `
+agreement asof "Overdue as of" {
+  effective 2027-01-01
+  currency USD
+  party a "A"
+  party b "B"
+  party c "C"
+  event payment { payer party  payee party  amount money }
+
+  clause 1 "Fee"
+    a pays b USD 1,000.00 on 2027-01-31
+      late interest 1% per month capped at USD 25.00
+
+  clause 2 "Other fee"
+    c pays b USD 300.00 on 2027-01-31
+}`)
+	recs := ledger(t, p, "",
+		"payment 2027-02-15 payer=c payee=b amount=100.00",
+		"payment 2027-03-31 payer=a payee=b amount=500.00",
+		"payment 2027-04-10 payer=c payee=b amount=200.00",
+		"payment 2027-05-31 payer=a payee=b amount=500.00",
+	)
+	opts := interp.SettleOptions{To: mustDate(t, "2027-05-31"), AsOf: mustDate(t, "2027-03-01")}
+	st, err := p.Settle(context.Background(), events(recs), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameList(t, "overdue", overdueList(st), []string{
+		// Clause 1: nothing of the 1,000.00 due 2027-01-31 was paid by
+		// 2027-03-01. Delay 2027-01-31 + 1 month = 2027-02-28 is before
+		// 2027-03-01, + 2 months = 2027-03-31 is not: 2 started months,
+		// 1,000.00 × 1% × 2 = 20.00 (under the cap of 25.00).
+		"1 payment due 2027-01-31 outstanding USD 1,000.00 charge USD 20.00",
+		// Clause 2: 300.00 less the 100.00 paid on 2027-02-15 = 200.00
+		// (the 200.00 of 2027-04-10 came after the as-of date).
+		"2 payment due 2027-01-31 outstanding USD 200.00 charge USD 0.00",
+	})
 }
