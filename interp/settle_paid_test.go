@@ -245,3 +245,42 @@ agreement asof "Overdue as of" {
 		"2 payment due 2027-01-31 outstanding USD 200.00 charge USD 0.00",
 	})
 }
+
+// TestSettleRecoupCreditNote: a credit under recoupment is not clawed
+// back but added to the balance (SPEC 7.4 step 6), and the line's note
+// says so. Worked by hand, 10% of amt - ref, advance USD 100.00:
+//
+//	Q1 10% × 500.00 = 50.00, all recouped: 50.00 still to recoup
+//	Q2 10% × -300.00 = -30.00, a credit: nothing paid, 80.00 to recoup
+//	Q3 10% × 1,000.00 = 100.00: 80.00 recouped, 20.00 paid
+//
+// Before the fix the Q2 note read "recouped USD -30.00 of the advance".
+// (found by review)
+func TestSettleRecoupCreditNote(t *testing.T) {
+	p := compile(t, `
+agreement rc "Recoup" {
+  effective 2027-01-01
+  currency USD
+  party p "P"
+  party q "Q"
+  action sale { amt money  ref money }
+  clause 1 "Share"
+    p pays q 10% of amt - ref of each sale
+      recouping USD 100.00
+}`)
+	recs := ledger(t, p, "",
+		"sale 2027-02-01 actor=p amt=500.00 ref=0.00",
+		"sale 2027-05-01 actor=p amt=0.00 ref=300.00",
+		"sale 2027-08-01 actor=p amt=1,000.00 ref=0.00",
+	)
+	st := settle(t, p, "", "", "2027-09-30", recs)
+	var got []string
+	for _, l := range st.Lines {
+		got = append(got, l.Period.String()+" "+money(l.Amount)+": "+fmt.Sprint(l.Notes))
+	}
+	sameList(t, "lines", got, []string{
+		"2027-Q1 USD 0.00: [recouped USD 50.00 of the advance; USD 50.00 still to recoup]",
+		"2027-Q2 USD 0.00: [a credit of USD 30.00, not clawed back, is added to the advance: USD 80.00 still to recoup]",
+		"2027-Q3 USD 20.00: [recouped USD 80.00 of the advance; USD 0.00 still to recoup]",
+	})
+}
