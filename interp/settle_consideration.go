@@ -148,6 +148,7 @@ type pendingPayment struct {
 	ev           Event
 	payer, payee string
 	amount       types.Decimal
+	currency     string // the amount's: a payment pays lines in it only
 	date         types.Date
 }
 
@@ -175,7 +176,7 @@ func (s *settler) payment(ev Event, r *Record, date types.Date) error {
 		return err
 	}
 	s.sawPayment = true
-	s.pending = append(s.pending, pendingPayment{ev: ev, payer: payer.str, payee: payee.str, amount: amount.num, date: date})
+	s.pending = append(s.pending, pendingPayment{ev: ev, payer: payer.str, payee: payee.str, amount: amount.num, currency: amount.str, date: date})
 	return nil
 }
 
@@ -247,6 +248,9 @@ func (s *settler) pay1(pp pendingPayment) error {
 		}
 		if o.remaining.Sign() <= 0 || o.line.Payer != pp.payer || o.line.Payee != pp.payee || o.line.Date.After(date) {
 			continue
+		}
+		if o.line.Amount.str != pp.currency {
+			continue // USD paid is no EUR paid (SPEC 6.5)
 		}
 		if !s.asOfLimit.IsZero() && date.After(s.asOfLimit) && !o.copied {
 			// Paid after the as-of date: on that date it was still

@@ -284,3 +284,41 @@ agreement rc "Recoup" {
 		"2027-Q3 USD 20.00: [recouped USD 80.00 of the advance; USD 0.00 still to recoup]",
 	})
 }
+
+// TestSettlePaymentPaysItsOwnCurrency: a payment pays the open lines in
+// its own currency only (SPEC 6.5). Worked by hand: USD 100.00 and
+// EUR 50.00 accrue on 2027-01-05; USD 150.00 is paid on 2027-01-10. It
+// pays the USD 100.00; the USD 50.00 left pays nothing further, so the
+// EUR 50.00 is unpaid on 2027-01-10, 5 days after its due date: a
+// penalty of EUR 1.00 × 5 = EUR 5.00, and EUR 50.00 overdue. Before the
+// fix the USD 50.00 left paid the EUR 50.00 line, which the overdue
+// report then left out. (found by review)
+func TestSettlePaymentPaysItsOwnCurrency(t *testing.T) {
+	p := compile(t, `
+agreement cur "Currencies" {
+  effective 2027-01-01
+  currency USD
+  party p "P"
+  party q "Q"
+  event payment { payer party  payee party  amount money }
+  clause 1 "USD fee"
+    p pays q USD 100.00 on 2027-01-05
+  clause 2 "EUR fee"
+    p pays q EUR 50.00 on 2027-01-05
+      late penalty EUR 1.00 per day
+}`)
+	recs := ledger(t, p, "", "payment 2027-01-10 payer=p payee=q amount=150.00")
+	st := settle(t, p, "", "", "2027-01-10", recs)
+	sameList(t, "overdue", overdueList(st), []string{
+		"2 payment due 2027-01-05 outstanding EUR 50.00 charge EUR 5.00",
+	})
+	var notes []string
+	for _, l := range st.Lines {
+		if l.Kind == "late penalty" {
+			notes = append(notes, money(l.Amount)+": "+fmt.Sprint(l.Notes))
+		}
+	}
+	sameList(t, "late penalties", notes, []string{
+		"EUR 5.00: [unpaid EUR 50.00 on 2027-01-10, due 2027-01-05: 5 period(s) late]",
+	})
+}
