@@ -29,6 +29,11 @@ func (s *settler) scheduled(r *scheduledRule) error {
 	if amount.num, err = amount.num.Round(s.ag.unit, s.ag.rounding); err != nil {
 		return inClause(r.clause, err)
 	}
+	if !amount.num.Equal(r.amount.num) && !amount.num.IsZero() {
+		// As a share's line says it (SPEC 4.2): USD 1,861.50 under
+		// `rounding half_down to 1` is a line of 1,861.00, not silently.
+		l.Notes = append(l.Notes, fmt.Sprintf("exact amount %s, rounded %s to %s%s", formatAmount(r.amount.num, 2), s.ag.rounding, s.ag.unit, s.ag.roundingRule()))
+	}
 	return s.pay(l, amount, r.payee, s.waterfallPaid(r.clause, r.payee), r.late)
 }
 

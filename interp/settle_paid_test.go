@@ -322,3 +322,33 @@ agreement cur "Currencies" {
 		"EUR 5.00: [unpaid EUR 50.00 on 2027-01-10, due 2027-01-05: 5 period(s) late]",
 	})
 }
+
+// TestSettlePaymentRoundedNote: a fixed payment that rounding changes says
+// so, as a share's line does (SPEC 4.2, 8.2 point 1). Under `rounding
+// half_down to 1`, USD 1,861.50 is half-way between 1,861 and 1,862, and
+// half_down takes 1,861: a line of USD 1,861.00 noted "exact amount
+// 1,861.50, rounded half_down to 1". USD 20.00 needs no rounding and no
+// note. Before the fix the 0.50 vanished without a word. (found by review)
+func TestSettlePaymentRoundedNote(t *testing.T) {
+	p := compile(t, `
+agreement rd "Rounding" {
+  effective 2027-01-01
+  currency USD
+  rounding half_down to 1
+  party p "P"
+  party q "Q"
+  clause 1 "Pay"
+    p pays q USD 1,861.50 on 2027-01-05
+  clause 2 "Whole"
+    p pays q USD 20.00 on 2027-01-06
+}`)
+	st := settle(t, p, "", "", "2027-01-31", nil)
+	var got []string
+	for _, l := range st.Lines {
+		got = append(got, l.Clause.Num+" "+money(l.Amount)+": "+fmt.Sprint(l.Notes))
+	}
+	sameList(t, "lines", got, []string{
+		"1 USD 1,861.00: [exact amount 1,861.50, rounded half_down to 1]",
+		"2 USD 20.00: []",
+	})
+}
