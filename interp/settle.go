@@ -288,7 +288,11 @@ type settler struct {
 	sawPayment bool
 	// asOfLimit is the as-of date given by the caller (zero: none).
 	asOfLimit types.Date
-	dec       Decision // reused for every breach check
+	// atAsOf holds, for each obligation that a payment made after
+	// asOfLimit paid, a copy of it as it stood before that payment: what
+	// was unpaid on the as-of date, for the overdue report (SPEC 6.5).
+	atAsOf []*obligation
+	dec    Decision // reused for every breach check
 	// prohibited: the agreement prohibited the action row being settled
 	// (set by breach, read by shares that count permitted rows only).
 	prohibited bool
@@ -375,6 +379,9 @@ type obligation struct {
 	interest  []types.Decimal
 	lateParts int
 	latePaid  types.Decimal
+	// copied: settler.atAsOf holds this obligation as it stood on the
+	// as-of date, before a later payment paid it.
+	copied bool
 }
 
 func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptions) *settler {
@@ -447,7 +454,7 @@ func (s *settler) event(ev Event) error {
 	date := r.Fields[r.Schema.dateIdx()].dateOf()
 	if s.n > 0 && date.Before(s.last) {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "date",
-			Msg: fmt.Sprintf("%s comes after %s: events must be in date order", date, s.last)}
+			Msg: fmt.Sprintf("%s is before %s, the date of a row above it: events must be in date order", date, s.last)}
 	}
 	if !s.st.To.IsZero() && date.After(s.st.To) && date.After(s.st.AsOf) {
 		return nil // past the statement: nothing more to count

@@ -29,6 +29,11 @@ func (s *settler) scheduled(r *scheduledRule) error {
 	if amount.num, err = amount.num.Round(s.ag.unit, s.ag.rounding); err != nil {
 		return inClause(r.clause, err)
 	}
+	if !amount.num.Equal(r.amount.num) && !amount.num.IsZero() {
+		// As a share's line says it (SPEC 4.2): USD 1,861.50 under
+		// `rounding half_down to 1` is a line of 1,861.00, not silently.
+		l.Notes = append(l.Notes, fmt.Sprintf("exact amount %s, rounded %s to %s%s", formatAmount(r.amount.num, 2), s.ag.rounding, s.ag.unit, s.ag.roundingRule()))
+	}
 	return s.pay(l, amount, r.payee, s.waterfallPaid(r.clause, r.payee), r.late)
 }
 
@@ -169,6 +174,7 @@ type pendingPayment struct {
 	ev           Event
 	payer, payee string
 	amount       types.Decimal
+	currency     string // the amount's: a payment pays lines in it only
 	date         types.Date
 }
 
@@ -196,7 +202,7 @@ func (s *settler) payment(ev Event, r *Record, date types.Date) error {
 		return err
 	}
 	s.sawPayment = true
-	s.pending = append(s.pending, pendingPayment{ev: ev, payer: payer.str, payee: payee.str, amount: amount.num, date: date})
+	s.pending = append(s.pending, pendingPayment{ev: ev, payer: payer.str, payee: payee.str, amount: amount.num, currency: amount.str, date: date})
 	return nil
 }
 
@@ -268,6 +274,17 @@ func (s *settler) pay1(pp pendingPayment) error {
 		}
 		if o.remaining.Sign() <= 0 || o.line.Payer != pp.payer || o.line.Payee != pp.payee || o.line.Date.After(date) {
 			continue
+		}
+		if o.line.Amount.str != pp.currency {
+			continue // USD paid is no EUR paid (SPEC 6.5)
+		}
+		if !s.asOfLimit.IsZero() && date.After(s.asOfLimit) && !o.copied {
+			// Paid after the as-of date: on that date it was still
+			// unpaid, as the overdue report must say.
+			c := *o
+			c.interest = append([]types.Decimal(nil), o.interest...)
+			s.atAsOf = append(s.atAsOf, &c)
+			o.copied = true
 		}
 		paid := left.Min(o.remaining)
 		if o.remaining, err = o.remaining.Sub(paid); err != nil {
@@ -447,26 +464,30 @@ func (s *settler) overdue() error {
 		return nil // the ledger records no payments: payment is not tracked
 	}
 	asOf := s.st.AsOf
+	// What was unpaid on the as-of date: the obligations no payment made
+	// after it touched, as they stand, and the others as they stood
+	// before such a payment (a line paid late, after the as-of date, was
+	// overdue on it all the same).
+	for _, o := range s.oblig {
+		if o.copied || o.remaining.Sign() <= 0 || !asOf.After(o.line.Due) {
+			continue
+		}
+		if err := s.overdueAt(o, asOf); err != nil {
+			return err
+		}
+	}
+	for _, o := range s.atAsOf {
+		if o.remaining.Sign() <= 0 || !asOf.After(o.line.Due) {
+			continue
+		}
+		if err := s.overdueAt(o, asOf); err != nil {
+			return err
+		}
+	}
 	for _, o := range s.oblig {
 		if o.remaining.Sign() <= 0 || !asOf.After(o.line.Due) {
 			continue
 		}
-		od := &Overdue{
-			Line:        o.line,
-			Outstanding: MoneyValue(o.line.Amount.str, o.remaining),
-			DaysLate:    types.DaysBetween(o.line.Due, asOf),
-			LateCharge:  MoneyValue(o.line.Amount.str, types.Decimal{}),
-		}
-		for i := range o.late {
-			charge, _, err := s.lateTotal(o, i, o.remaining, asOf)
-			if err != nil {
-				return inClause(o.line.Clause, err)
-			}
-			if od.LateCharge.num, err = od.LateCharge.num.Add(charge); err != nil {
-				return inClause(o.line.Clause, err)
-			}
-		}
-		s.st.Overdue = append(s.st.Overdue, od)
 		// What is still unpaid bears its late charges up to the as-of
 		// date (the agreement's last day at most), as statement lines of
 		// their own when that date is within the span (SPEC 6.5).
@@ -476,6 +497,28 @@ func (s *settler) overdue() error {
 			}
 		}
 	}
+	return nil
+}
+
+// overdueAt reports o, unpaid past its due date, as overdue on asOf with
+// the late charges it bears to that date.
+func (s *settler) overdueAt(o *obligation, asOf types.Date) error {
+	od := &Overdue{
+		Line:        o.line,
+		Outstanding: MoneyValue(o.line.Amount.str, o.remaining),
+		DaysLate:    types.DaysBetween(o.line.Due, asOf),
+		LateCharge:  MoneyValue(o.line.Amount.str, types.Decimal{}),
+	}
+	for i := range o.late {
+		charge, _, err := s.lateTotal(o, i, o.remaining, asOf)
+		if err != nil {
+			return inClause(o.line.Clause, err)
+		}
+		if od.LateCharge.num, err = od.LateCharge.num.Add(charge); err != nil {
+			return inClause(o.line.Clause, err)
+		}
+	}
+	s.st.Overdue = append(s.st.Overdue, od)
 	return nil
 }
 

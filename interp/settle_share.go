@@ -527,7 +527,15 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		if err != nil {
 			return err
 		}
-		if !recouped.IsZero() {
+		switch {
+		case recouped.Sign() < 0:
+			// A credit is never clawed back (SPEC 7.4 step 6): say so
+			// rather than "recouped USD -30.00".
+			credit := recouped.Neg()
+			notes = append(notes, fmt.Sprintf("a credit of %s, not clawed back, is added to the advance: %s still to recoup",
+				MoneyValue(s.ag.currency, credit), MoneyValue(s.ag.currency, st.recoup.Balance)))
+			explained = true
+		case !recouped.IsZero():
 			notes = append(notes, fmt.Sprintf("recouped %s of the advance; %s still to recoup",
 				MoneyValue(s.ag.currency, recouped), MoneyValue(s.ag.currency, st.recoup.Balance)))
 			explained = true

@@ -281,6 +281,12 @@ func (c *checker) ident(e *env, id *Ident) Type {
 			return nil
 		}
 	}
+	if IsCurrency(name) {
+		// `USD -57.53` reads as USD minus 57.53 (SPEC 8.6: the sign
+		// goes before the code).
+		c.errs.AddHint(id.At, name+" is a currency code: write an amount as "+name+" 57.53, a negative one as -"+name+" 57.53", "unknown name %q", name)
+		return nil
+	}
 	c.errs.AddHint(id.At, c.dym(name, func() []string { return c.valueNames(e) }), "unknown name %q", name)
 	return nil
 }

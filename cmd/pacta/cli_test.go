@@ -169,7 +169,7 @@ func TestSettleBadLedgers(t *testing.T) {
 		{"unknown_action.csv", `testdata/ledgers/unknown_action.csv:3: field "action": unknown action or event "sel" in openai_microsoft (did you mean "sell"?)`},
 		{"bad_date.csv", `testdata/ledgers/bad_date.csv:3: field "date": invalid date 2027-02-29: February 2027 has 28 days`},
 		{"currency.csv", `testdata/ledgers/currency.csv:3: field "gross": amount "EUR 5.00" is in EUR, but the agreement's currency is USD`},
-		{"out_of_order.csv", `testdata/ledgers/out_of_order.csv:4: field "date": 2026-10-30 comes after 2026-11-02: events must be in date order`},
+		{"out_of_order.csv", `testdata/ledgers/out_of_order.csv:4: field "date": 2026-10-30 is before 2026-11-02, the date of a row above it: events must be in date order`},
 		{"negative.csv", `testdata/ledgers/negative.csv:2: field "refunds": "-USD 5.00" is not an amount like USD 1,250.00`},
 		{"unknown_party.csv", `testdata/ledgers/unknown_party.csv:2: field "actor": unknown party "opneai" (did you mean "openai"?)`},
 		{"event_actor.csv", `testdata/ledgers/event_actor.csv:2: field "actor": model_release is an event, which has no actor: leave this cell empty`},

@@ -226,7 +226,7 @@ func (mw *mdWriter) statement(ad *agreementDoc) {
 	}
 	mw.anchor("statement")
 	mw.p("## Statement for " + sd.Period + "\n\nLedger `" + sd.Ledger + "`, from " + sd.From + " to " + sd.To + ", as of " + sd.AsOf + "; amounts in " + sd.Currency + ".\n\n")
-	mw.p("| Period | Payer → payee | Clause | Kind | Base | Rate | Amount | Due | Ledger rows |\n|---|---|---|---|--:|---|--:|---|---|\n")
+	mw.p("| Period | Payer → payee | Clause | Kind | Base | Rate | Amount | Due | Ledger rows | Notes |\n|---|---|---|---|--:|---|--:|---|---|---|\n")
 	for _, l := range sd.Lines {
 		var rows []string
 		for _, rp := range l.Rows {
@@ -236,7 +236,7 @@ func (mw *mdWriter) statement(ad *agreementDoc) {
 		if l.Clause != "" {
 			clause = "[" + mdEsc.Replace(l.ClauseText) + "](#" + mw.prefix + clauseAnchor(l.Clause) + ")"
 		}
-		mw.p("| " + l.Period + " | " + mdEsc.Replace(l.Payer+" → "+l.Payee) + " | " + clause + " | " + l.Kind + " | " + mdEsc.Replace(l.Base) + " | " + mdEsc.Replace(l.Rate) + " | " + mdEsc.Replace(l.Amount) + " | " + l.Due + " | " + strings.Join(rows, "<br>") + " |\n")
+		mw.p("| " + l.Period + " | " + mdEsc.Replace(l.Payer+" → "+l.Payee) + " | " + clause + " | " + l.Kind + " | " + mdEsc.Replace(l.Base) + " | " + mdEsc.Replace(l.Rate) + " | " + mdEsc.Replace(l.Amount) + " | " + l.Due + " | " + strings.Join(rows, "<br>") + " | " + mdEsc.Replace(strings.Join(l.Notes, "; ")) + " |\n")
 	}
 	mw.p("\n")
 	for _, t := range sd.Totals {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -444,5 +445,58 @@ func TestStatementWholeLedger(t *testing.T) {
 	}
 	if len(st.Breaches) < 2 || st.Breaches[0].Row != 9 || st.Breaches[1].Row != 13 {
 		t.Errorf("breaches: %+v", st.Breaches)
+	}
+}
+
+// The drill-down lists a row under a line when the row, settled alone,
+// makes that line. In 2027-Q1 of the seed ledger, row 21 is an AWS sale of
+// USD 0.01: alone it owes 25% × 0.01 = 0.0025, which rounds half-even to
+// 0.00, so it makes no line and is not listed; the line's base counts it
+// all the same. Worked by hand from ledger.csv:
+//
+//	row 17 Azure 120,000.00; row 19 AWS 640,000.00 - 40,000.00 = 600,000.00;
+//	row 21 AWS 0.01: base 720,000.01, the rows listed bring 720,000.00.
+//
+// Before the fix the document listed rows 17 and 19 under a base of
+// 720,000.01 with nothing to say that they do not add up to it, and the
+// Markdown statement left out every line's notes ("exact amount
+// 174,000.0025, rounded half_even to 0.01", "the period is not over").
+// (found by review)
+func TestDrillDownSaysWhenRowsDoNotAddUp(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(examplesDir, "openai-microsoft-aws", "ledger.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lg := &Ledger{Name: "ledger.csv", Data: data, Format: "csv", Period: mustPeriod(t, "2027-Q1")}
+	ad := seedDoc(t, Options{Ledger: lg})
+	var found bool
+	for _, l := range ad.Statement.Lines {
+		if l.Kind != "share" {
+			continue
+		}
+		found = true
+		if l.Base != "USD 720,000.01" {
+			t.Fatalf("base %s, want USD 720,000.01", l.Base)
+		}
+		var rows []int
+		for _, r := range l.Rows {
+			rows = append(rows, r.Line)
+		}
+		if fmt.Sprint(rows) != "[17 19]" {
+			t.Errorf("rows %v, want [17 19]", rows)
+		}
+		want := "the ledger rows listed bring USD 720,000.00 of the base USD 720,000.01"
+		if !slices.ContainsFunc(l.Notes, func(n string) bool { return strings.HasPrefix(n, want) }) {
+			t.Errorf("notes %q, want one starting %q", l.Notes, want)
+		}
+	}
+	if !found {
+		t.Fatal("no share line in 2027-Q1")
+	}
+	md := renderString(t, load(t, filepath.Join(examplesDir, "openai-microsoft-aws")), Options{Format: "md", Ledger: lg})
+	for _, want := range []string{"exact amount 174,000.0025, rounded half\\_even to 0.01", "the ledger rows listed bring USD 720,000.00 of the base USD 720,000.01"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown statement does not say %q", want)
+		}
 	}
 }

@@ -55,6 +55,10 @@ type stLine struct {
 	Notes        []string
 	Rows         []rowPart
 	key          string
+	// base is the line's base, and listed what the rows listed in Rows
+	// bring to it (SPEC 7.6: the base adds up the period's instances).
+	base   *interp.Value
+	listed types.Decimal
 }
 
 type rowPart struct {
@@ -120,6 +124,7 @@ func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo
 		}
 		if l.Base != nil {
 			sl.Base = l.Base.String()
+			sl.base = l.Base
 		}
 		if l.Clause != nil {
 			sl.Clause, sl.ClauseText = l.Clause.Num, l.Clause.String()
@@ -179,6 +184,9 @@ func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo
 				switch {
 				case l.Base != nil && !l.Base.Num().IsZero():
 					part.Base = l.Base.String()
+					if sum, err := sl.listed.Add(l.Base.Num()); err == nil {
+						sl.listed = sum
+					}
 				case l.Kind == "milestone" && !l.Amount.Num().IsZero():
 					part.Base = l.Amount.String()
 				default:
@@ -187,6 +195,23 @@ func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo
 				sl.Rows = append(sl.Rows, part)
 				sd.Rows[i].Lines = append(sd.Rows[i].Lines, sl.Anchor)
 			}
+		}
+	}
+	if sd.Drill {
+		// A row is listed under a line when, settled alone, it makes that
+		// line; a row whose own share rounds to nothing (USD 0.01 at 25%)
+		// makes none, and a row before the statement's range is not
+		// settled alone at all. The line's base still counts them: say so
+		// rather than list rows that do not add up to it.
+		for _, sl := range sd.Lines {
+			if sl.base == nil || sl.listed.Cmp(sl.base.Num()) == 0 {
+				continue
+			}
+			note := "no ledger row is listed for the base " + sl.Base + ": its rows are before the statement's range, or owe nothing on their own once rounded"
+			if len(sl.Rows) > 0 {
+				note = "the ledger rows listed bring " + interp.MoneyValue(sl.base.Currency(), sl.listed).String() + " of the base " + sl.Base + ": the others are before the statement's range, or owe nothing on their own once rounded"
+			}
+			sl.Notes = append(append([]string(nil), sl.Notes...), note)
 		}
 	}
 	for _, b := range st.Breaches {

@@ -378,7 +378,7 @@ func ParseFiscalPeriod(s string, fiscalStart int) (Period, error) {
 	if fiscalStart < 1 || fiscalStart > 12 {
 		return bad(fmt.Sprintf("fiscal start month must be 1 to 12, got %d", fiscalStart))
 	}
-	const want = "expected FYYYYY, FYYYYY-Qn or FYYYYY-Hn"
+	const want = "expected FY and a year, such as FY2027, FY2027-Q1 or FY2027-H1"
 	if len(s) < 6 || s[:2] != "FY" {
 		return bad(want)
 	}

@@ -692,7 +692,7 @@ func (s *Session) readLedger(path string) func(yield func(interp.Event, error) b
 func (s *Session) settle(ctx context.Context, text string) bool {
 	per, err := s.prog.ParsePeriod(s.agreement(), text)
 	if err != nil {
-		s.printf("%s; write a period like 2027-Q1, 2027-H1, 2027-03 or 2027\n", plainError(err))
+		s.printf("%s; write a period like 2027-Q1, 2027-H1, 2027-03, 2027 or a fiscal period like FY2027-Q1\n", plainError(err))
 		return false
 	}
 	var events func(yield func(interp.Event, error) bool)

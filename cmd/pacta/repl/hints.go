@@ -179,6 +179,7 @@ func (s *Session) currency() string {
 // failed with err, for the mistakes it knows ("" for none).
 func (s *Session) hintFor(entry string, err error) string {
 	var msg string
+	langHint := false // lang gave a hint: only the one for USD -5.00 says more
 	off := -1
 	var list lang.ErrorList
 	var ie *interp.EvalError
@@ -188,9 +189,7 @@ func (s *Session) hintFor(entry string, err error) string {
 		if list[0].Pos.File == replName {
 			off = list[0].Pos.Offset
 		}
-		if list[0].Hint != "" {
-			return "" // lang says it already
-		}
+		langHint = list[0].Hint != ""
 	case errors.As(err, &ie):
 		msg = ie.Msg
 		if ie.Pos.File == replName {
@@ -202,6 +201,9 @@ func (s *Session) hintFor(entry string, err error) string {
 	if off < 0 || off > len(entry) {
 		return "" // not in what was typed
 	}
+	if langHint && !strings.HasPrefix(msg, "unknown name ") {
+		return "" // lang says it already
+	}
 	plain := stripText(entry)
 	cur := s.currency()
 	switch {
@@ -211,6 +213,9 @@ func (s *Session) hintFor(entry string, err error) string {
 			// USD -5.00, as amounts print: the literal has its sign first
 			return fmt.Sprintf("a negative amount has its minus sign before the currency: write %s instead",
 				replaceAt(entry, off, entry[off:off+len(m[0])], "-"+m[1]+" "+withCents(m[2])))
+		}
+		if langHint {
+			return ""
 		}
 		if c, ok := wordCommands[strings.ToLower(name)]; ok && strings.TrimSpace(entry) == name {
 			return fmt.Sprintf("commands start with a colon: write %s instead", c)

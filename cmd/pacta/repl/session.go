@@ -385,7 +385,18 @@ func (s *Session) printErr(err error, srcs []interp.Source, ss *sessionSource, e
 	}
 	seen := map[string]bool{}
 	shown := 0
-	for _, e := range list {
+	hint := ""
+	if entry != "" {
+		hint = s.hintFor(entry, err)
+	}
+	for i, e := range list {
+		if i == 0 && hint != "" && e.Hint != "" {
+			// The prompt's own hint says more than lang's (USD -5.00):
+			// it takes its place rather than follow it.
+			ce := *e
+			ce.Hint, hint = hint, ""
+			e = &ce
+		}
 		if shown == maxProblems {
 			s.printf("(and %s more)\n", plural(list.Total()-shown, "problem"))
 			break
@@ -426,10 +437,8 @@ func (s *Session) printErr(err error, srcs []interp.Source, ss *sessionSource, e
 			io.WriteString(s.out, text)
 		}
 	}
-	if entry != "" {
-		if h := s.hintFor(entry, err); h != "" {
-			s.printf("    %s\n", h)
-		}
+	if hint != "" {
+		s.printf("    %s\n", hint)
 	}
 }
 
