@@ -52,7 +52,8 @@ import (
 //	      "base": "2600010.02",       // null when the line has no base
 //	      "rate": "20%",              // as written; "" when none
 //	      "amount": "618752.50", "currency": "USD",
-//	      "notes": ["exact amount 618,752.505, rounded half_even to 0.01"]
+//	      "notes": ["exact amount 618,752.505, rounded half_even to 0.01"],
+//	      "due_rule": "due 45 days after 2026-12-31 (the last day of 2026-Q4): 2027-02-14"
 //	    }],
 //	    "totals": [{"payer": "openai", "payee": "microsoft",
 //	                "amount": "12500874252.40", "currency": "USD"}]
@@ -74,7 +75,8 @@ import (
 //	    "payer": "openai", "payee": "microsoft", "clause": CLAUSE,
 //	    "kind": "installment", "date": "2026-10-01", "due": "2026-10-31",
 //	    "amount": "12500000000.00", "outstanding": "12500000000.00",
-//	    "currency": "USD", "days_late": 151, "late_charge": "625000000.00"
+//	    "currency": "USD", "days_late": 151, "late_charge": "625000000.00",
+//	    "days_late_rule": "151 days late, counted from 2026-11-01 (the day after the due date 2026-10-31) to 2027-03-31 (the as-of date), both included"
 //	  }],
 //	  "unmet": [{
 //	    "clause": CLAUSE, "party": "talent", "action": "deliver",

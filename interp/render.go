@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -66,6 +67,8 @@ type jsonLine struct {
 	Amount   string      `json:"amount"`
 	Currency string      `json:"currency"`
 	Notes    []string    `json:"notes"`
+	// DueRule says which rule made the due date (SPEC 6.1).
+	DueRule string `json:"due_rule"`
 }
 
 type jsonTotal struct {
@@ -96,6 +99,8 @@ type jsonOverdue struct {
 	Currency    string      `json:"currency"`
 	DaysLate    int         `json:"days_late"`
 	LateCharge  string      `json:"late_charge"`
+	// DaysLateRule says how days_late was counted (SPEC 6.5).
+	DaysLateRule string `json:"days_late_rule"`
 }
 
 type jsonDecision struct {
@@ -197,6 +202,7 @@ func (st *Statement) WriteJSONAll(w io.Writer, all *BreachSpool) error {
 				Payer: l.Payer, Payee: l.Payee, Clause: clauseJSON(l.Clause), Kind: l.Kind,
 				Date: dateJSON(l.Date), Due: dateJSON(l.Due), Rate: l.Rate,
 				Amount: l.Amount.Num().String(), Currency: l.Amount.Currency(), Notes: append([]string{}, l.Notes...),
+				DueRule: l.dueRule(),
 			}
 			if l.Base != nil {
 				b := l.Base.Num().String()
@@ -242,7 +248,7 @@ func (st *Statement) WriteJSONAll(w io.Writer, all *BreachSpool) error {
 			Payer: l.Payer, Payee: l.Payee, Clause: clauseJSON(l.Clause), Kind: l.Kind,
 			Date: dateJSON(l.Date), Due: dateJSON(l.Due), Amount: l.Amount.Num().String(),
 			Outstanding: o.Outstanding.Num().String(), Currency: l.Amount.Currency(),
-			DaysLate: o.DaysLate, LateCharge: o.LateCharge.Num().String(),
+			DaysLate: o.DaysLate, LateCharge: o.LateCharge.Num().String(), DaysLateRule: o.daysLateRule(st.AsOf),
 		})
 	}
 	j.endArray()
@@ -568,6 +574,9 @@ func (st *Statement) WriteTextAll(w io.Writer, all *BreachSpool) error {
 			for _, n := range l.Notes {
 				t.addNote(n)
 			}
+			if r := l.DueRule; r != "" && !slices.Contains(l.Notes, r) {
+				t.addNote(r)
+			}
 		}
 		t.write(b, "  ")
 		b.WriteString("\n  Totals\n")
@@ -591,6 +600,7 @@ func (st *Statement) WriteTextAll(w io.Writer, all *BreachSpool) error {
 			l := o.Line
 			t.add(pair(l.Payer, l.Payee), clauseLabel(l.Clause), l.Kind, l.Due.String(),
 				l.Amount.String(), o.Outstanding.String(), fmt.Sprint(o.DaysLate), o.LateCharge.String())
+			t.addNote(o.daysLateRule(st.AsOf))
 		}
 		t.write(b, "  ")
 	}

@@ -119,6 +119,9 @@ type Line struct {
 	Rate   string // the rate's value when every row had the same (SPEC 7.6), else as written; tiers as written
 	Amount Value  // rounded as the agreement declares
 	Notes  []string
+	// DueRule says in words which rule made Due (SPEC 6.1): "due 30
+	// days after 2027-04-15 (the installment date): 2027-05-15".
+	DueRule string
 	// explained is set when a note explains why the whole amount the
 	// line is part of came to zero (see showLine).
 	explained bool
@@ -160,6 +163,10 @@ type Overdue struct {
 	Outstanding Value
 	DaysLate    int
 	LateCharge  Value // what the late-payment terms add, if the clause has any
+	// DaysLateRule says in words how DaysLate was counted: "47 days,
+	// from 2027-11-15 (the day after the due date) to 2027-12-31 (the
+	// as-of date), both included".
+	DaysLateRule string
 }
 
 // Settle walks events once, in date order, and settles every money clause

@@ -55,3 +55,36 @@ func (c delayCount) text(lr *lateRule, due types.Date) string {
 	}
 	return s
 }
+
+// daysLateRule says how the days late of an overdue amount are counted
+// (SPEC 6.5): from the day after the due date to the as-of date, both
+// included, so that a line paid on its due date is 0 days late.
+func daysLateRule(n int, due, asOf types.Date) string {
+	first, err := due.AddDays(1)
+	if err != nil {
+		return fmt.Sprintf("%d days late, counted from the day after %s to %s (the as-of date)", n, due, asOf)
+	}
+	day := "days"
+	if n == 1 {
+		day = "day"
+	}
+	return fmt.Sprintf("%d %s late, counted from %s (the day after the due date %s) to %s (the as-of date), both included", n, day, first, due, asOf)
+}
+
+// dueRule is l.DueRule, or, for a line a host made without one, "due on"
+// its due date.
+func (l *Line) dueRule() string {
+	if l.DueRule != "" || l.Due.IsZero() {
+		return l.DueRule
+	}
+	return "due on " + l.Due.String()
+}
+
+// daysLateRule is o.DaysLateRule, or, for an overdue amount a host made
+// without one, the rule counted to asOf.
+func (o *Overdue) daysLateRule(asOf types.Date) string {
+	if o.DaysLateRule != "" {
+		return o.DaysLateRule
+	}
+	return daysLateRule(o.DaysLate, o.Line.Due, asOf)
+}

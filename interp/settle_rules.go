@@ -111,6 +111,8 @@ type scheduledRule struct {
 	note   string
 	// dueNote says how a business-day rule made the due date (SPEC 11.6).
 	dueNote string
+	// dueRule says which rule made the due date (Line.DueRule).
+	dueRule string
 	// err is why the payment cannot be made (a negative amount, a due
 	// date after the calendar's end): reported when a settlement reaches
 	// its date, so that it fails only the questions that need it.
@@ -594,8 +596,8 @@ func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) er
 		r := &scheduledRule{
 			clause: ci, kind: "payment", payer: b.Payer.Name, payee: payee, date: d, amount: amt, due: d, late: late, err: bad,
 		}
-		if (hasDue || biz != nil) && r.err == nil {
-			r.due, r.dueNote, r.err = dueOn(ci, b.Due.Pos(), d, due, hasDue, biz)
+		if r.err == nil {
+			r.due, r.dueRule, r.dueNote, r.err = dueOn(ci, duePos(b.Due, b.At), d, "the payment date", due, hasDue, biz)
 		}
 		v.money.scheduled = append(v.money.scheduled, r)
 	}
@@ -676,9 +678,7 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 			amount: MoneyValue(total.str, in.Amount), due: in.Due, first: first, late: late,
 			note: fmt.Sprintf("installment %d of %d", in.Number, count),
 		}
-		if hasDue || biz != nil {
-			r.due, r.dueNote, r.err = dueOn(ci, b.Due.Pos(), in.Due, due, hasDue, biz)
-		}
+		r.due, r.dueRule, r.dueNote, r.err = dueOn(ci, duePos(b.Due, b.At), in.Due, "the installment date", due, hasDue, biz)
 		v.money.scheduled = append(v.money.scheduled, r)
 	}
 	return nil
