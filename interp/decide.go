@@ -16,6 +16,9 @@ type Decision struct {
 	// agreement as first made).
 	Version string
 	AsOf    types.Date
+	// Date is the action's own date, which the clauses' dates are
+	// compared with (Applied.DateRule).
+	Date types.Date
 	// Clause is the deciding clause; nil when no clause covers the action
 	// (the verdict is then the agreement's default) and for a conflict.
 	Clause *ClauseInfo
@@ -141,6 +144,7 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideO
 func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version, actDate, asOf types.Date, d *Decision) error {
 	ag := a.Schema.agreement
 	d.Verdict, d.Effect, d.Agreement, d.Version, d.AsOf = 0, 0, ag.id, "", asOf
+	d.Date = actDate
 	d.Clause, d.Conflict, d.Applied, d.Note = nil, [2]*ClauseInfo{}, d.Applied[:0], ""
 	d.DefaultRule = ag.defaultProse
 	if hasRecordPre(ag, v, a) {

@@ -123,6 +123,7 @@ type jsonApplied struct {
 	Outcome string      `json:"outcome"`
 	By      *jsonClause `json:"by"`
 	Reason  string      `json:"reason"`
+	Dates   string      `json:"dates,omitempty"`
 }
 
 type jsonTestReport struct {
@@ -167,7 +168,7 @@ func decisionJSON(d *Decision) *jsonDecision {
 	}
 	for i := range d.Applied {
 		a := &d.Applied[i]
-		ja := jsonApplied{Clause: clauseJSON(a.Clause), Says: a.Says.String(), Outcome: a.Outcome, Reason: a.Reason()}
+		ja := jsonApplied{Clause: clauseJSON(a.Clause), Says: a.Says.String(), Outcome: a.Outcome, Reason: a.Reason(), Dates: a.DateRule(d.Date)}
 		if a.Outcome == "overridden" {
 			ja.By = clauseJSON(a.By)
 		}
@@ -673,6 +674,9 @@ func (d *Decision) WriteText(w io.Writer) error {
 				outcome = "overridden by " + a.By.Num
 			}
 			fmt.Fprintf(&b, "      %s; %s: %s\n", says, outcome, a.Reason())
+			if dr := a.DateRule(d.Date); dr != "" {
+				fmt.Fprintf(&b, "      dates: %s\n", dr)
+			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())
