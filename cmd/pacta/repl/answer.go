@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -355,6 +356,9 @@ func (s *Session) why(ctx context.Context) bool {
 					}
 					s.printf("      in Pacta: %s\n", oneLine(lang.FormatItem(bodyOnly(c))))
 				}
+				if dr := ap.DateRule(d.Date); dr != "" {
+					s.printf("      dates: %s\n", dr)
+				}
 			}
 		}
 		if not := s.notApplied(ctx, a, d); len(not) > 0 {
@@ -418,6 +422,9 @@ func (s *Session) whyMoney(ctx context.Context, a *answer) {
 		}
 		for _, n := range l.Notes {
 			s.printf("      %s\n", n)
+		}
+		if l.DueRule != "" && !slices.Contains(l.Notes, l.DueRule) {
+			s.printf("      %s\n", l.DueRule)
 		}
 	}
 }
