@@ -11,7 +11,8 @@ import (
 
 // compileCalendars makes the business-day calendars an agreement declares
 // (SPEC 11.6); the checker has vouched for their names, days and dates.
-func compileCalendars(ai *lang.AgreementInfo) (map[string]*types.BusinessCalendar, error) {
+// A calendar's holidays file is read here (holidays_file.go).
+func (p *Program) compileCalendars(ai *lang.AgreementInfo) (map[string]*types.BusinessCalendar, error) {
 	if len(ai.Calendars) == 0 {
 		return nil, nil
 	}
@@ -35,6 +36,13 @@ func compileCalendars(ai *lang.AgreementInfo) (map[string]*types.BusinessCalenda
 				return nil, atPos(h.At, err)
 			}
 			holidays = append(holidays, day)
+		}
+		if d.From != nil {
+			more, err := p.holidaysFile(d)
+			if err != nil {
+				return nil, err
+			}
+			holidays = append(holidays, more...)
 		}
 		c, err := types.NewBusinessCalendar(name, weekend, holidays)
 		if err != nil {

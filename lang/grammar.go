@@ -134,11 +134,16 @@ type gContractYear struct {
 
 // gCalendar is a business-day calendar (SPEC 11.6); `calendar`,
 // `weekends` and `holidays` are words with a fixed spelling.
+//
+// `calendar NAME from "FILE"` loads holidays from a file the agreement
+// names; a block may follow it (SPEC 11.6).
 type gCalendar struct {
 	Pos     lexer.Position
-	Name    lexer.Token  `parser:"'calendar' @Ident '{'"`
+	Name    lexer.Token  `parser:"'calendar' @Ident"`
+	From    *lexer.Token `parser:"( 'from' @String )?"`
+	Open    *lexer.Token `parser:"( @'{'"`
 	Entries []*gCalEntry `parser:"@@*"`
-	Close   lexer.Token  `parser:"@'}'"`
+	Close   *lexer.Token `parser:"@'}' )?"`
 }
 
 // gTimeZone is `time zone NAME` (SPEC 11.7); `time` and `zone` are words
