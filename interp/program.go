@@ -267,11 +267,11 @@ func Compile(srcs []Source, opts ...Option) (*Program, error) {
 		funcs = append(Builtins(), cfg.funcs...)
 	}
 	p := &Program{
-		maxRow:  cfg.maxRow,
-		sources: map[string][]byte{},
-		funcs:   newFuncTable(funcs),
-		byID:    map[string]*agreement{},
-		budget:  cfg.budget,
+		maxRow:   cfg.maxRow,
+		sources:  map[string][]byte{},
+		funcs:    newFuncTable(funcs),
+		byID:     map[string]*agreement{},
+		budget:   cfg.budget,
 		readFile: cfg.files, maxSource: cfg.maxSource,
 	}
 	if p.budget <= 0 {
