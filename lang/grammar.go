@@ -386,8 +386,19 @@ type gDue struct {
 	Pos       lexer.Position
 	Within    *lexer.Token   `parser:"'due' ( 'within' ( @Duration"`
 	WithinBiz *gBusinessDays `parser:"| @@ )"`
+	Anchor    *gDueAnchor    `parser:"@@?"`
 	After     *lexer.Token   `parser:"| ( @Duration"`
 	AfterBiz  *gBusinessDays `parser:"| @@ ) 'after' 'period' 'end' )"`
+}
+
+// gDueAnchor is what `due within` counts from, written out (SPEC 6.1):
+// `after the payment date`, `after each installment date`, `after the
+// EVENT`. `installment` and `date` are words with a fixed spelling.
+type gDueAnchor struct {
+	Pos  lexer.Position
+	Each bool         `parser:"'after' ( @'each' 'installment' 'date'"`
+	Name *lexer.Token `parser:"| 'the' @Ident"`
+	Date bool         `parser:"@'date'? )"`
 }
 
 type gLimit struct {
