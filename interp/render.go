@@ -71,6 +71,16 @@ type jsonLine struct {
 	DueRule string `json:"due_rule"`
 }
 
+// jsonOutsideTerm counts the ledger rows outside the agreement's term,
+// which count for nothing (SPEC 4.2).
+type jsonOutsideTerm struct {
+	Start  string `json:"term_start"`
+	End    string `json:"term_end"`
+	Before int64  `json:"before"`
+	After  int64  `json:"after"`
+	Rule   string `json:"rule"`
+}
+
 type jsonTotal struct {
 	Payer    string `json:"payer"`
 	Payee    string `json:"payee"`
@@ -194,6 +204,10 @@ func (st *Statement) WriteJSONAll(w io.Writer, all *BreachSpool) error {
 	j.member("to", dateJSON(st.To))
 	j.member("as_of", dateJSON(st.AsOf))
 	j.member("events", st.Events)
+	if st.RowsBeforeTerm+st.RowsAfterTerm > 0 {
+		j.member("outside_term", jsonOutsideTerm{Start: dateJSON(st.TermStart), End: dateJSON(st.TermEnd),
+			Before: st.RowsBeforeTerm, After: st.RowsAfterTerm, Rule: st.outsideTermText()})
+	}
 	j.beginArray("periods")
 	for _, g := range st.periods() {
 		jp := jsonPeriod{Period: g.period.String(), Start: dateJSON(g.period.Start()), End: dateJSON(g.period.End()),
@@ -554,6 +568,9 @@ func (st *Statement) WriteTextAll(w io.Writer, all *BreachSpool) error {
 	fmt.Fprintf(b, "Statement for %s\n", st.Agreement)
 	fmt.Fprintf(b, "  from %s to %s, as of %s\n", st.From, st.To, st.AsOf)
 	fmt.Fprintf(b, "  amounts in %s; %d ledger %s counted\n", st.Currency, st.Events, pluralWord(st.Events, "event", "events"))
+	if st.RowsBeforeTerm+st.RowsAfterTerm > 0 {
+		fmt.Fprintf(b, "  %s\n", st.outsideTermText())
+	}
 	groups := st.periods()
 	if len(groups) == 0 {
 		b.WriteString("\nNo amounts arise in this range.\n")

@@ -78,6 +78,13 @@ type Statement struct {
 	// other rows after it ends (SPEC 4.2) and rows after the statement's
 	// end and as-of date are not counted.
 	Events int64
+	// RowsBeforeTerm and RowsAfterTerm count the ledger rows read that
+	// are dated before the agreement takes effect, and after it ends
+	// (payments aside), which count for nothing (SPEC 4.2); TermStart
+	// and TermEnd are the agreement's first and last days (TermEnd is
+	// 9999-12-31 without `ends`).
+	RowsBeforeTerm, RowsAfterTerm int64
+	TermStart, TermEnd            types.Date
 	// Lines are sorted by period, then payer, payee, clause and kind.
 	Lines []*Line
 	// Totals add the lines up per period and per payer→payee pair.
@@ -383,6 +390,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 	if ag.hasEnds {
 		s.termEnd = ag.ends
 	}
+	st.TermStart, st.TermEnd = ag.effective, s.termEnd
 	// Scheduled payments of every version, each kept only while its clause
 	// is in force.
 	for i, v := range ag.versions {
@@ -465,9 +473,11 @@ func (s *settler) event(ev Event) error {
 		// Before the agreement took effect: counts for nothing, but a
 		// payment recorded still means payment is tracked (SPEC 6.5).
 		s.sawPayment = s.sawPayment || r.Schema.payment
+		s.st.RowsBeforeTerm++
 		return nil
 	}
 	if date.After(s.termEnd) && !r.Schema.payment {
+		s.st.RowsAfterTerm++
 		return nil // after the agreement ended: counts for nothing (SPEC 4.2)
 	}
 	s.st.Events++

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pacta-lang/pacta/interp/internal/formula"
 	"github.com/pacta-lang/pacta/interp/types"
@@ -87,4 +88,28 @@ func (o *Overdue) daysLateRule(asOf types.Date) string {
 		return o.DaysLateRule
 	}
 	return daysLateRule(o.DaysLate, o.Line.Due, asOf)
+}
+
+// outsideTermText says which ledger rows the agreement's term left out
+// (SPEC 4.2): "2 ledger rows dated outside the term, 2027-01-01 to
+// 2027-12-31 (both days included), count for nothing: 1 before it, 1
+// after it".
+func (st *Statement) outsideTermText() string {
+	n := st.RowsBeforeTerm + st.RowsAfterTerm
+	term := fmt.Sprintf("from %s (both days included)", st.TermStart)
+	if st.TermEnd != types.MaxDate() {
+		term = fmt.Sprintf("%s to %s (both days included)", st.TermStart, st.TermEnd)
+	}
+	var parts []string
+	if st.RowsBeforeTerm > 0 {
+		parts = append(parts, fmt.Sprintf("%d before it", st.RowsBeforeTerm))
+	}
+	if st.RowsAfterTerm > 0 {
+		parts = append(parts, fmt.Sprintf("%d after it", st.RowsAfterTerm))
+	}
+	rows := "rows"
+	if n == 1 {
+		rows = "row"
+	}
+	return fmt.Sprintf("%d ledger %s dated outside the term, %s, count for nothing: %s", n, rows, term, strings.Join(parts, ", "))
 }
