@@ -101,14 +101,14 @@ agreement dc "Day counts" {
 		// Due 2028-01-01 + 31 days = 2028-02-01, paid 2028-03-03: 29 days
 		// of February 2028 and 2 of March, 31 days.
 		// 10,000.00 × 8% × 31 / 365 = 24,800 / 365 = 67.945… = 67.95.
-		"s1 USD 67.95 paid USD 10,000.00 on 2028-03-03, due 2028-02-01: 31 days actual/365",
+		"s1 USD 67.95 paid USD 10,000.00 on 2028-03-03, due 2028-02-01: 31 days actual/365, from 2028-02-01 (the due date)",
 		// 2027-01-31 to 2027-03-31 under 30/360: both 31sts become 30ths,
 		// 30 × 2 = 60 days. 3,600.00 × 10% × 60 / 360 = 60.00.
-		"s2 USD 60.00 paid USD 3,600.00 on 2027-03-31, due 2027-01-31: 60 days 30/360",
+		"s2 USD 60.00 paid USD 3,600.00 on 2027-03-31, due 2027-01-31: 60 days 30/360, from 2027-01-31 (the due date)",
 		// Delay from 2027-02-01; whole months to 2027-04-30: 2027-03-01
 		// and 2027-04-01 are reached, 2027-05-01 is not: 2 months.
 		// 1,000.00 × 1% × 2 = 20.00.
-		"s3 USD 20.00 paid USD 1,000.00 on 2027-04-30, due 2027-01-31: 2 whole period(s) late, counted from 2027-02-01",
+		"s3 USD 20.00 paid USD 1,000.00 on 2027-04-30, due 2027-01-31: 2 whole months late, only whole months counting, from 2027-02-01 (the day after the due date)",
 	})
 }
 

@@ -37,24 +37,32 @@ type delayCount struct {
 	uncapped, capUsed types.Decimal
 }
 
-// text says in words how long the line was late, for a statement's note:
-// "2 period(s) late" (as before SPEC 6.6), "1 whole period(s) late",
-// "31 days actual/365", each followed by ", counted from 2027-05-16" when
-// the delay starts the day after the due date.
+// text says in words how long the line was late and by which rule
+// (SPEC 6.6), for a statement's note: "2 months late, a month begun
+// counting in full, from 2027-05-15 (the due date)", "1 whole month late,
+// from 2027-02-01 (the day after the due date)", "31 days actual/365,
+// from 2028-02-01 (the due date) to 2028-03-03 (not counted)".
 func (c delayCount) text(lr *lateRule, due types.Date) string {
-	var s string
-	switch {
-	case c.days != "":
-		s = c.days
-	case lr.delay.Whole:
-		s = fmt.Sprintf("%d whole period(s) late", c.n)
-	default:
-		s = fmt.Sprintf("%d period(s) late", c.n)
-	}
+	start := lr.delay.Start(due)
+	from := fmt.Sprintf("from %s (the due date)", start)
 	if lr.delay.DayAfter {
-		s += ", counted from " + lr.delay.Start(due).String()
+		from = fmt.Sprintf("from %s (the day after the due date)", start)
 	}
-	return s
+	if c.days != "" {
+		return fmt.Sprintf("%s, %s", c.days, from)
+	}
+	unit := lr.unit
+	if unit == "" {
+		unit = "period"
+	}
+	n := fmt.Sprintf("%d %s", c.n, unit)
+	if c.n != 1 {
+		n += "s"
+	}
+	if lr.delay.Whole {
+		return fmt.Sprintf("%d whole %s late, only whole %ss counting, %s", c.n, strings.TrimPrefix(n, fmt.Sprintf("%d ", c.n)), unit, from)
+	}
+	return fmt.Sprintf("%s late, a %s begun counting in full, %s", n, unit, from)
 }
 
 // daysLateRule says how the days late of an overdue amount are counted

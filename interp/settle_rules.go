@@ -94,6 +94,7 @@ type lateRule struct {
 	delay   formula.Delay  // how the delay is counted (SPEC 6.6); delay.Per is per
 	cap     *types.Decimal // an amount
 	capPct  *types.Decimal // a percent of the late amount
+	unit    string         // the unit of delay as written: "month", "half-year", …
 }
 
 // scheduledRule is a fixed payment or one installment: an amount due on a
@@ -344,6 +345,12 @@ func (c *compiler) lateRules(ls []*lang.Late) ([]*lateRule, error) {
 			return nil, atPos(l.Per.Pos(), err)
 		}
 		r := &lateRule{penalty: l.Penalty, rate: v.num, per: per, delay: delayOf(l, per)}
+		if l.Per != nil {
+			r.unit = l.Per.Unit
+			if r.unit == "half" {
+				r.unit = "half-year"
+			}
+		}
 		if l.Cap != nil {
 			cv, err := c.constant(l.Cap)
 			if err != nil {
