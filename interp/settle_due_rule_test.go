@@ -50,10 +50,10 @@ agreement dr "Due rules" {
 		// leap year), so the 31st is clamped to the 29th.
 		"1 payment due 1 month after 2028-01-31 (the payment date): 2028-02-29",
 		// 2027-01-31 + 30 days: 28 days to 2027-02-28, 2 more: 2027-03-02.
-		"2 installment due 30 days after 2027-01-31 (the installment date): 2027-03-02",
+		"2 installment due 30 days after 2027-01-31 (the installment date, the first): 2027-03-02",
 		// The second installment is 2027-01-31 + 1 month = 2027-02-28
 		// (clamped); + 30 days: 31 days of March less 1 = 2027-03-30.
-		"2 installment due 30 days after 2027-02-28 (the installment date): 2027-03-30",
+		"2 installment due 30 days after 2027-02-28 (the installment date, 2027-01-31 + 1 month): 2027-03-30",
 		// 2027-11-24 + 30 days: 6 days to 2027-11-30, 24 more:
 		// 2027-12-24, a Friday and a holiday, before a weekend; the
 		// preceding business day is Thursday 2027-12-23.

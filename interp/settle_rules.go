@@ -685,7 +685,15 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 			amount: MoneyValue(total.str, in.Amount), due: in.Due, first: first, late: late,
 			note: fmt.Sprintf("installment %d of %d", in.Number, count),
 		}
-		r.due, r.dueRule, r.dueNote, r.err = dueOn(ci, duePos(b.Due, b.At), in.Due, "the installment date", due, hasDue, biz)
+		// The anchor says how the installment's date was made (SPEC
+		// 6.3: counted from the first date, never chained), so that a
+		// month end can be checked: "the installment date, 2027-01-31 +
+		// 1 month".
+		anchor := "the installment date, the first"
+		if in.Number > 1 {
+			anchor = fmt.Sprintf("the installment date, %s + %s", first, types.Duration{N: every.N * int64(in.Number-1), Unit: every.Unit})
+		}
+		r.due, r.dueRule, r.dueNote, r.err = dueOn(ci, duePos(b.Due, b.At), in.Due, anchor, due, hasDue, biz)
 		v.money.scheduled = append(v.money.scheduled, r)
 	}
 	return nil
