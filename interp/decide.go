@@ -158,13 +158,15 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 	}
 	if v == nil || actDate.Before(ag.effective) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
-		d.Note = fmt.Sprintf("the agreement takes effect on %s%s", ag.effective, quoted(ag.effectiveProse))
+		// The note names the edge of the term the action falls outside
+		// (SPEC 4.2, 5.4).
+		d.Note = fmt.Sprintf("the agreement takes effect on %s%s; the action of %s is before it, and no clause applies before the term", ag.effective, quoted(ag.effectiveProse), actDate)
 		return nil
 	}
 	d.Version = v.amendment
 	if ag.hasEnds && actDate.After(ag.ends) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
-		d.Note = fmt.Sprintf("the agreement ended on %s%s", ag.ends, quoted(ag.endsProse))
+		d.Note = fmt.Sprintf("the agreement ended on %s%s; the action of %s is after it, and no clause applies after the term", ag.ends, quoted(ag.endsProse), actDate)
 		return nil
 	}
 	rules := v.byID[a.Schema.id]
