@@ -170,9 +170,9 @@ type Overdue struct {
 	Outstanding Value
 	DaysLate    int
 	LateCharge  Value // what the late-payment terms add, if the clause has any
-	// DaysLateRule says in words how DaysLate was counted: "47 days,
-	// from 2027-11-15 (the day after the due date) to 2027-12-31 (the
-	// as-of date), both included".
+	// DaysLateRule says in words how DaysLate was counted: "47 days late,
+	// counted from 2027-11-15 (the day after the due date 2027-11-14) to
+	// 2027-12-31 (the as-of date), both included".
 	DaysLateRule string
 }
 
@@ -182,7 +182,8 @@ type Overdue struct {
 // statement holds grows with its size, not with the ledger's rows: its
 // lines (per period and clause; a milestone's per day, SPEC 6.4; a late
 // charge per line paid late), the lines still unpaid, and the breaches
-// kept (SettleOptions.BreachSample).
+// kept (SettleOptions.BreachSample). A nil events is a ledger with no
+// rows: only what the clauses schedule on their own is settled.
 //
 // A problem with an event is a *LedgerError naming its source and line;
 // an evaluation failure unwraps to its cause (ErrBudget, the context's
@@ -204,6 +205,9 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 			return nil, fmt.Errorf("the statement would end on %s, before %s takes effect on %s", opts.To, ag.id, ag.effective)
 		}
 		return nil, fmt.Errorf("the statement would end on %s, before it starts on %s", opts.To, opts.From)
+	}
+	if events == nil {
+		events = func(func(Event, error) bool) {} // no ledger: nothing happened
 	}
 	for ev, err := range events {
 		if err != nil {

@@ -380,6 +380,11 @@ func (s *Session) why(ctx context.Context) bool {
 	s.printf("expression: %s\n", lang.FormatExpr(a.expr))
 	s.printf("type:       %s\n", typeWords(a.typ))
 	s.printf("value:      %s\n", formatValue(a.val))
+	if a.val.Kind() == interp.KindPeriod {
+		// A period is said with its first and last days (SPEC 11.3).
+		p := a.val.Period()
+		s.printf("days:       %s to %s, both included\n", p.Start(), p.End())
+	}
 	s.printf("as of:      %s\n", asOf)
 	parts := s.explainParts(ctx, a)
 	if len(parts) > 0 {
