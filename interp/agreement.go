@@ -225,7 +225,7 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 		}
 		a.zone = &z
 	}
-	if a.calendars, err = compileCalendars(ai); err != nil {
+	if a.calendars, err = p.compileCalendars(ai); err != nil {
 		return nil, err
 	}
 	if ai.Ends != "" {

@@ -16,6 +16,9 @@ type Decision struct {
 	// agreement as first made).
 	Version string
 	AsOf    types.Date
+	// Date is the action's own date, which the clauses' dates are
+	// compared with (Applied.DateRule).
+	Date types.Date
 	// Clause is the deciding clause; nil when no clause covers the action
 	// (the verdict is then the agreement's default) and for a conflict.
 	Clause *ClauseInfo
@@ -184,6 +187,7 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideO
 func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version, actDate, asOf types.Date, term *Termination, d *Decision) error {
 	ag := a.Schema.agreement
 	d.Verdict, d.Effect, d.Agreement, d.Version, d.AsOf = 0, 0, ag.id, "", asOf
+	d.Date = actDate
 	d.Clause, d.Conflict, d.Applied, d.Note = nil, [2]*ClauseInfo{}, d.Applied[:0], ""
 	d.Terminated = nil
 	d.DefaultRule = ag.defaultProse
@@ -198,13 +202,15 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 	}
 	if v == nil || actDate.Before(ag.effective) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
-		d.Note = fmt.Sprintf("the agreement takes effect on %s%s", ag.effective, quoted(ag.effectiveProse))
+		// The note names the edge of the term the action falls outside
+		// (SPEC 4.2, 5.4).
+		d.Note = fmt.Sprintf("the agreement takes effect on %s%s; the action of %s is before it, and no clause applies before the term", ag.effective, quoted(ag.effectiveProse), actDate)
 		return nil
 	}
 	d.Version = v.amendment
 	if ag.hasEnds && actDate.After(ag.ends) {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
-		d.Note = fmt.Sprintf("the agreement ended on %s%s", ag.ends, quoted(ag.endsProse))
+		d.Note = fmt.Sprintf("the agreement ended on %s%s; the action of %s is after it, and no clause applies after the term", ag.ends, quoted(ag.endsProse), actDate)
 		return nil
 	}
 	cut := term != nil && term.Clause != nil && term.Clause.Agreement == ag.id && !actDate.Before(term.Effective)

@@ -118,5 +118,5 @@ func ExampleStatement_WriteJSON() {
 	}
 	os.Stdout.Write(append(doc.Periods[0].Lines[0], '\n'))
 	// Output:
-	// {"payer":"openai","payee":"microsoft","clause":{"number":"5.1","title":"Revenue share","agreement":"partnership","amendment":"","position":"deal.pacta:22:3"},"kind":"share","date":"2026-12-31","due":"2027-02-14","base":"1000.00","rate":"20%","amount":"200.00","currency":"USD","notes":[]}
+	// {"payer":"openai","payee":"microsoft","clause":{"number":"5.1","title":"Revenue share","agreement":"partnership","amendment":"","position":"deal.pacta:22:3"},"kind":"share","date":"2026-12-31","due":"2027-02-14","base":"1000.00","rate":"20%","amount":"200.00","currency":"USD","notes":[],"due_rule":"due 45 days after 2026-12-31 (the last day of 2026-Q4): 2027-02-14"}
 }

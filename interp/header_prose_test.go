@@ -54,7 +54,7 @@ func TestHeaderProse(t *testing.T) {
 	if d, err = p.Decide(context.Background(), early, interp.DecideOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if want := `the agreement takes effect on 2027-01-01 ("This Agreement takes effect on 1 January 2027.")`; d.Note != want {
+	if want := `the agreement takes effect on 2027-01-01 ("This Agreement takes effect on 1 January 2027."); the action of 2026-12-31 is before it, and no clause applies before the term`; d.Note != want {
 		t.Errorf("note %q, want %q", d.Note, want)
 	}
 

@@ -117,7 +117,9 @@ func TestStatementMarshalJSONByHand(t *testing.T) {
 	wantLine := `{"payer":"seller","payee":"owner",` +
 		`"clause":{"number":"5.1","title":"Revenue share","agreement":"deal","amendment":"","position":"deal.pacta:17:3"},` +
 		`"kind":"share","date":"2026-12-31","due":"2027-02-14","base":"3400.57","rate":"20%",` +
-		`"amount":"680.11","currency":"USD","notes":["exact amount 680.114, rounded half_even to 0.01"]}`
+		`"amount":"680.11","currency":"USD","notes":["exact amount 680.114, rounded half_even to 0.01"],` +
+		// 2026-12-31 + 45 days: 31 days of January, then 14 of February
+		`"due_rule":"due 45 days after 2026-12-31 (the last day of 2026-Q4): 2027-02-14"}`
 	if len(q4.Lines) != 1 || string(q4.Lines[0]) != wantLine {
 		t.Errorf("lines %s\nwant [%s]", q4.Lines, wantLine)
 	}

@@ -28,6 +28,8 @@ type Program struct {
 	budget     int64
 	maxRow     int       // the longest ledger row read, in bytes
 	frames     sync.Pool // *frame, reused between evaluations
+	readFile   fileReader
+	maxSource  int64
 }
 
 // Option configures Compile and the Load functions.
@@ -39,6 +41,7 @@ type config struct {
 	budget    int64
 	maxSource int64
 	maxRow    int
+	files     fileReader // the files an agreement names (files.go); nil: none
 }
 
 // newConfig applies opts over the defaults.
@@ -177,6 +180,9 @@ func LoadFiles(paths []string, opts ...Option) (*Program, error) {
 		}
 		srcs = append(srcs, Source{p, b})
 	}
+	if cfg.files == nil {
+		opts = append([]Option{WithLocalFiles()}, opts...)
+	}
 	return Compile(srcs, opts...)
 }
 
@@ -234,6 +240,9 @@ func LoadFS(fsys fs.FS, patterns []string, opts ...Option) (*Program, error) {
 		}
 		srcs = append(srcs, Source{path.Clean(n), b})
 	}
+	if cfg.files == nil {
+		opts = append([]Option{WithFiles(fsys)}, opts...)
+	}
 	return Compile(srcs, opts...)
 }
 
@@ -258,11 +267,12 @@ func Compile(srcs []Source, opts ...Option) (*Program, error) {
 		funcs = append(Builtins(), cfg.funcs...)
 	}
 	p := &Program{
-		maxRow:  cfg.maxRow,
-		sources: map[string][]byte{},
-		funcs:   newFuncTable(funcs),
-		byID:    map[string]*agreement{},
-		budget:  cfg.budget,
+		maxRow:   cfg.maxRow,
+		sources:  map[string][]byte{},
+		funcs:    newFuncTable(funcs),
+		byID:     map[string]*agreement{},
+		budget:   cfg.budget,
+		readFile: cfg.files, maxSource: cfg.maxSource,
 	}
 	if p.budget <= 0 {
 		p.budget = DefaultStepBudget

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -66,6 +67,18 @@ type jsonLine struct {
 	Amount   string      `json:"amount"`
 	Currency string      `json:"currency"`
 	Notes    []string    `json:"notes"`
+	// DueRule says which rule made the due date (SPEC 6.1).
+	DueRule string `json:"due_rule"`
+}
+
+// jsonOutsideTerm counts the ledger rows outside the agreement's term,
+// which count for nothing (SPEC 4.2).
+type jsonOutsideTerm struct {
+	Start  string `json:"term_start"`
+	End    string `json:"term_end"`
+	Before int64  `json:"before"`
+	After  int64  `json:"after"`
+	Rule   string `json:"rule"`
 }
 
 type jsonTotal struct {
@@ -96,6 +109,8 @@ type jsonOverdue struct {
 	Currency    string      `json:"currency"`
 	DaysLate    int         `json:"days_late"`
 	LateCharge  string      `json:"late_charge"`
+	// DaysLateRule says how days_late was counted (SPEC 6.5).
+	DaysLateRule string `json:"days_late_rule"`
 }
 
 type jsonDecision struct {
@@ -118,6 +133,7 @@ type jsonApplied struct {
 	Outcome string      `json:"outcome"`
 	By      *jsonClause `json:"by"`
 	Reason  string      `json:"reason"`
+	Dates   string      `json:"dates,omitempty"`
 }
 
 type jsonTestReport struct {
@@ -162,7 +178,7 @@ func decisionJSON(d *Decision) *jsonDecision {
 	}
 	for i := range d.Applied {
 		a := &d.Applied[i]
-		ja := jsonApplied{Clause: clauseJSON(a.Clause), Says: a.Says.String(), Outcome: a.Outcome, Reason: a.Reason()}
+		ja := jsonApplied{Clause: clauseJSON(a.Clause), Says: a.Says.String(), Outcome: a.Outcome, Reason: a.Reason(), Dates: a.DateRule(d.Date)}
 		if a.Outcome == "overridden" {
 			ja.By = clauseJSON(a.By)
 		}
@@ -191,6 +207,10 @@ func (st *Statement) WriteJSONAll(w io.Writer, all *BreachSpool) error {
 	if st.Terminated != nil {
 		j.member("terminated", terminationJSON(st.Terminated))
 	}
+	if st.RowsBeforeTerm+st.RowsAfterTerm > 0 {
+		j.member("outside_term", jsonOutsideTerm{Start: dateJSON(st.TermStart), End: dateJSON(st.TermEnd),
+			Before: st.RowsBeforeTerm, After: st.RowsAfterTerm, Rule: st.outsideTermText()})
+	}
 	j.beginArray("periods")
 	for _, g := range st.periods() {
 		jp := jsonPeriod{Period: g.period.String(), Start: dateJSON(g.period.Start()), End: dateJSON(g.period.End()),
@@ -200,6 +220,7 @@ func (st *Statement) WriteJSONAll(w io.Writer, all *BreachSpool) error {
 				Payer: l.Payer, Payee: l.Payee, Clause: clauseJSON(l.Clause), Kind: l.Kind,
 				Date: dateJSON(l.Date), Due: dateJSON(l.Due), Rate: l.Rate,
 				Amount: l.Amount.Num().String(), Currency: l.Amount.Currency(), Notes: append([]string{}, l.Notes...),
+				DueRule: l.dueRule(),
 			}
 			if l.Base != nil {
 				b := l.Base.Num().String()
@@ -245,7 +266,7 @@ func (st *Statement) WriteJSONAll(w io.Writer, all *BreachSpool) error {
 			Payer: l.Payer, Payee: l.Payee, Clause: clauseJSON(l.Clause), Kind: l.Kind,
 			Date: dateJSON(l.Date), Due: dateJSON(l.Due), Amount: l.Amount.Num().String(),
 			Outstanding: o.Outstanding.Num().String(), Currency: l.Amount.Currency(),
-			DaysLate: o.DaysLate, LateCharge: o.LateCharge.Num().String(),
+			DaysLate: o.DaysLate, LateCharge: o.LateCharge.Num().String(), DaysLateRule: o.daysLateRule(st.AsOf),
 		})
 	}
 	j.endArray()
@@ -553,6 +574,9 @@ func (st *Statement) WriteTextAll(w io.Writer, all *BreachSpool) error {
 	if t := st.Terminated; t != nil {
 		fmt.Fprintf(b, "  %s; the clauses that do not survive termination were last in force on %s\n", t, t.lastDay())
 	}
+	if st.RowsBeforeTerm+st.RowsAfterTerm > 0 {
+		fmt.Fprintf(b, "  %s\n", st.outsideTermText())
+	}
 	groups := st.periods()
 	if len(groups) == 0 {
 		b.WriteString("\nNo amounts arise in this range.\n")
@@ -573,6 +597,9 @@ func (st *Statement) WriteTextAll(w io.Writer, all *BreachSpool) error {
 			}
 			for _, n := range l.Notes {
 				t.addNote(n)
+			}
+			if r := l.DueRule; r != "" && !slices.Contains(l.Notes, r) {
+				t.addNote(r)
 			}
 		}
 		t.write(b, "  ")
@@ -597,6 +624,7 @@ func (st *Statement) WriteTextAll(w io.Writer, all *BreachSpool) error {
 			l := o.Line
 			t.add(pair(l.Payer, l.Payee), clauseLabel(l.Clause), l.Kind, l.Due.String(),
 				l.Amount.String(), o.Outstanding.String(), fmt.Sprint(o.DaysLate), o.LateCharge.String())
+			t.addNote(o.daysLateRule(st.AsOf))
 		}
 		t.write(b, "  ")
 	}
@@ -669,6 +697,9 @@ func (d *Decision) WriteText(w io.Writer) error {
 				outcome = "overridden by " + a.By.Num
 			}
 			fmt.Fprintf(&b, "      %s; %s: %s\n", says, outcome, a.Reason())
+			if dr := a.DateRule(d.Date); dr != "" {
+				fmt.Fprintf(&b, "      dates: %s\n", dr)
+			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -57,12 +57,16 @@ func TestStatementText(t *testing.T) {
   Payer → Payee       Clause                                 Kind                     Base  Rate                                    Amount  Due
   microsoft → openai  4.3 "Azure launch payment"             milestone                                                  USD 500,000,000.00  2026-12-25
       on model_release of 2026-11-25
+      due 30 days after 2026-11-25 (the day of the model_release): 2026-12-25
   openai → microsoft  4.1 "Azure consumption commitment"     installment                                             USD 12,500,000,000.00  2026-10-31
       installment 4 of 20
+      due 30 days after 2026-10-01 (the installment date, 2026-01-01 + 9 months): 2026-10-31
   openai → microsoft  5.1 "Revenue share"                    share          USD 950,000.00  20%                             USD 190,000.00  2027-02-14
+      due 45 days after 2026-12-31 (the last day of 2026-Q4): 2027-02-14
   openai → microsoft  5.1 "Revenue share" (aws_concessions)  share        USD 2,400,010.02  25% of USD 1,900,010.02         USD 575,002.50  2027-02-14
                                                                                             20% of USD 500,000.00
       exact amount 575,002.505, rounded half_even to 0.01
+      due 45 days after 2026-12-31 (the last day of 2026-Q4): 2027-02-14
 
   Totals
     microsoft → openai     USD 500,000,000.00
@@ -124,7 +128,7 @@ func TestStatementJSONShape(t *testing.T) {
 	if len(lines) != 4 {
 		t.Fatalf("%d lines", len(lines))
 	}
-	wantLine := []string{"amount", "base", "clause", "currency", "date", "due", "kind", "notes", "payee", "payer", "rate"}
+	wantLine := []string{"amount", "base", "clause", "currency", "date", "due", "due_rule", "kind", "notes", "payee", "payer", "rate"}
 	for _, l := range lines {
 		lm := l.(map[string]any)
 		if got := keys(lm); !reflect.DeepEqual(got, wantLine) {
@@ -218,6 +222,7 @@ Overdue as of 2027-04-30
 
   Payer → Payee  Clause              Kind     Due                   Amount     Outstanding  Days late   Late charge
   a → b          4.1 "Fee – annual"  payment  2027-02-14  EUR 1,250,000.00  EUR 250,000.00         75  EUR 7,500.00
+      75 days late, counted from 2027-02-15 (the day after the due date 2027-02-14) to 2027-04-30 (the as-of date), both included
 `
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
@@ -245,6 +250,9 @@ Overdue as of 2027-04-30
 	wantOverdue := map[string]any{
 		"payer": "a", "payee": "b", "kind": "payment", "date": "2027-01-15", "due": "2027-02-14",
 		"amount": "1250000.00", "outstanding": "250000.00", "currency": "EUR", "days_late": 75.0, "late_charge": "7500.00",
+		// a hand-made Overdue has no rule: it is counted when written.
+		// 2027-02-15 to 2027-04-30: 14 days of February + 31 + 30 = 75
+		"days_late_rule": "75 days late, counted from 2027-02-15 (the day after the due date 2027-02-14) to 2027-04-30 (the as-of date), both included",
 	}
 	if len(m.Overdue) != 1 {
 		t.Fatalf("overdue %v", m.Overdue)

@@ -83,6 +83,13 @@ type Statement struct {
 	// other rows after it ends (SPEC 4.2) and rows after the statement's
 	// end and as-of date are not counted.
 	Events int64
+	// RowsBeforeTerm and RowsAfterTerm count the ledger rows read that
+	// are dated before the agreement takes effect, and after it ends
+	// (payments aside), which count for nothing (SPEC 4.2); TermStart
+	// and TermEnd are the agreement's first and last days (TermEnd is
+	// 9999-12-31 without `ends`).
+	RowsBeforeTerm, RowsAfterTerm int64
+	TermStart, TermEnd            types.Date
 	// Lines are sorted by period, then payer, payee, clause and kind.
 	Lines []*Line
 	// Totals add the lines up per period and per payer→payee pair.
@@ -127,6 +134,9 @@ type Line struct {
 	Rate   string // the rate's value when every row had the same (SPEC 7.6), else as written; tiers as written
 	Amount Value  // rounded as the agreement declares
 	Notes  []string
+	// DueRule says in words which rule made Due (SPEC 6.1): "due 30
+	// days after 2027-04-15 (the installment date): 2027-05-15".
+	DueRule string
 	// explained is set when a note explains why the whole amount the
 	// line is part of came to zero (see showLine).
 	explained bool
@@ -168,6 +178,10 @@ type Overdue struct {
 	Outstanding Value
 	DaysLate    int
 	LateCharge  Value // what the late-payment terms add, if the clause has any
+	// DaysLateRule says in words how DaysLate was counted: "47 days late,
+	// counted from 2027-11-15 (the day after the due date 2027-11-14) to
+	// 2027-12-31 (the as-of date), both included".
+	DaysLateRule string
 }
 
 // Settle walks events once, in date order, and settles every money clause
@@ -176,7 +190,8 @@ type Overdue struct {
 // statement holds grows with its size, not with the ledger's rows: its
 // lines (per period and clause; a milestone's per day, SPEC 6.4; a late
 // charge per line paid late), the lines still unpaid, and the breaches
-// kept (SettleOptions.BreachSample).
+// kept (SettleOptions.BreachSample). A nil events is a ledger with no
+// rows: only what the clauses schedule on their own is settled.
 //
 // A problem with an event is a *LedgerError naming its source and line;
 // an evaluation failure unwraps to its cause (ErrBudget, the context's
@@ -198,6 +213,9 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 			return nil, fmt.Errorf("the statement would end on %s, before %s takes effect on %s", opts.To, ag.id, ag.effective)
 		}
 		return nil, fmt.Errorf("the statement would end on %s, before it starts on %s", opts.To, opts.From)
+	}
+	if events == nil {
+		events = func(func(Event, error) bool) {} // no ledger: nothing happened
 	}
 	for ev, err := range events {
 		if err != nil {
@@ -407,6 +425,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 	if ag.hasEnds {
 		s.termEnd = ag.ends
 	}
+	st.TermStart, st.TermEnd = ag.effective, s.termEnd
 	// Scheduled payments of every version, each kept only while its clause
 	// is in force.
 	for i, v := range ag.versions {
@@ -494,9 +513,11 @@ func (s *settler) event(ev Event) error {
 		// Before the agreement took effect: counts for nothing, but a
 		// payment recorded still means payment is tracked (SPEC 6.5).
 		s.sawPayment = s.sawPayment || r.Schema.payment
+		s.st.RowsBeforeTerm++
 		return nil
 	}
 	if date.After(s.termEnd) && !r.Schema.payment {
+		s.st.RowsAfterTerm++
 		return nil // after the agreement ended: counts for nothing (SPEC 4.2)
 	}
 	s.st.Events++

@@ -11,7 +11,8 @@ import (
 
 // compileCalendars makes the business-day calendars an agreement declares
 // (SPEC 11.6); the checker has vouched for their names, days and dates.
-func compileCalendars(ai *lang.AgreementInfo) (map[string]*types.BusinessCalendar, error) {
+// A calendar's holidays file is read here (holidays_file.go).
+func (p *Program) compileCalendars(ai *lang.AgreementInfo) (map[string]*types.BusinessCalendar, error) {
 	if len(ai.Calendars) == 0 {
 		return nil, nil
 	}
@@ -35,6 +36,13 @@ func compileCalendars(ai *lang.AgreementInfo) (map[string]*types.BusinessCalenda
 				return nil, atPos(h.At, err)
 			}
 			holidays = append(holidays, day)
+		}
+		if d.From != nil {
+			more, err := p.holidaysFile(d)
+			if err != nil {
+				return nil, err
+			}
+			holidays = append(holidays, more...)
 		}
 		c, err := types.NewBusinessCalendar(name, weekend, holidays)
 		if err != nil {
@@ -112,42 +120,66 @@ func (c *compiler) bizOf(d *lang.Due) (*dueBiz, error) {
 
 // dueOn is the due date of a line accrued (or a period ended) on from:
 // from + d when has, or N business days after from; then moved by the
-// business-day rule, if any. The note says how business days made it
-// ("due 45 days after 2027-03-31: 2027-05-15 is a Saturday, moved to
-// Monday 2027-05-17 by the following-business-day rule (calendar us)");
-// it is "" when no business-day construct played a part.
-func dueOn(c *ClauseInfo, pos lang.Pos, from types.Date, d types.Duration, has bool, biz *dueBiz) (types.Date, string, error) {
-	due, what := from, "on "+from.String()
-	var err error
+// business-day rule, if any. anchor says in words what from is ("the
+// payment date", "the last day of 2027-Q1").
+//
+// rule says in words which rule made the due date (SPEC 6.1, 11.6), for
+// Line.DueRule: "due 30 days after 2027-04-15 (the installment date):
+// 2027-05-15", "due on 2027-03-31 (the last day of 2027-Q1)", "due 45
+// days after 2027-03-31 (the last day of 2027-Q1): 2027-05-15 is a
+// Saturday, moved to Monday 2027-05-17 by the following-business-day rule
+// (calendar us)". note is rule when a business-day construct played a
+// part (the statement note of SPEC 11.6), else "".
+func dueOn(c *ClauseInfo, pos lang.Pos, from types.Date, anchor string, d types.Duration, has bool, biz *dueBiz) (due types.Date, rule, note string, err error) {
+	due = from
+	what := "on " + from.String()
+	if anchor != "" {
+		what += " (" + anchor + ")"
+	}
 	switch {
 	case biz != nil && biz.days > 0:
 		if due, err = biz.cal.AddBusinessDays(from, biz.days); err != nil {
-			return types.Date{}, "", &clauseError{clause: c, named: true, err: &EvalError{Pos: pos, Err: errPastCalendar,
+			return types.Date{}, "", "", &clauseError{clause: c, named: true, err: &EvalError{Pos: pos, Err: errPastCalendar,
 				Msg: fmt.Sprintf("clause %s: the due date, %d business days after %s, is after %s", c.Num, biz.days, from, types.MaxDate())}}
 		}
 		what = fmt.Sprintf("%d business days after %s", biz.days, from)
+		if anchor != "" {
+			what += " (" + anchor + ")"
+		}
 	case has:
 		if due, err = dueAfter(c, pos, from, d); err != nil {
-			return types.Date{}, "", err
+			return types.Date{}, "", "", err
 		}
 		what = fmt.Sprintf("%s after %s", d, from)
+		if anchor != "" {
+			what += " (" + anchor + ")"
+		}
 	}
 	if biz == nil {
-		return due, "", nil
+		if !has {
+			return due, "due " + what, "", nil
+		}
+		return due, fmt.Sprintf("due %s: %s", what, due), "", nil
 	}
-	moved, why, err := biz.cal.Adjust(due, biz.roll)
-	if err != nil {
-		return types.Date{}, "", &clauseError{clause: c, named: true, err: &EvalError{Pos: pos, Err: errPastCalendar,
+	moved, why, aerr := biz.cal.Adjust(due, biz.roll)
+	if aerr != nil {
+		return types.Date{}, "", "", &clauseError{clause: c, named: true, err: &EvalError{Pos: pos, Err: errPastCalendar,
 			Msg: fmt.Sprintf("clause %s: the due date %s cannot be moved to a business day within the calendar", c.Num, due)}}
 	}
 	if moved == due {
 		if biz.days > 0 {
-			return due, fmt.Sprintf("due %s, calendar %s: %s %s", what, biz.cal.Name(), due.Weekday(), due), nil
+			rule = fmt.Sprintf("due %s, calendar %s: %s %s", what, biz.cal.Name(), due.Weekday(), due)
+			return due, rule, rule, nil
 		}
-		return due, "", nil
+		rule = fmt.Sprintf("due %s: %s %s, a business day (calendar %s)", what, due.Weekday(), due, biz.cal.Name())
+		if !has {
+			rule = fmt.Sprintf("due %s, a business day (calendar %s)", what, biz.cal.Name())
+		}
+		return due, rule, "", nil
 	}
-	return moved, fmt.Sprintf("due %s: %s, moved to %s %s by the %s-business-day rule (calendar %s)",
-		what, why, moved.Weekday(), moved, hyphenRule(biz.roll), biz.cal.Name()), nil
+	rule = fmt.Sprintf("due %s: %s, moved to %s %s by the %s-business-day rule (calendar %s)",
+		what, why, moved.Weekday(), moved, hyphenRule(biz.roll), biz.cal.Name())
+	return moved, rule, rule, nil
 }
 
 // hyphenRule writes a convention as an adjective: "modified-following".
@@ -159,4 +191,14 @@ func hyphenRule(r types.Roll) string {
 		}
 	}
 	return string(s)
+}
+
+// duePos is where a clause's `due` is written, or the clause's own
+// position when it has none (the position of an error about its due
+// date).
+func duePos(d *lang.Due, at lang.Pos) lang.Pos {
+	if d != nil {
+		return d.At
+	}
+	return at
 }

@@ -101,14 +101,14 @@ agreement dc "Day counts" {
 		// Due 2028-01-01 + 31 days = 2028-02-01, paid 2028-03-03: 29 days
 		// of February 2028 and 2 of March, 31 days.
 		// 10,000.00 × 8% × 31 / 365 = 24,800 / 365 = 67.945… = 67.95.
-		"s1 USD 67.95 paid USD 10,000.00 on 2028-03-03, due 2028-02-01: 31 days actual/365",
+		"s1 USD 67.95 paid USD 10,000.00 on 2028-03-03, due 2028-02-01: 31 days actual/365, from 2028-02-01 (the due date)",
 		// 2027-01-31 to 2027-03-31 under 30/360: both 31sts become 30ths,
 		// 30 × 2 = 60 days. 3,600.00 × 10% × 60 / 360 = 60.00.
-		"s2 USD 60.00 paid USD 3,600.00 on 2027-03-31, due 2027-01-31: 60 days 30/360",
+		"s2 USD 60.00 paid USD 3,600.00 on 2027-03-31, due 2027-01-31: 60 days 30/360, from 2027-01-31 (the due date)",
 		// Delay from 2027-02-01; whole months to 2027-04-30: 2027-03-01
 		// and 2027-04-01 are reached, 2027-05-01 is not: 2 months.
 		// 1,000.00 × 1% × 2 = 20.00.
-		"s3 USD 20.00 paid USD 1,000.00 on 2027-04-30, due 2027-01-31: 2 whole period(s) late, counted from 2027-02-01",
+		"s3 USD 20.00 paid USD 1,000.00 on 2027-04-30, due 2027-01-31: 2 whole months late, only whole months counting, from 2027-02-01 (the day after the due date)",
 	})
 }
 
@@ -142,18 +142,21 @@ agreement bd "Business days" {
 	var got []string
 	for _, l := range st.Lines {
 		got = append(got, l.Clause.Num+" due "+l.Due.String()+": "+l.Notes[len(l.Notes)-1])
+		if l.DueRule != l.Notes[len(l.Notes)-1] {
+			t.Errorf("clause %s: due rule %q, note %q: a business-day note is the due rule", l.Clause.Num, l.DueRule, l.Notes[len(l.Notes)-1])
+		}
 	}
 	sameList(t, "due dates", got, []string{
 		// 2027-03-31 + 45 days = 2027-05-15, a Saturday.
-		"1 due 2027-05-17: due 45 days after 2027-03-31: 2027-05-15 is a Saturday, moved to Monday 2027-05-17 by the following-business-day rule (calendar us)",
+		"1 due 2027-05-17: due 45 days after 2027-03-31 (the payment date): 2027-05-15 is a Saturday, moved to Monday 2027-05-17 by the following-business-day rule (calendar us)",
 		// Ten business days from Monday 2027-12-20, skipping the holidays
 		// on Fridays 24 and 31 December: Wednesday 2028-01-05.
-		"2 due 2028-01-05: due 10 business days after 2027-12-20, calendar us: Wednesday 2028-01-05",
+		"2 due 2028-01-05: due 10 business days after 2027-12-20 (the payment date), calendar us: Wednesday 2028-01-05",
 		// July's line is due on its last day, Saturday 2027-07-31; the next
 		// business day is in August, so it goes back to Friday 2027-07-30.
-		"3 due 2027-07-30: due on 2027-07-31: 2027-07-31 is a Saturday, moved to Friday 2027-07-30 by the modified-following-business-day rule (calendar us)",
+		"3 due 2027-07-30: due on 2027-07-31 (the last day of 2027-07): 2027-07-31 is a Saturday, moved to Friday 2027-07-30 by the modified-following-business-day rule (calendar us)",
 		// Friday 2027-12-24 is a holiday before a weekend: Monday 2027-12-27.
-		"4 due 2027-12-27: due on 2027-12-24: 2027-12-24 is a holiday, moved to Monday 2027-12-27 by the following-business-day rule (calendar us)",
+		"4 due 2027-12-27: due on 2027-12-24 (the payment date): 2027-12-24 is a holiday, moved to Monday 2027-12-27 by the following-business-day rule (calendar us)",
 	})
 }
 

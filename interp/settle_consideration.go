@@ -22,6 +22,7 @@ func (s *settler) scheduled(r *scheduledRule) error {
 	if r.dueNote != "" {
 		l.Notes = append(l.Notes, r.dueNote)
 	}
+	l.DueRule = r.dueRule
 	// A fixed amount becomes a line rounded (SPEC 8.2 point 1);
 	// installments are whole units already (6.3).
 	amount := r.amount
@@ -144,13 +145,11 @@ func (s *settler) flushMilestones() error {
 		if n := p.exc.note(m.event.Name); n != "" {
 			l.Notes = append(l.Notes, n)
 		}
-		err := error(nil)
-		if m.hasDue || m.biz != nil {
-			var why string
-			l.Due, why, err = dueOn(m.clause, m.duePos, p.date, m.dueAfter, m.hasDue, m.biz)
-			if why != "" {
-				l.Notes = append(l.Notes, why)
-			}
+		var why string
+		var err error
+		l.Due, l.DueRule, why, err = dueOn(m.clause, m.duePos, p.date, "the day of the "+m.event.Name, m.dueAfter, m.hasDue, m.biz)
+		if why != "" {
+			l.Notes = append(l.Notes, why)
 		}
 		if err == nil {
 			err = s.pay(l, p.amount, m.payee, s.waterfallPaid(m.clause, m.payee), m.late)
@@ -453,6 +452,14 @@ func (s *settler) lateCharges(o *obligation, date types.Date, how string) error 
 			Amount: MoneyValue(o.line.Amount.str, charge),
 			Notes:  []string{note},
 		}
+		switch {
+		case on != date:
+			l.DueRule = fmt.Sprintf("due at once, on %s (the agreement's last day)", on)
+		case how == "unpaid":
+			l.DueRule = fmt.Sprintf("due at once, on %s (the as-of date, to which the delay is counted)", on)
+		default:
+			l.DueRule = fmt.Sprintf("due at once, on %s (the day the line was paid in full)", on)
+		}
 		s.emit(l, nil)
 	}
 	return nil
@@ -509,6 +516,7 @@ func (s *settler) overdueAt(o *obligation, asOf types.Date) error {
 		DaysLate:    types.DaysBetween(o.line.Due, asOf),
 		LateCharge:  MoneyValue(o.line.Amount.str, types.Decimal{}),
 	}
+	od.DaysLateRule = daysLateRule(od.DaysLate, o.line.Due, asOf)
 	for i := range o.late {
 		charge, _, err := s.lateTotal(o, i, o.remaining, asOf)
 		if err != nil {

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pacta-lang/pacta/interp/internal/formula"
 	"github.com/pacta-lang/pacta/interp/types"
@@ -36,22 +37,87 @@ type delayCount struct {
 	uncapped, capUsed types.Decimal
 }
 
-// text says in words how long the line was late, for a statement's note:
-// "2 period(s) late" (as before SPEC 6.6), "1 whole period(s) late",
-// "31 days actual/365", each followed by ", counted from 2027-05-16" when
-// the delay starts the day after the due date.
+// text says in words how long the line was late and by which rule
+// (SPEC 6.6), for a statement's note: "2 months late, a month begun
+// counting in full, from 2027-05-15 (the due date)", "1 whole month late,
+// from 2027-02-01 (the day after the due date)", "31 days actual/365,
+// from 2028-02-01 (the due date) to 2028-03-03 (not counted)".
 func (c delayCount) text(lr *lateRule, due types.Date) string {
-	var s string
-	switch {
-	case c.days != "":
-		s = c.days
-	case lr.delay.Whole:
-		s = fmt.Sprintf("%d whole period(s) late", c.n)
-	default:
-		s = fmt.Sprintf("%d period(s) late", c.n)
-	}
+	start := lr.delay.Start(due)
+	from := fmt.Sprintf("from %s (the due date)", start)
 	if lr.delay.DayAfter {
-		s += ", counted from " + lr.delay.Start(due).String()
+		from = fmt.Sprintf("from %s (the day after the due date)", start)
 	}
-	return s
+	if c.days != "" {
+		return fmt.Sprintf("%s, %s", c.days, from)
+	}
+	unit := lr.unit
+	if unit == "" {
+		unit = "period"
+	}
+	n := fmt.Sprintf("%d %s", c.n, unit)
+	if c.n != 1 {
+		n += "s"
+	}
+	if lr.delay.Whole {
+		return fmt.Sprintf("%d whole %s late, only whole %ss counting, %s", c.n, strings.TrimPrefix(n, fmt.Sprintf("%d ", c.n)), unit, from)
+	}
+	return fmt.Sprintf("%s late, a %s begun counting in full, %s", n, unit, from)
+}
+
+// daysLateRule says how the days late of an overdue amount are counted
+// (SPEC 6.5): from the day after the due date to the as-of date, both
+// included, so that a line paid on its due date is 0 days late.
+func daysLateRule(n int, due, asOf types.Date) string {
+	first, err := due.AddDays(1)
+	if err != nil {
+		return fmt.Sprintf("%d days late, counted from the day after %s to %s (the as-of date)", n, due, asOf)
+	}
+	day := "days"
+	if n == 1 {
+		day = "day"
+	}
+	return fmt.Sprintf("%d %s late, counted from %s (the day after the due date %s) to %s (the as-of date), both included", n, day, first, due, asOf)
+}
+
+// dueRule is l.DueRule, or, for a line a host made without one, "due on"
+// its due date.
+func (l *Line) dueRule() string {
+	if l.DueRule != "" || l.Due.IsZero() {
+		return l.DueRule
+	}
+	return "due on " + l.Due.String()
+}
+
+// daysLateRule is o.DaysLateRule, or, for an overdue amount a host made
+// without one, the rule counted to asOf.
+func (o *Overdue) daysLateRule(asOf types.Date) string {
+	if o.DaysLateRule != "" {
+		return o.DaysLateRule
+	}
+	return daysLateRule(o.DaysLate, o.Line.Due, asOf)
+}
+
+// outsideTermText says which ledger rows the agreement's term left out
+// (SPEC 4.2): "2 ledger rows dated outside the term, 2027-01-01 to
+// 2027-12-31 (both days included), count for nothing: 1 before it, 1
+// after it".
+func (st *Statement) outsideTermText() string {
+	n := st.RowsBeforeTerm + st.RowsAfterTerm
+	term := fmt.Sprintf("from %s (both days included)", st.TermStart)
+	if st.TermEnd != types.MaxDate() {
+		term = fmt.Sprintf("%s to %s (both days included)", st.TermStart, st.TermEnd)
+	}
+	var parts []string
+	if st.RowsBeforeTerm > 0 {
+		parts = append(parts, fmt.Sprintf("%d before it", st.RowsBeforeTerm))
+	}
+	if st.RowsAfterTerm > 0 {
+		parts = append(parts, fmt.Sprintf("%d after it", st.RowsAfterTerm))
+	}
+	rows := "rows"
+	if n == 1 {
+		rows = "row"
+	}
+	return fmt.Sprintf("%d ledger %s dated outside the term, %s, count for nothing: %s", n, rows, term, strings.Join(parts, ", "))
 }

@@ -1,6 +1,7 @@
 package interp_test
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -45,6 +46,19 @@ agreement spanned "Spanned" {
 	}
 	if len(st.Overdue) != 0 {
 		t.Errorf("%d overdue, want none", len(st.Overdue))
+	}
+	// The statement says which rows the term left out (SPEC 4.2): the
+	// resell of 2026-12-31 before it and that of 2027-07-06 after it.
+	if st.RowsBeforeTerm != 1 || st.RowsAfterTerm != 1 {
+		t.Errorf("rows outside the term: %d before, %d after; want 1 and 1", st.RowsBeforeTerm, st.RowsAfterTerm)
+	}
+	var b bytes.Buffer
+	if err := st.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	want := "  2 ledger rows dated outside the term, 2027-01-01 to 2027-06-30 (both days included), count for nothing: 1 before it, 1 after it\n"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("statement lacks %q:\n%s", want, b.String())
 	}
 }
 

@@ -36,7 +36,7 @@ agreement a "A" {
 		}
 	}
 	sameList(t, "late interest", got, []string{
-		"1 GBP 200.00 paid GBP 10,000.00 on 2027-07-01, due 2027-02-09: 5 period(s) late; cut to the cap of GBP 200.00 from GBP 500.00",
-		"2 GBP 500.00 paid GBP 10,000.00 on 2027-07-01, due 2027-02-09: 5 period(s) late",
+		"1 GBP 200.00 paid GBP 10,000.00 on 2027-07-01, due 2027-02-09: 5 months late, a month begun counting in full, from 2027-02-09 (the due date); cut to the cap of GBP 200.00 from GBP 500.00",
+		"2 GBP 500.00 paid GBP 10,000.00 on 2027-07-01, due 2027-02-09: 5 months late, a month begun counting in full, from 2027-02-09 (the due date)",
 	})
 }

@@ -319,7 +319,7 @@ agreement cur "Currencies" {
 		}
 	}
 	sameList(t, "late penalties", notes, []string{
-		"EUR 5.00: [unpaid EUR 50.00 on 2027-01-10, due 2027-01-05: 5 period(s) late]",
+		"EUR 5.00: [unpaid EUR 50.00 on 2027-01-10, due 2027-01-05: 5 days late, a day begun counting in full, from 2027-01-05 (the due date)]",
 	})
 }
 

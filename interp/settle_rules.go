@@ -98,6 +98,7 @@ type lateRule struct {
 	delay   formula.Delay  // how the delay is counted (SPEC 6.6); delay.Per is per
 	cap     *types.Decimal // an amount
 	capPct  *types.Decimal // a percent of the late amount
+	unit    string         // the unit of delay as written: "month", "half-year", …
 }
 
 // scheduledRule is a fixed payment or one installment: an amount due on a
@@ -115,6 +116,8 @@ type scheduledRule struct {
 	note   string
 	// dueNote says how a business-day rule made the due date (SPEC 11.6).
 	dueNote string
+	// dueRule says which rule made the due date (Line.DueRule).
+	dueRule string
 	// err is why the payment cannot be made (a negative amount, a due
 	// date after the calendar's end): reported when a settlement reaches
 	// its date, so that it fails only the questions that need it.
@@ -352,6 +355,12 @@ func (c *compiler) lateRules(ls []*lang.Late) ([]*lateRule, error) {
 			return nil, atPos(l.Per.Pos(), err)
 		}
 		r := &lateRule{penalty: l.Penalty, rate: v.num, per: per, delay: delayOf(l, per)}
+		if l.Per != nil {
+			r.unit = l.Per.Unit
+			if r.unit == "half" {
+				r.unit = "half-year"
+			}
+		}
 		if l.Cap != nil {
 			cv, err := c.constant(l.Cap)
 			if err != nil {
@@ -629,8 +638,8 @@ func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) er
 		r := &scheduledRule{
 			clause: ci, kind: "payment", payer: b.Payer.Name, payee: payee, date: d, amount: amt, due: d, late: late, err: bad,
 		}
-		if (hasDue || biz != nil) && r.err == nil {
-			r.due, r.dueNote, r.err = dueOn(ci, b.Due.Pos(), d, due, hasDue, biz)
+		if r.err == nil {
+			r.due, r.dueRule, r.dueNote, r.err = dueOn(ci, duePos(b.Due, b.At), d, "the payment date", due, hasDue, biz)
 		}
 		v.money.scheduled = append(v.money.scheduled, r)
 	}
@@ -711,9 +720,15 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 			amount: MoneyValue(total.str, in.Amount), due: in.Due, first: first, late: late,
 			note: fmt.Sprintf("installment %d of %d", in.Number, count),
 		}
-		if hasDue || biz != nil {
-			r.due, r.dueNote, r.err = dueOn(ci, b.Due.Pos(), in.Due, due, hasDue, biz)
+		// The anchor says how the installment's date was made (SPEC
+		// 6.3: counted from the first date, never chained), so that a
+		// month end can be checked: "the installment date, 2027-01-31 +
+		// 1 month".
+		anchor := "the installment date, the first"
+		if in.Number > 1 {
+			anchor = fmt.Sprintf("the installment date, %s + %s", first, types.Duration{N: every.N * int64(in.Number-1), Unit: every.Unit})
 		}
+		r.due, r.dueRule, r.dueNote, r.err = dueOn(ci, duePos(b.Due, b.At), in.Due, anchor, due, hasDue, biz)
 		v.money.scheduled = append(v.money.scheduled, r)
 	}
 	return nil

@@ -576,15 +576,16 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		}
 		line.Date = s.st.To
 	}
-	line.Due = closed
-	if r.hasDue || r.biz != nil {
-		var why string
-		if line.Due, why, err = dueOn(r.clause, r.duePos, closed, r.dueAfter, r.hasDue, r.biz); err != nil {
-			return err
-		}
-		if why != "" {
-			line.Notes = append(line.Notes, why)
-		}
+	anchor := "the last day of " + period.String()
+	if closed != period.End() {
+		anchor = fmt.Sprintf("the agreement's last day, in %s", period)
+	}
+	var why string
+	if line.Due, line.DueRule, why, err = dueOn(r.clause, r.duePos, closed, anchor, r.dueAfter, r.hasDue, r.biz); err != nil {
+		return err
+	}
+	if why != "" {
+		line.Notes = append(line.Notes, why)
 	}
 	if err := s.pay(line, MoneyValue(s.ag.currency, amount), r.payee, st.waterPaid, r.late); err != nil {
 		return err
@@ -621,7 +622,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		return err
 	}
 	tu := &Line{
-		Period: period, Date: line.Date, Due: line.Due,
+		Period: period, Date: line.Date, Due: line.Due, DueRule: line.DueRule,
 		Payer: r.payer, Clause: r.clause, Kind: "true-up",
 		Notes: []string{fmt.Sprintf("%s; paid %s from %s to %s", r.guarantee.text,
 			MoneyValue(s.ag.currency, paid), wStart, closed)},

@@ -58,7 +58,7 @@ func TestRunTestsObligations(t *testing.T) {
 	// and nothing is overdue (SPEC 6.5); the deadline is not reached on
 	// 2027-02-01.
 	want := []string{
-		"a.pacta:22:5: expected p to pay a USD 100.00 for 2027-Q1 under 1 due 2027-02-10, but the settlement gives USD 0.00 (and USD 100.00 due 2027-02-09)",
+		"a.pacta:22:5: expected p to pay a USD 100.00 for 2027-Q1 under 1 due 2027-02-10, but the settlement gives USD 0.00 (and USD 100.00 due 30 days after 2027-01-10 (the payment date): 2027-02-09)",
 		"a.pacta:23:5: expected p to owe a USD 10.00 overdue as of 2027-02-20, but the settlement gives USD 0.00",
 		"a.pacta:24:5: expected clause 3 to be unmet as of 2027-02-01, but the settlement to that date reports it met or not yet due",
 	}

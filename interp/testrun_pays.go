@@ -69,7 +69,14 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 			continue
 		}
 		if s.Due != nil && l.Due != due {
-			otherDue = append(otherDue, fmt.Sprintf("%s due %s", l.Amount, l.Due))
+			// Each other due date with the rule that made it (SPEC
+			// 6.1): "USD 100.00 due 30 days after 2027-01-10 (the
+			// payment date): 2027-02-09".
+			if l.DueRule != "" {
+				otherDue = append(otherDue, fmt.Sprintf("%s %s", l.Amount, l.DueRule))
+			} else {
+				otherDue = append(otherDue, fmt.Sprintf("%s due %s", l.Amount, l.Due))
+			}
 			continue
 		}
 		t.covered[l.Clause.Decl] = true

@@ -53,7 +53,14 @@ type CalendarDecl struct {
 	Weekends   []*Ident // nil: Saturday and Sunday
 	NoWeekends bool     // written `weekends none`
 	Holidays   []*DateLit
-	End        Pos
+	// From is the file of holidays the calendar loads (`calendar uk
+	// from "holidays/uk.txt"`), relative to the agreement's file; nil
+	// for none. Its dates add to Holidays (SPEC 11.6).
+	From *StringLit
+	// Block is set when the calendar has a `{ … }` block (it may be
+	// empty); a calendar has a block, a file, or both.
+	Block bool
+	End   Pos
 }
 
 // BusinessDays is `N business days [in CALENDAR]` in a `due`.

@@ -187,6 +187,37 @@ type Due struct {
 	Business  *BusinessDays // `N business days`, instead of After
 	PeriodEnd bool          // written `after period end`
 	Adjust    *DueAdjust    // optional: `adjusted to the following business day`
+	// Anchor is what `due within` counts from, when written out: `after
+	// the payment date`, `after each installment date`, `after the
+	// EVENT` (SPEC 6.1). The formatter always writes it.
+	Anchor *DueAnchor
+}
+
+// DueAnchor is the `after …` of `due within N after …`: Text is "the
+// payment date", "each installment date" or "the EVENT" as written.
+type DueAnchor struct {
+	At   Pos
+	Text string
+}
+
+func (n *DueAnchor) Pos() Pos { return n.At }
+
+// DueAnchorText is the anchor the canonical form of `due within` writes
+// for a clause body (SPEC 6.1): "the payment date" for a payment on
+// dates, "each installment date" for installments, "the EVENT" for a
+// milestone; "" for a share, whose line is due after its period ends.
+func DueAnchorText(body Node) string {
+	switch b := body.(type) {
+	case *Payment:
+		return "the payment date"
+	case *Installments:
+		return "each installment date"
+	case *Milestone:
+		if b.Event != nil {
+			return "the " + b.Event.Name
+		}
+	}
+	return ""
 }
 
 // Late is `late interest RATE per UNIT [capped at X]` or

@@ -139,6 +139,13 @@ func (c *checker) calendarDecl(fam *family, d *CalendarDecl) {
 		return
 	}
 	info.Calendars[d.Name.Name] = d
+	if f := d.From; f != nil && f.Value != "" {
+		switch {
+		case strings.HasPrefix(f.Value, "/") || strings.Contains(f.Value, "\\") || len(f.Value) > 1 && f.Value[1] == ':':
+			c.errs.AddHint(f.At, "write the path relative to the agreement's file, with forward slashes: \"holidays/uk.txt\"",
+				"the holidays file of calendar %q must be named relative to the agreement's file, not %q", d.Name.Name, f.Value)
+		}
+	}
 	seen := map[string]bool{}
 	for _, w := range d.Weekends {
 		name := weekdayName(w.Name)

@@ -218,6 +218,7 @@ func (c *checker) payment(v *view, b *Payment) {
 		c.inTerm(v.fam, d.At, day, "the payment on "+d.Text)
 	}
 	c.due(v, b.Due, false)
+	c.dueAnchor(b.Due, b)
 	c.lates(v, b.Late, currencyOf(t), "payment")
 }
 
@@ -254,6 +255,7 @@ func (c *checker) installments(v *view, b *Installments) {
 		}
 	}
 	c.due(v, b.Due, false)
+	c.dueAnchor(b.Due, b)
 	c.lates(v, b.Late, currencyOf(t), "payment")
 }
 
@@ -273,6 +275,7 @@ func (c *checker) milestone(v *view, b *Milestone) {
 		c.wantBool(e, b.Where, "the condition after `where`")
 	}
 	c.due(v, b.Due, false)
+	c.dueAnchor(b.Due, b)
 	c.lates(v, b.Late, currencyOf(t), "payment")
 }
 
@@ -322,6 +325,7 @@ func (c *checker) share(v *view, b *Share) {
 
 	settled := b.Settled == nil || c.periodUnit(b.Settled)
 	c.due(v, b.Due, true)
+	c.dueAnchor(b.Due, b)
 	c.limits(e0, b.Limits, cur)
 	if g := b.Guarantee; g != nil {
 		t := c.wantMoney(e0, g.Amount, "the minimum guarantee")
@@ -552,6 +556,23 @@ func (c *checker) due(v *view, d *Due, share bool) {
 	}
 	if d.PeriodEnd && !share {
 		c.errs.AddHint(d.At, "write `due within DURATION`", "`after period end` applies only to shares, which are settled by period")
+	}
+}
+
+// dueAnchor checks the `after …` of `due within N after …` (SPEC 6.1):
+// it must name what the clause's lines accrue on, and a share has none.
+func (c *checker) dueAnchor(d *Due, body Node) {
+	if d == nil || d.Anchor == nil {
+		return
+	}
+	want := DueAnchorText(body)
+	switch {
+	case want == "":
+		c.errs.AddHint(d.Anchor.At, "write `due N after period end`",
+			"a share's line is due after its period ends, not %s", d.Anchor.Text)
+	case d.Anchor.Text != want:
+		c.errs.AddHint(d.Anchor.At, "write `after "+want+"`",
+			"this clause's lines are due counted from %s, not %s", want, d.Anchor.Text)
 	}
 }
 

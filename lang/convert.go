@@ -266,7 +266,38 @@ func (c *treeBuilder) body(g *gBody) ClauseBody {
 	for _, m := range p.Mods {
 		c.mod(m, &mods)
 	}
+	canonicalDue(out)
 	return out
+}
+
+// canonicalDue makes explicit what a `due within N` counts from (SPEC
+// 6.1), as the formatter writes it: the anchor of a payment, installments
+// or a milestone (`after the payment date`, …) when it was left out, and
+// `after period end` for a share's `due within N`, which means the same.
+// A tree is thus the same whichever form was written.
+func canonicalDue(body ClauseBody) {
+	var d *Due
+	share := false
+	switch b := body.(type) {
+	case *Payment:
+		d = b.Due
+	case *Installments:
+		d = b.Due
+	case *Milestone:
+		d = b.Due
+	case *Share:
+		d, share = b.Due, true
+	}
+	if d == nil || d.After == nil && d.Business == nil || d.PeriodEnd || d.Anchor != nil {
+		return
+	}
+	if share {
+		d.PeriodEnd = true
+		return
+	}
+	if text := DueAnchorText(body); text != "" {
+		d.Anchor = &DueAnchor{At: d.At, Text: text}
+	}
 }
 
 // modSlots are where a clause keeps its modifiers; nil slots are not
@@ -328,6 +359,17 @@ func (c *treeBuilder) mod(m *gMod, slots *modSlots) {
 		case m.Due.AfterBiz != nil:
 			d.Business = c.businessDays(m.Due.AfterBiz)
 			d.PeriodEnd = true
+		}
+		if a := m.Due.Anchor; a != nil {
+			d.Anchor = &DueAnchor{At: tokPos(a.Pos)}
+			switch {
+			case a.Each:
+				d.Anchor.Text = "each installment date"
+			case a.Name != nil && a.Date:
+				d.Anchor.Text = "the " + a.Name.Value + " date"
+			case a.Name != nil:
+				d.Anchor.Text = "the " + a.Name.Value
+			}
 		}
 		*slots.due = d
 	case m.Adjust != nil:

@@ -27,7 +27,25 @@ func (c *treeBuilder) delay(l *Late, g *gLate) {
 
 // calendar converts a business-day calendar.
 func (c *treeBuilder) calendar(g *gCalendar) *CalendarDecl {
-	d := &CalendarDecl{At: tokPos(g.Pos), Name: identTok(&g.Name), End: tokPos(g.Close.Pos)}
+	d := &CalendarDecl{At: tokPos(g.Pos), Name: identTok(&g.Name), Block: g.Open != nil}
+	switch {
+	case g.Close != nil:
+		d.End = tokPos(g.Close.Pos)
+	case g.From != nil:
+		d.End = tokPos(g.From.Pos)
+	default:
+		d.End = d.Name.At
+	}
+	if g.From != nil {
+		d.From = stringTok(g.From)
+		if d.From.Value == "" {
+			c.errs.Add(d.From.At, "calendar %q names no file: write the path of its holidays file, such as \"holidays/uk.txt\"", d.Name.Name)
+		}
+	}
+	if g.From == nil && g.Open == nil {
+		c.errs.AddHint(d.Name.At, "declare it with a block, `calendar uk { holidays 2027-12-25 }`, or load its holidays from a file, `calendar uk from \"holidays/uk.txt\"`",
+			"calendar %q has neither a block nor a file", d.Name.Name)
+	}
 	for _, e := range g.Entries {
 		switch {
 		case e.Weekends != nil:

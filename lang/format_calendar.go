@@ -33,6 +33,13 @@ func (p *fmtPrinter) delayTail(l *Late) {
 func (p *fmtPrinter) calendarDecl(d *CalendarDecl, ind int) {
 	p.str("calendar ")
 	p.ident(d.Name)
+	if d.From != nil {
+		p.str(" from ")
+		p.stringLit(d.From)
+		if !d.Block {
+			return
+		}
+	}
 	b := p.open(d.At, ind+1, false)
 	switch {
 	case d.NoWeekends:

@@ -40,7 +40,7 @@ func (p *fmtPrinter) clauseBody(b ClauseBody, ind int) {
 			}
 			p.date(d)
 		}
-		p.payMods(b.Due, b.Late, ind)
+		p.payMods(b, b.Due, b.Late, ind)
 	case *Installments:
 		p.payer(b.Payer, b.Payee, ind)
 		p.str(" ")
@@ -61,7 +61,7 @@ func (p *fmtPrinter) clauseBody(b ClauseBody, ind int) {
 		}
 		p.str(" installments from ")
 		p.date(b.From)
-		p.payMods(b.Due, b.Late, ind)
+		p.payMods(b, b.Due, b.Late, ind)
 	case *Milestone:
 		p.payer(b.Payer, b.Payee, ind)
 		p.str(" ")
@@ -81,7 +81,7 @@ func (p *fmtPrinter) clauseBody(b ClauseBody, ind int) {
 			p.str(" where ")
 			p.expr(b.Where, open)
 		}
-		p.payMods(b.Due, b.Late, ind)
+		p.payMods(b, b.Due, b.Late, ind)
 	case *Share:
 		p.share(b, ind)
 	case *SplitDecl:
@@ -156,10 +156,10 @@ func (p *fmtPrinter) payee(pe Payee, ind int) {
 }
 
 // payMods prints the due and late modifiers of a payment, one per line.
-func (p *fmtPrinter) payMods(due *Due, late []*Late, ind int) {
+func (p *fmtPrinter) payMods(body Node, due *Due, late []*Late, ind int) {
 	var ms []fmtMod
 	if due != nil {
-		ms = append(ms, fmtMod{due.At, func() { p.line(ind + 1); p.due(due) }})
+		ms = append(ms, fmtMod{due.At, func() { p.line(ind + 1); p.due(due, body) }})
 	}
 	for _, l := range late {
 		if l != nil {
@@ -169,14 +169,20 @@ func (p *fmtPrinter) payMods(due *Due, late []*Late, ind int) {
 	fmtRunMods(ms)
 }
 
-func (p *fmtPrinter) due(d *Due) {
+func (p *fmtPrinter) due(d *Due, body Node) {
 	if d.After == nil && d.Business == nil {
 		p.adjust(d.Adjust)
 		return
 	}
 	p.at(d.At)
 	p.str("due ")
-	if !d.PeriodEnd {
+	anchor := DueAnchorText(body)
+	// The canonical form says what the delay counts from (SPEC 6.1):
+	// `due within 30 days after the payment date`; a share's `due within
+	// N` is `due N after period end`.
+	_, share := body.(*Share)
+	periodEnd := d.PeriodEnd || share
+	if !periodEnd {
 		p.str("within ")
 	}
 	if d.Business != nil {
@@ -184,8 +190,17 @@ func (p *fmtPrinter) due(d *Due) {
 	} else {
 		p.duration(d.After)
 	}
-	if d.PeriodEnd {
+	switch {
+	case periodEnd:
 		p.str(" after period end")
+	case anchor != "":
+		if d.Anchor != nil {
+			p.at(d.Anchor.At)
+		}
+		p.str(" after " + anchor)
+	case d.Anchor != nil:
+		p.at(d.Anchor.At)
+		p.str(" after " + d.Anchor.Text)
 	}
 	if d.Adjust != nil {
 		p.str(" ")
@@ -292,7 +307,7 @@ func (p *fmtPrinter) share(s *Share, ind int) {
 		}})
 	}
 	if s.Due != nil {
-		ms = append(ms, fmtMod{s.Due.At, func() { p.line(ind + 1); p.due(s.Due) }})
+		ms = append(ms, fmtMod{s.Due.At, func() { p.line(ind + 1); p.due(s.Due, s) }})
 	}
 	for _, l := range s.Limits {
 		if l == nil {

@@ -462,7 +462,7 @@ amendment aws "AWS concessions" amends openai_microsoft {
         bb 50%
       } rest
     } USD 50,000,000,000 in 20 equal quarterly installments from 2026-01-01
-      due within 30 days
+      due within 30 days after each installment date
 }
 `
 	got := string(Format(f))

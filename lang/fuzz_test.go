@@ -34,6 +34,8 @@ var inlineSeeds = []string{
 	"agreement a \"A\" { clause 1 \"C\" a pays split { b 1%, c 2% remainder to b } USD 1 in 4 equal monthly installments from 2026-01-01 }",
 	"agreement a \"A\" { test \"t\" { as of 2026-01-01 given s = sell by a { x: 1 } expect s is not covered by 1.2.3 } }",
 	"amendment b \"B\" amends a { replace term t(x list of list of text) = if a then b else c delete clause 3 }",
+	"agreement a \"A\" { calendar uk from \"holidays/uk.txt\" calendar us from \"us.txt\" { holidays 2027-12-31 } calendar x from }",
+	"agreement a \"A\" { clause 1 \"C\" a pays b USD 1 on 2026-01-15 due within 15 days after the payment date clause 2 \"D\" a pays b USD 1 in 2 equal monthly installments from 2026-01-31 due within 3 business days after each installment date adjusted to the following business day clause 3 \"E\" a pays b USD 1 on each sell due within 2 weeks after the sell clause 4 \"F\" a pays b 1% of x of each sell due within 3 days after the }",
 	"agreement a \"A\" { party p \"unterminated",
 	"agreement a \"A\" { term t = ((((((1 + ",
 	"agreement a \"A\" { term t = \"\\q\" }",

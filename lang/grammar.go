@@ -134,11 +134,16 @@ type gContractYear struct {
 
 // gCalendar is a business-day calendar (SPEC 11.6); `calendar`,
 // `weekends` and `holidays` are words with a fixed spelling.
+//
+// `calendar NAME from "FILE"` loads holidays from a file the agreement
+// names; a block may follow it (SPEC 11.6).
 type gCalendar struct {
 	Pos     lexer.Position
-	Name    lexer.Token  `parser:"'calendar' @Ident '{'"`
+	Name    lexer.Token  `parser:"'calendar' @Ident"`
+	From    *lexer.Token `parser:"( 'from' @String )?"`
+	Open    *lexer.Token `parser:"( @'{'"`
 	Entries []*gCalEntry `parser:"@@*"`
-	Close   lexer.Token  `parser:"@'}'"`
+	Close   *lexer.Token `parser:"@'}' )?"`
 }
 
 // gTimeZone is `time zone NAME` (SPEC 11.7); `time` and `zone` are words
@@ -388,8 +393,19 @@ type gDue struct {
 	Pos       lexer.Position
 	Within    *lexer.Token   `parser:"'due' ( 'within' ( @Duration"`
 	WithinBiz *gBusinessDays `parser:"| @@ )"`
+	Anchor    *gDueAnchor    `parser:"@@?"`
 	After     *lexer.Token   `parser:"| ( @Duration"`
 	AfterBiz  *gBusinessDays `parser:"| @@ ) 'after' 'period' 'end' )"`
+}
+
+// gDueAnchor is what `due within` counts from, written out (SPEC 6.1):
+// `after the payment date`, `after each installment date`, `after the
+// EVENT`. `installment` and `date` are words with a fixed spelling.
+type gDueAnchor struct {
+	Pos  lexer.Position
+	Each bool         `parser:"'after' ( @'each' 'installment' 'date'"`
+	Name *lexer.Token `parser:"| 'the' @Ident"`
+	Date bool         `parser:"@'date'? )"`
 }
 
 type gLimit struct {

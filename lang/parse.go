@@ -133,7 +133,7 @@ func parseInput(filename string, src []byte) (*Input, ErrorList) {
 	if first.EOF() {
 		return in, errs
 	}
-	if !startsItem(first) {
+	if !startsItem(first) && !startsWordItem(sc.tokens) {
 		if !sc.fatal {
 			in.Expr = parseExprTokens(sc.tokens, &errs)
 		}
@@ -217,6 +217,27 @@ func startsItem(t *lexer.Token) bool {
 		"kind", "action", "event", "term", "clause", "replace", "delete", "test",
 		"exception":
 		return true
+	}
+	return false
+}
+
+// startsWordItem reports whether tokens begin one of the items whose
+// first words have a fixed spelling but are not reserved (2.7): `time
+// zone`, `contract year`, `calendar NAME {` or `calendar NAME from`. Two
+// names in a row never begin an expression, so the REPL can take these
+// items typed at the prompt.
+func startsWordItem(tokens []lexer.Token) bool {
+	word := func(i int, v string) bool {
+		return i < len(tokens) && tokens[i].Type == tokIdent && tokens[i].Value == v
+	}
+	switch {
+	case word(0, "time"):
+		return word(1, "zone")
+	case word(0, "contract"):
+		return word(1, "year")
+	case word(0, "calendar"):
+		return len(tokens) > 2 && tokens[1].Type == tokIdent &&
+			(tokens[2].Value == "{" || tokens[2].Value == "from")
 	}
 	return false
 }

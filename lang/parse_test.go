@@ -540,7 +540,9 @@ func TestParseModifierComma(t *testing.T) {
 	src := "agreement a \"A\" { clause 1 \"C\" a pays b 1% of x of each sell settled quarterly, due within 3 days }"
 	f := mustParse(t, "m.pacta", []byte(src))
 	s := f.Decls[0].(*Agreement).Items[0].(*ClauseDecl).Body.(*Share)
-	if s.Settled == nil || s.Due == nil || s.Due.PeriodEnd {
+	// A share's `due within 3 days` is `due 3 days after period end`
+	// (SPEC 6.1): the tree says so, whichever form was written.
+	if s.Settled == nil || s.Due == nil || !s.Due.PeriodEnd {
 		t.Errorf("settled %v due %v", s.Settled, s.Due)
 	}
 }

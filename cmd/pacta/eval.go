@@ -148,7 +148,9 @@ func compileSources(srcs []source, opts ...interp.Option) (*interp.Program, erro
 	for i, s := range srcs {
 		in[i] = interp.Source{Name: s.name, Text: s.src}
 	}
-	return interp.Compile(in, append(programOptions(), opts...)...)
+	// The files the agreements name (a calendar's holidays) are read
+	// beside them, as the command line names them.
+	return interp.Compile(in, append(append(programOptions(), interp.WithLocalFiles()), opts...)...)
 }
 
 // reportError prints err: a list of positioned problems with carets, or

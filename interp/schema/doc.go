@@ -61,6 +61,11 @@
 //	    "event": "",                 // the event it terminated on
 //	    "text": "terminated by microsoft under 12.1 ..."
 //	  },
+//	  "outside_term": {              // only when ledger rows fall outside the term (SPEC 4.2)
+//	    "term_start": "2019-07-22", "term_end": "2030-12-31",
+//	    "before": 0, "after": 2,     // rows before the first and after the last day
+//	    "rule": "..."                // the rule in words: such rows count for nothing
+//	  },
 //	  "periods": [{
 //	    "period": "2026-Q4", "start": "2026-10-01", "end": "2026-12-31",
 //	    "lines": [{
@@ -73,7 +78,8 @@
 //	      "base": "2600010.02",       // null when the line has no base
 //	      "rate": "20%",              // as written; "" when none
 //	      "amount": "618752.50", "currency": "USD",
-//	      "notes": ["exact amount 618,752.505, rounded half_even to 0.01"]
+//	      "notes": ["exact amount 618,752.505, rounded half_even to 0.01"],
+//	      "due_rule": "due 45 days after 2026-12-31 (the last day of 2026-Q4): 2027-02-14"
 //	    }],
 //	    "totals": [{"payer": "openai", "payee": "microsoft",
 //	                "amount": "12500874252.40", "currency": "USD"}]
@@ -95,7 +101,8 @@
 //	    "payer": "openai", "payee": "microsoft", "clause": CLAUSE,
 //	    "kind": "installment", "date": "2026-10-01", "due": "2026-10-31",
 //	    "amount": "12500000000.00", "outstanding": "12500000000.00",
-//	    "currency": "USD", "days_late": 151, "late_charge": "625000000.00"
+//	    "currency": "USD", "days_late": 151, "late_charge": "625000000.00",
+//	    "days_late_rule": "151 days late, counted from 2026-11-01 (the day after the due date 2026-10-31) to 2027-03-31 (the as-of date), both included"
 //	  }],
 //	  "unmet": [{
 //	    "clause": CLAUSE, "party": "talent", "action": "deliver",
@@ -129,7 +136,9 @@
 //	    "says": "permitted",          // what the clause says on its own
 //	    "outcome": "decides",         // decides, agrees, overridden, conflicts
 //	    "by": null,                   // for "overridden", the clause that overrides it; else null
-//	    "reason": "applies and overrides 3.1"
+//	    "reason": "applies and overrides 3.1",
+//	    "dates": "from 2026-11-01 (included): ..." // how the clause's from, until and by
+//	                                  // dates bear on the action's date; absent without dates
 //	  }],
 //	  "note": "",                     // why no clause could apply, if so
 //	  "default_rule": ""              // for "not covered", the prose of the agreement's

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -361,6 +362,9 @@ func (s *Session) why(ctx context.Context) bool {
 				for _, e := range ap.Exceptions {
 					s.printf("      %s to term %s applied in its condition\n", "exception "+e.Exception, e.Term)
 				}
+				if dr := ap.DateRule(d.Date); dr != "" {
+					s.printf("      dates: %s\n", dr)
+				}
 			}
 		}
 		if not := s.notApplied(ctx, a, d); len(not) > 0 {
@@ -382,6 +386,11 @@ func (s *Session) why(ctx context.Context) bool {
 	s.printf("expression: %s\n", lang.FormatExpr(a.expr))
 	s.printf("type:       %s\n", typeWords(a.typ))
 	s.printf("value:      %s\n", formatValue(a.val))
+	if a.val.Kind() == interp.KindPeriod {
+		// A period is said with its first and last days (SPEC 11.3).
+		p := a.val.Period()
+		s.printf("days:       %s to %s, both included\n", p.Start(), p.End())
+	}
 	s.printf("as of:      %s\n", asOf)
 	s.whyExceptions(ctx, a)
 	parts := s.explainParts(ctx, a)
@@ -425,6 +434,9 @@ func (s *Session) whyMoney(ctx context.Context, a *answer) {
 		}
 		for _, n := range l.Notes {
 			s.printf("      %s\n", n)
+		}
+		if l.DueRule != "" && !slices.Contains(l.Notes, l.DueRule) {
+			s.printf("      %s\n", l.DueRule)
 		}
 	}
 }

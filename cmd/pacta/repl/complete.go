@@ -126,7 +126,7 @@ func dedupe(xs []string) []string {
 // names returns every name an entry may use: keywords, parties, kind
 // members, actions, events, terms, builtins and givens.
 func (s *Session) names() []string {
-	out := append(lang.Keywords(), lang.ContextWords()...)
+	out := append(append(lang.Keywords(), lang.ContextWords()...), lang.DateWords()...)
 	for _, f := range s.builtins() {
 		out = append(out, f.Name)
 	}

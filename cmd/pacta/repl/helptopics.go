@@ -145,16 +145,27 @@ func (s *Session) helpDates() {
 	s.println("Periods for :settle: 2027-Q1 (a quarter), 2027-03 (a month), 2027 (a year), FY2027 (a fiscal year, if the agreement says when its year starts).")
 	se, ok := s.shareExample()
 	if !ok {
-		s.println("In clauses: from DATE until DATE on a permission; on DATE, due within 30 days, due 45 days after period end, settled monthly|quarterly|yearly on money clauses (SPEC.md sections 5 and 6).")
+		s.println("In clauses: from DATE until DATE on a permission; on DATE, due within 30 days after the payment date, due 45 days after period end, settled monthly|quarterly|yearly on money clauses (SPEC.md sections 5 and 6).")
+		s.helpDateHeader()
 		return
 	}
 	s.println("In clauses: a permission for a window of dates, a payment on a date due within a number of days, a share settled per period and due after it:")
 	if se.field != "" {
 		s.printf("     clause %s.6 \"Pilot\" %s may %s where %s == %s from 2027-01-01 until 2027-06-30\n", se.free, se.payer, se.action, se.field, se.other)
 	}
-	s.printf("     clause %s.7 \"Fee\" %s pays %s %s 1,000.00 on 2027-03-31 due within 30 days\n", se.free, se.payer, se.payee, s.currency())
+	s.printf("     clause %s.7 \"Fee\" %s pays %s %s 1,000.00 on 2027-03-31 due within 30 days after the payment date\n", se.free, se.payer, se.payee, s.currency())
 	s.printf("     clause %s.8 \"Monthly share\" %s pays %s 1%% of %s of each %s by %s settled monthly due 15 days after period end\n", se.free, se.payer, se.payee, se.base, se.action, se.payer)
 	s.println("As of a date: :asof 2026-06-30 asks every question as the agreement was known then; :asof none undoes it.")
+	s.helpDateHeader()
+}
+
+// helpDateHeader shows the date items of an agreement, which only a
+// session without files can take (an amendment cannot declare them).
+func (s *Session) helpDateHeader() {
+	if !s.tgt.synthetic {
+		return
+	}
+	s.println("The session's agreement takes the date items of SPEC.md section 11 too: time zone Europe/Paris, contract year starts 2027-03-15, calendar uk { holidays 2027-12-27, 2027-12-28 } (or calendar uk from \"holidays/uk.txt\", one date a line). :why after a statement says which rule made each due date.")
 }
 
 func cutPrefix(s, prefix string) (string, bool) {

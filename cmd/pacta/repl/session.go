@@ -78,7 +78,8 @@ type given struct {
 // newSession makes a session with the given options; load must follow.
 func newSession(out io.Writer, funcs []*interp.Func, budget int64) *Session {
 	fns := append(stdlib.Funcs(), funcs...)
-	opts := []interp.Option{interp.WithFuncs(fns...)}
+	// A calendar's holidays file is read beside the agreement's file.
+	opts := []interp.Option{interp.WithFuncs(fns...), interp.WithLocalFiles()}
 	if budget > 0 {
 		opts = append(opts, interp.WithStepBudget(budget))
 	}

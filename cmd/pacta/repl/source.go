@@ -122,6 +122,18 @@ func itemKey(it lang.Item) string {
 		return "header default"
 	case *lang.FiscalYearDecl:
 		return "header fiscal year"
+	case *lang.TimeZoneDecl:
+		return "header time zone"
+	case *lang.ContractYearDecl:
+		return "header contract year"
+	case *lang.CalendarDecl:
+		// Only an agreement declares calendars (an amendment cannot), so
+		// they are header items here: typed into the session's own
+		// agreement, each name replacing its earlier calendar.
+		if it.Name != nil {
+			return "header calendar " + it.Name.Name
+		}
+		return "header calendar"
 	}
 	return fmt.Sprintf("item %T", it)
 }

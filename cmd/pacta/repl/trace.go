@@ -3,6 +3,7 @@ package repl
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/pacta-lang/pacta/interp"
@@ -109,6 +110,12 @@ func (s *Session) explainLine(i int, l *interp.Line) {
 	}
 	for _, n := range l.Notes {
 		s.printf("    %s\n", n)
+	}
+	if l.DueRule != "" && !slices.Contains(l.Notes, l.DueRule) {
+		s.printf("    %s\n", l.DueRule)
+	}
+	if l.Kind == "share" || l.Kind == "true-up" {
+		s.printf("    the period %s runs from %s to %s, both included\n", l.Period, l.Period.Start(), l.Period.End())
 	}
 }
 

@@ -60,7 +60,9 @@ func (s *Server) load() (*state, error) {
 	if err != nil {
 		return nil, err
 	}
-	prog, err := interp.Compile(srcs, s.cfg.Options...)
+	// The server's own files may name files beside them (a calendar's
+	// holidays); text sent to /check never reads a file.
+	prog, err := interp.Compile(srcs, append([]interp.Option{interp.WithLocalFiles()}, s.cfg.Options...)...)
 	if err != nil {
 		return nil, err
 	}
