@@ -251,6 +251,9 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 	if li < 0 {
 		return nil
 	}
+	if s.part != nil {
+		return s.part.share(s, r, li, date)
+	}
 	st := s.state(r, date)
 	st.rule = r
 	period := st.period
@@ -276,12 +279,17 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 			return nil // SPEC 7.1.1: a prohibited row counts for nothing
 		}
 	}
-	l := r.lines[li]
+	return s.count(&st.lines[li], r.lines[li], date)
+}
+
+// count adds one row's base (and, for a flat rate, rate × base) to the
+// period's accumulator of share line l.
+func (s *settler) count(acc *lineAcc, l *shareLine, date types.Date) error {
+	fr := s.fr
 	base, err := evalNum(l.base, fr)
 	if err != nil {
 		return err
 	}
-	acc := &st.lines[li]
 	acc.used = true
 	if acc.base, err = acc.base.Add(base); err != nil {
 		return err
