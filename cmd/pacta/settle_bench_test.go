@@ -6,9 +6,10 @@ package main
 // statement. The ledger is the one bench/settle-cli/gen.awk writes (the
 // generator is ported here; TestSettleBenchLedger checks the two agree).
 // bench/settle-cli/run.sh times the built binary and reports its peak
-// memory. See BENCHMARKS.md:
+// memory. jobs=1 and jobs=2 are --jobs 1 and 2 (give -cpu 2 for two
+// cores). See BENCHMARKS.md:
 //
-//	go test ./cmd/pacta -run '^$' -bench SettleCLI -benchmem -count 6 -cpu 1
+//	go test ./cmd/pacta -run '^$' -bench SettleCLI -benchmem -count 6 -cpu 2
 
 import (
 	"bufio"
@@ -85,18 +86,28 @@ func BenchmarkSettleCLI(b *testing.B) {
 				b.Fatal(err)
 			}
 			f.Close()
-			var out, errs bytes.Buffer
-			start := time.Now()
-			for b.Loop() {
-				out.Reset()
-				errs.Reset()
-				if code := run([]string{"settle", benchDeal, "--ledger", ledger, "--from", "2020-01-01", "--to", "2023-12-31"}, &out, &errs); code != 0 {
-					b.Fatalf("exit %d: %s", code, errs.String())
-				}
-			}
-			b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N)/float64(c.rows), "ns/row")
-			if !strings.Contains(out.String(), "2023-Q4") {
-				b.Fatalf("no last quarter in:\n%s", out.String())
+			var want string
+			for _, jobs := range []string{"1", "2"} {
+				b.Run("jobs="+jobs, func(b *testing.B) {
+					var out, errs bytes.Buffer
+					start := time.Now()
+					for b.Loop() {
+						out.Reset()
+						errs.Reset()
+						if code := run([]string{"settle", benchDeal, "--ledger", ledger, "--from", "2020-01-01", "--to", "2023-12-31", "--jobs", jobs}, &out, &errs); code != 0 {
+							b.Fatalf("exit %d: %s", code, errs.String())
+						}
+					}
+					b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N)/float64(c.rows), "ns/row")
+					if !strings.Contains(out.String(), "2023-Q4") {
+						b.Fatalf("no last quarter in:\n%s", out.String())
+					}
+					if want == "" {
+						want = out.String()
+					} else if out.String() != want {
+						b.Fatalf("--jobs %s gives another statement", jobs)
+					}
+				})
 			}
 		})
 	}
