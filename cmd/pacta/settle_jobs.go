@@ -45,7 +45,7 @@ type ledgerChunk struct {
 // of quotes before it is even, which in valid CSV holds exactly at the
 // ends of rows (a chunk of invalid CSV fails to read, and the ledger is
 // read again in one pass). JSON Lines rows end at every newline.
-func chunkLedger(ctx context.Context, r io.Reader, isCSV bool, header *[]byte, out chan<- ledgerChunk) error {
+func chunkLedger(ctx context.Context, r io.Reader, isCSV bool, header *[]byte, free chan []byte, out chan<- ledgerChunk) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	line := 1
 	odd := false // inside a quoted CSV field
@@ -72,7 +72,16 @@ func chunkLedger(ctx context.Context, r io.Reader, isCSV bool, header *[]byte, o
 		*header = h
 	}
 	seq := 0
-	var buf []byte
+	// Chunk buffers come back once a worker has read them.
+	newBuf := func() []byte {
+		select {
+		case b := <-free:
+			return b[:0]
+		default:
+			return make([]byte, 0, chunkBytes+64<<10)
+		}
+	}
+	buf := newBuf()
 	start := line
 	rowStart := 0 // where in buf the row being read starts
 	send := func() bool {
@@ -82,7 +91,7 @@ func chunkLedger(ctx context.Context, r io.Reader, isCSV bool, header *[]byte, o
 			return false
 		}
 		seq++
-		buf, start, rowStart = nil, line, 0
+		buf, start, rowStart = newBuf(), line, 0
 		return true
 	}
 	for {
@@ -129,8 +138,9 @@ func settleJobs(p *interp.Program, agreement, source string, r io.Reader, isCSV 
 	var readErr error
 	var wg sync.WaitGroup
 	// The cutter sets header before it sends the first chunk.
+	free := make(chan []byte, 2*jobs+2)
 	go func() {
-		readErr = chunkLedger(ctx, r, isCSV, &header, chunks)
+		readErr = chunkLedger(ctx, r, isCSV, &header, free, chunks)
 		close(chunks)
 	}()
 	for range jobs {
@@ -139,6 +149,10 @@ func settleJobs(p *interp.Program, agreement, source string, r io.Reader, isCSV 
 			defer wg.Done()
 			for c := range chunks {
 				pt, err := p.SettlePartial(ctx, chunkEvents(p, agreement, source, header, c, isCSV), opts)
+				select {
+				case free <- c.data:
+				default:
+				}
 				select {
 				case results <- result{c.seq, pt, err}:
 				case <-ctx.Done():
