@@ -384,6 +384,7 @@ func (pt *Partial) Finish() (*Statement, error) {
 	pp := s.part
 	s.part = nil
 	s.onBreach = pt.opts.OnBreach
+	s.fr.owed = s.owed
 	pays, miles := s.pending, s.milestones
 	s.pending, s.milestones = nil, nil
 	last, lastAt := s.last, s.lastAt
