@@ -14,6 +14,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -129,4 +130,42 @@ func TestSettleBenchLedger(t *testing.T) {
 	if !bytes.Equal(got, want.Bytes()) {
 		t.Fatalf("gen.awk and writeBenchLedger differ:\n%.300s\n---\n%.300s", got, want.Bytes())
 	}
+}
+
+// BenchmarkSettleJobsSerial times what `pacta settle --jobs` does in one
+// goroutine before the workers: cutting the 1M-row ledger into chunks
+// (the merge is timed by interp's BenchmarkSettlePartial1M).
+func BenchmarkSettleJobsSerial(b *testing.B) {
+	ledger := filepath.Join(b.TempDir(), "ledger.csv")
+	f, err := os.Create(ledger)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := writeBenchLedger(f, 1_000_000, 0); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	for b.Loop() {
+		f, err := os.Open(ledger)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var header []byte
+		chunks := make(chan ledgerChunk, 4)
+		free := make(chan []byte, 4)
+		go func() {
+			for c := range chunks {
+				select {
+				case free <- c.data:
+				default:
+				}
+			}
+		}()
+		if err := chunkLedger(context.Background(), f, true, &header, free, chunks); err != nil {
+			b.Fatal(err)
+		}
+		close(chunks)
+		f.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6, "ns/row")
 }
