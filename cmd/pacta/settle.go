@@ -160,7 +160,10 @@ printed), 2 usage error.`, stderr)
 			return 1
 		}
 		defer f.Close()
-		in, file = f, f
+		in = f
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			file = f // read again from the start if settling in slices fails
+		}
 	}
 	var spool *interp.BreachSpool
 	var newSpool func() error // a fresh spool, when the breaches are spooled
