@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -44,35 +43,11 @@ type ledgerChunk struct {
 // chunk's reader) and a row ends at a newline outside quotes: the number
 // of quotes before it is even, which in valid CSV holds exactly at the
 // ends of rows (a chunk of invalid CSV fails to read, and the ledger is
-// read again in one pass). JSON Lines rows end at every newline.
+// read again in one pass). JSON Lines rows end at every newline. The
+// ledger is read in blocks of about chunkBytes and cut at the last end
+// of a row in each: a block without quotes costs two scans for bytes
+// (the last newline, and the newlines counted), not a call per row.
 func chunkLedger(ctx context.Context, r io.Reader, isCSV bool, header *[]byte, free chan []byte, out chan<- ledgerChunk) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	line := 1
-	odd := false // inside a quoted CSV field
-	if isCSV {
-		var h []byte
-		for {
-			part, err := br.ReadSlice('\n')
-			h = append(h, part...)
-			if len(h) > maxChunkRow {
-				return errLongRow
-			}
-			odd = odd != (bytes.Count(part, []byte{'"'})%2 == 1)
-			if err == bufio.ErrBufferFull {
-				continue
-			}
-			if err != nil && err != io.EOF {
-				return err
-			}
-			line += bytes.Count(part, []byte{'\n'})
-			if !odd || err == io.EOF {
-				break
-			}
-		}
-		*header = h
-	}
-	seq := 0
-	// Chunk buffers come back once a worker has read them.
 	newBuf := func() []byte {
 		select {
 		case b := <-free:
@@ -81,45 +56,114 @@ func chunkLedger(ctx context.Context, r io.Reader, isCSV bool, header *[]byte, f
 			return make([]byte, 0, chunkBytes+64<<10)
 		}
 	}
-	buf := newBuf()
-	start := line
-	rowStart := 0 // where in buf the row being read starts
-	send := func() bool {
-		select {
-		case out <- ledgerChunk{seq: seq, line: start, data: buf}:
-		case <-ctx.Done():
-			return false
+	eof := false
+	// fill reads about chunkBytes more into buf (less at the end of r).
+	fill := func(buf []byte) ([]byte, error) {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
 		}
-		seq++
-		buf, start, rowStart = newBuf(), line, 0
-		return true
+		want := min(cap(buf), len(buf)+max(chunkBytes, 1))
+		for len(buf) < want && !eof {
+			n, err := r.Read(buf[len(buf):want])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				return buf, err
+			}
+			if n > 0 {
+				break
+			}
+		}
+		return buf, nil
 	}
-	for {
-		part, err := br.ReadSlice('\n')
-		if err != nil && err != bufio.ErrBufferFull && err != io.EOF {
+	// next reads until buf holds a whole row (or r ends) and returns
+	// where the last whole row in it ends (0: none, at the end of r).
+	next := func(buf []byte, one bool) ([]byte, int, error) {
+		for {
+			cut := lastRowEnd(buf, isCSV, one)
+			if cut > 0 || eof {
+				if cut == 0 {
+					cut = len(buf)
+				}
+				return buf, cut, nil
+			}
+			if len(buf) > maxChunkRow {
+				return buf, 0, errLongRow
+			}
+			var err error
+			if buf, err = fill(buf); err != nil {
+				return buf, 0, err
+			}
+		}
+	}
+	line := 1
+	buf := newBuf()
+	if isCSV {
+		var cut int
+		var err error
+		if buf, cut, err = next(buf, true); err != nil {
 			return err
 		}
-		buf = append(buf, part...)
-		nl := bytes.Count(part, []byte{'\n'})
-		line += nl
-		if isCSV {
-			odd = odd != (bytes.Count(part, []byte{'"'})%2 == 1)
-		}
-		if nl > 0 && !odd {
-			rowStart = len(buf)
-		} else if len(buf)-rowStart > maxChunkRow {
-			return errLongRow
-		}
-		if err == io.EOF {
-			if len(buf) > 0 && !send() {
-				return ctx.Err()
+		*header = append([]byte(nil), buf[:cut]...)
+		line += bytes.Count(*header, []byte{'\n'})
+		buf = append(buf[:0], buf[cut:]...)
+	}
+	for seq := 0; ; seq++ {
+		var cut int
+		var err error
+		for len(buf) < chunkBytes && !eof {
+			if buf, err = fill(buf); err != nil {
+				return err
 			}
-			return nil
 		}
-		if nl > 0 && !odd && len(buf) >= chunkBytes && !send() {
+		if buf, cut, err = next(buf, false); err != nil {
+			return err
+		}
+		if cut == 0 {
+			return nil // the end of r
+		}
+		rest := newBuf()
+		rest = append(rest, buf[cut:]...)
+		c := ledgerChunk{seq: seq, line: line, data: buf[:cut]}
+		line += bytes.Count(c.data, []byte{'\n'})
+		select {
+		case out <- c:
+		case <-ctx.Done():
 			return ctx.Err()
 		}
+		buf = rest
 	}
+}
+
+// lastRowEnd is where the last whole row in buf ends (just after its
+// newline), or 0; with one, where the first row ends. buf starts at the
+// start of a row.
+func lastRowEnd(buf []byte, isCSV bool, one bool) int {
+	if !isCSV || bytes.IndexByte(buf, '"') < 0 {
+		if one {
+			return bytes.IndexByte(buf, '\n') + 1
+		}
+		return bytes.LastIndexByte(buf, '\n') + 1
+	}
+	end, odd := 0, false
+	for i := 0; i < len(buf); {
+		j := bytes.IndexAny(buf[i:], "\"\n")
+		if j < 0 {
+			break
+		}
+		i += j
+		if buf[i] == '"' {
+			odd = !odd
+		} else if !odd {
+			end = i + 1
+			if one {
+				break
+			}
+		}
+		i++
+	}
+	return end
 }
 
 // settleJobs settles the ledger r (CSV or JSON Lines, named source) with
@@ -139,10 +183,15 @@ func settleJobs(p *interp.Program, agreement, source string, r io.Reader, isCSV 
 	var wg sync.WaitGroup
 	// The cutter sets header before it sends the first chunk.
 	free := make(chan []byte, 2*jobs+2)
+	cut := make(chan struct{})
 	go func() {
+		defer close(cut)
 		readErr = chunkLedger(ctx, r, isCSV, &header, free, chunks)
 		close(chunks)
 	}()
+	// The cutter has stopped reading r before this returns: on an error,
+	// the caller reads r again from the start.
+	defer func() { cancel(); <-cut }()
 	for range jobs {
 		wg.Add(1)
 		go func() {
