@@ -9,11 +9,23 @@ import (
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
-// This file settles a ledger in slices: each slice of consecutive rows
-// is settled into a Partial (in parallel, or on other machines), the
-// partials are merged in ledger order, and the merged partial is finished
-// into the Statement that Settle gives for the whole ledger, byte for
-// byte.
+// This file settles a ledger in slices: SettlePartial, Partial.Merge,
+// Partial.Finish. What a partial folds and what it keeps in order is said
+// on Partial.
+
+// ErrInOrder reports that an agreement needs its ledger settled in one
+// ordered pass (Settle), not in slices (SettlePartial): it asks for
+// amounts issued earlier (`owed by`).
+var ErrInOrder = errors.New("the agreement needs the ledger settled in order, not in slices")
+
+// Partial is the settlement of a slice of consecutive rows of a ledger:
+// what SettlePartial gives, what Merge merges and Finish finishes. A
+// Partial is not safe for concurrent use; separate partials are.
+//
+// Each slice of consecutive rows is settled into a Partial (in parallel,
+// or on other machines), the partials are merged in ledger order, and the
+// merged partial is finished into the Statement that Settle gives for the
+// whole ledger, byte for byte.
 //
 // The work per row is done in the slices: checking the record, deciding
 // the action (the breach list), meeting obligations, evaluating each
@@ -36,8 +48,13 @@ import (
 // payments (each pays the oldest lines open on its date: payments are
 // met in order); the milestone lines per day; and the breaches kept (the
 // first BreachSample, or every one when OnBreach takes them, handed to
-// it in ledger order as the partials are merged). These grow with days,
+// it in ledger order by HandBreaches and Finish). These grow with days,
 // payments and breaches kept, never with the sale rows.
+//
+// A tier rate that depended on the row (not in the language: SPEC 7.1)
+// would make each row's amount depend on the volume before it; a partial
+// would then have to keep each row's base and rates per threshold window,
+// or refuse such an agreement with ErrInOrder.
 //
 // Done only when the partials are finished, in one ordered pass over
 // the days: closing each period (tier amounts, rounding, floors, caps
@@ -50,15 +67,6 @@ import (
 // period, which exist only once every earlier row has been settled in
 // order. A slice that evaluates it fails with an error that unwraps to
 // ErrInOrder: settle that ledger with Settle.
-
-// ErrInOrder reports that an agreement needs its ledger settled in one
-// ordered pass (Settle), not in slices (SettlePartial): it asks for
-// amounts issued earlier (`owed by`).
-var ErrInOrder = errors.New("the agreement needs the ledger settled in order, not in slices")
-
-// Partial is the settlement of a slice of consecutive rows of a ledger:
-// what SettlePartial gives, what Merge merges and Finish finishes. A
-// Partial is not safe for concurrent use; separate partials are.
 //
 // Errors: a slice, a merge or Finish fails whenever Settle fails on the
 // whole ledger, but the error may name another row (a slice does not know
