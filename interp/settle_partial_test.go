@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
@@ -344,4 +345,76 @@ func mergeRandomly(r *rand.Rand, parts []*interp.Partial) (*interp.Statement, er
 		parts = append(parts[:i+1], parts[i+2:]...)
 	}
 	return parts[0].Finish()
+}
+
+// FuzzPartialsMerge settles a fuzzed agreement and ledger in one pass
+// and in slices cut at fuzzed rows: when the one pass succeeds, the
+// slices give the same statement bytes (or need order: `owed by`). The
+// seeds are the settlement seeds, cut in two and three.
+//
+//	go test ./interp -run '^$' -fuzz FuzzPartialsMerge -fuzztime 30s
+func FuzzPartialsMerge(f *testing.F) {
+	for _, s := range settleSeeds {
+		if strings.Contains(s[0], "t15") {
+			continue // a budget spent on every row: slow
+		}
+		f.Add(s[0], s[1], uint8(1), uint8(2))
+	}
+	f.Add(partialMixedSrc, "action,actor,date,region,revenue,payer,payee,amount\n"+
+		"resell,r,2027-01-10,US,\"USD 1,000.00\",,,\nresell,r,2027-01-10,EU,USD 250.00,,,\nlaunch,,2027-02-20,US,,,,\n"+
+		"resell,r,2027-04-03,ASIA,USD 80.10,,,\npayment,,2027-05-20,,,r,lab,USD 700.00\nresell,r,2028-01-03,US,USD 9.99,,,\n", uint8(2), uint8(4))
+	f.Fuzz(func(t *testing.T, src, ledger string, cut1, cut2 uint8) {
+		if len(src) > 4000 || len(ledger) > 4000 || strings.Contains(src, "t15") {
+			return
+		}
+		p, err := interp.Compile([]interp.Source{{Name: "a.pacta", Text: []byte(src)}}, interp.WithStepBudget(100_000))
+		if err != nil {
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		want, err := p.Settle(ctx, p.ReadCSV("", "ledger.csv", strings.NewReader(ledger)), interp.SettleOptions{})
+		if err != nil {
+			return
+		}
+		// Cut the ledger's lines (after its header) at two places.
+		lines := strings.SplitAfter(ledger, "\n")
+		if len(lines) < 2 || strings.Contains(ledger, "\"") && strings.Count(ledger, "\"")%2 != 0 {
+			return
+		}
+		rows := lines[1:]
+		cuts := []int{int(cut1) % (len(rows) + 1), int(cut2) % (len(rows) + 1)}
+		sort.Ints(cuts)
+		bounds := []int{0, cuts[0], cuts[1], len(rows)}
+		var acc *interp.Partial
+		for i := 0; i+1 < len(bounds); i++ {
+			slice := lines[0] + strings.Join(rows[bounds[i]:bounds[i+1]], "")
+			if !strings.HasSuffix(lines[0], "\n") {
+				return // a header with no rows
+			}
+			pt, err := p.SettlePartial(ctx, shifted(p, slice, bounds[i]), interp.SettleOptions{})
+			if err != nil {
+				if errors.Is(err, interp.ErrInOrder) || ctx.Err() != nil {
+					return
+				}
+				// A quoted cell across a cut is not a row boundary.
+				if strings.Contains(ledger, "\"") {
+					return
+				}
+				t.Fatalf("slice %d fails where Settle does not: %v", i, err)
+			}
+			if acc == nil {
+				acc = pt
+			} else if err := acc.Merge(pt); err != nil {
+				t.Fatalf("merge %d: %v", i, err)
+			}
+		}
+		got, err := acc.Finish()
+		if err != nil {
+			t.Fatalf("Finish fails where Settle does not: %v", err)
+		}
+		if w, g := statementBytes(t, want, nil), statementBytes(t, got, nil); w != g {
+			t.Fatalf("statements differ:\nSettle:\n%s\npartials:\n%s", w, g)
+		}
+	})
 }
