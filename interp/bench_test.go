@@ -431,6 +431,7 @@ const benchEvents = 1_000_000
 // AWS from 2022, and a sale on Google Cloud (a breach) every 250,000.
 type saleGen struct {
 	n, i     int
+	span     int // the rows the dates are spread over (0: n)
 	seed     uint64
 	start    types.Date
 	platform int // 0 Azure, 1 AWS, 2 GoogleCloud, 3 Direct
@@ -449,7 +450,11 @@ func (g *saleGen) next() bool {
 	if g.i >= g.n {
 		return false
 	}
-	g.date, _ = g.start.AddDays(g.i * 1461 / g.n)
+	span := g.n
+	if g.span > 0 {
+		span = g.span
+	}
+	g.date, _ = g.start.AddDays(g.i * 1461 / span)
 	g.seed = g.seed*6364136223846793005 + 1442695040888963407
 	cents := int64(1000 + (g.seed>>33)%46001) // 10.00 to 470.00
 	g.gross, _ = types.NewDecimal(cents, 2)

@@ -225,6 +225,12 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 			return nil, err
 		}
 	}
+	return s.endStatement(opts)
+}
+
+// endStatement finishes a settlement once every row has been read: the last
+// day's milestones, the statement's end and as-of date, and finish.
+func (s *settler) endStatement(opts SettleOptions) (*Statement, error) {
 	if err := s.flushMilestones(); err != nil {
 		return nil, err
 	}
@@ -340,6 +346,9 @@ type settler struct {
 	// (settle_termination.go).
 	ended *Termination
 	end   endState
+	// part, when set, makes this the settlement of one slice of a ledger
+	// (settle_partial.go): the in-order work is noted, not done.
+	part *partState
 }
 
 // calendarErr positions at the last row counted an error of a date
@@ -478,7 +487,9 @@ func (s *settler) event(ev Event) error {
 	if !s.st.To.IsZero() && date.After(s.st.To) && date.After(s.st.AsOf) {
 		return nil // past the statement: nothing more to count
 	}
-	if len(s.milestones) > 0 && date.After(s.last) {
+	if s.part != nil {
+		s.part.row(s, date, ev)
+	} else if len(s.milestones) > 0 && date.After(s.last) {
 		// The day of the pending milestone lines is over: they are issued
 		// before the payments of that day are applied.
 		if err := s.flushMilestones(); err != nil {
@@ -498,11 +509,13 @@ func (s *settler) event(ev Event) error {
 			return err
 		}
 	}
-	if err := s.flushPayments(date, false); err != nil {
-		return err
-	}
-	if err := s.advance(date, false); err != nil {
-		return s.calendarErr(s.lastAt, err)
+	if s.part == nil {
+		if err := s.flushPayments(date, false); err != nil {
+			return err
+		}
+		if err := s.advance(date, false); err != nil {
+			return s.calendarErr(s.lastAt, err)
+		}
 	}
 	if r.Schema.agreement != s.ag {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "action",

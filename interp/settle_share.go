@@ -272,6 +272,9 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 	if li < 0 {
 		return nil
 	}
+	if s.part != nil {
+		return s.part.share(s, r, li, date)
+	}
 	st := s.state(r, date)
 	st.rule = r
 	period := st.period
@@ -297,8 +300,14 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 			return nil // SPEC 7.1.1: a prohibited row counts for nothing
 		}
 	}
-	l := r.lines[li]
-	acc := &st.lines[li]
+	return s.count(st, li, &st.lines[li], r.lines[li], date)
+}
+
+// count adds one row's base (and, for a flat rate, rate × base) to the
+// period's accumulator of share line l (line li of st, which is nil for a
+// slice's partial: SettlePartial refuses the constructs that need it).
+func (s *settler) count(st *shareState, li int, acc *lineAcc, l *shareLine, date types.Date) error {
+	fr := s.fr
 	if acc.exc == nil {
 		acc.exc = &exceptionTrace{}
 	}

@@ -104,7 +104,7 @@
 //
 //	pacta settle FILE|DIR... --ledger PATH|- [--ledger-format csv|jsonl]
 //		[--period PERIOD | --from DATE --to DATE] [--as-of DATE] [--agreement ID]
-//		[--format text|json] [--breaches summary|all] [--max-row-bytes N]
+//		[--format text|json] [--breaches summary|all] [--max-row-bytes N] [--jobs N]
 //
 // Settles a ledger (CSV or JSON Lines, chosen by the file's extension or
 // --ledger-format; --ledger - reads standard input, JSON Lines if it
@@ -113,7 +113,12 @@
 // ledger: the first 100 and counts per clause, or --breaches all) and what
 // is overdue as of --as-of. --period takes 2027-Q1, 2027-H1, 2027-03, 2027, or a fiscal period of the
 // agreement (FY2028, FY2028-Q1, FY2028-H1).
-// --max-row-bytes raises the limit on one ledger row (1 MiB).
+// --max-row-bytes raises the limit on one ledger row (1 MiB). --jobs N
+// (default: the number of CPUs Go uses) settles a ledger file with N
+// workers that read, decide and evaluate slices of it, merged in order:
+// the statement is byte for byte the one of a single pass, and an
+// agreement that needs its ledger in order (`owed by`) or a ledger with
+// an error is settled again in one pass.
 //
 // # Test
 //

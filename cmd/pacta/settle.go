@@ -10,6 +10,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
@@ -17,7 +18,7 @@ import (
 )
 
 func runSettle(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("settle", "pacta settle FILE|DIR... --ledger PATH|- [--ledger-format csv|jsonl] [--period PERIOD | --from DATE --to DATE] [--as-of DATE] [--agreement ID] [--format text|json] [--breaches summary|all]",
+	fs := newFlags("settle", "pacta settle FILE|DIR... --ledger PATH|- [--ledger-format csv|jsonl] [--period PERIOD | --from DATE --to DATE] [--as-of DATE] [--agreement ID] [--format text|json] [--breaches summary|all] [--jobs N]",
 		`Settle a ledger: apply every payment and share clause to the actions and
 events in the ledger, and print the statement per period and per pair of
 parties (each line with its clause, base, rate, amount and due date),
@@ -48,6 +49,13 @@ default) the first 100 are listed, then how many more each clause
 prohibited; with --breaches all every one is listed, kept meanwhile in a
 temporary file so that memory stays flat however many there are.
 
+A ledger file is settled by --jobs workers (by default as many as the
+CPUs Go uses), each reading, deciding and evaluating a slice of it, the
+slices merged in order: the statement is the same, byte for byte, as
+with --jobs 1. An agreement that needs its ledger in order (one that asks
+what was owed for an earlier period) and a ledger with an error are
+settled again in one pass, so errors name the same row.
+
 Exit status: 0 settled, 1 a bad ledger row or agreement (nothing else is
 printed), 2 usage error.`, stderr)
 	ledger := fs.String("ledger", "", "the ledger to settle: a .csv or .jsonl `file`, or - for standard input")
@@ -59,6 +67,7 @@ printed), 2 usage error.`, stderr)
 	agreement := fs.String("agreement", "", "the `agreement` to settle, when several are loaded")
 	format := fs.String("format", "text", "output format: text or json")
 	breaches := fs.String("breaches", "summary", "which breaches to list: summary (the first 100, and counts per clause) or all")
+	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "settle a ledger file with this many `workers` (the statement is the same with any number; standard input is read with one)")
 	limits := limitFlags(fs, true)
 	paths, code, ok := parseInterspersed(fs, args)
 	if !ok {
@@ -72,6 +81,9 @@ printed), 2 usage error.`, stderr)
 	}
 	if *format != "text" && *format != "json" {
 		return usageError(fs, stderr, "settle", fmt.Sprintf("unknown format %q: use text or json", *format))
+	}
+	if *jobs < 1 {
+		return usageError(fs, stderr, "settle", fmt.Sprintf("--jobs %d: give 1 or more workers", *jobs))
 	}
 	if *breaches != "summary" && *breaches != "all" {
 		return usageError(fs, stderr, "settle", fmt.Sprintf("unknown --breaches %q: use summary or all", *breaches))
@@ -126,6 +138,7 @@ printed), 2 usage error.`, stderr)
 		opts.From, opts.To = per.Start(), per.End()
 	}
 	var in io.Reader
+	var file *os.File
 	source := *ledger
 	if *ledger == "-" {
 		source = "stdin"
@@ -142,8 +155,12 @@ printed), 2 usage error.`, stderr)
 		}
 		defer f.Close()
 		in = f
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			file = f // read again from the start if settling in slices fails
+		}
 	}
 	var spool *interp.BreachSpool
+	var newSpool func() error // a fresh spool, when the breaches are spooled
 	if *breaches == "all" {
 		tmp, err := os.CreateTemp("", "pacta-breaches-*.jsonl")
 		if err != nil {
@@ -154,8 +171,41 @@ printed), 2 usage error.`, stderr)
 		defer tmp.Close()
 		spool = interp.NewBreachSpool(tmp)
 		opts.OnBreach = spool.Add
+		newSpool = func() error {
+			if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+				return err
+			}
+			if err := tmp.Truncate(0); err != nil {
+				return err
+			}
+			spool = interp.NewBreachSpool(tmp)
+			opts.OnBreach = spool.Add
+			return nil
+		}
 	}
-	st, err := p.Settle(context.Background(), read(p, *agreement, source, in), opts)
+	var st *interp.Statement
+	if file != nil && *jobs > 1 {
+		// In slices, by workers; on any error, again in one pass, which
+		// names the row at fault as ever.
+		isCSV := *ledgerFormat == "csv" || *ledgerFormat == "" && strings.EqualFold(filepath.Ext(*ledger), ".csv")
+		st, err = settleJobs(p, *agreement, source, file, isCSV, *jobs, opts)
+		if err != nil {
+			st = nil
+			if _, err := file.Seek(0, io.SeekStart); err != nil {
+				printCmdError(stderr, "settle", fileError(*ledger, err))
+				return 1
+			}
+			if newSpool != nil {
+				if err := newSpool(); err != nil {
+					printCmdError(stderr, "settle", fmt.Errorf("cannot make a temporary file for the breaches: %v", err))
+					return 1
+				}
+			}
+		}
+	}
+	if st == nil {
+		st, err = p.Settle(context.Background(), read(p, *agreement, source, in), opts)
+	}
 	if errors.Is(err, interp.ErrTooLarge) {
 		fmt.Fprintf(stderr, "%v (raise the limit with --max-row-bytes)\n", err)
 		return 1

@@ -6,13 +6,15 @@ package main
 // statement. The ledger is the one bench/settle-cli/gen.awk writes (the
 // generator is ported here; TestSettleBenchLedger checks the two agree).
 // bench/settle-cli/run.sh times the built binary and reports its peak
-// memory. See BENCHMARKS.md:
+// memory. jobs=1 and jobs=2 are --jobs 1 and 2 (give -cpu 2 for two
+// cores). See BENCHMARKS.md:
 //
-//	go test ./cmd/pacta -run '^$' -bench SettleCLI -benchmem -count 6 -cpu 1
+//	go test ./cmd/pacta -run '^$' -bench SettleCLI -benchmem -count 6 -cpu 2
 
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -85,18 +87,28 @@ func BenchmarkSettleCLI(b *testing.B) {
 				b.Fatal(err)
 			}
 			f.Close()
-			var out, errs bytes.Buffer
-			start := time.Now()
-			for b.Loop() {
-				out.Reset()
-				errs.Reset()
-				if code := run([]string{"settle", benchDeal, "--ledger", ledger, "--from", "2020-01-01", "--to", "2023-12-31"}, &out, &errs); code != 0 {
-					b.Fatalf("exit %d: %s", code, errs.String())
-				}
-			}
-			b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N)/float64(c.rows), "ns/row")
-			if !strings.Contains(out.String(), "2023-Q4") {
-				b.Fatalf("no last quarter in:\n%s", out.String())
+			var want string
+			for _, jobs := range []string{"1", "2"} {
+				b.Run("jobs="+jobs, func(b *testing.B) {
+					var out, errs bytes.Buffer
+					start := time.Now()
+					for b.Loop() {
+						out.Reset()
+						errs.Reset()
+						if code := run([]string{"settle", benchDeal, "--ledger", ledger, "--from", "2020-01-01", "--to", "2023-12-31", "--jobs", jobs}, &out, &errs); code != 0 {
+							b.Fatalf("exit %d: %s", code, errs.String())
+						}
+					}
+					b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(b.N)/float64(c.rows), "ns/row")
+					if !strings.Contains(out.String(), "2023-Q4") {
+						b.Fatalf("no last quarter in:\n%s", out.String())
+					}
+					if want == "" {
+						want = out.String()
+					} else if out.String() != want {
+						b.Fatalf("--jobs %s gives another statement", jobs)
+					}
+				})
 			}
 		})
 	}
@@ -118,4 +130,42 @@ func TestSettleBenchLedger(t *testing.T) {
 	if !bytes.Equal(got, want.Bytes()) {
 		t.Fatalf("gen.awk and writeBenchLedger differ:\n%.300s\n---\n%.300s", got, want.Bytes())
 	}
+}
+
+// BenchmarkSettleJobsSerial times what `pacta settle --jobs` does in one
+// goroutine before the workers: cutting the 1M-row ledger into chunks
+// (the merge is timed by interp's BenchmarkSettlePartial1M).
+func BenchmarkSettleJobsSerial(b *testing.B) {
+	ledger := filepath.Join(b.TempDir(), "ledger.csv")
+	f, err := os.Create(ledger)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := writeBenchLedger(f, 1_000_000, 0); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	for b.Loop() {
+		f, err := os.Open(ledger)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var header []byte
+		chunks := make(chan ledgerChunk, 4)
+		free := make(chan []byte, 4)
+		go func() {
+			for c := range chunks {
+				select {
+				case free <- c.data:
+				default:
+				}
+			}
+		}()
+		if err := chunkLedger(context.Background(), f, true, &header, free, chunks); err != nil {
+			b.Fatal(err)
+		}
+		close(chunks)
+		f.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6, "ns/row")
 }
