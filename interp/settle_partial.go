@@ -34,9 +34,6 @@ func inOrderOnly(ag *agreement) error {
 	refuse := func(what string) error {
 		return fmt.Errorf("%w: %s has %s", ErrInOrder, ag.id, what)
 	}
-	if ag.terminable {
-		return refuse("a right to terminate or an automatic termination")
-	}
 	for _, v := range ag.versions {
 		if len(v.exceptions) > 0 {
 			return refuse("exceptions to terms")
@@ -62,6 +59,9 @@ func inOrderOnly(ag *agreement) error {
 				}
 			}
 		}
+	}
+	if ag.terminable {
+		return refuse("a right to terminate or an automatic termination")
 	}
 	return nil
 }
