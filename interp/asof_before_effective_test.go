@@ -53,3 +53,36 @@ amendment b "B" amends a {
 		}
 	}
 }
+
+// An expression asked on its own as of a day before the agreement takes
+// effect is evaluated by the agreement as first made (SPEC 9.3), as
+// decide and settle answer: fee is USD 300.00 then, USD 900.00 after the
+// amendment of 2027-02-01.
+func TestEvalAsOfBeforeEffective(t *testing.T) {
+	p := compile(t, `
+agreement a "A" {
+  effective 2027-01-01
+  currency USD
+  party r "R"
+  term fee = USD 300.00
+}
+amendment b "B" amends a {
+  effective 2027-02-01
+  replace term fee = USD 900.00
+}
+`)
+	for _, c := range []struct{ asOf, want string }{
+		{"2026-06-30", "USD 300.00"},
+		{"2027-01-15", "USD 300.00"},
+		{"2027-02-01", "USD 900.00"},
+	} {
+		v, err := p.Eval(context.Background(), "", "fee", interp.EvalOptions{AsOf: mustDate(t, c.asOf)})
+		if err != nil {
+			t.Errorf("as of %s: %v", c.asOf, err)
+			continue
+		}
+		if v.String() != c.want {
+			t.Errorf("as of %s: fee is %s, want %s", c.asOf, v, c.want)
+		}
+	}
+}

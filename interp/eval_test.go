@@ -272,8 +272,10 @@ func TestEvalAsOf(t *testing.T) {
 			t.Errorf("vat as of %q = %s, want %s", c.asOf, v, c.want)
 		}
 	}
-	if _, err := p.Eval(ctx, "", "vat", interp.EvalOptions{AsOf: mustDate(t, "2019-12-31")}); err == nil {
-		t.Error("as of a date before the agreement: no error")
+	// As of a date before the agreement takes effect, the agreement as
+	// first made answers (SPEC 9.3): 20%, as on 2024-12-31.
+	if v, err := p.Eval(ctx, "", "vat", interp.EvalOptions{AsOf: mustDate(t, "2019-12-31")}); err != nil || v.String() != "20%" {
+		t.Errorf("vat as of a date before the agreement = %v, %v; want 20%%", v, err)
 	}
 	// Compile once, evaluate many times.
 	x, err := p.CompileExpr("", "<test>", []byte("vat of USD 100.00"))

@@ -203,14 +203,13 @@ func (x *Expr) evalWith(ctx context.Context, opts EvalOptions, tr *exceptionTrac
 	}
 	i := len(x.nodes) - 1
 	if !opts.AsOf.IsZero() {
-		i = -1
+		// The agreement itself is never left out (SPEC 9.3): as of a day
+		// before it takes effect, the agreement as first made answers.
+		i = 0
 		for j, v := range x.ag.versions {
 			if !v.from.After(opts.AsOf) {
 				i = j
 			}
-		}
-		if i < 0 {
-			return Value{}, fmt.Errorf("%s takes effect on %s, after %s", x.ag.id, x.ag.effective, opts.AsOf)
 		}
 	}
 	fr := x.p.getFrame(ctx, opts.AsOf)

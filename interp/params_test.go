@@ -370,8 +370,9 @@ amendment gross_only "Gross" amends deal {
 			t.Errorf("as of %q: %v, %v; want %s", c.asOf, v, err, c.want)
 		}
 	}
-	_, err = net.EvalWith(context.Background(), interp.EvalOptions{AsOf: mustDate(t, "2025-12-31")}, s)
-	if err == nil || !strings.Contains(err.Error(), "takes effect on 2026-01-01") {
-		t.Errorf("before the agreement: %v", err)
+	// Before the agreement takes effect, the agreement as first made
+	// answers (SPEC 9.3): 100.00 - 30.00 = 70.00.
+	if v, err := net.EvalWith(context.Background(), interp.EvalOptions{AsOf: mustDate(t, "2025-12-31")}, s); err != nil || v.String() != "USD 70.00" {
+		t.Errorf("before the agreement: %v, %v; want USD 70.00", v, err)
 	}
 }
