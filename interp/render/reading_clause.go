@@ -552,22 +552,21 @@ func (r *reader) late(t *Text, ls []*lang.Late, what string) {
 		}
 		t.addText(r.exprText(l.Amount))
 		t.add(" per " + unitShort(l.Per) + " of delay")
-		if l.Periods != nil {
-			if l.Periods.Whole {
-				t.add(", counting whole " + unitShort(l.Per) + "s only")
-			} else {
-				t.add(", a started " + unitShort(l.Per) + " counting in full")
-			}
+		// The defaults are read out too (SPEC 6.6): a started period
+		// counts in full, and delay counts from the due date.
+		switch {
+		case l.Periods != nil && l.Periods.Whole:
+			t.add(", counting whole " + unitShort(l.Per) + "s only")
+		case l.Basis == nil:
+			t.add(", a started " + unitShort(l.Per) + " counting in full")
 		}
 		if l.Basis != nil {
 			t.add(", counted daily (" + l.Basis.Basis + ")")
 		}
-		if l.From != nil {
-			if l.From.DayAfter {
-				t.add(", from the day after the due date")
-			} else {
-				t.add(", from the due date")
-			}
+		if l.From != nil && l.From.DayAfter {
+			t.add(", from the day after the due date")
+		} else {
+			t.add(", from the due date")
 		}
 		if l.Cap != nil {
 			t.add(", up to ")

@@ -104,11 +104,11 @@ func TestReadings(t *testing.T) {
 		{"payment on dates, due, penalty", `clause 1 "Pay" b pays a USD 1,000.00 on 2027-01-15, 2027-07-15
     due within 30 days
     late penalty USD 5.00 per started week`, "1",
-			"Beta pays Alpha USD 1,000.00 on 2027-01-15 and 2027-07-15, due within 30 days after its date. A payment paid late incurs a penalty of USD 5.00 per week of delay, a started week counting in full."},
+			"Beta pays Alpha USD 1,000.00 on 2027-01-15 and 2027-07-15, due within 30 days after its date. A payment paid late incurs a penalty of USD 5.00 per week of delay, a started week counting in full, from the due date."},
 		{"installments with late interest", `clause 1 "Inst" a pays b fee in 4 equal quarterly installments from 2027-01-01
     due within 10 days
     late interest 1% per month capped at 12%`, "1",
-			"Alpha pays Beta the Fee in 4 equal quarterly installments from 2027-01-01, each due within 10 days after its date. An installment paid late bears interest of 1% per month of delay, up to 12% of the amount."},
+			"Alpha pays Beta the Fee in 4 equal quarterly installments from 2027-01-01, each due within 10 days after its date. An installment paid late bears interest of 1% per month of delay, a started month counting in full, from the due date, up to 12% of the amount."},
 		{"late interest counted daily", `clause 1 "Daily" a pays b USD 100.00 on 2027-05-01 late interest 8% per year counted daily (actual/365) from the day after the due date capped at 6%`, "1",
 			"Alpha pays Beta USD 100.00 on 2027-05-01. A payment paid late bears interest of 8% per year of delay, counted daily (actual/365), from the day after the due date, up to 6% of the amount."},
 		{"late interest, whole months", `clause 1 "Whole" a pays b USD 100.00 on 2027-05-01 late interest 1% per whole month from the due date`, "1",
