@@ -570,7 +570,7 @@ func (st *Statement) WriteTextAll(w io.Writer, all *BreachSpool) error {
 	b := bufio.NewWriterSize(w, 64<<10)
 	fmt.Fprintf(b, "Statement for %s\n", st.Agreement)
 	fmt.Fprintf(b, "  from %s to %s, as of %s\n", st.From, st.To, st.AsOf)
-	fmt.Fprintf(b, "  amounts in %s; %d ledger %s counted\n", st.Currency, st.Events, pluralWord(st.Events, "event", "events"))
+	fmt.Fprintf(b, "  amounts in %s; %d ledger %s counted\n", st.currencies(), st.Events, pluralWord(st.Events, "event", "events"))
 	if t := st.Terminated; t != nil {
 		fmt.Fprintf(b, "  %s; the clauses that do not survive termination were last in force on %s\n", t, t.lastDay())
 	}
@@ -737,4 +737,20 @@ func (r *TestReport) WriteText(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// currencies names the currencies of the statement's amounts for its
+// header: the agreement's, then any other a line is in ("USD and EUR"),
+// so the header never claims one currency for lines in another.
+func (st *Statement) currencies() string {
+	out := []string{st.Currency}
+	for _, l := range st.Lines {
+		if c := l.Amount.Currency(); c != "" && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 1 {
+		return out[0]
+	}
+	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
 }

@@ -3,6 +3,7 @@ package interp_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
@@ -351,4 +352,27 @@ agreement rd "Rounding" {
 		"1 USD 1,861.00: [exact amount 1,861.50, rounded half_down to 1]",
 		"2 USD 20.00: []",
 	})
+}
+
+// TestStatementHeaderNamesEveryCurrency: a USD agreement with a fee in EUR
+// says so in the text statement's header ("amounts in USD and EUR"), not
+// "amounts in USD" above a EUR line.
+func TestStatementHeaderNamesEveryCurrency(t *testing.T) {
+	p := compile(t, `
+agreement cur "Currencies" {
+  effective 2027-01-01
+  currency USD
+  party p "P"
+  party q "Q"
+  action sell { amount money }
+  clause 1 "EUR fee" p pays q EUR 50.00 on 2027-01-05
+}`)
+	st := settle(t, p, "", "", "2027-01-10", nil)
+	var b strings.Builder
+	if err := st.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "  amounts in USD and EUR; 0 ledger events counted\n") {
+		t.Errorf("header:\n%s", b.String())
+	}
 }
