@@ -178,10 +178,11 @@ type ledgerReader struct {
 	names   []string // schema names, sorted, for hints
 	records map[*Schema]*Record
 	// CSV only.
-	cols      []string
-	actionCol int
-	plans     map[*Schema]*csvPlan
-	names1    map[string]string // one copy of each party and kind member read (ledger_csv.go)
+	cols       []string
+	actionCol  int
+	plans      map[*Schema]*csvPlan
+	names1     map[string]string // one copy of each party and kind member read (ledger_csv.go)
+	lastSchema *Schema           // the schema of the last CSV row read fast
 	// JSON only: the members of the current line, reused.
 	members []jsonMember
 	// unknown is set when the last row named no action or event of the
@@ -202,6 +203,9 @@ func (lr *ledgerReader) rowError(line int, field, msg string) *LedgerError {
 type csvPlan struct {
 	fieldCol []int // for each field of the schema, its column (-1: none)
 	extra    []int // columns the schema does not have, which must be empty
+	// last holds, for each party or kind field, the value last read
+	// (ledger_csv.go): a cell naming the same reuses it.
+	last []Value
 }
 
 type jsonMember struct {
@@ -293,7 +297,7 @@ func (lr *ledgerReader) plan(s *Schema) *csvPlan {
 	if pl, ok := lr.plans[s]; ok {
 		return pl
 	}
-	pl := &csvPlan{fieldCol: make([]int, len(s.Fields))}
+	pl := &csvPlan{fieldCol: make([]int, len(s.Fields)), last: make([]Value, len(s.Fields))}
 	for i := range pl.fieldCol {
 		pl.fieldCol[i] = -1
 	}

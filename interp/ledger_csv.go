@@ -314,14 +314,18 @@ func (f *csvFeeder) Read(p []byte) (int, error) {
 // straight from its bytes goes through ParseField.
 func (lr *ledgerReader) csvRowBytes(row [][]byte) (*Record, string, string) {
 	name := bytes.TrimSpace(row[lr.actionCol])
-	s, ok := lr.ag.schemas[string(name)]
-	if ok {
-		lr.unknown = false
-	} else {
-		var msg string
-		if s, msg = lr.schema(string(name)); msg != "" {
-			return nil, "action", msg
+	s := lr.lastSchema
+	if s == nil || string(name) != s.Name {
+		var ok bool
+		if s, ok = lr.ag.schemas[string(name)]; ok {
+			lr.unknown = false
+		} else {
+			var msg string
+			if s, msg = lr.schema(string(name)); msg != "" {
+				return nil, "action", msg
+			}
 		}
+		lr.lastSchema = s
 	}
 	pl := lr.plan(s)
 	for _, c := range pl.extra {
@@ -350,8 +354,18 @@ func (lr *ledgerReader) csvRowBytes(row [][]byte) (*Record, string, string) {
 		if len(text) == 0 {
 			return nil, f, fmt.Sprintf("missing: every %s row needs %s", s.Name, describeField(s, i))
 		}
+		if t.kind == KindParty || t.kind == KindEnum {
+			// A name: the value of the cell above is likely the same.
+			if last := pl.last[i]; last.str == string(text) && last.kind == t.kind {
+				rec.Fields[i] = last
+				continue
+			}
+		}
 		if v, ok := lr.cellValue(s, t, text); ok {
 			rec.Fields[i] = v
+			if t.kind == KindParty || t.kind == KindEnum {
+				pl.last[i] = v
+			}
 			continue
 		}
 		v, err := s.ParseField(i, string(row[c]))
