@@ -361,10 +361,9 @@ func (lr *ledgerReader) csvRowBytes(row [][]byte) (*Record, string, string) {
 				continue
 			}
 		}
-		if v, ok := lr.cellValue(s, t, text); ok {
-			rec.Fields[i] = v
+		if lr.cellValue(&rec.Fields[i], s, t, text) {
 			if t.kind == KindParty || t.kind == KindEnum {
-				pl.last[i] = v
+				pl.last[i] = rec.Fields[i]
 			}
 			continue
 		}
@@ -378,17 +377,19 @@ func (lr *ledgerReader) csvRowBytes(row [][]byte) (*Record, string, string) {
 }
 
 // cellValue types a trimmed cell of the common kinds straight from its
-// bytes. It returns false for anything it does not read exactly as
-// ParseField would (which then reads it, or words the error).
-func (lr *ledgerReader) cellValue(s *Schema, t *fieldType, b []byte) (Value, bool) {
+// bytes into *dst. It returns false for anything it does not read exactly
+// as ParseField would (which then reads it, or words the error).
+func (lr *ledgerReader) cellValue(dst *Value, s *Schema, t *fieldType, b []byte) bool {
 	switch t.kind {
 	case KindDate:
 		if d, ok := dateBytes(b); ok {
-			return DateValue(d), true
+			*dst = DateValue(d)
+			return true
 		}
 	case KindMoney:
 		if d, ok := moneyBytes(b, t.currency); ok {
-			return MoneyValue(t.currency, d), true
+			*dst = MoneyValue(t.currency, d)
+			return true
 		}
 	case KindParty:
 		if s.agreement.parties[string(b)] {
@@ -397,7 +398,8 @@ func (lr *ledgerReader) cellValue(s *Schema, t *fieldType, b []byte) (Value, boo
 				name = string(b)
 				lr.intern(name)
 			}
-			return PartyValue(name), true
+			*dst = PartyValue(name)
+			return true
 		}
 	case KindEnum:
 		if i, ok := t.members[string(b)]; ok {
@@ -406,10 +408,11 @@ func (lr *ledgerReader) cellValue(s *Schema, t *fieldType, b []byte) (Value, boo
 				name = string(b)
 				lr.intern(name)
 			}
-			return EnumValue(name, i), true
+			*dst = EnumValue(name, i)
+			return true
 		}
 	}
-	return Value{}, false
+	return false
 }
 
 // intern keeps one copy of a party's or kind member's name, so that a

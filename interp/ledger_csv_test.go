@@ -2,7 +2,9 @@ package interp
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"iter"
 	"reflect"
 	"strings"
 	"testing"
@@ -179,5 +181,50 @@ func TestReadCSVFastReadError(t *testing.T) {
 		if last := got[len(got)-1]; n < len(smallCSV) && !strings.Contains(last.err, "disk gone") && !strings.Contains(last.err, "empty") {
 			t.Fatalf("after %d bytes: the read error is not reported: %+v", n, last)
 		}
+	}
+}
+
+// BenchmarkReadCSV1M reads (without settling) a CSV ledger of 1,000,000
+// rows of the settle-cli benchmark (bench/settle-cli/deal.pacta; rows like
+// `sell,seller,2021-06-30,Azure,123.45,12.34`), with ReadCSV and with the
+// reader it replaced (every row through encoding/csv), in the same run.
+func BenchmarkReadCSV1M(b *testing.B) {
+	p, err := LoadFiles([]string{"../bench/settle-cli/deal.pacta"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	sb.WriteString("action,actor,date,platform,gross,refunds\n")
+	platforms := []string{"Azure", "AWS", "Direct", "GoogleCloud"}
+	seed := uint64(42)
+	const rows = 1_000_000
+	for i := 0; i < rows; i++ {
+		seed = (seed*69069 + 1) % 4294967296
+		cents := 1000 + seed%46001
+		d := 1 + i*1461/rows // days from 2020-01-01, as the ledger's rows advance
+		y, rest := 2020+d/366, d%366
+		fmt.Fprintf(&sb, "sell,seller,%d-%02d-%02d,%s,%d.%02d,%d.%02d\n", y, 1+rest/31%12, 1+rest%28, platforms[seed/65536%4], cents/100, cents%100, cents/1000, cents%100)
+	}
+	ledger := sb.String()
+	for _, c := range []struct {
+		name string
+		read func(string, string, io.Reader) iter.Seq2[Event, error]
+	}{{"fast", p.ReadCSV}, {"encoding-csv", p.readCSVRef}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				n := 0
+				for _, err := range c.read("", "gen.csv", strings.NewReader(ledger)) {
+					if err != nil {
+						b.Fatal(err)
+					}
+					n++
+				}
+				if n != rows {
+					b.Fatalf("%d rows read", n)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/rows, "ns/row")
+		})
 	}
 }
