@@ -173,7 +173,8 @@ func (l *csvLines) next() ([]byte, error) {
 	return line, nil
 }
 
-// cut returns the part of a line that ends the input before the limit,
+// cut returns the part of a line cut short by an error that lies before
+// the limit (what encoding/csv behind its limiter would have seen),
 // counting it as a line if it is not empty.
 func (l *csvLines) cut(line []byte) []byte {
 	line = line[:min(int64(len(line)), l.limit-l.offset)]
