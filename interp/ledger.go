@@ -82,91 +82,6 @@ import (
 // action or event. Settle never keeps a Record; a caller that does must
 // copy its Fields.
 
-// ReadCSV streams the rows of a CSV ledger of the agreement agreementID
-// ("" for the only one) as events. source names the ledger in errors
-// (usually its file name). SPEC.md section 7.6.1 defines the format.
-//
-// An unknown agreement is an error unwrapping to ErrUnknownAgreement;
-// every problem with the ledger is a *LedgerError, which unwraps to
-// ErrUnknownAction for a row naming no action or event of the agreement
-// and to ErrTooLarge for a row over the limit.
-func (p *Program) ReadCSV(agreementID, source string, r io.Reader) iter.Seq2[Event, error] {
-	return func(yield func(Event, error) bool) {
-		ag, err := p.agreementFor(agreementID)
-		if err != nil {
-			yield(Event{}, &LedgerError{Source: source, Msg: err.Error(), Err: err})
-			return
-		}
-		maxRow := p.rowLimit()
-		lim := &rowLimiter{r: r, limit: int64(maxRow) + csvSlack}
-		cr := csv.NewReader(lim)
-		cr.ReuseRecord = true
-		cr.FieldsPerRecord = -1 // checked here, with a clearer message
-		lr := newLedgerReader(ag, source)
-		fail := func(line int, field, msg string) {
-			yield(Event{}, lr.rowError(line, field, msg))
-		}
-		tooLong := func(line int) {
-			yield(Event{}, &LedgerError{Source: source, Line: line, Err: ErrTooLarge,
-				Msg: fmt.Sprintf("the row is longer than %s, the most a ledger row may be", sizeText(int64(maxRow)))})
-		}
-		header, err := cr.Read()
-		if err == io.EOF {
-			fail(1, "", "the ledger is empty: the first row must name the columns (action, actor, date and the fields)")
-			return
-		}
-		if errors.Is(err, errRowTooLong) {
-			tooLong(1)
-			return
-		}
-		if err != nil {
-			yield(Event{}, csvError(source, err))
-			return
-		}
-		next := 2 // the line the next row starts on, unless blank lines come first
-		lim.rowDone(cr.InputOffset(), maxRow)
-		cols := make([]string, len(header))
-		copy(cols, header) // the reader reuses header's storage
-		if len(cols) > 0 {
-			cols[0] = strings.TrimPrefix(cols[0], "\uFEFF")
-		}
-		if line, field, msg := lr.setHeader(cols); msg != "" {
-			fail(line, field, msg)
-			return
-		}
-		for {
-			row, err := cr.Read()
-			if err == io.EOF {
-				return
-			}
-			if errors.Is(err, errRowTooLong) {
-				tooLong(next)
-				return
-			}
-			if err != nil {
-				yield(Event{}, csvError(source, err))
-				return
-			}
-			lim.rowDone(cr.InputOffset(), maxRow)
-			line, _ := cr.FieldPos(0)
-			last, _ := cr.FieldPos(len(row) - 1)
-			next = last + 1
-			if len(row) != len(cols) {
-				fail(line, "", fmt.Sprintf("the row has %s, but the header names %d", columns(len(row)), len(cols)))
-				return
-			}
-			rec, field, msg := lr.csvRow(row)
-			if msg != "" {
-				fail(line, field, msg)
-				return
-			}
-			if !yield(Event{Record: rec, Source: source, Line: line}, nil) {
-				return
-			}
-		}
-	}
-}
-
 // rowLimit is the longest ledger row accepted.
 func (p *Program) rowLimit() int {
 	if p.maxRow <= 0 {
@@ -175,39 +90,8 @@ func (p *Program) rowLimit() int {
 	return p.maxRow
 }
 
-// csvSlack is how far encoding/csv may read ahead of the row it is on
-// (its buffer), on top of the row limit.
-const csvSlack = 4096
-
-// errRowTooLong stops encoding/csv in a row longer than the limit.
+// errRowTooLong ends a row longer than the limit.
 var errRowTooLong = errors.New("the row is too long")
-
-// rowLimiter passes on the bytes of a CSV ledger up to a limit past the
-// start of the current row, so that encoding/csv never holds more than
-// one row of at most the limit, whatever the input (one endless line, a
-// quoted cell that never closes).
-type rowLimiter struct {
-	r     io.Reader
-	read  int64 // bytes passed on
-	limit int64 // pass on no more than this
-}
-
-func (l *rowLimiter) Read(p []byte) (int, error) {
-	if l.read >= l.limit {
-		return 0, errRowTooLong
-	}
-	if int64(len(p)) > l.limit-l.read {
-		p = p[:l.limit-l.read]
-	}
-	n, err := l.r.Read(p)
-	l.read += int64(n)
-	return n, err
-}
-
-// rowDone moves the limit past a row that ended at offset end.
-func (l *rowLimiter) rowDone(end int64, maxRow int) {
-	l.limit = end + int64(maxRow) + csvSlack
-}
 
 func columns(n int) string {
 	if n == 1 {
@@ -294,9 +178,11 @@ type ledgerReader struct {
 	names   []string // schema names, sorted, for hints
 	records map[*Schema]*Record
 	// CSV only.
-	cols      []string
-	actionCol int
-	plans     map[*Schema]*csvPlan
+	cols       []string
+	actionCol  int
+	plans      map[*Schema]*csvPlan
+	names1     map[string]string // one copy of each party and kind member read (ledger_csv.go)
+	lastSchema *Schema           // the schema of the last CSV row read fast
 	// JSON only: the members of the current line, reused.
 	members []jsonMember
 	// unknown is set when the last row named no action or event of the
@@ -317,6 +203,9 @@ func (lr *ledgerReader) rowError(line int, field, msg string) *LedgerError {
 type csvPlan struct {
 	fieldCol []int // for each field of the schema, its column (-1: none)
 	extra    []int // columns the schema does not have, which must be empty
+	// last holds, for each party or kind field, the value last read
+	// (ledger_csv.go): a cell naming the same reuses it.
+	last []Value
 }
 
 type jsonMember struct {
@@ -408,7 +297,7 @@ func (lr *ledgerReader) plan(s *Schema) *csvPlan {
 	if pl, ok := lr.plans[s]; ok {
 		return pl
 	}
-	pl := &csvPlan{fieldCol: make([]int, len(s.Fields))}
+	pl := &csvPlan{fieldCol: make([]int, len(s.Fields)), last: make([]Value, len(s.Fields))}
 	for i := range pl.fieldCol {
 		pl.fieldCol[i] = -1
 	}
