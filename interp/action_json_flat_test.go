@@ -123,11 +123,11 @@ func TestParseActionJSONFlat(t *testing.T) {
 		t.Fatalf("the flat reader does not take %s", base)
 	}
 	for _, data := range []string{
-		strings.Replace(base, `{`, `{"x":1,`, 1),                         // an unknown field
-		strings.Replace(base, `{`, `{"action":"sell",`, 1),               // a member twice
-		strings.Replace(base, `"action":"`, `"action":"\u0073`, 1),       // an escape
-		strings.Replace(base, `{`, `{"agreement":null,`, 1),              // null
-		strings.Replace(base, `{"action":"`, `{"action":"x`, 1),          // an unknown action
+		strings.Replace(base, `{`, `{"x":1,`, 1),                   // an unknown field
+		strings.Replace(base, `{`, `{"action":"sell",`, 1),         // a member twice
+		strings.Replace(base, `"action":"`, `"action":"\u0073`, 1), // an escape
+		strings.Replace(base, `{`, `{"agreement":null,`, 1),        // null
+		strings.Replace(base, `{"action":"`, `{"action":"x`, 1),    // an unknown action
 		base[:len(base)-1], base + "{}", "\uFEFF" + base, "[" + base + "]", // not one object
 		strings.Replace(base, `"action":`, `"action" `, 1),
 		"{}", "", "{\"action\":1}", `{"action":"sell","n":1e2}`, `{"action":"sell","n":01}`,
