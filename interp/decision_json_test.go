@@ -103,8 +103,12 @@ func sameDecisionJSON(t *testing.T, what string, d *Decision) {
 // applied clause, with the texts given in every string member.
 func oddDecisions(a, b, c string) []*Decision {
 	decl := func(string) *lang.ClauseDecl { return &lang.ClauseDecl{} }
-	c1 := &ClauseInfo{Num: a, Title: b, Agreement: c, Amendment: a + b, Pos: lang.Pos{File: c, Line: 3, Col: 17}, Decl: decl(a)}
-	c2 := &ClauseInfo{Num: b, Title: c, Agreement: a, Pos: lang.Pos{Line: 1, Col: 2}, Decl: decl(b)}
+	// c1 is notwithstanding c2; c2 is subject to c3; c4 overrides c3
+	// through a chain.
+	c1 := &ClauseInfo{Num: a, Title: b, Agreement: c, Amendment: a + b, Pos: lang.Pos{File: c, Line: 3, Col: 17},
+		Decl: &lang.ClauseDecl{Notwithstanding: []*lang.ClauseRef{{Num: "x"}, {Num: b}}}}
+	c2 := &ClauseInfo{Num: b, Title: c, Agreement: a, Pos: lang.Pos{Line: 1, Col: 2},
+		Decl: &lang.ClauseDecl{SubjectTo: []*lang.ClauseRef{{Num: c}}}}
 	c3 := &ClauseInfo{Num: c, Title: a, Agreement: b, Pos: lang.Pos{File: b}, Decl: decl(c)}
 	c4 := &ClauseInfo{Num: "4", Title: "", Pos: lang.Pos{}, Decl: decl("4")}
 	day, _ := types.ParseDate("2027-03-15")
@@ -112,7 +116,10 @@ func oddDecisions(a, b, c string) []*Decision {
 		{Verdict: lang.Permitted, Effect: lang.Permitted, Agreement: a, Version: b, AsOf: day, Date: day, Clause: c1,
 			Applied: []Applied{{Clause: c1, Says: lang.Permitted, Outcome: "decides", By: c2},
 				{Clause: c2, Says: lang.Prohibited, Outcome: "overridden", By: c1},
-				{Clause: c3, Says: lang.Permitted, Outcome: "agrees", Against: c1}}},
+				{Clause: c3, Says: lang.Permitted, Outcome: "agrees", Against: c1},
+				{Clause: c2, Says: lang.Prohibited, Outcome: "overridden", By: c3},
+				{Clause: c3, Says: lang.Prohibited, Outcome: "overridden", By: c4},
+				{Clause: c4, Says: lang.Prohibited, Outcome: "unknown"}}},
 		{Verdict: lang.Prohibited, Effect: lang.Prohibited, Agreement: c, Clause: c4, Note: b, DefaultRule: a,
 			Applied: []Applied{{Clause: c4, Says: lang.Prohibited, Outcome: "decides"}}},
 		{Verdict: lang.Conflict, Effect: lang.Prohibited, Agreement: b, Date: day, Conflict: [2]*ClauseInfo{c2, c3},
