@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
@@ -229,4 +231,25 @@ func BenchmarkDecide(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkDecideHandlerBatch is one POST /v1/decide of an array of 100
+// actions (the four example actions 25 times) through the handler.
+func BenchmarkDecideHandlerBatch(b *testing.B) {
+	s, _ := benchServer(b)
+	h := s.Handler()
+	body := []byte("[" + strings.Join(slices.Repeat(exampleActions, 25), ",") + "]")
+	w := &discardWriter{h: http.Header{}}
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest("POST", "/v1/decide", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		clear(w.h)
+		w.code = 0
+		h.ServeHTTP(w, req)
+		if w.code != 200 {
+			b.Fatalf("status %d", w.code)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100, "ns/decision")
 }

@@ -109,9 +109,12 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, st *state) {
 		text := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\uFEFF")))
 		if len(text) > 0 && text[0] == '[' {
 			form = "array"
-			var raw []json.RawMessage
-			if err := json.Unmarshal(text, &raw); err != nil {
-				writeError(w, badJSON(err, ""))
+			var raw [][]byte
+			if json.Valid(text) {
+				raw = splitArray(text)
+			} else {
+				var v []json.RawMessage
+				writeError(w, badJSON(json.Unmarshal(text, &v), ""))
 				return
 			}
 			for i, t := range raw {
@@ -228,4 +231,53 @@ func decideOne(r *http.Request, p *interp.Program, text []byte, opts interp.Deci
 		return nil, err
 	}
 	return p.Decide(r.Context(), rec, opts)
+}
+
+// splitArray returns the elements of text, a valid JSON array, as
+// slices of it without the blanks around them: what json.Unmarshal
+// gives in a []json.RawMessage, without copying.
+func splitArray(text []byte) [][]byte {
+	var elems [][]byte
+	depth, start, inString := 0, -1, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++ // the escaped character
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		case '"':
+			inString = true
+		case '[', '{':
+			depth++
+			if depth == 1 {
+				continue // the array's own bracket
+			}
+		case ']', '}':
+			depth--
+			if depth == 0 { // the array's end
+				if start >= 0 {
+					elems = append(elems, bytes.TrimRight(text[start:i], " \t\n\r"))
+				}
+				return elems
+			}
+		case ',':
+			if depth == 1 {
+				elems = append(elems, bytes.TrimRight(text[start:i], " \t\n\r"))
+				start = -1
+				continue
+			}
+		}
+		if start < 0 && depth >= 1 {
+			start = i
+		}
+	}
+	return elems
 }
