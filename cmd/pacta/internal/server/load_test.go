@@ -63,11 +63,11 @@ func TestLoad(t *testing.T) {
 	}
 	ts := counted(s.Handler())
 	defer ts.Close()
-	fixed := libraryDecision(t, s.Program(), exampleActions[0], interp.DecideOptions{})
+	fixed := append(libraryDecision(t, s.Program(), exampleActions[0], interp.DecideOptions{}), '\n') // made once: handlers share it
 	empty := counted(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.Copy(io.Discard, r.Body)
 		w.Header().Set("Content-Type", ctJSON)
-		w.Write(append(fixed, '\n'))
+		w.Write(fixed)
 	}))
 	defer empty.Close()
 	workers := 4 * runtime.GOMAXPROCS(0)
