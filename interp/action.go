@@ -397,6 +397,15 @@ func (p *Program) newAction(agreementID, action string, fields map[string]string
 // An error unwraps to ErrUnknownAgreement or ErrUnknownAction, or is a
 // *FieldError naming the member that is wrong.
 func (p *Program) ParseActionJSON(data []byte) (*Record, error) {
+	if r, ok := p.parseFlatAction(data); ok {
+		return r, nil
+	}
+	return p.parseActionJSON(data)
+}
+
+// parseActionJSON is ParseActionJSON read by encoding/json: every shape,
+// and every error.
+func (p *Program) parseActionJSON(data []byte) (*Record, error) {
 	obj, err := actionMembers(data)
 	if err != nil {
 		return nil, err

@@ -31,7 +31,8 @@ func (st Statement) MarshalJSON() ([]byte, error) {
 
 // MarshalJSON encodes the decision as one JSON object in the shape that
 // package interp/schema documents and its schema Decision pins.
-func (d Decision) MarshalJSON() ([]byte, error) { return marshalCompact(decisionJSON(&d)) }
+// It is written by hand (AppendJSON), with the bytes encoding/json gives.
+func (d Decision) MarshalJSON() ([]byte, error) { return d.AppendJSON(make([]byte, 0, 2048)), nil }
 
 // MarshalJSON encodes the test report as one JSON object in the shape
 // that package interp/schema documents and its schema TestReport pins.

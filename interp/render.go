@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/pacta-lang/pacta/interp/types"
@@ -383,13 +384,18 @@ func (j *jsonStream) end() error {
 // newline (so that many decisions make JSON Lines): the bytes of
 // MarshalJSON (package interp/schema documents the shape).
 func (d *Decision) WriteJSON(w io.Writer) error {
-	b, err := d.MarshalJSON()
-	if err != nil {
-		return err
+	bp := decisionBufs.Get().(*[]byte)
+	b := append(d.AppendJSON((*bp)[:0]), '\n')
+	_, err := w.Write(b)
+	if cap(b) <= 64<<10 { // a rare huge one is not kept
+		*bp = b
+		decisionBufs.Put(bp)
 	}
-	_, err = w.Write(append(b, '\n'))
 	return err
 }
+
+// decisionBufs holds the buffers WriteJSON writes decisions in.
+var decisionBufs = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
 
 // WriteJSON writes the test report as one JSON document indented by two
 // spaces, followed by a newline: MarshalJSON indented (package

@@ -93,13 +93,39 @@ func (v Value) appendJSON(dst []byte, depth int) ([]byte, error) {
 
 // appendJSONString appends s as a JSON string as encoding/json writes it
 // without HTML escaping: '"', '\\' and control characters escaped, U+2028
-// and U+2029 escaped, invalid UTF-8 replaced by U+FFFD.
+// and U+2029 escaped, invalid UTF-8 replaced by U+FFFD; except that
+// backspace and form feed are written \u0008 and \u000c (encoding/json
+// writes \b and \f since Go 1.22), as Value's JSON always has been.
 func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
 	dst = append(dst, '"')
+	dst = appendJSONBody(dst, s, false)
+	return append(dst, '"')
+}
+
+// appendStdJSONString appends s as a JSON string exactly as encoding/json
+// writes it with HTML escaping off (backspace and form feed as \b, \f).
+func appendStdJSONString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	dst = appendJSONBody(dst, s, true)
+	return append(dst, '"')
+}
+
+// appendStdJSONBody is appendStdJSONString without the quotes.
+func appendStdJSONBody(dst []byte, s string) []byte { return appendJSONBody(dst, s, true) }
+
+// appendJSONBody appends the escaped characters of s; shortBF writes
+// backspace and form feed as \b and \f.
+func appendJSONBody(dst []byte, s string, shortBF bool) []byte {
+	const hex = "0123456789abcdef"
+	start := 0 // s[start:i] is still to be copied
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
 			switch {
 			case c == '"' || c == '\\':
 				dst = append(dst, '\\', c)
@@ -109,24 +135,29 @@ func appendJSONString(dst []byte, s string) []byte {
 				dst = append(dst, `\r`...)
 			case c == '\t':
 				dst = append(dst, `\t`...)
-			case c < 0x20:
-				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			case c == '\b' && shortBF:
+				dst = append(dst, `\b`...)
+			case c == '\f' && shortBF:
+				dst = append(dst, `\f`...)
 			default:
-				dst = append(dst, c)
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
 			}
 			i++
+			start = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
+			dst = append(dst, s[start:i]...)
 			dst = append(dst, `\ufffd`...)
+			start = i + size
 		case r == '\u2028' || r == '\u2029':
+			dst = append(dst, s[start:i]...)
 			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			dst = append(dst, s[i:i+size]...)
+			start = i + size
 		}
 		i += size
 	}
-	return append(dst, '"')
+	return append(dst, s[start:]...)
 }

@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/types"
@@ -27,8 +27,8 @@ const (
 // without parameters; "" when none is given.
 func mediaType(r *http.Request) string {
 	ct := r.Header.Get("Content-Type")
-	if ct == "" {
-		return ""
+	if ct == "" || ct == ctJSON { // the common case, without parsing
+		return ct
 	}
 	mt, _, err := mime.ParseMediaType(ct)
 	if err != nil {
@@ -61,7 +61,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, st *state) {
 		return
 	}
 	var opts interp.DecideOptions
-	if v := r.URL.Query().Get("as_of"); v != "" {
+	if v := queryValue(r, "as_of"); v != "" {
 		d, err := types.ParseDate(v)
 		if err != nil {
 			writeError(w, badRequest("bad_query", fmt.Sprintf("as_of: %v", err)))
@@ -75,11 +75,16 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, st *state) {
 		return
 	}
 	opts.StepBudget = budget
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
+	buf := bodyBufs.Get().(*bytes.Buffer)
+	defer putBody(buf)
+	buf.Reset()
+	if _, err := buf.ReadFrom(r.Body); err != nil {
 		writeError(w, classify(err, ""))
 		return
 	}
+	// body, and the items sliced from it, are used only until the
+	// answer is written: the records read from them hold copies.
+	body := buf.Bytes()
 	type item struct {
 		text  []byte
 		where string
@@ -104,9 +109,12 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, st *state) {
 		text := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\uFEFF")))
 		if len(text) > 0 && text[0] == '[' {
 			form = "array"
-			var raw []json.RawMessage
-			if err := json.Unmarshal(text, &raw); err != nil {
-				writeError(w, badJSON(err, ""))
+			var raw [][]byte
+			if json.Valid(text) {
+				raw = splitArray(text)
+			} else {
+				var v []json.RawMessage
+				writeError(w, badJSON(json.Unmarshal(text, &v), ""))
 				return
 			}
 			for i, t := range raw {
@@ -120,51 +128,88 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, st *state) {
 		writeError(w, badRequest("no_action", "the body holds no action: send a JSON object such as {\"action\":\"sell\",\"actor\":...}"))
 		return
 	}
+	if form == "one" { // the common case, written without a slice of decisions
+		d, err := decideOne(r, st.prog, items[0].text, opts)
+		if err != nil {
+			writeDecideError(w, err, "")
+			return
+		}
+		w.Header().Set("Content-Type", ctJSON)
+		d.WriteJSON(w)
+		return
+	}
 	ds := make([]*interp.Decision, len(items))
 	for i, it := range items {
 		d, err := decideOne(r, st.prog, it.text, opts)
 		if err != nil {
-			var ae *apiError
-			if errors.As(err, &ae) {
-				ae.Position = it.where
-				writeError(w, ae)
-			} else {
-				writeError(w, classify(err, it.where))
-			}
+			writeDecideError(w, err, it.where)
 			return
 		}
 		ds[i] = d
 	}
-	switch form {
-	case "one":
-		w.Header().Set("Content-Type", ctJSON)
-		ds[0].WriteJSON(w)
-	case "lines":
+	// The answer is made in the body's buffer, which is read no more,
+	// and written at once: the decisions as MarshalJSON writes them
+	// (< > & unescaped), one a line or in an array.
+	out := body[:0]
+	if form == "lines" {
 		w.Header().Set("Content-Type", ctNDJSON)
 		for _, d := range ds {
-			d.WriteJSON(w)
+			out = append(d.AppendJSON(out), '\n')
 		}
-	default:
+	} else {
 		w.Header().Set("Content-Type", ctJSON)
-		out := []byte{'['}
+		out = append(out, '[')
 		for i, d := range ds {
 			if i > 0 {
 				out = append(out, ',')
 			}
-			b, err := d.MarshalJSON() // as WriteJSON writes it: < > & unescaped
-			if err != nil {
-				writeError(w, classify(err, "["+strconv.Itoa(i)+"]"))
-				return
-			}
-			out = append(out, b...)
+			out = d.AppendJSON(out)
 		}
 		out = append(out, ']', '\n')
-		w.Write(out)
 	}
+	w.Write(out)
+	if cap(out) > buf.Cap() {
+		*buf = *bytes.NewBuffer(out) // keep the larger array
+	}
+}
+
+// writeDecideError writes the error of deciding the action at where.
+func writeDecideError(w http.ResponseWriter, err error, where string) {
+	var ae *apiError
+	if errors.As(err, &ae) {
+		ae.Position = where
+		writeError(w, ae)
+	} else {
+		writeError(w, classify(err, where))
+	}
+}
+
+// bodyBufs holds the buffers request bodies of /v1/decide are read into.
+var bodyBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func putBody(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 { // a rare large batch is not kept
+		bodyBufs.Put(b)
+	}
+}
+
+// queryValue is r.URL.Query().Get(key), without parsing an empty query.
+func queryValue(r *http.Request, key string) string {
+	if r.URL.RawQuery == "" {
+		return ""
+	}
+	return r.URL.Query().Get(key)
 }
 
 // decideOne parses one action and decides it.
 func decideOne(r *http.Request, p *interp.Program, text []byte, opts interp.DecideOptions) (*interp.Decision, error) {
+	if len(text) > 0 && text[0] == '{' {
+		// An action ParseActionJSON reads is one valid JSON object, so
+		// the checks below are needed only when it fails.
+		if rec, err := p.ParseActionJSON(text); err == nil {
+			return p.Decide(r.Context(), rec, opts)
+		}
+	}
 	if !json.Valid(text) {
 		var v any
 		e := badJSON(json.Unmarshal(text, &v), "")
@@ -186,4 +231,53 @@ func decideOne(r *http.Request, p *interp.Program, text []byte, opts interp.Deci
 		return nil, err
 	}
 	return p.Decide(r.Context(), rec, opts)
+}
+
+// splitArray returns the elements of text, a valid JSON array, as
+// slices of it without the blanks around them: what json.Unmarshal
+// gives in a []json.RawMessage, without copying.
+func splitArray(text []byte) [][]byte {
+	var elems [][]byte
+	depth, start, inString := 0, -1, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++ // the escaped character
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		case '"':
+			inString = true
+		case '[', '{':
+			depth++
+			if depth == 1 {
+				continue // the array's own bracket
+			}
+		case ']', '}':
+			depth--
+			if depth == 0 { // the array's end
+				if start >= 0 {
+					elems = append(elems, bytes.TrimRight(text[start:i], " \t\n\r"))
+				}
+				return elems
+			}
+		case ',':
+			if depth == 1 {
+				elems = append(elems, bytes.TrimRight(text[start:i], " \t\n\r"))
+				start = -1
+				continue
+			}
+		}
+		if start < 0 && depth >= 1 {
+			start = i
+		}
+	}
+	return elems
 }

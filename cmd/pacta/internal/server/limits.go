@@ -15,7 +15,7 @@ import (
 // most the server's (Config.StepBudget). 0 means none asked: the
 // program's budget applies.
 func (s *Server) stepBudget(r *http.Request, want int64) (int64, *apiError) {
-	if v := r.URL.Query().Get("step_budget"); v != "" {
+	if v := queryValue(r, "step_budget"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
 			return 0, badRequest("bad_query", fmt.Sprintf("step_budget %q: give a whole number of steps", v))
