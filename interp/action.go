@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -348,20 +349,22 @@ func (p *Program) newAction(agreementID, action string, fields map[string]string
 		return nil, err
 	}
 	r := &Record{Schema: s, Fields: make([]Value, len(s.Fields))}
+	// An unknown field is named in name order, so that the same input
+	// gives the same error every run (maps iterate in any order).
+	var unknown []string
 	for name := range fields {
 		if s.FieldIndex(name) < 0 {
-			return nil, &FieldError{name, fmt.Sprintf("%s has no such field%s", s.Name, suggest(name, s.Fields))}
+			unknown = append(unknown, name)
 		}
 	}
-	listNames := make([]string, 0, len(lists))
 	for name := range lists {
-		listNames = append(listNames, name)
-	}
-	sort.Strings(listNames) // the same error every run
-	for _, name := range listNames {
 		if s.FieldIndex(name) < 0 {
-			return nil, &FieldError{name, fmt.Sprintf("%s has no such field%s", s.Name, suggest(name, s.Fields))}
+			unknown = append(unknown, name)
 		}
+	}
+	if len(unknown) > 0 {
+		name := slices.Min(unknown)
+		return nil, &FieldError{name, fmt.Sprintf("%s has no such field%s", s.Name, suggest(name, s.Fields))}
 	}
 	for i, name := range s.Fields {
 		if jv, ok := lists[name]; ok {

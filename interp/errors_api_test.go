@@ -188,3 +188,24 @@ func TestDecideRefusesAnEvent(t *testing.T) {
 		t.Errorf("message %q, want %q", err, want)
 	}
 }
+
+// TestUnknownFieldsNamedInOrder: an action with several unknown fields
+// names the first by name order, the same every run (the fields come in
+// a map, which Go iterates in any order).
+func TestUnknownFieldsNamedInOrder(t *testing.T) {
+	p := errorsDeal(t)
+	fields := map[string]string{}
+	for k, v := range saleFields {
+		fields[k] = v
+	}
+	for _, k := range []string{"zeta", "mu", "alpha", "omega", "kappa"} {
+		fields[k] = "x"
+	}
+	for i := 0; i < 50; i++ {
+		_, err := p.NewAction("", "sell", fields)
+		var fe *interp.FieldError
+		if !errors.As(err, &fe) || fe.Field != "alpha" {
+			t.Fatalf("run %d: got %v, want the field alpha named", i, err)
+		}
+	}
+}
