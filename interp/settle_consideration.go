@@ -517,10 +517,17 @@ func (s *settler) overdueAt(o *obligation, asOf types.Date) error {
 		LateCharge:  MoneyValue(o.line.Amount.str, types.Decimal{}),
 	}
 	od.DaysLateRule = daysLateRule(od.DaysLate, o.line.Due, asOf)
+	// After the agreement's end the days late run on, but late charges
+	// stop at its last day (SPEC 4.2): say so, with the delay charged, or
+	// the charge does not follow from the days late.
+	on := s.chargedTo(asOf)
 	for i := range o.late {
-		charge, _, err := s.lateTotal(o, i, o.remaining, asOf)
+		charge, periods, err := s.lateTotal(o, i, o.remaining, asOf)
 		if err != nil {
 			return inClause(o.line.Clause, err)
+		}
+		if on != asOf {
+			od.DaysLateRule += fmt.Sprintf("; the late charge is counted only to %s, the agreement's last day: %s", on, periods.text(o.late[i], o.line.Due))
 		}
 		if od.LateCharge.num, err = od.LateCharge.num.Add(charge); err != nil {
 			return inClause(o.line.Clause, err)

@@ -1,7 +1,10 @@
 package interp_test
 
 import (
+	"context"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp"
 )
 
 // Every line says which rule made its due date, and every overdue amount
@@ -101,5 +104,49 @@ agreement dl "Days late" {
 	want := "32 days late, counted from 2028-02-29 (the day after the due date 2028-02-28) to 2028-03-31 (the as-of date), both included"
 	if o.DaysLate != 32 || o.DaysLateRule != want {
 		t.Errorf("days late %d, %q\nwant 32, %q", o.DaysLate, o.DaysLateRule, want)
+	}
+}
+
+// An amount still unpaid when the agreement has ended is overdue to the
+// as-of date, but its late charge runs to the agreement's last day only
+// (SPEC 4.2, 6.5): the overdue amount says so, or its charge cannot be
+// checked from its days late (found by review).
+func TestDaysLateRuleAfterTheEnd(t *testing.T) {
+	p := compile(t, `
+agreement de "Days late after the end" {
+  effective 2027-01-01
+  ends 2027-12-31
+  currency USD
+  party r "R"
+  party s "S"
+  event payment { payer party  payee party  amount money }
+  clause 1 "Fee"
+    r pays s USD 1,000.00 on 2027-11-01 due within 13 days
+      late interest 1% per started month from the due date capped at 6%
+}`)
+	recs := ledger(t, p, "", "payment 2027-01-02 payer=r payee=s amount=1.00")
+	st, err := p.Settle(context.Background(), events(recs), interp.SettleOptions{
+		From: mustDate(t, "2027-01-01"), To: mustDate(t, "2027-12-31"), AsOf: mustDate(t, "2028-03-31"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Overdue) != 1 {
+		t.Fatalf("overdue: %d amounts, want 1", len(st.Overdue))
+	}
+	o := st.Overdue[0]
+	// Due 2027-11-01 + 13 days = 2027-11-14. Days late to 2028-03-31:
+	// 16 (15 to 30 November) + 31 + 31 + 29 (2028 is a leap year) + 31 =
+	// 138. The interest stops at the agreement's last day, 2027-12-31:
+	// 2027-11-14 + 1 month = 2027-12-14 is before it, + 2 months =
+	// 2028-01-14 is not, so 2 started months: 1,000.00 × 1% × 2 = 20.00
+	// (to the as-of date it would have been 5 months, 50.00).
+	want := "138 days late, counted from 2027-11-15 (the day after the due date 2027-11-14) to 2028-03-31 (the as-of date), both included; " +
+		"the late charge is counted only to 2027-12-31, the agreement's last day: 2 months late, a month begun counting in full, from 2027-11-14 (the due date)"
+	if o.DaysLate != 138 || o.DaysLateRule != want {
+		t.Errorf("days late %d, %q\nwant 138, %q", o.DaysLate, o.DaysLateRule, want)
+	}
+	if got := o.LateCharge.Num().String(); got != "20.00" && got != "20" {
+		t.Errorf("late charge %s, want 20.00", got)
 	}
 }

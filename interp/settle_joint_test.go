@@ -3,9 +3,12 @@ package interp_test
 // Caps across clauses (SPEC 7.4.1), against figures worked by hand.
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp"
 )
 
 const jointSrc = `agreement j "Joint" {
@@ -153,5 +156,60 @@ func TestSettleJointFloor(t *testing.T) {
 	))
 	if got := lineList(st, "5.3"); len(got) != 0 {
 		t.Errorf("true-ups before the windows are over: %q", got)
+	}
+}
+
+// A cap across clauses is exercised by a test (SPEC 10.3) when a line the
+// test's settlement counts was cut by it, and not otherwise (found by
+// review: `pacta test` listed the cap as unexercised even when a test
+// expected the figure it cut).
+func TestJointCapCoverage(t *testing.T) {
+	src := func(expect string) string {
+		return `agreement c "C" {
+  effective 2027-01-01
+  currency USD
+  party a "A"
+  party b "B"
+  action sell { net money }
+  clause 5.1 "Share"
+    a pays b 20% of net of each sell by a settled quarterly
+  clause 5.2 "Bonus"
+    a pays b 10% of net of each sell by a settled quarterly
+  clause 5.3 "Cap"
+    clauses 5.1 and 5.2 together at most USD 250.00 per year
+  test "t" {
+    given s = sell by a { net: USD ` + expect + `, date: 2027-01-10 }
+    expect a pays b USD ` + map[string]string{"1000.00": "250.00", "100.00": "30.00"}[expect] + ` for 2027-Q1
+  }
+}`
+	}
+	unexercised := func(s string) []string {
+		t.Helper()
+		p, err := interp.Compile([]interp.Source{{Name: "c.pacta", Text: []byte(s)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := p.RunTests(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Failed() > 0 {
+			t.Fatalf("the test fails: %+v", rep.Results[0].Failures)
+		}
+		var out []string
+		for _, c := range rep.Unexercised {
+			out = append(out, c.Num)
+		}
+		return out
+	}
+	// 1,000.00 of sales: 5.1 200.00, then 5.2 100.00 cut to 250.00 −
+	// 200.00 = 50.00; together 250.00. The cap cut 5.2: all exercised.
+	if got := unexercised(src("1000.00")); len(got) != 0 {
+		t.Errorf("cap that cut a line: unexercised %v, want none", got)
+	}
+	// 100.00 of sales: 20.00 + 10.00 = 30.00, far under the cap, which
+	// cut nothing: 5.3 is not exercised.
+	if got := unexercised(src("100.00")); len(got) != 1 || got[0] != "5.3" {
+		t.Errorf("cap that cut nothing: unexercised %v, want [5.3]", got)
 	}
 }

@@ -80,6 +80,7 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 			continue
 		}
 		t.covered[l.Clause.Decl] = true
+		t.coverJointCaps(l)
 		if l.Amount.str != want.str {
 			t.fail(s.Pos(), "%s is owed in %s, not %s", l.Clause, l.Amount.str, want.str)
 			return
@@ -184,4 +185,24 @@ func wholeWord(k types.PeriodKind) string {
 		return "a whole contract year"
 	}
 	return "the whole period"
+}
+
+// coverJointCaps marks as exercised (SPEC 10.3) each cap across clauses
+// that cut line l: its note says so ("clauses 5.1 and 5.2 together at
+// most USD 100.00 per year (clause 5.3): cut from USD 60.00").
+func (t *testRun) coverJointCaps(l *Line) {
+	for _, v := range t.ag.versions {
+		if v.money == nil {
+			continue
+		}
+		for _, j := range v.money.joint {
+			for _, c := range j.caps {
+				for _, n := range l.Notes {
+					if strings.HasPrefix(n, c.text+": cut from ") {
+						t.covered[j.clause.Decl] = true
+					}
+				}
+			}
+		}
+	}
 }

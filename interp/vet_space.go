@@ -525,6 +525,9 @@ func leafOf(s *Schema, n node) (leaf, bool) {
 		if ok {
 			return leaf{idx: f, op: lang.In, vals: []Value{c}, negate: n.negate}, true
 		}
+	case *fieldTextEqNode:
+		// `field == "text"` (or `!=`), fused by the compiler.
+		return leaf{idx: n.idx, op: lang.In, vals: []Value{TextValue(n.s)}, negate: n.negate}, true
 	case *fieldMoneyCmpNode:
 		if n.op == lang.Eq || n.op == lang.Ne {
 			return leaf{idx: n.idx, op: lang.In, vals: []Value{MoneyValue("", n.c)}, negate: n.op == lang.Ne}, true

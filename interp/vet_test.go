@@ -623,3 +623,41 @@ func TestVetConflictAnswerNamesItsPair(t *testing.T) {
 		t.Errorf("no witness for 1 and 3 answered with Decide's pair 1 and 2; findings: %+v", findings(rep, "conflict"))
 	}
 }
+
+// A text field compared with a text constant is analysed (SPEC 14.2: each
+// text compared with is an atom, and one atom stands for every other
+// text), including the fused form the compiler makes of `field ==
+// "text"` and `field != "text"` (found by review: such clauses were
+// reported as not analysed).
+func TestVetTextComparisons(t *testing.T) {
+	const head = `agreement deal "Deal" {
+  effective 2026-01-01
+  party seller "Seller Inc."
+  kind Channel = Web | Store
+  action endorse {
+    brand   text
+    channel Channel
+  }
+`
+	// 1.1 forbids every brand but Kestrel, 1.2 permits web endorsements:
+	// a web endorsement of another brand meets both, unordered.
+	rep := vetOf(t, head+`
+  clause 1.1 "Exclusivity"
+    seller must not endorse where brand != "Kestrel"
+  clause 1.2 "Web"
+    seller may endorse where channel == Web
+}`)
+	wantFindings(t, rep, VetNotAnalysed)
+	wantFindings(t, rep, VetConflict, "1.2,1.1")
+
+	// Kestrel itself is never forbidden by 1.1, and 1.2 permits only
+	// Kestrel: the two never meet.
+	rep = vetOf(t, head+`
+  clause 1.1 "Exclusivity"
+    seller must not endorse where "Kestrel" != brand and channel == Store
+  clause 1.2 "Kestrel"
+    seller may endorse where brand == "Kestrel"
+}`)
+	wantFindings(t, rep, VetNotAnalysed)
+	wantFindings(t, rep, VetConflict)
+}
