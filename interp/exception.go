@@ -163,3 +163,14 @@ func (c *compiler) forException(d *lang.ExceptionDecl, decl *lang.TermDecl) *com
 	}
 	return &sub
 }
+
+// hasExceptions reports whether any version of a has an exception to a
+// term (SPEC 4.8).
+func (a *agreement) hasExceptions() bool {
+	for _, v := range a.versions {
+		if len(v.exceptions) > 0 {
+			return true
+		}
+	}
+	return false
+}

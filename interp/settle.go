@@ -349,6 +349,9 @@ type settler struct {
 	// part, when set, makes this the settlement of one slice of a ledger
 	// (settle_partial.go): the in-order work is noted, not done.
 	part *partState
+	// traceExc: some version has exceptions to terms, whose use the share
+	// lines note (SPEC 4.8); without any, rows are counted without a trace.
+	traceExc bool
 }
 
 // calendarErr positions at the last row counted an error of a date
@@ -418,6 +421,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 	}
 	s := &settler{
 		p: p, ag: ag, ctx: ctx, st: st,
+		traceExc:  ag.hasExceptions(),
 		fr:        p.newFrame(ctx, types.Date{}),
 		shares:    make([]*shareState, ag.nclauses),
 		fired:     map[*ClauseInfo]bool{},

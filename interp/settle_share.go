@@ -307,13 +307,24 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 // period's accumulator of share line l (line li of st, which is nil for a
 // slice's partial: SettlePartial refuses the constructs that need it).
 func (s *settler) count(st *shareState, li int, acc *lineAcc, l *shareLine, date types.Date) error {
-	fr := s.fr
+	if !s.traceExc {
+		return s.countRow(st, li, acc, l, date)
+	}
+	// The rows each exception to a term applied to are noted on the line
+	// (SPEC 4.8).
 	if acc.exc == nil {
 		acc.exc = &exceptionTrace{}
 	}
 	acc.exc.next()
-	fr.exc = acc.exc
-	defer func() { fr.exc = nil }()
+	s.fr.exc = acc.exc
+	err := s.countRow(st, li, acc, l, date)
+	s.fr.exc = nil
+	return err
+}
+
+// countRow is count, with the frame's exception trace set when needed.
+func (s *settler) countRow(st *shareState, li int, acc *lineAcc, l *shareLine, date types.Date) error {
+	fr := s.fr
 	base, err := evalNum(l.base, fr)
 	if err != nil {
 		return err
