@@ -531,6 +531,14 @@ func (r *reader) due(t *Text, d *lang.Due, ctx dueContext) {
 		default:
 			t.add(", due within " + delay + " after its date")
 		}
+		if d.Business == nil && d.Adjust == nil {
+			// The default rule, read out (SPEC 11.6).
+			if strings.HasSuffix(delay, "days") || strings.HasSuffix(delay, "day") {
+				t.add(" (calendar days; a due date on a weekend or holiday is not moved)")
+			} else {
+				t.add(" (a due date on a weekend or holiday is not moved)")
+			}
+		}
 	}
 	if a := d.Adjust; a != nil {
 		t.add("; a due date that is not a business day moves to the " + a.Rule + " business day")

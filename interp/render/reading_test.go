@@ -104,11 +104,11 @@ func TestReadings(t *testing.T) {
 		{"payment on dates, due, penalty", `clause 1 "Pay" b pays a USD 1,000.00 on 2027-01-15, 2027-07-15
     due within 30 days
     late penalty USD 5.00 per started week`, "1",
-			"Beta pays Alpha USD 1,000.00 on 2027-01-15 and 2027-07-15, due within 30 days after its date. A payment paid late incurs a penalty of USD 5.00 per week of delay, a started week counting in full, from the due date."},
+			"Beta pays Alpha USD 1,000.00 on 2027-01-15 and 2027-07-15, due within 30 days after its date (calendar days; a due date on a weekend or holiday is not moved). A payment paid late incurs a penalty of USD 5.00 per week of delay, a started week counting in full, from the due date."},
 		{"installments with late interest", `clause 1 "Inst" a pays b fee in 4 equal quarterly installments from 2027-01-01
     due within 10 days
     late interest 1% per month capped at 12%`, "1",
-			"Alpha pays Beta the Fee in 4 equal quarterly installments from 2027-01-01, each due within 10 days after its date. An installment paid late bears interest of 1% per month of delay, a started month counting in full, from the due date, up to 12% of the amount."},
+			"Alpha pays Beta the Fee in 4 equal quarterly installments from 2027-01-01, each due within 10 days after its date (calendar days; a due date on a weekend or holiday is not moved). An installment paid late bears interest of 1% per month of delay, a started month counting in full, from the due date, up to 12% of the amount."},
 		{"late interest counted daily", `clause 1 "Daily" a pays b USD 100.00 on 2027-05-01 late interest 8% per year counted daily (actual/365) from the day after the due date capped at 6%`, "1",
 			"Alpha pays Beta USD 100.00 on 2027-05-01. A payment paid late bears interest of 8% per year of delay, counted daily (actual/365), from the day after the due date, up to 6% of the amount."},
 		{"late interest, whole months", `clause 1 "Whole" a pays b USD 100.00 on 2027-05-01 late interest 1% per whole month from the due date`, "1",
@@ -116,13 +116,13 @@ func TestReadings(t *testing.T) {
 		{"business days and adjustment", `clause 1 "Named" a pays b USD 100.00 on 2027-03-31 due within 10 business days in us adjusted to the modified following business day in us`, "1",
 			"Alpha pays Beta USD 100.00 on 2027-03-31, due within 10 business days (us calendar) after its date; a due date that is not a business day moves to the modified following business day (us calendar)."},
 		{"milestone, first", `clause 1 "M" b pays a USD 500.00 on first launch where platform == Azure due within 30 days`, "1",
-			"Beta pays Alpha USD 500.00 on the first launch where the platform is Azure, due within 30 days after the event."},
+			"Beta pays Alpha USD 500.00 on the first launch where the platform is Azure, due within 30 days after the event (calendar days; a due date on a weekend or holiday is not moved)."},
 		{"milestone, each", `clause 1 "M" b pays a USD 5.00 on each launch`, "1",
 			"Beta pays Alpha USD 5.00 on each launch."},
 		{"share, one line", `clause 1 "S" a pays b 20% of net of each sell by a
     settled quarterly
     due 45 days after period end`, "1",
-			"Alpha pays Beta 20% of the Net of each sell by Alpha, settled each calendar quarter, due 45 days after the quarter ends."},
+			"Alpha pays Beta 20% of the Net of each sell by Alpha, settled each calendar quarter, due 45 days after the quarter ends (calendar days; a due date on a weekend or holiday is not moved)."},
 		{"share, default settlement", `clause 1 "S" a pays b 10% of gross of each sell`, "1",
 			"Alpha pays Beta 10% of the gross of each sell, settled each calendar quarter."},
 		{"share, lines with otherwise", `clause 1 "S" a pays b of each sell by a:
@@ -130,7 +130,7 @@ func TestReadings(t *testing.T) {
     20% of net otherwise
     settled quarterly
     due 45 days after period end`, "1",
-			"Alpha pays Beta, of each sell by Alpha, 25% of the Net where the platform is AWS, and 20% of the Net otherwise; settled each calendar quarter, due 45 days after the quarter ends."},
+			"Alpha pays Beta, of each sell by Alpha, 25% of the Net where the platform is AWS, and 20% of the Net otherwise; settled each calendar quarter, due 45 days after the quarter ends (calendar days; a due date on a weekend or holiday is not moved)."},
 		{"share counting permitted sales only", `clause 1 "S" a pays b 10% of gross of each permitted sell where region == "EU" settled monthly`, "1",
 			"Alpha pays Beta 10% of the gross of each permitted sell where the region is “EU”, settled each calendar month."},
 		{"share counting every sale", `clause 1 "S" a pays b 10% of gross of each sell whether permitted or not settled fiscal quarterly`, "1",
@@ -145,7 +145,7 @@ func TestReadings(t *testing.T) {
       at most USD 20,000,000.00 per year
       minimum guarantee USD 1,000,000.00 per year
       recouping USD 2,000,000.00`, "1",
-			"Alpha pays Beta marginal tiers of the gross (20% up to USD 10,000,000.00, 15% from USD 10,000,000.00 up to USD 50,000,000.00, and 10% above USD 50,000,000.00) of each sell by Alpha, settled each calendar quarter, due 30 days after the quarter ends. Each tier's rate applies only to the part of the amount within its band, as with tax brackets; thresholds count from the start of each calendar year. The share is at most USD 20,000,000.00 each calendar year. The payee is guaranteed at least USD 1,000,000.00 each calendar year: any shortfall is paid as a true-up at the end of the year. An advance already paid (USD 2,000,000.00) is recouped from the share before anything is paid."},
+			"Alpha pays Beta marginal tiers of the gross (20% up to USD 10,000,000.00, 15% from USD 10,000,000.00 up to USD 50,000,000.00, and 10% above USD 50,000,000.00) of each sell by Alpha, settled each calendar quarter, due 30 days after the quarter ends (calendar days; a due date on a weekend or holiday is not moved). Each tier's rate applies only to the part of the amount within its band, as with tax brackets; thresholds count from the start of each calendar year. The share is at most USD 20,000,000.00 each calendar year. The payee is guaranteed at least USD 1,000,000.00 each calendar year: any shortfall is paid as a true-up at the end of the year. An advance already paid (USD 2,000,000.00) is recouped from the share before anything is paid."},
 		{"whole tiers, cumulative, floor over the term", `clause 1 "W" a pays b whole tiers cumulative {
       5% up to USD 1,000.00
       8% above
