@@ -315,19 +315,7 @@ func (p *fmtPrinter) share(s *Share, ind int) {
 		}
 		ms = append(ms, fmtMod{l.At, func() {
 			p.line(ind + 1)
-			p.at(l.At)
-			if l.Floor {
-				p.str("at least ")
-			} else {
-				p.str("at most ")
-			}
-			p.expr(l.Amount, fmtCtx{open: true})
-			if l.Per != nil {
-				p.str(" per ")
-				p.periodUnit(l.Per, false)
-			} else {
-				p.str(" over the term")
-			}
+			p.limit(l)
 		}})
 	}
 	if g := s.Guarantee; g != nil {

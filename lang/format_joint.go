@@ -29,18 +29,24 @@ func (p *fmtPrinter) joint(b *JointLimit, ind int) {
 		} else {
 			p.line(ind + 1)
 		}
-		p.at(l.At)
-		if l.Floor {
-			p.str("at least ")
-		} else {
-			p.str("at most ")
-		}
-		p.expr(l.Amount, fmtCtx{open: true})
-		if l.Per != nil {
-			p.str(" per ")
-			p.periodUnit(l.Per, false)
-		} else {
-			p.str(" over the term")
-		}
+		p.limit(l)
+	}
+}
+
+// limit prints one cap or floor: `at most|at least AMOUNT per UNIT` or
+// `… over the term`, for a share (7.4) and across clauses (7.4.1) alike.
+func (p *fmtPrinter) limit(l *Limit) {
+	p.at(l.At)
+	if l.Floor {
+		p.str("at least ")
+	} else {
+		p.str("at most ")
+	}
+	p.expr(l.Amount, fmtCtx{open: true})
+	if l.Per != nil {
+		p.str(" per ")
+		p.periodUnit(l.Per, false)
+	} else {
+		p.str(" over the term")
 	}
 }
