@@ -528,9 +528,6 @@ func (s *Session) explainParts(ctx context.Context, a *answer) []string {
 			if !top || note != "" {
 				add(e, note)
 			}
-			for _, arg := range e.Args {
-				walk(arg, false)
-			}
 		case *lang.Binary:
 			if !top && e.Op == lang.Of {
 				add(e, "")
@@ -543,39 +540,12 @@ func (s *Session) explainParts(ctx context.Context, a *answer) []string {
 					add(e.Y, "the base")
 				}
 			}
-			walk(e.X, false)
-			walk(e.Y, false)
-		case *lang.Unary:
-			walk(e.X, false)
 		case *lang.Paren:
-			walk(e.X, top)
-		case *lang.If:
-			walk(e.Cond, false)
-			walk(e.Then, false)
-			walk(e.Else, false)
-		case *lang.Aggregate:
-			walk(e.List, false)
-			walk(e.Value, false)
-			if e.Filter != nil {
-				walk(e.Filter, false)
-			}
-		case *lang.Choose:
-			for _, ch := range e.Choosers {
-				walk(ch.Payoff, false)
-			}
-			walk(e.Then, false)
-		case *lang.ListLit:
-			for _, el := range e.Elems {
-				walk(el, false)
-			}
-		case *lang.Selector:
-			walk(e.X, false)
-		case *lang.ActionLit:
-			if e.Fields != nil {
-				for _, f := range e.Fields.Fields {
-					walk(f.Value, false)
-				}
-			}
+			walk(e.X, top) // parentheses do not make a part of their own
+			return
+		}
+		for _, c := range lang.Children(e) {
+			walk(c, false)
 		}
 	}
 	walk(a.expr, true)
@@ -595,7 +565,7 @@ func (s *Session) explainParts(ctx context.Context, a *answer) []string {
 		out = append(out, line)
 		at := len(out) - 1
 		zoned := false
-		inspectExpr(t.Body, func(e lang.Expr) {
+		lang.Inspect(t.Body, func(e lang.Expr) bool {
 			var id *lang.Ident
 			switch e := e.(type) {
 			case *lang.Ident:
@@ -612,7 +582,7 @@ func (s *Session) explainParts(ctx context.Context, a *answer) []string {
 				}
 			}
 			if id == nil {
-				return
+				return true
 			}
 			if o, ok := uses[id].(*lang.TermObj); ok {
 				if o.Decl.Params == nil {
@@ -620,6 +590,7 @@ func (s *Session) explainParts(ctx context.Context, a *answer) []string {
 				}
 				useTerm(o.Decl)
 			}
+			return true
 		})
 	}
 	return out
@@ -641,59 +612,6 @@ func (s *Session) zoneNote() string {
 		return note
 	}
 	return ""
-}
-
-// inspectExpr calls f for e and every expression inside it.
-func inspectExpr(e lang.Expr, f func(lang.Expr)) {
-	if e == nil {
-		return
-	}
-	f(e)
-	switch e := e.(type) {
-	case *lang.Call:
-		for _, a := range e.Args {
-			inspectExpr(a, f)
-		}
-	case *lang.Binary:
-		inspectExpr(e.X, f)
-		inspectExpr(e.Y, f)
-	case *lang.Unary:
-		inspectExpr(e.X, f)
-	case *lang.Paren:
-		inspectExpr(e.X, f)
-	case *lang.If:
-		inspectExpr(e.Cond, f)
-		inspectExpr(e.Then, f)
-		inspectExpr(e.Else, f)
-	case *lang.Aggregate:
-		inspectExpr(e.List, f)
-		inspectExpr(e.Value, f)
-		if e.Filter != nil {
-			inspectExpr(e.Filter, f)
-		}
-	case *lang.Choose:
-		for _, ch := range e.Choosers {
-			inspectExpr(ch.Set, f)
-			inspectExpr(ch.Payoff, f)
-		}
-		inspectExpr(e.Then, f)
-	case *lang.ListLit:
-		for _, el := range e.Elems {
-			inspectExpr(el, f)
-		}
-	case *lang.Selector:
-		inspectExpr(e.X, f)
-	case *lang.ActionLit:
-		if e.Fields != nil {
-			for _, fi := range e.Fields.Fields {
-				inspectExpr(fi.Value, f)
-			}
-		}
-	case *lang.RecordLit:
-		for _, fi := range e.Fields {
-			inspectExpr(fi.Value, f)
-		}
-	}
 }
 
 // isLiteral reports whether e is written as a plain literal.
