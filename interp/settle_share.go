@@ -422,8 +422,8 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 				if st.volume[i], err = st.volume[i].Add(w.base); err != nil {
 					return err
 				}
-				notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window",
-					l.rateText, MoneyValue(s.ag.currency, before), MoneyValue(s.ag.currency, st.volume[i])))
+				notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window%s",
+					l.rateText, MoneyValue(s.ag.currency, before), MoneyValue(s.ag.currency, st.volume[i]), windowName(w.win)))
 			}
 		}
 		rateText := acc.rate.text(l)
@@ -774,4 +774,18 @@ func (s *settler) fillFloors(st *shareState, through types.Date, final bool) err
 		}
 	}
 	return nil
+}
+
+// windowName names a tier threshold window in a line's note, " 2027
+// (2027-01-01 to 2027-12-31)", so that a period that straddles two
+// windows says which volume is in which; "" for the version's whole life.
+func windowName(w types.Period) string {
+	if w.IsZero() {
+		return ""
+	}
+	name := w.String()
+	if strings.Contains(name, w.Start().String()) {
+		return fmt.Sprintf(" %s to %s", name, w.End()) // "contract year from 2027-01-01 to 2027-12-31"
+	}
+	return fmt.Sprintf(" %s (%s to %s)", name, w.Start(), w.End())
 }
