@@ -34,10 +34,10 @@ func inOrderOnly(ag *agreement) error {
 	refuse := func(what string) error {
 		return fmt.Errorf("%w: %s has %s", ErrInOrder, ag.id, what)
 	}
+	if ag.hasExceptions() {
+		return refuse("exceptions to terms")
+	}
 	for _, v := range ag.versions {
-		if len(v.exceptions) > 0 {
-			return refuse("exceptions to terms")
-		}
 		if v.money == nil {
 			continue
 		}

@@ -216,7 +216,7 @@ func (s *Session) Settle(ctx context.Context, req Request) Response {
 	}
 	opts := interp.SettleOptions{Agreement: req.Agreement}
 	if req.Period != "" {
-		per, err := types.ParsePeriod(req.Period)
+		per, err := p.ParsePeriod(req.Agreement, req.Period)
 		if err != nil {
 			return failed(fmt.Errorf("period: %v", err))
 		}
@@ -287,7 +287,7 @@ func (s *Session) Render(ctx context.Context, req Request) Response {
 			l.Format = "jsonl"
 		}
 		if req.Period != "" {
-			per, err := types.ParsePeriod(req.Period)
+			per, err := p.ParsePeriod(req.Agreement, req.Period)
 			if err != nil {
 				return failed(fmt.Errorf("period: %v", err))
 			}
