@@ -17,25 +17,25 @@ import (
 
 // fieldType is what a schema field accepts.
 type fieldType struct {
-	kind     Kind
+	kind     types.Kind
 	currency string         // money
 	members  map[string]int // enum: member name → index
 	kindName string         // enum: the kind's name
 	elem     *fieldType     // list
-	item     *Schema        // record: the items' record type (SPEC 4.5.1)
+	item     *schema        // record: the items' record type (SPEC 4.5.1)
 }
 
 func (t *fieldType) String() string {
 	switch t.kind {
-	case KindMoney:
+	case types.KindMoney:
 		return "money(" + t.currency + ")"
-	case KindEnum:
+	case types.KindEnum:
 		return t.kindName
-	case KindList:
+	case types.KindList:
 		return "list of " + t.elem.String()
-	case KindRecord:
+	case types.KindRecord:
 		if t.item != nil {
-			return t.item.Name
+			return t.item.Name()
 		}
 	}
 	return t.kind.String()
@@ -44,14 +44,14 @@ func (t *fieldType) String() string {
 // resolveFieldTypes gives every field of every schema of a its type.
 func (a *agreement) resolveFieldTypes() {
 	for _, s := range a.schemaDecls {
-		s.types = make([]*fieldType, len(s.Fields))
-		for i, name := range s.Fields {
+		s.types = make([]*fieldType, len(s.Fields()))
+		for i, name := range s.Fields() {
 			switch name {
 			case "actor":
-				s.types[i] = &fieldType{kind: KindParty}
+				s.types[i] = &fieldType{kind: types.KindParty}
 				continue
 			case "date":
-				s.types[i] = &fieldType{kind: KindDate}
+				s.types[i] = &fieldType{kind: types.KindDate}
 			}
 			for _, f := range s.decl.Fields {
 				if f.Name.Name == name {
@@ -64,53 +64,53 @@ func (a *agreement) resolveFieldTypes() {
 
 func (a *agreement) typeOf(te *lang.TypeExpr) *fieldType {
 	if te == nil {
-		return &fieldType{kind: KindInvalid}
+		return &fieldType{kind: types.KindInvalid}
 	}
 	if te.Name == nil {
-		return &fieldType{kind: KindList, elem: a.typeOf(te.ListOf)}
+		return &fieldType{kind: types.KindList, elem: a.typeOf(te.ListOf)}
 	}
 	switch te.Name.Name {
 	case "integer":
-		return &fieldType{kind: KindInteger}
+		return &fieldType{kind: types.KindInteger}
 	case "decimal":
-		return &fieldType{kind: KindDecimal}
+		return &fieldType{kind: types.KindDecimal}
 	case "percent":
-		return &fieldType{kind: KindPercent}
+		return &fieldType{kind: types.KindPercent}
 	case "money":
-		return &fieldType{kind: KindMoney, currency: a.currency}
+		return &fieldType{kind: types.KindMoney, currency: a.currency}
 	case "date":
-		return &fieldType{kind: KindDate}
+		return &fieldType{kind: types.KindDate}
 	case "duration":
-		return &fieldType{kind: KindDuration}
+		return &fieldType{kind: types.KindDuration}
 	case "timestamp":
-		return &fieldType{kind: KindTimestamp}
+		return &fieldType{kind: types.KindTimestamp}
 	case "period":
-		return &fieldType{kind: KindPeriod}
+		return &fieldType{kind: types.KindPeriod}
 	case "text":
-		return &fieldType{kind: KindText}
+		return &fieldType{kind: types.KindText}
 	case "bool":
-		return &fieldType{kind: KindBool}
+		return &fieldType{kind: types.KindBool}
 	case "party":
-		return &fieldType{kind: KindParty}
+		return &fieldType{kind: types.KindParty}
 	}
 	if it, ok := a.itemsByName[te.Name.Name]; ok {
-		return &fieldType{kind: KindRecord, item: it}
+		return &fieldType{kind: types.KindRecord, item: it}
 	}
 	if k, ok := a.kinds[te.Name.Name]; ok {
-		t := &fieldType{kind: KindEnum, kindName: k.Name.Name, members: map[string]int{}}
+		t := &fieldType{kind: types.KindEnum, kindName: k.Name.Name, members: map[string]int{}}
 		for i, m := range k.Members {
 			t.members[m.Name] = i
 		}
 		return t
 	}
-	return &fieldType{kind: KindInvalid}
+	return &fieldType{kind: types.KindInvalid}
 }
 
 // Schema returns the schema of the named action or event of an agreement
 // ("" for the only agreement).
 //
 // The error unwraps to ErrUnknownAgreement or ErrUnknownAction.
-func (p *Program) Schema(agreementID, name string) (*Schema, error) {
+func (p *Program) Schema(agreementID, name string) (*schema, error) {
 	a, err := p.agreementFor(agreementID)
 	if err != nil {
 		return nil, err
@@ -128,7 +128,7 @@ func (p *Program) Schema(agreementID, name string) (*Schema, error) {
 }
 
 // FieldType returns the type of field i, as the language writes it.
-func (s *Schema) FieldType(i int) string { return s.types[i].String() }
+func (s *schema) FieldType(i int) string { return s.types[i].String() }
 
 // ParseField converts the text of field i (as found in a ledger or given
 // on the command line) to a value of the field's type. Money may be
@@ -137,11 +137,11 @@ func (s *Schema) FieldType(i int) string { return s.types[i].String() }
 // kinds and parties by name. An error
 // says in words what is wrong with text; it carries no position, as the
 // caller knows the field and where the text came from.
-func (s *Schema) ParseField(i int, text string) (Value, error) {
+func (s *schema) ParseField(i int, text string) (types.Value, error) {
 	text = strings.TrimSpace(text)
 	v, err := s.parseText(s.types[i], text)
-	if err != nil && s.types[i].kind == KindDate && looksLikeTimestamp(text) {
-		return Value{}, dateNotTimestamp(text, s.Fields[i] == "date") // only on the error path: dates are read on every row
+	if err != nil && s.types[i].kind == types.KindDate && looksLikeTimestamp(text) {
+		return types.Value{}, dateNotTimestamp(text, s.Fields()[i] == "date") // only on the error path: dates are read on every row
 	}
 	return v, err
 }
@@ -163,80 +163,80 @@ func dateNotTimestamp(text string, implicit bool) error {
 	return fmt.Errorf("%s is a timestamp, but this field is a date; write %s, or declare the field a timestamp", shown(text), text[:10])
 }
 
-func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
+func (s *schema) parseText(t *fieldType, text string) (types.Value, error) {
 	switch t.kind {
-	case KindInteger:
+	case types.KindInteger:
 		d, err := types.ParseDecimal(text)
 		if err != nil {
 			if allDigits(strings.TrimPrefix(text, "-")) {
-				return Value{}, fmt.Errorf("%s is too large: a whole number has at most %d digits", shown(text), types.MaxDecimalDigits)
+				return types.Value{}, fmt.Errorf("%s is too large: a whole number has at most %d digits", shown(text), types.MaxDecimalDigits)
 			}
-			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
+			return types.Value{}, fmt.Errorf("%s is not a whole number", shown(text))
 		}
-		v, err := IntegerFromDecimal(d)
+		v, err := types.IntegerFromDecimal(d)
 		if err != nil {
-			return Value{}, fmt.Errorf("%s is not a whole number", shown(text))
+			return types.Value{}, fmt.Errorf("%s is not a whole number", shown(text))
 		}
 		return v, nil
-	case KindDecimal:
+	case types.KindDecimal:
 		d, err := types.ParseDecimal(text)
 		if err != nil {
-			return Value{}, fmt.Errorf("%s is not a number", shown(text))
+			return types.Value{}, fmt.Errorf("%s is not a number", shown(text))
 		}
-		return DecimalValue(d), nil
-	case KindPercent:
+		return types.DecimalValue(d), nil
+	case types.KindPercent:
 		num, ok := strings.CutSuffix(text, "%")
 		d, err := types.ParseDecimal(strings.TrimSpace(num))
 		if !ok || err != nil {
-			return Value{}, fmt.Errorf("%s is not a percentage like 20%% or 12.5%%", shown(text))
+			return types.Value{}, fmt.Errorf("%s is not a percentage like 20%% or 12.5%%", shown(text))
 		}
 		frac, err := d.MulPow10(-2)
-		return PercentValue(frac), err
-	case KindMoney:
+		return types.PercentValue(frac), err
+	case types.KindMoney:
 		return parseMoneyText(text, t.currency)
-	case KindDate:
+	case types.KindDate:
 		d, err := types.ParseDate(text)
 		if err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
-		return DateValue(d), nil
-	case KindDuration:
+		return types.DateValue(d), nil
+	case types.KindDuration:
 		n, unit, ok := strings.Cut(text, " ")
 		d, err := types.ParseDecimal(n)
 		u, uok := types.ParseDurationUnit(strings.TrimSuffix(strings.TrimSpace(unit), "s"))
 		i, iok := d.Int64()
 		if !ok || err != nil || !uok || !iok {
-			return Value{}, fmt.Errorf("%s is not a duration like 30 days", shown(text))
+			return types.Value{}, fmt.Errorf("%s is not a duration like 30 days", shown(text))
 		}
-		return DurationValue(types.Duration{N: i, Unit: u}), nil
-	case KindTimestamp:
+		return types.DurationValue(types.Duration{N: i, Unit: u}), nil
+	case types.KindTimestamp:
 		ts, err := types.ParseTimestamp(text)
 		if err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
-		return TimestampValue(ts), nil
-	case KindPeriod:
+		return types.TimestampValue(ts), nil
+	case types.KindPeriod:
 		pd, err := types.ParsePeriod(text)
 		if err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
-		return PeriodValue(pd), nil
-	case KindText:
-		return TextValue(text), nil
-	case KindBool:
+		return types.PeriodValue(pd), nil
+	case types.KindText:
+		return types.TextValue(text), nil
+	case types.KindBool:
 		switch text {
 		case "true":
-			return BoolValue(true), nil
+			return types.BoolValue(true), nil
 		case "false":
-			return BoolValue(false), nil
+			return types.BoolValue(false), nil
 		}
-		return Value{}, fmt.Errorf("%s is not true or false", shown(text))
-	case KindParty:
+		return types.Value{}, fmt.Errorf("%s is not true or false", shown(text))
+	case types.KindParty:
 		if !s.agreement.parties[text] {
-			return Value{}, fmt.Errorf("unknown party %s%s", shown(text), suggest(text, s.agreement.partyNames()))
+			return types.Value{}, fmt.Errorf("unknown party %s%s", shown(text), suggest(text, s.agreement.partyNames()))
 		}
-		return PartyValue(text), nil
-	case KindEnum:
+		return types.PartyValue(text), nil
+	case types.KindEnum:
 		i, ok := t.members[text]
 		if !ok {
 			names := make([]string, 0, len(t.members))
@@ -244,11 +244,11 @@ func (s *Schema) parseText(t *fieldType, text string) (Value, error) {
 				names = append(names, n)
 			}
 			sort.Strings(names)
-			return Value{}, fmt.Errorf("%s is not a %s (one of %s)%s", shown(text), t.kindName, strings.Join(names, ", "), suggest(text, names))
+			return types.Value{}, fmt.Errorf("%s is not a %s (one of %s)%s", shown(text), t.kindName, strings.Join(names, ", "), suggest(text, names))
 		}
-		return EnumValue(text, i), nil
+		return types.EnumValue(text, i), nil
 	}
-	return Value{}, fmt.Errorf("a field of type %s cannot be given as text", t)
+	return types.Value{}, fmt.Errorf("a field of type %s cannot be given as text", t)
 }
 
 // allDigits reports whether s is one or more ASCII digits.
@@ -263,24 +263,24 @@ func allDigits(s string) bool {
 
 // parseMoneyText reads `USD 1,250.00`, `1,250.00` or `1250.00` as money in
 // currency. Amounts may not be negative.
-func parseMoneyText(text, currency string) (Value, error) {
+func parseMoneyText(text, currency string) (types.Value, error) {
 	amount := text
 	if len(text) > 3 && text[0] >= 'A' && text[0] <= 'Z' {
 		code, rest, _ := strings.Cut(text, " ")
 		if code != currency {
-			return Value{}, fmt.Errorf("amount %s is in %s, but the agreement's currency is %s", shown(text), clip(code), currency)
+			return types.Value{}, fmt.Errorf("amount %s is in %s, but the agreement's currency is %s", shown(text), clip(code), currency)
 		}
 		amount = strings.TrimSpace(rest)
 	}
 	plain, ok := stripThousands(amount)
 	d, err := types.ParseDecimal(plain)
 	if !ok || err != nil {
-		return Value{}, fmt.Errorf("%s is not an amount like %s 1,250.00", shown(text), currency)
+		return types.Value{}, fmt.Errorf("%s is not an amount like %s 1,250.00", shown(text), currency)
 	}
 	if d.Sign() < 0 {
-		return Value{}, fmt.Errorf("amount %s is negative; amounts in actions and ledgers must be zero or more", shown(text))
+		return types.Value{}, fmt.Errorf("amount %s is negative; amounts in actions and ledgers must be zero or more", shown(text))
 	}
-	return MoneyValue(currency, d), nil
+	return types.MoneyValue(currency, d), nil
 }
 
 // stripThousands removes thousands separators, checking they are placed
@@ -336,19 +336,19 @@ func (e *FieldError) Error() string {
 //
 // An error unwraps to ErrUnknownAgreement or ErrUnknownAction, or is a
 // *FieldError naming the field that is missing, unknown or unreadable.
-func (p *Program) NewAction(agreementID, action string, fields map[string]string) (*Record, error) {
+func (p *Program) NewAction(agreementID, action string, fields map[string]string) (*types.Record, error) {
 	return p.newAction(agreementID, action, fields, nil)
 }
 
 // newAction is NewAction with the fields given as JSON lists (lists),
 // which are read by their field's type: a list of items is an array of
 // objects (SPEC 4.5.1).
-func (p *Program) newAction(agreementID, action string, fields map[string]string, lists map[string]jsonVal) (*Record, error) {
+func (p *Program) newAction(agreementID, action string, fields map[string]string, lists map[string]jsonVal) (*types.Record, error) {
 	s, err := p.Schema(agreementID, action)
 	if err != nil {
 		return nil, err
 	}
-	r := &Record{Schema: s, Fields: make([]Value, len(s.Fields))}
+	r := &types.Record{Schema: s, Fields: make([]types.Value, len(s.Fields()))}
 	// An unknown field is named in name order, so that the same input
 	// gives the same error every run (maps iterate in any order).
 	var unknown []string
@@ -364,9 +364,9 @@ func (p *Program) newAction(agreementID, action string, fields map[string]string
 	}
 	if len(unknown) > 0 {
 		name := slices.Min(unknown)
-		return nil, &FieldError{name, fmt.Sprintf("%s has no such field%s", s.Name, suggest(name, s.Fields))}
+		return nil, &FieldError{name, fmt.Sprintf("%s has no such field%s", s.Name(), suggest(name, s.Fields()))}
 	}
-	for i, name := range s.Fields {
+	for i, name := range s.Fields() {
 		if jv, ok := lists[name]; ok {
 			v, err := s.jsonFieldValue(s.types[i], jv)
 			if err != nil {
@@ -377,7 +377,7 @@ func (p *Program) newAction(agreementID, action string, fields map[string]string
 		}
 		text, ok := fields[name]
 		if !ok {
-			return nil, &FieldError{name, fmt.Sprintf("missing; %s needs %s", s.Name, strings.Join(s.Fields, ", "))}
+			return nil, &FieldError{name, fmt.Sprintf("missing; %s needs %s", s.Name(), strings.Join(s.Fields(), ", "))}
 		}
 		if s.types[i].holdsItems() {
 			return nil, &FieldError{name, fmt.Sprintf("is a list of %s items: give it as a JSON array of objects", s.types[i].elem)}
@@ -399,7 +399,7 @@ func (p *Program) newAction(agreementID, action string, fields map[string]string
 //
 // An error unwraps to ErrUnknownAgreement or ErrUnknownAction, or is a
 // *FieldError naming the member that is wrong.
-func (p *Program) ParseActionJSON(data []byte) (*Record, error) {
+func (p *Program) ParseActionJSON(data []byte) (*types.Record, error) {
 	if r, ok := p.parseFlatAction(data); ok {
 		return r, nil
 	}
@@ -408,7 +408,7 @@ func (p *Program) ParseActionJSON(data []byte) (*Record, error) {
 
 // parseActionJSON is ParseActionJSON read by encoding/json: every shape,
 // and every error.
-func (p *Program) parseActionJSON(data []byte) (*Record, error) {
+func (p *Program) parseActionJSON(data []byte) (*types.Record, error) {
 	obj, err := actionMembers(data)
 	if err != nil {
 		return nil, err
@@ -527,17 +527,17 @@ func suggest(name string, names []string) string {
 
 // check reports a record that does not fit its schema: a host may build
 // records by hand, and a malformed one must be an error, never a panic.
-func (s *Schema) check(r *Record) error {
+func (s *schema) check(r *types.Record) error {
 	if s.item {
-		return fmt.Errorf("%s is the type of the items of a list, not an action or event: it has no date and cannot be decided or settled", s.Name)
+		return fmt.Errorf("%s is the type of the items of a list, not an action or event: it has no date and cannot be decided or settled", s.Name())
 	}
-	if len(r.Fields) != len(s.Fields) {
-		return fmt.Errorf("%s has %d fields, but the record gives %d; build records with NewAction", s.Name, len(s.Fields), len(r.Fields))
+	if len(r.Fields) != len(s.Fields()) {
+		return fmt.Errorf("%s has %d fields, but the record gives %d; build records with NewAction", s.Name(), len(s.Fields()), len(r.Fields))
 	}
 	for i, t := range s.types {
-		if t != nil && t.kind != KindInvalid && r.Fields[i].kind != t.kind &&
-			!(t.kind == KindDecimal && r.Fields[i].kind == KindInteger) {
-			return &FieldError{s.Fields[i], fmt.Sprintf("must be %s, not %s", t, r.Fields[i].kind)}
+		if t != nil && t.kind != types.KindInvalid && r.Fields[i].Kind() != t.kind &&
+			!(t.kind == types.KindDecimal && r.Fields[i].Kind() == types.KindInteger) {
+			return &FieldError{s.Fields()[i], fmt.Sprintf("must be %s, not %s", t, r.Fields[i].Kind())}
 		}
 	}
 	return nil

@@ -1,6 +1,10 @@
 package interp
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/pacta-lang/pacta/interp/types"
+)
 
 // This file reads the common shape of an action given as JSON quickly:
 // one object whose members are strings without escapes, numbers and
@@ -22,7 +26,7 @@ const maxFlatMembers = 64
 
 // parseFlatAction is ParseActionJSON for a flat object; ok is false when
 // the general reader must read data.
-func (p *Program) parseFlatAction(data []byte) (rec *Record, ok bool) {
+func (p *Program) parseFlatAction(data []byte) (rec *types.Record, ok bool) {
 	var arr [16]flatMember
 	ms, ok := scanFlatObject(string(data), arr[:0])
 	if !ok {
@@ -55,7 +59,7 @@ func (p *Program) parseFlatAction(data []byte) (rec *Record, ok bool) {
 	if err != nil {
 		return nil, false
 	}
-	r := &Record{Schema: s, Fields: make([]Value, len(s.Fields))}
+	r := &types.Record{Schema: s, Fields: make([]types.Value, len(s.Fields()))}
 	set := 0
 	for _, m := range ms {
 		if m.key == "action" || m.key == "agreement" {
@@ -79,7 +83,7 @@ func (p *Program) parseFlatAction(data []byte) (rec *Record, ok bool) {
 		r.Fields[i] = v
 		set++
 	}
-	if set != len(s.Fields) {
+	if set != len(s.Fields()) {
 		return nil, false // a field is missing
 	}
 	return r, true

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // flatPrograms compiles every bundled example, and flatSeeds writes every
@@ -49,7 +51,7 @@ func flatPrograms(t testing.TB) (progs []*Program, seeds [][2]any) {
 				if err != nil {
 					t.Fatalf("%s/%s: %v", dir, ledger, err)
 				}
-				if ev.Record.Schema.Event {
+				if ev.Record.Schema.Event() {
 					continue
 				}
 				js := actionJSON(ev.Record, false)
@@ -68,13 +70,13 @@ func flatPrograms(t testing.TB) (progs []*Program, seeds [][2]any) {
 
 // sameRecord fails unless a and b are records of one schema with equal
 // fields (as their JSON says).
-func sameRecord(t *testing.T, what string, a, b *Record) {
+func sameRecord(t *testing.T, what string, a, b *types.Record) {
 	t.Helper()
-	ja, err := RecordValue(a).MarshalJSON()
+	ja, err := types.RecordValue(a).MarshalJSON()
 	if err != nil {
 		t.Fatal(err)
 	}
-	jb, err := RecordValue(b).MarshalJSON()
+	jb, err := types.RecordValue(b).MarshalJSON()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,12 +30,12 @@ type agreement struct {
 	zone *types.Zone
 	// calendars are the business-day calendars the agreement declares.
 	calendars   map[string]*types.BusinessCalendar
-	schemas     map[string]*Schema
-	schemaDecls map[*lang.SchemaDecl]*Schema
+	schemas     map[string]*schema
+	schemaDecls map[*lang.SchemaDecl]*schema
 	// items are the record types of the items of list fields (SPEC
 	// 4.5.1), by declaration and by name; they are not actions or events.
-	items       map[*lang.SchemaDecl]*Schema
-	itemsByName map[string]*Schema
+	items       map[*lang.SchemaDecl]*schema
+	itemsByName map[string]*schema
 	// kinds and parties of the agreement and of all its amendments
 	// (SPEC 9.1: an amendment may declare new ones), for reading fields.
 	kinds    map[string]*lang.KindDecl
@@ -80,7 +80,7 @@ type version struct {
 	// exceptions are the exceptions to each term in force in this
 	// version, by term name (SPEC 4.8).
 	exceptions map[string][]*lang.ExceptionDecl
-	rules      map[*Schema][]*rule
+	rules      map[*schema][]*rule
 	ends       *endRules // termination clauses (termination.go)
 	byID       [][]*rule // rules indexed by Schema.id, for the hot path
 	// byParty is byID split by the party a rule is about, in the same
@@ -196,8 +196,8 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 		currency:    ai.Currency,
 		defaultPerm: ai.DefaultPermitted,
 		fiscalStart: ai.FiscalStart,
-		schemas:     map[string]*Schema{},
-		schemaDecls: map[*lang.SchemaDecl]*Schema{},
+		schemas:     map[string]*schema{},
+		schemaDecls: map[*lang.SchemaDecl]*schema{},
 	}
 	if ai.Decl.Title != nil {
 		a.title = ai.Decl.Title.Value
@@ -409,7 +409,7 @@ func (p *Program) compileVersion(a *agreement, v *version) error {
 		done:       map[*lang.TermDecl]*term{},
 		exceptions: v.exceptions,
 	}
-	v.rules = map[*Schema][]*rule{}
+	v.rules = map[*schema][]*rule{}
 	prec, err := buildPrecedence(v.clauses)
 	if err != nil {
 		return err

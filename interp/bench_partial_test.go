@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/interp"
 )
 
@@ -15,7 +17,7 @@ func sliceLedger(tb testing.TB, p *interp.Program, n, from, to int) func(func(in
 	rec := newAction(tb, p, "", "sell", "actor=seller platform=Azure gross=1.00 refunds=0.00 date=2020-01-01")
 	s := rec.Schema
 	iPlat, iGross, iRef, iDate := s.FieldIndex("platform"), s.FieldIndex("gross"), s.FieldIndex("refunds"), s.FieldIndex("date")
-	var platforms [4]interp.Value
+	var platforms [4]types.Value
 	for k, name := range []string{"Azure", "AWS", "GoogleCloud", "Direct"} {
 		v, err := s.ParseField(iPlat, name)
 		if err != nil {
@@ -31,9 +33,9 @@ func sliceLedger(tb testing.TB, p *interp.Program, n, from, to int) func(func(in
 		g.i, g.span = from, n
 		for g.next() {
 			rec.Fields[iPlat] = platforms[g.platform]
-			rec.Fields[iGross] = interp.MoneyValue("USD", g.gross)
-			rec.Fields[iRef] = interp.MoneyValue("USD", g.refunds)
-			rec.Fields[iDate] = interp.DateValue(g.date)
+			rec.Fields[iGross] = types.MoneyValue("USD", g.gross)
+			rec.Fields[iRef] = types.MoneyValue("USD", g.refunds)
+			rec.Fields[iDate] = types.DateValue(g.date)
 			if !yield(interp.Event{Record: rec, Source: "generated", Line: g.i}, nil) {
 				return
 			}

@@ -23,6 +23,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -201,8 +203,8 @@ var shapeEvents = []shapeEvent{
 	{0, 0, "P6", "R9"},
 }
 
-func shapeRecords(tb testing.TB, p *interp.Program, evs []shapeEvent) []*interp.Record {
-	recs := make([]*interp.Record, len(evs))
+func shapeRecords(tb testing.TB, p *interp.Program, evs []shapeEvent) []*types.Record {
+	recs := make([]*types.Record, len(evs))
 	for i, e := range evs {
 		recs[i] = newAction(tb, p, "", fmt.Sprintf("act%d", e.action),
 			fmt.Sprintf("actor=%s product=%s region=%s date=2025-06-15", []string{"a", "b"}[e.party], e.product, e.region))

@@ -192,9 +192,9 @@ var benchSales = []handSale{
 	{1, 9, 4, 700000, types.Date{}},
 }
 
-func genActions(tb testing.TB, p *interp.Program) ([]*interp.Record, []handSale) {
+func genActions(tb testing.TB, p *interp.Program) ([]*types.Record, []handSale) {
 	dates := []string{"2025-06-15", "2022-01-01", "2020-03-01", "2031-05-05"}
-	recs := make([]*interp.Record, len(benchSales))
+	recs := make([]*types.Record, len(benchSales))
 	sales := make([]handSale, len(benchSales))
 	for i, s := range benchSales {
 		s.date = mustDate(tb, dates[i])
@@ -245,7 +245,7 @@ func checkGenerated(tb testing.TB, p *interp.Program, h *handDecider, rules []ge
 
 // decideSafe is DecideInto with a panic turned into an error, so that a
 // bug fails one test instead of the whole run.
-func decideSafe(p *interp.Program, r *interp.Record, d *interp.Decision) (err error) {
+func decideSafe(p *interp.Program, r *types.Record, d *interp.Decision) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("panic: %v", v)
@@ -483,7 +483,7 @@ func settleLedger(tb testing.TB, p *interp.Program, n int, sample func(int)) fun
 	rec := newAction(tb, p, "", "sell", "actor=seller platform=Azure gross=1.00 refunds=0.00 date=2020-01-01")
 	s := rec.Schema
 	iPlat, iGross, iRef, iDate := s.FieldIndex("platform"), s.FieldIndex("gross"), s.FieldIndex("refunds"), s.FieldIndex("date")
-	var platforms [4]interp.Value
+	var platforms [4]types.Value
 	for k, name := range []string{"Azure", "AWS", "GoogleCloud", "Direct"} {
 		v, err := s.ParseField(iPlat, name)
 		if err != nil {
@@ -495,9 +495,9 @@ func settleLedger(tb testing.TB, p *interp.Program, n int, sample func(int)) fun
 		g := newSaleGen(tb, n)
 		for g.next() {
 			rec.Fields[iPlat] = platforms[g.platform]
-			rec.Fields[iGross] = interp.MoneyValue("USD", g.gross)
-			rec.Fields[iRef] = interp.MoneyValue("USD", g.refunds)
-			rec.Fields[iDate] = interp.DateValue(g.date)
+			rec.Fields[iGross] = types.MoneyValue("USD", g.gross)
+			rec.Fields[iRef] = types.MoneyValue("USD", g.refunds)
+			rec.Fields[iDate] = types.DateValue(g.date)
 			if !yield(interp.Event{Record: rec, Source: "generated", Line: g.i}, nil) {
 				return
 			}
@@ -619,12 +619,12 @@ func sameStatement(tb testing.TB, engine, hand handStatement) {
 	var e, h []string
 	for i := range engine.quarters {
 		if !engine.amounts[i].IsZero() {
-			e = append(e, engine.quarters[i]+" "+interp.MoneyValue("USD", engine.amounts[i]).String())
+			e = append(e, engine.quarters[i]+" "+types.MoneyValue("USD", engine.amounts[i]).String())
 		}
 	}
 	for i := range hand.quarters {
 		if !hand.amounts[i].IsZero() {
-			h = append(h, hand.quarters[i]+" "+interp.MoneyValue("USD", hand.amounts[i]).String())
+			h = append(h, hand.quarters[i]+" "+types.MoneyValue("USD", hand.amounts[i]).String())
 		}
 	}
 	if strings.Join(e, "\n") != strings.Join(h, "\n") {

@@ -91,8 +91,8 @@ func TestStepBudgetPerQuestion(t *testing.T) {
 // same as-of date as one without (a host function reading
 // Caller.AsOf tells): the action's date, or DecideOptions.AsOf.
 func TestStepBudgetKeepsAsOf(t *testing.T) {
-	asOf := interp.Func{Name: "as_of", Ret: lang.TDate, Impl: func(c *interp.Caller, _ []interp.Value) (interp.Value, error) {
-		return interp.DateValue(c.AsOf()), nil
+	asOf := interp.Func{Name: "as_of", Ret: lang.TDate, Impl: func(c *interp.Caller, _ []types.Value) (types.Value, error) {
+		return types.DateValue(c.AsOf()), nil
 	}}
 	src := "agreement d \"D\" {\n  effective 2020-01-01\n  currency USD\n  party a \"A\"\n  action sell { n integer }\n" +
 		"  clause 1 \"Sell\"\n    a may sell where as_of() == 2021-03-04\n}\n"

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/interp"
 )
 
@@ -155,7 +157,7 @@ func TestCancelledContextOnEntry(t *testing.T) {
 		check("Eval", err)
 		_, err = p.Decide(c.ctx, sale, interp.DecideOptions{})
 		check("Decide", err)
-		_, err = p.Settle(c.ctx, events([]*interp.Record{sale}), interp.SettleOptions{})
+		_, err = p.Settle(c.ctx, events([]*types.Record{sale}), interp.SettleOptions{})
 		check("Settle", err)
 	}
 }

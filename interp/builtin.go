@@ -524,8 +524,8 @@ func article(s string) string {
 
 // valueType names the type of v as the checker names types: integer,
 // money(USD), list.
-func valueType(v Value) string {
-	if v.Kind() == KindMoney {
+func valueType(v types.Value) string {
+	if v.Kind() == types.KindMoney {
 		return "money(" + v.Currency() + ")"
 	}
 	return v.Kind().String()
@@ -533,7 +533,7 @@ func valueType(v Value) string {
 
 // wantArgs reports an error unless there are lo to hi arguments (hi < 0:
 // no upper bound).
-func wantArgs(args []Value, lo, hi int) error {
+func wantArgs(args []types.Value, lo, hi int) error {
 	if msg := arityMsg(len(args), lo, hi); msg != "" {
 		return errors.New(msg)
 	}
@@ -541,7 +541,7 @@ func wantArgs(args []Value, lo, hi int) error {
 }
 
 // wantKinds reports an error unless args are exactly of the given kinds.
-func wantKinds(args []Value, kinds ...Kind) error {
+func wantKinds(args []types.Value, kinds ...types.Kind) error {
 	if err := wantArgs(args, len(kinds), len(kinds)); err != nil {
 		return err
 	}
@@ -554,13 +554,13 @@ func wantKinds(args []Value, kinds ...Kind) error {
 }
 
 // argKindError says that argument i (from 0) should have been a want.
-func argKindError(i int, want string, got Value) error {
+func argKindError(i int, want string, got types.Value) error {
 	return fmt.Errorf("argument %d must be %s %s, not %s", i+1, article(want), want, valueType(got))
 }
 
 // currencyError reports amounts in different currencies; it wraps
 // ErrCurrency.
-func funcCurrencyError(what string, a, b Value) error {
+func funcCurrencyError(what string, a, b types.Value) error {
 	return &EvalError{
 		Msg: fmt.Sprintf("needs %s in one currency, not %s and %s", what, valueType(a), valueType(b)),
 		Err: ErrCurrency,
@@ -569,13 +569,13 @@ func funcCurrencyError(what string, a, b Value) error {
 
 // intVal returns d, a whole number, as an integer value. Integers have the
 // range of every number (60 digits), not that of int64.
-func intVal(d types.Decimal) (Value, error) {
-	return IntegerFromDecimal(d)
+func intVal(d types.Decimal) (types.Value, error) {
+	return types.IntegerFromDecimal(d)
 }
 
 // smallInt returns the integer value v, a number of days or months, as an
 // int.
-func smallInt(v Value, unit string) (int, error) {
+func smallInt(v types.Value, unit string) (int, error) {
 	n, ok := v.Num().Int64()
 	if !ok || n < math.MinInt32 || n > math.MaxInt32 {
 		return 0, &EvalError{

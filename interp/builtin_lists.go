@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -64,58 +66,58 @@ func checkSum(args []lang.Type) (lang.Type, string) {
 
 // sum is the Impl of sum. The total of an empty list with no start is the
 // integer 0.
-func sum(c *Caller, args []Value) (Value, error) {
+func sum(c *Caller, args []types.Value) (types.Value, error) {
 	if err := wantArgs(args, 1, 2); err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
-	if args[0].Kind() != KindList {
-		return Value{}, argKindError(0, "list", args[0])
+	if args[0].Kind() != types.KindList {
+		return types.Value{}, argKindError(0, "list", args[0])
 	}
 	elems := args[0].List()
 	if err := c.Spend(len(elems)); err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	if len(args) == 2 {
-		elems = append([]Value{args[1]}, elems...)
+		elems = append([]types.Value{args[1]}, elems...)
 	}
 	if len(elems) == 0 {
-		return IntegerValue(0), nil
+		return types.IntegerValue(0), nil
 	}
 	acc := elems[0]
 	switch acc.Kind() {
-	case KindInteger, KindDecimal, KindPercent, KindMoney:
+	case types.KindInteger, types.KindDecimal, types.KindPercent, types.KindMoney:
 	default:
-		return Value{}, fmt.Errorf("adds up numbers, percents or amounts of money, not %s", valueType(acc))
+		return types.Value{}, fmt.Errorf("adds up numbers, percents or amounts of money, not %s", valueType(acc))
 	}
 	total := acc.Num()
 	kind := acc.Kind()
 	for _, v := range elems[1:] {
 		switch {
-		case v.Kind() == kind && kind != KindMoney:
-		case kind == KindInteger && v.Kind() == KindDecimal:
-			kind = KindDecimal
-		case kind == KindDecimal && v.Kind() == KindInteger:
-		case kind == KindMoney && v.Kind() == KindMoney:
+		case v.Kind() == kind && kind != types.KindMoney:
+		case kind == types.KindInteger && v.Kind() == types.KindDecimal:
+			kind = types.KindDecimal
+		case kind == types.KindDecimal && v.Kind() == types.KindInteger:
+		case kind == types.KindMoney && v.Kind() == types.KindMoney:
 			if v.Currency() != acc.Currency() {
-				return Value{}, funcCurrencyError("amounts", acc, v)
+				return types.Value{}, funcCurrencyError("amounts", acc, v)
 			}
 		default:
-			return Value{}, fmt.Errorf("needs values of one type, not %s and %s", valueType(acc), valueType(v))
+			return types.Value{}, fmt.Errorf("needs values of one type, not %s and %s", valueType(acc), valueType(v))
 		}
 		var err error
 		if total, err = total.Add(v.Num()); err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
 	}
 	switch kind {
-	case KindInteger:
+	case types.KindInteger:
 		return intVal(total)
-	case KindDecimal:
-		return DecimalValue(total), nil
-	case KindPercent:
-		return PercentValue(total), nil
+	case types.KindDecimal:
+		return types.DecimalValue(total), nil
+	case types.KindPercent:
+		return types.PercentValue(total), nil
 	}
-	return MoneyValue(acc.Currency(), total), nil
+	return types.MoneyValue(acc.Currency(), total), nil
 }
 
 // ---- count ----
@@ -130,18 +132,18 @@ func checkCount(args []lang.Type) (lang.Type, string) {
 	return lang.TInteger, ""
 }
 
-func count(_ *Caller, args []Value) (Value, error) {
-	if err := wantKinds(args, KindList); err != nil {
-		return Value{}, err
+func count(_ *Caller, args []types.Value) (types.Value, error) {
+	if err := wantKinds(args, types.KindList); err != nil {
+		return types.Value{}, err
 	}
-	return IntegerValue(int64(len(args[0].List()))), nil
+	return types.IntegerValue(int64(len(args[0].List()))), nil
 }
 
 // ---- any, all ----
 
 // bools returns the elements of a list of bool, spending a step for each.
-func bools(c *Caller, args []Value) ([]Value, error) {
-	if err := wantKinds(args, KindList); err != nil {
+func bools(c *Caller, args []types.Value) ([]types.Value, error) {
+	if err := wantKinds(args, types.KindList); err != nil {
 		return nil, err
 	}
 	l := args[0].List()
@@ -149,37 +151,37 @@ func bools(c *Caller, args []Value) ([]Value, error) {
 		return nil, err
 	}
 	for _, v := range l {
-		if v.Kind() != KindBool {
+		if v.Kind() != types.KindBool {
 			return nil, fmt.Errorf("needs a list of true/false values, not a list holding %s", valueType(v))
 		}
 	}
 	return l, nil
 }
 
-func anyTrue(c *Caller, args []Value) (Value, error) {
+func anyTrue(c *Caller, args []types.Value) (types.Value, error) {
 	l, err := bools(c, args)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	for _, v := range l {
 		if v.Truth() {
-			return BoolValue(true), nil
+			return types.BoolValue(true), nil
 		}
 	}
-	return BoolValue(false), nil
+	return types.BoolValue(false), nil
 }
 
-func all(c *Caller, args []Value) (Value, error) {
+func all(c *Caller, args []types.Value) (types.Value, error) {
 	l, err := bools(c, args)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	for _, v := range l {
 		if !v.Truth() {
-			return BoolValue(false), nil
+			return types.BoolValue(false), nil
 		}
 	}
-	return BoolValue(true), nil
+	return types.BoolValue(true), nil
 }
 
 // ---- filter ----
@@ -197,26 +199,26 @@ func checkFilter(args []lang.Type) (lang.Type, string) {
 	return args[0], ""
 }
 
-func filter(c *Caller, args []Value) (Value, error) {
-	if err := wantKinds(args, KindList, KindList); err != nil {
-		return Value{}, err
+func filter(c *Caller, args []types.Value) (types.Value, error) {
+	if err := wantKinds(args, types.KindList, types.KindList); err != nil {
+		return types.Value{}, err
 	}
 	elems, mask := args[0].List(), args[1].List()
 	if err := c.Spend(len(elems) + len(mask)); err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	if len(elems) != len(mask) {
-		return Value{}, errors.New("the two lists must be the same length, not " +
+		return types.Value{}, errors.New("the two lists must be the same length, not " +
 			plural(len(elems), "element") + " and " + plural(len(mask), "true/false value"))
 	}
-	var kept []Value
+	var kept []types.Value
 	for i, m := range mask {
-		if m.Kind() != KindBool {
-			return Value{}, fmt.Errorf("needs a list of true/false values as its second argument, not a list holding %s", valueType(m))
+		if m.Kind() != types.KindBool {
+			return types.Value{}, fmt.Errorf("needs a list of true/false values as its second argument, not a list holding %s", valueType(m))
 		}
 		if m.Truth() {
 			kept = append(kept, elems[i])
 		}
 	}
-	return ListValue(kept), nil
+	return types.ListValue(kept), nil
 }

@@ -61,49 +61,49 @@ func mixedMsg(a, b lang.Type) string {
 
 // extreme returns the Impl of min (sign -1) or max (sign +1). Of equal
 // values the first is kept.
-func extreme(sign int) func(*Caller, []Value) (Value, error) {
-	return func(_ *Caller, args []Value) (Value, error) {
+func extreme(sign int) func(*Caller, []types.Value) (types.Value, error) {
+	return func(_ *Caller, args []types.Value) (types.Value, error) {
 		if err := wantArgs(args, 2, -1); err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
 		best := args[0]
 		decimal := false
 		for i, v := range args {
-			if v.Kind() == KindDecimal {
+			if v.Kind() == types.KindDecimal {
 				decimal = true
 			}
 			c, err := order(best, v)
 			if err != nil {
-				return Value{}, err
+				return types.Value{}, err
 			}
 			if i > 0 && c == -sign {
 				best = v
 			}
 		}
-		if decimal && best.Kind() == KindInteger {
-			return DecimalValue(best.Num()), nil // min(1, 2.5) is a decimal
+		if decimal && best.Kind() == types.KindInteger {
+			return types.DecimalValue(best.Num()), nil // min(1, 2.5) is a decimal
 		}
 		return best, nil
 	}
 }
 
 // order compares two values of one ordered type: -1, 0 or +1.
-func order(a, b Value) (int, error) {
+func order(a, b types.Value) (int, error) {
 	ak, bk := a.Kind(), b.Kind()
-	isNum := func(k Kind) bool { return k == KindInteger || k == KindDecimal }
+	isNum := func(k types.Kind) bool { return k == types.KindInteger || k == types.KindDecimal }
 	switch {
-	case isNum(ak) && isNum(bk), ak == KindPercent && bk == KindPercent:
+	case isNum(ak) && isNum(bk), ak == types.KindPercent && bk == types.KindPercent:
 		return a.Num().Cmp(b.Num()), nil
-	case ak == KindMoney && bk == KindMoney:
+	case ak == types.KindMoney && bk == types.KindMoney:
 		if a.Currency() != b.Currency() {
 			return 0, funcCurrencyError("amounts", a, b)
 		}
 		return a.Num().Cmp(b.Num()), nil
-	case ak == KindDate && bk == KindDate:
+	case ak == types.KindDate && bk == types.KindDate:
 		return a.Date().Cmp(b.Date()), nil
 	}
 	switch ak {
-	case KindInteger, KindDecimal, KindPercent, KindMoney, KindDate:
+	case types.KindInteger, types.KindDecimal, types.KindPercent, types.KindMoney, types.KindDate:
 		return 0, fmt.Errorf("needs values of one type, not %s and %s", valueType(a), valueType(b))
 	}
 	return 0, fmt.Errorf("needs numbers, percents, dates or amounts of money, not %s", valueType(a))
@@ -122,26 +122,26 @@ func checkAbs(args []lang.Type) (lang.Type, string) {
 	return nil, fmt.Sprintf("needs a number, a percent or an amount of money, not %s", typeText(t))
 }
 
-func abs(_ *Caller, args []Value) (Value, error) {
+func abs(_ *Caller, args []types.Value) (types.Value, error) {
 	if err := wantArgs(args, 1, 1); err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	v := args[0]
 	n := v.Num()
 	switch v.Kind() {
-	case KindInteger:
+	case types.KindInteger:
 		if n.Sign() >= 0 {
 			return v, nil
 		}
 		return intVal(n.Neg())
-	case KindDecimal:
-		return DecimalValue(n.Abs()), nil
-	case KindPercent:
-		return PercentValue(n.Abs()), nil
-	case KindMoney:
-		return MoneyValue(v.Currency(), n.Abs()), nil
+	case types.KindDecimal:
+		return types.DecimalValue(n.Abs()), nil
+	case types.KindPercent:
+		return types.PercentValue(n.Abs()), nil
+	case types.KindMoney:
+		return types.MoneyValue(v.Currency(), n.Abs()), nil
 	}
-	return Value{}, fmt.Errorf("needs a number, a percent or an amount of money, not %s", valueType(v))
+	return types.Value{}, fmt.Errorf("needs a number, a percent or an amount of money, not %s", valueType(v))
 }
 
 // ---- round, floor, ceiling ----
@@ -191,18 +191,18 @@ func checkRoundArgs(x, unit lang.Type) (lang.Type, string) {
 }
 
 // round is the Impl of round: the mode defaults to half-even.
-func round(_ *Caller, args []Value) (Value, error) {
+func round(_ *Caller, args []types.Value) (types.Value, error) {
 	if err := wantArgs(args, 2, 3); err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	mode := types.HalfEven
 	if len(args) == 3 {
-		if args[2].Kind() != KindText {
-			return Value{}, argKindError(2, "text", args[2])
+		if args[2].Kind() != types.KindText {
+			return types.Value{}, argKindError(2, "text", args[2])
 		}
 		m, ok := types.ParseRoundingMode(args[2].Str())
 		if !ok {
-			return Value{}, fmt.Errorf("unknown rounding mode %q; use one of %s", args[2].Str(), modeNames())
+			return types.Value{}, fmt.Errorf("unknown rounding mode %q; use one of %s", args[2].Str(), modeNames())
 		}
 		mode = m
 	}
@@ -210,10 +210,10 @@ func round(_ *Caller, args []Value) (Value, error) {
 }
 
 // roundWith returns the Impl of floor or ceiling.
-func roundWith(mode types.RoundingMode) func(*Caller, []Value) (Value, error) {
-	return func(_ *Caller, args []Value) (Value, error) {
+func roundWith(mode types.RoundingMode) func(*Caller, []types.Value) (types.Value, error) {
+	return func(_ *Caller, args []types.Value) (types.Value, error) {
 		if err := wantArgs(args, 2, 2); err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
 		return roundValue(args[0], args[1], mode)
 	}
@@ -230,61 +230,61 @@ func modeNames() string {
 
 // roundValue rounds x to a multiple of unit. The result has the unit's
 // number of decimal places.
-func roundValue(x, unit Value, mode types.RoundingMode) (Value, error) {
+func roundValue(x, unit types.Value, mode types.RoundingMode) (types.Value, error) {
 	var u types.Decimal
 	switch unit.Kind() {
-	case KindInteger, KindDecimal:
+	case types.KindInteger, types.KindDecimal:
 		u = unit.Num()
-	case KindMoney:
-		if x.Kind() != KindMoney {
-			return Value{}, fmt.Errorf("a unit of money can only round an amount of money, not %s", valueType(x))
+	case types.KindMoney:
+		if x.Kind() != types.KindMoney {
+			return types.Value{}, fmt.Errorf("a unit of money can only round an amount of money, not %s", valueType(x))
 		}
 		if x.Currency() != unit.Currency() {
-			return Value{}, funcCurrencyError("the amount and the unit", x, unit)
+			return types.Value{}, funcCurrencyError("the amount and the unit", x, unit)
 		}
 		u = unit.Num()
 	default:
-		return Value{}, fmt.Errorf("needs the unit as a number such as 0.01, or an amount of money, not %s", valueType(unit))
+		return types.Value{}, fmt.Errorf("needs the unit as a number such as 0.01, or an amount of money, not %s", valueType(unit))
 	}
 	if u.Sign() <= 0 {
-		return Value{}, fmt.Errorf("the unit must be more than zero, not %s", unit)
+		return types.Value{}, fmt.Errorf("the unit must be more than zero, not %s", unit)
 	}
 	switch x.Kind() {
-	case KindMoney, KindDecimal, KindInteger:
+	case types.KindMoney, types.KindDecimal, types.KindInteger:
 	default:
-		return Value{}, fmt.Errorf("rounds a decimal or an amount of money, not %s", valueType(x))
+		return types.Value{}, fmt.Errorf("rounds a decimal or an amount of money, not %s", valueType(x))
 	}
 	r, err := x.Num().Round(u, mode)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	switch {
-	case x.Kind() == KindMoney:
-		return MoneyValue(x.Currency(), r), nil
-	case x.Kind() == KindInteger && unit.Kind() == KindInteger:
+	case x.Kind() == types.KindMoney:
+		return types.MoneyValue(x.Currency(), r), nil
+	case x.Kind() == types.KindInteger && unit.Kind() == types.KindInteger:
 		return intVal(r)
 	}
-	return DecimalValue(r), nil
+	return types.DecimalValue(r), nil
 }
 
 // ---- fraction, percent, amount ----
 
-func fraction(_ *Caller, args []Value) (Value, error) {
-	if err := wantKinds(args, KindPercent); err != nil {
-		return Value{}, err
+func fraction(_ *Caller, args []types.Value) (types.Value, error) {
+	if err := wantKinds(args, types.KindPercent); err != nil {
+		return types.Value{}, err
 	}
-	return DecimalValue(args[0].Num()), nil
+	return types.DecimalValue(args[0].Num()), nil
 }
 
-func percent(_ *Caller, args []Value) (Value, error) {
+func percent(_ *Caller, args []types.Value) (types.Value, error) {
 	if err := wantArgs(args, 1, 1); err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	switch args[0].Kind() {
-	case KindInteger, KindDecimal:
-		return PercentValue(args[0].Num()), nil
+	case types.KindInteger, types.KindDecimal:
+		return types.PercentValue(args[0].Num()), nil
 	}
-	return Value{}, argKindError(0, "decimal", args[0])
+	return types.Value{}, argKindError(0, "decimal", args[0])
 }
 
 func checkAmount(args []lang.Type) (lang.Type, string) {
@@ -297,9 +297,9 @@ func checkAmount(args []lang.Type) (lang.Type, string) {
 	return lang.TDecimal, ""
 }
 
-func amount(_ *Caller, args []Value) (Value, error) {
-	if err := wantKinds(args, KindMoney); err != nil {
-		return Value{}, err
+func amount(_ *Caller, args []types.Value) (types.Value, error) {
+	if err := wantKinds(args, types.KindMoney); err != nil {
+		return types.Value{}, err
 	}
-	return DecimalValue(args[0].Num()), nil
+	return types.DecimalValue(args[0].Num()), nil
 }

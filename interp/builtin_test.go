@@ -24,68 +24,68 @@ func num(t testing.TB, s string) types.Decimal {
 	return d
 }
 
-func vInt(n int64) Value { return IntegerValue(n) }
+func vInt(n int64) types.Value { return types.IntegerValue(n) }
 
-type valueFn func(testing.TB) Value
+type valueFn func(testing.TB) types.Value
 
 // The test tables hold functions so that a bad literal fails the test that
 // uses it rather than the whole package.
-func i(n int64) valueFn { return func(testing.TB) Value { return vInt(n) } }
+func i(n int64) valueFn { return func(testing.TB) types.Value { return vInt(n) } }
 func dec(s string) valueFn {
-	return func(t testing.TB) Value { return DecimalValue(num(t, s)) }
+	return func(t testing.TB) types.Value { return types.DecimalValue(num(t, s)) }
 }
 func pct(s string) valueFn { // pct("12.5") is 12.5%
-	return func(t testing.TB) Value {
+	return func(t testing.TB) types.Value {
 		f, err := num(t, s).MulPow10(-2)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return PercentValue(f)
+		return types.PercentValue(f)
 	}
 }
 func money(cur, s string) valueFn {
-	return func(t testing.TB) Value { return MoneyValue(cur, num(t, s)) }
+	return func(t testing.TB) types.Value { return types.MoneyValue(cur, num(t, s)) }
 }
 func usd(s string) valueFn { return money("USD", s) }
 func date(s string) valueFn {
-	return func(t testing.TB) Value {
+	return func(t testing.TB) types.Value {
 		d, err := types.ParseDate(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return DateValue(d)
+		return types.DateValue(d)
 	}
 }
 func period(s string) valueFn {
-	return func(t testing.TB) Value {
+	return func(t testing.TB) types.Value {
 		p, err := types.ParsePeriod(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return PeriodValue(p)
+		return types.PeriodValue(p)
 	}
 }
 func stamp(s string) valueFn {
-	return func(t testing.TB) Value {
+	return func(t testing.TB) types.Value {
 		ts, err := types.ParseTimestamp(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return TimestampValue(ts)
+		return types.TimestampValue(ts)
 	}
 }
 
-func txt(s string) valueFn { return func(testing.TB) Value { return TextValue(s) } }
+func txt(s string) valueFn { return func(testing.TB) types.Value { return types.TextValue(s) } }
 func boolean(b bool) valueFn {
-	return func(testing.TB) Value { return BoolValue(b) }
+	return func(testing.TB) types.Value { return types.BoolValue(b) }
 }
 func list(elems ...valueFn) valueFn {
-	return func(t testing.TB) Value {
-		vs := make([]Value, len(elems))
+	return func(t testing.TB) types.Value {
+		vs := make([]types.Value, len(elems))
 		for i, e := range elems {
 			vs[i] = e(t)
 		}
-		return ListValue(vs)
+		return types.ListValue(vs)
 	}
 }
 
@@ -108,8 +108,8 @@ func funcsByName() map[string]*Func {
 type implCase struct {
 	fn   string
 	args []valueFn
-	want string // Value.String() of the result, when wantErr is ""
-	kind Kind   // checked when not KindInvalid
+	want string     // Value.String() of the result, when wantErr is ""
+	kind types.Kind // checked when not KindInvalid
 	// wantErr is a substring of the expected error.
 	wantErr string
 	// is, when set, is the sentinel the error must wrap.
@@ -120,7 +120,7 @@ func c(fn string, want string, args ...valueFn) implCase {
 	return implCase{fn: fn, args: args, want: want}
 }
 
-func ck(fn string, want string, kind Kind, args ...valueFn) implCase {
+func ck(fn string, want string, kind types.Kind, args ...valueFn) implCase {
 	return implCase{fn: fn, args: args, want: want, kind: kind}
 }
 
@@ -137,11 +137,11 @@ func crange(fn string, wantErr string, args ...valueFn) implCase {
 }
 
 const (
-	kInt  = KindInteger
-	kDec  = KindDecimal
-	kPct  = KindPercent
-	kMon  = KindMoney
-	kDate = KindDate
+	kInt  = types.KindInteger
+	kDec  = types.KindDecimal
+	kPct  = types.KindPercent
+	kMon  = types.KindMoney
+	kDate = types.KindDate
 )
 
 func hu() valueFn { return txt("half_up") }
@@ -402,7 +402,7 @@ var dateCases = []implCase{
 	c("end_of", "2024-02-29", period("2024-02")),
 	c("start_of", "2026-01-01", period("2026")),
 	c("end_of", "2026-12-31", period("2026")),
-	cerr("start_of", "needs a period, but this one is empty", func(testing.TB) Value { return PeriodValue(types.Period{}) }),
+	cerr("start_of", "needs a period, but this one is empty", func(testing.TB) types.Value { return types.PeriodValue(types.Period{}) }),
 	cerr("end_of", "argument 1 must be a period, not date", date("2026-01-01")),
 
 	// Timestamps (SPEC 11.7). 23:30 at -05:00 is 04:30 UTC on the 5th:
@@ -457,7 +457,7 @@ func TestImpl(t *testing.T) {
 			continue
 		}
 		tested[tc.fn] = true
-		args := make([]Value, len(tc.args))
+		args := make([]types.Value, len(tc.args))
 		for i, a := range tc.args {
 			args[i] = a(t)
 		}
@@ -477,7 +477,7 @@ func TestImpl(t *testing.T) {
 			t.Errorf("%s: unexpected error %v", name, err)
 		case got.String() != tc.want:
 			t.Errorf("%s = %s, want %s", name, got, tc.want)
-		case tc.kind != KindInvalid && got.Kind() != tc.kind:
+		case tc.kind != types.KindInvalid && got.Kind() != tc.kind:
 			t.Errorf("%s = %s of kind %s, want kind %s", name, got, got.Kind(), tc.kind)
 		}
 	}
@@ -488,7 +488,7 @@ func TestImpl(t *testing.T) {
 	}
 }
 
-func joinValues(vs []Value) string {
+func joinValues(vs []types.Value) string {
 	s := make([]string, len(vs))
 	for i, v := range vs {
 		s[i] = v.String()
@@ -500,22 +500,22 @@ func joinValues(vs []Value) string {
 // number and kind: each must return an error, never panic. Arguments that
 // some builtins accept are only checked not to panic.
 func TestImplWrongArguments(t *testing.T) {
-	texts := ListValue([]Value{TextValue("x")})
-	alwaysWrong := [][]Value{
+	texts := types.ListValue([]types.Value{types.TextValue("x")})
+	alwaysWrong := [][]types.Value{
 		nil,
-		{Value{}},
-		{PartyValue("openai")},
-		{Value{}, Value{}, Value{}},
+		{types.Value{}},
+		{types.PartyValue("openai")},
+		{types.Value{}, types.Value{}, types.Value{}},
 		{texts, texts},
 	}
-	sometimesWrong := [][]Value{
-		{TextValue("x")},
-		{TextValue("x"), TextValue("y")},
-		{IntegerValue(1), IntegerValue(2), IntegerValue(3), IntegerValue(4)},
-		{MoneyValue("USD", types.DecimalFromInt(1)), Value{}},
-		{ListValue(nil), Value{}},
+	sometimesWrong := [][]types.Value{
+		{types.TextValue("x")},
+		{types.TextValue("x"), types.TextValue("y")},
+		{types.IntegerValue(1), types.IntegerValue(2), types.IntegerValue(3), types.IntegerValue(4)},
+		{types.MoneyValue("USD", types.DecimalFromInt(1)), types.Value{}},
+		{types.ListValue(nil), types.Value{}},
 	}
-	call := func(f *Func, args []Value) (v Value, err error) {
+	call := func(f *Func, args []types.Value) (v types.Value, err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				t.Errorf("%s(%s) panicked: %v", f.Name, joinValues(args), r)
@@ -914,20 +914,20 @@ func TestExamples(t *testing.T) {
 }
 
 // kindOf reports whether v is a value of type t.
-func kindOf(t lang.Type, v Value) bool {
+func kindOf(t lang.Type, v types.Value) bool {
 	switch t := t.(type) {
 	case *lang.Basic:
-		want := map[lang.BasicKind]Kind{
-			lang.IntegerKind: KindInteger, lang.DecimalKind: KindDecimal,
-			lang.PercentKind: KindPercent, lang.DateKind: KindDate,
-			lang.DurationKind: KindDuration, lang.PeriodKind: KindPeriod,
-			lang.TextKind: KindText, lang.BoolKind: KindBool, lang.PartyKind: KindParty,
+		want := map[lang.BasicKind]types.Kind{
+			lang.IntegerKind: types.KindInteger, lang.DecimalKind: types.KindDecimal,
+			lang.PercentKind: types.KindPercent, lang.DateKind: types.KindDate,
+			lang.DurationKind: types.KindDuration, lang.PeriodKind: types.KindPeriod,
+			lang.TextKind: types.KindText, lang.BoolKind: types.KindBool, lang.PartyKind: types.KindParty,
 		}[t.Kind]
 		return v.Kind() == want
 	case *lang.Money:
-		return v.Kind() == KindMoney && v.Currency() == t.Currency
+		return v.Kind() == types.KindMoney && v.Currency() == t.Currency
 	case *lang.List:
-		if v.Kind() != KindList {
+		if v.Kind() != types.KindList {
 			return false
 		}
 		for _, e := range v.List() {

@@ -3,6 +3,8 @@ package interp
 import (
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -26,7 +28,7 @@ type chooseNode struct {
 // choiceNode is the name a chooser gives its value.
 type choiceNode struct{ slot int }
 
-func (n *choiceNode) eval(fr *frame) (Value, error) { return fr.items[n.slot], nil }
+func (n *choiceNode) eval(fr *frame) (types.Value, error) { return fr.items[n.slot], nil }
 
 func (c *compiler) choose(e *lang.Choose) (node, error) {
 	n := &chooseNode{slot: c.loops, pos: e.Pos()}
@@ -60,28 +62,28 @@ func (c *compiler) choose(e *lang.Choose) (node, error) {
 	return n, nil
 }
 
-func (n *chooseNode) eval(fr *frame) (Value, error) {
+func (n *chooseNode) eval(fr *frame) (types.Value, error) {
 	k := len(n.sets)
-	sets := make([][]Value, k)
+	sets := make([][]types.Value, k)
 	combos := 1
 	for i, s := range n.sets {
 		v, err := s.eval(fr)
 		if err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
 		sets[i] = v.List()
 		if len(sets[i]) == 0 {
-			return Value{}, &EvalError{Pos: n.pos, Msg: fmt.Sprintf("%s has no values to take", n.names[i])}
+			return types.Value{}, &EvalError{Pos: n.pos, Msg: fmt.Sprintf("%s has no values to take", n.names[i])}
 		}
 		combos *= len(sets[i])
 		if combos > lang.MaxChoiceCombinations {
-			return Value{}, &EvalError{Pos: n.pos, Msg: fmt.Sprintf("more than %d combinations of values to try", lang.MaxChoiceCombinations)}
+			return types.Value{}, &EvalError{Pos: n.pos, Msg: fmt.Sprintf("more than %d combinations of values to try", lang.MaxChoiceCombinations)}
 		}
 	}
 	for len(fr.items) < n.slot+k {
-		fr.items = append(fr.items, Value{})
+		fr.items = append(fr.items, types.Value{})
 	}
-	saved := append([]Value(nil), fr.items[n.slot:n.slot+k]...)
+	saved := append([]types.Value(nil), fr.items[n.slot:n.slot+k]...)
 	v, err := n.search(fr, sets)
 	copy(fr.items[n.slot:], saved)
 	return v, err
@@ -89,19 +91,19 @@ func (n *chooseNode) eval(fr *frame) (Value, error) {
 
 // search tries the combinations in order and evaluates RESULT at the
 // first settled one.
-func (n *chooseNode) search(fr *frame, sets [][]Value) (Value, error) {
+func (n *chooseNode) search(fr *frame, sets [][]types.Value) (types.Value, error) {
 	k := len(sets)
 	idx := make([]int, k)
 	for {
 		if err := fr.step(); err != nil {
-			return Value{}, atPos(n.pos, err)
+			return types.Value{}, atPos(n.pos, err)
 		}
 		for i := range k {
 			fr.items[n.slot+i] = sets[i][idx[i]]
 		}
 		settled, err := n.settled(fr, sets, idx)
 		if err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
 		if settled {
 			return n.then.eval(fr)
@@ -116,7 +118,7 @@ func (n *chooseNode) search(fr *frame, sets [][]Value) (Value, error) {
 			idx[i] = 0
 		}
 		if i == k {
-			return Value{}, &EvalError{Pos: n.pos, Msg: "no choice is settled: in every combination of values, some choice would get more by changing its own value alone"}
+			return types.Value{}, &EvalError{Pos: n.pos, Msg: "no choice is settled: in every combination of values, some choice would get more by changing its own value alone"}
 		}
 	}
 }
@@ -124,7 +126,7 @@ func (n *chooseNode) search(fr *frame, sets [][]Value) (Value, error) {
 // settled reports whether no chooser would get a strictly greater payoff
 // by taking another of its values, the others keeping theirs. The slots
 // hold the combination idx on return.
-func (n *chooseNode) settled(fr *frame, sets [][]Value, idx []int) (bool, error) {
+func (n *chooseNode) settled(fr *frame, sets [][]types.Value, idx []int) (bool, error) {
 	for i, pay := range n.payoffs {
 		if err := fr.spend(n.pw[i] * int64(len(sets[i]))); err != nil {
 			return false, atPos(n.pos, err)

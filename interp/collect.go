@@ -15,8 +15,8 @@ import (
 // buildItems builds the record types of the items that the fields of the
 // agreement's schemas (decls, by name) declare.
 func (a *agreement) buildItems(decls map[string]*lang.SchemaDecl) {
-	a.items = map[*lang.SchemaDecl]*Schema{}
-	a.itemsByName = map[string]*Schema{}
+	a.items = map[*lang.SchemaDecl]*schema{}
+	a.itemsByName = map[string]*schema{}
 	names := make([]string, 0, len(decls))
 	for n := range decls {
 		names = append(names, n)
@@ -33,11 +33,11 @@ func (a *agreement) buildItems(decls map[string]*lang.SchemaDecl) {
 			s := buildItemSchema(f.Item)
 			s.agreement = a
 			a.items[f.Item] = s
-			a.itemsByName[s.Name] = s
+			a.itemsByName[s.Name()] = s
 		}
 	}
 	for _, s := range a.items {
-		s.types = make([]*fieldType, len(s.Fields))
+		s.types = make([]*fieldType, len(s.Fields()))
 		for i, f := range s.decl.Fields {
 			s.types[i] = a.typeOf(f.Type)
 		}
@@ -46,8 +46,8 @@ func (a *agreement) buildItems(decls map[string]*lang.SchemaDecl) {
 
 // buildItemSchema lists an item's fields: only those declared, with no
 // actor and no date.
-func buildItemSchema(decl *lang.SchemaDecl) *Schema {
-	s := &Schema{Name: decl.Name.Name, Event: true, index: map[string]int{}, decl: decl, item: true, actorAt: -1, dateAt: -1}
+func buildItemSchema(decl *lang.SchemaDecl) *schema {
+	s := &schema{name: decl.Name.Name, event: true, index: map[string]int{}, decl: decl, item: true, actorAt: -1, dateAt: -1}
 	for _, f := range decl.Fields {
 		if f == nil || f.Name == nil {
 			continue
@@ -55,8 +55,8 @@ func buildItemSchema(decl *lang.SchemaDecl) *Schema {
 		if _, dup := s.index[f.Name.Name]; dup {
 			continue
 		}
-		s.index[f.Name.Name] = len(s.Fields)
-		s.Fields = append(s.Fields, f.Name.Name)
+		s.index[f.Name.Name] = len(s.Fields())
+		s.fields = append(s.Fields(), f.Name.Name)
 	}
 	return s
 }
@@ -86,7 +86,7 @@ type aggNode struct {
 	list   node
 	value  node // nil for count
 	filter node // nil without `if`
-	zero   Value
+	zero   types.Value
 	vw, fw int64 // the weights of value and filter
 	pos    lang.Pos
 }
@@ -94,7 +94,7 @@ type aggNode struct {
 // itemNode is the name an aggregate gives the item it is looking at.
 type itemNode struct{ slot int }
 
-func (n *itemNode) eval(fr *frame) (Value, error) { return fr.items[n.slot], nil }
+func (n *itemNode) eval(fr *frame) (types.Value, error) { return fr.items[n.slot], nil }
 
 func (c *compiler) aggregate(e *lang.Aggregate) (node, error) {
 	list, err := c.expr(e.List)
@@ -126,28 +126,28 @@ func (c *compiler) aggregate(e *lang.Aggregate) (node, error) {
 	}
 	switch t := c.typeOf(e).(type) {
 	case *lang.Money:
-		n.zero = MoneyValue(t.Currency, types.Decimal{})
+		n.zero = types.MoneyValue(t.Currency, types.Decimal{})
 	case *lang.Basic:
 		switch t.Kind {
 		case lang.DecimalKind:
-			n.zero = DecimalValue(types.Decimal{})
+			n.zero = types.DecimalValue(types.Decimal{})
 		case lang.PercentKind:
-			n.zero = PercentValue(types.Decimal{})
+			n.zero = types.PercentValue(types.Decimal{})
 		default:
-			n.zero = IntegerValue(0)
+			n.zero = types.IntegerValue(0)
 		}
 	}
 	return n, nil
 }
 
-func (n *aggNode) eval(fr *frame) (Value, error) {
+func (n *aggNode) eval(fr *frame) (types.Value, error) {
 	lv, err := n.list.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	items := lv.List()
 	for len(fr.items) <= n.slot {
-		fr.items = append(fr.items, Value{})
+		fr.items = append(fr.items, types.Value{})
 	}
 	saved := fr.items[n.slot]
 	v, err := n.run(fr, items)
@@ -156,26 +156,26 @@ func (n *aggNode) eval(fr *frame) (Value, error) {
 }
 
 // run computes the aggregate over items.
-func (n *aggNode) run(fr *frame, items []Value) (Value, error) {
-	var acc Value
+func (n *aggNode) run(fr *frame, items []types.Value) (types.Value, error) {
+	var acc types.Value
 	count, seen := 0, false
 	switch n.op {
 	case aggSum:
 		acc = n.zero
 	case aggAll:
-		acc = BoolValue(true)
+		acc = types.BoolValue(true)
 	case aggAny:
-		acc = BoolValue(false)
+		acc = types.BoolValue(false)
 	}
 	for _, it := range items {
 		if err := fr.spend(1 + n.fw); err != nil {
-			return Value{}, atPos(n.pos, err)
+			return types.Value{}, atPos(n.pos, err)
 		}
 		fr.items[n.slot] = it
 		if n.filter != nil {
 			keep, err := n.filter.eval(fr)
 			if err != nil {
-				return Value{}, err
+				return types.Value{}, err
 			}
 			if !keep.Truth() {
 				continue
@@ -186,24 +186,24 @@ func (n *aggNode) run(fr *frame, items []Value) (Value, error) {
 			continue
 		}
 		if err := fr.spend(n.vw); err != nil {
-			return Value{}, atPos(n.pos, err)
+			return types.Value{}, atPos(n.pos, err)
 		}
 		v, err := n.value.eval(fr)
 		if err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
 		switch n.op {
 		case aggSum:
 			if acc, err = opAdd(acc, v); err != nil {
-				return Value{}, atPos(n.pos, err)
+				return types.Value{}, atPos(n.pos, err)
 			}
 		case aggAll:
 			if !v.Truth() {
-				return BoolValue(false), nil
+				return types.BoolValue(false), nil
 			}
 		case aggAny:
 			if v.Truth() {
-				return BoolValue(true), nil
+				return types.BoolValue(true), nil
 			}
 		case aggMin, aggMax:
 			if !seen {
@@ -212,7 +212,7 @@ func (n *aggNode) run(fr *frame, items []Value) (Value, error) {
 			}
 			c, err := compare(v, acc)
 			if err != nil {
-				return Value{}, atPos(n.pos, err)
+				return types.Value{}, atPos(n.pos, err)
 			}
 			if (n.op == aggMin && c < 0) || (n.op == aggMax && c > 0) {
 				acc = v
@@ -221,14 +221,14 @@ func (n *aggNode) run(fr *frame, items []Value) (Value, error) {
 	}
 	switch n.op {
 	case aggCount:
-		return IntegerValue(int64(count)), nil
+		return types.IntegerValue(int64(count)), nil
 	case aggMin, aggMax:
 		if !seen {
 			word := "smallest"
 			if n.op == aggMax {
 				word = "largest"
 			}
-			return Value{}, &EvalError{Pos: n.pos, Msg: fmt.Sprintf("no items to take the %s of: the list is empty, or no item meets the condition after `if`", word)}
+			return types.Value{}, &EvalError{Pos: n.pos, Msg: fmt.Sprintf("no items to take the %s of: the list is empty, or no item meets the condition after `if`", word)}
 		}
 	}
 	return acc, nil

@@ -43,8 +43,8 @@ func BenchmarkInvoiceTotal(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		arg := interp.RecordValue(rec)
-		var v interp.Value
+		arg := types.RecordValue(rec)
+		var v types.Value
 		b.ReportAllocs()
 		for b.Loop() {
 			if v, err = x.EvalWith(ctx, interp.EvalOptions{}, arg); err != nil {

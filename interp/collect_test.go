@@ -257,10 +257,10 @@ func TestRecordBuilderItems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	actor, _ := b.Field("actor", interp.KindParty)
-	date, _ := b.Field("date", interp.KindDate)
-	number, _ := b.Field("number", interp.KindText)
-	lines, err := b.Field("lines", interp.KindList)
+	actor, _ := b.Field("actor", types.KindParty)
+	date, _ := b.Field("date", types.KindDate)
+	number, _ := b.Field("number", types.KindText)
+	lines, err := b.Field("lines", types.KindList)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,10 +268,10 @@ func TestRecordBuilderItems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sku, _ := ib.Field("sku", interp.KindText)
-	fam, _ := ib.Field("family", interp.KindEnum)
-	qty, _ := ib.Field("quantity", interp.KindInteger)
-	price, _ := ib.Field("price", interp.KindMoney)
+	sku, _ := ib.Field("sku", types.KindText)
+	fam, _ := ib.Field("family", types.KindEnum)
+	qty, _ := ib.Field("quantity", types.KindInteger)
+	price, _ := ib.Field("price", types.KindMoney)
 	ib.SetText(sku, "W1")
 	ib.SetEnum(fam, "Widget")
 	ib.SetInt(qty, 3)
@@ -285,7 +285,7 @@ func TestRecordBuilderItems(t *testing.T) {
 	day, _ := types.ParseDate("2027-02-01")
 	b.SetDate(date, day)
 	b.SetText(number, "B1")
-	b.SetItems(lines, []*interp.Record{item})
+	b.SetItems(lines, []*types.Record{item})
 	rec, err := b.Record()
 	if err != nil {
 		t.Fatal(err)
@@ -302,7 +302,7 @@ func TestRecordBuilderItems(t *testing.T) {
 		t.Fatalf("lines %v, want one of USD 0.24", st.Lines)
 	}
 	// An item of another type is refused: the invoice itself is no line.
-	b.SetItems(lines, []*interp.Record{rec})
+	b.SetItems(lines, []*types.Record{rec})
 	if _, err := b.Record(); err == nil || !strings.Contains(err.Error(), "item 1: must be a line") {
 		t.Errorf("error %v, want item 1 refused", err)
 	}

@@ -14,10 +14,10 @@ import (
 type compiler struct {
 	info    *lang.Info
 	funcs   *funcTable
-	schemas map[*lang.SchemaDecl]*Schema
+	schemas map[*lang.SchemaDecl]*schema
 	// items are the record types of the items of list fields, built with
 	// the agreement (collect.go).
-	items map[*lang.SchemaDecl]*Schema
+	items map[*lang.SchemaDecl]*schema
 	// loops is how many aggregates enclose the expression being compiled
 	// in its term body or clause: the slot of the next one's item.
 	loops     int
@@ -29,8 +29,8 @@ type compiler struct {
 	// exceptions are the exceptions to each term by its name (SPEC 4.8).
 	exceptions map[string][]*lang.ExceptionDecl
 	done       map[*lang.TermDecl]*term
-	givens     map[*lang.Given]Value // test blocks: values bound by `given`
-	inputs     map[*lang.Given]int   // parameters of an expression (params.go)
+	givens     map[*lang.Given]types.Value // test blocks: values bound by `given`
+	inputs     map[*lang.Given]int         // parameters of an expression (params.go)
 	// eventInput is the parameter of an expression that is read as the
 	// event in scope (params.go), so that `net_revenue(s)` costs no call.
 	eventInput *lang.Given
@@ -38,7 +38,7 @@ type compiler struct {
 	// eventParam is the parameter that stands for the event in scope, when
 	// a one-parameter term is compiled for use on the current event.
 	eventParam *lang.Param
-	event      *Schema // the clause's event, when in a clause
+	event      *schema // the clause's event, when in a clause
 	params     map[*lang.Param]int
 	// fiscal is the first month of the agreement's fiscal year, which
 	// functions see through Caller.FiscalStart.
@@ -74,7 +74,7 @@ func (c *compiler) use(id *lang.Ident) lang.Object {
 }
 
 // schema returns the runtime schema of decl, building it once.
-func (c *compiler) schema(decl *lang.SchemaDecl) *Schema {
+func (c *compiler) schema(decl *lang.SchemaDecl) *schema {
 	if s, ok := c.items[decl]; ok {
 		return s
 	}
@@ -88,14 +88,14 @@ func (c *compiler) schema(decl *lang.SchemaDecl) *Schema {
 
 // buildSchema lists the declared fields, then the implicit `actor`
 // (actions) and `date` when they were not declared.
-func buildSchema(decl *lang.SchemaDecl) *Schema {
-	s := &Schema{Name: decl.Name.Name, Event: decl.Event, index: map[string]int{}, decl: decl}
+func buildSchema(decl *lang.SchemaDecl) *schema {
+	s := &schema{name: decl.Name.Name, event: decl.Event, index: map[string]int{}, decl: decl}
 	add := func(name string) {
 		if _, dup := s.index[name]; dup {
 			return
 		}
-		s.index[name] = len(s.Fields)
-		s.Fields = append(s.Fields, name)
+		s.index[name] = len(s.Fields())
+		s.fields = append(s.Fields(), name)
 	}
 	for _, f := range decl.Fields {
 		add(f.Name.Name)
@@ -107,7 +107,7 @@ func buildSchema(decl *lang.SchemaDecl) *Schema {
 	}
 	add("date")
 	s.dateAt = s.index["date"]
-	s.payment = decl.Event && s.Name == "payment"
+	s.payment = decl.Event && s.name == "payment"
 	return s
 }
 
@@ -350,11 +350,11 @@ func (c *compiler) exprs(es []lang.Expr) ([]node, error) {
 func (c *compiler) ident(id *lang.Ident) (node, error) {
 	switch obj := c.use(id).(type) {
 	case *lang.PartyObj:
-		return &constNode{PartyValue(id.Name)}, nil
+		return &constNode{types.PartyValue(id.Name)}, nil
 	case *lang.EnumMemberObj:
 		for i, m := range obj.Kind.Members {
 			if m.Name == obj.Name {
-				return &constNode{EnumValue(obj.Name, i)}, nil
+				return &constNode{types.EnumValue(obj.Name, i)}, nil
 			}
 		}
 	case *lang.FieldObj:
@@ -435,7 +435,7 @@ func (c *compiler) binary(e *lang.Binary) (node, error) {
 			f, fok := x.(*fieldNode)
 			k, kok := y.(*constNode)
 			if fok && kok {
-				return &fieldEnumEqNode{idx: f.idx, member: k.v.bits, negate: e.Op == lang.Ne}, nil
+				return &fieldEnumEqNode{idx: f.idx, member: k.v.EnumIndex(), negate: e.Op == lang.Ne}, nil
 			}
 			return &enumEqNode{x: x, y: y, negate: e.Op == lang.Ne}, nil
 		}
@@ -447,8 +447,8 @@ func (c *compiler) binary(e *lang.Binary) (node, error) {
 		if _, ok := c.typeOf(e.X).(*lang.Money); ok {
 			f, fok := x.(*fieldNode)
 			k, kok := y.(*constNode)
-			if fok && kok && k.v.kind == KindMoney {
-				return &fieldMoneyCmpNode{idx: f.idx, op: e.Op, c: k.v.num}, nil
+			if fok && kok && k.v.Kind() == types.KindMoney {
+				return &fieldMoneyCmpNode{idx: f.idx, op: e.Op, c: k.v.Num()}, nil
 			}
 		}
 		return &cmpNode{op: e.Op, x: x, y: y, pos: pos}, nil
@@ -493,10 +493,10 @@ func (c *compiler) actionLit(e *lang.ActionLit) (node, error) {
 		decl = &lang.SchemaObj{Decl: rt.Schema}
 	}
 	s := c.schema(decl.Decl)
-	fields := make([]node, len(s.Fields))
+	fields := make([]node, len(s.Fields()))
 	if e.Actor != nil {
 		if i := s.FieldIndex("actor"); i >= 0 {
-			fields[i] = &constNode{PartyValue(e.Actor.Name)}
+			fields[i] = &constNode{types.PartyValue(e.Actor.Name)}
 		}
 	}
 	if e.Fields != nil {
@@ -519,7 +519,7 @@ func (c *compiler) actionLit(e *lang.ActionLit) (node, error) {
 	}
 	for i, f := range fields {
 		if f == nil {
-			return nil, &EvalError{Pos: e.Pos(), Msg: fmt.Sprintf("%s is missing the field %q", s.Name, s.Fields[i])}
+			return nil, &EvalError{Pos: e.Pos(), Msg: fmt.Sprintf("%s is missing the field %q", s.Name(), s.Fields()[i])}
 		}
 	}
 	return &recordNode{schema: s, fields: fields}, nil
@@ -543,7 +543,7 @@ func fold(n node, operands ...node) (node, error) {
 }
 
 func foldList(elems []node) node {
-	vals := make([]Value, len(elems))
+	vals := make([]types.Value, len(elems))
 	for i, e := range elems {
 		c, ok := e.(*constNode)
 		if !ok {
@@ -551,57 +551,60 @@ func foldList(elems []node) node {
 		}
 		vals[i] = c.v
 	}
-	return &constNode{ListValue(vals)}
+	return &constNode{types.ListValue(vals)}
 }
 
 // literal converts a literal to its value.
-func literal(e lang.Expr) (Value, error) {
+func literal(e lang.Expr) (types.Value, error) {
 	switch e := e.(type) {
 	case *lang.IntLit:
 		d, err := types.ParseDecimal(e.Text)
-		return Value{kind: KindInteger, num: d}, err
+		if err != nil {
+			return types.Value{}, err
+		}
+		return types.IntegerFromDecimal(d)
 	case *lang.DecimalLit:
 		d, err := types.ParseDecimal(e.Text)
-		return DecimalValue(d), err
+		return types.DecimalValue(d), err
 	case *lang.PercentLit:
 		d, err := types.ParseDecimal(e.Text)
 		if err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
 		frac, err := d.MulPow10(-2)
-		return PercentValue(frac), err
+		return types.PercentValue(frac), err
 	case *lang.MoneyLit:
 		d, err := types.ParseDecimal(e.Amount)
-		return MoneyValue(e.Currency, d), err
+		return types.MoneyValue(e.Currency, d), err
 	case *lang.DateLit:
 		d, err := types.ParseDate(e.Text)
-		return DateValue(d), err
+		return types.DateValue(d), err
 	case *lang.TimestampLit:
 		t, err := types.ParseTimestamp(e.Text)
-		return TimestampValue(t), err
+		return types.TimestampValue(t), err
 	case *lang.DurationLit:
 		n, err := types.ParseDecimal(e.N)
 		if err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
 		i, ok := n.Int64()
 		if !ok {
-			return Value{}, fmt.Errorf("duration %s is too long", e.Raw)
+			return types.Value{}, fmt.Errorf("duration %s is too long", e.Raw)
 		}
 		u, ok := types.ParseDurationUnit(e.Unit)
 		if !ok {
-			return Value{}, fmt.Errorf("unknown unit of time %q", e.Unit)
+			return types.Value{}, fmt.Errorf("unknown unit of time %q", e.Unit)
 		}
-		return DurationValue(types.Duration{N: i, Unit: u}), nil
+		return types.DurationValue(types.Duration{N: i, Unit: u}), nil
 	case *lang.PeriodLit:
 		p, err := types.ParsePeriod(e.Text)
-		return PeriodValue(p), err
+		return types.PeriodValue(p), err
 	case *lang.StringLit:
-		return TextValue(e.Value), nil
+		return types.TextValue(e.Value), nil
 	case *lang.BoolLit:
-		return BoolValue(e.Value), nil
+		return types.BoolValue(e.Value), nil
 	}
-	return Value{}, fmt.Errorf("internal error: %T is not a literal", e)
+	return types.Value{}, fmt.Errorf("internal error: %T is not a literal", e)
 }
 
 func internal(pos lang.Pos, msg string) error {

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/interp"
 )
 
@@ -26,7 +28,7 @@ func TestConcurrentUse(t *testing.T) {
 		"actor=openai platform=GoogleCloud date=2026-11-01 product=API region=US gross=100.00 refunds=0.00",
 		"actor=microsoft platform=AWS date=2026-03-01 product=API region=US gross=100.00 refunds=0.00",
 	}
-	actions := make([]*interp.Record, len(sales))
+	actions := make([]*types.Record, len(sales))
 	decisions := make([]string, len(sales))
 	for i, s := range sales {
 		actions[i] = newAction(t, p, "", "sell", s)
@@ -55,7 +57,7 @@ func TestConcurrentUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(11, 12))
-	ledgers := make([][]*interp.Record, 4)
+	ledgers := make([][]*types.Record, 4)
 	statements := make([]string, len(ledgers))
 	for i := range ledgers {
 		ledgers[i] = randomSales(t, p, rng, 200, "2026-01-01", "2027-12-31")

@@ -3,6 +3,8 @@ package interp
 import (
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -91,15 +93,15 @@ func conformed(n node, t lang.Type) bool {
 }
 
 // hasInteger reports whether v holds an integer where t says decimal.
-func hasInteger(v Value, t lang.Type) bool {
+func hasInteger(v types.Value, t lang.Type) bool {
 	switch t := t.(type) {
 	case *lang.Basic:
-		return t.Kind == lang.DecimalKind && v.kind == KindInteger
+		return t.Kind == lang.DecimalKind && v.Kind() == types.KindInteger
 	case *lang.List:
 		if t.Elem == nil {
 			return false
 		}
-		for _, e := range v.elems() {
+		for _, e := range v.List() {
 			if hasInteger(e, t.Elem) {
 				return true
 			}
@@ -111,7 +113,7 @@ func hasInteger(v Value, t lang.Type) bool {
 // conformValue checks that v is a value of type t, and converts integers
 // to decimals where t says decimal. It reports false when v is of another
 // type.
-func conformValue(v Value, t lang.Type) (Value, bool) {
+func conformValue(v types.Value, t lang.Type) (types.Value, bool) {
 	switch t := t.(type) {
 	case nil:
 		return v, true
@@ -120,35 +122,34 @@ func conformValue(v Value, t lang.Type) (Value, bool) {
 		switch {
 		case !ok:
 			return v, true
-		case v.kind == want:
+		case v.Kind() == want:
 			return v, true
-		case want == KindDecimal && v.kind == KindInteger:
-			v.kind = KindDecimal
-			return v, true
+		case want == types.KindDecimal && v.Kind() == types.KindInteger:
+			return types.DecimalValue(v.Num()), true
 		}
 		return v, false
 	case *lang.Money:
-		return v, v.kind == KindMoney && (t.Currency == "" || v.str == t.Currency)
+		return v, v.Kind() == types.KindMoney && (t.Currency == "" || v.Str() == t.Currency)
 	case *lang.Enum:
-		return v, v.kind == KindEnum
+		return v, v.Kind() == types.KindEnum
 	case *lang.Record:
-		return v, v.kind == KindRecord && v.rec != nil
+		return v, v.Kind() == types.KindRecord && v.Record() != nil
 	case *lang.List:
-		if v.kind != KindList {
+		if v.Kind() != types.KindList {
 			return v, false
 		}
 		if t.Elem == nil {
-			return v, len(v.elems()) == 0
+			return v, len(v.List()) == 0
 		}
-		elems := v.elems()
-		var out []Value // made only when an element changes
+		elems := v.List()
+		var out []types.Value // made only when an element changes
 		for i, e := range elems {
 			c, ok := conformValue(e, t.Elem)
 			if !ok {
 				return v, false
 			}
-			if c.kind != e.kind && out == nil {
-				out = make([]Value, len(elems))
+			if c.Kind() != e.Kind() && out == nil {
+				out = make([]types.Value, len(elems))
 				copy(out, elems[:i])
 			}
 			if out != nil {
@@ -156,7 +157,7 @@ func conformValue(v Value, t lang.Type) (Value, bool) {
 			}
 		}
 		if out != nil {
-			return ListValue(out), true
+			return types.ListValue(out), true
 		}
 		return v, true
 	}
@@ -164,30 +165,30 @@ func conformValue(v Value, t lang.Type) (Value, bool) {
 }
 
 // basicKind returns the kind of the values of a basic type.
-func basicKind(k lang.BasicKind) (Kind, bool) {
+func basicKind(k lang.BasicKind) (types.Kind, bool) {
 	switch k {
 	case lang.IntegerKind:
-		return KindInteger, true
+		return types.KindInteger, true
 	case lang.DecimalKind:
-		return KindDecimal, true
+		return types.KindDecimal, true
 	case lang.PercentKind:
-		return KindPercent, true
+		return types.KindPercent, true
 	case lang.DateKind:
-		return KindDate, true
+		return types.KindDate, true
 	case lang.TimestampKind:
-		return KindTimestamp, true
+		return types.KindTimestamp, true
 	case lang.DurationKind:
-		return KindDuration, true
+		return types.KindDuration, true
 	case lang.PeriodKind:
-		return KindPeriod, true
+		return types.KindPeriod, true
 	case lang.TextKind:
-		return KindText, true
+		return types.KindText, true
 	case lang.BoolKind:
-		return KindBool, true
+		return types.KindBool, true
 	case lang.PartyKind:
-		return KindParty, true
+		return types.KindParty, true
 	}
-	return KindInvalid, false
+	return types.KindInvalid, false
 }
 
 // convNode converts the values of x to type t (a list that may hold
@@ -198,26 +199,26 @@ type convNode struct {
 	pos lang.Pos // where a budget error is reported
 }
 
-func (n *convNode) eval(fr *frame) (Value, error) {
+func (n *convNode) eval(fr *frame) (types.Value, error) {
 	v, err := n.x.eval(fr)
 	if err != nil {
 		return v, err
 	}
-	if err := fr.spend(int64(len(v.elems()))); err != nil {
-		return Value{}, atPos(n.pos, err)
+	if err := fr.spend(int64(len(v.List()))); err != nil {
+		return types.Value{}, atPos(n.pos, err)
 	}
 	c, ok := conformValue(v, n.t)
 	if !ok {
-		return Value{}, fmt.Errorf("internal error: %s where %s was expected", valueTypeName(v), n.t)
+		return types.Value{}, fmt.Errorf("internal error: %s where %s was expected", valueTypeName(v), n.t)
 	}
 	return c, nil
 }
 
 // valueTypeName names the type of v as the checker names types: integer,
 // money(USD), list.
-func valueTypeName(v Value) string {
-	if v.kind == KindMoney {
-		return "money(" + v.str + ")"
+func valueTypeName(v types.Value) string {
+	if v.Kind() == types.KindMoney {
+		return "money(" + v.Str() + ")"
 	}
-	return v.kind.String()
+	return v.Kind().String()
 }

@@ -113,7 +113,7 @@ type DecideOptions struct {
 // unwraps to its cause, such as ErrBudget, ErrCurrency, the context's
 // error, or a *PreconditionError when a precondition of the action or of
 // a clause that applies does not hold (SPEC 4.7).
-func (p *Program) Decide(ctx context.Context, a *Record, opts DecideOptions) (*Decision, error) {
+func (p *Program) Decide(ctx context.Context, a *types.Record, opts DecideOptions) (*Decision, error) {
 	d := new(Decision)
 	if err := p.DecideInto(ctx, a, opts, d); err != nil {
 		return nil, err
@@ -123,17 +123,17 @@ func (p *Program) Decide(ctx context.Context, a *Record, opts DecideOptions) (*D
 
 // DecideInto is Decide writing into d, reusing the capacity of d.Applied,
 // so that a host deciding in a loop allocates nothing.
-func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions, d *Decision) error {
+func (p *Program) DecideInto(ctx context.Context, a *types.Record, opts DecideOptions, d *Decision) error {
 	if err := ctxErr(ctx); err != nil {
 		return err
 	}
-	if a == nil || a.Schema == nil || a.Schema.agreement == nil {
+	if a == nil || a.Schema == nil || schemaOf(a.Schema).agreement == nil {
 		return errorf(ErrUnknownAction, "not an action of a loaded agreement")
 	}
-	if a.Schema.Event {
-		return errorf(ErrNotAnAction, "%q is an event; only an action can be permitted or prohibited", a.Schema.Name)
+	if a.Schema.Event() {
+		return errorf(ErrNotAnAction, "%q is an event; only an action can be permitted or prohibited", a.Schema.Name())
 	}
-	if err := a.Schema.check(a); err != nil {
+	if err := schemaOf(a.Schema).check(a); err != nil {
 		return err
 	}
 	var fr *frame
@@ -141,7 +141,7 @@ func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions,
 		// The frame decideIn would take, with this question's budget.
 		asOf := opts.AsOf
 		if asOf.IsZero() {
-			asOf = a.Fields[a.Schema.dateIdx()].dateOf()
+			asOf = a.Fields[schemaOf(a.Schema).dateIdx()].Date()
 		}
 		fr = p.getFrame(ctx, asOf)
 		defer p.putFrame(fr)
@@ -152,9 +152,9 @@ func (p *Program) DecideInto(ctx context.Context, a *Record, opts DecideOptions,
 
 // decide is DecideInto for a well-formed record, evaluating in fr (or in
 // a frame from the pool when fr is nil).
-func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideOptions, d *Decision) error {
-	ag := a.Schema.agreement
-	actDate := a.Fields[a.Schema.dateIdx()].dateOf()
+func (p *Program) decide(ctx context.Context, fr *frame, a *types.Record, opts DecideOptions, d *Decision) error {
+	ag := schemaOf(a.Schema).agreement
+	actDate := a.Fields[schemaOf(a.Schema).dateIdx()].Date()
 	asOf := opts.AsOf
 	if asOf.IsZero() {
 		asOf = actDate
@@ -184,8 +184,8 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *Record, opts DecideO
 
 // decideIn decides a in version v (nil before the agreement took effect),
 // after the termination term if it is not nil (SPEC 5.6).
-func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version, actDate, asOf types.Date, term *Termination, d *Decision) error {
-	ag := a.Schema.agreement
+func (p *Program) decideIn(ctx context.Context, fr *frame, a *types.Record, v *version, actDate, asOf types.Date, term *Termination, d *Decision) error {
+	ag := schemaOf(a.Schema).agreement
 	d.Verdict, d.Effect, d.Agreement, d.Version, d.AsOf = 0, 0, ag.id, "", asOf
 	d.Date = actDate
 	d.Clause, d.Conflict, d.Applied, d.Note = nil, [2]*ClauseInfo{}, d.Applied[:0], ""
@@ -218,7 +218,7 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 		d.Terminated = term
 		d.Note = term.String() + "; only the clauses that survive termination apply"
 	}
-	rules := v.byID[a.Schema.id]
+	rules := v.byID[schemaOf(a.Schema).id]
 	if len(rules) == 0 {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		return nil
@@ -228,15 +228,15 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 		defer p.putFrame(fr)
 	}
 	fr.event = a
-	actor := a.Fields[a.Schema.actorAt].str
+	actor := a.Fields[schemaOf(a.Schema).actorAt].Str()
 	var mine []*rule
 	indexed := -1 // the text field the index has already matched, if any
-	for _, g := range v.byParty[a.Schema.id] {
+	for _, g := range v.byParty[schemaOf(a.Schema).id] {
 		if g.party == actor {
 			mine = g.rules
 			if g.byText != nil {
 				var ok bool
-				if mine, ok = g.byText[a.Fields[g.textIdx].str]; !ok {
+				if mine, ok = g.byText[a.Fields[g.textIdx].Str()]; !ok {
 					mine = g.other
 				}
 				indexed = g.textIdx
@@ -255,7 +255,7 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 		}
 		cond := r.cond
 		if r.preIdx >= 0 {
-			if b := a.Fields[r.preIdx].bits; b >= 0 && b < 64 {
+			if b := a.Fields[r.preIdx].EnumIndex(); b >= 0 && b < 64 {
 				if r.preMask&(1<<uint(b)) == 0 {
 					continue
 				}
@@ -265,7 +265,7 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *Record, v *version
 		if r.preTextIdx >= 0 {
 			// A rule listed under the field's text by the index tests
 			// for that text.
-			if r.preTextIdx != indexed && a.Fields[r.preTextIdx].str != r.preText {
+			if r.preTextIdx != indexed && a.Fields[r.preTextIdx].Str() != r.preText {
 				continue
 			}
 			cond = r.rest

@@ -78,7 +78,7 @@ func fieldsOf(spec string) map[string]string {
 }
 
 // newAction builds an action instance from a field spec (see fieldsOf).
-func newAction(t testing.TB, p *interp.Program, agreement, action, spec string) *interp.Record {
+func newAction(t testing.TB, p *interp.Program, agreement, action, spec string) *types.Record {
 	t.Helper()
 	r, err := p.NewAction(agreement, action, fieldsOf(spec))
 	if err != nil {
@@ -593,7 +593,7 @@ func TestDecideManyApplicableClauses(t *testing.T) {
 func TestDecideMalformedRecord(t *testing.T) {
 	p := compile(t, precSrc)
 	good := newAction(t, p, "prec", "ship", "actor=a channel=Web date=2024-06-01 amount=5")
-	for _, r := range []*interp.Record{
+	for _, r := range []*types.Record{
 		{Schema: good.Schema},
 		{Schema: good.Schema, Fields: good.Fields[:1]},
 	} {

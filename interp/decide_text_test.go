@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/interp"
 )
 
@@ -59,8 +61,8 @@ func TestDecideTextConditions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rec.Fields[rec.Schema.FieldIndex("product")] = interp.TextValue(c.product)
-		rec.Fields[rec.Schema.FieldIndex("region")] = interp.TextValue(c.region)
+		rec.Fields[rec.Schema.FieldIndex("product")] = types.TextValue(c.product)
+		rec.Fields[rec.Schema.FieldIndex("region")] = types.TextValue(c.region)
 		if err := p.DecideInto(context.Background(), rec, interp.DecideOptions{}, &d); err != nil {
 			t.Fatal(err)
 		}

@@ -3,6 +3,8 @@ package interp
 import (
 	"strconv"
 
+	"github.com/pacta-lang/pacta/interp/internal/textfmt"
+
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -16,15 +18,15 @@ import (
 // dst and returns the extended slice.
 func (d *Decision) AppendJSON(dst []byte) []byte {
 	dst = append(dst, `{"agreement":`...)
-	dst = appendStdJSONString(dst, d.Agreement)
+	dst = textfmt.AppendStdJSONString(dst, d.Agreement)
 	dst = append(dst, `,"as_of":`...)
-	dst = appendStdJSONString(dst, dateJSON(d.AsOf))
+	dst = textfmt.AppendStdJSONString(dst, dateJSON(d.AsOf))
 	dst = append(dst, `,"version":`...)
-	dst = appendStdJSONString(dst, d.Version)
+	dst = textfmt.AppendStdJSONString(dst, d.Version)
 	dst = append(dst, `,"verdict":`...)
-	dst = appendStdJSONString(dst, d.Verdict.String())
+	dst = textfmt.AppendStdJSONString(dst, d.Verdict.String())
 	dst = append(dst, `,"effect":`...)
-	dst = appendStdJSONString(dst, d.Effect.String())
+	dst = textfmt.AppendStdJSONString(dst, d.Effect.String())
 	dst = append(dst, `,"summary":`...)
 	dst = appendSummaryJSON(dst, d)
 	dst = append(dst, `,"clause":`...)
@@ -44,9 +46,9 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 		dst = append(dst, `{"clause":`...)
 		dst = appendClauseJSON(dst, a.Clause)
 		dst = append(dst, `,"says":`...)
-		dst = appendStdJSONString(dst, a.Says.String())
+		dst = textfmt.AppendStdJSONString(dst, a.Says.String())
 		dst = append(dst, `,"outcome":`...)
-		dst = appendStdJSONString(dst, a.Outcome)
+		dst = textfmt.AppendStdJSONString(dst, a.Outcome)
 		dst = append(dst, `,"by":`...)
 		if a.Outcome == "overridden" {
 			dst = appendClauseJSON(dst, a.By)
@@ -57,15 +59,15 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 		dst = appendReasonJSON(dst, a)
 		if dates := a.DateRule(d.Date); dates != "" { // omitempty
 			dst = append(dst, `,"dates":`...)
-			dst = appendStdJSONString(dst, dates)
+			dst = textfmt.AppendStdJSONString(dst, dates)
 		}
 		dst = append(dst, '}')
 	}
 	dst = append(dst, `],"note":`...)
-	dst = appendStdJSONString(dst, d.Note)
+	dst = textfmt.AppendStdJSONString(dst, d.Note)
 	dst = append(dst, `,"default_rule":`...)
 	if d.Verdict == lang.NotCovered {
-		dst = appendStdJSONString(dst, d.DefaultRule)
+		dst = textfmt.AppendStdJSONString(dst, d.DefaultRule)
 	} else {
 		dst = append(dst, `""`...)
 	}
@@ -78,25 +80,25 @@ func appendClauseJSON(dst []byte, c *ClauseInfo) []byte {
 		return append(dst, "null"...)
 	}
 	dst = append(dst, `{"number":`...)
-	dst = appendStdJSONString(dst, c.Num)
+	dst = textfmt.AppendStdJSONString(dst, c.Num)
 	dst = append(dst, `,"title":`...)
-	dst = appendStdJSONString(dst, c.Title)
+	dst = textfmt.AppendStdJSONString(dst, c.Title)
 	dst = append(dst, `,"agreement":`...)
-	dst = appendStdJSONString(dst, c.Agreement)
+	dst = textfmt.AppendStdJSONString(dst, c.Agreement)
 	dst = append(dst, `,"amendment":`...)
-	dst = appendStdJSONString(dst, c.Amendment)
+	dst = textfmt.AppendStdJSONString(dst, c.Amendment)
 	dst = append(dst, `,"position":`...)
 	if p := c.Pos; p.IsValid() && p.File != "" {
 		// p.String() without fmt: FILE:LINE:COL.
 		dst = append(dst, '"')
-		dst = appendStdJSONBody(dst, p.File)
+		dst = textfmt.AppendStdJSONBody(dst, p.File)
 		dst = append(dst, ':')
 		dst = strconv.AppendInt(dst, int64(p.Line), 10)
 		dst = append(dst, ':')
 		dst = strconv.AppendInt(dst, int64(p.Col), 10)
 		dst = append(dst, '"')
 	} else {
-		dst = appendStdJSONString(dst, p.String())
+		dst = textfmt.AppendStdJSONString(dst, p.String())
 	}
 	return append(dst, '}')
 }
@@ -112,7 +114,7 @@ func appendSummaryJSON(dst []byte, d *Decision) []byte {
 	switch {
 	case d.Verdict == lang.Conflict:
 		if d.Conflict[0] == nil || d.Conflict[1] == nil {
-			return appendStdJSONString(dst, describeDecision(d))
+			return textfmt.AppendStdJSONString(dst, describeDecision(d))
 		}
 		dst = append(dst, `"a conflict between `...)
 		dst = appendClauseText(dst, d.Conflict[0])
@@ -120,18 +122,18 @@ func appendSummaryJSON(dst []byte, d *Decision) []byte {
 		dst = appendClauseText(dst, d.Conflict[1])
 	case d.Clause != nil:
 		dst = append(dst, '"')
-		dst = appendStdJSONBody(dst, d.Verdict.String())
+		dst = textfmt.AppendStdJSONBody(dst, d.Verdict.String())
 		dst = append(dst, " by "...)
 		dst = appendClauseText(dst, d.Clause)
 	case d.Note != "":
 		dst = append(dst, `"not covered, so `...)
-		dst = appendStdJSONBody(dst, d.Effect.String())
+		dst = textfmt.AppendStdJSONBody(dst, d.Effect.String())
 		dst = append(dst, " by default ("...)
-		dst = appendStdJSONBody(dst, d.Note)
+		dst = textfmt.AppendStdJSONBody(dst, d.Note)
 		dst = append(dst, ')')
 	default:
 		dst = append(dst, `"not covered by any clause, so `...)
-		dst = appendStdJSONBody(dst, d.Effect.String())
+		dst = textfmt.AppendStdJSONBody(dst, d.Effect.String())
 		dst = append(dst, " by default"...)
 	}
 	return append(dst, '"')
@@ -139,7 +141,7 @@ func appendSummaryJSON(dst []byte, d *Decision) []byte {
 
 // appendClauseText appends c.String(), escaped.
 func appendClauseText(dst []byte, c *ClauseInfo) []byte {
-	dst = appendStdJSONBody(dst, c.Num)
+	dst = textfmt.AppendStdJSONBody(dst, c.Num)
 	dst = append(dst, ' ')
 	// strconv.Quote writes only printable characters and escapes the
 	// rest (U+2028 and U+2029 included) in ASCII: in JSON only its '"'
@@ -153,7 +155,7 @@ func appendClauseText(dst []byte, c *ClauseInfo) []byte {
 	}
 	if c.Amendment != "" {
 		dst = append(dst, " ("...)
-		dst = appendStdJSONBody(dst, c.Amendment)
+		dst = textfmt.AppendStdJSONBody(dst, c.Amendment)
 		dst = append(dst, ')')
 	}
 	return dst
@@ -167,7 +169,7 @@ func appendReasonJSON(dst []byte, a *Applied) []byte {
 		dst = append(dst, "applies"...)
 		if a.By != nil {
 			dst = append(dst, " and overrides "...)
-			dst = appendStdJSONBody(dst, a.By.Num)
+			dst = textfmt.AppendStdJSONBody(dst, a.By.Num)
 		}
 	case "overridden":
 		winner, loser := a.By, a.Clause
@@ -182,16 +184,16 @@ func appendReasonJSON(dst []byte, a *Applied) []byte {
 			for _, n := range loser.Decl.SubjectTo {
 				if n.Num == winner.Num {
 					// "LOSER is subject to WINNER"
-					dst = appendStdJSONBody(dst, loser.Num)
+					dst = textfmt.AppendStdJSONBody(dst, loser.Num)
 					dst = append(dst, " is subject to "...)
-					dst = appendStdJSONBody(dst, winner.Num)
+					dst = textfmt.AppendStdJSONBody(dst, winner.Num)
 					return append(dst, '"')
 				}
 			}
 		}
-		dst = appendStdJSONBody(dst, winner.Num)
+		dst = textfmt.AppendStdJSONBody(dst, winner.Num)
 		dst = append(dst, how...)
-		dst = appendStdJSONBody(dst, loser.Num)
+		dst = textfmt.AppendStdJSONBody(dst, loser.Num)
 		if how == " takes precedence over " {
 			dst = append(dst, " through a chain of notwithstanding and subject to"...)
 		}
@@ -199,7 +201,7 @@ func appendReasonJSON(dst []byte, a *Applied) []byte {
 		dst = append(dst, "no notwithstanding or subject to orders it against the other clauses that apply"...)
 	case "agrees":
 		dst = append(dst, "says the same as "...)
-		dst = appendStdJSONBody(dst, a.Against.Num)
+		dst = textfmt.AppendStdJSONBody(dst, a.Against.Num)
 	}
 	return append(dst, '"')
 }

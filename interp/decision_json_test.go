@@ -55,7 +55,7 @@ func TestDecisionJSONIsEncodingJSON(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", path, err)
 				}
-				if ev.Record.Schema.Event {
+				if ev.Record.Schema.Event() {
 					continue
 				}
 				for _, opts := range []DecideOptions{{}, {AsOf: early}} {

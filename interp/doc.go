@@ -12,7 +12,7 @@
 //
 // Answers print for people with their WriteText methods and for programs
 // as JSON (json.Marshaler and WriteJSON), in the shapes that package
-// interp/schema documents and pins. A Value is one of the kinds listed
-// under Kind; its exact numbers, dates and periods are the types of
-// package interp/types.
+// interp/schema documents and pins. Values, the records that actions and
+// events are, and their exact numbers, dates and periods are the types of
+// package interp/types (types.Value, types.Record).
 package interp

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -114,11 +116,11 @@ func TestTypedErrors(t *testing.T) {
 	}
 
 	// A function that spends 10 steps cannot run on a budget of 5.
-	burn := &interp.Func{Name: "burn", Ret: lang.TInteger, Impl: func(c *interp.Caller, _ []interp.Value) (interp.Value, error) {
+	burn := &interp.Func{Name: "burn", Ret: lang.TInteger, Impl: func(c *interp.Caller, _ []types.Value) (types.Value, error) {
 		if err := c.Spend(10); err != nil {
-			return interp.Value{}, err
+			return types.Value{}, err
 		}
-		return interp.IntegerValue(1), nil
+		return types.IntegerValue(1), nil
 	}}
 	tight := errorsDeal(t, interp.WithStepBudget(5), interp.WithFuncs(burn))
 	_, err = tight.Eval(context.Background(), "", "burn() + 1", interp.EvalOptions{})

@@ -23,7 +23,7 @@ type Expr struct {
 // GivenValue gives a name a value for an expression: the REPL's `given`.
 type GivenValue struct {
 	Given *lang.Given
-	Value Value
+	Value types.Value
 	Type  lang.Type
 }
 
@@ -63,7 +63,7 @@ func (p *Program) CompileParsedExpr(agreementID string, e lang.Expr, bindings ..
 		return nil, err
 	}
 	lb := make([]lang.Binding, len(bindings))
-	givens := make(map[*lang.Given]Value, len(bindings))
+	givens := make(map[*lang.Given]types.Value, len(bindings))
 	for i, b := range bindings {
 		lb[i] = lang.Binding{Given: b.Given, Type: b.Type}
 		givens[b.Given] = b.Value
@@ -94,17 +94,17 @@ func (x *Expr) Type() lang.Type { return x.typ }
 // the expression, which unwraps to its cause: ErrBudget, ErrCurrency,
 // types.ErrDivisionByZero, types.ErrOutOfRange or the context's error.
 // An expression with parameters is evaluated with EvalWith.
-func (x *Expr) Eval(ctx context.Context, opts EvalOptions) (Value, error) {
+func (x *Expr) Eval(ctx context.Context, opts EvalOptions) (types.Value, error) {
 	return x.EvalWith(ctx, opts)
 }
 
 // Eval compiles and evaluates an expression in one step.
 //
 // An error is one CompileExpr or Expr.Eval returns.
-func (p *Program) Eval(ctx context.Context, agreementID, src string, opts EvalOptions) (Value, error) {
+func (p *Program) Eval(ctx context.Context, agreementID, src string, opts EvalOptions) (types.Value, error) {
 	x, err := p.CompileExpr(agreementID, "<expr>", []byte(src))
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	return x.Eval(ctx, opts)
 }

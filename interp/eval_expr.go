@@ -10,30 +10,30 @@ import (
 // node is a compiled expression. The tree of nodes is built once from the
 // checked syntax tree and never looks at syntax again.
 type node interface {
-	eval(fr *frame) (Value, error)
+	eval(fr *frame) (types.Value, error)
 }
 
 // constNode is a literal, a party, an enum member, or a folded constant.
-type constNode struct{ v Value }
+type constNode struct{ v types.Value }
 
-func (n *constNode) eval(*frame) (Value, error) { return n.v, nil }
+func (n *constNode) eval(*frame) (types.Value, error) { return n.v, nil }
 
 // eventNode is the event a clause is looking at (the action's name).
 type eventNode struct{}
 
-func (eventNode) eval(fr *frame) (Value, error) {
+func (eventNode) eval(fr *frame) (types.Value, error) {
 	if fr.event == nil {
-		return Value{}, fmt.Errorf("internal error: no event in scope")
+		return types.Value{}, fmt.Errorf("internal error: no event in scope")
 	}
-	return RecordValue(fr.event), nil
+	return types.RecordValue(fr.event), nil
 }
 
 // fieldNode is a bare field name of the event in scope: `platform`.
 type fieldNode struct{ idx int }
 
-func (n *fieldNode) eval(fr *frame) (Value, error) {
+func (n *fieldNode) eval(fr *frame) (types.Value, error) {
 	if fr.event == nil {
-		return Value{}, fmt.Errorf("internal error: no event in scope")
+		return types.Value{}, fmt.Errorf("internal error: no event in scope")
 	}
 	return fr.event.Fields[n.idx], nil
 }
@@ -41,7 +41,7 @@ func (n *fieldNode) eval(fr *frame) (Value, error) {
 // paramNode is a parameter of the term being evaluated.
 type paramNode struct{ idx int }
 
-func (n *paramNode) eval(fr *frame) (Value, error) { return fr.args[n.idx], nil }
+func (n *paramNode) eval(fr *frame) (types.Value, error) { return fr.args[n.idx], nil }
 
 // selectNode is `x.field` on a record; the field index is fixed by type.
 type selectNode struct {
@@ -49,12 +49,12 @@ type selectNode struct {
 	idx int
 }
 
-func (n *selectNode) eval(fr *frame) (Value, error) {
+func (n *selectNode) eval(fr *frame) (types.Value, error) {
 	v, err := n.x.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
-	return v.rec.Fields[n.idx], nil
+	return v.Record().Fields[n.idx], nil
 }
 
 // termNode calls a defined term with arguments (none for a value term).
@@ -64,17 +64,17 @@ type termNode struct {
 	pos  lang.Pos
 }
 
-func (n *termNode) eval(fr *frame) (Value, error) {
+func (n *termNode) eval(fr *frame) (types.Value, error) {
 	if err := fr.spend(1 + n.term.weight); err != nil {
-		return Value{}, atPos(n.pos, err)
+		return types.Value{}, atPos(n.pos, err)
 	}
 	base, err := pushArgs(fr, n.args)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	if err := fr.enter(); err != nil {
 		fr.stack = fr.stack[:base]
-		return Value{}, atPos(n.pos, err)
+		return types.Value{}, atPos(n.pos, err)
 	}
 	saved := fr.args
 	fr.args = fr.stack[base:len(fr.stack):len(fr.stack)]
@@ -121,12 +121,12 @@ type inlineNode struct {
 	pos    lang.Pos
 }
 
-func (n *inlineNode) eval(fr *frame) (Value, error) {
+func (n *inlineNode) eval(fr *frame) (types.Value, error) {
 	if err := fr.spend(1 + n.weight); err != nil {
-		return Value{}, atPos(n.pos, err)
+		return types.Value{}, atPos(n.pos, err)
 	}
 	if err := fr.enter(); err != nil {
-		return Value{}, atPos(n.pos, err)
+		return types.Value{}, atPos(n.pos, err)
 	}
 	v, err := n.body.eval(fr)
 	fr.leave()
@@ -148,52 +148,52 @@ type funcNode struct {
 	pos      lang.Pos
 }
 
-func (n *funcNode) eval(fr *frame) (Value, error) {
+func (n *funcNode) eval(fr *frame) (types.Value, error) {
 	if err := fr.step(); err != nil {
-		return Value{}, atPos(n.pos, err)
+		return types.Value{}, atPos(n.pos, err)
 	}
 	base, err := pushArgs(fr, n.args)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	fr.call.fiscal, fr.call.contract, fr.call.zone = n.fiscal, n.contract, n.zone
 	v, err := n.fn.Impl(&fr.call, fr.stack[base:])
 	fr.stack = fr.stack[:base]
 	if err != nil {
-		return Value{}, atPos(n.pos, fmt.Errorf("%s: %w", n.fn.Name, err))
+		return types.Value{}, atPos(n.pos, fmt.Errorf("%s: %w", n.fn.Name, err))
 	}
 	c, ok := conformValue(v, n.ret)
 	if !ok {
 		e := &EvalError{Pos: n.pos, Msg: fmt.Sprintf("host function %s returned %s, declared %s", n.fn.Name, valueTypeName(v), n.ret)}
-		if _, money := n.ret.(*lang.Money); money && v.kind == KindMoney {
+		if _, money := n.ret.(*lang.Money); money && v.Kind() == types.KindMoney {
 			e.Err = ErrCurrency
 		}
-		return Value{}, e
+		return types.Value{}, e
 	}
 	return c, nil
 }
 
 // binNode applies an arithmetic operator.
 type binNode struct {
-	op   func(x, y Value) (Value, error)
+	op   func(x, y types.Value) (types.Value, error)
 	x, y node
 	pos  lang.Pos
 	// quotient is set for / and `of`, whose numeric results are decimal.
 	quotient bool
 }
 
-func (n *binNode) eval(fr *frame) (Value, error) {
+func (n *binNode) eval(fr *frame) (types.Value, error) {
 	x, err := n.x.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	y, err := n.y.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	v, err := n.op(x, y)
 	if err != nil {
-		return Value{}, atPos(n.pos, err)
+		return types.Value{}, atPos(n.pos, err)
 	}
 	return v, nil
 }
@@ -205,34 +205,34 @@ type cmpNode struct {
 	pos  lang.Pos
 }
 
-func (n *cmpNode) eval(fr *frame) (Value, error) {
+func (n *cmpNode) eval(fr *frame) (types.Value, error) {
 	x, err := n.x.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	y, err := n.y.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	switch n.op {
 	case lang.Eq:
-		return BoolValue(x.Equal(y)), nil
+		return types.BoolValue(x.Equal(y)), nil
 	case lang.Ne:
-		return BoolValue(!x.Equal(y)), nil
+		return types.BoolValue(!x.Equal(y)), nil
 	}
 	c, err := compare(x, y)
 	if err != nil {
-		return Value{}, atPos(n.pos, err)
+		return types.Value{}, atPos(n.pos, err)
 	}
 	switch n.op {
 	case lang.Lt:
-		return BoolValue(c < 0), nil
+		return types.BoolValue(c < 0), nil
 	case lang.Le:
-		return BoolValue(c <= 0), nil
+		return types.BoolValue(c <= 0), nil
 	case lang.Gt:
-		return BoolValue(c > 0), nil
+		return types.BoolValue(c > 0), nil
 	}
-	return BoolValue(c >= 0), nil
+	return types.BoolValue(c >= 0), nil
 }
 
 // inNode is `x in list` or `x not in list`.
@@ -242,40 +242,40 @@ type inNode struct {
 	pos     lang.Pos // where a budget error is reported
 }
 
-func (n *inNode) eval(fr *frame) (Value, error) {
+func (n *inNode) eval(fr *frame) (types.Value, error) {
 	x, err := n.x.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	l, err := n.list.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	// One step per element compared, spent after each block of
 	// ctxCheckEvery elements so that a long list is interrupted promptly.
-	elems := l.elems()
+	elems := l.List()
 	for i := 0; i < len(elems); i += ctxCheckEvery {
 		block := elems[i:min(i+ctxCheckEvery, len(elems))]
 		for j, e := range block {
 			if x.Equal(e) {
 				if err := fr.spend(int64(j + 1)); err != nil {
-					return Value{}, atPos(n.pos, err)
+					return types.Value{}, atPos(n.pos, err)
 				}
-				return BoolValue(!n.negate), nil
+				return types.BoolValue(!n.negate), nil
 			}
 		}
 		if err := fr.spend(int64(len(block))); err != nil {
-			return Value{}, atPos(n.pos, err)
+			return types.Value{}, atPos(n.pos, err)
 		}
 	}
-	return BoolValue(n.negate), nil
+	return types.BoolValue(n.negate), nil
 }
 
 // andNode and orNode short-circuit.
 type andNode struct{ x, y node }
 type orNode struct{ x, y node }
 
-func (n *andNode) eval(fr *frame) (Value, error) {
+func (n *andNode) eval(fr *frame) (types.Value, error) {
 	x, err := n.x.eval(fr)
 	if err != nil || !x.Truth() {
 		return x, err
@@ -283,7 +283,7 @@ func (n *andNode) eval(fr *frame) (Value, error) {
 	return n.y.eval(fr)
 }
 
-func (n *orNode) eval(fr *frame) (Value, error) {
+func (n *orNode) eval(fr *frame) (types.Value, error) {
 	x, err := n.x.eval(fr)
 	if err != nil || x.Truth() {
 		return x, err
@@ -293,12 +293,12 @@ func (n *orNode) eval(fr *frame) (Value, error) {
 
 type notNode struct{ x node }
 
-func (n *notNode) eval(fr *frame) (Value, error) {
+func (n *notNode) eval(fr *frame) (types.Value, error) {
 	x, err := n.x.eval(fr)
 	if err != nil {
 		return x, err
 	}
-	return BoolValue(!x.Truth()), nil
+	return types.BoolValue(!x.Truth()), nil
 }
 
 type negNode struct {
@@ -306,7 +306,7 @@ type negNode struct {
 	pos lang.Pos
 }
 
-func (n *negNode) eval(fr *frame) (Value, error) {
+func (n *negNode) eval(fr *frame) (types.Value, error) {
 	x, err := n.x.eval(fr)
 	if err != nil {
 		return x, err
@@ -317,7 +317,7 @@ func (n *negNode) eval(fr *frame) (Value, error) {
 
 type ifNode struct{ cond, then, els node }
 
-func (n *ifNode) eval(fr *frame) (Value, error) {
+func (n *ifNode) eval(fr *frame) (types.Value, error) {
 	c, err := n.cond.eval(fr)
 	if err != nil {
 		return c, err
@@ -331,41 +331,41 @@ func (n *ifNode) eval(fr *frame) (Value, error) {
 // listNode builds a list.
 type listNode struct{ elems []node }
 
-func (n *listNode) eval(fr *frame) (Value, error) {
+func (n *listNode) eval(fr *frame) (types.Value, error) {
 	if err := fr.spend(1 + int64(len(n.elems))); err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
-	out := make([]Value, len(n.elems))
+	out := make([]types.Value, len(n.elems))
 	for i, e := range n.elems {
 		v, err := e.eval(fr)
 		if err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
 		out[i] = v
 	}
-	return ListValue(out), nil
+	return types.ListValue(out), nil
 }
 
 // recordNode builds an action or event instance; fields are in schema
 // order.
 type recordNode struct {
-	schema *Schema
+	schema *schema
 	fields []node
 }
 
-func (n *recordNode) eval(fr *frame) (Value, error) {
+func (n *recordNode) eval(fr *frame) (types.Value, error) {
 	if err := fr.step(); err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
-	r := &Record{Schema: n.schema, Fields: make([]Value, len(n.fields))}
+	r := &types.Record{Schema: n.schema, Fields: make([]types.Value, len(n.fields))}
 	for i, f := range n.fields {
 		v, err := f.eval(fr)
 		if err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
 		r.Fields[i] = v
 	}
-	return RecordValue(r), nil
+	return types.RecordValue(r), nil
 }
 
 // enumInNode is `x in [A, B]` over members of a kind with at most 64
@@ -376,28 +376,28 @@ type enumInNode struct {
 	negate bool
 }
 
-func (n *enumInNode) eval(fr *frame) (Value, error) {
+func (n *enumInNode) eval(fr *frame) (types.Value, error) {
 	x, err := n.x.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
-	in := x.bits >= 0 && x.bits < 64 && n.mask&(1<<uint(x.bits)) != 0
-	return BoolValue(in != n.negate), nil
+	in := x.EnumIndex() >= 0 && x.EnumIndex() < 64 && n.mask&(1<<uint(x.EnumIndex())) != 0
+	return types.BoolValue(in != n.negate), nil
 }
 
 // enumIn returns an enumInNode when list is a constant list of enum
 // members of one small kind, or nil.
 func enumIn(x, list node, negate bool) node {
 	c, ok := list.(*constNode)
-	if !ok || c.v.kind != KindList {
+	if !ok || c.v.Kind() != types.KindList {
 		return nil
 	}
 	var mask uint64
-	for _, e := range c.v.elems() {
-		if e.kind != KindEnum || e.bits < 0 || e.bits >= 64 {
+	for _, e := range c.v.List() {
+		if e.Kind() != types.KindEnum || e.EnumIndex() < 0 || e.EnumIndex() >= 64 {
 			return nil
 		}
-		mask |= 1 << uint(e.bits)
+		mask |= 1 << uint(e.EnumIndex())
 	}
 	if f, ok := x.(*fieldNode); ok {
 		return &fieldEnumInNode{idx: f.idx, mask: mask, negate: negate}
@@ -414,34 +414,34 @@ type moneyArithNode struct {
 	pos      lang.Pos
 }
 
-func (n *moneyArithNode) eval(fr *frame) (Value, error) {
+func (n *moneyArithNode) eval(fr *frame) (types.Value, error) {
 	x, err := n.x.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	y, err := n.y.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	r, err := moneyArith(n.sub, &x, &y, n.pos)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
-	return Value{kind: KindMoney, num: r, str: x.str}, nil
+	return types.MoneyValue(x.Str(), r), nil
 }
 
 // moneyArith adds or subtracts two amounts the checker has proved to be
 // in one currency (a host value may still differ: that is an error).
-func moneyArith(sub bool, x, y *Value, pos lang.Pos) (types.Decimal, error) {
-	if x.str != y.str {
+func moneyArith(sub bool, x, y *types.Value, pos lang.Pos) (types.Decimal, error) {
+	if x.Str() != y.Str() {
 		return types.Decimal{}, atPos(pos, currencyError("combine", *x, *y))
 	}
 	var r types.Decimal
 	var err error
 	if sub {
-		r, err = x.num.Sub(y.num)
+		r, err = x.Num().Sub(y.Num())
 	} else {
-		r, err = x.num.Add(y.num)
+		r, err = x.Num().Add(y.Num())
 	}
 	if err != nil {
 		return types.Decimal{}, atPos(pos, err)
@@ -455,16 +455,16 @@ type enumEqNode struct {
 	negate bool
 }
 
-func (n *enumEqNode) eval(fr *frame) (Value, error) {
+func (n *enumEqNode) eval(fr *frame) (types.Value, error) {
 	x, err := n.x.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	y, err := n.y.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
-	return BoolValue((x.bits == y.bits) != n.negate), nil
+	return types.BoolValue((x.EnumIndex() == y.EnumIndex()) != n.negate), nil
 }
 
 // Fused nodes for the commonest conditions on the event in scope: they
@@ -477,7 +477,7 @@ type fieldEnumInNode struct {
 	negate bool
 }
 
-func (n *fieldEnumInNode) eval(fr *frame) (Value, error) { return boolValue(n.evalBool(fr)) }
+func (n *fieldEnumInNode) eval(fr *frame) (types.Value, error) { return boolValue(n.evalBool(fr)) }
 
 // fieldEnumEqNode is `field == A` (or `!=`) for an enum field and a member.
 type fieldEnumEqNode struct {
@@ -486,7 +486,7 @@ type fieldEnumEqNode struct {
 	negate bool
 }
 
-func (n *fieldEnumEqNode) eval(fr *frame) (Value, error) { return boolValue(n.evalBool(fr)) }
+func (n *fieldEnumEqNode) eval(fr *frame) (types.Value, error) { return boolValue(n.evalBool(fr)) }
 
 // fieldTextEqNode is `field == "text"` (or `!=`, or the constant first)
 // for a text field: two texts are equal when their bytes are, as
@@ -497,10 +497,10 @@ type fieldTextEqNode struct {
 	negate bool
 }
 
-func (n *fieldTextEqNode) eval(fr *frame) (Value, error) { return boolValue(n.evalBool(fr)) }
+func (n *fieldTextEqNode) eval(fr *frame) (types.Value, error) { return boolValue(n.evalBool(fr)) }
 
 func (n *fieldTextEqNode) evalBool(fr *frame) (bool, error) {
-	return (fr.event.Fields[n.idx].str == n.s) != n.negate, nil
+	return (fr.event.Fields[n.idx].Str() == n.s) != n.negate, nil
 }
 
 // fieldTextEq fuses a comparison of a text field of the event in scope
@@ -511,10 +511,10 @@ func fieldTextEq(x, y node, negate bool) node {
 	}
 	f, fok := x.(*fieldNode)
 	k, kok := y.(*constNode)
-	if !fok || !kok || k.v.kind != KindText {
+	if !fok || !kok || k.v.Kind() != types.KindText {
 		return nil
 	}
-	return &fieldTextEqNode{idx: f.idx, s: k.v.str, negate: negate}
+	return &fieldTextEqNode{idx: f.idx, s: k.v.Str(), negate: negate}
 }
 
 // fieldMoneyCmpNode compares a money field with a constant amount in the
@@ -525,10 +525,10 @@ type fieldMoneyCmpNode struct {
 	c   types.Decimal
 }
 
-func (n *fieldMoneyCmpNode) eval(fr *frame) (Value, error) { return boolValue(n.evalBool(fr)) }
+func (n *fieldMoneyCmpNode) eval(fr *frame) (types.Value, error) { return boolValue(n.evalBool(fr)) }
 
 // boolValue wraps an evalBool result as a Value.
-func boolValue(b bool, err error) (Value, error) { return BoolValue(b), err }
+func boolValue(b bool, err error) (types.Value, error) { return types.BoolValue(b), err }
 
 // boolNode is implemented by nodes that produce a bool and can answer
 // without building a Value: conditions are evaluated through it.
@@ -567,16 +567,16 @@ func (n *notNode) evalBool(fr *frame) (bool, error) {
 }
 
 func (n *fieldEnumInNode) evalBool(fr *frame) (bool, error) {
-	b := fr.event.Fields[n.idx].bits
+	b := fr.event.Fields[n.idx].EnumIndex()
 	return (b >= 0 && b < 64 && n.mask&(1<<uint(b)) != 0) != n.negate, nil
 }
 
 func (n *fieldEnumEqNode) evalBool(fr *frame) (bool, error) {
-	return (fr.event.Fields[n.idx].bits == n.member) != n.negate, nil
+	return (fr.event.Fields[n.idx].EnumIndex() == n.member) != n.negate, nil
 }
 
 func (n *fieldMoneyCmpNode) evalBool(fr *frame) (bool, error) {
-	c := fr.event.Fields[n.idx].num.Cmp(n.c)
+	c := fr.event.Fields[n.idx].Num().Cmp(n.c)
 	switch n.op {
 	case lang.Eq:
 		return c == 0, nil
@@ -601,19 +601,19 @@ type owedNode struct {
 	pos          lang.Pos
 }
 
-func (n *owedNode) eval(fr *frame) (Value, error) {
+func (n *owedNode) eval(fr *frame) (types.Value, error) {
 	if fr.owed == nil {
-		return Value{}, &EvalError{Pos: n.pos, Msg: "`owed by ...` has a value only while a ledger is being settled"}
+		return types.Value{}, &EvalError{Pos: n.pos, Msg: "`owed by ...` has a value only while a ledger is being settled"}
 	}
 	p, err := n.period.eval(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
-	amount, err := fr.owed(n.payer, n.payee, p.perOf(), n.clause)
+	amount, err := fr.owed(n.payer, n.payee, p.Period(), n.clause)
 	if err != nil {
-		return Value{}, atPos(n.pos, err)
+		return types.Value{}, atPos(n.pos, err)
 	}
-	return MoneyValue(n.currency, amount), nil
+	return types.MoneyValue(n.currency, amount), nil
 }
 
 // fieldMoneyArithNode is `field + field` or `field - field` on two money
@@ -624,12 +624,12 @@ type fieldMoneyArithNode struct {
 	pos  lang.Pos
 }
 
-func (n *fieldMoneyArithNode) eval(fr *frame) (Value, error) {
+func (n *fieldMoneyArithNode) eval(fr *frame) (types.Value, error) {
 	r, err := n.evalNum(fr)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
-	return Value{kind: KindMoney, num: r, str: fr.event.Fields[n.i].str}, nil
+	return types.MoneyValue(fr.event.Fields[n.i].Str(), r), nil
 }
 
 // numNode is implemented by nodes that produce a number or an amount and
@@ -645,12 +645,14 @@ func evalNum(n node, fr *frame) (types.Decimal, error) {
 		return m.evalNum(fr)
 	}
 	v, err := n.eval(fr)
-	return v.num, err
+	return v.Num(), err
 }
 
-func (n *fieldNode) evalNum(fr *frame) (types.Decimal, error) { return fr.event.Fields[n.idx].num, nil }
+func (n *fieldNode) evalNum(fr *frame) (types.Decimal, error) {
+	return fr.event.Fields[n.idx].Num(), nil
+}
 
-func (n *constNode) evalNum(*frame) (types.Decimal, error) { return n.v.num, nil }
+func (n *constNode) evalNum(*frame) (types.Decimal, error) { return n.v.Num(), nil }
 
 func (n *inlineNode) evalNum(fr *frame) (types.Decimal, error) {
 	if err := fr.spend(1 + n.weight); err != nil {
@@ -744,10 +746,10 @@ func weights(ns []node) int64 {
 // kind is always its checked type (SPEC 3.2).
 type decNode struct{ x node }
 
-func (n *decNode) eval(fr *frame) (Value, error) {
+func (n *decNode) eval(fr *frame) (types.Value, error) {
 	v, err := n.x.eval(fr)
-	if err == nil && v.kind == KindInteger {
-		v.kind = KindDecimal
+	if err == nil && v.Kind() == types.KindInteger {
+		v = types.DecimalValue(v.Num())
 	}
 	return v, err
 }

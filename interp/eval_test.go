@@ -50,20 +50,20 @@ amendment vat_rise "VAT rise" amends calc {
 
 // kindNumber accepts an integer or a decimal: where the checker gives a
 // decimal type to a value that is a whole number, the value may be either.
-const kindNumber interp.Kind = 255
+const kindNumber types.Kind = 255
 
 // want is an expected value: its kind, its number or text, and optionally
 // the exact way it prints.
 type want struct {
-	kind  interp.Kind
+	kind  types.Kind
 	text  string // the number for numeric kinds; the currency and amount for money ("USD 2.505"); else the printed form
 	print string // if set, v.String() must equal it
 }
 
-func (w want) check(t *testing.T, src string, v interp.Value) {
+func (w want) check(t *testing.T, src string, v types.Value) {
 	t.Helper()
 	if w.kind == kindNumber {
-		if v.Kind() != interp.KindInteger && v.Kind() != interp.KindDecimal {
+		if v.Kind() != types.KindInteger && v.Kind() != types.KindDecimal {
 			t.Errorf("%s = %v (%s), want a number", src, v, v.Kind())
 			return
 		}
@@ -74,11 +74,11 @@ func (w want) check(t *testing.T, src string, v interp.Value) {
 		return
 	}
 	switch w.kind {
-	case interp.KindInteger, interp.KindDecimal, interp.KindPercent:
+	case types.KindInteger, types.KindDecimal, types.KindPercent:
 		if d := mustDec(t, w.text); !v.Num().Equal(d) {
 			t.Errorf("%s = %s, want %s", src, v.Num(), w.text)
 		}
-	case interp.KindMoney:
+	case types.KindMoney:
 		cur, amt, _ := strings.Cut(w.text, " ")
 		if d := mustDec(t, amt); v.Currency() != cur || !v.Num().Equal(d) {
 			t.Errorf("%s = %v, want %s", src, v, w.text)
@@ -93,16 +93,16 @@ func (w want) check(t *testing.T, src string, v interp.Value) {
 	}
 }
 
-func wInt(s string) want  { return want{kind: interp.KindInteger, text: s} }
-func wDec(s string) want  { return want{kind: interp.KindDecimal, text: s} }
-func wPct(s string) want  { return want{kind: interp.KindPercent, text: s} }
-func wUSD(s string) want  { return want{kind: interp.KindMoney, text: "USD " + s} }
-func wDate(s string) want { return want{kind: interp.KindDate, text: s} }
+func wInt(s string) want  { return want{kind: types.KindInteger, text: s} }
+func wDec(s string) want  { return want{kind: types.KindDecimal, text: s} }
+func wPct(s string) want  { return want{kind: types.KindPercent, text: s} }
+func wUSD(s string) want  { return want{kind: types.KindMoney, text: "USD " + s} }
+func wDate(s string) want { return want{kind: types.KindDate, text: s} }
 func wBool(v bool) want {
-	return want{kind: interp.KindBool, text: map[bool]string{true: "true", false: "false"}[v]}
+	return want{kind: types.KindBool, text: map[bool]string{true: "true", false: "false"}[v]}
 }
 func wNum(s string) want            { return want{kind: kindNumber, text: s} }
-func wText(s string) want           { return want{kind: interp.KindText, text: s} }
+func wText(s string) want           { return want{kind: types.KindText, text: s} }
 func (w want) prints(s string) want { w.print = s; return w }
 
 func TestEvalOperators(t *testing.T) {
@@ -301,8 +301,8 @@ func liar() *interp.Func {
 		Doc:    "Returns the amount in euros, although it claims dollars.",
 		Params: []lang.Type{&lang.Money{Currency: "USD"}},
 		Ret:    &lang.Money{Currency: "USD"},
-		Impl: func(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
-			return interp.MoneyValue("EUR", args[0].Num()), nil
+		Impl: func(_ *interp.Caller, args []types.Value) (types.Value, error) {
+			return types.MoneyValue("EUR", args[0].Num()), nil
 		},
 	}
 }

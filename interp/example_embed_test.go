@@ -30,11 +30,11 @@ func ExampleProgram_Term() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	v, err := net.EvalWith(context.Background(), interp.EvalOptions{}, interp.RecordValue(sale))
+	v, err := net.EvalWith(context.Background(), interp.EvalOptions{}, types.RecordValue(sale))
 	fmt.Println(v, err)
 
 	// A value of the wrong type is an *ArgError.
-	_, err = net.EvalWith(context.Background(), interp.EvalOptions{}, interp.MoneyValue("USD", types.Decimal{}))
+	_, err = net.EvalWith(context.Background(), interp.EvalOptions{}, types.MoneyValue("USD", types.Decimal{}))
 	fmt.Println(err)
 	// Output:
 	// [{s sell}]
@@ -58,7 +58,7 @@ func ExampleProgram_CompileWithParams() {
 		log.Fatal(err)
 	}
 	threshold, _ := types.ParseDecimal("1000000.00")
-	watched := interp.ListValue([]interp.Value{interp.EnumValue("AWS", 1), interp.EnumValue("GoogleCloud", 2)})
+	watched := types.ListValue([]types.Value{types.EnumValue("AWS", 1), types.EnumValue("GoogleCloud", 2)})
 	for _, fields := range []map[string]string{
 		{"actor": "openai", "platform": "AWS", "date": "2026-11-20", "gross": "2,000,000.00", "refunds": "100,000.00"},
 		{"actor": "openai", "platform": "AWS", "date": "2026-12-05", "gross": "10.02", "refunds": "0.00"},
@@ -69,7 +69,7 @@ func ExampleProgram_CompileWithParams() {
 			log.Fatal(err)
 		}
 		v, err := large.EvalWith(context.Background(), interp.EvalOptions{},
-			interp.RecordValue(sale), interp.MoneyValue("USD", threshold), watched)
+			types.RecordValue(sale), types.MoneyValue("USD", threshold), watched)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -99,18 +99,18 @@ func ExampleRecordBuilder() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	handle := func(name string, k interp.Kind) interp.FieldHandle {
+	handle := func(name string, k types.Kind) interp.FieldHandle {
 		f, err := b.Field(name, k)
 		if err != nil {
 			log.Fatal(err)
 		}
 		return f
 	}
-	actor, platform, date := handle("actor", interp.KindParty), handle("platform", interp.KindEnum), handle("date", interp.KindDate)
-	gross, refunds := handle("gross", interp.KindMoney), handle("refunds", interp.KindMoney)
+	actor, platform, date := handle("actor", types.KindParty), handle("platform", types.KindEnum), handle("date", types.KindDate)
+	gross, refunds := handle("gross", types.KindMoney), handle("refunds", types.KindMoney)
 
 	// A wrong kind is refused when the handle is resolved.
-	_, err = b.Field("gross", interp.KindDecimal)
+	_, err = b.Field("gross", types.KindDecimal)
 	fmt.Println(err)
 
 	type order struct {

@@ -119,17 +119,17 @@ func ExampleWithFuncs() {
 		Doc:    "The royalty rate for a region, from the host's rate table.",
 		Params: []lang.Type{lang.TText},
 		Ret:    lang.TPercent,
-		Impl: func(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
+		Impl: func(_ *interp.Caller, args []types.Value) (types.Value, error) {
 			r, ok := rates[args[0].Str()]
 			if !ok {
-				return interp.Value{}, fmt.Errorf("no rate for region %q", args[0].Str())
+				return types.Value{}, fmt.Errorf("no rate for region %q", args[0].Str())
 			}
 			frac, err := types.ParseDecimal(strings.TrimSuffix(r, "%"))
 			if err != nil {
-				return interp.Value{}, err
+				return types.Value{}, err
 			}
 			frac, err = frac.MulPow10(-2)
-			return interp.PercentValue(frac), err
+			return types.PercentValue(frac), err
 		},
 	}
 	src := `

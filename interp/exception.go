@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -32,12 +34,12 @@ type exceptNode struct {
 	over [][]int // over[i]: the exceptions i is directly notwithstanding
 }
 
-func (n *exceptNode) eval(fr *frame) (Value, error) {
+func (n *exceptNode) eval(fr *frame) (types.Value, error) {
 	var applies []int
 	for i, e := range n.excs {
 		ok, err := evalBool(e.cond, fr)
 		if err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
 		if ok {
 			applies = append(applies, i)
@@ -50,7 +52,7 @@ func (n *exceptNode) eval(fr *frame) (Value, error) {
 	if len(applies) > 1 {
 		beaten, err := n.overridden(fr, applies)
 		if err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
 		win = -1
 		for _, i := range applies {
@@ -59,7 +61,7 @@ func (n *exceptNode) eval(fr *frame) (Value, error) {
 			}
 			if win >= 0 {
 				a, b := n.excs[win], n.excs[i]
-				return Value{}, &EvalError{Pos: a.at, Err: ErrExceptionConflict,
+				return types.Value{}, &EvalError{Pos: a.at, Err: ErrExceptionConflict,
 					Msg: fmt.Sprintf("exceptions %s and %s to term %s both apply, and neither is notwithstanding the other (%s is at %s)",
 						a.num, b.num, n.term, b.num, b.at)}
 			}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // This file says which exception to a term (SPEC 4.8) gave the term's
@@ -89,7 +91,7 @@ func (t *exceptionTrace) note(what string) string {
 // EvalExplained is EvalWith, and also says which exceptions to terms
 // (SPEC 4.8) gave a term its value, in the order they first did; nil
 // when none did.
-func (x *Expr) EvalExplained(ctx context.Context, opts EvalOptions, args ...Value) (Value, []ExceptionApplied, error) {
+func (x *Expr) EvalExplained(ctx context.Context, opts EvalOptions, args ...types.Value) (types.Value, []ExceptionApplied, error) {
 	tr := &exceptionTrace{}
 	v, err := x.evalWith(ctx, opts, tr, args)
 	return v, tr.used, err

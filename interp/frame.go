@@ -40,12 +40,12 @@ var errCallDepth = fmt.Errorf("terms call each other more than %d deep", lang.Ma
 type frame struct {
 	ctx    context.Context
 	budget int64
-	event  *Record
-	args   []Value
-	stack  []Value
+	event  *types.Record
+	args   []types.Value
+	stack  []types.Value
 	// items holds the item each aggregate under way is looking at, by
 	// its slot (collect.go).
-	items []Value
+	items []types.Value
 	call  Caller
 	// owed answers `owed by … for PERIOD` while a ledger is settled; nil
 	// otherwise.
@@ -133,7 +133,7 @@ func newFrame(ctx context.Context, budget int64, asOf types.Date) *frame {
 	if budget <= 0 {
 		budget = DefaultStepBudget
 	}
-	fr := &frame{ctx: ctx, budget: budget, stack: make([]Value, 0, 32)}
+	fr := &frame{ctx: ctx, budget: budget, stack: make([]types.Value, 0, 32)}
 	fr.call = Caller{ctx: ctx, asOf: asOf, fr: fr}
 	return fr
 }

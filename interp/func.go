@@ -28,7 +28,7 @@ type Func struct {
 	// documentation makes one from Params and Ret.
 	Signature string
 	// Impl computes the result. It must not keep args.
-	Impl func(c *Caller, args []Value) (Value, error)
+	Impl func(c *Caller, args []types.Value) (types.Value, error)
 }
 
 // Caller is what a function sees of the evaluation calling it.

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -68,7 +70,7 @@ func FuzzDecide(f *testing.F) {
 		for _, ai := range p.Info().Agreements {
 			for _, name := range sortedKeys(ai.Schemas) {
 				r := sampleInstance(p, ai, name)
-				if r == nil || r.Schema.Event {
+				if r == nil || r.Schema.Event() {
 					continue
 				}
 				ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
@@ -178,7 +180,7 @@ func FuzzEvalBudget(f *testing.F) {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 		defer cancel()
-		var v interp.Value
+		var v types.Value
 		start := time.Now()
 		noPanic(t, "Eval", func() { v, err = x.Eval(ctx, interp.EvalOptions{}) })
 		if el := time.Since(start); el > 5*time.Second {

@@ -84,7 +84,7 @@ func exercise(ctx context.Context, p *interp.Program) {
 		for _, e := range []string{"1 + 2 * 3", "20% of USD 100.00", "2026-01-31 + 1 month", "7 / 0"} {
 			_, _ = p.Eval(ctx, id, e, interp.EvalOptions{})
 		}
-		var recs []*interp.Record
+		var recs []*types.Record
 		for _, name := range sortedKeys(ai.Schemas) {
 			r := sampleInstance(p, ai, name)
 			if r == nil {
@@ -119,14 +119,14 @@ func sortedKeys[V any](m map[string]V) []string {
 // sampleInstance builds an instance of a schema with a plausible value
 // for every field, dated on the agreement's effective date; nil when a
 // field's type has no sample (a list).
-func sampleInstance(p *interp.Program, ai *lang.AgreementInfo, name string) *interp.Record {
+func sampleInstance(p *interp.Program, ai *lang.AgreementInfo, name string) *types.Record {
 	s, err := p.Schema(ai.Decl.ID.Name, name)
 	if err != nil {
 		return nil
 	}
 	parties := sortedKeys(ai.Parties)
 	fields := map[string]string{}
-	for i, f := range s.Fields {
+	for i, f := range s.Fields() {
 		typ := s.FieldType(i)
 		var v string
 		switch {
@@ -239,7 +239,7 @@ func TestStepBudgetStopsHostileAgreement(t *testing.T) {
 			return err
 		}))
 		check("settle", within(t, "settle", 5*time.Second, func() error {
-			_, err := p.Settle(ctx, events([]*interp.Record{sale}), interp.SettleOptions{})
+			_, err := p.Settle(ctx, events([]*types.Record{sale}), interp.SettleOptions{})
 			return err
 		}))
 		within(t, "tests", 5*time.Second, func() error {
@@ -273,7 +273,7 @@ func TestCancelStopsHostileAgreement(t *testing.T) {
 			return err
 		}},
 		{"settle", func(ctx context.Context) error {
-			_, err := p.Settle(ctx, events([]*interp.Record{sale}), interp.SettleOptions{})
+			_, err := p.Settle(ctx, events([]*types.Record{sale}), interp.SettleOptions{})
 			return err
 		}},
 		{"tests", func(ctx context.Context) error {

@@ -179,12 +179,12 @@ func prepSale(spec string) func(t *testing.T, p *interp.Program) any {
 }
 
 func decideQ(ctx context.Context, t *testing.T, p *interp.Program, in any) error {
-	_, err := p.Decide(ctx, in.(*interp.Record), interp.DecideOptions{})
+	_, err := p.Decide(ctx, in.(*types.Record), interp.DecideOptions{})
 	return err
 }
 
 func settleOneQ(ctx context.Context, t *testing.T, p *interp.Program, in any) error {
-	_, err := p.Settle(ctx, events([]*interp.Record{in.(*interp.Record)}), interp.SettleOptions{})
+	_, err := p.Settle(ctx, events([]*types.Record{in.(*types.Record)}), interp.SettleOptions{})
 	return err
 }
 
@@ -666,7 +666,7 @@ func applicable(n int) string {
 func timedDecide(limit time.Duration, want string) func(ctx context.Context, t *testing.T, p *interp.Program, in any) error {
 	return func(ctx context.Context, t *testing.T, p *interp.Program, in any) error {
 		start := time.Now()
-		d, err := p.Decide(ctx, in.(*interp.Record), interp.DecideOptions{})
+		d, err := p.Decide(ctx, in.(*types.Record), interp.DecideOptions{})
 		took := time.Since(start)
 		t.Logf("one decision took %v", took)
 		if took > limit {

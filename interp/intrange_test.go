@@ -53,13 +53,13 @@ func TestIntegerRange(t *testing.T) {
 			t.Errorf("%s: %v", c.expr, err)
 			continue
 		}
-		if v.Kind() != interp.KindInteger || v.String() != c.want {
+		if v.Kind() != types.KindInteger || v.String() != c.want {
 			t.Errorf("%s = %s (%s), want the integer %s", c.expr, v, v.Kind(), c.want)
 		}
 	}
 	// Division gives a decimal: -2^63 / -1 = 2^63.
 	v, err := p.Eval(context.Background(), "", minInt+" / -1", interp.EvalOptions{})
-	if err != nil || v.Kind() != interp.KindDecimal || v.String() != "9223372036854775808" {
+	if err != nil || v.Kind() != types.KindDecimal || v.String() != "9223372036854775808" {
 		t.Errorf("%s / -1 = %v (%v), want the decimal 9223372036854775808", minInt, v, err)
 	}
 	// 10^60 has 61 digits: out of range, the same for every operation.

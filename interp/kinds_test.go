@@ -5,35 +5,37 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/pacta-lang/pacta/stdlib"
 )
 
 // wantKind is the kind of the values of a checked type.
-func wantKind(t lang.Type) interp.Kind {
+func wantKind(t lang.Type) types.Kind {
 	switch t := t.(type) {
 	case *lang.Basic:
-		return map[lang.BasicKind]interp.Kind{
-			lang.IntegerKind: interp.KindInteger, lang.DecimalKind: interp.KindDecimal,
-			lang.PercentKind: interp.KindPercent, lang.DateKind: interp.KindDate,
-			lang.DurationKind: interp.KindDuration, lang.PeriodKind: interp.KindPeriod,
-			lang.TextKind: interp.KindText, lang.BoolKind: interp.KindBool, lang.PartyKind: interp.KindParty,
+		return map[lang.BasicKind]types.Kind{
+			lang.IntegerKind: types.KindInteger, lang.DecimalKind: types.KindDecimal,
+			lang.PercentKind: types.KindPercent, lang.DateKind: types.KindDate,
+			lang.DurationKind: types.KindDuration, lang.PeriodKind: types.KindPeriod,
+			lang.TextKind: types.KindText, lang.BoolKind: types.KindBool, lang.PartyKind: types.KindParty,
 		}[t.Kind]
 	case *lang.Money:
-		return interp.KindMoney
+		return types.KindMoney
 	case *lang.Enum:
-		return interp.KindEnum
+		return types.KindEnum
 	case *lang.Record:
-		return interp.KindRecord
+		return types.KindRecord
 	case *lang.List:
-		return interp.KindList
+		return types.KindList
 	}
-	return interp.KindInvalid
+	return types.KindInvalid
 }
 
 // sameKinds reports where v's kind, or an element's, differs from t.
-func sameKinds(v interp.Value, t lang.Type) bool {
+func sameKinds(v types.Value, t lang.Type) bool {
 	if v.Kind() != wantKind(t) {
 		return false
 	}
@@ -72,7 +74,7 @@ func TestValueKindIsCheckedType(t *testing.T) {
 	intAsDecimal := &interp.Func{
 		Name: "host_half", Doc: "Declared decimal, returns an integer.",
 		Params: []lang.Type{lang.TInteger}, Ret: lang.TDecimal,
-		Impl: func(_ *interp.Caller, args []interp.Value) (interp.Value, error) { return args[0], nil },
+		Impl: func(_ *interp.Caller, args []types.Value) (types.Value, error) { return args[0], nil },
 	}
 	p, err := interp.Compile([]interp.Source{{Name: "k.pacta", Text: []byte(kindsSrc)}},
 		interp.WithFuncs(funcs...), interp.WithFuncs(intAsDecimal))
@@ -121,7 +123,7 @@ func TestValueKindIsCheckedType(t *testing.T) {
 func TestHostFuncResultChecked(t *testing.T) {
 	fx := &interp.Func{
 		Name: "fx", Doc: "Declared decimal, returns text.", Ret: lang.TDecimal,
-		Impl: func(*interp.Caller, []interp.Value) (interp.Value, error) { return interp.TextValue("1.5"), nil },
+		Impl: func(*interp.Caller, []types.Value) (types.Value, error) { return types.TextValue("1.5"), nil },
 	}
 	p, err := interp.Compile([]interp.Source{{Name: "k.pacta", Text: []byte(kindsSrc)}}, interp.WithFuncs(fx))
 	if err != nil {
@@ -137,7 +139,7 @@ func TestHostFuncResultChecked(t *testing.T) {
 // TestBadHostFuncs: a function agreements could not call, or whose calls
 // could not be typed, fails Compile with a clear error.
 func TestBadHostFuncs(t *testing.T) {
-	impl := func(*interp.Caller, []interp.Value) (interp.Value, error) { return interp.IntegerValue(1), nil }
+	impl := func(*interp.Caller, []types.Value) (types.Value, error) { return types.IntegerValue(1), nil }
 	cases := []struct {
 		f    *interp.Func
 		want string

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -176,13 +178,13 @@ type ledgerReader struct {
 	ag      *agreement
 	source  string
 	names   []string // schema names, sorted, for hints
-	records map[*Schema]*Record
+	records map[*schema]*types.Record
 	// CSV only.
 	cols       []string
 	actionCol  int
-	plans      map[*Schema]*csvPlan
+	plans      map[*schema]*csvPlan
 	names1     map[string]string // one copy of each party and kind member read (ledger_csv.go)
-	lastSchema *Schema           // the schema of the last CSV row read fast
+	lastSchema *schema           // the schema of the last CSV row read fast
 	// JSON only: the members of the current line, reused.
 	members []jsonMember
 	// unknown is set when the last row named no action or event of the
@@ -205,7 +207,7 @@ type csvPlan struct {
 	extra    []int // columns the schema does not have, which must be empty
 	// last holds, for each party or kind field, the value last read
 	// (ledger_csv.go): a cell naming the same reuses it.
-	last []Value
+	last []types.Value
 }
 
 type jsonMember struct {
@@ -219,7 +221,7 @@ type jsonMember struct {
 }
 
 func newLedgerReader(ag *agreement, source string) *ledgerReader {
-	lr := &ledgerReader{ag: ag, source: source, records: map[*Schema]*Record{}, plans: map[*Schema]*csvPlan{}}
+	lr := &ledgerReader{ag: ag, source: source, records: map[*schema]*types.Record{}, plans: map[*schema]*csvPlan{}}
 	for n := range ag.schemas {
 		lr.names = append(lr.names, n)
 	}
@@ -228,7 +230,7 @@ func newLedgerReader(ag *agreement, source string) *ledgerReader {
 }
 
 // schema finds the schema a row names.
-func (lr *ledgerReader) schema(name string) (*Schema, string) {
+func (lr *ledgerReader) schema(name string) (*schema, string) {
 	if name == "" {
 		return nil, "missing: say which action or event the row records"
 	}
@@ -241,10 +243,10 @@ func (lr *ledgerReader) schema(name string) (*Schema, string) {
 }
 
 // record returns the reusable record of s.
-func (lr *ledgerReader) record(s *Schema) *Record {
+func (lr *ledgerReader) record(s *schema) *types.Record {
 	r, ok := lr.records[s]
 	if !ok {
-		r = &Record{Schema: s, Fields: make([]Value, len(s.Fields))}
+		r = &types.Record{Schema: s, Fields: make([]types.Value, len(s.Fields()))}
 		lr.records[s] = r
 	}
 	return r
@@ -256,7 +258,7 @@ func (lr *ledgerReader) setHeader(cols []string) (line int, field, msg string) {
 	known := map[string]bool{"action": true, "actor": true, "date": true}
 	var fields []string
 	for _, s := range lr.ag.schemas {
-		for _, f := range s.Fields {
+		for _, f := range s.Fields() {
 			if !known[f] {
 				known[f] = true
 				fields = append(fields, f)
@@ -293,11 +295,11 @@ func (lr *ledgerReader) setHeader(cols []string) (line int, field, msg string) {
 	return 0, "", ""
 }
 
-func (lr *ledgerReader) plan(s *Schema) *csvPlan {
+func (lr *ledgerReader) plan(s *schema) *csvPlan {
 	if pl, ok := lr.plans[s]; ok {
 		return pl
 	}
-	pl := &csvPlan{fieldCol: make([]int, len(s.Fields)), last: make([]Value, len(s.Fields))}
+	pl := &csvPlan{fieldCol: make([]int, len(s.Fields())), last: make([]types.Value, len(s.Fields()))}
 	for i := range pl.fieldCol {
 		pl.fieldCol[i] = -1
 	}
@@ -316,7 +318,7 @@ func (lr *ledgerReader) plan(s *Schema) *csvPlan {
 }
 
 // csvRow types one CSV row.
-func (lr *ledgerReader) csvRow(row []string) (*Record, string, string) {
+func (lr *ledgerReader) csvRow(row []string) (*types.Record, string, string) {
 	name := strings.TrimSpace(row[lr.actionCol])
 	s, msg := lr.schema(name)
 	if msg != "" {
@@ -327,26 +329,26 @@ func (lr *ledgerReader) csvRow(row []string) (*Record, string, string) {
 		if strings.TrimSpace(row[c]) != "" {
 			col := lr.cols[c]
 			if col == "actor" {
-				return nil, col, fmt.Sprintf("%s is an event, which has no actor: leave this cell empty", s.Name)
+				return nil, col, fmt.Sprintf("%s is an event, which has no actor: leave this cell empty", s.Name())
 			}
-			return nil, col, fmt.Sprintf("%s has no field %q: leave this cell empty", s.Name, col)
+			return nil, col, fmt.Sprintf("%s has no field %q: leave this cell empty", s.Name(), col)
 		}
 	}
 	rec := lr.record(s)
-	for i, f := range s.Fields {
+	for i, f := range s.Fields() {
 		c := pl.fieldCol[i]
 		if c < 0 && s.types[i].holdsItems() {
 			return nil, f, csvItemsError(s, i)
 		}
 		if c < 0 {
-			return nil, f, fmt.Sprintf("missing: the ledger has no column %q, which %s needs", f, s.Name)
+			return nil, f, fmt.Sprintf("missing: the ledger has no column %q, which %s needs", f, s.Name())
 		}
 		text := row[c]
 		if s.types[i].holdsItems() {
 			return nil, f, csvItemsError(s, i)
 		}
 		if strings.TrimSpace(text) == "" {
-			return nil, f, fmt.Sprintf("missing: every %s row needs %s", s.Name, describeField(s, i))
+			return nil, f, fmt.Sprintf("missing: every %s row needs %s", s.Name(), describeField(s, i))
 		}
 		v, err := s.ParseField(i, text)
 		if err != nil {
@@ -359,18 +361,18 @@ func (lr *ledgerReader) csvRow(row []string) (*Record, string, string) {
 
 // describeField names field i of s for "missing" messages: `a date`,
 // `its actor (a party)`, `region (text)`.
-func describeField(s *Schema, i int) string {
-	switch s.Fields[i] {
+func describeField(s *schema, i int) string {
+	switch s.Fields()[i] {
 	case "date":
 		return "a date"
 	case "actor":
 		return "an actor (the party that takes it)"
 	}
-	return fmt.Sprintf("%s (%s)", s.Fields[i], s.FieldType(i))
+	return fmt.Sprintf("%s (%s)", s.Fields()[i], s.FieldType(i))
 }
 
 // jsonRow types one JSON Lines row.
-func (lr *ledgerReader) jsonRow(text []byte) (*Record, string, string) {
+func (lr *ledgerReader) jsonRow(text []byte) (*types.Record, string, string) {
 	if !utf8.Valid(text) {
 		return nil, "", "the line is not valid UTF-8 text"
 	}
@@ -462,7 +464,7 @@ func (lr *ledgerReader) decodeJSON(text []byte) (string, string) {
 }
 
 // jsonRecord types the members of one JSON Lines row.
-func (lr *ledgerReader) jsonRecord(ms []jsonMember) (*Record, string, string) {
+func (lr *ledgerReader) jsonRecord(ms []jsonMember) (*types.Record, string, string) {
 	var action *jsonMember
 	for i := range ms {
 		switch ms[i].key {
@@ -490,12 +492,12 @@ func (lr *ledgerReader) jsonRecord(ms []jsonMember) (*Record, string, string) {
 			continue
 		}
 		if m.key == "actor" {
-			return nil, m.key, fmt.Sprintf("%s is an event, which has no actor", s.Name)
+			return nil, m.key, fmt.Sprintf("%s is an event, which has no actor", s.Name())
 		}
-		return nil, m.key, fmt.Sprintf("%s has no such field%s", s.Name, suggest(m.key, s.Fields))
+		return nil, m.key, fmt.Sprintf("%s has no such field%s", s.Name(), suggest(m.key, s.Fields()))
 	}
 	rec := lr.record(s)
-	for i, f := range s.Fields {
+	for i, f := range s.Fields() {
 		var m *jsonMember
 		for j := range ms {
 			if ms[j].key == f {
@@ -504,13 +506,13 @@ func (lr *ledgerReader) jsonRecord(ms []jsonMember) (*Record, string, string) {
 			}
 		}
 		if m == nil || m.kind == 'n' {
-			return nil, f, fmt.Sprintf("missing: every %s row needs %s", s.Name, describeField(s, i))
+			return nil, f, fmt.Sprintf("missing: every %s row needs %s", s.Name(), describeField(s, i))
 		}
-		var v Value
+		var v types.Value
 		var err error
 		t := s.types[i]
 		switch {
-		case m.kind == 'l' && t.kind != KindList:
+		case m.kind == 'l' && t.kind != types.KindList:
 			return nil, f, fmt.Sprintf("must be %s, not a list", t)
 		case t.holdsItems() || m.items != nil && m.items.hasObjects():
 			jv := jsonVal{kind: m.kind, text: m.text}
@@ -521,15 +523,15 @@ func (lr *ledgerReader) jsonRecord(ms []jsonMember) (*Record, string, string) {
 				return nil, f, err.Error()
 			}
 		case m.kind == 'l':
-			elems := make([]Value, len(m.list))
+			elems := make([]types.Value, len(m.list))
 			for k, e := range m.list {
 				if elems[k], err = s.parseText(t.elem, strings.TrimSpace(e)); err != nil {
 					return nil, f, fmt.Sprintf("element %d: %v", k+1, err)
 				}
 			}
-			v = ListValue(elems)
-		case t.kind == KindText:
-			v = TextValue(m.text) // a JSON string is the text as it is
+			v = types.ListValue(elems)
+		case t.kind == types.KindText:
+			v = types.TextValue(m.text) // a JSON string is the text as it is
 		case m.kind == '#' && strings.ContainsAny(m.text, "eE"):
 			// A ledger number is written out in digits (SPEC 7.6).
 			return nil, f, fmt.Sprintf("%s has an exponent: write the number without an exponent", shown(m.text))

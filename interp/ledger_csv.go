@@ -106,7 +106,7 @@ func (p *Program) ReadCSV(agreementID, source string, r io.Reader) iter.Seq2[Eve
 				fail(line, "", fmt.Sprintf("the row has %s, but the header names %d", columns(n), len(cols)))
 				return
 			}
-			var rec *Record
+			var rec *types.Record
 			var field, msg string
 			if sc.row != nil {
 				rec, field, msg = lr.csvRow(sc.row)
@@ -313,10 +313,10 @@ func (f *csvFeeder) Read(p []byte) (int, error) {
 // csvRowBytes types one CSV row given as cells, as csvRow does the cells
 // of a row given as strings, with the same errors: a cell it cannot type
 // straight from its bytes goes through ParseField.
-func (lr *ledgerReader) csvRowBytes(row [][]byte) (*Record, string, string) {
+func (lr *ledgerReader) csvRowBytes(row [][]byte) (*types.Record, string, string) {
 	name := bytes.TrimSpace(row[lr.actionCol])
 	s := lr.lastSchema
-	if s == nil || string(name) != s.Name {
+	if s == nil || string(name) != s.Name() {
 		var ok bool
 		if s, ok = lr.ag.schemas[string(name)]; ok {
 			lr.unknown = false
@@ -333,37 +333,37 @@ func (lr *ledgerReader) csvRowBytes(row [][]byte) (*Record, string, string) {
 		if len(bytes.TrimSpace(row[c])) != 0 {
 			col := lr.cols[c]
 			if col == "actor" {
-				return nil, col, fmt.Sprintf("%s is an event, which has no actor: leave this cell empty", s.Name)
+				return nil, col, fmt.Sprintf("%s is an event, which has no actor: leave this cell empty", s.Name())
 			}
-			return nil, col, fmt.Sprintf("%s has no field %q: leave this cell empty", s.Name, col)
+			return nil, col, fmt.Sprintf("%s has no field %q: leave this cell empty", s.Name(), col)
 		}
 	}
 	rec := lr.record(s)
-	for i, f := range s.Fields {
+	for i, f := range s.Fields() {
 		c := pl.fieldCol[i]
 		t := s.types[i]
 		if c < 0 && t.holdsItems() {
 			return nil, f, csvItemsError(s, i)
 		}
 		if c < 0 {
-			return nil, f, fmt.Sprintf("missing: the ledger has no column %q, which %s needs", f, s.Name)
+			return nil, f, fmt.Sprintf("missing: the ledger has no column %q, which %s needs", f, s.Name())
 		}
 		if t.holdsItems() {
 			return nil, f, csvItemsError(s, i)
 		}
 		text := bytes.TrimSpace(row[c])
 		if len(text) == 0 {
-			return nil, f, fmt.Sprintf("missing: every %s row needs %s", s.Name, describeField(s, i))
+			return nil, f, fmt.Sprintf("missing: every %s row needs %s", s.Name(), describeField(s, i))
 		}
-		if t.kind == KindParty || t.kind == KindEnum {
+		if t.kind == types.KindParty || t.kind == types.KindEnum {
 			// A name: the value of the cell above is likely the same.
-			if last := pl.last[i]; last.str == string(text) && last.kind == t.kind {
+			if last := pl.last[i]; last.Str() == string(text) && last.Kind() == t.kind {
 				rec.Fields[i] = last
 				continue
 			}
 		}
 		if lr.cellValue(&rec.Fields[i], s, t, text) {
-			if t.kind == KindParty || t.kind == KindEnum {
+			if t.kind == types.KindParty || t.kind == types.KindEnum {
 				pl.last[i] = rec.Fields[i]
 			}
 			continue
@@ -380,36 +380,36 @@ func (lr *ledgerReader) csvRowBytes(row [][]byte) (*Record, string, string) {
 // cellValue types a trimmed cell of the common kinds straight from its
 // bytes into *dst. It returns false for anything it does not read exactly
 // as ParseField would (which then reads it, or words the error).
-func (lr *ledgerReader) cellValue(dst *Value, s *Schema, t *fieldType, b []byte) bool {
+func (lr *ledgerReader) cellValue(dst *types.Value, s *schema, t *fieldType, b []byte) bool {
 	switch t.kind {
-	case KindDate:
+	case types.KindDate:
 		if d, ok := dateBytes(b); ok {
-			*dst = DateValue(d)
+			*dst = types.DateValue(d)
 			return true
 		}
-	case KindMoney:
+	case types.KindMoney:
 		if d, ok := moneyBytes(b, t.currency); ok {
-			*dst = MoneyValue(t.currency, d)
+			*dst = types.MoneyValue(t.currency, d)
 			return true
 		}
-	case KindParty:
+	case types.KindParty:
 		if s.agreement.parties[string(b)] {
 			name, ok := lr.names1[string(b)]
 			if !ok {
 				name = string(b)
 				lr.intern(name)
 			}
-			*dst = PartyValue(name)
+			*dst = types.PartyValue(name)
 			return true
 		}
-	case KindEnum:
+	case types.KindEnum:
 		if i, ok := t.members[string(b)]; ok {
 			name, ok := lr.names1[string(b)]
 			if !ok {
 				name = string(b)
 				lr.intern(name)
 			}
-			*dst = EnumValue(name, i)
+			*dst = types.EnumValue(name, i)
 			return true
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // csvRead is what a CSV reader yields, copied (the readers reuse
@@ -16,7 +18,7 @@ import (
 type csvRead struct {
 	schema string
 	line   int
-	fields []Value
+	fields []types.Value
 	err    string
 	errs   [3]bool // unwraps to ErrTooLarge, ErrUnknownAction, is a *LedgerError
 	at     [2]any  // the LedgerError's line and field
@@ -36,7 +38,7 @@ func readAllCSV(seq func(func(Event, error) bool)) []csvRead {
 			out = append(out, r)
 			break
 		}
-		out = append(out, csvRead{schema: ev.Record.Schema.Name, line: ev.Line, fields: append([]Value(nil), ev.Record.Fields...)})
+		out = append(out, csvRead{schema: ev.Record.Schema.Name(), line: ev.Line, fields: append([]types.Value(nil), ev.Record.Fields...)})
 	}
 	return out
 }

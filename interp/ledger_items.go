@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // This file reads the items of a list field (SPEC 4.5.1) from JSON: in a
@@ -106,67 +108,67 @@ func (v jsonVal) hasObjects() bool {
 // jsonFieldValue reads v as a value of type t, a field of s. The error
 // says which item and which of its fields is wrong: `item 2, field
 // quantity: "x" is not a whole number`.
-func (s *Schema) jsonFieldValue(t *fieldType, v jsonVal) (Value, error) {
+func (s *schema) jsonFieldValue(t *fieldType, v jsonVal) (types.Value, error) {
 	switch {
-	case t.kind == KindList && v.kind == 'l':
-		elems := make([]Value, len(v.elems))
+	case t.kind == types.KindList && v.kind == 'l':
+		elems := make([]types.Value, len(v.elems))
 		for k, e := range v.elems {
 			ev, err := s.jsonFieldValue(t.elem, e)
 			if err != nil {
-				if t.elem.kind == KindRecord {
-					return Value{}, fmt.Errorf("item %d%s", k+1, err)
+				if t.elem.kind == types.KindRecord {
+					return types.Value{}, fmt.Errorf("item %d%s", k+1, err)
 				}
-				return Value{}, fmt.Errorf("element %d: %v", k+1, err)
+				return types.Value{}, fmt.Errorf("element %d: %v", k+1, err)
 			}
 			elems[k] = ev
 		}
-		return ListValue(elems), nil
-	case t.kind == KindList:
-		return Value{}, fmt.Errorf("must be a list (a JSON array), not %s", jsonKindText(v))
-	case t.kind == KindRecord && t.item != nil:
+		return types.ListValue(elems), nil
+	case t.kind == types.KindList:
+		return types.Value{}, fmt.Errorf("must be a list (a JSON array), not %s", jsonKindText(v))
+	case t.kind == types.KindRecord && t.item != nil:
 		if v.kind != 'o' {
-			return Value{}, fmt.Errorf(": must be an object with the fields of a %s (%s), not %s", t.item.Name, strings.Join(t.item.Fields, ", "), jsonKindText(v))
+			return types.Value{}, fmt.Errorf(": must be an object with the fields of a %s (%s), not %s", t.item.Name(), strings.Join(t.item.Fields(), ", "), jsonKindText(v))
 		}
 		return t.item.jsonItem(v)
 	case v.kind == 'l':
-		return Value{}, fmt.Errorf("must be %s, not a list", t)
+		return types.Value{}, fmt.Errorf("must be %s, not a list", t)
 	case v.kind == 'o':
-		return Value{}, fmt.Errorf("must be %s, not an object", t)
+		return types.Value{}, fmt.Errorf("must be %s, not an object", t)
 	case v.kind == 'n':
-		return Value{}, fmt.Errorf("missing: null is no value")
-	case t.kind == KindText:
-		return TextValue(v.text), nil // a JSON string is the text as it is
+		return types.Value{}, fmt.Errorf("missing: null is no value")
+	case t.kind == types.KindText:
+		return types.TextValue(v.text), nil // a JSON string is the text as it is
 	case v.kind == '#' && strings.ContainsAny(v.text, "eE"):
-		return Value{}, fmt.Errorf("%s has an exponent: write the number without an exponent", shown(v.text))
+		return types.Value{}, fmt.Errorf("%s has an exponent: write the number without an exponent", shown(v.text))
 	}
 	return s.parseText(t, strings.TrimSpace(v.text))
 }
 
 // jsonItem reads one item, an object with every field of the item type s.
-func (s *Schema) jsonItem(v jsonVal) (Value, error) {
-	r := &Record{Schema: s, Fields: make([]Value, len(s.Fields))}
-	seen := make([]bool, len(s.Fields))
+func (s *schema) jsonItem(v jsonVal) (types.Value, error) {
+	r := &types.Record{Schema: s, Fields: make([]types.Value, len(s.Fields()))}
+	seen := make([]bool, len(s.Fields()))
 	for _, m := range v.members {
 		i := s.FieldIndex(m.key)
 		if i < 0 {
-			return Value{}, fmt.Errorf(", field %s: a %s has no such field%s", shown(m.key), s.Name, suggest(m.key, s.Fields))
+			return types.Value{}, fmt.Errorf(", field %s: a %s has no such field%s", shown(m.key), s.Name(), suggest(m.key, s.Fields()))
 		}
 		if seen[i] {
-			return Value{}, fmt.Errorf(", field %s: appears twice in the item", shown(m.key))
+			return types.Value{}, fmt.Errorf(", field %s: appears twice in the item", shown(m.key))
 		}
 		seen[i] = true
 		fv, err := s.jsonFieldValue(s.types[i], m.val)
 		if err != nil {
-			return Value{}, fmt.Errorf(", field %s: %v", shown(m.key), err)
+			return types.Value{}, fmt.Errorf(", field %s: %v", shown(m.key), err)
 		}
 		r.Fields[i] = fv
 	}
 	for i, ok := range seen {
 		if !ok {
-			return Value{}, fmt.Errorf(", field %s: missing: every %s gives %s", shown(s.Fields[i]), s.Name, strings.Join(s.Fields, ", "))
+			return types.Value{}, fmt.Errorf(", field %s: missing: every %s gives %s", shown(s.Fields()[i]), s.Name(), strings.Join(s.Fields(), ", "))
 		}
 	}
-	return RecordValue(r), nil
+	return types.RecordValue(r), nil
 }
 
 func jsonKindText(v jsonVal) string {
@@ -187,11 +189,11 @@ func jsonKindText(v jsonVal) string {
 
 // csvItemsError is the message for a list of items in a CSV ledger, which
 // has one cell per field and no way to hold records (SPEC 7.6).
-func csvItemsError(s *Schema, i int) string {
-	return fmt.Sprintf("%s holds a list of %s items, which a CSV ledger cannot: a cell holds one value. Write the ledger as JSON Lines (.jsonl), with the items as an array of objects", s.Fields[i], s.types[i].elem)
+func csvItemsError(s *schema, i int) string {
+	return fmt.Sprintf("%s holds a list of %s items, which a CSV ledger cannot: a cell holds one value. Write the ledger as JSON Lines (.jsonl), with the items as an array of objects", s.Fields()[i], s.types[i].elem)
 }
 
 // holdsItems reports whether t is a list of items.
 func (t *fieldType) holdsItems() bool {
-	return t != nil && t.kind == KindList && t.elem != nil && t.elem.kind == KindRecord
+	return t != nil && t.kind == types.KindList && t.elem != nil && t.elem.kind == types.KindRecord
 }

@@ -47,7 +47,7 @@ const smallJSONL = `{"action":"sell","actor":"openai","date":"2026-10-15","produ
 // rowText prints a record with where it came from, copying what it needs:
 // the readers reuse records.
 func rowText(ev Event) string {
-	return fmt.Sprintf("%s:%d %s", ev.Source, ev.Line, RecordValue(ev.Record))
+	return fmt.Sprintf("%s:%d %s", ev.Source, ev.Line, types.RecordValue(ev.Record))
 }
 
 func collect(t *testing.T, seq iter.Seq2[Event, error]) []string {
@@ -93,11 +93,11 @@ func TestReadCSVFieldTypes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ev.Record.Schema.Name != "sell" {
+		if ev.Record.Schema.Name() != "sell" {
 			continue
 		}
 		r := ev.Record
-		for name, kind := range map[string]Kind{"actor": KindParty, "date": KindDate, "platform": KindEnum, "gross": KindMoney, "product": KindText} {
+		for name, kind := range map[string]types.Kind{"actor": types.KindParty, "date": types.KindDate, "platform": types.KindEnum, "gross": types.KindMoney, "product": types.KindText} {
 			v, _ := r.Field(name)
 			if v.Kind() != kind {
 				t.Errorf("line %d: %s is %s, want %s", ev.Line, name, v.Kind(), kind)
@@ -300,7 +300,7 @@ func TestLedgerSmallCases(t *testing.T) {
 		if v, _ := ev.Record.Field("product"); v.Str() != "  padded " {
 			t.Errorf("product %q", v.Str())
 		}
-		if v, _ := ev.Record.Field("region"); v.Kind() != KindText || v.Str() != "" {
+		if v, _ := ev.Record.Field("region"); v.Kind() != types.KindText || v.Str() != "" {
 			t.Errorf("region %v", v)
 		}
 	}
@@ -326,12 +326,12 @@ func TestLedgerSmallCases(t *testing.T) {
 // The readers reuse one record per schema, as documented.
 func TestLedgerReusesRecords(t *testing.T) {
 	p := loadExample(t)
-	var sells []*Record
+	var sells []*types.Record
 	for ev, err := range p.ReadCSV("", "small.csv", strings.NewReader(smallCSV)) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ev.Record.Schema.Name == "sell" {
+		if ev.Record.Schema.Name() == "sell" {
 			sells = append(sells, ev.Record)
 		}
 	}
@@ -559,7 +559,7 @@ func FuzzReadJSONL(f *testing.F) {
 				checkLedgerError(t, err, "f.jsonl")
 				return
 			}
-			_ = RecordValue(ev.Record).String()
+			_ = types.RecordValue(ev.Record).String()
 		}
 	})
 }
@@ -575,7 +575,7 @@ func FuzzReadCSV(f *testing.F) {
 				checkLedgerError(t, err, "f.csv")
 				return
 			}
-			_ = RecordValue(ev.Record).String()
+			_ = types.RecordValue(ev.Record).String()
 		}
 	})
 }

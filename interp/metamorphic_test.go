@@ -16,6 +16,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	. "github.com/pacta-lang/pacta/interp"
 )
 
@@ -288,7 +290,7 @@ func FuzzReadersAgree(f *testing.F) {
 			if err != nil {
 				return
 			}
-			want = append(want, fmt.Sprintf("%d %s", ev.Line, RecordValue(ev.Record)))
+			want = append(want, fmt.Sprintf("%d %s", ev.Line, types.RecordValue(ev.Record)))
 		}
 		rows, err := parseRows(text)
 		if err != nil {
@@ -299,7 +301,7 @@ func FuzzReadersAgree(f *testing.F) {
 			if err != nil {
 				t.Fatalf("CSV read, JSON Lines did not: %v", err)
 			}
-			got = append(got, fmt.Sprintf("%d %s", ev.Line, RecordValue(ev.Record)))
+			got = append(got, fmt.Sprintf("%d %s", ev.Line, types.RecordValue(ev.Record)))
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("JSON Lines read\n%s\nCSV read\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

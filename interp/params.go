@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -100,7 +102,7 @@ func (p *Program) CompileWithParams(agreementID, name string, src []byte, params
 	// clause reads its action: its fields and the terms applied to it take
 	// the fast paths.
 	var eventInput *lang.Given
-	var event *Schema
+	var event *schema
 	for i, prm := range ps {
 		if r, ok := prm.typ.(*lang.Record); ok {
 			if s := ag.schemaDecls[r.Schema]; s != nil {
@@ -188,18 +190,18 @@ func (x *Expr) Params() []Param {
 // *EvalError, as for Eval. Evaluating allocates nothing beyond what the
 // expression's own values need (lists, text from functions); the Expr may
 // be used from many goroutines at once.
-func (x *Expr) EvalWith(ctx context.Context, opts EvalOptions, args ...Value) (Value, error) {
+func (x *Expr) EvalWith(ctx context.Context, opts EvalOptions, args ...types.Value) (types.Value, error) {
 	return x.evalWith(ctx, opts, nil, args)
 }
 
 // evalWith is EvalWith, recording in tr (when not nil) the exceptions to
 // terms that gave a value (exception_trace.go).
-func (x *Expr) evalWith(ctx context.Context, opts EvalOptions, tr *exceptionTrace, args []Value) (Value, error) {
+func (x *Expr) evalWith(ctx context.Context, opts EvalOptions, tr *exceptionTrace, args []types.Value) (types.Value, error) {
 	if err := ctxErr(ctx); err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	if len(args) != len(x.params) {
-		return Value{}, x.arityError(len(args))
+		return types.Value{}, x.arityError(len(args))
 	}
 	i := len(x.nodes) - 1
 	if !opts.AsOf.IsZero() {
@@ -221,13 +223,13 @@ func (x *Expr) evalWith(ctx context.Context, opts EvalOptions, tr *exceptionTrac
 	for k := range args {
 		v, err := x.arg(k, args[k])
 		if err != nil {
-			return Value{}, err
+			return types.Value{}, err
 		}
 		fr.stack = append(fr.stack, v)
 	}
 	fr.args = fr.stack[:len(args):len(args)]
 	if x.event >= 0 {
-		fr.event = fr.args[x.event].rec
+		fr.event = fr.args[x.event].Record()
 	}
 	return x.nodes[i].eval(fr)
 }
@@ -247,51 +249,51 @@ func (x *Expr) arityError(n int) error {
 
 // arg checks argument k against its parameter's type, widening an
 // integer given for a decimal.
-func (x *Expr) arg(k int, v Value) (Value, error) {
+func (x *Expr) arg(k int, v types.Value) (types.Value, error) {
 	p := &x.params[k]
-	if b, ok := p.typ.(*lang.Basic); ok && b.Kind == lang.DecimalKind && v.kind == KindInteger {
-		return DecimalValue(v.num), nil
+	if b, ok := p.typ.(*lang.Basic); ok && b.Kind == lang.DecimalKind && v.Kind() == types.KindInteger {
+		return types.DecimalValue(v.Num()), nil
 	}
 	if msg := x.misfit(v, p.typ); msg != "" {
-		return Value{}, &ArgError{Expr: x.name, Param: p.Name, Msg: msg}
+		return types.Value{}, &ArgError{Expr: x.name, Param: p.Name, Msg: msg}
 	}
 	return v, nil
 }
 
 // misfit says why v is not a value of type t, or returns "".
-func (x *Expr) misfit(v Value, t lang.Type) string {
+func (x *Expr) misfit(v types.Value, t lang.Type) string {
 	want := func() string { return fmt.Sprintf("must be %s, not %s", t, describeValue(v)) }
 	switch t := t.(type) {
 	case *lang.Basic:
-		if k, _ := basicKind(t.Kind); v.kind != k {
+		if k, _ := basicKind(t.Kind); v.Kind() != k {
 			return want()
 		}
-		if v.kind == KindParty && !x.ag.parties[v.str] {
-			return fmt.Sprintf("unknown party %s%s", shown(v.str), suggest(v.str, x.ag.partyNames()))
+		if v.Kind() == types.KindParty && !x.ag.parties[v.Str()] {
+			return fmt.Sprintf("unknown party %s%s", shown(v.Str()), suggest(v.Str(), x.ag.partyNames()))
 		}
 	case *lang.Money:
-		if v.kind != KindMoney || v.str != t.Currency {
+		if v.Kind() != types.KindMoney || v.Str() != t.Currency {
 			return want()
 		}
 	case *lang.Enum:
-		if v.kind != KindEnum || v.bits < 0 || v.bits >= int64(len(t.Decl.Members)) || t.Decl.Members[v.bits].Name != v.str {
+		if v.Kind() != types.KindEnum || v.EnumIndex() < 0 || v.EnumIndex() >= int64(len(t.Decl.Members)) || t.Decl.Members[v.EnumIndex()].Name != v.Str() {
 			return want()
 		}
 	case *lang.Record:
-		if v.kind != KindRecord || v.rec == nil || v.rec.Schema == nil || v.rec.Schema.decl != t.Schema {
+		if v.Kind() != types.KindRecord || v.Record() == nil || v.Record().Schema == nil || schemaOf(v.Record().Schema).decl != t.Schema {
 			return want()
 		}
-		if err := v.rec.Schema.check(v.rec); err != nil {
+		if err := schemaOf(v.Record().Schema).check(v.Record()); err != nil {
 			return err.Error()
 		}
 	case *lang.List:
-		if v.kind != KindList {
+		if v.Kind() != types.KindList {
 			return want()
 		}
 		if t.Elem == nil {
 			return ""
 		}
-		for i, e := range v.elems() {
+		for i, e := range v.List() {
 			if msg := x.misfit(e, t.Elem); msg != "" {
 				return fmt.Sprintf("element %d: %s", i+1, msg)
 			}
@@ -304,16 +306,16 @@ func (x *Expr) misfit(v Value, t lang.Type) string {
 
 // describeValue names the type of v for an error message: money(EUR),
 // sell, a kind's member.
-func describeValue(v Value) string {
-	switch v.kind {
-	case KindMoney:
-		return "money(" + v.str + ")"
-	case KindRecord:
-		if v.rec != nil && v.rec.Schema != nil {
-			return v.rec.Schema.Name
+func describeValue(v types.Value) string {
+	switch v.Kind() {
+	case types.KindMoney:
+		return "money(" + v.Str() + ")"
+	case types.KindRecord:
+		if v.Record() != nil && v.Record().Schema != nil {
+			return v.Record().Schema.Name()
 		}
-	case KindEnum:
-		return "the member " + v.str
+	case types.KindEnum:
+		return "the member " + v.Str()
 	}
-	return v.kind.String()
+	return v.Kind().String()
 }

@@ -18,7 +18,7 @@ import (
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
-var valueSink interp.Value
+var valueSink types.Value
 
 func BenchmarkParamExpr(b *testing.B) {
 	p := compile(b, paramsSrc)
@@ -33,8 +33,8 @@ func BenchmarkParamExpr(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		s := interp.RecordValue(sale(b, p, "AWS", "1,000.00", "100.00"))
-		var v interp.Value
+		s := types.RecordValue(sale(b, p, "AWS", "1,000.00", "100.00"))
+		var v types.Value
 		b.ReportAllocs()
 		for b.Loop() {
 			v, err = x.EvalWith(ctx, interp.EvalOptions{}, s)
@@ -66,11 +66,11 @@ func BenchmarkParamExpr(b *testing.B) {
 		if !v.Equal(want) {
 			b.Fatalf("got %s, want %s", v, want)
 		}
-		valueSink = interp.MoneyValue("USD", v)
+		valueSink = types.MoneyValue("USD", v)
 	})
 }
 
-var recordSink *interp.Record
+var recordSink *types.Record
 
 func BenchmarkBuildRecord(b *testing.B) {
 	p := exampleDeal(b)

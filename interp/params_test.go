@@ -32,7 +32,7 @@ agreement deal "Deal" {
 }
 `
 
-func sale(t testing.TB, p *interp.Program, platform, gross, refunds string) *interp.Record {
+func sale(t testing.TB, p *interp.Program, platform, gross, refunds string) *types.Record {
 	t.Helper()
 	return newAction(t, p, "", "sell", "actor=seller date=2026-03-01 platform="+platform+" gross="+gross+" refunds="+refunds)
 }
@@ -48,7 +48,7 @@ func TestTermCallableWithRecord(t *testing.T) {
 		t.Fatalf("Params() = %v, want [{s sell}]", got)
 	}
 	// 1,000,000.00 - 50,000.00 = 950,000.00
-	v, err := net.EvalWith(ctx, interp.EvalOptions{}, interp.RecordValue(sale(t, p, "Azure", "1,000,000.00", "50,000.00")))
+	v, err := net.EvalWith(ctx, interp.EvalOptions{}, types.RecordValue(sale(t, p, "Azure", "1,000,000.00", "50,000.00")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestTermCallableWithRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err = share.EvalWith(ctx, interp.EvalOptions{}, interp.RecordValue(sale(t, p, "AWS", "80.00", "0.00")), interp.PercentValue(mustDec(t, "0.125")))
+	v, err = share.EvalWith(ctx, interp.EvalOptions{}, types.RecordValue(sale(t, p, "AWS", "80.00", "0.00")), types.PercentValue(mustDec(t, "0.125")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,12 +98,12 @@ func TestCompileWithParams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	min := interp.MoneyValue("USD", mustDec(t, "500.00"))
+	min := types.MoneyValue("USD", mustDec(t, "500.00"))
 	s := sale(t, p, "Azure", "600.00", "50.00") // net 550.00
 	for _, c := range []struct {
 		platform string
 		idx      int
-		s        *interp.Record
+		s        *types.Record
 		want     bool
 	}{
 		{"Azure", 0, s, true},  // Azure is listed, 550.00 >= 500.00
@@ -111,7 +111,7 @@ func TestCompileWithParams(t *testing.T) {
 		{"Direct", 2, s, true}, // Direct is listed
 		{"Azure", 0, sale(t, p, "Azure", "600.00", "100.01"), false}, // 600.00 - 100.01 = 499.99 < 500.00
 	} {
-		v, err := x.EvalWith(ctx, interp.EvalOptions{}, interp.RecordValue(c.s), interp.EnumValue(c.platform, c.idx), min)
+		v, err := x.EvalWith(ctx, interp.EvalOptions{}, types.RecordValue(c.s), types.EnumValue(c.platform, c.idx), min)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,7 +125,7 @@ func TestCompileWithParams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, err := y.EvalWith(ctx, interp.EvalOptions{}, interp.IntegerValue(3)); err != nil || v.String() != "4.5" {
+	if v, err := y.EvalWith(ctx, interp.EvalOptions{}, types.IntegerValue(3)); err != nil || v.String() != "4.5" {
 		t.Errorf("d * 1.5 with d = 3: %v, %v; want 4.5", v, err)
 	}
 
@@ -134,7 +134,7 @@ func TestCompileWithParams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := interp.ListValue([]interp.Value{interp.MoneyValue("USD", mustDec(t, "1.00")), interp.MoneyValue("USD", mustDec(t, "2.50"))})
+	l := types.ListValue([]types.Value{types.MoneyValue("USD", mustDec(t, "1.00")), types.MoneyValue("USD", mustDec(t, "2.50"))})
 	if v, err := z.EvalWith(ctx, interp.EvalOptions{}, l); err != nil || v.String() != "USD 3.50" {
 		t.Errorf("sum(l): %v, %v; want USD 3.50", v, err)
 	}
@@ -173,23 +173,23 @@ func TestEvalWithArgErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := interp.RecordValue(sale(t, p, "AWS", "80.00", "0.00"))
+	s := types.RecordValue(sale(t, p, "AWS", "80.00", "0.00"))
 	ev, err := p.NewAction("", "refund", map[string]string{"amount": "1.00", "date": "2026-03-01"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rate := interp.PercentValue(mustDec(t, "0.1"))
+	rate := types.PercentValue(mustDec(t, "0.1"))
 	for _, c := range []struct {
-		args []interp.Value
+		args []types.Value
 		want string
 	}{
 		{nil, `share: takes 2 arguments (s sell, rate percent), given 0`},
-		{[]interp.Value{s}, `share: takes 2 arguments (s sell, rate percent), given 1`},
-		{[]interp.Value{s, rate, rate}, `share: takes 2 arguments (s sell, rate percent), given 3`},
-		{[]interp.Value{rate, rate}, `share: argument s: must be sell, not percent`},
-		{[]interp.Value{interp.RecordValue(ev), rate}, `share: argument s: must be sell, not refund`},
-		{[]interp.Value{s, interp.DecimalValue(mustDec(t, "0.1"))}, `share: argument rate: must be percent, not decimal`},
-		{[]interp.Value{interp.RecordValue(&interp.Record{Schema: s.Record().Schema}), rate}, `share: argument s: sell has 5 fields, but the record gives 0; build records with NewAction`},
+		{[]types.Value{s}, `share: takes 2 arguments (s sell, rate percent), given 1`},
+		{[]types.Value{s, rate, rate}, `share: takes 2 arguments (s sell, rate percent), given 3`},
+		{[]types.Value{rate, rate}, `share: argument s: must be sell, not percent`},
+		{[]types.Value{types.RecordValue(ev), rate}, `share: argument s: must be sell, not refund`},
+		{[]types.Value{s, types.DecimalValue(mustDec(t, "0.1"))}, `share: argument rate: must be percent, not decimal`},
+		{[]types.Value{types.RecordValue(&types.Record{Schema: s.Record().Schema}), rate}, `share: argument s: sell has 5 fields, but the record gives 0; build records with NewAction`},
 	} {
 		_, err := share.EvalWith(ctx, interp.EvalOptions{}, c.args...)
 		var ae *interp.ArgError
@@ -206,7 +206,7 @@ func TestEvalWithArgErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = x.EvalWith(ctx, interp.EvalOptions{}, interp.MoneyValue("EUR", mustDec(t, "1.00")))
+	_, err = x.EvalWith(ctx, interp.EvalOptions{}, types.MoneyValue("EUR", mustDec(t, "1.00")))
 	if err == nil || err.Error() != `<x>: argument m: must be money(USD), not money(EUR)` {
 		t.Errorf("EUR for money(USD): %v", err)
 	}
@@ -214,7 +214,7 @@ func TestEvalWithArgErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = x.EvalWith(ctx, interp.EvalOptions{}, interp.PartyValue("sellr"))
+	_, err = x.EvalWith(ctx, interp.EvalOptions{}, types.PartyValue("sellr"))
 	if err == nil || err.Error() != `<x>: argument q: unknown party "sellr" (did you mean "seller"?)` {
 		t.Errorf("unknown party: %v", err)
 	}
@@ -222,7 +222,7 @@ func TestEvalWithArgErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = x.EvalWith(ctx, interp.EvalOptions{}, interp.EnumValue("AWS", 2)) // AWS is member 1
+	_, err = x.EvalWith(ctx, interp.EvalOptions{}, types.EnumValue("AWS", 2)) // AWS is member 1
 	if err == nil || err.Error() != `<x>: argument k: must be Platform, not the member AWS` {
 		t.Errorf("wrong member index: %v", err)
 	}
@@ -248,8 +248,8 @@ func TestEvalWithAllocatesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := interp.RecordValue(sale(t, p, "AWS", "1,000.00", "100.00"))
-	var v interp.Value
+	s := types.RecordValue(sale(t, p, "AWS", "1,000.00", "100.00"))
+	var v types.Value
 	allocs := testing.AllocsPerRun(100, func() {
 		v, err = x.EvalWith(ctx, interp.EvalOptions{}, s)
 	})
@@ -278,9 +278,9 @@ func TestEvalWithConcurrent(t *testing.T) {
 				errs <- err
 				return
 			}
-			f := func(name string, k interp.Kind) interp.FieldHandle { h, _ := b.Field(name, k); return h }
-			actor, platform, date, gross, refunds := f("actor", interp.KindParty), f("platform", interp.KindEnum),
-				f("date", interp.KindDate), f("gross", interp.KindMoney), f("refunds", interp.KindMoney)
+			f := func(name string, k types.Kind) interp.FieldHandle { h, _ := b.Field(name, k); return h }
+			actor, platform, date, gross, refunds := f("actor", types.KindParty), f("platform", types.KindEnum),
+				f("date", types.KindDate), f("gross", types.KindMoney), f("refunds", types.KindMoney)
 			b.SetParty(actor, "seller")
 			b.SetEnum(platform, "Direct")
 			b.SetDate(date, mustDate(t, "2026-05-01"))
@@ -294,7 +294,7 @@ func TestEvalWithConcurrent(t *testing.T) {
 					errs <- err
 					return
 				}
-				v, err := net.EvalWith(context.Background(), interp.EvalOptions{}, interp.RecordValue(r))
+				v, err := net.EvalWith(context.Background(), interp.EvalOptions{}, types.RecordValue(r))
 				want, _ := types.NewDecimal((100*int64(g+1)+i-1)*100, 2)
 				if err != nil || !v.Num().Equal(want) {
 					errs <- fmt.Errorf("goroutine %d, sale %d: %v, %v; want %s", g, i, v, err, want)
@@ -321,8 +321,8 @@ func TestEvalWithTwoRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := interp.RecordValue(sale(t, p, "Azure", "500.00", "20.00")) // net 480.00
-	b := interp.RecordValue(sale(t, p, "AWS", "300.00", "5.00"))    // net 295.00
+	a := types.RecordValue(sale(t, p, "Azure", "500.00", "20.00")) // net 480.00
+	b := types.RecordValue(sale(t, p, "AWS", "300.00", "5.00"))    // net 295.00
 	v, err := x.EvalWith(context.Background(), interp.EvalOptions{}, a, b)
 	if err != nil {
 		t.Fatal(err)
@@ -352,7 +352,7 @@ amendment gross_only "Gross" amends deal {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := interp.RecordValue(newAction(t, p, "", "sell", "actor=seller date=2026-03-01 gross=100.00 refunds=30.00"))
+	s := types.RecordValue(newAction(t, p, "", "sell", "actor=seller date=2026-03-01 gross=100.00 refunds=30.00"))
 	for _, c := range []struct {
 		asOf string
 		want string

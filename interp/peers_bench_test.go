@@ -147,7 +147,7 @@ func peersSettle(tb testing.TB, p *interp.Program, evs []peersEvent, decide bool
 	s := rec.Schema
 	iActor, iPlat, iRegion := s.FieldIndex("actor"), s.FieldIndex("platform"), s.FieldIndex("region")
 	iDate, iGross, iRef := s.FieldIndex("date"), s.FieldIndex("gross"), s.FieldIndex("refunds")
-	var platforms [4]interp.Value
+	var platforms [4]types.Value
 	for k, name := range peersPlatforms {
 		v, err := s.ParseField(iPlat, name)
 		if err != nil {
@@ -155,7 +155,7 @@ func peersSettle(tb testing.TB, p *interp.Program, evs []peersEvent, decide bool
 		}
 		platforms[k] = v
 	}
-	openai, other := interp.PartyValue("openai"), interp.PartyValue("other")
+	openai, other := types.PartyValue("openai"), types.PartyValue("other")
 	var (
 		d                   interp.Decision
 		hostBreaches, count int
@@ -177,10 +177,10 @@ func peersSettle(tb testing.TB, p *interp.Program, evs []peersEvent, decide bool
 				f[iActor] = openai
 			}
 			f[iPlat] = platforms[e.platform]
-			f[iRegion] = interp.TextValue(e.region)
-			f[iDate] = interp.DateValue(e.date)
-			f[iGross] = interp.MoneyValue("USD", gross)
-			f[iRef] = interp.MoneyValue("USD", refunds)
+			f[iRegion] = types.TextValue(e.region)
+			f[iDate] = types.DateValue(e.date)
+			f[iGross] = types.MoneyValue("USD", gross)
+			f[iRef] = types.MoneyValue("USD", refunds)
 			ev := interp.Event{Record: rec, Source: "generated", Line: i + 1}
 			if decide {
 				if err := p.DecideInto(ctx, rec, interp.DecideOptions{}, &d); err != nil {

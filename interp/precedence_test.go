@@ -201,7 +201,7 @@ func TestPrecedenceManyClausesNearLinear(t *testing.T) {
 		clauses[i] = &ClauseInfo{Num: num, Decl: d}
 	}
 	p := &Program{funcs: newFuncTable(nil)}
-	a := &agreement{schemaDecls: map[*lang.SchemaDecl]*Schema{}}
+	a := &agreement{schemaDecls: map[*lang.SchemaDecl]*schema{}}
 	v := &version{clauses: clauses, terms: map[string]*lang.TermDecl{}}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)

@@ -14,7 +14,7 @@ import (
 // reuses one Record, so a decision per event allocates nothing:
 //
 //	b, _ := prog.NewRecordBuilder("", "sell")
-//	gross, _ := b.Field("gross", interp.KindMoney)
+//	gross, _ := b.Field("gross", types.KindMoney)
 //	...
 //	for _, o := range orders {
 //		b.SetMoney(gross, o.Gross)
@@ -28,8 +28,8 @@ import (
 // the first such error, which Record returns. A RecordBuilder is not safe
 // for concurrent use; use one per goroutine.
 type RecordBuilder struct {
-	s   *Schema
-	rec Record
+	s   *schema
+	rec types.Record
 	set []bool // set[i]: field i has a value
 	err error
 }
@@ -38,9 +38,9 @@ type RecordBuilder struct {
 // RecordBuilder.Field; it serves every builder of that action. The zero
 // FieldHandle is no field.
 type FieldHandle struct {
-	s    *Schema
+	s    *schema
 	idx  int
-	kind Kind
+	kind types.Kind
 }
 
 // Index returns the field's index in the schema (and in Record.Fields).
@@ -56,23 +56,23 @@ func (p *Program) NewRecordBuilder(agreementID, action string) (*RecordBuilder, 
 	}
 	return &RecordBuilder{
 		s:   s,
-		rec: Record{Schema: s, Fields: make([]Value, len(s.Fields))},
-		set: make([]bool, len(s.Fields)),
+		rec: types.Record{Schema: s, Fields: make([]types.Value, len(s.Fields()))},
+		set: make([]bool, len(s.Fields())),
 	}, nil
 }
 
 // Schema returns the schema of the records built.
-func (b *RecordBuilder) Schema() *Schema { return b.s }
+func (b *RecordBuilder) Schema() *schema { return b.s }
 
 // Field resolves the field called name, which must hold values of kind:
 // KindMoney for a money field, KindEnum for a field of a kind, KindParty
 // for `actor`, KindDate for `date`, and so on. An unknown name or another
 // kind is a *FieldError.
-func (b *RecordBuilder) Field(name string, kind Kind) (FieldHandle, error) {
+func (b *RecordBuilder) Field(name string, kind types.Kind) (FieldHandle, error) {
 	i := b.s.FieldIndex(name)
 	if i < 0 {
 		return FieldHandle{}, &FieldError{name, fmt.Sprintf("%s has no such field%s; its fields are %s",
-			b.s.Name, suggest(name, b.s.Fields), strings.Join(b.s.Fields, ", "))}
+			b.s.Name(), suggest(name, b.s.Fields()), strings.Join(b.s.Fields(), ", "))}
 	}
 	t := b.s.types[i]
 	if t.kind != kind {
@@ -85,8 +85,8 @@ func (b *RecordBuilder) Field(name string, kind Kind) (FieldHandle, error) {
 func (b *RecordBuilder) fail(f FieldHandle, msg string) {
 	if b.err == nil {
 		name := ""
-		if f.s == b.s && f.idx >= 0 && f.idx < len(b.s.Fields) {
-			name = b.s.Fields[f.idx]
+		if f.s == b.s && f.idx >= 0 && f.idx < len(b.s.Fields()) {
+			name = b.s.Fields()[f.idx]
 		}
 		b.err = &FieldError{name, msg}
 	}
@@ -94,9 +94,9 @@ func (b *RecordBuilder) fail(f FieldHandle, msg string) {
 
 // handle reports whether f is a field of b of kind k, recording an error
 // if not.
-func (b *RecordBuilder) handle(f FieldHandle, k Kind) bool {
+func (b *RecordBuilder) handle(f FieldHandle, k types.Kind) bool {
 	if f.s != b.s {
-		b.fail(f, "the handle is not a field of "+b.s.Name+"; resolve it with this builder's Field")
+		b.fail(f, "the handle is not a field of "+b.s.Name()+"; resolve it with this builder's Field")
 		return false
 	}
 	if f.kind != k {
@@ -106,7 +106,7 @@ func (b *RecordBuilder) handle(f FieldHandle, k Kind) bool {
 	return true
 }
 
-func (b *RecordBuilder) put(f FieldHandle, v Value) {
+func (b *RecordBuilder) put(f FieldHandle, v types.Value) {
 	b.rec.Fields[f.idx] = v
 	b.set[f.idx] = true
 }
@@ -114,33 +114,33 @@ func (b *RecordBuilder) put(f FieldHandle, v Value) {
 // SetMoney sets a money field to an amount in the agreement's currency.
 // The amount may not be negative, as in a ledger.
 func (b *RecordBuilder) SetMoney(f FieldHandle, amount types.Decimal) {
-	if !b.handle(f, KindMoney) {
+	if !b.handle(f, types.KindMoney) {
 		return
 	}
 	if amount.Sign() < 0 {
 		b.fail(f, fmt.Sprintf("amount %s is negative; amounts in actions and ledgers must be zero or more", amount))
 		return
 	}
-	b.put(f, MoneyValue(b.s.types[f.idx].currency, amount))
+	b.put(f, types.MoneyValue(b.s.types[f.idx].currency, amount))
 }
 
 // SetDate sets a date field.
 func (b *RecordBuilder) SetDate(f FieldHandle, d types.Date) {
-	if b.handle(f, KindDate) {
-		b.put(f, DateValue(d))
+	if b.handle(f, types.KindDate) {
+		b.put(f, types.DateValue(d))
 	}
 }
 
 // SetTimestamp sets a timestamp field (SPEC 11.7).
 func (b *RecordBuilder) SetTimestamp(f FieldHandle, t types.Timestamp) {
-	if b.handle(f, KindTimestamp) {
-		b.put(f, TimestampValue(t))
+	if b.handle(f, types.KindTimestamp) {
+		b.put(f, types.TimestampValue(t))
 	}
 }
 
 // SetEnum sets a field of a kind to the member called member.
 func (b *RecordBuilder) SetEnum(f FieldHandle, member string) {
-	if !b.handle(f, KindEnum) {
+	if !b.handle(f, types.KindEnum) {
 		return
 	}
 	t := b.s.types[f.idx]
@@ -149,66 +149,66 @@ func (b *RecordBuilder) SetEnum(f FieldHandle, member string) {
 		b.fail(f, fmt.Sprintf("%s is not a %s", shown(member), t.kindName))
 		return
 	}
-	b.put(f, EnumValue(member, i))
+	b.put(f, types.EnumValue(member, i))
 }
 
 // SetParty sets a party field (such as `actor`) to the party called id.
 func (b *RecordBuilder) SetParty(f FieldHandle, id string) {
-	if !b.handle(f, KindParty) {
+	if !b.handle(f, types.KindParty) {
 		return
 	}
 	if !b.s.agreement.parties[id] {
 		b.fail(f, fmt.Sprintf("unknown party %s%s", shown(id), suggest(id, b.s.agreement.partyNames())))
 		return
 	}
-	b.put(f, PartyValue(id))
+	b.put(f, types.PartyValue(id))
 }
 
 // SetText sets a text field.
 func (b *RecordBuilder) SetText(f FieldHandle, s string) {
-	if b.handle(f, KindText) {
-		b.put(f, TextValue(s))
+	if b.handle(f, types.KindText) {
+		b.put(f, types.TextValue(s))
 	}
 }
 
 // SetInt sets an integer field.
 func (b *RecordBuilder) SetInt(f FieldHandle, n int64) {
-	if b.handle(f, KindInteger) {
-		b.put(f, IntegerValue(n))
+	if b.handle(f, types.KindInteger) {
+		b.put(f, types.IntegerValue(n))
 	}
 }
 
 // SetDecimal sets a decimal field.
 func (b *RecordBuilder) SetDecimal(f FieldHandle, d types.Decimal) {
-	if b.handle(f, KindDecimal) {
-		b.put(f, DecimalValue(d))
+	if b.handle(f, types.KindDecimal) {
+		b.put(f, types.DecimalValue(d))
 	}
 }
 
 // SetPercent sets a percent field to a fraction: 0.2 for 20%.
 func (b *RecordBuilder) SetPercent(f FieldHandle, frac types.Decimal) {
-	if b.handle(f, KindPercent) {
-		b.put(f, PercentValue(frac))
+	if b.handle(f, types.KindPercent) {
+		b.put(f, types.PercentValue(frac))
 	}
 }
 
 // SetBool sets a bool field.
 func (b *RecordBuilder) SetBool(f FieldHandle, v bool) {
-	if b.handle(f, KindBool) {
-		b.put(f, BoolValue(v))
+	if b.handle(f, types.KindBool) {
+		b.put(f, types.BoolValue(v))
 	}
 }
 
 // Set sets a field of any kind to a value made by the constructors of
 // this package (MoneyValue, DateValue, EnumValue, ListValue, …), checking it as the
 // typed setters do. An integer is accepted for a decimal field.
-func (b *RecordBuilder) Set(f FieldHandle, v Value) {
+func (b *RecordBuilder) Set(f FieldHandle, v types.Value) {
 	if !b.handle(f, f.kind) {
 		return
 	}
 	t := b.s.types[f.idx]
-	if t.kind == KindDecimal && v.kind == KindInteger {
-		v = DecimalValue(v.num)
+	if t.kind == types.KindDecimal && v.Kind() == types.KindInteger {
+		v = types.DecimalValue(v.Num())
 	}
 	if msg := b.s.misfit(t, v); msg != "" {
 		b.fail(f, msg)
@@ -218,37 +218,37 @@ func (b *RecordBuilder) Set(f FieldHandle, v Value) {
 }
 
 // misfit says why v cannot be held by a field of type t, or returns "".
-func (s *Schema) misfit(t *fieldType, v Value) string {
-	if v.kind != t.kind {
-		return fmt.Sprintf("must be %s, not %s", t, v.kind)
+func (s *schema) misfit(t *fieldType, v types.Value) string {
+	if v.Kind() != t.kind {
+		return fmt.Sprintf("must be %s, not %s", t, v.Kind())
 	}
 	switch t.kind {
-	case KindMoney:
-		if v.str != t.currency {
-			return fmt.Sprintf("must be money(%s), not money(%s)", t.currency, v.str)
+	case types.KindMoney:
+		if v.Str() != t.currency {
+			return fmt.Sprintf("must be money(%s), not money(%s)", t.currency, v.Str())
 		}
-		if v.num.Sign() < 0 {
+		if v.Num().Sign() < 0 {
 			return fmt.Sprintf("amount %s is negative; amounts in actions and ledgers must be zero or more", v)
 		}
-	case KindEnum:
-		if i, ok := t.members[v.str]; !ok || int64(i) != v.bits {
-			return fmt.Sprintf("%s is not a %s", shown(v.str), t.kindName)
+	case types.KindEnum:
+		if i, ok := t.members[v.Str()]; !ok || int64(i) != v.EnumIndex() {
+			return fmt.Sprintf("%s is not a %s", shown(v.Str()), t.kindName)
 		}
-	case KindParty:
-		if !s.agreement.parties[v.str] {
-			return fmt.Sprintf("unknown party %s", shown(v.str))
+	case types.KindParty:
+		if !s.agreement.parties[v.Str()] {
+			return fmt.Sprintf("unknown party %s", shown(v.Str()))
 		}
-	case KindList:
-		for i, e := range v.elems() {
+	case types.KindList:
+		for i, e := range v.List() {
 			if msg := s.misfit(t.elem, e); msg != "" {
-				if t.elem.kind == KindRecord {
+				if t.elem.kind == types.KindRecord {
 					return fmt.Sprintf("item %d%s", i+1, msg)
 				}
 				return fmt.Sprintf("element %d: %s", i+1, msg)
 			}
 		}
-	case KindRecord:
-		return t.item.itemMisfit(v.rec)
+	case types.KindRecord:
+		return t.item.itemMisfit(v.Record())
 	}
 	return ""
 }
@@ -260,7 +260,7 @@ func (s *Schema) misfit(t *fieldType, v Value) string {
 // record to keep. A field keeps its value until it is set again, so
 // fields that do not change need setting only once. After an error the
 // builder may be used again.
-func (b *RecordBuilder) Record() (*Record, error) {
+func (b *RecordBuilder) Record() (*types.Record, error) {
 	if err := b.check(); err != nil {
 		return nil, err
 	}
@@ -268,11 +268,11 @@ func (b *RecordBuilder) Record() (*Record, error) {
 }
 
 // NewRecord is Record, returning a copy the builder does not reuse.
-func (b *RecordBuilder) NewRecord() (*Record, error) {
+func (b *RecordBuilder) NewRecord() (*types.Record, error) {
 	if err := b.check(); err != nil {
 		return nil, err
 	}
-	return &Record{Schema: b.s, Fields: append([]Value(nil), b.rec.Fields...)}, nil
+	return &types.Record{Schema: b.s, Fields: append([]types.Value(nil), b.rec.Fields...)}, nil
 }
 
 func (b *RecordBuilder) check() error {
@@ -282,7 +282,7 @@ func (b *RecordBuilder) check() error {
 	}
 	for i, ok := range b.set {
 		if !ok {
-			return &FieldError{b.s.Fields[i], fmt.Sprintf("not set; %s needs %s", b.s.Name, strings.Join(b.s.Fields, ", "))}
+			return &FieldError{b.s.Fields()[i], fmt.Sprintf("not set; %s needs %s", b.s.Name(), strings.Join(b.s.Fields(), ", "))}
 		}
 	}
 	return nil
@@ -302,55 +302,55 @@ func (b *RecordBuilder) Reset() {
 // f must be a field of b holding a list of items; otherwise the error is
 // a *FieldError.
 func (b *RecordBuilder) ItemBuilder(f FieldHandle) (*RecordBuilder, error) {
-	if f.s != b.s || f.idx < 0 || f.idx >= len(b.s.Fields) {
-		return nil, &FieldError{"", "the handle is not a field of " + b.s.Name + "; resolve it with this builder's Field"}
+	if f.s != b.s || f.idx < 0 || f.idx >= len(b.s.Fields()) {
+		return nil, &FieldError{"", "the handle is not a field of " + b.s.Name() + "; resolve it with this builder's Field"}
 	}
 	t := b.s.types[f.idx]
 	if !t.holdsItems() {
-		return nil, &FieldError{b.s.Fields[f.idx], fmt.Sprintf("is %s, not a list of items", t)}
+		return nil, &FieldError{b.s.Fields()[f.idx], fmt.Sprintf("is %s, not a list of items", t)}
 	}
 	s := t.elem.item
-	return &RecordBuilder{s: s, rec: Record{Schema: s, Fields: make([]Value, len(s.Fields))}, set: make([]bool, len(s.Fields))}, nil
+	return &RecordBuilder{s: s, rec: types.Record{Schema: s, Fields: make([]types.Value, len(s.Fields()))}, set: make([]bool, len(s.Fields()))}, nil
 }
 
 // SetItems sets the list field f to items, records built by the builder
 // ItemBuilder(f) returns (each taken with NewRecord). An item of another
 // type, or with a field that does not fit, is recorded as the error
 // Record returns.
-func (b *RecordBuilder) SetItems(f FieldHandle, items []*Record) {
-	if !b.handle(f, KindList) {
+func (b *RecordBuilder) SetItems(f FieldHandle, items []*types.Record) {
+	if !b.handle(f, types.KindList) {
 		return
 	}
-	vals := make([]Value, len(items))
+	vals := make([]types.Value, len(items))
 	for i, r := range items {
 		if r == nil {
 			b.fail(f, fmt.Sprintf("item %d is nil", i+1))
 			return
 		}
-		vals[i] = RecordValue(r)
+		vals[i] = types.RecordValue(r)
 	}
-	b.Set(f, ListValue(vals))
+	b.Set(f, types.ListValue(vals))
 }
 
 // itemMisfit says why r is not an item of type s (with a leading ", field
 // x" or ": "), or returns "".
-func (s *Schema) itemMisfit(r *Record) string {
+func (s *schema) itemMisfit(r *types.Record) string {
 	if s == nil {
 		return ": not an item"
 	}
 	if r == nil || r.Schema != s {
-		return fmt.Sprintf(": must be a %s; build it with the list's ItemBuilder", s.Name)
+		return fmt.Sprintf(": must be a %s; build it with the list's ItemBuilder", s.Name())
 	}
-	if len(r.Fields) != len(s.Fields) {
-		return fmt.Sprintf(": a %s has %d fields, not %d", s.Name, len(s.Fields), len(r.Fields))
+	if len(r.Fields) != len(s.Fields()) {
+		return fmt.Sprintf(": a %s has %d fields, not %d", s.Name(), len(s.Fields()), len(r.Fields))
 	}
 	for i, t := range s.types {
 		v := r.Fields[i]
-		if t.kind == KindDecimal && v.kind == KindInteger {
+		if t.kind == types.KindDecimal && v.Kind() == types.KindInteger {
 			continue
 		}
 		if msg := s.misfit(t, v); msg != "" {
-			return fmt.Sprintf(", field %s: %s", shown(s.Fields[i]), msg)
+			return fmt.Sprintf(", field %s: %s", shown(s.Fields()[i]), msg)
 		}
 	}
 	return ""

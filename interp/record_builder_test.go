@@ -22,7 +22,7 @@ func saleBuilder(t testing.TB, p *interp.Program) (*interp.RecordBuilder, saleHa
 	if err != nil {
 		t.Fatal(err)
 	}
-	field := func(name string, k interp.Kind) interp.FieldHandle {
+	field := func(name string, k types.Kind) interp.FieldHandle {
 		f, err := b.Field(name, k)
 		if err != nil {
 			t.Fatal(err)
@@ -30,13 +30,13 @@ func saleBuilder(t testing.TB, p *interp.Program) (*interp.RecordBuilder, saleHa
 		return f
 	}
 	return b, saleHandles{
-		actor:    field("actor", interp.KindParty),
-		product:  field("product", interp.KindText),
-		platform: field("platform", interp.KindEnum),
-		region:   field("region", interp.KindText),
-		date:     field("date", interp.KindDate),
-		gross:    field("gross", interp.KindMoney),
-		refunds:  field("refunds", interp.KindMoney),
+		actor:    field("actor", types.KindParty),
+		product:  field("product", types.KindText),
+		platform: field("platform", types.KindEnum),
+		region:   field("region", types.KindText),
+		date:     field("date", types.KindDate),
+		gross:    field("gross", types.KindMoney),
+		refunds:  field("refunds", types.KindMoney),
 	}
 }
 
@@ -57,13 +57,13 @@ func TestRecordBuilderMatchesNewAction(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := newAction(t, p, "", "sell", "actor=openai product=OpenAI_API platform=AWS region=US date=2026-11-20 gross=USD:2,000,000.00 refunds=100,000.00")
-	want.Fields[want.Schema.FieldIndex("product")] = interp.TextValue("OpenAI API")
+	want.Fields[want.Schema.FieldIndex("product")] = types.TextValue("OpenAI API")
 	if got.Schema != want.Schema || len(got.Fields) != len(want.Fields) {
-		t.Fatalf("schema %v, %d fields; want %v, %d", got.Schema.Name, len(got.Fields), want.Schema.Name, len(want.Fields))
+		t.Fatalf("schema %v, %d fields; want %v, %d", got.Schema.Name(), len(got.Fields), want.Schema.Name(), len(want.Fields))
 	}
 	for i := range want.Fields {
 		if !got.Fields[i].Equal(want.Fields[i]) || got.Fields[i].Kind() != want.Fields[i].Kind() {
-			t.Errorf("field %s: builder %v, NewAction %v", want.Schema.Fields[i], got.Fields[i], want.Fields[i])
+			t.Errorf("field %s: builder %v, NewAction %v", want.Schema.Fields()[i], got.Fields[i], want.Fields[i])
 		}
 	}
 	d, err := p.Decide(context.Background(), got, interp.DecideOptions{})
@@ -105,12 +105,12 @@ func TestRecordBuilderErrors(t *testing.T) {
 	b, f := saleBuilder(t, p)
 	for _, c := range []struct {
 		name string
-		kind interp.Kind
+		kind types.Kind
 		want string
 	}{
-		{"gros", interp.KindMoney, `field "gros": sell has no such field (did you mean "gross"?); its fields are product, platform, region, date, gross, refunds, actor`},
-		{"gross", interp.KindDecimal, `field "gross": is money(USD), not decimal`},
-		{"platform", interp.KindText, `field "platform": is Platform, not text`},
+		{"gros", types.KindMoney, `field "gros": sell has no such field (did you mean "gross"?); its fields are product, platform, region, date, gross, refunds, actor`},
+		{"gross", types.KindDecimal, `field "gross": is money(USD), not decimal`},
+		{"platform", types.KindText, `field "platform": is Platform, not text`},
 	} {
 		_, err := b.Field(c.name, c.kind)
 		var fe *interp.FieldError
@@ -135,7 +135,7 @@ func TestRecordBuilderErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	releasePlatform, err := rb.Field("platform", interp.KindEnum)
+	releasePlatform, err := rb.Field("platform", types.KindEnum)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,9 +151,9 @@ func TestRecordBuilderErrors(t *testing.T) {
 		{"kind", func() { b.SetText(f.gross, "1.00") }, `field "gross": is money(USD); it cannot be set to text`},
 		{"other schema", func() { b.SetEnum(releasePlatform, "AWS") }, `the handle is not a field of sell; resolve it with this builder's Field`},
 		{"zero handle", func() { b.SetMoney(interp.FieldHandle{}, mustDec(t, "1.00")) }, `the handle is not a field of sell; resolve it with this builder's Field`},
-		{"currency", func() { b.Set(f.gross, interp.MoneyValue("EUR", mustDec(t, "1.00"))) }, `field "gross": must be money(USD), not money(EUR)`},
-		{"enum index", func() { b.Set(f.platform, interp.EnumValue("AWS", 0)) }, `field "platform": "AWS" is not a Platform`},
-		{"Set kind", func() { b.Set(f.date, interp.TextValue("2026-01-01")) }, `field "date": must be date, not text`},
+		{"currency", func() { b.Set(f.gross, types.MoneyValue("EUR", mustDec(t, "1.00"))) }, `field "gross": must be money(USD), not money(EUR)`},
+		{"enum index", func() { b.Set(f.platform, types.EnumValue("AWS", 0)) }, `field "platform": "AWS" is not a Platform`},
+		{"Set kind", func() { b.Set(f.date, types.TextValue("2026-01-01")) }, `field "date": must be date, not text`},
 		// The first error is kept.
 		{"first", func() { b.SetEnum(f.platform, "Oracle"); b.SetParty(f.actor, "nobody") }, `field "platform": "Oracle" is not a Platform`},
 	} {
@@ -190,7 +190,7 @@ func TestRecordBuilderAllocatesNothing(t *testing.T) {
 		b.SetEnum(f.platform, "AWS")
 		b.SetDate(f.date, date)
 		b.SetMoney(f.gross, gross)
-		var r *interp.Record
+		var r *types.Record
 		if r, err = b.Record(); err == nil {
 			err = p.DecideInto(ctx, r, interp.DecideOptions{}, &d)
 		}
@@ -225,46 +225,46 @@ agreement deal "Deal" {
 	if err != nil {
 		t.Fatal(err)
 	}
-	field := func(name string, k interp.Kind) interp.FieldHandle {
+	field := func(name string, k types.Kind) interp.FieldHandle {
 		f, err := b.Field(name, k)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return f
 	}
-	b.SetParty(field("actor", interp.KindParty), "seller")
-	b.SetDate(field("date", interp.KindDate), mustDate(t, "2026-02-03"))
-	b.SetInt(field("units", interp.KindInteger), 12)
-	b.SetDecimal(field("weight", interp.KindDecimal), mustDec(t, "2.5"))
-	b.SetPercent(field("discount", interp.KindPercent), mustDec(t, "0.125"))
-	b.SetBool(field("rush", interp.KindBool), true)
+	b.SetParty(field("actor", types.KindParty), "seller")
+	b.SetDate(field("date", types.KindDate), mustDate(t, "2026-02-03"))
+	b.SetInt(field("units", types.KindInteger), 12)
+	b.SetDecimal(field("weight", types.KindDecimal), mustDec(t, "2.5"))
+	b.SetPercent(field("discount", types.KindPercent), mustDec(t, "0.125"))
+	b.SetBool(field("rush", types.KindBool), true)
 	term, err := p.Eval(context.Background(), "", "30 days", interp.EvalOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.Set(field("lead", interp.KindDuration), term)
+	b.Set(field("lead", types.KindDuration), term)
 	quarter, err := p.Eval(context.Background(), "", "2026-Q1", interp.EvalOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.Set(field("quarter", interp.KindPeriod), quarter)
+	b.Set(field("quarter", types.KindPeriod), quarter)
 	got, err := b.Record()
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := newAction(t, p, "", "order", "actor=seller date=2026-02-03 units=12 weight=2.5 discount=12.5% rush=true lead=30:days quarter=2026-Q1")
-	for i, name := range want.Schema.Fields {
+	for i, name := range want.Schema.Fields() {
 		if !got.Fields[i].Equal(want.Fields[i]) || got.Fields[i].Kind() != want.Fields[i].Kind() {
 			t.Errorf("field %s: builder %v (%s), NewAction %v (%s)", name, got.Fields[i], got.Fields[i].Kind(), want.Fields[i], want.Fields[i].Kind())
 		}
 	}
 	// An integer goes into a decimal field as a decimal.
-	b.Set(field("weight", interp.KindDecimal), interp.IntegerValue(3))
+	b.Set(field("weight", types.KindDecimal), types.IntegerValue(3))
 	r, err := b.Record()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w := r.Fields[want.Schema.FieldIndex("weight")]; w.Kind() != interp.KindDecimal || w.String() != "3" {
+	if w := r.Fields[want.Schema.FieldIndex("weight")]; w.Kind() != types.KindDecimal || w.String() != "3" {
 		t.Errorf("weight = %v (%s), want the decimal 3", w, w.Kind())
 	}
 
@@ -274,19 +274,19 @@ agreement deal "Deal" {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tags, err := lb.Field("tags", interp.KindList)
+	tags, err := lb.Field("tags", types.KindList)
 	if err != nil {
 		t.Fatal(err)
 	}
-	actor, _ := lb.Field("actor", interp.KindParty)
-	date, _ := lb.Field("date", interp.KindDate)
+	actor, _ := lb.Field("actor", types.KindParty)
+	date, _ := lb.Field("date", types.KindDate)
 	lb.SetParty(actor, "seller")
 	lb.SetDate(date, mustDate(t, "2026-02-03"))
-	lb.Set(tags, interp.ListValue([]interp.Value{interp.TextValue("a"), interp.IntegerValue(1)}))
+	lb.Set(tags, types.ListValue([]types.Value{types.TextValue("a"), types.IntegerValue(1)}))
 	if _, err := lb.Record(); err == nil || err.Error() != `field "tags": element 2: must be text, not integer` {
 		t.Errorf("list of the wrong kind: %v", err)
 	}
-	lb.Set(tags, interp.ListValue([]interp.Value{interp.TextValue("a"), interp.TextValue("b")}))
+	lb.Set(tags, types.ListValue([]types.Value{types.TextValue("a"), types.TextValue("b")}))
 	r, err = lb.Record()
 	if err != nil {
 		t.Fatal(err)

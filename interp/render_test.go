@@ -182,20 +182,20 @@ func TestStatementBreachesAndOverdue(t *testing.T) {
 	ban := &ClauseInfo{Num: "3", Title: "No resale", Agreement: "deal", Pos: lang.Pos{File: "deal.pacta", Line: 7, Col: 3}}
 	q1 := types.PeriodOf(types.PeriodQuarter, 1, mustDate(t, "2027-01-01"))
 	feeLine := &Line{Period: q1, Date: mustDate(t, "2027-01-15"), Due: mustDate(t, "2027-02-14"), Payer: "a", Payee: "b",
-		Clause: fee, Kind: "payment", Amount: MoneyValue("EUR", mustDec(t, "1250000.00"))}
-	base := MoneyValue("EUR", mustDec(t, "-100.00"))
+		Clause: fee, Kind: "payment", Amount: types.MoneyValue("EUR", mustDec(t, "1250000.00"))}
+	base := types.MoneyValue("EUR", mustDec(t, "-100.00"))
 	st := &Statement{
 		Agreement: "deal", Currency: "EUR", From: mustDate(t, "2027-01-01"), To: mustDate(t, "2027-03-31"), AsOf: mustDate(t, "2027-04-30"), Events: 1,
 		Lines: []*Line{
 			feeLine,
 			{Period: q1, Date: mustDate(t, "2027-03-31"), Due: mustDate(t, "2027-03-31"), Payer: "a", Payee: "b",
-				Clause: share, Kind: "share", Base: &base, Rate: "10%", Amount: MoneyValue("EUR", mustDec(t, "-10.00")), Notes: []string{"a credit"}},
+				Clause: share, Kind: "share", Base: &base, Rate: "10%", Amount: types.MoneyValue("EUR", mustDec(t, "-10.00")), Notes: []string{"a credit"}},
 		},
-		Totals: []*PairTotal{{Period: q1, Payer: "a", Payee: "b", Amount: MoneyValue("EUR", mustDec(t, "1249990.00"))}},
+		Totals: []*PairTotal{{Period: q1, Payer: "a", Payee: "b", Amount: types.MoneyValue("EUR", mustDec(t, "1249990.00"))}},
 		Breaches: []*Breach{{Source: "ledger.csv", Line: 2, Date: mustDate(t, "2027-02-01"), Action: "resell", Actor: "a",
 			Decision: &Decision{Verdict: lang.Prohibited, Effect: lang.Prohibited, Agreement: "deal", Clause: ban,
 				Applied: []Applied{{Clause: ban, Says: lang.Prohibited, Outcome: "decides"}}}}},
-		Overdue: []*Overdue{{Line: feeLine, Outstanding: MoneyValue("EUR", mustDec(t, "250000.00")), DaysLate: 75, LateCharge: MoneyValue("EUR", mustDec(t, "7500.00"))}},
+		Overdue: []*Overdue{{Line: feeLine, Outstanding: types.MoneyValue("EUR", mustDec(t, "250000.00")), DaysLate: 75, LateCharge: types.MoneyValue("EUR", mustDec(t, "7500.00"))}},
 	}
 	var b bytes.Buffer
 	st.WriteText(&b)
@@ -272,7 +272,7 @@ func TestStatementPeriodOrder(t *testing.T) {
 	c := &ClauseInfo{Num: "1", Title: "T", Agreement: "d"}
 	mk := func(kind types.PeriodKind, d string) *Line {
 		p := types.PeriodOf(kind, 1, mustDate(t, d))
-		return &Line{Period: p, Date: p.End(), Due: p.End(), Payer: "a", Payee: "b", Clause: c, Kind: "share", Amount: MoneyValue("USD", types.DecimalFromInt(1))}
+		return &Line{Period: p, Date: p.End(), Due: p.End(), Payer: "a", Payee: "b", Clause: c, Kind: "share", Amount: types.MoneyValue("USD", types.DecimalFromInt(1))}
 	}
 	st := &Statement{Lines: []*Line{mk(types.PeriodQuarter, "2027-01-01"), mk(types.PeriodYear, "2027-01-01"), mk(types.PeriodQuarter, "2027-04-01"), mk(types.PeriodMonth, "2027-06-01")}}
 	var got []string

@@ -70,7 +70,7 @@ func checkPre(ps []*precond, fr *frame) error {
 		if err != nil {
 			return err
 		}
-		pe := &PreconditionError{Pos: p.at, Message: m.str, Of: p.of, Cond: p.text}
+		pe := &PreconditionError{Pos: p.at, Message: m.Str(), Of: p.of, Cond: p.text}
 		return &EvalError{Pos: p.at, Msg: pe.Error(), Err: pe}
 	}
 	return nil
@@ -82,9 +82,9 @@ type preNode struct {
 	body node
 }
 
-func (n *preNode) eval(fr *frame) (Value, error) {
+func (n *preNode) eval(fr *frame) (types.Value, error) {
 	if err := checkPre(n.pre, fr); err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	return n.body.eval(fr)
 }
@@ -111,8 +111,8 @@ func (c *compiler) guardTerm(decl *lang.TermDecl, body node) (node, error) {
 }
 
 // schemaWord is "action" or "event".
-func schemaWord(s *Schema) string {
-	if s.Event {
+func schemaWord(s *schema) string {
+	if s.event {
 		return "event"
 	}
 	return "action"
@@ -128,7 +128,7 @@ func (p *Program) compileSchemaPre(a *agreement, v *version) error {
 		}
 		comp := *v.comp
 		comp.event = s
-		pre, err := comp.preconds(decl.Requires, schemaWord(s)+" "+s.Name)
+		pre, err := comp.preconds(decl.Requires, schemaWord(s)+" "+s.Name())
 		if err != nil {
 			return err
 		}
@@ -139,20 +139,20 @@ func (p *Program) compileSchemaPre(a *agreement, v *version) error {
 
 // hasRecordPre reports whether r's action or event has preconditions in
 // v (or the first version when v is nil).
-func hasRecordPre(ag *agreement, v *version, r *Record) bool {
+func hasRecordPre(ag *agreement, v *version, r *types.Record) bool {
 	if v == nil {
 		if len(ag.versions) == 0 {
 			return false
 		}
 		v = ag.versions[0]
 	}
-	return r.Schema.id < len(v.schemaPre) && len(v.schemaPre[r.Schema.id]) > 0
+	return schemaOf(r.Schema).id < len(v.schemaPre) && len(v.schemaPre[schemaOf(r.Schema).id]) > 0
 }
 
 // recordPre checks the preconditions of r's action or event in v (or in
 // the agreement's first version when v is nil), evaluating in fr with r
 // as the event in scope.
-func recordPre(ag *agreement, v *version, r *Record, fr *frame) error {
+func recordPre(ag *agreement, v *version, r *types.Record, fr *frame) error {
 	if !hasRecordPre(ag, v, r) {
 		return nil
 	}
@@ -161,7 +161,7 @@ func recordPre(ag *agreement, v *version, r *Record, fr *frame) error {
 	}
 	saved := fr.event
 	fr.event = r
-	err := checkPre(v.schemaPre[r.Schema.id], fr)
+	err := checkPre(v.schemaPre[schemaOf(r.Schema).id], fr)
 	fr.event = saved
 	return err
 }

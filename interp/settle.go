@@ -15,7 +15,7 @@ import (
 // came from. A reader may reuse Record for the next event once the engine
 // has moved on, so Settle never keeps it.
 type Event struct {
-	Record *Record
+	Record *types.Record
 	Source string // ledger file name
 	Line   int    // line number in Source (1-based), 0 if none
 	// Decision, when set, is the decision the host has already made for
@@ -130,9 +130,9 @@ type Line struct {
 	// Kind is "share", "payment", "installment", "milestone", "true-up",
 	// "late interest" or "late penalty".
 	Kind   string
-	Base   *Value // the share's base, when there is one
-	Rate   string // the rate's value when every row had the same (SPEC 7.6), else as written; tiers as written
-	Amount Value  // rounded as the agreement declares
+	Base   *types.Value // the share's base, when there is one
+	Rate   string       // the rate's value when every row had the same (SPEC 7.6), else as written; tiers as written
+	Amount types.Value  // rounded as the agreement declares
 	Notes  []string
 	// DueRule says in words which rule made Due (SPEC 6.1): "due 30
 	// days after 2027-04-15 (the installment date): 2027-05-15".
@@ -147,7 +147,7 @@ type PairTotal struct {
 	Period types.Period
 	Payer  string
 	Payee  string
-	Amount Value
+	Amount types.Value
 }
 
 // Breach is an action in the ledger that the agreement prohibited on its
@@ -175,9 +175,9 @@ type BreachTally struct {
 // as-of date.
 type Overdue struct {
 	Line        *Line
-	Outstanding Value
+	Outstanding types.Value
 	DaysLate    int
-	LateCharge  Value // what the late-payment terms add, if the clause has any
+	LateCharge  types.Value // what the late-payment terms add, if the clause has any
 	// DaysLateRule says in words how DaysLate was counted: "47 days late,
 	// counted from 2027-11-15 (the day after the due date 2027-11-14) to
 	// 2027-12-31 (the as-of date), both included".
@@ -278,7 +278,7 @@ func (s *settler) known(d types.Date) types.Date {
 	return d
 }
 
-func (s *Schema) dateIdx() int { return s.dateAt }
+func (s *schema) dateIdx() int { return s.dateAt }
 
 // settler is the state of one settlement.
 type settler struct {
@@ -326,9 +326,9 @@ type settler struct {
 	// range, for `owed by ... for PERIOD`. It grows with statement lines
 	// (periods × clauses), never with events.
 	history []owedLine
-	current types.Date // the date of the event being looked at
-	checked *Record    // the record whose field kinds were checked last
-	lastAt  Event      // where the last row counted is (no record)
+	current types.Date    // the date of the event being looked at
+	checked *types.Record // the record whose field kinds were checked last
+	lastAt  Event         // where the last row counted is (no record)
 	// Breaches: the callback or the sample size, the tally by deciding
 	// clause, and the breach handed to the callback (reused).
 	onBreach func(*Breach) error
@@ -477,13 +477,13 @@ func (s *settler) event(ev Event) error {
 	// The shape of every record is checked; the kinds of its fields once
 	// per record (readers reuse one record per schema, whose fields they
 	// fill with values of the schema's types).
-	if len(r.Fields) != len(r.Schema.Fields) || r != s.checked {
-		if err := r.Schema.check(r); err != nil {
+	if len(r.Fields) != len(r.Schema.Fields()) || r != s.checked {
+		if err := schemaOf(r.Schema).check(r); err != nil {
 			return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
 		}
 		s.checked = r
 	}
-	date := r.Fields[r.Schema.dateIdx()].dateOf()
+	date := r.Fields[schemaOf(r.Schema).dateIdx()].Date()
 	if s.n > 0 && date.Before(s.last) {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "date",
 			Msg: fmt.Sprintf("%s is before %s, the date of a row above it: events must be in date order", date, s.last)}
@@ -508,7 +508,7 @@ func (s *settler) event(ev Event) error {
 			return err
 		}
 	}
-	if s.ag.terminable && r.Schema.agreement == s.ag {
+	if s.ag.terminable && schemaOf(r.Schema).agreement == s.ag {
 		if err := s.endings(ev, r, date); err != nil {
 			return err
 		}
@@ -521,19 +521,19 @@ func (s *settler) event(ev Event) error {
 			return s.calendarErr(s.lastAt, err)
 		}
 	}
-	if r.Schema.agreement != s.ag {
+	if schemaOf(r.Schema).agreement != s.ag {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "action",
-			Msg: fmt.Sprintf("%s is not an action or event of %s", r.Schema.Name, s.ag.id)}
+			Msg: fmt.Sprintf("%s is not an action or event of %s", r.Schema.Name(), s.ag.id)}
 	}
 	v := s.ag.versionAt(s.known(date))
 	if v == nil || date.Before(s.ag.effective) {
 		// Before the agreement took effect: counts for nothing, but a
 		// payment recorded still means payment is tracked (SPEC 6.5).
-		s.sawPayment = s.sawPayment || r.Schema.payment
+		s.sawPayment = s.sawPayment || schemaOf(r.Schema).payment
 		s.st.RowsBeforeTerm++
 		return nil
 	}
-	if date.After(s.termEnd) && !r.Schema.payment {
+	if date.After(s.termEnd) && !schemaOf(r.Schema).payment {
 		s.st.RowsAfterTerm++
 		return nil // after the agreement ended: counts for nothing (SPEC 4.2)
 	}
@@ -553,7 +553,7 @@ func (s *settler) event(ev Event) error {
 		// within the term.
 		return s.payment(ev, r, date)
 	}
-	if !r.Schema.Event {
+	if !r.Schema.Event() {
 		if err := s.breach(ev, r, v, date); err != nil {
 			return err
 		}
@@ -561,12 +561,12 @@ func (s *settler) event(ev Event) error {
 			return s.ledgerErr(ev, nil, err)
 		}
 	}
-	if r.Schema.payment {
+	if schemaOf(r.Schema).payment {
 		if err := s.payment(ev, r, date); err != nil {
 			return err
 		}
 	}
-	for _, rule := range v.money.sharesByID[r.Schema.id] {
+	for _, rule := range v.money.sharesByID[schemaOf(r.Schema).id] {
 		if s.ended.cuts(rule.clause, date) {
 			continue // terminated: only accrued shares are paid (SPEC 5.6)
 		}
@@ -574,7 +574,7 @@ func (s *settler) event(ev Event) error {
 			return s.ledgerErr(ev, rule.clause, err)
 		}
 	}
-	for _, m := range v.money.milestonesByID[r.Schema.id] {
+	for _, m := range v.money.milestonesByID[schemaOf(r.Schema).id] {
 		if s.ended.cuts(m.clause, date) {
 			continue
 		}
@@ -646,12 +646,12 @@ func dueAfter(c *ClauseInfo, pos lang.Pos, from types.Date, d types.Duration) (t
 
 // meet records the obligations an action meets: same party, within the
 // clause's window up to its deadline, and meeting its condition.
-func (s *settler) meet(v *version, r *Record, date types.Date) error {
-	if !v.hasMust[r.Schema.id] {
+func (s *settler) meet(v *version, r *types.Record, date types.Date) error {
+	if !v.hasMust[schemaOf(r.Schema).id] {
 		return nil
 	}
-	actor := r.Fields[r.Schema.actorAt].str
-	for _, rule := range v.byID[r.Schema.id] {
+	actor := r.Fields[schemaOf(r.Schema).actorAt].Str()
+	for _, rule := range v.byID[schemaOf(r.Schema).id] {
 		if rule.modality != lang.Must || s.met[rule.clause] || rule.party != actor {
 			continue
 		}
@@ -689,7 +689,7 @@ func (s *settler) unmet() {
 					continue
 				}
 				seen[r.clause] = true
-				s.st.Unmet = append(s.st.Unmet, &Unmet{Clause: r.clause, Party: r.party, Action: sc.Name, Deadline: r.deadline})
+				s.st.Unmet = append(s.st.Unmet, &Unmet{Clause: r.clause, Party: r.party, Action: sc.Name(), Deadline: r.deadline})
 			}
 		}
 	}
@@ -792,25 +792,25 @@ func (s *settler) finish() error {
 // emit adds a line to the statement (when it falls within the range) and
 // records it as an obligation.
 func (s *settler) emit(l *Line, late []*lateRule) {
-	if !l.Amount.num.IsZero() {
-		s.history = append(s.history, owedLine{date: l.Date, payer: l.Payer, payee: l.Payee, clause: l.Clause.Num, amount: l.Amount.num})
+	if !l.Amount.Num().IsZero() {
+		s.history = append(s.history, owedLine{date: l.Date, payer: l.Payer, payee: l.Payee, clause: l.Clause.Num, amount: l.Amount.Num()})
 	}
-	if l.Amount.num.Sign() > 0 {
-		s.oblig = append(s.oblig, &obligation{line: l, remaining: l.Amount.num, late: late})
+	if l.Amount.Num().Sign() > 0 {
+		s.oblig = append(s.oblig, &obligation{line: l, remaining: l.Amount.Num(), late: late})
 	}
 	if l.Date.Before(s.st.From) || !s.st.To.IsZero() && l.Date.After(s.st.To) {
 		return
 	}
-	if !showLine(l.Amount.num, l.explained) {
+	if !showLine(l.Amount.Num(), l.explained) {
 		return // nothing owed and nothing to explain
 	}
 	s.st.Lines = append(s.st.Lines, l)
 }
 
 // breach reports an action the agreement prohibited on its date.
-func (s *settler) breach(ev Event, r *Record, v *version, date types.Date) error {
+func (s *settler) breach(ev Event, r *types.Record, v *version, date types.Date) error {
 	s.prohibited = false
-	if len(v.byID[r.Schema.id]) == 0 && s.ag.defaultPerm {
+	if len(v.byID[schemaOf(r.Schema).id]) == 0 && s.ag.defaultPerm {
 		return nil // nothing can prohibit it
 	}
 	asOf := s.asOfLimit
@@ -844,14 +844,14 @@ func (s *settler) breach(ev Event, r *Record, v *version, date types.Date) error
 		s.tally[key] = t
 	}
 	t.Count++
-	actor := r.Fields[r.Schema.actorAt].str
+	actor := r.Fields[schemaOf(r.Schema).actorAt].Str()
 	if s.onBreach != nil {
 		if dec != &s.dec { // the Breach's Decision is the settlement's to reuse
 			applied := s.dec.Applied[:0]
 			s.dec = *dec
 			s.dec.Applied = append(applied, dec.Applied...)
 		}
-		s.found = Breach{Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name, Actor: actor, Decision: &s.dec}
+		s.found = Breach{Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name(), Actor: actor, Decision: &s.dec}
 		return s.onBreach(&s.found)
 	}
 	if s.sample >= 0 && len(s.st.Breaches) >= s.sample {
@@ -861,7 +861,7 @@ func (s *settler) breach(ev Event, r *Record, v *version, date types.Date) error
 	*d = *dec
 	d.Applied = append([]Applied(nil), dec.Applied...)
 	s.st.Breaches = append(s.st.Breaches, &Breach{
-		Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name, Actor: actor, Decision: d,
+		Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name(), Actor: actor, Decision: d,
 	})
 	return nil
 }

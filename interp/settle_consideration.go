@@ -27,13 +27,17 @@ func (s *settler) scheduled(r *scheduledRule) error {
 	// installments are whole units already (6.3).
 	amount := r.amount
 	var err error
-	if amount.num, err = amount.num.Round(s.ag.unit, s.ag.rounding); err != nil {
+	n, err := amount.Num().Round(s.ag.unit, s.ag.rounding)
+	if err == nil {
+		amount, err = withNum(amount, n)
+	}
+	if err != nil {
 		return inClause(r.clause, err)
 	}
-	if !amount.num.Equal(r.amount.num) && !amount.num.IsZero() {
+	if !amount.Num().Equal(r.amount.Num()) && !amount.Num().IsZero() {
 		// As a share's line says it (SPEC 4.2): USD 1,861.50 under
 		// `rounding half_down to 1` is a line of 1,861.00, not silently.
-		l.Notes = append(l.Notes, fmt.Sprintf("exact amount %s, rounded %s to %s%s", formatAmount(r.amount.num, 2), s.ag.rounding, s.ag.unit, s.ag.roundingRule()))
+		l.Notes = append(l.Notes, fmt.Sprintf("exact amount %s, rounded %s to %s%s", formatAmount(r.amount.Num(), 2), s.ag.rounding, s.ag.unit, s.ag.roundingRule()))
 	}
 	return s.pay(l, amount, r.payee, s.waterfallPaid(r.clause, r.payee), r.late)
 }
@@ -93,16 +97,24 @@ func (s *settler) milestone(m *milestoneRule, ev Event, date types.Date) error {
 	if err != nil {
 		return err
 	}
-	if amt.num.Sign() < 0 {
+	if amt.Num().Sign() < 0 {
 		return clauseFault(m.clause, m.amountAt, "the milestone amount is negative: %s", amt)
 	}
 	s.fired[m.clause] = true
-	if amt.num, err = amt.num.Round(s.ag.unit, s.ag.rounding); err != nil {
+	n, err := amt.Num().Round(s.ag.unit, s.ag.rounding)
+	if err == nil {
+		amt, err = withNum(amt, n)
+	}
+	if err != nil {
 		return err
 	}
 	for _, p := range s.milestones {
 		if p.m == m && p.date == date {
-			if p.amount.num, err = p.amount.num.Add(amt.num); err != nil {
+			n, err := p.amount.Num().Add(amt.Num())
+			if err == nil {
+				p.amount, err = withNum(p.amount, n)
+			}
+			if err != nil {
 				return err
 			}
 			p.n++
@@ -119,9 +131,9 @@ func (s *settler) milestone(m *milestoneRule, ev Event, date types.Date) error {
 type pendingMilestone struct {
 	m      *milestoneRule
 	date   types.Date
-	amount Value // the sum of the instances' rounded amounts
-	n      int   // the instances
-	at     Event // the last instance's row
+	amount types.Value // the sum of the instances' rounded amounts
+	n      int         // the instances
+	at     Event       // the last instance's row
 	exc    *exceptionTrace
 }
 
@@ -130,9 +142,9 @@ type pendingMilestone struct {
 func (s *settler) flushMilestones() error {
 	for i, p := range s.milestones {
 		m := p.m
-		note := fmt.Sprintf("on %s of %s", m.event.Name, p.date)
+		note := fmt.Sprintf("on %s of %s", m.event.Name(), p.date)
 		if p.n > 1 {
-			note = fmt.Sprintf("on %d × %s of %s", p.n, m.event.Name, p.date)
+			note = fmt.Sprintf("on %d × %s of %s", p.n, m.event.Name(), p.date)
 		}
 		if m.breach != "" {
 			note = breachNote(m, p.n, p.date)
@@ -142,12 +154,12 @@ func (s *settler) flushMilestones() error {
 			Payer: m.payer, Clause: m.clause, Kind: "milestone",
 			Notes: []string{note},
 		}
-		if n := p.exc.note(m.event.Name); n != "" {
+		if n := p.exc.note(m.event.Name()); n != "" {
 			l.Notes = append(l.Notes, n)
 		}
 		var why string
 		var err error
-		l.Due, l.DueRule, why, err = dueOn(m.clause, m.duePos, p.date, "the day of the "+m.event.Name, m.dueAfter, m.hasDue, m.biz)
+		l.Due, l.DueRule, why, err = dueOn(m.clause, m.duePos, p.date, "the day of the "+m.event.Name(), m.dueAfter, m.hasDue, m.biz)
 		if why != "" {
 			l.Notes = append(l.Notes, why)
 		}
@@ -179,11 +191,11 @@ type pendingPayment struct {
 
 // payment reads a `payment` event (payer, payee, amount) and holds it
 // until its date is over (see pendingPayment).
-func (s *settler) payment(ev Event, r *Record, date types.Date) error {
-	get := func(name string) (Value, error) {
+func (s *settler) payment(ev Event, r *types.Record, date types.Date) error {
+	get := func(name string) (types.Value, error) {
 		i := r.Schema.FieldIndex(name)
 		if i < 0 {
-			return Value{}, &LedgerError{Source: ev.Source, Line: ev.Line,
+			return types.Value{}, &LedgerError{Source: ev.Source, Line: ev.Line,
 				Msg: fmt.Sprintf("a payment event needs a field %q (payer, payee and amount)", name)}
 		}
 		return r.Fields[i], nil
@@ -201,7 +213,7 @@ func (s *settler) payment(ev Event, r *Record, date types.Date) error {
 		return err
 	}
 	s.sawPayment = true
-	s.pending = append(s.pending, pendingPayment{ev: ev, payer: payer.str, payee: payee.str, amount: amount.num, currency: amount.str, date: date})
+	s.pending = append(s.pending, pendingPayment{ev: ev, payer: payer.Str(), payee: payee.Str(), amount: amount.Num(), currency: amount.Str(), date: date})
 	return nil
 }
 
@@ -274,7 +286,7 @@ func (s *settler) pay1(pp pendingPayment) error {
 		if o.remaining.Sign() <= 0 || o.line.Payer != pp.payer || o.line.Payee != pp.payee || o.line.Date.After(date) {
 			continue
 		}
-		if o.line.Amount.str != pp.currency {
+		if o.line.Amount.Str() != pp.currency {
 			continue // USD paid is no EUR paid (SPEC 6.5)
 		}
 		if !s.asOfLimit.IsZero() && date.After(s.asOfLimit) && !o.copied {
@@ -392,7 +404,7 @@ func (s *settler) lateTotal(o *obligation, i int, unpaid types.Decimal, date typ
 	}
 	cap := lr.cap
 	if lr.capPct != nil {
-		c, err := lr.capPct.Mul(o.line.Amount.num)
+		c, err := lr.capPct.Mul(o.line.Amount.Num())
 		if err != nil {
 			return types.Decimal{}, periods, err
 		}
@@ -428,28 +440,28 @@ func (s *settler) lateCharges(o *obligation, date types.Date, how string) error 
 		switch {
 		case how == "unpaid":
 			note = fmt.Sprintf("unpaid %s on %s, due %s: %s",
-				MoneyValue(o.line.Amount.str, o.remaining), date, o.line.Due, late)
+				types.MoneyValue(o.line.Amount.Str(), o.remaining), date, o.line.Due, late)
 		case o.lateParts == 1:
 			note = fmt.Sprintf("paid %s on %s, due %s: %s",
-				MoneyValue(o.line.Amount.str, o.latePaid), date, o.line.Due, late)
+				types.MoneyValue(o.line.Amount.Str(), o.latePaid), date, o.line.Due, late)
 		default:
 			note = fmt.Sprintf("paid %s late in %d parts, in full on %s, due %s: %s",
-				MoneyValue(o.line.Amount.str, o.latePaid), o.lateParts, date, o.line.Due, late)
+				types.MoneyValue(o.line.Amount.Str(), o.latePaid), o.lateParts, date, o.line.Due, late)
 		}
 		if o.lateParts > 0 && how == "unpaid" {
-			note += fmt.Sprintf("; %s paid late before", MoneyValue(o.line.Amount.str, o.latePaid))
+			note += fmt.Sprintf("; %s paid late before", types.MoneyValue(o.line.Amount.Str(), o.latePaid))
 		}
 		if on != date {
 			note += fmt.Sprintf(", counted to the agreement's end on %s", on)
 		}
 		if periods.capped {
 			// The cap is visible where it cuts (as a share's cap is).
-			note += fmt.Sprintf("; cut to the cap of %s from %s", MoneyValue(o.line.Amount.str, periods.capUsed), MoneyValue(o.line.Amount.str, periods.uncapped))
+			note += fmt.Sprintf("; cut to the cap of %s from %s", types.MoneyValue(o.line.Amount.Str(), periods.capUsed), types.MoneyValue(o.line.Amount.Str(), periods.uncapped))
 		}
 		l := &Line{
 			Period: types.PeriodOf(types.PeriodQuarter, 0, on), Date: on, Due: on,
 			Payer: o.line.Payer, Payee: o.line.Payee, Clause: o.line.Clause, Kind: kind,
-			Amount: MoneyValue(o.line.Amount.str, charge),
+			Amount: types.MoneyValue(o.line.Amount.Str(), charge),
 			Notes:  []string{note},
 		}
 		switch {
@@ -512,9 +524,9 @@ func (s *settler) overdue() error {
 func (s *settler) overdueAt(o *obligation, asOf types.Date) error {
 	od := &Overdue{
 		Line:        o.line,
-		Outstanding: MoneyValue(o.line.Amount.str, o.remaining),
+		Outstanding: types.MoneyValue(o.line.Amount.Str(), o.remaining),
 		DaysLate:    types.DaysBetween(o.line.Due, asOf),
-		LateCharge:  MoneyValue(o.line.Amount.str, types.Decimal{}),
+		LateCharge:  types.MoneyValue(o.line.Amount.Str(), types.Decimal{}),
 	}
 	od.DaysLateRule = daysLateRule(od.DaysLate, o.line.Due, asOf)
 	// After the agreement's end the days late run on, but late charges
@@ -529,7 +541,11 @@ func (s *settler) overdueAt(o *obligation, asOf types.Date) error {
 		if on != asOf {
 			od.DaysLateRule += fmt.Sprintf("; the late charge is counted only to %s, the agreement's last day: %s", on, periods.text(o.late[i], o.line.Due))
 		}
-		if od.LateCharge.num, err = od.LateCharge.num.Add(charge); err != nil {
+		n, err := od.LateCharge.Num().Add(charge)
+		if err == nil {
+			od.LateCharge, err = withNum(od.LateCharge, n)
+		}
+		if err != nil {
 			return inClause(o.line.Clause, err)
 		}
 	}
@@ -572,9 +588,9 @@ func (s *settler) sortAndTotal() {
 		n := len(s.st.Totals)
 		if n > 0 {
 			t := s.st.Totals[n-1]
-			if t.Period == l.Period && t.Payer == l.Payer && t.Payee == l.Payee && t.Amount.str == l.Amount.str {
-				if sum, err := t.Amount.num.Add(l.Amount.num); err == nil {
-					t.Amount.num = sum
+			if t.Period == l.Period && t.Payer == l.Payer && t.Payee == l.Payee && t.Amount.Str() == l.Amount.Str() {
+				if sum, err := t.Amount.Num().Add(l.Amount.Num()); err == nil {
+					t.Amount = types.MoneyValue(t.Amount.Currency(), sum)
 					continue
 				}
 			}

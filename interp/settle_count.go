@@ -19,7 +19,7 @@ import (
 func (s *settler) countNote(r *shareRule, st *shareState) (string, bool) {
 	n := st.prohibited
 	st.prohibited = 0
-	action := r.action.Name
+	action := r.action.Name()
 	rows := fmt.Sprintf("%d prohibited %s", n, action)
 	if n != 1 {
 		rows += " rows"

@@ -19,7 +19,7 @@ func TestSettleUsesHostDecision(t *testing.T) {
 	ctx := context.Background()
 	store := newAction(t, p, "", "sell", "actor=b platform=Store gross=1.00 date=2024-01-02")
 	web := newAction(t, p, "", "sell", "actor=b platform=Web gross=1.00 date=2024-01-02")
-	decide := func(r *interp.Record, opts interp.DecideOptions) *interp.Decision {
+	decide := func(r *types.Record, opts interp.DecideOptions) *interp.Decision {
 		d, err := p.Decide(ctx, r, opts)
 		if err != nil {
 			t.Fatal(err)

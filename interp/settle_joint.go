@@ -69,7 +69,7 @@ func (p *Program) compileJoint(a *agreement, v *version, ci *ClauseInfo, b *lang
 			word = "at least"
 		}
 		wc := windowCap{limit: *amt, kind: kind,
-			text: fmt.Sprintf("clauses %s together %s %s %s (clause %s)", names, word, MoneyValue(a.currency, *amt), unit, ci.Num)}
+			text: fmt.Sprintf("clauses %s together %s %s %s (clause %s)", names, word, types.MoneyValue(a.currency, *amt), unit, ci.Num)}
 		if lim.Floor {
 			j.floors = append(j.floors, wc)
 		} else {
@@ -131,7 +131,7 @@ func (s *settler) jointCaps(st *shareState, period types.Period, amount types.De
 				return amount, err
 			}
 			if !amount.Equal(before) {
-				*notes = append(*notes, fmt.Sprintf("%s: cut from %s", c.text, MoneyValue(s.ag.currency, before)))
+				*notes = append(*notes, fmt.Sprintf("%s: cut from %s", c.text, types.MoneyValue(s.ag.currency, before)))
 				*explained = true
 			}
 		}

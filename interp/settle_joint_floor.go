@@ -159,9 +159,9 @@ func (s *settler) jointTrueUp(fs *jointFloorSum) error {
 			l := &Line{
 				Period: period, Date: end, Due: end, Payer: r.payer, Clause: j.clause, Kind: "true-up",
 				Notes: []string{fmt.Sprintf("%s; paid %s from %s to %s", f.text,
-					MoneyValue(s.ag.currency, fs.sum), fs.from, end)},
+					types.MoneyValue(s.ag.currency, fs.sum), fs.from, end)},
 			}
-			if err := s.pay(l, MoneyValue(s.ag.currency, short), r.payee, nil, nil); err != nil {
+			if err := s.pay(l, types.MoneyValue(s.ag.currency, short), r.payee, nil, nil); err != nil {
 				return err
 			}
 			// What the true-up pays counts towards the clause's other

@@ -95,16 +95,16 @@ func TestOwedErrors(t *testing.T) {
 
 func addMonthsForTest() *Func {
 	return &Func{Name: "add_months", Params: []lang.Type{lang.TDate, lang.TInteger}, Ret: lang.TDate,
-		Impl: func(_ *Caller, a []Value) (Value, error) {
-			n, _ := a[1].num.Int64()
-			d, err := a[0].dateOf().AddMonths(int(n))
-			return DateValue(d), err
+		Impl: func(_ *Caller, a []types.Value) (types.Value, error) {
+			n, _ := a[1].Num().Int64()
+			d, err := a[0].Date().AddMonths(int(n))
+			return types.DateValue(d), err
 		}}
 }
 
 func yearOfForTest() *Func {
 	return &Func{Name: "year_of", Params: []lang.Type{lang.TDate}, Ret: lang.TPeriod,
-		Impl: func(_ *Caller, a []Value) (Value, error) {
-			return PeriodValue(types.PeriodOf(types.PeriodYear, 1, a[0].dateOf())), nil
+		Impl: func(_ *Caller, a []types.Value) (types.Value, error) {
+			return types.PeriodValue(types.PeriodOf(types.PeriodYear, 1, a[0].Date())), nil
 		}}
 }

@@ -335,7 +335,11 @@ func (pt *Partial) Merge(next *Partial) error {
 		if n := len(a.milestones); n > 0 && a.milestones[n-1].date == m.date {
 			if p := a.pendingOn(m); p != nil {
 				var err error
-				if p.amount.num, err = p.amount.num.Add(m.amount.num); err != nil {
+				n, err := p.amount.Num().Add(m.amount.Num())
+				if err == nil {
+					p.amount, err = withNum(p.amount, n)
+				}
+				if err != nil {
 					return err
 				}
 				p.n += m.n

@@ -41,7 +41,7 @@ type shareRule struct {
 	clause   *ClauseInfo
 	payer    string
 	payee    *payeeRule
-	action   *Schema
+	action   *schema
 	by       string
 	where    node
 	pre      []*precond     // the clause's preconditions (SPEC 4.7)
@@ -109,7 +109,7 @@ type scheduledRule struct {
 	payer  string
 	payee  *payeeRule
 	date   types.Date
-	amount Value
+	amount types.Value
 	due    types.Date
 	first  types.Date // an installment: its schedule's first date
 	late   []*lateRule
@@ -132,7 +132,7 @@ type milestoneRule struct {
 	amount   node
 	amountAt lang.Pos
 	first    bool
-	event    *Schema
+	event    *schema
 	breach   string // a remedy: the clause whose breaches it pays on (SPEC 5.6)
 	where    node
 	pre      []*precond // the clause's preconditions (SPEC 4.7)
@@ -145,8 +145,8 @@ type milestoneRule struct {
 
 // moneyRules are the money clauses of one version.
 type moneyRules struct {
-	shares     map[*Schema][]*shareRule
-	milestones map[*Schema][]*milestoneRule
+	shares     map[*schema][]*shareRule
+	milestones map[*schema][]*milestoneRule
 	// The same, indexed by Schema.id for the per-event path.
 	sharesByID     [][]*shareRule
 	milestonesByID [][]*milestoneRule
@@ -203,14 +203,14 @@ func durationOfUnit(u *lang.PeriodUnit) (types.Duration, error) {
 
 // constant evaluates an expression that must not depend on an event: a
 // literal, a value term, arithmetic on those.
-func (c *compiler) constant(e lang.Expr) (Value, error) {
+func (c *compiler) constant(e lang.Expr) (types.Value, error) {
 	n, err := c.expr(e)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	v, err := n.eval(newFrame(nil, DefaultStepBudget, types.Date{}))
 	if err != nil {
-		return Value{}, atPos(e.Pos(), err)
+		return types.Value{}, atPos(e.Pos(), err)
 	}
 	return v, nil
 }
@@ -220,10 +220,10 @@ func (c *compiler) constMoney(e lang.Expr) (*types.Decimal, error) {
 	if err != nil {
 		return nil, err
 	}
-	if v.kind != KindMoney {
+	if v.Kind() != types.KindMoney {
 		return nil, &EvalError{Pos: e.Pos(), Msg: fmt.Sprintf("%s is not an amount of money", lang.FormatExpr(e))}
 	}
-	d := v.num
+	d := v.Num()
 	return &d, nil
 }
 
@@ -261,14 +261,14 @@ func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
 			if err != nil {
 				return nil, err
 			}
-			if v.num.Sign() <= 0 && r.err == nil {
+			if v.Num().Sign() <= 0 && r.err == nil {
 				// SPEC 8.4: every share is more than 0%.
 				r.err = clauseFault(ci, s.Share.Pos(), "the share of %s in the split is %s; a share must be more than 0%%",
-					s.Party.Name, formatPercent(v.num))
+					s.Party.Name, formatPercent(v.Num()))
 			}
 			r.split = append(r.split, s.Party.Name)
-			r.shares = append(r.shares, v.num)
-			if sum, err = sum.Add(v.num); err != nil {
+			r.shares = append(r.shares, v.Num())
+			if sum, err = sum.Add(v.Num()); err != nil {
 				return nil, atPos(s.Share.Pos(), err)
 			}
 			if p.RemainderTo != nil && p.RemainderTo.Name == s.Party.Name {
@@ -354,7 +354,7 @@ func (c *compiler) lateRules(ls []*lang.Late) ([]*lateRule, error) {
 		if err != nil {
 			return nil, atPos(l.Per.Pos(), err)
 		}
-		r := &lateRule{penalty: l.Penalty, rate: v.num, per: per, delay: delayOf(l, per)}
+		r := &lateRule{penalty: l.Penalty, rate: v.Num(), per: per, delay: delayOf(l, per)}
 		if l.Per != nil {
 			r.unit = l.Per.Unit
 			if r.unit == "half" {
@@ -366,8 +366,8 @@ func (c *compiler) lateRules(ls []*lang.Late) ([]*lateRule, error) {
 			if err != nil {
 				return nil, err
 			}
-			d := cv.num
-			if cv.kind == KindPercent {
+			d := cv.Num()
+			if cv.Kind() == types.KindPercent {
 				r.capPct = &d
 			} else {
 				r.cap = &d
@@ -386,12 +386,12 @@ func dueOf(d *lang.Due) (types.Duration, bool, error) {
 	if err != nil {
 		return types.Duration{}, false, atPos(d.Pos(), err)
 	}
-	return v.durOf(), true, nil
+	return v.Duration(), true, nil
 }
 
 // compileMoney compiles the money clauses of version v.
 func (p *Program) compileMoney(a *agreement, v *version) error {
-	m := &moneyRules{shares: map[*Schema][]*shareRule{}, milestones: map[*Schema][]*milestoneRule{}}
+	m := &moneyRules{shares: map[*schema][]*shareRule{}, milestones: map[*schema][]*milestoneRule{}}
 	v.money = m
 	v.comp.splits = namedSplits(v)
 	for _, ci := range v.clauses {
@@ -423,7 +423,7 @@ func (p *Program) compileMoney(a *agreement, v *version) error {
 	return nil
 }
 
-func (p *Program) schemaOf(a *agreement, id *lang.Ident) (*Schema, error) {
+func (p *Program) schemaOf(a *agreement, id *lang.Ident) (*schema, error) {
 	obj, ok := p.info.Uses[id].(*lang.SchemaObj)
 	if !ok {
 		return nil, internal(id.Pos(), "unresolved action "+id.Name)
@@ -502,7 +502,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 				if err != nil {
 					return err
 				}
-				ts.Rates = append(ts.Rates, rv.num)
+				ts.Rates = append(ts.Rates, rv.Num())
 				if t.UpTo != nil {
 					b, err := comp.constMoney(t.UpTo)
 					if err != nil {
@@ -557,9 +557,9 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 			}
 			text = "per " + kind.Noun()
 		}
-		l := windowCap{limit: *amt, kind: kind, text: "at most " + MoneyValue(a.currency, *amt).String() + " " + text}
+		l := windowCap{limit: *amt, kind: kind, text: "at most " + types.MoneyValue(a.currency, *amt).String() + " " + text}
 		if lim.Floor {
-			l.text = "at least " + MoneyValue(a.currency, *amt).String() + " " + text
+			l.text = "at least " + types.MoneyValue(a.currency, *amt).String() + " " + text
 			r.floors = append(r.floors, l)
 		} else {
 			r.caps = append(r.caps, l)
@@ -584,7 +584,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 		if err != nil {
 			return atPos(g.Pos(), err)
 		}
-		r.guarantee = &guaranteeRule{minimum: *amt, kind: kind, text: "minimum guarantee " + MoneyValue(a.currency, *amt).String() + " per " + kind.Noun()}
+		r.guarantee = &guaranteeRule{minimum: *amt, kind: kind, text: "minimum guarantee " + types.MoneyValue(a.currency, *amt).String() + " per " + kind.Noun()}
 	}
 	if b.Recoup != nil {
 		if r.recoup, err = a.limitMoney(&comp, b.Recoup.Amount); err != nil {
@@ -627,7 +627,7 @@ func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) er
 	if err != nil {
 		return err
 	}
-	if bad == nil && amt.num.Sign() < 0 {
+	if bad == nil && amt.Num().Sign() < 0 {
 		bad = clauseFault(ci, b.Amount.Pos(), "the payment amount is negative: %s", amt)
 	}
 	for _, dl := range b.Dates {
@@ -693,18 +693,18 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	if err != nil {
 		return err
 	}
-	whole, err := total.num.Round(a.unit, types.Down)
+	whole, err := total.Num().Round(a.unit, types.Down)
 	switch {
 	case bad != nil:
 		err = bad
 	case err != nil:
 		err = clauseFault(ci, b.Total.Pos(), "%v", err)
-	case total.num.Sign() <= 0:
+	case total.Num().Sign() <= 0:
 		err = clauseFault(ci, b.Total.Pos(), "the installment total must be more than zero, not %s", total)
-	case !whole.Equal(total.num):
+	case !whole.Equal(total.Num()):
 		err = clauseFault(ci, b.Total.Pos(), "the installment total %s is not a whole multiple of %s", total, a.unit)
 	default:
-		if insts, err = formula.Installments(total.num, int(count), first, every, a.unit); err != nil {
+		if insts, err = formula.Installments(total.Num(), int(count), first, every, a.unit); err != nil {
 			err = clauseFault(ci, b.Pos(), "%v", err)
 		}
 	}
@@ -717,7 +717,7 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	for _, in := range insts {
 		r := &scheduledRule{
 			clause: ci, kind: "installment", payer: b.Payer.Name, payee: payee, date: in.Due,
-			amount: MoneyValue(total.str, in.Amount), due: in.Due, first: first, late: late,
+			amount: types.MoneyValue(total.Str(), in.Amount), due: in.Due, first: first, late: late,
 			note: fmt.Sprintf("installment %d of %d", in.Number, count),
 		}
 		// The anchor says how the installment's date was made (SPEC
@@ -735,7 +735,7 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 }
 
 func (p *Program) compileMilestone(a *agreement, v *version, ci *ClauseInfo, b *lang.Milestone) error {
-	var s *Schema
+	var s *schema
 	var err error
 	if b.Breach != nil {
 		s, err = p.breachedSchema(a, v, b.Breach)

@@ -226,8 +226,8 @@ func (s *settler) terminatedBy(c *ClauseInfo, end types.Date) types.Date {
 }
 
 // share counts one event towards a share clause.
-func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
-	if r.by != "" && rec.Fields[rec.Schema.actorAt].str != r.by {
+func (s *settler) share(r *shareRule, rec *types.Record, date types.Date) error {
+	if r.by != "" && rec.Fields[schemaOf(rec.Schema).actorAt].Str() != r.by {
 		return nil
 	}
 	fr := s.fr
@@ -423,7 +423,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 					return err
 				}
 				notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window%s",
-					l.rateText, MoneyValue(s.ag.currency, before), MoneyValue(s.ag.currency, st.volume[i]), windowName(w.win)))
+					l.rateText, types.MoneyValue(s.ag.currency, before), types.MoneyValue(s.ag.currency, st.volume[i]), windowName(w.win)))
 			}
 		}
 		rateText := acc.rate.text(l)
@@ -431,18 +431,18 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			rateText = acc.parts.text(l.sale, s.ag.currency)
 			for _, w := range acc.parts.wins {
 				notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window",
-					l.rateText, MoneyValue(s.ag.currency, w.from), MoneyValue(s.ag.currency, w.to)))
+					l.rateText, types.MoneyValue(s.ag.currency, w.from), types.MoneyValue(s.ag.currency, w.to)))
 			}
 		}
 		if len(r.lines) > 1 {
-			rates = append(rates, fmt.Sprintf("%s of %s", rateText, MoneyValue(s.ag.currency, acc.base)))
+			rates = append(rates, fmt.Sprintf("%s of %s", rateText, types.MoneyValue(s.ag.currency, acc.base)))
 		} else {
 			rates = append(rates, rateText)
 		}
 		if exact, err = exact.Add(amt); err != nil {
 			return err
 		}
-		if note := acc.exc.note(r.action.Name); note != "" {
+		if note := acc.exc.note(r.action.Name()); note != "" {
 			notes = append(notes, note)
 		}
 		st.lines[i] = lineAcc{wins: acc.wins[:0], parts: acc.parts.reset(), exc: acc.exc.reset()}
@@ -502,7 +502,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		if f.kind == period.Kind() {
 			notes = append(notes, "per "+period.Kind().Noun()+": "+formula.RaisedToFloor.String())
 		} else {
-			notes = append(notes, fmt.Sprintf("%s: topped up from %s", f.text, MoneyValue(s.ag.currency, before)))
+			notes = append(notes, fmt.Sprintf("%s: topped up from %s", f.text, types.MoneyValue(s.ag.currency, before)))
 		}
 		explained = true
 	}
@@ -532,7 +532,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			if r.caps[i].kind == period.Kind() {
 				notes = append(notes, "per "+period.Kind().Noun()+": "+formula.CutToCap.String())
 			} else {
-				notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, MoneyValue(s.ag.currency, before)))
+				notes = append(notes, fmt.Sprintf("%s: cut from %s", r.caps[i].text, types.MoneyValue(s.ag.currency, before)))
 			}
 			explained = true
 		}
@@ -553,11 +553,11 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 			// rather than "recouped USD -30.00".
 			credit := recouped.Neg()
 			notes = append(notes, fmt.Sprintf("a credit of %s, not clawed back, is added to the advance: %s still to recoup",
-				MoneyValue(s.ag.currency, credit), MoneyValue(s.ag.currency, st.recoup.Balance)))
+				types.MoneyValue(s.ag.currency, credit), types.MoneyValue(s.ag.currency, st.recoup.Balance)))
 			explained = true
 		case !recouped.IsZero():
 			notes = append(notes, fmt.Sprintf("recouped %s of the advance; %s still to recoup",
-				MoneyValue(s.ag.currency, recouped), MoneyValue(s.ag.currency, st.recoup.Balance)))
+				types.MoneyValue(s.ag.currency, recouped), types.MoneyValue(s.ag.currency, st.recoup.Balance)))
 			explained = true
 		}
 		amount = payout
@@ -566,7 +566,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		notes = append(notes, note)
 		explained = explained || why
 	}
-	base := MoneyValue(s.ag.currency, baseTotal)
+	base := types.MoneyValue(s.ag.currency, baseTotal)
 	line := &Line{
 		Period: period, Date: period.End(), Payer: r.payer, Clause: r.clause, Kind: "share",
 		Base: &base, Rate: strings.Join(rates, "; "), Notes: notes,
@@ -607,7 +607,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	if why != "" {
 		line.Notes = append(line.Notes, why)
 	}
-	if err := s.pay(line, MoneyValue(s.ag.currency, amount), r.payee, st.waterPaid, r.late); err != nil {
+	if err := s.pay(line, types.MoneyValue(s.ag.currency, amount), r.payee, st.waterPaid, r.late); err != nil {
 		return err
 	}
 	// Step 7: the minimum guarantee, at the version's last settlement
@@ -645,14 +645,14 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		Period: period, Date: line.Date, Due: line.Due, DueRule: line.DueRule,
 		Payer: r.payer, Clause: r.clause, Kind: "true-up",
 		Notes: []string{fmt.Sprintf("%s; paid %s from %s to %s", r.guarantee.text,
-			MoneyValue(s.ag.currency, paid), wStart, closed)},
+			types.MoneyValue(s.ag.currency, paid), wStart, closed)},
 	}
-	return s.pay(tu, MoneyValue(s.ag.currency, short), r.payee, st.waterPaid, r.late)
+	return s.pay(tu, types.MoneyValue(s.ag.currency, short), r.payee, st.waterPaid, r.late)
 }
 
 // pay issues line for amount to the payees: one party, a split or a
 // waterfall.
-func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []types.Decimal, late []*lateRule) error {
+func (s *settler) pay(line *Line, amount types.Value, payee *payeeRule, waterPaid []types.Decimal, late []*lateRule) error {
 	if payee.err != nil {
 		return payee.err
 	}
@@ -679,7 +679,7 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []ty
 	if waterPaid == nil {
 		waterPaid = make([]types.Decimal, len(steps))
 	}
-	parts, left, err := formula.Waterfall(amount.num, steps, waterPaid)
+	parts, left, err := formula.Waterfall(amount.Num(), steps, waterPaid)
 	if err != nil {
 		return err
 	}
@@ -688,7 +688,7 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []ty
 	var kept []string
 	for i, st := range payee.steps {
 		if st.party == line.Payer && !parts[i].IsZero() {
-			kept = append(kept, fmt.Sprintf("%s, waterfall step %d of %d, stays with %s, the payer", MoneyValue(amount.str, parts[i]), i+1, len(steps), st.party))
+			kept = append(kept, fmt.Sprintf("%s, waterfall step %d of %d, stays with %s, the payer", types.MoneyValue(amount.Str(), parts[i]), i+1, len(steps), st.party))
 		}
 	}
 	for i, st := range payee.steps {
@@ -701,19 +701,19 @@ func (s *settler) pay(line *Line, amount Value, payee *payeeRule, waterPaid []ty
 		if st.limit != nil && !steps[i].Limit.Equal(*st.limit) {
 			// SPEC 8.4: the rounding is visible where it happens.
 			l.Notes = append(l.Notes, fmt.Sprintf("its limit %s, rounded %s to %s, is %s%s",
-				MoneyValue(amount.str, *st.limit), s.ag.rounding, s.ag.unit, MoneyValue(amount.str, *steps[i].Limit), s.ag.roundingRule()))
+				types.MoneyValue(amount.Str(), *st.limit), s.ag.rounding, s.ag.unit, types.MoneyValue(amount.Str(), *steps[i].Limit), s.ag.roundingRule()))
 		}
 		if st.party != "" {
-			l.Payee, l.Amount = st.party, MoneyValue(amount.str, parts[i])
+			l.Payee, l.Amount = st.party, types.MoneyValue(amount.Str(), parts[i])
 			s.emit(&l, late)
 			continue
 		}
-		if err := s.split(&l, MoneyValue(amount.str, parts[i]), st.split, late); err != nil {
+		if err := s.split(&l, types.MoneyValue(amount.Str(), parts[i]), st.split, late); err != nil {
 			return err
 		}
 	}
 	if !left.IsZero() {
-		line.Notes = append(line.Notes, fmt.Sprintf("%s not distributed: every waterfall step is full", MoneyValue(amount.str, left)))
+		line.Notes = append(line.Notes, fmt.Sprintf("%s not distributed: every waterfall step is full", types.MoneyValue(amount.Str(), left)))
 	}
 	return nil
 }

@@ -56,7 +56,7 @@ func (c *compiler) weightSplit(ci *ClauseInfo, p *lang.Split) (*payeeRule, error
 			if err != nil {
 				return nil, err
 			}
-			w = v.num
+			w = v.Num()
 			if w.Sign() <= 0 && r.err == nil {
 				// SPEC 8.4: every number of shares is more than zero.
 				r.err = clauseFault(ci, s.Share.Pos(), "%s has %s shares in the split; a number of shares must be more than zero",
@@ -88,8 +88,8 @@ func (c *compiler) weightSplit(ci *ClauseInfo, p *lang.Split) (*payeeRule, error
 // with a note saying what share of what amount it is, and, for an equal
 // or pro rata split, which part took the units left over by rounding
 // down and by which rule. A named split's lines also name its clause.
-func (s *settler) split(line *Line, amount Value, payee *payeeRule, late []*lateRule) error {
-	parts, err := formula.Split(amount.num, payee.shares, s.ag.unit, s.ag.rounding, payee.remainderTo)
+func (s *settler) split(line *Line, amount types.Value, payee *payeeRule, late []*lateRule) error {
+	parts, err := formula.Split(amount.Num(), payee.shares, s.ag.unit, s.ag.rounding, payee.remainderTo)
 	if err != nil {
 		return err
 	}
@@ -104,14 +104,14 @@ func (s *settler) split(line *Line, amount Value, payee *payeeRule, late []*late
 		default:
 			notes = append(notes, fmt.Sprintf("%s share of %s", formatPercent(payee.shares[i]), amount))
 		}
-		if n, ok := s.leftover(amount.num, parts[i], payee.shares[i], payee.weight); ok {
-			notes = append(notes, fmt.Sprintf("%s left over by rounding down, %s", MoneyValue(amount.str, n), payee.rule()))
+		if n, ok := s.leftover(amount.Num(), parts[i], payee.shares[i], payee.weight); ok {
+			notes = append(notes, fmt.Sprintf("%s left over by rounding down, %s", types.MoneyValue(amount.Str(), n), payee.rule()))
 		}
 		if payee.named != nil {
 			notes = append(notes, fmt.Sprintf("split %s of clause %s", payee.named.Decl.Body.(*lang.SplitDecl).Name.Name, payee.named))
 		}
 		l.Notes = notes
-		l.Payee, l.Amount = party, MoneyValue(amount.str, parts[i])
+		l.Payee, l.Amount = party, types.MoneyValue(amount.Str(), parts[i])
 		s.emit(&l, late)
 	}
 	return nil

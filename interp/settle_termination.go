@@ -24,22 +24,22 @@ type endState struct {
 // endings reads a row that may end the agreement, before anything else of
 // its date is settled, so that a termination effective that day already
 // holds for the day's scheduled payments.
-func (s *settler) endings(ev Event, r *Record, date types.Date) error {
+func (s *settler) endings(ev Event, r *types.Record, date types.Date) error {
 	v := s.ag.versionAt(s.known(date))
 	if v == nil || v.ends == nil || date.Before(s.ag.effective) || date.After(s.termEnd) {
 		return nil
 	}
 	sc := r.Schema
-	if !sc.Event {
+	if !sc.Event() {
 		return nil
 	}
-	switch sc.Name {
+	switch sc.Name() {
 	case "termination":
 		return s.notice(ev, r, v, date)
 	case "cure":
 		return s.cure(ev, r, v, date)
 	}
-	for _, a := range v.ends.auto[sc.id] {
+	for _, a := range v.ends.auto[schemaOf(sc).id] {
 		if s.ended != nil && !date.Before(s.ended.Effective) {
 			return nil
 		}
@@ -55,26 +55,26 @@ func (s *settler) endings(ev Event, r *Record, date types.Date) error {
 				continue
 			}
 		}
-		s.terminate(&Termination{Clause: a.clause, Notice: date, Effective: date, Event: sc.Name, Source: ev.Source, Line: ev.Line})
+		s.terminate(&Termination{Clause: a.clause, Notice: date, Effective: date, Event: sc.Name(), Source: ev.Source, Line: ev.Line})
 	}
 	return nil
 }
 
 // textField returns the text (or party) of the field name of a row that
 // the settlement reads by name.
-func textField(ev Event, r *Record, name, what string) (string, error) {
+func textField(ev Event, r *types.Record, name, what string) (string, error) {
 	i := r.Schema.FieldIndex(name)
 	if i < 0 {
 		return "", &LedgerError{Source: ev.Source, Line: ev.Line,
 			Msg: fmt.Sprintf("%s event needs a field %q (SPEC 5.6)", what, name)}
 	}
-	return r.Fields[i].str, nil
+	return r.Fields[i].Str(), nil
 }
 
 // notice reads a notice of termination: `notice_by` the party that gave
 // it, `under_clause` the clause that gives the right, the row's date the
 // day it was given.
-func (s *settler) notice(ev Event, r *Record, v *version, date types.Date) error {
+func (s *settler) notice(ev Event, r *types.Record, v *version, date types.Date) error {
 	by, err := textField(ev, r, "notice_by", "a termination")
 	if err != nil {
 		return err
@@ -159,7 +159,7 @@ func rightNums(v *version) string {
 // within the cure period of the earliest breach not yet cured cures every
 // breach of the clause up to its date; a later one cures nothing, since
 // the right to terminate has arisen.
-func (s *settler) cure(ev Event, r *Record, v *version, date types.Date) error {
+func (s *settler) cure(ev Event, r *types.Record, v *version, date types.Date) error {
 	num, err := textField(ev, r, "breach_of", "a cure")
 	if err != nil {
 		return err
@@ -232,7 +232,7 @@ func (s *settler) watchBreach(ev Event, v *version, dec *Decision, date types.Da
 // sell of 2027-02-01` (SPEC 5.6).
 func breachNote(m *milestoneRule, n int, date types.Date) string {
 	if n > 1 {
-		return fmt.Sprintf("on %d breaches of %s by %s of %s", n, m.breach, m.event.Name, date)
+		return fmt.Sprintf("on %d breaches of %s by %s of %s", n, m.breach, m.event.Name(), date)
 	}
-	return fmt.Sprintf("on the breach of %s by %s of %s", m.breach, m.event.Name, date)
+	return fmt.Sprintf("on the breach of %s by %s of %s", m.breach, m.event.Name(), date)
 }

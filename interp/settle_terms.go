@@ -52,7 +52,7 @@ func (s *settler) rulesOn(c *ClauseInfo, d types.Date) (*moneyRules, error) {
 		comp := *w.comp
 		comp.done = map[*lang.TermDecl]*term{} // the version's own cache is shared
 		tmp := &version{from: w.from, terms: w.terms, comp: &comp,
-			money: &moneyRules{shares: map[*Schema][]*shareRule{}, milestones: map[*Schema][]*milestoneRule{}}}
+			money: &moneyRules{shares: map[*schema][]*shareRule{}, milestones: map[*schema][]*milestoneRule{}}}
 		var err error
 		switch b := c.Decl.Body.(type) {
 		case *lang.Share:

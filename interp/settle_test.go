@@ -22,9 +22,9 @@ import (
 
 // ledger builds ledger rows; each is "action date field=value ..." (see
 // fieldsOf; actions name their actor with actor=PARTY).
-func ledger(t testing.TB, p *interp.Program, agreement string, rows ...string) []*interp.Record {
+func ledger(t testing.TB, p *interp.Program, agreement string, rows ...string) []*types.Record {
 	t.Helper()
-	out := make([]*interp.Record, len(rows))
+	out := make([]*types.Record, len(rows))
 	for i, row := range rows {
 		action, rest, _ := strings.Cut(row, " ")
 		date, fields, _ := strings.Cut(rest, " ")
@@ -34,7 +34,7 @@ func ledger(t testing.TB, p *interp.Program, agreement string, rows ...string) [
 }
 
 // events streams records as ledger rows 1, 2, ...
-func events(recs []*interp.Record) iter.Seq2[interp.Event, error] {
+func events(recs []*types.Record) iter.Seq2[interp.Event, error] {
 	return func(yield func(interp.Event, error) bool) {
 		for i, r := range recs {
 			if !yield(interp.Event{Record: r, Source: "ledger", Line: i + 1}, nil) {
@@ -44,7 +44,7 @@ func events(recs []*interp.Record) iter.Seq2[interp.Event, error] {
 	}
 }
 
-func settle(t testing.TB, p *interp.Program, agreement, from, to string, recs []*interp.Record) *interp.Statement {
+func settle(t testing.TB, p *interp.Program, agreement, from, to string, recs []*types.Record) *interp.Statement {
 	t.Helper()
 	opts := interp.SettleOptions{Agreement: agreement}
 	if from != "" {
@@ -60,7 +60,7 @@ func settle(t testing.TB, p *interp.Program, agreement, from, to string, recs []
 	return st
 }
 
-func money(v interp.Value) string { return v.String() } // "USD 1,250.00"
+func money(v types.Value) string { return v.String() } // "USD 1,250.00"
 
 // clauseTotals adds up the lines of the named clauses (all when none is
 // named) per period, payer, payee and clause, in statement order:
@@ -87,7 +87,7 @@ func clauseTotals(st *interp.Statement, clauses ...string) []string {
 			continue
 		}
 		out = append(out, fmt.Sprintf("%s %s>%s %s %s", k.period, k.payer, k.payee, k.clause,
-			money(interp.MoneyValue(k.cur, sums[k]))))
+			money(types.MoneyValue(k.cur, sums[k]))))
 	}
 	return out
 }
@@ -1087,7 +1087,7 @@ func render(st *interp.Statement) string {
 
 // randomSales makes a ledger of n random sales of the example deal
 // between from and to, in date order.
-func randomSales(t testing.TB, p *interp.Program, rng *rand.Rand, n int, from, to string) []*interp.Record {
+func randomSales(t testing.TB, p *interp.Program, rng *rand.Rand, n int, from, to string) []*types.Record {
 	t.Helper()
 	start, end := mustDate(t, from), mustDate(t, to)
 	span := types.DaysBetween(start, end) + 1
@@ -1098,7 +1098,7 @@ func randomSales(t testing.TB, p *interp.Program, rng *rand.Rand, n int, from, t
 	slices.Sort(days)
 	platforms := []string{"Azure", "AWS", "GoogleCloud", "Direct"}
 	actors := []string{"openai", "openai", "openai", "microsoft"}
-	recs := make([]*interp.Record, n)
+	recs := make([]*types.Record, n)
 	for i, dd := range days {
 		date, _ := start.AddDays(dd)
 		gross := rng.Int64N(100_000_000) // cents, up to 1,000,000.00
@@ -1180,7 +1180,7 @@ func TestSettleDeterministic(t *testing.T) {
 // from 2026-11-01, 25% on AWS and 20% otherwise; each (quarter, version)
 // sum is rounded half-even to the cent once, when it becomes a line.
 // It returns the total of the lines per quarter.
-func revenueShareByHand(t testing.TB, recs []*interp.Record) map[string]types.Decimal {
+func revenueShareByHand(t testing.TB, recs []*types.Record) map[string]types.Decimal {
 	amendment := mustDate(t, "2026-11-01")
 	cent := mustDec(t, "0.01")
 	r20, r25 := mustDec(t, "0.20"), mustDec(t, "0.25")
@@ -1190,7 +1190,7 @@ func revenueShareByHand(t testing.TB, recs []*interp.Record) map[string]types.De
 	}
 	exact := map[key]types.Decimal{}
 	for _, r := range recs {
-		get := func(f string) interp.Value { v, _ := r.Field(f); return v }
+		get := func(f string) types.Value { v, _ := r.Field(f); return v }
 		if get("actor").Str() != "openai" {
 			continue
 		}

@@ -105,7 +105,7 @@ func (c *compiler) compileSaleTiers(a *agreement, rt *lang.Tiers) (*saleTiers, e
 				return nil, err
 			}
 			if b.Sign() <= 0 || len(st.bounds) > 0 && b.Cmp(st.bounds[len(st.bounds)-1]) <= 0 {
-				return nil, atPos(t.UpTo.Pos(), fmt.Errorf("tier thresholds must be positive and increase: %s", MoneyValue(a.currency, *b)))
+				return nil, atPos(t.UpTo.Pos(), fmt.Errorf("tier thresholds must be positive and increase: %s", types.MoneyValue(a.currency, *b)))
 			}
 			st.bounds = append(st.bounds, *b)
 		}
@@ -115,9 +115,9 @@ func (c *compiler) compileSaleTiers(a *agreement, rt *lang.Tiers) (*saleTiers, e
 	}
 	for i := range st.tiers {
 		if i < len(st.bounds) {
-			st.labels = append(st.labels, "up to "+MoneyValue(a.currency, st.bounds[i]).String())
+			st.labels = append(st.labels, "up to "+types.MoneyValue(a.currency, st.bounds[i]).String())
 		} else if i > 0 {
-			st.labels = append(st.labels, "above "+MoneyValue(a.currency, st.bounds[i-1]).String())
+			st.labels = append(st.labels, "above "+types.MoneyValue(a.currency, st.bounds[i-1]).String())
 		} else {
 			st.labels = append(st.labels, "all")
 		}
@@ -238,7 +238,7 @@ func (p *rateParts) text(t *saleTiers, currency string) string {
 			}
 			b.WriteString(formatPercent(q.rate))
 			b.WriteString(" of ")
-			b.WriteString(MoneyValue(currency, q.volume).String())
+			b.WriteString(types.MoneyValue(currency, q.volume).String())
 		}
 	}
 	if p.overflow {

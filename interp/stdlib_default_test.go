@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -61,8 +63,8 @@ func TestStdlibByDefault(t *testing.T) {
 
 	// A host's max, always 42, replaces the builtin.
 	mine := &interp.Func{Name: "max", Params: []lang.Type{lang.TInteger, lang.TInteger}, Ret: lang.TInteger,
-		Impl: func(*interp.Caller, []interp.Value) (interp.Value, error) {
-			return interp.IntegerValue(42), nil
+		Impl: func(*interp.Caller, []types.Value) (types.Value, error) {
+			return types.IntegerValue(42), nil
 		}}
 	if got, err := evalWith(t, "max(3, 7)", interp.WithFuncs(mine)); err != nil || got != "42" {
 		t.Errorf("max(3, 7) with the host's max: %q, %v; want 42", got, err)

@@ -13,7 +13,7 @@ import (
 // checker refuses beyond lang.MaxTermDepth); every other link is written
 // as an inlined call, to exercise both kinds.
 func nestedCalls(n int) node {
-	var body node = &constNode{IntegerValue(7)}
+	var body node = &constNode{types.IntegerValue(7)}
 	for i := 0; i < n; i++ {
 		if i%2 == 0 {
 			body = &termNode{term: &term{name: "t", body: body}}

@@ -106,7 +106,7 @@ type rightRule struct {
 // autoRule is `terminates on event EVENT [where COND]`.
 type autoRule struct {
 	clause *ClauseInfo
-	event  *Schema
+	event  *schema
 	where  node
 }
 
@@ -178,7 +178,7 @@ func durationLit(d *lang.DurationLit) (types.Duration, bool, error) {
 	if err != nil {
 		return types.Duration{}, false, atPos(d.Pos(), err)
 	}
-	return v.durOf(), true, nil
+	return v.Duration(), true, nil
 }
 
 // right returns the right to terminate of version v that clause num gives,
@@ -196,7 +196,7 @@ func (e *endRules) right(num string) *rightRule {
 // breaches a remedy pays on; nil when v has no such prohibition (a later
 // amendment deleted or replaced it): the remedy then has no effect in v,
 // as a precedence reference to a clause not in force has none (SPEC 5.3).
-func (p *Program) breachedSchema(a *agreement, v *version, ref *lang.ClauseRef) (*Schema, error) {
+func (p *Program) breachedSchema(a *agreement, v *version, ref *lang.ClauseRef) (*schema, error) {
 	for _, ci := range v.clauses {
 		if ci.Num != ref.Num {
 			continue

@@ -35,7 +35,7 @@ agreement early "Ends early" {
   clause 13.2 "Per breach" x pays y USD 5.00 on each breach of 3.1
 }`
 
-func settleTerm(p *interp.Program, to string, recs []*interp.Record) (*interp.Statement, error) {
+func settleTerm(p *interp.Program, to string, recs []*types.Record) (*interp.Statement, error) {
 	opts := interp.SettleOptions{}
 	if to != "" {
 		opts.To, _ = types.ParseDate(to)

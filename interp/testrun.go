@@ -53,8 +53,8 @@ type testRun struct {
 	asOf    types.Date
 	explict bool
 	comp    *compiler
-	givens  map[*lang.Given]Value
-	events  []*Record
+	givens  map[*lang.Given]types.Value
+	events  []*types.Record
 	res     *TestResult
 	covered map[*lang.ClauseDecl]bool
 }
@@ -89,7 +89,7 @@ func (p *Program) RunTests(ctx context.Context) (*TestReport, error) {
 					return nil, err
 				}
 				res := &TestResult{Name: td.Name.Value, Agreement: a.id, Amendment: b.amendment, Pos: td.Pos()}
-				run := &testRun{p: p, ag: a, asOf: b.from, res: res, covered: covered, givens: map[*lang.Given]Value{}}
+				run := &testRun{p: p, ag: a, asOf: b.from, res: res, covered: covered, givens: map[*lang.Given]types.Value{}}
 				run.run(ctx, td)
 				rep.Results = append(rep.Results, res)
 			}
@@ -133,10 +133,10 @@ func (t *testRun) compiler() *compiler {
 	return &c
 }
 
-func (t *testRun) eval(ctx context.Context, e lang.Expr) (Value, error) {
+func (t *testRun) eval(ctx context.Context, e lang.Expr) (types.Value, error) {
 	n, err := t.compiler().expr(e)
 	if err != nil {
-		return Value{}, err
+		return types.Value{}, err
 	}
 	fr := t.p.newFrame(ctx, t.asOf)
 	return n.eval(fr)
@@ -159,15 +159,15 @@ func (t *testRun) run(ctx context.Context, td *lang.TestDecl) {
 				return
 			}
 			t.givens[s] = v
-			switch v.kind {
-			case KindRecord:
-				if !v.rec.Schema.item { // an item of a list is no event (SPEC 4.5.1)
-					t.events = append(t.events, v.rec)
+			switch v.Kind() {
+			case types.KindRecord:
+				if !schemaOf(v.Record().Schema).item { // an item of a list is no event (SPEC 4.5.1)
+					t.events = append(t.events, v.Record())
 				}
-			case KindList:
-				for _, e := range v.elems() {
-					if e.kind == KindRecord && !e.rec.Schema.item {
-						t.events = append(t.events, e.rec)
+			case types.KindList:
+				for _, e := range v.List() {
+					if e.Kind() == types.KindRecord && !schemaOf(e.Record().Schema).item {
+						t.events = append(t.events, e.Record())
 					}
 				}
 			}
@@ -214,7 +214,7 @@ func (t *testRun) expectVerdict(ctx context.Context, s *lang.ExpectVerdict) {
 		t.fail(s.Pos(), "%v", err)
 		return
 	}
-	if v.kind != KindRecord || v.rec.Schema.Event {
+	if v.Kind() != types.KindRecord || v.Record().Schema.Event() {
 		t.fail(s.Pos(), "%s is not an action", lang.FormatExpr(s.Subject))
 		return
 	}
@@ -232,7 +232,7 @@ func (t *testRun) expectVerdict(ctx context.Context, s *lang.ExpectVerdict) {
 		}
 		opts.Terminated = st.Terminated
 	}
-	d, err := t.p.Decide(ctx, v.rec, opts)
+	d, err := t.p.Decide(ctx, v.Record(), opts)
 	if err != nil {
 		t.fail(s.Pos(), "%v", err)
 		return

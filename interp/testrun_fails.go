@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -15,13 +17,13 @@ import (
 func (t *testRun) expectFails(ctx context.Context, s *lang.ExpectFails) {
 	subject := lang.FormatExpr(s.Subject)
 	v, err := t.eval(ctx, s.Subject)
-	if err == nil && v.kind == KindRecord && !v.rec.Schema.Event {
+	if err == nil && v.Kind() == types.KindRecord && !v.Record().Schema.Event() {
 		var opts DecideOptions
 		if t.explict {
 			opts.AsOf = t.asOf
 		}
 		var d *Decision
-		d, err = t.p.Decide(ctx, v.rec, opts)
+		d, err = t.p.Decide(ctx, v.Record(), opts)
 		if err == nil {
 			for _, a := range d.Applied {
 				t.covered[a.Clause.Decl] = true
@@ -30,12 +32,12 @@ func (t *testRun) expectFails(ctx context.Context, s *lang.ExpectFails) {
 			return
 		}
 	}
-	if err == nil && v.kind == KindRecord && v.rec.Schema.Event && !v.rec.Schema.item && v.rec.Schema.agreement == t.ag {
+	if err == nil && v.Kind() == types.KindRecord && v.Record().Schema.Event() && !schemaOf(v.Record().Schema).item && schemaOf(v.Record().Schema).agreement == t.ag {
 		// An event is not decided; its preconditions are what a
 		// settlement would ask of it on its date.
-		date := v.rec.Fields[v.rec.Schema.dateIdx()].dateOf()
+		date := v.Record().Fields[schemaOf(v.Record().Schema).dateIdx()].Date()
 		fr := t.p.newFrame(ctx, date)
-		err = recordPre(t.ag, t.ag.versionAt(date), v.rec, fr)
+		err = recordPre(t.ag, t.ag.versionAt(date), v.Record(), fr)
 	}
 	if err == nil {
 		t.fail(s.Pos(), "expected %s to fail with %q, but it is %s", subject, s.Message.Value, v)

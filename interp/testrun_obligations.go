@@ -29,18 +29,22 @@ func (t *testRun) expectOverdue(ctx context.Context, s *lang.ExpectOverdue) {
 		t.fail(s.Pos(), "%v", err)
 		return
 	}
-	got := MoneyValue(want.str, types.Decimal{})
+	got := types.MoneyValue(want.Str(), types.Decimal{})
 	for _, o := range st.Overdue {
 		l := o.Line
 		if l.Payer != s.Payer.Name || l.Payee != s.Payee.Name || s.Clause != nil && l.Clause.Num != s.Clause.Num {
 			continue
 		}
 		t.covered[l.Clause.Decl] = true
-		if o.Outstanding.str != want.str {
-			t.fail(s.Pos(), "%s is overdue in %s, not %s", l.Clause, o.Outstanding.str, want.str)
+		if o.Outstanding.Str() != want.Str() {
+			t.fail(s.Pos(), "%s is overdue in %s, not %s", l.Clause, o.Outstanding.Str(), want.Str())
 			return
 		}
-		if got.num, err = got.num.Add(o.Outstanding.num); err != nil {
+		n, err := got.Num().Add(o.Outstanding.Num())
+		if err == nil {
+			got, err = withNum(got, n)
+		}
+		if err != nil {
 			t.fail(s.Pos(), "%v", err)
 			return
 		}

@@ -24,11 +24,11 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 		return
 	}
 	var from, to types.Date
-	switch pv.kind {
-	case KindPeriod:
-		from, to = pv.perOf().Start(), pv.perOf().End()
-	case KindDate:
-		from, to = pv.dateOf(), pv.dateOf()
+	switch pv.Kind() {
+	case types.KindPeriod:
+		from, to = pv.Period().Start(), pv.Period().End()
+	case types.KindDate:
+		from, to = pv.Date(), pv.Date()
 	default:
 		t.fail(s.Period.Pos(), "%s is not a period or a date", lang.FormatExpr(s.Period))
 		return
@@ -53,7 +53,7 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 			return
 		}
 	}
-	got := MoneyValue(want.str, types.Decimal{})
+	got := types.MoneyValue(want.Str(), types.Decimal{})
 	for _, l := range st.Lines {
 		if l.Payer != s.Payer.Name || l.Payee != s.Payee.Name {
 			continue
@@ -81,11 +81,15 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 		}
 		t.covered[l.Clause.Decl] = true
 		t.coverJointCaps(l)
-		if l.Amount.str != want.str {
-			t.fail(s.Pos(), "%s is owed in %s, not %s", l.Clause, l.Amount.str, want.str)
+		if l.Amount.Str() != want.Str() {
+			t.fail(s.Pos(), "%s is owed in %s, not %s", l.Clause, l.Amount.Str(), want.Str())
 			return
 		}
-		if got.num, err = got.num.Add(l.Amount.num); err != nil {
+		n, err := got.Num().Add(l.Amount.Num())
+		if err == nil {
+			got, err = withNum(got, n)
+		}
+		if err != nil {
 			t.fail(s.Pos(), "%v", err)
 			return
 		}
@@ -110,13 +114,13 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 // settle settles the test's events (its givens that are instances of this
 // agreement's actions and events), in date order.
 func (t *testRun) settle(ctx context.Context, opts SettleOptions) (*Statement, error) {
-	events := append([]*Record(nil), t.events...)
+	events := append([]*types.Record(nil), t.events...)
 	sort.SliceStable(events, func(i, j int) bool {
-		return events[i].Fields[events[i].Schema.dateIdx()].dateOf().Before(events[j].Fields[events[j].Schema.dateIdx()].dateOf())
+		return events[i].Fields[schemaOf(events[i].Schema).dateIdx()].Date().Before(events[j].Fields[schemaOf(events[j].Schema).dateIdx()].Date())
 	})
 	seq := func(yield func(Event, error) bool) {
 		for _, r := range events {
-			if r.Schema.agreement != t.ag {
+			if schemaOf(r.Schema).agreement != t.ag {
 				continue
 			}
 			if !yield(Event{Record: r, Source: "test " + t.res.Name}, nil) {

@@ -40,10 +40,10 @@ const (
 
 // saleTiersSales are n sales over 2026-2027, a third on each platform,
 // nets from 0.01 to 200.00: the year's threshold is crossed in June.
-func saleTiersSales(tb testing.TB, p *interp.Program, n int) ([]*interp.Record, []types.Date, []bool, []types.Decimal) {
+func saleTiersSales(tb testing.TB, p *interp.Program, n int) ([]*types.Record, []types.Date, []bool, []types.Decimal) {
 	platforms := []string{"Azure", "AWS", "Direct"}
 	start, _ := types.ParseDate("2026-01-01")
-	recs := make([]*interp.Record, n)
+	recs := make([]*types.Record, n)
 	dates := make([]types.Date, n)
 	aws := make([]bool, n)
 	nets := make([]types.Decimal, n)

@@ -39,7 +39,7 @@ func rentalProgram(t *testing.T) *Program {
 	return p
 }
 
-func evalIn(t *testing.T, p *Program, agreement, src string) (Value, error) {
+func evalIn(t *testing.T, p *Program, agreement, src string) (types.Value, error) {
 	t.Helper()
 	return p.Eval(context.Background(), agreement, src, EvalOptions{})
 }
@@ -76,7 +76,7 @@ func TestTimestampEval(t *testing.T) {
 		}
 	}
 	v, err := evalIn(t, p, "", "2027-03-04T17:45:00+01:00")
-	if err != nil || v.Kind() != KindTimestamp || v.Timestamp().Offset() != 3600 {
+	if err != nil || v.Kind() != types.KindTimestamp || v.Timestamp().Offset() != 3600 {
 		t.Errorf("a timestamp literal = %v (%s), %v", v, v.Kind(), err)
 	}
 	if b, err := v.MarshalJSON(); err != nil || string(b) != `{"kind":"timestamp","value":"2027-03-04T17:45:00+01:00"}` {
@@ -203,10 +203,10 @@ func TestTimestampRecordBuilder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	up, _ := b.Field("picked_up", KindTimestamp)
-	back, _ := b.Field("returned", KindTimestamp)
-	booked, _ := b.Field("booked", KindDate)
-	date, _ := b.Field("date", KindDate)
+	up, _ := b.Field("picked_up", types.KindTimestamp)
+	back, _ := b.Field("returned", types.KindTimestamp)
+	booked, _ := b.Field("booked", types.KindDate)
+	date, _ := b.Field("date", types.KindDate)
 	b.SetTimestamp(up, ts)
 	b.SetTimestamp(back, ts)
 	b.SetDate(booked, types.MinDate())
@@ -215,10 +215,10 @@ func TestTimestampRecordBuilder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := r.Field("picked_up"); !v.Equal(TimestampValue(ts)) {
+	if v, _ := r.Field("picked_up"); !v.Equal(types.TimestampValue(ts)) {
 		t.Errorf("picked_up = %v", v)
 	}
-	if _, err := b.Field("booked", KindTimestamp); err == nil {
+	if _, err := b.Field("booked", types.KindTimestamp); err == nil {
 		t.Errorf("a date field was given a timestamp handle")
 	}
 }
@@ -238,18 +238,18 @@ func TestTimestampValueEdges(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		v := TimestampValue(ts)
-		if v.Kind() != KindTimestamp || v.Timestamp() != ts || v.String() != s {
+		v := types.TimestampValue(ts)
+		if v.Kind() != types.KindTimestamp || v.Timestamp() != ts || v.String() != s {
 			t.Errorf("%s through a Value: %v (%s)", s, v, v.Kind())
 		}
 	}
 	a, _ := types.ParseTimestamp("1969-12-31T23:59:59.5Z")
 	b, _ := types.ParseTimestamp("1970-01-01T00:59:59.5+01:00") // the same instant
 	c, _ := types.ParseTimestamp("1969-12-31T23:59:59.500000001Z")
-	if !TimestampValue(a).Equal(TimestampValue(b)) || TimestampValue(a).Equal(TimestampValue(c)) {
+	if !types.TimestampValue(a).Equal(types.TimestampValue(b)) || types.TimestampValue(a).Equal(types.TimestampValue(c)) {
 		t.Errorf("Equal: %v, %v, %v", a, b, c)
 	}
-	if TimestampValue(a).Equal(DateValue(types.MinDate())) {
+	if types.TimestampValue(a).Equal(types.DateValue(types.MinDate())) {
 		t.Errorf("a timestamp equals a date")
 	}
 }

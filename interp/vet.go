@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
@@ -63,7 +64,7 @@ type VetWitness struct {
 	// Answer says what the witness shows, in words: what `pacta decide`
 	// answers, or how a settlement counts it.
 	Answer string
-	record *Record
+	record *types.Record
 	// rows is how many rows of Action the ledger that confirms a money
 	// finding has (vet_money_settle.go), and warm how many of them come
 	// before those measured; 0 for a decision.
@@ -240,7 +241,7 @@ func (v *vetter) deontic() error {
 	for vi, ver := range a.versions {
 		for _, name := range names {
 			s := a.schemas[name]
-			if s.Event {
+			if s.event {
 				continue
 			}
 			if err := ctxErr(v.ctx); err != nil {
@@ -328,7 +329,7 @@ func regionsMeet(r, s region) bool {
 }
 
 // schemaVersion analyses the rules about one action in one version.
-func (v *vetter) schemaVersion(vi int, ver *version, s *Schema, overlaps, overrides map[[2]*ClauseInfo]bool) error {
+func (v *vetter) schemaVersion(vi int, ver *version, s *schema, overlaps, overrides map[[2]*ClauseInfo]bool) error {
 	rules := ver.byID[s.id]
 	sp, why := v.buildSpace(ver, s, nil, rules)
 	vrs := make([]*vrule, len(rules))
@@ -520,8 +521,8 @@ func directOverrides(ver *version, i int) []int {
 
 // buildSpace makes the atoms of the fields the rules about s look at, or
 // says why it cannot.
-func (v *vetter) buildSpace(ver *version, s *Schema, conds []node, rules []*rule) (*space, string) {
-	consts := map[int][]Value{}
+func (v *vetter) buildSpace(ver *version, s *schema, conds []node, rules []*rule) (*space, string) {
+	consts := map[int][]types.Value{}
 	used := map[int]bool{}
 	for _, r := range rules {
 		conds = append(conds, r.cond)
@@ -535,16 +536,16 @@ func (v *vetter) buildSpace(ver *version, s *Schema, conds []node, rules []*rule
 	sp := &space{schema: s, byIdx: map[int]int{}}
 	date := s.dateIdx()
 	idxs := []int{date}
-	for i := range s.Fields {
+	for i := range s.Fields() {
 		if used[i] && i != date && i != s.actorAt {
 			idxs = append(idxs, i)
 		}
 	}
 	for _, i := range idxs {
 		t := s.types[i]
-		d := &dom{idx: i, name: s.Fields[i], kind: t.kind, cur: t.currency}
+		d := &dom{idx: i, name: s.Fields()[i], kind: t.kind, cur: t.currency}
 		switch {
-		case t.kind == KindDate:
+		case t.kind == types.KindDate:
 			var nums []types.Decimal
 			for _, c := range consts[i] {
 				n, _ := numOf(c)
@@ -570,34 +571,34 @@ func (v *vetter) buildSpace(ver *version, s *Schema, conds []node, rules []*rule
 				}
 			}
 			d.buildNumeric(nums, lo, hi)
-		case t.kind == KindMoney || isNumeric(t.kind):
+		case t.kind == types.KindMoney || isNumeric(t.kind):
 			var nums []types.Decimal
 			for _, c := range consts[i] {
 				n, _ := numOf(c)
 				nums = append(nums, n)
 			}
 			var lo *types.Decimal
-			if t.kind == KindMoney {
+			if t.kind == types.KindMoney {
 				z := types.DecimalFromInt(0)
 				lo = &z
 				nums = append(nums, z)
 			}
 			d.buildNumeric(nums, lo, nil)
-		case t.kind == KindEnum:
+		case t.kind == types.KindEnum:
 			d.names = make([]string, len(t.members))
 			for name, m := range t.members {
 				d.names[m] = name
 			}
-		case t.kind == KindBool:
+		case t.kind == types.KindBool:
 			d.names = []string{"false", "true"}
-		case t.kind == KindParty:
+		case t.kind == types.KindParty:
 			d.names = v.a.partyNames()
-		case t.kind == KindText:
+		case t.kind == types.KindText:
 			seen := map[string]bool{}
 			for _, c := range consts[i] {
-				if !seen[c.str] {
-					seen[c.str] = true
-					d.names = append(d.names, c.str)
+				if !seen[c.Str()] {
+					seen[c.Str()] = true
+					d.names = append(d.names, c.Str())
 				}
 			}
 			sort.Strings(d.names)
@@ -606,24 +607,24 @@ func (v *vetter) buildSpace(ver *version, s *Schema, conds []node, rules []*rule
 		}
 		if !d.numeric() {
 			d.n = len(d.names)
-			if t.kind == KindText {
+			if t.kind == types.KindText {
 				d.n++
 			}
 			d.full = newAtomSet(d.n)
-			d.reps = make([]Value, d.n)
+			d.reps = make([]types.Value, d.n)
 			for a := 0; a < d.n; a++ {
 				d.full.add(a)
 				switch {
 				case a == len(d.names):
-					d.reps[a] = TextValue(otherText(d.names))
-				case t.kind == KindEnum:
-					d.reps[a] = EnumValue(d.names[a], a)
-				case t.kind == KindBool:
-					d.reps[a] = BoolValue(a == 1)
-				case t.kind == KindParty:
-					d.reps[a] = PartyValue(d.names[a])
+					d.reps[a] = types.TextValue(otherText(d.names))
+				case t.kind == types.KindEnum:
+					d.reps[a] = types.EnumValue(d.names[a], a)
+				case t.kind == types.KindBool:
+					d.reps[a] = types.BoolValue(a == 1)
+				case t.kind == types.KindParty:
+					d.reps[a] = types.PartyValue(d.names[a])
 				default:
-					d.reps[a] = TextValue(d.names[a])
+					d.reps[a] = types.TextValue(d.names[a])
 				}
 			}
 		}
@@ -670,13 +671,13 @@ func (sp *space) dateBox(r *rule) box {
 
 // record builds an action of s by party with the values of point, and
 // defaults elsewhere.
-func (v *vetter) record(sp *space, s *Schema, party string, point []Value) *Record {
-	rec := &Record{Schema: s, Fields: make([]Value, len(s.Fields))}
+func (v *vetter) record(sp *space, s *schema, party string, point []types.Value) *types.Record {
+	rec := &types.Record{Schema: s, Fields: make([]types.Value, len(s.Fields()))}
 	for i, t := range s.types {
 		rec.Fields[i] = defaultValue(s, t, v.a)
 	}
 	if s.actorAt >= 0 {
-		rec.Fields[s.actorAt] = PartyValue(party)
+		rec.Fields[s.actorAt] = types.PartyValue(party)
 	}
 	for i, d := range sp.doms {
 		rec.Fields[d.idx] = point[i]
@@ -686,48 +687,52 @@ func (v *vetter) record(sp *space, s *Schema, party string, point []Value) *Reco
 
 // defaultValue is the value a witness gives a field no condition looks
 // at.
-func defaultValue(s *Schema, t *fieldType, a *agreement) Value {
+func defaultValue(s *schema, t *fieldType, a *agreement) types.Value {
 	switch t.kind {
-	case KindInteger:
-		return IntegerValue(0)
-	case KindDecimal:
-		return DecimalValue(types.DecimalFromInt(0))
-	case KindPercent:
-		return PercentValue(types.DecimalFromInt(0))
-	case KindMoney:
-		return MoneyValue(t.currency, types.DecimalFromInt(100))
-	case KindDate:
-		return DateValue(a.effective)
-	case KindDuration:
-		return DurationValue(types.Duration{N: 0, Unit: types.DurationUnit(0)})
-	case KindPeriod:
+	case types.KindInteger:
+		return types.IntegerValue(0)
+	case types.KindDecimal:
+		return types.DecimalValue(types.DecimalFromInt(0))
+	case types.KindPercent:
+		return types.PercentValue(types.DecimalFromInt(0))
+	case types.KindMoney:
+		return types.MoneyValue(t.currency, types.DecimalFromInt(100))
+	case types.KindDate:
+		return types.DateValue(a.effective)
+	case types.KindDuration:
+		return types.DurationValue(types.Duration{N: 0, Unit: types.DurationUnit(0)})
+	case types.KindPeriod:
 		if pd, err := types.ParsePeriod(fmt.Sprintf("%d-Q1", a.effective.Year())); err == nil {
-			return PeriodValue(pd)
+			return types.PeriodValue(pd)
 		}
-	case KindText:
-		return TextValue("x")
-	case KindBool:
-		return BoolValue(false)
-	case KindParty:
+	case types.KindText:
+		return types.TextValue("x")
+	case types.KindBool:
+		return types.BoolValue(false)
+	case types.KindParty:
 		if ps := a.partyNames(); len(ps) > 0 {
-			return PartyValue(ps[0])
+			return types.PartyValue(ps[0])
 		}
-	case KindEnum:
+	case types.KindEnum:
 		for name, i := range t.members {
 			if i == 0 {
-				return EnumValue(name, 0)
+				return types.EnumValue(name, 0)
 			}
 		}
-	case KindList:
-		return ListValue(nil)
+	case types.KindList:
+		return types.ListValue(nil)
+	case types.KindTimestamp:
+		if ts, err := types.NewTimestamp(a.effective.Time(time.UTC).Unix(), 0, 0); err == nil {
+			return types.TimestampValue(ts)
+		}
 	}
-	return Value{kind: t.kind}
+	return types.Value{}
 }
 
 // witness turns a record into a witness: its JSON, read back with
 // ParseActionJSON and decided, so that what vet prints is what it
 // checked. It returns nil when the JSON does not read back.
-func (v *vetter) witness(vi int, rec *Record) (*VetWitness, *Decision) {
+func (v *vetter) witness(vi int, rec *types.Record) (*VetWitness, *Decision) {
 	js := actionJSON(rec, len(v.p.agreements) > 1)
 	back, err := v.p.ParseActionJSON([]byte(js))
 	if err != nil {
@@ -736,7 +741,7 @@ func (v *vetter) witness(vi int, rec *Record) (*VetWitness, *Decision) {
 	w := &VetWitness{Action: js, record: back}
 	// An action dated after the next version took effect is judged by
 	// this version only as of a date before it.
-	date := back.Fields[back.Schema.dateIdx()].dateOf()
+	date := back.Fields[schemaOf(back.Schema).dateIdx()].Date()
 	if vi+1 < len(v.a.versions) && !date.Before(v.a.versions[vi+1].from) {
 		w.AsOf = v.a.versions[vi].from
 	}
@@ -749,27 +754,27 @@ func (v *vetter) witness(vi int, rec *Record) (*VetWitness, *Decision) {
 
 // actionJSON writes rec as ParseActionJSON reads it, fields in schema
 // order.
-func actionJSON(rec *Record, withAgreement bool) string {
+func actionJSON(rec *types.Record, withAgreement bool) string {
 	var b bytes.Buffer
 	b.WriteString(`{"action":`)
-	writeJSONString(&b, rec.Schema.Name)
+	writeJSONString(&b, rec.Schema.Name())
 	if withAgreement {
 		b.WriteString(`,"agreement":`)
-		writeJSONString(&b, rec.Schema.agreement.id)
+		writeJSONString(&b, schemaOf(rec.Schema).agreement.id)
 	}
 	order := []int{}
-	if rec.Schema.actorAt >= 0 {
-		order = append(order, rec.Schema.actorAt)
+	if schemaOf(rec.Schema).actorAt >= 0 {
+		order = append(order, schemaOf(rec.Schema).actorAt)
 	}
-	order = append(order, rec.Schema.dateIdx())
-	for i := range rec.Schema.Fields {
-		if i != rec.Schema.actorAt && i != rec.Schema.dateIdx() {
+	order = append(order, schemaOf(rec.Schema).dateIdx())
+	for i := range rec.Schema.Fields() {
+		if i != schemaOf(rec.Schema).actorAt && i != schemaOf(rec.Schema).dateIdx() {
 			order = append(order, i)
 		}
 	}
 	for _, i := range order {
 		b.WriteByte(',')
-		writeJSONString(&b, rec.Schema.Fields[i])
+		writeJSONString(&b, rec.Schema.Fields()[i])
 		b.WriteByte(':')
 		writeFieldJSON(&b, rec.Fields[i])
 	}
@@ -777,31 +782,31 @@ func actionJSON(rec *Record, withAgreement bool) string {
 	return b.String()
 }
 
-func writeFieldJSON(b *bytes.Buffer, v Value) {
-	switch v.kind {
-	case KindList:
+func writeFieldJSON(b *bytes.Buffer, v types.Value) {
+	switch v.Kind() {
+	case types.KindList:
 		b.WriteByte('[')
-		for i, e := range v.elems() {
+		for i, e := range v.List() {
 			if i > 0 {
 				b.WriteByte(',')
 			}
 			writeFieldJSON(b, e)
 		}
 		b.WriteByte(']')
-	case KindRecord: // an item of a list (SPEC 4.5.1)
+	case types.KindRecord: // an item of a list (SPEC 4.5.1)
 		b.WriteByte('{')
-		for i, name := range v.rec.Schema.Fields {
+		for i, name := range v.Record().Schema.Fields() {
 			if i > 0 {
 				b.WriteByte(',')
 			}
 			writeJSONString(b, name)
 			b.WriteByte(':')
-			writeFieldJSON(b, v.rec.field(i))
+			writeFieldJSON(b, field(v.Record(), i))
 		}
 		b.WriteByte('}')
-	case KindText, KindParty, KindEnum:
-		writeJSONString(b, v.str)
-	case KindBool:
+	case types.KindText, types.KindParty, types.KindEnum:
+		writeJSONString(b, v.Str())
+	case types.KindBool:
 		writeJSONString(b, nameOf(v))
 	default:
 		writeJSONString(b, v.String())
@@ -815,7 +820,7 @@ func writeJSONString(b *bytes.Buffer, s string) {
 
 // conflict confirms a candidate conflict between p and q at the point of
 // w with Decide and reports it.
-func (v *vetter) conflict(vi int, ver *version, sp *space, s *Schema, p, q *rule, w box) bool {
+func (v *vetter) conflict(vi int, ver *version, sp *space, s *schema, p, q *rule, w box) bool {
 	rec := v.record(sp, s, p.party, sp.point(w))
 	wit, d := v.witness(vi, rec)
 	if wit == nil || d.Verdict != lang.Conflict || !appliedAs(d, p.clause, "conflicts") || !appliedAs(d, q.clause, "conflicts") {
@@ -834,7 +839,7 @@ func (v *vetter) conflict(vi int, ver *version, sp *space, s *Schema, p, q *rule
 	}
 	where := sp.describe(w)
 	msg := fmt.Sprintf("clauses %s (%s) and %s (%s) can both apply to one %s by %s, and no notwithstanding or subject to orders them: %s",
-		first.Num, says(modalityOf(first)).String(), second.Num, says(modalityOf(second)).String(), s.Name, p.party, where)
+		first.Num, says(modalityOf(first)).String(), second.Num, says(modalityOf(second)).String(), s.Name(), p.party, where)
 	v.add(VetFinding{Kind: VetConflict, Severity: VetError, Pos: second.Pos, Clauses: []*ClauseInfo{second, first}, Message: msg, Witness: wit})
 	return true
 }
@@ -856,7 +861,7 @@ func appliedAs(d *Decision, c *ClauseInfo, outcome string) bool {
 }
 
 // coverage reports, per party, the actions no rule about s covers.
-func (v *vetter) coverage(vi int, ver *version, sp *space, s *Schema, vrs []*vrule) {
+func (v *vetter) coverage(vi int, ver *version, sp *space, s *schema, vrs []*vrule) {
 	for _, vr := range vrs {
 		if !vr.analysed {
 			return // a rule we cannot see through may cover anything
@@ -900,11 +905,11 @@ func (v *vetter) coverage(vi int, ver *version, sp *space, s *Schema, vrs []*vru
 // gap reports the actions of g by party as covered by no clause, when
 // Decide confirms it and it was not reported already; parties names every
 // party when several have no clause at all.
-func (v *vetter) gap(vi int, sp *space, s *Schema, party string, g box, where, parties string) bool {
+func (v *vetter) gap(vi int, sp *space, s *schema, party string, g box, where, parties string) bool {
 	if parties == "" {
 		parties = party
 	}
-	key := s.Name + "\x00" + parties + "\x00" + where
+	key := s.name + "\x00" + parties + "\x00" + where
 	if v.gaps[key] {
 		return false
 	}
@@ -916,9 +921,9 @@ func (v *vetter) gap(vi int, sp *space, s *Schema, party string, g box, where, p
 	}
 	v.gaps[key] = true
 	wit.Answer = "pacta decide answers: not covered, " + d.Effect.String() + " by the agreement's default"
-	msg := fmt.Sprintf("no clause covers %s %s by %s where %s; the default (%s) decides it", article(s.Name), s.Name, parties, where, d.Effect)
+	msg := fmt.Sprintf("no clause covers %s %s by %s where %s; the default (%s) decides it", article(s.Name()), s.Name(), parties, where, d.Effect)
 	if where == "any" {
-		msg = fmt.Sprintf("no clause covers any %s by %s; the default (%s) decides it", s.Name, parties, d.Effect)
+		msg = fmt.Sprintf("no clause covers any %s by %s; the default (%s) decides it", s.Name(), parties, d.Effect)
 	}
 	v.add(VetFinding{Kind: VetCoverage, Severity: VetInfo, Pos: s.decl.Pos(), Message: msg, Witness: wit})
 	return true

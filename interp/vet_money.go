@@ -44,7 +44,7 @@ func (v *vetter) money() {
 		}
 		names := make([]string, 0, len(m.shares))
 		for s := range m.shares {
-			names = append(names, s.Name)
+			names = append(names, s.Name())
 		}
 		sort.Strings(names)
 		for _, name := range names {
@@ -90,7 +90,7 @@ type shareLineRegion struct {
 
 // shareRegions returns the space over s's share conditions and, per
 // share rule, the region of each line (nil where not analysable).
-func (v *vetter) shareRegions(ver *version, s *Schema, rules []*shareRule) (*space, [][]region) {
+func (v *vetter) shareRegions(ver *version, s *schema, rules []*shareRule) (*space, [][]region) {
 	var conds []node
 	for _, r := range rules {
 		conds = append(conds, r.where)
@@ -143,15 +143,15 @@ func lineRate(l *shareLine) (types.Decimal, bool) {
 		return max, true
 	}
 	c, ok := unconv(l.rate).(*constNode)
-	if !ok || c.v.kind != KindPercent {
+	if !ok || c.v.Kind() != types.KindPercent {
 		return types.Decimal{}, false
 	}
-	return c.v.num, true
+	return c.v.Num(), true
 }
 
 // shareRates finds an action that shares on one base take more than all
 // of, when there is one.
-func (v *vetter) shareRates(vi int, ver *version, s *Schema, rules []*shareRule, seen map[string]bool) {
+func (v *vetter) shareRates(vi int, ver *version, s *schema, rules []*shareRule, seen map[string]bool) {
 	sp, regs := v.shareRegions(ver, s, rules)
 	if sp == nil {
 		return
@@ -244,7 +244,7 @@ func (v *vetter) shareRates(vi int, ver *version, s *Schema, rules []*shareRule,
 	}
 }
 
-func (v *vetter) reportRates(vi int, sp *space, s *Schema, party, base string, found []shareLineRegion, where box, seen map[string]bool) {
+func (v *vetter) reportRates(vi int, sp *space, s *schema, party, base string, found []shareLineRegion, where box, seen map[string]bool) {
 	var nums, parts []string
 	var clauses []*ClauseInfo
 	total := types.Decimal{}
@@ -275,19 +275,19 @@ func (v *vetter) reportRates(vi int, sp *space, s *Schema, party, base string, f
 	}
 	var msg string
 	if len(found) == 1 {
-		msg = fmt.Sprintf("clause %s takes %s%s of %s of %s %s%s, more than the whole", found[0].r.clause.Num, upTo, formatPercent(total), base, article(s.Name), s.Name, by)
+		msg = fmt.Sprintf("clause %s takes %s%s of %s of %s %s%s, more than the whole", found[0].r.clause.Num, upTo, formatPercent(total), base, article(s.Name()), s.Name(), by)
 	} else {
 		all := "all"
 		if len(found) == 2 {
 			all = "both"
 		}
-		msg = fmt.Sprintf("clauses %s can %s count one %s%s and together take %s%s of %s, more than the whole", andList(nums), all, s.Name, by, upTo, formatPercent(total), base)
+		msg = fmt.Sprintf("clauses %s can %s count one %s%s and together take %s%s of %s, more than the whole", andList(nums), all, s.Name(), by, upTo, formatPercent(total), base)
 	}
 	if d := sp.describe(where); d != "any" {
 		msg += " (" + d + ")"
 	}
 	f := VetFinding{Kind: VetMoney, Severity: VetWarning, Pos: clauses[0].Pos, Clauses: clauses, Message: msg}
-	if !s.Event {
+	if !s.Event() {
 		// The witness must be counted by each line and a settlement of it
 		// must show the excess (vet_money_settle.go). A base of zero shows
 		// nothing: fields no condition looks at are then tried at zero, one
@@ -319,15 +319,15 @@ func (v *vetter) reportRates(vi int, sp *space, s *Schema, party, base string, f
 // the money fields no condition looks at set to zero, one at a time and
 // all together (`refunds` of `gross - refunds`), and at USD 1.00 (a cap
 // may hide the excess on a larger amount), with each at zero in turn.
-func (v *vetter) rateCandidates(sp *space, s *Schema, party string, where box) []*Record {
+func (v *vetter) rateCandidates(sp *space, s *schema, party string, where box) []*types.Record {
 	low := sp.point(where)
-	high := append([]Value(nil), low...)
+	high := append([]types.Value(nil), low...)
 	for i, d := range sp.doms {
-		if d.kind != KindMoney {
+		if d.kind != types.KindMoney {
 			continue
 		}
 		for k := d.n - 1; k >= 0; k-- {
-			if where[i].has(k) && d.reps[k].kind != 0 {
+			if where[i].has(k) && d.reps[k].Kind() != 0 {
 				high[i] = d.positiveIn(k)
 				break
 			}
@@ -339,17 +339,17 @@ func (v *vetter) rateCandidates(sp *space, s *Schema, party string, where box) [
 	}
 	var free []int
 	for i, t := range s.types {
-		if t.kind == KindMoney && !inSpace[i] {
+		if t.kind == types.KindMoney && !inSpace[i] {
 			free = append(free, i)
 		}
 	}
-	var out []*Record
-	for _, pt := range [][]Value{low, high} {
+	var out []*types.Record
+	for _, pt := range [][]types.Value{low, high} {
 		rec := v.record(sp, s, party, pt)
-		set := func(rec *Record, to types.Decimal, idx ...int) *Record {
-			r := &Record{Schema: s, Fields: append([]Value(nil), rec.Fields...)}
+		set := func(rec *types.Record, to types.Decimal, idx ...int) *types.Record {
+			r := &types.Record{Schema: s, Fields: append([]types.Value(nil), rec.Fields...)}
 			for _, i := range idx {
-				r.Fields[i] = MoneyValue(s.types[i].currency, to)
+				r.Fields[i] = types.MoneyValue(s.types[i].currency, to)
 			}
 			return r
 		}
@@ -357,7 +357,7 @@ func (v *vetter) rateCandidates(sp *space, s *Schema, party string, where box) [
 		// 1.00 (a cap may hide the excess on larger amounts), each at zero
 		// in turn.
 		small := set(rec, types.DecimalFromInt(1), free...)
-		for _, from := range []*Record{rec, small} {
+		for _, from := range []*types.Record{rec, small} {
 			out = append(out, from)
 			for _, i := range free {
 				out = append(out, set(from, types.Decimal{}, i))
@@ -376,7 +376,7 @@ func (v *vetter) rateCandidates(sp *space, s *Schema, party string, where box) [
 // positiveIn returns a positive amount in atom k of a money field when
 // the atom holds one: its constant, the middle of its interval (to the
 // cent), or 100 above the highest constant; else the atom's own value.
-func (d *dom) positiveIn(k int) Value {
+func (d *dom) positiveIn(k int) types.Value {
 	rep := d.reps[k]
 	var v types.Decimal
 	switch j := k / 2; {
@@ -407,17 +407,17 @@ func (d *dom) positiveIn(k int) Value {
 	if v.Sign() <= 0 {
 		return rep
 	}
-	return MoneyValue(d.cur, v)
+	return types.MoneyValue(d.cur, v)
 }
 
 // countedBy confirms that rec is counted by each of the share lines.
-func (v *vetter) countedBy(rec *Record, lines []shareLineRegion) bool {
-	fr := v.p.getFrame(v.ctx, rec.Fields[rec.Schema.dateIdx()].dateOf())
+func (v *vetter) countedBy(rec *types.Record, lines []shareLineRegion) bool {
+	fr := v.p.getFrame(v.ctx, rec.Fields[schemaOf(rec.Schema).dateIdx()].Date())
 	defer v.p.putFrame(fr)
 	fr.event = rec
 	for _, it := range lines {
 		r := it.r
-		if r.by != "" && rec.Fields[rec.Schema.actorAt].str != r.by {
+		if r.by != "" && rec.Fields[schemaOf(rec.Schema).actorAt].Str() != r.by {
 			return false
 		}
 		if r.where != nil {
@@ -472,7 +472,7 @@ func (v *vetter) shareLimits(ver *version, r *shareRule, seen map[string]bool) {
 			}
 			v.add(VetFinding{Kind: VetMoney, Severity: VetWarning, Pos: guaranteePos(r.clause), Clauses: []*ClauseInfo{r.clause},
 				Message: fmt.Sprintf("clause %s has a %s, above its cap (%s): the guarantee's true-up is not capped (SPEC 7.4), so the cap never holds; with no %s at all, a settlement of %s pays %s under %s",
-					r.clause.Num, g.text, c.text, r.action.Name, window, MoneyValue(v.a.currency, paid), r.clause.Num)})
+					r.clause.Num, g.text, c.text, r.action.Name(), window, types.MoneyValue(v.a.currency, paid), r.clause.Num)})
 		}
 	}
 	zero := true
@@ -500,7 +500,7 @@ func guaranteePos(c *ClauseInfo) lang.Pos {
 }
 
 // deadShare marks the share clauses of ver that some action can count.
-func (v *vetter) deadShare(ver *version, s *Schema, rules []*shareRule, live map[*ClauseInfo]int) {
+func (v *vetter) deadShare(ver *version, s *schema, rules []*shareRule, live map[*ClauseInfo]int) {
 	sp, regs := v.shareRegions(ver, s, rules)
 	for i, r := range rules {
 		if sp == nil || regs[i] == nil {
@@ -570,7 +570,7 @@ func (v *vetter) recoups(ver *version, seen map[string]bool) {
 		case known && rok && recoup.Cmp(total) > 0:
 			seen[key] = true
 			v.add(VetFinding{Kind: VetMoney, Severity: VetWarning, Pos: b.Recoup.Pos(), Clauses: []*ClauseInfo{c},
-				Message: fmt.Sprintf("clause %s recoups %s, more than the %s %s pays %s", c.Num, MoneyValue(v.a.currency, recoup), MoneyValue(v.a.currency, total), b.Payer.Name, payee.Party.Name)})
+				Message: fmt.Sprintf("clause %s recoups %s, more than the %s %s pays %s", c.Num, types.MoneyValue(v.a.currency, recoup), types.MoneyValue(v.a.currency, total), b.Payer.Name, payee.Party.Name)})
 		}
 	}
 }

@@ -30,7 +30,7 @@ type rateSettlement struct {
 }
 
 // witnessLedger is n rows of rec, all on its date.
-func witnessLedger(rec *Record, n int) iter.Seq2[Event, error] {
+func witnessLedger(rec *types.Record, n int) iter.Seq2[Event, error] {
 	return func(yield func(Event, error) bool) {
 		for i := 0; i < n; i++ {
 			if !yield(Event{Record: rec, Source: "witness", Line: i + 1}, nil) {
@@ -60,13 +60,13 @@ func (v *vetter) settleWitness(w *VetWitness, n int, clauses []*ClauseInfo) (amo
 			}
 			if !found {
 				if i == 0 {
-					base = l.Base.num
-				} else if l.Base.num.Cmp(base) != 0 {
+					base = l.Base.Num()
+				} else if l.Base.Num().Cmp(base) != 0 {
 					return nil, types.Decimal{}, false
 				}
 			}
 			found = true
-			if amounts[i], err = amounts[i].Add(l.Amount.num); err != nil {
+			if amounts[i], err = amounts[i].Add(l.Amount.Num()); err != nil {
 				return nil, types.Decimal{}, false
 			}
 		}
@@ -193,9 +193,9 @@ func (v *vetter) settleRates(w *VetWitness, found []shareLineRegion, total types
 func (rs *rateSettlement) answer(currency string, found []shareLineRegion, base string) string {
 	var parts []string
 	for i, it := range found {
-		parts = append(parts, fmt.Sprintf("%s under %s", MoneyValue(currency, rs.amounts[i]), it.r.clause.Num))
+		parts = append(parts, fmt.Sprintf("%s under %s", types.MoneyValue(currency, rs.amounts[i]), it.r.clause.Num))
 	}
-	owed := fmt.Sprintf("%s (%s) on a %s of %s", andList(parts), MoneyValue(currency, rs.total), base, MoneyValue(currency, rs.base))
+	owed := fmt.Sprintf("%s (%s) on a %s of %s", andList(parts), types.MoneyValue(currency, rs.total), base, types.MoneyValue(currency, rs.base))
 	switch {
 	case rs.rows == 1:
 		return "settled alone, it owes " + owed
@@ -243,7 +243,7 @@ func (v *vetter) settleGuarantee(ver *version, r *shareRule) (types.Period, type
 		if l.Clause != r.clause {
 			continue
 		}
-		if paid, err = paid.Add(l.Amount.num); err != nil {
+		if paid, err = paid.Add(l.Amount.Num()); err != nil {
 			return window, types.Decimal{}, false
 		}
 	}

@@ -165,8 +165,8 @@ func genVetAgreement(r *rand.Rand) string {
 // every interval between and at the constants 10, 20 and 30; and a date
 // on each side of every from, until and effective date; with the as-of
 // dates that select each version.
-func bruteActions(s *Schema) []*Record {
-	var out []*Record
+func bruteActions(s *schema) []*types.Record {
+	var out []*types.Record
 	idx := func(name string) int { return s.FieldIndex(name) }
 	var dates []types.Date
 	for _, d := range []string{"2025-12-31", "2026-01-01", "2026-03-31", "2026-04-01", "2026-06-30", "2026-07-01",
@@ -179,12 +179,12 @@ func bruteActions(s *Schema) []*Record {
 			for _, online := range []bool{false, true} {
 				for _, g := range []int64{0, 5, 10, 15, 20, 25, 30, 35} {
 					for _, d := range dates {
-						rec := &Record{Schema: s, Fields: make([]Value, len(s.Fields))}
-						rec.Fields[idx("actor")] = PartyValue(actor)
-						rec.Fields[idx("channel")] = EnumValue(ch, ci)
-						rec.Fields[idx("online")] = BoolValue(online)
-						rec.Fields[idx("gross")] = MoneyValue("USD", types.DecimalFromInt(g))
-						rec.Fields[idx("date")] = DateValue(d)
+						rec := &types.Record{Schema: s, Fields: make([]types.Value, len(s.Fields()))}
+						rec.Fields[idx("actor")] = types.PartyValue(actor)
+						rec.Fields[idx("channel")] = types.EnumValue(ch, ci)
+						rec.Fields[idx("online")] = types.BoolValue(online)
+						rec.Fields[idx("gross")] = types.MoneyValue("USD", types.DecimalFromInt(g))
+						rec.Fields[idx("date")] = types.DateValue(d)
 						out = append(out, rec)
 					}
 				}
@@ -378,7 +378,7 @@ func TestVetShareRatesComplete(t *testing.T) {
 		rules := ag.versions[0].money.shares[s]
 		found := ""
 		for _, rec := range bruteActions(s) {
-			if rec.Fields[s.dateIdx()].dateOf().Before(ag.effective) {
+			if rec.Fields[s.dateIdx()].Date().Before(ag.effective) {
 				continue
 			}
 			actions++

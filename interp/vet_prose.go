@@ -276,7 +276,7 @@ outer:
 			}
 		}
 		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: m.At, Clauses: []*ClauseInfo{c},
-			Message: fmt.Sprintf("clause %s's logic says %s, but its prose never states that amount", c.Num, MoneyValue(m.Currency, d))})
+			Message: fmt.Sprintf("clause %s's logic says %s, but its prose never states that amount", c.Num, types.MoneyValue(m.Currency, d))})
 	}
 }
 

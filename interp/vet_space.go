@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/internal/textfmt"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -93,7 +95,7 @@ func (s atomSet) equal(t atomSet) bool {
 type dom struct {
 	idx  int // the field's index in its schema
 	name string
-	kind Kind // KindDate, KindMoney, a number kind, KindText, KindBool, KindParty or KindEnum
+	kind types.Kind // KindDate, KindMoney, a number kind, KindText, KindBool, KindParty or KindEnum
 	// nums are the sorted constants of a numeric or date field (dates as
 	// day numbers): atom 2k+1 is the value nums[k], atom 2k the values
 	// between nums[k-1] and nums[k], atom 2n the values above nums[n-1].
@@ -101,15 +103,15 @@ type dom struct {
 	// names are the values of a text, party, enum or bool field, one atom
 	// each; for text, one more atom stands for every other text.
 	names []string
-	reps  []Value // a value in each atom (Value{} when the atom is empty)
-	full  atomSet // the atoms that hold values of the field's domain
-	n     int     // the number of atoms
-	cur   string  // money: the currency
+	reps  []types.Value // a value in each atom (Value{} when the atom is empty)
+	full  atomSet       // the atoms that hold values of the field's domain
+	n     int           // the number of atoms
+	cur   string        // money: the currency
 }
 
 // numeric reports whether the field's atoms are intervals.
 func (d *dom) numeric() bool {
-	return d.kind == KindDate || d.kind == KindMoney || isNumeric(d.kind)
+	return d.kind == types.KindDate || d.kind == types.KindMoney || isNumeric(d.kind)
 }
 
 // atomOf returns the atom holding the constant v of a numeric field.
@@ -129,7 +131,7 @@ func (d *dom) nameAtom(s string) int {
 			return i
 		}
 	}
-	if d.kind == KindText {
+	if d.kind == types.KindText {
 		return len(d.names)
 	}
 	return -1
@@ -144,7 +146,7 @@ type region []box
 
 // space is the atoms of the fields one group of conditions looks at.
 type space struct {
-	schema *Schema
+	schema *schema
 	doms   []*dom // the analysed fields, the action's date first
 	byIdx  map[int]int
 	// steps bounds the work of one question (subtract), so that a
@@ -272,8 +274,8 @@ func (sp *space) witnessIn(b box, subs []box) (box, bool, bool) {
 
 // point returns the representative value of each field for the lowest
 // atom of each set of b.
-func (sp *space) point(b box) []Value {
-	out := make([]Value, len(sp.doms))
+func (sp *space) point(b box) []types.Value {
+	out := make([]types.Value, len(sp.doms))
 	for i, d := range sp.doms {
 		out[i] = d.reps[b[i].first()]
 	}
@@ -306,8 +308,8 @@ func (d *dom) describe(s atomSet) string {
 			name := "other"
 			if i < len(d.names) {
 				name = d.names[i]
-				if d.kind == KindText {
-					name = quote(name)
+				if d.kind == types.KindText {
+					name = textfmt.Quote(name)
 				}
 			}
 			if s.has(i) {
@@ -317,13 +319,13 @@ func (d *dom) describe(s atomSet) string {
 			}
 		}
 		switch {
-		case d.kind == KindText && s.has(len(d.names)):
+		case d.kind == types.KindText && s.has(len(d.names)):
 			if len(out) == 1 {
 				return d.name + " != " + out[0]
 			}
 			return d.name + " not in [" + strings.Join(out, ", ") + "]"
 		case len(in) == 1:
-			if d.kind == KindBool {
+			if d.kind == types.KindBool {
 				if in[0] == "true" {
 					return d.name
 				}
@@ -401,30 +403,31 @@ func (d *dom) text(x types.Decimal) string {
 }
 
 // value makes a field value from a number of a numeric field.
-func (d *dom) value(x types.Decimal) Value {
+func (d *dom) value(x types.Decimal) types.Value {
 	switch d.kind {
-	case KindDate:
+	case types.KindDate:
 		n, _ := x.Int64()
 		dt, _ := types.MinDate().AddDays(int(n))
-		return DateValue(dt)
-	case KindMoney:
-		return MoneyValue(d.cur, x)
-	case KindInteger:
-		return Value{kind: KindInteger, num: x}
-	case KindPercent:
-		return PercentValue(x)
+		return types.DateValue(dt)
+	case types.KindMoney:
+		return types.MoneyValue(d.cur, x)
+	case types.KindInteger:
+		v, _ := types.IntegerFromDecimal(x)
+		return v
+	case types.KindPercent:
+		return types.PercentValue(x)
 	}
-	return DecimalValue(x)
+	return types.DecimalValue(x)
 }
 
 // numOf returns the number a numeric constant stands for in its field's
 // atoms (a date as its day number).
-func numOf(v Value) (types.Decimal, bool) {
+func numOf(v types.Value) (types.Decimal, bool) {
 	switch {
-	case v.kind == KindDate:
-		return types.DecimalFromInt(v.bits), true
-	case v.kind == KindMoney || isNumeric(v.kind):
-		return v.num, true
+	case v.Kind() == types.KindDate:
+		return types.DecimalFromInt(int64(types.DaysBetween(types.MinDate(), v.Date()))), true
+	case v.Kind() == types.KindMoney || isNumeric(v.Kind()):
+		return v.Num(), true
 	}
 	return types.Decimal{}, false
 }
@@ -442,10 +445,10 @@ func (d *dom) buildNumeric(consts []types.Decimal, lo, hi *types.Decimal) {
 	n := len(d.nums)
 	d.n = 2*n + 1
 	d.full = newAtomSet(d.n)
-	d.reps = make([]Value, d.n)
-	integral := d.kind == KindDate || d.kind == KindInteger
+	d.reps = make([]types.Value, d.n)
+	integral := d.kind == types.KindDate || d.kind == types.KindInteger
 	one := types.DecimalFromInt(1)
-	if d.kind == KindMoney {
+	if d.kind == types.KindMoney {
 		one, _ = types.NewDecimal(1, 2)
 	}
 	for a := 0; a < d.n; a++ {
@@ -489,7 +492,7 @@ func (d *dom) buildNumeric(consts []types.Decimal, lo, hi *types.Decimal) {
 		if ok && hi != nil && rep.Cmp(*hi) > 0 {
 			ok = false
 		}
-		if ok && d.kind == KindDate {
+		if ok && d.kind == types.KindDate {
 			if i, fits := rep.Int64(); !fits || i < 0 || i > int64(types.DaysBetween(types.MinDate(), types.MaxDate())) {
 				ok = false
 			}
@@ -505,17 +508,17 @@ func (d *dom) buildNumeric(consts []types.Decimal, lo, hi *types.Decimal) {
 type leaf struct {
 	idx    int
 	op     lang.BinaryOp // Eq, Ne, Lt, Le, Gt, Ge; In for a set (negate for not in)
-	vals   []Value
+	vals   []types.Value
 	negate bool
 }
 
 // leafOf recognises a test of a field of the event against constants.
-func leafOf(s *Schema, n node) (leaf, bool) {
+func leafOf(s *schema, n node) (leaf, bool) {
 	switch n := n.(type) {
 	case *fieldEnumInNode:
 		return leaf{idx: n.idx, op: lang.In, vals: maskMembers(s, n.idx, n.mask), negate: n.negate}, true
 	case *fieldEnumEqNode:
-		return leaf{idx: n.idx, op: lang.In, vals: []Value{memberValue(s, n.idx, n.member)}, negate: n.negate}, true
+		return leaf{idx: n.idx, op: lang.In, vals: []types.Value{memberValue(s, n.idx, n.member)}, negate: n.negate}, true
 	case *enumInNode:
 		if f, ok := n.x.(*fieldNode); ok {
 			return leaf{idx: f.idx, op: lang.In, vals: maskMembers(s, f.idx, n.mask), negate: n.negate}, true
@@ -523,16 +526,16 @@ func leafOf(s *Schema, n node) (leaf, bool) {
 	case *enumEqNode:
 		f, c, _, ok := fieldConst(n.x, n.y)
 		if ok {
-			return leaf{idx: f, op: lang.In, vals: []Value{c}, negate: n.negate}, true
+			return leaf{idx: f, op: lang.In, vals: []types.Value{c}, negate: n.negate}, true
 		}
 	case *fieldTextEqNode:
 		// `field == "text"` (or `!=`), fused by the compiler.
-		return leaf{idx: n.idx, op: lang.In, vals: []Value{TextValue(n.s)}, negate: n.negate}, true
+		return leaf{idx: n.idx, op: lang.In, vals: []types.Value{types.TextValue(n.s)}, negate: n.negate}, true
 	case *fieldMoneyCmpNode:
 		if n.op == lang.Eq || n.op == lang.Ne {
-			return leaf{idx: n.idx, op: lang.In, vals: []Value{MoneyValue("", n.c)}, negate: n.op == lang.Ne}, true
+			return leaf{idx: n.idx, op: lang.In, vals: []types.Value{types.MoneyValue("", n.c)}, negate: n.op == lang.Ne}, true
 		}
-		return leaf{idx: n.idx, op: n.op, vals: []Value{MoneyValue("", n.c)}}, true
+		return leaf{idx: n.idx, op: n.op, vals: []types.Value{types.MoneyValue("", n.c)}}, true
 	case *cmpNode:
 		f, c, flipped, ok := fieldConst(n.x, n.y)
 		if !ok {
@@ -543,18 +546,18 @@ func leafOf(s *Schema, n node) (leaf, bool) {
 			op = flipOp(op)
 		}
 		if op == lang.Eq || op == lang.Ne {
-			return leaf{idx: f, op: lang.In, vals: []Value{c}, negate: op == lang.Ne}, true
+			return leaf{idx: f, op: lang.In, vals: []types.Value{c}, negate: op == lang.Ne}, true
 		}
-		return leaf{idx: f, op: op, vals: []Value{c}}, true
+		return leaf{idx: f, op: op, vals: []types.Value{c}}, true
 	case *inNode:
 		f, ok := unconv(n.x).(*fieldNode)
 		c, cok := unconv(n.list).(*constNode)
-		if ok && cok && c.v.kind == KindList {
-			return leaf{idx: f.idx, op: lang.In, vals: c.v.elems(), negate: n.negate}, true
+		if ok && cok && c.v.Kind() == types.KindList {
+			return leaf{idx: f.idx, op: lang.In, vals: c.v.List(), negate: n.negate}, true
 		}
 	case *fieldNode:
-		if s.types[n.idx] != nil && s.types[n.idx].kind == KindBool {
-			return leaf{idx: n.idx, op: lang.In, vals: []Value{BoolValue(true)}}, true
+		if s.types[n.idx] != nil && s.types[n.idx].kind == types.KindBool {
+			return leaf{idx: n.idx, op: lang.In, vals: []types.Value{types.BoolValue(true)}}, true
 		}
 	}
 	return leaf{}, false
@@ -583,7 +586,7 @@ func unconv(n node) node {
 
 // fieldConst matches a field of the event and a constant, either way
 // round; flipped is true when the constant came first.
-func fieldConst(x, y node) (int, Value, bool, bool) {
+func fieldConst(x, y node) (int, types.Value, bool, bool) {
 	x, y = unconv(x), unconv(y)
 	if f, ok := x.(*fieldNode); ok {
 		if c, ok := y.(*constNode); ok {
@@ -595,7 +598,7 @@ func fieldConst(x, y node) (int, Value, bool, bool) {
 			return f.idx, c.v, true, true
 		}
 	}
-	return 0, Value{}, false, false
+	return 0, types.Value{}, false, false
 }
 
 func flipOp(op lang.BinaryOp) lang.BinaryOp {
@@ -612,8 +615,8 @@ func flipOp(op lang.BinaryOp) lang.BinaryOp {
 	return op
 }
 
-func maskMembers(s *Schema, idx int, mask uint64) []Value {
-	var out []Value
+func maskMembers(s *schema, idx int, mask uint64) []types.Value {
+	var out []types.Value
 	for m := 0; m < 64; m++ {
 		if mask&(1<<uint(m)) != 0 {
 			out = append(out, memberValue(s, idx, int64(m)))
@@ -622,26 +625,26 @@ func maskMembers(s *Schema, idx int, mask uint64) []Value {
 	return out
 }
 
-func memberValue(s *Schema, idx int, m int64) Value {
+func memberValue(s *schema, idx int, m int64) types.Value {
 	t := s.types[idx]
 	if t != nil {
 		for name, i := range t.members {
 			if int64(i) == m {
-				return EnumValue(name, i)
+				return types.EnumValue(name, i)
 			}
 		}
 	}
-	return EnumValue("", int(m))
+	return types.EnumValue("", int(m))
 }
 
 // condLeaves walks a condition, calling f on each leaf; it returns false
 // when the condition holds anything vet cannot analyse.
-func condLeaves(s *Schema, n node, f func(leaf)) bool {
+func condLeaves(s *schema, n node, f func(leaf)) bool {
 	switch x := n.(type) {
 	case nil:
 		return true
 	case *constNode:
-		return x.v.kind == KindBool
+		return x.v.Kind() == types.KindBool
 	case *andNode:
 		return condLeaves(s, x.x, f) && condLeaves(s, x.y, f)
 	case *orNode:
@@ -657,16 +660,16 @@ func condLeaves(s *Schema, n node, f func(leaf)) bool {
 	}
 	k := s.types[l.idx].kind
 	switch k {
-	case KindEnum, KindBool, KindText, KindParty:
+	case types.KindEnum, types.KindBool, types.KindText, types.KindParty:
 		if l.op != lang.In {
 			return false
 		}
-	case KindDate, KindMoney, KindInteger, KindDecimal, KindPercent:
+	case types.KindDate, types.KindMoney, types.KindInteger, types.KindDecimal, types.KindPercent:
 	default:
 		return false
 	}
 	for _, v := range l.vals {
-		if k == KindDate || k == KindMoney || isNumeric(k) {
+		if k == types.KindDate || k == types.KindMoney || isNumeric(k) {
 			if _, ok := numOf(v); !ok {
 				return false
 			}
@@ -775,12 +778,12 @@ func (sp *space) cond(n node) (region, bool) {
 
 // nameOf is the name a value of a finite or text field goes by in its
 // atoms.
-func nameOf(v Value) string {
-	if v.kind == KindBool {
+func nameOf(v types.Value) string {
+	if v.Kind() == types.KindBool {
 		if v.Truth() {
 			return "true"
 		}
 		return "false"
 	}
-	return v.str
+	return v.Str()
 }

@@ -30,7 +30,7 @@ With --format json, one JSON object is written to standard output on one
 line, whether the expression could be evaluated or not:
   {"value": {"kind": "money", "value": "200.00", "currency": "USD"},
    "text": "USD 200.00", "type": "money(USD)", "problems": [], "omitted": 0}
-value is the result as a program reads it (interp.Value's JSON: exact
+value is the result as a program reads it (types.Value's JSON: exact
 decimal strings, no separators), or null if there is none; text is the
 same value written as Pacta writes it, or null; type is the expression's
 type, or null if it could not be checked; problems lists what went wrong,

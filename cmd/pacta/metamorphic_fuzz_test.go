@@ -89,7 +89,7 @@ func dealMeaning(t *testing.T, d exampleDeal, srcs map[string][]byte) map[string
 			if err != nil {
 				t.Fatalf("%s: %v", ledger, err)
 			}
-			if ev.Record.Schema.Event {
+			if ev.Record.Schema.Event() {
 				continue
 			}
 			dd, err := p.Decide(ctx, ev.Record, interp.DecideOptions{})

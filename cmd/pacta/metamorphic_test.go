@@ -184,7 +184,7 @@ func dealOutputs(t *testing.T, dir string, d exampleDeal) map[string]string {
 			if err != nil {
 				t.Fatalf("%s: %v", ledger, err)
 			}
-			if ev.Record.Schema.Event {
+			if ev.Record.Schema.Event() {
 				continue
 			}
 			fmt.Fprintf(&b, "line %d:\n", ev.Line)

@@ -72,9 +72,9 @@ func run(w io.Writer, dir string) error {
 		Doc:    "Converts an amount in US dollars to euros at the host's rate.",
 		Params: []lang.Type{&lang.Money{Currency: "USD"}},
 		Ret:    &lang.Money{Currency: "EUR"},
-		Impl: func(_ *interp.Caller, args []interp.Value) (interp.Value, error) {
+		Impl: func(_ *interp.Caller, args []types.Value) (types.Value, error) {
 			eur, err := args[0].Num().Mul(rate)
-			return interp.MoneyValue("EUR", eur), err
+			return types.MoneyValue("EUR", eur), err
 		},
 	}
 
@@ -92,23 +92,23 @@ func run(w io.Writer, dir string) error {
 		return err
 	}
 	var fieldErr error
-	field := func(name string, k interp.Kind) interp.FieldHandle {
+	field := func(name string, k types.Kind) interp.FieldHandle {
 		f, err := b.Field(name, k)
 		if err != nil && fieldErr == nil {
 			fieldErr = err
 		}
 		return f
 	}
-	actor, product, platform := field("actor", interp.KindParty), field("product", interp.KindText), field("platform", interp.KindEnum)
-	region, date := field("region", interp.KindText), field("date", interp.KindDate)
-	gross, refunds := field("gross", interp.KindMoney), field("refunds", interp.KindMoney)
+	actor, product, platform := field("actor", types.KindParty), field("product", types.KindText), field("platform", types.KindEnum)
+	region, date := field("region", types.KindText), field("date", types.KindDate)
+	gross, refunds := field("gross", types.KindMoney), field("refunds", types.KindMoney)
 	if fieldErr != nil {
 		return fieldErr
 	}
 
 	// Decide each order before making the sale; keep the sales made.
 	fmt.Fprintln(w, "Orders")
-	var sold []*interp.Record
+	var sold []*types.Record
 	var d interp.Decision
 	for _, o := range orders {
 		day, err := types.ParseDate(o.date)
@@ -153,7 +153,7 @@ func run(w io.Writer, dir string) error {
 	}
 	fmt.Fprintf(w, "\nNet revenue of the sales made, in euros at %s per dollar\n", eurPerUSD)
 	for _, sale := range sold {
-		v, err := inEUR.EvalWith(ctx, interp.EvalOptions{}, interp.RecordValue(sale))
+		v, err := inEUR.EvalWith(ctx, interp.EvalOptions{}, types.RecordValue(sale))
 		if err != nil {
 			return err
 		}

@@ -49,7 +49,7 @@ func main() {
 	}
 
 	fmt.Println("Orders")
-	var sold []*interp.Record
+	var sold []*types.Record
 	var d interp.Decision
 	for _, o := range orders {
 		sale, err := prog.NewAction("", "sell", o)

@@ -57,7 +57,7 @@ type stLine struct {
 	key          string
 	// base is the line's base, and listed what the rows listed in Rows
 	// bring to it (SPEC 7.6: the base adds up the period's instances).
-	base   *interp.Value
+	base   *types.Value
 	listed types.Decimal
 }
 
@@ -151,12 +151,12 @@ func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo
 			sd.MoreRows++
 			continue
 		}
-		row := &ledgerRow{Line: ev.Line, Date: d.Date().String(), Action: rec.Schema.Name}
+		row := &ledgerRow{Line: ev.Line, Date: d.Date().String(), Action: rec.Schema.Name()}
 		if a, ok := rec.Field("actor"); ok {
 			row.Actor = r.partyName(a.Str())
 		}
 		var fs []string
-		for i, name := range rec.Schema.Fields {
+		for i, name := range rec.Schema.Fields() {
 			if name == "date" || name == "actor" || i >= len(rec.Fields) {
 				continue
 			}
@@ -165,7 +165,7 @@ func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo
 		row.Fields = strings.Join(fs, "; ")
 		sd.Rows = append(sd.Rows, row)
 		cp := *rec
-		cp.Fields = append([]interp.Value(nil), rec.Fields...)
+		cp.Fields = append([]types.Value(nil), rec.Fields...)
 		evs = append(evs, interp.Event{Record: &cp, Source: ev.Source, Line: ev.Line})
 	}
 	sd.Drill = sd.MoreRows == 0
@@ -209,7 +209,7 @@ func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo
 			}
 			note := "no ledger row is listed for the base " + sl.Base + ": its rows are before the statement's range, or owe nothing on their own once rounded"
 			if len(sl.Rows) > 0 {
-				note = "the ledger rows listed bring " + interp.MoneyValue(sl.base.Currency(), sl.listed).String() + " of the base " + sl.Base + ": the others are before the statement's range, or owe nothing on their own once rounded"
+				note = "the ledger rows listed bring " + types.MoneyValue(sl.base.Currency(), sl.listed).String() + " of the base " + sl.Base + ": the others are before the statement's range, or owe nothing on their own once rounded"
 			}
 			sl.Notes = append(append([]string(nil), sl.Notes...), note)
 		}
@@ -229,7 +229,7 @@ func statement(ctx context.Context, prog *interp.Program, ai *lang.AgreementInfo
 			continue
 		}
 		s := fmt.Sprintf("%s owes %s %s under clause %s, due %s: %d days late", r.partyName(o.Line.Payer), r.partyName(o.Line.Payee), o.Outstanding.String(), clauseNum(o.Line.Clause), o.Line.Due, o.DaysLate)
-		if o.LateCharge.Kind() != interp.KindInvalid && !o.LateCharge.Num().IsZero() {
+		if o.LateCharge.Kind() != types.KindInvalid && !o.LateCharge.Num().IsZero() {
 			s += ", late charge " + o.LateCharge.String()
 		}
 		sd.Overdue = append(sd.Overdue, s)

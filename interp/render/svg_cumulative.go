@@ -115,10 +115,10 @@ type limitLine struct {
 // returns "" when the tiers do not evaluate to percents and amounts of
 // money in one currency.
 func cumulativeChart(ctx context.Context, prog *interp.Program, agreement string, c *lang.ClauseDecl, sh *lang.Share, li int, tr *lang.Tiers, asOf types.Date) string {
-	eval := func(e lang.Expr) (interp.Value, bool) {
+	eval := func(e lang.Expr) (types.Value, bool) {
 		x, err := prog.CompileParsedExpr(agreement, e)
 		if err != nil {
-			return interp.Value{}, false
+			return types.Value{}, false
 		}
 		v, err := x.Eval(ctx, interp.EvalOptions{AsOf: asOf})
 		return v, err == nil
@@ -131,7 +131,7 @@ func cumulativeChart(ctx context.Context, prog *interp.Program, agreement string
 	currency := ""
 	for i, t := range tr.Tiers {
 		v, ok := eval(t.Rate)
-		if !ok || v.Kind() != interp.KindPercent || v.Num().Sign() < 0 {
+		if !ok || v.Kind() != types.KindPercent || v.Num().Sign() < 0 {
 			return ""
 		}
 		rates[i] = v.Num()
@@ -139,7 +139,7 @@ func cumulativeChart(ctx context.Context, prog *interp.Program, agreement string
 			continue
 		}
 		b, ok := eval(t.UpTo)
-		if !ok || b.Kind() != interp.KindMoney || (currency != "" && b.Currency() != currency) {
+		if !ok || b.Kind() != types.KindMoney || (currency != "" && b.Currency() != currency) {
 			return ""
 		}
 		currency = b.Currency()
@@ -159,11 +159,11 @@ func cumulativeChart(ctx context.Context, prog *interp.Program, agreement string
 	if err != nil {
 		return ""
 	}
-	money := func(d types.Decimal) string { return interp.MoneyValue(currency, d).String() }
+	money := func(d types.Decimal) string { return types.MoneyValue(currency, d).String() }
 	var lines []limitLine
 	for _, lim := range sh.Limits {
 		v, ok := eval(lim.Amount)
-		if !ok || v.Kind() != interp.KindMoney || v.Currency() != currency || v.Num().Sign() < 0 {
+		if !ok || v.Kind() != types.KindMoney || v.Currency() != currency || v.Num().Sign() < 0 {
 			continue
 		}
 		per := "over the term"
@@ -177,7 +177,7 @@ func cumulativeChart(ctx context.Context, prog *interp.Program, agreement string
 		lines = append(lines, l)
 	}
 	if g := sh.Guarantee; g != nil {
-		if v, ok := eval(g.Amount); ok && v.Kind() == interp.KindMoney && v.Currency() == currency && v.Num().Sign() >= 0 {
+		if v, ok := eval(g.Amount); ok && v.Kind() == types.KindMoney && v.Currency() == currency && v.Num().Sign() >= 0 {
 			lines = append(lines, limitLine{class: "floor", label: "minimum guarantee " + money(v.Num()) + " per " + unitNoun(g.Per, ""), amount: v.Num()})
 		}
 	}

@@ -49,7 +49,7 @@ func waterfallChart(ctx context.Context, prog *interp.Program, agreement string,
 			return ""
 		}
 		v, err := x.Eval(ctx, interp.EvalOptions{AsOf: asOf})
-		if err != nil || v.Kind() != interp.KindMoney {
+		if err != nil || v.Kind() != types.KindMoney {
 			return ""
 		}
 		d := v.Num()

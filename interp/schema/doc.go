@@ -1,6 +1,6 @@
 // Package schema holds the JSON Schemas (draft 2020-12) that pin the JSON
 // shapes of Pacta's answers, and documents those shapes: interp.Decision,
-// interp.Statement, interp.TestReport and interp.Value, as their MarshalJSON
+// interp.Statement, interp.TestReport and types.Value, as their MarshalJSON
 // methods encode them and as `pacta decide|settle|test --format json` print
 // them.
 //
@@ -169,7 +169,7 @@
 //
 // # Value
 //
-// interp.Value.MarshalJSON (schema Value) encodes any result of an
+// types.Value.MarshalJSON (schema Value) encodes any result of an
 // expression. A value is an object naming its kind with the value in "value":
 //
 //	{"kind": "integer", "value": "42"}
@@ -191,6 +191,6 @@
 // dates, durations, periods and timestamps are the MarshalText of
 // types.Date, types.Duration, types.Period and types.Timestamp; a record's
 // fields come in the order of its schema; the zero Value is null.
-// interp.Value has no UnmarshalJSON: reading a value needs the agreement
+// types.Value has no UnmarshalJSON: reading a value needs the agreement
 // that declares its kinds and records (see interp.Program.NewAction).
 package schema

@@ -15,7 +15,7 @@ const (
 	Decision   = "decision.schema.json"   // interp.Decision
 	Statement  = "statement.schema.json"  // interp.Statement
 	TestReport = "testreport.schema.json" // interp.TestReport
-	Value      = "value.schema.json"      // interp.Value
+	Value      = "value.schema.json"      // types.Value
 )
 
 //go:embed *.schema.json

@@ -139,9 +139,9 @@ func TestExamplesMatchSchemas(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", path, err)
 				}
-				validate(t, schemas[schema.Value], path+" row as a value", marshal(t, interp.RecordValue(ev.Record)))
+				validate(t, schemas[schema.Value], path+" row as a value", marshal(t, types.RecordValue(ev.Record)))
 				counts["rows"]++
-				if ev.Record.Schema.Event {
+				if ev.Record.Schema.Event() {
 					continue
 				}
 				d, err := p.Decide(ctx, ev.Record, interp.DecideOptions{})
@@ -253,7 +253,7 @@ func TestHalfAndContractYearPeriodsMatchSchema(t *testing.T) {
 		}
 	}
 	for _, l := range st.Lines {
-		validate(t, schemas[schema.Value], "period value", marshal(t, interp.PeriodValue(l.Period)))
+		validate(t, schemas[schema.Value], "period value", marshal(t, types.PeriodValue(l.Period)))
 	}
 }
 
@@ -267,7 +267,7 @@ func TestTimestampValueMatchesSchema(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		validate(t, schemas[schema.Value], "timestamp "+s, marshal(t, interp.TimestampValue(ts)))
+		validate(t, schemas[schema.Value], "timestamp "+s, marshal(t, types.TimestampValue(ts)))
 	}
 	for _, bad := range []string{"2027-03-04T17:45:00", "2027-03-04", "2027-03-04T17:45:00.50Z", "2027-03-04T17:45:00+0100", "2027-03-04T17:45:00+00:00x"} {
 		inst, _ := jsonschema.UnmarshalJSON(strings.NewReader(`{"kind":"timestamp","value":"` + bad + `"}`))
@@ -275,7 +275,7 @@ func TestTimestampValueMatchesSchema(t *testing.T) {
 			t.Errorf("%s matches the value schema; it is not a timestamp as Pacta writes one", bad)
 		}
 	}
-	if b := marshal(t, interp.TimestampValue(types.Timestamp{})); string(b) != `{"kind":"timestamp","value":"1970-01-01T00:00:00Z"}` {
+	if b := marshal(t, types.TimestampValue(types.Timestamp{})); string(b) != `{"kind":"timestamp","value":"1970-01-01T00:00:00Z"}` {
 		t.Errorf("the zero timestamp marshals as %s", b)
 	}
 }

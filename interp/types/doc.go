@@ -1,5 +1,9 @@
-// Package types holds the exact scalar values Pacta computes with, apart
-// from the evaluator that uses them:
+// Package types holds the values Pacta computes with, apart from the
+// evaluator that uses them. Value is the value of any expression: one of
+// the kinds listed under Kind, made by its constructor (MoneyValue,
+// DateValue, ...) and read with its accessors; a Record is an action or
+// event instance, its fields typed by a Schema that package interp makes.
+// The exact scalars inside them:
 //
 //   - Decimal: an exact decimal number (never float64), with RoundingMode
 //     and Allocate, which hands out a total in whole units;

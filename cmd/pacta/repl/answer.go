@@ -18,7 +18,7 @@ type answer struct {
 	entry    string
 	expr     lang.Expr
 	typ      lang.Type
-	val      interp.Value
+	val      types.Value
 	asOf     types.Date
 	decision *interp.Decision
 	lines    []*interp.Line // what the money clauses make of an instance
@@ -51,9 +51,9 @@ func (s *Session) ask(ctx context.Context, entry string, e lang.Expr) bool {
 	if !s.replaying {
 		s.statement = nil
 	}
-	if v.Kind() == interp.KindRecord && v.Record() != nil {
+	if v.Kind() == types.KindRecord && v.Record() != nil {
 		r := v.Record()
-		if !r.Schema.Event {
+		if !r.Schema.Event() {
 			d, err := s.prog.Decide(ctx, r, s.decideOptions())
 			if err != nil {
 				s.printErr(err, s.srcs, s.ss, entry)
@@ -72,7 +72,7 @@ func (s *Session) ask(ctx context.Context, entry string, e lang.Expr) bool {
 	}
 	s.last = a
 	s.println(formatValue(v))
-	if k := v.Kind(); (k == interp.KindInteger || k == interp.KindDecimal) && !s.replaying {
+	if k := v.Kind(); (k == types.KindInteger || k == types.KindDecimal) && !s.replaying {
 		if m := pctOfNumberRE.FindStringSubmatchIndex(stripText(entry)); m != nil {
 			n := entry[m[2]:m[3]]
 			s.printf("    a number, not an amount: for money write %s instead\n", replaceAt(entry, m[2], n, s.currency()+" "+withCents(n)))
@@ -103,9 +103,9 @@ func (s *Session) settleOptions(from, to types.Date) interp.SettleOptions {
 // money clauses make of it: shares of an action, milestone payments on an
 // event. Scheduled payments and true-ups, which do not come from the
 // instance, are left out.
-func (s *Session) moneyFor(ctx context.Context, r *interp.Record) ([]*interp.Line, error) {
+func (s *Session) moneyFor(ctx context.Context, r *types.Record) ([]*interp.Line, error) {
 	dv, ok := r.Field("date")
-	if !ok || dv.Kind() != interp.KindDate {
+	if !ok || dv.Kind() != types.KindDate {
 		return nil, nil
 	}
 	date := dv.Date()
@@ -272,24 +272,24 @@ func rateWords(l *interp.Line) string {
 
 // formatValue writes a value for the REPL. Instance fields that were left
 // out are not shown.
-func formatValue(v interp.Value) string {
+func formatValue(v types.Value) string {
 	switch v.Kind() {
-	case interp.KindRecord:
+	case types.KindRecord:
 		r := v.Record()
 		if r == nil || r.Schema == nil {
 			return v.String()
 		}
 		var b strings.Builder
-		b.WriteString(r.Schema.Name)
-		if actor, ok := r.Field("actor"); ok && !r.Schema.Event {
+		b.WriteString(r.Schema.Name())
+		if actor, ok := r.Field("actor"); ok && !r.Schema.Event() {
 			b.WriteString(" by ")
 			b.WriteString(formatValue(actor))
 		}
 		b.WriteString(" {")
 		first := true
-		for i, name := range r.Schema.Fields {
+		for i, name := range r.Schema.Fields() {
 			f := r.Fields[i]
-			if name == "actor" && !r.Schema.Event || f.Kind() == interp.KindInvalid {
+			if name == "actor" && !r.Schema.Event() || f.Kind() == types.KindInvalid {
 				continue
 			}
 			if !first {
@@ -300,7 +300,7 @@ func formatValue(v interp.Value) string {
 		}
 		b.WriteString(" }")
 		return b.String()
-	case interp.KindList:
+	case types.KindList:
 		parts := make([]string, len(v.List()))
 		for i, e := range v.List() {
 			parts[i] = formatValue(e)
@@ -343,7 +343,7 @@ func (s *Session) why(ctx context.Context) bool {
 		}
 		if len(d.Applied) == 0 {
 			s.printf("no clause of %s speaks to this %s by %s, so the agreement's default applies: %s\n",
-				d.Agreement, a.val.Record().Schema.Name, actorOf(a.val.Record()), d.Effect)
+				d.Agreement, a.val.Record().Schema.Name(), actorOf(a.val.Record()), d.Effect)
 		} else {
 			s.println("clauses that apply:")
 			for i := range d.Applied {
@@ -386,7 +386,7 @@ func (s *Session) why(ctx context.Context) bool {
 	s.printf("expression: %s\n", lang.FormatExpr(a.expr))
 	s.printf("type:       %s\n", typeWords(a.typ))
 	s.printf("value:      %s\n", formatValue(a.val))
-	if a.val.Kind() == interp.KindPeriod {
+	if a.val.Kind() == types.KindPeriod {
 		// A period is said with its first and last days (SPEC 11.3).
 		p := a.val.Period()
 		s.printf("days:       %s to %s, both included\n", p.Start(), p.End())
@@ -640,7 +640,7 @@ func typeWords(t lang.Type) string {
 }
 
 // actorOf returns the actor of an action instance.
-func actorOf(r *interp.Record) string {
+func actorOf(r *types.Record) string {
 	if v, ok := r.Field("actor"); ok {
 		return v.String()
 	}

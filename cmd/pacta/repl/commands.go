@@ -634,7 +634,7 @@ func (s *Session) useLedger(ctx context.Context, path string) bool {
 			return false
 		}
 		n++
-		counts[ev.Record.Schema.Name]++
+		counts[ev.Record.Schema.Name()]++
 		if n&1023 == 0 && ctx.Err() != nil {
 			s.println("interrupted")
 			return false
@@ -701,9 +701,9 @@ func (s *Session) settle(ctx context.Context, text string) bool {
 		events = s.readLedger(s.ledger)
 		source = "the ledger " + s.ledger
 	} else {
-		var recs []*interp.Record
+		var recs []*types.Record
 		for _, g := range s.givens {
-			if g.live && g.val.Kind() == interp.KindRecord && g.val.Record() != nil {
+			if g.live && g.val.Kind() == types.KindRecord && g.val.Record() != nil {
 				recs = append(recs, g.val.Record())
 			}
 		}

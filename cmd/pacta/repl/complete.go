@@ -6,7 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -199,8 +200,8 @@ func (s *Session) clauseNumbers() []string {
 // instance a given called name holds.
 func (s *Session) fieldsOf(name string) []string {
 	for _, g := range s.givens {
-		if g.live && g.g.Name.Name == name && g.val.Kind() == interp.KindRecord && g.val.Record() != nil {
-			return append([]string(nil), g.val.Record().Schema.Fields...)
+		if g.live && g.g.Name.Name == name && g.val.Kind() == types.KindRecord && g.val.Record() != nil {
+			return append([]string(nil), g.val.Record().Schema.Fields()...)
 		}
 	}
 	if s.prog == nil {

@@ -174,7 +174,7 @@ func (s *Session) askDecision(ctx context.Context, entry string, e lang.Expr) bo
 		return false
 	}
 	r := v.Record()
-	if r == nil || r.Schema.Event {
+	if r == nil || r.Schema.Event() {
 		s.println(formatValue(v))
 		return true
 	}

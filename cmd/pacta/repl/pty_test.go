@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/creack/pty"
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
@@ -58,13 +60,13 @@ func waitForInterrupt() *interp.Func {
 		Example: "wait_for_interrupt()",
 		Result:  "true",
 		Ret:     lang.TBool,
-		Impl: func(c *interp.Caller, _ []interp.Value) (interp.Value, error) {
+		Impl: func(c *interp.Caller, _ []types.Value) (types.Value, error) {
 			fmt.Println(waitMarker)
 			select {
 			case <-c.Context().Done():
-				return interp.Value{}, c.Context().Err()
+				return types.Value{}, c.Context().Err()
 			case <-time.After(20 * time.Second):
-				return interp.Value{}, errors.New("never interrupted")
+				return types.Value{}, errors.New("never interrupted")
 			}
 		},
 	}

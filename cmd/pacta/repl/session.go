@@ -70,7 +70,7 @@ type given struct {
 	g     *lang.Given
 	entry string     // the entry as typed (the prefix blanked out)
 	asOf  types.Date // the as-of date it was evaluated at
-	val   interp.Value
+	val   types.Value
 	typ   lang.Type
 	live  bool // false once a later given takes the same name
 }
@@ -275,7 +275,7 @@ func (s *Session) refreshGivensDropping(ctx context.Context, prog *interp.Progra
 	var dropped []string
 	unbind := map[int]bool{}
 	type result struct {
-		val interp.Value
+		val types.Value
 		typ lang.Type
 		ok  bool
 	}
@@ -287,7 +287,7 @@ func (s *Session) refreshGivensDropping(ctx context.Context, prog *interp.Progra
 			bs = append(bs, interp.GivenValue{Given: s.givens[j].g, Value: res[j].val, Type: res[j].typ})
 		}
 		x, err := prog.CompileParsedExpr(agreementOf(prog, tgt), g.g.Value, bs...)
-		var v interp.Value
+		var v types.Value
 		if err == nil {
 			v, err = x.Eval(ctx, interp.EvalOptions{AsOf: g.asOf})
 		}

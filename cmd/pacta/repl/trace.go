@@ -149,7 +149,7 @@ func (s *Session) trace(ctx context.Context, args []string) bool {
 	}
 	from, to := l.Period.Start().String(), l.Period.End().String()
 	count := 0
-	var total *interp.Value
+	var total *types.Value
 	for ev, err := range s.statement.events {
 		if err != nil {
 			s.printf("reading %s: %s\n", s.statement.source, plainError(err))
@@ -157,7 +157,7 @@ func (s *Session) trace(ctx context.Context, args []string) bool {
 		}
 		r := ev.Record
 		dv, ok := r.Field("date")
-		if !ok || dv.Kind() != interp.KindDate {
+		if !ok || dv.Kind() != types.KindDate {
 			continue
 		}
 		if d := dv.Date().String(); d < from || d > to {
@@ -189,11 +189,11 @@ func (s *Session) trace(ctx context.Context, args []string) bool {
 					v := *m.Base
 					total = &v
 				} else if sum, err := total.Num().Add(m.Base.Num()); err == nil && total.Currency() == m.Base.Currency() {
-					v := interp.MoneyValue(total.Currency(), sum)
+					v := types.MoneyValue(total.Currency(), sum)
 					total = &v
 				}
 			}
-			s.printf("  %s: %s (%s)\n", where, formatValue(interp.RecordValue(r)), part)
+			s.printf("  %s: %s (%s)\n", where, formatValue(types.RecordValue(r)), part)
 		}
 	}
 	if count == 0 {

@@ -73,7 +73,7 @@ func (s *Session) replay(ctx context.Context, b *built, a shownAnswer) string {
 	}
 	prog, ss, decls := b.prog, b.ss, b.decls
 	type gv struct {
-		val interp.Value
+		val types.Value
 		typ lang.Type
 	}
 	saved := make([]gv, len(s.givens))

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/types"
+
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -55,7 +57,7 @@ func (s *Session) notApplied(ctx context.Context, a *answer, d *interp.Decision)
 		// the first version over this action, to name the clause
 		var c *lang.ClauseDecl
 		for _, x := range vs {
-			if cd, ok := x.item.(*lang.ClauseDecl); ok && deonticOver(cd, r.Schema.Name) != nil {
+			if cd, ok := x.item.(*lang.ClauseDecl); ok && deonticOver(cd, r.Schema.Name()) != nil {
 				c = cd
 				if x == v {
 					break
@@ -75,7 +77,7 @@ func (s *Session) notApplied(ctx context.Context, a *answer, d *interp.Decision)
 			continue
 		}
 		cd, _ := v.item.(*lang.ClauseDecl)
-		b := deonticOver(cd, r.Schema.Name)
+		b := deonticOver(cd, r.Schema.Name())
 		if b == nil {
 			continue
 		}
@@ -84,7 +86,7 @@ func (s *Session) notApplied(ctx context.Context, a *answer, d *interp.Decision)
 		}
 		switch {
 		case b.Party != nil && b.Party.Name != actor:
-			out = append(out, fmt.Sprintf("%s: it is about %s by %s; this %s is by %s", name, b.Action.Name, b.Party.Name, r.Schema.Name, actor))
+			out = append(out, fmt.Sprintf("%s: it is about %s by %s; this %s is by %s", name, b.Action.Name, b.Party.Name, r.Schema.Name(), actor))
 		case b.From != nil && date < b.From.Text:
 			out = append(out, fmt.Sprintf("%s: it applies from %s, after %s", name, b.From.Text, date))
 		case b.Until != nil && date > b.Until.Text:
@@ -128,7 +130,7 @@ func (s *Session) conditionWords(ctx context.Context, a *answer, cond lang.Expr)
 	r := a.val.Record()
 	text := oneLine(lang.FormatExpr(cond))
 	fields := map[string]bool{}
-	for _, f := range r.Schema.Fields {
+	for _, f := range r.Schema.Fields() {
 		fields[f] = true
 	}
 	fields["actor"], fields["date"] = true, true
@@ -180,7 +182,7 @@ func (s *Session) evalCondition(ctx context.Context, a *answer, src string) (boo
 		return false, false
 	}
 	v, err := x.Eval(ctx, interp.EvalOptions{AsOf: a.asOf})
-	if err != nil || v.Kind() != interp.KindBool {
+	if err != nil || v.Kind() != types.KindBool {
 		return false, false
 	}
 	return v.Truth(), true

@@ -248,8 +248,8 @@ func numbered(src string) string {
 }
 
 // records builds the engine's records for the rows.
-func records(prog *interp.Program, rows []row) ([]*interp.Record, error) {
-	out := make([]*interp.Record, len(rows))
+func records(prog *interp.Program, rows []row) ([]*types.Record, error) {
+	out := make([]*types.Record, len(rows))
 	for i, r := range rows {
 		fields := map[string]string{"date": ds(r.date), "ch": r.ch}
 		if r.schema == "payment" {
@@ -270,7 +270,7 @@ func records(prog *interp.Program, rows []row) ([]*interp.Record, error) {
 }
 
 // engineDecide asks the engine and reads its answer as a verdict.
-func engineDecide(prog *interp.Program, rec *interp.Record, asOf time.Time) (verdict, error) {
+func engineDecide(prog *interp.Program, rec *types.Record, asOf time.Time) (verdict, error) {
 	var opts interp.DecideOptions
 	if !asOf.IsZero() {
 		d, err := types.ParseDate(ds(asOf))
@@ -319,7 +319,7 @@ func toVerdict(d *interp.Decision) verdict {
 // lastOverdue settles again and lists what the engine reports overdue
 // between the tracked clause's payer and payee, for its own lines, in the
 // form settleAll uses.
-func lastOverdue(prog *interp.Program, recs []*interp.Record, to time.Time, a *agreement) []string {
+func lastOverdue(prog *interp.Program, recs []*types.Record, to time.Time, a *agreement) []string {
 	events := func(yield func(interp.Event, error) bool) {
 		for i, r := range recs {
 			if !yield(interp.Event{Record: r, Source: "ledger", Line: i + 1}, nil) {
@@ -352,7 +352,7 @@ const hangAfter = 20 * time.Second
 
 // engineSettle settles as engineSettle1 does, giving up after hangAfter
 // (the goroutine is left behind: the test is failing anyway).
-func engineSettle(prog *interp.Program, recs []*interp.Record, to, asOf time.Time) ([]line, []string, []string, error) {
+func engineSettle(prog *interp.Program, recs []*types.Record, to, asOf time.Time) ([]line, []string, []string, error) {
 	type result struct {
 		lines     []line
 		br, unmet []string
@@ -373,7 +373,7 @@ func engineSettle(prog *interp.Program, recs []*interp.Record, to, asOf time.Tim
 
 // engineSettle1 settles the rows with the engine from the agreement's
 // effective date to `to`, returning its nonzero lines and its breaches.
-func engineSettle1(prog *interp.Program, recs []*interp.Record, to, asOf time.Time) ([]line, []string, []string, error) {
+func engineSettle1(prog *interp.Program, recs []*types.Record, to, asOf time.Time) ([]line, []string, []string, error) {
 	events := func(yield func(interp.Event, error) bool) {
 		for i, r := range recs {
 			if !yield(interp.Event{Record: r, Source: "ledger", Line: i + 1}, nil) {

@@ -137,7 +137,7 @@ func firstAction(p *interp.Program, ledger string) string {
 		}
 		b.WriteString("}")
 		rec, err := p.ParseActionJSON([]byte(b.String()))
-		if err != nil || rec.Schema.Event {
+		if err != nil || rec.Schema.Event() {
 			continue
 		}
 		if _, err := p.Decide(context.Background(), rec, interp.DecideOptions{}); err == nil {

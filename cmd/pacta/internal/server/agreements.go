@@ -140,8 +140,8 @@ func describe(p *interp.Program, ai *lang.AgreementInfo) agreementJSON {
 		if err != nil {
 			continue
 		}
-		sj := schemaJSON{Name: sc.Name, Event: sc.Event, Fields: []fieldJSON{}}
-		for i, f := range sc.Fields {
+		sj := schemaJSON{Name: sc.Name(), Event: sc.Event(), Fields: []fieldJSON{}}
+		for i, f := range sc.Fields() {
 			sj.Fields = append(sj.Fields, fieldJSON{f, sc.FieldType(i)})
 		}
 		a.Actions = append(a.Actions, sj)

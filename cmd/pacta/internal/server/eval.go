@@ -20,12 +20,12 @@ type evalRequest struct {
 	StepBudget int64  `json:"step_budget"` // 0: the server's
 }
 
-// evalResponse is its answer: the value as interp.Value.MarshalJSON
+// evalResponse is its answer: the value as types.Value.MarshalJSON
 // writes it, the value as Pacta writes it, and its type.
 type evalResponse struct {
-	Value interp.Value `json:"value"`
-	Text  string       `json:"text"`
-	Type  string       `json:"type"`
+	Value types.Value `json:"value"`
+	Text  string      `json:"text"`
+	Type  string      `json:"type"`
 }
 
 // eval answers POST /v1/eval: {"expr": "20% of USD 1,000.00", "agreement":

@@ -194,8 +194,8 @@ func (s *Session) Decide(ctx context.Context, req Request) Response {
 	if err != nil {
 		return failed(err)
 	}
-	if rec.Schema.Event {
-		return failed(fmt.Errorf("%q is an event; only an action can be permitted or prohibited", rec.Schema.Name))
+	if rec.Schema.Event() {
+		return failed(fmt.Errorf("%q is an event; only an action can be permitted or prohibited", rec.Schema.Name()))
 	}
 	d, err := p.Decide(ctx, rec, opts)
 	if err != nil {

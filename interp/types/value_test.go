@@ -1,0 +1,57 @@
+package types
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// handSchema is a Schema made by hand, not by package interp.
+type handSchema struct {
+	name   string
+	fields []string
+}
+
+func (s handSchema) Name() string     { return s.name }
+func (s handSchema) Event() bool      { return false }
+func (s handSchema) Fields() []string { return s.fields }
+func (s handSchema) FieldIndex(name string) int {
+	for i, f := range s.fields {
+		if f == name {
+			return i
+		}
+	}
+	return -1
+}
+func (s handSchema) FieldType(int) string                  { return "text" }
+func (s handSchema) ParseField(int, string) (Value, error) { return Value{}, nil }
+
+// A record made by hand with fewer fields than its schema names, or with
+// no schema, prints and marshals with the gap shown instead of panicking
+// (a host that builds Records itself can get this wrong).
+func TestHandMadeRecordWithMissingFields(t *testing.T) {
+	short := &Record{
+		Schema: handSchema{name: "sell", fields: []string{"actor", "gross"}},
+		Fields: []Value{PartyValue("openai")},
+	}
+	// The actor is shown after "by"; gross has no value, so it prints
+	// as the invalid Value does and marshals as null.
+	if got, want := RecordValue(short).String(), "sell by openai { gross: <invalid> }"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	b, err := json.Marshal(RecordValue(short))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"kind":"record","name":"sell","value":{"actor":{"kind":"party","value":"openai"},"gross":null}}`; string(b) != want {
+		t.Errorf("MarshalJSON = %s, want %s", b, want)
+	}
+	for _, r := range []*Record{nil, {}} {
+		v := RecordValue(r)
+		if got := v.String(); got != "<invalid>" {
+			t.Errorf("record %v: String() = %q, want <invalid>", r, got)
+		}
+		if b, err := json.Marshal(v); err != nil || string(b) != "null" {
+			t.Errorf("record %v: MarshalJSON = %s, %v; want null", r, b, err)
+		}
+	}
+}
