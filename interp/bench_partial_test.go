@@ -6,9 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // sliceLedger streams the sales [from, to) of the benchmark's generated

@@ -23,9 +23,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 

@@ -9,9 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // costlySrc is an agreement whose terms each do a lot of work per call —

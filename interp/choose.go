@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/pacta-lang/pacta/lang"
 )
 

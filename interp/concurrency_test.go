@@ -11,9 +11,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 func TestConcurrentUse(t *testing.T) {

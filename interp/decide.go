@@ -127,7 +127,7 @@ func (p *Program) DecideInto(ctx context.Context, a *types.Record, opts DecideOp
 	if err := ctxErr(ctx); err != nil {
 		return err
 	}
-	if a == nil || a.Schema == nil || schemaOf(a.Schema).agreement == nil {
+	if a == nil || schemaOf(a.Schema) == nil || schemaOf(a.Schema).agreement == nil {
 		return errorf(ErrUnknownAction, "not an action of a loaded agreement")
 	}
 	if a.Schema.Event() {

@@ -6,9 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // Conditions comparing a text field with a text constant are fused and

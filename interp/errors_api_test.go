@@ -9,9 +9,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -209,5 +208,50 @@ func TestUnknownFieldsNamedInOrder(t *testing.T) {
 		if !errors.As(err, &fe) || fe.Field != "alpha" {
 			t.Fatalf("run %d: got %v, want the field alpha named", i, err)
 		}
+	}
+}
+
+// foreignSchema is a types.Schema made by a host, not by a Program.
+type foreignSchema struct{ fields []string }
+
+func (s foreignSchema) Name() string     { return "sell" }
+func (s foreignSchema) Event() bool      { return false }
+func (s foreignSchema) Fields() []string { return s.fields }
+func (s foreignSchema) FieldIndex(name string) int {
+	for i, f := range s.fields {
+		if f == name {
+			return i
+		}
+	}
+	return -1
+}
+func (s foreignSchema) FieldType(int) string { return "text" }
+func (s foreignSchema) ParseField(int, string) (types.Value, error) {
+	return types.Value{}, errors.New("no")
+}
+
+// TestForeignSchemaRefused: a record whose Schema the host made itself
+// (not Program.Schema or a RecordBuilder) is refused with an error by
+// every question that takes a record, never a panic.
+func TestForeignSchemaRefused(t *testing.T) {
+	p := errorsDeal(t)
+	d, err := types.NewDate(2027, 3, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &types.Record{
+		Schema: foreignSchema{fields: []string{"actor", "date"}},
+		Fields: []types.Value{types.PartyValue("openai"), types.DateValue(d)},
+	}
+	if _, err := p.Decide(context.Background(), rec, interp.DecideOptions{}); !errors.Is(err, interp.ErrUnknownAction) {
+		t.Errorf("Decide: got %v, want ErrUnknownAction", err)
+	}
+	events := func(yield func(interp.Event, error) bool) {
+		yield(interp.Event{Record: rec, Source: "l.csv", Line: 2}, nil)
+	}
+	_, err = p.Settle(context.Background(), events, interp.SettleOptions{})
+	var le *interp.LedgerError
+	if !errors.As(err, &le) || le.Line != 2 || !strings.Contains(le.Msg, "schema was not made by") {
+		t.Errorf("Settle: got %v, want a LedgerError at line 2 naming the schema", err)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/pacta-lang/pacta/lang"
 )
 

@@ -5,9 +5,8 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/pacta-lang/pacta/stdlib"
 )

@@ -15,7 +15,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/pacta-lang/pacta/lang"
 )
 

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -280,7 +279,7 @@ func (x *Expr) misfit(v types.Value, t lang.Type) string {
 			return want()
 		}
 	case *lang.Record:
-		if v.Kind() != types.KindRecord || v.Record() == nil || v.Record().Schema == nil || schemaOf(v.Record().Schema).decl != t.Schema {
+		if v.Kind() != types.KindRecord || v.Record() == nil || schemaOf(v.Record().Schema) == nil || schemaOf(v.Record().Schema).decl != t.Schema {
 			return want()
 		}
 		if err := schemaOf(v.Record().Schema).check(v.Record()); err != nil {

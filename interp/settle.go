@@ -474,6 +474,9 @@ func (s *settler) event(ev Event) error {
 	if r == nil || r.Schema == nil {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: "an event with no record"}
 	}
+	if schemaOf(r.Schema) == nil {
+		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: "a record whose schema was not made by Program.Schema or a RecordBuilder"}
+	}
 	// The shape of every record is checked; the kinds of its fields once
 	// per record (readers reuse one record per schema, whose fields they
 	// fill with values of the schema's types).

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/pacta-lang/pacta/lang"
 )
 

@@ -15,10 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/creack/pty"
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
 

@@ -16,13 +16,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pacta-lang/pacta/interp"
-	"github.com/pacta-lang/pacta/interp/render"
-	"github.com/pacta-lang/pacta/interp/types"
-
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/render"
+	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // This file opens the rendered documents in a real browser: headless
