@@ -110,7 +110,15 @@ func (a *agreement) typeOf(te *lang.TypeExpr) *fieldType {
 // ("" for the only agreement).
 //
 // The error unwraps to ErrUnknownAgreement or ErrUnknownAction.
-func (p *Program) Schema(agreementID, name string) (*schema, error) {
+func (p *Program) Schema(agreementID, name string) (types.Schema, error) {
+	s, err := p.schemaNamed(agreementID, name)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (p *Program) schemaNamed(agreementID, name string) (*schema, error) {
 	a, err := p.agreementFor(agreementID)
 	if err != nil {
 		return nil, err
@@ -344,7 +352,7 @@ func (p *Program) NewAction(agreementID, action string, fields map[string]string
 // which are read by their field's type: a list of items is an array of
 // objects (SPEC 4.5.1).
 func (p *Program) newAction(agreementID, action string, fields map[string]string, lists map[string]jsonVal) (*types.Record, error) {
-	s, err := p.Schema(agreementID, action)
+	s, err := p.schemaNamed(agreementID, action)
 	if err != nil {
 		return nil, err
 	}

@@ -55,7 +55,7 @@ func (p *Program) parseFlatAction(data []byte) (rec *types.Record, ok bool) {
 	if action == "" {
 		return nil, false
 	}
-	s, err := p.Schema(agreementID, action)
+	s, err := p.schemaNamed(agreementID, action)
 	if err != nil {
 		return nil, false
 	}

@@ -1,8 +1,9 @@
 package interp
 
 import (
-	"fmt"
 	"sort"
+
+	"github.com/pacta-lang/pacta/interp/result"
 
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
@@ -49,33 +50,11 @@ type agreement struct {
 	watched    map[string]bool
 }
 
-// ClauseInfo identifies a clause in answers: its number and title, the
-// agreement, and the amendment that made it ("" for the base agreement).
-type ClauseInfo struct {
-	Num       string
-	Title     string
-	Agreement string
-	Amendment string
-	Pos       lang.Pos
-	Decl      *lang.ClauseDecl
-	id        int // distinct per clause version within its agreement
-}
-
-// String names the clause as answers print it: `3.2 "AWS distribution"`
-// and, when an amendment made it, `(aws_concessions)`.
-func (c *ClauseInfo) String() string {
-	s := fmt.Sprintf("%s %q", c.Num, c.Title)
-	if c.Amendment != "" {
-		s += " (" + c.Amendment + ")"
-	}
-	return s
-}
-
 // version is the consolidated agreement from one effective date on.
 type version struct {
 	from      types.Date
 	amendment string // "" for the base agreement
-	clauses   []*ClauseInfo
+	clauses   []*result.ClauseInfo
 	terms     map[string]*lang.TermDecl
 	// exceptions are the exceptions to each term in force in this
 	// version, by term name (SPEC 4.8).
@@ -157,7 +136,7 @@ func (g *partyRules) indexText() {
 
 // rule is a compiled permission, prohibition or obligation.
 type rule struct {
-	clause   *ClauseInfo
+	clause   *result.ClauseInfo
 	idx      int // index in version.clauses
 	party    string
 	modality lang.Modality
@@ -314,12 +293,12 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 		versions = append(versions, v)
 		prev = v
 	}
-	seen := map[*ClauseInfo]bool{}
+	seen := map[*result.ClauseInfo]bool{}
 	for _, v := range versions {
 		for _, c := range v.clauses {
 			if !seen[c] {
 				seen[c] = true
-				c.id = a.nclauses
+				c.Index = a.nclauses
 				a.nclauses++
 			}
 		}
@@ -333,8 +312,8 @@ func (p *Program) compileAgreement(ai *lang.AgreementInfo) (*agreement, error) {
 	return a, nil
 }
 
-func (a *agreement) clauseInfo(d *lang.ClauseDecl, amendment string) *ClauseInfo {
-	ci := &ClauseInfo{Num: d.Num.Num, Agreement: a.id, Amendment: amendment, Pos: d.Pos(), Decl: d}
+func (a *agreement) clauseInfo(d *lang.ClauseDecl, amendment string) *result.ClauseInfo {
+	ci := &result.ClauseInfo{Num: d.Num.Num, Agreement: a.id, Amendment: amendment, Pos: d.Pos(), Decl: d}
 	if d.Title != nil {
 		ci.Title = d.Title.Value
 	}
@@ -351,7 +330,7 @@ func (a *agreement) amend(prev *version, am *lang.Amendment) (*version, error) {
 	for k, es := range prev.exceptions {
 		v.exceptions[k] = es
 	}
-	clauses := append([]*ClauseInfo(nil), prev.clauses...)
+	clauses := append([]*result.ClauseInfo(nil), prev.clauses...)
 	for _, it := range am.Items {
 		switch it := it.(type) {
 		case *lang.Effective:

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -44,7 +45,7 @@ func sliceLedger(tb testing.TB, p *interp.Program, n, from, to int) func(func(in
 
 // settleSlices settles the benchmark's n sales in k slices, each in a
 // goroutine, merged in order and finished.
-func settleSlices(tb testing.TB, p *interp.Program, n, k int) *interp.Statement {
+func settleSlices(tb testing.TB, p *interp.Program, n, k int) *result.Statement {
 	st, _ := settleSlicesTimed(tb, p, n, k)
 	return st
 }
@@ -52,7 +53,7 @@ func settleSlices(tb testing.TB, p *interp.Program, n, k int) *interp.Statement 
 // settleSlicesTimed is settleSlices, also returning the time spent in
 // the one goroutine that merges and finishes (the part that does not
 // run in parallel).
-func settleSlicesTimed(tb testing.TB, p *interp.Program, n, k int) (*interp.Statement, time.Duration) {
+func settleSlicesTimed(tb testing.TB, p *interp.Program, n, k int) (*result.Statement, time.Duration) {
 	opts := interp.SettleOptions{From: mustDate(tb, "2020-01-01"), To: mustDate(tb, "2023-12-31")}
 	parts := make([]*interp.Partial, k)
 	errs := make([]error, k)
@@ -104,7 +105,7 @@ func BenchmarkSettlePartial1M(b *testing.B) {
 	want := settleHand(b, benchEvents)
 	for _, k := range []int{1, 2} {
 		b.Run(fmt.Sprintf("slices=%d", k), func(b *testing.B) {
-			var st *interp.Statement
+			var st *result.Statement
 			var serial time.Duration
 			for b.Loop() {
 				var d time.Duration

@@ -24,6 +24,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -224,7 +225,7 @@ func checkShape(tb testing.TB, sh shape, p *interp.Program, h *shapeHand, rules 
 		}
 	}
 	recs := shapeRecords(tb, p, evs)
-	var d interp.Decision
+	var d result.Decision
 	for i, r := range recs {
 		if err := decideSafe(p, r, &d); err != nil {
 			tb.Fatalf("%+v: %v", evs[i], err)
@@ -258,7 +259,7 @@ func BenchmarkDecideShapes(b *testing.B) {
 				p := compile(b, src)
 				checkShape(b, sh, p, newShapeHand(rules, sh.actions), rules)
 				recs := shapeRecords(b, p, shapeEvents)
-				var d interp.Decision
+				var d result.Decision
 				applied := 0
 				b.ReportAllocs()
 				for i := 0; b.Loop(); i++ {

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -211,7 +212,7 @@ func genActions(tb testing.TB, p *interp.Program) ([]*types.Record, []handSale) 
 func checkGenerated(tb testing.TB, p *interp.Program, h *handDecider, rules []genRule) {
 	tb.Helper()
 	recs, sales := genActions(tb, p)
-	var d interp.Decision
+	var d result.Decision
 	for pl := 0; pl < 10; pl++ {
 		for rg := 0; rg < 10; rg += 3 {
 			s := handSale{pl % 2, pl, rg, int64(pl*rg) * 100000, mustDate(tb, "2024-02-29")}
@@ -245,7 +246,7 @@ func checkGenerated(tb testing.TB, p *interp.Program, h *handDecider, rules []ge
 
 // decideSafe is DecideInto with a panic turned into an error, so that a
 // bug fails one test instead of the whole run.
-func decideSafe(p *interp.Program, r *types.Record, d *interp.Decision) (err error) {
+func decideSafe(p *interp.Program, r *types.Record, d *result.Decision) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("panic: %v", v)
@@ -261,7 +262,7 @@ func BenchmarkDecide(b *testing.B) {
 	b.Run("example", func(b *testing.B) {
 		p := exampleDeal(b)
 		sale := newAction(b, p, "", "sell", "actor=openai platform=AWS date=2027-03-15 product=API region=US gross=USD:50,000.00 refunds=0.00")
-		var d interp.Decision
+		var d result.Decision
 		b.ReportAllocs()
 		for b.Loop() {
 			if err := p.DecideInto(ctx, sale, interp.DecideOptions{}, &d); err != nil {
@@ -279,7 +280,7 @@ func BenchmarkDecide(b *testing.B) {
 			p := compile(b, src)
 			checkGenerated(b, p, newHandDecider(rules), rules)
 			recs, _ := genActions(b, p)
-			var d interp.Decision
+			var d result.Decision
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
 				if err := p.DecideInto(ctx, recs[i%len(recs)], interp.DecideOptions{}, &d); err != nil {
@@ -601,7 +602,7 @@ func settleHand(tb testing.TB, n int) handStatement {
 	return out
 }
 
-func engineStatement(st *interp.Statement) handStatement {
+func engineStatement(st *result.Statement) handStatement {
 	var out handStatement
 	for _, l := range st.Lines {
 		out.quarters = append(out.quarters, l.Period.String())
@@ -632,7 +633,7 @@ func sameStatement(tb testing.TB, engine, hand handStatement) {
 	}
 }
 
-func settleBench(tb testing.TB, p *interp.Program, n int, sample func(int)) *interp.Statement {
+func settleBench(tb testing.TB, p *interp.Program, n int, sample func(int)) *result.Statement {
 	st, err := p.Settle(context.Background(), settleLedger(tb, p, n, sample), interp.SettleOptions{
 		From: mustDate(tb, "2020-01-01"), To: mustDate(tb, "2023-12-31")})
 	if err != nil {
@@ -663,7 +664,7 @@ func reportPerEvent(b *testing.B, elapsed time.Duration, mallocs uint64) {
 func BenchmarkSettle1M(b *testing.B) {
 	p := compile(b, settleBenchSrc)
 	want := settleHand(b, benchEvents)
-	var st *interp.Statement
+	var st *result.Statement
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	start := time.Now()
@@ -739,7 +740,7 @@ func BenchmarkHugeAgreement(b *testing.B) {
 	for b.Loop() {
 		p := compile(b, src)
 		recs, _ := genActions(b, p)
-		var d interp.Decision
+		var d result.Decision
 		if err := p.DecideInto(context.Background(), recs[0], interp.DecideOptions{}, &d); err != nil {
 			b.Fatal(err)
 		}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -95,7 +97,7 @@ func TestBreachesConstantMemory(t *testing.T) {
 		opts := SettleOptions{}
 		var streamed int64
 		if stream {
-			opts.OnBreach = func(b *Breach) error {
+			opts.OnBreach = func(b *result.Breach) error {
 				streamed++
 				if b.Decision.Clause.Num != "3.1" || b.Actor != "openai" {
 					t.Fatalf("breach %+v", b)
@@ -167,7 +169,7 @@ func TestBreachSpoolConstantMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	spool := NewBreachSpool(f)
+	spool := result.NewBreachSpool(f)
 	st, err := p.Settle(context.Background(), p.ReadCSV("", "gen.csv", newBreachLedger(rows)), SettleOptions{OnBreach: spool.Add})
 	if err != nil {
 		t.Fatal(err)
@@ -205,14 +207,14 @@ func TestBreachSpoolConstantMemory(t *testing.T) {
 func TestBreachSummaryAndAll(t *testing.T) {
 	p := loadExample(t)
 	// 20 rows, every fourth a breach: 5 breaches, on lines 5, 9, 13, 17, 21.
-	settle := func(opts SettleOptions) *Statement {
+	settle := func(opts SettleOptions) *result.Statement {
 		st, err := p.Settle(context.Background(), p.ReadCSV("", "gen.csv", newBreachLedger(20)), opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return st
 	}
-	render := func(st *Statement, spool *BreachSpool) (string, string) {
+	render := func(st *result.Statement, spool *result.BreachSpool) (string, string) {
 		var tb, jb bytes.Buffer
 		if err := st.WriteTextAll(&tb, spool); err != nil {
 			t.Fatal(err)
@@ -228,7 +230,7 @@ func TestBreachSummaryAndAll(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	spool := NewBreachSpool(f)
+	spool := result.NewBreachSpool(f)
 	spText, spJSON := render(settle(SettleOptions{OnBreach: spool.Add}), spool)
 	if !json.Valid([]byte(allJSON)) {
 		t.Errorf("not valid JSON:\n%s", allJSON)
@@ -237,7 +239,7 @@ func TestBreachSummaryAndAll(t *testing.T) {
 		t.Errorf("spooled differs from kept:\n%s\n%s", spText, allText)
 	}
 	// Rendering twice from the spool gives the same.
-	if t2, j2 := render(settle(SettleOptions{OnBreach: func(*Breach) error { return nil }}), spool); t2 != allText || j2 != allJSON {
+	if t2, j2 := render(settle(SettleOptions{OnBreach: func(*result.Breach) error { return nil }}), spool); t2 != allText || j2 != allJSON {
 		t.Errorf("second rendering differs")
 	}
 
@@ -274,13 +276,13 @@ Overdue`
 	}
 
 	// Streamed away with no spool: counted, none listed.
-	noneText, _ := render(settle(SettleOptions{OnBreach: func(*Breach) error { return nil }}), nil)
+	noneText, _ := render(settle(SettleOptions{OnBreach: func(*result.Breach) error { return nil }}), nil)
 	if want := "\nBreaches: 5 found, none listed\n  … and 5 prohibited by 3.1 \"Azure exclusivity\"\n"; !strings.Contains(noneText, want) {
 		t.Errorf("none listed:\n%s", noneText)
 	}
 	// An error from OnBreach ends the settlement.
 	stop := fmt.Errorf("disk full")
-	if _, err := p.Settle(context.Background(), p.ReadCSV("", "gen.csv", newBreachLedger(20)), SettleOptions{OnBreach: func(*Breach) error { return stop }}); err != stop {
+	if _, err := p.Settle(context.Background(), p.ReadCSV("", "gen.csv", newBreachLedger(20)), SettleOptions{OnBreach: func(*result.Breach) error { return stop }}); err != stop {
 		t.Errorf("OnBreach error: %v", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -223,7 +224,7 @@ func TestDecideConcurrencyLargeVersion(t *testing.T) {
 	done := make(chan error)
 	for g := 0; g < 4; g++ {
 		go func() {
-			var d interp.Decision
+			var d result.Decision
 			for k := 0; k < 200; k++ {
 				i := (g + k) % len(recs)
 				if err := p.DecideInto(context.Background(), recs[i], interp.DecideOptions{}, &d); err != nil {

@@ -3,6 +3,8 @@ package interp
 import (
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -45,7 +47,7 @@ type compiler struct {
 	fiscal int
 	// splits are the named splits in force in the version, by name
 	// (settle_split.go).
-	splits map[string]*ClauseInfo
+	splits map[string]*result.ClauseInfo
 	// contract is the first day of the agreement's contract years as
 	// MMDD, for functions that ask Caller.ContractStart.
 	contract int

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -76,7 +77,7 @@ func TestConcurrentUse(t *testing.T) {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			var d interp.Decision
+			var d result.Decision
 			for r := 0; r < rounds; r++ {
 				k := (w + r) % len(actions)
 				if err := p.DecideInto(ctx, actions[k], interp.DecideOptions{}, &d); err != nil {

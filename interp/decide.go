@@ -4,83 +4,11 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
-
-// Decision answers "may this action be taken?".
-type Decision struct {
-	Verdict   lang.Verdict
-	Agreement string
-	// Version is the amendment whose version was in force ("" for the base
-	// agreement as first made).
-	Version string
-	AsOf    types.Date
-	// Date is the action's own date, which the clauses' dates are
-	// compared with (Applied.DateRule).
-	Date types.Date
-	// Clause is the deciding clause; nil when no clause covers the action
-	// (the verdict is then the agreement's default) and for a conflict.
-	Clause *ClauseInfo
-	// Effect is what the answer means for the action: Permitted or
-	// Prohibited. For NotCovered it is the agreement's default verdict;
-	// for Conflict it is Prohibited (nothing may be done on a disputed
-	// footing until the parties resolve it).
-	Effect lang.Verdict
-	// Conflict names two applicable clauses that disagree with nothing
-	// ordering them, when Verdict is Conflict.
-	Conflict [2]*ClauseInfo
-	// Applied lists every clause that applied, the deciding one first, then
-	// in clause order, each with why it won or lost.
-	Applied []Applied
-	// Note explains a verdict reached without clauses (for example, an
-	// action dated before the agreement took effect).
-	Note string
-	// DefaultRule is the prose of the agreement's `default` rule, if it
-	// has one: what a verdict of NotCovered rests on.
-	DefaultRule string
-	// Terminated is the termination in effect on the action's date, when
-	// one was given (DecideOptions.Terminated): only the clauses that
-	// survive it could apply (SPEC 5.6).
-	Terminated *Termination
-}
-
-// Applied is one clause that applied to an action.
-type Applied struct {
-	Clause *ClauseInfo
-	Says   lang.Verdict // Permitted or Prohibited
-	// Outcome is "decides", "agrees" (another clause saying the same
-	// decided), "overridden" or "conflicts".
-	Outcome string
-	// By is the clause that overrode this one, when Outcome is
-	// "overridden"; for the deciding clause, a clause it overrode, if any.
-	By *ClauseInfo
-	// Against is the deciding clause, when Outcome is "agrees".
-	Against *ClauseInfo
-	// Exceptions are the exceptions to terms that gave a term of the
-	// clause's condition its value, with DecideOptions.Explain.
-	Exceptions []ExceptionApplied
-}
-
-// Reason says why the clause won or lost, in words: `3.2 applies
-// notwithstanding 3.1`. It is worked out on demand, so that deciding costs
-// no text formatting.
-func (a *Applied) Reason() string {
-	switch a.Outcome {
-	case "decides":
-		if a.By != nil {
-			return fmt.Sprintf("applies and overrides %s", a.By.Num)
-		}
-		return "applies"
-	case "overridden":
-		return overrideReason(a.By, a.Clause)
-	case "conflicts":
-		return "no notwithstanding or subject to orders it against the other clauses that apply"
-	case "agrees":
-		return fmt.Sprintf("says the same as %s", a.Against.Num)
-	}
-	return ""
-}
 
 // DecideOptions adjusts a decision.
 type DecideOptions struct {
@@ -100,7 +28,7 @@ type DecideOptions struct {
 	// Terminated, when set, is a termination of the agreement (from
 	// Statement.Terminated or Program.Terminate): from its effective date
 	// only the clauses that survive termination apply (SPEC 5.6).
-	Terminated *Termination
+	Terminated *result.Termination
 }
 
 // Decide says whether the action a may be taken. a must be an instance of
@@ -113,8 +41,8 @@ type DecideOptions struct {
 // unwraps to its cause, such as ErrBudget, ErrCurrency, the context's
 // error, or a *PreconditionError when a precondition of the action or of
 // a clause that applies does not hold (SPEC 4.7).
-func (p *Program) Decide(ctx context.Context, a *types.Record, opts DecideOptions) (*Decision, error) {
-	d := new(Decision)
+func (p *Program) Decide(ctx context.Context, a *types.Record, opts DecideOptions) (*result.Decision, error) {
+	d := new(result.Decision)
 	if err := p.DecideInto(ctx, a, opts, d); err != nil {
 		return nil, err
 	}
@@ -123,7 +51,7 @@ func (p *Program) Decide(ctx context.Context, a *types.Record, opts DecideOption
 
 // DecideInto is Decide writing into d, reusing the capacity of d.Applied,
 // so that a host deciding in a loop allocates nothing.
-func (p *Program) DecideInto(ctx context.Context, a *types.Record, opts DecideOptions, d *Decision) error {
+func (p *Program) DecideInto(ctx context.Context, a *types.Record, opts DecideOptions, d *result.Decision) error {
 	if err := ctxErr(ctx); err != nil {
 		return err
 	}
@@ -152,7 +80,7 @@ func (p *Program) DecideInto(ctx context.Context, a *types.Record, opts DecideOp
 
 // decide is DecideInto for a well-formed record, evaluating in fr (or in
 // a frame from the pool when fr is nil).
-func (p *Program) decide(ctx context.Context, fr *frame, a *types.Record, opts DecideOptions, d *Decision) error {
+func (p *Program) decide(ctx context.Context, fr *frame, a *types.Record, opts DecideOptions, d *result.Decision) error {
 	ag := schemaOf(a.Schema).agreement
 	actDate := a.Fields[schemaOf(a.Schema).dateIdx()].Date()
 	asOf := opts.AsOf
@@ -184,11 +112,11 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *types.Record, opts D
 
 // decideIn decides a in version v (nil before the agreement took effect),
 // after the termination term if it is not nil (SPEC 5.6).
-func (p *Program) decideIn(ctx context.Context, fr *frame, a *types.Record, v *version, actDate, asOf types.Date, term *Termination, d *Decision) error {
+func (p *Program) decideIn(ctx context.Context, fr *frame, a *types.Record, v *version, actDate, asOf types.Date, term *result.Termination, d *result.Decision) error {
 	ag := schemaOf(a.Schema).agreement
 	d.Verdict, d.Effect, d.Agreement, d.Version, d.AsOf = 0, 0, ag.id, "", asOf
 	d.Date = actDate
-	d.Clause, d.Conflict, d.Applied, d.Note = nil, [2]*ClauseInfo{}, d.Applied[:0], ""
+	d.Clause, d.Conflict, d.Applied, d.Note = nil, [2]*result.ClauseInfo{}, d.Applied[:0], ""
 	d.Terminated = nil
 	d.DefaultRule = ag.defaultProse
 	if hasRecordPre(ag, v, a) {
@@ -328,14 +256,14 @@ func says(m lang.Modality) lang.Verdict {
 
 // resolve orders the applicable rules by precedence and fills d. by is
 // scratch space, returned grown for the next decision.
-func resolve(v *version, applied, by []*rule, d *Decision) []*rule {
+func resolve(v *version, applied, by []*rule, d *result.Decision) []*rule {
 	switch len(applied) {
 	case 0:
 		return by
 	case 1: // the common case: one clause applies and decides
 		r := applied[0]
 		d.Verdict, d.Clause = says(r.modality), r.clause
-		d.Applied = append(d.Applied, Applied{Clause: r.clause, Says: d.Verdict, Outcome: "decides"})
+		d.Applied = append(d.Applied, result.Applied{Clause: r.clause, Says: d.Verdict, Outcome: "decides"})
 		return by
 	}
 	// A winner is an applicable rule that no other applicable rule
@@ -360,13 +288,13 @@ func resolve(v *version, applied, by []*rule, d *Decision) []*rule {
 	}
 	if firstOther != nil {
 		d.Verdict = lang.Conflict
-		d.Conflict = [2]*ClauseInfo{first.clause, firstOther.clause}
+		d.Conflict = [2]*result.ClauseInfo{first.clause, firstOther.clause}
 	} else {
 		d.Verdict = says(first.modality)
 		d.Clause = first.clause
 	}
 	if d.Verdict != lang.Conflict {
-		a := Applied{Clause: first.clause, Says: d.Verdict, Outcome: "decides"}
+		a := result.Applied{Clause: first.clause, Says: d.Verdict, Outcome: "decides"}
 		for i, o := range overriddenBy {
 			if o == first {
 				a.By = applied[i].clause
@@ -379,7 +307,7 @@ func resolve(v *version, applied, by []*rule, d *Decision) []*rule {
 		if r == first && d.Verdict != lang.Conflict {
 			continue
 		}
-		a := Applied{Clause: r.clause, Says: says(r.modality)}
+		a := result.Applied{Clause: r.clause, Says: says(r.modality)}
 		switch {
 		case overriddenBy[i] != nil:
 			o := overriddenBy[i]
@@ -392,20 +320,4 @@ func resolve(v *version, applied, by []*rule, d *Decision) []*rule {
 		d.Applied = append(d.Applied, a)
 	}
 	return by
-}
-
-// overrideReason says why winner beats loser, naming the precedence as
-// written where it is direct.
-func overrideReason(winner, loser *ClauseInfo) string {
-	for _, n := range winner.Decl.Notwithstanding {
-		if n.Num == loser.Num {
-			return fmt.Sprintf("%s applies notwithstanding %s", winner.Num, loser.Num)
-		}
-	}
-	for _, n := range loser.Decl.SubjectTo {
-		if n.Num == winner.Num {
-			return fmt.Sprintf("%s is subject to %s", loser.Num, winner.Num)
-		}
-	}
-	return fmt.Sprintf("%s takes precedence over %s through a chain of notwithstanding and subject to", winner.Num, loser.Num)
 }

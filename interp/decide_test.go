@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -92,7 +93,7 @@ func newAction(t testing.TB, p *interp.Program, agreement, action, spec string) 
 //	prohibited by 1.3 [1.3 decides; 1.2 overridden by 1.3]
 //	conflict 4.1/4.2 [4.1 conflicts; 4.2 conflicts]
 //	not covered, permitted
-func summary(d *interp.Decision) string {
+func summary(d *result.Decision) string {
 	var b strings.Builder
 	switch {
 	case d.Verdict == lang.Conflict:
@@ -115,7 +116,7 @@ func summary(d *interp.Decision) string {
 	return b.String()
 }
 
-func num(c *interp.ClauseInfo) string {
+func num(c *result.ClauseInfo) string {
 	if c == nil {
 		return "<nil>"
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -53,7 +54,7 @@ func TestDecideTextConditions(t *testing.T) {
 		{"Ultra", "US", "permitted 4"},    // 4's three tests hold
 		{"Ultra", "us", "not covered"},    // 4's region test fails
 	}
-	var d interp.Decision
+	var d result.Decision
 	for _, c := range cases {
 		// Set in place: reading a field from text would trim its spaces.
 		rec, err := p.NewAction("", "sell", map[string]string{"actor": "a", "date": "2024-01-01", "product": "x", "region": "x"})

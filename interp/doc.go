@@ -10,8 +10,9 @@
 // Errors are typed or unwrap to the sentinels below; each function says
 // which.
 //
-// Answers print for people with their WriteText methods and for programs
-// as JSON (json.Marshaler and WriteJSON), in the shapes that package
+// The answers are the types of package interp/result: they print for
+// people with their WriteText methods and for programs as JSON
+// (json.Marshaler and WriteJSON), in the shapes that package
 // interp/schema documents and pins. Values, the records that actions and
 // events are, and their exact numbers, dates and periods are the types of
 // package interp/types (types.Value, types.Record).

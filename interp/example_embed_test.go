@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -120,7 +121,7 @@ func ExampleRecordBuilder() {
 	}
 	b.SetParty(actor, "openai")          // the same for every order
 	b.SetMoney(refunds, types.Decimal{}) // 0
-	var d interp.Decision
+	var d result.Decision
 	for _, o := range []order{{"Azure", "2026-10-15", 100_000_00}, {"AWS", "2026-10-31", 5_000_00}, {"AWS", "2026-11-01", 5_000_00}, {"Oracle", "2026-11-01", 1_00}} {
 		day, _ := types.ParseDate(o.date)
 		amount, _ := types.NewDecimal(o.cents, 2)

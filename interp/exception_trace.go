@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -12,25 +14,11 @@ import (
 // value, for explanations: `:why` in the REPL and the notes of statement
 // lines.
 
-// ExceptionApplied is an exception to a term that gave the term its
-// value.
-type ExceptionApplied struct {
-	Term      string // the term
-	Exception string // the exception's number, as written: "6.3"
-	// Rows is, in a statement line's explanation, how many ledger rows
-	// it applied to; 1 for an expression.
-	Rows int
-}
-
-func (e ExceptionApplied) String() string {
-	return fmt.Sprintf("exception %s to term %s", e.Exception, e.Term)
-}
-
 // exceptionTrace records the exceptions that gave a value, each once per
 // row, in the order they first did. It is bounded: past maxTraced
 // distinct exceptions, the rest are counted in more.
 type exceptionTrace struct {
-	used []ExceptionApplied
+	used []result.ExceptionApplied
 	last []int // per entry of used: the row it was last counted for
 	row  int
 	more bool
@@ -53,7 +41,7 @@ func (t *exceptionTrace) add(term, num string) {
 		t.more = true
 		return
 	}
-	t.used = append(t.used, ExceptionApplied{Term: term, Exception: num, Rows: 1})
+	t.used = append(t.used, result.ExceptionApplied{Term: term, Exception: num, Rows: 1})
 	t.last = append(t.last, t.row)
 }
 
@@ -91,7 +79,7 @@ func (t *exceptionTrace) note(what string) string {
 // EvalExplained is EvalWith, and also says which exceptions to terms
 // (SPEC 4.8) gave a term its value, in the order they first did; nil
 // when none did.
-func (x *Expr) EvalExplained(ctx context.Context, opts EvalOptions, args ...types.Value) (types.Value, []ExceptionApplied, error) {
+func (x *Expr) EvalExplained(ctx context.Context, opts EvalOptions, args ...types.Value) (types.Value, []result.ExceptionApplied, error) {
 	tr := &exceptionTrace{}
 	v, err := x.evalWith(ctx, opts, tr, args)
 	return v, tr.used, err
@@ -109,12 +97,12 @@ func (t *exceptionTrace) reset() *exceptionTrace {
 // clauseExceptions are the exceptions an applying clause's condition
 // took, while deciding with DecideOptions.Explain.
 type clauseExceptions struct {
-	clause *ClauseInfo
-	used   []ExceptionApplied
+	clause *result.ClauseInfo
+	used   []result.ExceptionApplied
 }
 
 // explainApplied fills the Exceptions of d's applying clauses.
-func explainApplied(d *Decision, explained []clauseExceptions) {
+func explainApplied(d *result.Decision, explained []clauseExceptions) {
 	for _, e := range explained {
 		for i := range d.Applied {
 			if d.Applied[i].Clause == e.clause {

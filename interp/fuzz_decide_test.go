@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -73,7 +74,7 @@ func FuzzDecide(f *testing.F) {
 					continue
 				}
 				ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-				var d *interp.Decision
+				var d *result.Decision
 				start := time.Now()
 				noPanic(t, "Decide "+name, func() { d, err = p.Decide(ctx, r, interp.DecideOptions{}) })
 				cancel()

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -261,7 +262,7 @@ func TestValueMarshalJSON(t *testing.T) {
 
 // Zero answers marshal without panicking, into valid JSON.
 func TestZeroAnswersMarshal(t *testing.T) {
-	for _, v := range []any{interp.Decision{}, &interp.Decision{}, interp.Statement{}, interp.TestReport{}, types.RecordValue(nil), types.ListValue([]types.Value{{}})} {
+	for _, v := range []any{result.Decision{}, &result.Decision{}, result.Statement{}, result.TestReport{}, types.RecordValue(nil), types.ListValue([]types.Value{{}})} {
 		b, err := json.Marshal(v)
 		if err != nil || !json.Valid(b) {
 			t.Errorf("json.Marshal(%T) = %s, %v", v, b, err)

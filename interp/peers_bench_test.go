@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -157,7 +158,7 @@ func peersSettle(tb testing.TB, p *interp.Program, evs []peersEvent, decide bool
 	}
 	openai, other := types.PartyValue("openai"), types.PartyValue("other")
 	var (
-		d                   interp.Decision
+		d                   result.Decision
 		hostBreaches, count int
 	)
 	sales := func(yield func(interp.Event, error) bool) {
@@ -198,7 +199,7 @@ func peersSettle(tb testing.TB, p *interp.Program, evs []peersEvent, decide bool
 	}
 	st, err := p.Settle(ctx, sales, interp.SettleOptions{
 		From: mustDate(tb, "2026-01-01"), To: mustDate(tb, "2028-12-31"),
-		OnBreach: func(*interp.Breach) error { count++; return nil },
+		OnBreach: func(*result.Breach) error { count++; return nil },
 	})
 	if err != nil {
 		tb.Fatal(err)

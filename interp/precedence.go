@@ -3,6 +3,8 @@ package interp
 import (
 	"fmt"
 	"sync"
+
+	"github.com/pacta-lang/pacta/interp/result"
 )
 
 // Precedence (SPEC 5.3) is a directed acyclic graph over the clauses of a
@@ -34,7 +36,7 @@ type precedence struct {
 // notwithstanding and subject-to references (to clauses in force in the
 // same version; others have no effect). A cycle, which the checker
 // rejects, is reported as an internal error.
-func buildPrecedence(clauses []*ClauseInfo) (*precedence, error) {
+func buildPrecedence(clauses []*result.ClauseInfo) (*precedence, error) {
 	n := len(clauses)
 	idx := make(map[string]int32, n)
 	for i, c := range clauses {

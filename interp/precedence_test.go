@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -44,12 +46,12 @@ func refOverriders(over [][]bool, applied []*rule) []*rule {
 // randomPrecedence makes n clauses whose notwithstanding and subject-to
 // references form a random DAG (edges go forward in a random order), and
 // returns them with the closure computed by Warshall's algorithm.
-func randomPrecedence(rng *rand.Rand, n int, density float64) ([]*ClauseInfo, [][]bool) {
+func randomPrecedence(rng *rand.Rand, n int, density float64) ([]*result.ClauseInfo, [][]bool) {
 	perm := rng.Perm(n) // perm[k] is the clause at topological position k
-	clauses := make([]*ClauseInfo, n)
+	clauses := make([]*result.ClauseInfo, n)
 	for i := range clauses {
 		num := fmt.Sprint(i + 1)
-		clauses[i] = &ClauseInfo{Num: num, Decl: &lang.ClauseDecl{Num: &lang.ClauseRef{Num: num}}}
+		clauses[i] = &result.ClauseInfo{Num: num, Decl: &lang.ClauseDecl{Num: &lang.ClauseRef{Num: num}}}
 	}
 	over := make([][]bool, n)
 	for i := range over {
@@ -172,14 +174,14 @@ func sortInts(a []int) {
 // TestPrecedenceCycleIsAnError: the checker rejects cycles; should one
 // reach the interpreter it is an error, not a hang or a wrong answer.
 func TestPrecedenceCycleIsAnError(t *testing.T) {
-	mk := func(num string, nw ...string) *ClauseInfo {
+	mk := func(num string, nw ...string) *result.ClauseInfo {
 		d := &lang.ClauseDecl{Num: &lang.ClauseRef{Num: num}}
 		for _, x := range nw {
 			d.Notwithstanding = append(d.Notwithstanding, &lang.ClauseRef{Num: x})
 		}
-		return &ClauseInfo{Num: num, Decl: d}
+		return &result.ClauseInfo{Num: num, Decl: d}
 	}
-	_, err := buildPrecedence([]*ClauseInfo{mk("1", "2"), mk("2", "3"), mk("3", "1"), mk("4", "1")})
+	_, err := buildPrecedence([]*result.ClauseInfo{mk("1", "2"), mk("2", "3"), mk("3", "1"), mk("4", "1")})
 	if err == nil {
 		t.Fatal("a precedence cycle was accepted")
 	}
@@ -191,14 +193,14 @@ func TestPrecedenceCycleIsAnError(t *testing.T) {
 // closed it transitively; resolving k applicable clauses took k² steps).
 func TestPrecedenceManyClausesNearLinear(t *testing.T) {
 	const n = 100_000
-	clauses := make([]*ClauseInfo, n)
+	clauses := make([]*result.ClauseInfo, n)
 	for i := range clauses {
 		num := fmt.Sprint(i + 1)
 		d := &lang.ClauseDecl{Num: &lang.ClauseRef{Num: num}}
 		if i > 0 {
 			d.Notwithstanding = []*lang.ClauseRef{{Num: fmt.Sprint(i)}}
 		}
-		clauses[i] = &ClauseInfo{Num: num, Decl: d}
+		clauses[i] = &result.ClauseInfo{Num: num, Decl: d}
 	}
 	p := &Program{funcs: newFuncTable(nil)}
 	a := &agreement{schemaDecls: map[*lang.SchemaDecl]*schema{}}

@@ -29,7 +29,7 @@ func TestReadmeArchitecture(t *testing.T) {
 		text = text[:j+3]
 	}
 	// Where each package qualifier a name may use is declared.
-	dirs := map[string]string{"lang": "../lang", "interp": ".", "types": "types"}
+	dirs := map[string]string{"lang": "../lang", "interp": ".", "types": "types", "result": "result"}
 	decls := map[string]map[string]bool{}
 	declared := func(pkg, name string) bool {
 		if decls[pkg] == nil {
@@ -91,7 +91,7 @@ func TestReadmeArchitecture(t *testing.T) {
 				t.Errorf("README names package %s, which has no Go files", code)
 			}
 			checked++
-		case regexp.MustCompile(`^(lang|interp|types)\.[A-Z]\w*$`).MatchString(code):
+		case regexp.MustCompile(`^(lang|interp|types|result)\.[A-Z]\w*$`).MatchString(code):
 			pkg, name, _ := strings.Cut(code, ".")
 			if !declared(pkg, name) {
 				t.Errorf("README names %s, which package %s does not declare", code, pkg)
@@ -99,8 +99,12 @@ func TestReadmeArchitecture(t *testing.T) {
 			checked++
 		case regexp.MustCompile(`^[A-Z]\w*\.[A-Z]\w*$`).MatchString(code):
 			typ, name, _ := strings.Cut(code, ".")
-			if !declared("interp", typ) || !declared("interp", name) {
-				t.Errorf("README names %s, which package interp does not declare", code)
+			found := false
+			for _, pkg := range []string{"interp", "result", "types"} {
+				found = found || declared(pkg, typ) && declared(pkg, name)
+			}
+			if !found {
+				t.Errorf("README names %s, which neither interp, interp/result nor interp/types declares", code)
 			}
 			checked++
 		}

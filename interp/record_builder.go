@@ -50,7 +50,7 @@ func (f FieldHandle) Index() int { return f.idx }
 // event of an agreement ("" for the only one). The error unwraps to
 // ErrUnknownAgreement or ErrUnknownAction.
 func (p *Program) NewRecordBuilder(agreementID, action string) (*RecordBuilder, error) {
-	s, err := p.Schema(agreementID, action)
+	s, err := p.schemaNamed(agreementID, action)
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +62,7 @@ func (p *Program) NewRecordBuilder(agreementID, action string) (*RecordBuilder, 
 }
 
 // Schema returns the schema of the records built.
-func (b *RecordBuilder) Schema() *schema { return b.s }
+func (b *RecordBuilder) Schema() types.Schema { return b.s }
 
 // Field resolves the field called name, which must hold values of kind:
 // KindMoney for a money field, KindEnum for a field of a kind, KindParty
@@ -200,8 +200,8 @@ func (b *RecordBuilder) SetBool(f FieldHandle, v bool) {
 }
 
 // Set sets a field of any kind to a value made by the constructors of
-// this package (MoneyValue, DateValue, EnumValue, ListValue, …), checking it as the
-// typed setters do. An integer is accepted for a decimal field.
+// package types (types.MoneyValue, types.EnumValue, …), checking it as
+// the typed setters do. An integer is accepted for a decimal field.
 func (b *RecordBuilder) Set(f FieldHandle, v types.Value) {
 	if !b.handle(f, f.kind) {
 		return

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -184,7 +185,7 @@ func TestRecordBuilderAllocatesNothing(t *testing.T) {
 	b.SetMoney(f.refunds, types.Decimal{})
 	gross, date := mustDec(t, "50000.00"), mustDate(t, "2027-03-15")
 	ctx := context.Background()
-	var d interp.Decision
+	var d result.Decision
 	var err error
 	allocs := testing.AllocsPerRun(100, func() {
 		b.SetEnum(f.platform, "AWS")

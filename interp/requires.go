@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -168,7 +170,7 @@ func recordPre(ag *agreement, v *version, r *types.Record, fr *frame) error {
 
 // isPreconditionOf reports whether err is the failure of clause c's own
 // precondition, which names the clause already.
-func isPreconditionOf(err error, c *ClauseInfo) bool {
+func isPreconditionOf(err error, c *result.ClauseInfo) bool {
 	var pe *PreconditionError
 	return errors.As(err, &pe) && pe.Of == "clause "+c.Num
 }
@@ -177,7 +179,7 @@ func isPreconditionOf(err error, c *ClauseInfo) bool {
 // clause, which see no event, once when the agreement loads. A failure is
 // returned as bad and reported, like a negative amount, by the settlement
 // that reaches the clause's first date; err is a failure to compile.
-func (c *compiler) schedulePre(ci *ClauseInfo) (bad, err error) {
+func (c *compiler) schedulePre(ci *result.ClauseInfo) (bad, err error) {
 	if len(ci.Decl.Requires) == 0 {
 		return nil, nil
 	}

@@ -7,6 +7,8 @@ import (
 	"iter"
 	"sort"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -26,7 +28,7 @@ type Event struct {
 	// DecideOptions and a settlement without AsOf, they always match);
 	// otherwise Settle decides again. A decision made for another record
 	// gives a wrong breach list: Settle cannot tell.
-	Decision *Decision
+	Decision *result.Decision
 }
 
 // SettleOptions says what to settle.
@@ -52,7 +54,7 @@ type SettleOptions struct {
 	// The Breach and its Decision are reused once OnBreach returns; copy
 	// what must outlive the call. An error from OnBreach ends the
 	// settlement with that error.
-	OnBreach func(*Breach) error
+	OnBreach func(*result.Breach) error
 	// BreachSample is how many breaches the statement keeps in Breaches,
 	// the first ones in ledger order, when OnBreach is not set: 0 means
 	// DefaultBreachSample, a negative number every one (memory then grows
@@ -69,121 +71,6 @@ type SettleOptions struct {
 // SettleOptions.BreachSample says otherwise; the others are counted.
 const DefaultBreachSample = 100
 
-// Statement is the result of a settlement.
-type Statement struct {
-	Agreement string
-	Currency  string
-	From, To  types.Date
-	AsOf      types.Date
-	// Events is the number of ledger rows the settlement took into
-	// account: every row dated from the agreement's effective date to
-	// its last day (before the statement's range too, since those count
-	// towards running totals), and a payment after the last day (which
-	// still pays what was owed). Rows before the agreement takes effect,
-	// other rows after it ends (SPEC 4.2) and rows after the statement's
-	// end and as-of date are not counted.
-	Events int64
-	// RowsBeforeTerm and RowsAfterTerm count the ledger rows read that
-	// are dated before the agreement takes effect, and after it ends
-	// (payments aside), which count for nothing (SPEC 4.2); TermStart
-	// and TermEnd are the agreement's first and last days (TermEnd is
-	// 9999-12-31 without `ends`).
-	RowsBeforeTerm, RowsAfterTerm int64
-	TermStart, TermEnd            types.Date
-	// Lines are sorted by period, then payer, payee, clause and kind.
-	Lines []*Line
-	// Totals add the lines up per period and per payer→payee pair.
-	Totals []*PairTotal
-	// Breaches are the breaches kept: the first BreachSample of them in
-	// ledger order, none when SettleOptions.OnBreach took them.
-	Breaches []*Breach
-	// BreachCount is the number of breaches in the statement's range, kept
-	// or not; BreachTally counts them per deciding clause.
-	BreachCount int64
-	BreachTally []*BreachTally
-	Overdue     []*Overdue
-	// Terminated says when and why the agreement ended before its term,
-	// when a notice in the ledger or an event ended it (SPEC 5.6).
-	Terminated *Termination
-	// Unmet lists the obligations (`must ... by DATE`) whose deadline
-	// fell within the statement and which no action in the ledger met.
-	Unmet []*Unmet
-}
-
-// Unmet is an obligation not met by its deadline.
-type Unmet struct {
-	Clause   *ClauseInfo
-	Party    string
-	Action   string
-	Deadline types.Date
-}
-
-// Line is one amount owed: what, by whom, to whom, under which clause, on
-// what base and at what rate.
-type Line struct {
-	Period types.Period
-	Date   types.Date // when the amount arose: the period's end for a share
-	Due    types.Date
-	Payer  string
-	Payee  string
-	Clause *ClauseInfo
-	// Kind is "share", "payment", "installment", "milestone", "true-up",
-	// "late interest" or "late penalty".
-	Kind   string
-	Base   *types.Value // the share's base, when there is one
-	Rate   string       // the rate's value when every row had the same (SPEC 7.6), else as written; tiers as written
-	Amount types.Value  // rounded as the agreement declares
-	Notes  []string
-	// DueRule says in words which rule made Due (SPEC 6.1): "due 30
-	// days after 2027-04-15 (the installment date): 2027-05-15".
-	DueRule string
-	// explained is set when a note explains why the whole amount the
-	// line is part of came to zero (see showLine).
-	explained bool
-}
-
-// PairTotal is what one party owes another for one period.
-type PairTotal struct {
-	Period types.Period
-	Payer  string
-	Payee  string
-	Amount types.Value
-}
-
-// Breach is an action in the ledger that the agreement prohibited on its
-// date (or on which two clauses conflict).
-type Breach struct {
-	Source   string
-	Line     int
-	Date     types.Date
-	Action   string
-	Actor    string
-	Decision *Decision
-}
-
-// BreachTally is how many breaches one clause (or one conflict, or the
-// agreement's default) decided. Tallies are sorted by clause number, the
-// default last.
-type BreachTally struct {
-	Verdict  lang.Verdict   // Prohibited, Conflict or NotCovered
-	Clause   *ClauseInfo    // the deciding clause, if one decides
-	Conflict [2]*ClauseInfo // the clauses in conflict, for Conflict
-	Count    int64
-}
-
-// Overdue is an amount not paid by its due date, as of the statement's
-// as-of date.
-type Overdue struct {
-	Line        *Line
-	Outstanding types.Value
-	DaysLate    int
-	LateCharge  types.Value // what the late-payment terms add, if the clause has any
-	// DaysLateRule says in words how DaysLate was counted: "47 days late,
-	// counted from 2027-11-15 (the day after the due date 2027-11-14) to
-	// 2027-12-31 (the as-of date), both included".
-	DaysLateRule string
-}
-
 // Settle walks events once, in date order, and settles every money clause
 // of an agreement. Memory stays flat whatever the number of events: state
 // is kept per clause and per open period, never per event. What the
@@ -196,7 +83,7 @@ type Overdue struct {
 // A problem with an event is a *LedgerError naming its source and line;
 // an evaluation failure unwraps to its cause (ErrBudget, the context's
 // error, ...); an unknown agreement unwraps to ErrUnknownAgreement.
-func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], opts SettleOptions) (*Statement, error) {
+func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], opts SettleOptions) (*result.Statement, error) {
 	if err := ctxErr(ctx); err != nil {
 		return nil, err
 	}
@@ -230,7 +117,7 @@ func (p *Program) Settle(ctx context.Context, events iter.Seq2[Event, error], op
 
 // endStatement finishes a settlement once every row has been read: the last
 // day's milestones, the statement's end and as-of date, and finish.
-func (s *settler) endStatement(opts SettleOptions) (*Statement, error) {
+func (s *settler) endStatement(opts SettleOptions) (*result.Statement, error) {
 	if err := s.flushMilestones(); err != nil {
 		return nil, err
 	}
@@ -282,13 +169,15 @@ func (s *schema) dateIdx() int { return s.dateAt }
 
 // settler is the state of one settlement.
 type settler struct {
-	p *Program
+	// explained holds the zero lines a note explains (showLine).
+	explained map[*result.Line]bool
+	p         *Program
 	// budget is the step budget of each event (SettleOptions.StepBudget,
 	// or the program's).
 	budget int64
 	ag     *agreement
 	ctx    context.Context
-	st     *Statement
+	st     *result.Statement
 	fr     *frame
 	last   types.Date
 	// termEnd is the agreement's last day (MaxDate without `ends`).
@@ -303,7 +192,7 @@ type settler struct {
 	anyOpen   bool
 	sched     []*scheduledRule
 	nextSched int
-	fired     map[*ClauseInfo]bool
+	fired     map[*result.ClauseInfo]bool
 	oblig     []*obligation
 	pending   []pendingPayment // payments of the last date read, applied once it is over
 	n         int64
@@ -316,12 +205,12 @@ type settler struct {
 	// asOfLimit paid, a copy of it as it stood before that payment: what
 	// was unpaid on the as-of date, for the overdue report (SPEC 6.5).
 	atAsOf []*obligation
-	dec    Decision // reused for every breach check
+	dec    result.Decision // reused for every breach check
 	// prohibited: the agreement prohibited the action row being settled
 	// (set by breach, read by shares that count permitted rows only).
 	prohibited bool
-	met        map[*ClauseInfo]bool
-	water      map[*ClauseInfo][]types.Decimal // waterfall running totals of payment clauses
+	met        map[*result.ClauseInfo]bool
+	water      map[*result.ClauseInfo][]types.Decimal // waterfall running totals of payment clauses
 	// history is every amount issued so far, in or out of the statement's
 	// range, for `owed by ... for PERIOD`. It grows with statement lines
 	// (periods × clauses), never with events.
@@ -331,10 +220,10 @@ type settler struct {
 	lastAt  Event         // where the last row counted is (no record)
 	// Breaches: the callback or the sample size, the tally by deciding
 	// clause, and the breach handed to the callback (reused).
-	onBreach func(*Breach) error
+	onBreach func(*result.Breach) error
 	sample   int
-	tally    map[BreachTally]*BreachTally // keyed with Count 0
-	found    Breach
+	tally    map[result.BreachTally]*result.BreachTally // keyed with Count 0
+	found    result.Breach
 	// milestones are the milestone lines of the last day read, issued
 	// when a later day comes (before that day's payments are applied).
 	milestones []*pendingMilestone
@@ -344,7 +233,7 @@ type settler struct {
 	// ended is the termination that takes effect first, once a row gave
 	// it; end tracks the breaches that may give a right to terminate
 	// (settle_termination.go).
-	ended *Termination
+	ended *result.Termination
 	end   endState
 	// part, when set, makes this the settlement of one slice of a ledger
 	// (settle_partial.go): the in-order work is noted, not done.
@@ -400,7 +289,7 @@ func (s *settler) owed(payer, payee string, p types.Period, clause string) (type
 }
 
 type obligation struct {
-	line      *Line
+	line      *result.Line
 	remaining types.Decimal
 	late      []*lateRule
 	// interest is, per late rule, the exact interest borne so far by the
@@ -415,7 +304,7 @@ type obligation struct {
 }
 
 func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptions) *settler {
-	st := &Statement{Agreement: ag.id, Currency: ag.currency, From: opts.From, To: opts.To, AsOf: opts.AsOf}
+	st := &result.Statement{Agreement: ag.id, Currency: ag.currency, From: opts.From, To: opts.To, AsOf: opts.AsOf}
 	if st.From.IsZero() {
 		st.From = ag.effective
 	}
@@ -424,10 +313,10 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 		traceExc:  ag.hasExceptions(),
 		fr:        p.newFrame(ctx, types.Date{}),
 		shares:    make([]*shareState, ag.nclauses),
-		fired:     map[*ClauseInfo]bool{},
+		fired:     map[*result.ClauseInfo]bool{},
 		asOfLimit: opts.AsOf,
-		met:       map[*ClauseInfo]bool{},
-		water:     map[*ClauseInfo][]types.Decimal{},
+		met:       map[*result.ClauseInfo]bool{},
+		water:     map[*result.ClauseInfo][]types.Decimal{},
 		termEnd:   types.MaxDate(),
 		budget:    p.budget,
 	}
@@ -460,7 +349,7 @@ func newSettler(p *Program, ag *agreement, ctx context.Context, opts SettleOptio
 	}
 	sort.SliceStable(s.sched, func(i, j int) bool { return s.sched[i].date.Before(s.sched[j].date) })
 	s.fr.owed = s.owed
-	s.onBreach, s.sample, s.tally = opts.OnBreach, opts.BreachSample, map[BreachTally]*BreachTally{}
+	s.onBreach, s.sample, s.tally = opts.OnBreach, opts.BreachSample, map[result.BreachTally]*result.BreachTally{}
 	if s.sample == 0 {
 		s.sample = DefaultBreachSample
 	}
@@ -570,7 +459,7 @@ func (s *settler) event(ev Event) error {
 		}
 	}
 	for _, rule := range v.money.sharesByID[schemaOf(r.Schema).id] {
-		if s.ended.cuts(rule.clause, date) {
+		if cuts(s.ended, rule.clause, date) {
 			continue // terminated: only accrued shares are paid (SPEC 5.6)
 		}
 		if err := s.share(rule, r, date); err != nil {
@@ -578,7 +467,7 @@ func (s *settler) event(ev Event) error {
 		}
 	}
 	for _, m := range v.money.milestonesByID[schemaOf(r.Schema).id] {
-		if s.ended.cuts(m.clause, date) {
+		if cuts(s.ended, m.clause, date) {
 			continue
 		}
 		if err := s.milestone(m, ev, date); err != nil {
@@ -588,7 +477,7 @@ func (s *settler) event(ev Event) error {
 	return nil
 }
 
-func (s *settler) ledgerErr(ev Event, c *ClauseInfo, err error) error {
+func (s *settler) ledgerErr(ev Event, c *result.ClauseInfo, err error) error {
 	var le *LedgerError
 	if errors.As(err, &le) {
 		return err // already names its row
@@ -603,7 +492,7 @@ func (s *settler) ledgerErr(ev Event, c *ClauseInfo, err error) error {
 // context of an error is said once: a clauseError is never wrapped in the
 // same clause again.
 type clauseError struct {
-	clause *ClauseInfo
+	clause *result.ClauseInfo
 	err    error
 	named  bool // err's message already names the clause
 }
@@ -618,7 +507,7 @@ func (e *clauseError) Error() string {
 func (e *clauseError) Unwrap() error { return e.err }
 
 // inClause says that err arose in clause c, unless it already says so.
-func inClause(c *ClauseInfo, err error) error {
+func inClause(c *result.ClauseInfo, err error) error {
 	if err == nil {
 		return nil
 	}
@@ -631,14 +520,14 @@ func inClause(c *ClauseInfo, err error) error {
 
 // clauseFault is a problem with clause c, positioned at pos within it:
 // "agreement.pacta:12:5: clause 6.2: split shares add up to 90%, not 100%".
-func clauseFault(c *ClauseInfo, pos lang.Pos, format string, args ...any) error {
+func clauseFault(c *result.ClauseInfo, pos lang.Pos, format string, args ...any) error {
 	return &clauseError{clause: c, named: true,
 		err: &EvalError{Pos: pos, Msg: "clause " + c.Num + ": " + fmt.Sprintf(format, args...)}}
 }
 
 // dueAfter is from + d, or an error positioned at the clause's `due`
 // (pos) when that is after the last day of the calendar (SPEC 11.1).
-func dueAfter(c *ClauseInfo, pos lang.Pos, from types.Date, d types.Duration) (types.Date, error) {
+func dueAfter(c *result.ClauseInfo, pos lang.Pos, from types.Date, d types.Duration) (types.Date, error) {
 	due, err := from.AddDuration(d)
 	if err != nil {
 		return types.Date{}, &clauseError{clause: c, named: true, err: &EvalError{Pos: pos, Err: errPastCalendar,
@@ -678,7 +567,7 @@ func (s *settler) meet(v *version, r *types.Record, date types.Date) error {
 // unmet lists the obligations whose deadline fell in the statement and
 // that nothing in the ledger met.
 func (s *settler) unmet() {
-	seen := map[*ClauseInfo]bool{}
+	seen := map[*result.ClauseInfo]bool{}
 	for _, v := range s.ag.versions {
 		if !s.asOfLimit.IsZero() && v.from.After(s.asOfLimit) {
 			break
@@ -688,11 +577,11 @@ func (s *settler) unmet() {
 				if r.modality != lang.Must || !r.hasDeadline || seen[r.clause] || s.met[r.clause] {
 					continue
 				}
-				if r.deadline.Before(s.st.From) || r.deadline.After(s.st.To) || s.ended.cuts(r.clause, r.deadline) {
+				if r.deadline.Before(s.st.From) || r.deadline.After(s.st.To) || cuts(s.ended, r.clause, r.deadline) {
 					continue
 				}
 				seen[r.clause] = true
-				s.st.Unmet = append(s.st.Unmet, &Unmet{Clause: r.clause, Party: r.party, Action: sc.Name(), Deadline: r.deadline})
+				s.st.Unmet = append(s.st.Unmet, &result.Unmet{Clause: r.clause, Party: r.party, Action: sc.Name(), Deadline: r.deadline})
 			}
 		}
 	}
@@ -710,7 +599,7 @@ func (s *settler) unmet() {
 // statement's end is closed.
 func (s *settler) advance(date types.Date, final bool) error {
 	for s.nextSched < len(s.sched) && !s.sched[s.nextSched].date.After(date) {
-		if sr := s.sched[s.nextSched]; s.ended.cuts(sr.clause, sr.date) {
+		if sr := s.sched[s.nextSched]; cuts(s.ended, sr.clause, sr.date) {
 			s.nextSched++ // terminated before it fell due (SPEC 5.6)
 			continue
 		}
@@ -794,7 +683,7 @@ func (s *settler) finish() error {
 
 // emit adds a line to the statement (when it falls within the range) and
 // records it as an obligation.
-func (s *settler) emit(l *Line, late []*lateRule) {
+func (s *settler) emit(l *result.Line, late []*lateRule) {
 	if !l.Amount.Num().IsZero() {
 		s.history = append(s.history, owedLine{date: l.Date, payer: l.Payer, payee: l.Payee, clause: l.Clause.Num, amount: l.Amount.Num()})
 	}
@@ -804,7 +693,7 @@ func (s *settler) emit(l *Line, late []*lateRule) {
 	if l.Date.Before(s.st.From) || !s.st.To.IsZero() && l.Date.After(s.st.To) {
 		return
 	}
-	if !showLine(l.Amount.Num(), l.explained) {
+	if !showLine(l.Amount.Num(), s.explained[l]) {
 		return // nothing owed and nothing to explain
 	}
 	s.st.Lines = append(s.st.Lines, l)
@@ -836,13 +725,13 @@ func (s *settler) breach(ev Event, r *types.Record, v *version, date types.Date)
 		return nil
 	}
 	s.st.BreachCount++
-	key := BreachTally{Verdict: dec.Verdict, Clause: dec.Clause, Conflict: dec.Conflict}
+	key := result.BreachTally{Verdict: dec.Verdict, Clause: dec.Clause, Conflict: dec.Conflict}
 	if key.Verdict != lang.Conflict {
-		key.Conflict = [2]*ClauseInfo{}
+		key.Conflict = [2]*result.ClauseInfo{}
 	}
 	t := s.tally[key]
 	if t == nil {
-		t = new(BreachTally)
+		t = new(result.BreachTally)
 		*t = key
 		s.tally[key] = t
 	}
@@ -854,16 +743,16 @@ func (s *settler) breach(ev Event, r *types.Record, v *version, date types.Date)
 			s.dec = *dec
 			s.dec.Applied = append(applied, dec.Applied...)
 		}
-		s.found = Breach{Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name(), Actor: actor, Decision: &s.dec}
+		s.found = result.Breach{Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name(), Actor: actor, Decision: &s.dec}
 		return s.onBreach(&s.found)
 	}
 	if s.sample >= 0 && len(s.st.Breaches) >= s.sample {
 		return nil // counted, not kept
 	}
-	d := new(Decision)
+	d := new(result.Decision)
 	*d = *dec
-	d.Applied = append([]Applied(nil), dec.Applied...)
-	s.st.Breaches = append(s.st.Breaches, &Breach{
+	d.Applied = append([]result.Applied(nil), dec.Applied...)
+	s.st.Breaches = append(s.st.Breaches, &result.Breach{
 		Source: ev.Source, Line: ev.Line, Date: date, Action: r.Schema.Name(), Actor: actor, Decision: d,
 	})
 	return nil
@@ -875,7 +764,7 @@ func (s *settler) tallyBreaches() {
 	for _, t := range s.tally {
 		s.st.BreachTally = append(s.st.BreachTally, t)
 	}
-	first := func(t *BreachTally) *ClauseInfo {
+	first := func(t *result.BreachTally) *result.ClauseInfo {
 		if t.Verdict == lang.Conflict {
 			return t.Conflict[0]
 		}
@@ -893,7 +782,7 @@ func (s *settler) tallyBreaches() {
 			if c := lang.CompareClauseNums(ca.Num, cb.Num); c != 0 {
 				return c < 0
 			}
-			return ca.id < cb.id
+			return ca.Index < cb.Index
 		}
 		if a.Verdict != b.Verdict {
 			return a.Verdict != lang.Conflict
@@ -902,7 +791,7 @@ func (s *settler) tallyBreaches() {
 			if c := lang.CompareClauseNums(a.Conflict[1].Num, b.Conflict[1].Num); c != 0 {
 				return c < 0
 			}
-			return a.Conflict[1].id < b.Conflict[1].id
+			return a.Conflict[1].Index < b.Conflict[1].Index
 		}
 		return false
 	})
@@ -938,6 +827,16 @@ func (e *LedgerError) Unwrap() error { return e.Err }
 // explains why the whole amount came to zero (a cap reached, an advance
 // recouped, a floor); descriptive notes (a split's share, a milestone's
 // event, an installment's number) do not.
+// copyLine returns a copy of line, one more statement line, explained
+// (showLine) when line is.
+func (s *settler) copyLine(line *result.Line) *result.Line {
+	l := *line
+	if s.explained[line] {
+		s.explained[&l] = true
+	}
+	return &l
+}
+
 func showLine(amount types.Decimal, explained bool) bool {
 	return !amount.IsZero() || explained
 }

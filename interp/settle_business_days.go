@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -130,7 +132,7 @@ func (c *compiler) bizOf(d *lang.Due) (*dueBiz, error) {
 // Saturday, moved to Monday 2027-05-17 by the following-business-day rule
 // (calendar us)". note is rule when a business-day construct played a
 // part (the statement note of SPEC 11.6), else "".
-func dueOn(c *ClauseInfo, pos lang.Pos, from types.Date, anchor string, d types.Duration, has bool, biz *dueBiz) (due types.Date, rule, note string, err error) {
+func dueOn(c *result.ClauseInfo, pos lang.Pos, from types.Date, anchor string, d types.Duration, has bool, biz *dueBiz) (due types.Date, rule, note string, err error) {
 	due = from
 	what := "on " + from.String()
 	if anchor != "" {

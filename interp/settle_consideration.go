@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -12,7 +14,7 @@ func (s *settler) scheduled(r *scheduledRule) error {
 	if r.err != nil {
 		return r.err
 	}
-	l := &Line{
+	l := &result.Line{
 		Period: types.PeriodOf(types.PeriodQuarter, 0, r.date), Date: r.date, Due: r.due,
 		Payer: r.payer, Clause: r.clause, Kind: r.kind,
 	}
@@ -45,7 +47,7 @@ func (s *settler) scheduled(r *scheduledRule) error {
 // waterfallPaid returns the running totals of a payment clause's
 // waterfall steps, kept for the clause's life (SPEC 8.5), or nil when its
 // payee is not a waterfall.
-func (s *settler) waterfallPaid(c *ClauseInfo, p *payeeRule) []types.Decimal {
+func (s *settler) waterfallPaid(c *result.ClauseInfo, p *payeeRule) []types.Decimal {
 	if len(p.steps) == 0 {
 		return nil
 	}
@@ -149,7 +151,7 @@ func (s *settler) flushMilestones() error {
 		if m.breach != "" {
 			note = breachNote(m, p.n, p.date)
 		}
-		l := &Line{
+		l := &result.Line{
 			Period: types.PeriodOf(types.PeriodQuarter, 0, p.date), Date: p.date, Due: p.date,
 			Payer: m.payer, Clause: m.clause, Kind: "milestone",
 			Notes: []string{note},
@@ -458,7 +460,7 @@ func (s *settler) lateCharges(o *obligation, date types.Date, how string) error 
 			// The cap is visible where it cuts (as a share's cap is).
 			note += fmt.Sprintf("; cut to the cap of %s from %s", types.MoneyValue(o.line.Amount.Str(), periods.capUsed), types.MoneyValue(o.line.Amount.Str(), periods.uncapped))
 		}
-		l := &Line{
+		l := &result.Line{
 			Period: types.PeriodOf(types.PeriodQuarter, 0, on), Date: on, Due: on,
 			Payer: o.line.Payer, Payee: o.line.Payee, Clause: o.line.Clause, Kind: kind,
 			Amount: types.MoneyValue(o.line.Amount.Str(), charge),
@@ -522,13 +524,13 @@ func (s *settler) overdue() error {
 // overdueAt reports o, unpaid past its due date, as overdue on asOf with
 // the late charges it bears to that date.
 func (s *settler) overdueAt(o *obligation, asOf types.Date) error {
-	od := &Overdue{
+	od := &result.Overdue{
 		Line:        o.line,
 		Outstanding: types.MoneyValue(o.line.Amount.Str(), o.remaining),
 		DaysLate:    types.DaysBetween(o.line.Due, asOf),
 		LateCharge:  types.MoneyValue(o.line.Amount.Str(), types.Decimal{}),
 	}
-	od.DaysLateRule = daysLateRule(od.DaysLate, o.line.Due, asOf)
+	od.DaysLateRule = result.DaysLateRule(od.DaysLate, o.line.Due, asOf)
 	// After the agreement's end the days late run on, but late charges
 	// stop at its last day (SPEC 4.2): say so, with the delay charged, or
 	// the charge does not follow from the days late.
@@ -595,7 +597,7 @@ func (s *settler) sortAndTotal() {
 				}
 			}
 		}
-		s.st.Totals = append(s.st.Totals, &PairTotal{Period: l.Period, Payer: l.Payer, Payee: l.Payee, Amount: l.Amount})
+		s.st.Totals = append(s.st.Totals, &result.PairTotal{Period: l.Period, Payer: l.Payer, Payee: l.Payee, Amount: l.Amount})
 	}
 	sort.SliceStable(s.st.Overdue, func(i, j int) bool { return s.st.Overdue[i].Line.Due.Before(s.st.Overdue[j].Line.Due) })
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -19,14 +20,14 @@ func TestSettleUsesHostDecision(t *testing.T) {
 	ctx := context.Background()
 	store := newAction(t, p, "", "sell", "actor=b platform=Store gross=1.00 date=2024-01-02")
 	web := newAction(t, p, "", "sell", "actor=b platform=Web gross=1.00 date=2024-01-02")
-	decide := func(r *types.Record, opts interp.DecideOptions) *interp.Decision {
+	decide := func(r *types.Record, opts interp.DecideOptions) *result.Decision {
 		d, err := p.Decide(ctx, r, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return d
 	}
-	settle := func(evs ...interp.Event) *interp.Statement {
+	settle := func(evs ...interp.Event) *result.Statement {
 		st, err := p.Settle(ctx, func(yield func(interp.Event, error) bool) {
 			for _, ev := range evs {
 				if !yield(ev, nil) {
@@ -40,7 +41,7 @@ func TestSettleUsesHostDecision(t *testing.T) {
 		return st
 	}
 	// The store sale is a breach of clause 1, decided by Settle or passed in.
-	for _, st := range []*interp.Statement{
+	for _, st := range []*result.Statement{
 		settle(interp.Event{Record: store, Line: 2}),
 		settle(interp.Event{Record: store, Line: 2, Decision: decide(store, interp.DecideOptions{})}),
 	} {
@@ -67,7 +68,7 @@ func TestSettleUsesHostDecision(t *testing.T) {
 func settleLedgerDecided(tb testing.TB, p *interp.Program, n int, pass bool) func(func(interp.Event, error) bool) {
 	base := settleLedger(tb, p, n, nil)
 	return func(yield func(interp.Event, error) bool) {
-		var d interp.Decision
+		var d result.Decision
 		for ev, err := range base {
 			if err := p.DecideInto(context.Background(), ev.Record, interp.DecideOptions{}, &d); err != nil {
 				tb.Fatal(err)
@@ -93,7 +94,7 @@ func BenchmarkSettleDecided1M(b *testing.B) {
 		pass bool
 	}{{"twice", false}, {"once", true}} {
 		b.Run(c.name, func(b *testing.B) {
-			var st *interp.Statement
+			var st *result.Statement
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			start := time.Now()

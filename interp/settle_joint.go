@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/internal/formula"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
@@ -17,7 +19,7 @@ import (
 
 // jointRule is a compiled clause that caps share clauses together.
 type jointRule struct {
-	clause *ClauseInfo
+	clause *result.ClauseInfo
 	nums   []string    // the share clauses, by number
 	caps   []windowCap // per a period in the order written, then over the term
 	floors []windowCap // the same, for `at least` (settle_joint_floor.go)
@@ -37,7 +39,7 @@ type jointState struct {
 	cap formula.LifetimeCap
 }
 
-func (p *Program) compileJoint(a *agreement, v *version, ci *ClauseInfo, b *lang.JointLimit) error {
+func (p *Program) compileJoint(a *agreement, v *version, ci *result.ClauseInfo, b *lang.JointLimit) error {
 	j := &jointRule{clause: ci}
 	for _, r := range b.Clauses {
 		if r != nil {

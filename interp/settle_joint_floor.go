@@ -3,6 +3,8 @@ package interp
 import (
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/internal/formula"
 	"github.com/pacta-lang/pacta/interp/types"
 )
@@ -156,7 +158,7 @@ func (s *settler) jointTrueUp(fs *jointFloorSum) error {
 			if fs.key.unit == 0 {
 				period = types.PeriodOf(r.settled, s.ag.startOf(r.settled), end)
 			}
-			l := &Line{
+			l := &result.Line{
 				Period: period, Date: end, Due: end, Payer: r.payer, Clause: j.clause, Kind: "true-up",
 				Notes: []string{fmt.Sprintf("%s; paid %s from %s to %s", f.text,
 					types.MoneyValue(s.ag.currency, fs.sum), fs.from, end)},

@@ -7,10 +7,11 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 )
 
 // overdueList lists what a statement reports overdue.
-func overdueList(st *interp.Statement) []string {
+func overdueList(st *result.Statement) []string {
 	var out []string
 	for _, o := range st.Overdue {
 		out = append(out, fmt.Sprintf("%s %s due %s outstanding %s charge %s", o.Line.Clause.Num, o.Line.Kind, o.Line.Due,

@@ -6,16 +6,55 @@ import (
 	"fmt"
 	"iter"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
 // This file settles a ledger in slices: SettlePartial, Partial.Merge,
-// Partial.Finish. What a partial folds and what it keeps in order is said
-// on Partial.
+// Partial.Finish.
+//
+// The work per row is done in the slices: checking the record, deciding
+// the action (the breach list), meeting obligations, evaluating each
+// share's filters, base and rate, and each milestone's amount. What it
+// gives is kept in one of two ways:
+//
+// Folded, as sums that merge in any grouping: per share clause and
+// settlement period, each line's base and amount (rate × base summed),
+// its base per tier threshold window (tiers are applied to the window's
+// total when the period closes, SPEC 7.3, so a threshold crossed mid
+// period needs no order), the flat rate seen (one value, or mixed), and
+// the prohibited rows counted; the number of rows and of breaches, the
+// tally of breaches per clause; the obligations met; the first-only
+// milestones fired.
+//
+// Kept in order, because what they do depends on what came before: the
+// days the slice has rows on (period closings, scheduled payments and
+// floors happen as the days go by); per day, the share periods first
+// counted that day (a floor fills the empty periods before them); the
+// payments (each pays the oldest lines open on its date: payments are
+// met in order); the milestone lines per day; and the breaches kept (the
+// first BreachSample, or every one when OnBreach takes them, handed to
+// it in ledger order by HandBreaches and Finish). These grow with days,
+// payments and breaches kept, never with the sale rows.
+//
+// Done only when the partials are finished, in one ordered pass over
+// the days: closing each period (tier amounts, rounding, floors, caps
+// cut in order, recoupment, minimum guarantees), amendment versions (the
+// terms in force on the period's last day), scheduled payments,
+// waterfalls, splits, applying the payments, late charges, what is
+// overdue and unmet.
+//
+// Not mergeable: `owed by` asks for the amounts issued for an earlier
+// period, which exist only once every earlier row has been settled in
+// order; and the constructs inOrderOnly lists.
 
 // ErrInOrder reports that an agreement needs its ledger settled in one
-// ordered pass (Settle), not in slices (SettlePartial): it asks for
-// amounts issued earlier (`owed by`).
+// ordered pass (Settle), not in slices (SettlePartial), because what a row
+// owes depends on the rows before it: `owed by`, a right to terminate or
+// an automatic termination, a remedy on breach or a rate raised after
+// one, tier rates that depend on the sale, caps and floors across
+// clauses, or exceptions to terms (whose notes count rows).
 var ErrInOrder = errors.New("the agreement needs the ledger settled in order, not in slices")
 
 // inOrderOnly says why agreement ag cannot be settled in slices, or nil.
@@ -67,54 +106,16 @@ func inOrderOnly(ag *agreement) error {
 }
 
 // Partial is the settlement of a slice of consecutive rows of a ledger:
-// what SettlePartial gives, what Merge merges and Finish finishes. A
-// Partial is not safe for concurrent use; separate partials are.
+// what SettlePartial gives, what Merge merges and Finish finishes. Each
+// slice is settled into a Partial (in parallel, or on other machines),
+// the partials are merged in ledger order, and the merged partial is
+// finished into the Statement that Settle gives for the whole ledger,
+// byte for byte. A Partial is not safe for concurrent use; separate
+// partials are.
 //
-// Each slice of consecutive rows is settled into a Partial (in parallel,
-// or on other machines), the partials are merged in ledger order, and the
-// merged partial is finished into the Statement that Settle gives for the
-// whole ledger, byte for byte.
-//
-// The work per row is done in the slices: checking the record, deciding
-// the action (the breach list), meeting obligations, evaluating each
-// share's filters, base and rate, and each milestone's amount. What it
-// gives is kept in one of two ways:
-//
-// Folded, as sums that merge in any grouping: per share clause and
-// settlement period, each line's base and amount (rate × base summed),
-// its base per tier threshold window (tiers are applied to the window's
-// total when the period closes, SPEC 7.3, so a threshold crossed mid
-// period needs no order), the flat rate seen (one value, or mixed), and
-// the prohibited rows counted; the number of rows and of breaches, the
-// tally of breaches per clause; the obligations met; the first-only
-// milestones fired.
-//
-// Kept in order, because what they do depends on what came before: the
-// days the slice has rows on (period closings, scheduled payments and
-// floors happen as the days go by); per day, the share periods first
-// counted that day (a floor fills the empty periods before them); the
-// payments (each pays the oldest lines open on its date: payments are
-// met in order); the milestone lines per day; and the breaches kept (the
-// first BreachSample, or every one when OnBreach takes them, handed to
-// it in ledger order by HandBreaches and Finish). These grow with days,
-// payments and breaches kept, never with the sale rows.
-//
-// A tier rate that depended on the row (not in the language: SPEC 7.1)
-// would make each row's amount depend on the volume before it; a partial
-// would then have to keep each row's base and rates per threshold window,
-// or refuse such an agreement with ErrInOrder.
-//
-// Done only when the partials are finished, in one ordered pass over
-// the days: closing each period (tier amounts, rounding, floors, caps
-// cut in order, recoupment, minimum guarantees), amendment versions (the
-// terms in force on the period's last day), scheduled payments,
-// waterfalls, splits, applying the payments, late charges, what is
-// overdue and unmet.
-//
-// Not mergeable: `owed by` asks for the amounts issued for an earlier
-// period, which exist only once every earlier row has been settled in
-// order. A slice that evaluates it fails with an error that unwraps to
-// ErrInOrder: settle that ledger with Settle.
+// An agreement whose rows depend on the rows before them cannot be
+// settled in slices: SettlePartial refuses it, and a slice that
+// evaluates `owed by` fails, with an error that unwraps to ErrInOrder.
 //
 // Errors: a slice, a merge or Finish fails whenever Settle fails on the
 // whole ledger, but the error may name another row (a slice does not know
@@ -231,11 +232,11 @@ func (pt *partState) row(s *settler, d types.Date, ev Event) {
 // share counts a row towards line li of share rule r: into the
 // accumulator of the rule's clause and the row's settlement period.
 func (pt *partState) share(s *settler, r *shareRule, li int, date types.Date) error {
-	acc := pt.cur[r.clause.id]
+	acc := pt.cur[r.clause.Index]
 	var key accKey
 	if acc == nil || date.Before(acc.start()) || date.After(acc.end()) {
 		period := types.PeriodOf(r.settled, s.ag.startOf(r.settled), date)
-		key = accKey{clause: r.clause.id, period: period}
+		key = accKey{clause: r.clause.Index, period: period}
 		if acc = pt.accs[key]; acc == nil {
 			acc = &periodAcc{lines: make([]lineAcc, len(r.lines))}
 			pt.accs[key] = acc
@@ -243,7 +244,7 @@ func (pt *partState) share(s *settler, r *shareRule, li int, date types.Date) er
 			day.opens = append(day.opens, partOpen{rule: r, period: period, date: date, at: s.lastAt, key: key})
 		}
 		acc.setPeriod(period)
-		pt.cur[r.clause.id] = acc
+		pt.cur[r.clause.Index] = acc
 	}
 	acc.rule = r
 	if s.prohibited {
@@ -437,7 +438,7 @@ func (a *lineAcc) merge(b *lineAcc) error {
 // Finish settles the merged partials into the statement Settle gives for
 // the whole ledger: one ordered pass over the days noted, closing the
 // periods with the sums of every slice. pt is not to be used again.
-func (pt *Partial) Finish() (*Statement, error) {
+func (pt *Partial) Finish() (*result.Statement, error) {
 	s := pt.s
 	if s == nil {
 		return nil, errors.New("the partial was merged into another or finished already")

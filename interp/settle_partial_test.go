@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -204,7 +205,7 @@ func shifted(p *interp.Program, text string, offset int) iter.Seq2[interp.Event,
 
 // statementBytes is a statement's JSON and text, and the breaches
 // OnBreach was given.
-func statementBytes(t *testing.T, st *interp.Statement, breaches []string) string {
+func statementBytes(t *testing.T, st *result.Statement, breaches []string) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := st.WriteJSON(&b); err != nil {
@@ -257,8 +258,8 @@ func TestPartialsMergeToSettle(t *testing.T) {
 			opts.BreachSample = []int{0, 1, 2, -1}[r.IntN(4)]
 			var seqBreaches, partBreaches []string
 			onBreach := r.IntN(3) == 0
-			record := func(out *[]string) func(*interp.Breach) error {
-				return func(b *interp.Breach) error {
+			record := func(out *[]string) func(*result.Breach) error {
+				return func(b *result.Breach) error {
 					*out = append(*out, fmt.Sprintf("%s:%d %s %s %s", b.Source, b.Line, b.Date, b.Action, b.Decision.Verdict))
 					return nil
 				}
@@ -293,7 +294,7 @@ func TestPartialsMergeToSettle(t *testing.T) {
 				pt, partErr = p.SettlePartial(ctx, shifted(p, slice, offset), partOpts)
 				parts = append(parts, pt)
 			}
-			var got *interp.Statement
+			var got *result.Statement
 			if partErr == nil {
 				got, partErr = mergeRandomly(r, parts)
 			}
@@ -336,7 +337,7 @@ func indexOf(xs []string, x string) int {
 }
 
 // mergeRandomly merges partials in ledger order, in a random grouping.
-func mergeRandomly(r *rand.Rand, parts []*interp.Partial) (*interp.Statement, error) {
+func mergeRandomly(r *rand.Rand, parts []*interp.Partial) (*result.Statement, error) {
 	for len(parts) > 1 {
 		i := r.IntN(len(parts) - 1)
 		if err := parts[i].Merge(parts[i+1]); err != nil {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/internal/formula"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
@@ -21,7 +23,7 @@ type payeeRule struct {
 	// kind, weights and the clause of a named split: see settle_split.go.
 	kind   lang.SplitKind
 	weight types.Decimal // the sum of the shares: 1 (100%) for a percentage split
-	named  *ClauseInfo
+	named  *result.ClauseInfo
 	steps  []waterStep
 	// err is why the payee cannot take an amount (split shares that do
 	// not add up): reported when a settlement first pays through it, so
@@ -38,7 +40,7 @@ type waterStep struct {
 
 // shareRule is a compiled share clause.
 type shareRule struct {
-	clause   *ClauseInfo
+	clause   *result.ClauseInfo
 	payer    string
 	payee    *payeeRule
 	action   *schema
@@ -104,7 +106,7 @@ type lateRule struct {
 // scheduledRule is a fixed payment or one installment: an amount due on a
 // date, known when the agreement is compiled.
 type scheduledRule struct {
-	clause *ClauseInfo
+	clause *result.ClauseInfo
 	kind   string // "payment" or "installment"
 	payer  string
 	payee  *payeeRule
@@ -126,7 +128,7 @@ type scheduledRule struct {
 
 // milestoneRule pays on an event.
 type milestoneRule struct {
-	clause   *ClauseInfo
+	clause   *result.ClauseInfo
 	payer    string
 	payee    *payeeRule
 	amount   node
@@ -243,7 +245,7 @@ func (a *agreement) limitMoney(c *compiler, e lang.Expr) (*types.Decimal, error)
 	return &r, nil
 }
 
-func (c *compiler) payee(ci *ClauseInfo, p lang.Payee) (*payeeRule, error) {
+func (c *compiler) payee(ci *result.ClauseInfo, p lang.Payee) (*payeeRule, error) {
 	switch p := p.(type) {
 	case *lang.PartyPayee:
 		if named := c.splits[p.Party.Name]; named != nil {
@@ -431,7 +433,7 @@ func (p *Program) schemaOf(a *agreement, id *lang.Ident) (*schema, error) {
 	return a.schemaDecls[obj.Decl], nil
 }
 
-func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang.Share) error {
+func (p *Program) compileShare(a *agreement, v *version, ci *result.ClauseInfo, b *lang.Share) error {
 	s, err := p.schemaOf(a, b.Action)
 	if err != nil {
 		return err
@@ -598,7 +600,7 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 	return nil
 }
 
-func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) error {
+func (p *Program) compilePayment(v *version, ci *result.ClauseInfo, b *lang.Payment) error {
 	comp := v.comp
 	amt, err := comp.constant(b.Amount)
 	if err != nil {
@@ -646,7 +648,7 @@ func (p *Program) compilePayment(v *version, ci *ClauseInfo, b *lang.Payment) er
 	return nil
 }
 
-func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, b *lang.Installments) error {
+func (p *Program) compileInstallments(a *agreement, v *version, ci *result.ClauseInfo, b *lang.Installments) error {
 	comp := v.comp
 	total, err := comp.constant(b.Total)
 	if err != nil {
@@ -734,7 +736,7 @@ func (p *Program) compileInstallments(a *agreement, v *version, ci *ClauseInfo, 
 	return nil
 }
 
-func (p *Program) compileMilestone(a *agreement, v *version, ci *ClauseInfo, b *lang.Milestone) error {
+func (p *Program) compileMilestone(a *agreement, v *version, ci *result.ClauseInfo, b *lang.Milestone) error {
 	var s *schema
 	var err error
 	if b.Breach != nil {

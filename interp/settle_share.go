@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/internal/formula"
 	"github.com/pacta-lang/pacta/interp/types"
 )
@@ -69,7 +71,7 @@ type winBase struct {
 }
 
 func (s *settler) state(r *shareRule, date types.Date) *shareState {
-	if st := s.shares[r.clause.id]; st != nil {
+	if st := s.shares[r.clause.Index]; st != nil {
 		return st
 	}
 	st := &shareState{rule: r, lines: make([]lineAcc, len(r.lines))}
@@ -106,7 +108,7 @@ func (s *settler) state(r *shareRule, date types.Date) *shareState {
 		st.waterPaid = make([]types.Decimal, len(r.payee.steps))
 	}
 	st.to = s.clauseEnd(r.clause)
-	s.shares[r.clause.id] = st
+	s.shares[r.clause.Index] = st
 	s.order = append(s.order, st)
 	return st
 }
@@ -131,7 +133,7 @@ func (s *settler) openOwing() {
 			}
 		}
 		// In clause order, so that the same ledger settles the same way.
-		sort.Slice(owing, func(i, j int) bool { return owing[i].clause.id < owing[j].clause.id })
+		sort.Slice(owing, func(i, j int) bool { return owing[i].clause.Index < owing[j].clause.Index })
 		for _, r := range owing {
 			s.state(r, v.from)
 		}
@@ -182,7 +184,7 @@ func (s *settler) noteOwing() {
 }
 
 // clauseStart is the first day the clause was in force.
-func (s *settler) clauseStart(c *ClauseInfo, fallback types.Date) types.Date {
+func (s *settler) clauseStart(c *result.ClauseInfo, fallback types.Date) types.Date {
 	for _, v := range s.ag.versions {
 		for _, vc := range v.clauses {
 			if vc == c {
@@ -196,7 +198,7 @@ func (s *settler) clauseStart(c *ClauseInfo, fallback types.Date) types.Date {
 // clauseEnd is the last day of the clause version's life (SPEC 9.2): the
 // day before the first version known to the settlement that no longer
 // has it, or the agreement's end.
-func (s *settler) clauseEnd(c *ClauseInfo) types.Date {
+func (s *settler) clauseEnd(c *result.ClauseInfo) types.Date {
 	found := false
 	for _, v := range s.ag.versions {
 		if !s.asOfLimit.IsZero() && v.from.After(s.asOfLimit) {
@@ -218,9 +220,9 @@ func (s *settler) clauseEnd(c *ClauseInfo) types.Date {
 
 // terminatedBy is end, or the last day before a termination ends the
 // clause c (SPEC 5.6) when that is earlier.
-func (s *settler) terminatedBy(c *ClauseInfo, end types.Date) types.Date {
-	if t := s.ended; t != nil && !c.Survives() && t.lastDay().Before(end) {
-		return t.lastDay()
+func (s *settler) terminatedBy(c *result.ClauseInfo, end types.Date) types.Date {
+	if t := s.ended; t != nil && !c.Survives() && t.LastDay().Before(end) {
+		return t.LastDay()
 	}
 	return end
 }
@@ -567,10 +569,15 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		explained = explained || why
 	}
 	base := types.MoneyValue(s.ag.currency, baseTotal)
-	line := &Line{
+	line := &result.Line{
 		Period: period, Date: period.End(), Payer: r.payer, Clause: r.clause, Kind: "share",
 		Base: &base, Rate: strings.Join(rates, "; "), Notes: notes,
-		explained: explained && amount.IsZero(),
+	}
+	if explained && amount.IsZero() {
+		if s.explained == nil {
+			s.explained = map[*result.Line]bool{}
+		}
+		s.explained[line] = true
 	}
 	if period.End().After(s.termEnd) {
 		// The agreement ends inside the period: its last day closes it,
@@ -578,9 +585,9 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		line.Date = s.termEnd
 	}
 	// A termination that takes effect inside the period (SPEC 5.6).
-	cutShort := s.ended != nil && !r.clause.Survives() && period.Contains(s.ended.lastDay()) && period.End() != s.ended.lastDay()
+	cutShort := s.ended != nil && !r.clause.Survives() && period.Contains(s.ended.LastDay()) && period.End() != s.ended.LastDay()
 	if cutShort {
-		line.Notes = append(line.Notes, fmt.Sprintf("counted to %s: the agreement was terminated effective %s", s.ended.lastDay(), s.ended.Effective))
+		line.Notes = append(line.Notes, fmt.Sprintf("counted to %s: the agreement was terminated effective %s", s.ended.LastDay(), s.ended.Effective))
 	}
 	closed := line.Date
 	if (final || over) && !s.st.To.IsZero() && line.Date.After(s.st.To) {
@@ -641,7 +648,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	if err != nil || short.Sign() <= 0 {
 		return err
 	}
-	tu := &Line{
+	tu := &result.Line{
 		Period: period, Date: line.Date, Due: line.Due, DueRule: line.DueRule,
 		Payer: r.payer, Clause: r.clause, Kind: "true-up",
 		Notes: []string{fmt.Sprintf("%s; paid %s from %s to %s", r.guarantee.text,
@@ -652,7 +659,7 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 
 // pay issues line for amount to the payees: one party, a split or a
 // waterfall.
-func (s *settler) pay(line *Line, amount types.Value, payee *payeeRule, waterPaid []types.Decimal, late []*lateRule) error {
+func (s *settler) pay(line *result.Line, amount types.Value, payee *payeeRule, waterPaid []types.Decimal, late []*lateRule) error {
 	if payee.err != nil {
 		return payee.err
 	}
@@ -695,7 +702,7 @@ func (s *settler) pay(line *Line, amount types.Value, payee *payeeRule, waterPai
 		if st.party != "" && st.party == line.Payer {
 			continue
 		}
-		l := *line
+		l := s.copyLine(line)
 		l.Notes = append(append([]string(nil), line.Notes...), fmt.Sprintf("waterfall step %d of %d", i+1, len(steps)))
 		l.Notes = append(l.Notes, kept...)
 		if st.limit != nil && !steps[i].Limit.Equal(*st.limit) {
@@ -705,10 +712,10 @@ func (s *settler) pay(line *Line, amount types.Value, payee *payeeRule, waterPai
 		}
 		if st.party != "" {
 			l.Payee, l.Amount = st.party, types.MoneyValue(amount.Str(), parts[i])
-			s.emit(&l, late)
+			s.emit(l, late)
 			continue
 		}
-		if err := s.split(&l, types.MoneyValue(amount.Str(), parts[i]), st.split, late); err != nil {
+		if err := s.split(l, types.MoneyValue(amount.Str(), parts[i]), st.split, late); err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,8 @@ package interp
 import (
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/internal/formula"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
@@ -14,15 +16,15 @@ import (
 
 // namedSplits returns the named splits in force in v, by name: for a name
 // declared twice (a check error), the first.
-func namedSplits(v *version) map[string]*ClauseInfo {
-	var out map[string]*ClauseInfo
+func namedSplits(v *version) map[string]*result.ClauseInfo {
+	var out map[string]*result.ClauseInfo
 	for _, ci := range v.clauses {
 		d, ok := ci.Decl.Body.(*lang.SplitDecl)
 		if !ok || d.Name == nil || d.Split == nil {
 			continue
 		}
 		if out == nil {
-			out = make(map[string]*ClauseInfo)
+			out = make(map[string]*result.ClauseInfo)
 		}
 		if out[d.Name.Name] == nil {
 			out[d.Name.Name] = ci
@@ -34,7 +36,7 @@ func namedSplits(v *version) map[string]*ClauseInfo {
 // namedSplit compiles the split declared by clause named, for a payment
 // of clause ci: runtime errors name the paying clause and the split's
 // position.
-func (c *compiler) namedSplit(ci *ClauseInfo, named *ClauseInfo) (*payeeRule, error) {
+func (c *compiler) namedSplit(ci *result.ClauseInfo, named *result.ClauseInfo) (*payeeRule, error) {
 	d := named.Decl.Body.(*lang.SplitDecl)
 	r, err := c.payee(ci, d.Split)
 	if err != nil {
@@ -47,7 +49,7 @@ func (c *compiler) namedSplit(ci *ClauseInfo, named *ClauseInfo) (*payeeRule, er
 // weightSplit compiles `split equally among ...` and
 // `split pro rata { ... }`: each party's weight is 1, or its number of
 // shares, which must be more than zero.
-func (c *compiler) weightSplit(ci *ClauseInfo, p *lang.Split) (*payeeRule, error) {
+func (c *compiler) weightSplit(ci *result.ClauseInfo, p *lang.Split) (*payeeRule, error) {
 	r := &payeeRule{remainderTo: -1, kind: p.Kind}
 	for i, s := range p.Shares {
 		w := types.DecimalFromInt(1)
@@ -88,13 +90,13 @@ func (c *compiler) weightSplit(ci *ClauseInfo, p *lang.Split) (*payeeRule, error
 // with a note saying what share of what amount it is, and, for an equal
 // or pro rata split, which part took the units left over by rounding
 // down and by which rule. A named split's lines also name its clause.
-func (s *settler) split(line *Line, amount types.Value, payee *payeeRule, late []*lateRule) error {
+func (s *settler) split(line *result.Line, amount types.Value, payee *payeeRule, late []*lateRule) error {
 	parts, err := formula.Split(amount.Num(), payee.shares, s.ag.unit, s.ag.rounding, payee.remainderTo)
 	if err != nil {
 		return err
 	}
 	for i, party := range payee.split {
-		l := *line
+		l := s.copyLine(line)
 		notes := append([]string(nil), line.Notes...)
 		switch payee.kind {
 		case lang.SplitEqual:
@@ -112,7 +114,7 @@ func (s *settler) split(line *Line, amount types.Value, payee *payeeRule, late [
 		}
 		l.Notes = notes
 		l.Payee, l.Amount = party, types.MoneyValue(amount.Str(), parts[i])
-		s.emit(&l, late)
+		s.emit(l, late)
 	}
 	return nil
 }

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -39,7 +40,7 @@ func loadExample(t *testing.T, dir string) (*interp.Program, []byte) {
 }
 
 // lineKey is everything a statement says about a line.
-func lineKey(l *interp.Line) string {
+func lineKey(l *result.Line) string {
 	base := ""
 	if l.Base != nil {
 		base = money(*l.Base)
@@ -54,7 +55,7 @@ func lineKey(l *interp.Line) string {
 // short by the statement's end, and not a charge on what was still
 // unpaid at the statement's end (both depend on where the statement
 // stops).
-func comparable(l *interp.Line, from, to types.Date) bool {
+func comparable(l *result.Line, from, to types.Date) bool {
 	if l.Period.Start().Before(from) || l.Period.End().After(to) || l.Date.Before(from) || l.Date.After(to) {
 		return false
 	}
@@ -72,7 +73,7 @@ func comparable(l *interp.Line, from, to types.Date) bool {
 // compared.
 func piecewiseEqualsWhole(t *testing.T, p *interp.Program, ag string, read func() iter.Seq2[interp.Event, error]) int {
 	t.Helper()
-	run := func(opts interp.SettleOptions) *interp.Statement {
+	run := func(opts interp.SettleOptions) *result.Statement {
 		opts.Agreement = ag
 		st, err := p.Settle(context.Background(), read(), opts)
 		if err != nil {

@@ -3,6 +3,8 @@ package interp
 import (
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -55,7 +57,7 @@ func (s *settler) endings(ev Event, r *types.Record, date types.Date) error {
 				continue
 			}
 		}
-		s.terminate(&Termination{Clause: a.clause, Notice: date, Effective: date, Event: sc.Name(), Source: ev.Source, Line: ev.Line})
+		s.terminate(&result.Termination{Clause: a.clause, Notice: date, Effective: date, Event: sc.Name(), Source: ev.Source, Line: ev.Line})
 	}
 	return nil
 }
@@ -87,7 +89,7 @@ func (s *settler) notice(ev Event, r *types.Record, v *version, date types.Date)
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: field, Msg: fmt.Sprintf(format, args...)}
 	}
 	if t := s.ended; t != nil && !date.Before(t.Effective) {
-		return bad("date", "the agreement had already ended on %s: %s", t.lastDay(), t)
+		return bad("date", "the agreement had already ended on %s: %s", t.LastDay(), t)
 	}
 	right := v.ends.right(num)
 	if right == nil {
@@ -104,7 +106,7 @@ func (s *settler) notice(ev Event, r *types.Record, v *version, date types.Date)
 	if right.party != by {
 		return bad("notice_by", "clause %s gives the right to terminate to %s, not %s", num, right.party, by)
 	}
-	t := &Termination{Clause: right.clause, By: by, Notice: date, Effective: date, Source: ev.Source, Line: ev.Line}
+	t := &result.Termination{Clause: right.clause, By: by, Notice: date, Effective: date, Source: ev.Source, Line: ev.Line}
 	if right.breach != "" {
 		b, ok := s.end.open[right.breach]
 		if !ok {
@@ -182,13 +184,13 @@ func (s *settler) cure(ev Event, r *types.Record, v *version, date types.Date) e
 }
 
 // terminate records t unless a termination already takes effect no later.
-func (s *settler) terminate(t *Termination) {
+func (s *settler) terminate(t *result.Termination) {
 	if s.ended != nil && !t.Effective.Before(s.ended.Effective) {
 		return
 	}
 	s.ended = t
 	s.st.Terminated = t
-	last := t.lastDay()
+	last := t.LastDay()
 	for _, st := range s.order {
 		if !st.rule.clause.Survives() && last.Before(st.to) {
 			st.to = last
@@ -209,7 +211,7 @@ func (s *settler) breached(ev Event, v *version, num string, date types.Date) er
 		s.end.first[num] = date
 	}
 	for _, m := range v.money.onBreach[num] {
-		if s.ended.cuts(m.clause, date) {
+		if cuts(s.ended, m.clause, date) {
 			continue
 		}
 		if err := s.milestone(m, ev, date); err != nil {
@@ -221,7 +223,7 @@ func (s *settler) breached(ev Event, v *version, num string, date types.Date) er
 
 // watchBreach is called with every decision of a settlement: a
 // prohibition decided by a watched clause is a breach of it (SPEC 5.6).
-func (s *settler) watchBreach(ev Event, v *version, dec *Decision, date types.Date) error {
+func (s *settler) watchBreach(ev Event, v *version, dec *result.Decision, date types.Date) error {
 	if !s.ag.terminable || dec.Verdict != lang.Prohibited || dec.Clause == nil || !s.ag.watched[dec.Clause.Num] {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/lang"
 
 	"github.com/pacta-lang/pacta/interp/types"
@@ -16,7 +17,7 @@ import (
 
 // onKey is a clause version compiled with the terms of a version.
 type onKey struct {
-	clause *ClauseInfo
+	clause *result.ClauseInfo
 	terms  *version
 }
 
@@ -36,7 +37,7 @@ func (s *settler) versionOn(d types.Date) *version {
 // version in force on d holds c, those are its compiled rules; otherwise
 // (the clause version ended before d) c is compiled afresh against that
 // version's terms, once per settlement.
-func (s *settler) rulesOn(c *ClauseInfo, d types.Date) (*moneyRules, error) {
+func (s *settler) rulesOn(c *result.ClauseInfo, d types.Date) (*moneyRules, error) {
 	w := s.versionOn(d)
 	key := onKey{c, w}
 	if m, ok := s.on[key]; ok {
@@ -73,7 +74,7 @@ func (s *settler) rulesOn(c *ClauseInfo, d types.Date) (*moneyRules, error) {
 }
 
 // holds reports whether clause c is in force in v.
-func (v *version) holds(c *ClauseInfo) bool {
+func (v *version) holds(c *result.ClauseInfo) bool {
 	for _, vc := range v.clauses {
 		if vc == c {
 			return true

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -44,7 +45,7 @@ func events(recs []*types.Record) iter.Seq2[interp.Event, error] {
 	}
 }
 
-func settle(t testing.TB, p *interp.Program, agreement, from, to string, recs []*types.Record) *interp.Statement {
+func settle(t testing.TB, p *interp.Program, agreement, from, to string, recs []*types.Record) *result.Statement {
 	t.Helper()
 	opts := interp.SettleOptions{Agreement: agreement}
 	if from != "" {
@@ -66,7 +67,7 @@ func money(v types.Value) string { return v.String() } // "USD 1,250.00"
 // named) per period, payer, payee and clause, in statement order:
 // "2027-Q1 r>lab 7.1 USD 800,000.00". Sums of zero are left out, as SPEC
 // 6.1 leaves out lines whose rounded amount is zero.
-func clauseTotals(st *interp.Statement, clauses ...string) []string {
+func clauseTotals(st *result.Statement, clauses ...string) []string {
 	type key struct{ period, payer, payee, clause, cur string }
 	var order []key
 	sums := map[key]types.Decimal{}
@@ -94,7 +95,7 @@ func clauseTotals(st *interp.Statement, clauses ...string) []string {
 
 // lineList lists the lines of the named clauses with their kind and dates:
 // "2027-Q4 r>lab 7.1 true-up 2027-12-31 due 2027-12-31 USD 100,000.00".
-func lineList(st *interp.Statement, clauses ...string) []string {
+func lineList(st *result.Statement, clauses ...string) []string {
 	var out []string
 	for _, l := range st.Lines {
 		if len(clauses) > 0 && !slices.Contains(clauses, l.Clause.Num) {
@@ -1062,7 +1063,7 @@ func TestSettleBadLedger(t *testing.T) {
 // ---- properties ----
 
 // render writes a statement out completely, for byte comparison.
-func render(st *interp.Statement) string {
+func render(st *result.Statement) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s %s..%s as of %s, %d events\n", st.Agreement, st.Currency, st.From, st.To, st.AsOf, st.Events)
 	for _, l := range st.Lines {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -126,7 +128,7 @@ func (c *compiler) compileSaleTiers(a *agreement, rt *lang.Tiers) (*saleTiers, e
 }
 
 // rates works out the sale's rate for each tier into out (reused).
-func (t *saleTiers) rates(fr *frame, out []types.Decimal, clause *ClauseInfo) ([]types.Decimal, error) {
+func (t *saleTiers) rates(fr *frame, out []types.Decimal, clause *result.ClauseInfo) ([]types.Decimal, error) {
 	out = out[:0]
 	for i, rs := range t.tiers {
 		var r *saleRate

@@ -3,6 +3,8 @@ package interp
 import (
 	"fmt"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -13,88 +15,9 @@ import (
 // ended. Settle reads `termination` and `cure` rows of a ledger
 // (settle_termination.go); Decide takes a Termination in DecideOptions.
 
-// Termination says when and why an agreement ended before its term: a
-// notice given under a right to terminate, or an event on which the
-// agreement terminates by itself.
-type Termination struct {
-	// Clause is the clause that gave the right to terminate, or that
-	// terminates the agreement on an event.
-	Clause *ClauseInfo
-	// By is the party that gave notice ("" for an event).
-	By string
-	// Notice is the day notice was given, or the day of the event.
-	Notice types.Date
-	// Period is the notice period as written ("90 days"), "" when the
-	// termination took effect on the day of notice.
-	Period string
-	// Effective is the day the termination takes effect: Notice plus
-	// Period. From this day on, no clause is in force except those that
-	// survive termination; the day before is the last day of the others.
-	Effective types.Date
-	// Breach is, for a right on breach, the clause breached and the day of
-	// the breach relied on; Cure the cure period as written ("" if none).
-	Breach     string
-	BreachDate types.Date
-	Cure       string
-	// Event is, for a termination on an event, the event's name.
-	Event string
-	// Source and Line say where the notice or event was recorded, when it
-	// came from a ledger.
-	Source string
-	Line   int
-}
-
-// String says when and why the agreement ended, in the words of a
-// statement: `terminated by microsoft under 12.1 "Termination for
-// convenience" on notice given 2027-01-10, effective 2027-04-10 (90 days
-// after notice)`.
-func (t *Termination) String() string {
-	if t == nil {
-		return ""
-	}
-	var s string
-	clause := "a clause not named"
-	if t.Clause != nil {
-		clause = t.Clause.String()
-	}
-	switch {
-	case t.Event != "":
-		s = fmt.Sprintf("terminated under %s on %s of %s, effective that day", clause, t.Event, t.Notice)
-	case t.Period == "":
-		s = fmt.Sprintf("terminated by %s under %s on notice given %s, effective that day", t.By, clause, t.Notice)
-	default:
-		s = fmt.Sprintf("terminated by %s under %s on notice given %s, effective %s (%s after notice)", t.By, clause, t.Notice, t.Effective, t.Period)
-	}
-	if t.Breach != "" {
-		s += fmt.Sprintf(", for the breach of %s on %s", t.Breach, t.BreachDate)
-		if t.Cure != "" {
-			s += " not cured within " + t.Cure
-		}
-	}
-	return s
-}
-
-// lastDay is the last day the clauses that do not survive were in force.
-func (t *Termination) lastDay() types.Date {
-	d, _ := t.Effective.AddDays(-1)
-	return d
-}
-
-// cuts reports whether t has ended, by date, the clause c: c does not
-// survive termination and date is on or after the effective date.
-func (t *Termination) cuts(c *ClauseInfo, date types.Date) bool {
-	return t != nil && !date.Before(t.Effective) && !c.Survives()
-}
-
-// Survives reports whether the clause is written `survives termination`
-// (SPEC 5.6): it stays in force after the agreement is terminated.
-func (c *ClauseInfo) Survives() bool {
-	return c != nil && c.Decl != nil && c.Decl.Survives != nil
-}
-
 // rightRule is a right to terminate: `PARTY may terminate ...`.
 type rightRule struct {
-	clause    *ClauseInfo
+	clause    *result.ClauseInfo
 	party     string
 	breach    string // the clause whose breach gives the right, "" for a right on notice
 	cure      types.Duration
@@ -105,7 +28,7 @@ type rightRule struct {
 
 // autoRule is `terminates on event EVENT [where COND]`.
 type autoRule struct {
-	clause *ClauseInfo
+	clause *result.ClauseInfo
 	event  *schema
 	where  node
 }
@@ -208,29 +131,11 @@ func (p *Program) breachedSchema(a *agreement, v *version, ref *lang.ClauseRef) 
 	return nil, nil
 }
 
-// jsonTermination is a Termination in a statement's JSON.
-type jsonTermination struct {
-	Clause    *jsonClause `json:"clause"`
-	By        string      `json:"by"`
-	Notice    string      `json:"notice"`
-	Period    string      `json:"period"`
-	Effective string      `json:"effective"`
-	LastDay   string      `json:"last_day"`
-	Breach    string      `json:"breach"`
-	Event     string      `json:"event"`
-	Text      string      `json:"text"`
-}
-
-func terminationJSON(t *Termination) jsonTermination {
-	return jsonTermination{Clause: clauseJSON(t.Clause), By: t.By, Notice: dateJSON(t.Notice), Period: t.Period,
-		Effective: dateJSON(t.Effective), LastDay: dateJSON(t.lastDay()), Breach: t.Breach, Event: t.Event, Text: t.String()}
-}
-
 // terminations reports the termination clauses and remedies of the
 // agreement as not analysed (SPEC 14.2): vet reasons about the agreement
 // as if it ran its whole term, and makes no claim about when it may end.
 func (v *vetter) terminations() {
-	seen := map[*ClauseInfo]bool{}
+	seen := map[*result.ClauseInfo]bool{}
 	for _, ver := range v.a.versions {
 		for _, c := range ver.clauses {
 			if seen[c] {
@@ -249,7 +154,7 @@ func (v *vetter) terminations() {
 			default:
 				continue
 			}
-			v.add(VetFinding{Kind: VetNotAnalysed, Severity: VetInfo, Pos: c.Pos, Clauses: []*ClauseInfo{c},
+			v.add(result.VetFinding{Kind: result.VetNotAnalysed, Severity: result.VetInfo, Pos: c.Pos, Clauses: []*result.ClauseInfo{c},
 				Message: fmt.Sprintf("clause %s is not analysed: %s", c.Num, what)})
 		}
 	}
@@ -262,4 +167,10 @@ func (a *agreement) watch(num string) {
 	}
 	a.watched[num] = true
 	a.terminable = true
+}
+
+// cuts reports whether t has ended, by date, the clause c: c does not
+// survive termination and date is on or after the effective date.
+func cuts(t *result.Termination, c *result.ClauseInfo, date types.Date) bool {
+	return t != nil && !date.Before(t.Effective) && !c.Survives()
 }

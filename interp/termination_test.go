@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -35,7 +36,7 @@ agreement early "Ends early" {
   clause 13.2 "Per breach" x pays y USD 5.00 on each breach of 3.1
 }`
 
-func settleTerm(p *interp.Program, to string, recs []*types.Record) (*interp.Statement, error) {
+func settleTerm(p *interp.Program, to string, recs []*types.Record) (*result.Statement, error) {
 	opts := interp.SettleOptions{}
 	if to != "" {
 		opts.To, _ = types.ParseDate(to)
@@ -391,11 +392,11 @@ func TestRemedyOfDeletedClause(t *testing.T) {
 // TestTerminationZeroValue: a Termination a host makes without a clause
 // prints without panicking and does not change a decision.
 func TestTerminationZeroValue(t *testing.T) {
-	var tm interp.Termination
+	var tm result.Termination
 	if s := tm.String(); !strings.Contains(s, "a clause not named") {
 		t.Errorf("zero Termination: %q", s)
 	}
-	var nilT *interp.Termination
+	var nilT *result.Termination
 	if nilT.String() != "" {
 		t.Error("nil Termination prints something")
 	}

@@ -5,46 +5,11 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
-
-// TestResult is the outcome of one `test` block.
-type TestResult struct {
-	Name      string
-	Agreement string
-	Amendment string // "" for a test in the base agreement
-	Pos       lang.Pos
-	Failures  []TestFailure
-}
-
-// Passed reports whether every expectation held.
-func (r *TestResult) Passed() bool { return len(r.Failures) == 0 }
-
-// TestFailure is one expectation that did not hold, or an error.
-type TestFailure struct {
-	Pos lang.Pos
-	Msg string
-}
-
-// TestReport is the outcome of every test block of a program.
-type TestReport struct {
-	Results []*TestResult
-	// Unexercised lists, per agreement, the clauses no test exercised: no
-	// decision applied them and no expected settlement used them.
-	Unexercised []*ClauseInfo
-}
-
-// Failed counts the failed tests.
-func (r *TestReport) Failed() int {
-	n := 0
-	for _, t := range r.Results {
-		if !t.Passed() {
-			n++
-		}
-	}
-	return n
-}
 
 // testRun is the state of one test block.
 type testRun struct {
@@ -55,7 +20,7 @@ type testRun struct {
 	comp    *compiler
 	givens  map[*lang.Given]types.Value
 	events  []*types.Record
-	res     *TestResult
+	res     *result.TestResult
 	covered map[*lang.ClauseDecl]bool
 }
 
@@ -63,8 +28,8 @@ type testRun struct {
 //
 // Failing tests are not errors: they are in the report. An error is a
 // cancelled context or an evaluation that could not run.
-func (p *Program) RunTests(ctx context.Context) (*TestReport, error) {
-	rep := &TestReport{}
+func (p *Program) RunTests(ctx context.Context) (*result.TestReport, error) {
+	rep := &result.TestReport{}
 	covered := map[*lang.ClauseDecl]bool{}
 	for _, a := range p.agreements {
 		blocks := []struct {
@@ -88,7 +53,7 @@ func (p *Program) RunTests(ctx context.Context) (*TestReport, error) {
 				if err := ctxErr(ctx); err != nil {
 					return nil, err
 				}
-				res := &TestResult{Name: td.Name.Value, Agreement: a.id, Amendment: b.amendment, Pos: td.Pos()}
+				res := &result.TestResult{Name: td.Name.Value, Agreement: a.id, Amendment: b.amendment, Pos: td.Pos()}
 				run := &testRun{p: p, ag: a, asOf: b.from, res: res, covered: covered, givens: map[*lang.Given]types.Value{}}
 				run.run(ctx, td)
 				rep.Results = append(rep.Results, res)
@@ -115,7 +80,7 @@ func (p *Program) RunTests(ctx context.Context) (*TestReport, error) {
 }
 
 func (t *testRun) fail(pos lang.Pos, format string, args ...any) {
-	t.res.Failures = append(t.res.Failures, TestFailure{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	t.res.Failures = append(t.res.Failures, result.TestFailure{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
 // compiler returns a compiler for the version in force at the test's date,
@@ -225,7 +190,7 @@ func (t *testRun) expectVerdict(ctx context.Context, s *lang.ExpectVerdict) {
 	if t.ag.terminable && len(t.events) > 0 {
 		// A termination among the givens holds for the decision (SPEC
 		// 5.6): the test's ledger is settled to find it.
-		st, err := t.settle(ctx, SettleOptions{Agreement: t.ag.id, AsOf: opts.AsOf, OnBreach: func(*Breach) error { return nil }})
+		st, err := t.settle(ctx, SettleOptions{Agreement: t.ag.id, AsOf: opts.AsOf, OnBreach: func(*result.Breach) error { return nil }})
 		if err != nil {
 			t.fail(s.Pos(), "%v", err)
 			return
@@ -241,34 +206,19 @@ func (t *testRun) expectVerdict(ctx context.Context, s *lang.ExpectVerdict) {
 		t.covered[a.Clause.Decl] = true
 	}
 	if d.Verdict != s.Verdict && !(d.Verdict == lang.NotCovered && d.Effect == s.Verdict) {
-		t.fail(s.Pos(), "expected %s, but it is %s", s.Verdict, describeDecision(d))
+		t.fail(s.Pos(), "expected %s, but it is %s", s.Verdict, d.String())
 		return
 	}
 	if s.Clause != nil {
 		switch {
 		case d.Verdict == lang.Conflict:
 			if d.Conflict[0].Num != s.Clause.Num && d.Conflict[1].Num != s.Clause.Num {
-				t.fail(s.Pos(), "expected a conflict involving %s, but it is %s", s.Clause.Num, describeDecision(d))
+				t.fail(s.Pos(), "expected a conflict involving %s, but it is %s", s.Clause.Num, d.String())
 			}
 		case d.Clause == nil:
-			t.fail(s.Pos(), "expected %s by %s, but it is %s", s.Verdict, s.Clause.Num, describeDecision(d))
+			t.fail(s.Pos(), "expected %s by %s, but it is %s", s.Verdict, s.Clause.Num, d.String())
 		case d.Clause.Num != s.Clause.Num:
-			t.fail(s.Pos(), "expected %s by %s, but it is %s", s.Verdict, s.Clause.Num, describeDecision(d))
+			t.fail(s.Pos(), "expected %s by %s, but it is %s", s.Verdict, s.Clause.Num, d.String())
 		}
 	}
-}
-
-// describeDecision is a one-line summary: `prohibited by 3.1 "Azure
-// exclusivity"`.
-func describeDecision(d *Decision) string {
-	switch {
-	case d.Verdict == lang.Conflict:
-		return fmt.Sprintf("a conflict between %s and %s", d.Conflict[0], d.Conflict[1])
-	case d.Clause != nil:
-		return fmt.Sprintf("%s by %s", d.Verdict, d.Clause)
-	}
-	if d.Note != "" {
-		return fmt.Sprintf("not covered, so %s by default (%s)", d.Effect, d.Note)
-	}
-	return fmt.Sprintf("not covered by any clause, so %s by default", d.Effect)
 }

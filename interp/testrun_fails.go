@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -21,13 +23,13 @@ func (t *testRun) expectFails(ctx context.Context, s *lang.ExpectFails) {
 		if t.explict {
 			opts.AsOf = t.asOf
 		}
-		var d *Decision
+		var d *result.Decision
 		d, err = t.p.Decide(ctx, v.Record(), opts)
 		if err == nil {
 			for _, a := range d.Applied {
 				t.covered[a.Clause.Decl] = true
 			}
-			t.fail(s.Pos(), "expected %s to fail with %q, but it is %s", subject, s.Message.Value, describeDecision(d))
+			t.fail(s.Pos(), "expected %s to fail with %q, but it is %s", subject, s.Message.Value, d.String())
 			return
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -113,7 +115,7 @@ func (t *testRun) expectPays(ctx context.Context, s *lang.ExpectPays) {
 
 // settle settles the test's events (its givens that are instances of this
 // agreement's actions and events), in date order.
-func (t *testRun) settle(ctx context.Context, opts SettleOptions) (*Statement, error) {
+func (t *testRun) settle(ctx context.Context, opts SettleOptions) (*result.Statement, error) {
 	events := append([]*types.Record(nil), t.events...)
 	sort.SliceStable(events, func(i, j int) bool {
 		return events[i].Fields[schemaOf(events[i].Schema).dateIdx()].Date().Before(events[j].Fields[schemaOf(events[j].Schema).dateIdx()].Date())
@@ -138,7 +140,7 @@ func (t *testRun) settle(ctx context.Context, opts SettleOptions) (*Statement, e
 // belongsTo reports whether line l belongs to the days from..to (SPEC
 // 10.2): a share or a true-up when its settlement period lies within
 // them, any other line when the date it arose on does.
-func belongsTo(l *Line, from, to types.Date) bool {
+func belongsTo(l *result.Line, from, to types.Date) bool {
 	if (l.Kind == "share" || l.Kind == "true-up") && !l.Period.IsZero() {
 		return !l.Period.Start().Before(from) && !to.Before(l.Period.End())
 	}
@@ -194,7 +196,7 @@ func wholeWord(k types.PeriodKind) string {
 // coverJointCaps marks as exercised (SPEC 10.3) each cap across clauses
 // that cut line l: its note says so ("clauses 5.1 and 5.2 together at
 // most USD 100.00 per year (clause 5.3): cut from USD 60.00").
-func (t *testRun) coverJointCaps(l *Line) {
+func (t *testRun) coverJointCaps(l *result.Line) {
 	for _, v := range t.ag.versions {
 		if v.money == nil {
 			continue

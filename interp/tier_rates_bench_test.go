@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -107,7 +108,7 @@ func saleTiersHand(tb testing.TB, dates []types.Date, aws []bool, nets []types.D
 	return out
 }
 
-func engineQuarters(st *interp.Statement) []string {
+func engineQuarters(st *result.Statement) []string {
 	var out []string
 	for _, l := range st.Lines {
 		out = append(out, l.Period.String()+" "+l.Amount.Num().String())

@@ -3,154 +3,17 @@ package interp
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/pacta-lang/pacta/interp/internal/textfmt"
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
-
-// VetSeverity says how much a finding matters: an error (a conflict a
-// decision can meet), a warning (a clause or figure that is almost
-// certainly not what the drafter meant) or info (worth knowing, such as
-// actions no clause speaks to).
-type VetSeverity string
-
-// The severities of findings.
-const (
-	VetError   VetSeverity = "error"
-	VetWarning VetSeverity = "warning"
-	VetInfo    VetSeverity = "info"
-)
-
-// The kinds of finding (SPEC 14).
-const (
-	VetConflict        = "conflict"
-	VetDeadClause      = "dead-clause"
-	VetAlwaysLoses     = "always-overridden"
-	VetOverrideNoMeet  = "override-without-overlap"
-	VetCoverage        = "coverage"
-	VetNotAnalysed     = "not-analysed"
-	VetMoney           = "money"
-	VetProse           = "prose"
-	maxCoveragePerPair = 4 // gaps listed per action and party
-)
-
-// VetFinding is one thing vet found.
-type VetFinding struct {
-	Kind      string
-	Severity  VetSeverity
-	Pos       lang.Pos
-	Agreement string
-	// Clauses are the clauses involved, the one at Pos first.
-	Clauses []*ClauseInfo
-	Message string
-	// Witness is an action that shows the finding, when the finding claims
-	// something can happen.
-	Witness *VetWitness
-}
-
-// VetWitness is an action instance that shows a finding: fed to Decide
-// (or `pacta decide --action`) with the as-of date, it gets Answer.
-type VetWitness struct {
-	// Action is the action as JSON, in the form ParseActionJSON reads.
-	Action string
-	// AsOf is the as-of date to decide with, or the zero Date for the
-	// action's own date.
-	AsOf types.Date
-	// Answer says what the witness shows, in words: what `pacta decide`
-	// answers, or how a settlement counts it.
-	Answer string
-	record *types.Record
-	// rows is how many rows of Action the ledger that confirms a money
-	// finding has (vet_money_settle.go), and warm how many of them come
-	// before those measured; 0 for a decision.
-	rows, warm int
-}
-
-// VetReport is what Vet found, sorted by position.
-type VetReport struct {
-	Findings []VetFinding
-}
-
-// Failed reports whether any finding is an error or a warning; info does
-// not fail.
-func (r *VetReport) Failed() bool {
-	for _, f := range r.Findings {
-		if f.Severity != VetInfo {
-			return true
-		}
-	}
-	return false
-}
-
-// Count returns the number of findings of a severity.
-func (r *VetReport) Count(s VetSeverity) int {
-	n := 0
-	for _, f := range r.Findings {
-		if f.Severity == s {
-			n++
-		}
-	}
-	return n
-}
-
-type vetClauseJSON struct {
-	Num       string `json:"num"`
-	Title     string `json:"title"`
-	Amendment string `json:"amendment,omitempty"`
-	Pos       string `json:"pos"`
-}
-
-type vetWitnessJSON struct {
-	Action json.RawMessage `json:"action"`
-	AsOf   string          `json:"as_of,omitempty"`
-	Answer string          `json:"answer"`
-}
-
-type vetFindingJSON struct {
-	Kind      string          `json:"kind"`
-	Severity  VetSeverity     `json:"severity"`
-	Pos       string          `json:"pos"`
-	Agreement string          `json:"agreement"`
-	Clauses   []vetClauseJSON `json:"clauses"`
-	Message   string          `json:"message"`
-	Witness   *vetWitnessJSON `json:"witness,omitempty"`
-}
-
-// MarshalJSON writes a finding with positions as file:line:col and the
-// witness's action as a JSON object.
-func (f VetFinding) MarshalJSON() ([]byte, error) {
-	j := vetFindingJSON{Kind: f.Kind, Severity: f.Severity, Pos: f.Pos.String(), Agreement: f.Agreement, Message: f.Message, Clauses: []vetClauseJSON{}}
-	for _, c := range f.Clauses {
-		j.Clauses = append(j.Clauses, vetClauseJSON{c.Num, c.Title, c.Amendment, c.Pos.String()})
-	}
-	if w := f.Witness; w != nil {
-		j.Witness = &vetWitnessJSON{Action: json.RawMessage(w.Action), Answer: w.Answer}
-		if !w.AsOf.IsZero() {
-			j.Witness.AsOf = w.AsOf.String()
-		}
-	}
-	return marshalCompact(j)
-}
-
-// MarshalJSON writes the report as {"findings": [...], "errors": N,
-// "warnings": N, "infos": N}.
-func (r VetReport) MarshalJSON() ([]byte, error) {
-	fs := r.Findings
-	if fs == nil {
-		fs = []VetFinding{}
-	}
-	return marshalCompact(struct {
-		Findings []VetFinding `json:"findings"`
-		Errors   int          `json:"errors"`
-		Warnings int          `json:"warnings"`
-		Infos    int          `json:"infos"`
-	}{fs, r.Count(VetError), r.Count(VetWarning), r.Count(VetInfo)})
-}
 
 // Vet analyses the program's agreements before anything runs (SPEC 14):
 // unordered conflicts between permissions and prohibitions, clauses that
@@ -160,13 +23,13 @@ func (r VetReport) MarshalJSON() ([]byte, error) {
 // action can meet something carries a witness that Decide confirms.
 //
 // The error unwraps to the context's error when the context is done first.
-func (p *Program) Vet(ctx context.Context) (*VetReport, error) {
-	rep := &VetReport{}
+func (p *Program) Vet(ctx context.Context) (*result.VetReport, error) {
+	rep := &result.VetReport{}
 	for _, a := range p.agreements {
 		if err := ctxErr(ctx); err != nil {
 			return nil, err
 		}
-		v := &vetter{p: p, a: a, ctx: ctx, rep: rep, clauses: map[*ClauseInfo]*clauseFacts{}, pairs: map[[2]*ClauseInfo]bool{}, gaps: map[string]bool{}}
+		v := &vetter{p: p, a: a, ctx: ctx, rep: rep, clauses: map[*result.ClauseInfo]*clauseFacts{}, pairs: map[[2]*result.ClauseInfo]bool{}, gaps: map[string]bool{}}
 		if err := v.deontic(); err != nil {
 			return nil, err
 		}
@@ -192,10 +55,10 @@ type vetter struct {
 	p       *Program
 	a       *agreement
 	ctx     context.Context
-	rep     *VetReport
-	clauses map[*ClauseInfo]*clauseFacts
-	order   []*ClauseInfo
-	pairs   map[[2]*ClauseInfo]bool // conflicts and overrides already reported
+	rep     *result.VetReport
+	clauses map[*result.ClauseInfo]*clauseFacts
+	order   []*result.ClauseInfo
+	pairs   map[[2]*result.ClauseInfo]bool // conflicts and overrides already reported
 	gaps    map[string]bool
 	parties []*proseParty // as prose names them (vet_prose_party.go)
 	// unconfirmed counts candidates Decide did not confirm (for tests:
@@ -210,10 +73,10 @@ type clauseFacts struct {
 	notAnalyse string
 	alive      bool // it can apply in some version
 	wins       bool // in some version, it applies somewhere nothing overrides it
-	overrider  *ClauseInfo
+	overrider  *result.ClauseInfo
 }
 
-func (v *vetter) facts(c *ClauseInfo) *clauseFacts {
+func (v *vetter) facts(c *result.ClauseInfo) *clauseFacts {
 	f, ok := v.clauses[c]
 	if !ok {
 		f = &clauseFacts{analysed: true}
@@ -223,7 +86,7 @@ func (v *vetter) facts(c *ClauseInfo) *clauseFacts {
 	return f
 }
 
-func (v *vetter) add(f VetFinding) {
+func (v *vetter) add(f result.VetFinding) {
 	f.Agreement = v.a.id
 	v.rep.Findings = append(v.rep.Findings, f)
 }
@@ -236,8 +99,8 @@ func (v *vetter) deontic() error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	overlaps := map[[2]*ClauseInfo]bool{} // precedence pairs seen to overlap
-	overrides := map[[2]*ClauseInfo]bool{}
+	overlaps := map[[2]*result.ClauseInfo]bool{} // precedence pairs seen to overlap
+	overrides := map[[2]*result.ClauseInfo]bool{}
 	for vi, ver := range a.versions {
 		for _, name := range names {
 			s := a.schemas[name]
@@ -257,13 +120,13 @@ func (v *vetter) deontic() error {
 		d := c.Decl.Body.(*lang.Deontic)
 		switch {
 		case !f.analysed:
-			v.add(VetFinding{Kind: VetNotAnalysed, Severity: VetInfo, Pos: c.Pos, Clauses: []*ClauseInfo{c},
+			v.add(result.VetFinding{Kind: result.VetNotAnalysed, Severity: result.VetInfo, Pos: c.Pos, Clauses: []*result.ClauseInfo{c},
 				Message: fmt.Sprintf("clause %s is not analysed: %s", c.Num, f.notAnalyse)})
 		case !f.alive:
-			v.add(VetFinding{Kind: VetDeadClause, Severity: VetWarning, Pos: c.Pos, Clauses: []*ClauseInfo{c},
+			v.add(result.VetFinding{Kind: result.VetDeadClause, Severity: result.VetWarning, Pos: c.Pos, Clauses: []*result.ClauseInfo{c},
 				Message: fmt.Sprintf("clause %s can never apply: no %s by %s meets its condition and dates while it is in force", c.Num, d.Action.Name, d.Party.Name)})
 		case !f.wins:
-			v.add(VetFinding{Kind: VetAlwaysLoses, Severity: VetWarning, Pos: c.Pos, Clauses: []*ClauseInfo{c, f.overrider},
+			v.add(result.VetFinding{Kind: result.VetAlwaysLoses, Severity: result.VetWarning, Pos: c.Pos, Clauses: []*result.ClauseInfo{c, f.overrider},
 				Message: fmt.Sprintf("clause %s never decides anything: every action it covers is also covered by %s, which overrides it", c.Num, f.overrider.Num)})
 		}
 	}
@@ -302,7 +165,7 @@ func (v *vetter) deontic() error {
 		if word == "subject to" {
 			msg = fmt.Sprintf("clause %s is subject to %s, but they never apply to the same action: %s; was another clause meant?", l.Num, w.Num, why)
 		}
-		v.add(VetFinding{Kind: VetOverrideNoMeet, Severity: VetWarning, Pos: pos, Clauses: []*ClauseInfo{w, l}, Message: msg})
+		v.add(result.VetFinding{Kind: result.VetOverrideNoMeet, Severity: result.VetWarning, Pos: pos, Clauses: []*result.ClauseInfo{w, l}, Message: msg})
 	}
 	return nil
 }
@@ -329,7 +192,7 @@ func regionsMeet(r, s region) bool {
 }
 
 // schemaVersion analyses the rules about one action in one version.
-func (v *vetter) schemaVersion(vi int, ver *version, s *schema, overlaps, overrides map[[2]*ClauseInfo]bool) error {
+func (v *vetter) schemaVersion(vi int, ver *version, s *schema, overlaps, overrides map[[2]*result.ClauseInfo]bool) error {
 	rules := ver.byID[s.id]
 	sp, why := v.buildSpace(ver, s, nil, rules)
 	vrs := make([]*vrule, len(rules))
@@ -386,7 +249,7 @@ func (v *vetter) schemaVersion(vi int, ver *version, s *schema, overlaps, overri
 			if _, ok := l.Decl.Body.(*lang.Deontic); !ok {
 				continue
 			}
-			key := [2]*ClauseInfo{w, l}
+			key := [2]*result.ClauseInfo{w, l}
 			overrides[key] = true
 			wr, lr := findRule(vrs, w), findRule(vrs, l)
 			if wr == nil || lr == nil {
@@ -443,7 +306,7 @@ func (v *vetter) schemaVersion(vi int, ver *version, s *schema, overlaps, overri
 			if !regionsMeet(p.reg, q.reg) {
 				continue
 			}
-			key := [2]*ClauseInfo{p.r.clause, q.r.clause}
+			key := [2]*result.ClauseInfo{p.r.clause, q.r.clause}
 			if v.pairs[key] || p.overrides[qi] || q.overrides[pi] {
 				continue
 			}
@@ -458,7 +321,7 @@ func (v *vetter) schemaVersion(vi int, ver *version, s *schema, overlaps, overri
 				if !ok {
 					// Too many overlapping clauses to settle within the
 					// budget: say so rather than claim no conflict.
-					for _, c := range [][2]*ClauseInfo{{p.r.clause, q.r.clause}, {q.r.clause, p.r.clause}} {
+					for _, c := range [][2]*result.ClauseInfo{{p.r.clause, q.r.clause}, {q.r.clause, p.r.clause}} {
 						if f := v.facts(c[0]); f.analysed {
 							f.analysed = false
 							f.notAnalyse = "whether it conflicts with " + c[1].Num + " needs more work than vet's budget allows (too many overlapping clauses)"
@@ -481,7 +344,7 @@ func (v *vetter) schemaVersion(vi int, ver *version, s *schema, overlaps, overri
 	return nil
 }
 
-func findRule(vrs []*vrule, c *ClauseInfo) *vrule {
+func findRule(vrs []*vrule, c *result.ClauseInfo) *vrule {
 	for _, vr := range vrs {
 		if vr.r.clause == c {
 			return vr
@@ -732,13 +595,13 @@ func defaultValue(s *schema, t *fieldType, a *agreement) types.Value {
 // witness turns a record into a witness: its JSON, read back with
 // ParseActionJSON and decided, so that what vet prints is what it
 // checked. It returns nil when the JSON does not read back.
-func (v *vetter) witness(vi int, rec *types.Record) (*VetWitness, *Decision) {
+func (v *vetter) witness(vi int, rec *types.Record) (*result.VetWitness, *result.Decision) {
 	js := actionJSON(rec, len(v.p.agreements) > 1)
 	back, err := v.p.ParseActionJSON([]byte(js))
 	if err != nil {
 		return nil, nil
 	}
-	w := &VetWitness{Action: js, record: back}
+	w := &result.VetWitness{Action: js, Record: back}
 	// An action dated after the next version took effect is judged by
 	// this version only as of a date before it.
 	date := back.Fields[schemaOf(back.Schema).dateIdx()].Date()
@@ -814,7 +677,7 @@ func writeFieldJSON(b *bytes.Buffer, v types.Value) {
 }
 
 func writeJSONString(b *bytes.Buffer, s string) {
-	enc, _ := marshalCompact(s)
+	enc, _ := textfmt.MarshalCompact(s)
 	b.Write(enc)
 }
 
@@ -832,7 +695,7 @@ func (v *vetter) conflict(vi int, ver *version, sp *space, s *schema, p, q *rule
 	if second.Pos.Before(first.Pos) {
 		first, second = second, first
 	}
-	if named := [2]*ClauseInfo{d.Conflict[0], d.Conflict[1]}; named != [2]*ClauseInfo{first, second} && named != [2]*ClauseInfo{second, first} {
+	if named := [2]*result.ClauseInfo{d.Conflict[0], d.Conflict[1]}; named != [2]*result.ClauseInfo{first, second} && named != [2]*result.ClauseInfo{second, first} {
 		// Decide names one pair of the clauses that conflict; say that
 		// this finding's pair is among them, so the two lines agree.
 		wit.Answer += fmt.Sprintf(" (more clauses apply; %s and %s are among those it lists as conflicting)", first.Num, second.Num)
@@ -840,18 +703,18 @@ func (v *vetter) conflict(vi int, ver *version, sp *space, s *schema, p, q *rule
 	where := sp.describe(w)
 	msg := fmt.Sprintf("clauses %s (%s) and %s (%s) can both apply to one %s by %s, and no notwithstanding or subject to orders them: %s",
 		first.Num, says(modalityOf(first)).String(), second.Num, says(modalityOf(second)).String(), s.Name(), p.party, where)
-	v.add(VetFinding{Kind: VetConflict, Severity: VetError, Pos: second.Pos, Clauses: []*ClauseInfo{second, first}, Message: msg, Witness: wit})
+	v.add(result.VetFinding{Kind: result.VetConflict, Severity: result.VetError, Pos: second.Pos, Clauses: []*result.ClauseInfo{second, first}, Message: msg, Witness: wit})
 	return true
 }
 
-func modalityOf(c *ClauseInfo) lang.Modality {
+func modalityOf(c *result.ClauseInfo) lang.Modality {
 	if d, ok := c.Decl.Body.(*lang.Deontic); ok {
 		return d.Modality
 	}
 	return lang.May
 }
 
-func appliedAs(d *Decision, c *ClauseInfo, outcome string) bool {
+func appliedAs(d *result.Decision, c *result.ClauseInfo, outcome string) bool {
 	for _, a := range d.Applied {
 		if a.Clause == c && a.Outcome == outcome {
 			return true
@@ -925,7 +788,7 @@ func (v *vetter) gap(vi int, sp *space, s *schema, party string, g box, where, p
 	if where == "any" {
 		msg = fmt.Sprintf("no clause covers any %s by %s; the default (%s) decides it", s.Name(), parties, d.Effect)
 	}
-	v.add(VetFinding{Kind: VetCoverage, Severity: VetInfo, Pos: s.decl.Pos(), Message: msg, Witness: wit})
+	v.add(result.VetFinding{Kind: result.VetCoverage, Severity: result.VetInfo, Pos: s.decl.Pos(), Message: msg, Witness: wit})
 	return true
 }
 
@@ -938,3 +801,6 @@ func versionName(ver *version) string {
 }
 
 var _ = versionName
+
+// maxCoveragePerPair is how many gaps are listed per action and party.
+const maxCoveragePerPair = 4

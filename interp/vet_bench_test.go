@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp/result"
 )
 
 // vetBenchSource writes an agreement of n clauses about sales in 20
@@ -100,8 +102,8 @@ func BenchmarkVet1000Prose(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if n := len(findings(rep, VetProse)); n != 0 {
-		b.Fatalf("%d prose findings, want none: %s", n, findings(rep, VetProse)[0].Message)
+	if n := len(findings(rep, result.VetProse)); n != 0 {
+		b.Fatalf("%d prose findings, want none: %s", n, findings(rep, result.VetProse)[0].Message)
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -126,7 +128,7 @@ func TestVetBenchAgreement(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkWitnesses(t, p, rep)
-	if n := len(findings(rep, VetConflict)); n != 60 {
+	if n := len(findings(rep, result.VetConflict)); n != 60 {
 		t.Errorf("%d conflicts, want 60", n)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -27,8 +29,8 @@ func (v *vetter) money() {
 	seen := map[string]bool{}
 	// live has bit 1 set for a clause seen in a version, bit 2 when it can
 	// count or be triggered in one.
-	live := map[*ClauseInfo]int{}
-	var order []*ClauseInfo
+	live := map[*result.ClauseInfo]int{}
+	var order []*result.ClauseInfo
 	for _, ver := range v.a.versions {
 		for _, c := range ver.clauses {
 			if _, ok := live[c]; !ok {
@@ -71,9 +73,9 @@ func (v *vetter) money() {
 			if b.Guarantee != nil {
 				msg += ", so its minimum guarantee has nothing to true up"
 			}
-			v.add(VetFinding{Kind: VetMoney, Severity: VetWarning, Pos: c.Pos, Clauses: []*ClauseInfo{c}, Message: msg})
+			v.add(result.VetFinding{Kind: result.VetMoney, Severity: result.VetWarning, Pos: c.Pos, Clauses: []*result.ClauseInfo{c}, Message: msg})
 		case *lang.Milestone:
-			v.add(VetFinding{Kind: VetMoney, Severity: VetWarning, Pos: c.Pos, Clauses: []*ClauseInfo{c},
+			v.add(result.VetFinding{Kind: result.VetMoney, Severity: result.VetWarning, Pos: c.Pos, Clauses: []*result.ClauseInfo{c},
 				Message: fmt.Sprintf("clause %s is paid on %s %s, but no %s meets its condition: it can never be triggered", c.Num, article(b.Event.Name), b.Event.Name, b.Event.Name)})
 		}
 	}
@@ -246,7 +248,7 @@ func (v *vetter) shareRates(vi int, ver *version, s *schema, rules []*shareRule,
 
 func (v *vetter) reportRates(vi int, sp *space, s *schema, party, base string, found []shareLineRegion, where box, seen map[string]bool) {
 	var nums, parts []string
-	var clauses []*ClauseInfo
+	var clauses []*result.ClauseInfo
 	total := types.Decimal{}
 	// A tiered line's top rate applies only once the volume passes its
 	// thresholds, which one action alone need not do: the figure is then
@@ -286,7 +288,7 @@ func (v *vetter) reportRates(vi int, sp *space, s *schema, party, base string, f
 	if d := sp.describe(where); d != "any" {
 		msg += " (" + d + ")"
 	}
-	f := VetFinding{Kind: VetMoney, Severity: VetWarning, Pos: clauses[0].Pos, Clauses: clauses, Message: msg}
+	f := result.VetFinding{Kind: result.VetMoney, Severity: result.VetWarning, Pos: clauses[0].Pos, Clauses: clauses, Message: msg}
 	if !s.Event() {
 		// The witness must be counted by each line and a settlement of it
 		// must show the excess (vet_money_settle.go). A base of zero shows
@@ -294,12 +296,12 @@ func (v *vetter) reportRates(vi int, sp *space, s *schema, party, base string, f
 		// at a time (`refunds` of `gross - refunds`).
 		for _, rec := range v.rateCandidates(sp, s, party, where) {
 			w, _ := v.witness(vi, rec)
-			if w == nil || !v.countedBy(w.record, found) {
+			if w == nil || !v.countedBy(w.Record, found) {
 				continue
 			}
 			if rs, ok := v.settleRates(w, found, total); ok {
 				w.Answer = "a settlement counts it under " + andList(parts) + ": " + upTo + formatPercent(total) + " of " + base + "; " + rs.answer(v.a.currency, found, base)
-				w.rows, w.warm = rs.rows, rs.warm
+				w.Rows, w.Warm = rs.rows, rs.warm
 				f.Witness = w
 				break
 			}
@@ -457,7 +459,7 @@ func (v *vetter) shareLimits(ver *version, r *shareRule, seen map[string]bool) {
 	}
 	for _, c := range r.caps {
 		if c.kind == g.kind && g.minimum.Cmp(c.limit) > 0 {
-			key := "cap\x00" + fmt.Sprint(r.clause.id)
+			key := "cap\x00" + fmt.Sprint(r.clause.Index)
 			if seen[key] {
 				return
 			}
@@ -470,7 +472,7 @@ func (v *vetter) shareLimits(ver *version, r *shareRule, seen map[string]bool) {
 				v.unconfirmed++
 				continue
 			}
-			v.add(VetFinding{Kind: VetMoney, Severity: VetWarning, Pos: guaranteePos(r.clause), Clauses: []*ClauseInfo{r.clause},
+			v.add(result.VetFinding{Kind: result.VetMoney, Severity: result.VetWarning, Pos: guaranteePos(r.clause), Clauses: []*result.ClauseInfo{r.clause},
 				Message: fmt.Sprintf("clause %s has a %s, above its cap (%s): the guarantee's true-up is not capped (SPEC 7.4), so the cap never holds; with no %s at all, a settlement of %s pays %s under %s",
 					r.clause.Num, g.text, c.text, r.action.Name(), window, types.MoneyValue(v.a.currency, paid), r.clause.Num)})
 		}
@@ -483,16 +485,16 @@ func (v *vetter) shareLimits(ver *version, r *shareRule, seen map[string]bool) {
 		}
 	}
 	if zero {
-		key := "zero\x00" + fmt.Sprint(r.clause.id)
+		key := "zero\x00" + fmt.Sprint(r.clause.Index)
 		if !seen[key] {
 			seen[key] = true
-			v.add(VetFinding{Kind: VetMoney, Severity: VetWarning, Pos: guaranteePos(r.clause), Clauses: []*ClauseInfo{r.clause},
+			v.add(result.VetFinding{Kind: result.VetMoney, Severity: result.VetWarning, Pos: guaranteePos(r.clause), Clauses: []*result.ClauseInfo{r.clause},
 				Message: fmt.Sprintf("clause %s has a %s, but every rate of its share is 0%%: the guarantee trues up nothing but itself", r.clause.Num, g.text)})
 		}
 	}
 }
 
-func guaranteePos(c *ClauseInfo) lang.Pos {
+func guaranteePos(c *result.ClauseInfo) lang.Pos {
 	if b, ok := c.Decl.Body.(*lang.Share); ok && b.Guarantee != nil {
 		return b.Guarantee.Pos()
 	}
@@ -500,7 +502,7 @@ func guaranteePos(c *ClauseInfo) lang.Pos {
 }
 
 // deadShare marks the share clauses of ver that some action can count.
-func (v *vetter) deadShare(ver *version, s *schema, rules []*shareRule, live map[*ClauseInfo]int) {
+func (v *vetter) deadShare(ver *version, s *schema, rules []*shareRule, live map[*result.ClauseInfo]int) {
 	sp, regs := v.shareRegions(ver, s, rules)
 	for i, r := range rules {
 		if sp == nil || regs[i] == nil {
@@ -529,7 +531,7 @@ func (v *vetter) recoups(ver *version, seen map[string]bool) {
 		if !ok {
 			continue
 		}
-		key := "recoup\x00" + fmt.Sprint(c.id)
+		key := "recoup\x00" + fmt.Sprint(c.Index)
 		if seen[key] {
 			continue
 		}
@@ -565,11 +567,11 @@ func (v *vetter) recoups(ver *version, seen map[string]bool) {
 		switch {
 		case n == 0:
 			seen[key] = true
-			v.add(VetFinding{Kind: VetMoney, Severity: VetWarning, Pos: b.Recoup.Pos(), Clauses: []*ClauseInfo{c},
+			v.add(result.VetFinding{Kind: result.VetMoney, Severity: result.VetWarning, Pos: b.Recoup.Pos(), Clauses: []*result.ClauseInfo{c},
 				Message: fmt.Sprintf("clause %s recoups an advance, but no clause has %s pay %s an amount to recoup", c.Num, b.Payer.Name, payee.Party.Name)})
 		case known && rok && recoup.Cmp(total) > 0:
 			seen[key] = true
-			v.add(VetFinding{Kind: VetMoney, Severity: VetWarning, Pos: b.Recoup.Pos(), Clauses: []*ClauseInfo{c},
+			v.add(result.VetFinding{Kind: result.VetMoney, Severity: result.VetWarning, Pos: b.Recoup.Pos(), Clauses: []*result.ClauseInfo{c},
 				Message: fmt.Sprintf("clause %s recoups %s, more than the %s %s pays %s", c.Num, types.MoneyValue(v.a.currency, recoup), types.MoneyValue(v.a.currency, total), b.Payer.Name, payee.Party.Name)})
 		}
 	}
@@ -593,7 +595,7 @@ func moneyLit(e lang.Expr) (types.Decimal, bool) {
 }
 
 // milestones marks the milestones of ver that some event can trigger.
-func (v *vetter) milestones(ver *version, live map[*ClauseInfo]int) {
+func (v *vetter) milestones(ver *version, live map[*result.ClauseInfo]int) {
 	for s, ms := range ver.money.milestones {
 		var conds []node
 		for _, m := range ms {

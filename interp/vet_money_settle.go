@@ -5,6 +5,8 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -43,12 +45,12 @@ func witnessLedger(rec *types.Record, n int) iter.Seq2[Event, error] {
 // settleWitness settles n rows of w's action and returns, per clause, the
 // sum of its share lines and their base. ok is false when the settlement
 // fails or a clause has no line, or when the clauses' bases differ.
-func (v *vetter) settleWitness(w *VetWitness, n int, clauses []*ClauseInfo) (amounts []types.Decimal, base types.Decimal, ok bool) {
+func (v *vetter) settleWitness(w *result.VetWitness, n int, clauses []*result.ClauseInfo) (amounts []types.Decimal, base types.Decimal, ok bool) {
 	amounts = make([]types.Decimal, len(clauses))
 	if n == 0 {
 		return amounts, types.Decimal{}, true
 	}
-	st, err := v.p.Settle(v.ctx, witnessLedger(w.record, n), SettleOptions{Agreement: v.a.id, AsOf: w.AsOf})
+	st, err := v.p.Settle(v.ctx, witnessLedger(w.Record, n), SettleOptions{Agreement: v.a.id, AsOf: w.AsOf})
 	if err != nil {
 		return nil, types.Decimal{}, false
 	}
@@ -100,8 +102,8 @@ func rowsFor(limit, per types.Decimal) (int, bool) {
 
 // settleRates confirms that the shares of found, whose rates add up to
 // total, take more than the whole of w's action in a settlement.
-func (v *vetter) settleRates(w *VetWitness, found []shareLineRegion, total types.Decimal) (*rateSettlement, bool) {
-	clauses := make([]*ClauseInfo, len(found))
+func (v *vetter) settleRates(w *result.VetWitness, found []shareLineRegion, total types.Decimal) (*rateSettlement, bool) {
+	clauses := make([]*result.ClauseInfo, len(found))
 	for i, it := range found {
 		clauses[i] = it.r.clause
 	}

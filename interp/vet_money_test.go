@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp/result"
 )
 
 // TestVetMoneySettled: a witness of shares over the whole is confirmed
@@ -59,13 +61,13 @@ func TestVetMoneySettled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := findings(rep, VetMoney)
+	fs := findings(rep, result.VetMoney)
 	if len(fs) != 1 || fs[0].Witness == nil {
 		t.Fatalf("findings: %+v", rep.Findings)
 	}
 	w := fs[0].Witness
-	if w.rows != 12 || w.warm != 11 || !strings.Contains(w.Answer, "in a ledger of 12 rows of it, settled, the first 11 pass the tier thresholds and recoup the advance and the last one adds USD 60.00 under 7.1 and USD 50.00 under 7.2 (USD 110.00) on a net of USD 100.00") {
-		t.Errorf("witness %s, rows %d (warm %d): %s", w.Action, w.rows, w.warm, w.Answer)
+	if w.Rows != 12 || w.Warm != 11 || !strings.Contains(w.Answer, "in a ledger of 12 rows of it, settled, the first 11 pass the tier thresholds and recoup the advance and the last one adds USD 60.00 under 7.1 and USD 50.00 under 7.2 (USD 110.00) on a net of USD 100.00") {
+		t.Errorf("witness %s, rows %d (warm %d): %s", w.Action, w.Rows, w.Warm, w.Answer)
 	}
 	if msg := settleShowsOver(context.Background(), p, fs[0]); msg != "" {
 		t.Error(msg)
@@ -77,7 +79,7 @@ func TestVetMoneySettled(t *testing.T) {
     seller pays buyer 120% of gross of each sell
       settled quarterly
 }`)
-	fs = findings(rep, VetMoney)
+	fs = findings(rep, result.VetMoney)
 	if len(fs) != 1 || fs[0].Witness == nil || !strings.HasSuffix(fs[0].Witness.Answer, "settled alone, it owes USD 120.00 under 7.1 (USD 120.00) on a gross of USD 100.00") {
 		t.Errorf("findings: %+v", fs)
 	}
@@ -91,7 +93,7 @@ func TestVetMoneySettled(t *testing.T) {
       settled quarterly
       at most USD 50.00 per quarter
 }`)
-	fs = findings(rep, VetMoney)
+	fs = findings(rep, result.VetMoney)
 	if len(fs) != 1 || fs[0].Witness == nil || !strings.Contains(fs[0].Witness.Action, `"gross":"USD 1.00"`) ||
 		!strings.HasSuffix(fs[0].Witness.Answer, "a ledger of 6 rows of it, settled, owes USD 7.20 under 7.1 (USD 7.20) on a gross of USD 6.00") {
 		t.Errorf("capped share: findings %+v", fs)
@@ -113,7 +115,7 @@ func TestVetGuaranteeAboveCap(t *testing.T) {
       at most USD 1,000.00 per year
       minimum guarantee USD 2,000.00 per year
 }`)
-	fs := findings(rep, VetMoney)
+	fs := findings(rep, result.VetMoney)
 	want := "clause 7.1 has a minimum guarantee USD 2,000.00 per year, above its cap (at most USD 1,000.00 per year): the guarantee's true-up is not capped (SPEC 7.4), so the cap never holds; with no sell at all, a settlement of 2026 pays USD 2,000.00 under 7.1"
 	if len(fs) != 1 || fs[0].Message != want || fs[0].Pos.Line != 26 || fs[0].Pos.Col != 7 {
 		t.Errorf("findings %+v\nwant %q at 26:7", fs, want)
@@ -126,7 +128,7 @@ func TestVetGuaranteeAboveCap(t *testing.T) {
       at most USD 3,000.00 per year
       minimum guarantee USD 2,000.00 per year
 }`)
-	if fs := findings(rep, VetMoney); len(fs) != 0 {
+	if fs := findings(rep, result.VetMoney); len(fs) != 0 {
 		t.Errorf("findings %+v", fs)
 	}
 }

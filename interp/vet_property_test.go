@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -225,26 +227,26 @@ func TestVetProperties(t *testing.T) {
 				t.Errorf("agreement %d: two runs differ:\n%s\n%s", i, a, b)
 			}
 		}
-		pairs := map[[2]*ClauseInfo]bool{}
-		dead := map[*ClauseInfo]bool{}
-		loses := map[*ClauseInfo]bool{}
+		pairs := map[[2]*result.ClauseInfo]bool{}
+		dead := map[*result.ClauseInfo]bool{}
+		loses := map[*result.ClauseInfo]bool{}
 		for _, f := range rep.Findings {
 			switch f.Kind {
-			case VetConflict:
-				pairs[[2]*ClauseInfo{f.Clauses[0], f.Clauses[1]}] = true
-				pairs[[2]*ClauseInfo{f.Clauses[1], f.Clauses[0]}] = true
-			case VetDeadClause:
+			case result.VetConflict:
+				pairs[[2]*result.ClauseInfo{f.Clauses[0], f.Clauses[1]}] = true
+				pairs[[2]*result.ClauseInfo{f.Clauses[1], f.Clauses[0]}] = true
+			case result.VetDeadClause:
 				dead[f.Clauses[0]] = true
-			case VetAlwaysLoses:
+			case result.VetAlwaysLoses:
 				loses[f.Clauses[0]] = true
-			case VetNotAnalysed:
+			case result.VetNotAnalysed:
 				t.Errorf("agreement %d: %s\n%s", i, f.Message, src)
 			}
 		}
-		applies := map[*ClauseInfo]bool{}
-		wins := map[*ClauseInfo]bool{}
+		applies := map[*result.ClauseInfo]bool{}
+		wins := map[*result.ClauseInfo]bool{}
 		s := p.agreements[0].schemas["sell"]
-		var d Decision
+		var d result.Decision
 		for _, rec := range bruteActions(s) {
 			asOfs := []types.Date{{}}
 			if len(p.agreements[0].versions) > 1 {
@@ -356,7 +358,7 @@ func TestVetShareRatesComplete(t *testing.T) {
 		}
 		reported := false
 		for _, f := range rep.Findings {
-			if f.Kind != VetMoney || !strings.Contains(f.Message, "more than the whole") {
+			if f.Kind != result.VetMoney || !strings.Contains(f.Message, "more than the whole") {
 				continue
 			}
 			reported = true
@@ -365,8 +367,8 @@ func TestVetShareRatesComplete(t *testing.T) {
 				continue
 			}
 			settled++
-			rows += f.Witness.rows
-			if f.Witness.warm > 0 {
+			rows += f.Witness.Rows
+			if f.Witness.Warm > 0 {
 				warmed++
 			}
 			if msg := settleShowsOver(ctx, p, f); msg != "" {
@@ -410,7 +412,7 @@ func TestVetShareRatesComplete(t *testing.T) {
 // whole as `pacta settle` would a ledger of its rows, read back from its
 // JSON, and says what is wrong unless the rows after the warm-up add
 // more to the lines of the finding's clauses than to their base.
-func settleShowsOver(ctx context.Context, p *Program, f VetFinding) string {
+func settleShowsOver(ctx context.Context, p *Program, f result.VetFinding) string {
 	w := f.Witness
 	rec, err := p.ParseActionJSON([]byte(w.Action))
 	if err != nil {
@@ -443,18 +445,18 @@ func settleShowsOver(ctx context.Context, p *Program, f VetFinding) string {
 		}
 		return amount, base, ""
 	}
-	a0, b0, msg := settle(w.warm)
+	a0, b0, msg := settle(w.Warm)
 	if msg != "" {
 		return msg
 	}
-	a1, b1, msg := settle(w.rows)
+	a1, b1, msg := settle(w.Rows)
 	if msg != "" {
 		return msg
 	}
 	amount, _ := a1.Sub(a0)
 	base, _ := b1.Sub(b0)
 	if amount.Cmp(base) <= 0 || base.Sign() <= 0 {
-		return fmt.Sprintf("rows %d to %d of %s add %s on a base of %s: not more than the whole", w.warm+1, w.rows, w.Action, amount, base)
+		return fmt.Sprintf("rows %d to %d of %s add %s on a base of %s: not more than the whole", w.Warm+1, w.Rows, w.Action, amount, base)
 	}
 	return ""
 }

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"unicode/utf8"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -125,7 +127,7 @@ func collectFigures(n any, out *logicFigures) {
 // prose compares the prose and logic of every clause of the agreement,
 // each clause version once.
 func (v *vetter) prose() {
-	seen := map[*ClauseInfo]bool{}
+	seen := map[*result.ClauseInfo]bool{}
 	for _, ver := range v.a.versions {
 		for _, c := range ver.clauses {
 			if seen[c] || c.Decl.Prose == nil {
@@ -137,7 +139,7 @@ func (v *vetter) prose() {
 	}
 }
 
-func (v *vetter) proseOf(c *ClauseInfo) {
+func (v *vetter) proseOf(c *result.ClauseInfo) {
 	prose := c.Decl.Prose.Value
 	nums := scanNumbers(prose)
 	figs := scanFigures(prose, nums)
@@ -153,7 +155,7 @@ func (v *vetter) proseOf(c *ClauseInfo) {
 }
 
 // proseSelf reports figures written in words and in digits that disagree.
-func (v *vetter) proseSelf(c *ClauseInfo, prose string, figs []proseFigure) {
+func (v *vetter) proseSelf(c *result.ClauseInfo, prose string, figs []proseFigure) {
 	for _, f := range figs {
 		if f.paren == nil || f.paren.Cmp(f.num.val) == 0 {
 			continue
@@ -168,7 +170,7 @@ func (v *vetter) proseSelf(c *ClauseInfo, prose string, figs []proseFigure) {
 		default:
 			msg = fmt.Sprintf("clause %s's prose says %q (%s) %s in words but %s in digits", c.Num, words, f.num.val, f.unit, f.parenRaw)
 		}
-		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: v.prosePos(c, f.num.start), Clauses: []*ClauseInfo{c}, Message: msg})
+		v.add(result.VetFinding{Kind: result.VetProse, Severity: result.VetWarning, Pos: v.prosePos(c, f.num.start), Clauses: []*result.ClauseInfo{c}, Message: msg})
 	}
 }
 
@@ -204,7 +206,7 @@ func stated(figs []proseFigure, sort string) (vals []proseFigure, desc []string)
 	return vals, desc
 }
 
-func (v *vetter) prosePercents(c *ClauseInfo, figs []proseFigure, lits []*lang.PercentLit) {
+func (v *vetter) prosePercents(c *result.ClauseInfo, figs []proseFigure, lits []*lang.PercentLit) {
 	vals, desc := stated(figs, figPercent)
 	if len(vals) == 0 {
 		return
@@ -220,12 +222,12 @@ outer:
 				continue outer
 			}
 		}
-		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: p.At, Clauses: []*ClauseInfo{c},
+		v.add(result.VetFinding{Kind: result.VetProse, Severity: result.VetWarning, Pos: p.At, Clauses: []*result.ClauseInfo{c},
 			Message: fmt.Sprintf("clause %s's logic says %s%%, but its prose never states %s%% (it states %s)", c.Num, p.Text, p.Text, andList(desc))})
 	}
 }
 
-func (v *vetter) proseDurations(c *ClauseInfo, figs []proseFigure, durs []logicDuration) {
+func (v *vetter) proseDurations(c *result.ClauseInfo, figs []proseFigure, durs []logicDuration) {
 	vals, desc := stated(figs, figDuration)
 	if len(vals) == 0 {
 		return
@@ -238,12 +240,12 @@ outer:
 				continue outer
 			}
 		}
-		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: d.pos, Clauses: []*ClauseInfo{c},
+		v.add(result.VetFinding{Kind: result.VetProse, Severity: result.VetWarning, Pos: d.pos, Clauses: []*result.ClauseInfo{c},
 			Message: fmt.Sprintf("clause %s's logic says %s, but its prose never states %s %s (it states %s)", c.Num, d.raw, d.n, pluralN(d.n, d.unit), andList(desc))})
 	}
 }
 
-func (v *vetter) proseCounts(c *ClauseInfo, figs []proseFigure, counts []logicCount) {
+func (v *vetter) proseCounts(c *result.ClauseInfo, figs []proseFigure, counts []logicCount) {
 	vals, desc := stated(figs, figCount)
 	if len(vals) == 0 {
 		return
@@ -255,12 +257,12 @@ outer:
 				continue outer
 			}
 		}
-		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: n.pos, Clauses: []*ClauseInfo{c},
+		v.add(result.VetFinding{Kind: result.VetProse, Severity: result.VetWarning, Pos: n.pos, Clauses: []*result.ClauseInfo{c},
 			Message: fmt.Sprintf("clause %s's logic makes %d %s, but its prose never states %d (it states %s)", c.Num, n.n, n.noun, n.n, andList(desc))})
 	}
 }
 
-func (v *vetter) proseAmounts(c *ClauseInfo, amounts []types.Decimal, lits []*lang.MoneyLit) {
+func (v *vetter) proseAmounts(c *result.ClauseInfo, amounts []types.Decimal, lits []*lang.MoneyLit) {
 	if len(amounts) == 0 {
 		return
 	}
@@ -275,7 +277,7 @@ outer:
 				continue outer
 			}
 		}
-		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: m.At, Clauses: []*ClauseInfo{c},
+		v.add(result.VetFinding{Kind: result.VetProse, Severity: result.VetWarning, Pos: m.At, Clauses: []*result.ClauseInfo{c},
 			Message: fmt.Sprintf("clause %s's logic says %s, but its prose never states that amount", c.Num, types.MoneyValue(m.Currency, d))})
 	}
 }
@@ -283,7 +285,7 @@ outer:
 // proseDates reports dates of the logic the prose does not state, when
 // it states any. A date the prose writes without a year ("15 January,
 // 15 April and 15 July 2027": the first two) states that day of any year.
-func (v *vetter) proseDates(c *ClauseInfo, prose string, lits []*lang.DateLit) {
+func (v *vetter) proseDates(c *result.ClauseInfo, prose string, lits []*lang.DateLit) {
 	if len(lits) == 0 {
 		return
 	}
@@ -315,7 +317,7 @@ outer:
 				continue outer
 			}
 		}
-		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: lit.At, Clauses: []*ClauseInfo{c},
+		v.add(result.VetFinding{Kind: result.VetProse, Severity: result.VetWarning, Pos: lit.At, Clauses: []*result.ClauseInfo{c},
 			Message: fmt.Sprintf("clause %s's logic says %s, but its prose never states that date (it states %s)", c.Num, lit.Text, andList(desc))})
 	}
 }
@@ -334,7 +336,7 @@ var payVerb = regexp.MustCompile(`^(?:,|\s)\s*(?:shall|will|must|agrees to|under
 
 // proseParties compares the parties of the prose with those of the
 // logic.
-func (v *vetter) proseParties(c *ClauseInfo, prose string, idents []*lang.Ident) {
+func (v *vetter) proseParties(c *result.ClauseInfo, prose string, idents []*lang.Ident) {
 	mentions := partyMentions(prose, v.partiesForProse())
 	if len(mentions) == 0 {
 		return
@@ -383,7 +385,7 @@ func (v *vetter) proseParties(c *ClauseInfo, prose string, idents []*lang.Ident)
 		if mentioned[id.Name] || !roles {
 			continue
 		}
-		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: id.At, Clauses: []*ClauseInfo{c},
+		v.add(result.VetFinding{Kind: result.VetProse, Severity: result.VetWarning, Pos: id.At, Clauses: []*result.ClauseInfo{c},
 			Message: fmt.Sprintf("clause %s's logic names %s (%q), but its prose never names that party (it names %s)", c.Num, id.Name, byID[id.Name].name, andList(names))})
 	}
 	payer, payees := v.payParties(c)
@@ -410,7 +412,7 @@ func (v *vetter) proseParties(c *ClauseInfo, prose string, idents []*lang.Ident)
 			continue
 		}
 		reported[m.party.id+role] = true
-		v.add(VetFinding{Kind: VetProse, Severity: VetWarning, Pos: v.prosePos(c, m.start), Clauses: []*ClauseInfo{c}, Message: msg})
+		v.add(result.VetFinding{Kind: result.VetProse, Severity: result.VetWarning, Pos: v.prosePos(c, m.start), Clauses: []*result.ClauseInfo{c}, Message: msg})
 	}
 }
 
@@ -481,7 +483,7 @@ func (v *vetter) splitMembers(id *lang.Ident) []string {
 
 // payParties returns the payer of a money clause and the parties it
 // pays (a split's members included); "" for other clauses.
-func (v *vetter) payParties(c *ClauseInfo) (string, map[string]bool) {
+func (v *vetter) payParties(c *result.ClauseInfo) (string, map[string]bool) {
 	var payer *lang.Ident
 	var payee lang.Payee
 	switch b := c.Decl.Body.(type) {
@@ -527,7 +529,7 @@ func pluralN(n types.Decimal, unit string) string {
 // prosePos is the position of byte off of c's prose in its source, when
 // the prose is written on one line without escapes; else the prose's
 // own position.
-func (v *vetter) prosePos(c *ClauseInfo, off int) lang.Pos {
+func (v *vetter) prosePos(c *result.ClauseInfo, off int) lang.Pos {
 	lit := c.Decl.Prose
 	src := v.p.sources[lit.At.File]
 	start := lit.At.Offset + 1

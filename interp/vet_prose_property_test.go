@@ -6,6 +6,8 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp/result"
 )
 
 // inWords writes n (0 to 999,999) in English words, written here
@@ -162,7 +164,7 @@ func TestVetProseProperty(t *testing.T) {
 				t.Fatal(err)
 			}
 			var out []string
-			for _, f := range findings(rep, VetProse) {
+			for _, f := range findings(rep, result.VetProse) {
 				out = append(out, f.Message)
 			}
 			return out

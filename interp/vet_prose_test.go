@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -31,7 +33,7 @@ const proseHeader = `agreement deal "Deal" {
 func proseMessages(t *testing.T, src string) []string {
 	t.Helper()
 	var out []string
-	for _, f := range findings(vetOf(t, src), VetProse) {
+	for _, f := range findings(vetOf(t, src), result.VetProse) {
 		out = append(out, f.Message)
 	}
 	return out
@@ -63,7 +65,7 @@ func TestVetProseParties(t *testing.T) {
   clause 2.1 "Sales"
     "Microsoft may sell Products through Azure."
     openai may sell where platform == Azure
-}`), VetProse)
+}`), result.VetProse)
 	if len(fs) != 2 || fs[0].Pos.Line != 19 || fs[0].Pos.Col != 6 || fs[1].Pos.Line != 20 || fs[1].Pos.Col != 5 {
 		t.Errorf("positions: %+v", fs)
 	}
@@ -115,7 +117,7 @@ func TestVetProsePayerPayee(t *testing.T) {
   clause 4.2 "Investment"
     "Microsoft shall pay OpenAI one billion US dollars on 1 March 2026."
     openai pays microsoft USD 1,000,000,000.00 on 2026-03-01
-}`), VetProse)
+}`), result.VetProse)
 	if len(fs) != 2 || fs[0].Pos.Line != 19 || fs[0].Pos.Col != 6 || fs[1].Pos.Line != 19 || fs[1].Pos.Col != 26 {
 		t.Errorf("positions: %+v", fs)
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -36,7 +38,7 @@ const vetHeader = `agreement deal "Deal" {
   }
 `
 
-func vetOf(t *testing.T, src string) *VetReport {
+func vetOf(t *testing.T, src string) *result.VetReport {
 	t.Helper()
 	p, err := Compile([]Source{{Name: "deal.pacta", Text: []byte(src)}})
 	if err != nil {
@@ -54,12 +56,12 @@ func vetOf(t *testing.T, src string) *VetReport {
 // checkWitnesses feeds every witness of rep to Decide, as `pacta decide
 // --action JSON --as-of DATE` would, and fails unless the answer is the
 // one the finding claims: a conflict naming both clauses, or not covered.
-func checkWitnesses(t *testing.T, p *Program, rep *VetReport) int {
+func checkWitnesses(t *testing.T, p *Program, rep *result.VetReport) int {
 	t.Helper()
 	n := 0
 	for _, f := range rep.Findings {
 		w := f.Witness
-		if w == nil || f.Kind == VetMoney {
+		if w == nil || f.Kind == result.VetMoney {
 			continue
 		}
 		rec, err := p.ParseActionJSON([]byte(w.Action))
@@ -74,11 +76,11 @@ func checkWitnesses(t *testing.T, p *Program, rep *VetReport) int {
 		}
 		n++
 		switch f.Kind {
-		case VetConflict:
+		case result.VetConflict:
 			if d.Verdict != lang.Conflict || !appliedAs(d, f.Clauses[0], "conflicts") || !appliedAs(d, f.Clauses[1], "conflicts") {
 				t.Errorf("%s: witness %s (as of %s) is decided %s, not a conflict between %s and %s", f.Message, w.Action, w.AsOf, d.Verdict, f.Clauses[0].Num, f.Clauses[1].Num)
 			}
-		case VetCoverage:
+		case result.VetCoverage:
 			if d.Verdict != lang.NotCovered {
 				t.Errorf("%s: witness %s is decided %s, not not covered", f.Message, w.Action, d.Verdict)
 			}
@@ -90,8 +92,8 @@ func checkWitnesses(t *testing.T, p *Program, rep *VetReport) int {
 }
 
 // findings returns the findings of a kind, as "num,num: message".
-func findings(rep *VetReport, kind string) []VetFinding {
-	var out []VetFinding
+func findings(rep *result.VetReport, kind string) []result.VetFinding {
+	var out []result.VetFinding
 	for _, f := range rep.Findings {
 		if f.Kind == kind {
 			out = append(out, f)
@@ -100,7 +102,7 @@ func findings(rep *VetReport, kind string) []VetFinding {
 	return out
 }
 
-func clauseNums(f VetFinding) string {
+func clauseNums(f result.VetFinding) string {
 	var nums []string
 	for _, c := range f.Clauses {
 		nums = append(nums, c.Num)
@@ -108,7 +110,7 @@ func clauseNums(f VetFinding) string {
 	return strings.Join(nums, ",")
 }
 
-func wantFindings(t *testing.T, rep *VetReport, kind string, want ...string) {
+func wantFindings(t *testing.T, rep *result.VetReport, kind string, want ...string) {
 	t.Helper()
 	got := findings(rep, kind)
 	var gotNums []string
@@ -133,9 +135,9 @@ func TestVetConflict(t *testing.T) {
   clause 1.2 "Large"
     seller must not sell where gross > USD 1,000.00
 }`)
-	wantFindings(t, rep, VetConflict, "1.2,1.1")
-	f := findings(rep, VetConflict)[0]
-	if f.Severity != VetError || !rep.Failed() {
+	wantFindings(t, rep, result.VetConflict, "1.2,1.1")
+	f := findings(rep, result.VetConflict)[0]
+	if f.Severity != result.VetError || !rep.Failed() {
 		t.Errorf("a conflict is an error that fails vet: %+v", f)
 	}
 	// The witness is the lowest atom of channel == Web, gross > 1,000.00:
@@ -152,7 +154,7 @@ func TestVetConflict(t *testing.T) {
   clause 1.2 "Large" notwithstanding 1.1
     seller must not sell where gross > USD 1,000.00
 }`)
-	wantFindings(t, rep, VetConflict)
+	wantFindings(t, rep, result.VetConflict)
 
 	// Disjoint conditions (web against store sales), or different parties:
 	// no action meets both.
@@ -164,7 +166,7 @@ func TestVetConflict(t *testing.T) {
   clause 1.3 "Buyer"
     buyer must not sell where channel == Web
 }`)
-	wantFindings(t, rep, VetConflict)
+	wantFindings(t, rep, result.VetConflict)
 
 	// Dates: 1.1 ends on 2026-06-30, 1.2 starts on 2026-07-01. None.
 	rep = vetOf(t, vetHeader+`
@@ -173,7 +175,7 @@ func TestVetConflict(t *testing.T) {
   clause 1.2 "Large"
     seller must not sell where gross > USD 1,000.00 from 2026-07-01
 }`)
-	wantFindings(t, rep, VetConflict)
+	wantFindings(t, rep, result.VetConflict)
 
 	// A third clause that overrides the prohibition wherever both apply
 	// resolves it: 1.3 permits every web sale notwithstanding 1.2, so a
@@ -186,7 +188,7 @@ func TestVetConflict(t *testing.T) {
   clause 1.3 "Web always" notwithstanding 1.2
     seller may sell where channel == Web
 }`)
-	wantFindings(t, rep, VetConflict)
+	wantFindings(t, rep, result.VetConflict)
 }
 
 func TestVetConflictInAmendment(t *testing.T) {
@@ -204,13 +206,13 @@ amendment phones "Phones" amends deal {
     seller may sell where channel == Phone
 }`
 	rep := vetOf(t, src)
-	wantFindings(t, rep, VetConflict, "3.1,2.1")
-	w := findings(rep, VetConflict)[0].Witness
+	wantFindings(t, rep, result.VetConflict, "3.1,2.1")
+	w := findings(rep, result.VetConflict)[0].Witness
 	if !strings.Contains(w.Action, `"date":"2026-07-01"`) || !w.AsOf.IsZero() {
 		t.Errorf("witness %s as of %s: want the amendment's first day, no as-of", w.Action, w.AsOf)
 	}
 	rep = vetOf(t, strings.Replace(src, `"Phone sales"`, `"Phone sales" notwithstanding 2.1`, 1))
-	wantFindings(t, rep, VetConflict)
+	wantFindings(t, rep, result.VetConflict)
 }
 
 func TestVetConflictAsOf(t *testing.T) {
@@ -230,8 +232,8 @@ amendment lift "Lift" amends deal {
   effective 2026-08-01
   delete clause 1.2
 }`)
-	wantFindings(t, rep, VetConflict, "1.2,1.1")
-	w := findings(rep, VetConflict)[0].Witness
+	wantFindings(t, rep, result.VetConflict, "1.2,1.1")
+	w := findings(rep, result.VetConflict)[0].Witness
 	if w.AsOf.String() != "2026-01-01" || !strings.Contains(w.Action, `"date":"2026-09-01"`) {
 		t.Errorf("witness %s as of %s: want 2026-09-01 as of 2026-01-01", w.Action, w.AsOf)
 	}
@@ -248,13 +250,13 @@ func TestVetDeadClause(t *testing.T) {
   clause 1.3 "Fine"
     seller may sell where gross <= USD 10.00 and not online
 }`)
-	wantFindings(t, rep, VetDeadClause, "1.1", "1.2")
+	wantFindings(t, rep, result.VetDeadClause, "1.1", "1.2")
 	// A money condition below zero: amounts are never negative.
 	rep = vetOf(t, vetHeader+`
   clause 1.1 "Negative"
     seller may sell where gross < USD 0.00
 }`)
-	wantFindings(t, rep, VetDeadClause, "1.1")
+	wantFindings(t, rep, result.VetDeadClause, "1.1")
 }
 
 func TestVetAlwaysOverridden(t *testing.T) {
@@ -266,7 +268,7 @@ func TestVetAlwaysOverridden(t *testing.T) {
   clause 1.2 "No store or phone" notwithstanding 1.1
     seller must not sell where channel in [Store, Phone]
 }`)
-	wantFindings(t, rep, VetAlwaysLoses, "1.1,1.2")
+	wantFindings(t, rep, result.VetAlwaysLoses, "1.1,1.2")
 	// When 1.2 covers only large store sales, 1.1 still decides small ones.
 	rep = vetOf(t, vetHeader+`
   clause 1.1 "Store"
@@ -274,7 +276,7 @@ func TestVetAlwaysOverridden(t *testing.T) {
   clause 1.2 "No large store sales" notwithstanding 1.1
     seller must not sell where channel == Store and gross > USD 100.00
 }`)
-	wantFindings(t, rep, VetAlwaysLoses)
+	wantFindings(t, rep, result.VetAlwaysLoses)
 }
 
 func TestVetOverrideWithoutOverlap(t *testing.T) {
@@ -291,8 +293,8 @@ func TestVetOverrideWithoutOverlap(t *testing.T) {
   clause 1.4 "Buyer"
     buyer must not sell
 }`)
-	wantFindings(t, rep, VetOverrideNoMeet, "1.2,1.1", "1.4,1.3")
-	f := findings(rep, VetOverrideNoMeet)[0]
+	wantFindings(t, rep, result.VetOverrideNoMeet, "1.2,1.1", "1.4,1.3")
+	f := findings(rep, result.VetOverrideNoMeet)[0]
 	// The caret is on the reference 1.1 after notwithstanding: the header
 	// is 20 lines, a blank line, 1.1 on lines 22-23, 1.2 on line 24, where
 	// `  clause 1.2 "Phone" notwithstanding ` is 37 characters.
@@ -306,7 +308,7 @@ func TestVetOverrideWithoutOverlap(t *testing.T) {
   clause 1.2 "Large" notwithstanding 1.1
     seller must not sell where gross > USD 5.00
 }`)
-	wantFindings(t, rep, VetOverrideNoMeet)
+	wantFindings(t, rep, result.VetOverrideNoMeet)
 }
 
 func TestVetCoverage(t *testing.T) {
@@ -316,7 +318,7 @@ func TestVetCoverage(t *testing.T) {
   clause 1.1 "Web"
     seller may sell where channel == Web
 }`)
-	got := findings(rep, VetCoverage)
+	got := findings(rep, result.VetCoverage)
 	var msgs []string
 	for _, f := range got {
 		msgs = append(msgs, f.Message)
@@ -340,7 +342,7 @@ func TestVetCoverage(t *testing.T) {
   clause 1.3 "Buyer offline"
     buyer may sell where not online
 }`)
-	wantFindings(t, rep, VetCoverage)
+	wantFindings(t, rep, result.VetCoverage)
 }
 
 func TestVetNotAnalysed(t *testing.T) {
@@ -352,9 +354,9 @@ func TestVetNotAnalysed(t *testing.T) {
   clause 1.2 "Web"
     seller must not sell where channel == Web
 }`)
-	wantFindings(t, rep, VetNotAnalysed, "1.1")
-	wantFindings(t, rep, VetConflict)
-	wantFindings(t, rep, VetDeadClause)
+	wantFindings(t, rep, result.VetNotAnalysed, "1.1")
+	wantFindings(t, rep, result.VetConflict)
+	wantFindings(t, rep, result.VetDeadClause)
 }
 
 func TestVetMoneyRates(t *testing.T) {
@@ -368,8 +370,8 @@ func TestVetMoneyRates(t *testing.T) {
     seller pays buyer 50% of gross of each sell where channel == Web
       settled quarterly
 }`)
-	wantFindings(t, rep, VetMoney, "7.2,7.1")
-	f := findings(rep, VetMoney)[0]
+	wantFindings(t, rep, result.VetMoney, "7.2,7.1")
+	f := findings(rep, result.VetMoney)[0]
 	if !strings.Contains(f.Message, "110% of gross") || f.Witness == nil || !strings.Contains(f.Witness.Action, `"channel":"Web"`) {
 		t.Errorf("finding %q witness %+v", f.Message, f.Witness)
 	}
@@ -389,14 +391,14 @@ func TestVetMoneyRates(t *testing.T) {
     seller pays buyer 70% of gross of each sell where channel == Phone
       settled quarterly
 }`)
-	wantFindings(t, rep, VetMoney)
+	wantFindings(t, rep, result.VetMoney)
 	// One line of 120% is more than the whole on its own.
 	rep = vetOf(t, vetHeader+`
   clause 7.1 "Greedy"
     seller pays buyer 120% of gross of each sell
       settled quarterly
 }`)
-	wantFindings(t, rep, VetMoney, "7.1")
+	wantFindings(t, rep, result.VetMoney, "7.1")
 }
 
 func TestVetMoneyLimits(t *testing.T) {
@@ -416,7 +418,7 @@ func TestVetMoneyLimits(t *testing.T) {
   clause 7.4 "Launch bonus"
     buyer pays seller USD 100.00 on first launch where channel == Web and channel == Phone
 }`)
-	wantFindings(t, rep, VetMoney, "7.1", "7.1", "7.3", "7.4")
+	wantFindings(t, rep, result.VetMoney, "7.1", "7.1", "7.3", "7.4")
 	// With the cap above the guarantee and an advance of 500 paid: none.
 	rep = vetOf(t, vetHeader+`
   clause 7.1 "Royalty"
@@ -430,7 +432,7 @@ func TestVetMoneyLimits(t *testing.T) {
   clause 7.4 "Launch bonus"
     buyer pays seller USD 100.00 on first launch where channel == Web
 }`)
-	wantFindings(t, rep, VetMoney)
+	wantFindings(t, rep, result.VetMoney)
 	// An advance smaller than the recoupment: 300 paid, 500 recouped.
 	rep = vetOf(t, vetHeader+`
   clause 7.1 "Royalty"
@@ -440,7 +442,7 @@ func TestVetMoneyLimits(t *testing.T) {
   clause 7.2 "Advance"
     seller pays buyer USD 300.00 on 2026-01-15
 }`)
-	wantFindings(t, rep, VetMoney, "7.1")
+	wantFindings(t, rep, result.VetMoney, "7.1")
 }
 
 func TestVetProse(t *testing.T) {
@@ -453,8 +455,8 @@ func TestVetProse(t *testing.T) {
       settled quarterly
       due 45 days after period end
 }`)
-	wantFindings(t, rep, VetProse, "5.1", "5.1")
-	msgs := findings(rep, VetProse)
+	wantFindings(t, rep, result.VetProse, "5.1", "5.1")
+	msgs := findings(rep, result.VetProse)
 	if !strings.Contains(msgs[0].Message, `"twenty percent" (20%) in words but 25% in digits`) ||
 		!strings.Contains(msgs[1].Message, "logic says 45 days") {
 		t.Errorf("messages: %q, %q", msgs[0].Message, msgs[1].Message)
@@ -473,7 +475,7 @@ func TestVetProse(t *testing.T) {
       settled quarterly
       due 45 days after period end
 }`)
-	wantFindings(t, rep, VetProse)
+	wantFindings(t, rep, result.VetProse)
 }
 
 func TestNumberWords(t *testing.T) {
@@ -553,7 +555,7 @@ func TestVetExamplesClean(t *testing.T) {
 		}
 		checkWitnesses(t, p, rep)
 		for _, f := range rep.Findings {
-			if f.Severity != VetInfo {
+			if f.Severity != result.VetInfo {
 				t.Errorf("%s: %s: %s", dir, f.Pos, f.Message)
 			}
 		}
@@ -567,7 +569,7 @@ func TestVetProseAmounts(t *testing.T) {
     "The Buyer shall pay the Seller a fee of USD 1,000.00 on 1 March 2026."
     buyer pays seller USD 1,500.00 on 2026-03-01
 }`)
-	wantFindings(t, rep, VetProse, "4.1")
+	wantFindings(t, rep, result.VetProse, "4.1")
 	// Amounts written with a scale word, or in words: 10 million is
 	// 10,000,000.00 and one billion US dollars 1,000,000,000.00.
 	rep = vetOf(t, vetHeader+`
@@ -578,7 +580,7 @@ func TestVetProseAmounts(t *testing.T) {
     "The Buyer shall pay the Seller one billion US dollars on the Effective Date."
     buyer pays seller USD 1,000,000,000.00 on 2026-01-01
 }`)
-	wantFindings(t, rep, VetProse)
+	wantFindings(t, rep, result.VetProse)
 }
 
 func TestVetCancelled(t *testing.T) {
@@ -647,8 +649,8 @@ func TestVetTextComparisons(t *testing.T) {
   clause 1.2 "Web"
     seller may endorse where channel == Web
 }`)
-	wantFindings(t, rep, VetNotAnalysed)
-	wantFindings(t, rep, VetConflict, "1.2,1.1")
+	wantFindings(t, rep, result.VetNotAnalysed)
+	wantFindings(t, rep, result.VetConflict, "1.2,1.1")
 
 	// Kestrel itself is never forbidden by 1.1, and 1.2 permits only
 	// Kestrel: the two never meet.
@@ -658,6 +660,6 @@ func TestVetTextComparisons(t *testing.T) {
   clause 1.2 "Kestrel"
     seller may endorse where brand == "Kestrel"
 }`)
-	wantFindings(t, rep, VetNotAnalysed)
-	wantFindings(t, rep, VetConflict)
+	wantFindings(t, rep, result.VetNotAnalysed)
+	wantFindings(t, rep, result.VetConflict)
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -186,7 +187,7 @@ const exitFailOn = 3
 // "prohibited" names every answer whose effect is that the action may not
 // be taken (prohibited, a conflict, or a prohibiting default);
 // "conflict" names conflicts; "" names nothing.
-func failsOn(failOn string, d *interp.Decision) bool {
+func failsOn(failOn string, d *result.Decision) bool {
 	switch failOn {
 	case "prohibited":
 		return d.Effect == lang.Prohibited
@@ -241,7 +242,7 @@ func readLine(r *bufio.Reader, buf []byte, max int) (line []byte, tooLong bool, 
 
 // ledgerTermination settles the ledger in the file name to find the
 // termination it records (SPEC 5.6), nil if none.
-func ledgerTermination(ctx context.Context, p *interp.Program, name string, asOf types.Date) (*interp.Termination, error) {
+func ledgerTermination(ctx context.Context, p *interp.Program, name string, asOf types.Date) (*result.Termination, error) {
 	read, ok := ledgerReader(name)
 	if !ok {
 		read = (*interp.Program).ReadCSV
@@ -251,7 +252,7 @@ func ledgerTermination(ctx context.Context, p *interp.Program, name string, asOf
 		return nil, fileError(name, err)
 	}
 	defer f.Close()
-	st, err := p.Settle(ctx, read(p, "", name, f), interp.SettleOptions{AsOf: asOf, OnBreach: func(*interp.Breach) error { return nil }})
+	st, err := p.Settle(ctx, read(p, "", name, f), interp.SettleOptions{AsOf: asOf, OnBreach: func(*result.Breach) error { return nil }})
 	if err != nil {
 		return nil, err
 	}

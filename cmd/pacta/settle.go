@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -159,7 +160,7 @@ printed), 2 usage error.`, stderr)
 			file = f // read again from the start if settling in slices fails
 		}
 	}
-	var spool *interp.BreachSpool
+	var spool *result.BreachSpool
 	var newSpool func() error // a fresh spool, when the breaches are spooled
 	if *breaches == "all" {
 		tmp, err := os.CreateTemp("", "pacta-breaches-*.jsonl")
@@ -169,7 +170,7 @@ printed), 2 usage error.`, stderr)
 		}
 		defer os.Remove(tmp.Name())
 		defer tmp.Close()
-		spool = interp.NewBreachSpool(tmp)
+		spool = result.NewBreachSpool(tmp)
 		opts.OnBreach = spool.Add
 		newSpool = func() error {
 			if _, err := tmp.Seek(0, io.SeekStart); err != nil {
@@ -178,12 +179,12 @@ printed), 2 usage error.`, stderr)
 			if err := tmp.Truncate(0); err != nil {
 				return err
 			}
-			spool = interp.NewBreachSpool(tmp)
+			spool = result.NewBreachSpool(tmp)
 			opts.OnBreach = spool.Add
 			return nil
 		}
 	}
-	var st *interp.Statement
+	var st *result.Statement
 	if file != nil && *jobs > 1 {
 		// In slices, by workers; on any error, again in one pass, which
 		// names the row at fault as ever.

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 )
 
 // This file settles a ledger file with several workers (--jobs): one
@@ -168,7 +169,7 @@ func lastRowEnd(buf []byte, isCSV bool, one bool) int {
 
 // settleJobs settles the ledger r (CSV or JSON Lines, named source) with
 // jobs workers. Any error means: settle again in one pass.
-func settleJobs(p *interp.Program, agreement, source string, r io.Reader, isCSV bool, jobs int, opts interp.SettleOptions) (*interp.Statement, error) {
+func settleJobs(p *interp.Program, agreement, source string, r io.Reader, isCSV bool, jobs int, opts interp.SettleOptions) (*result.Statement, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	chunks := make(chan ledgerChunk, jobs)

@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -66,9 +66,9 @@ not load.`, stderr)
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	if *format == "json" {
-		doc := vetJSON{Files: []string{}, Findings: rep.Findings, Errors: rep.Count(interp.VetError), Warnings: rep.Count(interp.VetWarning), Infos: rep.Count(interp.VetInfo)}
+		doc := vetJSON{Files: []string{}, Findings: rep.Findings, Errors: rep.Count(result.VetError), Warnings: rep.Count(result.VetWarning), Infos: rep.Count(result.VetInfo)}
 		if doc.Findings == nil {
-			doc.Findings = []interp.VetFinding{}
+			doc.Findings = []result.VetFinding{}
 		}
 		for _, s := range srcs {
 			doc.Files = append(doc.Files, s.name)
@@ -90,7 +90,7 @@ not load.`, stderr)
 // vetJSON is the document vet --format json writes (see its help).
 type vetJSON struct {
 	Files    []string            `json:"files"`
-	Findings []interp.VetFinding `json:"findings"`
+	Findings []result.VetFinding `json:"findings"`
 	Errors   int                 `json:"errors"`
 	Warnings int                 `json:"warnings"`
 	Infos    int                 `json:"infos"`
@@ -98,7 +98,7 @@ type vetJSON struct {
 
 // writeVetText writes each finding as `file:line:col: severity: message
 // [kind]`, the source line with a caret, and the witness if any.
-func writeVetText(w io.Writer, rep *interp.VetReport, source func(string) []byte) {
+func writeVetText(w io.Writer, rep *result.VetReport, source func(string) []byte) {
 	for i, f := range rep.Findings {
 		if i > 0 {
 			fmt.Fprintln(w)
@@ -120,8 +120,8 @@ func writeVetText(w io.Writer, rep *interp.VetReport, source func(string) []byte
 }
 
 // vetSummary is the last line of vet's text output.
-func vetSummary(rep *interp.VetReport, files int) string {
-	e, wn, in := rep.Count(interp.VetError), rep.Count(interp.VetWarning), rep.Count(interp.VetInfo)
+func vetSummary(rep *result.VetReport, files int) string {
+	e, wn, in := rep.Count(result.VetError), rep.Count(result.VetWarning), rep.Count(result.VetInfo)
 	if e+wn == 0 {
 		s := fmt.Sprintf("ok: no errors or warnings in %d %s", files, plural(files, "file", "files"))
 		if in > 0 {

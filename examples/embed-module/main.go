@@ -24,6 +24,7 @@ import (
 	"os"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -109,7 +110,7 @@ func run(w io.Writer, dir string) error {
 	// Decide each order before making the sale; keep the sales made.
 	fmt.Fprintln(w, "Orders")
 	var sold []*types.Record
-	var d interp.Decision
+	var d result.Decision
 	for _, o := range orders {
 		day, err := types.ParseDate(o.date)
 		if err != nil {

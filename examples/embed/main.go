@@ -16,6 +16,7 @@ import (
 	"os"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -50,7 +51,7 @@ func main() {
 
 	fmt.Println("Orders")
 	var sold []*types.Record
-	var d interp.Decision
+	var d result.Decision
 	for _, o := range orders {
 		sale, err := prog.NewAction("", "sell", o)
 		if err != nil {

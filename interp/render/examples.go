@@ -3,7 +3,7 @@ package render
 import (
 	"strings"
 
-	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/lang"
 )
 
@@ -40,8 +40,8 @@ type expectRow struct {
 
 // examples gathers the tests of the agreement and of its amendments known
 // on asOf, in source order.
-func examples(ai *lang.AgreementInfo, asOf string, r *reader, rep *interp.TestReport) ([]*exampleDoc, bool) {
-	results := map[string]*interp.TestResult{}
+func examples(ai *lang.AgreementInfo, asOf string, r *reader, rep *result.TestReport) ([]*exampleDoc, bool) {
+	results := map[string]*result.TestResult{}
 	if rep != nil {
 		for _, res := range rep.Results {
 			results[res.Pos.String()] = res
@@ -254,7 +254,7 @@ func (r *reader) comments(td *lang.TestDecl) []lang.Comment {
 }
 
 // markResults marks the expectations that failed, and the example.
-func markResults(ex *exampleDoc, td *lang.TestDecl, res *interp.TestResult) {
+func markResults(ex *exampleDoc, td *lang.TestDecl, res *result.TestResult) {
 	if res == nil {
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -125,7 +126,7 @@ func build(ctx context.Context, prog *interp.Program, opts Options) (*document, 
 		doc.AsOf = opts.AsOf.String()
 	}
 	found := false
-	var report *interp.TestReport
+	var report *result.TestReport
 	if opts.Check {
 		var err error
 		report, err = prog.RunTests(ctx)
@@ -163,7 +164,7 @@ func build(ctx context.Context, prog *interp.Program, opts Options) (*document, 
 	return doc, nil
 }
 
-func buildAgreement(ctx context.Context, prog *interp.Program, info *lang.Info, ai *lang.AgreementInfo, asOf, prefix string, opts Options, report *interp.TestReport) (*agreementDoc, error) {
+func buildAgreement(ctx context.Context, prog *interp.Program, info *lang.Info, ai *lang.AgreementInfo, asOf, prefix string, opts Options, report *result.TestReport) (*agreementDoc, error) {
 	ad := &agreementDoc{
 		ID:        ai.Decl.ID.Name,
 		Title:     title(ai.Decl.Title, ai.Decl.ID),

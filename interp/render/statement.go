@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -92,7 +93,7 @@ func one(ev interp.Event) iter.Seq2[interp.Event, error] {
 	return func(yield func(interp.Event, error) bool) { yield(ev, nil) }
 }
 
-func lineKey(l *interp.Line) string {
+func lineKey(l *result.Line) string {
 	c := ""
 	if l.Clause != nil {
 		c = l.Clause.Num + "/" + l.Clause.Amendment
@@ -248,7 +249,7 @@ func (r *reader) partyName(id string) string {
 	return id
 }
 
-func clauseNum(c *interp.ClauseInfo) string {
+func clauseNum(c *result.ClauseInfo) string {
 	if c == nil {
 		return "?"
 	}

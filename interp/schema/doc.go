@@ -1,6 +1,6 @@
 // Package schema holds the JSON Schemas (draft 2020-12) that pin the JSON
-// shapes of Pacta's answers, and documents those shapes: interp.Decision,
-// interp.Statement, interp.TestReport and types.Value, as their MarshalJSON
+// shapes of Pacta's answers, and documents those shapes: result.Decision,
+// result.Statement, result.TestReport and types.Value, as their MarshalJSON
 // methods encode them and as `pacta decide|settle|test --format json` print
 // them.
 //
@@ -42,7 +42,7 @@
 //
 // # Statement
 //
-// interp.Statement.MarshalJSON (schema Statement) encodes a statement as
+// result.Statement.MarshalJSON (schema Statement) encodes a statement as
 // one object, listing the breaches the statement kept:
 //
 //	{
@@ -119,7 +119,7 @@
 //
 // # Decision
 //
-// interp.Decision.MarshalJSON (schema Decision) encodes a decision as one
+// result.Decision.MarshalJSON (schema Decision) encodes a decision as one
 // object:
 //
 //	{
@@ -150,7 +150,7 @@
 //
 // # Test report
 //
-// interp.TestReport.MarshalJSON (schema TestReport) encodes a test report as
+// result.TestReport.MarshalJSON (schema TestReport) encodes a test report as
 // one object:
 //
 //	{

@@ -12,9 +12,9 @@ const BaseURL = "https://github.com/pacta-lang/pacta/interp/schema/"
 // The schema files, by what they describe.
 const (
 	Common     = "common.schema.json"     // definitions the others share: amount, date, period, clause
-	Decision   = "decision.schema.json"   // interp.Decision
-	Statement  = "statement.schema.json"  // interp.Statement
-	TestReport = "testreport.schema.json" // interp.TestReport
+	Decision   = "decision.schema.json"   // result.Decision
+	Statement  = "statement.schema.json"  // result.Statement
+	TestReport = "testreport.schema.json" // result.TestReport
 	Value      = "value.schema.json"      // types.Value
 )
 

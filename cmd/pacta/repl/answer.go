@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -20,8 +21,8 @@ type answer struct {
 	typ      lang.Type
 	val      types.Value
 	asOf     types.Date
-	decision *interp.Decision
-	lines    []*interp.Line // what the money clauses make of an instance
+	decision *result.Decision
+	lines    []*result.Line // what the money clauses make of an instance
 	linesErr error
 	// notGiven are the fields of an instance asked about without them
 	// (see partial.go); given is the instance as typed.
@@ -103,7 +104,7 @@ func (s *Session) settleOptions(from, to types.Date) interp.SettleOptions {
 // money clauses make of it: shares of an action, milestone payments on an
 // event. Scheduled payments and true-ups, which do not come from the
 // instance, are left out.
-func (s *Session) moneyFor(ctx context.Context, r *types.Record) ([]*interp.Line, error) {
+func (s *Session) moneyFor(ctx context.Context, r *types.Record) ([]*result.Line, error) {
 	dv, ok := r.Field("date")
 	if !ok || dv.Kind() != types.KindDate {
 		return nil, nil
@@ -120,7 +121,7 @@ func (s *Session) moneyFor(ctx context.Context, r *types.Record) ([]*interp.Line
 	if err != nil {
 		return nil, err
 	}
-	var out []*interp.Line
+	var out []*result.Line
 	for _, l := range st.Lines {
 		if t := s.terminated; t != nil && !date.Before(t.Effective) && !l.Clause.Survives() {
 			continue // the clause ended with the agreement (SPEC 5.6)
@@ -157,7 +158,7 @@ func (s *Session) printInstance(ctx context.Context, a *answer) {
 
 // describeDecision is the one-line verdict: `permitted by clause 3.2 "AWS
 // distribution" (aws_concessions)`.
-func (s *Session) describeDecision(d *interp.Decision) string {
+func (s *Session) describeDecision(d *result.Decision) string {
 	switch {
 	case d.Verdict == lang.Conflict:
 		return fmt.Sprintf("conflict between clause %s and clause %s: no notwithstanding or subject to orders them, so it is treated as prohibited",
@@ -172,7 +173,7 @@ func (s *Session) describeDecision(d *interp.Decision) string {
 
 // appliedWords says what happened to a clause that applied but did not
 // decide.
-func appliedWords(ap *interp.Applied) string {
+func appliedWords(ap *result.Applied) string {
 	switch ap.Outcome {
 	case "overridden":
 		return fmt.Sprintf("would make it %s, but is overridden (%s)", ap.Says, ap.Reason())
@@ -186,7 +187,7 @@ func appliedWords(ap *interp.Applied) string {
 
 // clauseName names a clause as answers print it: `3.2 "AWS distribution"
 // (aws_concessions)`, or `(this session)` for one typed at the prompt.
-func (s *Session) clauseName(c *interp.ClauseInfo) string {
+func (s *Session) clauseName(c *result.ClauseInfo) string {
 	if c == nil {
 		return "?"
 	}
@@ -201,7 +202,7 @@ func (s *Session) clauseName(c *interp.ClauseInfo) string {
 }
 
 // versionName names the version of the agreement a decision used.
-func (s *Session) versionName(d *interp.Decision) string {
+func (s *Session) versionName(d *result.Decision) string {
 	var w string
 	switch {
 	case s.tgt.synthetic:
@@ -220,7 +221,7 @@ func (s *Session) versionName(d *interp.Decision) string {
 // lineWords is one amount: `under 5.1 "Revenue share" (aws_concessions):
 // openai pays microsoft USD 250,000.00 for 2027-Q1 (25% of USD
 // 1,000,000.00)`.
-func (s *Session) lineWords(ctx context.Context, l *interp.Line, asOf types.Date) string {
+func (s *Session) lineWords(ctx context.Context, l *result.Line, asOf types.Date) string {
 	out := fmt.Sprintf("under %s: %s pays %s %s", s.clauseName(l.Clause), l.Payer, l.Payee, l.Amount)
 	if !l.Period.IsZero() {
 		out += " for " + l.Period.String()
@@ -258,7 +259,7 @@ func isName(text string) bool {
 // rateWords says how a line's amount was reached: `25% of USD
 // 1,000,000.00`, or for a share of several lines `25% of USD 1,000.00 +
 // 20% of USD 500.00`.
-func rateWords(l *interp.Line) string {
+func rateWords(l *result.Line) string {
 	switch {
 	case l.Rate != "" && strings.Contains(l.Rate, " of "):
 		return strings.ReplaceAll(l.Rate, "; ", " + ")

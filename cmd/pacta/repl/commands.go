@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -649,7 +650,7 @@ func (s *Session) useLedger(ctx context.Context, path string) bool {
 	if !s.terminable() {
 		// nothing in the agreement ends it early: no need to settle
 	} else if st, err := s.prog.Settle(ctx, s.readLedger(path), interp.SettleOptions{Agreement: s.agreement(), AsOf: s.asOf,
-		OnBreach: func(*interp.Breach) error { return nil }}); err == nil && st.Terminated != nil {
+		OnBreach: func(*result.Breach) error { return nil }}); err == nil && st.Terminated != nil {
 		// Decisions take the termination the ledger records (SPEC 5.6);
 		// a ledger that does not settle is reported by :settle.
 		s.terminated = st.Terminated

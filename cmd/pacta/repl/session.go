@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 	"github.com/pacta-lang/pacta/stdlib"
@@ -48,7 +49,7 @@ type Session struct {
 	ledger string // the ledger file of :ledger, "" for none
 	// terminated is the termination that the last :ledger or :settle
 	// found (SPEC 5.6), which decisions take; nil for none.
-	terminated *interp.Termination
+	terminated *result.Termination
 
 	// shown are the answers printed so far, for :diff; changes are the
 	// steps :undo takes back, the last last; replaying is set while :diff

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 )
 
 // This file lays a statement out for a narrow terminal: the text `pacta
@@ -17,7 +17,7 @@ import (
 
 // statementText returns the statement as `pacta settle` prints it or,
 // wider than the session's width, laid out narrow.
-func (s *Session) statementText(st *interp.Statement) (string, error) {
+func (s *Session) statementText(st *result.Statement) (string, error) {
 	var b strings.Builder
 	if err := st.WriteText(&b); err != nil {
 		return "", err
@@ -43,7 +43,7 @@ func widest(text string) int {
 var periodHeadRE = regexp.MustCompile(`^(\S+) \(\S+ to \S+\)$`)
 
 // narrowStatement rewrites the tables of text, the statement st as text.
-func narrowStatement(text string, st *interp.Statement) string {
+func narrowStatement(text string, st *result.Statement) string {
 	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 	var out []string
 	period := ""
@@ -97,7 +97,7 @@ func narrowStatement(text string, st *interp.Statement) string {
 
 // narrowLine writes one statement line: who pays whom how much and when,
 // then its clause and kind, base and rate, and notes.
-func narrowLine(l *interp.Line) []string {
+func narrowLine(l *result.Line) []string {
 	out := []string{fmt.Sprintf("  %s → %s: %s, due %s", l.Payer, l.Payee, l.Amount, l.Due)}
 	out = append(out, fmt.Sprintf("      %s, %s", clauseLabel(l.Clause), l.Kind))
 	switch {
@@ -116,7 +116,7 @@ func narrowLine(l *interp.Line) []string {
 
 // clauseLabel names a clause as statements do: `5.1 "Revenue share"
 // (aws_concessions)`.
-func clauseLabel(c *interp.ClauseInfo) string {
+func clauseLabel(c *result.ClauseInfo) string {
 	if c == nil {
 		return ""
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -17,7 +18,7 @@ import (
 
 // statement is the last statement :settle printed.
 type statement struct {
-	st     *interp.Statement
+	st     *result.Statement
 	events func(yield func(interp.Event, error) bool) // the events it was settled from; may be read again
 	source string
 	// What it was settled under: the session's program (which a change
@@ -45,7 +46,7 @@ func (s *Session) stale() string {
 
 // lineHead names statement line i (0-based): `line 2: openai → microsoft
 // USD 225.00, share under 5.1 "Revenue share" for 2027-Q1, due 2027-05-15`.
-func (s *Session) lineHead(i int, l *interp.Line) string {
+func (s *Session) lineHead(i int, l *result.Line) string {
 	h := fmt.Sprintf("line %d: %s → %s %s, %s", i+1, l.Payer, l.Payee, l.Amount, l.Kind)
 	if l.Clause != nil {
 		h += " under " + s.clauseName(l.Clause)
@@ -94,7 +95,7 @@ func (s *Session) whyLine(ctx context.Context, args []string) bool {
 }
 
 // explainLine explains statement line i in the agreement's words.
-func (s *Session) explainLine(i int, l *interp.Line) {
+func (s *Session) explainLine(i int, l *result.Line) {
 	s.println(s.lineHead(i, l))
 	if c := l.Clause; c != nil && c.Decl != nil {
 		if c.Decl.Prose != nil && c.Decl.Prose.Value != "" {

@@ -3,7 +3,7 @@ package repl
 import (
 	"context"
 
-	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 )
 
 // vet runs :vet: the findings of Program.Vet over the loaded files and
@@ -29,7 +29,7 @@ func (s *Session) vet(ctx context.Context) bool {
 			s.printf("    %s\n", w.Answer)
 		}
 	}
-	e, wn, in := rep.Count(interp.VetError), rep.Count(interp.VetWarning), rep.Count(interp.VetInfo)
+	e, wn, in := rep.Count(result.VetError), rep.Count(result.VetWarning), rep.Count(result.VetInfo)
 	if e+wn == 0 {
 		s.printf("no errors or warnings (%s)\n", plural(in, "note"))
 		return true

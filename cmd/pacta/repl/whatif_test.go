@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -188,7 +189,7 @@ var questions = []string{
 }
 
 // refDecision decides an action written in Pacta through interp.
-func refDecision(t *testing.T, p *interp.Program, action string, asOf types.Date) *interp.Decision {
+func refDecision(t *testing.T, p *interp.Program, action string, asOf types.Date) *result.Decision {
 	t.Helper()
 	x, err := p.CompileExpr("", "<question>", []byte(action))
 	if err != nil {
@@ -206,7 +207,7 @@ func refDecision(t *testing.T, p *interp.Program, action string, asOf types.Date
 }
 
 // decisionWords is what must agree between two decisions.
-func decisionWords(d *interp.Decision) string {
+func decisionWords(d *result.Decision) string {
 	w := d.Verdict.String() + " " + d.Effect.String()
 	if d.Clause != nil {
 		w += " by " + d.Clause.Num

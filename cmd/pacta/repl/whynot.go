@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -25,7 +26,7 @@ const whyRecord = "why_record"
 // notApplied returns one line per deontic clause over the action of r
 // that did not apply to it: `3.2 "AWS distribution" (aws_concessions):
 // its condition platform == AWS does not hold: platform is GoogleCloud`.
-func (s *Session) notApplied(ctx context.Context, a *answer, d *interp.Decision) []string {
+func (s *Session) notApplied(ctx context.Context, a *answer, d *result.Decision) []string {
 	r := a.val.Record()
 	h, ai := s.histories()
 	if ai == nil || r == nil {

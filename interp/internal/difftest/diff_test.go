@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -286,9 +287,9 @@ func engineDecide(prog *interp.Program, rec *types.Record, asOf time.Time) (verd
 	return toVerdict(d), nil
 }
 
-func ckey(c *interp.ClauseInfo) string { return c.Num + "@" + c.Amendment }
+func ckey(c *result.ClauseInfo) string { return c.Num + "@" + c.Amendment }
 
-func toVerdict(d *interp.Decision) verdict {
+func toVerdict(d *result.Decision) verdict {
 	var v verdict
 	switch d.Verdict {
 	case lang.Permitted:

@@ -5,6 +5,8 @@
 package textfmt
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"unicode/utf8"
 )
@@ -142,4 +144,16 @@ func appendJSONBody(dst []byte, s string, shortBF bool) []byte {
 		i += size
 	}
 	return append(dst, s[start:]...)
+}
+
+// MarshalCompact encodes v on one line without HTML escaping and without
+// the newline json.Encoder adds.
+func MarshalCompact(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/pacta-lang/pacta/interp"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 )
 
@@ -50,7 +51,7 @@ func unsupported(mt string, want ...string) *apiError {
 // (the shape `pacta decide --action` takes, read by
 // interp.Program.ParseActionJSON), a JSON array of them, or JSON Lines
 // (Content-Type application/x-ndjson), one action a line. The answer is
-// the decision as interp.Decision.MarshalJSON writes it, an array of
+// the decision as result.Decision.MarshalJSON writes it, an array of
 // them, or JSON Lines of them, in the order of the actions. If any action
 // of a batch cannot be decided, the answer is an error naming it, and no
 // decision is written.
@@ -138,7 +139,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, st *state) {
 		d.WriteJSON(w)
 		return
 	}
-	ds := make([]*interp.Decision, len(items))
+	ds := make([]*result.Decision, len(items))
 	for i, it := range items {
 		d, err := decideOne(r, st.prog, it.text, opts)
 		if err != nil {
@@ -202,7 +203,7 @@ func queryValue(r *http.Request, key string) string {
 }
 
 // decideOne parses one action and decides it.
-func decideOne(r *http.Request, p *interp.Program, text []byte, opts interp.DecideOptions) (*interp.Decision, error) {
+func decideOne(r *http.Request, p *interp.Program, text []byte, opts interp.DecideOptions) (*result.Decision, error) {
 	if len(text) > 0 && text[0] == '{' {
 		// An action ParseActionJSON reads is one valid JSON object, so
 		// the checks below are needed only when it fails.

@@ -31,7 +31,7 @@ func parsePeriod(p *interp.Program, agreement, text string) (types.Period, *apiE
 // query may give agreement, period (2027-Q1, 2027-H1, 2027-03, 2027,
 // FY2027-Q1: see parsePeriod) or
 // from and to, as_of, and breaches=all. The answer is the statement as
-// interp.Statement.WriteJSON writes it (`pacta settle --format json`),
+// result.Statement.WriteJSON writes it (`pacta settle --format json`),
 // written only once the whole ledger is settled: a bad row is an error
 // naming its line, and nothing of the statement is sent.
 func (s *Server) settle(w http.ResponseWriter, r *http.Request, st *state) {

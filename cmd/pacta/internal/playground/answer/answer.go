@@ -28,6 +28,7 @@ import (
 	"github.com/pacta-lang/pacta/cmd/pacta/internal/problems"
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/render"
+	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -317,7 +318,7 @@ func (s *Session) Vet(ctx context.Context, req Request) Response {
 	if err != nil {
 		return failed(err)
 	}
-	return Response{OK: true, JSON: b, Failed: rep.Count(interp.VetError)}
+	return Response{OK: true, JSON: b, Failed: rep.Count(result.VetError)}
 }
 
 // both answers with what text and js write.

@@ -1,4 +1,4 @@
-package interp
+package result_test
 
 import (
 	"bytes"
@@ -9,6 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pacta-lang/pacta/interp"
+
+	"github.com/pacta-lang/pacta/interp/result"
+
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
 )
@@ -18,7 +22,7 @@ import (
 // (decisionJSON, then marshalCompact), for every decision of every
 // bundled example's ledgers.
 func TestDecisionJSONIsEncodingJSON(t *testing.T) {
-	dirs, err := filepath.Glob("../examples/*")
+	dirs, err := filepath.Glob("../../examples/*")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,11 +33,11 @@ func TestDecisionJSONIsEncodingJSON(t *testing.T) {
 		if m, _ := filepath.Glob(filepath.Join(dir, "*.pacta")); len(m) == 0 {
 			continue
 		}
-		srcs, err := ReadPaths([]string{dir})
+		srcs, err := interp.ReadPaths([]string{dir})
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := Compile(srcs)
+		p, err := interp.Compile(srcs)
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)
 		}
@@ -45,7 +49,7 @@ func TestDecisionJSONIsEncodingJSON(t *testing.T) {
 			} else if err != nil {
 				t.Fatal(err)
 			}
-			var rows iter.Seq2[Event, error]
+			var rows iter.Seq2[interp.Event, error]
 			if strings.HasSuffix(ledger, ".csv") {
 				rows = p.ReadCSV("", ledger, bytes.NewReader(data))
 			} else {
@@ -58,7 +62,7 @@ func TestDecisionJSONIsEncodingJSON(t *testing.T) {
 				if ev.Record.Schema.Event() {
 					continue
 				}
-				for _, opts := range []DecideOptions{{}, {AsOf: early}} {
+				for _, opts := range []interp.DecideOptions{{}, {AsOf: early}} {
 					d, err := p.Decide(ctx, ev.Record, opts)
 					if err != nil {
 						t.Fatalf("%s:%d: %v", path, ev.Line, err)
@@ -77,9 +81,9 @@ func TestDecisionJSONIsEncodingJSON(t *testing.T) {
 
 // sameDecisionJSON fails unless MarshalJSON and WriteJSON give the bytes
 // of encoding/json.
-func sameDecisionJSON(t *testing.T, what string, d *Decision) {
+func sameDecisionJSON(t *testing.T, what string, d *result.Decision) {
 	t.Helper()
-	want, err := marshalCompact(decisionJSON(d))
+	want, err := result.DecisionJSONReference(d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,29 +105,29 @@ func sameDecisionJSON(t *testing.T, what string, d *Decision) {
 
 // oddDecisions builds decisions of every verdict and every outcome of an
 // applied clause, with the texts given in every string member.
-func oddDecisions(a, b, c string) []*Decision {
+func oddDecisions(a, b, c string) []*result.Decision {
 	decl := func(string) *lang.ClauseDecl { return &lang.ClauseDecl{} }
 	// c1 is notwithstanding c2; c2 is subject to c3; c4 overrides c3
 	// through a chain.
-	c1 := &ClauseInfo{Num: a, Title: b, Agreement: c, Amendment: a + b, Pos: lang.Pos{File: c, Line: 3, Col: 17},
+	c1 := &result.ClauseInfo{Num: a, Title: b, Agreement: c, Amendment: a + b, Pos: lang.Pos{File: c, Line: 3, Col: 17},
 		Decl: &lang.ClauseDecl{Notwithstanding: []*lang.ClauseRef{{Num: "x"}, {Num: b}}}}
-	c2 := &ClauseInfo{Num: b, Title: c, Agreement: a, Pos: lang.Pos{Line: 1, Col: 2},
+	c2 := &result.ClauseInfo{Num: b, Title: c, Agreement: a, Pos: lang.Pos{Line: 1, Col: 2},
 		Decl: &lang.ClauseDecl{SubjectTo: []*lang.ClauseRef{{Num: c}}}}
-	c3 := &ClauseInfo{Num: c, Title: a, Agreement: b, Pos: lang.Pos{File: b}, Decl: decl(c)}
-	c4 := &ClauseInfo{Num: "4", Title: "", Pos: lang.Pos{}, Decl: decl("4")}
+	c3 := &result.ClauseInfo{Num: c, Title: a, Agreement: b, Pos: lang.Pos{File: b}, Decl: decl(c)}
+	c4 := &result.ClauseInfo{Num: "4", Title: "", Pos: lang.Pos{}, Decl: decl("4")}
 	day, _ := types.ParseDate("2027-03-15")
-	return []*Decision{
+	return []*result.Decision{
 		{Verdict: lang.Permitted, Effect: lang.Permitted, Agreement: a, Version: b, AsOf: day, Date: day, Clause: c1,
-			Applied: []Applied{{Clause: c1, Says: lang.Permitted, Outcome: "decides", By: c2},
+			Applied: []result.Applied{{Clause: c1, Says: lang.Permitted, Outcome: "decides", By: c2},
 				{Clause: c2, Says: lang.Prohibited, Outcome: "overridden", By: c1},
 				{Clause: c3, Says: lang.Permitted, Outcome: "agrees", Against: c1},
 				{Clause: c2, Says: lang.Prohibited, Outcome: "overridden", By: c3},
 				{Clause: c3, Says: lang.Prohibited, Outcome: "overridden", By: c4},
 				{Clause: c4, Says: lang.Prohibited, Outcome: "unknown"}}},
 		{Verdict: lang.Prohibited, Effect: lang.Prohibited, Agreement: c, Clause: c4, Note: b, DefaultRule: a,
-			Applied: []Applied{{Clause: c4, Says: lang.Prohibited, Outcome: "decides"}}},
-		{Verdict: lang.Conflict, Effect: lang.Prohibited, Agreement: b, Date: day, Conflict: [2]*ClauseInfo{c2, c3},
-			Applied: []Applied{{Clause: c2, Says: lang.Permitted, Outcome: "conflicts"}, {Clause: c3, Says: lang.Prohibited, Outcome: "conflicts"}}},
+			Applied: []result.Applied{{Clause: c4, Says: lang.Prohibited, Outcome: "decides"}}},
+		{Verdict: lang.Conflict, Effect: lang.Prohibited, Agreement: b, Date: day, Conflict: [2]*result.ClauseInfo{c2, c3},
+			Applied: []result.Applied{{Clause: c2, Says: lang.Permitted, Outcome: "conflicts"}, {Clause: c3, Says: lang.Prohibited, Outcome: "conflicts"}}},
 		{Verdict: lang.NotCovered, Effect: lang.Permitted, Agreement: a, Note: c, DefaultRule: b},
 		{Verdict: lang.NotCovered, Effect: lang.Prohibited, DefaultRule: a},
 		{},

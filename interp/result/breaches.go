@@ -1,4 +1,4 @@
-package interp
+package result
 
 import (
 	"bufio"
@@ -10,13 +10,6 @@ import (
 
 	"github.com/pacta-lang/pacta/lang"
 )
-
-// This file lists the breaches of a settlement. A statement keeps the
-// first breaches it finds and counts the rest per deciding clause
-// (SettleOptions.BreachSample); to list every one in constant memory, a
-// BreachSpool takes them as they are found (SettleOptions.OnBreach) and
-// keeps them in a file, from which WriteTextAll and WriteJSONAll copy
-// them into the statement at their place.
 
 // BreachSpool keeps breaches in a file, one a line: the cells of its row
 // in a text statement as a JSON array, a tab, then the breach as compact
@@ -30,21 +23,8 @@ type BreachSpool struct {
 	widths [4]int // of the text columns: ledger row, date, action, decision
 }
 
-// NewBreachSpool makes a spool writing to f, usually a temporary file
-// (os.CreateTemp) that the caller closes and removes when the statement is
-// written.
-func NewBreachSpool(f io.ReadWriteSeeker) *BreachSpool {
-	s := &BreachSpool{f: f, w: bufio.NewWriterSize(f, 64<<10)}
-	s.enc = json.NewEncoder(&s.buf)
-	s.enc.SetEscapeHTML(false)
-	for i, h := range breachHeader {
-		s.widths[i] = width(h)
-	}
-	return s
-}
-
 // Add writes one breach to the spool; it is meant as
-// SettleOptions.OnBreach.
+// interp.SettleOptions.OnBreach.
 func (s *BreachSpool) Add(b *Breach) error {
 	s.buf.Reset()
 	jb := breachJSON(b)
@@ -109,16 +89,6 @@ func (s *BreachSpool) each(fn func(cells, breach []byte) error) error {
 			return err
 		}
 	}
-}
-
-var breachHeader = []string{"Ledger row", "Date", "Action", "Decision"}
-
-func breachCells(source string, line int, date, actor, action, decision string) [4]string {
-	row := source
-	if line > 0 {
-		row = source + ":" + strconv.Itoa(line)
-	}
-	return [4]string{row, date, actor + " " + action, decision}
 }
 
 // writeBreachesText writes the Breaches section of a text statement: every
@@ -222,6 +192,36 @@ func (st *Statement) untallied(spooled bool) map[BreachTally]int64 {
 
 func (t *BreachTally) key() BreachTally {
 	return BreachTally{Verdict: t.Verdict, Clause: t.Clause, Conflict: t.Conflict}
+}
+
+// This file lists the breaches of a settlement. A statement keeps the
+// first breaches it finds and counts the rest per deciding clause
+// (SettleOptions.BreachSample); to list every one in constant memory, a
+// BreachSpool takes them as they are found (interp.SettleOptions.OnBreach) and
+// keeps them in a file, from which WriteTextAll and WriteJSONAll copy
+// them into the statement at their place.
+
+// NewBreachSpool makes a spool writing to f, usually a temporary file
+// (os.CreateTemp) that the caller closes and removes when the statement is
+// written.
+func NewBreachSpool(f io.ReadWriteSeeker) *BreachSpool {
+	s := &BreachSpool{f: f, w: bufio.NewWriterSize(f, 64<<10)}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	for i, h := range breachHeader {
+		s.widths[i] = width(h)
+	}
+	return s
+}
+
+var breachHeader = []string{"Ledger row", "Date", "Action", "Decision"}
+
+func breachCells(source string, line int, date, actor, action, decision string) [4]string {
+	row := source
+	if line > 0 {
+		row = source + ":" + strconv.Itoa(line)
+	}
+	return [4]string{row, date, actor + " " + action, decision}
 }
 
 // describeTally says what decided a group of breaches, in the words of

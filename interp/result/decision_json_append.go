@@ -1,18 +1,11 @@
-package interp
+package result
 
 import (
 	"strconv"
 
 	"github.com/pacta-lang/pacta/interp/internal/textfmt"
-
 	"github.com/pacta-lang/pacta/lang"
 )
-
-// This file writes a Decision's JSON by hand, appending to a byte slice:
-// the bytes encoding/json wrote for the structs of render.go (jsonDecision,
-// jsonClause, jsonApplied) with HTML escaping off, member for member, so
-// that answering a decision over HTTP costs no reflection.
-// TestDecisionJSONIsEncodingJSON holds the two to the same bytes.
 
 // AppendJSON appends the decision's JSON, the bytes of MarshalJSON, to
 // dst and returns the extended slice.
@@ -73,6 +66,12 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 	}
 	return append(dst, '}')
 }
+
+// This file writes a Decision's JSON by hand, appending to a byte slice:
+// the bytes encoding/json wrote for the structs of render.go (jsonDecision,
+// jsonClause, jsonApplied) with HTML escaping off, member for member, so
+// that answering a decision over HTTP costs no reflection.
+// TestDecisionJSONIsEncodingJSON holds the two to the same bytes.
 
 // appendClauseJSON appends c as jsonClause encodes: null for nil.
 func appendClauseJSON(dst []byte, c *ClauseInfo) []byte {

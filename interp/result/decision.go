@@ -1,4 +1,4 @@
-package interp
+package result
 
 import "github.com/pacta-lang/pacta/lang"
 

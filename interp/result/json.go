@@ -1,15 +1,11 @@
-package interp
+package result
 
 import (
 	"bytes"
 	"encoding/json"
-)
 
-// This file gives each answer its JSON encoding: Decision, Statement and
-// TestReport implement json.Marshaler, and their WriteJSON methods (in
-// render.go) write the same bytes. The shapes are pinned by the JSON
-// Schemas in package interp/schema, which the tests validate every bundled
-// example's answers against.
+	"github.com/pacta-lang/pacta/interp/internal/textfmt"
+)
 
 // MarshalJSON encodes the statement as one JSON object: the document
 // WriteJSON writes, without its indentation, listing the breaches the
@@ -54,17 +50,11 @@ func (r TestReport) MarshalJSON() ([]byte, error) {
 	for _, c := range r.Unexercised {
 		out.Unexercised = append(out.Unexercised, clauseJSON(c))
 	}
-	return marshalCompact(out)
+	return textfmt.MarshalCompact(out)
 }
 
-// marshalCompact encodes v on one line without HTML escaping and without
-// the newline json.Encoder adds.
-func marshalCompact(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
-}
+// This file gives each answer its JSON encoding: Decision, Statement and
+// TestReport implement json.Marshaler, and their WriteJSON methods (in
+// render.go) write the same bytes. The shapes are pinned by the JSON
+// Schemas in package interp/schema, which the tests validate every bundled
+// example's answers against.

@@ -1,4 +1,4 @@
-package interp
+package result_test
 
 import (
 	"bytes"
@@ -8,6 +8,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp"
+
+	"github.com/pacta-lang/pacta/interp/result"
 
 	"github.com/pacta-lang/pacta/interp/types"
 	"github.com/pacta-lang/pacta/lang"
@@ -31,11 +35,11 @@ func mustDec(t testing.TB, s string) types.Decimal {
 	return d
 }
 
-func settleSmall(t *testing.T) *Statement {
+func settleSmall(t *testing.T) *result.Statement {
 	t.Helper()
 	p := loadExample(t)
 	st, err := p.Settle(context.Background(), p.ReadCSV("", "small.csv", strings.NewReader(smallCSV)),
-		SettleOptions{From: mustDate(t, "2026-10-01"), To: mustDate(t, "2026-12-31")})
+		interp.SettleOptions{From: mustDate(t, "2026-10-01"), To: mustDate(t, "2026-12-31")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +162,7 @@ func TestStatementJSONShape(t *testing.T) {
 func TestStatementEmpty(t *testing.T) {
 	p := loadExample(t)
 	st, err := p.Settle(context.Background(), p.ReadCSV("", "e.csv", strings.NewReader(ledgerHeader)),
-		SettleOptions{From: mustDate(t, "2024-04-01"), To: mustDate(t, "2024-06-30")})
+		interp.SettleOptions{From: mustDate(t, "2024-04-01"), To: mustDate(t, "2024-06-30")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,25 +181,25 @@ func TestStatementEmpty(t *testing.T) {
 // Breaches, overdue amounts, negative amounts and a title wider in bytes
 // than in characters, on a statement made by hand.
 func TestStatementBreachesAndOverdue(t *testing.T) {
-	fee := &ClauseInfo{Num: "4.1", Title: "Fee – annual", Agreement: "deal", Pos: lang.Pos{File: "deal.pacta", Line: 9, Col: 3}}
-	share := &ClauseInfo{Num: "5", Title: "Share", Agreement: "deal", Amendment: "amend1", Pos: lang.Pos{File: "amend.pacta", Line: 4, Col: 3}}
-	ban := &ClauseInfo{Num: "3", Title: "No resale", Agreement: "deal", Pos: lang.Pos{File: "deal.pacta", Line: 7, Col: 3}}
+	fee := &result.ClauseInfo{Num: "4.1", Title: "Fee – annual", Agreement: "deal", Pos: lang.Pos{File: "deal.pacta", Line: 9, Col: 3}}
+	share := &result.ClauseInfo{Num: "5", Title: "Share", Agreement: "deal", Amendment: "amend1", Pos: lang.Pos{File: "amend.pacta", Line: 4, Col: 3}}
+	ban := &result.ClauseInfo{Num: "3", Title: "No resale", Agreement: "deal", Pos: lang.Pos{File: "deal.pacta", Line: 7, Col: 3}}
 	q1 := types.PeriodOf(types.PeriodQuarter, 1, mustDate(t, "2027-01-01"))
-	feeLine := &Line{Period: q1, Date: mustDate(t, "2027-01-15"), Due: mustDate(t, "2027-02-14"), Payer: "a", Payee: "b",
+	feeLine := &result.Line{Period: q1, Date: mustDate(t, "2027-01-15"), Due: mustDate(t, "2027-02-14"), Payer: "a", Payee: "b",
 		Clause: fee, Kind: "payment", Amount: types.MoneyValue("EUR", mustDec(t, "1250000.00"))}
 	base := types.MoneyValue("EUR", mustDec(t, "-100.00"))
-	st := &Statement{
+	st := &result.Statement{
 		Agreement: "deal", Currency: "EUR", From: mustDate(t, "2027-01-01"), To: mustDate(t, "2027-03-31"), AsOf: mustDate(t, "2027-04-30"), Events: 1,
-		Lines: []*Line{
+		Lines: []*result.Line{
 			feeLine,
 			{Period: q1, Date: mustDate(t, "2027-03-31"), Due: mustDate(t, "2027-03-31"), Payer: "a", Payee: "b",
 				Clause: share, Kind: "share", Base: &base, Rate: "10%", Amount: types.MoneyValue("EUR", mustDec(t, "-10.00")), Notes: []string{"a credit"}},
 		},
-		Totals: []*PairTotal{{Period: q1, Payer: "a", Payee: "b", Amount: types.MoneyValue("EUR", mustDec(t, "1249990.00"))}},
-		Breaches: []*Breach{{Source: "ledger.csv", Line: 2, Date: mustDate(t, "2027-02-01"), Action: "resell", Actor: "a",
-			Decision: &Decision{Verdict: lang.Prohibited, Effect: lang.Prohibited, Agreement: "deal", Clause: ban,
-				Applied: []Applied{{Clause: ban, Says: lang.Prohibited, Outcome: "decides"}}}}},
-		Overdue: []*Overdue{{Line: feeLine, Outstanding: types.MoneyValue("EUR", mustDec(t, "250000.00")), DaysLate: 75, LateCharge: types.MoneyValue("EUR", mustDec(t, "7500.00"))}},
+		Totals: []*result.PairTotal{{Period: q1, Payer: "a", Payee: "b", Amount: types.MoneyValue("EUR", mustDec(t, "1249990.00"))}},
+		Breaches: []*result.Breach{{Source: "ledger.csv", Line: 2, Date: mustDate(t, "2027-02-01"), Action: "resell", Actor: "a",
+			Decision: &result.Decision{Verdict: lang.Prohibited, Effect: lang.Prohibited, Agreement: "deal", Clause: ban,
+				Applied: []result.Applied{{Clause: ban, Says: lang.Prohibited, Outcome: "decides"}}}}},
+		Overdue: []*result.Overdue{{Line: feeLine, Outstanding: types.MoneyValue("EUR", mustDec(t, "250000.00")), DaysLate: 75, LateCharge: types.MoneyValue("EUR", mustDec(t, "7500.00"))}},
 	}
 	var b bytes.Buffer
 	st.WriteText(&b)
@@ -269,15 +273,15 @@ Overdue as of 2027-04-30
 // Lines of periods of different lengths: a year after the quarters it
 // spans, whatever the order of the lines.
 func TestStatementPeriodOrder(t *testing.T) {
-	c := &ClauseInfo{Num: "1", Title: "T", Agreement: "d"}
-	mk := func(kind types.PeriodKind, d string) *Line {
+	c := &result.ClauseInfo{Num: "1", Title: "T", Agreement: "d"}
+	mk := func(kind types.PeriodKind, d string) *result.Line {
 		p := types.PeriodOf(kind, 1, mustDate(t, d))
-		return &Line{Period: p, Date: p.End(), Due: p.End(), Payer: "a", Payee: "b", Clause: c, Kind: "share", Amount: types.MoneyValue("USD", types.DecimalFromInt(1))}
+		return &result.Line{Period: p, Date: p.End(), Due: p.End(), Payer: "a", Payee: "b", Clause: c, Kind: "share", Amount: types.MoneyValue("USD", types.DecimalFromInt(1))}
 	}
-	st := &Statement{Lines: []*Line{mk(types.PeriodQuarter, "2027-01-01"), mk(types.PeriodYear, "2027-01-01"), mk(types.PeriodQuarter, "2027-04-01"), mk(types.PeriodMonth, "2027-06-01")}}
+	st := &result.Statement{Lines: []*result.Line{mk(types.PeriodQuarter, "2027-01-01"), mk(types.PeriodYear, "2027-01-01"), mk(types.PeriodQuarter, "2027-04-01"), mk(types.PeriodMonth, "2027-06-01")}}
 	var got []string
-	for _, g := range st.periods() {
-		got = append(got, g.period.String())
+	for _, p := range st.Periods() {
+		got = append(got, p.String())
 	}
 	if want := "2027-Q1 2027-06 2027-Q2 2027"; strings.Join(got, " ") != want {
 		t.Errorf("periods %s, want %s", strings.Join(got, " "), want)
@@ -290,7 +294,7 @@ func TestDecisionTextAndJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := p.Decide(context.Background(), rec, DecideOptions{})
+	d, err := p.Decide(context.Background(), rec, interp.DecideOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -333,12 +337,12 @@ func TestDecisionTextAndJSON(t *testing.T) {
 }
 
 func TestDecisionConflictAndNotCovered(t *testing.T) {
-	a := &ClauseInfo{Num: "2", Title: "May resell", Agreement: "deal", Decl: &lang.ClauseDecl{}}
-	b := &ClauseInfo{Num: "3.1", Title: "No resale", Agreement: "deal", Amendment: "amend1", Decl: &lang.ClauseDecl{Replace: true}}
-	d := &Decision{
+	a := &result.ClauseInfo{Num: "2", Title: "May resell", Agreement: "deal", Decl: &lang.ClauseDecl{}}
+	b := &result.ClauseInfo{Num: "3.1", Title: "No resale", Agreement: "deal", Amendment: "amend1", Decl: &lang.ClauseDecl{Replace: true}}
+	d := &result.Decision{
 		Verdict: lang.Conflict, Effect: lang.Prohibited, Agreement: "deal", Version: "amend1", AsOf: mustDate(t, "2027-05-01"),
-		Conflict: [2]*ClauseInfo{a, b},
-		Applied: []Applied{
+		Conflict: [2]*result.ClauseInfo{a, b},
+		Applied: []result.Applied{
 			{Clause: a, Says: lang.Permitted, Outcome: "conflicts"},
 			{Clause: b, Says: lang.Prohibited, Outcome: "conflicts"},
 		},
@@ -364,8 +368,8 @@ func TestDecisionConflictAndNotCovered(t *testing.T) {
 	d.WriteJSON(&buf)
 	var m struct {
 		Verdict, Effect string
-		Clause          *jsonClause
-		Conflict        []jsonClause
+		Clause          *result.JSONClause
+		Conflict        []result.JSONClause
 	}
 	if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
 		t.Fatal(err)
@@ -374,7 +378,7 @@ func TestDecisionConflictAndNotCovered(t *testing.T) {
 		t.Errorf("%+v", m)
 	}
 
-	nc := &Decision{Verdict: lang.NotCovered, Effect: lang.Prohibited, Agreement: "deal", AsOf: mustDate(t, "2027-05-01")}
+	nc := &result.Decision{Verdict: lang.NotCovered, Effect: lang.Prohibited, Agreement: "deal", AsOf: mustDate(t, "2027-05-01")}
 	buf.Reset()
 	nc.WriteText(&buf)
 	want = `not covered by any clause, so prohibited by default
@@ -396,14 +400,14 @@ func TestDecisionConflictAndNotCovered(t *testing.T) {
 
 func TestTestReportRendering(t *testing.T) {
 	pos := func(line, col int) lang.Pos { return lang.Pos{File: "deal.pacta", Line: line, Col: col} }
-	rep := &TestReport{
-		Results: []*TestResult{
+	rep := &result.TestReport{
+		Results: []*result.TestResult{
 			{Name: "Royalty is ten percent", Agreement: "deal", Pos: pos(20, 3)},
-			{Name: "Big runs are banned", Agreement: "deal", Amendment: "amend1", Pos: pos(30, 3), Failures: []TestFailure{
+			{Name: "Big runs are banned", Agreement: "deal", Amendment: "amend1", Pos: pos(30, 3), Failures: []result.TestFailure{
 				{Pos: pos(32, 5), Msg: "expected run is prohibited, but it is permitted by 2 \"May publish\""},
 			}},
 		},
-		Unexercised: []*ClauseInfo{
+		Unexercised: []*result.ClauseInfo{
 			{Num: "4", Title: "Fee", Agreement: "deal", Pos: pos(12, 3)},
 			{Num: "4.10", Title: "Late fee", Agreement: "deal", Amendment: "amend1", Pos: lang.Pos{File: "amend.pacta", Line: 5, Col: 3}},
 		},
@@ -430,7 +434,7 @@ clauses no test exercises:
 			Passed                    bool
 			Failures                  []struct{ Position, Message string }
 		}
-		Unexercised []jsonClause
+		Unexercised []result.JSONClause
 	}
 	if err := json.Unmarshal(b.Bytes(), &m); err != nil {
 		t.Fatal(err)
@@ -441,12 +445,12 @@ clauses no test exercises:
 	}
 
 	b.Reset()
-	(&TestReport{}).WriteText(&b)
+	(&result.TestReport{}).WriteText(&b)
 	if want := "0 passed, 0 failed\nclauses no test exercises: none\n"; b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 	b.Reset()
-	(&TestReport{}).WriteJSON(&b)
+	(&result.TestReport{}).WriteJSON(&b)
 	if want := "{\n  \"passed\": 0,\n  \"failed\": 0,\n  \"tests\": [],\n  \"unexercised\": []\n}\n"; b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}

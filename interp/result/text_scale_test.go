@@ -1,4 +1,4 @@
-package interp
+package result_test
 
 import (
 	"context"
@@ -6,14 +6,18 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/pacta-lang/pacta/interp"
+
+	"github.com/pacta-lang/pacta/interp/result"
 )
 
 // floorStatement settles an agreement with a monthly floor of USD 1.00 over
 // a ledger of two sales, 2027-01-10 and the 10th of a month `years` later,
 // so that every month of the span has one line: years × 12 + 1 lines.
-func floorStatement(tb testing.TB, years int) *Statement {
+func floorStatement(tb testing.TB, years int) *result.Statement {
 	tb.Helper()
-	p, err := Compile([]Source{{Name: "a.pacta", Text: []byte(`agreement flat "Flat" {
+	p, err := interp.Compile([]interp.Source{{Name: "a.pacta", Text: []byte(`agreement flat "Flat" {
   effective 2027-01-01
   currency USD
   party r   "R"
@@ -28,7 +32,7 @@ func floorStatement(tb testing.TB, years int) *Statement {
 		tb.Fatal(err)
 	}
 	csv := fmt.Sprintf("action,actor,date,revenue\nresell,r,2027-01-10,USD 5.00\nresell,r,%04d-01-10,USD 5.00\n", 2027+years)
-	st, err := p.Settle(context.Background(), p.ReadCSV("", "ledger.csv", strings.NewReader(csv)), SettleOptions{})
+	st, err := p.Settle(context.Background(), p.ReadCSV("", "ledger.csv", strings.NewReader(csv)), interp.SettleOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -48,7 +52,7 @@ func TestStatementGroupingIsLinear(t *testing.T) {
 		t.Fatalf("%d lines and %d totals, want 1201 of each", len(st.Lines), len(st.Totals))
 	}
 	var looks int
-	groups := st.groupPeriods(&looks)
+	groups := st.GroupPeriods(&looks)
 	if len(groups) != 1201 {
 		t.Fatalf("%d periods, want 1201", len(groups))
 	}

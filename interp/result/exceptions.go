@@ -1,0 +1,17 @@
+package result
+
+import "fmt"
+
+// ExceptionApplied is an exception to a term that gave the term its
+// value.
+type ExceptionApplied struct {
+	Term      string // the term
+	Exception string // the exception's number, as written: "6.3"
+	// Rows is, in a statement line's explanation, how many ledger rows
+	// it applied to; 1 for an expression.
+	Rows int
+}
+
+func (e ExceptionApplied) String() string {
+	return fmt.Sprintf("exception %s to term %s", e.Exception, e.Term)
+}
