@@ -272,9 +272,9 @@ func TestRecordBuilderItems(t *testing.T) {
 	fam, _ := ib.Field("family", types.KindEnum)
 	qty, _ := ib.Field("quantity", types.KindInteger)
 	price, _ := ib.Field("price", types.KindMoney)
-	ib.SetText(sku, "W1")
+	ib.Set(sku, types.TextValue("W1"))
 	ib.SetEnum(fam, "Widget")
-	ib.SetInt(qty, 3)
+	ib.Set(qty, types.IntegerValue(3))
 	four, _ := types.ParseDecimal("4.00")
 	ib.SetMoney(price, four)
 	item, err := ib.NewRecord()
@@ -283,8 +283,8 @@ func TestRecordBuilderItems(t *testing.T) {
 	}
 	b.SetParty(actor, "maker")
 	day, _ := types.ParseDate("2027-02-01")
-	b.SetDate(date, day)
-	b.SetText(number, "B1")
+	b.Set(date, types.DateValue(day))
+	b.Set(number, types.TextValue("B1"))
 	b.SetItems(lines, []*types.Record{item})
 	rec, err := b.Record()
 	if err != nil {

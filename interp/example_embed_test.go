@@ -126,7 +126,7 @@ func ExampleRecordBuilder() {
 		day, _ := types.ParseDate(o.date)
 		amount, _ := types.NewDecimal(o.cents, 2)
 		b.SetEnum(platform, o.platform)
-		b.SetDate(date, day)
+		b.Set(date, types.DateValue(day))
 		b.SetMoney(gross, amount)
 		sale, err := b.Record()
 		if err != nil {

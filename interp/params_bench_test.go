@@ -81,10 +81,10 @@ func BenchmarkBuildRecord(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			rb.SetParty(f.actor, "openai")
-			rb.SetText(f.product, "API")
+			rb.Set(f.product, types.TextValue("API"))
 			rb.SetEnum(f.platform, "AWS")
-			rb.SetText(f.region, "US")
-			rb.SetDate(f.date, date)
+			rb.Set(f.region, types.TextValue("US"))
+			rb.Set(f.date, types.DateValue(date))
 			rb.SetMoney(f.gross, gross)
 			rb.SetMoney(f.refunds, refunds)
 			r, err := rb.Record()

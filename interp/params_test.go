@@ -283,7 +283,7 @@ func TestEvalWithConcurrent(t *testing.T) {
 				f("date", types.KindDate), f("gross", types.KindMoney), f("refunds", types.KindMoney)
 			b.SetParty(actor, "seller")
 			b.SetEnum(platform, "Direct")
-			b.SetDate(date, mustDate(t, "2026-05-01"))
+			b.Set(date, types.DateValue(mustDate(t, "2026-05-01")))
 			b.SetMoney(refunds, mustDec(t, "1.00"))
 			for i := int64(1); i <= 200; i++ {
 				// (100 × (g+1) + i).00 - 1.00 = (100 × (g+1) + i - 1).00

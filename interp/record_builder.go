@@ -124,20 +124,6 @@ func (b *RecordBuilder) SetMoney(f FieldHandle, amount types.Decimal) {
 	b.put(f, types.MoneyValue(b.s.types[f.idx].currency, amount))
 }
 
-// SetDate sets a date field.
-func (b *RecordBuilder) SetDate(f FieldHandle, d types.Date) {
-	if b.handle(f, types.KindDate) {
-		b.put(f, types.DateValue(d))
-	}
-}
-
-// SetTimestamp sets a timestamp field (SPEC 11.7).
-func (b *RecordBuilder) SetTimestamp(f FieldHandle, t types.Timestamp) {
-	if b.handle(f, types.KindTimestamp) {
-		b.put(f, types.TimestampValue(t))
-	}
-}
-
 // SetEnum sets a field of a kind to the member called member.
 func (b *RecordBuilder) SetEnum(f FieldHandle, member string) {
 	if !b.handle(f, types.KindEnum) {
@@ -164,44 +150,12 @@ func (b *RecordBuilder) SetParty(f FieldHandle, id string) {
 	b.put(f, types.PartyValue(id))
 }
 
-// SetText sets a text field.
-func (b *RecordBuilder) SetText(f FieldHandle, s string) {
-	if b.handle(f, types.KindText) {
-		b.put(f, types.TextValue(s))
-	}
-}
-
-// SetInt sets an integer field.
-func (b *RecordBuilder) SetInt(f FieldHandle, n int64) {
-	if b.handle(f, types.KindInteger) {
-		b.put(f, types.IntegerValue(n))
-	}
-}
-
-// SetDecimal sets a decimal field.
-func (b *RecordBuilder) SetDecimal(f FieldHandle, d types.Decimal) {
-	if b.handle(f, types.KindDecimal) {
-		b.put(f, types.DecimalValue(d))
-	}
-}
-
-// SetPercent sets a percent field to a fraction: 0.2 for 20%.
-func (b *RecordBuilder) SetPercent(f FieldHandle, frac types.Decimal) {
-	if b.handle(f, types.KindPercent) {
-		b.put(f, types.PercentValue(frac))
-	}
-}
-
-// SetBool sets a bool field.
-func (b *RecordBuilder) SetBool(f FieldHandle, v bool) {
-	if b.handle(f, types.KindBool) {
-		b.put(f, types.BoolValue(v))
-	}
-}
-
-// Set sets a field of any kind to a value made by the constructors of
-// package types (types.MoneyValue, types.EnumValue, …), checking it as
-// the typed setters do. An integer is accepted for a decimal field.
+// Set sets a field to a value made by a constructor of package types
+// (types.DateValue, types.TextValue, …), checked against the field's
+// kind: a date for a date field, a party of the agreement for a party
+// field, a member for a field of a kind. SetMoney, SetEnum and SetParty
+// are shorthands that supply the currency, look the member up by name
+// and check the party. An integer is accepted for a decimal field.
 func (b *RecordBuilder) Set(f FieldHandle, v types.Value) {
 	if !b.handle(f, f.kind) {
 		return

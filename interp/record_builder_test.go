@@ -47,10 +47,10 @@ func TestRecordBuilderMatchesNewAction(t *testing.T) {
 	p := exampleDeal(t)
 	b, f := saleBuilder(t, p)
 	b.SetParty(f.actor, "openai")
-	b.SetText(f.product, "OpenAI API")
+	b.Set(f.product, types.TextValue("OpenAI API"))
 	b.SetEnum(f.platform, "AWS")
-	b.SetText(f.region, "US")
-	b.SetDate(f.date, mustDate(t, "2026-11-20"))
+	b.Set(f.region, types.TextValue("US"))
+	b.Set(f.date, types.DateValue(mustDate(t, "2026-11-20")))
 	b.SetMoney(f.gross, mustDec(t, "2000000.00"))
 	b.SetMoney(f.refunds, mustDec(t, "100000.00"))
 	got, err := b.Record()
@@ -122,10 +122,10 @@ func TestRecordBuilderErrors(t *testing.T) {
 
 	fill := func() {
 		b.SetParty(f.actor, "openai")
-		b.SetText(f.product, "P")
+		b.Set(f.product, types.TextValue("P"))
 		b.SetEnum(f.platform, "Azure")
-		b.SetText(f.region, "US")
-		b.SetDate(f.date, mustDate(t, "2026-01-01"))
+		b.Set(f.region, types.TextValue("US"))
+		b.Set(f.date, types.DateValue(mustDate(t, "2026-01-01")))
 		b.SetMoney(f.gross, mustDec(t, "1.00"))
 		b.SetMoney(f.refunds, mustDec(t, "0.00"))
 	}
@@ -149,7 +149,8 @@ func TestRecordBuilderErrors(t *testing.T) {
 		{"negative", func() { b.SetMoney(f.gross, mustDec(t, "-0.01")) }, `field "gross": amount -0.01 is negative; amounts in actions and ledgers must be zero or more`},
 		{"member", func() { b.SetEnum(f.platform, "Oracle") }, `field "platform": "Oracle" is not a Platform`},
 		{"party", func() { b.SetParty(f.actor, "microsft") }, `field "actor": unknown party "microsft" (did you mean "microsoft"?)`},
-		{"kind", func() { b.SetText(f.gross, "1.00") }, `field "gross": is money(USD); it cannot be set to text`},
+		{"kind", func() { b.Set(f.gross, types.TextValue("1.00")) }, `field "gross": must be money(USD), not text`},
+		{"typed setter kind", func() { b.SetMoney(f.date, mustDec(t, "1.00")) }, `field "date": is date; it cannot be set to money`},
 		{"other schema", func() { b.SetEnum(releasePlatform, "AWS") }, `the handle is not a field of sell; resolve it with this builder's Field`},
 		{"zero handle", func() { b.SetMoney(interp.FieldHandle{}, mustDec(t, "1.00")) }, `the handle is not a field of sell; resolve it with this builder's Field`},
 		{"currency", func() { b.Set(f.gross, types.MoneyValue("EUR", mustDec(t, "1.00"))) }, `field "gross": must be money(USD), not money(EUR)`},
@@ -180,8 +181,8 @@ func TestRecordBuilderAllocatesNothing(t *testing.T) {
 	p := exampleDeal(t)
 	b, f := saleBuilder(t, p)
 	b.SetParty(f.actor, "openai")
-	b.SetText(f.product, "OpenAI API")
-	b.SetText(f.region, "US")
+	b.Set(f.product, types.TextValue("OpenAI API"))
+	b.Set(f.region, types.TextValue("US"))
 	b.SetMoney(f.refunds, types.Decimal{})
 	gross, date := mustDec(t, "50000.00"), mustDate(t, "2027-03-15")
 	ctx := context.Background()
@@ -189,7 +190,7 @@ func TestRecordBuilderAllocatesNothing(t *testing.T) {
 	var err error
 	allocs := testing.AllocsPerRun(100, func() {
 		b.SetEnum(f.platform, "AWS")
-		b.SetDate(f.date, date)
+		b.Set(f.date, types.DateValue(date))
 		b.SetMoney(f.gross, gross)
 		var r *types.Record
 		if r, err = b.Record(); err == nil {
@@ -234,11 +235,11 @@ agreement deal "Deal" {
 		return f
 	}
 	b.SetParty(field("actor", types.KindParty), "seller")
-	b.SetDate(field("date", types.KindDate), mustDate(t, "2026-02-03"))
-	b.SetInt(field("units", types.KindInteger), 12)
-	b.SetDecimal(field("weight", types.KindDecimal), mustDec(t, "2.5"))
-	b.SetPercent(field("discount", types.KindPercent), mustDec(t, "0.125"))
-	b.SetBool(field("rush", types.KindBool), true)
+	b.Set(field("date", types.KindDate), types.DateValue(mustDate(t, "2026-02-03")))
+	b.Set(field("units", types.KindInteger), types.IntegerValue(12))
+	b.Set(field("weight", types.KindDecimal), types.DecimalValue(mustDec(t, "2.5")))
+	b.Set(field("discount", types.KindPercent), types.PercentValue(mustDec(t, "0.125")))
+	b.Set(field("rush", types.KindBool), types.BoolValue(true))
 	term, err := p.Eval(context.Background(), "", "30 days", interp.EvalOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -282,7 +283,7 @@ agreement deal "Deal" {
 	actor, _ := lb.Field("actor", types.KindParty)
 	date, _ := lb.Field("date", types.KindDate)
 	lb.SetParty(actor, "seller")
-	lb.SetDate(date, mustDate(t, "2026-02-03"))
+	lb.Set(date, types.DateValue(mustDate(t, "2026-02-03")))
 	lb.Set(tags, types.ListValue([]types.Value{types.TextValue("a"), types.IntegerValue(1)}))
 	if _, err := lb.Record(); err == nil || err.Error() != `field "tags": element 2: must be text, not integer` {
 		t.Errorf("list of the wrong kind: %v", err)

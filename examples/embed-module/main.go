@@ -119,10 +119,10 @@ func run(w io.Writer, dir string) error {
 		g, _ := types.NewDecimal(o.gross, 2)
 		r, _ := types.NewDecimal(o.refunds, 2)
 		b.SetParty(actor, o.actor)
-		b.SetText(product, o.product)
+		b.Set(product, types.TextValue(o.product))
 		b.SetEnum(platform, o.platform)
-		b.SetText(region, o.region)
-		b.SetDate(date, day)
+		b.Set(region, types.TextValue(o.region))
+		b.Set(date, types.DateValue(day))
 		b.SetMoney(gross, g)
 		b.SetMoney(refunds, r)
 		sale, err := b.Record() // the builder's own record, reused
