@@ -336,14 +336,11 @@ func (e *FieldError) Error() string {
 	return fmt.Sprintf("field %s: %s", shown(e.Field), e.Msg)
 }
 
-// NewAction builds an instance of an action of an agreement ("" for the
-// only one) from field texts, each read as ParseField reads it. Every
-// declared field, `actor` (for actions) and `date` must be present, and no
-// other. To build records from Go values in a loop, without parsing text
-// or allocating, use a RecordBuilder.
-//
-// An error unwraps to ErrUnknownAgreement or ErrUnknownAction, or is a
-// *FieldError naming the field that is missing, unknown or unreadable.
+// NewAction builds an action of an agreement ("" for the only one) from
+// field texts, each read as Schema.ParseField reads it: every declared
+// field, `actor` (for actions) and `date`, and no other. (A RecordBuilder
+// builds records from Go values in a loop without allocating.) An error
+// unwraps to ErrUnknownAgreement or ErrUnknownAction, or is a *FieldError.
 func (p *Program) NewAction(agreementID, action string, fields map[string]string) (*types.Record, error) {
 	return p.newAction(agreementID, action, fields, nil)
 }
@@ -399,14 +396,11 @@ func (p *Program) newAction(agreementID, action string, fields map[string]string
 	return r, nil
 }
 
-// ParseActionJSON reads one action as a JSON object: `action` names the
-// action, `agreement` optionally the agreement, and every other member is
-// a field (numbers and strings as text; lists as arrays of those). For
-// example {"action":"sell","actor":"openai","date":"2026-12-01",
-// "platform":"AWS","gross":"USD 100.00", ...}.
-//
-// An error unwraps to ErrUnknownAgreement or ErrUnknownAction, or is a
-// *FieldError naming the member that is wrong.
+// ParseActionJSON reads one action as a JSON object: `action` names it,
+// `agreement` optionally its agreement, and every other member is a field
+// ({"action":"sell","actor":"openai","date":"2026-12-01",...}; numbers and
+// strings as text, lists as arrays). An error unwraps to
+// ErrUnknownAgreement or ErrUnknownAction, or is a *FieldError.
 func (p *Program) ParseActionJSON(data []byte) (*types.Record, error) {
 	if r, ok := p.parseFlatAction(data); ok {
 		return r, nil

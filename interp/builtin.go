@@ -20,10 +20,8 @@ import (
 )
 
 // Builtins returns the standard library's functions, sorted by name, each
-// with its Signature. Every Program includes them unless WithoutStdlib; a
-// host that opts out may pass some of them back with WithFuncs. Each call
-// returns new values, so a caller may change or add to them without
-// affecting anyone else.
+// with its Signature: new values on each call, for a host that opts out
+// (WithoutStdlib) to pass some back with WithFuncs.
 func Builtins() []*Func {
 	t := builtinTable()
 	out := make([]*Func, len(t))

@@ -16,31 +16,25 @@ type DecideOptions struct {
 	// action is judged by the clauses in force on its own date among those
 	// known on AsOf. The zero Date means the action's own date.
 	AsOf types.Date
-	// StepBudget, when positive, bounds this decision to that many
-	// evaluation steps instead of the program's budget (WithStepBudget),
-	// so that a host can give one question less (or more) room than the
-	// rest. Zero means the program's budget.
+	// StepBudget, when positive, replaces the program's step budget
+	// (WithStepBudget) for this decision.
 	StepBudget int64
 	// Explain fills Applied[i].Exceptions: which exceptions to terms
 	// (SPEC 4.8) gave a value to the terms of each applying clause's
 	// condition. It costs an allocation or two per decision.
 	Explain bool
-	// Terminated, when set, is a termination of the agreement (from
-	// Statement.Terminated or Program.Terminate): from its effective date
-	// only the clauses that survive termination apply (SPEC 5.6).
+	// Terminated, when set, is a termination of the agreement (say a
+	// statement's): from its effective date only the clauses that survive
+	// termination apply (SPEC 5.6).
 	Terminated *result.Termination
 }
 
-// Decide says whether the action a may be taken. a must be an instance of
-// an action of one of the program's agreements (see Program.NewAction).
-//
-// An error is the context's error when it is done before deciding; an
-// error unwrapping to ErrUnknownAction when a is not an action of a
-// loaded agreement; a *FieldError when a field has the wrong kind; or an
-// *EvalError (errors.As) positioned at the expression that failed, which
-// unwraps to its cause, such as ErrBudget, ErrCurrency, the context's
-// error, or a *PreconditionError when a precondition of the action or of
-// a clause that applies does not hold (SPEC 4.7).
+// Decide says whether the action a, built by NewAction, a RecordBuilder or
+// ParseActionJSON, may be taken. An error is the context's; one unwrapping
+// to ErrUnknownAction (not an action of a loaded agreement) or
+// ErrNotAnAction (an event); a *FieldError; or an *EvalError positioned at
+// the expression that failed, unwrapping to its cause (ErrBudget,
+// ErrCurrency, the context's error, or a *PreconditionError, SPEC 4.7).
 func (p *Program) Decide(ctx context.Context, a *types.Record, opts DecideOptions) (*result.Decision, error) {
 	d := new(result.Decision)
 	if err := p.DecideInto(ctx, a, opts, d); err != nil {

@@ -32,9 +32,8 @@ type EvalOptions struct {
 	// AsOf selects the version of the agreement (and is what builtins see
 	// as the as-of date). The zero Date means the latest version.
 	AsOf types.Date
-	// StepBudget, when positive, bounds this evaluation to that many
-	// steps instead of the program's budget (WithStepBudget). Zero means
-	// the program's budget.
+	// StepBudget, when positive, replaces the program's step budget
+	// (WithStepBudget) for this evaluation.
 	StepBudget int64
 }
 

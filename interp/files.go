@@ -21,22 +21,18 @@ import (
 type fileReader func(source, rel string, limit int64) (name string, text []byte, err error)
 
 // WithFiles makes fsys the file system in which the files an agreement
-// names are found (SPEC 11.6: `calendar uk from "holidays/uk.txt"`): a
-// name is taken relative to the directory of the source that names it,
-// whose Source.Name is then a slash-separated path in fsys. LoadFS uses
-// its own file system unless this option says otherwise.
-//
-// Without WithFiles or WithLocalFiles, Compile reads no file, and an
-// agreement that names one is an error saying so: a host compiling text
+// names are found (SPEC 11.6: `calendar uk from "holidays/uk.txt"`),
+// relative to the naming source's directory (its Source.Name is a slash
+// path in fsys); LoadFS uses its own unless this says otherwise. Without
+// WithFiles or WithLocalFiles, Compile opens no file: a host compiling text
 // it was sent never opens files by that text's say-so.
 func WithFiles(fsys fs.FS) Option {
 	return func(c *config) { c.files = fsysReader(fsys) }
 }
 
-// WithLocalFiles makes the machine's file system the one in which the
-// files an agreement names are found, each relative to the directory of
-// the source file that names it (Source.Name, as ReadPaths gives it).
-// LoadFiles uses it unless WithFiles says otherwise.
+// WithLocalFiles finds the files an agreement names on the machine's file
+// system, relative to the directory of the source that names them
+// (Source.Name); LoadFiles uses it unless WithFiles says otherwise.
 func WithLocalFiles() Option {
 	return func(c *config) { c.files = localReader }
 }

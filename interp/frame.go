@@ -9,17 +9,11 @@ import (
 )
 
 // DefaultStepBudget is the number of evaluation steps one question may take
-// unless the host sets another budget (WithStepBudget).
-//
-// A step is a bounded amount of work (SPEC 13). A call of a term spends 1
-// plus 1 per operation in the term's definition (operators, if, in, not,
-// field accesses; constant parts cost nothing), whichever branches run; a
-// call of a function spends 1 plus what the function spends through
-// Caller.Spend (the standard library: 1 per list element visited, 1 per byte
-// of text read); a list built spends 1 plus 1 per element, an instance
-// built 1; `in` spends 1 per element compared. The work between two steps
-// is bounded by a constant, so the budget bounds how long a question can
-// take. The context is checked every 256 steps.
+// unless the host sets another budget (WithStepBudget). A step is a bounded
+// amount of work, spent as SPEC 13 lists (a call, an operation, a list
+// element, a byte of text a function reads through Caller.Spend), so the
+// budget bounds how long a question can take. The context is checked every
+// 256 steps.
 const DefaultStepBudget = 1_000_000
 
 // ctxCheckEvery is how often, in steps, evaluation looks at its context:

@@ -20,12 +20,11 @@ type Func struct {
 	Params   []lang.Type
 	Variadic bool // the last parameter repeats zero or more times
 	Ret      lang.Type
-	// Check types a call whose signature is generic (min over money or
-	// numbers, say). When nil, Params and Ret are used exactly.
+	// Check types a generic call (min over money or numbers); nil means
+	// Params and Ret exactly.
 	Check func(args []lang.Type) (lang.Type, string)
-	// Signature is the signature in words for documentation, such as
-	// "min(T, T, ...) → T, for T a number or money"; when it is empty,
-	// documentation makes one from Params and Ret.
+	// Signature is the signature in words for documentation ("min(T, T,
+	// ...) → T, for T a number or money"); "" means made from Params, Ret.
 	Signature string
 	// Impl computes the result. It must not keep args.
 	Impl func(c *Caller, args []types.Value) (types.Value, error)
@@ -43,9 +42,8 @@ type Caller struct {
 	zone     *types.Zone // the calling agreement's `time zone`, nil if none
 }
 
-// Zone returns the time zone the calling agreement declares with `time
-// zone NAME` (SPEC 11.7), and false when it declares none or the call
-// comes from no agreement.
+// Zone returns the calling agreement's `time zone` (SPEC 11.7), and false
+// when it declares none or the call comes from no agreement.
 func (c *Caller) Zone() (types.Zone, bool) {
 	if c == nil || c.zone == nil {
 		return types.Zone{}, false
@@ -59,9 +57,8 @@ func (c *Caller) Context() context.Context { return c.ctx }
 // AsOf returns the as-of date of the evaluation.
 func (c *Caller) AsOf() types.Date { return c.asOf }
 
-// FiscalStart returns the first month (1 to 12) of the fiscal year of the
-// agreement whose expression makes the call, as its `fiscal year starts
-// MONTH` declares (SPEC 11.4); 1 (January) when it declares none.
+// FiscalStart returns the first month (1 to 12) of the calling agreement's
+// fiscal year (SPEC 11.4); 1 when it declares none.
 func (c *Caller) FiscalStart() int {
 	if c == nil || c.fiscal < 1 || c.fiscal > 12 {
 		return 1
@@ -69,11 +66,9 @@ func (c *Caller) FiscalStart() int {
 	return c.fiscal
 }
 
-// ContractStart returns the first day of the contract years of the
-// agreement whose expression makes the call, as month × 100 + day (SPEC
-// 11.5: its `contract year starts DATE`, else its effective date), the
-// form PeriodOf wants for PeriodContractYear; 101 (1 January) when the
-// call comes from no agreement.
+// ContractStart returns the first day of the calling agreement's contract
+// years (SPEC 11.5) as month × 100 + day, the form PeriodOf takes; 101 (1
+// January) when the call comes from no agreement.
 func (c *Caller) ContractStart() int {
 	if c == nil || c.contract < 101 {
 		return 101
@@ -81,14 +76,11 @@ func (c *Caller) ContractStart() int {
 	return c.contract
 }
 
-// Spend charges n steps of the evaluation's budget for work a function
-// does beyond the step its call costs: one per list element it visits or
-// builds, one per byte of text it reads or builds (see DefaultStepBudget).
-// A function should call it before the work, and return its error, which
-// is ErrBudget when the budget is spent and a cancellation error
-// (unwrapping to the context's error) when the evaluation's context is
-// done. Spend also looks at the context, so a long function stops
-// promptly when the question is cancelled.
+// Spend charges n steps of the budget for work a function does beyond its
+// call's step: one per list element visited or built, one per byte of text
+// read or built. Call it before the work and return its error: ErrBudget
+// when the budget is spent, or one unwrapping to the context's error when
+// the question is cancelled.
 func (c *Caller) Spend(n int) error {
 	if c == nil || c.fr == nil || n <= 0 {
 		if c != nil && c.fr == nil && c.ctx != nil {

@@ -44,20 +44,12 @@ func (e *ArgError) Error() string {
 	return fmt.Sprintf("%s: argument %s: %s", e.Expr, e.Param, e.Msg)
 }
 
-// CompileWithParams parses, checks and compiles an expression, as
-// CompileExpr does, in which each of params is in scope by its name. The
-// expression is checked once, here, against the parameters' types; give
-// it values with EvalWith. name is used in error positions and in
-// ArgErrors. A parameter is a local name: like a term's parameter, it
-// hides a party, member, term or function of the same name.
-//
-// For example, with s declared as a `sell`,
-//
-//	s.gross - s.refunds
-//	net_revenue(s) > USD 1,000.00
-//
-// are compiled once and evaluated for each sale without parsing or
-// checking again, and without allocating.
+// CompileWithParams compiles an expression, as CompileExpr does, with each
+// of params in scope by its name (hiding a party, member, term or function
+// of that name, as a term's parameter does). It is checked once, here;
+// EvalWith then evaluates it for each value without parsing or allocating:
+// with s a `sell`, `net_revenue(s) > USD 1,000.00`. name is used in error
+// positions and ArgErrors.
 func (p *Program) CompileWithParams(agreementID, name string, src []byte, params ...Param) (*Expr, error) {
 	e, errs := lang.ParseExpr(name, src)
 	if len(errs) > 0 {
@@ -178,17 +170,12 @@ func (x *Expr) Params() []Param {
 	return out
 }
 
-// EvalWith evaluates the expression with a value for each of its
-// parameters, in order (none for an expression compiled without). A value
-// must be of its parameter's type: money in the agreement's currency, a
-// member of the parameter's kind, a party of the agreement, a record of
-// the parameter's action (built by NewAction or a RecordBuilder); an
-// integer is accepted where a decimal is declared. Anything else is an
-// *ArgError. opts.AsOf selects the version of the agreement, as for Eval
-// (the zero AsOf, the latest), and an error while evaluating is an
-// *EvalError, as for Eval. Evaluating allocates nothing beyond what the
-// expression's own values need (lists, text from functions); the Expr may
-// be used from many goroutines at once.
+// EvalWith evaluates the expression with a value for each parameter, in
+// order. A value must be of its parameter's type (money in the agreement's
+// currency, a member of its kind, a party of the agreement, a record of its
+// action; an integer for a decimal), else the error is an *ArgError;
+// otherwise errors and opts are as for Eval. It allocates nothing beyond the
+// expression's own values, and the Expr may be used from many goroutines.
 func (x *Expr) EvalWith(ctx context.Context, opts EvalOptions, args ...types.Value) (types.Value, error) {
 	return x.evalWith(ctx, opts, nil, args)
 }

@@ -8,16 +8,12 @@ import (
 	"strings"
 )
 
-// ReadPaths reads agreement sources named on a command line: a file is
-// read as it is; a directory stands for every .pacta file below it, in
-// lexical order. A path that cannot be read is an error in one line that
-// names it. A file larger than the source limit (WithMaxSourceBytes; the
-// other options do not matter here) is an error, found without reading
-// more than the limit.
-//
-// A directory without .pacta files is an error unwrapping to ErrNoFiles; a
-// path that cannot be read unwraps to the file system's error
-// (fs.ErrNotExist, ...); a file over the limit unwraps to ErrTooLarge.
+// ReadPaths reads agreement sources named on a command line: a file as it
+// is, a directory as every .pacta file below it in lexical order. Only
+// WithMaxSourceBytes matters among opts; a file over it is refused
+// without reading more. An error names the path and unwraps to ErrNoFiles
+// (a directory without .pacta files), ErrTooLarge, or the file system's
+// error (fs.ErrNotExist, ...).
 func ReadPaths(paths []string, opts ...Option) ([]Source, error) {
 	cfg := newConfig(opts)
 	var out []Source

@@ -53,16 +53,14 @@ func newConfig(opts []Option) config {
 	return cfg
 }
 
-// DefaultMaxSourceBytes is the largest agreement source file ReadPaths,
-// LoadFiles, LoadFS and Compile accept unless WithMaxSourceBytes says
-// otherwise: 4 MiB, far beyond any agreement, so that a wrong path (a log
-// file, /dev/zero) is refused at once instead of filling memory.
+// DefaultMaxSourceBytes is the largest agreement source file accepted unless
+// WithMaxSourceBytes says otherwise: 4 MiB, so that a wrong path (a log
+// file, /dev/zero) is refused at once.
 const DefaultMaxSourceBytes = 4 << 20
 
-// DefaultMaxRowBytes is the longest ledger row (a CSV record, or a line of
-// JSON Lines) the readers accept unless WithMaxRowBytes says otherwise:
-// 1 MiB. A reader holds about one row at a time, so this bounds its
-// memory whatever the ledger.
+// DefaultMaxRowBytes is the longest ledger row (a CSV record, a line of JSON
+// Lines) the readers accept unless WithMaxRowBytes says otherwise: 1 MiB.
+// It bounds a reader's memory, which holds about one row.
 const DefaultMaxRowBytes = 1 << 20
 
 // WithMaxSourceBytes sets the largest agreement source file accepted, in
@@ -131,14 +129,12 @@ func readLimited(name string, r io.Reader, limit int64) ([]byte, error) {
 	return b, nil
 }
 
-// WithFuncs makes the host's own functions callable from agreements,
-// beside the standard library's (see Builtins). A later function with the
-// same name replaces an earlier one, and a host function replaces a
-// builtin of its name. Compile fails when a
-// function's name is not an identifier or is a reserved word, when it has
-// neither Ret nor Check, or no Impl. Each call's result is checked against
-// its type: a function that returns another type fails the question
-// ("host function fx returned text, declared decimal").
+// WithFuncs makes the host's own functions callable from agreements, beside
+// the standard library's (Builtins); a later function replaces one of the
+// same name. Compile fails for a name that is not an identifier or is
+// reserved, and for a function with no Impl or with neither Ret nor
+// Check. A call whose result is not of the declared type fails the
+// question.
 func WithFuncs(fns ...*Func) Option {
 	return func(c *config) { c.funcs = append(c.funcs, fns...) }
 }
@@ -149,12 +145,10 @@ func WithoutStdlib() Option {
 	return func(c *config) { c.noStdlib = true }
 }
 
-// WithStepBudget bounds every question asked of the program (one decision,
-// one expression, one test, one settlement event) to n evaluation steps;
-// a question that would spend more fails with ErrBudget. A step is a
-// bounded amount of work (see DefaultStepBudget for exactly what spends
-// one, and SPEC 13), so the budget bounds how long a question can take.
-// The default, for n <= 0, is DefaultStepBudget.
+// WithStepBudget bounds every question asked of the program (a decision, an
+// expression, a test, a settlement event) to n steps (DefaultStepBudget says
+// what a step is; the default for n <= 0); a question that would spend more
+// fails with ErrBudget.
 func WithStepBudget(n int64) Option {
 	return func(c *config) { c.budget = n }
 }

@@ -9,24 +9,19 @@ import (
 
 // RecordBuilder fills records of one action or event from Go values,
 // without parsing text: the way to build records in a loop. Resolve a
-// handle for each field once, by name and kind (Field); then, per event,
-// set the fields by handle and take the record (Record). The builder
-// reuses one Record, so a decision per event allocates nothing:
+// handle per field once (Field); then, per event, set the fields and take
+// the record, which the builder reuses, so deciding allocates nothing:
 //
-//	b, _ := prog.NewRecordBuilder("", "sell")
 //	gross, _ := b.Field("gross", types.KindMoney)
-//	...
 //	for _, o := range orders {
 //		b.SetMoney(gross, o.Gross)
-//		...
 //		sale, err := b.Record()
 //		err = prog.DecideInto(ctx, sale, interp.DecideOptions{}, &d)
 //	}
 //
-// A setter given a value the field cannot hold (a handle of another
-// action or of another kind, a negative amount, an unknown party or member) records
-// the first such error, which Record returns. A RecordBuilder is not safe
-// for concurrent use; use one per goroutine.
+// A value the field cannot hold (another action's or kind's handle, a
+// negative amount, an unknown party or member) is an error Record returns.
+// A RecordBuilder is not safe for concurrent use; use one per goroutine.
 type RecordBuilder struct {
 	s   *schema
 	rec types.Record
@@ -207,13 +202,10 @@ func (s *schema) misfit(t *fieldType, v types.Value) string {
 	return ""
 }
 
-// Record returns the record built, or the first error since the last
-// call (a setter's, or a field never set). The record is the builder's
-// own and is overwritten by the next setters: decide it, settle it or
-// evaluate with it before setting the next, and use NewRecord for a
-// record to keep. A field keeps its value until it is set again, so
-// fields that do not change need setting only once. After an error the
-// builder may be used again.
+// Record returns the record built, or the first error since the last call
+// (a setter's, or a field never set). The record is the builder's own,
+// overwritten by the next setters (NewRecord gives one to keep); a field
+// keeps its value until set again. After an error the builder is usable.
 func (b *RecordBuilder) Record() (*types.Record, error) {
 	if err := b.check(); err != nil {
 		return nil, err

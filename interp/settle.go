@@ -20,50 +20,34 @@ type Event struct {
 	Record *types.Record
 	Source string // ledger file name
 	Line   int    // line number in Source (1-based), 0 if none
-	// Decision, when set, is the decision the host has already made for
-	// Record (with Decide or DecideInto) and not changed since. Settle uses
-	// it for the breach check instead of deciding again when it was made
-	// in the agreement, version and as-of date the settlement judges the
-	// action by (its Agreement, Version and AsOf say so: with zero
-	// DecideOptions and a settlement without AsOf, they always match);
-	// otherwise Settle decides again. A decision made for another record
-	// gives a wrong breach list: Settle cannot tell.
+	// Decision, when set, is the host's own decision of Record (Decide);
+	// Settle's breach check uses it when its Agreement, Version and AsOf
+	// are the settlement's (always, with zero options) and decides again
+	// otherwise. A decision of another record gives a wrong breach list.
 	Decision *result.Decision
 }
 
 // SettleOptions says what to settle.
 type SettleOptions struct {
 	Agreement string // "" for the only agreement
-	// From and To bound the statement (both inclusive): lines arising in
-	// that range are reported. Events before From still count towards
-	// running totals (thresholds, caps, recoupment). The zero From is the
-	// agreement's effective date; the zero To is the date of the last
-	// event, but not after the agreement ends and not before From (SPEC
-	// 7.6). A To before From is an error.
+	// From and To bound the statement, both included (SPEC 7.6); events
+	// before From still count towards running totals. The zero From is
+	// the effective date; the zero To the last event's date, within the
+	// term and not before From. A To before From is an error.
 	From, To types.Date
-	// AsOf is the date at which overdue obligations are reported, and it
-	// leaves out the amendments that take effect after it (each event is
-	// judged by the clauses in force on its date among those known on
-	// AsOf). Zero means To (or, when To is zero too, the last event's date
-	// if that is later: a payment made after the agreement ended), and
-	// every amendment counts.
+	// AsOf is the date overdue amounts are reported at; amendments that
+	// take effect after it are left out. Zero means To (or, with To zero
+	// too, the last event's date if later) and every amendment.
 	AsOf types.Date
-	// OnBreach, when set, is given every breach as it is found, in ledger
-	// order, and the statement keeps none of them, only their counts: a
-	// settlement stays in constant memory however many rows are breaches.
-	// The Breach and its Decision are reused once OnBreach returns; copy
-	// what must outlive the call. An error from OnBreach ends the
-	// settlement with that error.
+	// OnBreach, when set, is given every breach in ledger order, and the
+	// statement keeps only their counts (constant memory). The Breach is
+	// reused once OnBreach returns. An error from it ends the settlement.
 	OnBreach func(*result.Breach) error
-	// BreachSample is how many breaches the statement keeps in Breaches,
-	// the first ones in ledger order, when OnBreach is not set: 0 means
-	// DefaultBreachSample, a negative number every one (memory then grows
-	// with the breaches).
+	// BreachSample is how many breaches, the first, the statement keeps
+	// without OnBreach: 0 means DefaultBreachSample, a negative number all.
 	BreachSample int
-	// StepBudget, when positive, bounds each event of this settlement to
-	// that many evaluation steps instead of the program's budget
-	// (WithStepBudget), as the program's budget bounds each event. Zero
-	// means the program's budget.
+	// StepBudget, when positive, replaces the program's step budget
+	// (WithStepBudget) for each event of this settlement.
 	StepBudget int64
 }
 
@@ -72,13 +56,9 @@ type SettleOptions struct {
 const DefaultBreachSample = 100
 
 // Settle walks events once, in date order, and settles every money clause
-// of an agreement. Memory stays flat whatever the number of events: state
-// is kept per clause and per open period, never per event. What the
-// statement holds grows with its size, not with the ledger's rows: its
-// lines (per period and clause; a milestone's per day, SPEC 6.4; a late
-// charge per line paid late), the lines still unpaid, and the breaches
-// kept (SettleOptions.BreachSample). A nil events is a ledger with no
-// rows: only what the clauses schedule on their own is settled.
+// of an agreement. Memory stays flat whatever the number of events: what
+// the statement holds grows with its lines and the breaches kept, never
+// with the ledger's rows. A nil events is a ledger with no rows.
 //
 // A problem with an event is a *LedgerError naming its source and line;
 // an evaluation failure unwraps to its cause (ErrBudget, the context's

@@ -16,13 +16,11 @@ import (
 )
 
 // Vet analyses the program's agreements before anything runs (SPEC 14):
-// unordered conflicts between permissions and prohibitions, clauses that
-// can never apply or always lose, overrides aimed at clauses they never
+// conflicts, clauses that never apply or always lose, overrides that never
 // meet, actions no clause covers, money that does not add up, and prose
-// whose figures disagree with the logic. Every finding that claims an
-// action can meet something carries a witness that Decide confirms.
-//
-// The error unwraps to the context's error when the context is done first.
+// that disagrees with the logic; a finding that an action can meet
+// something carries a witness that Decide confirms. The error unwraps to
+// the context's error when the context is done first.
 func (p *Program) Vet(ctx context.Context) (*result.VetReport, error) {
 	rep := &result.VetReport{}
 	for _, a := range p.agreements {
