@@ -64,7 +64,7 @@ func TestStatementText(t *testing.T) {
   openai → microsoft  5.1 "Revenue share"                    share          USD 950,000.00  20%                                                                              USD 190,000.00  2027-02-14
       due 45 days after 2026-12-31 (the last day of 2026-Q4): 2027-02-14
   openai → microsoft  5.1 "Revenue share" (aws_concessions)  share        USD 2,400,010.02  up to USD 100,000,000.00: 25% of USD 1,900,010.02, 20% of USD 500,000.00         USD 575,002.50  2027-02-14
-      marginal tiers, rates by sale: volume USD 0.00 to USD 2,400,010.02 in the threshold window
+      marginal tiers, rates by sale: volume USD 0.00 to USD 2,400,010.02 in the threshold window 2026 (2026-01-01 to 2026-12-31)
       exact amount 575,002.505, rounded half_even to 0.01
       due 45 days after 2026-12-31 (the last day of 2026-Q4): 2027-02-14
 
