@@ -432,8 +432,8 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 		if l.sale != nil && acc.parts != nil {
 			rateText = acc.parts.text(l.sale, s.ag.currency)
 			for _, w := range acc.parts.wins {
-				notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window",
-					l.rateText, types.MoneyValue(s.ag.currency, w.from), types.MoneyValue(s.ag.currency, w.to)))
+				notes = append(notes, fmt.Sprintf("%s: volume %s to %s in the threshold window%s",
+					l.rateText, types.MoneyValue(s.ag.currency, w.from), types.MoneyValue(s.ag.currency, w.to), windowName(w.win)))
 			}
 		}
 		if len(r.lines) > 1 {

@@ -51,7 +51,10 @@ type ratePart struct {
 	volume types.Decimal
 }
 
-type volSpan struct{ from, to types.Decimal }
+type volSpan struct {
+	from, to types.Decimal
+	win      types.Period // the threshold window; zero when cumulative
+}
 
 func (p *rateParts) add(tier int, rate, volume types.Decimal) error {
 	for i := range p.parts {
@@ -275,7 +278,7 @@ func (s *settler) saleTiered(st *shareState, li int, l *shareLine, date types.Da
 		st.volume[li] = types.Decimal{}
 	}
 	if changed || len(p.wins) == 0 {
-		p.wins = append(p.wins, volSpan{from: st.volume[li], to: st.volume[li]})
+		p.wins = append(p.wins, volSpan{from: st.volume[li], to: st.volume[li], win: st.tierWin[li].Current})
 	}
 	if p.buf, err = l.sale.rates(s.fr, p.buf, st.rule.clause); err != nil {
 		return err

@@ -58,8 +58,8 @@ func TestWordDiffSpellsBothTexts(t *testing.T) {
 	}
 }
 
-// Between 2026-06-30 and 2027-01-01 the seed deal gained clause 3.2 and
-// clause 5.1 was replaced; nothing else changed.
+// Between 2026-06-30 and 2027-01-01 the seed deal gained clauses 3.2, 5.2
+// and 5.3 and clause 5.1 was replaced; nothing else changed.
 func TestRedlineBetweenDates(t *testing.T) {
 	ad := seedDoc(t, Options{AsOf: mustDate(t, "2027-01-01"), Since: mustDate(t, "2026-06-30")})
 	if len(ad.Redlines) != 1 {
@@ -73,7 +73,7 @@ func TestRedlineBetweenDates(t *testing.T) {
 	for _, c := range rd.Changes {
 		got = append(got, c.Kind+" "+c.What)
 	}
-	want := []string{"adds clause 3.2 “AWS distribution”", "replaces clause 5.1 “Revenue share”"}
+	want := []string{"adds clause 3.2 “AWS distribution”", "replaces clause 5.1 “Revenue share”", "adds clause 5.2 “Share of model licence fees”", "adds clause 5.3 “Limit on revenue share payments”"}
 	if strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("changes %q, want %q", got, want)
 	}

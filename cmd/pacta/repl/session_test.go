@@ -146,7 +146,7 @@ func TestComplete(t *testing.T) {
 		{"GoogleC", []string{"GoogleCloud"}},
 		{"sale.gr", []string{"sale.gross"}},
 		{"sell.plat", []string{"sell.platform"}},
-		{"5.", []string{"5.1"}},
+		{"5.", []string{"5.1", "5.2", "5.3"}},
 		{"3.", []string{"3.1", "3.2"}},
 		{"notwith", []string{"notwithstanding"}},
 		{"add_m", []string{"add_months"}},
