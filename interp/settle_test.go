@@ -1191,7 +1191,7 @@ func revenueShareByHand(t testing.TB, recs []*types.Record) map[string]types.Dec
 	}
 	exact := map[key]types.Decimal{}
 	for _, r := range recs {
-		get := func(f string) types.Value { v, _ := r.Field(f); return v }
+		get := func(f string) *types.Value { v, _ := r.Field(f); return &v }
 		if get("actor").Str() != "openai" {
 			continue
 		}

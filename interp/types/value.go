@@ -221,43 +221,43 @@ func ListValue(elems []Value) Value { return Value{kind: KindList, lst: &elems} 
 // Accessors.
 
 // Kind returns the kind of v.
-func (v Value) Kind() Kind { return v.kind }
+func (v *Value) Kind() Kind { return v.kind }
 
 // Num returns the number of an integer, decimal, percent (as a fraction)
 // or money value.
-func (v Value) Num() Decimal { return v.num }
+func (v *Value) Num() Decimal { return v.num }
 
 // Currency returns the currency code of a money value.
-func (v Value) Currency() string { return v.str }
+func (v *Value) Currency() string { return v.str }
 
 // Str returns the text of a text value, the identifier of a party or the
 // name of an enum member.
-func (v Value) Str() string { return v.str }
+func (v *Value) Str() string { return v.str }
 
 // EnumIndex returns the index (from 0) of an enum member in its kind's
 // declaration.
-func (v Value) EnumIndex() int64 { return v.bits }
+func (v *Value) EnumIndex() int64 { return v.bits }
 
 // Truth returns the value of a bool.
-func (v Value) Truth() bool { return v.bits != 0 }
+func (v *Value) Truth() bool { return v.bits != 0 }
 
 // Date returns the date of a date value.
-func (v Value) Date() Date { return v.dateOf() }
+func (v *Value) Date() Date { return v.dateOf() }
 
 // Duration returns the duration of a duration value.
-func (v Value) Duration() Duration { return v.durOf() }
+func (v *Value) Duration() Duration { return v.durOf() }
 
 // Timestamp returns the timestamp of a timestamp value.
-func (v Value) Timestamp() Timestamp { return v.tsOf() }
+func (v *Value) Timestamp() Timestamp { return v.tsOf() }
 
 // Period returns the period of a period value.
-func (v Value) Period() Period { return v.perOf() }
+func (v *Value) Period() Period { return v.perOf() }
 
 // Record returns the record of a record value.
-func (v Value) Record() *Record { return v.rec }
+func (v *Value) Record() *Record { return v.rec }
 
 // List returns the elements of a list value; do not modify them.
-func (v Value) List() []Value { return v.elems() }
+func (v *Value) List() []Value { return v.elems() }
 
 // Equal reports whether two values of the same type are equal. Numbers
 // compare by value (1.0 equals 1.00); money also by currency.
