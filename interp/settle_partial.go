@@ -53,6 +53,9 @@ func inOrderOnly(ag *agreement) error {
 					if l.sale != nil {
 						return refuse("tier rates that depend on the sale")
 					}
+					if r.payee.rows != nil {
+						return refuse("a split by each instance's numbers of shares")
+					}
 					if l.afterBreach != "" {
 						return refuse("a rate that changes after a breach")
 					}

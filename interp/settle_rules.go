@@ -22,7 +22,9 @@ type payeeRule struct {
 	kind   lang.SplitKind
 	weight types.Decimal // the sum of the shares: 1 (100%) for a percentage split
 	named  *ClauseInfo
-	steps  []waterStep
+	// rows: numbers of shares that use the instance (settle_split_rows.go).
+	rows  *rowWeights
+	steps []waterStep
 	// err is why the payee cannot take an amount (split shares that do
 	// not add up): reported when a settlement first pays through it, so
 	// that it fails only the questions that need it.

@@ -34,6 +34,9 @@ type shareState struct {
 	guar      *formula.Guarantee
 	guarWin   formula.Window
 	waterPaid []types.Decimal
+	// byRow: the open period's exact parts of a split by each
+	// instance's numbers of shares (settle_split_rows.go).
+	byRow *rowParts
 	// closed is the last period closed; zero before the first. Floors
 	// and guarantees are settled for every period of the clause version,
 	// sales or none.
@@ -368,6 +371,9 @@ func (s *settler) countRow(st *shareState, li int, acc *lineAcc, l *shareLine, d
 		if acc.amount, err = acc.amount.Add(amt); err != nil {
 			return err
 		}
+		if st != nil && st.rule.payee.rows != nil {
+			return s.splitRow(st, amt)
+		}
 	}
 	return nil
 }
@@ -607,7 +613,14 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	if why != "" {
 		line.Notes = append(line.Notes, why)
 	}
-	if err := s.pay(line, MoneyValue(s.ag.currency, amount), r.payee, st.waterPaid, r.late); err != nil {
+	if r.payee.rows != nil {
+		// SPEC 8.4.2: divided by the instances' own numbers of shares.
+		err = s.payByRow(line, MoneyValue(s.ag.currency, amount), r.payee, st.byRow, r.late)
+		st.byRow = nil
+	} else {
+		err = s.pay(line, MoneyValue(s.ag.currency, amount), r.payee, st.waterPaid, r.late)
+	}
+	if err != nil {
 		return err
 	}
 	// Step 7: the minimum guarantee, at the version's last settlement

@@ -512,6 +512,9 @@ type checker struct {
 	// inListType is set while the element type of `list of T` is
 	// resolved, where the record type of items may stand (SPEC 4.5.1).
 	inListType bool
+	// splitOver is the action of the share whose payee is being checked:
+	// a pro rata split there may use its fields (check_split_fields.go).
+	splitOver *SchemaDecl
 }
 
 // family is an agreement with its amendments.

@@ -1,0 +1,268 @@
+package interp
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/pacta-lang/pacta/interp/types"
+	"github.com/pacta-lang/pacta/lang"
+)
+
+// This file pays pro rata splits whose numbers of shares use the
+// instance a share counts (SPEC 8.4.2): `split pro rata { a units
+// shares, b 10 shares }` over `of each sell`. Each instance's exact share
+// is divided by its own numbers of shares; the parts are added up per
+// party over the period, and the period's rounded amount is divided by
+// the split's remainder rule applied to those exact parts.
+
+// rowWeights are the numbers of shares of a split that use the
+// instance, by party (nil where the party's number is the constant in
+// payeeRule.shares).
+type rowWeights struct {
+	nodes []node
+	texts []string   // each number as written
+	pos   []lang.Pos // each number's position, for errors
+	what  string     // the action counted: "sell"
+}
+
+// rowParts are the exact parts of one open period of a share, by party.
+type rowParts struct {
+	names []string
+	exact []types.Decimal
+	rows  int // the instances divided
+}
+
+// rowSplit compiles the number of shares of party i of a pro rata
+// split that uses the instance (lang.UsesInstance) into r.rows, and
+// reports whether it did.
+func (c *compiler) rowSplit(r *payeeRule, i int, s *lang.SplitShare) (bool, error) {
+	if s.Share == nil || c.event == nil || !lang.UsesInstance(c.info, s.Share) {
+		return false, nil
+	}
+	n, err := c.expr(s.Share)
+	if err != nil {
+		return false, err
+	}
+	if r.rows == nil {
+		r.rows = &rowWeights{what: c.event.Name}
+	}
+	for len(r.rows.nodes) < i {
+		r.rows.nodes = append(r.rows.nodes, nil)
+		r.rows.texts = append(r.rows.texts, "")
+		r.rows.pos = append(r.rows.pos, lang.Pos{})
+	}
+	r.rows.nodes = append(r.rows.nodes, n)
+	r.rows.texts = append(r.rows.texts, lang.FormatExpr(s.Share))
+	r.rows.pos = append(r.rows.pos, s.Share.Pos())
+	return true, nil
+}
+
+// splitRow divides amt, the exact share of the instance in s.fr, among
+// the parties of st's split by the instance's numbers of shares, and
+// adds each part to the period's (SPEC 8.4.2).
+func (s *settler) splitRow(st *shareState, amt types.Decimal) error {
+	r := st.rule
+	p := r.payee
+	if p == nil || p.rows == nil {
+		return nil
+	}
+	ws := make([]types.Decimal, len(p.split))
+	var total types.Decimal
+	for i := range p.split {
+		w := p.shares[i]
+		if i < len(p.rows.nodes) && p.rows.nodes[i] != nil {
+			var err error
+			if w, err = evalNum(p.rows.nodes[i], s.fr); err != nil {
+				return err
+			}
+			if w.Sign() <= 0 {
+				return clauseFault(r.clause, p.rows.pos[i], "%s has %s shares in the split for this %s (%s); a number of shares must be more than zero",
+					p.split[i], formatAmount(w, 0), p.rows.what, p.rows.texts[i])
+			}
+		}
+		ws[i] = w
+		var err error
+		if total, err = total.Add(w); err != nil {
+			return err
+		}
+	}
+	if total.Sign() <= 0 {
+		// Unreachable while every number is more than zero; said rather
+		// than divided by.
+		return clauseFault(r.clause, p.rows.pos[0], "the numbers of shares in the split add up to %s for this %s", formatAmount(total, 0), p.rows.what)
+	}
+	if st.byRow == nil {
+		st.byRow = &rowParts{}
+	}
+	acc := st.byRow
+	acc.rows++
+	for i, name := range p.split {
+		part, err := amt.Mul(ws[i])
+		if err != nil {
+			return err
+		}
+		if part, err = part.Quo(total); err != nil {
+			return err
+		}
+		j := acc.index(name)
+		if acc.exact[j], err = acc.exact[j].Add(part); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// index is the position of party name in the parts, added if new.
+func (a *rowParts) index(name string) int {
+	for j, n := range a.names {
+		if n == name {
+			return j
+		}
+	}
+	a.names = append(a.names, name)
+	a.exact = append(a.exact, types.Decimal{})
+	return len(a.names) - 1
+}
+
+// payByRow pays amount, the period's rounded share, to the parties of
+// payee (the split in force at the period's end) in proportion to the
+// exact parts acc: each part is its exact part rounded down to the unit,
+// and the units left over go by the split's remainder rule (SPEC 8.4.2).
+// A negative amount is divided as its absolute value, every part
+// negated.
+func (s *settler) payByRow(line *Line, amount Value, payee *payeeRule, acc *rowParts, late []*lateRule) error {
+	if acc == nil {
+		acc = &rowParts{}
+	}
+	// The split's parties in the order written, then any party of an
+	// earlier version of the split that counted instances this period.
+	names := append([]string(nil), payee.split...)
+	exact := make([]types.Decimal, len(names))
+	for j, n := range acc.names {
+		i := nameIndex(names, n)
+		if i < 0 {
+			names = append(names, n)
+			exact = append(exact, types.Decimal{})
+			i = len(names) - 1
+		}
+		exact[i] = acc.exact[j]
+	}
+	neg := amount.num.Sign() < 0
+	total := amount.num
+	if neg {
+		total = total.Neg()
+		for i := range exact {
+			exact[i] = exact[i].Neg()
+		}
+	}
+	unit := s.ag.unit
+	parts := make([]types.Decimal, len(names))
+	lost := make([]types.Decimal, len(names))
+	left := total
+	for i, x := range exact {
+		var err error
+		if parts[i], err = x.Floor(unit); err != nil {
+			return err
+		}
+		if lost[i], err = x.Sub(parts[i]); err != nil {
+			return err
+		}
+		if left, err = left.Sub(parts[i]); err != nil {
+			return err
+		}
+	}
+	extra := make([]types.Decimal, len(names))
+	if err := s.leftOver(left, lost, payee, names, extra); err != nil {
+		return err
+	}
+	for i := range parts {
+		var err error
+		if parts[i], err = parts[i].Add(extra[i]); err != nil {
+			return err
+		}
+	}
+	for i, party := range names {
+		l := *line
+		notes := append([]string(nil), line.Notes...)
+		x, part, ex := exact[i], parts[i], extra[i]
+		if neg {
+			x, part, ex = x.Neg(), part.Neg(), ex.Neg()
+		}
+		notes = append(notes, fmt.Sprintf("pro rata by %s, over %s: exactly %s of %s",
+			payee.rowText(i), plural(acc.rows, payee.rows.what), MoneyValue(amount.str, x), amount))
+		if !ex.IsZero() {
+			notes = append(notes, fmt.Sprintf("%s left over by rounding down, %s", MoneyValue(amount.str, ex), payee.rule()))
+		}
+		if payee.named != nil {
+			notes = append(notes, fmt.Sprintf("split %s of clause %s", payee.named.Decl.Body.(*lang.SplitDecl).Name.Name, payee.named))
+		}
+		l.Notes = notes
+		l.Payee, l.Amount = party, MoneyValue(amount.str, part)
+		s.emit(&l, late)
+	}
+	return nil
+}
+
+// leftOver gives the whole units left (a multiple of the unit) to the
+// parts: all to the remainder party, or one each to the parts that lost
+// the most in rounding down, ties to the party written first. Rounding
+// the total keeps left within 0 and one unit per part; should the
+// 34-digit quotients of 8.1 put it outside, the same order goes round
+// again (or takes back, from the parts that lost the least).
+func (s *settler) leftOver(left types.Decimal, lost []types.Decimal, payee *payeeRule, names []string, extra []types.Decimal) error {
+	if left.IsZero() {
+		return nil
+	}
+	if payee.remainderTo >= 0 {
+		i := nameIndex(names, payee.split[payee.remainderTo])
+		extra[i] = left
+		return nil
+	}
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return lost[order[a]].Cmp(lost[order[b]]) > 0 })
+	step := s.ag.unit
+	if left.Sign() < 0 {
+		step = step.Neg()
+		for i, j := 0, len(order)-1; i < j; i, j = i+1, j-1 {
+			order[i], order[j] = order[j], order[i]
+		}
+	}
+	for k := 0; !left.IsZero(); k++ {
+		if k > 4*len(order)+4 {
+			return fmt.Errorf("internal error: %s left over after dividing by the rows' shares", left)
+		}
+		i := order[k%len(order)]
+		var err error
+		if extra[i], err = extra[i].Add(step); err != nil {
+			return err
+		}
+		if left, err = left.Sub(step); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rowText says how party i's number of shares is reached, for notes:
+// "units shares of each sell", or a constant "10 shares".
+func (r *payeeRule) rowText(i int) string {
+	if i < len(r.split) && i < len(r.rows.nodes) && r.rows.nodes[i] != nil {
+		return fmt.Sprintf("%s shares of each %s", r.rows.texts[i], r.rows.what)
+	}
+	if i < len(r.shares) {
+		return fmt.Sprintf("%s shares", formatAmount(r.shares[i], 0))
+	}
+	return "no shares in the split in force at the period's end"
+}
+
+func nameIndex(names []string, n string) int {
+	for i, x := range names {
+		if x == n {
+			return i
+		}
+	}
+	return -1
+}

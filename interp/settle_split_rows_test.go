@@ -1,0 +1,162 @@
+package interp_test
+
+// Pro rata splits whose numbers of shares use each sale's fields (SPEC
+// 8.4.2), against figures worked by hand in the comments.
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pacta-lang/pacta/interp"
+)
+
+const rowSplitSrc = `
+agreement rows "Split by each sale" {
+  effective 2027-01-01
+  currency USD
+  rounding half_even to 0.01
+
+  party r "Payer"
+  party a "A"
+  party b "B"
+
+  action sell { net money units integer returned bool }
+
+  term signed(s sell) = if s.returned then -s.net else s.net
+
+  term bonus(s sell) = s.units + 1
+
+  clause 1 "By the sale's units"
+    r pays split pro rata { a units shares, b 1 shares } 10% of signed of each sell by r
+  clause 2 "Remainder to a"
+    r pays split pro rata { a units shares, b 1 shares rounded down, remainder to a } 10% of signed of each sell by r
+  clause 3 "By a term of the sale"
+    r pays split pro rata { a 1 shares, b bonus shares } 10% of signed of each sell by r
+  clause 6.2 "Writers"
+    "Each sale's royalty is divided by the units each writer contributed."
+    split writers pro rata { a units shares, b 1 shares }
+  clause 4 "Named"
+    r pays writers 10% of signed of each sell by r
+}
+`
+
+func TestSettleSplitByRow(t *testing.T) {
+	p := compile(t, rowSplitSrc)
+	recs := ledger(t, p, "",
+		"sell 2027-01-10 actor=r returned=false net=100.00 units=3",
+		"sell 2027-02-10 actor=r returned=false net=10.01 units=1",
+		"sell 2027-03-10 actor=r returned=false net=3.33 units=2",
+		"sell 2027-04-10 actor=r returned=false net=0.09 units=1",
+		"sell 2027-05-10 actor=r returned=false net=0.09 units=3",
+		"sell 2027-07-10 actor=r returned=true net=100.00 units=3",
+		"sell 2027-08-10 actor=r returned=false net=40.00 units=1",
+		"sell 2027-10-10 actor=r returned=true net=100.00 units=1",
+		"sell 2027-11-10 actor=r returned=false net=100.00 units=3",
+	)
+	st := settle(t, p, "", "2027-01-01", "2027-12-31", recs)
+	sameList(t, "clause 1", clauseTotals(st, "1"), []string{
+		// Q1, a `units` shares and b 1 share of each sale's 10%:
+		//   100.00 × 10% = 10.00 in 3 + 1: a 7.50, b 2.50
+		//   10.01 × 10% = 1.001 in 1 + 1: a 0.5005, b 0.5005
+		//   3.33 × 10% = 0.333 in 2 + 1: a 0.222, b 0.111
+		// exactly a 8.2225, b 3.1115; the quarter 11.334 → 11.33.
+		// Rounded down a 8.22, b 3.11 = 11.33: nothing left over.
+		"2027-Q1 r>a 1 USD 8.22",
+		"2027-Q1 r>b 1 USD 3.11",
+		// Q2: 0.009 in 1 + 1: a 0.0045, b 0.0045; 0.009 in 3 + 1: a
+		// 0.00675, b 0.00225. Exactly a 0.01125, b 0.00675; the quarter
+		// 0.018 → 0.02. Rounded down a 0.01 (lost 0.00125), b 0.00
+		// (lost 0.00675): the cent left goes to b, which lost more.
+		// (The quarter's 0.02 split 3 + 1 as a whole would give a 0.02.)
+		"2027-Q2 r>a 1 USD 0.01",
+		"2027-Q2 r>b 1 USD 0.01",
+		// Q3: -10.00 in 3 + 1: a -7.50, b -2.50; 4.00 in 1 + 1: a 2.00,
+		// b 2.00. Exactly a -5.50, b -0.50 = -6.00.
+		"2027-Q3 r>a 1 USD -5.50",
+		"2027-Q3 r>b 1 USD -0.50",
+		// Q4: -10.00 in 1 + 1: a -5.00, b -5.00; 10.00 in 3 + 1: a 7.50,
+		// b 2.50. The quarter is 0.00, but a is owed 2.50 and b owes
+		// 2.50: each sale is divided by its own shares.
+		"2027-Q4 r>a 1 USD 2.50",
+		"2027-Q4 r>b 1 USD -2.50",
+	})
+	sameList(t, "clause 2, remainder to a", clauseTotals(st, "2"), []string{
+		"2027-Q1 r>a 2 USD 8.22",
+		"2027-Q1 r>b 2 USD 3.11",
+		// Q2: a 0.01 rounded down and the cent left over; b 0.00 (no
+		// line).
+		"2027-Q2 r>a 2 USD 0.02",
+		"2027-Q3 r>a 2 USD -5.50",
+		"2027-Q3 r>b 2 USD -0.50",
+		"2027-Q4 r>a 2 USD 2.50",
+		"2027-Q4 r>b 2 USD -2.50",
+	})
+	q1 := func(st []string) []string {
+		return slices.DeleteFunc(st, func(s string) bool { return !strings.HasPrefix(s, "2027-Q1") })
+	}
+	sameList(t, "clause 3, by a term of the sale", q1(clauseTotals(st, "3")), []string{
+		// a 1 share, b units + 1:
+		//   10.00 in 1 + 4: a 2.00, b 8.00
+		//   1.001 in 1 + 2: a 0.333666…, b 0.667333…
+		//   0.333 in 1 + 3: a 0.08325, b 0.24975
+		// exactly a 2.4169166…, b 8.9170833… (11.334 → 11.33).
+		// Rounded down a 2.41 (lost 0.0069166…), b 8.91 (lost
+		// 0.0070833…): the cent left goes to b.
+		"2027-Q1 r>a 3 USD 2.41",
+		"2027-Q1 r>b 3 USD 8.92",
+	})
+	sameList(t, "clause 4, a named split", q1(clauseTotals(st, "4")), []string{
+		// As clause 1.
+		"2027-Q1 r>a 4 USD 8.22",
+		"2027-Q1 r>b 4 USD 3.11",
+	})
+
+	// The notes say how each part was reached.
+	notes := map[string][]string{}
+	for _, l := range st.Lines {
+		if p := l.Period.String(); p == "2027-Q1" || p == "2027-Q2" {
+			notes[p+" "+l.Clause.Num+" "+l.Payee] = l.Notes
+		}
+	}
+	want := map[string][]string{
+		"2027-Q1 1 a": {"exact amount 11.334, rounded half_even to 0.01",
+			"pro rata by units shares of each sell, over 3 sells: exactly USD 8.2225 of USD 11.33"},
+		"2027-Q1 1 b": {"exact amount 11.334, rounded half_even to 0.01",
+			"pro rata by 1 shares, over 3 sells: exactly USD 3.1115 of USD 11.33"},
+		"2027-Q2 1 b": {"exact amount 0.018, rounded half_even to 0.01",
+			"pro rata by 1 shares, over 2 sells: exactly USD 0.00675 of USD 0.02",
+			"USD 0.01 left over by rounding down, to the largest remainder (ties to the party written first)"},
+		"2027-Q2 2 a": {"exact amount 0.018, rounded half_even to 0.01",
+			"pro rata by units shares of each sell, over 2 sells: exactly USD 0.01125 of USD 0.02",
+			"USD 0.01 left over by rounding down, remainder to a"},
+		"2027-Q1 4 a": {"exact amount 11.334, rounded half_even to 0.01",
+			"pro rata by units shares of each sell, over 3 sells: exactly USD 8.2225 of USD 11.33",
+			`split writers of clause 6.2 "Writers"`},
+	}
+	for k, w := range want {
+		if !slices.Equal(notes[k], w) {
+			t.Errorf("notes of %s:\n got %q\nwant %q", k, notes[k], w)
+		}
+	}
+}
+
+// A sale whose number of shares is not more than zero fails the
+// settlement that reaches it, naming the clause, the party and the row.
+func TestSettleSplitByRowZero(t *testing.T) {
+	p := compile(t, rowSplitSrc)
+	recs := ledger(t, p, "",
+		"sell 2027-01-10 actor=r returned=false net=100.00 units=3",
+		"sell 2027-02-10 actor=r returned=false net=10.00 units=0",
+	)
+	_, err := p.Settle(context.Background(), events(recs), interp.SettleOptions{From: mustDate(t, "2027-01-01"), To: mustDate(t, "2027-12-31")})
+	if err == nil {
+		t.Fatal("settled with 0 shares")
+	}
+	for _, w := range []string{"ledger:2: ", "clause 1: a has 0 shares in the split for this sell (units); a number of shares must be more than zero"} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error %q does not say %q", err, w)
+		}
+	}
+}
