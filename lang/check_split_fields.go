@@ -76,12 +76,12 @@ func (c *checker) sharePayee(v *view, b *Share, s *SchemaDecl, payer *PartyDecl,
 			continue
 		}
 		if t, ok := ln.Rate.(*Tiers); ok && t != nil {
-			c.errs.AddHint(t.At, "give the share a flat rate, or give the split numbers of shares that do not use the "+identName(s.Name),
+			c.errs.AddHint(t.At, "give the share a flat rate, or give the split numbers of shares that do not use each "+identName(s.Name)+"'s fields",
 				"the split's shares use %s's fields, so each %s's share is divided by them; tiers charge the period's volume, not each %s", what, identName(s.Name), identName(s.Name))
 		}
 	}
 	refuse := func(at Pos, what2 string) {
-		c.errs.AddHint(at, "pay the share to a party, or give the split numbers of shares that do not use the "+identName(s.Name),
+		c.errs.AddHint(at, "pay the share to a party, or give the split numbers of shares that do not use each "+identName(s.Name)+"'s fields",
 			"the split's shares use %s's fields, so the split divides what each %s earns; %s changes the period's amount after that, and no %s's fields divide the change", what, identName(s.Name), what2, identName(s.Name))
 	}
 	for _, l := range b.Limits {
