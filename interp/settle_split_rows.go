@@ -247,13 +247,17 @@ func (s *settler) leftOver(left types.Decimal, lost []types.Decimal, payee *paye
 }
 
 // rowText says how party i's number of shares is reached, for notes:
-// "units shares of each sell", or a constant "10 shares".
+// "units shares of each sell", or a constant "10 shares of each sell".
 func (r *payeeRule) rowText(i int) string {
 	if i < len(r.split) && i < len(r.rows.nodes) && r.rows.nodes[i] != nil {
 		return fmt.Sprintf("%s shares of each %s", r.rows.texts[i], r.rows.what)
 	}
 	if i < len(r.shares) {
-		return fmt.Sprintf("%s shares", formatAmount(r.shares[i], 0))
+		n := formatAmount(r.shares[i], 0)
+		if n == "1" {
+			return "1 share of each " + r.rows.what
+		}
+		return fmt.Sprintf("%s shares of each %s", n, r.rows.what)
 	}
 	return "no shares in the split in force at the period's end"
 }
