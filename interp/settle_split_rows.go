@@ -259,7 +259,7 @@ func (r *payeeRule) rowText(i int) string {
 		}
 		return fmt.Sprintf("%s shares of each %s", n, r.rows.what)
 	}
-	return "no shares in the split in force at the period's end"
+	return "the split in force on each " + r.rows.what + "'s date (no longer a party of the split)"
 }
 
 func nameIndex(names []string, n string) int {

@@ -160,3 +160,57 @@ func TestSettleSplitByRowZero(t *testing.T) {
 		}
 	}
 }
+
+// A share that names a split keeps its period when an amendment
+// replaces the split: each sale is divided by the split in force on its
+// date, and a party the new split leaves out is still paid what the
+// sales before the amendment gave it, after the split's parties (SPEC
+// 8.4.2).
+func TestSettleSplitByRowAmended(t *testing.T) {
+	p := compile(t, `
+agreement base "Base" {
+  effective 2027-01-01
+  currency USD
+  rounding half_even to 0.01
+  party r "R"
+  party a "A"
+  party b "B"
+  party c "C"
+  action sell { net money units integer }
+  clause 6.2 "Writers" split writers pro rata { a units shares, b 1 shares }
+  clause 4 "Royalty" r pays writers 10% of net of each sell
+}
+`, `
+amendment later "Later" amends base {
+  effective 2027-02-15
+  replace clause 6.2 "Writers" split writers pro rata { a units shares, c 1 shares }
+}
+`)
+	recs := ledger(t, p, "",
+		"sell 2027-01-10 actor=r net=100.00 units=3",
+		"sell 2027-03-10 actor=r net=10.01 units=1",
+	)
+	st := settle(t, p, "", "2027-01-01", "2027-03-31", recs)
+	// January, a 3 and b 1 of 10.00: a 7.50, b 2.50. March, a 1 and c 1
+	// of 1.001: 0.5005 each. Exactly a 8.0005, b 2.50, c 0.5005; the
+	// quarter's 11.001 rounds to 11.00; rounded down a 8.00, c 0.50, b
+	// 2.50 add up to 11.00, nothing left over.
+	sameList(t, "a split replaced within the quarter", clauseTotals(st), []string{
+		"2027-Q1 r>a 4 USD 8.00",
+		"2027-Q1 r>b 4 USD 2.50",
+		"2027-Q1 r>c 4 USD 0.50",
+	})
+	found := false
+	for _, l := range st.Lines {
+		if l.Payee == "b" {
+			found = true
+			want := "pro rata by the split in force on each sell's date (no longer a party of the split), over 2 sells: exactly USD 2.50 of USD 11.00"
+			if !slices.Contains(l.Notes, want) {
+				t.Errorf("b's notes %q do not say %q", l.Notes, want)
+			}
+		}
+	}
+	if !found {
+		t.Error("no line to b")
+	}
+}

@@ -276,14 +276,20 @@ func (c *checker) inheritedSplitRefs(v *view, own []*ClauseDecl) {
 			payee = b.Payee
 		case *Share:
 			payee = b.Payee
+			c.inheritedFieldWeights(v, b) // SPEC 8.4.2
 		}
+		_, share := cl.Body.(*Share)
 		switch p := payee.(type) {
 		case *PartyPayee:
 			check(p.Party)
+			if !share {
+				c.keptFieldWeights(v, p.Party)
+			}
 		case *Waterfall:
 			for _, st := range p.Steps {
 				if st != nil {
 					check(st.Party)
+					c.keptFieldWeights(v, st.Party)
 				}
 			}
 		}

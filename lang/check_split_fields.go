@@ -67,9 +67,47 @@ func (c *checker) sharePayee(v *view, b *Share, s *SchemaDecl, payer *PartyDecl,
 		c.payee(v, b.Payee, payer, cur)
 		return
 	}
-	if !byInstance {
+	if byInstance {
+		c.byInstanceRules(b, s)
+	}
+}
+
+// inheritedFieldWeights checks, in an amendment's view v, a share the
+// amendment keeps whose payee names a split of v (perhaps one the
+// amendment declares) whose numbers of shares use an instance's fields:
+// as sharePayee does for the share's own view.
+func (c *checker) inheritedFieldWeights(v *view, b *Share) {
+	p, ok := b.Payee.(*PartyPayee)
+	if !ok || p == nil || p.Party == nil || b.Action == nil || v.names[p.Party.Name] != nil {
 		return
 	}
+	cl := c.namedSplits(v)[p.Party.Name]
+	ent := v.names[b.Action.Name]
+	if cl == nil || ent == nil || ent.what != entSchema || len(c.fieldWeights(v, cl.Body.(*SplitDecl))) == 0 {
+		return
+	}
+	c.splitOver = ent.schema
+	c.namedFieldWeights(v, p.Party, cl)
+	c.splitOver = nil
+	c.byInstanceRules(b, ent.schema)
+}
+
+// keptFieldWeights reports, in an amendment's view v, a payment that is
+// not a share's own payee (a payment, installments, a milestone, a
+// waterfall step) kept by the amendment, whose name id names a split of
+// v whose numbers of shares use an instance's fields.
+func (c *checker) keptFieldWeights(v *view, id *Ident) {
+	if id == nil || v.names[id.Name] != nil {
+		return
+	}
+	if cl := c.namedSplits(v)[id.Name]; cl != nil {
+		c.namedFieldWeights(v, id, cl) // c.splitOver is nil: refused
+	}
+}
+
+// byInstanceRules reports what share b over s may not have when its
+// split uses the instance: tiers, limits, a guarantee, recoupment.
+func (c *checker) byInstanceRules(b *Share, s *SchemaDecl) {
 	what := "each " + identName(s.Name)
 	for _, ln := range b.Lines {
 		if ln == nil {
