@@ -489,7 +489,9 @@ func (p *Program) compileShare(a *agreement, v *version, ci *ClauseInfo, b *lang
 			sl.rateText = lang.FormatExpr(rt.Value)
 		case *lang.Tiers:
 			ts := &formula.TierSchedule{Whole: rt.Whole}
-			bySale := !rt.Whole && rt.SaleRated()
+			// A split by each sale's numbers of shares divides each
+			// sale's charge (SPEC 8.4.2), which the per-sale path works out.
+			bySale := !rt.Whole && (rt.SaleRated() || r.payee.rows != nil)
 			for _, t := range rt.Tiers {
 				if bySale {
 					break

@@ -354,8 +354,16 @@ func (s *settler) countRow(st *shareState, li int, acc *lineAcc, l *shareLine, d
 		}
 	}
 	if l.sale != nil {
+		before := acc.amount
 		if err := s.saleTiered(st, li, l, date, base); err != nil {
 			return err
+		}
+		if st != nil && st.rule.payee.rows != nil {
+			amt, err := acc.amount.Sub(before)
+			if err != nil {
+				return err
+			}
+			return s.splitRow(st, amt) // SPEC 8.4.2: this sale's charge
 		}
 	}
 	if l.rate != nil {

@@ -214,3 +214,39 @@ amendment later "Later" amends base {
 		t.Error("no line to b")
 	}
 }
+
+// Marginal tiers charge each sale its slice of the window's volume (SPEC
+// 7.3.1), and a split by each sale's numbers of shares divides that
+// charge (SPEC 8.4.2).
+func TestSettleSplitByRowMarginalTiers(t *testing.T) {
+	p := compile(t, `
+agreement tiered "Tiers" {
+  effective 2027-01-01
+  currency USD
+  rounding half_even to 0.01
+  party r "R"
+  party a "A"
+  party b "B"
+  action sell { net money units integer }
+  clause 1 "Tiered" r pays split pro rata { a units shares, b 1 shares } marginal tiers { 10% up to USD 100.00 5% above } of net of each sell
+}
+`)
+	recs := ledger(t, p, "",
+		"sell 2027-01-10 actor=r net=80.00 units=3",
+		"sell 2027-02-10 actor=r net=40.00 units=1",
+		"sell 2027-03-10 actor=r net=0.15 units=2",
+	)
+	st := settle(t, p, "", "2027-01-01", "2027-03-31", recs)
+	// The quarter is the threshold window. 80.00 takes the volume from 0
+	// to 80 at 10% = 8.00, in 3 + 1: a 6.00, b 2.00. 40.00 takes it from
+	// 80 to 120: 20.00 at 10% = 2.00 and 20.00 at 5% = 1.00, so 3.00, in
+	// 1 + 1: a 1.50, b 1.50. 0.15 is all above, 5% = 0.0075, in 2 + 1: a
+	// 0.005, b 0.0025. The quarter: 11.0075 (F(120.15) = 10.00 +
+	// 5% × 20.15), rounded half-even to 11.01. Exactly a 7.505, b
+	// 3.5025; rounded down a 7.50 (lost 0.005), b 3.50 (lost 0.0025):
+	// the cent left goes to a.
+	sameList(t, "marginal tiers by each sale", clauseTotals(st), []string{
+		"2027-Q1 r>a 1 USD 7.51",
+		"2027-Q1 r>b 1 USD 3.50",
+	})
+}

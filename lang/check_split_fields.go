@@ -7,8 +7,8 @@ import "fmt"
 // shares, b 10 shares }` in `... of each sell`, where units is a field
 // of sell. The split is then made per instance, so only a share's own
 // payee may be such a split, and nothing may change the period's amount
-// between the instances and the payee (tiers, limits, a guarantee,
-// recoupment, a cap across clauses).
+// between the instances and the payee (whole tiers, limits, a
+// guarantee, recoupment, a cap across clauses).
 
 // UsesInstance reports whether x, once checked, uses the instance in
 // scope: one of its fields, the instance itself, or a term applied to
@@ -106,16 +106,16 @@ func (c *checker) keptFieldWeights(v *view, id *Ident) {
 }
 
 // byInstanceRules reports what share b over s may not have when its
-// split uses the instance: tiers, limits, a guarantee, recoupment.
+// split uses the instance: whole tiers, limits, a guarantee, recoupment.
 func (c *checker) byInstanceRules(b *Share, s *SchemaDecl) {
 	what := "each " + identName(s.Name)
 	for _, ln := range b.Lines {
 		if ln == nil {
 			continue
 		}
-		if t, ok := ln.Rate.(*Tiers); ok && t != nil {
-			c.errs.AddHint(t.At, "give the share a flat rate, or give the split numbers of shares that do not use each "+identName(s.Name)+"'s fields",
-				"the split's shares use %s's fields, so each %s's share is divided by them; tiers charge the period's volume, not each %s", what, identName(s.Name), identName(s.Name))
+		if t, ok := ln.Rate.(*Tiers); ok && t != nil && t.Whole {
+			c.errs.AddHint(t.At, "write `marginal tiers`, which charge each "+identName(s.Name)+" its slice of the volume, or give the split numbers of shares that do not use each "+identName(s.Name)+"'s fields",
+				"the split's shares use %s's fields, so each %s's share is divided by them; whole tiers re-rate the earlier %ss when a threshold is crossed", what, identName(s.Name), identName(s.Name))
 		}
 	}
 	refuse := func(at Pos, what2 string) {
