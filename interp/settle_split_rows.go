@@ -96,6 +96,7 @@ func (s *settler) splitRow(st *shareState, amt types.Decimal) error {
 	}
 	acc := st.byRow
 	acc.rows++
+	ru := s.rowUnit()
 	for i, name := range p.split {
 		part, err := amt.Mul(ws[i])
 		if err != nil {
@@ -104,12 +105,29 @@ func (s *settler) splitRow(st *shareState, amt types.Decimal) error {
 		if part, err = part.Quo(total); err != nil {
 			return err
 		}
+		// To a fixed number of decimals, so that the period's sum of
+		// parts of very different sizes stays within the 60 digits of a
+		// number (SPEC 8.4.2, 13).
+		if part, err = part.Round(ru, types.HalfEven); err != nil {
+			return err
+		}
 		j := acc.index(name)
 		if acc.exact[j], err = acc.exact[j].Add(part); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// rowUnit is the unit each instance's part is rounded to: 20 decimal
+// places, or 8 more than the agreement's rounding unit has if that is
+// more.
+func (s *settler) rowUnit() types.Decimal {
+	u, err := types.NewDecimal(1, max(20, s.ag.unit.Scale()+8))
+	if err != nil {
+		return s.ag.unit
+	}
+	return u
 }
 
 // index is the position of party name in the parts, added if new.

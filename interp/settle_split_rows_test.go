@@ -250,3 +250,38 @@ agreement tiered "Tiers" {
 		"2027-Q1 r>b 1 USD 3.50",
 	})
 }
+
+// Parts of very different sizes in one period stay within the 60 digits
+// of a number: each sale's part is taken to 20 decimal places (SPEC
+// 8.4.2). Unrounded, a part of about 8.5 × 10^14 and one of about 10^-14
+// with 34 significant digits would need more than 60 digits together.
+func TestSettleSplitByRowWideRange(t *testing.T) {
+	p := compile(t, `
+agreement wide "Wide" {
+  effective 2027-01-01
+  currency USD
+  rounding half_even to 0.01
+  party r "R"
+  party a "A"
+  party b "B"
+  action sell { net money units integer rate percent }
+  clause 1 "S" r pays split pro rata { a units shares, b 1 shares } rate of net of each sell
+}
+`)
+	recs := ledger(t, p, "",
+		"sell 2027-01-10 actor=r net=999,999,999,999,999.99 units=6 rate=99.123456789%",
+		"sell 2027-01-11 actor=r net=0.01 units=6 rate=0.000000001%",
+	)
+	st := settle(t, p, "", "2027-01-01", "2027-03-31", recs)
+	// First sale: 999,999,999,999,999.99 × 0.99123456789 =
+	// 991,234,567,890,000 − 0.0099123456789 = 991,234,567,889,999.9900876543211;
+	// second: 0.01 × 0.00000000001 = 0.0000000000001. The quarter is
+	// 991,234,567,889,999.9900876543212 → 991,234,567,889,999.99.
+	// In 6 + 1 shares: b ≈ 141,604,938,269,999.99858395 (lost 0.0086),
+	// a = 6 × that ≈ 849,629,629,619,999.99150370 (lost 0.0015);
+	// rounded down they add up to ….98, so the cent left goes to b.
+	sameList(t, "wide range", clauseTotals(st), []string{
+		"2027-Q1 r>a 1 USD 849,629,629,619,999.99",
+		"2027-Q1 r>b 1 USD 141,604,938,270,000.00",
+	})
+}
