@@ -29,7 +29,8 @@ type rowWeights struct {
 type rowParts struct {
 	names []string
 	exact []types.Decimal
-	rows  int // the instances divided
+	rows  int             // the instances divided
+	ws    []types.Decimal // the numbers of shares of the instance being divided
 }
 
 // rowSplit compiles the number of shares of party i of a pro rata
@@ -66,7 +67,11 @@ func (s *settler) splitRow(st *shareState, amt types.Decimal) error {
 	if p == nil || p.rows == nil {
 		return nil
 	}
-	ws := make([]types.Decimal, len(p.split))
+	if st.byRow == nil {
+		st.byRow = &rowParts{}
+	}
+	acc := st.byRow
+	ws := acc.ws[:0]
 	var total types.Decimal
 	for i := range p.split {
 		w := p.shares[i]
@@ -80,7 +85,7 @@ func (s *settler) splitRow(st *shareState, amt types.Decimal) error {
 					p.split[i], formatAmount(w, 0), p.rows.what, p.rows.texts[i])
 			}
 		}
-		ws[i] = w
+		ws = append(ws, w)
 		var err error
 		if total, err = total.Add(w); err != nil {
 			return err
@@ -91,10 +96,7 @@ func (s *settler) splitRow(st *shareState, amt types.Decimal) error {
 		// than divided by.
 		return clauseFault(r.clause, p.rows.pos[0], "the numbers of shares in the split add up to %s for this %s", formatAmount(total, 0), p.rows.what)
 	}
-	if st.byRow == nil {
-		st.byRow = &rowParts{}
-	}
-	acc := st.byRow
+	acc.ws = ws
 	acc.rows++
 	ru := s.rowUnit()
 	for i, name := range p.split {
@@ -102,13 +104,10 @@ func (s *settler) splitRow(st *shareState, amt types.Decimal) error {
 		if err != nil {
 			return err
 		}
-		if part, err = part.Quo(total); err != nil {
-			return err
-		}
 		// To a fixed number of decimals, so that the period's sum of
 		// parts of very different sizes stays within the 60 digits of a
 		// number (SPEC 8.4.2, 13).
-		if part, err = part.Round(ru, types.HalfEven); err != nil {
+		if part, err = quoRound(part, total, ru); err != nil {
 			return err
 		}
 		j := acc.index(name)
@@ -119,15 +118,58 @@ func (s *settler) splitRow(st *shareState, amt types.Decimal) error {
 	return nil
 }
 
-// rowUnit is the unit each instance's part is rounded to: 20 decimal
-// places, or 8 more than the agreement's rounding unit has if that is
-// more.
-func (s *settler) rowUnit() types.Decimal {
-	u, err := types.NewDecimal(1, max(20, s.ag.unit.Scale()+8))
+// partUnit is the unit each instance's part is rounded to: 10^-k, and
+// 10^k to scale by.
+type partUnit struct {
+	k         int
+	unit, pow types.Decimal
+}
+
+// rowUnit is the unit each instance's part is rounded to: 10 decimal
+// places more than the agreement's rounding unit has (0.000000000001 for
+// cents).
+func (s *settler) rowUnit() partUnit {
+	k := s.ag.unit.Scale() + 10
+	u, err := types.NewDecimal(1, k)
 	if err != nil {
-		return s.ag.unit
+		k = s.ag.unit.Scale()
+		u = s.ag.unit
 	}
-	return u
+	pow, err := types.DecimalFromInt(1).MulPow10(k)
+	if err != nil {
+		pow = types.DecimalFromInt(1)
+	}
+	return partUnit{k: k, unit: u, pow: pow}
+}
+
+// quoRound is num ÷ den rounded half-even to u: in int64 arithmetic when
+// den is a positive whole number and num × 10^k a whole number that fits
+// (the usual case: an amount in cents times a count of shares), else as
+// Quo then Round.
+func quoRound(num, den types.Decimal, u partUnit) (types.Decimal, error) {
+	if d, ok := den.Int64(); ok && d > 0 {
+		if n, err := num.Mul(u.pow); err == nil {
+			if ni, ok := n.Int64(); ok {
+				q, r := ni/d, ni%d
+				if r < 0 {
+					r = -r
+				}
+				if r > d-r || r == d-r && q%2 != 0 {
+					if ni < 0 {
+						q--
+					} else {
+						q++
+					}
+				}
+				return types.NewDecimal(q, u.k)
+			}
+		}
+	}
+	x, err := num.Quo(den)
+	if err != nil {
+		return types.Decimal{}, err
+	}
+	return x.Round(u.unit, types.HalfEven)
 }
 
 // index is the position of party name in the parts, added if new.

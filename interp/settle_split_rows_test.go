@@ -252,7 +252,7 @@ agreement tiered "Tiers" {
 }
 
 // Parts of very different sizes in one period stay within the 60 digits
-// of a number: each sale's part is taken to 20 decimal places (SPEC
+// of a number: each sale's part is taken to 12 decimal places (SPEC
 // 8.4.2). Unrounded, a part of about 8.5 × 10^14 and one of about 10^-14
 // with 34 significant digits would need more than 60 digits together.
 func TestSettleSplitByRowWideRange(t *testing.T) {

@@ -52,47 +52,53 @@ func splitRowsSales(tb testing.TB, p *interp.Program, n int) ([]*interp.Record, 
 	return recs, dates, units, nets
 }
 
-// splitRowsHand is the split by each sale in Go: per calendar quarter,
-// each party's exact part of each sale's 10% (a units, b 2, c 1 shares
-// of units + 3, each to 20 decimal places), the quarter's sum rounded half-even, each part rounded
-// down and the cents left over to the parts that lost the most (ties to
-// a, then b).
+// splitRowsHand is the split by each sale in Go, in int64 arithmetic:
+// per calendar quarter, each party's part of each sale's 10% (a units, b
+// 2, c 1 shares of units + 3) in units of 10^-12 USD, rounded half-even;
+// the quarter's 10% (in tenths of a cent) rounded half-even to the cent;
+// each part rounded down to the cent and the cents left over to the
+// parts that lost the most (ties to a, then b).
 func splitRowsHand(tb testing.TB, dates []types.Date, units []int64, nets []types.Decimal) []string {
-	rate, _ := types.ParseDecimal("0.10")
-	unit, _ := types.ParseDecimal("0.01")
-	two, one := types.DecimalFromInt(2), types.DecimalFromInt(1)
-	fine, _ := types.NewDecimal(1, 20) // each sale's part to 20 decimals
-	var out []string
-	var sum types.Decimal
-	parts := make([]types.Decimal, 3)
-	year, q := 0, 0
-	must := func(d types.Decimal, err error) types.Decimal {
-		if err != nil {
-			tb.Fatal(err)
+	const perCent = 10_000_000_000 // 10^-12 USD in a cent
+	cents := make([]int64, len(nets))
+	for i, n := range nets {
+		c, err := n.MulPow10(2)
+		if err == nil {
+			cents[i], _ = c.Int64()
 		}
-		return d
 	}
+	halfEven := func(n, d int64) int64 { // n ≥ 0, d > 0
+		q, r := n/d, n%d
+		if r > d-r || r == d-r && q%2 != 0 {
+			q++
+		}
+		return q
+	}
+	var out []string
+	var mills int64 // the quarter's 10%, in tenths of a cent
+	parts := make([]int64, 3)
+	year, q := 0, 0
 	flush := func() {
-		total := must(sum.Round(unit, types.HalfEven))
+		total := halfEven(mills, 10) // cents
 		left := total
-		floors := make([]types.Decimal, 3)
-		lost := make([]types.Decimal, 3)
+		floors := make([]int64, 3)
+		lost := make([]int64, 3)
 		for i, x := range parts {
-			floors[i] = must(x.Floor(unit))
-			lost[i] = must(x.Sub(floors[i]))
-			left = must(left.Sub(floors[i]))
+			floors[i], lost[i] = x/perCent, x%perCent
+			left -= floors[i]
 		}
 		order := []int{0, 1, 2}
-		sort.SliceStable(order, func(i, j int) bool { return lost[order[i]].Cmp(lost[order[j]]) > 0 })
-		for k := 0; left.Sign() > 0; k++ {
-			floors[order[k]] = must(floors[order[k]].Add(unit))
-			left = must(left.Sub(unit))
+		sort.SliceStable(order, func(i, j int) bool { return lost[order[i]] > lost[order[j]] })
+		for k := 0; left > 0; k++ {
+			floors[order[k]]++
+			left--
 		}
 		for i, name := range []string{"a", "b", "c"} {
-			out = append(out, fmt.Sprintf("%d-Q%d %s %s", year, q, name, floors[i]))
+			d, _ := types.NewDecimal(floors[i], 2)
+			out = append(out, fmt.Sprintf("%d-Q%d %s %s", year, q, name, d))
 		}
-		sum = types.Decimal{}
-		parts = make([]types.Decimal, 3)
+		mills = 0
+		parts = make([]int64, 3)
 	}
 	for i, d := range dates {
 		y, m, _ := d.YMD()
@@ -102,14 +108,11 @@ func splitRowsHand(tb testing.TB, dates []types.Date, units []int64, nets []type
 			}
 			year, q = y, (m-1)/3+1
 		}
-		amt := must(rate.Mul(nets[i]))
-		sum = must(sum.Add(amt))
-		u := types.DecimalFromInt(units[i])
-		w := must(u.Add(types.DecimalFromInt(3)))
-		for j, n := range []types.Decimal{u, two, one} {
-			x := must(amt.Mul(n))
-			x = must(must(x.Quo(w)).Round(fine, types.HalfEven))
-			parts[j] = must(parts[j].Add(x))
+		mills += cents[i]
+		amt := cents[i] * perCent / 10 // 10% of the sale, in 10^-12 USD
+		w := units[i] + 3
+		for j, n := range []int64{units[i], 2, 1} {
+			parts[j] += halfEven(amt*n, w)
 		}
 	}
 	flush()
