@@ -294,6 +294,7 @@ func (s *settler) share(r *shareRule, rec *Record, date types.Date) error {
 			return err
 		}
 		st.open, st.period = true, period
+		st.byRow = s.openRows(r)
 		st.pStart, st.pEnd = period.Start(), period.End()
 		s.noteOpen(st.pEnd)
 	}
@@ -358,7 +359,7 @@ func (s *settler) countRow(st *shareState, li int, acc *lineAcc, l *shareLine, d
 		if err := s.saleTiered(st, li, l, date, base); err != nil {
 			return err
 		}
-		if st != nil && st.rule.payee.rows != nil {
+		if st != nil && (st.rule.payee.rows != nil || st.byRow != nil) {
 			amt, err := acc.amount.Sub(before)
 			if err != nil {
 				return err
@@ -379,7 +380,7 @@ func (s *settler) countRow(st *shareState, li int, acc *lineAcc, l *shareLine, d
 		if acc.amount, err = acc.amount.Add(amt); err != nil {
 			return err
 		}
-		if st != nil && st.rule.payee.rows != nil {
+		if st != nil && (st.rule.payee.rows != nil || st.byRow != nil) {
 			return s.splitRow(st, amt)
 		}
 	}
@@ -621,9 +622,9 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	if why != "" {
 		line.Notes = append(line.Notes, why)
 	}
-	if r.payee.rows != nil {
+	if r.payee.rows != nil || st.byRow != nil {
 		// SPEC 8.4.2: divided by the instances' own numbers of shares.
-		err = s.payByRow(line, MoneyValue(s.ag.currency, amount), r.payee, st.byRow, r.late)
+		err = s.payByRow(r, period, line, MoneyValue(s.ag.currency, amount), st.byRow)
 		st.byRow = nil
 	} else {
 		err = s.pay(line, MoneyValue(s.ag.currency, amount), r.payee, st.waterPaid, r.late)

@@ -31,6 +31,25 @@ type rowParts struct {
 	exact []types.Decimal
 	rows  int             // the instances divided
 	ws    []types.Decimal // the numbers of shares of the instance being divided
+	unit  partUnit        // what each part is rounded to
+}
+
+// openRows starts the parts of a period that share rule r opens: nil
+// unless r's split uses the instance.
+func (s *settler) openRows(r *shareRule) *rowParts {
+	if r.payee == nil || r.payee.rows == nil {
+		return nil
+	}
+	return &rowParts{unit: s.rowUnit()}
+}
+
+// splitChanged is the error of a period in which the split of share r
+// changes between one by each instance's numbers of shares and one that
+// is not (an amendment replacing a named split within the period): no
+// rule divides such a period (SPEC 8.4.2).
+func splitChanged(r *shareRule, period types.Period) error {
+	return clauseFault(r.clause, r.clause.Decl.Pos(), "its split changes within %s between one by each %s's numbers of shares and one that is not; such a change must take effect at the start of a settlement period",
+		period, r.action.Name)
 }
 
 // rowSplit compiles the number of shares of party i of a pro rata
@@ -64,11 +83,8 @@ func (c *compiler) rowSplit(r *payeeRule, i int, s *lang.SplitShare) (bool, erro
 func (s *settler) splitRow(st *shareState, amt types.Decimal) error {
 	r := st.rule
 	p := r.payee
-	if p == nil || p.rows == nil {
-		return nil
-	}
-	if st.byRow == nil {
-		st.byRow = &rowParts{}
+	if p == nil || p.rows == nil || st.byRow == nil {
+		return splitChanged(r, st.period)
 	}
 	acc := st.byRow
 	ws := acc.ws[:0]
@@ -98,7 +114,7 @@ func (s *settler) splitRow(st *shareState, amt types.Decimal) error {
 	}
 	acc.ws = ws
 	acc.rows++
-	ru := s.rowUnit()
+	ru := acc.unit
 	for i, name := range p.split {
 		part, err := amt.Mul(ws[i])
 		if err != nil {
@@ -184,15 +200,19 @@ func (a *rowParts) index(name string) int {
 	return len(a.names) - 1
 }
 
-// payByRow pays amount, the period's rounded share, to the parties of
-// payee (the split in force at the period's end) in proportion to the
-// exact parts acc: each part is its exact part rounded down to the unit,
+// payByRow pays amount, the period's rounded share of r, to the parties
+// of r's payee (the split in force at the period's end) in proportion to
+// the exact parts acc: each part is its exact part rounded down to the unit,
 // and the units left over go by the split's remainder rule (SPEC 8.4.2).
 // A negative amount is divided as its absolute value, every part
 // negated.
-func (s *settler) payByRow(line *Line, amount Value, payee *payeeRule, acc *rowParts, late []*lateRule) error {
-	if acc == nil {
-		acc = &rowParts{}
+func (s *settler) payByRow(r *shareRule, period types.Period, line *Line, amount Value, acc *rowParts) error {
+	payee, late := r.payee, r.late
+	if payee.err != nil {
+		return payee.err
+	}
+	if payee.rows == nil || acc == nil {
+		return splitChanged(r, period)
 	}
 	// The split's parties in the order written, then any party of an
 	// earlier version of the split that counted instances this period.

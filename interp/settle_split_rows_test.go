@@ -285,3 +285,52 @@ agreement wide "Wide" {
 		"2027-Q1 r>b 1 USD 141,604,938,270,000.00",
 	})
 }
+
+// An amendment that turns a named split into one by each sale's numbers
+// of shares (or back) within a settlement period fails the settlement of
+// that period: no rule divides a period whose sales were divided two
+// ways. At the start of a period it is a change like any other (SPEC
+// 8.4.2).
+func TestSettleSplitByRowChangedKind(t *testing.T) {
+	base := `
+agreement base "Base" {
+  effective 2027-01-01
+  currency USD
+  rounding half_even to 0.01
+  party r "R"
+  party a "A"
+  party b "B"
+  action sell { net money units integer }
+  clause 6.2 "Writers" split writers pro rata { a 3 shares, b 1 shares }
+  clause 4 "Royalty" r pays writers 10% of net of each sell
+}
+`
+	amend := func(date string) string {
+		return `
+amendment later "Later" amends base {
+  effective ` + date + `
+  replace clause 6.2 "Writers" split writers pro rata { a units shares, b 1 shares }
+}
+`
+	}
+	rows := []string{
+		"sell 2027-01-10 actor=r net=100.00 units=1",
+		"sell 2027-05-10 actor=r net=100.00 units=1",
+	}
+	p := compile(t, base, amend("2027-02-15"))
+	_, err := p.Settle(context.Background(), events(ledger(t, p, "", rows...)), interp.SettleOptions{To: mustDate(t, "2027-12-31")})
+	want := "clause 4: its split changes within 2027-Q1 between one by each sell's numbers of shares and one that is not"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want an error saying %q", err, want)
+	}
+	p = compile(t, base, amend("2027-04-01"))
+	st := settle(t, p, "", "2027-01-01", "2027-12-31", ledger(t, p, "", rows...))
+	sameList(t, "changed at a quarter's start", clauseTotals(st), []string{
+		// Q1: 10.00 in 3 + 1, constant: 7.50 and 2.50. Q2: 10.00 in 1 + 1
+		// by the sale's units: 5.00 each.
+		"2027-Q1 r>a 4 USD 7.50",
+		"2027-Q1 r>b 4 USD 2.50",
+		"2027-Q2 r>a 4 USD 5.00",
+		"2027-Q2 r>b 4 USD 5.00",
+	})
+}
