@@ -334,3 +334,23 @@ amendment later "Later" amends base {
 		"2027-Q2 r>b 4 USD 5.00",
 	})
 }
+
+// Parts of different signs are rounded down toward minus infinity, and
+// the units left over still go by the remainder rule (SPEC 8.4.2).
+func TestSettleSplitByRowMixedSigns(t *testing.T) {
+	p := compile(t, rowSplitSrc)
+	recs := ledger(t, p, "",
+		"sell 2027-01-10 actor=r returned=true net=10.01 units=1",
+		"sell 2027-01-11 actor=r returned=false net=10.00 units=3",
+	)
+	st := settle(t, p, "", "2027-01-01", "2027-03-31", recs)
+	// Clause 1, a `units` shares and b 1: the refund's -1.001 in 1 + 1
+	// gives a -0.5005, b -0.5005; the sale's 1.00 in 3 + 1 gives a 0.75,
+	// b 0.25. Exactly a 0.2495, b -0.2505; the quarter's -0.001 rounds
+	// half-even to 0.00. Rounded down a 0.24 (lost 0.0095) and b -0.26
+	// (lost 0.0095) add up to -0.02: two cents left over, one to each.
+	sameList(t, "mixed signs", clauseTotals(st, "1"), []string{
+		"2027-Q1 r>a 1 USD 0.25",
+		"2027-Q1 r>b 1 USD -0.25",
+	})
+}
