@@ -216,7 +216,7 @@ func (c *checker) fieldWeights(v *view, d *SplitDecl) []*SplitShare {
 }
 
 // fieldNames returns the names x uses that no agreement-level name of v
-// declares but that are the field of some action or event.
+// declares but that are the field of some action or event of v.
 func (c *checker) fieldNames(v *view, x Expr) []string {
 	var out []string
 	Inspect(x, func(e Expr) bool {
@@ -224,18 +224,28 @@ func (c *checker) fieldNames(v *view, x Expr) []string {
 		if !ok || id == nil || v.names[id.Name] != nil {
 			return true
 		}
-		for _, rec := range c.records {
-			if rec == nil || rec.Schema == nil || rec.Schema.Item {
-				continue
-			}
-			if _, ok := rec.Field(id.Name); ok {
-				out = append(out, id.Name)
-				break
-			}
+		if c.isFieldName(v, id.Name) {
+			out = append(out, id.Name)
 		}
 		return true
 	})
 	return out
+}
+
+// isFieldName reports whether name is a field of an action or event of
+// v's agreement.
+func (c *checker) isFieldName(v *view, name string) bool {
+	for _, ent := range v.names {
+		if ent.what != entSchema || ent.schema == nil || ent.schema.Item {
+			continue
+		}
+		if rec := c.records[ent.schema]; rec != nil {
+			if _, ok := rec.Field(name); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namedFieldWeights checks, where id names split cl (a named pro rata
