@@ -354,3 +354,37 @@ func TestSettleSplitByRowMixedSigns(t *testing.T) {
 		"2027-Q1 r>b 1 USD -0.25",
 	})
 }
+
+// A split whose numbers are the same for every sale may differ from the
+// constant split by the unit that rounding the period's amount adds: the
+// exact parts are divided, not the rounded amount (SPEC 8.4.2).
+func TestSettleSplitByRowAgainstConstant(t *testing.T) {
+	p := compile(t, `
+agreement same "Same" {
+  effective 2027-01-01
+  currency USD
+  rounding half_even to 0.01
+  party r "R"
+  party a "A"
+  party b "B"
+  action sell { net money units integer }
+  clause 1 "By units" r pays split pro rata { a units shares, b 1 shares } 10% of net of each sell
+  clause 2 "Constant" r pays split pro rata { a 3 shares, b 1 shares } 10% of net of each sell
+}
+`)
+	recs := ledger(t, p, "",
+		"sell 2027-01-10 actor=r net=0.09 units=3",
+		"sell 2027-01-11 actor=r net=0.09 units=3",
+	)
+	st := settle(t, p, "", "2027-01-01", "2027-03-31", recs)
+	sameList(t, "same numbers, two rules", clauseTotals(st), []string{
+		// Clause 1: exactly 0.018 → 0.02; X_a = 2 × 0.00675 = 0.0135, X_b
+		// = 2 × 0.00225 = 0.0045; rounded down 0.01 and 0.00; the cent
+		// left goes to b (lost 0.0045, a 0.0035).
+		"2027-Q1 r>a 1 USD 0.01",
+		"2027-Q1 r>b 1 USD 0.01",
+		// Clause 2: 0.02 × 3/4 = 0.015 → 0.01, 0.02 × 1/4 = 0.005 → 0.00,
+		// both lost 0.005: the cent goes to a, written first.
+		"2027-Q1 r>a 2 USD 0.02",
+	})
+}
