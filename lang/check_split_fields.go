@@ -1,6 +1,9 @@
 package lang
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // This file checks pro rata splits whose numbers of shares use the
 // instance a share counts (SPEC 8.4.2): `split pro rata { a units
@@ -268,6 +271,15 @@ func (c *checker) namedFieldWeights(v *view, id *Ident, cl *ClauseDecl) {
 	}
 	e := &env{v: v, event: ev}
 	for _, sh := range ws {
+		// The types another share gave the number's parts: the program
+		// compiles one number for every share that names the split.
+		before := make(map[Expr]Type)
+		Inspect(sh.Share, func(x Expr) bool {
+			if t := c.info.Types[x]; t != nil {
+				before[x] = t
+			}
+			return true
+		})
 		n := len(c.errs)
 		t := c.expr(e, sh.Share)
 		found := append(ErrorList(nil), c.errs[n:]...)
@@ -291,6 +303,18 @@ func (c *checker) namedFieldWeights(v *view, id *Ident, cl *ClauseDecl) {
 			c.errs.Add(id.At, "%s gives %s shares by %s, which is %s in %s; a number of shares must be a number",
 				name, who, quote(FormatExpr(sh.Share)), t, identName(ev.Name))
 		}
+		if len(found) > 0 {
+			continue
+		}
+		Inspect(sh.Share, func(x Expr) bool {
+			prev, now := before[x], c.info.Types[x]
+			if prev != nil && now != nil && !Identical(prev, now) {
+				c.errs.Add(id.At, "%s gives %s shares by %s, which is %s here but %s in another share that names the split; its numbers must have one type",
+					name, who, quote(strings.TrimSpace(FormatExpr(x))), now, prev)
+				return false
+			}
+			return true
+		})
 	}
 }
 
