@@ -110,7 +110,22 @@ var settleSeeds = [][2]string{
   clause 1 "Share" a pays b 10% of amount of each sell by a
 }
 `, "action,actor,date,amount,n\nsell,a,2019-01-01,USD 1.00," + strings.Repeat("9", 70) + "\nsell,a,2020-01-01,\"USD 1.00\n"},
-	// Tiers whose rates depend on the sale (SPEC 7.3.1).
+	// Pro rata splits by each sale's numbers of shares (SPEC 8.4.2),
+	// with rows of zero and negative numbers, and a named split.
+	{`agreement f "F" {
+  effective 2020-01-01
+  currency USD
+  party a "A"
+  party b "B"
+  party c "C"
+  action sell { amount money  n integer }
+  term twice(s sell) = s.n * 2
+  clause 1 "By n" a pays split pro rata { b n shares, c 1.5 shares } 10% of amount of each sell by a
+  clause 2 "By a term" a pays split pro rata { b twice shares, c n shares rounded down, remainder to c } 33% of amount of each sell
+  clause 3 "Writers" split writers pro rata { b n + 1 shares, c 2 shares }
+  clause 4 "Named" a pays writers 7% of amount of each sell
+}
+`, "action,actor,date,amount,n\nsell,a,2020-01-02,USD 10.01,1\nsell,a,2020-02-01,USD 0.03,3\nsell,a,2020-04-01,USD 5.00,0\nsell,a,2020-05-01,USD 5.00,-2\n"},
 	{`agreement f "F" {
   effective 2020-01-01
   currency USD

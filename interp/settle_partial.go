@@ -67,6 +67,7 @@ var ErrInOrder = errors.New("the agreement needs the ledger settled in order, no
 //   - tier rates that depend on the sale (SPEC 7.3.1): the rate of a sale
 //     depends on the volume of the sales before it in its window;
 //   - caps and floors across clauses (SPEC 7.4.1);
+//   - pro rata splits by each instance's numbers of shares (SPEC 8.4.2);
 //   - exceptions to terms (SPEC 4.8): the lines' notes count the rows
 //     each exception applied to.
 func inOrderOnly(ag *agreement) error {
@@ -91,6 +92,9 @@ func inOrderOnly(ag *agreement) error {
 				for _, l := range r.lines {
 					if l.sale != nil {
 						return refuse("tier rates that depend on the sale")
+					}
+					if r.payee.rows != nil {
+						return refuse("a split by each instance's numbers of shares")
 					}
 					if l.afterBreach != "" {
 						return refuse("a rate that changes after a breach")

@@ -47,6 +47,9 @@ func TestSettlePartialRefusesOrderedConstructs(t *testing.T) {
 		{"joint cap", `  clause 5.2 "Bonus" p pays q 5% of amount of each sell by p settled quarterly
   clause 5.3 "Combined" clauses 5.1 and 5.2 together at most USD 100.00 over the term
 `, "across clauses"},
+		{"split by each sale", `  term weight(s sell) = 2
+  clause 5.2 "Split" p pays split pro rata { q weight shares } 5% of amount of each sell by p
+`, "numbers of shares"},
 		{"term exception", `  exception 6.3 rate = 12% where s.amount > USD 50.00
 `, "exceptions"},
 	}

@@ -24,7 +24,9 @@ type payeeRule struct {
 	kind   lang.SplitKind
 	weight types.Decimal // the sum of the shares: 1 (100%) for a percentage split
 	named  *result.ClauseInfo
-	steps  []waterStep
+	// rows: numbers of shares that use the instance (settle_split_rows.go).
+	rows  *rowWeights
+	steps []waterStep
 	// err is why the payee cannot take an amount (split shares that do
 	// not add up): reported when a settlement first pays through it, so
 	// that it fails only the questions that need it.
@@ -489,7 +491,9 @@ func (p *Program) compileShare(a *agreement, v *version, ci *result.ClauseInfo, 
 			sl.rateText = lang.FormatExpr(rt.Value)
 		case *lang.Tiers:
 			ts := &formula.TierSchedule{Whole: rt.Whole}
-			bySale := !rt.Whole && rt.SaleRated()
+			// A split by each sale's numbers of shares divides each
+			// sale's charge (SPEC 8.4.2), which the per-sale path works out.
+			bySale := !rt.Whole && (rt.SaleRated() || r.payee.rows != nil)
 			for _, t := range rt.Tiers {
 				if bySale {
 					break

@@ -36,6 +36,9 @@ type shareState struct {
 	guar      *formula.Guarantee
 	guarWin   formula.Window
 	waterPaid []types.Decimal
+	// byRow: the open period's exact parts of a split by each
+	// instance's numbers of shares (settle_split_rows.go).
+	byRow *rowParts
 	// closed is the last period closed; zero before the first. Floors
 	// and guarantees are settled for every period of the clause version,
 	// sales or none.
@@ -293,6 +296,7 @@ func (s *settler) share(r *shareRule, rec *types.Record, date types.Date) error 
 			return err
 		}
 		st.open, st.period = true, period
+		st.byRow = s.openRows(r)
 		st.pStart, st.pEnd = period.Start(), period.End()
 		s.noteOpen(st.pEnd)
 	}
@@ -353,8 +357,16 @@ func (s *settler) countRow(st *shareState, li int, acc *lineAcc, l *shareLine, d
 		}
 	}
 	if l.sale != nil {
+		before := acc.amount
 		if err := s.saleTiered(st, li, l, date, base); err != nil {
 			return err
+		}
+		if st != nil && (st.rule.payee.rows != nil || st.byRow != nil) {
+			amt, err := acc.amount.Sub(before)
+			if err != nil {
+				return err
+			}
+			return s.splitRow(st, amt) // SPEC 8.4.2: this sale's charge
 		}
 	}
 	if l.rate != nil {
@@ -369,6 +381,9 @@ func (s *settler) countRow(st *shareState, li int, acc *lineAcc, l *shareLine, d
 		}
 		if acc.amount, err = acc.amount.Add(amt); err != nil {
 			return err
+		}
+		if st != nil && (st.rule.payee.rows != nil || st.byRow != nil) {
+			return s.splitRow(st, amt)
 		}
 	}
 	return nil
@@ -614,7 +629,14 @@ func (s *settler) closeShare(st *shareState, final bool) error {
 	if why != "" {
 		line.Notes = append(line.Notes, why)
 	}
-	if err := s.pay(line, types.MoneyValue(s.ag.currency, amount), r.payee, st.waterPaid, r.late); err != nil {
+	if r.payee.rows != nil || st.byRow != nil {
+		// SPEC 8.4.2: divided by the instances' own numbers of shares.
+		err = s.payByRow(r, period, line, types.MoneyValue(s.ag.currency, amount), st.byRow)
+		st.byRow = nil
+	} else {
+		err = s.pay(line, types.MoneyValue(s.ag.currency, amount), r.payee, st.waterPaid, r.late)
+	}
+	if err != nil {
 		return err
 	}
 	// Step 7: the minimum guarantee, at the version's last settlement

@@ -53,7 +53,13 @@ func (c *compiler) weightSplit(ci *result.ClauseInfo, p *lang.Split) (*payeeRule
 	r := &payeeRule{remainderTo: -1, kind: p.Kind}
 	for i, s := range p.Shares {
 		w := types.DecimalFromInt(1)
-		if s.Share != nil {
+		byRow, err := c.rowSplit(r, i, s)
+		if err != nil {
+			return nil, err
+		}
+		if byRow {
+			w = types.Decimal{} // known for each instance (SPEC 8.4.2)
+		} else if s.Share != nil {
 			v, err := c.constant(s.Share)
 			if err != nil {
 				return nil, err
@@ -72,7 +78,6 @@ func (c *compiler) weightSplit(ci *result.ClauseInfo, p *lang.Split) (*payeeRule
 		}
 		r.split = append(r.split, s.Party.Name)
 		r.shares = append(r.shares, w)
-		var err error
 		if r.weight, err = r.weight.Add(w); err != nil {
 			return nil, atPos(p.Pos(), err)
 		}

@@ -273,7 +273,9 @@ import (
 //     parties (the payer too: it keeps that part) or splits; each step's limit
 //     is money in the amount's currency; only the last step may be `rest`,
 //     and the last step must be `rest`. Equal and pro rata splits, and
-//     payees that name a split declared by a clause: check_split.go.
+//     payees that name a split declared by a clause: check_split.go; pro
+//     rata splits whose numbers of shares use each instance a share
+//     counts (SPEC 8.4.2): check_split_fields.go.
 //
 // # 9. Tests
 //
@@ -512,6 +514,9 @@ type checker struct {
 	// inListType is set while the element type of `list of T` is
 	// resolved, where the record type of items may stand (SPEC 4.5.1).
 	inListType bool
+	// splitOver is the action of the share whose payee is being checked:
+	// a pro rata split there may use its fields (check_split_fields.go).
+	splitOver *SchemaDecl
 }
 
 // family is an agreement with its amendments.

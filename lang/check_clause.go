@@ -348,7 +348,10 @@ func (c *checker) share(v *view, b *Share) {
 		c.sameCurrency(r.Amount, t, cur, "the amount to recoup", "share")
 	}
 	c.lates(v, b.Late, cur, "share")
-	c.payee(v, b.Payee, payer, cur)
+	if lost {
+		s = nil
+	}
+	c.sharePayee(v, b, s, payer, cur)
 }
 
 // rate checks the rate of a share line: a percent, or tiers whose

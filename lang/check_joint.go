@@ -36,6 +36,10 @@ func (c *checker) joint(v *view, cl *ClauseDecl, b *JointLimit) {
 				"clause %s is %s, not a share: only shares can be limited together", r.Num, bodyWords(d.Body))
 			continue
 		}
+		if c.byInstanceShare(v, sh) {
+			c.errs.AddHint(r.At, "limit the share on its own, or split it by numbers of shares that do not use the instance's fields",
+				"clause %s divides what each instance earns by the instance's fields; a limit across clauses would change its amount after that", r.Num)
+		}
 		shares = append(shares, sh)
 		for _, ln := range sh.Lines {
 			if ln == nil || ln.Base == nil {

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"fmt"
 	"math/big"
 	"strings"
 )
@@ -24,7 +25,9 @@ func (c *checker) split(v *view, s *Split, payer *PartyDecl) {
 // weightSplit checks `split equally among P, ...` and
 // `split pro rata { P N shares, ... }`.
 func (c *checker) weightSplit(v *view, s *Split, payer *PartyDecl) {
-	e := &env{v: v}
+	// A share's own pro rata split may use the fields of the instances
+	// it counts (SPEC 8.4.2).
+	e := &env{v: v, event: c.splitOver}
 	seen := make(map[*PartyDecl]Pos)
 	listed := false
 	for _, sh := range s.Shares {
@@ -44,7 +47,11 @@ func (c *checker) weightSplit(v *view, s *Split, payer *PartyDecl) {
 		if sh.Share == nil {
 			continue
 		}
+		n := len(c.errs)
 		t := c.expr(e, sh.Share)
+		if c.splitOver == nil {
+			c.fieldHint(v, sh.Share, c.errs[n:])
+		}
 		if t == nil {
 			continue
 		}
@@ -118,6 +125,7 @@ func (c *checker) splitRef(v *view, id *Ident, payer *PartyDecl) bool {
 		return false
 	}
 	c.info.Uses[id] = &SplitObj{Clause: cl}
+	c.namedFieldWeights(v, id, cl)
 	d := cl.Body.(*SplitDecl)
 	if payer == nil || d.Split == nil {
 		return true
@@ -140,7 +148,29 @@ func (c *checker) splitDecl(v *view, cl *ClauseDecl, d *SplitDecl) {
 			c.errs.Add(d.Name.At, "split %s is already declared by clause %s", d.Name.Name, clauseNum(first))
 		}
 	}
+	// A pro rata split's numbers of shares may use the fields of the
+	// instances a paying share counts (SPEC 8.4.2): they are checked
+	// where a share names the split.
+	n := len(c.errs)
 	c.split(v, d.Split, nil)
+	if d.Split == nil || d.Split.Kind != SplitProRata {
+		return
+	}
+	fields := make(map[string]bool)
+	for _, sh := range d.Split.Shares {
+		if sh != nil && sh.Share != nil {
+			for _, f := range c.fieldNames(v, sh.Share) {
+				fields[fmt.Sprintf("unknown name %q", f)] = true
+			}
+		}
+	}
+	kept := c.errs[:n]
+	for _, er := range c.errs[n:] {
+		if er == nil || !fields[er.Msg] {
+			kept = append(kept, er)
+		}
+	}
+	c.errs = kept
 }
 
 // percentSplit checks `split { PARTY SHARE, ... [remainder to PARTY] }`.
@@ -246,14 +276,20 @@ func (c *checker) inheritedSplitRefs(v *view, own []*ClauseDecl) {
 			payee = b.Payee
 		case *Share:
 			payee = b.Payee
+			c.inheritedFieldWeights(v, b) // SPEC 8.4.2
 		}
+		_, share := cl.Body.(*Share)
 		switch p := payee.(type) {
 		case *PartyPayee:
 			check(p.Party)
+			if !share {
+				c.keptFieldWeights(v, p.Party)
+			}
 		case *Waterfall:
 			for _, st := range p.Steps {
 				if st != nil {
 					check(st.Party)
+					c.keptFieldWeights(v, st.Party)
 				}
 			}
 		}
