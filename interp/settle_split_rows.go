@@ -264,7 +264,7 @@ func (s *settler) payByRow(r *shareRule, period types.Period, line *result.Line,
 		}
 	}
 	for i, party := range names {
-		l := *line
+		l := s.copyLine(line)
 		notes := append([]string(nil), line.Notes...)
 		x, part, ex := exact[i], parts[i], extra[i]
 		if neg {
@@ -280,7 +280,7 @@ func (s *settler) payByRow(r *shareRule, period types.Period, line *result.Line,
 		}
 		l.Notes = notes
 		l.Payee, l.Amount = party, types.MoneyValue(amount.Str(), part)
-		s.emit(&l, late)
+		s.emit(l, late)
 	}
 	return nil
 }
