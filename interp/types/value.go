@@ -3,6 +3,8 @@ package types
 import (
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,9 +43,15 @@ var kindNames = [...]string{
 
 func (k Kind) String() string { return kindNames[k] }
 
-// Value is any Pacta value. It is a small value type: numbers, money,
-// dates, booleans, parties and enum members need no allocation; records
-// and lists point to shared, immutable storage.
+// Value is any Pacta value: one of the kinds listed under Kind, made by its
+// constructor (MoneyValue, DateValue, ...) and read with the accessor its
+// kind names. It is a value type: numbers, money, dates, booleans,
+// parties and enum members need no allocation; records and lists point
+// to shared, immutable storage.
+//
+// The accessors take a pointer, so that reading one field does not copy
+// the whole Value (72 bytes); call them on a variable or a slice element
+// (v, _ := rec.Field("gross"); v.Num()), not on a function's result.
 type Value struct {
 	num  Decimal
 	str  string
@@ -291,7 +299,7 @@ func (v Value) Equal(w Value) bool {
 		}
 		return true
 	case KindRecord:
-		if w.kind != KindRecord || v.rec.Schema != w.rec.Schema {
+		if w.kind != KindRecord || !sameSchema(v.rec.Schema, w.rec.Schema) {
 			return false
 		}
 		for i := range v.rec.Fields {
@@ -504,4 +512,19 @@ func (d Decimal) percentText() string {
 		return d.String() + " (as a fraction)"
 	}
 	return textfmt.Percent(p.String())
+}
+
+// sameSchema reports whether a and b are one schema. Schemas are compared
+// as interfaces, except that a host's Schema of a type == cannot compare
+// (a struct holding a slice) is compared by name and fields instead of
+// panicking.
+func sameSchema(a, b Schema) bool {
+	ta, tb := reflect.TypeOf(a), reflect.TypeOf(b)
+	if ta != tb {
+		return false
+	}
+	if ta == nil || ta.Comparable() {
+		return a == b
+	}
+	return a.Name() == b.Name() && slices.Equal(a.Fields(), b.Fields())
 }

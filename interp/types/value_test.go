@@ -55,3 +55,23 @@ func TestHandMadeRecordWithMissingFields(t *testing.T) {
 		}
 	}
 }
+
+// TestEqualRecordsOfAnUncomparableSchema: two records whose Schema is a
+// host's struct holding a slice (== on it would panic) compare by the
+// schema's name and fields, and their fields.
+func TestEqualRecordsOfAnUncomparableSchema(t *testing.T) {
+	s := handSchema{name: "sell", fields: []string{"actor", "gross"}}
+	other := handSchema{name: "refund", fields: []string{"actor", "gross"}}
+	mk := func(sc Schema, party string) Value {
+		return RecordValue(&Record{Schema: sc, Fields: []Value{PartyValue(party), MoneyValue("USD", DecimalFromInt(1))}})
+	}
+	if !mk(s, "a").Equal(mk(s, "a")) {
+		t.Error("the same record does not equal itself")
+	}
+	if mk(s, "a").Equal(mk(s, "b")) {
+		t.Error("records with different actors are equal")
+	}
+	if mk(s, "a").Equal(mk(other, "a")) {
+		t.Error("records of schemas sell and refund are equal")
+	}
+}
