@@ -305,7 +305,7 @@ func (r *reader) shareLine(l *lang.ShareLine) Text {
 		// A schedule whose rates depend on the sale (SPEC 7.3.1) reads
 		// each band first, as its statement lines do: "up to X: 25% where
 		// the platform is AWS, and 20% otherwise; above X: ...".
-		bySale := rate.SaleRated()
+		bySale := rate.SaleRated() || r.ratesUseSale(rate)
 		var parts []Text
 		var prev Text
 		for _, tr := range rate.Tiers {
@@ -345,6 +345,24 @@ func (r *reader) shareLine(l *lang.ShareLine) Text {
 		t.add(")")
 	}
 	return t
+}
+
+// ratesUseSale reports whether a tier's one rate uses a field of the sale
+// (`if platform == AWS then 25% else 20% up to X`), which makes the
+// schedule's rates depend on the sale as rates by sale do (SPEC 7.3.1).
+func (r *reader) ratesUseSale(tiers *lang.Tiers) bool {
+	uses := false
+	for _, tr := range tiers.Tiers {
+		lang.Inspect(tr.Rate, func(e lang.Expr) bool {
+			if id, ok := e.(*lang.Ident); ok {
+				if _, ok := r.info.Uses[id].(*lang.FieldObj); ok {
+					uses = true
+				}
+			}
+			return !uses
+		})
+	}
+	return uses
 }
 
 // tierBand reads the band of a tier whose tier before ends at prev (nil
