@@ -49,13 +49,17 @@ func (p *Program) DecideInto(ctx context.Context, a *types.Record, opts DecideOp
 	if err := ctxErr(ctx); err != nil {
 		return err
 	}
-	if a == nil || schemaOf(a.Schema) == nil || schemaOf(a.Schema).agreement == nil {
+	var sc *schema
+	if a != nil {
+		sc = schemaOf(a.Schema)
+	}
+	if sc == nil || sc.agreement == nil {
 		return errorf(ErrUnknownAction, "not an action of a loaded agreement")
 	}
-	if a.Schema.Event() {
-		return errorf(ErrNotAnAction, "%q is an event; only an action can be permitted or prohibited", a.Schema.Name())
+	if sc.event {
+		return errorf(ErrNotAnAction, "%q is an event; only an action can be permitted or prohibited", sc.name)
 	}
-	if err := schemaOf(a.Schema).check(a); err != nil {
+	if err := sc.check(a); err != nil {
 		return err
 	}
 	var fr *frame
@@ -63,7 +67,7 @@ func (p *Program) DecideInto(ctx context.Context, a *types.Record, opts DecideOp
 		// The frame decideIn would take, with this question's budget.
 		asOf := opts.AsOf
 		if asOf.IsZero() {
-			asOf = a.Fields[schemaOf(a.Schema).dateIdx()].Date()
+			asOf = a.Fields[sc.dateIdx()].Date()
 		}
 		fr = p.getFrame(ctx, asOf)
 		defer p.putFrame(fr)
@@ -75,8 +79,9 @@ func (p *Program) DecideInto(ctx context.Context, a *types.Record, opts DecideOp
 // decide is DecideInto for a well-formed record, evaluating in fr (or in
 // a frame from the pool when fr is nil).
 func (p *Program) decide(ctx context.Context, fr *frame, a *types.Record, opts DecideOptions, d *result.Decision) error {
-	ag := schemaOf(a.Schema).agreement
-	actDate := a.Fields[schemaOf(a.Schema).dateIdx()].Date()
+	sc := schemaOf(a.Schema)
+	ag := sc.agreement
+	actDate := a.Fields[sc.dateIdx()].Date()
 	asOf := opts.AsOf
 	if asOf.IsZero() {
 		asOf = actDate
@@ -107,7 +112,8 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *types.Record, opts D
 // decideIn decides a in version v (nil before the agreement took effect),
 // after the termination term if it is not nil (SPEC 5.6).
 func (p *Program) decideIn(ctx context.Context, fr *frame, a *types.Record, v *version, actDate, asOf types.Date, term *result.Termination, d *result.Decision) error {
-	ag := schemaOf(a.Schema).agreement
+	sc := schemaOf(a.Schema)
+	ag := sc.agreement
 	d.Verdict, d.Effect, d.Agreement, d.Version, d.AsOf = 0, 0, ag.id, "", asOf
 	d.Date = actDate
 	d.Clause, d.Conflict, d.Applied, d.Note = nil, [2]*result.ClauseInfo{}, d.Applied[:0], ""
@@ -140,7 +146,7 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *types.Record, v *v
 		d.Terminated = term
 		d.Note = term.String() + "; only the clauses that survive termination apply"
 	}
-	rules := v.byID[schemaOf(a.Schema).id]
+	rules := v.byID[sc.id]
 	if len(rules) == 0 {
 		d.Verdict, d.Effect = lang.NotCovered, ag.defaultVerdict()
 		return nil
@@ -150,10 +156,10 @@ func (p *Program) decideIn(ctx context.Context, fr *frame, a *types.Record, v *v
 		defer p.putFrame(fr)
 	}
 	fr.event = a
-	actor := a.Fields[schemaOf(a.Schema).actorAt].Str()
+	actor := a.Fields[sc.actorAt].Str()
 	var mine []*rule
 	indexed := -1 // the text field the index has already matched, if any
-	for _, g := range v.byParty[schemaOf(a.Schema).id] {
+	for _, g := range v.byParty[sc.id] {
 		if g.party == actor {
 			mine = g.rules
 			if g.byText != nil {

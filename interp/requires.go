@@ -148,7 +148,8 @@ func hasRecordPre(ag *agreement, v *version, r *types.Record) bool {
 		}
 		v = ag.versions[0]
 	}
-	return schemaOf(r.Schema).id < len(v.schemaPre) && len(v.schemaPre[schemaOf(r.Schema).id]) > 0
+	id := schemaOf(r.Schema).id
+	return id < len(v.schemaPre) && len(v.schemaPre[id]) > 0
 }
 
 // recordPre checks the preconditions of r's action or event in v (or in

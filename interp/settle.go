@@ -343,19 +343,20 @@ func (s *settler) event(ev Event) error {
 	if r == nil || r.Schema == nil {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: "an event with no record"}
 	}
-	if schemaOf(r.Schema) == nil {
+	sc := schemaOf(r.Schema)
+	if sc == nil {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: "a record whose schema was not made by Program.Schema or a RecordBuilder"}
 	}
 	// The shape of every record is checked; the kinds of its fields once
 	// per record (readers reuse one record per schema, whose fields they
 	// fill with values of the schema's types).
-	if len(r.Fields) != len(r.Schema.Fields()) || r != s.checked {
-		if err := schemaOf(r.Schema).check(r); err != nil {
+	if len(r.Fields) != len(sc.fields) || r != s.checked {
+		if err := sc.check(r); err != nil {
 			return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
 		}
 		s.checked = r
 	}
-	date := r.Fields[schemaOf(r.Schema).dateIdx()].Date()
+	date := r.Fields[sc.dateIdx()].Date()
 	if s.n > 0 && date.Before(s.last) {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "date",
 			Msg: fmt.Sprintf("%s is before %s, the date of a row above it: events must be in date order", date, s.last)}
@@ -380,7 +381,7 @@ func (s *settler) event(ev Event) error {
 			return err
 		}
 	}
-	if s.ag.terminable && schemaOf(r.Schema).agreement == s.ag {
+	if s.ag.terminable && sc.agreement == s.ag {
 		if err := s.endings(ev, r, date); err != nil {
 			return err
 		}
@@ -393,19 +394,19 @@ func (s *settler) event(ev Event) error {
 			return s.calendarErr(s.lastAt, err)
 		}
 	}
-	if schemaOf(r.Schema).agreement != s.ag {
+	if sc.agreement != s.ag {
 		return &LedgerError{Source: ev.Source, Line: ev.Line, Field: "action",
-			Msg: fmt.Sprintf("%s is not an action or event of %s", r.Schema.Name(), s.ag.id)}
+			Msg: fmt.Sprintf("%s is not an action or event of %s", sc.name, s.ag.id)}
 	}
 	v := s.ag.versionAt(s.known(date))
 	if v == nil || date.Before(s.ag.effective) {
 		// Before the agreement took effect: counts for nothing, but a
 		// payment recorded still means payment is tracked (SPEC 6.5).
-		s.sawPayment = s.sawPayment || schemaOf(r.Schema).payment
+		s.sawPayment = s.sawPayment || sc.payment
 		s.st.RowsBeforeTerm++
 		return nil
 	}
-	if date.After(s.termEnd) && !schemaOf(r.Schema).payment {
+	if date.After(s.termEnd) && !sc.payment {
 		s.st.RowsAfterTerm++
 		return nil // after the agreement ended: counts for nothing (SPEC 4.2)
 	}
@@ -425,7 +426,7 @@ func (s *settler) event(ev Event) error {
 		// within the term.
 		return s.payment(ev, r, date)
 	}
-	if !r.Schema.Event() {
+	if !sc.event {
 		if err := s.breach(ev, r, v, date); err != nil {
 			return err
 		}
@@ -433,12 +434,12 @@ func (s *settler) event(ev Event) error {
 			return s.ledgerErr(ev, nil, err)
 		}
 	}
-	if schemaOf(r.Schema).payment {
+	if sc.payment {
 		if err := s.payment(ev, r, date); err != nil {
 			return err
 		}
 	}
-	for _, rule := range v.money.sharesByID[schemaOf(r.Schema).id] {
+	for _, rule := range v.money.sharesByID[sc.id] {
 		if cuts(s.ended, rule.clause, date) {
 			continue // terminated: only accrued shares are paid (SPEC 5.6)
 		}
@@ -446,7 +447,7 @@ func (s *settler) event(ev Event) error {
 			return s.ledgerErr(ev, rule.clause, err)
 		}
 	}
-	for _, m := range v.money.milestonesByID[schemaOf(r.Schema).id] {
+	for _, m := range v.money.milestonesByID[sc.id] {
 		if cuts(s.ended, m.clause, date) {
 			continue
 		}
@@ -519,11 +520,12 @@ func dueAfter(c *result.ClauseInfo, pos lang.Pos, from types.Date, d types.Durat
 // meet records the obligations an action meets: same party, within the
 // clause's window up to its deadline, and meeting its condition.
 func (s *settler) meet(v *version, r *types.Record, date types.Date) error {
-	if !v.hasMust[schemaOf(r.Schema).id] {
+	sc := schemaOf(r.Schema)
+	if !v.hasMust[sc.id] {
 		return nil
 	}
-	actor := r.Fields[schemaOf(r.Schema).actorAt].Str()
-	for _, rule := range v.byID[schemaOf(r.Schema).id] {
+	actor := r.Fields[sc.actorAt].Str()
+	for _, rule := range v.byID[sc.id] {
 		if rule.modality != lang.Must || s.met[rule.clause] || rule.party != actor {
 			continue
 		}
@@ -681,8 +683,9 @@ func (s *settler) emit(l *result.Line, late []*lateRule) {
 
 // breach reports an action the agreement prohibited on its date.
 func (s *settler) breach(ev Event, r *types.Record, v *version, date types.Date) error {
+	sc := schemaOf(r.Schema)
 	s.prohibited = false
-	if len(v.byID[schemaOf(r.Schema).id]) == 0 && s.ag.defaultPerm {
+	if len(v.byID[sc.id]) == 0 && s.ag.defaultPerm {
 		return nil // nothing can prohibit it
 	}
 	asOf := s.asOfLimit
@@ -716,7 +719,7 @@ func (s *settler) breach(ev Event, r *types.Record, v *version, date types.Date)
 		s.tally[key] = t
 	}
 	t.Count++
-	actor := r.Fields[schemaOf(r.Schema).actorAt].Str()
+	actor := r.Fields[sc.actorAt].Str()
 	if s.onBreach != nil {
 		if dec != &s.dec { // the Breach's Decision is the settlement's to reuse
 			applied := s.dec.Applied[:0]
