@@ -180,3 +180,28 @@ func TestSettleJointFloorTerminated(t *testing.T) {
 		"2027 2027-06-30 due 2027-07-30 USD 77.50: due 30 days after 2027-06-30 (the last day of the settlement periods the termination cut short, in 2027): 2027-07-30",
 	})
 }
+
+// The due rule of the clause in force on the window's last day applies
+// (SPEC 7.4.1, 9.3): an amendment from 2028 gives 60 days.
+func TestSettleJointFloorDueAmended(t *testing.T) {
+	p := compile(t, jointFloorDueSrc, `amendment fd2 "Longer" amends fd {
+  effective 2028-01-01
+  replace clause 5.3 "Commitment"
+    clauses 5.1 and 5.2 together at least USD 160.00 per year, at least USD 400.00 over the term
+      due 60 days after period end
+}`)
+	st := settle(t, p, "", "2027-01-01", "2028-06-30", ledger(t, p, "",
+		"sell 2027-01-15 actor=r net=400.00",
+		"sell 2028-02-15 actor=r net=1,000.00",
+	))
+	// The amounts are those of TestSettleJointFloorDue. The 2027 window
+	// ends under the first version: 2027-12-31 + 30 days = 2028-01-30.
+	// The 2028 window and the term end on 2028-06-30, under the
+	// amendment: 2028-06-30 + 60 days = 2028-08-29 (30 days to the end
+	// of July, then 29 of August).
+	sameList(t, "amended", lineList(st, "5.3"), []string{
+		"2027 r>v 5.3 true-up 2027-12-31 due 2028-01-30 USD 100.00",
+		"2028 r>v 5.3 true-up 2028-06-30 due 2028-08-29 USD 10.00",
+		"2028-Q2 r>v 5.3 true-up 2028-06-30 due 2028-08-29 USD 80.00",
+	})
+}
