@@ -56,6 +56,7 @@ func (r *reader) joint(b *lang.JointLimit) Text {
 		r.due(&t, b.Due, dueContext{kind: duePeriodEnd, period: period})
 		t.add(".")
 	}
+	r.late(&t, b.Late, "A true-up")
 	return t
 }
 
