@@ -142,6 +142,21 @@ var settleSeeds = [][2]string{
   clause 3 "Joint" clauses 1 and 2 together at most USD 3.00 per year, at most USD 4.00 over the term
 }
 `, "action,actor,date,amount,n\nsell,a,2020-01-02,USD 8.00,2\nsell,a,2020-01-03,USD 4.00,30\nsell,a,2020-02-01,USD 5.00,1\n"},
+	{`agreement f "Floor due" {
+  effective 2020-01-01
+  currency USD
+  party a "A"
+  party b "B"
+  action sell { amount money }
+  event payment { payer party  payee party  amount money }
+  clause 1 "Share" a pays b 20% of amount of each sell by a settled quarterly
+  clause 2 "Other" a pays b 10% of amount of each sell by a settled monthly
+  clause 3 "Floor"
+    clauses 1 and 2 together at least USD 30.00 per year
+      due 30 days after period end
+      late interest 1% per month
+}
+`, "action,actor,date,amount,payer,payee\nsell,a,2020-01-02,USD 8.00,,\npayment,,2021-02-15,USD 5.00,a,b\n"},
 }
 
 // internalsIn returns a word of Go or parser internals that msg shows and

@@ -23,6 +23,13 @@ type jointRule struct {
 	nums   []string    // the share clauses, by number
 	caps   []windowCap // per a period in the order written, then over the term
 	floors []windowCap // the same, for `at least` (settle_joint_floor.go)
+	// When a floor's true-up is due, counted from its window's last day,
+	// and what paying it late costs (SPEC 7.4.1).
+	dueAfter types.Duration
+	hasDue   bool
+	duePos   lang.Pos
+	biz      *dueBiz
+	late     []*lateRule
 }
 
 // jointKey names the running total of one cap of a joint clause: the
@@ -40,7 +47,17 @@ type jointState struct {
 }
 
 func (p *Program) compileJoint(a *agreement, v *version, ci *result.ClauseInfo, b *lang.JointLimit) error {
-	j := &jointRule{clause: ci}
+	j := &jointRule{clause: ci, duePos: duePos(b.Due, b.At)}
+	var err error
+	if j.dueAfter, j.hasDue, err = dueOf(b.Due); err != nil {
+		return err
+	}
+	if j.biz, err = v.comp.bizOf(b.Due); err != nil {
+		return err
+	}
+	if j.late, err = v.comp.lateRules(b.Late); err != nil {
+		return err
+	}
 	for _, r := range b.Clauses {
 		if r != nil {
 			j.nums = append(j.nums, r.Num)

@@ -59,12 +59,55 @@ func (s *settler) floorSums() []*jointFloorSum {
 
 // windowEnd is the last day of fs's window: the window's, the
 // agreement's last day if earlier; over the term, the agreement's last
-// day.
+// day. A termination (SPEC 5.6) that ends the limiting clause closes its
+// window earlier: at the end of the last of the named shares' settlement
+// periods that hold the clause's last day in force.
 func (s *settler) windowEnd(fs *jointFloorSum) types.Date {
-	if fs.key.unit == 0 || s.termEnd.Before(fs.cur.End()) {
-		return s.termEnd
+	end := s.lastWindowDay(fs)
+	if fs.key.unit == 0 || end.Before(fs.cur.End()) {
+		return end
 	}
 	return fs.cur.End()
+}
+
+// lastWindowDay is the day fs's windows stop at: the agreement's last
+// day, or the day a termination closes them (windowEnd).
+func (s *settler) lastWindowDay(fs *jointFloorSum) types.Date {
+	t := s.ended
+	if t == nil || !t.LastDay().Before(s.termEnd) {
+		return s.termEnd
+	}
+	last := t.LastDay()
+	v := s.versionOn(last)
+	if v == nil || v.money == nil {
+		return s.termEnd
+	}
+	for _, j := range v.money.joint {
+		if j.clause.Num != fs.key.clause {
+			continue
+		}
+		if j.clause.Survives() {
+			return s.termEnd
+		}
+		end := last
+		for _, num := range j.nums {
+			for _, rules := range v.money.shares {
+				for _, r := range rules {
+					if r.clause.Num != num {
+						continue
+					}
+					if e := types.PeriodOf(r.settled, s.ag.startOf(r.settled), last).End(); e.After(end) {
+						end = e
+					}
+				}
+			}
+		}
+		if end.After(s.termEnd) {
+			end = s.termEnd
+		}
+		return end
+	}
+	return s.termEnd
 }
 
 // jointFloorAdd adds a line of clause j's share for period to the floors
@@ -110,13 +153,18 @@ func (s *settler) jointFloorsDue(date types.Date, final bool) error {
 // the window of date.
 func (s *settler) trueUpBefore(fs *jointFloorSum, date types.Date) error {
 	for n := 0; !fs.done && s.windowEnd(fs).Before(date); n++ {
+		if fs.key.unit != 0 && s.windowEnd(fs).Before(fs.cur.Start()) {
+			// A termination closed the windows before this one began.
+			fs.done = true
+			return nil
+		}
 		if n > formula.MaxFloorPeriods {
 			return fmt.Errorf("more than %d periods to settle at a floor across clauses", formula.MaxFloorPeriods)
 		}
 		if err := s.jointTrueUp(fs); err != nil {
 			return err
 		}
-		if fs.key.unit == 0 || !s.termEnd.After(fs.cur.End()) {
+		if fs.key.unit == 0 || !s.lastWindowDay(fs).After(fs.cur.End()) {
 			fs.done = true
 			return nil
 		}
@@ -159,11 +207,19 @@ func (s *settler) jointTrueUp(fs *jointFloorSum) error {
 				period = types.PeriodOf(r.settled, s.ag.startOf(r.settled), end)
 			}
 			l := &result.Line{
-				Period: period, Date: end, Due: end, Payer: r.payer, Clause: j.clause, Kind: "true-up",
+				Period: period, Date: end, Payer: r.payer, Clause: j.clause, Kind: "true-up",
 				Notes: []string{fmt.Sprintf("%s; paid %s from %s to %s", f.text,
 					types.MoneyValue(s.ag.currency, fs.sum), fs.from, end)},
 			}
-			if err := s.pay(l, types.MoneyValue(s.ag.currency, short), r.payee, nil, nil); err != nil {
+			// Due counted from the window's last day (SPEC 7.4.1).
+			var why string
+			if l.Due, l.DueRule, why, err = dueOn(j.clause, j.duePos, end, s.windowWords(fs, end), j.dueAfter, j.hasDue, j.biz); err != nil {
+				return err
+			}
+			if why != "" {
+				l.Notes = append(l.Notes, why)
+			}
+			if err := s.pay(l, types.MoneyValue(s.ag.currency, short), r.payee, nil, j.late); err != nil {
 				return err
 			}
 			// What the true-up pays counts towards the clause's other
@@ -198,4 +254,21 @@ func (s *settler) jointPayer(v *version, j *jointRule) *shareRule {
 		}
 	}
 	return nil
+}
+
+// windowWords says what the last day of fs's window is, for a true-up's
+// due rule: "the last day of 2027", "the agreement's last day, in 2028",
+// "the agreement's last day" (a floor over the term).
+func (s *settler) windowWords(fs *jointFloorSum, end types.Date) string {
+	closed := "the agreement's last day"
+	if end != s.termEnd {
+		closed = "the last day of the settlement periods the termination cut short"
+	}
+	switch {
+	case fs.key.unit == 0:
+		return closed
+	case end != fs.cur.End():
+		return closed + ", in " + fs.cur.String()
+	}
+	return "the last day of " + fs.cur.String()
 }

@@ -99,6 +99,47 @@ func (c *checker) joint(v *view, cl *ClauseDecl, b *JointLimit) {
 			}
 		}
 	}
+	c.jointDue(v, b, cur)
+}
+
+// jointDue checks what a limit across clauses says beyond its limits
+// (SPEC 7.4.1): it has at least one limit; `due`, `adjusted to` and late
+// charges only with a floor, whose true-up they are about; the due date
+// is counted from the window's end, not from anything else.
+func (c *checker) jointDue(v *view, b *JointLimit, cur string) {
+	floor := false
+	for _, l := range b.Limits {
+		if l != nil && l.Floor {
+			floor = true
+		}
+	}
+	if len(b.Limits) == 0 {
+		c.errs.AddHint(b.At, "add `at most AMOUNT per UNIT` or `at least AMOUNT per UNIT`",
+			"a limit across clauses needs at least one cap or floor")
+	}
+	if d := b.Due; d != nil {
+		word, at := "due", d.At
+		if d.After == nil && d.Business == nil && d.Adjust != nil {
+			word, at = "adjusted to", d.Adjust.At
+		}
+		if !floor && len(b.Limits) > 0 {
+			c.errs.AddHint(at, "remove it, or add `at least AMOUNT per UNIT`",
+				"`%s` needs a floor: a cap across clauses issues no line of its own to be due", word)
+		}
+		c.due(v, d, true)
+		if d.Anchor != nil {
+			c.errs.AddHint(d.Anchor.At, "write `due N after period end`",
+				"a floor's true-up is due after its window ends, not %s", d.Anchor.Text)
+		}
+	}
+	for _, l := range b.Late {
+		if l != nil && !floor && len(b.Limits) > 0 {
+			c.errs.AddHint(l.At, "remove it, or add `at least AMOUNT per UNIT`",
+				"late charges need a floor: a cap across clauses issues no line of its own to be paid late")
+			break
+		}
+	}
+	c.lates(v, b.Late, cur, "share")
 }
 
 // bodyWords names what a clause body is: "a payment", "a permission".

@@ -287,6 +287,8 @@ func canonicalDue(body ClauseBody) {
 		d = b.Due
 	case *Share:
 		d, share = b.Due, true
+	case *JointLimit:
+		d, share = b.Due, true // a floor's true-up is due after its window
 	}
 	if d == nil || d.After == nil && d.Business == nil || d.PeriodEnd || d.Anchor != nil {
 		return

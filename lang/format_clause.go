@@ -181,6 +181,9 @@ func (p *fmtPrinter) due(d *Due, body Node) {
 	// `due within 30 days after the payment date`; a share's `due within
 	// N` is `due N after period end`.
 	_, share := body.(*Share)
+	if _, joint := body.(*JointLimit); joint {
+		share = true // a floor's true-up is due after its window (SPEC 7.4.1)
+	}
 	periodEnd := d.PeriodEnd || share
 	if !periodEnd {
 		p.str("within ")

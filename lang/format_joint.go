@@ -1,5 +1,7 @@
 package lang
 
+import "sort"
+
 // joint prints `clauses 5.1, 5.2 and 5.3 together at most X over the
 // term`, a second limit and more each on a line of its own.
 func (p *fmtPrinter) joint(b *JointLimit, ind int) {
@@ -20,16 +22,30 @@ func (p *fmtPrinter) joint(b *JointLimit, ind int) {
 		p.str(c.Num)
 	}
 	p.str(" together")
-	for i, l := range b.Limits {
-		if l == nil {
-			continue
+	// The limits, `due`, `adjusted to` and late charges in source order:
+	// the first on the clause's line, each other on a line of its own.
+	var ms []fmtMod
+	for _, l := range b.Limits {
+		if l != nil {
+			ms = append(ms, fmtMod{l.At, func() { p.limit(l) }})
 		}
+	}
+	if b.Due != nil {
+		ms = append(ms, fmtMod{b.Due.At, func() { p.due(b.Due, b) }})
+	}
+	for _, l := range b.Late {
+		if l != nil {
+			ms = append(ms, fmtMod{l.At, func() { p.late(l) }})
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return fmtPosLess(ms[i].at, ms[j].at) })
+	for i, m := range ms {
 		if i == 0 {
 			p.str(" ")
 		} else {
 			p.line(ind + 1)
 		}
-		p.limit(l)
+		m.print()
 	}
 }
 

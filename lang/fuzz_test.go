@@ -41,6 +41,8 @@ var inlineSeeds = []string{
 	"agreement a \"A\" { term t = \"\\q\" }",
 	"USD 1,250,000.00 2027-Q1 2027-03 30 days 12.5%",
 	"agreement a \"A\" { clause 3 \"J\" clauses 1, 2 and 1 together at most USD 1 per year, at least USD 2 over the term }",
+	"agreement a \"A\" { clause 3 \"J\" clauses 1 and 2 together at least USD 2 per year due 30 days after period end adjusted to the following business day late interest 1% per month }",
+	"agreement a \"A\" { clause 3 \"J\" clauses 1 and 2 together due within 5 business days after the sell settled monthly }",
 	"agreement a \"A\" { clause 1 \"C\" a pays b marginal tiers { up to USD 1: 2% where x, 1% otherwise above: 1 points less } of x of each sell }",
 }
 

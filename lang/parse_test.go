@@ -593,6 +593,10 @@ func TestParseErrors(t *testing.T) {
 		{head + "clause 1 \"x\" a pays b USD 1 on 2027-01-01 late interest 1% per year counted daily (actual/366)\n}", `2:84: unknown day count "actual/366"`},
 		{head + "clause 1 \"x\" a pays b 1% of x of each sell settled fiscal monthly\n}", `2:52: only quarterly, semi-annual and yearly periods can be fiscal`},
 		{head + "clause 1 \"x\" a pays b 1% of x of each sell due within 1 day due within 2 days\n}", `2:61: "due" is given twice in this clause`},
+		// A limit across clauses takes `due`, `adjusted to` and late charges, not a share's other modifiers (SPEC 7.4.1).
+		{head + "clause 1 \"x\" clauses 2 and 3 together at least USD 1 per year settled quarterly\n}", `2:63: "settled" cannot be used in a limit across clauses`},
+		{head + "clause 1 \"x\" clauses 2 and 3 together at least USD 1 per year recouping USD 5\n}", `2:63: "recouping" cannot be used in a limit across clauses`},
+		{head + "clause 1 \"x\" clauses 2 and 3 together at least USD 1 per year due within 1 day due within 2 days\n}", `2:80: "due" is given twice in this clause`},
 	}
 	for _, c := range cases {
 		_, errs := Parse("t.pacta", []byte(c.src))

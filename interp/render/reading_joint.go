@@ -43,6 +43,20 @@ func (r *reader) joint(b *lang.JointLimit) Text {
 		}
 	}
 	t.add("; the line that reaches a cap is cut to what remains, and later lines pay nothing.")
+	if b.Due != nil {
+		// SPEC 7.4.1: when a floor's true-up is due.
+		period := "term"
+		for _, l := range b.Limits {
+			if l != nil && l.Floor && l.Per != nil {
+				period = unitWords(l.Per)
+				break
+			}
+		}
+		t.add(" A shortfall below a floor is paid by a true-up")
+		r.due(&t, b.Due, dueContext{kind: duePeriodEnd, period: period})
+		t.add(".")
+	}
+	r.late(&t, b.Late, "A true-up")
 	return t
 }
 
