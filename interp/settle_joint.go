@@ -116,7 +116,10 @@ func (s *settler) jointCaps(st *shareState, period types.Period, amount types.De
 	}
 	num := st.rule.clause.Num
 	for _, j := range v.money.joint {
-		if !slices.Contains(j.nums, num) {
+		// The named clauses are those in force in the capping clause's
+		// version (SPEC 7.4.1): a line of a clause as an earlier version
+		// wrote it, whose period ends in this one, is not counted.
+		if !slices.Contains(j.nums, num) || !v.money.hasShare(st.rule.clause) {
 			continue
 		}
 		defer func() {
@@ -181,4 +184,17 @@ func (s *settler) closeOrder() []*shareState {
 		return lang.CompareClauseNums(a.rule.clause.Num, b.rule.clause.Num)
 	})
 	return out
+}
+
+// hasShare reports whether clause c is one of the share clauses of these
+// rules (the clause's version, not only its number).
+func (m *moneyRules) hasShare(c *result.ClauseInfo) bool {
+	for _, rules := range m.shares {
+		for _, r := range rules {
+			if r.clause == c {
+				return true
+			}
+		}
+	}
+	return false
 }
