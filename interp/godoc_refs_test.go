@@ -131,7 +131,7 @@ func TestAnswerAndValueDocsComplete(t *testing.T) {
 var selectorRE = regexp.MustCompile(`(^|[^.\w])([A-Z]\w*)\.([A-Z]\w*)`)
 
 // TestAnswerAndValueDocsNameRealThings: the doc comments of interp/result
-// and interp/types name the types and methods of another package with
+// and interp/types (and interp's, for the Type.Member check) name the types and methods of another package with
 // that package's name (interp.Program.Decide, not Program.Decide or
 // Decide), so that a reader of `go doc` can find each one: every
 // Type.Member they write unqualified is a type of the package itself and
@@ -141,7 +141,7 @@ func TestAnswerAndValueDocsNameRealThings(t *testing.T) {
 	// mentions them alone.
 	interpOnly := []string{"Decide", "DecideInto", "Settle", "SettlePartial", "RunTests",
 		"ParseActionJSON", "NewAction", "NewRecordBuilder", "CompileExpr", "CompileWithParams"}
-	for _, dir := range []string{"result", "types"} {
+	for _, dir := range []string{"result", "types", "."} {
 		p := readDocPackage(t, dir)
 		for _, d := range p.docs {
 			for _, m := range selectorRE.FindAllStringSubmatch(d.text, -1) {
@@ -158,6 +158,9 @@ func TestAnswerAndValueDocsNameRealThings(t *testing.T) {
 				if !found {
 					t.Errorf("interp/%s: the doc of %s names %s.%s, which is no method or field of %s", dir, d.of, typ, member, typ)
 				}
+			}
+			if dir == "." {
+				continue // interp's own docs name its methods alone
 			}
 			for _, name := range interpOnly {
 				re := regexp.MustCompile(`(^|[^.\w])` + name + `\b`)
