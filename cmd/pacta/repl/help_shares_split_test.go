@@ -70,3 +70,38 @@ func TestWrapKeepsDurationsWhole(t *testing.T) {
 		t.Errorf("10 business days is broken:\n%s", got)
 	}
 }
+
+// :help's "What is owed on it?" shows `RATE of TERM(x)` only for a term
+// that is the share's base or money: with a royalty of 12% of net and a
+// term counting units, `12% of bonus_units(example)` would read as the
+// royalty on the units.
+func TestHelpRateOfTermIsTheBase(t *testing.T) {
+	dir := t.TempDir()
+	deal := filepath.Join(dir, "deal.pacta")
+	if err := os.WriteFile(deal, []byte(`agreement pub "Publishing" {
+  effective 2027-01-01
+  currency USD
+  party pub "Publisher"
+  party ada "Ada"
+  action sell { net money  ada_units integer }
+  term bonus_units(s sell) = s.ada_units + 1
+  clause 5.1 "Royalty"
+    pub pays ada 12% of net of each sell
+      settled quarterly
+}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, out := newTestSession(t, deal)
+	s.help("")
+	s.flush()
+	if strings.Contains(out.String(), "12% of bonus_units") {
+		t.Errorf(":help shows the rate of a term that is not the base:\n%s", out.String())
+	}
+	s, out = newTestSession(t, exampleDir)
+	s.help("")
+	s.flush()
+	if !strings.Contains(out.String(), "net_revenue(example)") {
+		t.Errorf(":help on the example deal no longer shows net_revenue(example):\n%s", out.String())
+	}
+}
