@@ -29,7 +29,10 @@ func newProseLinker(terms map[string]*version, clauses map[string]bool) *proseLi
 		}
 		return alts[i] < alts[j]
 	})
-	pat := `\b(?:[Ss]ections?|[Cc]lauses?)\s+(\d+(?:\.\d+)*)`
+	// A reference may name a list of clauses: "Sections 5.1 and 5.2",
+	// "5.1, 5.2 and 5.3", "5.1 to 5.3", "5.1-5.3"; the numbers after the
+	// first are group 3, linked one by one.
+	pat := `\b(?:[Ss]ections?|[Cc]lauses?)\s+(` + clauseNumPat + `)((?:` + clauseSep + clauseNumPat + `\b)*)`
 	if len(alts) > 0 {
 		pat = `\b(` + strings.Join(alts, "|") + `)\b|` + pat
 	} else {
@@ -48,15 +51,37 @@ func (pl *proseLinker) link(s string) Text {
 		case m[2] >= 0 && m[3] > m[2]:
 			word := s[m[2]:m[3]]
 			t.link(s[m[0]:m[1]], termAnchor(pl.terms[word]))
-		case m[4] >= 0 && pl.clauses[s[m[4]:m[5]]]:
-			t.link(s[m[0]:m[1]], clauseAnchor(s[m[4]:m[5]]))
 		default:
-			t.add(s[m[0]:m[1]])
+			pl.clause(&t, s[m[0]:m[5]], s[m[4]:m[5]])
+			list, at := s[m[6]:m[7]], 0
+			for _, n := range clauseNumRe.FindAllStringIndex(list, -1) {
+				t.add(list[at:n[0]])
+				pl.clause(&t, list[n[0]:n[1]], list[n[0]:n[1]])
+				at = n[1]
+			}
 		}
 		last = m[1]
 	}
 	t.add(s[last:])
 	return t
 }
+
+// clause writes text linked to clause num's anchor when num is a clause
+// of the agreement, plain otherwise.
+func (pl *proseLinker) clause(t *Text, text, num string) {
+	if pl.clauses[num] {
+		t.link(text, clauseAnchor(num))
+		return
+	}
+	t.add(text)
+}
+
+// A clause number, and what separates two in a list of them.
+const (
+	clauseNumPat = `\d+(?:\.\d+)*`
+	clauseSep    = `(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to|through)\s+|\s*[-–]\s*)`
+)
+
+var clauseNumRe = regexp.MustCompile(clauseNumPat)
 
 func sortStrings(s []string) { sort.Strings(s) }

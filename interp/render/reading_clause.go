@@ -302,39 +302,130 @@ func (r *reader) shareLine(l *lang.ShareLine) Text {
 			t.addText(base)
 			t.add(" (")
 		}
+		// A schedule whose rates depend on the sale (SPEC 7.3.1) reads
+		// each band first, as its statement lines do: "up to X: 25% where
+		// the platform is AWS, and 20% otherwise; above X: ...".
+		bySale := rate.SaleRated() || r.ratesUseSale(rate)
 		var parts []Text
 		var prev Text
 		for _, tr := range rate.Tiers {
+			band := r.tierBand(tr, prev)
 			var p Text
-			if tr.Rates != nil {
-				p.add(lang.TierRatesText(tr)) // rates by sale (SPEC 7.3.1)
-			} else {
-				p.addText(r.exprText(tr.Rate))
-			}
 			switch {
-			case tr.UpTo == nil && prev == nil:
+			case bySale && band == nil:
+				p.add("on all of it: ")
+				p.addText(r.tierRates(tr))
+			case bySale:
+				p.addText(band)
+				p.add(": ")
+				p.addText(r.tierRates(tr))
+			case band == nil:
+				p.addText(r.tierRates(tr))
 				p.add(" of all of it")
-			case tr.UpTo == nil:
-				p.add(" above ")
-				p.addText(prev)
-			case prev == nil:
-				p.add(" up to ")
-				p.addText(r.exprText(tr.UpTo))
 			default:
-				p.add(" from ")
-				p.addText(prev)
-				p.add(" up to ")
-				p.addText(r.exprText(tr.UpTo))
+				p.addText(r.tierRates(tr))
+				p.add(" ")
+				p.addText(band)
 			}
 			parts = append(parts, p)
 			if tr.UpTo != nil {
 				prev = r.exprText(tr.UpTo)
 			}
 		}
-		t.addText(commaAnd(parts))
+		if bySale {
+			for i, p := range parts {
+				if i > 0 {
+					t.add("; ")
+				}
+				t.addText(p)
+			}
+		} else {
+			t.addText(commaAnd(parts))
+		}
 		t.add(")")
 	}
 	return t
+}
+
+// ratesUseSale reports whether a tier's one rate uses a field of the sale
+// (`if platform == AWS then 25% else 20% up to X`), which makes the
+// schedule's rates depend on the sale as rates by sale do (SPEC 7.3.1).
+func (r *reader) ratesUseSale(tiers *lang.Tiers) bool {
+	uses := false
+	for _, tr := range tiers.Tiers {
+		lang.Inspect(tr.Rate, func(e lang.Expr) bool {
+			if id, ok := e.(*lang.Ident); ok {
+				if _, ok := r.info.Uses[id].(*lang.FieldObj); ok {
+					uses = true
+				}
+			}
+			return !uses
+		})
+	}
+	return uses
+}
+
+// tierBand reads the band of a tier whose tier before ends at prev (nil
+// for the first tier): "up to X", "from X up to Y", "above X"; nil for a
+// tier with no threshold on either side.
+func (r *reader) tierBand(tr *lang.Tier, prev Text) Text {
+	var t Text
+	switch {
+	case tr.UpTo == nil && prev == nil:
+		return nil
+	case tr.UpTo == nil:
+		t.add("above ")
+		t.addText(prev)
+	case prev == nil:
+		t.add("up to ")
+		t.addText(r.exprText(tr.UpTo))
+	default:
+		t.add("from ")
+		t.addText(prev)
+		t.add(" up to ")
+		t.addText(r.exprText(tr.UpTo))
+	}
+	return t
+}
+
+// tierRates reads a tier's rate, or its rates by sale (SPEC 7.3.1) as
+// share lines read theirs: "25% where the platform is AWS, and 20%
+// otherwise", "5 percentage points less than the sale's rate in the tier
+// before".
+func (r *reader) tierRates(tr *lang.Tier) Text {
+	if tr.Rates == nil {
+		return r.exprText(tr.Rate)
+	}
+	var rates []Text
+	for _, tr := range tr.Rates {
+		if tr == nil {
+			continue
+		}
+		var t Text
+		n := r.exprText(tr.Value)
+		t.addText(n)
+		if tr.Points {
+			if n.String() == "1" {
+				t.add(" percentage point")
+			} else {
+				t.add(" percentage points")
+			}
+			if tr.Less {
+				t.add(" less")
+			} else {
+				t.add(" more")
+			}
+			t.add(" than the sale's rate in the tier before")
+		}
+		if tr.Where != nil {
+			t.add(" where ")
+			t.addText(r.condition(tr.Where))
+		} else if tr.Otherwise {
+			t.add(" otherwise")
+		}
+		rates = append(rates, t)
+	}
+	return commaAnd(rates)
 }
 
 // tiersSentences says how each line's tiers work.

@@ -146,6 +146,23 @@ func TestReadings(t *testing.T) {
       minimum guarantee USD 1,000,000.00 per year
       recouping USD 2,000,000.00`, "1",
 			"Alpha pays Beta marginal tiers of the gross (20% up to USD 10,000,000.00, 15% from USD 10,000,000.00 up to USD 50,000,000.00, and 10% above USD 50,000,000.00) of each sell by Alpha, settled each calendar quarter, due 30 days after the quarter ends (calendar days; a due date on a weekend or holiday is not moved). Each tier's rate applies only to the part of the amount within its band, as with tax brackets; thresholds count from the start of each calendar year. The share is at most USD 20,000,000.00 each calendar year. The payee is guaranteed at least USD 1,000,000.00 each calendar year: any shortfall is paid as a true-up at the end of the year. An advance already paid (USD 2,000,000.00) is recouped from the share before anything is paid."},
+		// Rates by sale (SPEC 7.3.1) read each band first, as the
+		// statement's rate column does, and their conditions in words as
+		// share lines do; "N points less" is the same sale's rate in the
+		// tier before, less N percentage points.
+		{"marginal tiers with rates by sale", `clause 1 "Bysale" a pays b marginal tiers reset yearly {
+      up to USD 100.00: 25% where platform == AWS, 20% otherwise
+      up to USD 500.00: 1 points more where region == "EU", 5 points less otherwise
+      above: 10%
+    } of net of each sell by a`, "1",
+			"Alpha pays Beta marginal tiers of the Net (up to USD 100.00: 25% where the platform is AWS, and 20% otherwise; from USD 100.00 up to USD 500.00: 1 percentage point more than the sale's rate in the tier before where the region is “EU”, and 5 percentage points less than the sale's rate in the tier before otherwise; above USD 500.00: 10%) of each sell by Alpha, settled each calendar quarter. Each tier's rate applies only to the part of the amount within its band, as with tax brackets; thresholds count from the start of each calendar year."},
+		// A one-rate tier whose rate uses the sale's fields is rated by
+		// sale too, and reads band first the same way.
+		{"marginal tiers, a rate that uses the sale", `clause 1 "Ifrate" a pays b marginal tiers {
+      if platform == AWS then 25% else 20% up to USD 100.00
+      15% above
+    } of net of each sell by a`, "1",
+			"Alpha pays Beta marginal tiers of the Net (up to USD 100.00: if the platform is AWS, 25%, and otherwise 20%; above USD 100.00: 15%) of each sell by Alpha, settled each calendar quarter. Each tier's rate applies only to the part of the amount within its band, as with tax brackets; thresholds count within each settlement period."},
 		{"whole tiers, cumulative, floor over the term", `clause 1 "W" a pays b whole tiers cumulative {
       5% up to USD 1,000.00
       8% above

@@ -219,7 +219,7 @@ func (st *Statement) WriteTextAll(w io.Writer, all *BreachSpool) error {
 			if l.Base != nil {
 				base = l.Base.String()
 			}
-			rates := strings.Split(l.Rate, "; ")
+			rates := rateRows(l.Rate)
 			t.add(pair(l.Payer, l.Payee), clauseLabel(l.Clause), l.Kind, base, rates[0], l.Amount.String(), l.Due.String())
 			for _, r := range rates[1:] {
 				t.add("", "", "", "", r, "", "")
@@ -726,6 +726,28 @@ func (t *table) write(b stringWriter, indent string) {
 		b.WriteString(strings.TrimRight(line.String(), " "))
 		b.WriteByte('\n')
 	}
+}
+
+// rateRows lays out a line's rate column one entry per row, so that the
+// column is as wide as its widest entry: each part of a rate joined by
+// "; " (a share's lines, SPEC 7.6) on a row of its own, and a tier of
+// rates by sale (SPEC 7.3.1), "up to USD 100.00: 25% of USD 60.00, 20%
+// of USD 40.00", as its band, "up to USD 100.00:", with each rate
+// charged in it on a row indented under it.
+func rateRows(rate string) []string {
+	var rows []string
+	for _, part := range strings.Split(rate, "; ") {
+		band, charged, ok := strings.Cut(part, ": ")
+		if !ok || !(band == "all" || strings.HasPrefix(band, "up to ") || strings.HasPrefix(band, "above ")) {
+			rows = append(rows, part)
+			continue
+		}
+		rows = append(rows, band+":")
+		for _, c := range strings.Split(charged, ", ") {
+			rows = append(rows, "  "+c)
+		}
+	}
+	return rows
 }
 
 // clauseLabel names a clause in a table: `5.1 "Revenue share"`, with

@@ -58,16 +58,18 @@ func TestStatementText(t *testing.T) {
 
 2026-Q4 (2026-10-01 to 2026-12-31)
 
-  Payer → Payee       Clause                                 Kind                     Base  Rate                                                                                     Amount  Due
-  microsoft → openai  4.3 "Azure launch payment"             milestone                                                                                                   USD 500,000,000.00  2026-12-25
+  Payer → Payee       Clause                                 Kind                     Base  Rate                                      Amount  Due
+  microsoft → openai  4.3 "Azure launch payment"             milestone                                                    USD 500,000,000.00  2026-12-25
       on model_release of 2026-11-25
       due 30 days after 2026-11-25 (the day of the model_release): 2026-12-25
-  openai → microsoft  4.1 "Azure consumption commitment"     installment                                                                                              USD 12,500,000,000.00  2026-10-31
+  openai → microsoft  4.1 "Azure consumption commitment"     installment                                               USD 12,500,000,000.00  2026-10-31
       installment 4 of 20
       due 30 days after 2026-10-01 (the installment date, 2026-01-01 + 9 months): 2026-10-31
-  openai → microsoft  5.1 "Revenue share"                    share          USD 950,000.00  20%                                                                              USD 190,000.00  2027-02-14
+  openai → microsoft  5.1 "Revenue share"                    share          USD 950,000.00  20%                               USD 190,000.00  2027-02-14
       due 45 days after 2026-12-31 (the last day of 2026-Q4): 2027-02-14
-  openai → microsoft  5.1 "Revenue share" (aws_concessions)  share        USD 2,400,010.02  up to USD 100,000,000.00: 25% of USD 1,900,010.02, 20% of USD 500,000.00         USD 575,002.50  2027-02-14
+  openai → microsoft  5.1 "Revenue share" (aws_concessions)  share        USD 2,400,010.02  up to USD 100,000,000.00:         USD 575,002.50  2027-02-14
+                                                                                              25% of USD 1,900,010.02
+                                                                                              20% of USD 500,000.00
       marginal tiers, rates by sale: volume USD 0.00 to USD 2,400,010.02 in the threshold window 2026 (2026-01-01 to 2026-12-31)
       exact amount 575,002.505, rounded half_even to 0.01
       due 45 days after 2026-12-31 (the last day of 2026-Q4): 2027-02-14
