@@ -337,7 +337,7 @@ func (e *FieldError) Error() string {
 }
 
 // NewAction builds an action of an agreement ("" for the only one) from
-// field texts, each read as Schema.ParseField reads it: every declared
+// field texts, each read as types.Schema.ParseField reads it: every declared
 // field, `actor` (for actions) and `date`, and no other. (A RecordBuilder
 // builds records from Go values in a loop without allocating.) An error
 // unwraps to ErrUnknownAgreement or ErrUnknownAction, or is a *FieldError.

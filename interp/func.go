@@ -11,7 +11,8 @@ import (
 
 // Func is a function that agreements can call: a builtin from the standard
 // library or a host's own. Its signature is checked by the checker like any
-// other call, so Impl receives arguments of the declared types.
+// other call, so Impl receives arguments of the declared types: package lang's
+// (lang.TDecimal, lang.TDate, &lang.Money{Currency: "USD"}, ...).
 type Func struct {
 	Name     string
 	Doc      string // one or two sentences, plain words

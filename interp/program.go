@@ -74,7 +74,7 @@ func WithMaxSourceBytes(n int64) Option {
 	}
 }
 
-// WithMaxRowBytes sets the longest ledger row ReadCSV and ReadJSONL accept,
+// WithMaxRowBytes sets the longest ledger row Program.ReadCSV and ReadJSONL accept,
 // in bytes (DefaultMaxRowBytes when not given).
 func WithMaxRowBytes(n int) Option {
 	return func(c *config) {

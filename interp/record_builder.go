@@ -38,7 +38,7 @@ type FieldHandle struct {
 	kind types.Kind
 }
 
-// Index returns the field's index in the schema (and in Record.Fields).
+// Index returns the field's index in the schema (and in types.Record.Fields).
 func (f FieldHandle) Index() int { return f.idx }
 
 // NewRecordBuilder returns a builder of records of the named action or

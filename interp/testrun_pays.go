@@ -134,6 +134,18 @@ func (t *testRun) settle(ctx context.Context, opts SettleOptions) (*result.State
 	if err == nil && st.Terminated != nil {
 		t.covered[st.Terminated.Clause.Decl] = true // a right exercised (SPEC 5.6)
 	}
+	if err == nil {
+		// The clauses that decided the settlement's breaches applied in
+		// a decision (SPEC 10.3): a share of each permitted sale
+		// depends on them.
+		for _, b := range st.BreachTally {
+			for _, c := range []*result.ClauseInfo{b.Clause, b.Conflict[0], b.Conflict[1]} {
+				if c != nil {
+					t.covered[c.Decl] = true
+				}
+			}
+		}
+	}
 	return st, err
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/pacta-lang/pacta/interp"
@@ -96,6 +97,9 @@ Exit status: 0 success, 1 error, 2 usage error.`, stderr)
 			return writeEvalJSON(stdout, stderr, evalJSON{}, err)
 		}
 		reportError(stderr, "pacta eval", err, append(srcs, source{"<expr>", exprSrc}))
+		if hint := evalFileHint(rest); hint != "" {
+			fmt.Fprintln(stderr, hint)
+		}
 		return 1
 	}
 	typ := x.Type().String()
@@ -172,3 +176,26 @@ type multiFlag []string
 
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
+
+// evalFileHint is what to say when an expression that does not compile
+// starts with the name of an agreement file or directory: the user meant
+// to load it (`pacta eval deal.pacta 'fee * 2'` for `pacta eval -f
+// deal.pacta 'fee * 2'`). It is "" otherwise.
+func evalFileHint(rest []string) string {
+	if len(rest) < 2 {
+		return ""
+	}
+	fi, err := os.Stat(rest[0])
+	if err != nil || !(fi.IsDir() || strings.HasSuffix(rest[0], ".pacta")) {
+		return ""
+	}
+	kind := "a file"
+	if fi.IsDir() {
+		kind = "a directory"
+	}
+	quoted := make([]string, len(rest)-1)
+	for i, a := range rest[1:] {
+		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+	}
+	return fmt.Sprintf("%s is %s: to load it, write pacta eval -f %s %s", rest[0], kind, rest[0], strings.Join(quoted, " "))
+}

@@ -4,8 +4,8 @@
 // lines, totals per party, breaches, overdue amounts, unmet obligations),
 // a TestReport and a VetReport.
 //
-// Package interp makes them (Program.Decide, Program.Settle,
-// Program.RunTests, Program.Vet); a host reads their fields, prints them
+// Package interp makes them (interp.Program.Decide, interp.Program.Settle,
+// interp.Program.RunTests, interp.Program.Vet); a host reads their fields, prints them
 // for people with WriteText, and writes them for programs as JSON
 // (json.Marshaler, WriteJSON) in the shapes that package interp/schema
 // documents and pins. Each is plain data: a host may also build one

@@ -12,6 +12,8 @@ type ExceptionApplied struct {
 	Rows int
 }
 
+// String names the exception as explanations print it: `exception 6.3 to
+// term rate`.
 func (e ExceptionApplied) String() string {
 	return fmt.Sprintf("exception %s to term %s", e.Exception, e.Term)
 }

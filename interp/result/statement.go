@@ -65,10 +65,15 @@ type Line struct {
 	Clause *ClauseInfo
 	// Kind is "share", "payment", "installment", "milestone", "true-up",
 	// "late interest" or "late penalty".
-	Kind   string
-	Base   *types.Value // the share's base, when there is one
-	Rate   string       // the rate's value when every row had the same (SPEC 7.6), else as written; tiers as written
-	Amount types.Value  // rounded as the agreement declares
+	Kind string
+	Base *types.Value // the share's base, when there is one
+	// Rate is the rate column: the rate's value when every row had the
+	// same (SPEC 7.6), else as written; for tiers, "marginal tiers" or
+	// "whole tiers", or, with rates by sale (SPEC 7.3.1), each tier's
+	// rates with the base each charged; for a share of several lines,
+	// each line's rate with its base ("25% of USD 10.00; 20% of ...").
+	Rate   string
+	Amount types.Value // rounded as the agreement declares
 	Notes  []string
 	// DueRule says in words which rule made Due (SPEC 6.1): "due 30
 	// days after 2027-04-15 (the installment date): 2027-05-15".

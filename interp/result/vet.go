@@ -47,8 +47,8 @@ type VetFinding struct {
 	Witness *VetWitness
 }
 
-// VetWitness is an action instance that shows a finding: fed to Decide
-// (or `pacta decide --action`) with the as-of date, it gets Answer.
+// VetWitness is an action instance that shows a finding: fed to
+// interp.Program.Decide (or `pacta decide --action`) with the as-of date, it gets Answer.
 type VetWitness struct {
 	// Action is the action as JSON, in the form interp.Program.ParseActionJSON reads.
 	Action string

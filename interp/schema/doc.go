@@ -27,7 +27,8 @@
 //     "currency": "USD"; a negative amount starts with "-"; no amount is
 //     ever a JSON number;
 //   - dates are "YYYY-MM-DD"; periods are written as in Pacta: "2026-Q4",
-//     "2027-03", "2027", "FY2027", "FY2027-Q1";
+//     "2027-03", "2027-H1", "2027", "FY2027", "FY2027-Q1", "FY2027-H1",
+//     "contract year from 2027-03-15" (the schema's period pattern);
 //   - positions in source files are "file:line:col";
 //   - lists are always arrays (empty, never null); a member that may have
 //     no value is null.

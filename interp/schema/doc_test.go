@@ -137,3 +137,42 @@ func sorted(m map[string]bool) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestDocListsEveryPeriodForm: the conventions name every form of period
+// the schema's period pattern admits, as its description lists them
+// (half years and contract years were missing).
+func TestDocListsEveryPeriodForm(t *testing.T) {
+	data, err := fs.ReadFile(schema.FS(), "common.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var common struct {
+		Defs map[string]struct {
+			Description string `json:"description"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(data, &common); err != nil {
+		t.Fatal(err)
+	}
+	desc := common.Defs["period"].Description
+	_, list, ok := strings.Cut(desc, ": ")
+	if !ok {
+		t.Fatalf("the period's description lists no forms: %q", desc)
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", nil, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Forms compare by shape, digits aside: "2026-Q4" is "2027-Q1"'s form.
+	digits := regexp.MustCompile(`[0-9]`)
+	doc := strings.Join(strings.Fields(f.Doc.Text()), " ")
+	shapes := map[string]bool{}
+	for _, m := range regexp.MustCompile(`"([^"]*)"`).FindAllStringSubmatch(doc, -1) {
+		shapes[digits.ReplaceAllString(m[1], "9")] = true
+	}
+	for _, form := range strings.Split(strings.TrimSuffix(list, "."), ", ") {
+		if !shapes[digits.ReplaceAllString(form, "9")] {
+			t.Errorf("the package doc's conventions do not name the period form %q", form)
+		}
+	}
+}

@@ -18,8 +18,9 @@
 // sql.Scanner and driver.Valuer, and a Date converts to and from
 // time.Time (DateOfTime, Date.Time).
 //
-// Every value is a small comparable struct that is safe to copy and to
-// share between goroutines. Operations that cannot give an exact,
+// Every value is a small struct that is safe to copy and to share between
+// goroutines. Dates, periods and durations compare with ==; decimals, and
+// values that hold them, with Equal or Cmp (1.0 equals 1.00). Operations that cannot give an exact,
 // representable result return an error wrapping ErrOutOfRange (or
 // ErrInvalidDecimal, ErrInvalidDate, ErrInvalidPeriod, ErrInvalidDuration
 // for text that is not a decimal, date, period or duration) rather than

@@ -40,8 +40,8 @@ func (k PeriodKind) IsFiscal() bool {
 	return k == PeriodFiscalYear || k == PeriodFiscalQuarter || k == PeriodFiscalHalf
 }
 
-// Period is a calendar period: a month, a quarter, a year, a fiscal year or
-// a fiscal quarter. It is a small value, compared with == (two Periods are
+// Period is a calendar period: a month, a quarter, a half year or a year;
+// a fiscal year, quarter or half year; or a contract year (SPEC 11.5). It is a small value, compared with == (two Periods are
 // == exactly when they are the same kind, fiscal start and span) and usable
 // as a map key. The zero Period is not a valid period.
 //
@@ -68,7 +68,8 @@ func monthIndex(y, m int) int { return y*12 + m - 1 }
 // PeriodOf returns the period of the given kind that contains d.
 // fiscalStart is the first month (1..12) of the fiscal year and is used only
 // for fiscal kinds; for PeriodContractYear it is the first day of the
-// contract year written MMDD (0315 for 15 March, see ContractStart). An
+// contract year as month × 100 + day (315 for 15 March; not 0315, which Go
+// reads as octal 205, 5 February), as ContractStart writes it. An
 // unknown kind, or a fiscal kind with fiscalStart outside 1..12, or a
 // contract year with a start day that is not a day of the year, gives the
 // zero Period.

@@ -41,7 +41,14 @@ var kindNames = [...]string{
 	KindRecord: "record", KindList: "list", KindTimestamp: "timestamp",
 }
 
-func (k Kind) String() string { return kindNames[k] }
+// String returns the kind's name as a value's JSON writes it ("money",
+// "date", "enum"), or Kind(N) for a number that is no kind.
+func (k Kind) String() string {
+	if int(k) >= len(kindNames) {
+		return "Kind(" + strconv.Itoa(int(k)) + ")"
+	}
+	return kindNames[k]
+}
 
 // Value is any Pacta value: one of the kinds listed under Kind, made by its
 // constructor (MoneyValue, DateValue, ...) and read with the accessor its
@@ -114,8 +121,8 @@ func (r *Record) field(i int) Value {
 
 // Schema describes the type of a record: an action or event an agreement
 // declares (or the items of a list field), its name and its fields in
-// order. Package interp makes every Schema (Program.Schema,
-// RecordBuilder.Schema); a record whose Schema another package made is
+// order. Package interp makes every Schema (interp.Program.Schema,
+// interp.RecordBuilder.Schema); a record whose Schema another package made is
 // refused by the interpreter.
 type Schema interface {
 	// Name is the action's or event's name, as declared.
@@ -216,7 +223,7 @@ func BoolValue(b bool) Value {
 func PartyValue(id string) Value { return Value{kind: KindParty, str: id} }
 
 // EnumValue returns member name, at index i (from 0) of its kind's
-// declaration. A host rarely needs it: RecordBuilder.SetEnum and
+// declaration. A host rarely needs it: interp.RecordBuilder.SetEnum and
 // Schema.ParseField take the member's name and look its index up.
 func EnumValue(name string, i int) Value { return Value{kind: KindEnum, str: name, bits: int64(i)} }
 

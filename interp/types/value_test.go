@@ -75,3 +75,24 @@ func TestEqualRecordsOfAnUncomparableSchema(t *testing.T) {
 		t.Error("records of schemas sell and refund are equal")
 	}
 }
+
+// A Kind that is no kind (a host's types.Kind(99), or one read from
+// outside) prints as Kind(N) instead of indexing past the table of names.
+func TestKindStringOutOfRange(t *testing.T) {
+	if got := KindMoney.String(); got != "money" {
+		t.Errorf("KindMoney.String() = %q, want money", got)
+	}
+	if got := Kind(99).String(); got != "Kind(99)" {
+		t.Errorf("Kind(99).String() = %q, want Kind(99)", got)
+	}
+}
+
+// The doc of PeriodOf says a contract year's start is month × 100 + day:
+// 315 for 15 March gives the contract year that starts on 15 March.
+func TestPeriodOfContractStartAsDocumented(t *testing.T) {
+	d, _ := ParseDate("2027-04-01")
+	p := PeriodOf(PeriodContractYear, 315, d)
+	if got := p.Start().String(); got != "2027-03-15" {
+		t.Errorf("PeriodOf(contract year, 315, 2027-04-01) starts %s, want 2027-03-15", got)
+	}
+}

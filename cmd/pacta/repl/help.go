@@ -151,6 +151,7 @@ type example struct {
 	why        string // why date is interesting: "aws_concessions takes effect on 2026-11-01"
 	given      string // a free name for a given
 	baseTerm   string // a one-parameter term over the action
+	baseRated  bool   // baseTerm is the share's base or money, so `RATE of baseTerm(x)` reads right
 	rate       string // the rate of a share over the action
 	shareNum   string // that share clause's number
 	redefine   string // the share clause, one line, with a new flat rate
@@ -341,17 +342,39 @@ func (s *Session) example() *example {
 			ex.before = prev.String()
 		}
 	}
-	// A term of one instance of the action: the base of a share.
-	for _, k := range sortedKeys(h) {
-		if !strings.HasPrefix(k, "term ") {
-			continue
+	// A term of one instance of the action: the base of a share. The
+	// share's own base when it is such a term; else the first whose value
+	// is money (`12% of units(x)` of a term giving a count would read as
+	// a royalty on it).
+	var shareBase string
+	if share != nil && len(share.Lines) > 0 {
+		if id, ok := share.Lines[0].Base.(*lang.Ident); ok {
+			shareBase = id.Name
 		}
-		v := h[k][len(h[k])-1]
-		t, ok := v.item.(*lang.TermDecl)
-		if ok && len(t.Params) == 1 && t.Params[0].Type != nil && t.Params[0].Type.Name != nil && t.Params[0].Type.Name.Name == ex.action {
-			ex.baseTerm = t.Name.Name
-			break
+	}
+	var exprTypes map[lang.Expr]lang.Type
+	if s.prog != nil {
+		exprTypes = s.prog.Info().Types
+	}
+	firstTerm := func(want func(t *lang.TermDecl) bool) string {
+		for _, k := range sortedKeys(h) {
+			if !strings.HasPrefix(k, "term ") {
+				continue
+			}
+			t, ok := h[k][len(h[k])-1].item.(*lang.TermDecl)
+			if ok && len(t.Params) == 1 && t.Params[0].Type != nil && t.Params[0].Type.Name != nil && t.Params[0].Type.Name.Name == ex.action && want(t) {
+				return t.Name.Name
+			}
 		}
+		return ""
+	}
+	ex.baseTerm = firstTerm(func(t *lang.TermDecl) bool { return t.Name.Name == shareBase })
+	if ex.baseTerm == "" {
+		ex.baseTerm = firstTerm(func(t *lang.TermDecl) bool { _, ok := exprTypes[t.Body].(*lang.Money); return ok })
+	}
+	ex.baseRated = ex.baseTerm != ""
+	if ex.baseTerm == "" {
+		ex.baseTerm = firstTerm(func(*lang.TermDecl) bool { return true })
 	}
 	if share != nil && len(share.Lines) > 0 {
 		ex.shareNum = shareClause.Num.Num
@@ -410,7 +433,7 @@ func (s *Session) helpMain() {
 		s.printf("2. What is owed on it? The same answer lists what each money clause makes of it: who pays whom, how much, under which clause, with the rate and the base. Change the amounts in the %s to try others. Work out any amount yourself with an expression:\n", ex.action)
 		if ex.baseTerm != "" {
 			s.printf("     %s(%s)\n", ex.baseTerm, ex.given)
-			if ex.rate != "" {
+			if ex.rate != "" && ex.baseRated {
 				s.printf("     %s of %s(%s)\n", ex.rate, ex.baseTerm, ex.given)
 			}
 		}

@@ -24,7 +24,10 @@ type shareExample struct {
 }
 
 // shareExample finds the parts, or returns false if the agreement has no
-// share with a party payee.
+// share. The payee is the share's party; for a share that pays a split
+// (named, or written in place), a party of the split or another party
+// than the payer. The base is the share's own when it is a name (a term
+// or a field of the action), else a term over the share's action.
 func (s *Session) shareExample() (*shareExample, bool) {
 	h, ai := s.histories()
 	if ai == nil {
@@ -36,21 +39,47 @@ func (s *Session) shareExample() (*shareExample, bool) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	se := &shareExample{base: ex.baseTerm, free: "9"}
+	se := &shareExample{free: "9"}
 	for _, k := range keys {
 		for _, v := range h[k] {
 			c, ok := v.item.(*lang.ClauseDecl)
 			if !ok {
 				continue
 			}
-			if b, ok := c.Body.(*lang.Share); ok && se.payer == "" {
-				if p, ok := b.Payee.(*lang.PartyPayee); ok {
-					se.payer, se.payee, se.action = identName(b.Payer), identName(p.Party), identName(b.Action)
+			b, ok := c.Body.(*lang.Share)
+			if !ok || se.payer != "" || b.Payer == nil || b.Action == nil {
+				continue
+			}
+			se.payer, se.action = identName(b.Payer), identName(b.Action)
+			switch p := b.Payee.(type) {
+			case *lang.PartyPayee:
+				if p.Party != nil && ai.Parties[p.Party.Name] != nil {
+					se.payee = p.Party.Name
 				}
+			case *lang.Split:
+				if len(p.Shares) > 0 && p.Shares[0].Party != nil {
+					se.payee = p.Shares[0].Party.Name
+				}
+			}
+			if se.payee == "" { // a named split or a waterfall: another party
+				for _, name := range sortedKeys(ai.Parties) {
+					if name != se.payer {
+						se.payee = name
+						break
+					}
+				}
+			}
+			if len(b.Lines) > 0 {
+				if id, ok := b.Lines[0].Base.(*lang.Ident); ok {
+					se.base = id.Name
+				}
+			}
+			if se.base == "" && ex.action == se.action {
+				se.base = ex.baseTerm
 			}
 		}
 	}
-	if se.payer == "" || se.base == "" {
+	if se.payer == "" || se.payee == "" || se.base == "" {
 		return nil, false
 	}
 	if sd := s.schema(se.action); sd != nil {

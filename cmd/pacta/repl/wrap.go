@@ -266,18 +266,36 @@ const helpWidth = 100
 // currencyRE matches a currency code.
 var currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
 
-// glueAmounts joins a currency code to the amount after it, so that a
-// line is never broken inside an amount (`USD` at the end of a line and
-// `1,000.00` on the next do not read as money).
+// glueAmounts joins a currency code to the amount after it, and a number
+// to the unit of a duration after it, so that a line is never broken
+// inside an amount or a duration (`USD` at the end of a line and
+// `1,000.00` on the next do not read as money, nor `30` and `days` as a
+// duration: a help example wrapped there failed when typed as shown).
 func glueAmounts(words []string) []string {
+	startsWithDigit := func(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 	var out []string
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		if currencyRE.MatchString(w) && i+1 < len(words) && words[i+1] != "" && words[i+1][0] >= '0' && words[i+1][0] <= '9' {
+		if currencyRE.MatchString(w) && i+1 < len(words) && startsWithDigit(words[i+1]) {
 			w += " " + words[i+1]
 			i++
+		}
+		if startsWithDigit(w) && i+1 < len(words) && durationWords[words[i+1]] {
+			w += " " + words[i+1]
+			i++
+			if words[i] == "business" && i+1 < len(words) && durationWords[words[i+1]] {
+				w += " " + words[i+1]
+				i++
+			}
 		}
 		out = append(out, w)
 	}
 	return out
+}
+
+// durationWords are the words that make a duration after a number: `30
+// days`, `3 months`, `10 business days`.
+var durationWords = map[string]bool{
+	"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
+	"year": true, "years": true, "business": true,
 }
