@@ -70,14 +70,14 @@ type Value struct {
 	per  Period // period
 }
 
-func (v Value) dateOf() Date {
+func (v *Value) dateOf() Date {
 	d, _ := MinDate().AddDays(int(v.bits)) // bits came from a valid Date
 	return d
 }
-func (v Value) durOf() Duration {
+func (v *Value) durOf() Duration {
 	return Duration{N: v.bits, Unit: DurationUnit(v.unit)}
 }
-func (v Value) perOf() Period { return v.per }
+func (v *Value) perOf() Period { return v.per }
 
 // A timestamp is held without allocating: bits is its Unix seconds
 // shifted left by tsOffsetBits, with its offset from UTC in minutes plus
@@ -87,14 +87,14 @@ const (
 	tsOffsetBias = 23*60 + 59 // offsets run from -23:59 to +23:59
 )
 
-func (v Value) tsSec() int64 { return v.bits >> tsOffsetBits }
-func (v Value) tsOf() Timestamp {
+func (v *Value) tsSec() int64 { return v.bits >> tsOffsetBits }
+func (v *Value) tsOf() Timestamp {
 	nanos, _ := v.num.Int64()
 	off := (int(v.bits&(1<<tsOffsetBits-1)) - tsOffsetBias) * 60
 	t, _ := NewTimestamp(v.tsSec(), int(nanos), off) // the parts came from a valid Timestamp
 	return t
 }
-func (v Value) elems() []Value {
+func (v *Value) elems() []Value {
 	if v.lst == nil {
 		return nil
 	}
