@@ -524,11 +524,17 @@ func (s *settler) overdue() error {
 // overdueAt reports o, unpaid past its due date, as overdue on asOf with
 // the late charges it bears to that date.
 func (s *settler) overdueAt(o *obligation, asOf types.Date) error {
+	// No charge yet, written as amounts are: to the agreement's unit
+	// ("0.00", not "0").
+	none, err := types.Decimal{}.Round(s.ag.unit, types.Down)
+	if err != nil {
+		return err
+	}
 	od := &result.Overdue{
 		Line:        o.line,
 		Outstanding: types.MoneyValue(o.line.Amount.Str(), o.remaining),
 		DaysLate:    types.DaysBetween(o.line.Due, asOf),
-		LateCharge:  types.MoneyValue(o.line.Amount.Str(), types.Decimal{}),
+		LateCharge:  types.MoneyValue(o.line.Amount.Str(), none),
 	}
 	od.DaysLateRule = result.DaysLateRule(od.DaysLate, o.line.Due, asOf)
 	// After the agreement's end the days late run on, but late charges

@@ -1,7 +1,9 @@
 package interp_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -137,4 +139,36 @@ agreement zeros "Zero lines" {
 		"2027-Q1 r>a 6 share 2027-03-31 due 2027-03-31 USD 0.00",
 		"2027-Q1 r>b 6 share 2027-03-31 due 2027-03-31 USD 0.00",
 	})
+}
+
+// TestOverdueWithoutLateTermsJSON: an amount overdue under a clause with
+// no late terms bears a late charge of 0, written with the agreement's
+// two decimals in JSON as every amount is ("0.00", not "0").
+func TestOverdueWithoutLateTermsJSON(t *testing.T) {
+	p := compile(t, `
+agreement fee "Fee" {
+  effective 2027-01-01
+  currency USD
+  party r   "R"
+  party lab "Lab"
+  event payment { payer party  payee party  amount money }
+
+  clause 1 "Fee"
+    r pays lab USD 100.00 on 2027-01-10
+}`)
+	// USD 10.00 of the USD 100.00 due 2027-01-10 paid on 01-20: USD 90.00
+	// is 21 days late on 2027-01-31 (11 to 31 January, both included),
+	// with no late terms.
+	recs := ledger(t, p, "", "payment 2027-01-20 payer=r payee=lab amount=10.00")
+	st := settle(t, p, "", "2027-01-01", "2027-01-31", recs)
+	if len(st.Overdue) != 1 {
+		t.Fatalf("overdue %d, want 1", len(st.Overdue))
+	}
+	b, err := json.Marshal(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"days_late":21,"late_charge":"0.00"`) {
+		t.Errorf("JSON %s\nwants \"days_late\":21,\"late_charge\":\"0.00\"", b)
+	}
 }
