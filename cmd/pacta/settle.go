@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/pacta-lang/pacta/cmd/pacta/internal/ledgerfmt"
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/result"
 	"github.com/pacta-lang/pacta/interp/types"
@@ -242,23 +242,16 @@ func ledgerReader(name string) (ledgerFunc, bool) {
 }
 
 // sniffLedger chooses the reader of a ledger read from r by its first
-// character other than white space or a byte order mark: "{" starts JSON
-// Lines; anything else, or nothing, is CSV. It reads ahead without
-// consuming anything.
+// bytes (package ledgerfmt), reading ahead without consuming anything;
+// a ledger of nothing but white space is CSV.
 func sniffLedger(r *bufio.Reader) ledgerFunc {
 	for n := 1; ; n++ {
 		b, err := r.Peek(n)
-		if len(b) < n || err != nil {
-			return (*interp.Program).ReadCSV
-		}
-		rest := bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\uFEFF")), " \t\r\n")
-		if len(rest) > 0 {
-			if rest[0] == '{' {
-				return (*interp.Program).ReadJSONL
-			}
-			return (*interp.Program).ReadCSV
-		}
-		if n >= r.Size() {
+		json, known := ledgerfmt.JSONLines(b)
+		switch {
+		case known && json:
+			return (*interp.Program).ReadJSONL
+		case known, len(b) < n || err != nil, n >= r.Size():
 			return (*interp.Program).ReadCSV
 		}
 	}

@@ -25,6 +25,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pacta-lang/pacta/cmd/pacta/internal/ledgerfmt"
 	"github.com/pacta-lang/pacta/cmd/pacta/internal/problems"
 	"github.com/pacta-lang/pacta/interp"
 	"github.com/pacta-lang/pacta/interp/render"
@@ -242,11 +243,10 @@ func (s *Session) Settle(ctx context.Context, req Request) Response {
 }
 
 // isJSONLines tells a ledger's format as pacta settle does for standard
-// input: a first character other than white space or a byte order mark
-// that is "{" starts JSON Lines; anything else is CSV.
+// input (package ledgerfmt); a ledger of nothing but white space is CSV.
 func isJSONLines(ledger string) bool {
-	rest := strings.TrimLeft(strings.TrimPrefix(ledger, "\uFEFF"), " \t\r\n")
-	return strings.HasPrefix(rest, "{")
+	json, _ := ledgerfmt.JSONLines([]byte(ledger))
+	return json
 }
 
 // Test runs the test blocks as pacta test does: Text is
