@@ -73,13 +73,12 @@ func (p *Program) DecideInto(ctx context.Context, a *types.Record, opts DecideOp
 		defer p.putFrame(fr)
 		fr.budget = opts.StepBudget
 	}
-	return p.decide(ctx, fr, a, opts, d)
+	return p.decide(ctx, fr, a, sc, opts, d)
 }
 
-// decide is DecideInto for a well-formed record, evaluating in fr (or in
+// decide is DecideInto for a well-formed record of schema sc, evaluating in fr (or in
 // a frame from the pool when fr is nil).
-func (p *Program) decide(ctx context.Context, fr *frame, a *types.Record, opts DecideOptions, d *result.Decision) error {
-	sc := schemaOf(a.Schema)
+func (p *Program) decide(ctx context.Context, fr *frame, a *types.Record, sc *schema, opts DecideOptions, d *result.Decision) error {
 	ag := sc.agreement
 	actDate := a.Fields[sc.dateIdx()].Date()
 	asOf := opts.AsOf
@@ -106,13 +105,12 @@ func (p *Program) decide(ctx context.Context, fr *frame, a *types.Record, opts D
 		fr.exc = &exceptionTrace{}
 		defer func() { fr.exc = nil }()
 	}
-	return p.decideIn(ctx, fr, a, ag.versionAt(at), actDate, asOf, opts.Terminated, d)
+	return p.decideIn(ctx, fr, a, sc, ag.versionAt(at), actDate, asOf, opts.Terminated, d)
 }
 
 // decideIn decides a in version v (nil before the agreement took effect),
 // after the termination term if it is not nil (SPEC 5.6).
-func (p *Program) decideIn(ctx context.Context, fr *frame, a *types.Record, v *version, actDate, asOf types.Date, term *result.Termination, d *result.Decision) error {
-	sc := schemaOf(a.Schema)
+func (p *Program) decideIn(ctx context.Context, fr *frame, a *types.Record, sc *schema, v *version, actDate, asOf types.Date, term *result.Termination, d *result.Decision) error {
 	ag := sc.agreement
 	d.Verdict, d.Effect, d.Agreement, d.Version, d.AsOf = 0, 0, ag.id, "", asOf
 	d.Date = actDate

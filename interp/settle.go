@@ -695,7 +695,7 @@ func (s *settler) breach(ev Event, r *types.Record, v *version, date types.Date)
 	dec := ev.Decision
 	cut := s.ended != nil && !date.Before(s.ended.Effective)
 	if dec == nil || cut || dec.Agreement != s.ag.id || dec.Version != v.amendment || dec.AsOf != asOf {
-		if err := s.p.decideIn(s.ctx, s.fr, r, v, date, asOf, s.ended, &s.dec); err != nil {
+		if err := s.p.decideIn(s.ctx, s.fr, r, sc, v, date, asOf, s.ended, &s.dec); err != nil {
 			return &LedgerError{Source: ev.Source, Line: ev.Line, Msg: err.Error(), Err: err}
 		}
 		dec = &s.dec

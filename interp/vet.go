@@ -790,15 +790,5 @@ func (v *vetter) gap(vi int, sp *space, s *schema, party string, g box, where, p
 	return true
 }
 
-// versionName names a version for messages.
-func versionName(ver *version) string {
-	if ver.amendment == "" {
-		return "as first made"
-	}
-	return "as amended by " + ver.amendment
-}
-
-var _ = versionName
-
 // maxCoveragePerPair is how many gaps are listed per action and party.
 const maxCoveragePerPair = 4

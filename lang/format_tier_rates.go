@@ -34,37 +34,3 @@ func (p *fmtPrinter) tierBand(t *Tier) {
 		}
 	}
 }
-
-// TierRatesText is a tier's rates as written after the colon, for
-// readers and statements: `25% where platform == AWS, 20% otherwise`.
-func TierRatesText(t *Tier) string {
-	if t == nil {
-		return ""
-	}
-	if t.Rates == nil {
-		return FormatExpr(t.Rate)
-	}
-	s := ""
-	for i, r := range t.Rates {
-		if r == nil {
-			continue
-		}
-		if i > 0 {
-			s += ", "
-		}
-		s += FormatExpr(r.Value)
-		if r.Points {
-			if r.Less {
-				s += " points less"
-			} else {
-				s += " points more"
-			}
-		}
-		if r.Where != nil {
-			s += " where " + FormatExpr(r.Where)
-		} else if r.Otherwise {
-			s += " otherwise"
-		}
-	}
-	return s
-}
